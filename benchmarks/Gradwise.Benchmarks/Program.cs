@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Gradwise.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Gradwise.Benchmarks.ScalarLossBenchmarks).Assembly).Run(args);

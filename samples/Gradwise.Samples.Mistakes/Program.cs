@@ -1,0 +1,1 @@
+Console.WriteLine("Build this project and read the warnings: each one is a lesson (see README.md).");

@@ -1,0 +1,21 @@
+using Gradwise;
+
+namespace StudentProject;
+
+// Mistake: the generator adds ...WithGradient to this class, but the class is not partial (GW9001).
+public static class RegressionLosses
+{
+    [Differentiable]
+    public static double Huberish(double residual) => Math.Sqrt(1 + residual * residual) - 1;
+}
+
+public static partial class ClassificationLosses
+{
+    // Mistake: the number of classes is not something to differentiate (GW9002 on 'classes').
+    [Differentiable]
+    public static double Smoothed(double p, int classes) => (1 - p) / classes;
+
+    // Mistake: the remainder operator has no useful derivative (GW9003 on 'step % 10').
+    [Differentiable]
+    public static double Cyclic(double step) => Math.Cos(step % 10);
+}

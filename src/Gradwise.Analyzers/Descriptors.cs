@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+
+namespace Gradwise;
+
+/// <summary>The rule catalog: every Gradwise diagnostic's id, title, message, category, severity and help page.</summary>
+public static class Descriptors
+{
+    /// <summary>Where the rule pages live; each rule's page is <c>{HelpBase}/{Id}.md</c>.</summary>
+    public const string HelpBase = "https://github.com/gradwise/gradwise/blob/main/docs/rules";
+
+    /// <summary>Category of the generator's own diagnostics.</summary>
+    public const string GeneratorCategory = "Gradwise.Generator";
+
+    /// <summary>GW9001: the containing type (or one of its containing types) is not partial.</summary>
+    public static readonly DiagnosticDescriptor TypeNotPartial = Create(
+        "GW9001",
+        "The type that declares a [Differentiable] method must be partial",
+        "'{0}' must be declared partial so Gradwise can add '{1}WithGradient' to it",
+        GeneratorCategory,
+        DiagnosticSeverity.Error,
+        "Gradwise adds the generated gradient method to the same type, which C# allows only when every declaration of the type, and of each type that contains it, is partial.");
+
+    /// <summary>GW9002: a parameter or the return type is not one Gradwise differentiates.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedSignature = Create(
+        "GW9002",
+        "A [Differentiable] method's signature is not supported",
+        "Gradwise cannot differentiate '{0}': {1}",
+        GeneratorCategory,
+        DiagnosticSeverity.Error,
+        "A [Differentiable] method returns double and takes double parameters (mark the ones that are data, not variables, with [NoGradient]). No code is generated for a method whose signature is outside that.");
+
+    /// <summary>GW9003: a construct inside the body cannot be differentiated.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        "GW9003",
+        "A construct in a [Differentiable] method cannot be differentiated",
+        "Gradwise cannot differentiate {0} in '{1}': {2}",
+        GeneratorCategory,
+        DiagnosticSeverity.Error,
+        "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
+
+    /// <summary>Every descriptor, for the catalog test and the docs.</summary>
+    public static readonly DiagnosticDescriptor[] All = { TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");
+}

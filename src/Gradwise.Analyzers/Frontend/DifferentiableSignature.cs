@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gradwise.Frontend;
+
+/// <summary>The shape of a [Differentiable] method's signature, and what is wrong with it.</summary>
+internal static class DifferentiableSignature
+{
+    public static bool IsDifferentiable(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DifferentiableAttribute);
+
+    public static bool IsNoGradient(IParameterSymbol parameter) =>
+        parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NoGradientAttribute);
+
+    /// <summary>Problems with the method's declaration (not its body). Empty when the generator can emit for it.</summary>
+    public static List<FrontendProblem> Check(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var problems = new List<FrontendProblem>();
+        var location = method.Locations.FirstOrDefault() ?? Location.None;
+
+        if (method.IsGenericMethod)
+        {
+            problems.Add(Signature(method, location, "generic methods are not supported"));
+        }
+
+        if (method.MethodKind != MethodKind.Ordinary)
+        {
+            problems.Add(Signature(method, location, "only ordinary methods can be differentiated, not " + Describe(method.MethodKind)));
+        }
+
+        if (method.IsAbstract || method.IsExtern || (method.IsPartialDefinition && method.PartialImplementationPart is null))
+        {
+            problems.Add(Signature(method, location, "it has no body to differentiate"));
+        }
+
+        if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            var returnLocation = ReturnTypeLocation(method, cancellationToken) ?? location;
+            problems.Add(Signature(method, returnLocation, "it returns '" + method.ReturnType.ToDisplayString() + "'; a differentiable method returns double"));
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
+            if (parameter.RefKind != RefKind.None)
+            {
+                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' is passed by " + parameter.RefKind.ToString().ToLowerInvariant() + "; pass it by value"));
+            }
+            else if (parameter.IsParams)
+            {
+                problems.Add(Signature(method, parameterLocation, "params parameter '" + parameter.Name + "' is not supported"));
+            }
+            else if (parameter.Type.SpecialType != SpecialType.System_Double)
+            {
+                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; differentiable parameters are double"));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The outermost type around <paramref name="method"/> that is not partial, or null when all are.</summary>
+    public static INamedTypeSymbol? FirstNonPartialContainer(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        INamedTypeSymbol? found = null;
+        for (var type = method.ContainingType; type != null; type = type.ContainingType)
+        {
+            if (!IsPartial(type, cancellationToken))
+            {
+                found = type;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The first [Differentiable] method declared in <paramref name="type"/> or any type nested in it.</summary>
+    public static IMethodSymbol? FirstDifferentiableMethodWithin(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method && IsDifferentiable(method))
+            {
+                return method;
+            }
+        }
+
+        foreach (var nested in type.GetTypeMembers())
+        {
+            var found = FirstDifferentiableMethodWithin(nested);
+            if (found != null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static FrontendProblem Signature(IMethodSymbol method, Location location, string reason) =>
+        new(Descriptors.UnsupportedSignature, location, new object[] { method.Name, reason });
+
+    private static string Describe(MethodKind kind) => kind switch
+    {
+        MethodKind.LocalFunction => "local functions",
+        MethodKind.LambdaMethod => "lambdas",
+        MethodKind.Constructor or MethodKind.StaticConstructor => "constructors",
+        MethodKind.PropertyGet or MethodKind.PropertySet => "accessors",
+        MethodKind.UserDefinedOperator or MethodKind.Conversion => "operators",
+        _ => kind.ToString(),
+    };
+
+    private static Location? ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration)
+            {
+                return declaration.ReturnType.GetLocation();
+            }
+        }
+
+        return null;
+    }
+}

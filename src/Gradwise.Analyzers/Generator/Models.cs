@@ -1,0 +1,26 @@
+using Gradwise.Common;
+using Gradwise.Symbolic;
+
+namespace Gradwise.Generator;
+
+/// <summary>A type that contains the method, outermost first, as its partial declaration is written.</summary>
+/// <param name="Keyword">class, struct, record, record struct or interface.</param>
+/// <param name="Name">The name with its type parameters, e.g. <c>Model&lt;T&gt;</c>.</param>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>One parameter of the user's method.</summary>
+/// <param name="Name">The parameter name as written (escaped when it is a keyword).</param>
+/// <param name="Type">The parameter type, fully qualified.</param>
+/// <param name="GradientName">The name of its out parameter, or null for a [NoGradient] parameter.</param>
+internal sealed record ParameterSpec(string Name, string Type, string? GradientName);
+
+/// <summary>Everything the emitter needs for one [Differentiable] method: strings, records and the math. No symbols, no syntax.</summary>
+internal sealed record DifferentiableMethodSpec(
+    string HintName,
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string Name,
+    string Modifiers,
+    string Cref,
+    EquatableArray<ParameterSpec> Parameters,
+    Expr Value);

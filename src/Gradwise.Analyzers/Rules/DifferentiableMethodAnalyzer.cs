@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Gradwise.Frontend;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// Reports why the generator made no code for a [Differentiable] method (GW9001–GW9003).
+/// It runs the same frontend as the generator, so the two never disagree, and being an
+/// analyzer its diagnostics obey #pragma and .editorconfig.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.TypeNotPartial, Descriptors.UnsupportedSignature, Descriptors.UnsupportedConstruct);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.DifferentiableAttribute);
+            if (attribute is null)
+            {
+                return;
+            }
+
+            // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
+            start.RegisterSymbolAction(
+                typeContext =>
+                {
+                    var type = (INamedTypeSymbol)typeContext.Symbol;
+                    if (DifferentiableSignature.IsPartial(type, typeContext.CancellationToken))
+                    {
+                        return;
+                    }
+
+                    var method = DifferentiableSignature.FirstDifferentiableMethodWithin(type);
+                    if (method != null && type.Locations.FirstOrDefault() is { } location)
+                    {
+                        typeContext.ReportDiagnostic(Diagnostic.Create(Descriptors.TypeNotPartial, location, type.Name, method.Name));
+                    }
+                },
+                SymbolKind.NamedType);
+
+            start.RegisterSymbolAction(
+                symbolContext =>
+                {
+                    var method = (IMethodSymbol)symbolContext.Symbol;
+                    if (!HasAttribute(method, attribute))
+                    {
+                        return;
+                    }
+
+                    foreach (var problem in DifferentiableSignature.Check(method, symbolContext.CancellationToken))
+                    {
+                        symbolContext.ReportDiagnostic(problem.ToDiagnostic());
+                    }
+                },
+                SymbolKind.Method);
+
+            start.RegisterOperationBlockAction(blockContext =>
+            {
+                if (blockContext.OwningSymbol is not IMethodSymbol method
+                    || !HasAttribute(method, attribute)
+                    || blockContext.OperationBlocks.IsEmpty
+                    || DifferentiableSignature.Check(method, blockContext.CancellationToken).Count > 0)
+                {
+                    return;
+                }
+
+                var body = blockContext.OperationBlocks.FirstOrDefault(b => b is IMethodBodyOperation)
+                    ?? blockContext.OperationBlocks.FirstOrDefault(b => b is IBlockOperation);
+                if (body is null)
+                {
+                    return;
+                }
+
+                var result = ScalarFrontend.Read(method, body, blockContext.CancellationToken);
+                foreach (var problem in result.Problems)
+                {
+                    blockContext.ReportDiagnostic(problem.ToDiagnostic());
+                }
+            });
+        });
+    }
+
+    private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attribute) =>
+        method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+}

@@ -1,0 +1,306 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Gradwise.Symbolic;
+
+/// <summary>
+/// Turns expressions into C# text. <see cref="Docs"/> writes the short form students read
+/// (<c>Sigmoid(z) - y</c>); <see cref="Code"/> writes compilable C# with fully qualified calls.
+/// Both print sums with their positive terms first and products with their divisors last.
+/// </summary>
+public sealed class ExprFormatter
+{
+    private const int SumPrecedence = 1;
+    private const int ProductPrecedence = 2;
+    private const int UnaryPrecedence = 3;
+    private const int PrimaryPrecedence = 4;
+
+    private readonly bool code;
+
+    private ExprFormatter(bool code)
+    {
+        this.code = code;
+    }
+
+    /// <summary>Short names (Exp, Log, Sigmoid, Pow), integers without a decimal point.</summary>
+    public static ExprFormatter Docs { get; } = new(false);
+
+    /// <summary>Compilable C#: <c>global::System.Math.Exp</c>, double literals, helper calls for sigmoid and softplus.</summary>
+    public static ExprFormatter Code { get; } = new(true);
+
+    /// <summary>The C# name of the runtime helper class the generator emits for sigmoid and softplus.</summary>
+    public const string RuntimeHelper = "global::Gradwise.Runtime.GradwiseMath";
+
+    /// <summary>Formats an expression.</summary>
+    public string Format(Expr expr) => Format(expr, null);
+
+    /// <summary>Formats an expression, writing <paramref name="locals"/>' names for the nodes they name.</summary>
+    public string Format(Expr expr, IReadOnlyDictionary<Expr, string>? locals)
+    {
+        var sb = new StringBuilder();
+        Write(sb, expr, 0, locals, isRoot: true);
+        return sb.ToString();
+    }
+
+    /// <summary>The name of a function as this formatter writes it.</summary>
+    public string FunctionName(MathFunction function)
+    {
+        if (!code)
+        {
+            return function.ToString();
+        }
+
+        return function switch
+        {
+            MathFunction.Sigmoid or MathFunction.Softplus or MathFunction.ExpM1 or MathFunction.LogP1 or MathFunction.Sign
+                => RuntimeHelper + "." + function,
+            _ => "global::System.Math." + function,
+        };
+    }
+
+    /// <summary>A double literal.</summary>
+    public string Number(double value)
+    {
+        if (double.IsNaN(value))
+        {
+            return code ? "double.NaN" : "NaN";
+        }
+
+        if (double.IsPositiveInfinity(value))
+        {
+            return code ? "double.PositiveInfinity" : "∞";
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return code ? "double.NegativeInfinity" : "-∞";
+        }
+
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (code && text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0)
+        {
+            text += ".0";
+        }
+
+        return text;
+    }
+
+    private void Write(StringBuilder sb, Expr expr, int parent, IReadOnlyDictionary<Expr, string>? locals, bool isRoot = false)
+    {
+        if (!isRoot && locals != null && locals.TryGetValue(expr, out var local))
+        {
+            sb.Append(local);
+            return;
+        }
+
+        var precedence = PrecedenceOf(expr);
+        var parenthesize = precedence < parent;
+        if (parenthesize)
+        {
+            sb.Append('(');
+        }
+
+        switch (expr)
+        {
+            case Constant c:
+                sb.Append(Number(c.Value));
+                break;
+            case Variable v:
+                sb.Append(v.Name);
+                break;
+            case Sum s:
+                WriteSum(sb, s, locals);
+                break;
+            case Product p:
+                WriteProduct(sb, p, locals);
+                break;
+            case Power pw:
+                WritePower(sb, pw, locals);
+                break;
+            case Call call:
+                sb.Append(FunctionName(call.Function)).Append('(');
+                for (var i = 0; i < call.Arguments.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(", ");
+                    }
+
+                    Write(sb, call.Arguments[i], 0, locals);
+                }
+
+                sb.Append(')');
+                break;
+            default:
+                throw new NotSupportedException(expr.Kind.ToString());
+        }
+
+        if (parenthesize)
+        {
+            sb.Append(')');
+        }
+    }
+
+    private static int PrecedenceOf(Expr expr) => expr switch
+    {
+        Constant c => c.Value < 0 ? UnaryPrecedence : PrimaryPrecedence,
+        Sum => SumPrecedence,
+        Product p => p.Coefficient < 0 && p.Factors.Count == 2 && IsPrimaryFactor(p.Factors[1]) ? UnaryPrecedence : ProductPrecedence,
+        Power pw => IsSmallSquare(pw) ? ProductPrecedence : pw.Exponent is Constant { Value: < 0 } ? ProductPrecedence : PrimaryPrecedence,
+        _ => PrimaryPrecedence,
+    };
+
+    private static bool IsPrimaryFactor(Expr e) => e is Variable or Call || (e is Power pw && PrecedenceOf(pw) == PrimaryPrecedence);
+
+    private static bool IsSmallSquare(Power pw) => pw.Base.IsAtom && pw.Exponent is Constant { Value: 2.0 };
+
+    private void WriteSum(StringBuilder sb, Sum s, IReadOnlyDictionary<Expr, string>? locals)
+    {
+        // Lead with the first term that is not negated, so "y - x" rather than "-x + y".
+        var lead = 0;
+        for (var i = 0; i < s.Terms.Count; i++)
+        {
+            if (!IsNegated(s.Terms[i]))
+            {
+                lead = i;
+                break;
+            }
+        }
+
+        Write(sb, s.Terms[lead], SumPrecedence, locals);
+        for (var i = 0; i < s.Terms.Count; i++)
+        {
+            if (i == lead)
+            {
+                continue;
+            }
+
+            var term = s.Terms[i];
+            if (IsNegated(term) && !(locals != null && locals.ContainsKey(term)))
+            {
+                sb.Append(" - ");
+                Write(sb, Ex.Neg(term), ProductPrecedence, locals);
+            }
+            else
+            {
+                sb.Append(" + ");
+                Write(sb, term, SumPrecedence, locals);
+            }
+        }
+    }
+
+    private static bool IsNegated(Expr term) => term switch
+    {
+        Constant c => c.Value < 0,
+        Product p => p.Coefficient < 0,
+        _ => false,
+    };
+
+    private void WriteProduct(StringBuilder sb, Product p, IReadOnlyDictionary<Expr, string>? locals)
+    {
+        var coefficient = p.Coefficient;
+        var numerator = new List<Expr>();
+        var denominator = new List<Expr>();
+        foreach (var f in p.Factors)
+        {
+            if (f is Constant)
+            {
+                continue;
+            }
+
+            if (f is Power { Exponent: Constant { Value: < 0 } e } pw)
+            {
+                denominator.Add(Ex.Pow(pw.Base, Ex.Const(-e.Value)));
+            }
+            else
+            {
+                numerator.Add(f);
+            }
+        }
+
+        if (coefficient < 0)
+        {
+            sb.Append('-');
+            coefficient = -coefficient;
+        }
+
+        var first = true;
+        if (coefficient != 1.0 || numerator.Count == 0)
+        {
+            sb.Append(Number(coefficient));
+            first = false;
+        }
+
+        foreach (var f in numerator)
+        {
+            if (!first)
+            {
+                sb.Append(" * ");
+            }
+
+            // After a unary minus, a leading product-level factor needs no parentheses but a sum does.
+            Write(sb, f, first && p.Coefficient < 0 ? UnaryPrecedence : ProductPrecedence, locals);
+            first = false;
+        }
+
+        if (denominator.Count == 1)
+        {
+            sb.Append(" / ");
+            Write(sb, denominator[0], UnaryPrecedence, locals);
+        }
+        else if (denominator.Count > 1)
+        {
+            sb.Append(" / (");
+            for (var i = 0; i < denominator.Count; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append(" * ");
+                }
+
+                Write(sb, denominator[i], ProductPrecedence, locals);
+            }
+
+            sb.Append(')');
+        }
+    }
+
+    private void WritePower(StringBuilder sb, Power pw, IReadOnlyDictionary<Expr, string>? locals)
+    {
+        if (pw.Exponent is Constant e)
+        {
+            var baseName = pw.Base.IsAtom ? null : locals != null && locals.TryGetValue(pw.Base, out var n) ? n : null;
+            var simpleBase = pw.Base.IsAtom || baseName != null;
+            if (e.Value == 2.0 && simpleBase)
+            {
+                Write(sb, pw.Base, PrimaryPrecedence, locals);
+                sb.Append(" * ");
+                Write(sb, pw.Base, PrimaryPrecedence, locals);
+                return;
+            }
+
+            if (e.Value == 0.5)
+            {
+                sb.Append(FunctionName(MathFunction.Sqrt)).Append('(');
+                Write(sb, pw.Base, 0, locals);
+                sb.Append(')');
+                return;
+            }
+
+            if (e.Value < 0)
+            {
+                sb.Append(Number(1.0)).Append(" / ");
+                Write(sb, Ex.Pow(pw.Base, Ex.Const(-e.Value)), UnaryPrecedence, locals);
+                return;
+            }
+        }
+
+        sb.Append(code ? "global::System.Math.Pow(" : "Pow(");
+        Write(sb, pw.Base, 0, locals);
+        sb.Append(", ");
+        Write(sb, pw.Exponent, 0, locals);
+        sb.Append(')');
+    }
+}

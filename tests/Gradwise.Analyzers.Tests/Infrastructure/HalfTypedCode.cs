@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Gradwise.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// What the IDE sees while someone types: every prefix of a source cut at a token boundary.
+/// Runs the generators and analyzers on each and fails on any exception, AD0001 or CS8785.
+/// </summary>
+public static class HalfTypedCode
+{
+    /// <summary>Each cut position: the end of every token of <paramref name="source"/>.</summary>
+    public static IEnumerable<int> Cuts(string source) =>
+        CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions).GetRoot().DescendantTokens(descendIntoTrivia: false)
+            .Select(t => t.Span.End).Where(e => e > 0).Distinct();
+
+    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true)
+    {
+        var generatorList = generators.ToList();
+        var analyzerArray = analyzers.ToImmutableArray();
+        var failures = new List<string>();
+        var cuts = Cuts(source).ToList();
+        if (cuts.Count == 0)
+        {
+            throw new ArgumentException("The source has no tokens.", nameof(source));
+        }
+
+        foreach (var cut in cuts)
+        {
+            var prefix = source.Substring(0, cut);
+            var sources = new List<string> { prefix };
+            if (includeSupportSources && generatorList.Count == 0)
+            {
+                sources.AddRange(TestCompilation.GeneratedSupportSources.Select(s => s.Text));
+            }
+
+            Compilation compilation = TestCompilation.Create(sources.ToArray());
+            if (generatorList.Count > 0)
+            {
+                GeneratorDriver driver = CSharpGeneratorDriver.Create(generatorList.Select(g => g.AsSourceGenerator()), parseOptions: TestCompilation.ParseOptions);
+                driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+                foreach (var result in driver.GetRunResult().Results.Where(r => r.Exception != null))
+                {
+                    failures.Add(Describe(prefix, "generator threw " + result.Exception));
+                }
+
+                foreach (var d in generatorDiagnostics.Where(d => d.Id is "CS8785" or "AD0001"))
+                {
+                    failures.Add(Describe(prefix, d.ToString()));
+                }
+
+                compilation = output;
+            }
+
+            if (!analyzerArray.IsEmpty)
+            {
+                var outcome = AnalyzerRunner.Run(compilation, analyzerArray.ToArray());
+                foreach (var ex in outcome.Exceptions)
+                {
+                    failures.Add(Describe(prefix, "analyzer threw " + ex.GetType().Name + ": " + ex.Message));
+                }
+
+                foreach (var d in outcome.Diagnostics.Where(d => d.Id == "AD0001"))
+                {
+                    failures.Add(Describe(prefix, d.ToString()));
+                }
+            }
+
+            if (failures.Count >= 5)
+            {
+                break;
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException("Half-typed code crashed Gradwise:\n\n" + string.Join("\n\n", failures));
+        }
+    }
+
+    private static string Describe(string prefix, string what)
+    {
+        var tail = prefix.Length > 80 ? "..." + prefix.Substring(prefix.Length - 80) : prefix;
+        return $"after typing «{tail.Replace("\n", "⏎")}»: {what}";
+    }
+}

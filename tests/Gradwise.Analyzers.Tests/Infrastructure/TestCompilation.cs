@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Gradwise.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Gradwise.Analyzers.Tests.Infrastructure;
+
+/// <summary>Compilations for tests: .NET 10 reference assemblies from a package, never downloaded.</summary>
+public static class TestCompilation
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    public static ImmutableArray<MetadataReference> References { get; } =
+        Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+
+    /// <summary>What the generator's post-initialization adds, for analyzer tests that don't run the generator.</summary>
+    public static readonly (string Name, string Text)[] GeneratedSupportSources =
+    {
+        ("EmbeddedAttribute.g.cs", "namespace Microsoft.CodeAnalysis { [global::System.AttributeUsage(global::System.AttributeTargets.All)] internal sealed partial class EmbeddedAttribute : global::System.Attribute { } }\n"),
+        (GeneratedSources.AttributesHintName, GeneratedSources.Attributes),
+        (GeneratedSources.RuntimeHintName, GeneratedSources.Runtime),
+    };
+
+    public static CSharpCompilation Create(params string[] sources) =>
+        CSharpCompilation.Create(
+            "TestProject",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Test{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Gradwise.Package.Tests;
+
+/// <summary>
+/// The student project's build output is the tour of every rule: this pins the exact set of
+/// (rule, file, line) it reports, so the tour cannot silently shrink or grow.
+/// </summary>
+[Trait("Category", "Package")]
+public sealed class MistakesTourTests
+{
+    private static readonly (string Rule, string File, int Line)[] Expected =
+    {
+        ("GW9001", "StudentLosses.cs", 6),
+        ("GW9002", "StudentLosses.cs", 16),
+        ("GW9003", "StudentLosses.cs", 20),
+    };
+
+    [Fact]
+    public void Student_project_reports_exactly_the_tour()
+    {
+        var project = Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Gradwise.Samples.Mistakes.csproj");
+        var timeout = TimeSpan.FromMinutes(5);
+
+        // Build what it depends on, then recompile just the sample so its warnings are printed afresh.
+        var build = DotNet.Run(Repo.Root, timeout, "build", project, "--disable-build-servers", "-v:minimal");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var rebuild = DotNet.Run(Repo.Root, timeout, "build", project, "--no-dependencies", "--no-incremental", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+
+        var reported = Regex.Matches(rebuild.Output, @"(?<file>[^\\/\s(]+\.cs)\((?<line>\d+),\d+\): warning (?<rule>GW\d{4})")
+            .Select(m => (m.Groups["rule"].Value, m.Groups["file"].Value, int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .Distinct()
+            .OrderBy(t => t.Item1).ThenBy(t => t.Item2).ThenBy(t => t.Item3)
+            .ToArray();
+
+        Assert.Equal(Expected, reported);
+    }
+}
+
+internal static class Repo
+{
+    public static readonly string Root = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Analyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Analyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,73 @@
+using Gradwise.Symbolic;
+
+namespace Gradwise.Symbolic.Tests;
+
+/// <summary>
+/// A random expression kept twice: as an evaluator written directly in C# (the oracle, which
+/// never goes through <see cref="Ex"/>'s rewriting) and as the canonical <see cref="Expr"/>.
+/// </summary>
+public sealed class RandomExpression
+{
+    public static readonly string[] Variables = { "a", "b", "c" };
+
+    private RandomExpression(Func<double[], double> evaluate, Expr expr, string text)
+    {
+        // An infinite intermediate (x / 0 fed to tanh) is not a point where calculus applies: report NaN.
+        Oracle = v =>
+        {
+            var r = evaluate(v);
+            return double.IsFinite(r) ? r : double.NaN;
+        };
+        Expr = expr;
+        Text = text;
+    }
+
+    public Func<double[], double> Oracle { get; }
+
+    public Expr Expr { get; }
+
+    public string Text { get; }
+
+    public override string ToString() => Text;
+
+    public static RandomExpression Create(int seed, int maxDepth = 5) => Build(new Random(seed), maxDepth);
+
+    private static RandomExpression Build(Random random, int depth)
+    {
+        if (depth == 0 || random.NextDouble() < 0.2)
+        {
+            if (random.NextDouble() < 0.7)
+            {
+                var index = random.Next(Variables.Length);
+                return new RandomExpression(v => v[index], Ex.Var(Variables[index]), Variables[index]);
+            }
+
+            var value = Math.Round((random.NextDouble() * 6) - 3, 2);
+            if (value == 0)
+            {
+                value = 0.5;
+            }
+
+            return new RandomExpression(_ => value, Ex.Const(value), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var choice = random.Next(13);
+        if (choice < 5)
+        {
+            var l = Build(random, depth - 1);
+            var r = Build(random, depth - 1);
+            return choice switch
+            {
+                0 => new RandomExpression(v => l.Oracle(v) + r.Oracle(v), l.Expr + r.Expr, $"({l} + {r})"),
+                1 => new RandomExpression(v => l.Oracle(v) - r.Oracle(v), l.Expr - r.Expr, $"({l} - {r})"),
+                2 => new RandomExpression(v => l.Oracle(v) * r.Oracle(v), l.Expr * r.Expr, $"({l} * {r})"),
+                3 => new RandomExpression(v => l.Oracle(v) / r.Oracle(v), l.Expr / r.Expr, $"({l} / {r})"),
+                _ => new RandomExpression(v => Math.Pow(l.Oracle(v), 2), Ex.Pow(l.Expr, 2.0), $"Pow({l}, 2)"),
+            };
+        }
+
+        var u = Build(random, depth - 1);
+        var f = (MathFunction)new[] { MathFunction.Exp, MathFunction.Log, MathFunction.Sqrt, MathFunction.Sin, MathFunction.Cos, MathFunction.Tanh, MathFunction.Abs, MathFunction.Sigmoid }[random.Next(8)];
+        return new RandomExpression(v => Evaluator.Apply(f, u.Oracle(v)), Ex.Call(f, u.Expr), $"{f}({u})");
+    }
+}
