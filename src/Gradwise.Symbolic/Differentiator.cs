@@ -28,6 +28,8 @@ public static class Differentiator
             Product p => DProduct(p, x, memo),
             Power pw => DPower(pw, x, memo),
             Call c => DCall(c, x, memo),
+            Conditional c => Ex.Cond(c.Predicate, D(c.Then, x, memo), D(c.Else, x, memo)),
+            UserCall { Partial: < 0 } u => DUserCall(u, x, memo),
             _ => throw new NotSupportedException(e.Kind.ToString()),
         };
 
@@ -88,6 +90,59 @@ public static class Differentiator
             Ex.Mul(de, Ex.Call(MathFunction.Log, pw.Base)),
             Ex.Mul(new[] { pw.Exponent, db, Ex.Pow(pw.Base, Ex.MinusOne) }));
         return Ex.Mul(pw, inner);
+    }
+
+    private static Expr DUserCall(UserCall u, string x, Dictionary<Expr, Expr> memo)
+    {
+        // Chain rule through the callee's own generated partials: Σ_i ∂f/∂u_i · du_i/dx.
+        var terms = new List<Expr>();
+        for (var i = 0; i < u.Arguments.Count; i++)
+        {
+            var du = D(u.Arguments[i], x, memo);
+            if (du is Constant { Value: 0.0 })
+            {
+                continue;
+            }
+
+            if (!u.Function.HasGradient[i])
+            {
+                throw new InvalidOperationException("The argument for [NoGradient] parameter '" + u.Function.ParameterNames[i] + "' of " + u.Function.Name + " depends on " + x + ".");
+            }
+
+            terms.Add(Ex.Mul(Ex.UserCall(u.Function, i, ToArray(u.Arguments)), du));
+        }
+
+        return Ex.Add(terms);
+    }
+
+    private static Expr[] ToArray(IReadOnlyList<Expr> list)
+    {
+        var array = new Expr[list.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = list[i];
+        }
+
+        return array;
+    }
+
+    /// <summary>True when <paramref name="expr"/> depends on the variable <paramref name="name"/>.</summary>
+    public static bool DependsOn(Expr expr, string name)
+    {
+        if (expr is Variable v)
+        {
+            return string.Equals(v.Name, name, StringComparison.Ordinal);
+        }
+
+        foreach (var child in expr.Children)
+        {
+            if (DependsOn(child, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Expr DCall(Call c, string x, Dictionary<Expr, Expr> memo)

@@ -7,8 +7,13 @@ namespace Gradwise.Symbolic;
 public static class Evaluator
 {
     /// <summary>Evaluates <paramref name="expr"/>; a variable missing from <paramref name="variables"/> is an error.</summary>
-    public static double Evaluate(Expr expr, IReadOnlyDictionary<string, double> variables)
+    public static double Evaluate(Expr expr, IReadOnlyDictionary<string, double> variables) => Evaluate(expr, variables, null);
+
+    /// <summary>Evaluates <paramref name="expr"/>, calling <paramref name="userFunctions"/> for calls of other differentiable methods.</summary>
+    public static double Evaluate(Expr expr, IReadOnlyDictionary<string, double> variables, Func<UserCall, double[], double>? userFunctions)
     {
+        double Eval(Expr e) => Evaluate(e, variables, userFunctions);
+
         switch (expr)
         {
             case Constant c:
@@ -21,7 +26,7 @@ public static class Evaluator
                 var sum = 0.0;
                 foreach (var t in s.Terms)
                 {
-                    sum += Evaluate(t, variables);
+                    sum += Eval(t);
                 }
 
                 return sum;
@@ -29,18 +34,61 @@ public static class Evaluator
                 var product = 1.0;
                 foreach (var f in p.Factors)
                 {
-                    product *= Evaluate(f, variables);
+                    product *= Eval(f);
                 }
 
                 return product;
             case Power pw:
-                return Math.Pow(Evaluate(pw.Base, variables), Evaluate(pw.Exponent, variables));
+                return Math.Pow(Eval(pw.Base), Eval(pw.Exponent));
             case Call call:
-                return Apply(call.Function, Evaluate(call.Arguments[0], variables));
+                return Apply(call.Function, Eval(call.Arguments[0]));
+            case Compare cmp:
+                return Compare(cmp.Operator, Eval(cmp.Left), Eval(cmp.Right)) ? 1.0 : 0.0;
+            case Logical { Operator: LogicalOperator.Not } not:
+                return Eval(not.Operands[0]) != 0.0 ? 0.0 : 1.0;
+            case Logical { Operator: LogicalOperator.And } and:
+                foreach (var operand in and.Operands)
+                {
+                    if (Eval(operand) == 0.0)
+                    {
+                        return 0.0;
+                    }
+                }
+
+                return 1.0;
+            case Logical or:
+                foreach (var operand in or.Operands)
+                {
+                    if (Eval(operand) != 0.0)
+                    {
+                        return 1.0;
+                    }
+                }
+
+                return 0.0;
+            case Conditional conditional:
+                return Eval(conditional.Predicate) != 0.0 ? Eval(conditional.Then) : Eval(conditional.Else);
+            case UserCall user when userFunctions != null:
+                var args = new double[user.Arguments.Count];
+                for (var i = 0; i < args.Length; i++)
+                {
+                    args[i] = Eval(user.Arguments[i]);
+                }
+
+                return userFunctions(user, args);
             default:
-                throw new NotSupportedException(expr.Kind.ToString());
+                throw new NotSupportedException("Cannot evaluate " + expr.Kind + " here.");
         }
     }
+
+    /// <summary>Evaluates a comparison.</summary>
+    public static bool Compare(CompareOperator op, double a, double b) => op switch
+    {
+        CompareOperator.Less => a < b,
+        CompareOperator.LessOrEqual => a <= b,
+        CompareOperator.Equal => a == b,
+        _ => a != b,
+    };
 
     /// <summary>Applies a known function of one argument.</summary>
     public static double Apply(MathFunction function, double x) => function switch
@@ -54,11 +102,11 @@ public static class Evaluator
         MathFunction.Tan => Math.Tan(x),
         MathFunction.Tanh => Math.Tanh(x),
         MathFunction.Abs => Math.Abs(x),
-        MathFunction.Sign => Math.Sign(x),
+        MathFunction.Sign => x > 0 ? 1.0 : x < 0 ? -1.0 : x,
         MathFunction.ExpM1 => Math.Abs(x) < 1e-5 ? x + (0.5 * x * x) + (x * x * x / 6.0) : Math.Exp(x) - 1.0,
         MathFunction.LogP1 => Math.Abs(x) < 1e-4 ? x - (0.5 * x * x) + (x * x * x / 3.0) : Math.Log(1.0 + x),
         MathFunction.Sigmoid => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x)),
-        MathFunction.Softplus => Math.Max(x, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(x))),
+        MathFunction.Softplus => Math.Max(x, 0.0) + Apply(MathFunction.LogP1, Math.Exp(-Math.Abs(x))),
         _ => throw new NotSupportedException(function.ToString()),
     };
 }

@@ -53,6 +53,142 @@ public static class Ex
     /// <summary>a / b, kept as a * b^-1.</summary>
     public static Expr Div(Expr a, Expr b) => Mul(new[] { a, Pow(b, MinusOne) });
 
+    /// <summary>True.</summary>
+    public static readonly Expr True = One;
+
+    /// <summary>False.</summary>
+    public static readonly Expr False = Zero;
+
+    /// <summary>a &lt; b.</summary>
+    public static Expr Less(Expr a, Expr b) => Comparison(CompareOperator.Less, a, b);
+
+    /// <summary>a &lt;= b.</summary>
+    public static Expr LessOrEqual(Expr a, Expr b) => Comparison(CompareOperator.LessOrEqual, a, b);
+
+    /// <summary>a &gt; b, stored as b &lt; a.</summary>
+    public static Expr Greater(Expr a, Expr b) => Comparison(CompareOperator.Less, b, a);
+
+    /// <summary>a &gt;= b, stored as b &lt;= a.</summary>
+    public static Expr GreaterOrEqual(Expr a, Expr b) => Comparison(CompareOperator.LessOrEqual, b, a);
+
+    /// <summary>a == b.</summary>
+    public static Expr Equal(Expr a, Expr b) => Comparison(CompareOperator.Equal, a, b);
+
+    /// <summary>a != b.</summary>
+    public static Expr NotEqual(Expr a, Expr b) => Comparison(CompareOperator.NotEqual, a, b);
+
+    /// <summary>A comparison; folded when both sides are constants.</summary>
+    public static Expr Comparison(CompareOperator op, Expr a, Expr b)
+    {
+        if (a is Constant ca && b is Constant cb)
+        {
+            return Truth(Evaluator.Compare(op, ca.Value, cb.Value));
+        }
+
+        if ((op == CompareOperator.Equal || op == CompareOperator.NotEqual) && ExprOrder.Instance.Compare(a, b) > 0)
+        {
+            (a, b) = (b, a);
+        }
+
+        return new Compare(op, a, b);
+    }
+
+    /// <summary>The constant predicate for a truth value.</summary>
+    public static Expr Truth(bool value) => value ? True : False;
+
+    /// <summary>All of the predicates.</summary>
+    public static Expr And(params Expr[] predicates) => Junction(LogicalOperator.And, predicates);
+
+    /// <summary>Any of the predicates.</summary>
+    public static Expr Or(params Expr[] predicates) => Junction(LogicalOperator.Or, predicates);
+
+    /// <summary>Not the predicate.</summary>
+    public static Expr Not(Expr predicate)
+    {
+        if (predicate is Constant c)
+        {
+            return Truth(c.Value == 0.0);
+        }
+
+        if (predicate is Logical { Operator: LogicalOperator.Not } inner)
+        {
+            return inner.Operands[0];
+        }
+
+        return new Logical(LogicalOperator.Not, new[] { predicate });
+    }
+
+    private static Expr Junction(LogicalOperator op, Expr[] predicates)
+    {
+        var isAnd = op == LogicalOperator.And;
+        var list = new List<Expr>();
+        foreach (var p in predicates)
+        {
+            if (p is Constant c)
+            {
+                var truth = c.Value != 0.0;
+                if (truth != isAnd)
+                {
+                    return Truth(truth); // false && ... is false; true || ... is true
+                }
+
+                continue;
+            }
+
+            if (p is Logical l && l.Operator == op)
+            {
+                list.AddRange(l.Operands);
+            }
+            else if (!list.Contains(p))
+            {
+                list.Add(p);
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            return Truth(isAnd);
+        }
+
+        // Order is kept: C# evaluates && and || left to right and the user may rely on it.
+        return list.Count == 1 ? list[0] : new Logical(op, list.ToArray());
+    }
+
+    /// <summary>predicate ? then : else, folded when the predicate is constant or both branches agree.</summary>
+    public static Expr Cond(Expr predicate, Expr then, Expr @else)
+    {
+        if (predicate is Constant c)
+        {
+            return c.Value != 0.0 ? then : @else;
+        }
+
+        if (then.Equals(@else))
+        {
+            return then;
+        }
+
+        if (predicate is Logical { Operator: LogicalOperator.Not } not)
+        {
+            return Cond(not.Operands[0], @else, then);
+        }
+
+        return new Conditional(predicate, then, @else);
+    }
+
+    /// <summary>A call of another differentiable method (partial = -1) or of its partial with respect to parameter <paramref name="partial"/>.</summary>
+    public static Expr UserCall(UserFunction function, int partial, params Expr[] arguments) => new UserCall(function, partial, arguments);
+
+    /// <summary>
+    /// Max(a, b). At a tie the derivative follows the constant argument if there is one, so
+    /// ReLU'(0) = 0 whichever way Max(x, 0) or Max(0, x) is written; otherwise the first argument.
+    /// </summary>
+    public static Expr Max(Expr a, Expr b) =>
+        b is Constant ? Cond(Greater(a, b), a, b) : Cond(GreaterOrEqual(a, b), a, b);
+
+    /// <summary>Min(a, b), with the same tie convention as <see cref="Max"/>.</summary>
+    public static Expr Min(Expr a, Expr b) =>
+        b is Constant ? Cond(Less(a, b), a, b) : Cond(LessOrEqual(a, b), a, b);
+
     /// <summary>The sum of the terms, canonical.</summary>
     public static Expr Add(IReadOnlyList<Expr> terms)
     {

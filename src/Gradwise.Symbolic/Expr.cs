@@ -13,12 +13,20 @@ public enum ExprKind
     Variable = 1,
     /// <summary>A call of a known function such as exp or sigmoid.</summary>
     Call = 2,
+    /// <summary>A call of another [Differentiable] method, or of one of its partial derivatives.</summary>
+    UserCall = 3,
     /// <summary>base ^ exponent.</summary>
-    Power = 3,
+    Power = 4,
     /// <summary>An n-ary product; a constant coefficient, if any, comes first.</summary>
-    Product = 4,
+    Product = 5,
     /// <summary>An n-ary sum.</summary>
-    Sum = 5,
+    Sum = 6,
+    /// <summary>predicate ? then : else.</summary>
+    Conditional = 7,
+    /// <summary>A comparison (a predicate): 1 when true, 0 when false.</summary>
+    Compare = 8,
+    /// <summary>&amp;&amp;, || or ! of predicates.</summary>
+    Logical = 9,
 }
 
 /// <summary>
@@ -249,5 +257,200 @@ public sealed class Call : Expr
     {
         var c = (Call)other;
         return c.Function == Function && SequenceEqual(arguments, c.arguments);
+    }
+}
+
+/// <summary>The comparisons a predicate can make; &gt; and &gt;= are stored with their operands swapped.</summary>
+public enum CompareOperator
+{
+    /// <summary>a &lt; b.</summary>
+    Less,
+    /// <summary>a &lt;= b.</summary>
+    LessOrEqual,
+    /// <summary>a == b.</summary>
+    Equal,
+    /// <summary>a != b.</summary>
+    NotEqual,
+}
+
+/// <summary>A comparison of two expressions; a predicate.</summary>
+public sealed class Compare : Expr
+{
+    internal Compare(CompareOperator op, Expr left, Expr right)
+        : base(ExprKind.Compare, Combine(Combine(Combine((int)ExprKind.Compare, (int)op), left.GetHashCode()), right.GetHashCode()))
+    {
+        Operator = op;
+        Left = left;
+        Right = right;
+    }
+
+    /// <summary>The comparison.</summary>
+    public CompareOperator Operator { get; }
+
+    /// <summary>The left operand.</summary>
+    public Expr Left { get; }
+
+    /// <summary>The right operand.</summary>
+    public Expr Right { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => new[] { Left, Right };
+
+    private protected override bool EqualsSameKind(Expr other)
+    {
+        var c = (Compare)other;
+        return c.Operator == Operator && c.Left.Equals(Left) && c.Right.Equals(Right);
+    }
+}
+
+/// <summary>The logical operators.</summary>
+public enum LogicalOperator
+{
+    /// <summary>All operands are true.</summary>
+    And,
+    /// <summary>Any operand is true.</summary>
+    Or,
+    /// <summary>The single operand is false.</summary>
+    Not,
+}
+
+/// <summary>&amp;&amp;, || (n-ary) or ! (unary) of predicates.</summary>
+public sealed class Logical : Expr
+{
+    private readonly Expr[] operands;
+
+    internal Logical(LogicalOperator op, Expr[] operands)
+        : base(ExprKind.Logical, HashOf(operands, Combine((int)ExprKind.Logical, (int)op)))
+    {
+        Operator = op;
+        this.operands = operands;
+    }
+
+    /// <summary>The operator.</summary>
+    public LogicalOperator Operator { get; }
+
+    /// <summary>The operands (predicates).</summary>
+    public IReadOnlyList<Expr> Operands => operands;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => operands;
+
+    private protected override bool EqualsSameKind(Expr other)
+    {
+        var l = (Logical)other;
+        return l.Operator == Operator && SequenceEqual(operands, l.operands);
+    }
+}
+
+/// <summary>predicate ? then : else. Only the taken branch is evaluated, in the math and in generated code.</summary>
+public sealed class Conditional : Expr
+{
+    internal Conditional(Expr predicate, Expr then, Expr @else)
+        : base(ExprKind.Conditional, Combine(Combine(Combine((int)ExprKind.Conditional, predicate.GetHashCode()), then.GetHashCode()), @else.GetHashCode()))
+    {
+        Predicate = predicate;
+        Then = then;
+        Else = @else;
+    }
+
+    /// <summary>The condition.</summary>
+    public Expr Predicate { get; }
+
+    /// <summary>The value when the condition holds.</summary>
+    public Expr Then { get; }
+
+    /// <summary>The value otherwise.</summary>
+    public Expr Else { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => new[] { Predicate, Then, Else };
+
+    private protected override bool EqualsSameKind(Expr other)
+    {
+        var c = (Conditional)other;
+        return c.Predicate.Equals(Predicate) && c.Then.Equals(Then) && c.Else.Equals(Else);
+    }
+}
+
+/// <summary>
+/// The method a <see cref="UserCall"/> calls: another [Differentiable] method, known by the
+/// C# text that calls it and by which of its parameters have a gradient.
+/// </summary>
+public sealed class UserFunction : IEquatable<UserFunction>
+{
+    /// <summary>Creates a description of a callable differentiable method.</summary>
+    /// <param name="target">The C# expression that names the method, e.g. <c>global::Ns.Losses.LogLoss</c>.</param>
+    /// <param name="name">The short name used in derivations, e.g. <c>LogLoss</c>.</param>
+    /// <param name="parameterNames">The parameter names, for derivations.</param>
+    /// <param name="hasGradient">For each parameter, whether the generated method has an out parameter for it.</param>
+    public UserFunction(string target, string name, IReadOnlyList<string> parameterNames, IReadOnlyList<bool> hasGradient)
+    {
+        Target = target;
+        Name = name;
+        ParameterNames = parameterNames;
+        HasGradient = hasGradient;
+    }
+
+    /// <summary>The C# expression that names the method.</summary>
+    public string Target { get; }
+
+    /// <summary>The short name.</summary>
+    public string Name { get; }
+
+    /// <summary>The parameter names.</summary>
+    public IReadOnlyList<string> ParameterNames { get; }
+
+    /// <summary>Whether each parameter has a gradient.</summary>
+    public IReadOnlyList<bool> HasGradient { get; }
+
+    /// <inheritdoc />
+    public bool Equals(UserFunction? other) =>
+        other != null && other.Target == Target && other.Name == Name
+        && System.Linq.Enumerable.SequenceEqual(other.ParameterNames, ParameterNames)
+        && System.Linq.Enumerable.SequenceEqual(other.HasGradient, HasGradient);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is UserFunction f && Equals(f);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Target);
+}
+
+/// <summary>
+/// A call of another [Differentiable] method (<see cref="Partial"/> = -1) or of its partial
+/// derivative with respect to parameter <see cref="Partial"/>. Generated code computes the value
+/// and the partials of one call together, through the callee's <c>WithGradient</c> method.
+/// </summary>
+public sealed class UserCall : Expr
+{
+    private readonly Expr[] arguments;
+
+    internal UserCall(UserFunction function, int partial, Expr[] arguments)
+        : base(ExprKind.UserCall, HashOf(arguments, Combine(Combine((int)ExprKind.UserCall, function.GetHashCode()), partial)))
+    {
+        Function = function;
+        Partial = partial;
+        this.arguments = arguments;
+    }
+
+    /// <summary>The callee.</summary>
+    public UserFunction Function { get; }
+
+    /// <summary>-1 for the value, else the index of the parameter this is the partial derivative for.</summary>
+    public int Partial { get; }
+
+    /// <summary>The arguments.</summary>
+    public IReadOnlyList<Expr> Arguments => arguments;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Expr> Children => arguments;
+
+    /// <summary>The value call with the same arguments.</summary>
+    public UserCall ValueCall => Partial < 0 ? this : new UserCall(Function, -1, arguments);
+
+    private protected override bool EqualsSameKind(Expr other)
+    {
+        var c = (UserCall)other;
+        return c.Partial == Partial && c.Function.Equals(Function) && SequenceEqual(arguments, c.arguments);
     }
 }

@@ -12,10 +12,15 @@ namespace Gradwise.Symbolic;
 /// </summary>
 public sealed class ExprFormatter
 {
-    private const int SumPrecedence = 1;
-    private const int ProductPrecedence = 2;
-    private const int UnaryPrecedence = 3;
-    private const int PrimaryPrecedence = 4;
+    private const int ConditionalPrecedence = 1;
+    private const int OrPrecedence = 2;
+    private const int AndPrecedence = 3;
+    private const int EqualityPrecedence = 4;
+    private const int RelationalPrecedence = 5;
+    private const int SumPrecedence = 6;
+    private const int ProductPrecedence = 7;
+    private const int UnaryPrecedence = 8;
+    private const int PrimaryPrecedence = 9;
 
     private readonly bool code;
 
@@ -120,18 +125,53 @@ public sealed class ExprFormatter
                 WritePower(sb, pw, locals);
                 break;
             case Call call:
-                sb.Append(FunctionName(call.Function)).Append('(');
-                for (var i = 0; i < call.Arguments.Count; i++)
+                sb.Append(FunctionName(call.Function));
+                WriteArguments(sb, call.Arguments, locals);
+                break;
+            case UserCall user:
+                if (code && user.Partial >= 0)
+                {
+                    throw new InvalidOperationException("A partial of " + user.Function.Name + " must be bound to a local before it is written as code.");
+                }
+
+                sb.Append(code ? user.Function.Target : user.Partial < 0 ? user.Function.Name : "∂" + user.Function.Name + "/∂" + user.Function.ParameterNames[user.Partial]);
+                WriteArguments(sb, user.Arguments, locals);
+                break;
+            case Conditional conditional:
+                Write(sb, conditional.Predicate, OrPrecedence, locals);
+                sb.Append(" ? ");
+                Write(sb, conditional.Then, ConditionalPrecedence + 1, locals);
+                sb.Append(" : ");
+                Write(sb, conditional.Else, ConditionalPrecedence, locals);
+                break;
+            case Compare compare:
+                var operandPrecedence = compare.Operator is CompareOperator.Equal or CompareOperator.NotEqual ? RelationalPrecedence : SumPrecedence;
+                Write(sb, compare.Left, operandPrecedence, locals);
+                sb.Append(compare.Operator switch
+                {
+                    CompareOperator.Less => " < ",
+                    CompareOperator.LessOrEqual => " <= ",
+                    CompareOperator.Equal => " == ",
+                    _ => " != ",
+                });
+                Write(sb, compare.Right, operandPrecedence, locals);
+                break;
+            case Logical { Operator: LogicalOperator.Not } not:
+                sb.Append('!');
+                Write(sb, not.Operands[0], PrimaryPrecedence, locals);
+                break;
+            case Logical logical:
+                var isAnd = logical.Operator == LogicalOperator.And;
+                for (var i = 0; i < logical.Operands.Count; i++)
                 {
                     if (i > 0)
                     {
-                        sb.Append(", ");
+                        sb.Append(isAnd ? " && " : " || ");
                     }
 
-                    Write(sb, call.Arguments[i], 0, locals);
+                    Write(sb, logical.Operands[i], isAnd ? AndPrecedence + 1 : OrPrecedence + 1, locals);
                 }
 
-                sb.Append(')');
                 break;
             default:
                 throw new NotSupportedException(expr.Kind.ToString());
@@ -143,8 +183,30 @@ public sealed class ExprFormatter
         }
     }
 
+    private void WriteArguments(StringBuilder sb, IReadOnlyList<Expr> arguments, IReadOnlyDictionary<Expr, string>? locals)
+    {
+        sb.Append('(');
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(", ");
+            }
+
+            Write(sb, arguments[i], 0, locals);
+        }
+
+        sb.Append(')');
+    }
+
     private static int PrecedenceOf(Expr expr) => expr switch
     {
+        Conditional => ConditionalPrecedence,
+        Compare { Operator: CompareOperator.Equal or CompareOperator.NotEqual } => EqualityPrecedence,
+        Compare => RelationalPrecedence,
+        Logical { Operator: LogicalOperator.Not } => UnaryPrecedence,
+        Logical { Operator: LogicalOperator.And } => AndPrecedence,
+        Logical => OrPrecedence,
         Constant c => c.Value < 0 ? UnaryPrecedence : PrimaryPrecedence,
         Sum => SumPrecedence,
         Product p => p.Coefficient < 0 && p.Factors.Count == 2 && IsPrimaryFactor(p.Factors[1]) ? UnaryPrecedence : ProductPrecedence,
@@ -220,6 +282,7 @@ public sealed class ExprFormatter
             }
         }
 
+        MoveComplementPairsLast(numerator);
         if (coefficient < 0)
         {
             sb.Append('-');
@@ -264,6 +327,25 @@ public sealed class ExprFormatter
             }
 
             sb.Append(')');
+        }
+    }
+
+    /// <summary>Writes a·(1 − a) together and last, as textbooks write σ'(z) = σ(z)(1 − σ(z)).</summary>
+    private static void MoveComplementPairsLast(List<Expr> factors)
+    {
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var complement = Ex.Sub(Ex.One, factors[i]);
+            var j = factors.IndexOf(complement);
+            if (j >= 0 && j != i)
+            {
+                var a = factors[i];
+                factors.Remove(a);
+                factors.Remove(complement);
+                factors.Add(a);
+                factors.Add(complement);
+                return;
+            }
         }
     }
 

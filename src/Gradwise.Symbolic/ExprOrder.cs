@@ -50,6 +50,24 @@ public sealed class ExprOrder : IComparer<Expr>
                 var callY = (Call)y;
                 var byFunction = ((int)callX.Function).CompareTo((int)callY.Function);
                 return byFunction != 0 ? byFunction : CompareLists(callX.Arguments, callY.Arguments);
+            case Compare cmpX:
+                var cmpY = (Compare)y;
+                var byOp = ((int)cmpX.Operator).CompareTo((int)cmpY.Operator);
+                return byOp != 0 ? byOp : CompareLists(cmpX.Children, cmpY.Children);
+            case Logical lx:
+                var ly = (Logical)y;
+                var byLogical = ((int)lx.Operator).CompareTo((int)ly.Operator);
+                return byLogical != 0 ? byLogical : CompareLists(lx.Operands, ly.Operands);
+            case UserCall ux:
+                var uy = (UserCall)y;
+                var byTarget = string.CompareOrdinal(ux.Function.Target, uy.Function.Target);
+                if (byTarget != 0)
+                {
+                    return byTarget;
+                }
+
+                var byPartial = ux.Partial.CompareTo(uy.Partial);
+                return byPartial != 0 ? byPartial : CompareLists(ux.Arguments, uy.Arguments);
             case Power px:
                 var py = (Power)y;
                 var byBase = Compare(px.Base, py.Base);

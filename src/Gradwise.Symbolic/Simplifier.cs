@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Generic;
+
+namespace Gradwise.Symbolic;
+
+/// <summary>
+/// Rewrites expressions to a simpler, numerically safer form. Two passes:
+/// identities that know ML functions (recognize the logistic function in its algebraic
+/// forms, log σ(z) = −softplus(−z), log(1 + eᵘ) = softplus(u), log(c·eᵖ) = log c + p,
+/// σ(−u) = 1 − σ(u)), then a choice, by cost, between the expression as it is, expanded
+/// with like terms collected, and with common factors pulled out. Every rewrite keeps the
+/// value wherever the input is defined (tests evaluate before and after at random points).
+/// </summary>
+public static class Simplifier
+{
+    private const int ExpansionLimit = 96;
+
+    /// <summary>Simplifies <paramref name="expr"/>; the identities it used are added to <paramref name="notes"/>.</summary>
+    public static Expr Simplify(Expr expr, ICollection<string>? notes = null)
+    {
+        var rewritten = ApplyIdentities(expr, new Dictionary<Expr, Expr>(), notes);
+        return ChooseForm(rewritten, notes);
+    }
+
+    /// <summary>Only the identity pass (for the function value, which is shown as the user wrote it otherwise).</summary>
+    public static Expr ApplyIdentities(Expr expr, ICollection<string>? notes = null) =>
+        ApplyIdentities(expr, new Dictionary<Expr, Expr>(), notes);
+
+    private static Expr ApplyIdentities(Expr e, Dictionary<Expr, Expr> memo, ICollection<string>? notes)
+    {
+        if (e.IsAtom)
+        {
+            return e;
+        }
+
+        if (memo.TryGetValue(e, out var done))
+        {
+            return done;
+        }
+
+        var children = new Expr[e.Children.Count];
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = ApplyIdentities(e.Children[i], memo, notes);
+        }
+
+        var rebuilt = Rebuild(e, children);
+        var result = Rewrite(rebuilt, notes);
+        if (!result.Equals(rebuilt))
+        {
+            // A rewrite can expose another (σ(−u) → 1 − σ(u) inside a log, say).
+            result = ApplyIdentities(result, memo, notes);
+        }
+
+        memo[e] = result;
+        return result;
+    }
+
+    /// <summary>The same node kind over new children, built canonically.</summary>
+    public static Expr Rebuild(Expr e, Expr[] c) => e switch
+    {
+        Sum => Ex.Add(c),
+        Product => Ex.Mul(c),
+        Power => Ex.Pow(c[0], c[1]),
+        Call call => Ex.Call(call.Function, c),
+        UserCall u => Ex.UserCall(u.Function, u.Partial, c),
+        Conditional => Ex.Cond(c[0], c[1], c[2]),
+        Compare cmp => Ex.Comparison(cmp.Operator, c[0], c[1]),
+        Logical { Operator: LogicalOperator.Not } => Ex.Not(c[0]),
+        Logical { Operator: LogicalOperator.And } => Ex.And(c),
+        Logical => Ex.Or(c),
+        _ => e,
+    };
+
+    private static Expr Rewrite(Expr e, ICollection<string>? notes)
+    {
+        switch (e)
+        {
+            // 1 / (1 + Exp(-u)) = Sigmoid(u)
+            case Power { Exponent: Constant { Value: -1.0 } } pw when IsOnePlusExp(pw.Base, out var arg) && IsNegated(arg, out var u):
+                Note(notes, "1 / (1 + Exp(-u)) = Sigmoid(u)");
+                return Ex.Call(MathFunction.Sigmoid, u);
+
+            // Exp(u) / (1 + Exp(u)) = Sigmoid(u)
+            case Product p when TryLogisticQuotient(p, out var replaced):
+                Note(notes, "Exp(u) / (1 + Exp(u)) = Sigmoid(u)");
+                return replaced;
+
+            // 0.5 + 0.5 * Tanh(u / 2) = Sigmoid(u)
+            case Sum s when TryTanhLogistic(s, out var logistic):
+                Note(notes, "0.5 * (1 + Tanh(u / 2)) = Sigmoid(u)");
+                return logistic;
+            case Product { Factors.Count: 2 } half when half.Factors[0] is Constant { Value: 0.5 } && half.Factors[1] is Sum inner && TryTanhLogistic(Halve(inner), out var logistic2):
+                Note(notes, "0.5 * (1 + Tanh(u / 2)) = Sigmoid(u)");
+                return logistic2;
+
+            // Sigmoid(-u) = 1 - Sigmoid(u)
+            case Call { Function: MathFunction.Sigmoid } sig when IsNegated(sig.Arguments[0], out var positive):
+                Note(notes, "Sigmoid(-u) = 1 - Sigmoid(u)");
+                return Ex.Sub(Ex.One, Ex.Call(MathFunction.Sigmoid, positive));
+
+            case Call { Function: MathFunction.Log } log:
+                return RewriteLog(log.Arguments[0], notes) ?? e;
+        }
+
+        return e;
+    }
+
+    private static Expr? RewriteLog(Expr x, ICollection<string>? notes)
+    {
+        // Log(1 + Exp(u)) = Softplus(u), which does not overflow for large u.
+        if (IsOnePlusExp(x, out var u))
+        {
+            Note(notes, "Log(1 + Exp(u)) = Softplus(u)");
+            return Ex.Call(MathFunction.Softplus, u);
+        }
+
+        // Log(Sigmoid(u)) = -Softplus(-u)
+        if (x is Call { Function: MathFunction.Sigmoid } sig)
+        {
+            Note(notes, "Log(Sigmoid(u)) = -Softplus(-u)");
+            return Ex.Neg(Ex.Call(MathFunction.Softplus, Ex.Neg(sig.Arguments[0])));
+        }
+
+        // Log(1 - Sigmoid(u)) = -Softplus(u)
+        if (IsConstantPlus(x, 1.0, out var other) && other is Product { Factors.Count: 2 } neg
+            && neg.Factors[0] is Constant { Value: -1.0 } && neg.Factors[1] is Call { Function: MathFunction.Sigmoid } sig2)
+        {
+            Note(notes, "Log(1 - Sigmoid(u)) = -Softplus(u)");
+            return Ex.Neg(Ex.Call(MathFunction.Softplus, sig2.Arguments[0]));
+        }
+
+        // Log(c * Exp(p)) = Log(c) + p
+        if (x is Product p)
+        {
+            var rest = new List<Expr>();
+            var exponents = new List<Expr>();
+            foreach (var f in p.Factors)
+            {
+                if (f is Call { Function: MathFunction.Exp } exp)
+                {
+                    exponents.Add(exp.Arguments[0]);
+                }
+                else
+                {
+                    rest.Add(f);
+                }
+            }
+
+            if (exponents.Count > 0)
+            {
+                Note(notes, "Log(c * Exp(p)) = Log(c) + p");
+                exponents.Add(Ex.Call(MathFunction.Log, Ex.Mul(rest)));
+                return Ex.Add(exponents);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsOnePlusExp(Expr e, out Expr argument)
+    {
+        argument = Ex.Zero;
+        if (IsConstantPlus(e, 1.0, out var other) && other is Call { Function: MathFunction.Exp } exp)
+        {
+            argument = exp.Arguments[0];
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="e"/> is <paramref name="constant"/> + <paramref name="other"/> (a two-term sum).</summary>
+    private static bool IsConstantPlus(Expr e, double constant, out Expr other)
+    {
+        other = e;
+        if (e is Sum { Terms.Count: 2 } s)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                if (s.Terms[i] is Constant c && c.Value == constant)
+                {
+                    other = s.Terms[1 - i];
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNegated(Expr e, out Expr positive)
+    {
+        positive = e;
+        if (e is Product p && p.Coefficient < 0)
+        {
+            positive = Ex.Neg(e);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryLogisticQuotient(Product p, out Expr replaced)
+    {
+        replaced = p;
+        for (var i = 0; i < p.Factors.Count; i++)
+        {
+            if (p.Factors[i] is Power { Exponent: Constant { Value: -1.0 } } pw && IsOnePlusExp(pw.Base, out var u))
+            {
+                var numerator = Ex.Call(MathFunction.Exp, u);
+                for (var j = 0; j < p.Factors.Count; j++)
+                {
+                    if (j != i && p.Factors[j].Equals(numerator))
+                    {
+                        var others = new List<Expr> { Ex.Call(MathFunction.Sigmoid, u) };
+                        for (var k = 0; k < p.Factors.Count; k++)
+                        {
+                            if (k != i && k != j)
+                            {
+                                others.Add(p.Factors[k]);
+                            }
+                        }
+
+                        replaced = Ex.Mul(others);
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryTanhLogistic(Sum? s, out Expr logistic)
+    {
+        logistic = Ex.Zero;
+        if (s != null && IsConstantPlus(s, 0.5, out var other) && other is Product { Factors.Count: 2 } half
+            && half.Factors[0] is Constant { Value: 0.5 } && half.Factors[1] is Call { Function: MathFunction.Tanh } tanh)
+        {
+            logistic = Ex.Call(MathFunction.Sigmoid, Ex.Mul(Ex.Const(2.0), tanh.Arguments[0]));
+            return true;
+        }
+
+        return false;
+    }
+
+    private static Sum? Halve(Sum s)
+    {
+        var terms = new Expr[s.Terms.Count];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = Ex.Mul(Ex.Const(0.5), s.Terms[i]);
+        }
+
+        return Ex.Add(terms) as Sum;
+    }
+
+    private static void Note(ICollection<string>? notes, string identity)
+    {
+        if (notes != null && !notes.Contains(identity))
+        {
+            notes.Add(identity);
+        }
+    }
+
+    /// <summary>Chooses the cheapest of: as is, expanded, factored (and the branches of conditionals separately).</summary>
+    private static Expr ChooseForm(Expr e, ICollection<string>? notes)
+    {
+        if (e is Conditional c)
+        {
+            return Ex.Cond(c.Predicate, ChooseForm(c.Then, notes), ChooseForm(c.Else, notes));
+        }
+
+        var best = e;
+        var bestCost = Cost(e);
+        var expanded = Expand(e);
+        if (expanded != null)
+        {
+            var expandedCost = Cost(expanded);
+            if (expandedCost < bestCost)
+            {
+                best = expanded;
+                bestCost = expandedCost;
+            }
+
+            var refactored = FactorCommon(expanded);
+            if (Cost(refactored) < bestCost)
+            {
+                best = refactored;
+                bestCost = Cost(refactored);
+            }
+        }
+
+        var factored = FactorCommon(e);
+        if (Cost(factored) < bestCost)
+        {
+            best = factored;
+        }
+
+        if (!best.Equals(e))
+        {
+            Note(notes, "expanded, collected like terms and factored");
+        }
+
+        return best;
+    }
+
+    /// <summary>Distributes products over sums (and small integer powers of sums), bounded in size; null when too large.</summary>
+    public static Expr? Expand(Expr e)
+    {
+        var terms = ExpandToTerms(e);
+        return terms is null ? null : Ex.Add(terms);
+    }
+
+    private static List<Expr>? ExpandToTerms(Expr e)
+    {
+        switch (e)
+        {
+            case Sum s:
+                var all = new List<Expr>();
+                foreach (var t in s.Terms)
+                {
+                    var sub = ExpandToTerms(t);
+                    if (sub is null)
+                    {
+                        return null;
+                    }
+
+                    all.AddRange(sub);
+                    if (all.Count > ExpansionLimit)
+                    {
+                        return null;
+                    }
+                }
+
+                return all;
+            case Product p:
+                var acc = new List<Expr> { Ex.One };
+                foreach (var f in p.Factors)
+                {
+                    var sub = ExpandToTerms(f);
+                    if (sub is null || acc.Count * sub.Count > ExpansionLimit)
+                    {
+                        return null;
+                    }
+
+                    var next = new List<Expr>(acc.Count * sub.Count);
+                    foreach (var a in acc)
+                    {
+                        foreach (var b in sub)
+                        {
+                            next.Add(Ex.Mul(a, b));
+                        }
+                    }
+
+                    acc = next;
+                }
+
+                return acc;
+            case Power { Exponent: Constant { Value: var n } } pw when pw.Base is Sum && n >= 2 && n <= 3 && Ex.IsInteger(n):
+                var factors = new Expr[(int)n];
+                for (var i = 0; i < factors.Length; i++)
+                {
+                    factors[i] = pw.Base;
+                }
+
+                return ExpandToTerms(new Product(factors));
+            default:
+                return new List<Expr> { e };
+        }
+    }
+
+    /// <summary>a*x + a*y = a*(x + y) for the factors common to every term of a sum.</summary>
+    public static Expr FactorCommon(Expr e)
+    {
+        if (e is not Sum s)
+        {
+            return e;
+        }
+
+        Dictionary<Expr, double>? common = null;
+        foreach (var term in s.Terms)
+        {
+            var powers = PowersOf(term);
+            if (common is null)
+            {
+                common = powers;
+                continue;
+            }
+
+            var keep = new Dictionary<Expr, double>();
+            foreach (var pair in common)
+            {
+                if (powers.TryGetValue(pair.Key, out var other) && Math.Sign(other) == Math.Sign(pair.Value))
+                {
+                    keep[pair.Key] = Math.Sign(other) * Math.Min(Math.Abs(other), Math.Abs(pair.Value));
+                }
+            }
+
+            common = keep;
+            if (common.Count == 0)
+            {
+                return e;
+            }
+        }
+
+        if (common is null || common.Count == 0)
+        {
+            return e;
+        }
+
+        var commonFactors = new List<Expr>();
+        foreach (var pair in common)
+        {
+            commonFactors.Add(Ex.Pow(pair.Key, Ex.Const(pair.Value)));
+        }
+
+        var factor = Ex.Mul(commonFactors);
+        var inverse = Ex.Pow(factor, Ex.MinusOne);
+        var remaining = new List<Expr>();
+        foreach (var term in s.Terms)
+        {
+            remaining.Add(Ex.Mul(term, inverse));
+        }
+
+        return Ex.Mul(factor, FactorCommon(Ex.Add(remaining)));
+    }
+
+    private static Dictionary<Expr, double> PowersOf(Expr term)
+    {
+        var result = new Dictionary<Expr, double>();
+        var factors = term is Product p ? p.Factors : (IReadOnlyList<Expr>)new[] { term };
+        foreach (var f in factors)
+        {
+            if (f is Constant)
+            {
+                continue;
+            }
+
+            if (f is Power { Exponent: Constant c } pw && Ex.IsInteger(c.Value))
+            {
+                result[pw.Base] = c.Value;
+            }
+            else if (f is not Power)
+            {
+                result[f] = 1.0;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A rough count of the floating-point work an expression takes, shared subexpressions counted once.</summary>
+    public static int Cost(Expr e) => Cost(e, new HashSet<Expr>());
+
+    private static int Cost(Expr e, HashSet<Expr> seen)
+    {
+        if (e.IsAtom || !seen.Add(e))
+        {
+            return 0;
+        }
+
+        var own = e switch
+        {
+            Sum s => s.Terms.Count - 1,
+            Product p => p.Factors.Count - 1,
+            Power { Exponent: Constant { Value: 2.0 or -1.0 or 0.5 } } => 1,
+            Power => 8,
+            Call => 6,
+            UserCall => 10,
+            _ => 1,
+        };
+        foreach (var child in e.Children)
+        {
+            own += Cost(child, seen);
+        }
+
+        return own;
+    }
+}
