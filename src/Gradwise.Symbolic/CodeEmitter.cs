@@ -1,47 +1,268 @@
 using System.Collections.Generic;
+using System.Globalization;
 
 namespace Gradwise.Symbolic;
 
-/// <summary>One C# statement of a generated body: <c>double Name = Value;</c> or an assignment.</summary>
-/// <param name="Target">The local or out parameter assigned.</param>
-/// <param name="Value">The C# expression text.</param>
-/// <param name="Declares">True for a new local, false for an assignment to an existing name.</param>
-public sealed record EmittedStatement(string Target, string Value, bool Declares);
+/// <summary>One value a generated body computes: a local to declare or an out parameter to assign.</summary>
+/// <param name="Target">The name assigned.</param>
+/// <param name="Value">The math.</param>
+/// <param name="Declare">True to declare a new <c>double</c> local, false to assign an existing name.</param>
+public sealed record EmitOutput(string Target, Expr Value, bool Declare);
 
 /// <summary>
-/// Emits several expressions that share subexpressions as straight-line C#: every non-trivial
-/// node used more than once becomes one local, defined before its first use, so the value and
-/// all partials are computed in one pass without relying on the JIT to find common work.
+/// Emits several expressions that share subexpressions as C# statements.
+/// <list type="bullet">
+/// <item>Every non-trivial node used more than once becomes one local, defined before its first use.</item>
+/// <item>Conditionals become <c>if</c>/<c>else</c>: each branch computes only what that branch needs,
+/// so a derivative that is undefined on the untaken side (a log of a negative number) is never computed.</item>
+/// <item>A call of another [Differentiable] method whose partials are needed is made once, through its
+/// <c>WithGradient</c> method, giving the value and the partials together.</item>
+/// </list>
 /// </summary>
 public static class CodeEmitter
 {
-    /// <summary>
-    /// Emits <paramref name="outputs"/> (target name, expression) in order. Locals are named
-    /// <paramref name="localPrefix"/>0, 1, ... in the order they are first needed.
-    /// </summary>
-    public static IReadOnlyList<EmittedStatement> Emit(IReadOnlyList<KeyValuePair<string, Expr>> outputs, string localPrefix)
+    /// <summary>Nested conditionals deeper than this are written as ?: expressions (still evaluated lazily).</summary>
+    public const int MaxBranchDepth = 4;
+
+    /// <summary>The statements, one per line, indented with four spaces per nesting level.</summary>
+    public static List<string> Emit(IReadOnlyList<EmitOutput> outputs, string localPrefix)
     {
-        var uses = new Dictionary<Expr, int>();
-        foreach (var output in outputs)
-        {
-            CountUses(output.Value, uses);
-        }
-
-        var locals = new Dictionary<Expr, string>();
-        var statements = new List<EmittedStatement>();
-        foreach (var output in outputs)
-        {
-            DefineShared(output.Value, uses, locals, statements, localPrefix);
-            var text = locals.TryGetValue(output.Value, out var local) ? local : ExprFormatter.Code.Format(output.Value, locals);
-            statements.Add(new EmittedStatement(output.Key, text, false));
-        }
-
-        return statements;
+        var lines = new List<string>();
+        var state = new State(localPrefix);
+        EmitScope(outputs, new Dictionary<Expr, string>(), lines, 0, 0, state);
+        return lines;
     }
 
-    private static void CountUses(Expr e, Dictionary<Expr, int> uses)
+    private sealed class State
     {
+        private int next;
+
+        public State(string prefix)
+        {
+            Prefix = prefix;
+        }
+
+        public string Prefix { get; }
+
+        public string NewName() => Prefix + (next++).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static void EmitScope(IReadOnlyList<EmitOutput> outputs, Dictionary<Expr, string> inherited, List<string> lines, int indent, int depth, State state)
+    {
+        var pad = new string(' ', indent * 4);
+        var predicate = depth < MaxBranchDepth ? FirstLiftablePredicate(outputs) : null;
+        if (predicate is null)
+        {
+            EmitStraight(outputs, inherited, lines, pad, state);
+            return;
+        }
+
+        var whenTrue = Specialize(outputs, predicate, true);
+        var whenFalse = Specialize(outputs, predicate, false);
+
+        // What both branches compute unconditionally, and the predicate itself, is computed once, before the if.
+        var locals = new Dictionary<Expr, string>(inherited);
+        var inTrue = UnconditionalNodes(whenTrue);
+        var inFalse = UnconditionalNodes(whenFalse);
+        var uses = new Dictionary<Expr, int>();
+        foreach (var o in whenTrue)
+        {
+            CountUses(o.Value, uses, locals);
+        }
+
+        foreach (var o in whenFalse)
+        {
+            CountUses(o.Value, uses, locals);
+        }
+
+        CountUses(predicate, uses, locals);
+        var shared = new HashSet<Expr>();
+        foreach (var node in inTrue)
+        {
+            if (inFalse.Contains(node))
+            {
+                shared.Add(node);
+            }
+        }
+
+        foreach (var node in UnconditionalNodes(new[] { new EmitOutput(string.Empty, predicate, false) }))
+        {
+            shared.Add(node);
+        }
+
+        foreach (var o in whenTrue)
+        {
+            DefineShared(o.Value, uses, locals, lines, pad, state, n => shared.Contains(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
+        }
+
+        DefineShared(predicate, uses, locals, lines, pad, state, n => shared.Contains(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
+
+        var branchOutputsTrue = new List<EmitOutput>();
+        var branchOutputsFalse = new List<EmitOutput>();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (outputs[i].Declare)
+            {
+                lines.Add(pad + "double " + outputs[i].Target + ";");
+            }
+
+            branchOutputsTrue.Add(whenTrue[i] with { Declare = false });
+            branchOutputsFalse.Add(whenFalse[i] with { Declare = false });
+        }
+
+        lines.Add(pad + "if (" + ExprFormatter.Code.Format(predicate, locals) + ")");
+        lines.Add(pad + "{");
+        EmitScope(branchOutputsTrue, locals, lines, indent + 1, depth + 1, state);
+        lines.Add(pad + "}");
+        lines.Add(pad + "else");
+        lines.Add(pad + "{");
+        EmitScope(branchOutputsFalse, locals, lines, indent + 1, depth + 1, state);
+        lines.Add(pad + "}");
+    }
+
+    private static void EmitStraight(IReadOnlyList<EmitOutput> outputs, Dictionary<Expr, string> inherited, List<string> lines, string pad, State state)
+    {
+        var locals = new Dictionary<Expr, string>(inherited);
+        var uses = new Dictionary<Expr, int>();
+        foreach (var o in outputs)
+        {
+            CountUses(o.Value, uses, locals);
+        }
+
+        foreach (var o in outputs)
+        {
+            DefineShared(o.Value, uses, locals, lines, pad, state, n => uses.TryGetValue(n, out var c) && c > 1 && !IsCheap(n));
+            var text = locals.TryGetValue(o.Value, out var local) ? local : ExprFormatter.Code.Format(o.Value, locals);
+            lines.Add(pad + (o.Declare ? "double " : string.Empty) + o.Target + " = " + text + ";");
+        }
+    }
+
+    /// <summary>The first conditional met outside any branch, in output order, depth first.</summary>
+    private static Expr? FirstLiftablePredicate(IReadOnlyList<EmitOutput> outputs)
+    {
+        var seen = new HashSet<Expr>();
+        foreach (var o in outputs)
+        {
+            var found = FindConditional(o.Value, seen);
+            if (found != null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static Expr? FindConditional(Expr e, HashSet<Expr> seen)
+    {
+        if (e.IsAtom || !seen.Add(e))
+        {
+            return null;
+        }
+
+        if (e is Conditional c)
+        {
+            // Conditions inside the predicate come first (they are evaluated first).
+            return FindConditional(c.Predicate, seen) ?? c.Predicate;
+        }
+
+        foreach (var child in e.Children)
+        {
+            var found = FindConditional(child, seen);
+            if (found != null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<EmitOutput> Specialize(IReadOnlyList<EmitOutput> outputs, Expr predicate, bool truth)
+    {
+        var memo = new Dictionary<Expr, Expr>();
+        var result = new List<EmitOutput>(outputs.Count);
+        foreach (var o in outputs)
+        {
+            result.Add(o with { Value = Specialize(o.Value, predicate, truth, memo) });
+        }
+
+        return result;
+    }
+
+    private static Expr Specialize(Expr e, Expr predicate, bool truth, Dictionary<Expr, Expr> memo)
+    {
+        if (e.Equals(predicate))
+        {
+            return Ex.Truth(truth);
+        }
+
         if (e.IsAtom)
+        {
+            return e;
+        }
+
+        if (memo.TryGetValue(e, out var done))
+        {
+            return done;
+        }
+
+        Expr result;
+        if (e is Conditional c && c.Predicate.Equals(predicate))
+        {
+            result = Specialize(truth ? c.Then : c.Else, predicate, truth, memo);
+        }
+        else
+        {
+            var children = new Expr[e.Children.Count];
+            var changed = false;
+            for (var i = 0; i < children.Length; i++)
+            {
+                children[i] = Specialize(e.Children[i], predicate, truth, memo);
+                changed |= !ReferenceEquals(children[i], e.Children[i]);
+            }
+
+            result = changed ? Simplifier.Rebuild(e, children) : e;
+        }
+
+        memo[e] = result;
+        return result;
+    }
+
+    /// <summary>Nodes evaluated whatever happens: not inside a conditional's branches.</summary>
+    private static HashSet<Expr> UnconditionalNodes(IReadOnlyList<EmitOutput> outputs)
+    {
+        var nodes = new HashSet<Expr>();
+        void Walk(Expr e)
+        {
+            if (e.IsAtom || !nodes.Add(e))
+            {
+                return;
+            }
+
+            if (e is Conditional c)
+            {
+                Walk(c.Predicate);
+                return;
+            }
+
+            foreach (var child in e.Children)
+            {
+                Walk(child);
+            }
+        }
+
+        foreach (var o in outputs)
+        {
+            Walk(o.Value);
+        }
+
+        return nodes;
+    }
+
+    private static void CountUses(Expr e, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals)
+    {
+        if (e.IsAtom || locals.ContainsKey(e))
         {
             return;
         }
@@ -53,38 +274,120 @@ public static class CodeEmitter
         }
 
         uses[e] = 1;
+        if (e is Conditional c)
+        {
+            // Branch contents are written inline and evaluated lazily; only the predicate is shared.
+            CountUses(c.Predicate, uses, locals);
+            return;
+        }
+
         foreach (var child in e.Children)
         {
-            CountUses(child, uses);
+            CountUses(child, uses, locals);
         }
 
         // A square of a compound base is written as t * t, so its base is used twice.
-        if (e is Power { Exponent: Constant { Value: 2.0 } } square && !square.Base.IsAtom)
+        if (e is Power { Exponent: Constant { Value: 2.0 } } square && uses.ContainsKey(square.Base))
         {
             uses[square.Base] = uses[square.Base] + 1;
         }
     }
 
-    private static void DefineShared(Expr e, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals, List<EmittedStatement> statements, string prefix)
+    private static void DefineShared(Expr e, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals, List<string> lines, string pad, State state, System.Func<Expr, bool> share, bool callsHere = true)
     {
         if (e.IsAtom || locals.ContainsKey(e))
         {
             return;
         }
 
-        foreach (var child in e.Children)
+        if (e is Conditional c)
         {
-            DefineShared(child, uses, locals, statements, prefix);
+            DefineShared(c.Predicate, uses, locals, lines, pad, state, share, callsHere);
+            return;
         }
 
-        if (uses.TryGetValue(e, out var n) && n > 1 && !IsCheap(e))
+        foreach (var child in e.Children)
         {
-            var name = prefix + locals.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            statements.Add(new EmittedStatement(name, ExprFormatter.Code.Format(e, locals), true));
+            DefineShared(child, uses, locals, lines, pad, state, share, callsHere);
+        }
+
+        // A call whose partials are needed here is made once, with its gradient; before an if, only what both branches need.
+        if (e is UserCall user && (share(e) || (callsHere && (user.Partial >= 0 || AnyPartialUsed(user.ValueCall, uses)))))
+        {
+            DefineCall(user.ValueCall, uses, locals, lines, pad, state);
+            return;
+        }
+
+        if (share(e))
+        {
+            var name = state.NewName();
+            lines.Add(pad + "double " + name + " = " + ExprFormatter.Code.Format(e, locals) + ";");
             locals[e] = name;
         }
     }
 
-    /// <summary>-x and constants cost nothing to repeat.</summary>
-    private static bool IsCheap(Expr e) => e is Product { Factors.Count: 2 } p && p.Factors[0] is Constant && p.Factors[1].IsAtom;
+    /// <summary>One call for the value and every partial of it this scope needs.</summary>
+    private static void DefineCall(UserCall call, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals, List<string> lines, string pad, State state)
+    {
+        if (locals.ContainsKey(call))
+        {
+            return;
+        }
+
+        var name = state.NewName();
+        var args = new List<string>();
+        foreach (var a in call.Arguments)
+        {
+            args.Add(locals.TryGetValue(a, out var argument) ? argument : ExprFormatter.Code.Format(a, locals));
+        }
+
+        if (!AnyPartialUsed(call, uses))
+        {
+            lines.Add(pad + "double " + name + " = " + call.Function.Target + "(" + string.Join(", ", args) + ");");
+            locals[call] = name;
+            return;
+        }
+
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            if (call.Function.HasGradient[i])
+            {
+                var partialName = name + "_d" + i.ToString(CultureInfo.InvariantCulture);
+                args.Add("out double " + partialName);
+                locals[Ex.UserCall(call.Function, i, Copy(call.Arguments))] = partialName;
+            }
+        }
+
+        lines.Add(pad + "double " + name + " = " + call.Function.Target + "WithGradient(" + string.Join(", ", args) + ");");
+        locals[call] = name;
+    }
+
+    private static bool AnyPartialUsed(UserCall call, Dictionary<Expr, int> uses)
+    {
+        for (var i = 0; i < call.Arguments.Count; i++)
+        {
+            if (call.Function.HasGradient[i] && uses.ContainsKey(Ex.UserCall(call.Function, i, Copy(call.Arguments))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Expr[] Copy(IReadOnlyList<Expr> list)
+    {
+        var array = new Expr[list.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = list[i];
+        }
+
+        return array;
+    }
+
+    /// <summary>-x, c·x and 1/b (written as a division where it is used) cost nothing to repeat.</summary>
+    private static bool IsCheap(Expr e) =>
+        (e is Product { Factors.Count: 2 } p && p.Factors[0] is Constant && p.Factors[1].IsAtom)
+        || e is Power { Exponent: Constant { Value: < 0 } };
 }

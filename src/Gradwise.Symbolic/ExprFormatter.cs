@@ -216,7 +216,7 @@ public sealed class ExprFormatter
 
     private static bool IsPrimaryFactor(Expr e) => e is Variable or Call || (e is Power pw && PrecedenceOf(pw) == PrimaryPrecedence);
 
-    private static bool IsSmallSquare(Power pw) => pw.Base.IsAtom && pw.Exponent is Constant { Value: 2.0 };
+    private static bool IsSmallSquare(Power pw) => pw.Base.IsAtom && pw.Exponent is Constant { Value: 2.0 or 3.0 };
 
     private void WriteSum(StringBuilder sb, Sum s, IReadOnlyDictionary<Expr, string>? locals)
     {
@@ -355,11 +355,17 @@ public sealed class ExprFormatter
         {
             var baseName = pw.Base.IsAtom ? null : locals != null && locals.TryGetValue(pw.Base, out var n) ? n : null;
             var simpleBase = pw.Base.IsAtom || baseName != null;
-            if (e.Value == 2.0 && simpleBase)
+            if ((e.Value == 2.0 || e.Value == 3.0) && simpleBase)
             {
                 Write(sb, pw.Base, PrimaryPrecedence, locals);
                 sb.Append(" * ");
                 Write(sb, pw.Base, PrimaryPrecedence, locals);
+                if (e.Value == 3.0)
+                {
+                    sb.Append(" * ");
+                    Write(sb, pw.Base, PrimaryPrecedence, locals);
+                }
+
                 return;
             }
 

@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Gradwise.Frontend;
@@ -26,17 +29,19 @@ internal sealed class FrontendResult
     /// <summary>The code does not compile yet (someone is typing): report nothing, generate nothing.</summary>
     public bool IsIncomplete { get; }
 
-    public static FrontendResult Success(Expr value) => new(value, System.Array.Empty<FrontendProblem>(), false);
+    public static FrontendResult Success(Expr value) => new(value, Array.Empty<FrontendProblem>(), false);
 
     public static FrontendResult Failure(IReadOnlyList<FrontendProblem> problems) => new(null, problems, false);
 
-    public static readonly FrontendResult Incomplete = new(null, System.Array.Empty<FrontendProblem>(), true);
+    public static readonly FrontendResult Incomplete = new(null, Array.Empty<FrontendProblem>(), true);
 }
 
 /// <summary>
-/// Turns the body of a scalar [Differentiable] method (IOperation) into the symbolic IR.
-/// It never throws: what it cannot read becomes a located <see cref="FrontendProblem"/>,
-/// and code that does not compile yet yields <see cref="FrontendResult.Incomplete"/>.
+/// Turns the body of a scalar [Differentiable] method (IOperation) into the symbolic IR by
+/// symbolic execution: locals and reassignments are tracked as expressions, if/else and ?:
+/// become conditionals, several returns become nested conditionals. It never throws: what it
+/// cannot read becomes a located <see cref="FrontendProblem"/>, and code that does not compile
+/// yet yields <see cref="FrontendResult.Incomplete"/>.
 /// </summary>
 internal sealed class ScalarFrontend
 {
@@ -56,32 +61,34 @@ internal sealed class ScalarFrontend
     };
 
     private readonly IMethodSymbol method;
+    private readonly Compilation compilation;
+    private readonly ImmutableHashSet<IMethodSymbol> callers;
     private readonly List<FrontendProblem> problems = new();
     private readonly CancellationToken cancellationToken;
     private bool incomplete;
 
-    private ScalarFrontend(IMethodSymbol method, CancellationToken cancellationToken)
+    private ScalarFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
         this.method = method;
+        this.compilation = compilation;
+        this.callers = callers;
         this.cancellationToken = cancellationToken;
     }
 
     /// <summary>Reads <paramref name="body"/>: an IMethodBodyOperation, a block, or a returned expression.</summary>
-    public static FrontendResult Read(IMethodSymbol method, IOperation? body, CancellationToken cancellationToken)
+    public static FrontendResult Read(IMethodSymbol method, IOperation? body, Compilation compilation, CancellationToken cancellationToken) =>
+        Read(method, body, compilation, ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default, method), cancellationToken);
+
+    private static FrontendResult Read(IMethodSymbol method, IOperation? body, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
-        if (body is null)
+        if (body is null || IsIncomplete(body))
         {
             return FrontendResult.Incomplete;
         }
 
-        if (IsIncomplete(body))
-        {
-            return FrontendResult.Incomplete;
-        }
-
-        var reader = new ScalarFrontend(method, cancellationToken);
+        var reader = new ScalarFrontend(method, compilation, callers, cancellationToken);
         var value = reader.ReadBody(body);
-        if (reader.incomplete || body.Syntax.ContainsDiagnostics)
+        if (reader.incomplete)
         {
             return FrontendResult.Incomplete;
         }
@@ -92,6 +99,24 @@ internal sealed class ScalarFrontend
         }
 
         return FrontendResult.Success(value);
+    }
+
+    /// <summary>The operation tree of a method's body, read from its declaration.</summary>
+    public static IOperation? BodyOf(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is MethodDeclarationSyntax declaration && (declaration.Body != null || declaration.ExpressionBody != null))
+            {
+                // Reading another method's body needs that tree's semantic model; done once per call site.
+#pragma warning disable RS1030
+                var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                return model.GetOperation(declaration, cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the body has syntax or binding errors: what the IDE sees mid-typing.</summary>
@@ -107,10 +132,8 @@ internal sealed class ScalarFrontend
             switch (operation)
             {
                 case IInvalidOperation:
-                    return true;
                 case IConversionOperation { Conversion.Exists: false }:
-                    return true;
-                case IInvocationOperation { TargetMethod: { } target } when target.ReturnType is IErrorTypeSymbol:
+                case IInvocationOperation { TargetMethod.ReturnType: IErrorTypeSymbol }:
                     return true;
             }
 
@@ -123,55 +146,261 @@ internal sealed class ScalarFrontend
         return false;
     }
 
-    private Expr? ReadBody(IOperation body)
+    /// <summary>What running a list of statements leads to: a returned value, or the values of locals at its end.</summary>
+    private sealed class Outcome
     {
-        switch (body)
+        public Outcome(Expr? returned, Dictionary<ISymbol, Expr>? environment)
         {
-            case IMethodBodyOperation methodBody:
-                var block = methodBody.BlockBody ?? methodBody.ExpressionBody;
-                if (block is null)
-                {
-                    incomplete = true;
-                    return null;
-                }
-
-                return ReadBody(block);
-            case IBlockOperation block2:
-                var statements = block2.Operations;
-                if (statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: { } returned })
-                {
-                    return Read(returned);
-                }
-
-                if (statements.Length == 0)
-                {
-                    incomplete = true;
-                    return null;
-                }
-
-                foreach (var statement in statements)
-                {
-                    if (statement is not IReturnOperation)
-                    {
-                        Unsupported(statement, "a statement", "for now the body must be a single return of an expression (block bodies come with the scalar generator)");
-                    }
-                }
-
-                return null;
-            default:
-                return Read(body);
+            Returned = returned;
+            Environment = environment;
         }
+
+        public Expr? Returned { get; }
+
+        public Dictionary<ISymbol, Expr>? Environment { get; }
     }
 
-    private Expr? Read(IOperation operation)
+    private Expr? ReadBody(IOperation body)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (operation is IInvalidOperation || operation.Type is IErrorTypeSymbol)
+        var statements = body switch
+        {
+            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
+            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
+            IBlockOperation block => block.Operations,
+            _ => ImmutableArray.Create(body),
+        };
+
+        if (body is IMethodBodyOperation { BlockBody: null, ExpressionBody: null })
         {
             incomplete = true;
             return null;
         }
 
+        var outcome = Execute(statements, 0, new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default));
+        if (outcome?.Returned is null)
+        {
+            if (problems.Count == 0)
+            {
+                incomplete = true; // falls off the end: the compiler reports it
+            }
+
+            return null;
+        }
+
+        return outcome.Returned;
+    }
+
+    /// <summary>Runs statements[index..] symbolically. Null when something was reported.</summary>
+    private Outcome? Execute(IReadOnlyList<IOperation> statements, int index, Dictionary<ISymbol, Expr> env)
+    {
+        for (var i = index; i < statements.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var statement = statements[i];
+            switch (statement)
+            {
+                case IReturnOperation { ReturnedValue: { } returned }:
+                    var value = Read(returned, env);
+                    return value is null ? null : new Outcome(value, null);
+
+                case IBlockOperation block:
+                    // Locals are symbols, so a nested block can be spliced into the rest.
+                    return Execute(block.Operations.Concat(statements.Skip(i + 1)).ToList(), 0, env);
+
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
+                    {
+                        if (!DeclareLocal(declarator, env))
+                        {
+                            return null;
+                        }
+                    }
+
+                    break;
+
+                case IExpressionStatementOperation { Operation: var expression }:
+                    if (!ExecuteEffect(expression, env))
+                    {
+                        return null;
+                    }
+
+                    break;
+
+                case IEmptyOperation:
+                    break;
+
+                case IConditionalOperation conditional when ContainsReturn(conditional):
+                    {
+                        // if (c) { ...; return a; } rest  ==>  c ? (then; rest) : (else; rest)
+                        var predicate = ReadPredicate(conditional.Condition, env);
+                        var rest = statements.Skip(i + 1).ToList();
+                        var whenTrue = Execute(new[] { conditional.WhenTrue }.Concat(rest).ToList(), 0, Copy(env));
+                        var elseList = conditional.WhenFalse is null ? rest : new[] { conditional.WhenFalse }.Concat(rest).ToList();
+                        var whenFalse = Execute(elseList, 0, Copy(env));
+                        if (predicate is null || whenTrue is null || whenFalse is null)
+                        {
+                            return null;
+                        }
+
+                        if (whenTrue.Returned is null || whenFalse.Returned is null)
+                        {
+                            // Only part of the paths return: the rest continue in an enclosing list we don't have.
+                            Unsupported(conditional, "this if statement", "a branch that returns must be matched by a return on every path after it");
+                            return null;
+                        }
+
+                        return new Outcome(Ex.Cond(predicate, whenTrue.Returned, whenFalse.Returned), null);
+                    }
+
+                case IConditionalOperation conditional:
+                    {
+                        // No return inside: run both branches and merge what they assign.
+                        var predicate = ReadPredicate(conditional.Condition, env);
+                        var whenTrue = Execute(new[] { conditional.WhenTrue }, 0, Copy(env));
+                        var whenFalse = conditional.WhenFalse is null ? new Outcome(null, Copy(env)) : Execute(new[] { conditional.WhenFalse }, 0, Copy(env));
+                        if (predicate is null || whenTrue?.Environment is null || whenFalse?.Environment is null)
+                        {
+                            return null;
+                        }
+
+                        foreach (var symbol in whenTrue.Environment.Keys.Union(whenFalse.Environment.Keys, SymbolEqualityComparer.Default).ToList())
+                        {
+                            var t = whenTrue.Environment.TryGetValue(symbol, out var tv) ? tv : null;
+                            var f = whenFalse.Environment.TryGetValue(symbol, out var fv) ? fv : null;
+                            if (t != null && f != null)
+                            {
+                                env[symbol] = Ex.Cond(predicate, t, f);
+                            }
+                        }
+
+                        break;
+                    }
+
+                case ILoopOperation loop:
+                    Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "loops are differentiated by reverse mode, which is not available yet; write the loop's body as a [Differentiable] method and loop outside");
+                    return null;
+
+                default:
+                    Unsupported(statement, Describe(statement), "this statement is not supported in a [Differentiable] method");
+                    return null;
+            }
+        }
+
+        return new Outcome(null, env);
+    }
+
+    private static bool ContainsReturn(IOperation operation) => operation.DescendantsAndSelf().Any(o => o is IReturnOperation);
+
+    private static Dictionary<ISymbol, Expr> Copy(Dictionary<ISymbol, Expr> env) => new(env, SymbolEqualityComparer.Default);
+
+    private bool DeclareLocal(IVariableDeclaratorOperation declarator, Dictionary<ISymbol, Expr> env)
+    {
+        var local = declarator.Symbol;
+        var initializer = declarator.GetVariableInitializer()?.Value;
+        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Boolean) && !local.IsConst)
+        {
+            Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals in a [Differentiable] method are double (or bool conditions)");
+            return false;
+        }
+
+        if (initializer is null)
+        {
+            return true; // definitely assigned later, or the compiler complains
+        }
+
+        var value = local.Type.SpecialType == SpecialType.System_Boolean ? ReadPredicate(initializer, env) : Read(initializer, env);
+        if (value is null)
+        {
+            return false;
+        }
+
+        env[local] = value;
+        return true;
+    }
+
+    private bool ExecuteEffect(IOperation expression, Dictionary<ISymbol, Expr> env)
+    {
+        switch (expression)
+        {
+            case ISimpleAssignmentOperation assignment when AssignableSymbol(assignment.Target) is { } target:
+                {
+                    var value = target.Type().SpecialType == SpecialType.System_Boolean ? ReadPredicate(assignment.Value, env) : Read(assignment.Value, env);
+                    if (value is null)
+                    {
+                        return false;
+                    }
+
+                    env[target.Symbol] = value;
+                    return true;
+                }
+
+            case ICompoundAssignmentOperation compound when AssignableSymbol(compound.Target) is { } target && compound.OperatorMethod is null:
+                {
+                    var current = Read(compound.Target, env);
+                    var operand = Read(compound.Value, env);
+                    if (current is null || operand is null)
+                    {
+                        return false;
+                    }
+
+                    var combined = Combine(compound.OperatorKind, current, operand, compound);
+                    if (combined is null)
+                    {
+                        return false;
+                    }
+
+                    env[target.Symbol] = combined;
+                    return true;
+                }
+
+            case IIncrementOrDecrementOperation step when AssignableSymbol(step.Target) is { } target:
+                {
+                    var current = Read(step.Target, env);
+                    if (current is null)
+                    {
+                        return false;
+                    }
+
+                    env[target.Symbol] = step.Kind == OperationKind.Increment ? Ex.Add(current, Ex.One) : Ex.Sub(current, Ex.One);
+                    return true;
+                }
+
+            case IAssignmentOperation assignment:
+                Unsupported(assignment, "the assignment to '" + assignment.Target.Syntax + "'", "a [Differentiable] method may assign its own double locals and parameters only (no fields, properties or array elements)");
+                return false;
+
+            default:
+                Unsupported(expression, Describe(expression), "a statement for its side effect cannot be differentiated");
+                return false;
+        }
+    }
+
+    private readonly struct Assignable
+    {
+        public Assignable(ISymbol symbol, ITypeSymbol type)
+        {
+            Symbol = symbol;
+            TypeSymbol = type;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public ITypeSymbol TypeSymbol { get; }
+
+        public ITypeSymbol Type() => TypeSymbol;
+    }
+
+    private Assignable? AssignableSymbol(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean => new Assignable(local.Local, local.Local.Type),
+        IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Double && parameter.Parameter.RefKind == RefKind.None
+            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) => new Assignable(parameter.Parameter, parameter.Parameter.Type),
+        _ => null,
+    };
+
+    private Expr? Read(IOperation operation, Dictionary<ISymbol, Expr> env)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         if (operation.ConstantValue.HasValue && TryNumber(operation.ConstantValue.Value, out var constant))
         {
             return Ex.Const(constant);
@@ -180,36 +409,112 @@ internal sealed class ScalarFrontend
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
-                return Read(parenthesized.Operand);
+                return Read(parenthesized.Operand, env);
             case IConversionOperation conversion:
-                return ReadConversion(conversion);
+                return ReadConversion(conversion, env);
             case IParameterReferenceOperation parameter:
-                return ReadParameter(parameter);
+                return ReadParameter(parameter, env);
+            case ILocalReferenceOperation local:
+                if (env.TryGetValue(local.Local, out var localValue))
+                {
+                    return localValue;
+                }
+
+                incomplete = true; // read before assignment: the compiler reports it
+                return null;
+            case IFieldReferenceOperation field when field.Type?.SpecialType == SpecialType.System_Double:
+                return ReadMember(field, field.Field, field.Instance);
+            case IPropertyReferenceOperation property when property.Type?.SpecialType == SpecialType.System_Double && property.Arguments.IsEmpty && IsAutoProperty(property.Property):
+                return ReadMember(property, property.Property, property.Instance);
             case IBinaryOperation binary:
-                return ReadBinary(binary);
+                return ReadBinary(binary, env);
             case IUnaryOperation unary:
-                return ReadUnary(unary);
+                return ReadUnary(unary, env);
+            case IConditionalOperation conditional when conditional.WhenFalse != null:
+                var predicate = ReadPredicate(conditional.Condition, env);
+                var whenTrue = Read(conditional.WhenTrue, env);
+                var whenFalse = Read(conditional.WhenFalse, env);
+                return predicate is null || whenTrue is null || whenFalse is null ? null : Ex.Cond(predicate, whenTrue, whenFalse);
             case IInvocationOperation invocation:
-                return ReadInvocation(invocation);
+                return ReadInvocation(invocation, env);
             default:
-                Unsupported(operation, Describe(operation), "this construct is not supported yet");
+                Unsupported(operation, Describe(operation), "this construct is not supported in a [Differentiable] method");
                 return null;
         }
     }
 
-    private Expr? ReadConversion(IConversionOperation conversion)
+    private Expr? ReadPredicate(IOperation operation, Dictionary<ISymbol, Expr> env)
+    {
+        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is bool b)
+        {
+            return Ex.Truth(b);
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return ReadPredicate(parenthesized.Operand, env);
+            case ILocalReferenceOperation local when env.TryGetValue(local.Local, out var value):
+                return value;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                var inner = ReadPredicate(not.Operand, env);
+                return inner is null ? null : Ex.Not(inner);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                var left = ReadPredicate(logical.LeftOperand, env);
+                var right = ReadPredicate(logical.RightOperand, env);
+                if (left is null || right is null)
+                {
+                    return null;
+                }
+
+                return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd ? Ex.And(left, right) : Ex.Or(left, right);
+            case IBinaryOperation comparison when comparison.OperatorMethod is null && IsComparison(comparison.OperatorKind) && IsReal(comparison.LeftOperand) && IsReal(comparison.RightOperand):
+                var a = Read(comparison.LeftOperand, env);
+                var c = Read(comparison.RightOperand, env);
+                if (a is null || c is null)
+                {
+                    return null;
+                }
+
+                return comparison.OperatorKind switch
+                {
+                    BinaryOperatorKind.LessThan => Ex.Less(a, c),
+                    BinaryOperatorKind.LessThanOrEqual => Ex.LessOrEqual(a, c),
+                    BinaryOperatorKind.GreaterThan => Ex.Greater(a, c),
+                    BinaryOperatorKind.GreaterThanOrEqual => Ex.GreaterOrEqual(a, c),
+                    BinaryOperatorKind.Equals => Ex.Equal(a, c),
+                    _ => Ex.NotEqual(a, c),
+                };
+            default:
+                Unsupported(operation, "the condition '" + operation.Syntax + "'", "conditions compare numbers with < <= > >= == != and combine them with && || !");
+                return null;
+        }
+    }
+
+    private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+        or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
+
+    private static bool IsReal(IOperation operand) => operand.Type != null && IsNumeric(operand.Type.SpecialType);
+
+    private Expr? ReadConversion(IConversionOperation conversion, Dictionary<ISymbol, Expr> env)
     {
         var from = conversion.Operand.Type;
-        if (conversion.Type?.SpecialType == SpecialType.System_Double && from != null && IsNumeric(from.SpecialType))
+        if (conversion.Type?.SpecialType == SpecialType.System_Double && from != null && IsNumeric(from.SpecialType) && conversion.OperatorMethod is null)
         {
-            return Read(conversion.Operand);
+            if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue)
+            {
+                Unsupported(conversion.Operand, "the " + from.ToDisplayString() + " value '" + conversion.Operand.Syntax + "'", "only double values can be differentiated (integer parameters and locals arrive with reverse mode)");
+                return null;
+            }
+
+            return Read(conversion.Operand, env);
         }
 
         Unsupported(conversion, "the conversion '" + conversion.Syntax + "'", "only numeric conversions to double can be differentiated");
         return null;
     }
 
-    private Expr? ReadParameter(IParameterReferenceOperation reference)
+    private Expr? ReadParameter(IParameterReferenceOperation reference, Dictionary<ISymbol, Expr> env)
     {
         if (!SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method))
         {
@@ -217,16 +522,42 @@ internal sealed class ScalarFrontend
             return null;
         }
 
+        if (env.TryGetValue(reference.Parameter, out var reassigned))
+        {
+            return reassigned;
+        }
+
         if (reference.Parameter.Type.SpecialType != SpecialType.System_Double)
         {
-            // The signature check reports the parameter itself.
+            Unsupported(reference, "'" + reference.Parameter.Name + "'", "it is not a double");
             return null;
         }
 
         return Ex.Var(reference.Parameter.Name);
     }
 
-    private Expr? ReadBinary(IBinaryOperation binary)
+    /// <summary>A field or auto-property read: a value the gradient treats as a constant, read by the generated code at call time.</summary>
+    private Expr? ReadMember(IOperation reference, ISymbol member, IOperation? instance)
+    {
+        if (member.IsStatic)
+        {
+            return Ex.Var(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name);
+        }
+
+        if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && !method.IsStatic)
+        {
+            return Ex.Var("this." + member.Name);
+        }
+
+        Unsupported(reference, "'" + reference.Syntax + "'", "only this instance's fields and static fields can be read (pass other values as [NoGradient] parameters)");
+        return null;
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.GetMethod is { } getter && getter.DeclaringSyntaxReferences.Length > 0
+        && getter.DeclaringSyntaxReferences.All(r => r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+
+    private Expr? ReadBinary(IBinaryOperation binary, Dictionary<ISymbol, Expr> env)
     {
         if (binary.OperatorMethod != null)
         {
@@ -234,14 +565,25 @@ internal sealed class ScalarFrontend
             return null;
         }
 
-        var left = Read(binary.LeftOperand);
-        var right = Read(binary.RightOperand);
+        if (binary.Type?.SpecialType != SpecialType.System_Double)
+        {
+            Unsupported(binary, "'" + binary.Syntax + "'", "only arithmetic on double can be differentiated");
+            return null;
+        }
+
+        var left = Read(binary.LeftOperand, env);
+        var right = Read(binary.RightOperand, env);
         if (left is null || right is null)
         {
             return null;
         }
 
-        switch (binary.OperatorKind)
+        return Combine(binary.OperatorKind, left, right, binary);
+    }
+
+    private Expr? Combine(BinaryOperatorKind kind, Expr left, Expr right, IOperation site)
+    {
+        switch (kind)
         {
             case BinaryOperatorKind.Add:
                 return Ex.Add(left, right);
@@ -252,63 +594,187 @@ internal sealed class ScalarFrontend
             case BinaryOperatorKind.Divide:
                 return Ex.Div(left, right);
             default:
-                Unsupported(binary, "'" + binary.Syntax + "' (operator '" + OperatorText(binary.OperatorKind) + "')", "it is not differentiable arithmetic");
+                Unsupported(site, "'" + site.Syntax + "' (operator '" + OperatorText(kind) + "')", "it is not differentiable arithmetic");
                 return null;
         }
     }
 
-    private Expr? ReadUnary(IUnaryOperation unary)
+    private Expr? ReadUnary(IUnaryOperation unary, Dictionary<ISymbol, Expr> env)
     {
-        var operand = Read(unary.Operand);
+        if (unary.OperatorMethod != null || unary.Type?.SpecialType != SpecialType.System_Double
+            || unary.OperatorKind is not (UnaryOperatorKind.Minus or UnaryOperatorKind.Plus))
+        {
+            Unsupported(unary, "'" + unary.Syntax + "'", "it is not differentiable arithmetic");
+            return null;
+        }
+
+        var operand = Read(unary.Operand, env);
         if (operand is null)
         {
             return null;
         }
 
-        switch (unary.OperatorKind)
-        {
-            case UnaryOperatorKind.Minus:
-                return Ex.Neg(operand);
-            case UnaryOperatorKind.Plus:
-                return operand;
-            default:
-                Unsupported(unary, "the operator in '" + unary.Syntax + "'", "it is not differentiable arithmetic");
-                return null;
-        }
+        return unary.OperatorKind == UnaryOperatorKind.Minus ? Ex.Neg(operand) : operand;
     }
 
-    private Expr? ReadInvocation(IInvocationOperation invocation)
+    private Expr? ReadInvocation(IInvocationOperation invocation, Dictionary<ISymbol, Expr> env)
     {
         var target = invocation.TargetMethod;
-        var type = target.ContainingType?.ToDisplayString();
-        var isMath = type == KnownNames.SystemMath;
-        var isDouble = target.ContainingType?.SpecialType == SpecialType.System_Double;
-        if ((isMath || isDouble) && target.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Double))
+        var arguments = new Expr[target.Parameters.Length];
+        foreach (var argument in invocation.Arguments)
         {
-            var args = new List<Expr>();
-            foreach (var argument in invocation.Arguments)
+            if (argument.Parameter is null || argument.Parameter.Type.SpecialType != SpecialType.System_Double || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
             {
-                var value = Read(argument.Value);
-                if (value is null)
+                return UnknownCall(invocation);
+            }
+
+            var value = Read(argument.Value, env);
+            if (value is null)
+            {
+                return null;
+            }
+
+            arguments[argument.Parameter.Ordinal] = value;
+        }
+
+        if (arguments.Any(a => a is null) || target.ReturnType.SpecialType != SpecialType.System_Double)
+        {
+            return UnknownCall(invocation);
+        }
+
+        var type = target.ContainingType?.ToDisplayString();
+        if (type == KnownNames.SystemMath || target.ContainingType?.SpecialType == SpecialType.System_Double)
+        {
+            return ReadMathCall(invocation, target.Name, type == KnownNames.SystemMath, arguments);
+        }
+
+        if (DifferentiableSignature.IsDifferentiable(target))
+        {
+            return ReadDifferentiableCall(invocation, target, arguments);
+        }
+
+        // A helper whose body is a known function of its parameter (a sigmoid by any name) is that function.
+        var recognized = RecognizeHelper(target);
+        if (recognized != null && arguments.Length == 1)
+        {
+            return Ex.Call(recognized.Value, arguments[0]);
+        }
+
+        Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it");
+        return null;
+    }
+
+    private Expr? ReadMathCall(IInvocationOperation invocation, string name, bool isMath, Expr[] args)
+    {
+        if (args.Length == 1 && MathFunctions.TryGetValue(name, out var function) && (isMath || function is MathFunction.ExpM1 or MathFunction.LogP1))
+        {
+            return Ex.Call(function, args[0]);
+        }
+
+        switch (name)
+        {
+            case "Pow" when args.Length == 2:
+                return Ex.Pow(args[0], args[1]);
+            case "Max" when args.Length == 2:
+                return Ex.Max(args[0], args[1]);
+            case "Min" when args.Length == 2:
+                return Ex.Min(args[0], args[1]);
+            case "Clamp" when args.Length == 3:
+                return Ex.Min(Ex.Max(args[0], args[1]), args[2]);
+        }
+
+        return UnknownCall(invocation);
+    }
+
+    private Expr? ReadDifferentiableCall(IInvocationOperation invocation, IMethodSymbol callee, Expr[] arguments)
+    {
+        if (callers.Contains(callee))
+        {
+            Unsupported(invocation, "the recursive call to '" + callee.Name + "'", "recursion cannot be differentiated symbolically");
+            return null;
+        }
+
+        if (!callee.IsStatic && invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        {
+            Unsupported(invocation, "the call to '" + callee.Name + "' on another object", "a [Differentiable] method can call static ones, or instance ones on this");
+            return null;
+        }
+
+        if (!callee.IsStatic && method.IsStatic)
+        {
+            incomplete = true;
+            return null;
+        }
+
+        // The callee must itself be generated, or its WithGradient won't exist.
+        var calleeProblems = DifferentiableSignature.Check(callee, cancellationToken);
+        var calleeBody = BodyOf(callee, compilation, cancellationToken);
+        var calleeResult = calleeProblems.Count == 0 && DifferentiableSignature.FirstNonPartialContainer(callee, cancellationToken) is null
+            ? Read(callee, calleeBody, compilation, callers.Add(callee), cancellationToken)
+            : null;
+        if (calleeResult?.Value is null)
+        {
+            if (calleeResult?.IsIncomplete == true)
+            {
+                incomplete = true;
+                return null;
+            }
+
+            var recursive = calleeResult?.Problems.Any(p => p.Arguments.Length > 0 && p.Arguments[0] is string s && s.StartsWith("the recursive call", StringComparison.Ordinal)) == true;
+            Unsupported(invocation, "the call to '" + callee.Name + "'", recursive ? "it calls back into '" + method.Name + "' (recursion)" : "'" + callee.Name + "' cannot be differentiated itself (see its diagnostics)");
+            return null;
+        }
+
+        var hasGradient = callee.Parameters.Select(p => !DifferentiableSignature.IsNoGradient(p)).ToArray();
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (hasGradient[i])
+            {
+                continue;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (!DifferentiableSignature.IsNoGradient(parameter) && Differentiator.DependsOn(arguments[i], parameter.Name))
                 {
+                    var site = invocation.Arguments.First(a => a.Parameter?.Ordinal == i);
+                    Unsupported(site, "the argument '" + site.Syntax + "'", "it depends on '" + parameter.Name + "', but '" + callee.Name + "' takes it as [NoGradient] parameter '" + callee.Parameters[i].Name + "'");
                     return null;
                 }
-
-                args.Add(value);
-            }
-
-            if (args.Count == 1 && MathFunctions.TryGetValue(target.Name, out var function) && (isMath || function is MathFunction.ExpM1 or MathFunction.LogP1))
-            {
-                return Ex.Call(function, args[0]);
-            }
-
-            if (args.Count == 2 && target.Name == "Pow")
-            {
-                return Ex.Pow(args[0], args[1]);
             }
         }
 
-        Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not a function Gradwise knows the derivative of");
+        var targetText = callee.IsStatic
+            ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
+            : "this." + callee.Name;
+        var function = new UserFunction(targetText, callee.Name, callee.Parameters.Select(p => p.Name).ToArray(), hasGradient);
+        return Ex.UserCall(function, -1, arguments);
+    }
+
+    /// <summary>A one-parameter helper whose body, as math, is a known function of the parameter.</summary>
+    private MathFunction? RecognizeHelper(IMethodSymbol helper)
+    {
+        if (helper.Parameters.Length != 1 || helper.Parameters[0].Type.SpecialType != SpecialType.System_Double || callers.Contains(helper) || helper.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        var body = BodyOf(helper, compilation, cancellationToken);
+        var result = Read(helper, body, compilation, callers.Add(helper), cancellationToken);
+        if (result.Value is null)
+        {
+            return null;
+        }
+
+        var simplified = Simplifier.ApplyIdentities(result.Value);
+        return simplified is Call { Arguments.Count: 1 } call && call.Arguments[0] is Variable v && v.Name == helper.Parameters[0].Name
+            ? call.Function
+            : null;
+    }
+
+    private Expr? UnknownCall(IInvocationOperation invocation)
+    {
+        Unsupported(invocation, "the call to '" + invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not a function Gradwise knows the derivative of");
         return null;
     }
 
@@ -317,13 +783,25 @@ internal sealed class ScalarFrontend
         problems.Add(new FrontendProblem(Descriptors.UnsupportedConstruct, operation.Syntax.GetLocation(), new object[] { construct, method.Name, reason }));
     }
 
+    private static string FirstLine(SyntaxNode syntax)
+    {
+        var text = syntax.ToString();
+        var end = text.IndexOfAny(new[] { '\r', '\n' });
+        return end < 0 ? text : text.Substring(0, end).TrimEnd() + " ...";
+    }
+
     private static string Describe(IOperation operation) => operation.Kind switch
     {
-        OperationKind.LocalReference => "the local '" + operation.Syntax + "'",
         OperationKind.FieldReference => "the field '" + operation.Syntax + "'",
         OperationKind.PropertyReference => "the property '" + operation.Syntax + "'",
-        OperationKind.Conditional => "the conditional '" + operation.Syntax + "'",
-        _ => "'" + operation.Syntax + "'",
+        OperationKind.Throw => "the throw '" + FirstLine(operation.Syntax) + "'",
+        OperationKind.Try => "the try statement",
+        OperationKind.Branch => "'" + FirstLine(operation.Syntax) + "'",
+        OperationKind.Switch or OperationKind.SwitchExpression => "the switch '" + FirstLine(operation.Syntax) + "'",
+        OperationKind.Labeled => "the label '" + FirstLine(operation.Syntax) + "'",
+        OperationKind.LocalFunction => "the local function '" + FirstLine(operation.Syntax) + "'",
+        OperationKind.AnonymousFunction => "the lambda '" + FirstLine(operation.Syntax) + "'",
+        _ => "'" + FirstLine(operation.Syntax) + "'",
     };
 
     private static bool IsNumeric(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single
@@ -361,12 +839,6 @@ internal sealed class ScalarFrontend
         BinaryOperatorKind.ExclusiveOr => "^",
         BinaryOperatorKind.LeftShift => "<<",
         BinaryOperatorKind.RightShift => ">>",
-        BinaryOperatorKind.Equals => "==",
-        BinaryOperatorKind.NotEquals => "!=",
-        BinaryOperatorKind.LessThan => "<",
-        BinaryOperatorKind.LessThanOrEqual => "<=",
-        BinaryOperatorKind.GreaterThan => ">",
-        BinaryOperatorKind.GreaterThanOrEqual => ">=",
         _ => kind.ToString(),
     };
 }

@@ -22,5 +22,6 @@ internal sealed record DifferentiableMethodSpec(
     string Name,
     string Modifiers,
     string Cref,
+    string FormulaPrefix,
     EquatableArray<ParameterSpec> Parameters,
     Expr Value);

@@ -28,7 +28,7 @@ public sealed class HarnessSelfTests : IDisposable
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "Sample.verified.cs"), "line one\nline two\nline three\n");
 
-        var error = Assert.Throws<XunitException>(() => SnapshotVerifier.VerifyIn(directory, "Sample", "line one\nline 2\nline three\n"));
+        var error = Assert.Throws<XunitException>(() => SnapshotVerifier.VerifyIn(directory, "Sample", "line one\nline 2\nline three\n", accept: false));
 
         Assert.Contains("- line two", error.Message);
         Assert.Contains("+ line 2", error.Message);
@@ -38,7 +38,7 @@ public sealed class HarnessSelfTests : IDisposable
     [Fact]
     public void Snapshot_missing_fails_and_writes_received()
     {
-        var error = Assert.Throws<XunitException>(() => SnapshotVerifier.VerifyIn(directory, "Missing", "text"));
+        var error = Assert.Throws<XunitException>(() => SnapshotVerifier.VerifyIn(directory, "Missing", "text", accept: false));
 
         Assert.Contains("No verified snapshot", error.Message);
         Assert.True(File.Exists(Path.Combine(directory, "Missing.received.cs")));
@@ -51,7 +51,7 @@ public sealed class HarnessSelfTests : IDisposable
         File.WriteAllText(Path.Combine(directory, "Same.verified.cs"), "same\r\n");
         File.WriteAllText(Path.Combine(directory, "Same.received.cs"), "old");
 
-        SnapshotVerifier.VerifyIn(directory, "Same", "same\n");
+        SnapshotVerifier.VerifyIn(directory, "Same", "same\n", accept: false);
 
         Assert.False(File.Exists(Path.Combine(directory, "Same.received.cs")));
     }

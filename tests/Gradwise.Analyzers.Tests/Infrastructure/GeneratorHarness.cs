@@ -79,7 +79,8 @@ public sealed class GeneratorRun
         return (value, gradient);
     }
 
-    private Assembly Load()
+    /// <summary>The compiled output, loaded into a collectible context.</summary>
+    public Assembly Load()
     {
         if (assembly != null)
         {

@@ -18,7 +18,7 @@ public static class SnapshotVerifier
         VerifyIn(Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots"), Path.GetFileNameWithoutExtension(callerFile) + "." + (name ?? test), actual);
 
     /// <summary>Compares against <paramref name="directory"/>/<paramref name="baseName"/>.verified.cs.</summary>
-    public static void VerifyIn(string directory, string baseName, string actual)
+    public static void VerifyIn(string directory, string baseName, string actual, bool? accept = null)
     {
         Directory.CreateDirectory(directory);
         var verified = Path.Combine(directory, baseName + ".verified.cs");
@@ -31,8 +31,8 @@ public static class SnapshotVerifier
             return;
         }
 
-        var accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
-        if (accept)
+        accept ??= Environment.GetEnvironmentVariable(AcceptVariable) == "1" && Environment.GetEnvironmentVariable("CI") != "true";
+        if (accept == true)
         {
             File.WriteAllText(verified, actual);
             File.Delete(received);

@@ -94,7 +94,7 @@ public sealed class DifferentiableMethodAnalyzerTests
             public static double F(double x) => {|#0:Helper(x)|} + 1;
         }
         """,
-        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Losses.Helper(double)'", "F", "it is not a function Gradwise knows the derivative of"));
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Losses.Helper(double)'", "F", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it"));
 
     [Fact]
     public Task Code_that_does_not_compile_yet_gets_no_GW_diagnostic() => Verify.VerifyAnalyzerAsync("""

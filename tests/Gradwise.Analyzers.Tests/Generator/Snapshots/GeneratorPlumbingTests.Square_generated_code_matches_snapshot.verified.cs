@@ -10,6 +10,11 @@ namespace Demo
         /// </summary>
         /// <remarks>
         /// <para>∂Square/∂x = 2 * x</para>
+        /// <para>How it was derived:</para>
+        /// <list type="number">
+        /// <item><description>∂/∂x Square = 2 * x   [power rule]</description></item>
+        /// <item><description>∂Square/∂x = 2 * x   [sum of the terms]</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="x">As in Square.</param>
         /// <param name="dx">On return, ∂Square/∂x.</param>
@@ -21,5 +26,9 @@ namespace Demo
             dx = 2.0 * x;
             return tValue;
         }
+
+        /// <summary>The closed form of ∂Square/∂x that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string Square_dx = "2 * x";
     }
 }
