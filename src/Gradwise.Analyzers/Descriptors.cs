@@ -11,6 +11,15 @@ public static class Descriptors
     /// <summary>Category of the generator's own diagnostics.</summary>
     public const string GeneratorCategory = "Gradwise.Generator";
 
+    /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
+    public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
+        "GW9000",
+        "Gradwise failed to generate the gradient of a method",
+        "Gradwise failed to generate '{0}WithGradient': {1}. This is a bug in Gradwise; please report it with the method.",
+        GeneratorCategory,
+        DiagnosticSeverity.Error,
+        "The generator accepted the method but failed while writing its gradient. Nothing is generated for this method, the other methods are unaffected.");
+
     /// <summary>GW9001: the containing type (or one of its containing types) is not partial.</summary>
     public static readonly DiagnosticDescriptor TypeNotPartial = Create(
         "GW9001",
@@ -39,7 +48,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

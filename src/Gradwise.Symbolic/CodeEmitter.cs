@@ -92,10 +92,10 @@ public static class CodeEmitter
 
         foreach (var o in whenTrue)
         {
-            DefineShared(o.Value, uses, locals, lines, pad, state, n => shared.Contains(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
+            DefineShared(o.Value, uses, locals, lines, pad, state, n => shared.Contains(n) && !IsCheap(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
         }
 
-        DefineShared(predicate, uses, locals, lines, pad, state, n => shared.Contains(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
+        DefineShared(predicate, uses, locals, lines, pad, state, n => shared.Contains(n) && !IsCheap(n) && uses.TryGetValue(n, out var c) && c > 1, callsHere: false);
 
         var branchOutputsTrue = new List<EmitOutput>();
         var branchOutputsFalse = new List<EmitOutput>();
@@ -110,7 +110,7 @@ public static class CodeEmitter
             branchOutputsFalse.Add(whenFalse[i] with { Declare = false });
         }
 
-        lines.Add(pad + "if (" + ExprFormatter.Code.Format(predicate, locals) + ")");
+        lines.Add(pad + "if (" + (locals.TryGetValue(predicate, out var named) ? named : ExprFormatter.Code.Format(predicate, locals)) + ")");
         lines.Add(pad + "{");
         EmitScope(branchOutputsTrue, locals, lines, indent + 1, depth + 1, state);
         lines.Add(pad + "}");
@@ -321,7 +321,8 @@ public static class CodeEmitter
         if (share(e))
         {
             var name = state.NewName();
-            lines.Add(pad + "double " + name + " = " + ExprFormatter.Code.Format(e, locals) + ";");
+            var type = e is Compare or Logical ? "bool " : "double ";
+            lines.Add(pad + type + name + " = " + ExprFormatter.Code.Format(e, locals) + ";");
             locals[e] = name;
         }
     }

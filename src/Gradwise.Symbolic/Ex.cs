@@ -85,6 +85,12 @@ public static class Ex
             return Truth(Evaluator.Compare(op, ca.Value, cb.Value));
         }
 
+        if (a.Equals(b))
+        {
+            // x < x is false and x <= x true for every number (NaN is not an input the math is defined at).
+            return Truth(op is CompareOperator.LessOrEqual or CompareOperator.Equal);
+        }
+
         if ((op == CompareOperator.Equal || op == CompareOperator.NotEqual) && ExprOrder.Instance.Compare(a, b) > 0)
         {
             (a, b) = (b, a);
@@ -396,6 +402,12 @@ public static class Ex
                 {
                     return Const(folded);
                 }
+            }
+
+            if (IsInteger(e.Value) && e.Value % 2 == 0 && @base is Call { Function: MathFunction.Sqrt } root)
+            {
+                // Sqrt(u)^(2k) = u^k wherever Sqrt(u) is defined.
+                return Pow(root.Arguments[0], Const(e.Value / 2));
             }
 
             if (IsInteger(e.Value))

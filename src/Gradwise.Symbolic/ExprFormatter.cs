@@ -100,7 +100,8 @@ public sealed class ExprFormatter
             return;
         }
 
-        var precedence = PrecedenceOf(expr);
+        // x * x for a square: a product, whose precedence depends on whether the base is a named local.
+        var precedence = expr is Power square && RendersAsProduct(square, locals) ? ProductPrecedence : PrecedenceOf(expr);
         var parenthesize = precedence < parent;
         if (parenthesize)
         {
@@ -215,6 +216,9 @@ public sealed class ExprFormatter
     };
 
     private static bool IsPrimaryFactor(Expr e) => e is Variable or Call || (e is Power pw && PrecedenceOf(pw) == PrimaryPrecedence);
+
+    private static bool RendersAsProduct(Power pw, IReadOnlyDictionary<Expr, string>? locals) =>
+        pw.Exponent is Constant { Value: 2.0 or 3.0 } && (pw.Base.IsAtom || (locals != null && locals.ContainsKey(pw.Base)));
 
     private static bool IsSmallSquare(Power pw) => pw.Base.IsAtom && pw.Exponent is Constant { Value: 2.0 or 3.0 };
 

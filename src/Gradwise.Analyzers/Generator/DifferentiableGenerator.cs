@@ -41,7 +41,22 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidMethods);
 
-        context.RegisterSourceOutput(valid, static (spc, spec) => spc.AddSource(spec.HintName, Emit(spec)));
+        context.RegisterSourceOutput(valid, static (spc, spec) =>
+        {
+            string text;
+            try
+            {
+                text = Emit(spec);
+            }
+            catch (System.Exception ex) when (ex is not System.OperationCanceledException)
+            {
+                // One method's failure must not take the others down (CS8785), nor pass silently.
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.GeneratorInternalError, spec.Location?.ToLocation() ?? Location.None, spec.Name, ex.GetType().Name + ": " + ex.Message));
+                return;
+            }
+
+            spc.AddSource(spec.HintName, text);
+        });
     }
 
     private static DifferentiableMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -99,7 +114,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             cref,
             formulaPrefix,
             new EquatableArray<ParameterSpec>(parameters.ToArray()),
-            result.Value);
+            result.Value,
+            LocationInfo.From(declaration.Identifier.GetLocation()));
     }
 
     /// <summary>The generated file for one method.</summary>

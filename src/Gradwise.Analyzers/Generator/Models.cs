@@ -14,6 +14,15 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="GradientName">The name of its out parameter, or null for a [NoGradient] parameter.</param>
 internal sealed record ParameterSpec(string Name, string Type, string? GradientName);
 
+/// <summary>Where a method is, as values (a Location would hold the syntax tree).</summary>
+internal sealed record LocationInfo(string FilePath, Microsoft.CodeAnalysis.Text.TextSpan Span, Microsoft.CodeAnalysis.Text.LinePositionSpan Lines)
+{
+    public Microsoft.CodeAnalysis.Location ToLocation() => Microsoft.CodeAnalysis.Location.Create(FilePath, Span, Lines);
+
+    public static LocationInfo? From(Microsoft.CodeAnalysis.Location location) =>
+        location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
+}
+
 /// <summary>Everything the emitter needs for one [Differentiable] method: strings, records and the math. No symbols, no syntax.</summary>
 internal sealed record DifferentiableMethodSpec(
     string HintName,
@@ -24,4 +33,5 @@ internal sealed record DifferentiableMethodSpec(
     string Cref,
     string FormulaPrefix,
     EquatableArray<ParameterSpec> Parameters,
-    Expr Value);
+    Expr Value,
+    LocationInfo? Location);

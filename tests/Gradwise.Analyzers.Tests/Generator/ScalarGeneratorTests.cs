@@ -189,8 +189,24 @@ public static class FiniteDifference
             return false;
         }
 
+        // A kink (Max at a tie, Abs at 0) leaves central differences consistent but wrong: compare the one-sided slopes.
+        var hs = h / 4;
+        var forward = (f(Shift(point, index, hs)) - f0) / hs;
+        var backward = (f0 - f(Shift(point, index, -hs))) / hs;
+        if (!(Math.Abs(forward - backward) <= 1e-3 * scale))
+        {
+            return false;
+        }
+
         derivative = d3 + ((d3 - d2) / 3.0);
         return true;
+    }
+
+    private static double[] Shift(double[] point, int index, double by)
+    {
+        var moved = (double[])point.Clone();
+        moved[index] += by;
+        return moved;
     }
 
     private static double Central(Func<double[], double> f, double[] point, int index, double h)

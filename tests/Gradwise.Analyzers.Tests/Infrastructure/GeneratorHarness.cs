@@ -34,8 +34,11 @@ public sealed class GeneratorRun
     /// <summary>GW diagnostics from <see cref="DifferentiableMethodAnalyzer"/>.</summary>
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics { get; }
 
-    /// <summary>Compiler errors and warnings of the output compilation.</summary>
-    public ImmutableArray<Diagnostic> CompileDiagnostics => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
+    /// <summary>Compiler errors anywhere, and warnings in the generated files (the test's own source may warn).</summary>
+    public ImmutableArray<Diagnostic> CompileDiagnostics => Output.GetDiagnostics()
+        .Where(d => d.Severity == DiagnosticSeverity.Error
+            || (d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true))
+        .ToImmutableArray();
 
     /// <summary>The generated files for user methods (not the attribute and runtime files).</summary>
     public IEnumerable<KeyValuePair<string, string>> MethodSources =>
@@ -50,7 +53,9 @@ public sealed class GeneratorRun
         var problems = CompileDiagnostics;
         if (!problems.IsEmpty)
         {
-            throw new Xunit.Sdk.XunitException("The generated code does not compile cleanly:\n" + string.Join("\n", problems) + "\n\n" + string.Join("\n\n", MethodSources.Select(s => s.Value)));
+            var culprits = problems.Select(p => p.Location.SourceTree?.FilePath).Where(p => p != null).Distinct().ToList();
+            var shown = MethodSources.Where(s => culprits.Count == 0 || culprits.Any(c => c!.EndsWith(s.Key, StringComparison.Ordinal))).Take(3).Select(s => s.Value);
+            throw new Xunit.Sdk.XunitException("The generated code does not compile cleanly:\n" + string.Join("\n", problems) + "\n\n" + string.Join("\n\n", shown));
         }
 
         return this;

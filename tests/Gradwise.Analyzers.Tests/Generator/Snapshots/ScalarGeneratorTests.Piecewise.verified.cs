@@ -30,15 +30,14 @@ namespace Specs
             }
             else
             {
-                double t0 = 2.0 * x;
                 if (x < 1.0)
                 {
                     tValue = x * x;
-                    dx = t0;
+                    dx = 2.0 * x;
                 }
                 else
                 {
-                    tValue = t0 - 1.0;
+                    tValue = 2.0 * x - 1.0;
                     dx = 2.0;
                 }
             }

@@ -1,0 +1,110 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Xunit;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.DifferentiableMethodAnalyzer>;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>GW9003 for each construct the scalar generator cannot differentiate: located at it, naming it, and no code generated.</summary>
+public sealed class UnsupportedConstructTests
+{
+    public static TheoryData<string, string> Cases() => new()
+    {
+        { "for loop", "double s = 0; {|GW9003:for (int i = 0; i < 3; i++) { s += x; }|} return s;" },
+        { "while loop", "double s = x; {|GW9003:while (s < 10) { s = s * 2; }|} return s;" },
+        { "goto", "double s = x; if (s > 0) {|GW9003:goto done;|} s = -s; done: return s;" },
+        { "try", "{|GW9003:try { return x; } finally { }|}" },
+        { "throw", "if (x < 0) {|GW9003:throw new System.ArgumentException();|} return x;" },
+        { "switch", "{|GW9003:switch (x) { default: return x; }|}" },
+        { "direct recursion", "return x <= 0 ? 0 : x + {|GW9003:F(x - 1)|};" },
+        { "call to non-differentiable method", "return {|GW9003:Helper(x)|} * 2;" },
+        { "field write", "{|GW9003:counter = x|}; return x;" },
+        { "remainder", "return {|GW9003:x % 2|};" },
+        { "integer local", "int {|GW9003:n = (int)x|}; return x * n;" },
+        { "argument for NoGradient parameter depends on x", "return WithLabel({|GW9003:x|}, x);" },
+        { "object local", "var {|GW9003:other = new Other()|}; return other.Twice(x);" },
+        { "call on another object", "return {|GW9003:new Other().Twice(x)|};" },
+    };
+
+    private static string Wrap(string body) => $$"""
+        using Gradwise;
+        public partial class Losses
+        {
+            static double counter;
+
+            static double Helper(double v) { counter += v; return v * v; }
+
+            [Differentiable]
+            public static double WithLabel([NoGradient] double y, double z) => (z - y) * (z - y);
+
+            [Differentiable]
+            public static double F(double x)
+            {
+                {{body}}
+            }
+        }
+
+        public partial class Other
+        {
+            [Differentiable]
+            public double Twice(double x) => 2 * x;
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public Task Reported_at_the_construct(string shape, string body)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(Wrap(body));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void No_code_is_generated_for_the_method(string shape, string body)
+    {
+        _ = shape;
+        var source = System.Text.RegularExpressions.Regex.Replace(Wrap(body), @"\{\|GW9003:(.*?)\|\}", "$1");
+        var run = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.MethodSources, s => s.Key.Contains("Losses.F(", StringComparison.Ordinal));
+        Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "GW9003");
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public Task Recursion_is_reported_when_the_method_calls_itself() => Verify.VerifyAnalyzerAsync("""
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Decay(double x) => x <= 1 ? x : 0.5 * {|#0:Decay(x / 2)|};
+        }
+        """,
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the recursive call to 'Decay'", "Decay", "recursion cannot be differentiated symbolically"));
+
+    [Fact]
+    public Task Mutual_recursion_is_reported_at_the_call() => Verify.VerifyAnalyzerAsync("""
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Ping(double x) => x <= 1 ? x : {|GW9003:Pong(x / 2)|};
+
+            [Differentiable]
+            public static double Pong(double x) => x <= 1 ? x : {|GW9003:Ping(x / 3)|};
+        }
+        """);
+
+    [Fact]
+    public Task Sigmoid_helper_with_any_name_is_not_reported() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            static double Squash(double t) => Math.Exp(t) / (1 + Math.Exp(t));
+
+            [Differentiable]
+            public static double Loss([NoGradient] double y, double z) => -(y * Math.Log(Squash(z)) + (1 - y) * Math.Log(1 - Squash(z)));
+        }
+        """);
+}
