@@ -318,6 +318,22 @@ public static class CodeEmitter
             return;
         }
 
+        // Softplus(u) and Sigmoid(u) together (a log-loss and its gradient) share one exponential.
+        if (callsHere && e is Call { Function: MathFunction.Softplus or MathFunction.Sigmoid } fn && !locals.ContainsKey(e))
+        {
+            var softplus = Ex.Call(MathFunction.Softplus, fn.Arguments[0]);
+            var sigmoid = Ex.Call(MathFunction.Sigmoid, fn.Arguments[0]);
+            if (uses.ContainsKey(softplus) && uses.ContainsKey(sigmoid) && !locals.ContainsKey(softplus) && !locals.ContainsKey(sigmoid))
+            {
+                var name = state.NewName();
+                var argument = locals.TryGetValue(fn.Arguments[0], out var a) ? a : ExprFormatter.Code.Format(fn.Arguments[0], locals);
+                lines.Add(pad + "double " + name + " = " + ExprFormatter.RuntimeHelper + ".SoftplusWithSigmoid(" + argument + ", out double " + name + "_sigmoid);");
+                locals[softplus] = name;
+                locals[sigmoid] = name + "_sigmoid";
+                return;
+            }
+        }
+
         if (share(e))
         {
             var name = state.NewName();

@@ -26,7 +26,7 @@ public sealed class Derivation
     public IReadOnlyList<string> Steps { get; }
 
     /// <summary>Prepares <paramref name="written"/> for differentiation: the identities that make it stable and simple.</summary>
-    public static Expr Prepare(Expr written, ICollection<string> notes) => Simplifier.ApplyIdentities(written, notes);
+    public static Expr Prepare(Expr written, ICollection<string> notes) => Simplifier.Simplify(written, notes);
 
     /// <summary>Differentiates <paramref name="function"/> (already prepared) with respect to <paramref name="variable"/>, recording the steps.</summary>
     public static Derivation Of(string name, Expr written, Expr function, IReadOnlyList<string> preparationNotes, string variable)

@@ -99,6 +99,11 @@ public static class Simplifier
                 Note(notes, "Sigmoid(-u) = 1 - Sigmoid(u)");
                 return Ex.Sub(Ex.One, Ex.Call(MathFunction.Sigmoid, positive));
 
+            // Softplus(-u) = Softplus(u) - u: one softplus per argument, and log σ(z) = z - Softplus(z).
+            case Call { Function: MathFunction.Softplus } sp when IsNegated(sp.Arguments[0], out var positiveArgument):
+                Note(notes, "Softplus(-u) = Softplus(u) - u");
+                return Ex.Sub(Ex.Call(MathFunction.Softplus, positiveArgument), positiveArgument);
+
             case Call { Function: MathFunction.Log } log:
                 return RewriteLog(log.Arguments[0], notes) ?? e;
         }

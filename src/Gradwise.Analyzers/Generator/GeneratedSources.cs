@@ -67,6 +67,15 @@ internal static class GeneratedSources
                     return global::System.Math.Max(x, 0.0) + LogP1(global::System.Math.Exp(-global::System.Math.Abs(x)));
                 }
 
+                /// <summary>Softplus(x), and Sigmoid(x) in <paramref name="sigmoid"/>, from one exponential.</summary>
+                public static double SoftplusWithSigmoid(double x, out double sigmoid)
+                {
+                    double e = global::System.Math.Exp(-global::System.Math.Abs(x));
+                    double r = 1.0 / (1.0 + e);
+                    sigmoid = x >= 0.0 ? r : e * r;
+                    return global::System.Math.Max(x, 0.0) + LogP1(e);
+                }
+
                 /// <summary>e^x - 1, accurate near 0.</summary>
                 public static double ExpM1(double x)
                 {

@@ -23,8 +23,9 @@ namespace Specs
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         public static double SoftplusWithGradient(double z, out double dz)
         {
-            double tValue = global::Gradwise.Runtime.GradwiseMath.Softplus(z);
-            dz = global::Gradwise.Runtime.GradwiseMath.Sigmoid(z);
+            double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
+            double tValue = t0;
+            dz = t0_sigmoid;
             return tValue;
         }
 

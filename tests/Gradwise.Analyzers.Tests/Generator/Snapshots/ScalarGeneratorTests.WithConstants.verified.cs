@@ -12,8 +12,8 @@ namespace Specs
         /// <para>∂WithConstants/∂x = 2.718281828459045 + 6.283185307179586 * x</para>
         /// <para>How it was derived:</para>
         /// <list type="number">
-        /// <item><description>∂/∂x (2.718281828459045 * x) = 2.718281828459045</description></item>
-        /// <item><description>∂/∂x (3.141592653589793 * x * x) = 6.283185307179586 * x   [power rule]</description></item>
+        /// <item><description>WithConstants = x * (2.718281828459045 + 3.141592653589793 * x)   [expanded, collected like terms and factored]</description></item>
+        /// <item><description>∂/∂x WithConstants = 2.718281828459045 + 6.283185307179586 * x   [product rule]</description></item>
         /// <item><description>∂WithConstants/∂x = 2.718281828459045 + 6.283185307179586 * x   [sum of the terms]</description></item>
         /// </list>
         /// </remarks>
@@ -23,7 +23,7 @@ namespace Specs
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         public static double WithConstantsWithGradient(double x, out double dx)
         {
-            double tValue = 2.718281828459045 * x + 3.141592653589793 * x * x;
+            double tValue = x * (2.718281828459045 + 3.141592653589793 * x);
             dx = 2.718281828459045 + 6.283185307179586 * x;
             return tValue;
         }
