@@ -50,6 +50,7 @@ internal static class GeneratedSources
             internal static class GradwiseMath
             {
                 /// <summary>1 / (1 + e^-x), without overflow for large |x|.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static double Sigmoid(double x)
                 {
                     if (x >= 0.0)
@@ -68,12 +69,15 @@ internal static class GeneratedSources
                 }
 
                 /// <summary>Softplus(x), and Sigmoid(x) in <paramref name="sigmoid"/>, from one exponential.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static double SoftplusWithSigmoid(double x, out double sigmoid)
                 {
-                    double e = global::System.Math.Exp(-global::System.Math.Abs(x));
+                    // exp(-|x|) never overflows; the selects below compile without data-dependent jumps.
+                    double a = global::System.Math.Abs(x);
+                    double e = global::System.Math.Exp(-a);
                     double r = 1.0 / (1.0 + e);
                     sigmoid = x >= 0.0 ? r : e * r;
-                    return global::System.Math.Max(x, 0.0) + LogP1(e);
+                    return (0.5 * (x + a)) + (e < 1e-4 ? e - (0.5 * e * e) : global::System.Math.Log(1.0 + e));
                 }
 
                 /// <summary>e^x - 1, accurate near 0.</summary>
