@@ -13,6 +13,15 @@ internal static class TestSetup
     // No package: the references come from Basic.Reference.Assemblies, so nothing is downloaded.
     public static readonly ReferenceAssemblies NoDownload = new("net10.0");
 
+    /// <summary>Offline references and the parse options every test uses.</summary>
+    public static void Initialize<TVerifier>(AnalyzerTest<TVerifier> test)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = NoDownload;
+        test.TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(projectId, TestCompilation.ParseOptions));
+    }
+
     public static void Configure(SolutionState state, bool withSupportSources)
     {
         state.AdditionalReferences.AddRange(TestCompilation.References);
@@ -41,13 +50,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
 
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
-        public Test()
-        {
-            ReferenceAssemblies = TestSetup.NoDownload;
-            TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
-            SolutionTransforms.Add((solution, projectId) =>
-                solution.WithProjectParseOptions(projectId, TestCompilation.ParseOptions));
-        }
+        public Test() => TestSetup.Initialize(this);
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
@@ -73,13 +76,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
-        public Test()
-        {
-            ReferenceAssemblies = TestSetup.NoDownload;
-            TestState.OutputKind = OutputKind.DynamicallyLinkedLibrary;
-            SolutionTransforms.Add((solution, projectId) =>
-                solution.WithProjectParseOptions(projectId, TestCompilation.ParseOptions));
-        }
+        public Test() => TestSetup.Initialize(this);
 
         protected override Task RunImplAsync(CancellationToken cancellationToken)
         {
