@@ -11,6 +11,18 @@ public static class Descriptors
     /// <summary>Category of the generator's own diagnostics.</summary>
     public const string GeneratorCategory = "Gradwise.Generator";
 
+    /// <summary>Category of the rules about the choice of loss for an output.</summary>
+    public const string LossCategory = "Gradwise.LossFunctions";
+
+    /// <summary>GW1001: a sigmoid output trained with squared error.</summary>
+    public static readonly DiagnosticDescriptor SigmoidWithSquaredError = Create(
+        "GW1001",
+        "Sigmoid output trained with squared error",
+        "'{0}' is a sigmoid output ({1}) trained with squared error; its gradient carries σ'(z) ≤ 0.25 — use cross-entropy",
+        LossCategory,
+        DiagnosticSeverity.Warning,
+        "With p = σ(z) and L = ½(p − y)², ∂L/∂z = (p − y)·σ(z)(1 − σ(z)): the factor σ'(z) is at most 1/4 and vanishes when the unit saturates, so a confidently wrong unit barely learns, and the loss is not convex in the weights. With cross-entropy, ∂L/∂z = p − y.");
+
     /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
     public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
         "GW9000",
@@ -48,7 +60,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

@@ -45,7 +45,7 @@ internal sealed class FrontendResult
 /// </summary>
 internal sealed class ScalarFrontend
 {
-    private static readonly Dictionary<string, MathFunction> MathFunctions = new()
+    internal static readonly Dictionary<string, MathFunction> MathFunctions = new()
     {
         ["Exp"] = MathFunction.Exp,
         ["Log"] = MathFunction.Log,

@@ -7,7 +7,7 @@ namespace Gradwise.Analyzers.Tests.Catalog;
 /// <summary>The rule catalog, the docs pages, the README table and the release files cannot drift apart.</summary>
 public sealed class CatalogTests
 {
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     public static TheoryData<string> RuleIds()
     {

@@ -163,3 +163,21 @@ public sealed class ScalarGeneratorTests
             Gradwise.Generator.TrackingNames.Methods,
             Gradwise.Generator.TrackingNames.ValidMethods);
 }
+
+/// <summary>The numbers the GW1001 page quotes, computed from generated gradients.</summary>
+public sealed class TeachingNumbersTests
+{
+    [Fact]
+    public void GW1001_page_quotes_the_generated_gradients_at_a_saturated_wrong_unit()
+    {
+        var run = GeneratorHarness.Run(ScalarFunctions.Source).AssertCompiles();
+        var (_, crossEntropy) = run.InvokeWithGradient("Specs.F", "LogLoss", new[] { 1.0, -6.0 }, 1);
+        var (_, squared) = run.InvokeWithGradient("Specs.F", "SquaredErrorOfSigmoid", new[] { 1.0, -6.0 }, 1);
+        var page = File.ReadAllText(Path.Combine(Gradwise.Analyzers.Tests.Catalog.CatalogTests.Root, "docs", "rules", "GW1001.md"));
+
+        Assert.Contains("| cross-entropy | " + crossEntropy[0].ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) + " |", page);
+        Assert.Contains("| squared error | " + squared[0].ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture) + " |", page);
+        Assert.Contains("about " + Math.Round(crossEntropy[0] / squared[0]).ToString(System.Globalization.CultureInfo.InvariantCulture) + " times smaller", page);
+        Assert.Contains("σ(−6) = " + (1 / (1 + Math.Exp(6))).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture), page);
+    }
+}

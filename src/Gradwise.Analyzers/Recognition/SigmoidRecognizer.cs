@@ -1,0 +1,399 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>
+/// Answers "is this value the output of a logistic sigmoid, and where was the sigmoid?" for one
+/// compilation. The value may reach the question through the same expression, a local, a method
+/// return (any name), a property, a field or array element written anywhere in the compilation,
+/// or an interface/abstract method whose implementations are all sigmoids. Summaries of methods
+/// and members are computed once and cached; nothing is static.
+/// </summary>
+internal sealed class SigmoidRecognizer
+{
+    private const int MaxDepth = 8;
+
+    private readonly Compilation compilation;
+    private readonly ConcurrentDictionary<ISymbol, Evidence?> methodSummaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Evidence?> memberSummaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, Evidence?> elementSummaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> derivativeMethods = new(SymbolEqualityComparer.Default);
+
+    public SigmoidRecognizer(Compilation compilation)
+    {
+        this.compilation = compilation;
+    }
+
+    /// <summary>True when the compilation could contain a sigmoid at all (a Math.Exp/MathF.Exp/Tanh use or a known library).</summary>
+    public static bool HasCandidates(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("TorchSharp.torch") != null
+        || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
+        || compilation.SyntaxTrees.Any(t => t.TryGetText(out var text) ? Mentions(text.ToString()) : Mentions(t.GetText().ToString()));
+
+    private static bool Mentions(string text) => text.Contains("Exp(") || text.Contains("Tanh(");
+
+    /// <summary>The sigmoid that <paramref name="value"/> is the output of, or null.</summary>
+    public Evidence? SigmoidOf(IOperation value, CancellationToken cancellationToken) => SigmoidOf(value, 0, cancellationToken);
+
+    private Evidence? SigmoidOf(IOperation value, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        value = Strip(value);
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                var assigned = LastAssignedBefore(local, cancellationToken);
+                return assigned is null ? null : SigmoidOf(assigned, depth + 1, cancellationToken);
+            case IFieldReferenceOperation field:
+                return MemberSummary(field.Field, depth, cancellationToken);
+            case IPropertyReferenceOperation property:
+                return property.Property.GetMethod is { } getter && HasBody(getter)
+                    ? MethodSummary(getter, depth, cancellationToken)
+                    : MemberSummary(property.Property, depth, cancellationToken);
+            case IArrayElementReferenceOperation element when ReferencedSymbol(element.ArrayReference) is { } array:
+                return ElementSummary(array, element, depth, cancellationToken);
+            case IInvocationOperation call:
+                return CallSummary(call, depth, cancellationToken);
+        }
+
+        var math = Simplifier.ApplyIdentities(OpenMathReader.Read(value, null, compilation, 0, cancellationToken));
+        return math is Call { Function: MathFunction.Sigmoid } ? new Evidence(value.Syntax.GetLocation(), "sigmoid") : null;
+    }
+
+    /// <summary>True when <paramref name="method"/> returns p·(1 − p) of its parameter p, or σ(z)(1 − σ(z)) of its parameter z: the sigmoid's derivative.</summary>
+    public bool IsSigmoidDerivative(IMethodSymbol method, CancellationToken cancellationToken) =>
+        derivativeMethods.GetOrAdd(method.OriginalDefinition, m =>
+        {
+            var target = (IMethodSymbol)m;
+            if (target.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            var returned = OpenMathReader.ReturnedValues(target, compilation, cancellationToken);
+            if (returned.Count != 1)
+            {
+                return false;
+            }
+
+            var p = Ex.Var("⟨param⟩");
+            var body = Simplifier.Simplify(OpenMathReader.Read(returned[0], new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [target.Parameters[0]] = p }, compilation, 0, cancellationToken));
+            var sigma = Ex.Call(MathFunction.Sigmoid, p);
+            return Same(body, Ex.Mul(p, Ex.Sub(Ex.One, p))) || Same(body, Ex.Mul(sigma, Ex.Sub(Ex.One, sigma)));
+        });
+
+    private static bool Same(Expr a, Expr b) => a.Equals(b) || a.Equals(Simplifier.Simplify(b)) || (Simplifier.Expand(a) is { } ea && Simplifier.Expand(b) is { } eb && ea.Equals(eb));
+
+    private Evidence? CallSummary(IInvocationOperation call, int depth, CancellationToken cancellationToken)
+    {
+        var target = call.TargetMethod;
+        var type = target.ContainingType?.ToDisplayString();
+        if (type != null && LibraryApis.SigmoidCalls.Contains((type, target.Name)))
+        {
+            return new Evidence(call.Syntax.GetLocation(), type + "." + target.Name);
+        }
+
+        Evidence? summary;
+        if ((target.IsAbstract || target.IsVirtual || target.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(target))
+        {
+            summary = ImplementationsSummary(target, depth, cancellationToken);
+        }
+        else
+        {
+            summary = MethodSummary(target, depth, cancellationToken);
+        }
+
+        if (summary != null)
+        {
+            // Point at the call: that is where this value became a sigmoid output.
+            return new Evidence(call.Syntax.GetLocation(), summary.What);
+        }
+
+        // A helper that is the logistic function of its argument, by its body.
+        var math = Simplifier.ApplyIdentities(OpenMathReader.Read(call, null, compilation, 0, cancellationToken));
+        return math is Call { Function: MathFunction.Sigmoid } ? new Evidence(call.Syntax.GetLocation(), "sigmoid") : null;
+    }
+
+    private Evidence? MethodSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (!HasBody(method))
+        {
+            return null;
+        }
+
+        return methodSummaries.GetOrAdd(method, m =>
+        {
+            var returned = OpenMathReader.ReturnedValues((IMethodSymbol)m, compilation, cancellationToken);
+            if (returned.Count == 0)
+            {
+                return null;
+            }
+
+            // Every return must be a sigmoid: a method that picks an activation is not one.
+            Evidence? first = null;
+            foreach (var value in returned)
+            {
+                var evidence = SigmoidOf(value, depth + 1, cancellationToken);
+                if (evidence is null)
+                {
+                    return null;
+                }
+
+                first ??= evidence;
+            }
+
+            return first;
+        });
+    }
+
+    private Evidence? ImplementationsSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        Evidence? first = null;
+        var found = 0;
+        foreach (var candidate in compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>())
+        {
+            if (!Implements(candidate, method))
+            {
+                continue;
+            }
+
+            found++;
+            var evidence = MethodSummary(candidate, depth + 1, cancellationToken);
+            if (evidence is null)
+            {
+                return null;
+            }
+
+            first ??= evidence;
+        }
+
+        return found > 0 ? first : null;
+    }
+
+    private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
+    {
+        if (SymbolEqualityComparer.Default.Equals(candidate, method) || !HasBody(candidate))
+        {
+            return false;
+        }
+
+        for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        if (method.ContainingType?.TypeKind == TypeKind.Interface && candidate.ContainingType != null)
+        {
+            var implementation = candidate.ContainingType.FindImplementationForInterfaceMember(method);
+            return SymbolEqualityComparer.Default.Equals(implementation, candidate);
+        }
+
+        return false;
+    }
+
+    /// <summary>A field or settable property: every non-constant value written to it anywhere in the compilation is a sigmoid.</summary>
+    private Evidence? MemberSummary(ISymbol member, int depth, CancellationToken cancellationToken) =>
+        memberSummaries.GetOrAdd(member.OriginalDefinition, m => AllWritesAreSigmoid(WritesTo(m, elements: false, null, cancellationToken), depth, cancellationToken));
+
+    private Evidence? ElementSummary(ISymbol array, IOperation use, int depth, CancellationToken cancellationToken)
+    {
+        if (array is ILocalSymbol or IParameterSymbol)
+        {
+            return AllWritesAreSigmoid(WritesTo(array, elements: true, Root(use), cancellationToken), depth, cancellationToken);
+        }
+
+        return elementSummaries.GetOrAdd(array.OriginalDefinition, _ => AllWritesAreSigmoid(WritesTo(array, elements: true, null, cancellationToken), depth, cancellationToken));
+    }
+
+    private Evidence? AllWritesAreSigmoid(List<IOperation> values, int depth, CancellationToken cancellationToken)
+    {
+        Evidence? first = null;
+        foreach (var value in values)
+        {
+            if (Strip(value).ConstantValue.HasValue)
+            {
+                continue; // resetting to 0 does not make it something else
+            }
+
+            var evidence = SigmoidOf(value, depth + 1, cancellationToken);
+            if (evidence is null)
+            {
+                return null;
+            }
+
+            first ??= evidence;
+        }
+
+        return first;
+    }
+
+    /// <summary>Values assigned to <paramref name="symbol"/> (or to its elements), in <paramref name="scope"/> or in the whole compilation.</summary>
+    private List<IOperation> WritesTo(ISymbol symbol, bool elements, IOperation? scope, CancellationToken cancellationToken)
+    {
+        var values = new List<IOperation>();
+        IEnumerable<IOperation> operations;
+        if (scope != null)
+        {
+            operations = scope.DescendantsAndSelf();
+        }
+        else
+        {
+            var found = new List<IOperation>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                var candidates = root.DescendantNodes().Where(n =>
+                    (n is AssignmentExpressionSyntax a && a.Left.ToString().Contains(symbol.Name))
+                    || (n is VariableDeclaratorSyntax v && v.Identifier.ValueText == symbol.Name && v.Initializer != null)
+                    || (n is PropertyDeclarationSyntax p && p.Identifier.ValueText == symbol.Name && p.Initializer != null)).ToList();
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // writes to a field are collected once per field for the whole compilation, then cached
+                var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                foreach (var node in candidates)
+                {
+                    var operation = node is PropertyDeclarationSyntax property ? model.GetOperation(property.Initializer!, cancellationToken) : model.GetOperation(node, cancellationToken);
+                    if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && !elements && declarator.Initializer != null)
+                    {
+                        values.Add(declarator.Initializer.Value);
+                    }
+                    else if (operation is IFieldInitializerOperation fieldInit && fieldInit.InitializedFields.Contains(symbol, SymbolEqualityComparer.Default) && !elements)
+                    {
+                        values.Add(fieldInit.Value);
+                    }
+                    else if (operation is IPropertyInitializerOperation propInit && propInit.InitializedProperties.Contains(symbol, SymbolEqualityComparer.Default) && !elements)
+                    {
+                        values.Add(propInit.Value);
+                    }
+                    else if (operation != null)
+                    {
+                        found.Add(operation);
+                    }
+                }
+            }
+
+            operations = found;
+        }
+
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment when IsTarget(assignment.Target, symbol, elements):
+                    values.Add(assignment.Value);
+                    break;
+                case ICompoundAssignmentOperation compound when IsTarget(compound.Target, symbol, elements):
+                    values.Add(compound); // x += ... makes it something else: never a sigmoid
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } init } declarator when scope != null && !elements && SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol):
+                    values.Add(init.Value);
+                    break;
+            }
+        }
+
+        return values;
+    }
+
+    private static bool IsTarget(IOperation target, ISymbol symbol, bool elements)
+    {
+        target = Strip(target);
+        if (elements)
+        {
+            return target is IArrayElementReferenceOperation element && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(element.ArrayReference), symbol);
+        }
+
+        return SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target)?.OriginalDefinition, symbol.OriginalDefinition);
+    }
+
+    /// <summary>The value last assigned to a local before this use, in the same method.</summary>
+    public static IOperation? LastAssignedBefore(ILocalReferenceOperation use, CancellationToken cancellationToken)
+    {
+        IOperation? best = null;
+        var bestPosition = -1;
+        var position = use.Syntax.SpanStart;
+        foreach (var operation in Root(use).DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            IOperation? value = operation switch
+            {
+                ISimpleAssignmentOperation a when Strip(a.Target) is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, use.Local) => a.Value,
+                ICompoundAssignmentOperation c when Strip(c.Target) is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, use.Local) => c,
+                IVariableDeclaratorOperation d when SymbolEqualityComparer.Default.Equals(d.Symbol, use.Local) => d.Initializer?.Value,
+                _ => null,
+            };
+            var at = operation.Syntax.SpanStart;
+            if (value != null && at < position && at > bestPosition && !operation.Syntax.Span.Contains(use.Syntax.Span))
+            {
+                best = value;
+                bestPosition = at;
+            }
+        }
+
+        return best;
+    }
+
+    public static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent != null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    public static IOperation Strip(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IParenthesizedOperation p:
+                    operation = p.Operand;
+                    continue;
+                case IConversionOperation { OperatorMethod: null } c:
+                    operation = c.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static ISymbol? ReferencedSymbol(IOperation operation) => Strip(operation) switch
+    {
+        ILocalReferenceOperation l => l.Local,
+        IFieldReferenceOperation f => f.Field,
+        IPropertyReferenceOperation p => p.Property,
+        IParameterReferenceOperation p => p.Parameter,
+        _ => null,
+    };
+
+    private static bool HasBody(IMethodSymbol method) => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() switch
+    {
+        MethodDeclarationSyntax m => m.Body != null || m.ExpressionBody != null,
+        AccessorDeclarationSyntax a => a.Body != null || a.ExpressionBody != null,
+        ArrowExpressionClauseSyntax => true,
+        _ => false,
+    });
+}

@@ -1,0 +1,263 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Gradwise.Recognition;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// GW1001: a sigmoid output trained with squared error, at the squared-error site: the loss
+/// <c>(p - y) * (p - y)</c> / <c>Math.Pow(p - y, 2)</c>, a call to a method whose body is that loss,
+/// or the hand-written delta <c>(t - o) * o * (1 - o)</c> / <c>error * Derivative(o)</c>.
+/// Where the sigmoid is comes from <see cref="SigmoidRecognizer"/>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: which pattern was found ("squared", "delta" or "call").</summary>
+    public const string KindProperty = "Kind";
+
+    /// <summary>Diagnostic property: for "squared", which side of the difference is the sigmoid ("left" or "right").</summary>
+    public const string SigmoidSideProperty = "SigmoidSide";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!SigmoidRecognizer.HasCandidates(start.Compilation))
+            {
+                return;
+            }
+
+            var recognizer = new SigmoidRecognizer(start.Compilation);
+            start.RegisterOperationAction(c => AnalyzeProduct(c, recognizer), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeCall(c, recognizer), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeProduct(OperationAnalysisContext context, SigmoidRecognizer recognizer)
+    {
+        var product = (IBinaryOperation)context.Operation;
+        if (product.OperatorKind != BinaryOperatorKind.Multiply || product.OperatorMethod != null || product.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply })
+        {
+            return;
+        }
+
+        var ct = context.CancellationToken;
+        var factors = new List<IOperation>();
+        Flatten(product, factors);
+        var variable = factors.Where(f => !SigmoidRecognizer.Strip(f).ConstantValue.HasValue).ToList();
+
+        // (p - y) * (p - y), or error * error
+        if (variable.Count == 2 && Key(variable[0]) == Key(variable[1]) && AsDifference(variable[0], ct) is { } squared)
+        {
+            ReportSquared(context, recognizer, squared, product.Syntax.GetLocation(), "squared");
+            return;
+        }
+
+        // (t - o) * o * (1 - o), or (o - t) * Derivative(o)
+        foreach (var factor in variable)
+        {
+            IOperation? output = null;
+            IOperation? derivativeFactor = null;
+            if (IsOneMinus(factor, out var inner))
+            {
+                output = variable.FirstOrDefault(g => !ReferenceEquals(g, factor) && Key(g) == Key(inner));
+                derivativeFactor = factor;
+            }
+            else if (SigmoidRecognizer.Strip(factor) is IInvocationOperation { Arguments.Length: 1 } call && recognizer.IsSigmoidDerivative(call.TargetMethod, ct))
+            {
+                output = call.Arguments[0].Value;
+                derivativeFactor = factor;
+            }
+
+            if (output is null || derivativeFactor is null)
+            {
+                continue;
+            }
+
+            foreach (var candidate in variable)
+            {
+                if (ReferenceEquals(candidate, derivativeFactor) || Key(candidate) == Key(output) || AsDifference(candidate, ct) is not { } difference)
+                {
+                    continue;
+                }
+
+                // The error must involve the output itself: (t - o), not another layer's term.
+                var leftIsOutput = Key(difference.Left) == Key(output);
+                var rightIsOutput = Key(difference.Right) == Key(output);
+                var outputSide = leftIsOutput ? difference.Left : rightIsOutput ? difference.Right : null;
+                var evidence = outputSide != null
+                    ? recognizer.SigmoidOf(outputSide, ct)
+                    : recognizer.SigmoidOf(difference.Left, ct) ?? recognizer.SigmoidOf(difference.Right, ct);
+                if (evidence is null || (outputSide is null && recognizer.SigmoidOf(output, ct) is null && !IsDerivativeCall(derivativeFactor, recognizer, ct)))
+                {
+                    continue;
+                }
+
+                var name = outputSide?.Syntax.ToString() ?? output.Syntax.ToString();
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "delta");
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, product.Syntax.GetLocation(), new[] { evidence.Location }, properties, name, evidence.Where));
+                return;
+            }
+        }
+    }
+
+    private static bool IsDerivativeCall(IOperation factor, SigmoidRecognizer recognizer, CancellationToken ct) =>
+        SigmoidRecognizer.Strip(factor) is IInvocationOperation call && recognizer.IsSigmoidDerivative(call.TargetMethod, ct);
+
+    private static void AnalyzeCall(OperationAnalysisContext context, SigmoidRecognizer recognizer)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        var target = call.TargetMethod;
+        var ct = context.CancellationToken;
+
+        // Math.Pow(p - y, 2)
+        if (target.Name == "Pow" && target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" && call.Arguments.Length == 2
+            && call.Arguments[1].Value.ConstantValue is { HasValue: true, Value: var exponent } && System.Convert.ToDouble(exponent, System.Globalization.CultureInfo.InvariantCulture) == 2.0
+            && AsDifference(call.Arguments[0].Value, ct) is { } difference)
+        {
+            ReportSquared(context, recognizer, difference, call.Syntax.GetLocation(), "squared");
+            return;
+        }
+
+        // SquaredError(output, target): a method whose body is (a - b)² of two of its parameters, any name.
+        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && SquaredErrorParameters(target, context.Compilation, ct) is { } pair)
+        {
+            var a = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == pair.A)?.Value;
+            var b = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == pair.B)?.Value;
+            if (a != null && b != null)
+            {
+                ReportSquared(context, recognizer, (a, b), call.Syntax.GetLocation(), "call");
+            }
+        }
+    }
+
+    private static void ReportSquared(OperationAnalysisContext context, SigmoidRecognizer recognizer, (IOperation Left, IOperation Right) difference, Location site, string kind)
+    {
+        var ct = context.CancellationToken;
+        var side = "left";
+        var evidence = recognizer.SigmoidOf(difference.Left, ct);
+        var output = difference.Left;
+        if (evidence is null)
+        {
+            side = "right";
+            evidence = recognizer.SigmoidOf(difference.Right, ct);
+            output = difference.Right;
+        }
+
+        if (evidence is null)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind).Add(SigmoidSideProperty, side);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, site, new[] { evidence.Location }, properties, output.Syntax.ToString(), evidence.Where));
+    }
+
+    /// <summary>For a method returning c·(a − b)² of its parameters a and b, their ordinals.</summary>
+    private static (int A, int B)? SquaredErrorParameters(IMethodSymbol method, Compilation compilation, CancellationToken ct)
+    {
+        if (method.Parameters.Length < 2 || method.Parameters.Length > 4)
+        {
+            return null;
+        }
+
+        var returned = OpenMathReader.ReturnedValues(method, compilation, ct);
+        if (returned.Count != 1)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var parameter in method.Parameters)
+        {
+            names[parameter] = Ex.Var("⟨p" + parameter.Ordinal + "⟩");
+        }
+
+        var body = Simplifier.Simplify(OpenMathReader.Read(returned[0], names, compilation, 0, ct));
+        var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            for (var j = 0; j < method.Parameters.Length; j++)
+            {
+                if (i != j && core.Equals(Ex.Pow(Ex.Sub(names[method.Parameters[i]], names[method.Parameters[j]]), Ex.Const(2.0))))
+                {
+                    return (i, j);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static void Flatten(IOperation operation, List<IOperation> factors)
+    {
+        var stripped = SigmoidRecognizer.Strip(operation);
+        if (stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product)
+        {
+            Flatten(product.LeftOperand, factors);
+            Flatten(product.RightOperand, factors);
+        }
+        else
+        {
+            factors.Add(operation);
+        }
+    }
+
+    private static bool IsOneMinus(IOperation operation, out IOperation inner)
+    {
+        inner = operation;
+        if (SigmoidRecognizer.Strip(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } s
+            && SigmoidRecognizer.Strip(s.LeftOperand).ConstantValue is { HasValue: true, Value: var one }
+            && System.Convert.ToDouble(one, System.Globalization.CultureInfo.InvariantCulture) == 1.0)
+        {
+            inner = s.RightOperand;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>a − b, directly or through the local it was last assigned to.</summary>
+    private static (IOperation Left, IOperation Right)? AsDifference(IOperation operation, CancellationToken ct, int depth = 0)
+    {
+        var stripped = SigmoidRecognizer.Strip(operation);
+        switch (stripped)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } s:
+                return (s.LeftOperand, s.RightOperand);
+            case ILocalReferenceOperation local when depth < 3 && SigmoidRecognizer.LastAssignedBefore(local, ct) is { } value:
+                return AsDifference(value, ct, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The code of a value with spacing and <c>this.</c> removed, to tell that two uses are the same value.</summary>
+    private static string Key(IOperation operation)
+    {
+        var text = new StringBuilder();
+        foreach (var c in SigmoidRecognizer.Strip(operation).Syntax.ToString())
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString().Replace("this.", string.Empty);
+    }
+}

@@ -1,0 +1,321 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Rules;
+using Xunit;
+using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>GW1001 on the shapes hand-written networks take, and not on the shapes that are right.</summary>
+public sealed class GW1001SigmoidSquaredErrorTests
+{
+    /// <summary>Shapes where a sigmoid output meets squared error: the rule must fire at the marked site.</summary>
+    public static TheoryData<string, string> Positives() => new()
+    {
+        { "squared loss of the inline logistic", """
+            class C { double Loss(double z, double y) => {|GW1001:(1 / (1 + Math.Exp(-z)) - y) * (1 / (1 + Math.Exp(-z)) - y)|}; }
+            """ },
+        { "Math.Pow of a sigmoid local", """
+            class C { double Loss(double z, double y) { double p = 1 / (1 + Math.Exp(-z)); return 0.5 * {|GW1001:Math.Pow(p - y, 2)|}; } }
+            """ },
+        { "local reassigned through a named sigmoid", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double[] w, double[] x, double target)
+                {
+                    double output = 0;
+                    for (int i = 0; i < w.Length; i++) output += w[i] * x[i];
+                    output = Sigmoid(output);
+                    return {|GW1001:(target - output) * (target - output)|};
+                }
+            }
+            """ },
+        { "method return with any name, exp/(1+exp) form", """
+            class C
+            {
+                static double Squash(double t) => Math.Exp(t) / (1 + Math.Exp(t));
+                double Loss(double z, double y) { var o = Squash(z); return {|GW1001:(o - y) * (o - y)|}; }
+            }
+            """ },
+        { "tanh form of the logistic", """
+            class C
+            {
+                static double Logistic(double t) => 0.5 * (1 + Math.Tanh(t / 2));
+                double Loss(double z, double y) { var o = Logistic(z); return {|GW1001:(o - y) * (o - y)|}; }
+            }
+            """ },
+        { "float sigmoid with MathF", """
+            class C
+            {
+                static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+                float Loss(float z, float y) { var o = Sigmoid(z); return {|GW1001:(o - y) * (o - y)|}; }
+            }
+            """ },
+        { "delta (t - o) * o * (1 - o)", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:(t - o) * o * (1 - o)|}; }
+            }
+            """ },
+        { "delta through a derivative method of any name", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Slope(double a) => a * (1 - a);
+                double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:(o - t) * Slope(o)|}; }
+            }
+            """ },
+        { "error local times derivative", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Derivative(double output) => output * (1.0 - output);
+                double Delta(double z, double target)
+                {
+                    double output = Sigmoid(z);
+                    double error = target - output;
+                    return {|GW1001:error * Derivative(output)|};
+                }
+            }
+            """ },
+        { "property getter that is a sigmoid", """
+            class Neuron
+            {
+                public double Net;
+                public double Output => 1 / (1 + Math.Exp(-Net));
+                public double Delta(double target) => {|GW1001:(target - Output) * Output * (1 - Output)|};
+            }
+            """ },
+        { "field written in another method", """
+            class Neuron
+            {
+                double output;
+                public void Forward(double net) { output = 1 / (1 + Math.Exp(-net)); }
+                public double Delta(double target) => {|GW1001:(target - output) * output * (1 - output)|};
+            }
+            """ },
+        { "auto-property written in another class", """
+            class Neuron
+            {
+                public double Output { get; set; }
+                public void Forward(double net) { Output = 1 / (1 + Math.Exp(-net)); }
+            }
+            class Trainer
+            {
+                public double Loss(Neuron n, double target) => {|GW1001:Math.Pow(n.Output - target, 2)|};
+            }
+            """ },
+        { "array elements written in another method", """
+            class Layer
+            {
+                double[] outputs = new double[3];
+                public void Forward(double[] nets) { for (int i = 0; i < 3; i++) outputs[i] = 1 / (1 + Math.Exp(-nets[i])); }
+                public double Delta(double[] targets, int i) => {|GW1001:(targets[i] - outputs[i]) * outputs[i] * (1 - outputs[i])|};
+            }
+            """ },
+        { "interface method whose single implementation is the logistic", """
+            interface IActivation { double Activate(double x); }
+            class SigmoidActivation : IActivation { public double Activate(double x) => 1 / (1 + Math.Exp(-x)); }
+            class Network
+            {
+                IActivation act = new SigmoidActivation();
+                public double Loss(double z, double y) { var o = act.Activate(z); return {|GW1001:(o - y) * (o - y)|}; }
+            }
+            """ },
+        { "call to a squared-error method of any name", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double HalfSquare(double prediction, double label) => 0.5 * (prediction - label) * (prediction - label);
+                double Loss(double z, double y) => {|GW1001:HalfSquare(Sigmoid(z), y)|};
+            }
+            """ },
+        { "Math.Pow of an error local", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y) { var error = y - Sigmoid(z); return {|GW1001:Math.Pow(error, 2)|}; }
+            }
+            """ },
+        { "sum of squared errors in a loop", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double[] z, double[] y)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < z.Length; i++) { double p = Sigmoid(z[i]); sum += {|GW1001:(p - y[i]) * (p - y[i])|}; }
+                    return sum / z.Length;
+                }
+            }
+            """ },
+    };
+
+    /// <summary>Shapes that are right (or are not about a sigmoid): the rule must stay silent.</summary>
+    public static TheoryData<string, string> Negatives() => new()
+    {
+        { "cross-entropy delta o - t", """
+            class C { static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x)); double Delta(double z, double t) { var o = Sigmoid(z); return (o - t) * 1.0; } }
+            """ },
+        { "squared error of a linear output", """
+            class C { double Loss(double w, double x, double b, double y) => (w * x + b - y) * (w * x + b - y); }
+            """ },
+        { "squared error of a ReLU output", """
+            class C { double Loss(double z, double y) { var o = Math.Max(0, z); return (o - y) * (o - y); } }
+            """ },
+        { "sigmoid only in a hidden layer", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double HiddenDelta(double zHidden, double output, double target, double v)
+                {
+                    double h = Sigmoid(zHidden);
+                    double outDelta = output - target;
+                    return outDelta * v * h * (1 - h);
+                }
+            }
+            """ },
+        { "method that picks the activation", """
+            class C
+            {
+                static double Activate(double x, bool logistic) { if (logistic) return 1 / (1 + Math.Exp(-x)); return x; }
+                double Loss(double z, double y, bool logistic) { var o = Activate(z, logistic); return (o - y) * (o - y); }
+            }
+            """ },
+        { "tanh output", """
+            class C { double Loss(double z, double y) => (Math.Tanh(z) - y) * (Math.Tanh(z) - y); }
+            """ },
+        { "cross-entropy gradient chosen for the sigmoid", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Derivative(double o, int kind) => kind == 0 ? o * (1 - o) : 1.0;
+                double Delta(double z, double t, bool sigmoid, int kind) { var o = sigmoid ? Sigmoid(z) : z; return sigmoid ? (o - t) : (o - t) * Derivative(o, kind); }
+            }
+            """ },
+        { "product of two different differences", """
+            class C { static double S(double x) => 1.0 / (1.0 + Math.Exp(-x)); double Cov(double z, double a, double b, double c) => (S(z) - a) * (b - c); }
+            """ },
+        { "variance term", """
+            class C { double Var(double x, double mean) => Math.Exp(x) * 0 + (x - mean) * (x - mean); }
+            """ },
+        { "field that is not only a sigmoid", """
+            class Neuron
+            {
+                double output;
+                public void Forward(double net, bool linear) { if (linear) output = net; else output = 1 / (1 + Math.Exp(-net)); }
+                public double Loss(double target) => (target - output) * (target - output);
+            }
+            """ },
+        { "interface with two implementations", """
+            interface IActivation { double Activate(double x); }
+            class SigmoidActivation : IActivation { public double Activate(double x) => 1 / (1 + Math.Exp(-x)); }
+            class Identity : IActivation { public double Activate(double x) => x; }
+            class Network { IActivation act = new Identity(); public double Loss(double z, double y) { var o = act.Activate(z); return (o - y) * (o - y); } }
+            """ },
+        { "softplus is not a sigmoid", """
+            class C { double Loss(double z, double y) { var o = Math.Log(1 + Math.Exp(z)); return (o - y) * (o - y); } }
+            """ },
+        { "sigmoid times one minus sigmoid alone (a derivative, no error)", """
+            class C { static double S(double x) => 1.0 / (1.0 + Math.Exp(-x)); double D(double z) { var s = S(z); return s * (1 - s); } }
+            """ },
+    };
+
+    private static string WithUsings(string code) => "using System;\n" + code;
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task Fires(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WithUsings(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public Task Stays_silent(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WithUsings(code));
+    }
+
+    [Fact]
+    public Task Message_names_the_value_and_where_the_sigmoid_is() => Verify.VerifyAnalyzerAsync(
+        WithUsings("""
+            class Neuron
+            {
+                double output;
+                public void Forward(double net) { output = {|#1:1 / (1 + Math.Exp(-net))|}; }
+                public double Delta(double target) => {|#0:(target - output) * output * (1 - output)|};
+            }
+            """),
+        Verify.Diagnostic(Descriptors.SigmoidWithSquaredError).WithLocation(0).WithLocation(1).WithArguments("output", "Test0.cs line 5"));
+
+    [Fact]
+    public Task Fix_turns_the_delta_into_the_cross_entropy_gradient() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:(t - o) * o * (1 - o)|}; }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); return (t - o); }
+            }
+            """));
+
+    [Fact]
+    public Task Fix_all_rewrites_every_delta_in_the_file() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class Net
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Slope(double a) => a * (1 - a);
+                double A(double z, double t) { double o = Sigmoid(z); return {|GW1001:0.1 * (t - o) * o * (1 - o)|}; }
+                double B(double z, double t) { double o = Sigmoid(z); return {|GW1001:(o - t) * Slope(o)|}; }
+                double C(double z, double t) { double o = Sigmoid(z); double lr = 0.5; return {|GW1001:lr * (t - o) * o * (1 - o)|}; }
+            }
+            """),
+        WithUsings("""
+            class Net
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Slope(double a) => a * (1 - a);
+                double A(double z, double t) { double o = Sigmoid(z); return 0.1 * (t - o); }
+                double B(double z, double t) { double o = Sigmoid(z); return (o - t); }
+                double C(double z, double t) { double o = Sigmoid(z); double lr = 0.5; return lr * (t - o); }
+            }
+            """));
+
+    [Fact]
+    public Task Fix_turns_a_squared_error_loss_into_cross_entropy() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y) { var p = Sigmoid(z); return {|GW1001:(p - y) * (p - y)|}; }
+                double Loss2(double z, double y) { var p = Sigmoid(z); return 0.5 * {|GW1001:Math.Pow(y - p, 2)|}; }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
+                double Loss2(double z, double y) { var p = Sigmoid(z); return 0.5 * (-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p))); }
+            }
+            """));
+
+    [Fact]
+    public void Half_typed_networks_never_crash()
+    {
+        var all = string.Join("\n", Positives().Select(row => (string)row[1]).Take(6).Select((c, i) => c.Replace("class C", "class C" + i, StringComparison.Ordinal)));
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(WithUsings(all.Replace("{|GW1001:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal)), Array.Empty<Microsoft.CodeAnalysis.IIncrementalGenerator>(), new[] { new SigmoidSquaredErrorAnalyzer() });
+    }
+}
