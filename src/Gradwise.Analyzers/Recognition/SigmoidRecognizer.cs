@@ -35,6 +35,7 @@ internal sealed class SigmoidRecognizer
     /// <summary>True when the compilation could contain a sigmoid at all (a Math.Exp/MathF.Exp/Tanh use or a known library).</summary>
     public static bool HasCandidates(Compilation compilation) =>
         compilation.GetTypeByMetadataName("TorchSharp.torch") != null
+        || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
         || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
         || compilation.SyntaxTrees.Any(t => t.TryGetText(out var text) ? Mentions(text.ToString()) : Mentions(t.GetText().ToString()));
 
@@ -105,6 +106,12 @@ internal sealed class SigmoidRecognizer
             return new Evidence(call.Syntax.GetLocation(), type + "." + target.Name);
         }
 
+        // model.forward(x) / model.call(x) where model is a sigmoid module, or a sequence whose last module is one.
+        if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && SigmoidModule(call.Instance, depth, cancellationToken) is { } module)
+        {
+            return new Evidence(call.Syntax.GetLocation(), module.What);
+        }
+
         Evidence? summary;
         if ((target.IsAbstract || target.IsVirtual || target.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(target))
         {
@@ -124,6 +131,87 @@ internal sealed class SigmoidRecognizer
         // A helper that is the logistic function of its argument, by its body.
         var math = Simplifier.ApplyIdentities(OpenMathReader.Read(call, null, compilation, 0, cancellationToken));
         return math is Call { Function: MathFunction.Sigmoid } ? new Evidence(call.Syntax.GetLocation(), "sigmoid") : null;
+    }
+
+    /// <summary>The sigmoid module a value is (nn.Sigmoid(), or nn.Sequential(..., nn.Sigmoid())), through locals and fields.</summary>
+    public Evidence? SigmoidModule(IOperation module, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        foreach (var value in ValuesOf(module, cancellationToken))
+        {
+            if (Strip(value) is not IInvocationOperation factory)
+            {
+                return null;
+            }
+
+            var key = LibraryApis.Key(factory.TargetMethod);
+            if (LibraryApis.SigmoidModules.Contains(key))
+            {
+                return new Evidence(factory.Syntax.GetLocation(), "nn.Sigmoid module");
+            }
+
+            if (!LibraryApis.SequentialModules.Contains(key) || LastModule(factory) is not { } last)
+            {
+                return null;
+            }
+
+            return SigmoidModule(last, depth + 1, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>The creation of the squared-error criterion module a value is (nn.MSELoss()), through locals and fields.</summary>
+    public IInvocationOperation? SquaredErrorCriterion(IOperation module, CancellationToken cancellationToken)
+    {
+        var values = ValuesOf(module, cancellationToken);
+        return values.Count == 1 && Strip(values[0]) is IInvocationOperation factory && LibraryApis.SquaredErrorCriteria.ContainsKey(LibraryApis.Key(factory.TargetMethod))
+            ? factory
+            : null;
+    }
+
+    /// <summary>What a receiver holds: the value itself, the last value assigned to a local, or every value written to a field or property.</summary>
+    private List<IOperation> ValuesOf(IOperation receiver, CancellationToken cancellationToken)
+    {
+        var stripped = Strip(receiver);
+        switch (stripped)
+        {
+            case ILocalReferenceOperation local:
+                return LastAssignedBefore(local, cancellationToken) is { } assigned ? new List<IOperation> { assigned } : new List<IOperation>();
+            case IFieldReferenceOperation field:
+                return WritesTo(field.Field, elements: false, null, cancellationToken);
+            case IPropertyReferenceOperation property:
+                return WritesTo(property.Property, elements: false, null, cancellationToken);
+            default:
+                return new List<IOperation> { stripped };
+        }
+    }
+
+    /// <summary>The last module passed to a Sequential factory (directly, in a params array, or as a (name, module) tuple).</summary>
+    private static IOperation? LastModule(IInvocationOperation sequential)
+    {
+        var last = sequential.Arguments.LastOrDefault()?.Value;
+        if (last is IArrayCreationOperation { Initializer: { } init })
+        {
+            last = init.ElementValues.LastOrDefault();
+        }
+
+        last = last is null ? null : Strip(last);
+        if (last is ITupleOperation tuple && tuple.Elements.Length == 2)
+        {
+            return tuple.Elements[1];
+        }
+
+        if (last is IObjectCreationOperation { Arguments.Length: 2 } pair)
+        {
+            return pair.Arguments[1].Value;
+        }
+
+        return last;
     }
 
     private Evidence? MethodSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -272,7 +360,12 @@ internal sealed class SigmoidRecognizer
 #pragma warning restore RS1030
                 foreach (var node in candidates)
                 {
-                    var operation = node is PropertyDeclarationSyntax property ? model.GetOperation(property.Initializer!, cancellationToken) : model.GetOperation(node, cancellationToken);
+                    var operation = node switch
+                    {
+                        PropertyDeclarationSyntax property => model.GetOperation(property.Initializer!, cancellationToken),
+                        VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } field => model.GetOperation(field.Initializer!, cancellationToken),
+                        _ => model.GetOperation(node, cancellationToken),
+                    };
                     if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && !elements && declarator.Initializer != null)
                     {
                         values.Add(declarator.Initializer.Value);

@@ -133,6 +133,21 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Library losses: functional.mse_loss(input, target), or criterion.forward(input, target) with criterion = nn.MSELoss().
+        if (LibraryApis.SquaredErrorFunctions.TryGetValue(LibraryApis.Key(target), out var replacement) && call.Arguments.Length >= 2)
+        {
+            ReportLibrary(context, recognizer, call, call.Arguments.First(a => a.Parameter?.Ordinal == 0).Value, replacement, null);
+            return;
+        }
+
+        if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && call.Arguments.Length >= 2
+            && recognizer.SquaredErrorCriterion(call.Instance, ct) is { } criterion
+            && LibraryApis.SquaredErrorCriteria.TryGetValue(LibraryApis.Key(criterion.TargetMethod), out var criterionReplacement))
+        {
+            ReportLibrary(context, recognizer, call, call.Arguments.First(a => a.Parameter?.Ordinal == 0).Value, criterionReplacement, criterion);
+            return;
+        }
+
         // SquaredError(output, target): a method whose body is (a - b)² of two of its parameters, any name.
         if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && SquaredErrorParameters(target, context.Compilation, ct) is { } pair)
         {
@@ -165,6 +180,23 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind).Add(SigmoidSideProperty, side);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, site, new[] { evidence.Location }, properties, output.Syntax.ToString(), evidence.Where));
+    }
+
+    /// <summary>Diagnostic property: the library member to use instead (binary_cross_entropy, BCELoss).</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    private static void ReportLibrary(OperationAnalysisContext context, SigmoidRecognizer recognizer, IInvocationOperation call, IOperation input, string replacement, IInvocationOperation? criterion)
+    {
+        var evidence = recognizer.SigmoidOf(input, context.CancellationToken);
+        if (evidence is null)
+        {
+            return;
+        }
+
+        // Locations: the sigmoid, then (for a criterion module) where the criterion is created, which is what the fix changes.
+        var locations = criterion is null ? new[] { evidence.Location } : new[] { evidence.Location, criterion.Syntax.GetLocation() };
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, criterion is null ? "library-function" : "library-criterion").Add(ReplacementProperty, replacement);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), locations, properties, input.Syntax.ToString(), evidence.Where));
     }
 
     /// <summary>For a method returning c·(a − b)² of its parameters a and b, their ordinals.</summary>

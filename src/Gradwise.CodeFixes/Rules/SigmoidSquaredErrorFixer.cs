@@ -48,6 +48,25 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
 
             diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.KindProperty, out var kind);
             diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.SigmoidSideProperty, out var side);
+            diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.ReplacementProperty, out var libraryReplacement);
+            if (kind is "library-function" or "library-criterion" && libraryReplacement != null)
+            {
+                var renamed = kind == "library-function" ? site : diagnostic.AdditionalLocations.Count > 1 ? await FindAsync(context.Document.Project.Solution, diagnostic.AdditionalLocations[1], context.CancellationToken).ConfigureAwait(false) : null;
+                if (renamed is InvocationExpressionSyntax invocation && CanRename(invocation, kind == "library-function" ? 2 : 0))
+                {
+                    var libraryTitle = "Use " + libraryReplacement + " (cross-entropy)";
+                    var document = context.Document.Project.Solution.GetDocument(invocation.SyntaxTree);
+                    if (document != null)
+                    {
+                        context.RegisterCodeFix(
+                            CodeAction.Create(libraryTitle, ct => RenameCallAsync(document, invocation, libraryReplacement, ct), equivalenceKey: libraryTitle),
+                            diagnostic);
+                    }
+                }
+
+                continue;
+            }
+
             var log = await LogNameAsync(context.Document, site.SpanStart, context.CancellationToken).ConfigureAwait(false);
             var replacement = kind == "delta" ? CrossEntropyDelta(site) : CrossEntropyLoss(site, side == "right", log);
             if (replacement is null)
@@ -60,6 +79,45 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
                 CodeAction.Create(title, ct => Replace(context.Document, site, replacement, ct), equivalenceKey: title),
                 diagnostic);
         }
+    }
+
+    private static async Task<ExpressionSyntax?> FindAsync(Solution solution, Location location, CancellationToken ct)
+    {
+        if (location.SourceTree is null)
+        {
+            return null;
+        }
+
+        var root = await location.SourceTree.GetRootAsync(ct).ConfigureAwait(false);
+        return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
+    }
+
+    /// <summary>Renaming keeps the meaning only when no argument past <paramref name="positionalAllowed"/> is positional (the signatures differ there).</summary>
+    private static bool CanRename(InvocationExpressionSyntax invocation, int positionalAllowed) =>
+        invocation.ArgumentList.Arguments.Skip(positionalAllowed).All(a => a.NameColon != null);
+
+    private static async Task<Solution> RenameCallAsync(Document document, InvocationExpressionSyntax invocation, string newName, CancellationToken ct)
+    {
+        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document.Project.Solution;
+        }
+
+        var current = root.FindNode(invocation.Span, getInnermostNodeForTie: true) as InvocationExpressionSyntax ?? invocation;
+        SimpleNameSyntax? name = current.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return document.Project.Solution;
+        }
+
+        var renamed = name.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(name.Identifier));
+        return document.WithSyntaxRoot(root.ReplaceNode(name, renamed)).Project.Solution;
     }
 
     /// <summary>"Math.Log" where that binds to System.Math.Log at the site, else the fully qualified name.</summary>
