@@ -23,6 +23,15 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "With p = σ(z) and L = ½(p − y)², ∂L/∂z = (p − y)·σ(z)(1 − σ(z)): the factor σ'(z) is at most 1/4 and vanishes when the unit saturates, so a confidently wrong unit barely learns, and the loss is not convex in the weights. With cross-entropy, ∂L/∂z = p − y.");
 
+    /// <summary>GW1002: a softmax output trained with squared error.</summary>
+    public static readonly DiagnosticDescriptor SoftmaxWithSquaredError = Create(
+        "GW1002",
+        "Softmax output trained with squared error",
+        "'{0}' is a softmax output ({1}) trained with squared error; its gradient carries the softmax Jacobian p(1 − p) ≤ 0.25 — use categorical cross-entropy",
+        LossCategory,
+        DiagnosticSeverity.Warning,
+        "With p = softmax(s) and L = ½Σ(p − y)², the gradient goes through the softmax Jacobian, whose diagonal p_k(1 − p_k) is at most 1/4 and vanishes when the output saturates. With categorical cross-entropy L = −Σ y_k log p_k, ∂L/∂s_k = p_k − y_k.");
+
     /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
     public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
         "GW9000",
@@ -60,7 +69,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

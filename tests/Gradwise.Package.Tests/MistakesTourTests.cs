@@ -13,6 +13,7 @@ public sealed class MistakesTourTests
     private static readonly (string Rule, string File, int Line)[] Expected =
     {
         ("GW1001", "Neuron.cs", 29),
+        ("GW1002", "Classifier.cs", 33),
         ("GW9001", "StudentLosses.cs", 6),
         ("GW9002", "StudentLosses.cs", 16),
         ("GW9003", "StudentLosses.cs", 20),

@@ -17,6 +17,21 @@ internal static class LibraryApis
         ("AForge.Neuro.SigmoidFunction", "Function"),
     };
 
+    /// <summary>Calls whose result is the output of a softmax.</summary>
+    public static readonly HashSet<(string Type, string Member)> SoftmaxCalls = new()
+    {
+        ("TorchSharp.torch", "softmax"),
+        ("TorchSharp.torch.Tensor", "softmax"),
+        ("TorchSharp.torch.nn.functional", "softmax"),
+        ("TorchSharp.torch.special", "softmax"),
+    };
+
+    /// <summary>Factories of a softmax module.</summary>
+    public static readonly HashSet<(string Type, string Member)> SoftmaxModules = new()
+    {
+        ("TorchSharp.torch.nn", "Softmax"),
+    };
+
     /// <summary>Factories of a module that applies the logistic sigmoid.</summary>
     public static readonly HashSet<(string Type, string Member)> SigmoidModules = new()
     {

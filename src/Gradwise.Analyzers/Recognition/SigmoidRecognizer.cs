@@ -133,6 +133,144 @@ internal sealed class SigmoidRecognizer
         return math is Call { Function: MathFunction.Sigmoid } ? new Evidence(call.Syntax.GetLocation(), "sigmoid") : null;
     }
 
+    /// <summary>
+    /// The softmax that <paramref name="value"/> is an output of: exp(s_k) / Σ_j exp(s_j) (with or
+    /// without the max shift), written inline, through locals and array elements, returned as an
+    /// array by a method of any name, or from a library softmax.
+    /// </summary>
+    public Evidence? SoftmaxOf(IOperation value, CancellationToken cancellationToken) => SoftmaxOf(value, 0, cancellationToken);
+
+    private Evidence? SoftmaxOf(IOperation value, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        value = Strip(value);
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                return LastAssignedBefore(local, cancellationToken) is { } assigned ? SoftmaxOf(assigned, depth + 1, cancellationToken) : null;
+            case IArrayElementReferenceOperation element:
+                return SoftmaxArray(element.ArrayReference, element, depth + 1, cancellationToken);
+            case IInvocationOperation call when LibraryApis.SoftmaxCalls.Contains(LibraryApis.Key(call.TargetMethod)):
+                return new Evidence(call.Syntax.GetLocation(), "softmax");
+            case IInvocationOperation call when LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) && call.Instance != null && SoftmaxModule(call.Instance, depth, cancellationToken) is { } module:
+                return new Evidence(call.Syntax.GetLocation(), module.What);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsExponential(division.LeftOperand, depth, cancellationToken) && IsSumOfExponentials(division.RightOperand, depth, cancellationToken):
+                return new Evidence(division.Syntax.GetLocation(), "softmax");
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>An array all of whose written elements are softmax outputs (or the array a softmax method returns).</summary>
+    private Evidence? SoftmaxArray(IOperation arrayReference, IOperation use, int depth, CancellationToken cancellationToken)
+    {
+        var array = Strip(arrayReference);
+        if (array is IInvocationOperation call && call.TargetMethod.DeclaringSyntaxReferences.Length > 0)
+        {
+            var returned = OpenMathReader.ReturnedValues(call.TargetMethod, compilation, cancellationToken);
+            return returned.Count == 1 && SoftmaxArray(returned[0], returned[0], depth + 1, cancellationToken) != null
+                ? new Evidence(call.Syntax.GetLocation(), "softmax")
+                : null;
+        }
+
+        if (array is ILocalReferenceOperation local && LastAssignedBefore(local, cancellationToken) is { } source && Strip(source) is IInvocationOperation)
+        {
+            return SoftmaxArray(source, source, depth + 1, cancellationToken);
+        }
+
+        var symbol = ReferencedSymbol(array);
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        var writes = WritesTo(symbol, elements: true, symbol is ILocalSymbol or IParameterSymbol ? Root(use) : null, cancellationToken);
+        Evidence? first = null;
+        foreach (var write in writes)
+        {
+            var evidence = SoftmaxOf(write, depth + 1, cancellationToken);
+            if (evidence is null)
+            {
+                return null;
+            }
+
+            first ??= evidence;
+        }
+
+        return first;
+    }
+
+    /// <summary>exp(...) directly, or a local or array element that holds one.</summary>
+    private bool IsExponential(IOperation operation, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        var stripped = Strip(operation);
+        switch (stripped)
+        {
+            case ILocalReferenceOperation local:
+                return LastAssignedBefore(local, cancellationToken) is { } assigned && IsExponential(assigned, depth + 1, cancellationToken);
+            case IArrayElementReferenceOperation element when ReferencedSymbol(element.ArrayReference) is { } array:
+                var writes = WritesTo(array, elements: true, array is ILocalSymbol or IParameterSymbol ? Root(element) : null, cancellationToken);
+                return writes.Count > 0 && writes.All(w => IsExponential(w, depth + 1, cancellationToken));
+            default:
+                return OpenMathReader.Read(stripped, null, compilation, 0, cancellationToken) is Call { Function: MathFunction.Exp };
+        }
+    }
+
+    /// <summary>A local accumulated only with += exp(...) (after starting at a constant).</summary>
+    private bool IsSumOfExponentials(IOperation operation, int depth, CancellationToken cancellationToken)
+    {
+        if (Strip(operation) is not ILocalReferenceOperation sum)
+        {
+            return false;
+        }
+
+        var accumulations = 0;
+        foreach (var write in WritesTo(sum.Local, elements: false, Root(sum), cancellationToken))
+        {
+            if (write is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } add && IsExponential(add.Value, depth + 1, cancellationToken))
+            {
+                accumulations++;
+            }
+            else if (!Strip(write).ConstantValue.HasValue)
+            {
+                return false;
+            }
+        }
+
+        return accumulations > 0;
+    }
+
+    /// <summary>The softmax module a value is (nn.Softmax(dim), or a Sequential ending in one).</summary>
+    private Evidence? SoftmaxModule(IOperation module, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var value in ValuesOf(module, cancellationToken))
+        {
+            if (Strip(value) is not IInvocationOperation factory)
+            {
+                return null;
+            }
+
+            var key = LibraryApis.Key(factory.TargetMethod);
+            if (LibraryApis.SoftmaxModules.Contains(key))
+            {
+                return new Evidence(factory.Syntax.GetLocation(), "nn.Softmax module");
+            }
+
+            return LibraryApis.SequentialModules.Contains(key) && LastModule(factory) is { } last && depth < MaxDepth ? SoftmaxModule(last, depth + 1, cancellationToken) : null;
+        }
+
+        return null;
+    }
+
     /// <summary>The sigmoid module a value is (nn.Sigmoid(), or nn.Sequential(..., nn.Sigmoid())), through locals and fields.</summary>
     public Evidence? SigmoidModule(IOperation module, int depth, CancellationToken cancellationToken)
     {

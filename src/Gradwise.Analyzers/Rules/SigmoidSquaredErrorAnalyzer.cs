@@ -27,7 +27,7 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
     public const string SigmoidSideProperty = "SigmoidSide";
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError, Descriptors.SoftmaxWithSquaredError);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -99,20 +99,32 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
                 var leftIsOutput = Key(difference.Left) == Key(output);
                 var rightIsOutput = Key(difference.Right) == Key(output);
                 var outputSide = leftIsOutput ? difference.Left : rightIsOutput ? difference.Right : null;
-                var evidence = outputSide != null
-                    ? recognizer.SigmoidOf(outputSide, ct)
-                    : recognizer.SigmoidOf(difference.Left, ct) ?? recognizer.SigmoidOf(difference.Right, ct);
-                if (evidence is null || (outputSide is null && recognizer.SigmoidOf(output, ct) is null && !IsDerivativeCall(derivativeFactor, recognizer, ct)))
+                var found = outputSide != null
+                    ? Output(recognizer, outputSide, ct)
+                    : Output(recognizer, difference.Left, ct) ?? Output(recognizer, difference.Right, ct);
+                if (found is null || (outputSide is null && Output(recognizer, output, ct) is null && !IsDerivativeCall(derivativeFactor, recognizer, ct)))
                 {
                     continue;
                 }
 
+                var (rule, evidence) = found.Value;
                 var name = outputSide?.Syntax.ToString() ?? output.Syntax.ToString();
                 var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "delta");
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, product.Syntax.GetLocation(), new[] { evidence.Location }, properties, name, evidence.Where));
+                context.ReportDiagnostic(Diagnostic.Create(rule, product.Syntax.GetLocation(), new[] { evidence.Location }, properties, name, evidence.Where));
                 return;
             }
         }
+    }
+
+    /// <summary>The activation a value is the output of: a sigmoid (GW1001) or a softmax (GW1002).</summary>
+    private static (DiagnosticDescriptor Rule, Evidence Evidence)? Output(SigmoidRecognizer recognizer, IOperation value, CancellationToken ct)
+    {
+        if (recognizer.SigmoidOf(value, ct) is { } sigmoid)
+        {
+            return (Descriptors.SigmoidWithSquaredError, sigmoid);
+        }
+
+        return recognizer.SoftmaxOf(value, ct) is { } softmax ? (Descriptors.SoftmaxWithSquaredError, softmax) : null;
     }
 
     private static bool IsDerivativeCall(IOperation factor, SigmoidRecognizer recognizer, CancellationToken ct) =>
@@ -164,22 +176,23 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
     {
         var ct = context.CancellationToken;
         var side = "left";
-        var evidence = recognizer.SigmoidOf(difference.Left, ct);
+        var found = Output(recognizer, difference.Left, ct);
         var output = difference.Left;
-        if (evidence is null)
+        if (found is null)
         {
             side = "right";
-            evidence = recognizer.SigmoidOf(difference.Right, ct);
+            found = Output(recognizer, difference.Right, ct);
             output = difference.Right;
         }
 
-        if (evidence is null)
+        if (found is null)
         {
             return;
         }
 
+        var (rule, evidence) = found.Value;
         var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind).Add(SigmoidSideProperty, side);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, site, new[] { evidence.Location }, properties, output.Syntax.ToString(), evidence.Where));
+        context.ReportDiagnostic(Diagnostic.Create(rule, site, new[] { evidence.Location }, properties, output.Syntax.ToString(), evidence.Where));
     }
 
     /// <summary>Diagnostic property: the library member to use instead (binary_cross_entropy, BCELoss).</summary>
@@ -187,16 +200,24 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
 
     private static void ReportLibrary(OperationAnalysisContext context, SigmoidRecognizer recognizer, IInvocationOperation call, IOperation input, string replacement, IInvocationOperation? criterion)
     {
-        var evidence = recognizer.SigmoidOf(input, context.CancellationToken);
-        if (evidence is null)
+        var found = Output(recognizer, input, context.CancellationToken);
+        if (found is null)
         {
             return;
         }
 
-        // Locations: the sigmoid, then (for a criterion module) where the criterion is created, which is what the fix changes.
+        var (rule, evidence) = found.Value;
+
+        // Locations: the activation, then (for a criterion module) where the criterion is created, which is what the fix changes.
+        // The binary cross-entropy replacement fits a sigmoid only; a softmax needs the model's logits, so no fix is offered.
         var locations = criterion is null ? new[] { evidence.Location } : new[] { evidence.Location, criterion.Syntax.GetLocation() };
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, criterion is null ? "library-function" : "library-criterion").Add(ReplacementProperty, replacement);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), locations, properties, input.Syntax.ToString(), evidence.Where));
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, criterion is null ? "library-function" : "library-criterion");
+        if (rule == Descriptors.SigmoidWithSquaredError)
+        {
+            properties = properties.Add(ReplacementProperty, replacement);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(rule, call.Syntax.GetLocation(), locations, properties, input.Syntax.ToString(), evidence.Where));
     }
 
     /// <summary>For a method returning c·(a − b)² of its parameters a and b, their ordinals.</summary>

@@ -25,7 +25,7 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
     private const string LossTitle = "Use the cross-entropy loss";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError.Id, Descriptors.SoftmaxWithSquaredError.Id);
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -68,7 +68,8 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
             }
 
             var log = await LogNameAsync(context.Document, site.SpanStart, context.CancellationToken).ConfigureAwait(false);
-            var replacement = kind == "delta" ? CrossEntropyDelta(site) : CrossEntropyLoss(site, side == "right", log);
+            var categorical = diagnostic.Id == Descriptors.SoftmaxWithSquaredError.Id;
+            var replacement = kind == "delta" ? CrossEntropyDelta(site) : CrossEntropyLoss(site, side == "right", log, categorical);
             if (replacement is null)
             {
                 continue;
@@ -193,7 +194,7 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
     }
 
     /// <summary>(p - y) * (p - y), Math.Pow(p - y, 2) or SquaredError(p, y) → -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)).</summary>
-    private static ExpressionSyntax? CrossEntropyLoss(ExpressionSyntax site, bool sigmoidOnRight, string log)
+    private static ExpressionSyntax? CrossEntropyLoss(ExpressionSyntax site, bool sigmoidOnRight, string log, bool categorical)
     {
         ExpressionSyntax? left = null;
         ExpressionSyntax? right = null;
@@ -218,7 +219,10 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
 
         var p = Operand(sigmoidOnRight ? right : left);
         var y = Operand(sigmoidOnRight ? left : right);
-        var text = "-(" + y + " * " + log + "(" + p + ") + (1 - " + y + ") * " + log + "(1 - " + p + "))";
+        // One class's term of categorical cross-entropy is -y log p; binary cross-entropy adds the (1 - y) log(1 - p) term.
+        var text = categorical
+            ? "-(" + y + " * " + log + "(" + p + "))"
+            : "-(" + y + " * " + log + "(" + p + ") + (1 - " + y + ") * " + log + "(1 - " + p + "))";
         return SyntaxFactory.ParseExpression(text);
     }
 

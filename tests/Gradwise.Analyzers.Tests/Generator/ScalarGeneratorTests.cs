@@ -181,3 +181,47 @@ public sealed class TeachingNumbersTests
         Assert.Contains("σ(−6) = " + (1 / (1 + Math.Exp(6))).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture), page);
     }
 }
+
+/// <summary>The numbers the GW1002 page quotes, from generated gradients of both losses over three classes.</summary>
+public sealed class SoftmaxTeachingNumbersTests
+{
+    [Fact]
+    public void GW1002_page_quotes_the_generated_gradients_at_a_saturated_wrong_softmax()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using Gradwise;
+            public static partial class Three
+            {
+                [Differentiable]
+                public static double CrossEntropy(double s1, double s2, double s3, [NoGradient] double y1, [NoGradient] double y2, [NoGradient] double y3)
+                {
+                    double sum = Math.Exp(s1) + Math.Exp(s2) + Math.Exp(s3);
+                    return -(y1 * Math.Log(Math.Exp(s1) / sum) + y2 * Math.Log(Math.Exp(s2) / sum) + y3 * Math.Log(Math.Exp(s3) / sum));
+                }
+
+                [Differentiable]
+                public static double SquaredError(double s1, double s2, double s3, [NoGradient] double y1, [NoGradient] double y2, [NoGradient] double y3)
+                {
+                    double sum = Math.Exp(s1) + Math.Exp(s2) + Math.Exp(s3);
+                    double p1 = Math.Exp(s1) / sum;
+                    double p2 = Math.Exp(s2) / sum;
+                    double p3 = Math.Exp(s3) / sum;
+                    return 0.5 * ((p1 - y1) * (p1 - y1) + (p2 - y2) * (p2 - y2) + (p3 - y3) * (p3 - y3));
+                }
+            }
+            """).AssertCompiles();
+        var point = new[] { 4.0, 0.0, 0.0, 0.0, 1.0, 0.0 };
+        var (_, crossEntropy) = run.InvokeWithGradient("Three", "CrossEntropy", point, 3);
+        var (_, squared) = run.InvokeWithGradient("Three", "SquaredError", point, 3);
+        var page = File.ReadAllText(Path.Combine(Gradwise.Analyzers.Tests.Catalog.CatalogTests.Root, "docs", "rules", "GW1002.md"));
+        var p2 = 1 / (Math.Exp(4) + 2);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+
+        Assert.Equal(p2 - 1, crossEntropy[1], 12);
+        Assert.Contains("| categorical cross-entropy | " + crossEntropy[1].ToString("0.0000", invariant) + " |", page);
+        Assert.Contains("| squared error | " + squared[1].ToString("0.00000", invariant) + " |", page);
+        Assert.Contains("about " + Math.Round(crossEntropy[1] / squared[1]).ToString(invariant) + " times smaller", page);
+        Assert.Contains("p_2 = " + p2.ToString("0.00000", invariant), page);
+    }
+}

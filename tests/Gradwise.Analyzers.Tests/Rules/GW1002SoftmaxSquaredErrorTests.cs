@@ -1,0 +1,130 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>GW1002: the same mistake with a softmax output.</summary>
+public sealed class GW1002SoftmaxSquaredErrorTests
+{
+    private const string Softmax = """
+        static double[] Softmax(double[] s)
+        {
+            double max = s[0];
+            for (int i = 1; i < s.Length; i++) if (s[i] > max) max = s[i];
+            var e = new double[s.Length];
+            double sum = 0;
+            for (int i = 0; i < s.Length; i++) { e[i] = Math.Exp(s[i] - max); sum += e[i]; }
+            var p = new double[s.Length];
+            for (int i = 0; i < s.Length; i++) p[i] = e[i] / sum;
+            return p;
+        }
+        """;
+
+    public static TheoryData<string, string> Positives() => new()
+    {
+        { "squared error of a softmax method's output (max shift)", "class C { " + Softmax + """
+             double Loss(double[] s, double[] y) { var p = Softmax(s); double l = 0; for (int k = 0; k < p.Length; k++) l += {|GW1002:(p[k] - y[k]) * (p[k] - y[k])|}; return l; } }
+            """ },
+        { "inline exp over a sum of exps, no shift", """
+            class C
+            {
+                double Loss(double[] s, double[] y, int k)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < s.Length; j++) sum += Math.Exp(s[j]);
+                    double p = Math.Exp(s[k]) / sum;
+                    return {|GW1002:Math.Pow(p - y[k], 2)|};
+                }
+            }
+            """ },
+        { "delta of a softmax output", "class C { " + Softmax + """
+             double[] Delta(double[] s, double[] t) { var o = Softmax(s); var d = new double[o.Length]; for (int k = 0; k < o.Length; k++) d[k] = {|GW1002:(t[k] - o[k]) * o[k] * (1 - o[k])|}; return d; } }
+            """ },
+        { "softmax outputs kept in a field", """
+            class Layer
+            {
+                double[] outputs = new double[3];
+                public void Forward(double[] s)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < 3; i++) sum += Math.Exp(s[i]);
+                    for (int i = 0; i < 3; i++) outputs[i] = Math.Exp(s[i]) / sum;
+                }
+                public double Loss(double[] y, int i) => {|GW1002:(outputs[i] - y[i]) * (outputs[i] - y[i])|};
+            }
+            """ },
+    };
+
+    public static TheoryData<string, string> Negatives() => new()
+    {
+        { "categorical cross-entropy of a softmax", "class C { " + Softmax + """
+             double Loss(double[] s, double[] y) { var p = Softmax(s); double l = 0; for (int k = 0; k < p.Length; k++) l -= y[k] * Math.Log(p[k]); return l; } }
+            """ },
+        { "cross-entropy delta p - y", "class C { " + Softmax + """
+             double Delta(double[] s, double[] y, int k) { var p = Softmax(s); return (p[k] - y[k]) * 1.0; } }
+            """ },
+        { "normalized non-exponential scores", """
+            class C
+            {
+                double Loss(double[] s, double[] y, int k)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < s.Length; j++) sum += s[j] * s[j];
+                    double p = s[k] * s[k] / sum;
+                    return (p - y[k]) * (p - y[k]);
+                }
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task Fires(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync("using System;\n" + code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public Task Stays_silent(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync("using System;\n" + code);
+    }
+
+    [Fact]
+    public Task Fix_writes_the_categorical_cross_entropy_term() => Fix.VerifyCodeFixAsync(
+        "using System;\nclass C { " + Softmax + """
+             double Loss(double[] s, double[] y, int k) { var p = Softmax(s); return {|GW1002:(p[k] - y[k]) * (p[k] - y[k])|}; } }
+            """,
+        "using System;\nclass C { " + Softmax + """
+             double Loss(double[] s, double[] y, int k) { var p = Softmax(s); return -(y[k] * Math.Log(p[k])); } }
+            """);
+
+    [Fact]
+    public Task TorchSharp_softmax_into_mse_loss()
+    {
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>.Test
+        {
+            TestCode = """
+                using TorchSharp;
+                using static TorchSharp.torch;
+                using static TorchSharp.torch.nn;
+                class Model
+                {
+                    Tensor Loss(Tensor scores, Tensor y) => {|GW1002:functional.mse_loss(functional.softmax(scores, 1), y)|};
+                    readonly TorchSharp.Modules.Sequential model = Sequential(("lin", Linear(10, 3)), ("sm", Softmax(1)));
+                    readonly TorchSharp.Modules.MSELoss criterion = MSELoss();
+                    Tensor Step(Tensor x, Tensor y) => {|GW1002:criterion.call(model.call(x), y)|};
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location));
+        return test.RunAsync(CancellationToken.None);
+    }
+}
