@@ -76,7 +76,9 @@ public sealed class RandomExpression
                 4 => new RandomExpression(v => Math.Pow(l.Oracle(v), 2), Ex.Pow(l.Expr, 2.0), $"Pow({l}, 2)", $"Math.Pow({l.CSharp}, 2)"),
                 5 => new RandomExpression(v => Math.Max(l.Oracle(v), r.Oracle(v)), Ex.Max(l.Expr, r.Expr), $"Max({l}, {r})", $"Math.Max({l.CSharp}, {r.CSharp})"),
                 _ => new RandomExpression(
-                    v => l.Oracle(v) < r.Oracle(v) ? l.Oracle(v) * r.Oracle(v) : l.Oracle(v) - r.Oracle(v),
+                    // At a near-tie rounding decides the branch and the function jumps: no value to compare there.
+                    v => Math.Abs(l.Oracle(v) - r.Oracle(v)) <= 1e-9 * (1 + Math.Abs(l.Oracle(v)) + Math.Abs(r.Oracle(v))) ? double.NaN
+                        : l.Oracle(v) < r.Oracle(v) ? l.Oracle(v) * r.Oracle(v) : l.Oracle(v) - r.Oracle(v),
                     Ex.Cond(Ex.Less(l.Expr, r.Expr), l.Expr * r.Expr, l.Expr - r.Expr),
                     $"({l} < {r} ? {l} * {r} : {l} - {r})",
                     $"({l.CSharp} < {r.CSharp} ? {l.CSharp} * {r.CSharp} : {l.CSharp} - {r.CSharp})"),
