@@ -56,8 +56,68 @@ internal static class LibraryApis
         [("TorchSharp.torch.nn.functional", "mse_loss")] = "binary_cross_entropy",
     };
 
+    /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET).</summary>
+    public static readonly HashSet<string> SigmoidActivationTypes = new()
+    {
+        "Accord.Neuro.SigmoidFunction",
+        "AForge.Neuro.SigmoidFunction",
+    };
+
+    /// <summary>Network types whose first constructor argument is the activation function of every layer.</summary>
+    public static readonly HashSet<string> ActivationNetworks = new()
+    {
+        "Accord.Neuro.ActivationNetwork",
+        "AForge.Neuro.ActivationNetwork",
+    };
+
+    /// <summary>Teachers that minimize squared error (Accord.NET, AForge.NET).</summary>
+    public static readonly HashSet<string> SquaredErrorTeachers = new()
+    {
+        "Accord.Neuro.Learning.BackPropagationLearning",
+        "Accord.Neuro.Learning.ResilientBackpropagationLearning",
+        "Accord.Neuro.Learning.ParallelResilientBackpropagationLearning",
+        "Accord.Neuro.Learning.LevenbergMarquardtLearning",
+        "AForge.Neuro.Learning.BackPropagationLearning",
+        "AForge.Neuro.Learning.ResilientBackpropagationLearning",
+    };
+
+    /// <summary>Enum members (namespace prefix, enum name, member) that name a sigmoid activation in layer-config APIs (SiaNet style).</summary>
+    public static readonly HashSet<(string NamespacePrefix, string Enum, string Member)> SigmoidActivationEnums = new()
+    {
+        ("SiaNet", "ActType", "Sigmoid"),
+        ("SiaNet", "ActivationType", "Sigmoid"),
+    };
+
+    /// <summary>Enum members that name a squared-error loss in compile-style APIs (SiaNet style).</summary>
+    public static readonly HashSet<(string NamespacePrefix, string Enum, string Member)> SquaredErrorLossEnums = new()
+    {
+        ("SiaNet", "LossType", "MeanSquaredError"),
+        ("SiaNet", "LossType", "MSE"),
+    };
+
     /// <summary>The methods that run a module on its input.</summary>
     public static readonly HashSet<string> ModuleInvocations = new() { "forward", "call" };
+
+    /// <summary>True when <paramref name="field"/> is one of the enum members in <paramref name="table"/>.</summary>
+    public static bool IsEnumMember(Microsoft.CodeAnalysis.IFieldSymbol field, HashSet<(string NamespacePrefix, string Enum, string Member)> table)
+    {
+        var type = field.ContainingType;
+        if (type is null || type.TypeKind != Microsoft.CodeAnalysis.TypeKind.Enum)
+        {
+            return false;
+        }
+
+        var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        foreach (var entry in table)
+        {
+            if (entry.Enum == type.Name && entry.Member == field.Name && (ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The containing type and name of a method, as the tables key it.</summary>
     public static (string Type, string Member) Key(Microsoft.CodeAnalysis.IMethodSymbol method) =>

@@ -36,10 +36,11 @@ internal sealed class SigmoidRecognizer
     public static bool HasCandidates(Compilation compilation) =>
         compilation.GetTypeByMetadataName("TorchSharp.torch") != null
         || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
+        || compilation.ReferencedAssemblyNames.Any(a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal))
         || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
         || compilation.SyntaxTrees.Any(t => t.TryGetText(out var text) ? Mentions(text.ToString()) : Mentions(t.GetText().ToString()));
 
-    private static bool Mentions(string text) => text.Contains("Exp(") || text.Contains("Tanh(");
+    private static bool Mentions(string text) => text.Contains("Exp(") || text.Contains("Tanh(") || text.Contains("ActType.");
 
     /// <summary>The sigmoid that <paramref name="value"/> is the output of, or null.</summary>
     public Evidence? SigmoidOf(IOperation value, CancellationToken cancellationToken) => SigmoidOf(value, 0, cancellationToken);

@@ -44,6 +44,7 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
             var recognizer = new SigmoidRecognizer(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeProduct(c, recognizer), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeCall(c, recognizer), OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeTeacher, OperationKind.ObjectCreation);
         });
     }
 
@@ -116,6 +117,59 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Accord/AForge: a squared-error teacher (backpropagation, RPROP, Levenberg-Marquardt) for a network of sigmoid units.</summary>
+    private static void AnalyzeTeacher(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is null || !LibraryApis.SquaredErrorTeachers.Contains(creation.Type.ToDisplayString()) || creation.Arguments.Length == 0)
+        {
+            return;
+        }
+
+        var network = creation.Arguments[0].Value;
+        var source = SigmoidRecognizer.Strip(network) is ILocalReferenceOperation local ? SigmoidRecognizer.LastAssignedBefore(local, context.CancellationToken) : network;
+        if (source is null || SigmoidRecognizer.Strip(source) is not IObjectCreationOperation { Type: { } networkType } networkCreation
+            || !LibraryApis.ActivationNetworks.Contains(networkType.ToDisplayString()) || networkCreation.Arguments.Length == 0
+            || SigmoidRecognizer.Strip(networkCreation.Arguments[0].Value) is not IObjectCreationOperation { Type: { } activation } activationCreation
+            || !LibraryApis.SigmoidActivationTypes.Contains(activation.ToDisplayString()))
+        {
+            return;
+        }
+
+        var evidence = new Evidence(activationCreation.Syntax.GetLocation(), activation.Name);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { evidence.Location }, network.Syntax.ToString(), evidence.Where));
+    }
+
+    /// <summary>SiaNet style: model.Compile(..., LossType.MeanSquaredError) after a last layer added with ActType.Sigmoid.</summary>
+    private static void AnalyzeCompile(OperationAnalysisContext context, IInvocationOperation compile)
+    {
+        if (compile.Instance is null || !compile.Arguments.Any(a => SigmoidRecognizer.Strip(a.Value) is IFieldReferenceOperation f && LibraryApis.IsEnumMember(f.Field, LibraryApis.SquaredErrorLossEnums)))
+        {
+            return;
+        }
+
+        var model = SigmoidRecognizer.Strip(compile.Instance);
+        var modelKey = Key(model);
+        IInvocationOperation? lastAdd = null;
+        foreach (var call in SigmoidRecognizer.Root(compile).DescendantsAndSelf().OfType<IInvocationOperation>())
+        {
+            if (call.TargetMethod.Name == "Add" && call.Instance != null && Key(call.Instance) == modelKey && call.Syntax.SpanStart < compile.Syntax.SpanStart
+                && (lastAdd is null || call.Syntax.SpanStart > lastAdd.Syntax.SpanStart))
+            {
+                lastAdd = call;
+            }
+        }
+
+        var sigmoid = lastAdd?.Descendants().OfType<IFieldReferenceOperation>().FirstOrDefault(f => LibraryApis.IsEnumMember(f.Field, LibraryApis.SigmoidActivationEnums));
+        if (sigmoid is null)
+        {
+            return;
+        }
+
+        var evidence = new Evidence(sigmoid.Syntax.GetLocation(), "sigmoid layer");
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, compile.Syntax.GetLocation(), new[] { evidence.Location }, compile.Instance.Syntax.ToString() + "'s output", evidence.Where));
+    }
+
     /// <summary>The activation a value is the output of: a sigmoid (GW1001) or a softmax (GW1002).</summary>
     private static (DiagnosticDescriptor Rule, Evidence Evidence)? Output(SigmoidRecognizer recognizer, IOperation value, CancellationToken ct)
     {
@@ -135,6 +189,11 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
         var call = (IInvocationOperation)context.Operation;
         var target = call.TargetMethod;
         var ct = context.CancellationToken;
+        if (target.Name == "Compile")
+        {
+            AnalyzeCompile(context, call);
+            return;
+        }
 
         // Math.Pow(p - y, 2)
         if (target.Name == "Pow" && target.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF" && call.Arguments.Length == 2
