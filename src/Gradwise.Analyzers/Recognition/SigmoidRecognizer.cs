@@ -116,7 +116,10 @@ internal sealed class SigmoidRecognizer
         Evidence? summary;
         if ((target.IsAbstract || target.IsVirtual || target.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(target))
         {
-            summary = ImplementationsSummary(target, depth, cancellationToken);
+            // The implementation the receiver actually holds (passed in by a constructor or a factory), else all of them.
+            summary = call.Instance != null && ConcreteTypes(call.Instance, depth, cancellationToken) is { Count: > 0 } types
+                ? ConcreteSummary(target, types, depth, cancellationToken)
+                : ImplementationsSummary(target, depth, cancellationToken);
         }
         else
         {
@@ -384,6 +387,129 @@ internal sealed class SigmoidRecognizer
 
             return first;
         });
+    }
+
+    /// <summary>Every implementation the receiver can hold is a sigmoid.</summary>
+    private Evidence? ConcreteSummary(IMethodSymbol method, List<INamedTypeSymbol> types, int depth, CancellationToken cancellationToken)
+    {
+        Evidence? first = null;
+        foreach (var type in types)
+        {
+            var implementation = method.ContainingType?.TypeKind == TypeKind.Interface
+                ? type.FindImplementationForInterfaceMember(method) as IMethodSymbol
+                : FindOverride(type, method);
+            var evidence = implementation is null ? null : MethodSummary(implementation, depth + 1, cancellationToken);
+            if (evidence is null)
+            {
+                return null;
+            }
+
+            first ??= evidence;
+        }
+
+        return first;
+    }
+
+    private static IMethodSymbol? FindOverride(INamedTypeSymbol type, IMethodSymbol method)
+    {
+        for (var t = type; t != null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(method.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method.OriginalDefinition) || Implements(member, method))
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The concrete types a receiver can hold, when every value that reaches it is known: an object
+    /// creation, or a constructor parameter whose every caller in the compilation passes one. Null when unknown.
+    /// </summary>
+    private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
+        var values = ValuesOf(receiver, cancellationToken);
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var types = new List<INamedTypeSymbol>();
+        foreach (var value in values)
+        {
+            switch (Strip(value))
+            {
+                case IObjectCreationOperation { Type: INamedTypeSymbol created }:
+                    types.Add(created);
+                    break;
+                case IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter:
+                    var passed = ArgumentsPassedTo(constructor, parameter.Parameter.Ordinal, cancellationToken);
+                    if (passed is null)
+                    {
+                        return null;
+                    }
+
+                    foreach (var argument in passed)
+                    {
+                        var inner = ConcreteTypes(argument, depth + 1, cancellationToken);
+                        if (inner is null)
+                        {
+                            return null;
+                        }
+
+                        types.AddRange(inner);
+                    }
+
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>The arguments every creation of the constructor's type in the compilation passes at <paramref name="ordinal"/>.</summary>
+    private List<IOperation>? ArgumentsPassedTo(IMethodSymbol constructor, int ordinal, CancellationToken cancellationToken)
+    {
+        var result = new List<IOperation>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var creations = tree.GetRoot(cancellationToken).DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().ToList();
+            if (creations.Count == 0)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // callers of one constructor, collected when an interface call needs them
+            var model = compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            foreach (var node in creations)
+            {
+                if (model.GetOperation(node, cancellationToken) is IObjectCreationOperation creation
+                    && SymbolEqualityComparer.Default.Equals(creation.Constructor?.OriginalDefinition, constructor.OriginalDefinition))
+                {
+                    var argument = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal);
+                    if (argument is null)
+                    {
+                        return null;
+                    }
+
+                    result.Add(argument.Value);
+                }
+            }
+        }
+
+        return result.Count > 0 ? result : null;
     }
 
     private Evidence? ImplementationsSummary(IMethodSymbol method, int depth, CancellationToken cancellationToken)
