@@ -99,10 +99,8 @@ public static class Simplifier
                 Note(notes, "Sigmoid(-u) = 1 - Sigmoid(u)");
                 return Ex.Sub(Ex.One, Ex.Call(MathFunction.Sigmoid, positive));
 
-            // Softplus(-u) = Softplus(u) - u: one softplus per argument, and log σ(z) = z - Softplus(z).
-            case Call { Function: MathFunction.Softplus } sp when IsNegated(sp.Arguments[0], out var positiveArgument):
-                Note(notes, "Softplus(-u) = Softplus(u) - u");
-                return Ex.Sub(Ex.Call(MathFunction.Softplus, positiveArgument), positiveArgument);
+            // Not rewritten: Softplus(-u) = Softplus(u) - u cancels catastrophically for large u (a tiny loss
+            // would lose its relative precision), so the stable y·Softplus(-z) + (1 - y)·Softplus(z) form is kept.
 
             case Call { Function: MathFunction.Log } log:
                 return RewriteLog(log.Arguments[0], notes) ?? e;

@@ -25,6 +25,12 @@ public static class FiniteDifference
         var e1 = Math.Abs(d1 - d2);
         var e2 = Math.Abs(d2 - d3);
         var scale = Math.Max(1.0, Math.Abs(d3));
+
+        // Rounding in f itself limits central differences to about ε·|f|/h: skip points where that is visible.
+        if (2.2e-16 * Math.Abs(f0) / (h / 4) > 1e-8 * scale)
+        {
+            return false;
+        }
         if (e2 > 1e-6 * scale || e1 > 1e-5 * scale || Math.Abs(d3) > 1e6)
         {
             return false;

@@ -12,10 +12,10 @@ namespace Specs
         /// <para>∂LogLoss/∂z = Sigmoid(z) - y</para>
         /// <para>How it was derived:</para>
         /// <list type="number">
-        /// <item><description>LogLoss = Softplus(z) - y * z   [Log(Sigmoid(u)) = -Softplus(-u); Softplus(-u) = Softplus(u) - u; Log(1 - Sigmoid(u)) = -Softplus(u); expanded, collected like terms and factored]</description></item>
-        /// <item><description>∂/∂z (Softplus(z)) = Sigmoid(z)   [chain rule: Softplus'(u) = Sigmoid(u)]</description></item>
-        /// <item><description>∂/∂z (-y * z) = -y</description></item>
-        /// <item><description>∂LogLoss/∂z = Sigmoid(z) - y   [sum of the terms]</description></item>
+        /// <item><description>LogLoss = y * Softplus(-z) + Softplus(z) * (1 - y)   [Log(Sigmoid(u)) = -Softplus(-u); Log(1 - Sigmoid(u)) = -Softplus(u)]</description></item>
+        /// <item><description>∂/∂z (y * Softplus(-z)) = y * (Sigmoid(z) - 1)   [chain rule: Softplus'(u) = Sigmoid(u)]</description></item>
+        /// <item><description>∂/∂z (Softplus(z) * (1 - y)) = Sigmoid(z) * (1 - y)   [chain rule: Softplus'(u) = Sigmoid(u)]</description></item>
+        /// <item><description>∂LogLoss/∂z = Sigmoid(z) - y   [Sigmoid(-u) = 1 - Sigmoid(u); expanded, collected like terms and factored]</description></item>
         /// </list>
         /// </remarks>
         /// <param name="y">As in LogLoss (no gradient: [NoGradient]).</param>
@@ -26,7 +26,7 @@ namespace Specs
         public static double LogLossWithGradient(double y, double z, out double dz)
         {
             double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
-            double tValue = t0 - y * z;
+            double tValue = y * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + t0 * (1.0 - y);
             dz = t0_sigmoid - y;
             return tValue;
         }
