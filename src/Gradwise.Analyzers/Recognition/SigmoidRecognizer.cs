@@ -137,6 +137,23 @@ internal sealed class SigmoidRecognizer
         return math is Call { Function: MathFunction.Sigmoid } ? new Evidence(call.Syntax.GetLocation(), "sigmoid") : null;
     }
 
+    /// <summary>The sigmoid whose outputs fill the array <paramref name="array"/> holds (a field, local or method result), or null.</summary>
+    public Evidence? SigmoidElementsOf(IOperation array, CancellationToken cancellationToken)
+    {
+        var stripped = Strip(array);
+        if (stripped is ILocalReferenceOperation local && LastAssignedBefore(local, cancellationToken) is { } source && Strip(source) is IInvocationOperation call
+            && call.TargetMethod.DeclaringSyntaxReferences.Length > 0)
+        {
+            var returned = OpenMathReader.ReturnedValues(call.TargetMethod, compilation, cancellationToken);
+            return returned.Count == 1 ? SigmoidElementsOf(returned[0], cancellationToken) : null;
+        }
+
+        return ReferencedSymbol(stripped) is { } symbol ? ElementSummary(symbol, stripped, 0, cancellationToken) : null;
+    }
+
+    /// <summary>The softmax whose outputs fill the array <paramref name="array"/> holds, or null.</summary>
+    public Evidence? SoftmaxElementsOf(IOperation array, CancellationToken cancellationToken) => SoftmaxArray(array, array, 0, cancellationToken);
+
     /// <summary>
     /// The softmax that <paramref name="value"/> is an output of: exp(s_k) / Σ_j exp(s_j) (with or
     /// without the max shift), written inline, through locals and array elements, returned as an

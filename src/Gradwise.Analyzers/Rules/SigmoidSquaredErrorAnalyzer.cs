@@ -219,6 +219,30 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // MeanSquaredError(outputs, targets): a method summing (a[k] - b[k])² over two array parameters, any name.
+        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && ElementwiseSquaredErrorParameters(target, context.Compilation, ct) is { } arrays)
+        {
+            var outputs = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == arrays.A)?.Value;
+            var other = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == arrays.B)?.Value;
+            foreach (var candidate in new[] { outputs, other })
+            {
+                if (candidate is null)
+                {
+                    continue;
+                }
+
+                var sigmoid = recognizer.SigmoidElementsOf(candidate, ct);
+                var softmax = sigmoid is null ? recognizer.SoftmaxElementsOf(candidate, ct) : null;
+                if ((sigmoid ?? softmax) is { } evidence)
+                {
+                    var rule = sigmoid != null ? Descriptors.SigmoidWithSquaredError : Descriptors.SoftmaxWithSquaredError;
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, "array-call");
+                    context.ReportDiagnostic(Diagnostic.Create(rule, call.Syntax.GetLocation(), new[] { evidence.Location }, properties, candidate.Syntax.ToString(), evidence.Where));
+                    return;
+                }
+            }
+        }
+
         // SquaredError(output, target): a method whose body is (a - b)² of two of its parameters, any name.
         if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && SquaredErrorParameters(target, context.Compilation, ct) is { } pair)
         {
@@ -278,6 +302,53 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(rule, call.Syntax.GetLocation(), locations, properties, input.Syntax.ToString(), evidence.Where));
     }
+
+    /// <summary>For a method that squares a[k] − b[k] of two array parameters a and b (in a loop, any name), their ordinals.</summary>
+    private static (int A, int B)? ElementwiseSquaredErrorParameters(IMethodSymbol method, Compilation compilation, CancellationToken ct)
+    {
+        if (method.Parameters.Count(p => p.Type is IArrayTypeSymbol) < 2)
+        {
+            return null;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(ct);
+#pragma warning disable RS1030 // a summary of the callee's body, computed at the call site
+            var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, ct);
+#pragma warning restore RS1030
+            if (body is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                (IOperation Left, IOperation Right)? difference = null;
+                if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product && Key(product.LeftOperand) == Key(product.RightOperand))
+                {
+                    difference = AsDifference(product.LeftOperand, ct);
+                }
+                else if (operation is IInvocationOperation { TargetMethod.Name: "Pow", Arguments.Length: 2 } pow && pow.Arguments[1].Value.ConstantValue is { HasValue: true, Value: var two }
+                    && System.Convert.ToDouble(two, System.Globalization.CultureInfo.InvariantCulture) == 2.0)
+                {
+                    difference = AsDifference(pow.Arguments[0].Value, ct);
+                }
+
+                if (difference is { } d && ArrayParameter(d.Left) is { } a && ArrayParameter(d.Right) is { } b && a != b)
+                {
+                    return (a, b);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int? ArrayParameter(IOperation operation) =>
+        SigmoidRecognizer.Strip(operation) is IArrayElementReferenceOperation element && SigmoidRecognizer.Strip(element.ArrayReference) is IParameterReferenceOperation parameter
+            ? parameter.Parameter.Ordinal
+            : null;
 
     /// <summary>For a method returning c·(a − b)² of its parameters a and b, their ordinals.</summary>
     private static (int A, int B)? SquaredErrorParameters(IMethodSymbol method, Compilation compilation, CancellationToken ct)

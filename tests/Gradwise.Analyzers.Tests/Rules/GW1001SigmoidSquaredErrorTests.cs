@@ -136,6 +136,20 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             class Program { static Network Build() => new Network(new SigmoidActivation()); }
             """ },
+        { "mean squared error method over arrays, outputs kept in a field", """
+            class Network
+            {
+                double[] outputs = new double[2];
+                public void Forward(double[] nets) { for (int i = 0; i < 2; i++) outputs[i] = 1 / (1 + Math.Exp(-nets[i])); }
+                static double MeanSquaredError(double[] predicted, double[] expected)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < predicted.Length; i++) sum += (predicted[i] - expected[i]) * (predicted[i] - expected[i]);
+                    return sum / predicted.Length;
+                }
+                public double Loss(double[] targets) => {|GW1001:MeanSquaredError(outputs, targets)|};
+            }
+            """ },
         { "call to a squared-error method of any name", """
             class C
             {
@@ -239,6 +253,15 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             class Program { static Network Build() => new Network(new Relu()); }
             """ },
+        { "mean squared error method over linear outputs", """
+            class Network
+            {
+                double[] outputs = new double[2];
+                public void Forward(double[] nets) { for (int i = 0; i < 2; i++) outputs[i] = 2 * nets[i] + Math.Exp(0); }
+                static double Mse(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += Math.Pow(a[i] - b[i], 2); return s; }
+                public double Loss(double[] targets) => Mse(outputs, targets);
+            }
+            """ },
         { "softplus is not a sigmoid", """
             class C { double Loss(double z, double y) { var o = Math.Log(1 + Math.Exp(z)); return (o - y) * (o - y); } }
             """ },
@@ -333,6 +356,25 @@ public sealed class GW1001SigmoidSquaredErrorTests
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
                 double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
                 double Loss2(double z, double y) { var p = Sigmoid(z); return 0.5 * (-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p))); }
+            }
+            """));
+
+    [Fact]
+    public Task Fix_turns_a_squared_error_call_into_cross_entropy() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double HalfSquare(double prediction, double label) => 0.5 * (prediction - label) * (prediction - label);
+                double Loss(double z, double y) => {|GW1001:HalfSquare(Sigmoid(z), y)|};
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double HalfSquare(double prediction, double label) => 0.5 * (prediction - label) * (prediction - label);
+                double Loss(double z, double y) => -(y * Math.Log(Sigmoid(z)) + (1 - y) * Math.Log(1 - Sigmoid(z)));
             }
             """));
 

@@ -97,6 +97,26 @@ public sealed class GW1002SoftmaxSquaredErrorTests
         return Verify.VerifyAnalyzerAsync("using System;\n" + code);
     }
 
+    public static TheoryData<string> AllShapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in Positives().Concat(Negatives()))
+        {
+            data.Add((string)row[0]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllShapes))]
+    public void Half_typed_code_never_crashes(string shape)
+    {
+        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        var plain = code.Replace("{|GW1002:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
+        HalfTypedCode.AssertNoCrashOnEveryPrefix("using System;\n" + plain, Array.Empty<IIncrementalGenerator>(), new[] { new Gradwise.Rules.SigmoidSquaredErrorAnalyzer() });
+    }
+
     [Fact]
     public Task Fix_writes_the_categorical_cross_entropy_term() => Fix.VerifyCodeFixAsync(
         "using System;\nclass C { " + Softmax + """
