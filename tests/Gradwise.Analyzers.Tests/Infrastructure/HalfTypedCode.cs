@@ -16,6 +16,18 @@ public static class HalfTypedCode
         CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions).GetRoot().DescendantTokens(descendIntoTrivia: false)
             .Select(t => t.Span.End).Where(e => e > 0).Distinct();
 
+    /// <summary>The same over a test source written with diagnostic markup (<c>{|GW1001:...|}</c>, <c>[|...|]</c>), which is removed first.</summary>
+    public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer)
+    {
+        var plain = System.Text.RegularExpressions.Regex.Replace(markedSource, @"\{\|[A-Z]+[0-9]+:|\{\|#[0-9]+:|\[\||\|\]|\|\}", string.Empty);
+        if (plain.Contains("{|", StringComparison.Ordinal) || plain.Contains("|}", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Markup left in the source after stripping: " + plain, nameof(markedSource));
+        }
+
+        AssertNoCrashOnEveryPrefix(plain, Array.Empty<IIncrementalGenerator>(), new[] { analyzer });
+    }
+
     public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true)
     {
         var generatorList = generators.ToList();
