@@ -25,6 +25,7 @@ internal sealed class SigmoidRecognizer
     private readonly ConcurrentDictionary<ISymbol, Evidence?> methodSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Evidence?> memberSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, Evidence?> elementSummaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Method, string Kind), (int A, int B)?> methodPairs = new(new PairKeyComparer());
     private readonly ConcurrentDictionary<ISymbol, bool> derivativeMethods = new(SymbolEqualityComparer.Default);
 
     public SigmoidRecognizer(Compilation compilation)
@@ -32,15 +33,56 @@ internal sealed class SigmoidRecognizer
         this.compilation = compilation;
     }
 
-    /// <summary>True when the compilation could contain a sigmoid at all (a Math.Exp/MathF.Exp/Tanh use or a known library).</summary>
-    public static bool HasCandidates(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("TorchSharp.torch") != null
-        || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
-        || compilation.ReferencedAssemblyNames.Any(a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal))
-        || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
-        || compilation.SyntaxTrees.Any(t => t.TryGetText(out var text) ? Mentions(text.ToString()) : Mentions(t.GetText().ToString()));
+    /// <summary>True when the compilation could contain a sigmoid or softmax at all (an Exp/Tanh call, a SiaNet-style ActType, or a known library).</summary>
+    public static bool HasCandidates(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (compilation.GetTypeByMetadataName("TorchSharp.torch") != null
+            || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
+            || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
+            || compilation.ReferencedAssemblyNames.Any(a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal)))
+        {
+            return true;
+        }
 
-    private static bool Mentions(string text) => text.Contains("Exp(") || text.Contains("Tanh(") || text.Contains("ActType.");
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (Mentions(tree.GetText(cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] CandidateText = { "Exp(", "Tanh(", "ActType." };
+
+    /// <summary>Searches the text in chunks, without copying whole files into strings.</summary>
+    private static bool Mentions(Microsoft.CodeAnalysis.Text.SourceText text)
+    {
+        const int Chunk = 4096;
+        const int Overlap = 8;
+        var buffer = new char[Chunk + Overlap];
+        for (var start = 0; start < text.Length; start += Chunk)
+        {
+            var count = System.Math.Min(Chunk + Overlap, text.Length - start);
+            text.CopyTo(start, buffer, 0, count);
+            var window = new string(buffer, 0, count);
+            foreach (var needle in CandidateText)
+            {
+                if (window.IndexOf(needle, System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A per-method summary computed once per compilation (squared-error parameter pairs and the like).</summary>
+    public (int A, int B)? MethodPair(IMethodSymbol method, string kind, System.Func<IMethodSymbol, (int A, int B)?> compute) =>
+        methodPairs.GetOrAdd((method.OriginalDefinition, kind), key => compute((IMethodSymbol)key.Method));
 
     /// <summary>The sigmoid that <paramref name="value"/> is the output of, or null.</summary>
     public Evidence? SigmoidOf(IOperation value, CancellationToken cancellationToken) => SigmoidOf(value, 0, cancellationToken);
@@ -771,4 +813,13 @@ internal sealed class SigmoidRecognizer
         ArrowExpressionClauseSyntax => true,
         _ => false,
     });
+
+    private sealed class PairKeyComparer : IEqualityComparer<(ISymbol Method, string Kind)>
+    {
+        public bool Equals((ISymbol Method, string Kind) x, (ISymbol Method, string Kind) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && x.Kind == y.Kind;
+
+        public int GetHashCode((ISymbol Method, string Kind) obj) =>
+            SymbolEqualityComparer.Default.GetHashCode(obj.Method) ^ obj.Kind.GetHashCode();
+    }
 }

@@ -36,7 +36,7 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!SigmoidRecognizer.HasCandidates(start.Compilation))
+            if (!SigmoidRecognizer.HasCandidates(start.Compilation, start.CancellationToken))
             {
                 return;
             }
@@ -220,7 +220,7 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
         }
 
         // MeanSquaredError(outputs, targets): a method summing (a[k] - b[k])² over two array parameters, any name.
-        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && ElementwiseSquaredErrorParameters(target, context.Compilation, ct) is { } arrays)
+        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && recognizer.MethodPair(target, "elementwise", m => ElementwiseSquaredErrorParameters(m, context.Compilation, ct)) is { } arrays)
         {
             var outputs = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == arrays.A)?.Value;
             var other = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == arrays.B)?.Value;
@@ -244,7 +244,7 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
         }
 
         // SquaredError(output, target): a method whose body is (a - b)² of two of its parameters, any name.
-        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && SquaredErrorParameters(target, context.Compilation, ct) is { } pair)
+        if (call.Arguments.Length >= 2 && target.DeclaringSyntaxReferences.Length > 0 && recognizer.MethodPair(target, "scalar", m => SquaredErrorParameters(m, context.Compilation, ct)) is { } pair)
         {
             var a = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == pair.A)?.Value;
             var b = call.Arguments.FirstOrDefault(x => x.Parameter?.Ordinal == pair.B)?.Value;
