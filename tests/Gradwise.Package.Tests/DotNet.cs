@@ -3,6 +3,16 @@ using System.Text;
 
 namespace Gradwise.Package.Tests;
 
+/// <summary>
+/// Tests that run the dotnet CLI on this repository's projects: they restore and build the same
+/// src projects (same obj folders), so they must never run at the same time.
+/// </summary>
+[Xunit.CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DotNetCliCollection
+{
+    public const string Name = "dotnet CLI on the repository";
+}
+
 /// <summary>Runs the dotnet CLI as a user would, isolated from the test host's MSBuild environment.</summary>
 internal static class DotNet
 {

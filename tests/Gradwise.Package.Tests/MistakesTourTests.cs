@@ -8,6 +8,7 @@ namespace Gradwise.Package.Tests;
 /// (rule, file, line) it reports, so the tour cannot silently shrink or grow.
 /// </summary>
 [Trait("Category", "Package")]
+[Collection(DotNetCliCollection.Name)]
 public sealed class MistakesTourTests
 {
     private static readonly (string Rule, string File, int Line)[] Expected =

@@ -8,6 +8,7 @@ namespace Gradwise.Package.Tests;
 /// or leave out with <c>--filter "Category!=Package"</c>.
 /// </summary>
 [Trait("Category", "Package")]
+[Collection(DotNetCliCollection.Name)]
 public sealed class PackageTests : IClassFixture<PackedGradwise>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
