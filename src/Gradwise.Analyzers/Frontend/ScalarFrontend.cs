@@ -583,20 +583,13 @@ internal sealed class ScalarFrontend
 
     private Expr? Combine(BinaryOperatorKind kind, Expr left, Expr right, IOperation site)
     {
-        switch (kind)
+        var result = Arithmetic.Apply(kind, left, right);
+        if (result is null)
         {
-            case BinaryOperatorKind.Add:
-                return Ex.Add(left, right);
-            case BinaryOperatorKind.Subtract:
-                return Ex.Sub(left, right);
-            case BinaryOperatorKind.Multiply:
-                return Ex.Mul(left, right);
-            case BinaryOperatorKind.Divide:
-                return Ex.Div(left, right);
-            default:
-                Unsupported(site, "'" + site.Syntax + "' (operator '" + OperatorText(kind) + "')", "it is not differentiable arithmetic");
-                return null;
+            Unsupported(site, "'" + site.Syntax + "' (operator '" + OperatorText(kind) + "')", "it is not differentiable arithmetic");
         }
+
+        return result;
     }
 
     private Expr? ReadUnary(IUnaryOperation unary, Dictionary<ISymbol, Expr> env)

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
+using Gradwise.Common;
 using Gradwise.Frontend;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
@@ -35,19 +35,15 @@ internal static class OpenMathReader
                 return Read(c.Operand, parameters, compilation, depth, cancellationToken);
             case IParameterReferenceOperation pr when parameters != null && parameters.TryGetValue(pr.Parameter, out var bound):
                 return bound;
-            case IBinaryOperation { OperatorMethod: null } b when IsNumeric(b.Type):
-                var l = Read(b.LeftOperand, parameters, compilation, depth, cancellationToken);
-                var r = Read(b.RightOperand, parameters, compilation, depth, cancellationToken);
-                switch (b.OperatorKind)
+            // Integer division truncates, so it is not the math Ex.Div means.
+            case IBinaryOperation { OperatorMethod: null } b when IsNumeric(b.Type) && (b.OperatorKind != BinaryOperatorKind.Divide || IsReal(b.Type)):
+                var arithmetic = Arithmetic.Apply(
+                    b.OperatorKind,
+                    Read(b.LeftOperand, parameters, compilation, depth, cancellationToken),
+                    Read(b.RightOperand, parameters, compilation, depth, cancellationToken));
+                if (arithmetic != null)
                 {
-                    case BinaryOperatorKind.Add:
-                        return Ex.Add(l, r);
-                    case BinaryOperatorKind.Subtract:
-                        return Ex.Sub(l, r);
-                    case BinaryOperatorKind.Multiply:
-                        return Ex.Mul(l, r);
-                    case BinaryOperatorKind.Divide when IsReal(b.Type):
-                        return Ex.Div(l, r);
+                    return arithmetic;
                 }
 
                 break;
@@ -157,19 +153,7 @@ internal static class OpenMathReader
         return null;
     }
 
-    private static Expr Opaque(IOperation operation)
-    {
-        var text = new StringBuilder();
-        foreach (var c in operation.Syntax.ToString())
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                text.Append(c);
-            }
-        }
-
-        return Ex.Var("⟨" + text.ToString().Replace("this.", string.Empty) + "⟩");
-    }
+    private static Expr Opaque(IOperation operation) => Ex.Var("⟨" + CodeText.Normalize(operation.Syntax.ToString()) + "⟩");
 
     private static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single
         or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Decimal;

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using System.Threading;
+using Gradwise.Common;
 using Gradwise.Recognition;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
@@ -430,17 +430,5 @@ public sealed class SigmoidSquaredErrorAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The code of a value with spacing and <c>this.</c> removed, to tell that two uses are the same value.</summary>
-    private static string Key(IOperation operation)
-    {
-        var text = new StringBuilder();
-        foreach (var c in SigmoidRecognizer.Strip(operation).Syntax.ToString())
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.ToString().Replace("this.", string.Empty);
-    }
+    private static string Key(IOperation operation) => CodeText.Normalize(SigmoidRecognizer.Strip(operation).Syntax.ToString());
 }

@@ -261,5 +261,5 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         return e;
     }
 
-    private static string Key(ExpressionSyntax e) => new string(Unwrap(e).ToString().Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace("this.", string.Empty);
+    private static string Key(ExpressionSyntax e) => Gradwise.Common.CodeText.Normalize(Unwrap(e).ToString());
 }
