@@ -132,6 +132,11 @@ public static class CodeEmitter
         foreach (var o in outputs)
         {
             DefineShared(o.Value, uses, locals, lines, pad, state, n => uses.TryGetValue(n, out var c) && c > 1 && !IsCheap(n));
+            if (!o.Declare && o.Value is Variable self && self.Name == o.Target)
+            {
+                continue; // x = x: nothing changes on this path
+            }
+
             var text = locals.TryGetValue(o.Value, out var local) ? local : ExprFormatter.Code.Format(o.Value, locals);
             lines.Add(pad + (o.Declare ? "double " : string.Empty) + o.Target + " = " + text + ";");
         }

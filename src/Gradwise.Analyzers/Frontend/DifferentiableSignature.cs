@@ -16,6 +16,11 @@ internal static class DifferentiableSignature
     public static bool IsNoGradient(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NoGradientAttribute);
 
+    /// <summary>True when the parameter gets a gradient: a double, or a span or array of double, not marked [NoGradient].</summary>
+    public static bool HasGradient(IParameterSymbol parameter) =>
+        (parameter.Type.SpecialType == SpecialType.System_Double || MethodFrontend.ElementTypeOf(parameter.Type) == SpecialType.System_Double)
+        && !IsNoGradient(parameter);
+
     /// <summary>Problems with the method's declaration (not its body). Empty when the generator can emit for it.</summary>
     public static List<FrontendProblem> Check(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -54,9 +59,9 @@ internal static class DifferentiableSignature
             {
                 problems.Add(Signature(method, parameterLocation, "params parameter '" + parameter.Name + "' is not supported"));
             }
-            else if (parameter.Type.SpecialType != SpecialType.System_Double)
+            else if (!MethodFrontend.IsProcedureParameterType(parameter.Type))
             {
-                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; differentiable parameters are double"));
+                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, int, or a ReadOnlySpan<T>, Span<T> or T[] of double or int"));
             }
         }
 

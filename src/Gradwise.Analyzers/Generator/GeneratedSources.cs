@@ -118,6 +118,68 @@ internal static class GeneratedSources
                     return x;
                 }
             }
+
+            /// <summary>
+            /// The values a reverse sweep reads back in reverse order: a stack of doubles on an array
+            /// rented from the shared pool. A local of the generated method; never shared.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+            [global::Microsoft.CodeAnalysis.Embedded]
+            internal struct GradwiseTape
+            {
+                private double[] items;
+                private int count;
+
+                /// <summary>A tape with room for <paramref name="capacity"/> values before it grows.</summary>
+                public GradwiseTape(int capacity)
+                {
+                    items = global::System.Buffers.ArrayPool<double>.Shared.Rent(capacity);
+                    count = 0;
+                }
+
+                /// <summary>Keeps <paramref name="value"/> for the reverse sweep.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public void Push(double value)
+                {
+                    if (count == items.Length)
+                    {
+                        Grow();
+                    }
+
+                    items[count++] = value;
+                }
+
+                /// <summary>The last value kept and not yet read back.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public double Pop()
+                {
+                    return items[--count];
+                }
+
+                /// <summary>Gives the array back to the pool.</summary>
+                public void Release()
+                {
+                    if (items.Length > 0)
+                    {
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(items);
+                    }
+
+                    items = global::System.Array.Empty<double>();
+                    count = 0;
+                }
+
+                private void Grow()
+                {
+                    double[] larger = global::System.Buffers.ArrayPool<double>.Shared.Rent(global::System.Math.Max(16, items.Length * 2));
+                    global::System.Array.Copy(items, larger, count);
+                    if (items.Length > 0)
+                    {
+                        global::System.Buffers.ArrayPool<double>.Shared.Return(items);
+                    }
+
+                    items = larger;
+                }
+            }
         }
 
         """;

@@ -1,4 +1,3 @@
-using Gradwise.Common;
 using Gradwise.Symbolic;
 
 namespace Gradwise.Generator;
@@ -12,7 +11,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="Name">The parameter name as written (escaped when it is a keyword).</param>
 /// <param name="Type">The parameter type, fully qualified.</param>
 /// <param name="GradientName">The name of its out parameter, or null for a [NoGradient] parameter.</param>
-internal sealed record ParameterSpec(string Name, string Type, string? GradientName);
+/// <param name="IsArray">True for a span or array of double, whose gradient is a Span&lt;double&gt;; false for a double (an out double).</param>
+internal sealed record ParameterSpec(string Name, string Type, string? GradientName, bool IsArray = false);
 
 /// <summary>Where a method is, as values (a Location would hold the syntax tree).</summary>
 internal sealed record LocationInfo(string FilePath, Microsoft.CodeAnalysis.Text.TextSpan Span, Microsoft.CodeAnalysis.Text.LinePositionSpan Lines)
@@ -23,7 +23,7 @@ internal sealed record LocationInfo(string FilePath, Microsoft.CodeAnalysis.Text
         location.SourceTree is null ? null : new LocationInfo(location.SourceTree.FilePath, location.SourceSpan, location.GetLineSpan().Span);
 }
 
-/// <summary>Everything the emitter needs for one [Differentiable] method: strings, records and the math. No symbols, no syntax.</summary>
+/// <summary>Everything the emitter needs for one [Differentiable] method: strings, records and the math (a scalar <c>Value</c> or a <c>Procedure</c>). No symbols, no syntax.</summary>
 internal sealed record DifferentiableMethodSpec(
     string HintName,
     string? Namespace,
@@ -33,5 +33,6 @@ internal sealed record DifferentiableMethodSpec(
     string Cref,
     string FormulaPrefix,
     EquatableArray<ParameterSpec> Parameters,
-    Expr Value,
+    Expr? Value,
+    Procedure? Procedure,
     LocationInfo? Location);

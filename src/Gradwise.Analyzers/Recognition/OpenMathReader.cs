@@ -135,7 +135,7 @@ internal static class OpenMathReader
         var target = call.TargetMethod;
         var type = target.ContainingType?.ToDisplayString();
         var args = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => Read(a.Value, parameters, compilation, depth, cancellationToken)).ToArray();
-        if ((type == "System.Math" || type == "System.MathF") && args.Length == 1 && ScalarFrontend.MathFunctions.TryGetValue(target.Name, out var f))
+        if ((type == "System.Math" || type == "System.MathF") && args.Length == 1 && MethodFrontend.MathFunctions.TryGetValue(target.Name, out var f))
         {
             return Ex.Call(f, args[0]);
         }

@@ -83,7 +83,7 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                var result = ScalarFrontend.Read(method, body, blockContext.Compilation, blockContext.CancellationToken);
+                var result = MethodFrontend.Read(method, body, blockContext.Compilation, blockContext.CancellationToken);
                 foreach (var problem in result.Problems)
                 {
                     blockContext.ReportDiagnostic(problem.ToDiagnostic());

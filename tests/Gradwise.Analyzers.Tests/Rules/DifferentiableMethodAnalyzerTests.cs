@@ -44,12 +44,26 @@ public sealed class DifferentiableMethodAnalyzerTests
         """);
 
     [Fact]
-    public Task GW9002_integer_parameter() => Verify.VerifyAnalyzerAsync("""
+    public Task GW9002_long_parameter() => Verify.VerifyAnalyzerAsync("""
         using Gradwise;
         public static partial class Losses
         {
             [Differentiable]
-            public static double Scale(double x, int {|GW9002:k|}) => x * k;
+            public static double Scale(double x, long {|GW9002:k|}) => x * k;
+        }
+        """);
+
+    [Fact]
+    public Task Int_and_span_parameters_are_accepted() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Scale(double x, int k) => x * k;
+
+            [Differentiable]
+            public static double Dot(ReadOnlySpan<double> a, Span<double> b, double[] c, ReadOnlySpan<int> index, int[] more) => a[index[0]] * b[more[0]] * c[0];
         }
         """);
 

@@ -9,7 +9,8 @@ public sealed class UnsupportedConstructTests
 {
     public static TheoryData<string, string> Cases() => new()
     {
-        { "for loop", "double s = 0; {|GW9003:for (int i = 0; i < 3; i++) { s += x; }|} return s;" },
+        { "for loop over a double counter", "double s = 0; {|GW9003:for (double t = 0; t < 3; t++) { s += x; }|} return s;" },
+        { "for loop whose counter changes in the body", "double s = 0; {|GW9003:for (int i = 0; i < 3; i++) { s += x; i++; }|} return s;" },
         { "while loop", "double s = x; {|GW9003:while (s < 10) { s = s * 2; }|} return s;" },
         { "goto", "double s = x; if (s > 0) {|GW9003:goto done;|} s = -s; done: return s;" },
         { "try", "{|GW9003:try { return x; } finally { }|}" },
@@ -24,6 +25,60 @@ public sealed class UnsupportedConstructTests
         { "object local", "var {|GW9003:other = new Other()|}; return other.Twice(x);" },
         { "call on another object", "return {|GW9003:new Other().Twice(x)|};" },
     };
+
+    /// <summary>Shapes in methods with spans and loops.</summary>
+    public static TheoryData<string, string> ProcedureCases() => new()
+    {
+        { "write into a parameter array", "{|GW9003:a[0] = x|}; return x;" },
+        { "return inside a loop", "for (int i = 0; i < n; i++) { if (w[i] > x) {|GW9003:return w[i];|} } return x;" },
+        { "int local that changes", "int {|GW9003:k = 0|}; double s = 0; for (int i = 0; i < n; i++) { s += w[k]; k++; } return s;" },
+        { "int computed from a differentiated value", "int k = {|GW9003:(int)x|}; return w[k];" },
+        { "buffer whose length changes in a loop", "double s = 0; for (int i = 1; i < n; i++) { Span<double> b = stackalloc double[{|GW9003:i|}]; b[0] = x; s += b[0]; } return s;" },
+        { "span local that aliases a parameter", "ReadOnlySpan<double> {|GW9003:v = w|}; return v[0] * x;" },
+        { "call with a span argument", "return {|GW9003:Sum(w)|} * x;" },
+        { "bool assigned in a loop", "bool any = false; {|GW9003:for (int i = 0; i < n; i++) { if (w[i] > x) any = true; }|} return any ? x : 0;" },
+        { "while loop", "double s = 0; int i = 0; {|GW9003:while (s < x) { s += w[0]; }|} return s + i;" },
+        { "element from the end", "return {|GW9003:w[^1]|} * x;" },
+        { "early return before a loop", "if (n == 0) {|GW9003:return 0;|} double s = 0; for (int i = 0; i < n; i++) { s += w[i] * x; } return s;" },
+    };
+
+    private static string WrapProcedure(string body) => $$"""
+        using System;
+        using Gradwise;
+        public partial class Losses
+        {
+            [Differentiable]
+            public static double Sum(ReadOnlySpan<double> v) { double s = 0; foreach (var e in v) { s += e; } return s; }
+
+            [Differentiable]
+            public static double F(ReadOnlySpan<double> w, double[] a, int n, double x)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(ProcedureCases))]
+    public Task Reported_at_the_construct_in_a_method_with_loops(string shape, string body)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WrapProcedure(body));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProcedureCases))]
+    public void No_code_is_generated_for_the_method_with_loops(string shape, string body)
+    {
+        _ = shape;
+        var source = System.Text.RegularExpressions.Regex.Replace(WrapProcedure(body), @"\{\|GW9003:(.*?)\|\}", "$1");
+        var run = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.MethodSources, s => s.Key.Contains("Losses.F(", StringComparison.Ordinal));
+        Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "GW9003");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.MethodSources, s => s.Key.Contains("Losses.Sum(", StringComparison.Ordinal));
+    }
 
     private static string Wrap(string body) => $$"""
         using Gradwise;

@@ -13,15 +13,22 @@ namespace Gradwise.Frontend;
 /// <summary>What the frontend made of a method body.</summary>
 internal sealed class FrontendResult
 {
-    private FrontendResult(Expr? value, IReadOnlyList<FrontendProblem> problems, bool incomplete)
+    private FrontendResult(Expr? value, IReadOnlyList<FrontendProblem> problems, bool incomplete, Procedure? procedure = null)
     {
         Value = value;
+        Procedure = procedure;
         Problems = problems;
         IsIncomplete = incomplete;
     }
 
     /// <summary>The returned value as math, when the whole body was understood.</summary>
     public Expr? Value { get; }
+
+    /// <summary>The body as a program (loops, spans, indices), when the method has any; then <see cref="Value"/> is null.</summary>
+    public Procedure? Procedure { get; }
+
+    /// <summary>True when the body was understood, as a scalar expression or as a program.</summary>
+    public bool IsSuccess => Value != null || Procedure != null;
 
     /// <summary>Constructs that cannot be differentiated, each located.</summary>
     public IReadOnlyList<FrontendProblem> Problems { get; }
@@ -30,6 +37,8 @@ internal sealed class FrontendResult
     public bool IsIncomplete { get; }
 
     public static FrontendResult Success(Expr value) => new(value, Array.Empty<FrontendProblem>(), false);
+
+    public static FrontendResult Success(Procedure procedure) => new(null, Array.Empty<FrontendProblem>(), false, procedure);
 
     public static FrontendResult Failure(IReadOnlyList<FrontendProblem> problems) => new(null, problems, false);
 
@@ -43,7 +52,7 @@ internal sealed class FrontendResult
 /// cannot read becomes a located <see cref="FrontendProblem"/>, and code that does not compile
 /// yet yields <see cref="FrontendResult.Incomplete"/>.
 /// </summary>
-internal sealed class ScalarFrontend
+internal sealed partial class MethodFrontend
 {
     internal static readonly Dictionary<string, MathFunction> MathFunctions = new()
     {
@@ -67,7 +76,7 @@ internal sealed class ScalarFrontend
     private readonly CancellationToken cancellationToken;
     private bool incomplete;
 
-    private ScalarFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
+    private MethodFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
         this.method = method;
         this.compilation = compilation;
@@ -86,7 +95,18 @@ internal sealed class ScalarFrontend
             return FrontendResult.Incomplete;
         }
 
-        var reader = new ScalarFrontend(method, compilation, callers, cancellationToken);
+        var reader = new MethodFrontend(method, compilation, callers, cancellationToken);
+        if (NeedsProcedure(method, body))
+        {
+            var procedure = reader.ReadProcedure(body);
+            if (reader.incomplete)
+            {
+                return FrontendResult.Incomplete;
+            }
+
+            return reader.problems.Count > 0 || procedure is null ? FrontendResult.Failure(reader.problems) : FrontendResult.Success(procedure);
+        }
+
         var value = reader.ReadBody(body);
         if (reader.incomplete)
         {
@@ -406,6 +426,12 @@ internal sealed class ScalarFrontend
             return Ex.Const(constant);
         }
 
+        if (procedureMode && operation.Type?.SpecialType == SpecialType.System_Int32)
+        {
+            var code = ReadInt(operation);
+            return code is null ? null : Ex.Var(code.Atom);
+        }
+
         switch (operation)
         {
             case IParenthesizedOperation parenthesized:
@@ -414,6 +440,8 @@ internal sealed class ScalarFrontend
                 return ReadConversion(conversion, env);
             case IParameterReferenceOperation parameter:
                 return ReadParameter(parameter, env);
+            case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } when procedureMode:
+                return ReadElement(operation);
             case ILocalReferenceOperation local:
                 if (env.TryGetValue(local.Local, out var localValue))
                 {
@@ -501,6 +529,12 @@ internal sealed class ScalarFrontend
         var from = conversion.Operand.Type;
         if (conversion.Type?.SpecialType == SpecialType.System_Double && from != null && IsNumeric(from.SpecialType) && conversion.OperatorMethod is null)
         {
+            if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue && procedureMode)
+            {
+                var code = ReadInt(conversion.Operand);
+                return code is null ? null : Ex.Var(code.Atom);
+            }
+
             if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue)
             {
                 Unsupported(conversion.Operand, "the " + from.ToDisplayString() + " value '" + conversion.Operand.Syntax + "'", "only double values can be differentiated (integer parameters and locals arrive with reverse mode)");
@@ -616,6 +650,12 @@ internal sealed class ScalarFrontend
         var arguments = new Expr[target.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {
+            if (argument.Parameter is not null && DifferentiableSignature.IsDifferentiable(target) && argument.Parameter.Type.SpecialType != SpecialType.System_Double)
+            {
+                Unsupported(invocation, "the call to '" + target.Name + "' with a " + argument.Parameter.Type.ToDisplayString() + " argument", "calls to [Differentiable] methods are chained through their gradients for double arguments; spans and int arguments are not supported yet (inline the callee's loop)");
+                return null;
+            }
+
             if (argument.Parameter is null || argument.Parameter.Type.SpecialType != SpecialType.System_Double || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 return UnknownCall(invocation);
@@ -705,7 +745,7 @@ internal sealed class ScalarFrontend
         var calleeResult = calleeProblems.Count == 0 && DifferentiableSignature.FirstNonPartialContainer(callee, cancellationToken) is null
             ? Read(callee, calleeBody, compilation, callers.Add(callee), cancellationToken)
             : null;
-        if (calleeResult?.Value is null)
+        if (calleeResult is null || !calleeResult.IsSuccess)
         {
             if (calleeResult?.IsIncomplete == true)
             {

@@ -1,0 +1,1064 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Frontend;
+
+/// <summary>
+/// The procedure half of the frontend: methods with span, array or int parameters, loops or
+/// buffers become a <see cref="Procedure"/>. Straight-line code stays symbolic (the scalar
+/// reader runs it); a double local becomes a statement only where memory is needed: a loop
+/// reads or updates it, or a branch over statements assigns it.
+/// </summary>
+internal sealed partial class MethodFrontend
+{
+    private bool procedureMode;
+    private readonly Dictionary<ISymbol, string> localNames = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> intNames = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, BufferInfo> buffers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, SpanView> views = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> usedNames = new(StringComparer.Ordinal);
+    private readonly List<string> declaredLocals = new();
+    private readonly HashSet<ISymbol> reassigned = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> topLevelInts = new(SymbolEqualityComparer.Default);
+    private int nesting;
+
+    /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>.</summary>
+    private sealed record SpanView(string Array, string Offset, string Length, bool IsDouble);
+
+    /// <summary>Int code and how tightly it binds (3 atom, 2 multiplicative, 1 additive, 0 other).</summary>
+    private sealed record IntCode(string Text, int Precedence)
+    {
+        public string Atom => Precedence >= 3 ? Text : "(" + Text + ")";
+    }
+
+    /// <summary>Locals in scope: their symbolic values and which of them are declared in the emitted code.</summary>
+    private sealed class Scope
+    {
+        public Scope(Dictionary<ISymbol, Expr> env, HashSet<ISymbol> materialized)
+        {
+            Env = env;
+            Materialized = materialized;
+        }
+
+        public Dictionary<ISymbol, Expr> Env { get; }
+
+        public HashSet<ISymbol> Materialized { get; }
+
+        public Scope Copy() => new(new Dictionary<ISymbol, Expr>(Env, SymbolEqualityComparer.Default), new HashSet<ISymbol>(Materialized, SymbolEqualityComparer.Default));
+    }
+
+    private static bool NeedsProcedure(IMethodSymbol method, IOperation body) =>
+        method.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double)
+        || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
+        || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);
+
+    /// <summary>True for the parameter types a procedure takes: double and int, and spans and arrays of them.</summary>
+    internal static bool IsProcedureParameterType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32;
+
+    /// <summary>The element type of a span, read-only span or one-dimensional array, else None.</summary>
+    internal static SpecialType ElementTypeOf(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol { Rank: 1 } array:
+                return array.ElementType.SpecialType;
+            case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                when named.ContainingNamespace?.ToDisplayString() == "System" && named.Name is "Span" or "ReadOnlySpan":
+                return named.TypeArguments[0].SpecialType;
+            default:
+                return SpecialType.None;
+        }
+    }
+
+    private Procedure? ReadProcedure(IOperation body)
+    {
+        procedureMode = true;
+        var statements = body switch
+        {
+            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
+            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
+            IBlockOperation block => block.Operations,
+            _ => System.Collections.Immutable.ImmutableArray.Create(body),
+        };
+
+        foreach (var parameter in method.Parameters)
+        {
+            usedNames.Add(parameter.Name);
+        }
+
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    usedNames.Add(declarator.Symbol.Name);
+                    break;
+                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
+                    var target = operation switch
+                    {
+                        IAssignmentOperation a => a.Target,
+                        IIncrementOrDecrementOperation s => s.Target,
+                        _ => null,
+                    };
+                    if (target is ILocalReferenceOperation l)
+                    {
+                        reassigned.Add(l.Local);
+                    }
+                    else if (target is IParameterReferenceOperation p)
+                    {
+                        reassigned.Add(p.Parameter);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (reassigned.Contains(parameter))
+            {
+                var site = body.Descendants().FirstOrDefault(o => (o as IAssignmentOperation)?.Target is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
+                    || (o as IIncrementOrDecrementOperation)?.Target is IParameterReferenceOperation q && SymbolEqualityComparer.Default.Equals(q.Parameter, parameter));
+                Unsupported(site ?? body, "the assignment to parameter '" + parameter.Name + "'", "in a method with loops or spans, parameters are read-only; copy it into a local");
+                return null;
+            }
+        }
+
+        var output = new List<Stmt>();
+        var scope = new Scope(new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default), new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+        if (!ExecuteProcedure(statements, 0, scope, output, inLoop: false, out var result))
+        {
+            return null;
+        }
+
+        if (result is null)
+        {
+            if (problems.Count == 0)
+            {
+                incomplete = true; // falls off the end: the compiler reports it
+            }
+
+            return null;
+        }
+
+        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
+        var scalars = method.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
+        return new Procedure(
+            Block.Of(output),
+            result,
+            new EquatableArray<string>(arrays),
+            new EquatableArray<string>(scalars),
+            new EquatableArray<string>(declaredLocals.ToArray()),
+            new EquatableArray<BufferInfo>(buffers.Values.ToArray()));
+    }
+
+    /// <summary>Runs statements[index..] into <paramref name="output"/>. False when something was reported.</summary>
+    /// <param name="statements">The statement list.</param>
+    /// <param name="index">Where to start.</param>
+    /// <param name="scope">The locals in scope; updated.</param>
+    /// <param name="output">Where the statements go.</param>
+    /// <param name="inLoop">True inside a loop body (break and continue allowed, return not).</param>
+    /// <param name="returned">The returned value, when the statements end in a return.</param>
+    private bool ExecuteProcedure(IReadOnlyList<IOperation> statements, int index, Scope scope, List<Stmt> output, bool inLoop, out Expr? returned)
+    {
+        returned = null;
+        for (var i = index; i < statements.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var statement = statements[i];
+
+            // The rest is plain math ending in a return: the scalar reader does it (returns inside if/else included).
+            if (!inLoop && IsPlainTail(statements, i) && statements.Skip(i).Any(s => s.DescendantsAndSelf().Any(d => d is IReturnOperation)))
+            {
+                var outcome = Execute(statements.Skip(i).ToList(), 0, scope.Env);
+                if (outcome is null)
+                {
+                    return false;
+                }
+
+                returned = outcome.Returned;
+                return true;
+            }
+
+            if (statement is not IBlockOperation && statement.DescendantsAndSelf().Any(d => d is IReturnOperation))
+            {
+                var site = statement.DescendantsAndSelf().First(d => d is IReturnOperation);
+                Unsupported(site, "the return '" + FirstLine(site.Syntax) + "'", inLoop
+                    ? "a method with loops returns once, after its loops; accumulate into a local and break instead"
+                    : "a method with loops returns once, after its last loop");
+                return false;
+            }
+
+            switch (statement)
+            {
+                case IBlockOperation block:
+                    // Locals are symbols with unique emitted names, so a nested block is spliced into the rest.
+                    return ExecuteProcedure(block.Operations.Concat(statements.Skip(i + 1)).ToList(), 0, scope, output, inLoop, out returned);
+
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var declarator in group.Declarations.SelectMany(d => d.Declarators))
+                    {
+                        if (!DeclareProcedureLocal(declarator, scope, output))
+                        {
+                            return false;
+                        }
+                    }
+
+                    break;
+
+                case ILoopOperation loop:
+                    if (!ExecuteLoop(loop, scope, output))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } jump when inLoop:
+                    Sync(scope, output);
+                    output.Add(new JumpStmt(jump.BranchKind == BranchKind.Continue));
+                    return true; // what follows is unreachable
+
+                case IConditionalOperation conditional when IsStructural(conditional):
+                    {
+                        var rest = statements.Skip(i + 1).ToList();
+                        var thenJumps = EndsWithJump(conditional.WhenTrue);
+                        var elseJumps = conditional.WhenFalse != null && EndsWithJump(conditional.WhenFalse);
+                        var thenList = new List<IOperation> { conditional.WhenTrue };
+                        var elseList = conditional.WhenFalse is null ? new List<IOperation>() : new List<IOperation> { conditional.WhenFalse };
+                        // What follows runs only on the paths that do not break or continue: it moves into
+                        // those branches (into both when a jump is nested deeper), so the reverse sweep
+                        // undoes exactly what ran.
+                        var restInside = thenJumps || elseJumps || JumpsOut(conditional);
+                        if (!thenJumps && restInside)
+                        {
+                            thenList.AddRange(rest);
+                        }
+
+                        if (!elseJumps && restInside)
+                        {
+                            elseList.AddRange(rest);
+                        }
+
+                        var predicate = ReadPredicate(conditional.Condition, scope.Env);
+                        if (predicate is null)
+                        {
+                            return false;
+                        }
+
+                        var assigned = thenList.Concat(elseList).SelectMany(AssignedOutside(conditional.Syntax)).ToList();
+                        if (!Materialize(assigned, scope, output, conditional))
+                        {
+                            return false;
+                        }
+
+                        var thenOutput = new List<Stmt>();
+                        var elseOutput = new List<Stmt>();
+                        nesting++;
+                        var branchesRead = ExecuteProcedure(thenList, 0, scope.Copy(), thenOutput, inLoop, out _)
+                            && ExecuteProcedure(elseList, 0, scope.Copy(), elseOutput, inLoop, out _);
+                        nesting--;
+                        if (!branchesRead)
+                        {
+                            return false;
+                        }
+
+                        output.Add(new IfStmt(predicate, Block.Of(thenOutput), Block.Of(elseOutput)));
+                        if (restInside)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    }
+
+                case IExpressionStatementOperation { Operation: var effect } when ElementTarget(effect) is { } element:
+                    if (!ExecuteStore(effect, element, scope, output))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case IExpressionStatementOperation { Operation: IAssignmentOperation or IIncrementOrDecrementOperation } effect when IntTarget(effect.Operation) is { } intLocal:
+                    Unsupported(effect, "the change to the int '" + intLocal.Name + "'", "an int local is assigned once, where it is declared; only a for loop's counter changes (in the loop header)");
+                    return false;
+
+                default:
+                    if (Execute(new[] { statement }, 0, scope.Env) is null)
+                    {
+                        return false;
+                    }
+
+                    Sync(scope, output);
+                    break;
+            }
+        }
+
+        Sync(scope, output);
+        return true;
+    }
+
+    /// <summary>True when statements[index..] have no loop, jump, buffer or int declaration and no element write.</summary>
+    private bool IsPlainTail(IReadOnlyList<IOperation> statements, int index)
+    {
+        for (var i = index; i < statements.Count; i++)
+        {
+            if (statements[i].DescendantsAndSelf().Any(IsProcedureOnly))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsProcedureOnly(IOperation operation) => operation switch
+    {
+        ILoopOperation or IBranchOperation => true,
+        IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Boolean),
+        IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
+        IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
+        _ => false,
+    };
+
+    private bool IsStructural(IConditionalOperation conditional) =>
+        conditional.WhenTrue.DescendantsAndSelf().Concat(conditional.WhenFalse?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>()).Any(IsProcedureOnly);
+
+    /// <summary>True when a break or continue inside <paramref name="operation"/> leaves it (targets a loop around it).</summary>
+    private static bool JumpsOut(IOperation operation)
+    {
+        var inner = new HashSet<ILabelSymbol>(SymbolEqualityComparer.Default);
+        foreach (var loop in operation.DescendantsAndSelf().OfType<ILoopOperation>())
+        {
+            inner.Add(loop.ExitLabel);
+            inner.Add(loop.ContinueLabel);
+        }
+
+        return operation.DescendantsAndSelf().OfType<IBranchOperation>()
+            .Any(b => b.BranchKind is BranchKind.Break or BranchKind.Continue && !inner.Contains(b.Target));
+    }
+
+    private static bool EndsWithJump(IOperation operation) => operation switch
+    {
+        IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } => true,
+        IBlockOperation block => block.Operations.Length > 0 && EndsWithJump(block.Operations[block.Operations.Length - 1]),
+        IConditionalOperation { WhenFalse: { } whenFalse } c => EndsWithJump(c.WhenTrue) && EndsWithJump(whenFalse),
+        _ => false,
+    };
+
+    /// <summary>A function giving the locals declared outside <paramref name="outside"/> that an operation assigns.</summary>
+    private static Func<IOperation, IEnumerable<ILocalSymbol>> AssignedOutside(SyntaxNode outside) => operation =>
+        operation.DescendantsAndSelf()
+            .Select(o => o switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation s => s.Target,
+                _ => null,
+            })
+            .OfType<ILocalReferenceOperation>()
+            .Select(l => l.Local)
+            .Where(l => !IsDeclaredWithin(l, outside));
+
+    private static bool IsDeclaredWithin(ILocalSymbol local, SyntaxNode node) =>
+        local.DeclaringSyntaxReferences.Any(r => node.SyntaxTree == r.SyntaxTree && node.Span.Contains(r.Span));
+
+    /// <summary>Declares the locals in the emitted code, with their current values, so that a loop or branch can update them.</summary>
+    private bool Materialize(IEnumerable<ILocalSymbol> locals, Scope scope, List<Stmt> output, IOperation site)
+    {
+        foreach (var local in locals.Distinct<ILocalSymbol>(SymbolEqualityComparer.Default))
+        {
+            if (local.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                Unsupported(site, "the bool '" + local.Name + "' assigned in '" + FirstLine(site.Syntax) + "'", "a bool assigned inside a loop or a branch over statements is not supported; compute the condition where it is used");
+                return false;
+            }
+
+            if (local.Type.SpecialType != SpecialType.System_Double || scope.Materialized.Contains(local))
+            {
+                continue;
+            }
+
+            var name = LocalName(local);
+            var value = scope.Env.TryGetValue(local, out var current) ? current : Ex.Zero;
+            output.Add(new AssignStmt(name, value, true));
+            scope.Materialized.Add(local);
+            scope.Env[local] = Ex.Var(name);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the statements that keep declared locals equal to their symbolic values.</summary>
+    private void Sync(Scope scope, List<Stmt> output)
+    {
+        var changed = new List<KeyValuePair<ISymbol, Expr>>();
+        foreach (var local in scope.Materialized.OrderBy(l => LocalName(l), StringComparer.Ordinal))
+        {
+            var name = LocalName(local);
+            if (scope.Env.TryGetValue(local, out var value) && !(value is Variable v && v.Name == name))
+            {
+                changed.Add(new KeyValuePair<ISymbol, Expr>(local, value));
+            }
+        }
+
+        // The new values are simultaneous: when one reads another that changes, go through temporaries.
+        var names = new HashSet<string>(changed.Select(c => LocalName(c.Key)));
+        var simultaneous = changed.Count > 1 && changed.Any(c => names.Any(n => Differentiator.DependsOn(c.Value, n)));
+        foreach (var pair in changed)
+        {
+            var name = LocalName(pair.Key);
+            if (simultaneous)
+            {
+                var next = Fresh(name + "_next");
+                declaredLocals.Add(next);
+                output.Add(new AssignStmt(next, pair.Value, true));
+                scope.Env[pair.Key] = Ex.Var(next);
+            }
+            else
+            {
+                output.Add(new AssignStmt(name, pair.Value, false));
+                scope.Env[pair.Key] = Ex.Var(name);
+            }
+        }
+
+        if (simultaneous)
+        {
+            foreach (var pair in changed)
+            {
+                var name = LocalName(pair.Key);
+                output.Add(new AssignStmt(name, scope.Env[pair.Key], false));
+                scope.Env[pair.Key] = Ex.Var(name);
+            }
+        }
+    }
+
+    private string LocalName(ISymbol local)
+    {
+        if (!localNames.TryGetValue(local, out var name))
+        {
+            name = Fresh(local.Name);
+            localNames[local] = name;
+            declaredLocals.Add(name);
+        }
+
+        return name;
+    }
+
+    /// <summary>The symbol's own name the first time, then name_1, name_2, ... so every emitted local is unique in the method.</summary>
+    private string Fresh(string name)
+    {
+        var escaped = Escaped(name);
+        if (!emitted.Contains(escaped))
+        {
+            emitted.Add(escaped);
+            return escaped;
+        }
+
+        for (var i = 1; ; i++)
+        {
+            var candidate = name + "_" + i.ToString(CultureInfo.InvariantCulture);
+            if (!usedNames.Contains(candidate) && !emitted.Contains(candidate))
+            {
+                emitted.Add(candidate);
+                return candidate;
+            }
+        }
+    }
+
+    private readonly HashSet<string> emitted = new(StringComparer.Ordinal);
+
+    private static string Escaped(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private bool DeclareProcedureLocal(IVariableDeclaratorOperation declarator, Scope scope, List<Stmt> output)
+    {
+        var local = declarator.Symbol;
+        var initializer = declarator.GetVariableInitializer()?.Value;
+        if (local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean || local.IsConst)
+        {
+            return DeclareLocal(declarator, scope.Env);
+        }
+
+        if (local.Type.SpecialType == SpecialType.System_Int32)
+        {
+            if (reassigned.Contains(local))
+            {
+                Unsupported(declarator, "the int '" + local.Name + "'", "it changes after its declaration; an int local is assigned once (use a for loop's counter for a changing index)");
+                return false;
+            }
+
+            if (initializer is null)
+            {
+                incomplete = true;
+                return false;
+            }
+
+            var code = ReadInt(initializer);
+            if (code is null)
+            {
+                return false;
+            }
+
+            var name = Fresh(local.Name);
+            intNames[local] = name;
+            if (nesting == 0)
+            {
+                topLevelInts.Add(local);
+            }
+
+            output.Add(new IntStmt(name, code.Text));
+            return true;
+        }
+
+        var element = ElementTypeOf(local.Type);
+        if (element == SpecialType.System_Double || element == SpecialType.System_Int32)
+        {
+            if (reassigned.Contains(local))
+            {
+                Unsupported(declarator, "the span '" + local.Name + "'", "it is reassigned; a buffer or view is assigned once, where it is declared");
+                return false;
+            }
+
+            return initializer is null ? Incomplete() : DeclareBufferOrView(declarator, local, initializer, element, output);
+        }
+
+        Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals are double, int, bool, a double buffer (stackalloc double[n] or new double[n]) or a slice of a parameter");
+        return false;
+    }
+
+    private bool Incomplete()
+    {
+        incomplete = true;
+        return false;
+    }
+
+    private bool DeclareBufferOrView(IVariableDeclaratorOperation declarator, ILocalSymbol local, IOperation initializer, SpecialType element, List<Stmt> output)
+    {
+        var value = Strip(initializer);
+
+        // A slice of a parameter: a view, read through the parameter with an offset.
+        if (value is IInvocationOperation { TargetMethod.Name: "Slice" or "AsSpan" } slice)
+        {
+            var source = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
+            var rest = slice.Arguments.Where(a => a.Value != source).Select(a => a.Value).ToList();
+            if (Strip(source) is IParameterReferenceOperation parameter && ElementTypeOf(parameter.Parameter.Type) == element && rest.Count is 1 or 2)
+            {
+                var offset = ReadInt(rest[0]);
+                var length = rest.Count == 2 ? ReadInt(rest[1]) : null;
+                if (offset is null || (rest.Count == 2 && length is null))
+                {
+                    return false;
+                }
+
+                var lengthText = length?.Text ?? Escaped(parameter.Parameter.Name) + ".Length - " + offset.Atom;
+                views[local] = new SpanView(Escaped(parameter.Parameter.Name), offset.Text, lengthText, element == SpecialType.System_Double);
+                return true;
+            }
+        }
+
+        if (element != SpecialType.System_Double)
+        {
+            Unsupported(declarator, "the local '" + local.Name + "'", "int spans are read from parameters (or their slices); a local buffer holds doubles");
+            return false;
+        }
+
+        IOperation? size = null;
+        var stack = false;
+        if (value is IArrayCreationOperation { DimensionSizes.Length: 1, Initializer: null } creation)
+        {
+            size = creation.DimensionSizes[0];
+        }
+        else if (initializer.Syntax.DescendantNodesAndSelf().OfType<StackAllocArrayCreationExpressionSyntax>().FirstOrDefault() is { Initializer: null, Type: ArrayTypeSyntax { RankSpecifiers: [{ Sizes: [var sizeSyntax] }] } }
+            && initializer.SemanticModel?.GetOperation(sizeSyntax, cancellationToken) is { } sizeOperation)
+        {
+            size = sizeOperation;
+            stack = true;
+        }
+
+        if (size is null)
+        {
+            Unsupported(declarator, "the span '" + local.Name + "' = '" + FirstLine(initializer.Syntax) + "'", "a local span is a new buffer (stackalloc double[n] or new double[n]) or a slice of a parameter (x.Slice(start, length))");
+            return false;
+        }
+
+        var sizeCode = ReadInt(size);
+        if (sizeCode is null)
+        {
+            return false;
+        }
+
+        if (size.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && !topLevelInts.Contains(l.Local) && !l.Local.IsConst))
+        {
+            Unsupported(size, "the buffer length '" + size.Syntax + "'", "a buffer's length is computed from parameters, constants and ints declared at the top of the method (so its gradient buffer can be made once)");
+            return false;
+        }
+
+        var name = Fresh(local.Name);
+        var info = new BufferInfo(name, sizeCode.Text);
+        buffers[local] = info;
+        var declaration = stack
+            ? "global::System.Span<double> " + name + " = stackalloc double[" + sizeCode.Text + "];"
+            : "double[] " + name + " = new double[" + sizeCode.Text + "];";
+        output.Add(new BufferStmt(name, declaration));
+        return true;
+    }
+
+    private static IOperation? Strip(IOperation? operation)
+    {
+        while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    // ---- loops ------------------------------------------------------------------------------
+
+    private bool ExecuteLoop(ILoopOperation loop, Scope scope, List<Stmt> output)
+    {
+        var header = loop switch
+        {
+            IForLoopOperation f => ReadForHeader(f),
+            IForEachLoopOperation e => ReadForEachHeader(e),
+            _ => null,
+        };
+
+        if (header is null)
+        {
+            if (loop is IWhileLoopOperation && !problems.Any())
+            {
+                Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "while and do loops are not supported yet; write it as a for loop over an int counter (for (int i = 0; i < n; i++))");
+            }
+
+            return false;
+        }
+
+        // What the body reads or writes from outside is declared before the loop.
+        var outer = loop.Body.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
+            .Select(l => l.Local)
+            .Where(l => !IsDeclaredWithin(l, loop.Syntax) && l.Type.SpecialType == SpecialType.System_Double)
+            .ToList();
+        var assignedBools = AssignedOutside(loop.Syntax)(loop.Body).Where(l => l.Type.SpecialType == SpecialType.System_Boolean).ToList();
+        if (!Materialize(outer.Concat(assignedBools), scope, output, loop))
+        {
+            return false;
+        }
+
+        var bodyScope = scope.Copy();
+        var body = new List<Stmt>();
+        body.AddRange(header.Value.Prologue(bodyScope));
+        nesting++;
+        var bodyRead = ExecuteProcedure(new[] { loop.Body }, 0, bodyScope, body, inLoop: true, out _);
+        nesting--;
+        if (!bodyRead)
+        {
+            return false;
+        }
+
+        var hasBreak = loop.Body.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => b.BranchKind == BranchKind.Break && SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel));
+        var (variable, start, end, step, inclusive) = header.Value.Bounds;
+        output.Add(new LoopStmt(variable, start, end, step, inclusive, Block.Of(body), hasBreak));
+        return true;
+    }
+
+    private readonly struct LoopHeader
+    {
+        public LoopHeader((string, string, string, int, bool) bounds, Func<Scope, IEnumerable<Stmt>> prologue)
+        {
+            Bounds = bounds;
+            Prologue = prologue;
+        }
+
+        public (string Variable, string Start, string End, int Step, bool Inclusive) Bounds { get; }
+
+        public Func<Scope, IEnumerable<Stmt>> Prologue { get; }
+    }
+
+    private LoopHeader? ReadForHeader(IForLoopOperation loop)
+    {
+        var why = "a for loop runs an int counter from a start to a bound fixed for the call, one step at a time: for (int i = a; i < b; i++) or for (int i = b; i >= a; i--)";
+        if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation group
+            || group.Declarations.SelectMany(d => d.Declarators).ToList() is not [var declarator]
+            || declarator.Symbol.Type.SpecialType != SpecialType.System_Int32
+            || declarator.GetVariableInitializer()?.Value is not { } initial
+            || loop.Condition is not IBinaryOperation condition
+            || loop.AtLoopBottom.Length != 1)
+        {
+            Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", why);
+            return null;
+        }
+
+        var counter = declarator.Symbol;
+        var step = StepOf(loop.AtLoopBottom[0], counter);
+        var left = Strip(condition.LeftOperand);
+        var right = Strip(condition.RightOperand);
+        var kind = condition.OperatorKind;
+        IOperation bound;
+        if (left is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, counter))
+        {
+            bound = right!;
+        }
+        else if (right is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, counter))
+        {
+            bound = left!;
+            kind = kind switch
+            {
+                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+                _ => kind,
+            };
+        }
+        else
+        {
+            Unsupported(loop.Condition, "the loop condition '" + loop.Condition.Syntax + "'", why);
+            return null;
+        }
+
+        var consistent = (step, kind) switch
+        {
+            (1, BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual) => true,
+            (-1, BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual) => true,
+            _ => false,
+        };
+        var counterChanged = loop.Body.DescendantsAndSelf().Any(o => (o as IAssignmentOperation)?.Target is ILocalReferenceOperation t && SymbolEqualityComparer.Default.Equals(t.Local, counter)
+            || (o as IIncrementOrDecrementOperation)?.Target is ILocalReferenceOperation u && SymbolEqualityComparer.Default.Equals(u.Local, counter));
+        if (!consistent || counterChanged)
+        {
+            Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", counterChanged ? "its counter '" + counter.Name + "' is changed in the body" : why);
+            return null;
+        }
+
+        var startCode = ReadInt(initial);
+        var endCode = ReadInt(bound);
+        if (startCode is null || endCode is null)
+        {
+            return null;
+        }
+
+        var name = Fresh(counter.Name);
+        intNames[counter] = name;
+        var inclusive = kind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual;
+        return new LoopHeader((name, startCode.Text, endCode.Text, step, inclusive), _ => Enumerable.Empty<Stmt>());
+    }
+
+    private static int StepOf(IOperation bottom, ILocalSymbol counter)
+    {
+        var operation = bottom is IExpressionStatementOperation statement ? statement.Operation : bottom;
+        bool IsCounter(IOperation target) => target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, counter);
+        return operation switch
+        {
+            IIncrementOrDecrementOperation step when IsCounter(step.Target) => step.Kind == OperationKind.Increment ? 1 : -1,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: 1 } } c when IsCounter(c.Target) => 1,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: 1 } } c when IsCounter(c.Target) => -1,
+            _ => 0,
+        };
+    }
+
+    private LoopHeader? ReadForEachHeader(IForEachLoopOperation loop)
+    {
+        var collection = Strip(loop.Collection);
+        var variable = loop.Locals.FirstOrDefault();
+        string? array = null;
+        string? offset = null;
+        string? length = null;
+        var element = SpecialType.None;
+        switch (collection)
+        {
+            case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
+                array = Escaped(parameter.Parameter.Name);
+                length = array + ".Length";
+                element = ElementTypeOf(parameter.Parameter.Type);
+                break;
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                array = view.Array;
+                offset = view.Offset;
+                length = view.Length;
+                element = view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32;
+                break;
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                array = buffer.Name;
+                length = buffer.Length;
+                element = SpecialType.System_Double;
+                break;
+        }
+
+        if (array is null || variable is null || loop.LoopControlVariable is not IVariableDeclaratorOperation)
+        {
+            Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "foreach runs over a span or array parameter, a slice of one, or a local buffer");
+            return null;
+        }
+
+        var index = Fresh(variable.Name + "Index");
+        var at = offset is null ? index : offset + " + " + index;
+        var elementText = array + "[" + at + "]";
+        return new LoopHeader((index, "0", length!, 1, false), scope =>
+        {
+            if (element == SpecialType.System_Double)
+            {
+                scope.Env[variable] = Ex.Var(elementText);
+                return Enumerable.Empty<Stmt>();
+            }
+
+            var name = Fresh(variable.Name);
+            intNames[variable] = name;
+            return new Stmt[] { new IntStmt(name, elementText) };
+        });
+    }
+
+    // ---- stores and element reads -----------------------------------------------------------
+
+    private IOperation? ElementTarget(IOperation effect) => effect switch
+    {
+        IAssignmentOperation a when a.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => a.Target,
+        IIncrementOrDecrementOperation s when s.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => s.Target,
+        _ => null,
+    };
+
+    private static ILocalSymbol? IntTarget(IOperation effect) => effect switch
+    {
+        IAssignmentOperation { Target: ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Int32 } l } => l.Local,
+        IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Int32 } s } => s.Local,
+        _ => null,
+    };
+
+    private bool ExecuteStore(IOperation effect, IOperation target, Scope scope, List<Stmt> output)
+    {
+        var (instance, index) = ElementParts(target);
+        if (Strip(instance) is not ILocalReferenceOperation local || !buffers.TryGetValue(local.Local, out var buffer))
+        {
+            var name = Strip(instance) is IParameterReferenceOperation p ? "the parameter '" + p.Parameter.Name + "'" : "'" + instance?.Syntax + "'";
+            Unsupported(effect, "the write '" + FirstLine(effect.Syntax) + "'", "it writes into " + name + "; a [Differentiable] method writes only its own local buffers (stackalloc double[n] or new double[n])");
+            return false;
+        }
+
+        var indexCode = index is null ? null : ReadInt(index);
+        if (indexCode is null)
+        {
+            return false;
+        }
+
+        var element = Ex.Var(buffer.Name + "[" + indexCode.Text + "]");
+        Expr? value;
+        switch (effect)
+        {
+            case ISimpleAssignmentOperation assignment:
+                value = Read(assignment.Value, scope.Env);
+                break;
+            case ICompoundAssignmentOperation compound when compound.OperatorMethod is null:
+                var operand = Read(compound.Value, scope.Env);
+                value = operand is null ? null : Combine(compound.OperatorKind, element, operand, compound);
+                break;
+            case IIncrementOrDecrementOperation step:
+                value = step.Kind == OperationKind.Increment ? Ex.Add(element, Ex.One) : Ex.Sub(element, Ex.One);
+                break;
+            default:
+                Unsupported(effect, "'" + FirstLine(effect.Syntax) + "'", "this write is not supported");
+                return false;
+        }
+
+        if (value is null)
+        {
+            return false;
+        }
+
+        Sync(scope, output);
+        output.Add(new StoreStmt(buffer.Name, indexCode.Text, value));
+        return true;
+    }
+
+    private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch
+    {
+        IArrayElementReferenceOperation { Indices.Length: 1 } a => (a.ArrayReference, a.Indices[0]),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } p => (p.Instance, p.Arguments[0].Value),
+        _ => (null, null),
+    };
+
+    /// <summary>A double element read: <c>w[j]</c> of a parameter, a view or a buffer, as a leaf.</summary>
+    private Expr? ReadElement(IOperation operation)
+    {
+        var text = ElementText(operation, SpecialType.System_Double);
+        return text is null ? null : Ex.Var(text);
+    }
+
+    private string? ElementText(IOperation operation, SpecialType expected)
+    {
+        var (instance, index) = ElementParts(operation);
+        var source = Strip(instance);
+        if (index is null || source is null || index.Type?.SpecialType != SpecialType.System_Int32)
+        {
+            Unsupported(operation, "the element '" + operation.Syntax + "'", "elements are read with one int index (not a range or an Index from the end)");
+            return null;
+        }
+
+        string? array = null;
+        string? offset = null;
+        var element = SpecialType.None;
+        switch (source)
+        {
+            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method):
+                array = Escaped(parameter.Parameter.Name);
+                element = ElementTypeOf(parameter.Parameter.Type);
+                break;
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                array = view.Array;
+                offset = view.Offset;
+                element = view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32;
+                break;
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                array = buffer.Name;
+                element = SpecialType.System_Double;
+                break;
+        }
+
+        if (array is null || element != expected)
+        {
+            Unsupported(operation, "the element '" + operation.Syntax + "'", "elements are read from span or array parameters, their slices, or local buffers");
+            return null;
+        }
+
+        var indexCode = ReadInt(index);
+        if (indexCode is null)
+        {
+            return null;
+        }
+
+        return array + "[" + (offset is null ? indexCode.Text : offset + " + " + indexCode.Text) + "]";
+    }
+
+    // ---- int code ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// An int value as C# text over values fixed for the call: constants, int parameters, int
+    /// locals and loop counters, lengths, elements of int spans, and (int) of a double that does
+    /// not depend on a differentiated value.
+    /// </summary>
+    private IntCode? ReadInt(IOperation operation)
+    {
+        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is int constant)
+        {
+            return new IntCode(constant.ToString(CultureInfo.InvariantCulture), constant < 0 ? 0 : 3);
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return ReadInt(parenthesized.Operand);
+            case IConversionOperation { OperatorMethod: null } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16:
+                return ReadInt(conversion.Operand);
+            case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single:
+                return ReadTruncation(conversion);
+            case IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Int32:
+                return new IntCode(Escaped(parameter.Parameter.Name), 3);
+            case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var name):
+                return new IntCode(name, 3);
+            case ILocalReferenceOperation local when local.Local.IsConst && local.Local.HasConstantValue && local.Local.ConstantValue is int c:
+                return new IntCode(c.ToString(CultureInfo.InvariantCulture), 3);
+            case IBinaryOperation binary when binary.OperatorMethod is null && binary.Type?.SpecialType == SpecialType.System_Int32
+                && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder:
+                {
+                    var left = ReadInt(binary.LeftOperand);
+                    var right = ReadInt(binary.RightOperand);
+                    if (left is null || right is null)
+                    {
+                        return null;
+                    }
+
+                    var precedence = binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract ? 1 : 2;
+                    var op = binary.OperatorKind switch
+                    {
+                        BinaryOperatorKind.Add => " + ",
+                        BinaryOperatorKind.Subtract => " - ",
+                        BinaryOperatorKind.Multiply => " * ",
+                        BinaryOperatorKind.Divide => " / ",
+                        _ => " % ",
+                    };
+                    var l = left.Precedence >= precedence ? left.Text : "(" + left.Text + ")";
+                    var r = right.Precedence > precedence ? right.Text : "(" + right.Text + ")";
+                    return new IntCode(l + op + r, precedence);
+                }
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
+                {
+                    var inner = ReadInt(negation.Operand);
+                    return inner is null ? null : new IntCode("-" + inner.Atom, 0);
+                }
+
+            case IPropertyReferenceOperation { Property.Name: "Length" } length when Strip(length.Instance) is { } instance:
+                switch (instance)
+                {
+                    case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
+                        return new IntCode(Escaped(parameter.Parameter.Name) + ".Length", 3);
+                    case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                        return new IntCode(view.Length, 0);
+                    case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                        return new IntCode(buffer.Length, 0);
+                }
+
+                break;
+            case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
+                {
+                    var text = ElementText(operation, SpecialType.System_Int32);
+                    return text is null ? null : new IntCode(text, 3);
+                }
+
+            case IInvocationOperation { TargetMethod.Name: "Min" or "Max", Arguments.Length: 2 } call
+                when call.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.SystemMath && call.Type?.SpecialType == SpecialType.System_Int32:
+                {
+                    var a = ReadInt(call.Arguments[0].Value);
+                    var b = ReadInt(call.Arguments[1].Value);
+                    return a is null || b is null ? null : new IntCode("global::System.Math." + call.TargetMethod.Name + "(" + a.Text + ", " + b.Text + ")", 3);
+                }
+        }
+
+        Unsupported(operation, "the int value '" + operation.Syntax + "'", "an int is computed from constants, int parameters and locals, loop counters, lengths and int elements, so it is the same in the reverse sweep");
+        return null;
+    }
+
+    private IntCode? ReadTruncation(IConversionOperation conversion)
+    {
+        if (conversion.Operand.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Double }))
+        {
+            Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from a double local; an int index is computed from parameters, so it is the same in the reverse sweep");
+            return null;
+        }
+
+        var value = Read(conversion.Operand, new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default));
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (!DifferentiableSignature.IsNoGradient(parameter) && (ElementTypeOf(parameter.Type) == SpecialType.System_Double || parameter.Type.SpecialType == SpecialType.System_Double)
+                && DependsOnArray(value, Escaped(parameter.Name)))
+            {
+                Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + parameter.Name + "', which is differentiated; mark it [NoGradient] if it holds labels or indices");
+                return null;
+            }
+        }
+
+        return new IntCode("(int)" + ExprFormatter.Code.Format(value), 0);
+    }
+
+    private static bool DependsOnArray(Expr e, string name)
+    {
+        if (e is Variable v)
+        {
+            return v.Name == name || v.Name.StartsWith(name + "[", StringComparison.Ordinal);
+        }
+
+        return e.Children.Any(c => DependsOnArray(c, name));
+    }
+}

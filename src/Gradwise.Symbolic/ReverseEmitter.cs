@@ -1,0 +1,729 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+
+namespace Gradwise.Symbolic;
+
+/// <summary>The generated body of a procedure's gradient method.</summary>
+/// <param name="Lines">The statements, forward sweep, reverse sweep and return.</param>
+/// <param name="Steps">The local derivatives used, one line per statement, for the doc comment.</param>
+/// <param name="UsesTape">True when some value is kept on the tape.</param>
+/// <param name="TapedPerStatement">The most values one statement keeps per execution.</param>
+public sealed record ReverseCode(IReadOnlyList<string> Lines, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement);
+
+/// <summary>
+/// Reverse-mode source transformation of a <see cref="Procedure"/>: the forward sweep (the
+/// original computation), then the reverse sweep (statements in reverse order, loops run
+/// backwards, adjoints accumulated).
+/// <list type="bullet">
+/// <item>Per statement, the local partials of its expression are derived symbolically (with the
+/// simplifier's identities). A partial that reads only values still valid in the reverse sweep
+/// (parameters, input elements, int indices, top-level values assigned once) is computed there;
+/// one that reads a value a later statement overwrites is computed in the forward sweep, next
+/// to the value it shares work with, and kept on a tape. So a reduction <c>s += f(w[j])</c>
+/// needs no tape, and a loss over samples keeps one number per sample.</item>
+/// <item>Branches over statements keep their decision on the tape only when the condition reads
+/// an overwritten value; loops with <c>break</c> keep their trip count.</item>
+/// <item>An accumulator (<c>s = s + e</c>) keeps its adjoint; any other assignment passes its
+/// adjoint on and resets it, which makes loop-carried values correct without special cases.</item>
+/// </list>
+/// </summary>
+public static class ReverseEmitter
+{
+    /// <summary>The method body: forward sweep, reverse sweep, <c>return</c>.</summary>
+    /// <param name="procedure">The program.</param>
+    /// <param name="gradients">Parameter name → gradient parameter name, for the parameters that get a gradient.</param>
+    /// <param name="prefix">A prefix no name in the method starts with; every generated name starts with it.</param>
+    public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix) =>
+        new Emission(procedure, gradients, prefix).Run();
+
+    /// <summary>The int indices and loop counters a procedure declares (generated names must differ from them).</summary>
+    public static IEnumerable<string> DeclaredNames(Procedure procedure) =>
+        Emission.All(procedure.Body).Select(s => s switch
+        {
+            IntStmt i => i.Name,
+            LoopStmt l => l.Variable,
+            _ => null,
+        }).Where(n => n != null).Select(n => n!);
+
+    /// <summary>The local partials of one assignment, decided once and used by both sweeps.</summary>
+    private sealed class Plan
+    {
+        public Plan(int id, string target, Expr value)
+        {
+            Id = id;
+            Target = target;
+            Value = value;
+        }
+
+        public int Id { get; }
+
+        public string Target { get; }
+
+        public Expr Value { get; }
+
+        /// <summary>(leaf, partial) for every active leaf with a non-zero partial.</summary>
+        public List<KeyValuePair<string, Expr>> Partials { get; } = new();
+
+        /// <summary>The partials computed in the forward sweep and taped, in push order.</summary>
+        public List<Expr> Taped { get; } = new();
+    }
+
+    private sealed class ByReference : IEqualityComparer<Stmt>
+    {
+        public static readonly ByReference Instance = new();
+
+        public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(Stmt obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+
+    private sealed class Emission
+    {
+        private readonly Procedure procedure;
+        private readonly IReadOnlyDictionary<string, string> gradients;
+        private readonly string prefix;
+        private readonly HashSet<string> activeLocals = new();
+        private readonly HashSet<string> activeBuffers = new();
+        private readonly HashSet<string> stableLocals = new();
+        private readonly HashSet<string> bufferNames;
+        private readonly HashSet<string> localNames;
+        private readonly Dictionary<Stmt, Plan> plans = new(ByReference.Instance);
+        private readonly Dictionary<Stmt, int> ids = new(ByReference.Instance);
+        private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference.Instance);
+        private int nextId;
+        private bool usesTape;
+
+        public Emission(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix)
+        {
+            this.procedure = procedure;
+            this.gradients = gradients;
+            this.prefix = prefix;
+            bufferNames = new HashSet<string>(procedure.Buffers.Select(b => b.Name));
+            localNames = new HashSet<string>(procedure.Locals);
+        }
+
+        private string Tape => prefix + "tape";
+
+        private string ValueName => prefix + "Value";
+
+        public ReverseCode Run()
+        {
+            FindActivity();
+            FindStableLocals();
+
+            var forward = new List<string>();
+            EmitForward(procedure.Body, forward, 0, new List<string>());
+
+            var lines = new List<string>();
+            foreach (var array in procedure.Arrays)
+            {
+                if (gradients.TryGetValue(array, out var gradient))
+                {
+                    lines.Add("if (" + gradient + ".Length != " + array + ".Length)");
+                    lines.Add("{");
+                    lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));");
+                    lines.Add("}");
+                    lines.Add(string.Empty);
+                }
+            }
+
+            if (usesTape)
+            {
+                lines.Add("var " + Tape + " = new global::Gradwise.Runtime.GradwiseTape(256);");
+            }
+
+            lines.Add("// Forward sweep: the value, keeping what the reverse sweep needs.");
+            lines.AddRange(forward);
+            lines.Add(string.Empty);
+            lines.Add("// Reverse sweep: adjoints, from the result back to the parameters.");
+            foreach (var scalar in procedure.Scalars)
+            {
+                if (gradients.TryGetValue(scalar, out var gradient))
+                {
+                    lines.Add(gradient + " = 0.0;");
+                }
+            }
+
+            foreach (var array in procedure.Arrays)
+            {
+                if (gradients.TryGetValue(array, out var gradient))
+                {
+                    lines.Add(gradient + ".Clear();");
+                }
+            }
+
+            foreach (var local in procedure.Locals)
+            {
+                if (activeLocals.Contains(local))
+                {
+                    lines.Add("double " + Adjoint(local) + " = 0.0;");
+                }
+            }
+
+            foreach (var buffer in procedure.Buffers)
+            {
+                if (activeBuffers.Contains(buffer.Name))
+                {
+                    lines.Add("global::System.Span<double> " + BufferAdjoint(buffer.Name) + " = " + buffer.Length + " <= 256 ? stackalloc double[" + buffer.Length + "] : new double[" + buffer.Length + "];");
+                }
+            }
+
+            EmitSeeds(lines);
+            EmitReverse(procedure.Body, lines, 0, topLevel: true);
+            if (usesTape)
+            {
+                lines.Add(Tape + ".Release();");
+            }
+
+            lines.Add("return " + ValueName + ";");
+            var steps = plans.Values.OrderBy(p => p.Id).Where(p => p.Partials.Count > 0).Select(Describe).ToList();
+            return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max());
+        }
+
+        // ---- analysis -------------------------------------------------------------------------
+
+        private void FindActivity()
+        {
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var statement in All(procedure.Body))
+                {
+                    switch (statement)
+                    {
+                        case AssignStmt assign when !activeLocals.Contains(assign.Target) && HasActiveLeaf(assign.Value):
+                            activeLocals.Add(assign.Target);
+                            changed = true;
+                            break;
+                        case StoreStmt store when !activeBuffers.Contains(store.Buffer) && HasActiveLeaf(store.Value):
+                            activeBuffers.Add(store.Buffer);
+                            changed = true;
+                            break;
+                    }
+                }
+            }
+            while (changed);
+        }
+
+        private void FindStableLocals()
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var statement in All(procedure.Body))
+            {
+                if (statement is AssignStmt assign)
+                {
+                    counts[assign.Target] = counts.TryGetValue(assign.Target, out var c) ? c + 1 : 1;
+                }
+            }
+
+            foreach (var statement in procedure.Body.Statements)
+            {
+                if (statement is AssignStmt { Declare: true } assign && counts[assign.Target] == 1)
+                {
+                    stableLocals.Add(assign.Target);
+                }
+            }
+        }
+
+        public static IEnumerable<Stmt> All(Block block)
+        {
+            foreach (var statement in block.Statements)
+            {
+                yield return statement;
+                switch (statement)
+                {
+                    case LoopStmt loop:
+                        foreach (var inner in All(loop.Body))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                    case IfStmt branch:
+                        foreach (var inner in All(branch.Then).Concat(All(branch.Else)))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private bool HasActiveLeaf(Expr e) => Leaves(e).Any(IsActive);
+
+        private bool IsActive(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                return activeBuffers.Contains(parsed.Array!) || (!bufferNames.Contains(parsed.Array!) && gradients.ContainsKey(parsed.Array!) && procedure.Arrays.Contains(parsed.Array!));
+            }
+
+            return activeLocals.Contains(leaf) || (!localNames.Contains(leaf) && gradients.ContainsKey(leaf) && procedure.Scalars.Contains(leaf));
+        }
+
+        /// <summary>True when the leaf holds the same value in the reverse sweep as where the forward sweep read it.</summary>
+        private bool IsStable(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                return !bufferNames.Contains(parsed.Array!);
+            }
+
+            return !localNames.Contains(leaf) || stableLocals.Contains(leaf);
+        }
+
+        private bool IsStable(Expr e) => Leaves(e).All(IsStable);
+
+        private static IEnumerable<string> Leaves(Expr e)
+        {
+            var seen = new HashSet<string>();
+            var stack = new Stack<Expr>();
+            stack.Push(e);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node is Variable v)
+                {
+                    if (seen.Add(v.Name))
+                    {
+                        yield return v.Name;
+                    }
+
+                    continue;
+                }
+
+                foreach (var child in node.Children)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        private string Adjoint(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
+                return array + "[" + parsed.Index + "]";
+            }
+
+            return localNames.Contains(leaf) ? prefix + "d_" + leaf : gradients[leaf];
+        }
+
+        private static string Describe(Plan plan) =>
+            plan.Target + " = " + plan.Value + ":  " + string.Join(",  ", plan.Partials.Select(p => "∂/∂" + p.Key + " = " + p.Value));
+
+        private string BufferAdjoint(string buffer) => prefix + "d_" + buffer;
+
+        private string Name(string kind, int id) => prefix + kind + id.ToString(CultureInfo.InvariantCulture);
+
+        private int IdOf(Stmt statement)
+        {
+            if (!ids.TryGetValue(statement, out var id))
+            {
+                id = nextId++;
+                ids[statement] = id;
+            }
+
+            return id;
+        }
+
+        private Plan PlanOf(Stmt statement, string target, Expr written)
+        {
+            if (plans.TryGetValue(statement, out var plan))
+            {
+                return plan;
+            }
+
+            var value = Simplifier.Simplify(written);
+            plan = new Plan(IdOf(statement), target, value);
+            if (IsActive(target))
+            {
+                foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l, System.StringComparer.Ordinal))
+                {
+                    var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                    if (partial is Constant { Value: 0.0 })
+                    {
+                        continue;
+                    }
+
+                    plan.Partials.Add(new KeyValuePair<string, Expr>(leaf, partial));
+                    if (!IsStable(partial) && !plan.Taped.Contains(partial))
+                    {
+                        plan.Taped.Add(partial);
+                    }
+                }
+            }
+
+            plans[statement] = plan;
+            return plan;
+        }
+
+        // ---- forward sweep ----------------------------------------------------------------------
+
+        /// <summary>The forward sweep of <paramref name="block"/> into <paramref name="lines"/>, at <paramref name="indent"/> levels.</summary>
+        /// <param name="block">The statements.</param>
+        /// <param name="lines">Where the code goes.</param>
+        /// <param name="indent">The nesting level.</param>
+        /// <param name="pending">Branch decisions to push before a break or continue leaves the enclosing branches (innermost last).</param>
+        private void EmitForward(Block block, List<string> lines, int indent, List<string> pending)
+        {
+            var pad = new string(' ', indent * 4);
+            foreach (var statement in block.Statements)
+            {
+                switch (statement)
+                {
+                    case AssignStmt assign:
+                        EmitForwardAssignment(statement, assign.Target, assign.Value, assign.Declare, lines, pad);
+                        break;
+                    case StoreStmt store:
+                        EmitForwardAssignment(statement, store.Element, store.Value, false, lines, pad);
+                        break;
+                    case IntStmt integer:
+                        lines.Add(pad + "int " + integer.Name + " = " + integer.Code + ";");
+                        break;
+                    case BufferStmt buffer:
+                        lines.Add(pad + buffer.Declaration);
+                        break;
+                    case LoopStmt loop:
+                        {
+                            var count = Name("n", IdOf(loop));
+                            if (loop.HasBreak)
+                            {
+                                lines.Add(pad + "int " + count + " = 0;");
+                            }
+
+                            lines.Add(pad + ForwardHeader(loop));
+                            lines.Add(pad + "{");
+                            if (loop.HasBreak)
+                            {
+                                lines.Add(pad + "    " + count + "++;");
+                            }
+
+                            EmitForward(loop.Body, lines, indent + 1, new List<string>());
+                            lines.Add(pad + "}");
+                            if (loop.HasBreak)
+                            {
+                                Push(lines, pad, count);
+                            }
+
+                            break;
+                        }
+
+                    case IfStmt branch:
+                        {
+                            var taped = !IsStable(branch.Predicate);
+                            tapedBranches[branch] = taped;
+                            lines.Add(pad + "if (" + ExprFormatter.Code.Format(branch.Predicate) + ")");
+                            EmitBranch(branch.Then, taped ? "1.0" : null, lines, indent, pending);
+                            if (taped || branch.Else.Statements.Count > 0)
+                            {
+                                lines.Add(pad + "else");
+                                EmitBranch(branch.Else, taped ? "0.0" : null, lines, indent, pending);
+                            }
+
+                            break;
+                        }
+
+                    case JumpStmt jump:
+                        for (var i = pending.Count - 1; i >= 0; i--)
+                        {
+                            Push(lines, pad, pending[i]);
+                        }
+
+                        lines.Add(pad + (jump.IsContinue ? "continue;" : "break;"));
+                        break;
+                }
+            }
+        }
+
+        private void EmitBranch(Block block, string? decision, List<string> lines, int indent, List<string> pending)
+        {
+            var pad = new string(' ', indent * 4);
+            lines.Add(pad + "{");
+            var inner = decision is null ? pending : new List<string>(pending) { decision };
+            EmitForward(block, lines, indent + 1, inner);
+            var endsInJump = block.Statements.Count > 0 && block.Statements[block.Statements.Count - 1] is JumpStmt;
+            if (decision != null && !endsInJump)
+            {
+                Push(lines, pad + "    ", decision);
+            }
+
+            lines.Add(pad + "}");
+        }
+
+        private void Push(List<string> lines, string pad, string value)
+        {
+            usesTape = true;
+            lines.Add(pad + Tape + ".Push(" + value + ");");
+        }
+
+        private void EmitForwardAssignment(Stmt statement, string target, Expr written, bool declare, List<string> lines, string pad)
+        {
+            var plan = PlanOf(statement, target, written);
+            var outputs = new List<EmitOutput>();
+            var taped = new List<string>();
+            for (var i = 0; i < plan.Taped.Count; i++)
+            {
+                var name = Name("p", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                taped.Add(name);
+                outputs.Add(new EmitOutput(name, plan.Taped[i], true));
+            }
+
+            outputs.Add(new EmitOutput(target, plan.Value, declare));
+            foreach (var line in CodeEmitter.Emit(outputs, Name("s", plan.Id) + "_"))
+            {
+                lines.Add(pad + line);
+            }
+
+            foreach (var name in taped)
+            {
+                Push(lines, pad, name);
+            }
+        }
+
+        private static string ForwardHeader(LoopStmt loop)
+        {
+            var v = loop.Variable;
+            var comparison = loop.Step > 0 ? (loop.Inclusive ? " <= " : " < ") : (loop.Inclusive ? " >= " : " > ");
+            return "for (int " + v + " = " + loop.Start + "; " + v + comparison + loop.End + "; " + v + (loop.Step > 0 ? "++" : "--") + ")";
+        }
+
+        // ---- reverse sweep ----------------------------------------------------------------------
+
+        private void EmitSeeds(List<string> lines)
+        {
+            var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
+            var targets = new List<string>();
+            var value = outputs[0].Value;
+            foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l, System.StringComparer.Ordinal))
+            {
+                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                if (partial is Constant { Value: 0.0 })
+                {
+                    continue;
+                }
+
+                if (partial is Constant constant)
+                {
+                    targets.Add(Adjoint(leaf) + " += " + ExprFormatter.Code.Format(constant) + ";");
+                    continue;
+                }
+
+                var name = prefix + "r" + targets.Count.ToString(CultureInfo.InvariantCulture);
+                outputs.Add(new EmitOutput(name, partial, true));
+                targets.Add(Adjoint(leaf) + " += " + name + ";");
+            }
+
+            lines.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
+            lines.AddRange(targets);
+        }
+
+        private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel)
+        {
+            var pad = new string(' ', indent * 4);
+            if (!topLevel)
+            {
+                // The reverse body runs in its own scope: recompute the int indices it uses.
+                foreach (var statement in block.Statements)
+                {
+                    if (statement is IntStmt integer)
+                    {
+                        lines.Add(pad + "int " + integer.Name + " = " + integer.Code + ";");
+                    }
+                }
+            }
+
+            for (var i = block.Statements.Count - 1; i >= 0; i--)
+            {
+                var statement = block.Statements[i];
+                switch (statement)
+                {
+                    case AssignStmt assign:
+                        EmitReverseAssignment(statement, assign.Target, assign.Value, lines, pad, firstAndLast: topLevel && assign.Declare);
+                        break;
+                    case StoreStmt store:
+                        EmitReverseAssignment(statement, store.Element, store.Value, lines, pad, firstAndLast: false);
+                        break;
+                    case BufferStmt buffer when !topLevel && activeBuffers.Contains(buffer.Name):
+                        lines.Add(pad + BufferAdjoint(buffer.Name) + ".Clear();");
+                        break;
+                    case LoopStmt loop:
+                        {
+                            var count = Name("m", IdOf(loop));
+                            if (loop.HasBreak)
+                            {
+                                lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
+                            }
+
+                            var body = new List<string>();
+                            EmitReverse(loop.Body, body, indent + 1, topLevel: false);
+                            if (body.Count == 0)
+                            {
+                                break;
+                            }
+
+                            lines.Add(pad + ReverseHeader(loop, loop.HasBreak ? count : null));
+                            lines.Add(pad + "{");
+                            lines.AddRange(body);
+                            lines.Add(pad + "}");
+                            break;
+                        }
+
+                    case IfStmt branch:
+                        {
+                            var whenTrue = new List<string>();
+                            var whenFalse = new List<string>();
+                            EmitReverse(branch.Then, whenTrue, indent + 1, topLevel: false);
+                            EmitReverse(branch.Else, whenFalse, indent + 1, topLevel: false);
+                            var taped = tapedBranches[branch];
+                            if (!taped && whenTrue.Count == 0 && whenFalse.Count == 0)
+                            {
+                                break;
+                            }
+
+                            var negate = whenTrue.Count == 0;
+                            var condition = taped
+                                ? Tape + ".Pop() " + (negate ? "==" : "!=") + " 0.0"
+                                : (negate ? ExprFormatter.Code.Format(Ex.Not(branch.Predicate)) : ExprFormatter.Code.Format(branch.Predicate));
+                            if (negate)
+                            {
+                                (whenTrue, whenFalse) = (whenFalse, whenTrue);
+                            }
+
+                            lines.Add(pad + "if (" + condition + ")");
+                            lines.Add(pad + "{");
+                            lines.AddRange(whenTrue);
+                            lines.Add(pad + "}");
+                            if (whenFalse.Count > 0)
+                            {
+                                lines.Add(pad + "else");
+                                lines.Add(pad + "{");
+                                lines.AddRange(whenFalse);
+                                lines.Add(pad + "}");
+                            }
+
+                            break;
+                        }
+                }
+            }
+        }
+
+        // firstAndLast: a declaration outside loops; nothing before it reads the adjoint it leaves.
+        private void EmitReverseAssignment(Stmt statement, string target, Expr written, List<string> lines, string pad, bool firstAndLast)
+        {
+            var plan = PlanOf(statement, target, written);
+            if (!IsActive(target))
+            {
+                return;
+            }
+
+            var popped = new Dictionary<Expr, string>();
+            for (var i = plan.Taped.Count - 1; i >= 0; i--)
+            {
+                var name = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add(pad + "double " + name + " = " + Tape + ".Pop();");
+                popped[plan.Taped[i]] = name;
+            }
+
+            var adjoint = Adjoint(target);
+            var self = plan.Partials.FirstOrDefault(p => p.Key == target).Value;
+            var isAccumulator = self is Constant { Value: 1.0 };
+            if (plan.Partials.All(p => p.Key == target && isAccumulator))
+            {
+                // Nothing flows back. A value assigned again in a loop still starts its next (earlier) instance at zero.
+                if (!isAccumulator && !firstAndLast)
+                {
+                    lines.Add(pad + adjoint + " = 0.0;");
+                }
+
+                return;
+            }
+
+            string seed;
+            if (isAccumulator || firstAndLast)
+            {
+                seed = adjoint;
+            }
+            else
+            {
+                seed = Name("g", plan.Id);
+                lines.Add(pad + "double " + seed + " = " + adjoint + ";");
+                lines.Add(pad + adjoint + " = 0.0;");
+            }
+
+            var outputs = new List<EmitOutput>();
+            var targets = new List<string>();
+            foreach (var pair in plan.Partials)
+            {
+                if (isAccumulator && pair.Key == target)
+                {
+                    continue;
+                }
+
+                var partial = popped.TryGetValue(pair.Value, out var name) ? Ex.Var(name) : pair.Value;
+                var contribution = Ex.Mul(Ex.Var(seed), partial);
+                if (contribution is Variable v)
+                {
+                    targets.Add(pad + Adjoint(pair.Key) + " += " + v.Name + ";");
+                    continue;
+                }
+
+                var temp = Name("c", plan.Id) + "_" + outputs.Count.ToString(CultureInfo.InvariantCulture);
+                outputs.Add(new EmitOutput(temp, contribution, true));
+                targets.Add(pad + Adjoint(pair.Key) + " += " + temp + ";");
+            }
+
+            foreach (var line in CodeEmitter.Emit(outputs, Name("e", plan.Id) + "_"))
+            {
+                lines.Add(pad + line);
+            }
+
+            lines.AddRange(targets);
+        }
+
+        private static string ReverseHeader(LoopStmt loop, string? count)
+        {
+            var v = loop.Variable;
+            var start = Operand(loop.Start);
+            var end = Operand(loop.End);
+            if (count != null)
+            {
+                var first = loop.Start == "0" ? count + " - 1" : start + " + " + count + " - 1";
+                return loop.Step > 0
+                    ? "for (int " + v + " = " + first + "; " + v + " >= " + start + "; " + v + "--)"
+                    : "for (int " + v + " = " + start + " - " + count + " + 1; " + v + " <= " + start + "; " + v + "++)";
+            }
+
+            if (loop.Step > 0)
+            {
+                return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " - 1") + "; " + v + " >= " + start + "; " + v + "--)";
+            }
+
+            return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " + 1") + "; " + v + " <= " + start + "; " + v + "++)";
+        }
+
+        /// <summary>Int code as an operand of + or -: parenthesized unless it is a name, a number, a call or an element.</summary>
+        private static string Operand(string code)
+        {
+            var depth = 0;
+            foreach (var c in code)
+            {
+                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+                if (depth == 0 && c is ' ' or '+' or '-' or '*' or '/' or '%' or '?' or ':')
+                {
+                    return "(" + code + ")";
+                }
+            }
+
+            return code;
+        }
+    }
+}

@@ -1,0 +1,387 @@
+namespace Gradwise.Analyzers.Tests.Generator;
+
+/// <summary>One loss over spans: its name, how many numbers its differentiable parameters hold, and how to draw them.</summary>
+/// <param name="Name">The method in <see cref="LoopFunctions.Source"/>; wrappers <c>Name_Value</c> and <c>Name_Gradient</c> call it with packed parameters.</param>
+/// <param name="Size">How many numbers the differentiable parameters hold in all (the length of theta).</param>
+/// <param name="Scale">Parameters are drawn from [-Scale, Scale].</param>
+public sealed record LoopCase(string Name, int Size, double Scale);
+
+/// <summary>
+/// The losses a machine-learning course trains, written over spans the way a person writes them
+/// by hand. Each has two wrappers over arrays (spans cannot be passed by reflection): <c>Name_Value(theta, seed)</c>
+/// calls the method, <c>Name_Gradient(theta, seed, gradient)</c> calls the generated one; both draw
+/// the method's data from <c>seed</c>, so a test varies the data without knowing its layout.
+/// </summary>
+public static class LoopFunctions
+{
+    public static readonly LoopCase[] All =
+    {
+        new("LogisticL2", 6, 1.0),
+        new("SparseLogistic", 12, 1.0),
+        new("SoftmaxCrossEntropy", 4 * 3 + 3, 1.0),
+        new("Distillation", 5, 2.0),
+        new("Mlp", (4 * 3) + 4 + 4 + 1, 1.0),
+        new("GaussianMixture", 3 + (3 * 2) + (3 * 2), 0.8),
+        new("Reductions", 5, 1.5),
+        new("Controlled", 6, 1.5),
+    };
+
+    public const string Source = """
+        using System;
+        using Gradwise;
+
+        namespace Specs;
+
+        public static partial class L
+        {
+            [Differentiable]
+            public static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+
+            [Differentiable]
+            public static double LogLoss([NoGradient] double y, double z) =>
+                -(y * Math.Log(Sigmoid(z)) + (1 - y) * Math.Log(1 - Sigmoid(z)));
+
+            /// <summary>Dense logistic regression over a row-major batch, with an L2 penalty.</summary>
+            [Differentiable]
+            public static double LogisticL2(ReadOnlySpan<double> w, double b, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y, [NoGradient] double lambda)
+            {
+                int d = w.Length;
+                int n = y.Length;
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double z = b;
+                    for (int j = 0; j < d; j++)
+                    {
+                        z += w[j] * x[i * d + j];
+                    }
+
+                    double p = 1.0 / (1.0 + Math.Exp(-z));
+                    loss -= y[i] * Math.Log(p) + (1 - y[i]) * Math.Log(1 - p);
+                }
+
+                double penalty = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    penalty += w[j] * w[j];
+                }
+
+                return loss / n + 0.5 * lambda * penalty;
+            }
+
+            /// <summary>Sparse logistic regression over CSR rows (indices, values, offsets), with L1 and L2.</summary>
+            [Differentiable]
+            public static double SparseLogistic(ReadOnlySpan<double> w, ReadOnlySpan<int> indices, [NoGradient] ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, [NoGradient] ReadOnlySpan<double> labels, [NoGradient] double l1, [NoGradient] double l2)
+            {
+                int n = labels.Length;
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double z = 0;
+                    for (int p = offsets[i]; p < offsets[i + 1]; p++)
+                    {
+                        z += w[indices[p]] * values[p];
+                    }
+
+                    loss += LogLoss(labels[i], z);
+                }
+
+                double penalty = 0;
+                foreach (double wj in w)
+                {
+                    penalty += l1 * Math.Abs(wj) + 0.5 * l2 * wj * wj;
+                }
+
+                return loss / n + penalty;
+            }
+
+            /// <summary>Softmax cross-entropy of a linear model, with the max shift; scores in a stack buffer.</summary>
+            [Differentiable]
+            public static double SoftmaxCrossEntropy(ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, [NoGradient] ReadOnlySpan<double> x, ReadOnlySpan<int> labels)
+            {
+                int k = bias.Length;
+                int n = labels.Length;
+                int d = weights.Length / k;
+                Span<double> s = stackalloc double[k];
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        double t = bias[c];
+                        for (int j = 0; j < d; j++)
+                        {
+                            t += weights[c * d + j] * x[i * d + j];
+                        }
+
+                        s[c] = t;
+                    }
+
+                    double m = s[0];
+                    for (int c = 1; c < k; c++)
+                    {
+                        m = Math.Max(m, s[c]);
+                    }
+
+                    double sum = 0;
+                    for (int c = 0; c < k; c++)
+                    {
+                        sum += Math.Exp(s[c] - m);
+                    }
+
+                    loss += Math.Log(sum) + m - s[labels[i]];
+                }
+
+                return loss / n;
+            }
+
+            /// <summary>Knowledge distillation: T² · KL(softmax(teacher/T) ‖ softmax(student/T)), both with the max shift.</summary>
+            [Differentiable]
+            public static double Distillation(ReadOnlySpan<double> student, [NoGradient] ReadOnlySpan<double> teacher, [NoGradient] double temperature)
+            {
+                int k = student.Length;
+                double ms = student[0] / temperature;
+                double mt = teacher[0] / temperature;
+                for (int c = 1; c < k; c++)
+                {
+                    ms = Math.Max(ms, student[c] / temperature);
+                    mt = Math.Max(mt, teacher[c] / temperature);
+                }
+
+                double zs = 0;
+                double zt = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    zs += Math.Exp(student[c] / temperature - ms);
+                    zt += Math.Exp(teacher[c] / temperature - mt);
+                }
+
+                double kl = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    double logQ = teacher[c] / temperature - mt - Math.Log(zt);
+                    double logP = student[c] / temperature - ms - Math.Log(zs);
+                    kl += Math.Exp(logQ) * (logQ - logP);
+                }
+
+                return temperature * temperature * kl;
+            }
+
+            /// <summary>One hidden tanh layer and a logistic output; weights as flat spans, hidden values in an array.</summary>
+            [Differentiable]
+            public static double Mlp(ReadOnlySpan<double> w1, ReadOnlySpan<double> b1, ReadOnlySpan<double> w2, double b2, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y)
+            {
+                int h = b1.Length;
+                int d = w1.Length / h;
+                int n = y.Length;
+                double[] hidden = new double[h];
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    ReadOnlySpan<double> row = x.Slice(i * d, d);
+                    for (int k = 0; k < h; k++)
+                    {
+                        double a = b1[k];
+                        for (int j = 0; j < d; j++)
+                        {
+                            a += w1[k * d + j] * row[j];
+                        }
+
+                        hidden[k] = Math.Tanh(a);
+                    }
+
+                    double z = b2;
+                    for (int k = 0; k < h; k++)
+                    {
+                        z += w2[k] * hidden[k];
+                    }
+
+                    loss += LogLoss(y[i], z);
+                }
+
+                return loss / n;
+            }
+
+            /// <summary>Negative log-likelihood of a diagonal Gaussian mixture (ADBench's GMM without the Wishart prior and full covariances).</summary>
+            [Differentiable]
+            public static double GaussianMixture(ReadOnlySpan<double> alphas, ReadOnlySpan<double> means, ReadOnlySpan<double> logSigmas, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int k = alphas.Length;
+                int d = means.Length / k;
+                int n = x.Length / d;
+                double am = alphas[0];
+                for (int c = 1; c < k; c++)
+                {
+                    am = Math.Max(am, alphas[c]);
+                }
+
+                double asum = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    asum += Math.Exp(alphas[c] - am);
+                }
+
+                double logWeights = am + Math.Log(asum);
+                Span<double> lp = stackalloc double[k];
+                double total = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        double q = 0;
+                        double logDet = 0;
+                        for (int j = 0; j < d; j++)
+                        {
+                            double r = (x[i * d + j] - means[c * d + j]) * Math.Exp(-logSigmas[c * d + j]);
+                            q += r * r;
+                            logDet += logSigmas[c * d + j];
+                        }
+
+                        lp[c] = alphas[c] - logDet - 0.5 * q;
+                    }
+
+                    double m = lp[0];
+                    for (int c = 1; c < k; c++)
+                    {
+                        m = Math.Max(m, lp[c]);
+                    }
+
+                    double s = 0;
+                    for (int c = 0; c < k; c++)
+                    {
+                        s += Math.Exp(lp[c] - m);
+                    }
+
+                    total += m + Math.Log(s);
+                }
+
+                return -(total - n * logWeights) + 0.5 * n * d * Math.Log(2 * Math.PI);
+            }
+
+            /// <summary>Reductions and products over one span: sum, product (t *= x), mean of squares, max.</summary>
+            [Differentiable]
+            public static double Reductions(ReadOnlySpan<double> v)
+            {
+                double sum = 0;
+                double product = 1;
+                double top = v[0];
+                for (int j = 0; j < v.Length; j++)
+                {
+                    sum += v[j];
+                    product *= v[j];
+                    top = Math.Max(top, v[j]);
+                }
+
+                double squares = 0;
+                for (int j = v.Length - 1; j >= 0; j--)
+                {
+                    squares += v[j] * v[j];
+                }
+
+                return sum * sum / v.Length + product + Math.Sqrt(squares) + top;
+            }
+
+            /// <summary>Branches over statements, break and continue, a nested loop that reads a value the outer one updates.</summary>
+            [Differentiable]
+            public static double Controlled(double[] v, [NoGradient] double threshold)
+            {
+                double acc = 0;
+                double running = 1;
+                for (int i = 0; i < v.Length; i++)
+                {
+                    if (v[i] * running > threshold)
+                    {
+                        acc += Math.Sin(v[i]) * running;
+                        running *= 0.5 + 0.1 * v[i];
+                    }
+                    else
+                    {
+                        acc -= v[i] * v[i];
+                        if (acc < -20)
+                        {
+                            break;
+                        }
+
+                        if (i % 2 == 1)
+                        {
+                            continue;
+                        }
+
+                        running += 0.25 * Math.Cos(acc);
+                    }
+
+                    for (int j = 0; j < i; j++)
+                    {
+                        acc += 0.01 * running * v[j];
+                    }
+                }
+
+                return acc * running;
+            }
+        }
+
+        /// <summary>Calls over arrays, with data drawn from a seed.</summary>
+        public static class Calls
+        {
+            private static double[] Uniform(Random r, int count, double low, double high)
+            {
+                var a = new double[count];
+                for (int i = 0; i < count; i++) a[i] = low + r.NextDouble() * (high - low);
+                return a;
+            }
+
+            private static double[] Labels(Random r, int count)
+            {
+                var a = new double[count];
+                for (int i = 0; i < count; i++) a[i] = r.Next(2);
+                return a;
+            }
+
+            // LogisticL2: w (5), b; 7 rows.
+            public static double LogisticL2_Value(double[] t, int seed) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); return L.LogisticL2(t.AsSpan(0, 5), t[5], x, y, 0.3); }
+            public static double LogisticL2_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var v = L.LogisticL2WithGradient(t.AsSpan(0, 5), t[5], x, y, 0.3, g.AsSpan(0, 5), out var db); g[5] = db; return v; }
+
+            // SparseLogistic: w (12); 6 rows of 0..4 features.
+            private static (int[] Indices, double[] Values, int[] Offsets, double[] Labels) Csr(Random r)
+            {
+                var offsets = new int[7];
+                var indices = new System.Collections.Generic.List<int>();
+                var values = new System.Collections.Generic.List<double>();
+                for (int i = 0; i < 6; i++)
+                {
+                    int count = r.Next(5);
+                    for (int k = 0; k < count; k++) { indices.Add(r.Next(12)); values.Add(r.NextDouble() * 2 - 1); }
+                    offsets[i + 1] = indices.Count;
+                }
+
+                return (indices.ToArray(), values.ToArray(), offsets, Labels(r, 6));
+            }
+
+            public static double SparseLogistic_Value(double[] t, int seed) { var c = Csr(new Random(seed)); return L.SparseLogistic(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2); }
+            public static double SparseLogistic_Gradient(double[] t, int seed, double[] g) { var c = Csr(new Random(seed)); return L.SparseLogisticWithGradient(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, g); }
+
+            // SoftmaxCrossEntropy: weights (3 classes x 4 features), bias (3); 5 rows.
+            private static int[] Classes(Random r, int count) { var a = new int[count]; for (int i = 0; i < count; i++) a[i] = r.Next(3); return a; }
+            public static double SoftmaxCrossEntropy_Value(double[] t, int seed) { var r = new Random(seed); var x = Uniform(r, 20, -2, 2); var y = Classes(r, 5); return L.SoftmaxCrossEntropy(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y); }
+            public static double SoftmaxCrossEntropy_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var x = Uniform(r, 20, -2, 2); var y = Classes(r, 5); return L.SoftmaxCrossEntropyWithGradient(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, g.AsSpan(0, 12), g.AsSpan(12, 3)); }
+
+            // Distillation: student logits (5); teacher logits and temperature from the seed.
+            public static double Distillation_Value(double[] t, int seed) { var r = new Random(seed); var teacher = Uniform(r, 5, -4, 4); return L.Distillation(t, teacher, 0.5 + 4 * r.NextDouble()); }
+            public static double Distillation_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var teacher = Uniform(r, 5, -4, 4); return L.DistillationWithGradient(t, teacher, 0.5 + 4 * r.NextDouble(), g); }
+
+            // Mlp: w1 (4 hidden x 3 inputs), b1 (4), w2 (4), b2; 6 rows.
+            public static double Mlp_Value(double[] t, int seed) { var r = new Random(seed); var x = Uniform(r, 18, -1, 1); var y = Labels(r, 6); return L.Mlp(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y); }
+            public static double Mlp_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var x = Uniform(r, 18, -1, 1); var y = Labels(r, 6); var v = L.MlpWithGradient(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, g.AsSpan(0, 12), g.AsSpan(12, 4), g.AsSpan(16, 4), out var db2); g[20] = db2; return v; }
+
+            // GaussianMixture: alphas (3), means (3 x 2), log sigmas (3 x 2); 8 points in 2-D.
+            public static double GaussianMixture_Value(double[] t, int seed) { var r = new Random(seed); var x = Uniform(r, 16, -2, 2); return L.GaussianMixture(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x); }
+            public static double GaussianMixture_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var x = Uniform(r, 16, -2, 2); return L.GaussianMixtureWithGradient(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, g.AsSpan(0, 3), g.AsSpan(3, 6), g.AsSpan(9, 6)); }
+
+            public static double Reductions_Value(double[] t, int seed) => L.Reductions(t);
+            public static double Reductions_Gradient(double[] t, int seed, double[] g) => L.ReductionsWithGradient(t, g);
+
+            public static double Controlled_Value(double[] t, int seed) => L.Controlled(t, (seed % 7) / 7.0 - 0.5);
+            public static double Controlled_Gradient(double[] t, int seed, double[] g) => L.ControlledWithGradient(t, (seed % 7) / 7.0 - 0.5, g);
+        }
+        """;
+}
