@@ -10,7 +10,8 @@ namespace Gradwise.Symbolic;
 /// <param name="Steps">The local derivatives used, one line per statement, for the doc comment.</param>
 /// <param name="UsesTape">True when some value is kept on the tape.</param>
 /// <param name="TapedPerStatement">The most values one statement keeps per execution.</param>
-public sealed record ReverseCode(IReadOnlyList<string> Lines, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement);
+/// <param name="FusedLoops">How many top-level loops run their reverse sweep iteration by iteration.</param>
+public sealed record ReverseCode(IReadOnlyList<string> Lines, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops);
 
 /// <summary>
 /// Reverse-mode source transformation of a <see cref="Procedure"/>: the forward sweep (the
@@ -112,9 +113,45 @@ public static class ReverseEmitter
         {
             FindActivity();
             FindStableLocals();
+            var fused = FindFusedLoops();
 
             var forward = new List<string>();
-            EmitForward(procedure.Body, forward, 0, new List<string>());
+            foreach (var local in procedure.Locals)
+            {
+                if (activeLocals.Contains(local))
+                {
+                    forward.Add("double " + Adjoint(local) + " = 0.0;");
+                }
+            }
+
+            var body = procedure.Body.Statements;
+            for (var i = 0; i < body.Count; i++)
+            {
+                // An adjoint buffer is made once, at the top level, before the statement that declares its buffer.
+                var declared = All(Block.Of(new[] { body[i] })).OfType<BufferStmt>().Where(b => activeBuffers.Contains(b.Name)).ToList();
+                if (body[i] is not BufferStmt)
+                {
+                    AllocateAdjointBuffers(declared, forward);
+                }
+
+                if (body[i] is LoopStmt loop && fused.TryGetValue(loop, out var seeds))
+                {
+                    EmitFusedLoop(loop, seeds, forward);
+                }
+                else
+                {
+                    EmitForward(Block.Of(new[] { body[i] }), forward, 0, new List<string>());
+                }
+
+                if (body[i] is BufferStmt)
+                {
+                    AllocateAdjointBuffers(declared, forward);
+                }
+            }
+
+            var reverse = new List<string>();
+            EmitSeeds(reverse, fused.Values.SelectMany(v => v.Select(p => p.Key)));
+            EmitReverse(Block.Of(body.Where(b => !(b is LoopStmt l && fused.ContainsKey(l)))), reverse, 0, topLevel: true);
 
             var lines = new List<string>();
             foreach (var array in procedure.Arrays)
@@ -134,10 +171,6 @@ public static class ReverseEmitter
                 lines.Add("var " + Tape + " = new global::Gradwise.Runtime.GradwiseTape(256);");
             }
 
-            lines.Add("// Forward sweep: the value, keeping what the reverse sweep needs.");
-            lines.AddRange(forward);
-            lines.Add(string.Empty);
-            lines.Add("// Reverse sweep: adjoints, from the result back to the parameters.");
             foreach (var scalar in procedure.Scalars)
             {
                 if (gradients.TryGetValue(scalar, out var gradient))
@@ -154,24 +187,13 @@ public static class ReverseEmitter
                 }
             }
 
-            foreach (var local in procedure.Locals)
-            {
-                if (activeLocals.Contains(local))
-                {
-                    lines.Add("double " + Adjoint(local) + " = 0.0;");
-                }
-            }
-
-            foreach (var buffer in procedure.Buffers)
-            {
-                if (activeBuffers.Contains(buffer.Name))
-                {
-                    lines.Add("global::System.Span<double> " + BufferAdjoint(buffer.Name) + " = " + buffer.Length + " <= 256 ? stackalloc double[" + buffer.Length + "] : new double[" + buffer.Length + "];");
-                }
-            }
-
-            EmitSeeds(lines);
-            EmitReverse(procedure.Body, lines, 0, topLevel: true);
+            lines.Add(fused.Count > 0
+                ? "// Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row."
+                : "// Forward sweep: the value, keeping what the reverse sweep needs.");
+            lines.AddRange(forward);
+            lines.Add(string.Empty);
+            lines.Add("// Reverse sweep: adjoints, from the result back to the parameters.");
+            lines.AddRange(reverse);
             if (usesTape)
             {
                 lines.Add(Tape + ".Release();");
@@ -179,7 +201,227 @@ public static class ReverseEmitter
 
             lines.Add("return " + ValueName + ";");
             var steps = plans.Values.OrderBy(p => p.Id).Where(p => p.Partials.Count > 0).Select(Describe).ToList();
-            return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max());
+            return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
+        }
+
+        private void AllocateAdjointBuffers(IEnumerable<BufferStmt> buffers, List<string> lines)
+        {
+            foreach (var buffer in buffers)
+            {
+                var length = procedure.Buffers.First(b => b.Name == buffer.Name).Length;
+                lines.Add("global::System.Span<double> " + BufferAdjoint(buffer.Name) + " = " + length + " <= 256 ? stackalloc double[" + length + "] : new double[" + length + "];");
+            }
+        }
+
+        // ---- fusion -------------------------------------------------------------------------------
+
+        /// <summary>
+        /// The top-level loops whose iterations can be reversed right after they run, with the
+        /// adjoints of the sums they accumulate (known before the loop). A loop qualifies when
+        /// nothing flows from one iteration to the next except sums (<c>loss += ...</c>) that
+        /// nothing after the loop reads except the result, and whose adjoint in the result reads
+        /// only values known before the loop; no break or continue; and every buffer it writes
+        /// is declared inside it or fully overwritten at the start of each iteration. Then the
+        /// data a row reads is used twice while it is in cache, and the tape stays one row long.
+        /// </summary>
+        private Dictionary<LoopStmt, List<KeyValuePair<string, Expr>>> FindFusedLoops()
+        {
+            var fused = new Dictionary<LoopStmt, List<KeyValuePair<string, Expr>>>();
+            var body = procedure.Body.Statements;
+            for (var p = 0; p < body.Count; p++)
+            {
+                if (body[p] is LoopStmt loop && SeedsIfFusable(loop, p) is { } seeds)
+                {
+                    fused[loop] = seeds;
+                }
+            }
+
+            return fused;
+        }
+
+        private List<KeyValuePair<string, Expr>>? SeedsIfFusable(LoopStmt loop, int position)
+        {
+            var inside = All(loop.Body).ToList();
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt) && JumpsToThisLoop(loop.Body))
+            {
+                return null;
+            }
+
+            var declaredInside = new HashSet<string>(inside.Select(s => s switch
+            {
+                AssignStmt { Declare: true } a => a.Target,
+                BufferStmt b => b.Name,
+                IntStmt i => i.Name,
+                LoopStmt l => l.Variable,
+                _ => null,
+            }).Where(n => n != null).Select(n => n!));
+
+            // Locals from outside that the loop changes: sums only, read by nothing else in the loop.
+            var accumulators = new HashSet<string>();
+            foreach (var assign in inside.OfType<AssignStmt>())
+            {
+                if (declaredInside.Contains(assign.Target) || !activeLocals.Contains(assign.Target))
+                {
+                    continue;
+                }
+
+                var plan = PlanOf(assign, assign.Target, assign.Value);
+                var self = plan.Partials.FirstOrDefault(pair => pair.Key == assign.Target).Value;
+                if (self is not Constant { Value: 1.0 })
+                {
+                    return null;
+                }
+
+                accumulators.Add(assign.Target);
+            }
+
+            foreach (var statement in inside)
+            {
+                var read = ReadsOf(statement);
+                var target = (statement as AssignStmt)?.Target;
+                if (read.Any(r => accumulators.Contains(r) && r != target))
+                {
+                    return null;
+                }
+            }
+
+            // Buffers from outside that the loop writes: overwritten whole at the start of each iteration.
+            foreach (var store in inside.OfType<StoreStmt>())
+            {
+                if (!declaredInside.Contains(store.Buffer) && activeBuffers.Contains(store.Buffer) && !IsOverwrittenFirst(loop, store.Buffer, position))
+                {
+                    return null;
+                }
+            }
+
+            // Nothing after the loop reads the sums, and their adjoints in the result are known before it.
+            var later = procedure.Body.Statements.Skip(position + 1).SelectMany(s => All(Block.Of(new[] { s }))).ToList();
+            if (later.Any(s => ReadsOf(s).Any(accumulators.Contains)))
+            {
+                return null;
+            }
+
+            // Nor does anything after it change what the loop reads: the loop's adjoints would land on a value already replaced.
+            var readInside = new HashSet<string>(inside.SelectMany(ReadsOf));
+            if (later.Any(s => s is AssignStmt a && readInside.Contains(a.Target) || s is StoreStmt st && readInside.Contains(st.Buffer)))
+            {
+                return null;
+            }
+
+            var known = KnownBefore(position);
+            var result = Simplifier.Simplify(procedure.Result);
+            var seeds = new List<KeyValuePair<string, Expr>>();
+            foreach (var accumulator in accumulators.OrderBy(a => a, System.StringComparer.Ordinal))
+            {
+                var seed = Simplifier.Simplify(Differentiator.Differentiate(result, accumulator));
+                if (!Leaves(seed).All(known))
+                {
+                    return null;
+                }
+
+                seeds.Add(new KeyValuePair<string, Expr>(accumulator, seed));
+            }
+
+            return seeds;
+        }
+
+        private static bool JumpsToThisLoop(Block body) =>
+            body.Statements.Any(s => s switch
+            {
+                JumpStmt => true,
+                IfStmt i => JumpsToThisLoop(i.Then) || JumpsToThisLoop(i.Else),
+                _ => false,
+            });
+
+        /// <summary>The leaves a statement reads: its value's, its predicate's, or none.</summary>
+        private static IEnumerable<string> ReadsOf(Stmt statement)
+        {
+            var leaves = statement switch
+            {
+                AssignStmt a => Leaves(a.Value),
+                StoreStmt s => Leaves(s.Value),
+                IfStmt i => Leaves(i.Predicate),
+                _ => Enumerable.Empty<string>(),
+            };
+            return leaves.Select(l => Leaf.Parse(l) is { IsElement: true } e ? e.Array! : l);
+        }
+
+        /// <summary>
+        /// True when the loop's body starts (before any read of the buffer) with a loop over its
+        /// whole length that stores every element: <c>for (c = 0; c &lt; length; c++) { ... buffer[c] = ...; }</c>;
+        /// and nothing outside the loop reads it.
+        /// </summary>
+        private bool IsOverwrittenFirst(LoopStmt loop, string buffer, int position)
+        {
+            var length = procedure.Buffers.First(b => b.Name == buffer).Length;
+            foreach (var statement in loop.Body.Statements)
+            {
+                if (statement is LoopStmt { Start: "0", Step: 1, Inclusive: false } writer && writer.End == length)
+                {
+                    var stores = writer.Body.Statements.TakeWhile(s => !ReadsOf(s).Contains(buffer) || s is StoreStmt { Buffer: var b } && b == buffer && !Leaves(((StoreStmt)s).Value).Any(l => l.StartsWith(buffer + "[", System.StringComparison.Ordinal))).ToList();
+                    if (stores.Any(s => s is StoreStmt st && st.Buffer == buffer && st.Index == writer.Variable))
+                    {
+                        var outside = procedure.Body.Statements.Where((s, i) => i != position).SelectMany(s => All(Block.Of(new[] { s })));
+                        return !outside.Any(s => ReadsOf(s).Contains(buffer));
+                    }
+                }
+
+                if (All(Block.Of(new[] { statement })).Any(s => ReadsOf(s).Contains(buffer) || s is StoreStmt st && st.Buffer == buffer))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a leaf holds its final value before top-level statement <paramref name="position"/> runs.</summary>
+        private System.Func<string, bool> KnownBefore(int position)
+        {
+            var before = new HashSet<string>();
+            var after = new HashSet<string>();
+            var body = procedure.Body.Statements;
+            for (var i = 0; i < body.Count; i++)
+            {
+                var names = (i < position ? before : after);
+                switch (body[i])
+                {
+                    case AssignStmt a:
+                        names.Add(a.Target);
+                        break;
+                    case IntStmt n:
+                        names.Add(n.Name);
+                        break;
+                }
+            }
+
+            return leaf =>
+            {
+                var parsed = Leaf.Parse(leaf);
+                if (parsed.IsElement)
+                {
+                    return !bufferNames.Contains(parsed.Array!);
+                }
+
+                if (localNames.Contains(leaf))
+                {
+                    return stableLocals.Contains(leaf) && before.Contains(leaf);
+                }
+
+                return !after.Contains(leaf);
+            };
+        }
+
+        private void EmitFusedLoop(LoopStmt loop, List<KeyValuePair<string, Expr>> seeds, List<string> lines)
+        {
+            var outputs = seeds.Select(pair => new EmitOutput(Adjoint(pair.Key), pair.Value, false)).ToList();
+            lines.AddRange(CodeEmitter.Emit(outputs, Name("f", IdOf(loop)) + "_"));
+            lines.Add("// fused: each iteration runs forward, then backward");
+            lines.Add(ForwardHeader(loop));
+            lines.Add("{");
+            EmitForward(loop.Body, lines, 1, new List<string>());
+            EmitReverse(loop.Body, lines, 1, topLevel: false, redeclareInts: false);
+            lines.Add("}");
         }
 
         // ---- analysis -------------------------------------------------------------------------
@@ -498,12 +740,13 @@ public static class ReverseEmitter
 
         // ---- reverse sweep ----------------------------------------------------------------------
 
-        private void EmitSeeds(List<string> lines)
+        private void EmitSeeds(List<string> lines, IEnumerable<string> preSeeded)
         {
+            var skip = new HashSet<string>(preSeeded);
             var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
             var targets = new List<string>();
             var value = outputs[0].Value;
-            foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l, System.StringComparer.Ordinal))
+            foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l)).OrderBy(l => l, System.StringComparer.Ordinal))
             {
                 var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
                 if (partial is Constant { Value: 0.0 })
@@ -526,10 +769,10 @@ public static class ReverseEmitter
             lines.AddRange(targets);
         }
 
-        private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel)
+        private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel, bool redeclareInts = true)
         {
             var pad = new string(' ', indent * 4);
-            if (!topLevel)
+            if (!topLevel && redeclareInts)
             {
                 // The reverse body runs in its own scope: recompute the int indices it uses.
                 foreach (var statement in block.Statements)

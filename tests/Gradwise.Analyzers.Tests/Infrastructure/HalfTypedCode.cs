@@ -58,7 +58,7 @@ public static class HalfTypedCode
                     failures.Add(Describe(prefix, "generator threw " + result.Exception));
                 }
 
-                foreach (var d in generatorDiagnostics.Where(d => d.Id is "CS8785" or "AD0001"))
+                foreach (var d in generatorDiagnostics.Where(d => d.Id is "CS8785" or "AD0001" or "GW9000"))
                 {
                     failures.Add(Describe(prefix, d.ToString()));
                 }

@@ -35,7 +35,10 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
+            dv.Clear();
             // Forward sweep: the value, keeping what the reverse sweep needs.
+            double gw_d_running = 0.0;
+            double gw_d_acc = 0.0;
             double running = 1.0;
             double acc = 0.0;
             int gw_n2 = 0;
@@ -95,9 +98,6 @@ namespace Specs
             gw_tape.Push(gw_n2);
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            dv.Clear();
-            double gw_d_running = 0.0;
-            double gw_d_acc = 0.0;
             double gw_Value = acc * running;
             double gw_r0 = running;
             double gw_r1 = acc;

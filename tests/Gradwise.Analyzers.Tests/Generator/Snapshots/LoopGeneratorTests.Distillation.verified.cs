@@ -13,10 +13,10 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>ms = student[0] / temperature:  ∂/∂student[0] = 1 / temperature</description></item>
         /// <item><description>ms = student[c] / temperature &lt;= ms ? ms : student[c] / temperature:  ∂/∂ms = student[c] / temperature &lt;= ms ? 1 : 0,  ∂/∂student[c] = student[c] / temperature &lt;= ms ? 0 : 1 / temperature</description></item>
         /// <item><description>zs = zs + Exp(student[c_1] / temperature - ms):  ∂/∂ms = -Exp(student[c_1] / temperature - ms),  ∂/∂student[c_1] = Exp(student[c_1] / temperature - ms) / temperature,  ∂/∂zs = 1</description></item>
         /// <item><description>kl = kl + Exp(teacher[c_2] / temperature - mt - Log(zt)) * (ms + Log(zs) - mt - student[c_2] / temperature - Log(zt) + teacher[c_2] / temperature):  ∂/∂kl = 1,  ∂/∂ms = Exp(teacher[c_2] / temperature - mt - Log(zt)),  ∂/∂student[c_2] = -Exp(teacher[c_2] / temperature - mt - Log(zt)) / temperature,  ∂/∂zs = Exp(teacher[c_2] / temperature - mt - Log(zt)) / zs</description></item>
+        /// <item><description>ms = student[0] / temperature:  ∂/∂student[0] = 1 / temperature</description></item>
         /// </list>
         /// </remarks>
         /// <param name="student">As in Distillation.</param>
@@ -34,107 +34,103 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            dStudent.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_ms = 0.0;
+            double gw_d_zs = 0.0;
+            double gw_d_kl = 0.0;
             int k = student.Length;
             double ms = student[0] / temperature;
             double mt = teacher[0] / temperature;
             for (int c = 1; c < k; c++)
             {
-                double gw_s3_0 = student[c] / temperature;
-                double gw_p3_0;
-                double gw_p3_1;
-                if (gw_s3_0 <= ms)
+                double gw_s0_0 = student[c] / temperature;
+                double gw_p0_0;
+                double gw_p0_1;
+                if (gw_s0_0 <= ms)
                 {
-                    gw_p3_0 = 1.0;
-                    gw_p3_1 = 0.0;
+                    gw_p0_0 = 1.0;
+                    gw_p0_1 = 0.0;
                 }
                 else
                 {
-                    gw_p3_0 = 0.0;
-                    gw_p3_1 = 1.0 / temperature;
-                    ms = gw_s3_0;
+                    gw_p0_0 = 0.0;
+                    gw_p0_1 = 1.0 / temperature;
+                    ms = gw_s0_0;
                 }
-                gw_tape.Push(gw_p3_0);
-                gw_tape.Push(gw_p3_1);
-                double gw_s4_0 = teacher[c] / temperature;
-                if (gw_s4_0 <= mt)
+                gw_tape.Push(gw_p0_0);
+                gw_tape.Push(gw_p0_1);
+                double gw_s6_0 = teacher[c] / temperature;
+                if (gw_s6_0 <= mt)
                 {
                 }
                 else
                 {
-                    mt = gw_s4_0;
+                    mt = gw_s6_0;
                 }
             }
             double zs = 0.0;
             double zt = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s8_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
-                double gw_p8_0 = -gw_s8_0;
-                double gw_p8_1 = gw_s8_0 / temperature;
-                zs = zs + gw_s8_0;
-                gw_tape.Push(gw_p8_0);
-                gw_tape.Push(gw_p8_1);
+                double gw_s1_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
+                double gw_p1_0 = -gw_s1_0;
+                double gw_p1_1 = gw_s1_0 / temperature;
+                zs = zs + gw_s1_0;
+                gw_tape.Push(gw_p1_0);
+                gw_tape.Push(gw_p1_1);
                 zt = zt + global::System.Math.Exp(teacher[c_1] / temperature - mt);
             }
             double kl = 0.0;
+            gw_d_kl = temperature * temperature;
+            // fused: each iteration runs forward, then backward
             for (int c_2 = 0; c_2 < k; c_2++)
             {
-                double gw_s12_0 = -global::System.Math.Log(zt);
-                double gw_s12_1 = teacher[c_2] / temperature;
-                double gw_s12_2 = global::System.Math.Exp(gw_s12_1 - mt + gw_s12_0);
-                double gw_p12_0 = gw_s12_2;
-                double gw_p12_1 = -gw_s12_2 / temperature;
-                double gw_p12_2 = gw_s12_2 / zs;
-                kl = kl + gw_s12_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s12_0 + gw_s12_1);
-                gw_tape.Push(gw_p12_0);
-                gw_tape.Push(gw_p12_1);
-                gw_tape.Push(gw_p12_2);
+                double gw_s2_0 = -global::System.Math.Log(zt);
+                double gw_s2_1 = teacher[c_2] / temperature;
+                double gw_s2_2 = global::System.Math.Exp(gw_s2_1 - mt + gw_s2_0);
+                double gw_p2_0 = gw_s2_2;
+                double gw_p2_1 = -gw_s2_2 / temperature;
+                double gw_p2_2 = gw_s2_2 / zs;
+                kl = kl + gw_s2_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s2_0 + gw_s2_1);
+                gw_tape.Push(gw_p2_0);
+                gw_tape.Push(gw_p2_1);
+                gw_tape.Push(gw_p2_2);
+                double gw_q2_2 = gw_tape.Pop();
+                double gw_q2_1 = gw_tape.Pop();
+                double gw_q2_0 = gw_tape.Pop();
+                double gw_c2_0 = gw_d_kl * gw_q2_0;
+                double gw_c2_1 = gw_d_kl * gw_q2_1;
+                double gw_c2_2 = gw_d_kl * gw_q2_2;
+                gw_d_ms += gw_c2_0;
+                dStudent[c_2] += gw_c2_1;
+                gw_d_zs += gw_c2_2;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            dStudent.Clear();
-            double gw_d_ms = 0.0;
-            double gw_d_zs = 0.0;
-            double gw_d_kl = 0.0;
-            double gw_r_0 = temperature * temperature;
-            double gw_Value = kl * gw_r_0;
-            double gw_r0 = gw_r_0;
-            gw_d_kl += gw_r0;
-            for (int c_2 = k - 1; c_2 >= 0; c_2--)
-            {
-                double gw_q12_2 = gw_tape.Pop();
-                double gw_q12_1 = gw_tape.Pop();
-                double gw_q12_0 = gw_tape.Pop();
-                double gw_c12_0 = gw_d_kl * gw_q12_0;
-                double gw_c12_1 = gw_d_kl * gw_q12_1;
-                double gw_c12_2 = gw_d_kl * gw_q12_2;
-                gw_d_ms += gw_c12_0;
-                dStudent[c_2] += gw_c12_1;
-                gw_d_zs += gw_c12_2;
-            }
+            double gw_Value = kl * temperature * temperature;
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q8_1 = gw_tape.Pop();
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_c8_0 = gw_d_zs * gw_q8_0;
-                double gw_c8_1 = gw_d_zs * gw_q8_1;
-                gw_d_ms += gw_c8_0;
-                dStudent[c_1] += gw_c8_1;
+                double gw_q1_1 = gw_tape.Pop();
+                double gw_q1_0 = gw_tape.Pop();
+                double gw_c1_0 = gw_d_zs * gw_q1_0;
+                double gw_c1_1 = gw_d_zs * gw_q1_1;
+                gw_d_ms += gw_c1_0;
+                dStudent[c_1] += gw_c1_1;
             }
             for (int c = k - 1; c >= 1; c--)
             {
-                double gw_q3_1 = gw_tape.Pop();
-                double gw_q3_0 = gw_tape.Pop();
-                double gw_g3 = gw_d_ms;
+                double gw_q0_1 = gw_tape.Pop();
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_g0 = gw_d_ms;
                 gw_d_ms = 0.0;
-                double gw_c3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_1 = gw_g3 * gw_q3_1;
-                gw_d_ms += gw_c3_0;
-                dStudent[c] += gw_c3_1;
+                double gw_c0_0 = gw_g0 * gw_q0_0;
+                double gw_c0_1 = gw_g0 * gw_q0_1;
+                gw_d_ms += gw_c0_0;
+                dStudent[c] += gw_c0_1;
             }
-            double gw_c0_0 = gw_d_ms / temperature;
-            dStudent[0] += gw_c0_0;
+            double gw_c3_0 = gw_d_ms / temperature;
+            dStudent[0] += gw_c3_0;
             gw_tape.Release();
             return gw_Value;
         }

@@ -13,16 +13,16 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
         /// <item><description>am = alphas[c] &lt;= am ? am : alphas[c]:  ∂/∂alphas[c] = alphas[c] &lt;= am ? 0 : 1,  ∂/∂am = alphas[c] &lt;= am ? 1 : 0</description></item>
         /// <item><description>asum = asum + Exp(alphas[c_1] - am):  ∂/∂alphas[c_1] = Exp(alphas[c_1] - am),  ∂/∂am = -Exp(alphas[c_1] - am),  ∂/∂asum = 1</description></item>
+        /// <item><description>total = m + total + Log(s):  ∂/∂m = 1,  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
+        /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
         /// <item><description>q = q + Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2):  ∂/∂logSigmas[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2),  ∂/∂means[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * (x[i * d + j] - means[c_2 * d + j]),  ∂/∂q = 1</description></item>
         /// <item><description>logDet = logDet + logSigmas[c_2 * d + j]:  ∂/∂logDet = 1,  ∂/∂logSigmas[c_2 * d + j] = 1</description></item>
         /// <item><description>lp[c_2] = alphas[c_2] - logDet - 0.5 * q:  ∂/∂alphas[c_2] = 1,  ∂/∂logDet = -1,  ∂/∂q = -0.5</description></item>
         /// <item><description>m = lp[0]:  ∂/∂lp[0] = 1</description></item>
         /// <item><description>m = lp[c_3] &lt;= m ? m : lp[c_3]:  ∂/∂lp[c_3] = lp[c_3] &lt;= m ? 0 : 1,  ∂/∂m = lp[c_3] &lt;= m ? 1 : 0</description></item>
         /// <item><description>s = s + Exp(lp[c_4] - m):  ∂/∂lp[c_4] = Exp(lp[c_4] - m),  ∂/∂m = -Exp(lp[c_4] - m),  ∂/∂s = 1</description></item>
-        /// <item><description>total = m + total + Log(s):  ∂/∂m = 1,  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
         /// </list>
         /// </remarks>
         /// <param name="alphas">As in GaussianMixture.</param>
@@ -53,41 +53,54 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            dAlphas.Clear();
+            dMeans.Clear();
+            dLogSigmas.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_am = 0.0;
+            double gw_d_asum = 0.0;
+            double gw_d_total = 0.0;
+            double gw_d_q = 0.0;
+            double gw_d_logDet = 0.0;
+            double gw_d_m = 0.0;
+            double gw_d_s = 0.0;
             int k = alphas.Length;
             int d = means.Length / k;
             int n = x.Length / d;
             double am = alphas[0];
             for (int c = 1; c < k; c++)
             {
-                double gw_p2_0;
-                double gw_p2_1;
+                double gw_p0_0;
+                double gw_p0_1;
                 if (alphas[c] <= am)
                 {
-                    gw_p2_0 = 0.0;
-                    gw_p2_1 = 1.0;
+                    gw_p0_0 = 0.0;
+                    gw_p0_1 = 1.0;
                 }
                 else
                 {
-                    gw_p2_0 = 1.0;
-                    gw_p2_1 = 0.0;
+                    gw_p0_0 = 1.0;
+                    gw_p0_1 = 0.0;
                     am = alphas[c];
                 }
-                gw_tape.Push(gw_p2_0);
-                gw_tape.Push(gw_p2_1);
+                gw_tape.Push(gw_p0_0);
+                gw_tape.Push(gw_p0_1);
             }
             double asum = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s5_0 = global::System.Math.Exp(alphas[c_1] - am);
-                double gw_p5_0 = gw_s5_0;
-                double gw_p5_1 = -gw_s5_0;
-                asum = asum + gw_s5_0;
-                gw_tape.Push(gw_p5_0);
-                gw_tape.Push(gw_p5_1);
+                double gw_s1_0 = global::System.Math.Exp(alphas[c_1] - am);
+                double gw_p1_0 = gw_s1_0;
+                double gw_p1_1 = -gw_s1_0;
+                asum = asum + gw_s1_0;
+                gw_tape.Push(gw_p1_0);
+                gw_tape.Push(gw_p1_1);
             }
             global::System.Span<double> lp = stackalloc double[k];
+            global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
             double total = 0.0;
+            gw_d_total = -1.0;
+            // fused: each iteration runs forward, then backward
             for (int i = 0; i < n; i++)
             {
                 for (int c_2 = 0; c_2 < k; c_2++)
@@ -96,9 +109,9 @@ namespace Specs
                     double logDet = 0.0;
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_s12_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
-                        double gw_s12_1 = x[i * d + j] - means[c_2 * d + j];
-                        q = q + gw_s12_0 * gw_s12_0 * gw_s12_1 * gw_s12_1;
+                        double gw_s13_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
+                        double gw_s13_1 = x[i * d + j] - means[c_2 * d + j];
+                        q = q + gw_s13_0 * gw_s13_0 * gw_s13_1 * gw_s13_1;
                         logDet = logDet + logSigmas[c_2 * d + j];
                     }
                     lp[c_2] = alphas[c_2] - logDet - 0.5 * q;
@@ -106,128 +119,113 @@ namespace Specs
                 double m = lp[0];
                 for (int c_3 = 1; c_3 < k; c_3++)
                 {
-                    double gw_p17_0;
-                    double gw_p17_1;
+                    double gw_p18_0;
+                    double gw_p18_1;
                     if (lp[c_3] <= m)
                     {
-                        gw_p17_0 = 0.0;
-                        gw_p17_1 = 1.0;
+                        gw_p18_0 = 0.0;
+                        gw_p18_1 = 1.0;
                     }
                     else
                     {
-                        gw_p17_0 = 1.0;
-                        gw_p17_1 = 0.0;
+                        gw_p18_0 = 1.0;
+                        gw_p18_1 = 0.0;
                         m = lp[c_3];
                     }
-                    gw_tape.Push(gw_p17_0);
-                    gw_tape.Push(gw_p17_1);
+                    gw_tape.Push(gw_p18_0);
+                    gw_tape.Push(gw_p18_1);
                 }
                 double s = 0.0;
                 for (int c_4 = 0; c_4 < k; c_4++)
                 {
-                    double gw_s20_0 = global::System.Math.Exp(lp[c_4] - m);
-                    double gw_p20_0 = gw_s20_0;
-                    double gw_p20_1 = -gw_s20_0;
-                    s = s + gw_s20_0;
-                    gw_tape.Push(gw_p20_0);
-                    gw_tape.Push(gw_p20_1);
+                    double gw_s21_0 = global::System.Math.Exp(lp[c_4] - m);
+                    double gw_p21_0 = gw_s21_0;
+                    double gw_p21_1 = -gw_s21_0;
+                    s = s + gw_s21_0;
+                    gw_tape.Push(gw_p21_0);
+                    gw_tape.Push(gw_p21_1);
                 }
-                double gw_p21_0 = 1.0 / s;
+                double gw_p2_0 = 1.0 / s;
                 total = m + total + global::System.Math.Log(s);
-                gw_tape.Push(gw_p21_0);
-            }
-
-            // Reverse sweep: adjoints, from the result back to the parameters.
-            dAlphas.Clear();
-            dMeans.Clear();
-            dLogSigmas.Clear();
-            double gw_d_am = 0.0;
-            double gw_d_asum = 0.0;
-            double gw_d_total = 0.0;
-            double gw_d_q = 0.0;
-            double gw_d_logDet = 0.0;
-            double gw_d_m = 0.0;
-            double gw_d_s = 0.0;
-            global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
-            double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
-            double gw_r0 = n;
-            double gw_r1 = n / asum;
-            gw_d_am += gw_r0;
-            gw_d_asum += gw_r1;
-            gw_d_total += -1.0;
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double gw_q21_0 = gw_tape.Pop();
-                double gw_c21_0 = gw_d_total * gw_q21_0;
+                gw_tape.Push(gw_p2_0);
+                double gw_q2_0 = gw_tape.Pop();
+                double gw_c2_0 = gw_d_total * gw_q2_0;
                 gw_d_m += gw_d_total;
-                gw_d_s += gw_c21_0;
+                gw_d_s += gw_c2_0;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)
                 {
-                    double gw_q20_1 = gw_tape.Pop();
-                    double gw_q20_0 = gw_tape.Pop();
-                    double gw_c20_0 = gw_d_s * gw_q20_0;
-                    double gw_c20_1 = gw_d_s * gw_q20_1;
-                    gw_d_lp[c_4] += gw_c20_0;
-                    gw_d_m += gw_c20_1;
+                    double gw_q21_1 = gw_tape.Pop();
+                    double gw_q21_0 = gw_tape.Pop();
+                    double gw_c21_0 = gw_d_s * gw_q21_0;
+                    double gw_c21_1 = gw_d_s * gw_q21_1;
+                    gw_d_lp[c_4] += gw_c21_0;
+                    gw_d_m += gw_c21_1;
                 }
                 gw_d_s = 0.0;
                 for (int c_3 = k - 1; c_3 >= 1; c_3--)
                 {
-                    double gw_q17_1 = gw_tape.Pop();
-                    double gw_q17_0 = gw_tape.Pop();
-                    double gw_g17 = gw_d_m;
+                    double gw_q18_1 = gw_tape.Pop();
+                    double gw_q18_0 = gw_tape.Pop();
+                    double gw_g18 = gw_d_m;
                     gw_d_m = 0.0;
-                    double gw_c17_0 = gw_g17 * gw_q17_0;
-                    double gw_c17_1 = gw_g17 * gw_q17_1;
-                    gw_d_lp[c_3] += gw_c17_0;
-                    gw_d_m += gw_c17_1;
+                    double gw_c18_0 = gw_g18 * gw_q18_0;
+                    double gw_c18_1 = gw_g18 * gw_q18_1;
+                    gw_d_lp[c_3] += gw_c18_0;
+                    gw_d_m += gw_c18_1;
                 }
-                double gw_g15 = gw_d_m;
+                double gw_g16 = gw_d_m;
                 gw_d_m = 0.0;
-                gw_d_lp[0] += gw_g15;
+                gw_d_lp[0] += gw_g16;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_g14 = gw_d_lp[c_2];
+                    double gw_g15 = gw_d_lp[c_2];
                     gw_d_lp[c_2] = 0.0;
-                    double gw_c14_0 = -gw_g14;
-                    double gw_c14_1 = -0.5 * gw_g14;
-                    dAlphas[c_2] += gw_g14;
-                    gw_d_logDet += gw_c14_0;
-                    gw_d_q += gw_c14_1;
+                    double gw_c15_0 = -gw_g15;
+                    double gw_c15_1 = -0.5 * gw_g15;
+                    dAlphas[c_2] += gw_g15;
+                    gw_d_logDet += gw_c15_0;
+                    gw_d_q += gw_c15_1;
                     for (int j = d - 1; j >= 0; j--)
                     {
                         dLogSigmas[c_2 * d + j] += gw_d_logDet;
-                        double gw_e12_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
-                        double gw_e12_1 = gw_e12_0 * gw_e12_0;
-                        double gw_e12_2 = x[i * d + j] - means[c_2 * d + j];
-                        double gw_c12_0 = -2.0 * gw_d_q * gw_e12_1 * gw_e12_2 * gw_e12_2;
-                        double gw_c12_1 = -2.0 * gw_d_q * gw_e12_1 * gw_e12_2;
-                        dLogSigmas[c_2 * d + j] += gw_c12_0;
-                        dMeans[c_2 * d + j] += gw_c12_1;
+                        double gw_e13_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
+                        double gw_e13_1 = gw_e13_0 * gw_e13_0;
+                        double gw_e13_2 = x[i * d + j] - means[c_2 * d + j];
+                        double gw_c13_0 = -2.0 * gw_d_q * gw_e13_1 * gw_e13_2 * gw_e13_2;
+                        double gw_c13_1 = -2.0 * gw_d_q * gw_e13_1 * gw_e13_2;
+                        dLogSigmas[c_2 * d + j] += gw_c13_0;
+                        dMeans[c_2 * d + j] += gw_c13_1;
                     }
                     gw_d_logDet = 0.0;
                     gw_d_q = 0.0;
                 }
             }
+
+            // Reverse sweep: adjoints, from the result back to the parameters.
+            double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
+            double gw_r0 = n;
+            double gw_r1 = n / asum;
+            gw_d_am += gw_r0;
+            gw_d_asum += gw_r1;
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q5_1 = gw_tape.Pop();
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_c5_0 = gw_d_asum * gw_q5_0;
-                double gw_c5_1 = gw_d_asum * gw_q5_1;
-                dAlphas[c_1] += gw_c5_0;
-                gw_d_am += gw_c5_1;
+                double gw_q1_1 = gw_tape.Pop();
+                double gw_q1_0 = gw_tape.Pop();
+                double gw_c1_0 = gw_d_asum * gw_q1_0;
+                double gw_c1_1 = gw_d_asum * gw_q1_1;
+                dAlphas[c_1] += gw_c1_0;
+                gw_d_am += gw_c1_1;
             }
             for (int c = k - 1; c >= 1; c--)
             {
-                double gw_q2_1 = gw_tape.Pop();
-                double gw_q2_0 = gw_tape.Pop();
-                double gw_g2 = gw_d_am;
+                double gw_q0_1 = gw_tape.Pop();
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_g0 = gw_d_am;
                 gw_d_am = 0.0;
-                double gw_c2_0 = gw_g2 * gw_q2_0;
-                double gw_c2_1 = gw_g2 * gw_q2_1;
-                dAlphas[c] += gw_c2_0;
-                gw_d_am += gw_c2_1;
+                double gw_c0_0 = gw_g0 * gw_q0_0;
+                double gw_c0_1 = gw_g0 * gw_q0_1;
+                dAlphas[c] += gw_c0_0;
+                gw_d_am += gw_c0_1;
             }
             dAlphas[0] += gw_d_am;
             gw_tape.Release();

@@ -13,10 +13,10 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>z = b:  ∂/∂b = 1</description></item>
-        /// <item><description>z = z + w[j] * x[i * d + j]:  ∂/∂w[j] = x[i * d + j],  ∂/∂z = 1</description></item>
         /// <item><description>loss = loss + y[i] * Softplus(-z) + Softplus(z) * (1 - y[i]):  ∂/∂loss = 1,  ∂/∂z = Sigmoid(z) - y[i]</description></item>
         /// <item><description>penalty = penalty + w[j_1] * w[j_1]:  ∂/∂penalty = 1,  ∂/∂w[j_1] = 2 * w[j_1]</description></item>
+        /// <item><description>z = b:  ∂/∂b = 1</description></item>
+        /// <item><description>z = z + w[j] * x[i * d + j]:  ∂/∂w[j] = x[i * d + j],  ∂/∂z = 1</description></item>
         /// </list>
         /// </remarks>
         /// <param name="w">As in LogisticL2.</param>
@@ -37,10 +37,17 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            db = 0.0;
+            dw.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_loss = 0.0;
+            double gw_d_z = 0.0;
+            double gw_d_penalty = 0.0;
             int d = w.Length;
             int n = y.Length;
             double loss = 0.0;
+            gw_d_loss = 1.0 / n;
+            // fused: each iteration runs forward, then backward
             for (int i = 0; i < n; i++)
             {
                 double z = b;
@@ -48,47 +55,34 @@ namespace Specs
                 {
                     z = z + w[j] * x[i * d + j];
                 }
-                double gw_s5_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s5_0_sigmoid);
-                double gw_p5_0 = gw_s5_0_sigmoid - y[i];
-                loss = loss + y[i] * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + gw_s5_0 * (1.0 - y[i]);
-                gw_tape.Push(gw_p5_0);
+                double gw_s0_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s0_0_sigmoid);
+                double gw_p0_0 = gw_s0_0_sigmoid - y[i];
+                loss = loss + y[i] * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + gw_s0_0 * (1.0 - y[i]);
+                gw_tape.Push(gw_p0_0);
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_c0_0 = gw_d_loss * gw_q0_0;
+                gw_d_z += gw_c0_0;
+                for (int j = d - 1; j >= 0; j--)
+                {
+                    double gw_c6_0 = gw_d_z * x[i * d + j];
+                    dw[j] += gw_c6_0;
+                }
+                double gw_g4 = gw_d_z;
+                gw_d_z = 0.0;
+                db += gw_g4;
             }
             double penalty = 0.0;
+            gw_d_penalty = 0.5 * lambda;
+            // fused: each iteration runs forward, then backward
             for (int j_1 = 0; j_1 < d; j_1++)
             {
                 penalty = penalty + w[j_1] * w[j_1];
+                double gw_c1_0 = 2.0 * gw_d_penalty * w[j_1];
+                dw[j_1] += gw_c1_0;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            db = 0.0;
-            dw.Clear();
-            double gw_d_loss = 0.0;
-            double gw_d_z = 0.0;
-            double gw_d_penalty = 0.0;
             double gw_Value = 0.5 * lambda * penalty + loss / n;
-            double gw_r0 = 1.0 / n;
-            double gw_r1 = 0.5 * lambda;
-            gw_d_loss += gw_r0;
-            gw_d_penalty += gw_r1;
-            for (int j_1 = d - 1; j_1 >= 0; j_1--)
-            {
-                double gw_c8_0 = 2.0 * gw_d_penalty * w[j_1];
-                dw[j_1] += gw_c8_0;
-            }
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_c5_0 = gw_d_loss * gw_q5_0;
-                gw_d_z += gw_c5_0;
-                for (int j = d - 1; j >= 0; j--)
-                {
-                    double gw_c4_0 = gw_d_z * x[i * d + j];
-                    dw[j] += gw_c4_0;
-                }
-                double gw_g2 = gw_d_z;
-                gw_d_z = 0.0;
-                db += gw_g2;
-            }
             gw_tape.Release();
             return gw_Value;
         }

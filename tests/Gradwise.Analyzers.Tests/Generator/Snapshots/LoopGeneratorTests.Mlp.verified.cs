@@ -13,12 +13,12 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
+        /// <item><description>loss = loss + LogLoss(y[i], z):  ∂/∂loss = 1,  ∂/∂z = ∂LogLoss/∂z(y[i], z)</description></item>
         /// <item><description>a = b1[k]:  ∂/∂b1[k] = 1</description></item>
         /// <item><description>a = a + w1[k * d + j] * x[i * d + j]:  ∂/∂a = 1,  ∂/∂w1[k * d + j] = x[i * d + j]</description></item>
         /// <item><description>hidden[k] = Tanh(a):  ∂/∂a = 1 - Pow(Tanh(a), 2)</description></item>
         /// <item><description>z = b2:  ∂/∂b2 = 1</description></item>
         /// <item><description>z = z + hidden[k_1] * w2[k_1]:  ∂/∂hidden[k_1] = w2[k_1],  ∂/∂w2[k_1] = hidden[k_1],  ∂/∂z = 1</description></item>
-        /// <item><description>loss = loss + LogLoss(y[i], z):  ∂/∂loss = 1,  ∂/∂z = ∂LogLoss/∂z(y[i], z)</description></item>
         /// </list>
         /// </remarks>
         /// <param name="w1">As in Mlp.</param>
@@ -52,12 +52,22 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            dB2 = 0.0;
+            dW1.Clear();
+            dB1.Clear();
+            dW2.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_loss = 0.0;
+            double gw_d_a = 0.0;
+            double gw_d_z = 0.0;
             int h = b1.Length;
             int d = w1.Length / h;
             int n = y.Length;
             double[] hidden = new double[h];
+            global::System.Span<double> gw_d_hidden = h <= 256 ? stackalloc double[h] : new double[h];
             double loss = 0.0;
+            gw_d_loss = 1.0 / n;
+            // fused: each iteration runs forward, then backward
             for (int i = 0; i < n; i++)
             {
                 for (int k = 0; k < h; k++)
@@ -67,69 +77,56 @@ namespace Specs
                     {
                         a = a + w1[k * d + j] * x[i * d + j];
                     }
-                    double gw_s6_0 = global::System.Math.Tanh(a);
-                    double gw_p6_0 = 1.0 - gw_s6_0 * gw_s6_0;
-                    hidden[k] = gw_s6_0;
-                    gw_tape.Push(gw_p6_0);
+                    double gw_s7_0 = global::System.Math.Tanh(a);
+                    double gw_p7_0 = 1.0 - gw_s7_0 * gw_s7_0;
+                    hidden[k] = gw_s7_0;
+                    gw_tape.Push(gw_p7_0);
                 }
                 double z = b2;
                 for (int k_1 = 0; k_1 < h; k_1++)
                 {
-                    double gw_p9_0 = hidden[k_1];
+                    double gw_p10_0 = hidden[k_1];
                     z = z + hidden[k_1] * w2[k_1];
-                    gw_tape.Push(gw_p9_0);
+                    gw_tape.Push(gw_p10_0);
                 }
-                double gw_s10_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s10_0_d1);
-                double gw_p10_0 = gw_s10_0_d1;
-                loss = loss + gw_s10_0;
-                gw_tape.Push(gw_p10_0);
+                double gw_s0_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s0_0_d1);
+                double gw_p0_0 = gw_s0_0_d1;
+                loss = loss + gw_s0_0;
+                gw_tape.Push(gw_p0_0);
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_c0_0 = gw_d_loss * gw_q0_0;
+                gw_d_z += gw_c0_0;
+                for (int k_1 = h - 1; k_1 >= 0; k_1--)
+                {
+                    double gw_q10_0 = gw_tape.Pop();
+                    double gw_c10_0 = gw_d_z * w2[k_1];
+                    double gw_c10_1 = gw_d_z * gw_q10_0;
+                    gw_d_hidden[k_1] += gw_c10_0;
+                    dW2[k_1] += gw_c10_1;
+                }
+                double gw_g8 = gw_d_z;
+                gw_d_z = 0.0;
+                dB2 += gw_g8;
+                for (int k = h - 1; k >= 0; k--)
+                {
+                    double gw_q7_0 = gw_tape.Pop();
+                    double gw_g7 = gw_d_hidden[k];
+                    gw_d_hidden[k] = 0.0;
+                    double gw_c7_0 = gw_g7 * gw_q7_0;
+                    gw_d_a += gw_c7_0;
+                    for (int j = d - 1; j >= 0; j--)
+                    {
+                        double gw_c6_0 = gw_d_a * x[i * d + j];
+                        dW1[k * d + j] += gw_c6_0;
+                    }
+                    double gw_g4 = gw_d_a;
+                    gw_d_a = 0.0;
+                    dB1[k] += gw_g4;
+                }
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            dB2 = 0.0;
-            dW1.Clear();
-            dB1.Clear();
-            dW2.Clear();
-            double gw_d_loss = 0.0;
-            double gw_d_a = 0.0;
-            double gw_d_z = 0.0;
-            global::System.Span<double> gw_d_hidden = h <= 256 ? stackalloc double[h] : new double[h];
             double gw_Value = loss / n;
-            double gw_r0 = 1.0 / n;
-            gw_d_loss += gw_r0;
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double gw_q10_0 = gw_tape.Pop();
-                double gw_c10_0 = gw_d_loss * gw_q10_0;
-                gw_d_z += gw_c10_0;
-                for (int k_1 = h - 1; k_1 >= 0; k_1--)
-                {
-                    double gw_q9_0 = gw_tape.Pop();
-                    double gw_c9_0 = gw_d_z * w2[k_1];
-                    double gw_c9_1 = gw_d_z * gw_q9_0;
-                    gw_d_hidden[k_1] += gw_c9_0;
-                    dW2[k_1] += gw_c9_1;
-                }
-                double gw_g7 = gw_d_z;
-                gw_d_z = 0.0;
-                dB2 += gw_g7;
-                for (int k = h - 1; k >= 0; k--)
-                {
-                    double gw_q6_0 = gw_tape.Pop();
-                    double gw_g6 = gw_d_hidden[k];
-                    gw_d_hidden[k] = 0.0;
-                    double gw_c6_0 = gw_g6 * gw_q6_0;
-                    gw_d_a += gw_c6_0;
-                    for (int j = d - 1; j >= 0; j--)
-                    {
-                        double gw_c5_0 = gw_d_a * x[i * d + j];
-                        dW1[k * d + j] += gw_c5_0;
-                    }
-                    double gw_g3 = gw_d_a;
-                    gw_d_a = 0.0;
-                    dB1[k] += gw_g3;
-                }
-            }
             gw_tape.Release();
             return gw_Value;
         }

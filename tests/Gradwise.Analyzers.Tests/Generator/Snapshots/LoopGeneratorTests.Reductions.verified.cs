@@ -13,11 +13,11 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>top = v[0]:  ∂/∂v[0] = 1</description></item>
         /// <item><description>sum = sum + v[j]:  ∂/∂sum = 1,  ∂/∂v[j] = 1</description></item>
         /// <item><description>product = product * v[j]:  ∂/∂product = v[j],  ∂/∂v[j] = product</description></item>
-        /// <item><description>top = v[j] &lt;= top ? top : v[j]:  ∂/∂top = v[j] &lt;= top ? 1 : 0,  ∂/∂v[j] = v[j] &lt;= top ? 0 : 1</description></item>
         /// <item><description>squares = squares + v[j_1] * v[j_1]:  ∂/∂squares = 1,  ∂/∂v[j_1] = 2 * v[j_1]</description></item>
+        /// <item><description>top = v[0]:  ∂/∂v[0] = 1</description></item>
+        /// <item><description>top = v[j] &lt;= top ? top : v[j]:  ∂/∂top = v[j] &lt;= top ? 1 : 0,  ∂/∂v[j] = v[j] &lt;= top ? 0 : 1</description></item>
         /// </list>
         /// </remarks>
         /// <param name="v">As in Reductions.</param>
@@ -33,31 +33,36 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
+            dv.Clear();
             // Forward sweep: the value, keeping what the reverse sweep needs.
+            double gw_d_sum = 0.0;
+            double gw_d_product = 0.0;
+            double gw_d_top = 0.0;
+            double gw_d_squares = 0.0;
             double sum = 0.0;
             double product = 1.0;
             double top = v[0];
             for (int j = 0; j < v.Length; j++)
             {
                 sum = sum + v[j];
-                double gw_p5_0 = product;
+                double gw_p1_0 = product;
                 product = product * v[j];
-                gw_tape.Push(gw_p5_0);
-                double gw_p6_0;
-                double gw_p6_1;
+                gw_tape.Push(gw_p1_0);
+                double gw_p7_0;
+                double gw_p7_1;
                 if (v[j] <= top)
                 {
-                    gw_p6_0 = 1.0;
-                    gw_p6_1 = 0.0;
+                    gw_p7_0 = 1.0;
+                    gw_p7_1 = 0.0;
                 }
                 else
                 {
-                    gw_p6_0 = 0.0;
-                    gw_p6_1 = 1.0;
+                    gw_p7_0 = 0.0;
+                    gw_p7_1 = 1.0;
                     top = v[j];
                 }
-                gw_tape.Push(gw_p6_0);
-                gw_tape.Push(gw_p6_1);
+                gw_tape.Push(gw_p7_0);
+                gw_tape.Push(gw_p7_1);
             }
             double squares = 0.0;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
@@ -66,11 +71,6 @@ namespace Specs
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            dv.Clear();
-            double gw_d_sum = 0.0;
-            double gw_d_product = 0.0;
-            double gw_d_top = 0.0;
-            double gw_d_squares = 0.0;
             double gw_r_0 = global::System.Math.Sqrt(squares);
             double gw_Value = product + top + gw_r_0 + sum * sum / v.Length;
             double gw_r1 = 0.5 / gw_r_0;
@@ -81,26 +81,26 @@ namespace Specs
             gw_d_top += 1.0;
             for (int j_1 = 0; j_1 <= (v.Length - 1); j_1++)
             {
-                double gw_c9_0 = 2.0 * gw_d_squares * v[j_1];
-                dv[j_1] += gw_c9_0;
+                double gw_c2_0 = 2.0 * gw_d_squares * v[j_1];
+                dv[j_1] += gw_c2_0;
             }
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                double gw_q6_1 = gw_tape.Pop();
-                double gw_q6_0 = gw_tape.Pop();
-                double gw_g6 = gw_d_top;
+                double gw_q7_1 = gw_tape.Pop();
+                double gw_q7_0 = gw_tape.Pop();
+                double gw_g7 = gw_d_top;
                 gw_d_top = 0.0;
-                double gw_c6_0 = gw_g6 * gw_q6_0;
-                double gw_c6_1 = gw_g6 * gw_q6_1;
-                gw_d_top += gw_c6_0;
-                dv[j] += gw_c6_1;
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_g5 = gw_d_product;
+                double gw_c7_0 = gw_g7 * gw_q7_0;
+                double gw_c7_1 = gw_g7 * gw_q7_1;
+                gw_d_top += gw_c7_0;
+                dv[j] += gw_c7_1;
+                double gw_q1_0 = gw_tape.Pop();
+                double gw_g1 = gw_d_product;
                 gw_d_product = 0.0;
-                double gw_c5_0 = gw_g5 * v[j];
-                double gw_c5_1 = gw_g5 * gw_q5_0;
-                gw_d_product += gw_c5_0;
-                dv[j] += gw_c5_1;
+                double gw_c1_0 = gw_g1 * v[j];
+                double gw_c1_1 = gw_g1 * gw_q1_0;
+                gw_d_product += gw_c1_0;
+                dv[j] += gw_c1_1;
                 dv[j] += gw_d_sum;
             }
             dv[0] += gw_d_top;

@@ -13,13 +13,13 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
+        /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂m = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
         /// <item><description>t = bias[c]:  ∂/∂bias[c] = 1</description></item>
         /// <item><description>t = t + weights[c * d + j] * x[i * d + j]:  ∂/∂t = 1,  ∂/∂weights[c * d + j] = x[i * d + j]</description></item>
         /// <item><description>s[c] = t:  ∂/∂t = 1</description></item>
         /// <item><description>m = s[0]:  ∂/∂s[0] = 1</description></item>
         /// <item><description>m = s[c_1] &lt;= m ? m : s[c_1]:  ∂/∂m = s[c_1] &lt;= m ? 1 : 0,  ∂/∂s[c_1] = s[c_1] &lt;= m ? 0 : 1</description></item>
         /// <item><description>sum = sum + Exp(s[c_2] - m):  ∂/∂m = -Exp(s[c_2] - m),  ∂/∂s[c_2] = Exp(s[c_2] - m),  ∂/∂sum = 1</description></item>
-        /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂m = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
         /// </list>
         /// </remarks>
         /// <param name="weights">As in SoftmaxCrossEntropy.</param>
@@ -44,12 +44,21 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            dWeights.Clear();
+            dBias.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_loss = 0.0;
+            double gw_d_t = 0.0;
+            double gw_d_m = 0.0;
+            double gw_d_sum = 0.0;
             int k = bias.Length;
             int n = labels.Length;
             int d = weights.Length / k;
             global::System.Span<double> s = stackalloc double[k];
+            global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
             double loss = 0.0;
+            gw_d_loss = 1.0 / n;
+            // fused: each iteration runs forward, then backward
             for (int i = 0; i < n; i++)
             {
                 for (int c = 0; c < k; c++)
@@ -64,95 +73,83 @@ namespace Specs
                 double m = s[0];
                 for (int c_1 = 1; c_1 < k; c_1++)
                 {
-                    double gw_p9_0;
-                    double gw_p9_1;
+                    double gw_p10_0;
+                    double gw_p10_1;
                     if (s[c_1] <= m)
                     {
-                        gw_p9_0 = 1.0;
-                        gw_p9_1 = 0.0;
+                        gw_p10_0 = 1.0;
+                        gw_p10_1 = 0.0;
                     }
                     else
                     {
-                        gw_p9_0 = 0.0;
-                        gw_p9_1 = 1.0;
+                        gw_p10_0 = 0.0;
+                        gw_p10_1 = 1.0;
                         m = s[c_1];
                     }
-                    gw_tape.Push(gw_p9_0);
-                    gw_tape.Push(gw_p9_1);
+                    gw_tape.Push(gw_p10_0);
+                    gw_tape.Push(gw_p10_1);
                 }
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
                 {
-                    double gw_s12_0 = global::System.Math.Exp(s[c_2] - m);
-                    double gw_p12_0 = -gw_s12_0;
-                    double gw_p12_1 = gw_s12_0;
-                    sum = sum + gw_s12_0;
-                    gw_tape.Push(gw_p12_0);
-                    gw_tape.Push(gw_p12_1);
+                    double gw_s13_0 = global::System.Math.Exp(s[c_2] - m);
+                    double gw_p13_0 = -gw_s13_0;
+                    double gw_p13_1 = gw_s13_0;
+                    sum = sum + gw_s13_0;
+                    gw_tape.Push(gw_p13_0);
+                    gw_tape.Push(gw_p13_1);
                 }
-                double gw_p13_0 = 1.0 / sum;
+                double gw_p0_0 = 1.0 / sum;
                 loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
-                gw_tape.Push(gw_p13_0);
-            }
-
-            // Reverse sweep: adjoints, from the result back to the parameters.
-            dWeights.Clear();
-            dBias.Clear();
-            double gw_d_loss = 0.0;
-            double gw_d_t = 0.0;
-            double gw_d_m = 0.0;
-            double gw_d_sum = 0.0;
-            global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
-            double gw_Value = loss / n;
-            double gw_r0 = 1.0 / n;
-            gw_d_loss += gw_r0;
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double gw_q13_0 = gw_tape.Pop();
-                double gw_c13_0 = -gw_d_loss;
-                double gw_c13_1 = gw_d_loss * gw_q13_0;
+                gw_tape.Push(gw_p0_0);
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_c0_0 = -gw_d_loss;
+                double gw_c0_1 = gw_d_loss * gw_q0_0;
                 gw_d_m += gw_d_loss;
-                gw_d_s[labels[i]] += gw_c13_0;
-                gw_d_sum += gw_c13_1;
+                gw_d_s[labels[i]] += gw_c0_0;
+                gw_d_sum += gw_c0_1;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_q12_1 = gw_tape.Pop();
-                    double gw_q12_0 = gw_tape.Pop();
-                    double gw_c12_0 = gw_d_sum * gw_q12_0;
-                    double gw_c12_1 = gw_d_sum * gw_q12_1;
-                    gw_d_m += gw_c12_0;
-                    gw_d_s[c_2] += gw_c12_1;
+                    double gw_q13_1 = gw_tape.Pop();
+                    double gw_q13_0 = gw_tape.Pop();
+                    double gw_c13_0 = gw_d_sum * gw_q13_0;
+                    double gw_c13_1 = gw_d_sum * gw_q13_1;
+                    gw_d_m += gw_c13_0;
+                    gw_d_s[c_2] += gw_c13_1;
                 }
                 gw_d_sum = 0.0;
                 for (int c_1 = k - 1; c_1 >= 1; c_1--)
                 {
-                    double gw_q9_1 = gw_tape.Pop();
-                    double gw_q9_0 = gw_tape.Pop();
-                    double gw_g9 = gw_d_m;
+                    double gw_q10_1 = gw_tape.Pop();
+                    double gw_q10_0 = gw_tape.Pop();
+                    double gw_g10 = gw_d_m;
                     gw_d_m = 0.0;
-                    double gw_c9_0 = gw_g9 * gw_q9_0;
-                    double gw_c9_1 = gw_g9 * gw_q9_1;
-                    gw_d_m += gw_c9_0;
-                    gw_d_s[c_1] += gw_c9_1;
+                    double gw_c10_0 = gw_g10 * gw_q10_0;
+                    double gw_c10_1 = gw_g10 * gw_q10_1;
+                    gw_d_m += gw_c10_0;
+                    gw_d_s[c_1] += gw_c10_1;
                 }
-                double gw_g7 = gw_d_m;
+                double gw_g8 = gw_d_m;
                 gw_d_m = 0.0;
-                gw_d_s[0] += gw_g7;
+                gw_d_s[0] += gw_g8;
                 for (int c = k - 1; c >= 0; c--)
                 {
-                    double gw_g6 = gw_d_s[c];
+                    double gw_g7 = gw_d_s[c];
                     gw_d_s[c] = 0.0;
-                    gw_d_t += gw_g6;
+                    gw_d_t += gw_g7;
                     for (int j = d - 1; j >= 0; j--)
                     {
-                        double gw_c5_0 = gw_d_t * x[i * d + j];
-                        dWeights[c * d + j] += gw_c5_0;
+                        double gw_c6_0 = gw_d_t * x[i * d + j];
+                        dWeights[c * d + j] += gw_c6_0;
                     }
-                    double gw_g3 = gw_d_t;
+                    double gw_g4 = gw_d_t;
                     gw_d_t = 0.0;
-                    dBias[c] += gw_g3;
+                    dBias[c] += gw_g4;
                 }
             }
+
+            // Reverse sweep: adjoints, from the result back to the parameters.
+            double gw_Value = loss / n;
             gw_tape.Release();
             return gw_Value;
         }

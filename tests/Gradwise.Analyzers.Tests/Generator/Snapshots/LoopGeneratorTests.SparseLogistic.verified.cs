@@ -13,9 +13,9 @@ namespace Specs
         /// runs the statements backwards and accumulates each parameter's gradient by the chain rule.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>z = z + values[p] * w[indices[p]]:  ∂/∂w[indices[p]] = values[p],  ∂/∂z = 1</description></item>
         /// <item><description>loss = loss + LogLoss(labels[i], z):  ∂/∂loss = 1,  ∂/∂z = ∂LogLoss/∂z(labels[i], z)</description></item>
         /// <item><description>penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * Abs(w[wjIndex]):  ∂/∂penalty = 1,  ∂/∂w[wjIndex] = l1 * Sign(w[wjIndex]) + l2 * w[wjIndex]</description></item>
+        /// <item><description>z = z + values[p] * w[indices[p]]:  ∂/∂w[indices[p]] = values[p],  ∂/∂z = 1</description></item>
         /// </list>
         /// </remarks>
         /// <param name="w">As in SparseLogistic.</param>
@@ -37,9 +37,15 @@ namespace Specs
             }
 
             var gw_tape = new global::Gradwise.Runtime.GradwiseTape(256);
-            // Forward sweep: the value, keeping what the reverse sweep needs.
+            dw.Clear();
+            // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
+            double gw_d_loss = 0.0;
+            double gw_d_z = 0.0;
+            double gw_d_penalty = 0.0;
             int n = labels.Length;
             double loss = 0.0;
+            gw_d_loss = 1.0 / n;
+            // fused: each iteration runs forward, then backward
             for (int i = 0; i < n; i++)
             {
                 double z = 0.0;
@@ -47,43 +53,32 @@ namespace Specs
                 {
                     z = z + values[p] * w[indices[p]];
                 }
-                double gw_s5_0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_s5_0_d1);
-                double gw_p5_0 = gw_s5_0_d1;
-                loss = loss + gw_s5_0;
-                gw_tape.Push(gw_p5_0);
-            }
-            double penalty = 0.0;
-            for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
-            {
-                penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * global::System.Math.Abs(w[wjIndex]);
-            }
-
-            // Reverse sweep: adjoints, from the result back to the parameters.
-            dw.Clear();
-            double gw_d_loss = 0.0;
-            double gw_d_z = 0.0;
-            double gw_d_penalty = 0.0;
-            double gw_Value = penalty + loss / n;
-            double gw_r0 = 1.0 / n;
-            gw_d_loss += gw_r0;
-            gw_d_penalty += 1.0;
-            for (int wjIndex = w.Length - 1; wjIndex >= 0; wjIndex--)
-            {
-                double gw_c8_0 = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
-                dw[wjIndex] += gw_c8_0;
-            }
-            for (int i = n - 1; i >= 0; i--)
-            {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_c5_0 = gw_d_loss * gw_q5_0;
-                gw_d_z += gw_c5_0;
+                double gw_s0_0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_s0_0_d1);
+                double gw_p0_0 = gw_s0_0_d1;
+                loss = loss + gw_s0_0;
+                gw_tape.Push(gw_p0_0);
+                double gw_q0_0 = gw_tape.Pop();
+                double gw_c0_0 = gw_d_loss * gw_q0_0;
+                gw_d_z += gw_c0_0;
                 for (int p = offsets[i + 1] - 1; p >= offsets[i]; p--)
                 {
-                    double gw_c4_0 = gw_d_z * values[p];
-                    dw[indices[p]] += gw_c4_0;
+                    double gw_c6_0 = gw_d_z * values[p];
+                    dw[indices[p]] += gw_c6_0;
                 }
                 gw_d_z = 0.0;
             }
+            double penalty = 0.0;
+            gw_d_penalty = 1.0;
+            // fused: each iteration runs forward, then backward
+            for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
+            {
+                penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * global::System.Math.Abs(w[wjIndex]);
+                double gw_c1_0 = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
+                dw[wjIndex] += gw_c1_0;
+            }
+
+            // Reverse sweep: adjoints, from the result back to the parameters.
+            double gw_Value = penalty + loss / n;
             gw_tape.Release();
             return gw_Value;
         }
