@@ -11,9 +11,9 @@ public static class RegressionLosses
 
 public static partial class ClassificationLosses
 {
-    // Mistake: the number of classes is not something to differentiate (GW9002 on 'classes').
+    // Mistake: ML.NET scores are float, but gradients are computed in double (GW9002 on 'p').
     [Differentiable]
-    public static double Smoothed(double p, int classes) => (1 - p) / classes;
+    public static double Smoothed(float p, int classes) => (1 - p) / classes;
 
     // Mistake: the remainder operator has no useful derivative (GW9003 on 'step % 10').
     [Differentiable]

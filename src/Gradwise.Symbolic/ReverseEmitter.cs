@@ -113,6 +113,11 @@ public static class ReverseEmitter
         {
             FindActivity();
             FindStableLocals();
+            foreach (var statement in All(procedure.Body))
+            {
+                IdOf(statement); // numbered in program order, for stable names and the doc comment's order
+            }
+
             var fused = FindFusedLoops();
 
             var forward = new List<string>();
@@ -200,8 +205,32 @@ public static class ReverseEmitter
             }
 
             lines.Add("return " + ValueName + ";");
+            RemoveUnreadAdjoints(lines);
             var steps = plans.Values.OrderBy(p => p.Id).Where(p => p.Partials.Count > 0).Select(Describe).ToList();
             return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
+        }
+
+        /// <summary>Drops adjoint locals that are only ever written (a local whose value nothing differentiated reads).</summary>
+        private void RemoveUnreadAdjoints(List<string> lines)
+        {
+            foreach (var local in procedure.Locals.Where(activeLocals.Contains))
+            {
+                var name = Adjoint(local);
+                var pattern = new System.Text.RegularExpressions.Regex(@"\b" + System.Text.RegularExpressions.Regex.Escape(name) + @"\b");
+                var uses = lines.Where(l => pattern.IsMatch(l)).ToList();
+                bool IsWrite(string line)
+                {
+                    var text = line.Trim();
+                    var left = text.StartsWith("double " + name + " = ", System.StringComparison.Ordinal) ? "double " + name + " = "
+                        : text.StartsWith(name + " = ", System.StringComparison.Ordinal) ? name + " = " : null;
+                    return left != null && !pattern.IsMatch(text.Substring(left.Length));
+                }
+
+                if (uses.All(IsWrite))
+                {
+                    lines.RemoveAll(l => uses.Contains(l) && pattern.IsMatch(l));
+                }
+            }
         }
 
         private void AllocateAdjointBuffers(IEnumerable<BufferStmt> buffers, List<string> lines)
@@ -663,7 +692,7 @@ public static class ReverseEmitter
                         {
                             var taped = !IsStable(branch.Predicate);
                             tapedBranches[branch] = taped;
-                            lines.Add(pad + "if (" + ExprFormatter.Code.Format(branch.Predicate) + ")");
+                            lines.Add(pad + "if (" + Condition(branch.Predicate) + ")");
                             EmitBranch(branch.Then, taped ? "1.0" : null, lines, indent, pending);
                             if (taped || branch.Else.Statements.Count > 0)
                             {
@@ -730,6 +759,9 @@ public static class ReverseEmitter
                 Push(lines, pad, name);
             }
         }
+
+        private static string Condition(Expr predicate) =>
+            predicate is Constant constant ? (constant.Value != 0 ? "true" : "false") : ExprFormatter.Code.Format(predicate);
 
         private static string ForwardHeader(LoopStmt loop)
         {
@@ -813,7 +845,7 @@ public static class ReverseEmitter
                                 break;
                             }
 
-                            lines.Add(pad + ReverseHeader(loop, loop.HasBreak ? count : null));
+                            lines.Add(pad + (Commutes(loop) ? ForwardHeader(loop) : ReverseHeader(loop, loop.HasBreak ? count : null)));
                             lines.Add(pad + "{");
                             lines.AddRange(body);
                             lines.Add(pad + "}");
@@ -835,7 +867,7 @@ public static class ReverseEmitter
                             var negate = whenTrue.Count == 0;
                             var condition = taped
                                 ? Tape + ".Pop() " + (negate ? "==" : "!=") + " 0.0"
-                                : (negate ? ExprFormatter.Code.Format(Ex.Not(branch.Predicate)) : ExprFormatter.Code.Format(branch.Predicate));
+                                : Condition(negate ? Ex.Not(branch.Predicate) : branch.Predicate);
                             if (negate)
                             {
                                 (whenTrue, whenFalse) = (whenFalse, whenTrue);
@@ -930,6 +962,44 @@ public static class ReverseEmitter
             }
 
             lines.AddRange(targets);
+        }
+
+        /// <summary>
+        /// True when the reverse sweeps of the loop's iterations can run in any order: they read
+        /// nothing from the tape, and the only values from outside that the body assigns are sums
+        /// (whose adjoint does not change) it does not otherwise read. Such a loop is reversed
+        /// counting up, as it was written, which is kinder to caches and prefetchers.
+        /// </summary>
+        private bool Commutes(LoopStmt loop)
+        {
+            var inside = All(loop.Body).ToList();
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
+            {
+                return false;
+            }
+
+            var declaredInside = new HashSet<string>(inside.OfType<AssignStmt>().Where(a => a.Declare).Select(a => a.Target));
+            foreach (var assign in inside.OfType<AssignStmt>())
+            {
+                var plan = PlanOf(assign, assign.Target, assign.Value);
+                if (plan.Taped.Count > 0)
+                {
+                    return false;
+                }
+
+                if (declaredInside.Contains(assign.Target) || !IsActive(assign.Target))
+                {
+                    continue;
+                }
+
+                var self = plan.Partials.FirstOrDefault(p => p.Key == assign.Target).Value;
+                if (self is not Constant { Value: 1.0 } || inside.Any(s => s != assign && ReadsOf(s).Contains(assign.Target) && !(s is AssignStmt other && other.Target == assign.Target)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static string ReverseHeader(LoopStmt loop, string? count)

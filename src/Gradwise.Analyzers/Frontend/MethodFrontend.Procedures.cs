@@ -254,7 +254,24 @@ internal sealed partial class MethodFrontend
                             return false;
                         }
 
+                        if (predicate is Constant known)
+                        {
+                            // A condition fixed at compile time: only its branch runs.
+                            if (!ExecuteProcedure(known.Value != 0 ? thenList : elseList, 0, scope, output, inLoop, out _))
+                            {
+                                return false;
+                            }
+
+                            if (restInside)
+                            {
+                                return true;
+                            }
+
+                            break;
+                        }
+
                         var assigned = thenList.Concat(elseList).SelectMany(AssignedOutside(conditional.Syntax)).ToList();
+                        Protect(scope, output, thenList.Concat(elseList).SelectMany(ChangedBy));
                         if (!Materialize(assigned, scope, output, conditional))
                         {
                             return false;
@@ -410,6 +427,8 @@ internal sealed partial class MethodFrontend
             }
         }
 
+        Protect(scope, output, changed.Select(c => LocalName(c.Key)));
+
         // The new values are simultaneous: when one reads another that changes, go through temporaries.
         var names = new HashSet<string>(changed.Select(c => LocalName(c.Key)));
         var simultaneous = changed.Count > 1 && changed.Any(c => names.Any(n => Differentiator.DependsOn(c.Value, n)));
@@ -437,6 +456,68 @@ internal sealed partial class MethodFrontend
                 var name = LocalName(pair.Key);
                 output.Add(new AssignStmt(name, scope.Env[pair.Key], false));
                 scope.Env[pair.Key] = Ex.Var(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before <paramref name="changing"/> (locals or buffers) change, copies every symbolic local
+    /// that reads them into a fresh local: its value was taken before the change.
+    /// </summary>
+    private void Protect(Scope scope, List<Stmt> output, IEnumerable<string> changing)
+    {
+        var names = new HashSet<string>(changing, StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
+        {
+            if (Reads(pair.Value, names))
+            {
+                var copy = Fresh(pair.Key.Name);
+                declaredLocals.Add(copy);
+                output.Add(new AssignStmt(copy, pair.Value, true));
+                scope.Env[pair.Key] = Ex.Var(copy);
+            }
+        }
+    }
+
+    private static bool Reads(Expr e, HashSet<string> names)
+    {
+        if (e is Variable v)
+        {
+            var leaf = Leaf.Parse(v.Name);
+            return names.Contains(leaf.IsElement ? leaf.Array! : v.Name);
+        }
+
+        return e.Children.Any(c => Reads(c, names));
+    }
+
+    /// <summary>The emitted names of the locals and buffers declared outside <paramref name="construct"/> that it changes.</summary>
+    private IEnumerable<string> ChangedBy(IOperation construct)
+    {
+        foreach (var operation in construct.DescendantsAndSelf())
+        {
+            var target = operation switch
+            {
+                IAssignmentOperation a => a.Target,
+                IIncrementOrDecrementOperation i => i.Target,
+                _ => null,
+            };
+            switch (target)
+            {
+                case ILocalReferenceOperation local when localNames.TryGetValue(local.Local, out var name):
+                    yield return name;
+                    break;
+                case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
+                    if (Strip(ElementParts(target).Instance) is ILocalReferenceOperation buffer && buffers.TryGetValue(buffer.Local, out var info))
+                    {
+                        yield return info.Name;
+                    }
+
+                    break;
             }
         }
     }
@@ -643,12 +724,26 @@ internal sealed partial class MethodFrontend
         }
 
         // What the body reads or writes from outside is declared before the loop.
+        Protect(scope, output, ChangedBy(loop.Body));
         var outer = loop.Body.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
             .Select(l => l.Local)
             .Where(l => !IsDeclaredWithin(l, loop.Syntax) && l.Type.SpecialType == SpecialType.System_Double)
             .ToList();
-        var assignedBools = AssignedOutside(loop.Syntax)(loop.Body).Where(l => l.Type.SpecialType == SpecialType.System_Boolean).ToList();
-        if (!Materialize(outer.Concat(assignedBools), scope, output, loop))
+        var assignedInLoop = new HashSet<ILocalSymbol>(AssignedOutside(loop.Syntax)(loop.Body), SymbolEqualityComparer.Default);
+        var assignedBools = assignedInLoop.Where(l => l.Type.SpecialType == SpecialType.System_Boolean).ToList();
+
+        // Inside a branch or another loop, a value the loop only reads is copied under a fresh name: declaring
+        // the local itself there would clash with its declaration in the enclosing scope (CS0136).
+        foreach (var local in outer.Where(l => nesting > 0 && !assignedInLoop.Contains(l) && !scope.Materialized.Contains(l)).Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList())
+        {
+            var copy = Fresh(local.Name);
+            declaredLocals.Add(copy);
+            output.Add(new AssignStmt(copy, scope.Env.TryGetValue(local, out var current) ? current : Ex.Zero, true));
+            scope.Env[local] = Ex.Var(copy);
+            outer.Remove(local);
+        }
+
+        if (!Materialize(outer.Where(l => !(nesting > 0 && !assignedInLoop.Contains(l) && scope.Env.TryGetValue(l, out var e) && e is Variable)).Concat(assignedBools), scope, output, loop))
         {
             return false;
         }
@@ -873,6 +968,7 @@ internal sealed partial class MethodFrontend
         }
 
         Sync(scope, output);
+        Protect(scope, output, new[] { buffer.Name });
         output.Add(new StoreStmt(buffer.Name, indexCode.Text, value));
         return true;
     }

@@ -138,7 +138,7 @@ public sealed class LoopGeneratorTests
             var text = LoopFunctions.Source;
             string Section(string start) => text.Substring(text.IndexOf(start, StringComparison.Ordinal), NextSection(text, start));
             var header = text.Substring(0, text.IndexOf("/// <summary>Dense logistic", StringComparison.Ordinal));
-            return header + Section("/// <summary>Softmax cross-entropy") + Section("/// <summary>Branches over statements") + "}\n";
+            return header + Section("/// <summary>Softmax cross-entropy") + Section("/// <summary>Branches over statements"); // the last section ends with the class
         }
     }
 
