@@ -73,6 +73,12 @@ public sealed record BufferStmt(string Name, string Declaration) : Stmt;
 /// <param name="HasBreak">True when the body can <c>break</c> (the reverse sweep then records the trip count).</param>
 public sealed record LoopStmt(string Variable, string Start, string End, int Step, bool Inclusive, Block Body, bool HasBreak) : Stmt;
 
+/// <summary>
+/// <c>while (Condition) Body</c>, or <c>do Body while (Condition)</c> when <paramref name="ConditionFirst"/>
+/// is false: a loop without a counter (the reverse sweep records how many times it ran).
+/// </summary>
+public sealed record WhileStmt(Expr Condition, bool ConditionFirst, Block Body) : Stmt;
+
 /// <summary><c>if (Predicate) Then else Else</c> over statements.</summary>
 public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
 

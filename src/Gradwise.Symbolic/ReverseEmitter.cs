@@ -370,6 +370,7 @@ public static class ReverseEmitter
                 AssignStmt a => Leaves(a.Value),
                 StoreStmt s => Leaves(s.Value),
                 IfStmt i => Leaves(i.Predicate),
+                WhileStmt w => Leaves(w.Condition),
                 _ => Enumerable.Empty<string>(),
             };
             return leaves.Select(l => Leaf.Parse(l) is { IsElement: true } e ? e.Array! : l);
@@ -507,6 +508,13 @@ public static class ReverseEmitter
                 switch (statement)
                 {
                     case LoopStmt loop:
+                        foreach (var inner in All(loop.Body))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                    case WhileStmt loop:
                         foreach (var inner in All(loop.Body))
                         {
                             yield return inner;
@@ -688,6 +696,24 @@ public static class ReverseEmitter
                             break;
                         }
 
+                    case WhileStmt loop:
+                        {
+                            var count = Name("n", IdOf(loop));
+                            lines.Add(pad + "int " + count + " = 0;");
+                            lines.Add(pad + (loop.ConditionFirst ? "while (" + Condition(loop.Condition) + ")" : "do"));
+                            lines.Add(pad + "{");
+                            lines.Add(pad + "    " + count + "++;");
+                            EmitForward(loop.Body, lines, indent + 1, new List<string>());
+                            lines.Add(pad + "}");
+                            if (!loop.ConditionFirst)
+                            {
+                                lines[lines.Count - 1] += " while (" + Condition(loop.Condition) + ");";
+                            }
+
+                            Push(lines, pad, count);
+                            break;
+                        }
+
                     case IfStmt branch:
                         {
                             var taped = !IsStable(branch.Predicate);
@@ -852,6 +878,23 @@ public static class ReverseEmitter
                             break;
                         }
 
+                    case WhileStmt loop:
+                        {
+                            var count = Name("m", IdOf(loop));
+                            lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
+                            var body = new List<string>();
+                            EmitReverse(loop.Body, body, indent + 1, topLevel: false);
+                            if (body.Count > 0)
+                            {
+                                lines.Add(pad + "for (; " + count + " > 0; " + count + "--)");
+                                lines.Add(pad + "{");
+                                lines.AddRange(body);
+                                lines.Add(pad + "}");
+                            }
+
+                            break;
+                        }
+
                     case IfStmt branch:
                         {
                             var whenTrue = new List<string>();
@@ -973,7 +1016,7 @@ public static class ReverseEmitter
         private bool Commutes(LoopStmt loop)
         {
             var inside = All(loop.Body).ToList();
-            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
             {
                 return false;
             }

@@ -706,26 +706,29 @@ internal sealed partial class MethodFrontend
 
     private bool ExecuteLoop(ILoopOperation loop, Scope scope, List<Stmt> output)
     {
+        var whileLoop = loop as IWhileLoopOperation;
+        if (whileLoop is { Condition: null } or { ConditionIsUntil: true } || whileLoop?.IgnoredCondition != null)
+        {
+            Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "a while or do loop needs a condition");
+            return false;
+        }
+
         var header = loop switch
         {
             IForLoopOperation f => ReadForHeader(f),
             IForEachLoopOperation e => ReadForEachHeader(e),
+            IWhileLoopOperation => new LoopHeader((string.Empty, string.Empty, string.Empty, 0, false), _ => Enumerable.Empty<Stmt>()),
             _ => null,
         };
 
         if (header is null)
         {
-            if (loop is IWhileLoopOperation && !problems.Any())
-            {
-                Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "while and do loops are not supported yet; write it as a for loop over an int counter (for (int i = 0; i < n; i++))");
-            }
-
             return false;
         }
 
-        // What the body reads or writes from outside is declared before the loop.
+        // What the body (and a while condition) reads or writes from outside is declared before the loop.
         Protect(scope, output, ChangedBy(loop.Body));
-        var outer = loop.Body.DescendantsAndSelf().OfType<ILocalReferenceOperation>()
+        var outer = loop.Body.DescendantsAndSelf().Concat(whileLoop?.Condition?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>()).OfType<ILocalReferenceOperation>()
             .Select(l => l.Local)
             .Where(l => !IsDeclaredWithin(l, loop.Syntax) && l.Type.SpecialType == SpecialType.System_Double)
             .ToList();
@@ -757,6 +760,19 @@ internal sealed partial class MethodFrontend
         if (!bodyRead)
         {
             return false;
+        }
+
+        if (whileLoop != null)
+        {
+            // Read against the scope the body starts from: every local the body changes is a declared variable there.
+            var condition = ReadPredicate(whileLoop.Condition!, scope.Env);
+            if (condition is null)
+            {
+                return false;
+            }
+
+            output.Add(new WhileStmt(condition, whileLoop.ConditionIsTop, Block.Of(body)));
+            return true;
         }
 
         var hasBreak = loop.Body.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => b.BranchKind == BranchKind.Break && SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel));

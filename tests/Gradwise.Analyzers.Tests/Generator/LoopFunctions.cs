@@ -24,6 +24,7 @@ public static class LoopFunctions
         new("GaussianMixture", 3 + (3 * 2) + (3 * 2), 0.8),
         new("Reductions", 5, 1.5),
         new("Controlled", 6, 1.5),
+        new("Iterative", 3, 1.5),
     };
 
     public const string Source = """
@@ -318,6 +319,29 @@ public static class LoopFunctions
 
                 return acc * running;
             }
+
+            /// <summary>While and do loops without a counter: Newton's iteration for a square root, a series summed until its terms are small.</summary>
+            [Differentiable]
+            public static double Iterative(ReadOnlySpan<double> v)
+            {
+                double x = v[0] * v[0] + 1;
+                double r = x;
+                while (Math.Abs(r * r - x) > 1e-13 * x)
+                {
+                    r = 0.5 * (r + x / r);
+                }
+
+                double term = v[1];
+                double total = 0;
+                do
+                {
+                    total += term;
+                    term *= 0.5 * Math.Tanh(v[2]);
+                }
+                while (Math.Abs(term) > 1e-3);
+
+                return r + total;
+            }
         }
 
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
@@ -379,6 +403,9 @@ public static class LoopFunctions
 
             public static double Reductions_Value(double[] t, int seed) => L.Reductions(t);
             public static double Reductions_Gradient(double[] t, int seed, double[] g) => L.ReductionsWithGradient(t, g);
+
+            public static double Iterative_Value(double[] t, int seed) => L.Iterative(t);
+            public static double Iterative_Gradient(double[] t, int seed, double[] g) => L.IterativeWithGradient(t, g);
 
             public static double Controlled_Value(double[] t, int seed) => L.Controlled(t, (seed % 7) / 7.0 - 0.5);
             public static double Controlled_Gradient(double[] t, int seed, double[] g) => L.ControlledWithGradient(t, (seed % 7) / 7.0 - 0.5, g);

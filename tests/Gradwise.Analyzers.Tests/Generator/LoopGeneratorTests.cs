@@ -127,9 +127,9 @@ public sealed class LoopGeneratorTests
     }
 
     /// <summary>
-    /// The scalar helpers and the two losses with the most constructs (buffers, max, int labels;
-    /// branches, break, continue, nested loops), without the array wrappers: every prefix of all
-    /// the losses takes over a minute, and these cover every statement kind.
+    /// The scalar helpers and the three losses with the most constructs (buffers, max, int labels;
+    /// branches, break, continue, nested loops; while and do), without the array wrappers: every
+    /// prefix of all the losses takes over a minute, and these cover every statement kind.
     /// </summary>
     private static string HalfTypedSource
     {
@@ -138,7 +138,7 @@ public sealed class LoopGeneratorTests
             var text = LoopFunctions.Source;
             string Section(string start) => text.Substring(text.IndexOf(start, StringComparison.Ordinal), NextSection(text, start));
             var header = text.Substring(0, text.IndexOf("/// <summary>Dense logistic", StringComparison.Ordinal));
-            return header + Section("/// <summary>Softmax cross-entropy") + Section("/// <summary>Branches over statements"); // the last section ends with the class
+            return header + Section("/// <summary>Softmax cross-entropy") + Section("/// <summary>Branches over statements") + Section("/// <summary>While and do loops"); // the last section ends with the class
         }
     }
 
@@ -154,7 +154,7 @@ public sealed class LoopGeneratorTests
     public void Half_typed_losses_never_crash()
     {
         var whole = GeneratorHarness.Run(HalfTypedSource).AssertCompiles();
-        Assert.Equal(4, whole.MethodSources.Count()); // the cut source is the losses it names, complete
+        Assert.Equal(5, whole.MethodSources.Count()); // the cut source is the losses it names, complete
 
         HalfTypedCode.AssertNoCrashOnEveryPrefix(
             HalfTypedSource,
