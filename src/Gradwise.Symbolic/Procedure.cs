@@ -79,6 +79,29 @@ public sealed record LoopStmt(string Variable, string Start, string End, int Ste
 /// </summary>
 public sealed record WhileStmt(Expr Condition, bool ConditionFirst, Block Body) : Stmt;
 
+/// <summary>
+/// <c>double Target = Callee(arguments);</c>: a call of another [Differentiable] method that takes
+/// spans. The reverse sweep calls its <c>WithGradient</c> again (with the same arguments) and
+/// adds the callee's gradient, times the adjoint of <paramref name="Target"/>, into the caller's.
+/// </summary>
+/// <param name="Target">A fresh local that holds the result.</param>
+/// <param name="Callee">The method, as C# text (<c>global::N.T.M</c> or <c>this.M</c>).</param>
+/// <param name="Arguments">The arguments, in parameter order.</param>
+public sealed record CallStmt(string Target, string Callee, EquatableArray<CallArg> Arguments) : Stmt;
+
+/// <summary>
+/// One argument of a <see cref="CallStmt"/>: a double (a local, a parameter or a constant, in
+/// <paramref name="Scalar"/>), or code (a span, a slice, an int) with, for a span of double, the
+/// parameter and the window it reads.
+/// </summary>
+/// <param name="Code">The argument's C# text, for a span or int argument.</param>
+/// <param name="Scalar">The argument's value, for a double argument.</param>
+/// <param name="Array">The parameter a span argument reads.</param>
+/// <param name="Offset">Where its window starts.</param>
+/// <param name="Length">Its window's length.</param>
+/// <param name="HasGradient">True when the callee gives a gradient for this parameter.</param>
+public sealed record CallArg(string? Code, Expr? Scalar, string? Array, string? Offset, string? Length, bool HasGradient);
+
 /// <summary><c>if (Predicate) Then else Else</c> over statements.</summary>
 public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
 

@@ -206,7 +206,9 @@ public static class ReverseEmitter
 
             lines.Add("return " + ValueName + ";");
             RemoveUnreadAdjoints(lines);
-            var steps = plans.Values.OrderBy(p => p.Id).Where(p => p.Partials.Count > 0).Select(Describe).ToList();
+            var steps = plans.Values.Where(p => p.Partials.Count > 0).Select(p => (p.Id, Text: Describe(p)))
+                .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
+                .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
         }
 
@@ -279,6 +281,7 @@ public static class ReverseEmitter
             var declaredInside = new HashSet<string>(inside.Select(s => s switch
             {
                 AssignStmt { Declare: true } a => a.Target,
+                CallStmt c => c.Target,
                 BufferStmt b => b.Name,
                 IntStmt i => i.Name,
                 LoopStmt l => l.Variable,
@@ -371,6 +374,7 @@ public static class ReverseEmitter
                 StoreStmt s => Leaves(s.Value),
                 IfStmt i => Leaves(i.Predicate),
                 WhileStmt w => Leaves(w.Condition),
+                CallStmt c => c.Arguments.SelectMany(a => a.Scalar is { } e ? Leaves(e) : a.Array is { } array ? new[] { array + "[0]" } : Enumerable.Empty<string>()),
                 _ => Enumerable.Empty<string>(),
             };
             return leaves.Select(l => Leaf.Parse(l) is { IsElement: true } e ? e.Array! : l);
@@ -474,6 +478,10 @@ public static class ReverseEmitter
                             activeBuffers.Add(store.Buffer);
                             changed = true;
                             break;
+                        case CallStmt call when !activeLocals.Contains(call.Target) && call.Arguments.Any(IsActive):
+                            activeLocals.Add(call.Target);
+                            changed = true;
+                            break;
                     }
                 }
             }
@@ -485,9 +493,15 @@ public static class ReverseEmitter
             var counts = new Dictionary<string, int>();
             foreach (var statement in All(procedure.Body))
             {
-                if (statement is AssignStmt assign)
+                var target = statement switch
                 {
-                    counts[assign.Target] = counts.TryGetValue(assign.Target, out var c) ? c + 1 : 1;
+                    AssignStmt assign => assign.Target,
+                    CallStmt call => call.Target,
+                    _ => null,
+                };
+                if (target != null)
+                {
+                    counts[target] = counts.TryGetValue(target, out var c) ? c + 1 : 1;
                 }
             }
 
@@ -496,6 +510,11 @@ public static class ReverseEmitter
                 if (statement is AssignStmt { Declare: true } assign && counts[assign.Target] == 1)
                 {
                     stableLocals.Add(assign.Target);
+                }
+
+                if (statement is CallStmt call && counts[call.Target] == 1)
+                {
+                    stableLocals.Add(call.Target);
                 }
             }
         }
@@ -533,6 +552,10 @@ public static class ReverseEmitter
         }
 
         private bool HasActiveLeaf(Expr e) => Leaves(e).Any(IsActive);
+
+        /// <summary>True when gradient flows into the argument: the callee differentiates it and it depends on what the caller differentiates.</summary>
+        private bool IsActive(CallArg argument) =>
+            argument.HasGradient && (argument.Scalar is { } scalar ? HasActiveLeaf(scalar) : argument.Array != null && gradients.ContainsKey(argument.Array) && procedure.Arrays.Contains(argument.Array));
 
         private bool IsActive(string leaf)
         {
@@ -670,6 +693,17 @@ public static class ReverseEmitter
                         break;
                     case BufferStmt buffer:
                         lines.Add(pad + buffer.Declaration);
+                        break;
+                    case CallStmt call:
+                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Code ?? ExprFormatter.Code.Format(a.Scalar!))) + ");");
+                        if (activeLocals.Contains(call.Target))
+                        {
+                            foreach (var argument in TapedArguments(call))
+                            {
+                                Push(lines, pad, ExprFormatter.Code.Format(argument.Scalar!));
+                            }
+                        }
+
                         break;
                     case LoopStmt loop:
                         {
@@ -853,6 +887,9 @@ public static class ReverseEmitter
                     case StoreStmt store:
                         EmitReverseAssignment(statement, store.Element, store.Value, lines, pad, firstAndLast: false);
                         break;
+                    case CallStmt call when activeLocals.Contains(call.Target):
+                        EmitReverseCall(call, lines, pad);
+                        break;
                     case BufferStmt buffer when !topLevel && activeBuffers.Contains(buffer.Name):
                         lines.Add(pad + BufferAdjoint(buffer.Name) + ".Clear();");
                         break;
@@ -1007,6 +1044,87 @@ public static class ReverseEmitter
             lines.AddRange(targets);
         }
 
+        /// <summary>The double arguments whose values a later statement may change: kept on the tape for the second call.</summary>
+        private List<CallArg> TapedArguments(CallStmt call) => call.Arguments.Where(a => a.Scalar != null && !IsStable(a.Scalar)).ToList();
+
+        /// <summary>
+        /// The reverse of <c>t = f(spans, doubles)</c>: call <c>fWithGradient</c> on the same
+        /// arguments (doubles that changed since come back from the tape), then add its gradient,
+        /// times the adjoint of t, into the caller's adjoints: element by element over each span's window.
+        /// </summary>
+        private void EmitReverseCall(CallStmt call, List<string> lines, string pad)
+        {
+            var id = IdOf(call);
+            var inner = pad + "    ";
+            lines.Add(pad + "{");
+            var seed = Name("g", id);
+            lines.Add(inner + "double " + seed + " = " + Adjoint(call.Target) + ";");
+            lines.Add(inner + Adjoint(call.Target) + " = 0.0;");
+            var taped = TapedArguments(call);
+            var values = new Dictionary<CallArg, string>(new ArgumentReference());
+            for (var i = taped.Count - 1; i >= 0; i--)
+            {
+                var name = Name("v", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add(inner + "double " + name + " = " + Tape + ".Pop();");
+                values[taped[i]] = name;
+            }
+
+            var arguments = new List<string>();
+            var gradientArguments = new List<string>();
+            var accumulate = new List<string>();
+            var rented = new List<string>();
+            for (var i = 0; i < call.Arguments.Count; i++)
+            {
+                var argument = call.Arguments[i];
+                arguments.Add(argument.Code ?? (values.TryGetValue(argument, out var v) ? v : ExprFormatter.Code.Format(argument.Scalar!)));
+                if (!argument.HasGradient)
+                {
+                    continue;
+                }
+
+                var gradient = Name("b", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                if (argument.Scalar is { } scalar)
+                {
+                    gradientArguments.Add("out double " + gradient);
+                    foreach (var leaf in Leaves(scalar).Where(IsActive))
+                    {
+                        accumulate.Add(inner + Adjoint(leaf) + " += " + seed + " * " + gradient + ";");
+                    }
+
+                    continue;
+                }
+
+                lines.Add(inner + "double[] " + gradient + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + argument.Length + ");");
+                rented.Add(gradient);
+                gradientArguments.Add("new global::System.Span<double>(" + gradient + ", 0, " + argument.Length + ")");
+                if (IsActive(argument))
+                {
+                    var k = Name("k", id);
+                    var offset = argument.Offset == "0" ? string.Empty : Operand(argument.Offset!) + " + ";
+                    accumulate.Add(inner + "for (int " + k + " = 0; " + k + " < " + argument.Length + "; " + k + "++)");
+                    accumulate.Add(inner + "{");
+                    accumulate.Add(inner + "    " + gradients[argument.Array!] + "[" + offset + k + "] += " + seed + " * " + gradient + "[" + k + "];");
+                    accumulate.Add(inner + "}");
+                }
+            }
+
+            lines.Add(inner + call.Callee + "WithGradient(" + string.Join(", ", arguments.Concat(gradientArguments)) + ");");
+            lines.AddRange(accumulate);
+            foreach (var array in rented)
+            {
+                lines.Add(inner + "global::System.Buffers.ArrayPool<double>.Shared.Return(" + array + ");");
+            }
+
+            lines.Add(pad + "}");
+        }
+
+        private sealed class ArgumentReference : IEqualityComparer<CallArg>
+        {
+            public bool Equals(CallArg? x, CallArg? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(CallArg obj) => RuntimeHelpers.GetHashCode(obj);
+        }
+
         /// <summary>
         /// True when the reverse sweeps of the loop's iterations can run in any order: they read
         /// nothing from the tape, and the only values from outside that the body assigns are sums
@@ -1016,7 +1134,7 @@ public static class ReverseEmitter
         private bool Commutes(LoopStmt loop)
         {
             var inside = All(loop.Body).ToList();
-            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
             {
                 return false;
             }

@@ -27,6 +27,7 @@ internal sealed partial class MethodFrontend
     private readonly List<string> declaredLocals = new();
     private readonly HashSet<ISymbol> reassigned = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> topLevelInts = new(SymbolEqualityComparer.Default);
+    private readonly List<Stmt> pendingCalls = new();
     private int nesting;
 
     /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>.</summary>
@@ -184,8 +185,17 @@ internal sealed partial class MethodFrontend
                     return false;
                 }
 
+                FlushCalls(output);
                 returned = outcome.Returned;
                 return true;
+            }
+
+            if (!inLoop && statement is IReturnOperation { ReturnedValue: { } last } && i == statements.Count - 1)
+            {
+                // return f(...) after the last loop, with a call that takes spans: read it, then the calls it needs.
+                returned = Read(last, scope.Env);
+                FlushCalls(output);
+                return returned != null;
             }
 
             if (statement is not IBlockOperation && statement.DescendantsAndSelf().Any(d => d is IReturnOperation))
@@ -210,6 +220,8 @@ internal sealed partial class MethodFrontend
                         {
                             return false;
                         }
+
+                        FlushCalls(output);
                     }
 
                     break;
@@ -254,6 +266,7 @@ internal sealed partial class MethodFrontend
                             return false;
                         }
 
+                        FlushCalls(output);
                         if (predicate is Constant known)
                         {
                             // A condition fixed at compile time: only its branch runs.
@@ -315,6 +328,7 @@ internal sealed partial class MethodFrontend
                         return false;
                     }
 
+                    FlushCalls(output);
                     Sync(scope, output);
                     break;
             }
@@ -341,6 +355,7 @@ internal sealed partial class MethodFrontend
     private bool IsProcedureOnly(IOperation operation) => operation switch
     {
         ILoopOperation or IBranchOperation => true,
+        IInvocationOperation call => IsSpanCall(call),
         IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Boolean),
         IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
         IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
@@ -702,6 +717,175 @@ internal sealed partial class MethodFrontend
         return operation;
     }
 
+    // ---- calls with spans --------------------------------------------------------------------
+
+    /// <summary>True inside <c>?:</c>, <c>&amp;&amp;</c> or <c>||</c>: where a call would not always run.</summary>
+    private static bool InsideConditionalExpression(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent != null && parent is not IBlockOperation; parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { Type: not null } or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpanCall(IInvocationOperation call) =>
+        DifferentiableSignature.IsDifferentiable(call.TargetMethod) && call.TargetMethod.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double);
+
+    private void FlushCalls(List<Stmt> output)
+    {
+        output.AddRange(pendingCalls);
+        pendingCalls.Clear();
+    }
+
+    /// <summary>
+    /// A call of a [Differentiable] method that takes spans: a <see cref="CallStmt"/> into a fresh
+    /// local, emitted before the statement that reads it. Double arguments go through locals of
+    /// their own, so the reverse sweep has one adjoint per argument.
+    /// </summary>
+    private Expr? ReadSpanCall(IInvocationOperation invocation, IMethodSymbol callee, Dictionary<ISymbol, Expr> env)
+    {
+        if (InsideConditionalExpression(invocation))
+        {
+            Unsupported(invocation, "the call to '" + callee.Name + "' inside a condition or ?: expression", "a call that takes spans runs as a statement of its own; assign it to a local first");
+            return null;
+        }
+
+        if (!CalleeIsGenerated(invocation, callee))
+        {
+            return null;
+        }
+
+        var arguments = new CallArg?[callee.Parameters.Length];
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null || parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                return UnknownCall(invocation);
+            }
+
+            var hasGradient = DifferentiableSignature.HasGradient(parameter);
+            if (parameter.Type.SpecialType == SpecialType.System_Double)
+            {
+                var value = Read(argument.Value, env);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (!hasGradient && DependsOnDifferentiated(value))
+                {
+                    Unsupported(argument, "the argument '" + argument.Syntax + "'", "it depends on a differentiated parameter, but '" + callee.Name + "' takes it as [NoGradient] parameter '" + parameter.Name + "'");
+                    return null;
+                }
+
+                if (value is not (Variable or Constant))
+                {
+                    var local = Fresh(callee.Name + "Arg");
+                    declaredLocals.Add(local);
+                    pendingCalls.Add(new AssignStmt(local, value, true));
+                    value = Ex.Var(local);
+                }
+
+                arguments[parameter.Ordinal] = new CallArg(null, value, null, null, null, hasGradient);
+            }
+            else if (parameter.Type.SpecialType == SpecialType.System_Int32)
+            {
+                var code = ReadInt(argument.Value);
+                if (code is null)
+                {
+                    return null;
+                }
+
+                arguments[parameter.Ordinal] = new CallArg(code.Text, null, null, null, null, false);
+            }
+            else
+            {
+                var window = SpanArgument(argument);
+                if (window is null)
+                {
+                    return null;
+                }
+
+                var (code, array, offset, length) = window.Value;
+                arguments[parameter.Ordinal] = new CallArg(code, null, array, offset, length, hasGradient);
+            }
+        }
+
+        if (arguments.Any(a => a is null))
+        {
+            return UnknownCall(invocation);
+        }
+
+        var target = Fresh(callee.Name + "Value");
+        declaredLocals.Add(target);
+        pendingCalls.Add(new CallStmt(target, CalleeText(callee), new EquatableArray<CallArg>(arguments.Select(a => a!).ToArray())));
+        return Ex.Var(target);
+    }
+
+    private bool DependsOnDifferentiated(Expr value) =>
+        method.Parameters.Any(p => DifferentiableSignature.HasGradient(p) && DependsOnArray(value, Escaped(p.Name)))
+        || Leaves(value).Any(l => declaredLocals.Contains(l));
+
+    private static IEnumerable<string> Leaves(Expr e) => e is Variable v ? new[] { v.Name } : e.Children.SelectMany(Leaves);
+
+    /// <summary>A span argument: a parameter, a slice of one, or a slice view; as code, and the window of the parameter it reads.</summary>
+    private (string Code, string Array, string Offset, string Length)? SpanArgument(IArgumentOperation argument)
+    {
+        var value = Strip(argument.Value);
+        IParameterReferenceOperation? source = null;
+        string? offset = null;
+        string? length = null;
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
+                source = parameter;
+                break;
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                var owner = method.Parameters.First(p => Escaped(p.Name) == view.Array);
+                var viewCode = (owner.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + view.Array + ", " : view.Array + ".Slice(") + view.Offset + ", " + view.Length + ")";
+                return (viewCode, view.Array, view.Offset, view.Length);
+            case IInvocationOperation { TargetMethod.Name: "Slice" or "AsSpan" } slice:
+                var sliced = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
+                var rest = slice.Arguments.Where(a => a.Value != sliced).Select(a => a.Value).ToList();
+                if (Strip(sliced) is IParameterReferenceOperation p && ElementTypeOf(p.Parameter.Type) != SpecialType.None && rest.Count is 1 or 2)
+                {
+                    var start = ReadInt(rest[0]);
+                    var count = rest.Count == 2 ? ReadInt(rest[1]) : null;
+                    if (start is null || (rest.Count == 2 && count is null))
+                    {
+                        return null;
+                    }
+
+                    source = p;
+                    offset = start.Text;
+                    length = count?.Text ?? Escaped(p.Parameter.Name) + ".Length - " + start.Atom;
+                }
+
+                break;
+        }
+
+        if (source is null)
+        {
+            Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to a [Differentiable] method is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
+            return null;
+        }
+
+        var name = Escaped(source.Parameter.Name);
+        if (offset is null)
+        {
+            return (name, name, "0", name + ".Length");
+        }
+
+        var code = (source.Parameter.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + name + ", " : name + ".Slice(") + offset + ", " + length + ")";
+        return (code, name, offset, length!);
+    }
+
     // ---- loops ------------------------------------------------------------------------------
 
     private bool ExecuteLoop(ILoopOperation loop, Scope scope, List<Stmt> output)
@@ -768,6 +952,13 @@ internal sealed partial class MethodFrontend
             var condition = ReadPredicate(whileLoop.Condition!, scope.Env);
             if (condition is null)
             {
+                return false;
+            }
+
+            if (pendingCalls.Count > 0)
+            {
+                pendingCalls.Clear();
+                Unsupported(whileLoop.Condition!, "the condition '" + whileLoop.Condition!.Syntax + "'", "a call that takes spans runs once per statement; compute it in the loop body into a local and test that");
                 return false;
             }
 
@@ -983,6 +1174,7 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
+        FlushCalls(output);
         Sync(scope, output);
         Protect(scope, output, new[] { buffer.Name });
         output.Add(new StoreStmt(buffer.Name, indexCode.Text, value));

@@ -652,7 +652,12 @@ internal sealed partial class MethodFrontend
         {
             if (argument.Parameter is not null && DifferentiableSignature.IsDifferentiable(target) && argument.Parameter.Type.SpecialType != SpecialType.System_Double)
             {
-                Unsupported(invocation, "the call to '" + target.Name + "' with a " + argument.Parameter.Type.ToDisplayString() + " argument", "calls to [Differentiable] methods are chained through their gradients for double arguments; spans and int arguments are not supported yet (inline the callee's loop)");
+                if (procedureMode)
+                {
+                    return ReadSpanCall(invocation, target, env);
+                }
+
+                Unsupported(invocation, "the call to '" + target.Name + "' with a " + argument.Parameter.Type.ToDisplayString() + " argument", "calls with span or int arguments are supported in methods that have loops or spans themselves");
                 return null;
             }
 
@@ -721,40 +726,8 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadDifferentiableCall(IInvocationOperation invocation, IMethodSymbol callee, Expr[] arguments)
     {
-        if (callers.Contains(callee))
+        if (!CalleeIsGenerated(invocation, callee))
         {
-            Unsupported(invocation, "the recursive call to '" + callee.Name + "'", "recursion cannot be differentiated symbolically");
-            return null;
-        }
-
-        if (!callee.IsStatic && invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-        {
-            Unsupported(invocation, "the call to '" + callee.Name + "' on another object", "a [Differentiable] method can call static ones, or instance ones on this");
-            return null;
-        }
-
-        if (!callee.IsStatic && method.IsStatic)
-        {
-            incomplete = true;
-            return null;
-        }
-
-        // The callee must itself be generated, or its WithGradient won't exist.
-        var calleeProblems = DifferentiableSignature.Check(callee, cancellationToken);
-        var calleeBody = BodyOf(callee, compilation, cancellationToken);
-        var calleeResult = calleeProblems.Count == 0 && DifferentiableSignature.FirstNonPartialContainer(callee, cancellationToken) is null
-            ? Read(callee, calleeBody, compilation, callers.Add(callee), cancellationToken)
-            : null;
-        if (calleeResult is null || !calleeResult.IsSuccess)
-        {
-            if (calleeResult?.IsIncomplete == true)
-            {
-                incomplete = true;
-                return null;
-            }
-
-            var recursive = calleeResult?.Problems.Any(p => p.Arguments.Length > 0 && p.Arguments[0] is string s && s.StartsWith("the recursive call", StringComparison.Ordinal)) == true;
-            Unsupported(invocation, "the call to '" + callee.Name + "'", recursive ? "it calls back into '" + method.Name + "' (recursion)" : "'" + callee.Name + "' cannot be differentiated itself (see its diagnostics)");
             return null;
         }
 
@@ -777,11 +750,55 @@ internal sealed partial class MethodFrontend
             }
         }
 
-        var targetText = callee.IsStatic
-            ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
-            : "this." + callee.Name;
-        var function = new UserFunction(targetText, callee.Name, callee.Parameters.Select(p => p.Name).ToArray(), hasGradient);
+        var function = new UserFunction(CalleeText(callee), callee.Name, callee.Parameters.Select(p => p.Name).ToArray(), hasGradient);
         return Ex.UserCall(function, -1, arguments);
+    }
+
+    private static string CalleeText(IMethodSymbol callee) => callee.IsStatic
+        ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
+        : "this." + callee.Name;
+
+    /// <summary>True when a call to another [Differentiable] method can be chained: not recursive, on this or static, and generated itself.</summary>
+    private bool CalleeIsGenerated(IInvocationOperation invocation, IMethodSymbol callee)
+    {
+        if (callers.Contains(callee))
+        {
+            Unsupported(invocation, "the recursive call to '" + callee.Name + "'", "recursion cannot be differentiated symbolically");
+            return false;
+        }
+
+        if (!callee.IsStatic && invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        {
+            Unsupported(invocation, "the call to '" + callee.Name + "' on another object", "a [Differentiable] method can call static ones, or instance ones on this");
+            return false;
+        }
+
+        if (!callee.IsStatic && method.IsStatic)
+        {
+            incomplete = true;
+            return false;
+        }
+
+        // The callee must itself be generated, or its WithGradient won't exist.
+        var calleeProblems = DifferentiableSignature.Check(callee, cancellationToken);
+        var calleeBody = BodyOf(callee, compilation, cancellationToken);
+        var calleeResult = calleeProblems.Count == 0 && DifferentiableSignature.FirstNonPartialContainer(callee, cancellationToken) is null
+            ? Read(callee, calleeBody, compilation, callers.Add(callee), cancellationToken)
+            : null;
+        if (calleeResult is null || !calleeResult.IsSuccess)
+        {
+            if (calleeResult?.IsIncomplete == true)
+            {
+                incomplete = true;
+                return false;
+            }
+
+            var recursive = calleeResult?.Problems.Any(p => p.Arguments.Length > 0 && p.Arguments[0] is string s && s.StartsWith("the recursive call", StringComparison.Ordinal)) == true;
+            Unsupported(invocation, "the call to '" + callee.Name + "'", recursive ? "it calls back into '" + method.Name + "' (recursion)" : "'" + callee.Name + "' cannot be differentiated itself (see its diagnostics)");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A one-parameter helper whose body, as math, is a known function of the parameter.</summary>

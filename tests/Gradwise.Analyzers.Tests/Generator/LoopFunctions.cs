@@ -25,6 +25,7 @@ public static class LoopFunctions
         new("Reductions", 5, 1.5),
         new("Controlled", 6, 1.5),
         new("Iterative", 3, 1.5),
+        new("Composed", 6, 1.0),
     };
 
     public const string Source = """
@@ -41,6 +42,46 @@ public static class LoopFunctions
             [Differentiable]
             public static double LogLoss([NoGradient] double y, double z) =>
                 -(y * Math.Log(Sigmoid(z)) + (1 - y) * Math.Log(1 - Sigmoid(z)));
+
+            [Differentiable]
+            public static double Dot(ReadOnlySpan<double> a, [NoGradient] ReadOnlySpan<double> b)
+            {
+                double s = 0;
+                for (int j = 0; j < a.Length; j++)
+                {
+                    s += a[j] * b[j];
+                }
+
+                return s;
+            }
+
+            [Differentiable]
+            public static double Scaled(ReadOnlySpan<double> a, double scale)
+            {
+                double s = 0;
+                foreach (double v in a)
+                {
+                    s += Math.Tanh(scale * v);
+                }
+
+                return s;
+            }
+
+            /// <summary>Calls that take spans: a dot product per row through another [Differentiable] method, and one with a double argument.</summary>
+            [Differentiable]
+            public static double Composed(ReadOnlySpan<double> w, double b, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y)
+            {
+                int d = w.Length;
+                int n = y.Length;
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double z = Dot(w, x.Slice(i * d, d)) + b;
+                    loss += LogLoss(y[i], z);
+                }
+
+                return loss / n + 0.1 * Scaled(w, b * b);
+            }
 
             /// <summary>Dense logistic regression over a row-major batch, with an L2 penalty.</summary>
             [Differentiable]
@@ -403,6 +444,9 @@ public static class LoopFunctions
 
             public static double Reductions_Value(double[] t, int seed) => L.Reductions(t);
             public static double Reductions_Gradient(double[] t, int seed, double[] g) => L.ReductionsWithGradient(t, g);
+
+            public static double Composed_Value(double[] t, int seed) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); return L.Composed(t.AsSpan(0, 5), t[5], x, y); }
+            public static double Composed_Gradient(double[] t, int seed, double[] g) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var v = L.ComposedWithGradient(t.AsSpan(0, 5), t[5], x, y, g.AsSpan(0, 5), out var db); g[5] = db; return v; }
 
             public static double Iterative_Value(double[] t, int seed) => L.Iterative(t);
             public static double Iterative_Gradient(double[] t, int seed, double[] g) => L.IterativeWithGradient(t, g);
