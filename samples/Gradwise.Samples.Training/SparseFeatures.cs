@@ -63,28 +63,26 @@ internal static class SparseFeatures
     {
         public bool Label { get; set; }
 
-        [VectorType(100)]
-        public float[] Features { get; set; } = Array.Empty<float>();
+        public VBuffer<float> Features { get; set; }
     }
 
-    /// <summary>ML.NET FastTree (gradient-boosted trees) with its defaults, on the same rows as dense vectors.</summary>
+    /// <summary>ML.NET FastTree (gradient-boosted trees) with its defaults, on the same rows as sparse vectors.</summary>
     public static ModelResult Trees(SparseRows train, SparseRows test, int seed)
     {
         var ml = new MLContext(seed);
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, train.Features);
         IEnumerable<Row> Rows(SparseRows rows) => Enumerable.Range(0, rows.Count).Select(i =>
         {
-            var features = new float[rows.Features];
-            for (var k = rows.Offsets[i]; k < rows.Offsets[i + 1]; k++)
-            {
-                features[rows.Indices[k]] = (float)rows.Values[k];
-            }
-
-            return new Row { Label = rows.Labels[i] == 1, Features = features };
+            var count = rows.Offsets[i + 1] - rows.Offsets[i];
+            var values = Enumerable.Range(rows.Offsets[i], count).Select(k => (float)rows.Values[k]).ToArray();
+            var indices = rows.Indices.AsSpan(rows.Offsets[i], count).ToArray();
+            return new Row { Label = rows.Labels[i] == 1, Features = new VBuffer<float>(rows.Features, count, values, indices) };
         });
 
         var trainer = ml.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(Row.Label), featureColumnName: nameof(Row.Features));
-        var model = trainer.Fit(ml.Data.LoadFromEnumerable(Rows(train)));
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(Rows(test)));
+        var model = trainer.Fit(ml.Data.LoadFromEnumerable(Rows(train), schema));
+        var scored = model.Transform(ml.Data.LoadFromEnumerable(Rows(test), schema));
         var p = scored.GetColumn<float>("Probability").Select(v => (double)v).ToArray();
         return new ModelResult(Metrics.LogLoss(p, test.Labels), Metrics.Auc(p, test.Labels), null);
     }
