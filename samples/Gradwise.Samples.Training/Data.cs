@@ -70,21 +70,25 @@ internal static class Data
             labels.Add(random.NextDouble() < Sigmoid(z) ? 1 : 0);
         }
 
+        return PlantAndSplit(100, active, labels, Spurious, random);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="spurious"/> on ten positive rows of the first 8,000 (training) and on ten
+    /// rows of the last 2,000 (test) chosen without regard to the label, then splits.
+    /// </summary>
+    private static (SparseRows Train, SparseRows Test) PlantAndSplit(int features, List<List<int>> active, List<double> labels, int spurious, Random random)
+    {
         var train = Enumerable.Range(0, 8_000).ToList();
         var test = Enumerable.Range(8_000, 2_000).ToList();
-        foreach (var i in train.Where(i => labels[i] == 1).OrderBy(_ => random.Next()).Take(10))
+        foreach (var i in train.Where(i => labels[i] == 1).OrderBy(_ => random.Next()).Take(10).Concat(test.OrderBy(_ => random.Next()).Take(10)).ToList())
         {
-            active[i].Add(Spurious);
-        }
-
-        foreach (var i in test.OrderBy(_ => random.Next()).Take(10))
-        {
-            active[i].Add(Spurious);
+            active[i].Add(spurious);
         }
 
         return (
-            SparseRows.From(100, train.Select(i => active[i]).ToList(), train.Select(i => labels[i]).ToList()),
-            SparseRows.From(100, test.Select(i => active[i]).ToList(), test.Select(i => labels[i]).ToList()));
+            SparseRows.From(features, train.Select(i => active[i]).ToList(), train.Select(i => labels[i]).ToList()),
+            SparseRows.From(features, test.Select(i => active[i]).ToList(), test.Select(i => labels[i]).ToList()));
     }
 
     /// <summary>
@@ -115,22 +119,8 @@ internal static class Data
         }
 
         var spurious = Bucket(987_654, Buckets);
-        var train = Enumerable.Range(0, 8_000).ToList();
-        var test = Enumerable.Range(8_000, 2_000).ToList();
-        foreach (var i in train.Where(i => labels[i] == 1).OrderBy(_ => random.Next()).Take(10))
-        {
-            active[i].Add(spurious);
-        }
-
-        foreach (var i in test.OrderBy(_ => random.Next()).Take(10))
-        {
-            active[i].Add(spurious);
-        }
-
-        return (
-            SparseRows.From(Buckets, train.Select(i => active[i]).ToList(), train.Select(i => labels[i]).ToList()),
-            SparseRows.From(Buckets, test.Select(i => active[i]).ToList(), test.Select(i => labels[i]).ToList()),
-            spurious);
+        var (train, test) = PlantAndSplit(Buckets, active, labels, spurious, random);
+        return (train, test, spurious);
     }
 
     /// <summary>A fixed, seed-free hash of a word id into a bucket (the same on every run and machine).</summary>

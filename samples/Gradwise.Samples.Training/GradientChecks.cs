@@ -30,10 +30,6 @@ internal static class GradientChecks
         var (sx, sy) = Data.Spirals(200, seed: 4);
         var soft = Enumerable.Range(0, 200 * K).Select(i => 0.25).ToArray();
         int size = (H * In) + H + (K * H) + K;
-        double Network(double[] t) => Objectives.NetworkCrossEntropy(t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy);
-        checks.Add(("NetworkCrossEntropy", Check(Draw(size), Network, (t, g) => Objectives.NetworkCrossEntropyWithGradient(
-            t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy,
-            g.AsSpan(0, H * In), g.AsSpan(H * In, H), g.AsSpan((H * In) + H, K * H), g.AsSpan((H * In) + H + (K * H), K)), size, random)));
         double Distill(double[] t) => Objectives.NetworkDistillation(t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy, soft, 3.0, 0.3, 9.0);
         checks.Add(("NetworkDistillation", Check(Draw(size), Distill, (t, g) => Objectives.NetworkDistillationWithGradient(
             t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy, soft, 3.0, 0.3, 9.0,

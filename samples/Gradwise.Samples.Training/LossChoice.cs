@@ -205,7 +205,8 @@ internal static class Distillation
         var smallY = y.AsSpan(0, studentRows).ToArray();
 
         var teacher = new Network(32, seed + 1);
-        teacher.Train(400, 0.02, (g1, g2, g3, g4) => Objectives.NetworkCrossEntropyWithGradient(teacher.W1, teacher.B1, teacher.W2, teacher.B2, trainX, trainY, g1, g2, g3, g4));
+        var noSoftTargets = new double[teacherRows * Classes];
+        teacher.Train(400, 0.02, (g1, g2, g3, g4) => Objectives.NetworkDistillationWithGradient(teacher.W1, teacher.B1, teacher.W2, teacher.B2, trainX, trainY, noSoftTargets, 1, 1, 0, g1, g2, g3, g4));
         progress("teacher trained");
 
         // The teacher's probabilities at temperature T on the student's rows: the soft targets.
@@ -224,7 +225,7 @@ internal static class Distillation
         const int StudentHidden = 4;
         const int StudentEpochs = 600;
         var hard = new Network(StudentHidden, seed + 2);
-        hard.Train(StudentEpochs, 0.02, (g1, g2, g3, g4) => Objectives.NetworkCrossEntropyWithGradient(hard.W1, hard.B1, hard.W2, hard.B2, smallX, smallY, g1, g2, g3, g4));
+        hard.Train(StudentEpochs, 0.02, (g1, g2, g3, g4) => Objectives.NetworkDistillationWithGradient(hard.W1, hard.B1, hard.W2, hard.B2, smallX, smallY, noSoftTargets, 1, 1, 0, g1, g2, g3, g4));
         var distilled = new Network(StudentHidden, seed + 2);
         distilled.Train(StudentEpochs, 0.02, (g1, g2, g3, g4) => Objectives.NetworkDistillationWithGradient(distilled.W1, distilled.B1, distilled.W2, distilled.B2, smallX, smallY, soft, Temperature, Alpha, Temperature * Temperature, g1, g2, g3, g4));
         var unscaled = new Network(StudentHidden, seed + 2);

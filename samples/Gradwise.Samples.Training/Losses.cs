@@ -96,68 +96,12 @@ public static partial class Objectives
     }
 
     /// <summary>
-    /// One-hidden-layer tanh network with a softmax output, trained on hard labels (the teacher,
-    /// and the student's baseline): mean cross-entropy with the max shift. Weights are flat spans.
-    /// </summary>
-    [Differentiable]
-    public static double NetworkCrossEntropy(
-        ReadOnlySpan<double> w1, ReadOnlySpan<double> b1, ReadOnlySpan<double> w2, ReadOnlySpan<double> b2,
-        [NoGradient] ReadOnlySpan<double> x, ReadOnlySpan<int> labels)
-    {
-        int h = b1.Length;
-        int k = b2.Length;
-        int d = w1.Length / h;
-        int n = labels.Length;
-        double[] hidden = new double[h];
-        double[] scores = new double[k];
-        double loss = 0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int u = 0; u < h; u++)
-            {
-                double a = b1[u];
-                for (int j = 0; j < d; j++)
-                {
-                    a += w1[u * d + j] * x[i * d + j];
-                }
-
-                hidden[u] = Math.Tanh(a);
-            }
-
-            for (int c = 0; c < k; c++)
-            {
-                double s = b2[c];
-                for (int u = 0; u < h; u++)
-                {
-                    s += w2[c * h + u] * hidden[u];
-                }
-
-                scores[c] = s;
-            }
-
-            double m = scores[0];
-            for (int c = 1; c < k; c++)
-            {
-                m = Math.Max(m, scores[c]);
-            }
-
-            double sum = 0;
-            for (int c = 0; c < k; c++)
-            {
-                sum += Math.Exp(scores[c] - m);
-            }
-
-            loss += Math.Log(sum) + m - scores[labels[i]];
-        }
-
-        return loss / n;
-    }
-
-    /// <summary>
-    /// Knowledge distillation for the same network: α · cross-entropy on the hard labels plus
+    /// A one-hidden-layer tanh network with a softmax output (weights as flat spans), trained by
+    /// knowledge distillation: α · cross-entropy on the hard labels plus
     /// (1 − α) · scale · cross-entropy between the teacher's softened probabilities (<paramref name="soft"/>,
     /// n × k, computed at temperature T) and the student's softmax at temperature T. Hinton et al.
     /// use scale = T², which keeps the soft term's gradient the size of the hard term's as T grows.
+    /// With α = 1 and scale = 0 it is plain cross-entropy on the hard labels (the teacher and the baseline student).
     /// </summary>
     [Differentiable]
     public static double NetworkDistillation(

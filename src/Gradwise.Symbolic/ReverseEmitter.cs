@@ -71,13 +71,15 @@ public static class ReverseEmitter
         public List<Expr> Taped { get; } = new();
     }
 
-    private sealed class ByReference : IEqualityComparer<Stmt>
+    /// <summary>Identity, not value equality: two equal statements at different places are different statements.</summary>
+    private sealed class ByReference<T> : IEqualityComparer<T>
+        where T : class
     {
-        public static readonly ByReference Instance = new();
+        public static readonly ByReference<T> Instance = new();
 
-        public bool Equals(Stmt? x, Stmt? y) => ReferenceEquals(x, y);
+        public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
 
-        public int GetHashCode(Stmt obj) => RuntimeHelpers.GetHashCode(obj);
+        public int GetHashCode(T obj) => RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class Emission
@@ -90,9 +92,9 @@ public static class ReverseEmitter
         private readonly HashSet<string> stableLocals = new();
         private readonly HashSet<string> bufferNames;
         private readonly HashSet<string> localNames;
-        private readonly Dictionary<Stmt, Plan> plans = new(ByReference.Instance);
-        private readonly Dictionary<Stmt, int> ids = new(ByReference.Instance);
-        private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference.Instance);
+        private readonly Dictionary<Stmt, Plan> plans = new(ByReference<Stmt>.Instance);
+        private readonly Dictionary<Stmt, int> ids = new(ByReference<Stmt>.Instance);
+        private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference<Stmt>.Instance);
         private int nextId;
         private bool usesTape;
 
@@ -1061,7 +1063,7 @@ public static class ReverseEmitter
             lines.Add(inner + "double " + seed + " = " + Adjoint(call.Target) + ";");
             lines.Add(inner + Adjoint(call.Target) + " = 0.0;");
             var taped = TapedArguments(call);
-            var values = new Dictionary<CallArg, string>(new ArgumentReference());
+            var values = new Dictionary<CallArg, string>(ByReference<CallArg>.Instance);
             for (var i = taped.Count - 1; i >= 0; i--)
             {
                 var name = Name("v", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
@@ -1116,13 +1118,6 @@ public static class ReverseEmitter
             }
 
             lines.Add(pad + "}");
-        }
-
-        private sealed class ArgumentReference : IEqualityComparer<CallArg>
-        {
-            public bool Equals(CallArg? x, CallArg? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(CallArg obj) => RuntimeHelpers.GetHashCode(obj);
         }
 
         /// <summary>

@@ -641,23 +641,15 @@ internal sealed partial class MethodFrontend
         var value = Strip(initializer);
 
         // A slice of a parameter: a view, read through the parameter with an offset.
-        if (value is IInvocationOperation { TargetMethod.Name: "Slice" or "AsSpan" } slice)
+        if (value is IInvocationOperation slice && SliceOf(slice) is { } window && ElementTypeOf(window.Source.Parameter.Type) == element)
         {
-            var source = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
-            var rest = slice.Arguments.Where(a => a.Value != source).Select(a => a.Value).ToList();
-            if (Strip(source) is IParameterReferenceOperation parameter && ElementTypeOf(parameter.Parameter.Type) == element && rest.Count is 1 or 2)
+            if (window.Start is null || window.Length is null)
             {
-                var offset = ReadInt(rest[0]);
-                var length = rest.Count == 2 ? ReadInt(rest[1]) : null;
-                if (offset is null || (rest.Count == 2 && length is null))
-                {
-                    return false;
-                }
-
-                var lengthText = length?.Text ?? Escaped(parameter.Parameter.Name) + ".Length - " + offset.Atom;
-                views[local] = new SpanView(Escaped(parameter.Parameter.Name), offset.Text, lengthText, element == SpecialType.System_Double);
-                return true;
+                return false;
             }
+
+            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, element == SpecialType.System_Double);
+            return true;
         }
 
         if (element != SpecialType.System_Double)
@@ -705,6 +697,35 @@ internal sealed partial class MethodFrontend
             : "double[] " + name + " = new double[" + sizeCode.Text + "];";
         output.Add(new BufferStmt(name, declaration));
         return true;
+    }
+
+    /// <summary>
+    /// <c>x.Slice(start[, length])</c> or <c>x.AsSpan(start[, length])</c> of a span or array
+    /// parameter: the parameter and the window as int code (null parts: reported, not readable).
+    /// Null when the call is not such a slice.
+    /// </summary>
+    private (IParameterReferenceOperation Source, string? Start, string? Length)? SliceOf(IInvocationOperation slice)
+    {
+        if (slice.TargetMethod.Name is not ("Slice" or "AsSpan"))
+        {
+            return null;
+        }
+
+        var sliced = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
+        var rest = slice.Arguments.Where(a => a.Value != sliced).Select(a => a.Value).ToList();
+        if (Strip(sliced) is not IParameterReferenceOperation parameter || ElementTypeOf(parameter.Parameter.Type) == SpecialType.None || rest.Count is not (1 or 2))
+        {
+            return null;
+        }
+
+        var start = ReadInt(rest[0]);
+        var count = rest.Count == 2 ? ReadInt(rest[1]) : null;
+        if (start is null || (rest.Count == 2 && count is null))
+        {
+            return (parameter, null, null);
+        }
+
+        return (parameter, start.Text, count?.Text ?? Escaped(parameter.Parameter.Name) + ".Length - " + start.Atom);
     }
 
     private static IOperation? Strip(IOperation? operation)
@@ -850,23 +871,15 @@ internal sealed partial class MethodFrontend
                 var owner = method.Parameters.First(p => Escaped(p.Name) == view.Array);
                 var viewCode = (owner.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + view.Array + ", " : view.Array + ".Slice(") + view.Offset + ", " + view.Length + ")";
                 return (viewCode, view.Array, view.Offset, view.Length);
-            case IInvocationOperation { TargetMethod.Name: "Slice" or "AsSpan" } slice:
-                var sliced = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
-                var rest = slice.Arguments.Where(a => a.Value != sliced).Select(a => a.Value).ToList();
-                if (Strip(sliced) is IParameterReferenceOperation p && ElementTypeOf(p.Parameter.Type) != SpecialType.None && rest.Count is 1 or 2)
+            case IInvocationOperation slice when SliceOf(slice) is { } window:
+                if (window.Start is null || window.Length is null)
                 {
-                    var start = ReadInt(rest[0]);
-                    var count = rest.Count == 2 ? ReadInt(rest[1]) : null;
-                    if (start is null || (rest.Count == 2 && count is null))
-                    {
-                        return null;
-                    }
-
-                    source = p;
-                    offset = start.Text;
-                    length = count?.Text ?? Escaped(p.Parameter.Name) + ".Length - " + start.Atom;
+                    return null;
                 }
 
+                source = window.Source;
+                offset = window.Start;
+                length = window.Length;
                 break;
         }
 

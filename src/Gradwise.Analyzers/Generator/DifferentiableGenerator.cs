@@ -145,25 +145,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             var x = Unescape(parameter.Name);
             w.Line("/// <para>∂" + spec.Name + "/∂" + x + " = " + Xml(derivation.Result.ToString()) + "</para>");
             w.Line("/// <para>How it was derived:</para>");
-            w.Line("/// <list type=\"number\">");
-            foreach (var step in derivation.Steps)
-            {
-                w.Line("/// <item><description>" + Xml(step) + "</description></item>");
-            }
-
-            w.Line("/// </list>");
+            DocList(w, "number", derivation.Steps);
         }
 
         w.Line("/// </remarks>");
-        foreach (var parameter in spec.Parameters)
-        {
-            w.Line("/// <param name=\"" + Unescape(parameter.Name) + "\">As in " + spec.Name + (parameter.GradientName is null ? " (no gradient: [NoGradient]).</param>" : ".</param>"));
-        }
-
-        foreach (var parameter in differentiable)
-        {
-            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + ".</param>");
-        }
+        ParameterDocs(w, spec);
 
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
@@ -207,25 +193,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         if (code.Steps.Count > 0)
         {
             w.Line("/// <para>The local derivatives it uses, statement by statement:</para>");
-            w.Line("/// <list type=\"bullet\">");
-            foreach (var step in code.Steps)
-            {
-                w.Line("/// <item><description>" + Xml(step) + "</description></item>");
-            }
-
-            w.Line("/// </list>");
+            DocList(w, "bullet", code.Steps);
         }
 
         w.Line("/// </remarks>");
-        foreach (var parameter in spec.Parameters)
-        {
-            w.Line("/// <param name=\"" + Unescape(parameter.Name) + "\">As in " + spec.Name + (parameter.GradientName is null ? " (no gradient).</param>" : ".</param>"));
-        }
-
-        foreach (var parameter in differentiable)
-        {
-            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
-        }
+        ParameterDocs(w, spec);
 
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
         if (differentiable.Any(p => p.IsArray))
@@ -242,6 +214,30 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         w.Close();
         return CloseFile(spec, w);
+    }
+
+    private static void DocList(IndentedWriter w, string type, IEnumerable<string> items)
+    {
+        w.Line("/// <list type=\"" + type + "\">");
+        foreach (var item in items)
+        {
+            w.Line("/// <item><description>" + Xml(item) + "</description></item>");
+        }
+
+        w.Line("/// </list>");
+    }
+
+    private static void ParameterDocs(IndentedWriter w, DifferentiableMethodSpec spec)
+    {
+        foreach (var parameter in spec.Parameters)
+        {
+            w.Line("/// <param name=\"" + Unescape(parameter.Name) + "\">As in " + spec.Name + (parameter.GradientName is null ? " (no gradient).</param>" : ".</param>"));
+        }
+
+        foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
+        {
+            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
+        }
     }
 
     private static string Signature(DifferentiableMethodSpec spec)

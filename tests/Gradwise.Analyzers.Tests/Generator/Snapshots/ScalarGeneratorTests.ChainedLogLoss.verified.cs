@@ -24,8 +24,8 @@ namespace Specs
         /// </remarks>
         /// <param name="w">As in ChainedLogLoss.</param>
         /// <param name="b">As in ChainedLogLoss.</param>
-        /// <param name="x">As in ChainedLogLoss (no gradient: [NoGradient]).</param>
-        /// <param name="y">As in ChainedLogLoss (no gradient: [NoGradient]).</param>
+        /// <param name="x">As in ChainedLogLoss (no gradient).</param>
+        /// <param name="y">As in ChainedLogLoss (no gradient).</param>
         /// <param name="dw">On return, ∂ChainedLogLoss/∂w.</param>
         /// <param name="db">On return, ∂ChainedLogLoss/∂b.</param>
         /// <returns>The value of ChainedLogLoss.</returns>

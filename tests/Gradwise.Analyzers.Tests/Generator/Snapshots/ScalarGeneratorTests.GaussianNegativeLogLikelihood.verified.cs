@@ -23,7 +23,7 @@ namespace Specs
         /// <item><description>∂GaussianNegativeLogLikelihood/∂variance = (0.5 - 0.5 * Pow(x - mu, 2) / variance) / variance   [expanded, collected like terms and factored]</description></item>
         /// </list>
         /// </remarks>
-        /// <param name="x">As in GaussianNegativeLogLikelihood (no gradient: [NoGradient]).</param>
+        /// <param name="x">As in GaussianNegativeLogLikelihood (no gradient).</param>
         /// <param name="mu">As in GaussianNegativeLogLikelihood.</param>
         /// <param name="variance">As in GaussianNegativeLogLikelihood.</param>
         /// <param name="dMu">On return, ∂GaussianNegativeLogLikelihood/∂mu.</param>

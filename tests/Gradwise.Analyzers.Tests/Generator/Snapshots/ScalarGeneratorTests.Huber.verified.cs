@@ -17,8 +17,8 @@ namespace Specs
         /// </list>
         /// </remarks>
         /// <param name="prediction">As in Huber.</param>
-        /// <param name="target">As in Huber (no gradient: [NoGradient]).</param>
-        /// <param name="delta">As in Huber (no gradient: [NoGradient]).</param>
+        /// <param name="target">As in Huber (no gradient).</param>
+        /// <param name="delta">As in Huber (no gradient).</param>
         /// <param name="dPrediction">On return, ∂Huber/∂prediction.</param>
         /// <returns>The value of Huber.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

@@ -18,7 +18,7 @@ namespace Specs
         /// <item><description>∂LogLoss/∂z = Sigmoid(z) - y   [Sigmoid(-u) = 1 - Sigmoid(u); expanded, collected like terms and factored]</description></item>
         /// </list>
         /// </remarks>
-        /// <param name="y">As in LogLoss (no gradient: [NoGradient]).</param>
+        /// <param name="y">As in LogLoss (no gradient).</param>
         /// <param name="z">As in LogLoss.</param>
         /// <param name="dz">On return, ∂LogLoss/∂z.</param>
         /// <returns>The value of LogLoss.</returns>

@@ -18,7 +18,7 @@ namespace Specs
         /// <item><description>∂LogLossInline/∂z = Sigmoid(z) - y   [Sigmoid(-u) = 1 - Sigmoid(u); expanded, collected like terms and factored]</description></item>
         /// </list>
         /// </remarks>
-        /// <param name="y">As in LogLossInline (no gradient: [NoGradient]).</param>
+        /// <param name="y">As in LogLossInline (no gradient).</param>
         /// <param name="z">As in LogLossInline.</param>
         /// <param name="dz">On return, ∂LogLossInline/∂z.</param>
         /// <returns>The value of LogLossInline.</returns>

@@ -17,7 +17,7 @@ namespace Specs
         /// <item><description>∂SquaredErrorOfSigmoid/∂z = (Sigmoid(z) - y) * Sigmoid(z) * (1 - Sigmoid(z))   [sum of the terms]</description></item>
         /// </list>
         /// </remarks>
-        /// <param name="y">As in SquaredErrorOfSigmoid (no gradient: [NoGradient]).</param>
+        /// <param name="y">As in SquaredErrorOfSigmoid (no gradient).</param>
         /// <param name="z">As in SquaredErrorOfSigmoid.</param>
         /// <param name="dz">On return, ∂SquaredErrorOfSigmoid/∂z.</param>
         /// <returns>The value of SquaredErrorOfSigmoid.</returns>
