@@ -934,16 +934,18 @@ internal sealed partial class MethodFrontend
 
         // Inside a branch or another loop, a value the loop only reads is copied under a fresh name: declaring
         // the local itself there would clash with its declaration in the enclosing scope (CS0136).
-        foreach (var local in outer.Where(l => nesting > 0 && !assignedInLoop.Contains(l) && !scope.Materialized.Contains(l)).Distinct<ILocalSymbol>(SymbolEqualityComparer.Default).ToList())
+        var copies = new HashSet<ILocalSymbol>(
+            outer.Where(l => nesting > 0 && !assignedInLoop.Contains(l) && !scope.Materialized.Contains(l)),
+            SymbolEqualityComparer.Default);
+        foreach (var local in outer.Where(copies.Contains).Distinct<ILocalSymbol>(SymbolEqualityComparer.Default)) // in the order the body reads them: deterministic
         {
             var copy = Fresh(local.Name);
             declaredLocals.Add(copy);
             output.Add(new AssignStmt(copy, scope.Env.TryGetValue(local, out var current) ? current : Ex.Zero, true));
             scope.Env[local] = Ex.Var(copy);
-            outer.Remove(local);
         }
 
-        if (!Materialize(outer.Where(l => !(nesting > 0 && !assignedInLoop.Contains(l) && scope.Env.TryGetValue(l, out var e) && e is Variable)).Concat(assignedBools), scope, output, loop))
+        if (!Materialize(outer.Where(l => !copies.Contains(l)).Concat(assignedBools), scope, output, loop))
         {
             return false;
         }
