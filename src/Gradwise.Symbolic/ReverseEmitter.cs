@@ -207,34 +207,10 @@ public static class ReverseEmitter
             }
 
             lines.Add("return " + ValueName + ";");
-            RemoveUnreadAdjoints(lines);
             var steps = plans.Values.Where(p => p.Partials.Count > 0).Select(p => (p.Id, Text: Describe(p)))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
-        }
-
-        /// <summary>Drops adjoint locals that are only ever written (a local whose value nothing differentiated reads).</summary>
-        private void RemoveUnreadAdjoints(List<string> lines)
-        {
-            foreach (var local in procedure.Locals.Where(activeLocals.Contains))
-            {
-                var name = Adjoint(local);
-                var pattern = new System.Text.RegularExpressions.Regex(@"\b" + System.Text.RegularExpressions.Regex.Escape(name) + @"\b");
-                var uses = lines.Where(l => pattern.IsMatch(l)).ToList();
-                bool IsWrite(string line)
-                {
-                    var text = line.Trim();
-                    var left = text.StartsWith("double " + name + " = ", System.StringComparison.Ordinal) ? "double " + name + " = "
-                        : text.StartsWith(name + " = ", System.StringComparison.Ordinal) ? name + " = " : null;
-                    return left != null && !pattern.IsMatch(text.Substring(left.Length));
-                }
-
-                if (uses.All(IsWrite))
-                {
-                    lines.RemoveAll(l => uses.Contains(l) && pattern.IsMatch(l));
-                }
-            }
         }
 
         private void AllocateAdjointBuffers(IEnumerable<BufferStmt> buffers, List<string> lines)
@@ -488,7 +464,36 @@ public static class ReverseEmitter
                 }
             }
             while (changed);
+
+            // Only what the result depends on needs an adjoint: a value that varies with the parameters
+            // but feeds nothing the method returns gets no partials, no tape and no adjoint.
+            var useful = new HashSet<string>(Names(procedure.Result));
+            do
+            {
+                changed = false;
+                foreach (var statement in All(procedure.Body))
+                {
+                    var read = statement switch
+                    {
+                        AssignStmt assign when useful.Contains(assign.Target) => Names(assign.Value),
+                        StoreStmt store when useful.Contains(store.Buffer) => Names(store.Value),
+                        CallStmt call when useful.Contains(call.Target) => call.Arguments.Where(a => a.Scalar != null).SelectMany(a => Names(a.Scalar!)),
+                        _ => Enumerable.Empty<string>(),
+                    };
+                    foreach (var name in read)
+                    {
+                        changed |= useful.Add(name);
+                    }
+                }
+            }
+            while (changed);
+
+            activeLocals.RemoveWhere(local => !useful.Contains(local));
+            activeBuffers.RemoveWhere(buffer => !useful.Contains(buffer));
         }
+
+        /// <summary>The locals and buffers an expression depends on differentiably (an element counts as its buffer).</summary>
+        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(l => Leaf.Parse(l) is { IsElement: true } element ? element.Array! : l);
 
         private void FindStableLocals()
         {
@@ -553,7 +558,15 @@ public static class ReverseEmitter
             }
         }
 
-        private bool HasActiveLeaf(Expr e) => Leaves(e).Any(IsActive);
+        private bool HasActiveLeaf(Expr e) => DifferentiableLeaves(e).Any(IsActive);
+
+        /// <summary>The leaves a value depends on differentiably: those outside conditions (a condition picks a branch; it has no derivative).</summary>
+        private static IEnumerable<string> DifferentiableLeaves(Expr e) => e switch
+        {
+            Variable v => new[] { v.Name },
+            Compare or Logical => Enumerable.Empty<string>(),
+            _ => e.Children.SelectMany(DifferentiableLeaves).Distinct(),
+        };
 
         /// <summary>True when gradient flows into the argument: the callee differentiates it and it depends on what the caller differentiates.</summary>
         private bool IsActive(CallArg argument) =>
