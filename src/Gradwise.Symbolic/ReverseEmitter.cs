@@ -67,8 +67,11 @@ public static class ReverseEmitter
         /// <summary>(leaf, partial) for every active leaf with a non-zero partial.</summary>
         public List<KeyValuePair<string, Expr>> Partials { get; } = new();
 
-        /// <summary>The partials computed in the forward sweep and taped, in push order.</summary>
+        /// <summary>The values computed in the forward sweep and taped, in push order.</summary>
         public List<Expr> Taped { get; } = new();
+
+        /// <summary>For a partial that reads a taped value: which one, and how the partial is rebuilt from it.</summary>
+        public Dictionary<Expr, (int Index, System.Func<Expr, Expr> Rebuild)> FromTape { get; } = new();
     }
 
     /// <summary>Identity, not value equality: two equal statements at different places are different statements.</summary>
@@ -672,15 +675,46 @@ public static class ReverseEmitter
                     }
 
                     plan.Partials.Add(new KeyValuePair<string, Expr>(leaf, partial));
-                    if (!IsStable(partial) && !plan.Taped.Contains(partial))
+                    if (!IsStable(partial) && !plan.FromTape.ContainsKey(partial))
                     {
-                        plan.Taped.Add(partial);
+                        var (kept, rebuild) = WhatToTape(partial);
+                        var index = plan.Taped.IndexOf(kept);
+                        if (index < 0)
+                        {
+                            index = plan.Taped.Count;
+                            plan.Taped.Add(kept);
+                        }
+
+                        plan.FromTape[partial] = (index, rebuild);
                     }
                 }
             }
 
             plans[statement] = plan;
             return plan;
+        }
+
+        /// <summary>
+        /// The least to keep for a partial that reads overwritten values: for a branch between two
+        /// values known in the reverse sweep (the derivative of a max), only which branch was taken;
+        /// for a constant times a value (-e and e in a log-sum-exp), only the value. So two partials
+        /// that differ by a sign or share a condition keep one number.
+        /// </summary>
+        private (Expr Kept, System.Func<Expr, Expr> Rebuild) WhatToTape(Expr partial)
+        {
+            if (partial is Conditional branch && IsStable(branch.Then) && IsStable(branch.Else))
+            {
+                return (Ex.Cond(branch.Predicate, Ex.One, Ex.Zero), kept => Ex.Cond(Ex.NotEqual(kept, Ex.Zero), branch.Then, branch.Else));
+            }
+
+            if (partial is Product product && product.Coefficient != 1.0)
+            {
+                var coefficient = product.Coefficient;
+                var (inner, rebuild) = WhatToTape(Ex.Div(partial, Ex.Const(coefficient)));
+                return (inner, kept => Ex.Mul(Ex.Const(coefficient), rebuild(kept)));
+            }
+
+            return (partial, kept => kept);
         }
 
         // ---- forward sweep ----------------------------------------------------------------------
@@ -995,12 +1029,11 @@ public static class ReverseEmitter
                 return;
             }
 
-            var popped = new Dictionary<Expr, string>();
+            var popped = new string[plan.Taped.Count];
             for (var i = plan.Taped.Count - 1; i >= 0; i--)
             {
-                var name = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
-                lines.Add(pad + "double " + name + " = " + Tape + ".Pop();");
-                popped[plan.Taped[i]] = name;
+                popped[i] = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add(pad + "double " + popped[i] + " = " + Tape + ".Pop();");
             }
 
             var adjoint = Adjoint(target);
@@ -1038,7 +1071,7 @@ public static class ReverseEmitter
                     continue;
                 }
 
-                var partial = popped.TryGetValue(pair.Value, out var name) ? Ex.Var(name) : pair.Value;
+                var partial = plan.FromTape.TryGetValue(pair.Value, out var fromTape) ? fromTape.Rebuild(Ex.Var(popped[fromTape.Index])) : pair.Value;
                 var contribution = Ex.Mul(Ex.Var(seed), partial);
                 if (contribution is Variable v)
                 {

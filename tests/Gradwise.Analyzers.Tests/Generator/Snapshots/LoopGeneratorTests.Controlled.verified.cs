@@ -51,12 +51,12 @@ namespace Specs
                     double gw_p4_0 = running * global::System.Math.Cos(v[i]);
                     acc = acc + running * global::System.Math.Sin(v[i]);
                     gw_tape.Push(gw_p4_0);
-                    double gw_p5_0 = 0.1 * running;
+                    double gw_p5_0 = running;
                     running = running * (0.5 + 0.1 * v[i]);
                     gw_tape.Push(gw_p5_0);
                     for (int j = 0; j < i; j++)
                     {
-                        double gw_p7_0 = 0.01 * running;
+                        double gw_p7_0 = running;
                         acc = acc + 0.01 * running * v[j];
                         gw_tape.Push(gw_p7_0);
                     }
@@ -81,12 +81,12 @@ namespace Specs
                         }
                         else
                         {
-                            double gw_p13_0 = -0.25 * global::System.Math.Sin(acc);
+                            double gw_p13_0 = global::System.Math.Sin(acc);
                             running = running + 0.25 * global::System.Math.Cos(acc);
                             gw_tape.Push(gw_p13_0);
                             for (int j_1 = 0; j_1 < i; j_1++)
                             {
-                                double gw_p15_0 = 0.01 * running;
+                                double gw_p15_0 = running;
                                 acc = acc + 0.01 * running * v[j_1];
                                 gw_tape.Push(gw_p15_0);
                             }
@@ -113,7 +113,7 @@ namespace Specs
                     {
                         double gw_q7_0 = gw_tape.Pop();
                         double gw_c7_0 = 0.01 * gw_d_acc * v[j];
-                        double gw_c7_1 = gw_d_acc * gw_q7_0;
+                        double gw_c7_1 = 0.01 * gw_d_acc * gw_q7_0;
                         gw_d_running += gw_c7_0;
                         dv[j] += gw_c7_1;
                     }
@@ -121,7 +121,7 @@ namespace Specs
                     double gw_g5 = gw_d_running;
                     gw_d_running = 0.0;
                     double gw_c5_0 = gw_g5 * (0.5 + 0.1 * v[i]);
-                    double gw_c5_1 = gw_g5 * gw_q5_0;
+                    double gw_c5_1 = 0.1 * gw_g5 * gw_q5_0;
                     gw_d_running += gw_c5_0;
                     dv[i] += gw_c5_1;
                     double gw_q4_0 = gw_tape.Pop();
@@ -140,12 +140,12 @@ namespace Specs
                             {
                                 double gw_q15_0 = gw_tape.Pop();
                                 double gw_c15_0 = 0.01 * gw_d_acc * v[j_1];
-                                double gw_c15_1 = gw_d_acc * gw_q15_0;
+                                double gw_c15_1 = 0.01 * gw_d_acc * gw_q15_0;
                                 gw_d_running += gw_c15_0;
                                 dv[j_1] += gw_c15_1;
                             }
                             double gw_q13_0 = gw_tape.Pop();
-                            double gw_c13_0 = gw_d_running * gw_q13_0;
+                            double gw_c13_0 = -0.25 * gw_d_running * gw_q13_0;
                             gw_d_acc += gw_c13_0;
                         }
                     }

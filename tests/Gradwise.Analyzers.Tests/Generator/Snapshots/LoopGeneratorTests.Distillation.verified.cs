@@ -47,20 +47,16 @@ namespace Specs
             {
                 double gw_s4_0 = student[c] / temperature;
                 double gw_p4_0;
-                double gw_p4_1;
                 if (gw_s4_0 <= ms)
                 {
                     gw_p4_0 = 1.0;
-                    gw_p4_1 = 0.0;
                 }
                 else
                 {
                     gw_p4_0 = 0.0;
-                    gw_p4_1 = 1.0 / temperature;
                     ms = gw_s4_0;
                 }
                 gw_tape.Push(gw_p4_0);
-                gw_tape.Push(gw_p4_1);
                 double gw_s5_0 = teacher[c] / temperature;
                 if (gw_s5_0 <= mt)
                 {
@@ -75,7 +71,7 @@ namespace Specs
             for (int c_1 = 0; c_1 < k; c_1++)
             {
                 double gw_s9_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
-                double gw_p9_0 = -gw_s9_0;
+                double gw_p9_0 = gw_s9_0;
                 double gw_p9_1 = gw_s9_0 / temperature;
                 zs = zs + gw_s9_0;
                 gw_tape.Push(gw_p9_0);
@@ -91,7 +87,7 @@ namespace Specs
                 double gw_s13_1 = teacher[c_2] / temperature;
                 double gw_s13_2 = global::System.Math.Exp(gw_s13_1 - mt + gw_s13_0);
                 double gw_p13_0 = gw_s13_2;
-                double gw_p13_1 = -gw_s13_2 / temperature;
+                double gw_p13_1 = gw_s13_2 / temperature;
                 double gw_p13_2 = gw_s13_2 / zs;
                 kl = kl + gw_s13_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s13_0 + gw_s13_1);
                 gw_tape.Push(gw_p13_0);
@@ -101,7 +97,7 @@ namespace Specs
                 double gw_q13_1 = gw_tape.Pop();
                 double gw_q13_0 = gw_tape.Pop();
                 double gw_c13_0 = gw_d_kl * gw_q13_0;
-                double gw_c13_1 = gw_d_kl * gw_q13_1;
+                double gw_c13_1 = -gw_d_kl * gw_q13_1;
                 double gw_c13_2 = gw_d_kl * gw_q13_2;
                 gw_d_ms += gw_c13_0;
                 dStudent[c_2] += gw_c13_1;
@@ -114,19 +110,28 @@ namespace Specs
             {
                 double gw_q9_1 = gw_tape.Pop();
                 double gw_q9_0 = gw_tape.Pop();
-                double gw_c9_0 = gw_d_zs * gw_q9_0;
+                double gw_c9_0 = -gw_d_zs * gw_q9_0;
                 double gw_c9_1 = gw_d_zs * gw_q9_1;
                 gw_d_ms += gw_c9_0;
                 dStudent[c_1] += gw_c9_1;
             }
             for (int c = k - 1; c >= 1; c--)
             {
-                double gw_q4_1 = gw_tape.Pop();
                 double gw_q4_0 = gw_tape.Pop();
                 double gw_g4 = gw_d_ms;
                 gw_d_ms = 0.0;
-                double gw_c4_0 = gw_g4 * gw_q4_0;
-                double gw_c4_1 = gw_g4 * gw_q4_1;
+                double gw_c4_0;
+                double gw_c4_1;
+                if (0.0 != gw_q4_0)
+                {
+                    gw_c4_0 = gw_g4;
+                    gw_c4_1 = 0.0;
+                }
+                else
+                {
+                    gw_c4_0 = 0.0;
+                    gw_c4_1 = gw_g4 / temperature;
+                }
                 gw_d_ms += gw_c4_0;
                 dStudent[c] += gw_c4_1;
             }

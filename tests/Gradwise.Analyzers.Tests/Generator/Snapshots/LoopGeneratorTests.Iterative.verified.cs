@@ -48,7 +48,7 @@ namespace Specs
             {
                 gw_n2++;
                 double gw_p3_0 = 0.5 - 0.5 * x / (r * r);
-                double gw_p3_1 = 0.5 / r;
+                double gw_p3_1 = 1.0 / r;
                 r = 0.5 * (r + x / r);
                 gw_tape.Push(gw_p3_0);
                 gw_tape.Push(gw_p3_1);
@@ -93,7 +93,7 @@ namespace Specs
                 double gw_g3 = gw_d_r;
                 gw_d_r = 0.0;
                 double gw_c3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_1 = gw_g3 * gw_q3_1;
+                double gw_c3_1 = 0.5 * gw_g3 * gw_q3_1;
                 gw_d_r += gw_c3_0;
                 gw_d_x += gw_c3_1;
             }
