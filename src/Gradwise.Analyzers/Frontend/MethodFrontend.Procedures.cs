@@ -1084,33 +1084,8 @@ internal sealed partial class MethodFrontend
 
     private LoopHeader? ReadForEachHeader(IForEachLoopOperation loop)
     {
-        var collection = Strip(loop.Collection);
         var variable = loop.Locals.FirstOrDefault();
-        string? array = null;
-        string? offset = null;
-        string? length = null;
-        var element = SpecialType.None;
-        switch (collection)
-        {
-            case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
-                array = Escaped(parameter.Parameter.Name);
-                length = array + ".Length";
-                element = ElementTypeOf(parameter.Parameter.Type);
-                break;
-            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
-                array = view.Array;
-                offset = view.Offset;
-                length = view.Length;
-                element = view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32;
-                break;
-            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
-                array = buffer.Name;
-                length = buffer.Length;
-                element = SpecialType.System_Double;
-                break;
-        }
-
-        if (array is null || variable is null || loop.LoopControlVariable is not IVariableDeclaratorOperation)
+        if (SpanSource(loop.Collection) is not var (array, offset, length, element) || variable is null || loop.LoopControlVariable is not IVariableDeclaratorOperation)
         {
             Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "foreach runs over a span or array parameter, a slice of one, or a local buffer");
             return null;
@@ -1119,7 +1094,7 @@ internal sealed partial class MethodFrontend
         var index = Fresh(variable.Name + "Index");
         var at = offset is null ? index : offset + " + " + index;
         var elementText = array + "[" + at + "]";
-        return new LoopHeader((index, "0", length!, 1, false), scope =>
+        return new LoopHeader((index, "0", length, 1, false), scope =>
         {
             if (element == SpecialType.System_Double)
             {
@@ -1210,6 +1185,28 @@ internal sealed partial class MethodFrontend
         return text is null ? null : Ex.Var(text);
     }
 
+    /// <summary>
+    /// What a span expression reads: a span or array parameter of this method, a slice view of
+    /// one, or a local buffer; as the array's name, the view's offset (null for none), its length
+    /// as int code, and the element type. Null for anything else.
+    /// </summary>
+    private (string Array, string? Offset, string Length, SpecialType Element)? SpanSource(IOperation? operation)
+    {
+        switch (Strip(operation))
+        {
+            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
+                && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
+                var name = Escaped(parameter.Parameter.Name);
+                return (name, null, name + ".Length", ElementTypeOf(parameter.Parameter.Type));
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                return (buffer.Name, null, buffer.Length, SpecialType.System_Double);
+            default:
+                return null;
+        }
+    }
+
     private string? ElementText(IOperation operation, SpecialType expected)
     {
         var (instance, index) = ElementParts(operation);
@@ -1220,27 +1217,7 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        string? array = null;
-        string? offset = null;
-        var element = SpecialType.None;
-        switch (source)
-        {
-            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method):
-                array = Escaped(parameter.Parameter.Name);
-                element = ElementTypeOf(parameter.Parameter.Type);
-                break;
-            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
-                array = view.Array;
-                offset = view.Offset;
-                element = view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32;
-                break;
-            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
-                array = buffer.Name;
-                element = SpecialType.System_Double;
-                break;
-        }
-
-        if (array is null || element != expected)
+        if (SpanSource(source) is not var (array, offset, _, element) || element != expected)
         {
             Unsupported(operation, "the element '" + operation.Syntax + "'", "elements are read from span or array parameters, their slices, or local buffers");
             return null;
