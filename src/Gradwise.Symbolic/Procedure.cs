@@ -126,6 +126,35 @@ public readonly struct Leaf
     /// <summary>True for <c>name[index]</c>.</summary>
     public bool IsElement => Array != null;
 
+    /// <summary>Every variable name <paramref name="e"/> reads, each once.</summary>
+    public static IEnumerable<string> In(Expr e)
+    {
+        var seen = new HashSet<string>();
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is Variable v)
+            {
+                if (seen.Add(v.Name))
+                {
+                    yield return v.Name;
+                }
+
+                continue;
+            }
+
+            foreach (var child in node.Children)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>What a leaf belongs to: the array or buffer for an element (<c>w</c> for <c>w[j]</c>), else the name itself.</summary>
+    public static string Root(string name) => Parse(name) is { IsElement: true } element ? element.Array! : name;
+
     /// <summary>Splits <c>name[index]</c>; any other name is not an element.</summary>
     public static Leaf Parse(string name)
     {

@@ -358,7 +358,7 @@ public static class ReverseEmitter
                 CallStmt c => c.Arguments.SelectMany(a => a.Scalar is { } e ? Leaves(e) : a.Array is { } array ? new[] { array + "[0]" } : Enumerable.Empty<string>()),
                 _ => Enumerable.Empty<string>(),
             };
-            return leaves.Select(l => Leaf.Parse(l) is { IsElement: true } e ? e.Array! : l);
+            return leaves.Select(Leaf.Root);
         }
 
         /// <summary>
@@ -373,7 +373,8 @@ public static class ReverseEmitter
             {
                 if (statement is LoopStmt { Start: "0", Step: 1, Inclusive: false } writer && writer.End == length)
                 {
-                    var stores = writer.Body.Statements.TakeWhile(s => !ReadsOf(s).Contains(buffer) || s is StoreStmt { Buffer: var b } && b == buffer && !Leaves(((StoreStmt)s).Value).Any(l => l.StartsWith(buffer + "[", System.StringComparison.Ordinal))).ToList();
+                    // The statements before the writer first reads the buffer (a store's own value included).
+                    var stores = writer.Body.Statements.TakeWhile(s => !ReadsOf(s).Contains(buffer));
                     if (stores.Any(s => s is StoreStmt st && st.Buffer == buffer && st.Index == writer.Variable))
                     {
                         var outside = procedure.Body.Statements.Where((s, i) => i != position).SelectMany(s => All(Block.Of(new[] { s })));
@@ -496,7 +497,7 @@ public static class ReverseEmitter
         }
 
         /// <summary>The locals and buffers an expression depends on differentiably (an element counts as its buffer).</summary>
-        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(l => Leaf.Parse(l) is { IsElement: true } element ? element.Array! : l);
+        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(Leaf.Root);
 
         private void FindStableLocals()
         {
@@ -600,30 +601,7 @@ public static class ReverseEmitter
 
         private bool IsStable(Expr e) => Leaves(e).All(IsStable);
 
-        private static IEnumerable<string> Leaves(Expr e)
-        {
-            var seen = new HashSet<string>();
-            var stack = new Stack<Expr>();
-            stack.Push(e);
-            while (stack.Count > 0)
-            {
-                var node = stack.Pop();
-                if (node is Variable v)
-                {
-                    if (seen.Add(v.Name))
-                    {
-                        yield return v.Name;
-                    }
-
-                    continue;
-                }
-
-                foreach (var child in node.Children)
-                {
-                    stack.Push(child);
-                }
-            }
-        }
+        private static IEnumerable<string> Leaves(Expr e) => Leaf.In(e);
 
         private string Adjoint(string leaf)
         {

@@ -489,7 +489,7 @@ internal sealed partial class MethodFrontend
 
         foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
         {
-            if (Reads(pair.Value, names))
+            if (Leaf.In(pair.Value).Any(leaf => names.Contains(Leaf.Root(leaf))))
             {
                 var copy = Fresh(pair.Key.Name);
                 declaredLocals.Add(copy);
@@ -497,17 +497,6 @@ internal sealed partial class MethodFrontend
                 scope.Env[pair.Key] = Ex.Var(copy);
             }
         }
-    }
-
-    private static bool Reads(Expr e, HashSet<string> names)
-    {
-        if (e is Variable v)
-        {
-            var leaf = Leaf.Parse(v.Name);
-            return names.Contains(leaf.IsElement ? leaf.Array! : v.Name);
-        }
-
-        return e.Children.Any(c => Reads(c, names));
     }
 
     /// <summary>The emitted names of the locals and buffers declared outside <paramref name="construct"/> that it changes.</summary>
@@ -851,9 +840,7 @@ internal sealed partial class MethodFrontend
 
     private bool DependsOnDifferentiated(Expr value) =>
         method.Parameters.Any(p => DifferentiableSignature.HasGradient(p) && DependsOnArray(value, Escaped(p.Name)))
-        || Leaves(value).Any(l => declaredLocals.Contains(l));
-
-    private static IEnumerable<string> Leaves(Expr e) => e is Variable v ? new[] { v.Name } : e.Children.SelectMany(Leaves);
+        || Leaf.In(value).Any(declaredLocals.Contains);
 
     /// <summary>A span argument: a parameter, a slice of one, or a slice view; as code, and the window of the parameter it reads.</summary>
     private (string Code, string Array, string Offset, string Length)? SpanArgument(IArgumentOperation argument)
@@ -1348,13 +1335,5 @@ internal sealed partial class MethodFrontend
         return new IntCode("(int)" + ExprFormatter.Code.Format(value), 0);
     }
 
-    private static bool DependsOnArray(Expr e, string name)
-    {
-        if (e is Variable v)
-        {
-            return v.Name == name || v.Name.StartsWith(name + "[", StringComparison.Ordinal);
-        }
-
-        return e.Children.Any(c => DependsOnArray(c, name));
-    }
+    private static bool DependsOnArray(Expr e, string name) => Leaf.In(e).Any(leaf => Leaf.Root(leaf) == name);
 }
