@@ -25,11 +25,23 @@ public static class CodeEmitter
     public const int MaxBranchDepth = 4;
 
     /// <summary>The statements, one per line, indented with four spaces per nesting level.</summary>
-    public static List<string> Emit(IReadOnlyList<EmitOutput> outputs, string localPrefix)
+    /// <param name="outputs">What to compute.</param>
+    /// <param name="localPrefix">The prefix of the locals the emitter declares.</param>
+    /// <param name="names">Text to write for some leaves instead of their names (an element read through a window: <c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>).</param>
+    public static List<string> Emit(IReadOnlyList<EmitOutput> outputs, string localPrefix, IReadOnlyDictionary<Expr, string>? names = null)
     {
         var lines = new List<string>();
         var state = new State(localPrefix);
-        EmitScope(outputs, new Dictionary<Expr, string>(), lines, 0, 0, state);
+        var inherited = new Dictionary<Expr, string>();
+        if (names != null)
+        {
+            foreach (var pair in names)
+            {
+                inherited[pair.Key] = pair.Value;
+            }
+        }
+
+        EmitScope(outputs, inherited, lines, 0, 0, state);
         return lines;
     }
 
@@ -132,7 +144,7 @@ public static class CodeEmitter
         foreach (var o in outputs)
         {
             DefineShared(o.Value, uses, locals, lines, pad, state, n => uses.TryGetValue(n, out var c) && c > 1 && !IsCheap(n));
-            if (!o.Declare && o.Value is Variable self && self.Name == o.Target)
+            if (!o.Declare && o.Value is Variable self && (locals.TryGetValue(self, out var written) ? written : self.Name) == o.Target)
             {
                 continue; // x = x: nothing changes on this path
             }

@@ -74,6 +74,9 @@ public static class ReverseEmitter
         public Dictionary<Expr, (int Index, System.Func<Expr, Expr> Rebuild)> FromTape { get; } = new();
     }
 
+    /// <summary>A window <c>var Name = GradwiseSpan.From(Span, Offset)</c> and the element texts it stands for.</summary>
+    private sealed record Window(string Name, string Span, string Offset, List<string> Keys);
+
     /// <summary>Identity, not value equality: two equal statements at different places are different statements.</summary>
     private sealed class ByReference<T> : IEqualityComparer<T>
         where T : class
@@ -98,6 +101,8 @@ public static class ReverseEmitter
         private readonly Dictionary<Stmt, Plan> plans = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, int> ids = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference<Stmt>.Instance);
+        private readonly Dictionary<string, string> windowTexts = new();
+        private readonly Dictionary<Expr, string> windowLeaves = new();
         private int nextId;
         private bool usesTape;
 
@@ -109,6 +114,8 @@ public static class ReverseEmitter
             bufferNames = new HashSet<string>(procedure.Buffers.Select(b => b.Name));
             localNames = new HashSet<string>(procedure.Locals);
         }
+
+        private const string WindowHelper = "global::Gradwise.Runtime.GradwiseSpan";
 
         private string Tape => prefix + "tape";
 
@@ -433,11 +440,172 @@ public static class ReverseEmitter
             var outputs = seeds.Select(pair => new EmitOutput(Adjoint(pair.Key), pair.Value, false)).ToList();
             lines.AddRange(CodeEmitter.Emit(outputs, Name("f", IdOf(loop)) + "_"));
             lines.Add("// fused: each iteration runs forward, then backward");
+            var body = new List<string>();
+            var windows = OpenWindows(loop, "w", forward: true, reverse: true);
+            EmitForward(loop.Body, body, 1, new List<string>());
+            EmitReverse(loop.Body, body, 1, topLevel: false, redeclareInts: false);
+            CloseWindows(windows, body, lines, string.Empty);
             lines.Add(ForwardHeader(loop));
             lines.Add("{");
-            EmitForward(loop.Body, lines, 1, new List<string>());
-            EmitReverse(loop.Body, lines, 1, topLevel: false, redeclareInts: false);
+            lines.AddRange(body);
             lines.Add("}");
+        }
+
+        // ---- windows ----------------------------------------------------------------------------
+
+        /// <summary>
+        /// Opens the windows a counted loop reads and writes rows through: for each element
+        /// <c>a[b + j]</c> of the loop over <c>j</c> from 0 whose offset <c>b</c> the loop does not
+        /// change, <c>var w = GradwiseSpan.From(a, b)</c> before the loop and <c>w[j]</c> inside it.
+        /// The JIT then checks bounds once per row instead of once per element, and the index is the
+        /// counter itself, as in a loop written by hand over <c>x.Slice(i * d, d)</c>.
+        /// </summary>
+        /// <remarks>
+        /// Only elements that every iteration reads or writes outside any branch qualify: the
+        /// first iteration then touches <c>a[b]</c>, so <c>0 &lt;= b &lt;= a.Length</c> whenever
+        /// the method does not throw, and the window reads what the index read. (Out of that
+        /// range <c>From</c> gives an empty window, so both forms throw in the first iteration.)
+        /// </remarks>
+        /// <param name="loop">The loop.</param>
+        /// <param name="kind">The letter of the window names, distinct for the forward and the reverse sweep of one loop.</param>
+        /// <param name="forward">Also windows on local buffers (which are in scope only in the forward sweep).</param>
+        /// <param name="reverse">Also windows on the adjoints of the elements (gradient spans, adjoint buffers).</param>
+        private List<Window> OpenWindows(LoopStmt loop, string kind, bool forward, bool reverse)
+        {
+            var windows = new List<Window>();
+            if (loop.Start != "0" || loop.Step != 1 || loop.HasBreak)
+            {
+                return windows;
+            }
+
+            var changed = new HashSet<string>(All(loop.Body).Select(s => s switch
+            {
+                AssignStmt a => a.Target,
+                StoreStmt st => st.Buffer,
+                CallStmt c => c.Target,
+                BufferStmt b => b.Name,
+                IntStmt i => i.Name,
+                LoopStmt l => l.Variable,
+                _ => null,
+            }).Where(n => n != null).Select(n => n!)) { loop.Variable };
+
+            var suffix = " + " + loop.Variable;
+            var touched = loop.Body.Statements.SelectMany(s => s switch
+            {
+                AssignStmt a => UnconditionalLeaves(PlanOf(a, a.Target, a.Value).Value),
+                StoreStmt st => UnconditionalLeaves(PlanOf(st, st.Element, st.Value).Value).Concat(new[] { st.Element }),
+                _ => Enumerable.Empty<string>(),
+            });
+            var seen = new HashSet<string>();
+            foreach (var leaf in touched)
+            {
+                var element = Leaf.Parse(leaf);
+                if (!element.IsElement || !element.Index!.EndsWith(suffix, System.StringComparison.Ordinal) || windowTexts.ContainsKey(leaf) || !seen.Add(leaf))
+                {
+                    continue;
+                }
+
+                var array = element.Array!;
+                var offset = element.Index.Substring(0, element.Index.Length - suffix.Length);
+                var isBuffer = bufferNames.Contains(array);
+                var inScope = isBuffer ? !All(loop.Body).OfType<BufferStmt>().Any(b => b.Name == array) : procedure.Arrays.Contains(array);
+                if (!inScope || Identifiers(offset).Any(changed.Contains))
+                {
+                    continue;
+                }
+
+                if (forward || !isBuffer)
+                {
+                    Open(windows, kind, loop, array, offset, leaf, isLeaf: true);
+                }
+
+                if (reverse && IsActive(leaf))
+                {
+                    var adjoint = isBuffer ? BufferAdjoint(array) : gradients[array];
+                    Open(windows, kind, loop, adjoint, offset, adjoint + "[" + element.Index + "]", isLeaf: false);
+                }
+            }
+
+            return windows;
+        }
+
+        private void Open(List<Window> windows, string kind, LoopStmt loop, string span, string offset, string key, bool isLeaf)
+        {
+            var window = windows.FirstOrDefault(w => w.Span == span && w.Offset == offset);
+            if (window is null)
+            {
+                window = new Window(Name(kind, IdOf(loop)) + "_" + windows.Count.ToString(CultureInfo.InvariantCulture), span, offset, new List<string>());
+                windows.Add(window);
+            }
+
+            var text = window.Name + "[" + loop.Variable + "]";
+            window.Keys.Add(key);
+            windowTexts[key] = text;
+            if (isLeaf)
+            {
+                windowLeaves[Ex.Var(key)] = text;
+            }
+        }
+
+        /// <summary>Closes the windows and declares, before the loop, those its body uses.</summary>
+        private void CloseWindows(List<Window> windows, List<string> body, List<string> lines, string pad)
+        {
+            foreach (var window in windows)
+            {
+                foreach (var key in window.Keys)
+                {
+                    windowTexts.Remove(key);
+                    windowLeaves.Remove(Ex.Var(key));
+                }
+
+                var use = window.Name + "[";
+                if (body.Any(line => line.Contains(use)))
+                {
+                    lines.Add(pad + "var " + window.Name + " = " + WindowHelper + ".From(" + window.Span + ", " + window.Offset + ");");
+                }
+            }
+        }
+
+        /// <summary>The element as the open windows write it: <c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>, else as it is.</summary>
+        private string Windowed(string element) => windowTexts.TryGetValue(element, out var text) ? text : element;
+
+        /// <summary>The leaves an expression reads whichever way its conditions go: not those only one branch of a ?: or the right side of &amp;&amp; / || reads.</summary>
+        private static IEnumerable<string> UnconditionalLeaves(Expr e) => e switch
+        {
+            Variable v => new[] { v.Name },
+            Conditional c => UnconditionalLeaves(c.Predicate),
+            Logical { Operator: LogicalOperator.Not } not => UnconditionalLeaves(not.Children[0]),
+            Logical logical => UnconditionalLeaves(logical.Children[0]),
+            _ => e.Children.SelectMany(UnconditionalLeaves),
+        };
+
+        /// <summary>The names in int code (<c>i</c>, <c>d</c> and <c>offsets</c> in <c>offsets[i] * d</c>).</summary>
+        private static IEnumerable<string> Identifiers(string code)
+        {
+            for (var i = 0; i < code.Length;)
+            {
+                if (char.IsLetter(code[i]) || code[i] is '_' or '@')
+                {
+                    var start = i;
+                    while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] is '_' or '@'))
+                    {
+                        i++;
+                    }
+
+                    yield return code.Substring(start, i - start);
+                }
+                else if (char.IsDigit(code[i]))
+                {
+                    while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] == '.'))
+                    {
+                        i++;
+                    }
+                }
+                else
+                {
+                    i++;
+                }
+            }
         }
 
         // ---- analysis -------------------------------------------------------------------------
@@ -609,7 +777,7 @@ public static class ReverseEmitter
             if (parsed.IsElement)
             {
                 var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
-                return array + "[" + parsed.Index + "]";
+                return Windowed(array + "[" + parsed.Index + "]");
             }
 
             return localNames.Contains(leaf) ? prefix + "d_" + leaf : gradients[leaf];
@@ -685,11 +853,12 @@ public static class ReverseEmitter
                 return (Ex.Cond(branch.Predicate, Ex.One, Ex.Zero), kept => Ex.Cond(Ex.NotEqual(kept, Ex.Zero), branch.Then, branch.Else));
             }
 
-            if (partial is Product product && product.Coefficient != 1.0)
+            if (partial is Product product && product.Factors[0] is Constant coefficient)
             {
-                var coefficient = product.Coefficient;
-                var (inner, rebuild) = WhatToTape(Ex.Div(partial, Ex.Const(coefficient)));
-                return (inner, kept => Ex.Mul(Ex.Const(coefficient), rebuild(kept)));
+                // The factors after the coefficient, as they are: dividing by it instead could leave
+                // a coefficient of 1 - 2^-53 (3.8 * (1 / 3.8)), and this would never end.
+                var (inner, rebuild) = WhatToTape(Ex.Mul(product.Factors.Skip(1).ToList()));
+                return (inner, kept => Ex.Mul(coefficient, rebuild(kept)));
             }
 
             return (partial, kept => kept);
@@ -722,12 +891,12 @@ public static class ReverseEmitter
                         lines.Add(pad + buffer.Declaration);
                         break;
                     case CallStmt call:
-                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Code ?? ExprFormatter.Code.Format(a.Scalar!))) + ");");
+                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Code ?? Code(a.Scalar!))) + ");");
                         if (activeLocals.Contains(call.Target))
                         {
                             foreach (var argument in TapedArguments(call))
                             {
-                                Push(lines, pad, ExprFormatter.Code.Format(argument.Scalar!));
+                                Push(lines, pad, Code(argument.Scalar!));
                             }
                         }
 
@@ -740,14 +909,18 @@ public static class ReverseEmitter
                                 lines.Add(pad + "int " + count + " = 0;");
                             }
 
-                            lines.Add(pad + ForwardHeader(loop));
-                            lines.Add(pad + "{");
+                            var body = new List<string>();
                             if (loop.HasBreak)
                             {
-                                lines.Add(pad + "    " + count + "++;");
+                                body.Add(pad + "    " + count + "++;");
                             }
 
-                            EmitForward(loop.Body, lines, indent + 1, new List<string>());
+                            var windows = OpenWindows(loop, "w", forward: true, reverse: false);
+                            EmitForward(loop.Body, body, indent + 1, new List<string>());
+                            CloseWindows(windows, body, lines, pad);
+                            lines.Add(pad + ForwardHeader(loop));
+                            lines.Add(pad + "{");
+                            lines.AddRange(body);
                             lines.Add(pad + "}");
                             if (loop.HasBreak)
                             {
@@ -835,8 +1008,8 @@ public static class ReverseEmitter
                 outputs.Add(new EmitOutput(name, plan.Taped[i], true));
             }
 
-            outputs.Add(new EmitOutput(target, plan.Value, declare));
-            foreach (var line in CodeEmitter.Emit(outputs, Name("s", plan.Id) + "_"))
+            outputs.Add(new EmitOutput(Windowed(target), plan.Value, declare));
+            foreach (var line in CodeEmitter.Emit(outputs, Name("s", plan.Id) + "_", windowLeaves))
             {
                 lines.Add(pad + line);
             }
@@ -847,8 +1020,11 @@ public static class ReverseEmitter
             }
         }
 
-        private static string Condition(Expr predicate) =>
-            predicate is Constant constant ? (constant.Value != 0 ? "true" : "false") : ExprFormatter.Code.Format(predicate);
+        private string Condition(Expr predicate) =>
+            predicate is Constant constant ? (constant.Value != 0 ? "true" : "false") : Code(predicate);
+
+        /// <summary>An expression as C#, reading elements through the windows open where it is written.</summary>
+        private string Code(Expr e) => windowLeaves.TryGetValue(e, out var window) ? window : ExprFormatter.Code.Format(e, windowLeaves);
 
         private static string ForwardHeader(LoopStmt loop)
         {
@@ -865,6 +1041,8 @@ public static class ReverseEmitter
             var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
             var targets = new List<string>();
             var value = outputs[0].Value;
+            var readAlways = new HashSet<string>(UnconditionalLeaves(value));
+            var seeded = 0;
             foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l)).OrderBy(l => l, System.StringComparer.Ordinal))
             {
                 var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
@@ -873,15 +1051,16 @@ public static class ReverseEmitter
                     continue;
                 }
 
+                var index = seeded++;
                 if (partial is Constant constant)
                 {
-                    targets.Add(Adjoint(leaf) + " += " + ExprFormatter.Code.Format(constant) + ";");
+                    AddTo(targets, string.Empty, leaf, ExprFormatter.Code.Format(constant), readAlways);
                     continue;
                 }
 
-                var name = prefix + "r" + targets.Count.ToString(CultureInfo.InvariantCulture);
+                var name = prefix + "r" + index.ToString(CultureInfo.InvariantCulture);
                 outputs.Add(new EmitOutput(name, partial, true));
-                targets.Add(Adjoint(leaf) + " += " + name + ";");
+                AddTo(targets, string.Empty, leaf, name, readAlways);
             }
 
             lines.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
@@ -929,12 +1108,15 @@ public static class ReverseEmitter
                             }
 
                             var body = new List<string>();
+                            var windows = OpenWindows(loop, "u", forward: false, reverse: true);
                             EmitReverse(loop.Body, body, indent + 1, topLevel: false);
                             if (body.Count == 0)
                             {
+                                CloseWindows(windows, body, new List<string>(), pad);
                                 break;
                             }
 
+                            CloseWindows(windows, body, lines, pad);
                             lines.Add(pad + (Commutes(loop) ? ForwardHeader(loop) : ReverseHeader(loop, loop.HasBreak ? count : null)));
                             lines.Add(pad + "{");
                             lines.AddRange(body);
@@ -1042,6 +1224,7 @@ public static class ReverseEmitter
 
             var outputs = new List<EmitOutput>();
             var targets = new List<string>();
+            var readAlways = new HashSet<string>(UnconditionalLeaves(plan.Value));
             foreach (var pair in plan.Partials)
             {
                 if (isAccumulator && pair.Key == target)
@@ -1053,21 +1236,41 @@ public static class ReverseEmitter
                 var contribution = Ex.Mul(Ex.Var(seed), partial);
                 if (contribution is Variable v)
                 {
-                    targets.Add(pad + Adjoint(pair.Key) + " += " + v.Name + ";");
+                    AddTo(targets, pad, pair.Key, v.Name, readAlways);
                     continue;
                 }
 
                 var temp = Name("c", plan.Id) + "_" + outputs.Count.ToString(CultureInfo.InvariantCulture);
                 outputs.Add(new EmitOutput(temp, contribution, true));
-                targets.Add(pad + Adjoint(pair.Key) + " += " + temp + ";");
+                AddTo(targets, pad, pair.Key, temp, readAlways);
             }
 
-            foreach (var line in CodeEmitter.Emit(outputs, Name("e", plan.Id) + "_"))
+            foreach (var line in CodeEmitter.Emit(outputs, Name("e", plan.Id) + "_", windowLeaves))
             {
                 lines.Add(pad + line);
             }
 
             lines.AddRange(targets);
+        }
+
+        /// <summary>
+        /// <c>adjoint += amount;</c>. For an element the value reads only on some paths (one branch
+        /// of a ?:, the right side of &amp;&amp;), the amount is exactly zero on the others, where its
+        /// index may be out of range (<c>j &gt; 0 ? v[j - 1] : 0</c> at j = 0): only a nonzero amount is added.
+        /// </summary>
+        private void AddTo(List<string> lines, string pad, string leaf, string amount, HashSet<string> readAlways)
+        {
+            var line = Adjoint(leaf) + " += " + amount + ";";
+            if (!Leaf.Parse(leaf).IsElement || readAlways.Contains(leaf))
+            {
+                lines.Add(pad + line);
+                return;
+            }
+
+            lines.Add(pad + "if (" + amount + " != 0.0)");
+            lines.Add(pad + "{");
+            lines.Add(pad + "    " + line);
+            lines.Add(pad + "}");
         }
 
         /// <summary>The double arguments whose values a later statement may change: kept on the tape for the second call.</summary>
@@ -1102,7 +1305,7 @@ public static class ReverseEmitter
             for (var i = 0; i < call.Arguments.Count; i++)
             {
                 var argument = call.Arguments[i];
-                arguments.Add(argument.Code ?? (values.TryGetValue(argument, out var v) ? v : ExprFormatter.Code.Format(argument.Scalar!)));
+                arguments.Add(argument.Code ?? (values.TryGetValue(argument, out var v) ? v : Code(argument.Scalar!)));
                 if (!argument.HasGradient)
                 {
                     continue;

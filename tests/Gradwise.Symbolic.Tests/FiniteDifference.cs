@@ -31,6 +31,20 @@ public static class FiniteDifference
         {
             return false;
         }
+
+        // Rounding inside f can be far larger than ε·|f| (sin of an intermediate near 10^6): measure
+        // it as what f does over steps so small that its slope moves it by almost nothing.
+        var noise = 0.0;
+        for (var k = 1; k <= 3; k++)
+        {
+            var tiny = k * 1e-11 * Math.Max(1.0, Math.Abs(point[index]));
+            noise = Math.Max(noise, Math.Abs(f(Shift(point, index, tiny)) - f0 - (tiny * d3)));
+        }
+
+        if (!(noise / (h / 4) <= 1e-8 * scale))
+        {
+            return false;
+        }
         if (e2 > 1e-6 * scale || e1 > 1e-5 * scale || Math.Abs(d3) > 1e6)
         {
             return false;

@@ -120,6 +120,38 @@ internal static class GeneratedSources
             }
 
             /// <summary>
+            /// Windows on a span from an offset to its end, for loops over a row: <c>From(x, i * d)[j]</c>
+            /// is <c>x[i * d + j]</c>, with one bounds check per row when the loop runs over <c>j</c>.
+            /// An offset outside the span gives an empty window (so the first element read throws, as
+            /// the index would), never an exception here.
+            /// </summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+            [global::Microsoft.CodeAnalysis.Embedded]
+            internal static class GradwiseSpan
+            {
+                /// <summary>The elements of <paramref name="span"/> from <paramref name="start"/> on.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.ReadOnlySpan<double> From(global::System.ReadOnlySpan<double> span, int start)
+                {
+                    return (uint)start <= (uint)span.Length ? span.Slice(start) : default;
+                }
+
+                /// <summary>The elements of <paramref name="span"/> from <paramref name="start"/> on.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.Span<double> From(global::System.Span<double> span, int start)
+                {
+                    return (uint)start <= (uint)span.Length ? span.Slice(start) : default;
+                }
+
+                /// <summary>The elements of <paramref name="array"/> from <paramref name="start"/> on (none for a null array).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.Span<double> From(double[]? array, int start)
+                {
+                    return array != null && (uint)start <= (uint)array.Length ? new global::System.Span<double>(array, start, array.Length - start) : default;
+                }
+            }
+
+            /// <summary>
             /// The values a reverse sweep reads back in reverse order: a stack of doubles on an array
             /// rented from the shared pool. A local of the generated method; never shared.
             /// </summary>

@@ -26,6 +26,9 @@ public static class LoopFunctions
         new("Controlled", 6, 1.5),
         new("Iterative", 3, 1.5),
         new("Composed", 6, 1.0),
+        new("Shifted", 9 + 6, 1.0),
+        new("AdbenchGmm", 3 + (3 * 3) + (3 * 6), 0.6),
+        new("Recurrence", 4, 1.5),
     };
 
     public const string Source = """
@@ -385,6 +388,177 @@ public static class LoopFunctions
             }
         }
 
+        public static partial class L
+        {
+            /// <summary>
+            /// Rows read from an offset plus the counter: a row-major local array written in one loop
+            /// and read in another, a double[] parameter, offsets from an int span and from an int
+            /// parameter, an inclusive bound; and reads at a negative offset (lag = -1) that happen
+            /// only under a condition, where reading through a window would be wrong.
+            /// </summary>
+            [Differentiable]
+            public static double Shifted(double[] w, ReadOnlySpan<double> v, [NoGradient] ReadOnlySpan<double> x, ReadOnlySpan<int> starts, int lag)
+            {
+                int m = 3;
+                int r = starts.Length;
+                double[] h = new double[starts.Length * 3];
+                for (int i = 0; i < r; i++)
+                {
+                    for (int j = 0; j < m; j++)
+                    {
+                        h[i * m + j] = Math.Tanh(w[j] * x[i * m + j] + v[starts[i] + j]);
+                    }
+                }
+
+                double s = 0;
+                for (int i = 0; i < r; i++)
+                {
+                    for (int j = 0; j < m; j++)
+                    {
+                        s += h[i * m + j] * w[m + j];
+                        if (j >= 1)
+                        {
+                            s += 0.5 * w[lag + j] * h[i * m + j];
+                        }
+
+                        double t = j > 0 ? v[lag + j] : 0.0;
+                        s += t * t * x[i * m + j];
+                    }
+                }
+
+                for (int j = 0; j <= m - 1; j++)
+                {
+                    s += 0.25 * w[2 * m + j] * w[2 * m + j];
+                }
+
+                return s;
+            }
+        }
+
+        public static partial class L
+        {
+            /// <summary>
+            /// ADBench's Gaussian mixture objective: K components in D dimensions, each precision
+            /// matrix as its Cholesky factor Q (log of the diagonal in icf[0..D), the strict lower
+            /// triangle column by column after it), log-sum-exp over components per point, minus
+            /// n log-sum-exp of the weights, plus the Wishart prior. The prior's constant (a log-gamma
+            /// term that no parameter moves) is left out.
+            /// </summary>
+            [Differentiable]
+            public static double AdbenchGmm(ReadOnlySpan<double> alphas, ReadOnlySpan<double> means, ReadOnlySpan<double> icf, [NoGradient] ReadOnlySpan<double> x, [NoGradient] double wishartGamma, [NoGradient] double wishartM)
+            {
+                int k = alphas.Length;
+                int d = means.Length / k;
+                int n = x.Length / d;
+                int q = d * (d + 1) / 2;
+                Span<double> centered = stackalloc double[d];
+                Span<double> qx = stackalloc double[d];
+                Span<double> main = stackalloc double[k];
+                double slse = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        double sumQs = 0;
+                        for (int j = 0; j < d; j++)
+                        {
+                            centered[j] = x[i * d + j] - means[c * d + j];
+                            sumQs += icf[c * q + j];
+                        }
+
+                        for (int j = 0; j < d; j++)
+                        {
+                            qx[j] = Math.Exp(icf[c * q + j]) * centered[j];
+                        }
+
+                        for (int j = 0; j < d; j++)
+                        {
+                            for (int l = j + 1; l < d; l++)
+                            {
+                                qx[l] += icf[c * q + d + j * (2 * d - j - 1) / 2 + (l - j - 1)] * centered[j];
+                            }
+                        }
+
+                        double norm = 0;
+                        for (int j = 0; j < d; j++)
+                        {
+                            norm += qx[j] * qx[j];
+                        }
+
+                        main[c] = alphas[c] + sumQs - 0.5 * norm;
+                    }
+
+                    double m = main[0];
+                    for (int c = 1; c < k; c++)
+                    {
+                        m = Math.Max(m, main[c]);
+                    }
+
+                    double sum = 0;
+                    for (int c = 0; c < k; c++)
+                    {
+                        sum += Math.Exp(main[c] - m);
+                    }
+
+                    slse += m + Math.Log(sum);
+                }
+
+                double am = alphas[0];
+                for (int c = 1; c < k; c++)
+                {
+                    am = Math.Max(am, alphas[c]);
+                }
+
+                double asum = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    asum += Math.Exp(alphas[c] - am);
+                }
+
+                double prior = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    double frobenius = 0;
+                    double sumQs = 0;
+                    for (int j = 0; j < d; j++)
+                    {
+                        frobenius += Math.Exp(2 * icf[c * q + j]);
+                        sumQs += icf[c * q + j];
+                    }
+
+                    for (int j = d; j < q; j++)
+                    {
+                        frobenius += icf[c * q + j] * icf[c * q + j];
+                    }
+
+                    prior += 0.5 * wishartGamma * wishartGamma * frobenius - wishartM * sumQs;
+                }
+
+                return -0.5 * n * d * Math.Log(2 * Math.PI) + slse - n * (am + Math.Log(asum)) + prior;
+            }
+        }
+
+        public static partial class L
+        {
+            /// <summary>
+            /// A recurrence whose partial is a constant multiple of an overwritten value (3.8 t),
+            /// kept on the tape without its coefficient; 3.8 · (1 / 3.8) is not exactly 1 in doubles.
+            /// </summary>
+            [Differentiable]
+            public static double Recurrence(ReadOnlySpan<double> v)
+            {
+                double t = 0;
+                double s = 0;
+                for (int j = 0; j < v.Length; j++)
+                {
+                    t = Math.Sin(t + v[j]);
+                    s += 1.9 * t * t;
+                }
+
+                return s;
+            }
+        }
+
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
         public static class Calls
         {
@@ -453,6 +627,18 @@ public static class LoopFunctions
 
             public static double Controlled_Value(double[] t, int seed) => L.Controlled(t, (seed % 7) / 7.0 - 0.5);
             public static double Controlled_Gradient(double[] t, int seed, double[] g) => L.ControlledWithGradient(t, (seed % 7) / 7.0 - 0.5, g);
+
+            // AdbenchGmm: alphas (3), means (3 x 3), icf (3 x 6); 5 points in 3 dimensions.
+            public static double AdbenchGmm_Value(double[] t, int seed) { var x = Uniform(new Random(seed), 15, -1.5, 1.5); return L.AdbenchGmm(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0); }
+            public static double AdbenchGmm_Gradient(double[] t, int seed, double[] g) { var x = Uniform(new Random(seed), 15, -1.5, 1.5); return L.AdbenchGmmWithGradient(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, g.AsSpan(0, 3), g.AsSpan(3, 9), g.AsSpan(12, 18)); }
+
+            public static double Recurrence_Value(double[] t, int seed) => L.Recurrence(t);
+            public static double Recurrence_Gradient(double[] t, int seed, double[] g) => L.RecurrenceWithGradient(t, g);
+
+            // Shifted: w (9) as an array, v (6); 4 rows of 3; lag -1.
+            private static readonly int[] Starts = { 0, 2, 1, 3 };
+            public static double Shifted_Value(double[] t, int seed) { var x = Uniform(new Random(seed), 12, -1, 1); return L.Shifted(t[..9], t.AsSpan(9, 6), x, Starts, -1); }
+            public static double Shifted_Gradient(double[] t, int seed, double[] g) { var x = Uniform(new Random(seed), 12, -1, 1); return L.ShiftedWithGradient(t[..9], t.AsSpan(9, 6), x, Starts, -1, g.AsSpan(0, 9), g.AsSpan(9, 6)); }
         }
         """;
 }

@@ -102,12 +102,15 @@ namespace Specs
                 {
                     double q = 0.0;
                     double logDet = 0.0;
+                    var gw_w15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_w15_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_w15_2 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_s16_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
-                        double gw_s16_1 = x[i * d + j] - means[c_2 * d + j];
+                        double gw_s16_0 = global::System.Math.Exp(-gw_w15_0[j]);
+                        double gw_s16_1 = gw_w15_1[j] - gw_w15_2[j];
                         q = q + gw_s16_0 * gw_s16_0 * gw_s16_1 * gw_s16_1;
-                        logDet = logDet + logSigmas[c_2 * d + j];
+                        logDet = logDet + gw_w15_0[j];
                     }
                     lp[c_2] = alphas[c_2] - logDet - 0.5 * q;
                 }
@@ -182,16 +185,21 @@ namespace Specs
                     dAlphas[c_2] += gw_g18;
                     gw_d_logDet += gw_c18_0;
                     gw_d_q += gw_c18_1;
+                    var gw_u15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_u15_1 = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
+                    var gw_u15_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_u15_3 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_u15_4 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        dLogSigmas[c_2 * d + j] += gw_d_logDet;
-                        double gw_e16_0 = global::System.Math.Exp(-logSigmas[c_2 * d + j]);
+                        gw_u15_1[j] += gw_d_logDet;
+                        double gw_e16_0 = global::System.Math.Exp(-gw_u15_0[j]);
                         double gw_e16_1 = gw_e16_0 * gw_e16_0;
-                        double gw_e16_2 = x[i * d + j] - means[c_2 * d + j];
+                        double gw_e16_2 = gw_u15_2[j] - gw_u15_3[j];
                         double gw_c16_0 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2 * gw_e16_2;
                         double gw_c16_1 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2;
-                        dLogSigmas[c_2 * d + j] += gw_c16_0;
-                        dMeans[c_2 * d + j] += gw_c16_1;
+                        gw_u15_1[j] += gw_c16_0;
+                        gw_u15_4[j] += gw_c16_1;
                     }
                     gw_d_logDet = 0.0;
                     gw_d_q = 0.0;

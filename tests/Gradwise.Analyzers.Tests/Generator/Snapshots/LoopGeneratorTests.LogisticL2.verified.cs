@@ -52,9 +52,10 @@ namespace Specs
             for (int i = 0; i < n; i++)
             {
                 double z = b;
+                var gw_w5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    z = z + w[j] * x[i * d + j];
+                    z = z + w[j] * gw_w5_0[j];
                 }
                 double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s7_0_sigmoid);
                 double gw_p7_0 = gw_s7_0_sigmoid - y[i];
@@ -63,9 +64,10 @@ namespace Specs
                 double gw_q7_0 = gw_tape.Pop();
                 double gw_c7_0 = gw_d_loss * gw_q7_0;
                 gw_d_z += gw_c7_0;
+                var gw_u5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    double gw_c6_0 = gw_d_z * x[i * d + j];
+                    double gw_c6_0 = gw_d_z * gw_u5_0[j];
                     dw[j] += gw_c6_0;
                 }
                 double gw_g4 = gw_d_z;

@@ -74,9 +74,11 @@ namespace Specs
                 for (int k = 0; k < h; k++)
                 {
                     double a = b1[k];
+                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
+                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        a = a + w1[k * d + j] * x[i * d + j];
+                        a = a + gw_w8_0[j] * gw_w8_1[j];
                     }
                     double gw_s10_0 = global::System.Math.Tanh(a);
                     double gw_p10_0 = 1.0 - gw_s10_0 * gw_s10_0;
@@ -115,10 +117,12 @@ namespace Specs
                     gw_d_hidden[k] = 0.0;
                     double gw_c10_0 = gw_g10 * gw_q10_0;
                     gw_d_a += gw_c10_0;
+                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
+                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_a * x[i * d + j];
-                        dW1[k * d + j] += gw_c9_0;
+                        double gw_c9_0 = gw_d_a * gw_u8_2[j];
+                        gw_u8_1[j] += gw_c9_0;
                     }
                     double gw_g7 = gw_d_a;
                     gw_d_a = 0.0;

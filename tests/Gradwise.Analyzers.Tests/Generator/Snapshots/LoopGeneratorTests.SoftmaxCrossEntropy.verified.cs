@@ -65,9 +65,11 @@ namespace Specs
                 for (int c = 0; c < k; c++)
                 {
                     double t = bias[c];
+                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
+                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        t = t + weights[c * d + j] * x[i * d + j];
+                        t = t + gw_w8_0[j] * gw_w8_1[j];
                     }
                     s[c] = t;
                 }
@@ -140,10 +142,12 @@ namespace Specs
                     double gw_g10 = gw_d_s[c];
                     gw_d_s[c] = 0.0;
                     gw_d_t += gw_g10;
+                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
+                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_t * x[i * d + j];
-                        dWeights[c * d + j] += gw_c9_0;
+                        double gw_c9_0 = gw_d_t * gw_u8_2[j];
+                        gw_u8_1[j] += gw_c9_0;
                     }
                     double gw_g7 = gw_d_t;
                     gw_d_t = 0.0;
