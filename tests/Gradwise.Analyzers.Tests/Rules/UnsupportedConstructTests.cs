@@ -41,6 +41,7 @@ public sealed class UnsupportedConstructTests
         { "while loop that changes an int", "double s = 0; int {|GW9003:i = 0|}; while (s < x) { s += w[i]; i++; } return s;" },
         { "element from the end", "return {|GW9003:w[^1]|} * x;" },
         { "early return before a loop", "if (n == 0) {|GW9003:return 0;|} double s = 0; for (int i = 0; i < n; i++) { s += w[i] * x; } return s;" },
+        { "recursion with span arguments", "double s = 0; for (int i = 0; i < n; i++) { s += w[i] * x; } return s + {|GW9003:F(w.Slice(1), a, n - 1, x)|};" },
     };
 
     private static string WrapProcedure(string body) => $$"""
@@ -148,6 +149,38 @@ public sealed class UnsupportedConstructTests
 
             [Differentiable]
             public static double Pong(double x) => x <= 1 ? x : {|GW9003:Ping(x / 3)|};
+        }
+        """);
+
+    [Fact]
+    public Task Mutual_recursion_through_span_calls_is_reported_at_the_calls() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Even(ReadOnlySpan<double> w, double x)
+            {
+                double s = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    s += w[i] * x;
+                }
+
+                return s + {|GW9003:Odd(w.Slice(1), x)|};
+            }
+
+            [Differentiable]
+            public static double Odd(ReadOnlySpan<double> w, double x)
+            {
+                double s = 0;
+                foreach (var v in w)
+                {
+                    s += v;
+                }
+
+                return s * x + {|GW9003:Even(w.Slice(1), x)|};
+            }
         }
         """);
 
