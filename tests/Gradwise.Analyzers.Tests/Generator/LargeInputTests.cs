@@ -17,76 +17,41 @@ public sealed class LargeInputTests
     [Theory]
     [InlineData(300)]
     [InlineData(2000)]
-    public void A_long_sum_of_terms_is_differentiated(int terms)
-    {
-        var body = new StringBuilder("x * 0.5");
-        for (var i = 1; i < terms; i++)
-        {
-            body.Append(" + ").Append(Term(i, "x"));
-        }
+    public void A_long_sum_of_terms_is_differentiated(int terms) => AssertAgrees($$"""
+        [Differentiable]
+        public static double F(double x, double y) => {{Sum(terms, "x")}};
 
-        var run = GeneratorHarness.Run($$"""
-            using System;
-            using Gradwise;
-            public static partial class Big
-            {
-                [Differentiable]
-                public static double F(double x, double y) => {{body}};
-            }
-            """).AssertCompiles();
+        public static double Value(double t) => F(t, -0.7);
 
-        var (value, gradient) = run.InvokeWithGradient("Big", "F", new[] { 0.3, -0.7 }, 2);
-        var original = (double)run.Invoke("Big", "F", new object?[] { 0.3, -0.7 })!;
-        Assert.Equal(original, value, 9);
-        var h = 1e-6;
-        var fx = ((double)run.Invoke("Big", "F", new object?[] { 0.3 + h, -0.7 })! - (double)run.Invoke("Big", "F", new object?[] { 0.3 - h, -0.7 })!) / (2 * h);
-        Assert.True(Math.Abs(fx - gradient[0]) <= 1e-5 * Math.Max(1, Math.Abs(fx)), $"∂F/∂x: generated {gradient[0]}, finite differences {fx}");
-    }
+        public static double Generated(double t, out double slope) => FWithGradient(t, -0.7, out slope, out _);
+        """);
 
     [Theory]
     [InlineData(300)]
     [InlineData(2000)]
-    public void A_long_loop_body_is_differentiated(int terms)
-    {
-        var body = new StringBuilder("w[j] * 0.5");
-        for (var i = 1; i < terms; i++)
+    public void A_long_loop_body_is_differentiated(int terms) => AssertAgrees($$"""
+        [Differentiable]
+        public static double F(ReadOnlySpan<double> w, double y)
         {
-            body.Append(" + ").Append(Term(i, "w[j]"));
+            double s = 0;
+            for (int j = 0; j < w.Length; j++)
+            {
+                s += {{Sum(terms, "w[j]")}};
+            }
+
+            return s;
         }
 
-        var run = GeneratorHarness.Run($$"""
-            using System;
-            using Gradwise;
-            public static partial class Big
-            {
-                [Differentiable]
-                public static double F(ReadOnlySpan<double> w, double y)
-                {
-                    double s = 0;
-                    for (int j = 0; j < w.Length; j++)
-                    {
-                        s += {{body}};
-                    }
+        public static double Value(double t) => F(new[] { t, -0.2 }, -0.7);
 
-                    return s;
-                }
-
-                public static double Value(double[] w, double y) => F(w, y);
-
-                public static double Gradient(double[] w, double y, double[] g) => FWithGradient(w, y, g, out _);
-            }
-            """).AssertCompiles();
-
-        var w = new[] { 0.3, -0.2 };
-        var g = new double[2];
-        var value = (double)run.Invoke("Big", "Gradient", new object?[] { w, -0.7, g })!;
-        Assert.Equal((double)run.Invoke("Big", "Value", new object?[] { w, -0.7 })!, value, 9);
-        var h = 1e-6;
-        var up = (double)run.Invoke("Big", "Value", new object?[] { new[] { 0.3 + h, -0.2 }, -0.7 })!;
-        var down = (double)run.Invoke("Big", "Value", new object?[] { new[] { 0.3 - h, -0.2 }, -0.7 })!;
-        var fd = (up - down) / (2 * h);
-        Assert.True(Math.Abs(fd - g[0]) <= 1e-5 * Math.Max(1, Math.Abs(fd)), $"∂F/∂w[0]: generated {g[0]}, finite differences {fd}");
-    }
+        public static double Generated(double t, out double slope)
+        {
+            var g = new double[2];
+            var v = FWithGradient(new[] { t, -0.2 }, -0.7, g, out _);
+            slope = g[0];
+            return v;
+        }
+        """);
 
     [Theory]
     [InlineData(50)]
@@ -100,21 +65,51 @@ public sealed class LargeInputTests
         }
 
         body.Append('x').Append(')', depth);
-        var run = GeneratorHarness.Run($$"""
+        AssertAgrees($$"""
+            [Differentiable]
+            public static double F(double x) => {{body}};
+
+            public static double Value(double t) => F(t);
+
+            public static double Generated(double t, out double slope) => FWithGradient(t, out slope);
+            """);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="members"/> (a [Differentiable] F, Value(t) and Generated(t, out slope)
+    /// along one coordinate) and checks the generated value and slope at t = 0.3 against F and central differences.
+    /// </summary>
+    private static void AssertAgrees(string members)
+    {
+        var run = GeneratorHarness.Run("""
             using System;
             using Gradwise;
             public static partial class Big
             {
-                [Differentiable]
-                public static double F(double x) => {{body}};
+
+            """ + members + """
+
             }
             """).AssertCompiles();
-
-        var (value, gradient) = run.InvokeWithGradient("Big", "F", new[] { 0.4 }, 1);
-        Assert.Equal((double)run.Invoke("Big", "F", new object?[] { 0.4 })!, value, 12);
+        double Value(double t) => (double)run.Invoke("Big", "Value", new object?[] { t })!;
+        var arguments = new object?[] { 0.3, null };
+        var generated = (double)run.Invoke("Big", "Generated", arguments)!;
+        var slope = (double)arguments[1]!;
+        Assert.Equal(Value(0.3), generated, 9);
         var h = 1e-6;
-        var fd = ((double)run.Invoke("Big", "F", new object?[] { 0.4 + h })! - (double)run.Invoke("Big", "F", new object?[] { 0.4 - h })!) / (2 * h);
-        Assert.True(Math.Abs(fd - gradient[0]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"F': generated {gradient[0]}, finite differences {fd}");
+        var fd = (Value(0.3 + h) - Value(0.3 - h)) / (2 * h);
+        Assert.True(Math.Abs(fd - slope) <= 1e-5 * Math.Max(1, Math.Abs(fd)), $"generated slope {slope}, finite differences {fd}");
+    }
+
+    private static string Sum(int terms, string x)
+    {
+        var sum = new StringBuilder(x + " * 0.5");
+        for (var i = 1; i < terms; i++)
+        {
+            sum.Append(" + ").Append(Term(i, x));
+        }
+
+        return sum.ToString();
     }
 
     /// <summary>Terms of a few shapes, so the sum neither collapses to one term nor grows without bound.</summary>
