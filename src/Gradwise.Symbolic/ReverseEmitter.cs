@@ -266,15 +266,7 @@ public static class ReverseEmitter
                 return null;
             }
 
-            var declaredInside = new HashSet<string>(inside.Select(s => s switch
-            {
-                AssignStmt { Declare: true } a => a.Target,
-                CallStmt c => c.Target,
-                BufferStmt b => b.Name,
-                IntStmt i => i.Name,
-                LoopStmt l => l.Variable,
-                _ => null,
-            }).Where(n => n != null).Select(n => n!));
+            var declaredInside = new HashSet<string>(NamesBoundIn(loop.Body, assigned: false));
 
             // Locals from outside that the loop changes: sums only, read by nothing else in the loop.
             var accumulators = new HashSet<string>();
@@ -344,6 +336,22 @@ public static class ReverseEmitter
 
             return seeds;
         }
+
+        /// <summary>
+        /// The names the statements of <paramref name="body"/> declare: locals, call results, buffers,
+        /// ints, loop counters; with <paramref name="assigned"/>, also every local assigned and every buffer stored into.
+        /// </summary>
+        private static IEnumerable<string> NamesBoundIn(Block body, bool assigned) =>
+            All(body).Select(s => s switch
+            {
+                AssignStmt a when a.Declare || assigned => a.Target,
+                StoreStmt st when assigned => st.Buffer,
+                CallStmt c => c.Target,
+                BufferStmt b => b.Name,
+                IntStmt i => i.Name,
+                LoopStmt l => l.Variable,
+                _ => null,
+            }).Where(n => n != null).Select(n => n!);
 
         private static bool JumpsToThisLoop(Block body) =>
             body.Statements.Any(s => s switch
@@ -478,16 +486,7 @@ public static class ReverseEmitter
                 return windows;
             }
 
-            var changed = new HashSet<string>(All(loop.Body).Select(s => s switch
-            {
-                AssignStmt a => a.Target,
-                StoreStmt st => st.Buffer,
-                CallStmt c => c.Target,
-                BufferStmt b => b.Name,
-                IntStmt i => i.Name,
-                LoopStmt l => l.Variable,
-                _ => null,
-            }).Where(n => n != null).Select(n => n!)) { loop.Variable };
+            var changed = new HashSet<string>(NamesBoundIn(loop.Body, assigned: true)) { loop.Variable };
 
             var suffix = " + " + loop.Variable;
             var touched = loop.Body.Statements.SelectMany(s => s switch
