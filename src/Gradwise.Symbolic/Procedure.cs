@@ -152,6 +152,9 @@ public readonly struct Leaf
         }
     }
 
+    /// <summary>True for a character of a C# name as the IR writes it: a letter, a digit, <c>_</c>, or the <c>@</c> of an escaped keyword.</summary>
+    public static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
+
     /// <summary>What a leaf belongs to: the array or buffer for an element (<c>w</c> for <c>w[j]</c>), else the name itself.</summary>
     public static string Root(string name) => Parse(name) is { IsElement: true } element ? element.Array! : name;
 
@@ -166,7 +169,7 @@ public readonly struct Leaf
 
         for (var i = 0; i < open; i++)
         {
-            if (!(char.IsLetterOrDigit(name[i]) || name[i] == '_' || name[i] == '@'))
+            if (!IsNameCharacter(name[i]))
             {
                 return default;
             }

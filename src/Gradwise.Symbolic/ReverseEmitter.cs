@@ -583,10 +583,10 @@ public static class ReverseEmitter
         {
             for (var i = 0; i < code.Length;)
             {
-                if (char.IsLetter(code[i]) || code[i] is '_' or '@')
+                if (Leaf.IsNameCharacter(code[i]) && !char.IsDigit(code[i]))
                 {
                     var start = i;
-                    while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] is '_' or '@'))
+                    while (i < code.Length && Leaf.IsNameCharacter(code[i]))
                     {
                         i++;
                     }
