@@ -54,21 +54,6 @@ internal sealed class FrontendResult
 /// </summary>
 internal sealed partial class MethodFrontend
 {
-    internal static readonly Dictionary<string, MathFunction> MathFunctions = new()
-    {
-        ["Exp"] = MathFunction.Exp,
-        ["Log"] = MathFunction.Log,
-        ["Log10"] = MathFunction.Log10,
-        ["Sqrt"] = MathFunction.Sqrt,
-        ["Sin"] = MathFunction.Sin,
-        ["Cos"] = MathFunction.Cos,
-        ["Tan"] = MathFunction.Tan,
-        ["Tanh"] = MathFunction.Tanh,
-        ["Abs"] = MathFunction.Abs,
-        ["ExpM1"] = MathFunction.ExpM1,
-        ["LogP1"] = MathFunction.LogP1,
-    };
-
     private readonly IMethodSymbol method;
     private readonly Compilation compilation;
     private readonly ImmutableHashSet<IMethodSymbol> callers;
@@ -680,10 +665,10 @@ internal sealed partial class MethodFrontend
             return UnknownCall(invocation);
         }
 
-        var type = target.ContainingType?.ToDisplayString();
-        if (type == KnownNames.SystemMath || target.ContainingType?.SpecialType == SpecialType.System_Double)
+        var isMathType = MathApi.IsMathType(target.ContainingType, out var generated);
+        if ((isMathType && generated) || target.ContainingType?.SpecialType == SpecialType.System_Double)
         {
-            return ReadMathCall(invocation, target.Name, type == KnownNames.SystemMath, arguments);
+            return ReadMathCall(invocation, target.Name, isMathType, arguments);
         }
 
         if (DifferentiableSignature.IsDifferentiable(target))
@@ -704,7 +689,7 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadMathCall(IInvocationOperation invocation, string name, bool isMath, Expr[] args)
     {
-        if (args.Length == 1 && MathFunctions.TryGetValue(name, out var function) && (isMath || function is MathFunction.ExpM1 or MathFunction.LogP1))
+        if (args.Length == 1 && MathApi.Functions.TryGetValue(name, out var function) && (isMath || function is MathFunction.ExpM1 or MathFunction.LogP1))
         {
             return Ex.Call(function, args[0]);
         }

@@ -86,6 +86,13 @@ internal static class LibraryApis
     {
         ("SiaNet", "ActType", "Sigmoid"),
         ("SiaNet", "ActivationType", "Sigmoid"),
+
+        // Hand-rolled builders, in any namespace ("" matches every one).
+        ("", "ActivationType", "Sigmoid"),
+        ("", "ActivationType", "Logistic"),
+        ("", "Activation", "Sigmoid"),
+        ("", "ActivationFunction", "Sigmoid"),
+        ("", "ActivationKind", "Sigmoid"),
     };
 
     /// <summary>Enum members that name a squared-error loss in compile-style APIs (SiaNet style).</summary>
@@ -93,7 +100,28 @@ internal static class LibraryApis
     {
         ("SiaNet", "LossType", "MeanSquaredError"),
         ("SiaNet", "LossType", "MSE"),
+
+        // Hand-rolled builders, in any namespace.
+        ("", "LossType", "MeanSquaredError"),
+        ("", "LossType", "MSE"),
+        ("", "LossType", "SquaredError"),
+        ("", "Loss", "MeanSquaredError"),
+        ("", "Loss", "MSE"),
+        ("", "LossFunction", "MeanSquaredError"),
+        ("", "LossFunction", "MSE"),
+        ("", "CostFunction", "Quadratic"),
+        ("", "CostFunction", "MeanSquaredError"),
     };
+
+    /// <summary>Methods that add a layer to a model being built (SiaNet, hand-rolled builders).</summary>
+    public static readonly HashSet<string> LayerAdders = new() { "Add", "AddLayer", "AddDense", "WithLayer", "Layer" };
+
+    /// <summary>True when the compilation references a library whose activations are known here (so a file with no exponential can still hold one).</summary>
+    public static bool IsReferenced(Microsoft.CodeAnalysis.Compilation compilation) =>
+        compilation.GetTypeByMetadataName("TorchSharp.torch") != null
+        || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
+        || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
+        || System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal));
 
     /// <summary>The methods that run a module on its input.</summary>
     public static readonly HashSet<string> ModuleInvocations = new() { "forward", "call" };
@@ -110,7 +138,7 @@ internal static class LibraryApis
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         foreach (var entry in table)
         {
-            if (entry.Enum == type.Name && entry.Member == field.Name && (ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
+            if (entry.Enum == type.Name && entry.Member == field.Name && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -122,4 +150,22 @@ internal static class LibraryApis
     /// <summary>The containing type and name of a method, as the tables key it.</summary>
     public static (string Type, string Member) Key(Microsoft.CodeAnalysis.IMethodSymbol method) =>
         (method.ContainingType?.ToDisplayString() ?? string.Empty, method.Name);
+
+    /// <summary>The last module passed to a Sequential factory (directly, in a params array, or as a (name, module) tuple).</summary>
+    public static Microsoft.CodeAnalysis.IOperation? LastModule(Microsoft.CodeAnalysis.Operations.IInvocationOperation sequential)
+    {
+        var last = System.Linq.Enumerable.LastOrDefault(sequential.Arguments)?.Value;
+        if (last is Microsoft.CodeAnalysis.Operations.IArrayCreationOperation { Initializer: { } init })
+        {
+            last = System.Linq.Enumerable.LastOrDefault(init.ElementValues);
+        }
+
+        last = last is null ? null : Flow.Operations.Strip(last);
+        return last switch
+        {
+            Microsoft.CodeAnalysis.Operations.ITupleOperation { Elements.Length: 2 } tuple => tuple.Elements[1],
+            Microsoft.CodeAnalysis.Operations.IObjectCreationOperation { Arguments.Length: 2 } pair => pair.Arguments[1].Value,
+            _ => last,
+        };
+    }
 }

@@ -14,7 +14,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Gradwise.CodeFixes.Rules;
 
 /// <summary>
-/// GW1001: rewrites the squared-error delta through a sigmoid to the cross-entropy gradient
+/// GW1001/GW1002: rewrites the squared-error delta through a sigmoid to the cross-entropy gradient
 /// (<c>(t - o) * o * (1 - o)</c> → <c>(t - o)</c>), and a squared-error loss of a sigmoid output to
 /// the cross-entropy loss (<c>(p - y) * (p - y)</c> → <c>-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p))</c>).
 /// </summary>
@@ -46,41 +46,42 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
                 continue;
             }
 
-            diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.KindProperty, out var kind);
-            diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.SigmoidSideProperty, out var side);
-            diagnostic.Properties.TryGetValue(SigmoidSquaredErrorAnalyzer.ReplacementProperty, out var libraryReplacement);
-            if (kind is "library-function" or "library-criterion" && libraryReplacement != null)
+            switch (SquaredErrorFix.Kind(diagnostic))
             {
-                var renamed = kind == "library-function" ? site : diagnostic.AdditionalLocations.Count > 1 ? await FindAsync(context.Document.Project.Solution, diagnostic.AdditionalLocations[1], context.CancellationToken).ConfigureAwait(false) : null;
-                if (renamed is InvocationExpressionSyntax invocation && CanRename(invocation, kind == "library-function" ? 2 : 0))
-                {
-                    var libraryTitle = "Use " + libraryReplacement + " (cross-entropy)";
-                    var document = context.Document.Project.Solution.GetDocument(invocation.SyntaxTree);
-                    if (document != null)
+                case SquaredErrorFixKind.LibraryRename when SquaredErrorFix.Replacement(diagnostic) is { } libraryReplacement:
+                    var criterion = diagnostic.AdditionalLocations.Count > 1;
+                    var renamed = criterion ? await FindAsync(context.Document.Project.Solution, diagnostic.AdditionalLocations[1], context.CancellationToken).ConfigureAwait(false) : site;
+                    if (renamed is InvocationExpressionSyntax invocation && CanRename(invocation, criterion ? 0 : 2)
+                        && context.Document.Project.Solution.GetDocument(invocation.SyntaxTree) is { } document)
                     {
+                        var libraryTitle = "Use " + libraryReplacement + " (cross-entropy)";
                         context.RegisterCodeFix(
                             CodeAction.Create(libraryTitle, ct => RenameCallAsync(document, invocation, libraryReplacement, ct), equivalenceKey: libraryTitle),
                             diagnostic);
                     }
-                }
 
-                continue;
+                    break;
+                case SquaredErrorFixKind.CrossEntropyDelta when CrossEntropyDelta(site, SquaredErrorFix.Parts(diagnostic, SquaredErrorPart.DerivativeFactor)) is { } delta:
+                    context.RegisterCodeFix(CodeAction.Create(DeltaTitle, ct => Replace(context.Document, site, delta, ct), equivalenceKey: DeltaTitle), diagnostic);
+                    break;
+                case SquaredErrorFixKind.CrossEntropyLoss:
+                    var prediction = Part(root, SquaredErrorFix.Parts(diagnostic, SquaredErrorPart.Prediction));
+                    var target = Part(root, SquaredErrorFix.Parts(diagnostic, SquaredErrorPart.Target));
+                    if (prediction is null || target is null)
+                    {
+                        break;
+                    }
+
+                    var log = await LogAsync(context.Document, site.SpanStart, context.CancellationToken).ConfigureAwait(false);
+                    var loss = CrossEntropyLoss(prediction, target, log, categorical: diagnostic.Id == Descriptors.SoftmaxWithSquaredError.Id);
+                    context.RegisterCodeFix(CodeAction.Create(LossTitle, ct => Replace(context.Document, site, loss, ct), equivalenceKey: LossTitle), diagnostic);
+                    break;
             }
-
-            var log = await LogNameAsync(context.Document, site.SpanStart, context.CancellationToken).ConfigureAwait(false);
-            var categorical = diagnostic.Id == Descriptors.SoftmaxWithSquaredError.Id;
-            var replacement = kind == "delta" ? CrossEntropyDelta(site) : CrossEntropyLoss(site, side == "right", log, categorical);
-            if (replacement is null)
-            {
-                continue;
-            }
-
-            var title = kind == "delta" ? DeltaTitle : LossTitle;
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => Replace(context.Document, site, replacement, ct), equivalenceKey: title),
-                diagnostic);
         }
     }
+
+    private static ExpressionSyntax? Part(SyntaxNode root, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> spans) =>
+        spans.Count == 1 && root.FullSpan.Contains(spans[0]) ? root.FindNode(spans[0], getInnermostNodeForTie: true) as ExpressionSyntax : null;
 
     private static async Task<ExpressionSyntax?> FindAsync(Solution solution, Location location, CancellationToken ct)
     {
@@ -121,14 +122,23 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNode(name, renamed)).Project.Solution;
     }
 
-    /// <summary>"Math.Log" where that binds to System.Math.Log at the site, else the fully qualified name.</summary>
-    private static async Task<string> LogNameAsync(Document document, int position, CancellationToken ct)
+    /// <summary>Math.Log where that binds to System.Math.Log at the site, else global::System.Math.Log.</summary>
+    private static async Task<ExpressionSyntax> LogAsync(Document document, int position, CancellationToken ct)
     {
+        var shortForm = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("Math"), SyntaxFactory.IdentifierName("Log"));
         var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
-        var probe = SyntaxFactory.ParseExpression("Math.Log(1.0)");
+        var probe = SyntaxFactory.InvocationExpression(shortForm, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(One))));
         var symbol = model?.GetSpeculativeSymbolInfo(position, probe, SpeculativeBindingOption.BindAsExpression).Symbol;
-        return symbol?.ContainingType?.ToDisplayString() == "System.Math" ? "Math.Log" : "global::System.Math.Log";
+        if (symbol?.ContainingType?.ToDisplayString() == "System.Math")
+        {
+            return shortForm;
+        }
+
+        var system = SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), SyntaxFactory.IdentifierName("System"));
+        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, system, SyntaxFactory.IdentifierName("Math")), SyntaxFactory.IdentifierName("Log"));
     }
+
+    private static LiteralExpressionSyntax One => SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1));
 
     private static async Task<Document> Replace(Document document, ExpressionSyntax site, ExpressionSyntax replacement, CancellationToken ct)
     {
@@ -144,47 +154,18 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNode(current, fitted.WithTriviaFrom(current)));
     }
 
-    /// <summary>(t - o) * o * (1 - o) → (t - o); (o - t) * Derivative(o) → (o - t).</summary>
-    private static ExpressionSyntax? CrossEntropyDelta(ExpressionSyntax product)
+    /// <summary>The product without the factors at <paramref name="derivative"/>: (t - o) * o * (1 - o) → (t - o).</summary>
+    private static ExpressionSyntax? CrossEntropyDelta(ExpressionSyntax product, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> derivative)
     {
         var factors = new List<ExpressionSyntax>();
         Flatten(product, factors);
-        var drop = new HashSet<ExpressionSyntax>();
-        foreach (var factor in factors)
-        {
-            if (Unwrap(factor) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } oneMinus
-                && Unwrap(oneMinus.Left) is LiteralExpressionSyntax literal && literal.Token.ValueText is "1" or "1.0" or "1d" or "1f" or "1.0f")
-            {
-                var output = factors.FirstOrDefault(f => f != factor && Key(f) == Key(oneMinus.Right));
-                if (output != null)
-                {
-                    drop.Add(factor);
-                    drop.Add(output);
-                    break;
-                }
-            }
-        }
-
-        if (drop.Count == 0)
-        {
-            var differences = factors.Select(Unwrap).OfType<BinaryExpressionSyntax>().Where(b => b.IsKind(SyntaxKind.SubtractExpression)).ToList();
-            var derivative = factors.FirstOrDefault(f => Unwrap(f) is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call
-                && (differences.Count == 0 || differences.Any(d => Key(d.Left) == Key(call.ArgumentList.Arguments[0].Expression) || Key(d.Right) == Key(call.ArgumentList.Arguments[0].Expression))));
-            if (derivative is null)
-            {
-                return null;
-            }
-
-            drop.Add(derivative);
-        }
-
-        var kept = factors.Where(f => !drop.Contains(f)).ToList();
-        if (kept.Count == 0)
+        var kept = factors.Where(f => !derivative.Contains(f.Span) && !derivative.Contains(Unwrap(f).Span)).ToList();
+        if (kept.Count == 0 || kept.Count + derivative.Count != factors.Count)
         {
             return null;
         }
 
-        ExpressionSyntax result = kept[0].WithoutTrivia();
+        var result = kept[0].WithoutTrivia();
         for (var i = 1; i < kept.Count; i++)
         {
             result = SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, result, kept[i].WithoutTrivia());
@@ -193,45 +174,25 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         return result;
     }
 
-    /// <summary>(p - y) * (p - y), Math.Pow(p - y, 2) or SquaredError(p, y) → -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)).</summary>
-    private static ExpressionSyntax? CrossEntropyLoss(ExpressionSyntax site, bool sigmoidOnRight, string log, bool categorical)
+    /// <summary>-(y * Log(p) + (1 - y) * Log(1 - p)), or one class's term -(y * Log(p)) for a softmax.</summary>
+    private static ExpressionSyntax CrossEntropyLoss(ExpressionSyntax prediction, ExpressionSyntax target, ExpressionSyntax log, bool categorical)
     {
-        ExpressionSyntax? left = null;
-        ExpressionSyntax? right = null;
-        switch (Unwrap(site))
-        {
-            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } product when Unwrap(product.Left) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } d:
-                (left, right) = (d.Left, d.Right);
-                break;
-            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } call when Unwrap(call.ArgumentList.Arguments[0].Expression) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } d
-                && call.Expression.ToString().EndsWith("Pow", System.StringComparison.Ordinal):
-                (left, right) = (d.Left, d.Right);
-                break;
-            case InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } call:
-                (left, right) = (call.ArgumentList.Arguments[0].Expression, call.ArgumentList.Arguments[1].Expression);
-                break;
-        }
-
-        if (left is null || right is null)
-        {
-            return null;
-        }
-
-        var p = Operand(sigmoidOnRight ? right : left);
-        var y = Operand(sigmoidOnRight ? left : right);
-        // One class's term of categorical cross-entropy is -y log p; binary cross-entropy adds the (1 - y) log(1 - p) term.
-        var text = categorical
-            ? "-(" + y + " * " + log + "(" + p + "))"
-            : "-(" + y + " * " + log + "(" + p + ") + (1 - " + y + ") * " + log + "(1 - " + p + "))";
-        return SyntaxFactory.ParseExpression(text);
+        var p = Operand(prediction);
+        var y = Operand(target);
+        ExpressionSyntax Log(ExpressionSyntax argument) => SyntaxFactory.InvocationExpression(log, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
+        ExpressionSyntax Times(ExpressionSyntax a, ExpressionSyntax b) => SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, a, b);
+        ExpressionSyntax OneMinus(ExpressionSyntax a) => SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, One, a));
+        var positive = Times(y, Log(p));
+        var sum = categorical ? positive : SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, positive, Times(OneMinus(y), Log(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, One, p))));
+        return SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, SyntaxFactory.ParenthesizedExpression(sum)).NormalizeWhitespace();
     }
 
-    private static string Operand(ExpressionSyntax e)
+    private static ExpressionSyntax Operand(ExpressionSyntax e)
     {
         var inner = e.WithoutTrivia();
         return inner is IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or InvocationExpressionSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax
-            ? inner.ToString()
-            : "(" + inner + ")";
+            ? inner
+            : SyntaxFactory.ParenthesizedExpression(inner);
     }
 
     private static void Flatten(ExpressionSyntax e, List<ExpressionSyntax> factors)
@@ -260,6 +221,4 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
 
         return e;
     }
-
-    private static string Key(ExpressionSyntax e) => Gradwise.Common.CodeText.Normalize(Unwrap(e).ToString());
 }

@@ -177,6 +177,14 @@ public sealed class GW1001SigmoidSquaredErrorTests
                 }
             }
             """ },
+        { "field written raw by input neurons and by the sigmoid of the others", """
+            class Neuron
+            {
+                double output;
+                public void Forward(double net, bool linear) { if (linear) output = net; else output = 1 / (1 + Math.Exp(-net)); }
+                public double Loss(double target) => {|GW1001:(target - output) * (target - output)|};
+            }
+            """ },
     };
 
     /// <summary>Shapes that are right (or are not about a sigmoid): the rule must stay silent.</summary>
@@ -226,14 +234,6 @@ public sealed class GW1001SigmoidSquaredErrorTests
             """ },
         { "variance term", """
             class C { double Var(double x, double mean) => Math.Exp(x) * 0 + (x - mean) * (x - mean); }
-            """ },
-        { "field that is not only a sigmoid", """
-            class Neuron
-            {
-                double output;
-                public void Forward(double net, bool linear) { if (linear) output = net; else output = 1 / (1 + Math.Exp(-net)); }
-                public double Loss(double target) => (target - output) * (target - output);
-            }
             """ },
         { "interface with two implementations", """
             interface IActivation { double Activate(double x); }

@@ -1,0 +1,596 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gradwise.Frontend;
+using Gradwise.Recognition;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// Answers "can this value be the output of a sigmoid (softmax), and where is it?" over the
+/// <see cref="FlowIndex"/>: through locals (reaching definitions), fields, properties, array and
+/// list elements, copies, method returns, interface and virtual calls (the implementations the
+/// receiver can hold), delegates, switch selections on configured enum values, LINQ and library
+/// activations.
+/// <para>
+/// Merging: storage (fields, properties, elements, delegates) holds a fact when <i>some</i> write
+/// does: one field shared by raw-input and sigmoid neurons is a sigmoid output where the sigmoid
+/// writes it. A computed choice (a method's returns, a local's definitions, <c>?:</c>, a switch)
+/// holds it when every non-constant choice does (clipped tails are constants), or when the choice
+/// is selected by a value the program configures (an enum field set to Sigmoid somewhere).
+/// </para>
+/// Results are cached per symbol only when no cycle or depth limit cut them short, so the answer
+/// never depends on which method was analyzed first.
+/// </summary>
+internal sealed class ActivationFlow
+{
+    private const int MaxDepth = 10;
+    private const int StepBudget = 4000;
+
+    private readonly FlowIndex index;
+    private readonly ConcurrentDictionary<(ISymbol Symbol, Activation Kind, bool Elements), Cached> cache = new(new KeyComparer());
+
+    public ActivationFlow(FlowIndex index)
+    {
+        this.index = index;
+    }
+
+    public FlowIndex Index => index;
+
+    /// <summary>The fact that <paramref name="value"/> is an output of <paramref name="kind"/>, or null.</summary>
+    public ActivationFact? Of(IOperation value, Activation kind, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).Value(value, kind, 0);
+
+    /// <summary>The fact that the elements of <paramref name="collection"/> are outputs of <paramref name="kind"/>, or null.</summary>
+    public ActivationFact? ElementsOf(IOperation collection, Activation kind, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).Elements(collection, kind, 0);
+
+    /// <summary>The values a receiver, delegate or selector can hold (object creations, delegates, constants), or null when some are unknown.</summary>
+    public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).Values(reference, 0);
+
+    private sealed class Cached
+    {
+        public Cached(ActivationFact? fact) => Fact = fact;
+
+        public ActivationFact? Fact { get; }
+    }
+
+    private sealed class Query
+    {
+        private readonly ActivationFlow flow;
+        private readonly CancellationToken ct;
+        private readonly TolerantMathReader reader;
+        private readonly HashSet<(ISymbol, Activation, bool)> inProgress = new(new KeyComparer());
+        private bool cut;
+        private int steps;
+
+        public Query(ActivationFlow flow, CancellationToken ct)
+        {
+            this.flow = flow;
+            this.ct = ct;
+            reader = new TolerantMathReader(flow.index, ct);
+        }
+
+        private FlowIndex Index => flow.index;
+
+        public ActivationFact? Value(IOperation operation, Activation kind, int depth)
+        {
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            var value = Operations.Strip(operation);
+            switch (value)
+            {
+                case ILocalReferenceOperation local:
+                    return Choice(Index.Reaching(local, ct), d => Value(d, kind, depth + 1), kind);
+                case IFieldReferenceOperation field:
+                    return Member(field.Field, kind, false, depth);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
+                    return Elements(list, kind, depth + 1);
+                case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter) && !IsAuto(property.Property):
+                    return Method(getter, kind, depth)?.Through(property);
+                case IPropertyReferenceOperation property:
+                    return Member(property.Property, kind, false, depth);
+                case IArrayElementReferenceOperation element:
+                    return Elements(element.ArrayReference, kind, depth + 1);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1), kind);
+                case ISwitchExpressionOperation switchExpression:
+                    return Switch(switchExpression, kind, depth);
+                case IInvocationOperation call:
+                    return Call(call, kind, depth);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when kind == Activation.Softmax
+                    && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
+                    return ActivationFact.At(kind, division, "softmax");
+            }
+
+            return ByMath(value, kind);
+        }
+
+        /// <summary>The elements of an array, list or span, and arrays returned or copied.</summary>
+        public ActivationFact? Elements(IOperation operation, Activation kind, int depth)
+        {
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            var collection = Operations.Strip(operation);
+            switch (collection)
+            {
+                case ILocalReferenceOperation local:
+                    var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1), kind);
+                    return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));
+                case IFieldReferenceOperation field:
+                    return Member(field.Field, kind, true, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter) && !IsAuto(property.Property):
+                    return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                    return Member(property.Property, kind, true, depth);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } outer }:
+                    return Elements(outer, kind, depth + 1); // a jagged array or list of lists
+                case IArrayElementReferenceOperation element:
+                    return Elements(element.ArrayReference, kind, depth + 1);
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return Any(initializer.ElementValues, v => Value(v, kind, depth + 1));
+                case IInvocationOperation call:
+                    return ElementsOfCall(call, kind, depth);
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Elements(c, kind, depth + 1), kind);
+                default:
+                    return null;
+            }
+        }
+
+        private ActivationFact? ElementsOfCall(IInvocationOperation call, Activation kind, int depth)
+        {
+            var target = call.TargetMethod;
+            if (kind == Activation.Softmax && LibraryApis.SoftmaxCalls.Contains(LibraryApis.Key(target)))
+            {
+                return ActivationFact.At(kind, call, "softmax");
+            }
+
+            if (kind == Activation.Sigmoid && LibraryApis.SigmoidCalls.Contains(LibraryApis.Key(target)))
+            {
+                return ActivationFact.At(kind, call, target.ContainingType.ToDisplayString() + "." + target.Name);
+            }
+
+            // LINQ: xs.Select(f).ToArray(), xs.ToList(), list.ToArray()
+            if (IsLinq(target) && target.Name is "ToArray" or "ToList" or "AsEnumerable" or "AsSpan")
+            {
+                return Elements(Receiver(call), kind, depth + 1);
+            }
+
+            if (IsLinq(target) && target.Name == "Select" && LambdaArgument(call) is { } selector)
+            {
+                return SelectedElements(call, selector, kind, depth);
+            }
+
+            if (target.Name is "ToArray" or "AsSpan" or "Clone" && call.Instance != null)
+            {
+                return Elements(call.Instance, kind, depth + 1);
+            }
+
+            return HasBody(target) ? Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1))?.Through(call) : null;
+        }
+
+        /// <summary>xs.Select(v => Math.Exp(v - max)) holds exponentials; exps.Select(e => e / sum) with sum = exps.Sum() a softmax.</summary>
+        private ActivationFact? SelectedElements(IInvocationOperation call, IAnonymousFunctionOperation selector, Activation kind, int depth)
+        {
+            var returned = FunctionReturns(selector).ToList();
+            if (returned.Count != 1 || selector.Symbol.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            var body = Operations.Strip(returned[0]);
+            var parameter = selector.Symbol.Parameters[0];
+            if (kind == Activation.Softmax && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
+            {
+                var numerator = Operations.Strip(division.LeftOperand);
+                var exponential = numerator is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
+                    ? Elements(Receiver(call), Activation.Exponential, depth + 1)
+                    : Value(numerator, Activation.Exponential, depth + 1);
+                return exponential is null ? null : ActivationFact.At(kind, division, "softmax");
+            }
+
+            return Value(body, kind, depth + 1);
+        }
+
+        private bool IsSumOfExponentials(IOperation operation, int depth)
+        {
+            var sum = Operations.Strip(operation);
+            switch (sum)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Sum" } call when IsLinq(call.TargetMethod):
+                    return LambdaArgument(call) is { } selector
+                        ? FunctionReturns(selector).Any(r => Value(r, Activation.Exponential, depth + 1) != null)
+                        : Elements(Receiver(call), Activation.Exponential, depth + 1) != null;
+                case ILocalReferenceOperation local:
+                    var accumulated = 0;
+                    foreach (var definition in Index.Reaching(local, ct))
+                    {
+                        if (definition is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } add && Value(add.Value, Activation.Exponential, depth + 1) != null)
+                        {
+                            accumulated++;
+                        }
+                        else if (Operations.Strip(definition) is IInvocationOperation { TargetMethod.Name: "Sum" } && IsSumOfExponentials(definition, depth + 1))
+                        {
+                            accumulated++;
+                        }
+                        else if (!Operations.Strip(definition).ConstantValue.HasValue)
+                        {
+                            return false;
+                        }
+                    }
+
+                    return accumulated > 0;
+                default:
+                    return false;
+            }
+        }
+
+        private ActivationFact? Call(IInvocationOperation call, Activation kind, int depth)
+        {
+            var target = call.TargetMethod;
+            var key = LibraryApis.Key(target);
+            if (kind == Activation.Sigmoid && LibraryApis.SigmoidCalls.Contains(key))
+            {
+                return ActivationFact.At(kind, call, key.Type + "." + key.Member);
+            }
+
+            if (kind == Activation.Softmax && LibraryApis.SoftmaxCalls.Contains(key))
+            {
+                return ActivationFact.At(kind, call, "softmax");
+            }
+
+            if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && kind != Activation.Exponential)
+            {
+                return Module(call.Instance, kind, depth) is { } module ? ActivationFact.At(kind, call, module.Source.What) : null;
+            }
+
+            if (target.MethodKind == MethodKind.DelegateInvoke && call.Instance != null)
+            {
+                return Any(Values(call.Instance, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
+            }
+
+            if ((target.IsAbstract || target.IsVirtual || target.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(target) && call.Instance != null)
+            {
+                var types = ConcreteTypes(call.Instance, depth + 1);
+                var fact = types is { Count: > 0 }
+                    ? Any(types, t => FlowIndex.ImplementationIn(t, target) is { } m && HasBody(m) ? Method(m, kind, depth) : null)
+                    : Every(Index.Implementations(target, ct), m => Method(m, kind, depth));
+                return fact?.Through(call);
+            }
+
+            if (HasBody(target) && Method(target, kind, depth) is { } summary)
+            {
+                return ActivationFact.At(kind, call, summary.Source.What);
+            }
+
+            return ByMath(call, kind);
+        }
+
+        private ActivationFact? DelegateResult(IOperation value, Activation kind, int depth)
+        {
+            switch (Operations.Strip(value))
+            {
+                case IDelegateCreationOperation creation:
+                    return DelegateResult(creation.Target, kind, depth);
+                case IMethodReferenceOperation reference when HasBody(reference.Method):
+                    return Method(reference.Method, kind, depth);
+                case IAnonymousFunctionOperation lambda:
+                    return Every(FunctionReturns(lambda), r => Value(r, kind, depth + 1));
+                default:
+                    return null;
+            }
+        }
+
+        private ActivationFact? Method(IMethodSymbol method, Activation kind, int depth) =>
+            Memo(method, kind, false, depth, () => Choice(Index.ReturnsOf(method, ct), r => Value(r, kind, depth + 1), kind));
+
+        private ActivationFact? Member(ISymbol member, Activation kind, bool elements, int depth) =>
+            Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => w.IntoElements == elements || (elements && !w.IntoElements)), w => Written(w, kind, depth)));
+
+        /// <summary>The fact a write stores: its value, or for a whole-collection write or copy, its elements.</summary>
+        private ActivationFact? Written(Write write, Activation kind, int depth)
+        {
+            if (Operations.Strip(write.Value).ConstantValue.HasValue)
+            {
+                return null;
+            }
+
+            var fact = write.ValueIsElements || (!write.IntoElements && IsCollection(write.Target))
+                ? Elements(write.Value, kind, depth + 1)
+                : Value(write.Value, kind, depth + 1);
+            return fact?.Through(write.Site);
+        }
+
+        /// <summary>A switch on a configured value: the arms the program can select, else every non-constant arm.</summary>
+        private ActivationFact? Switch(ISwitchExpressionOperation switchExpression, Activation kind, int depth)
+        {
+            var all = Choice(switchExpression.Arms.Select(a => a.Value), v => Value(v, kind, depth + 1), kind);
+            if (all != null)
+            {
+                return all;
+            }
+
+            var configured = Values(switchExpression.Value, depth + 1);
+            if (configured is null || configured.Count == 0 || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
+            {
+                return null;
+            }
+
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Guard != null)
+                {
+                    continue;
+                }
+
+                var selected = arm.Pattern switch
+                {
+                    IConstantPatternOperation constant => configured.FirstOrDefault(c => Equals(Operations.Strip(c).ConstantValue.Value, constant.Value.ConstantValue.Value)),
+                    IDiscardPatternOperation => configured.FirstOrDefault(c => !switchExpression.Arms.Any(a => a.Pattern is IConstantPatternOperation p && Equals(p.Value.ConstantValue.Value, Operations.Strip(c).ConstantValue.Value))),
+                    _ => null,
+                };
+                if (selected != null && Value(arm.Value, kind, depth + 1) is { } fact)
+                {
+                    return fact.Through(selected);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The values that reach a reference: creations, delegates, constants; null when some are unknown.</summary>
+        public List<IOperation>? Values(IOperation reference, int depth)
+        {
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            var value = Operations.Strip(reference);
+            if (value.ConstantValue.HasValue)
+            {
+                return new List<IOperation> { value };
+            }
+
+            IEnumerable<IOperation>? sources = value switch
+            {
+                ILocalReferenceOperation local => Index.Reaching(local, ct),
+                IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsAuto(property.Property) || !HasBody(property.Property.GetMethod) =>
+                    Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
+                    Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
+                IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
+                IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
+                ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },
+                ISwitchExpressionOperation switchExpression => switchExpression.Arms.Select(a => a.Value),
+                _ => null,
+            };
+            if (sources is null)
+            {
+                // Leaves: what was made here (an object, a delegate, a library factory's result), else unknown.
+                return value is IObjectCreationOperation or IDelegateCreationOperation or IAnonymousFunctionOperation or IMethodReferenceOperation or IInvocationOperation
+                    ? new List<IOperation> { value }
+                    : null;
+            }
+
+            var result = new List<IOperation>();
+            foreach (var source in sources)
+            {
+                if (Operations.Strip(source) is ILiteralOperation { ConstantValue.Value: null })
+                {
+                    continue; // null: nothing to call
+                }
+
+                var inner = Values(source, depth + 1);
+                if (inner is null)
+                {
+                    return null;
+                }
+
+                result.AddRange(inner);
+            }
+
+            return result.Count > 0 ? result : null;
+        }
+
+        private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth)
+        {
+            var values = Values(receiver, depth);
+            if (values is null)
+            {
+                return null;
+            }
+
+            var types = new List<INamedTypeSymbol>();
+            foreach (var value in values)
+            {
+                if (Operations.Strip(value) is IObjectCreationOperation { Type: INamedTypeSymbol created })
+                {
+                    types.Add(created);
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            return types;
+        }
+
+        /// <summary>nn.Sigmoid() / nn.Softmax(dim) modules, or a Sequential whose last module is one, through locals and fields.</summary>
+        private ActivationFact? Module(IOperation module, Activation kind, int depth)
+        {
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            foreach (var value in Values(module, depth + 1) ?? new List<IOperation> { module })
+            {
+                if (Operations.Strip(value) is not IInvocationOperation factory)
+                {
+                    return null;
+                }
+
+                var key = LibraryApis.Key(factory.TargetMethod);
+                if ((kind == Activation.Sigmoid && LibraryApis.SigmoidModules.Contains(key)) || (kind == Activation.Softmax && LibraryApis.SoftmaxModules.Contains(key)))
+                {
+                    return ActivationFact.At(kind, factory, kind == Activation.Sigmoid ? "nn.Sigmoid module" : "nn.Softmax module");
+                }
+
+                return LibraryApis.SequentialModules.Contains(key) && LibraryApis.LastModule(factory) is { } last ? Module(last, kind, depth + 1) : null;
+            }
+
+            return null;
+        }
+
+        private ActivationFact? ByMath(IOperation value, Activation kind)
+        {
+            if (kind == Activation.Softmax || !MathApi.IsNumeric(value.Type))
+            {
+                return null;
+            }
+
+            var math = reader.Read(value);
+            var function = kind == Activation.Sigmoid ? MathFunction.Sigmoid : MathFunction.Exp;
+            if (kind == Activation.Sigmoid)
+            {
+                math = Simplifier.ApplyIdentities(math);
+            }
+
+            return math is Call call && call.Function == function ? ActivationFact.At(kind, value, kind == Activation.Sigmoid ? "sigmoid" : "exp") : null;
+        }
+
+        private ActivationFact? Memo(ISymbol symbol, Activation kind, bool elements, int depth, System.Func<ActivationFact?> compute)
+        {
+            var key = (symbol.OriginalDefinition, kind, elements);
+            if (flow.cache.TryGetValue(key, out var cached))
+            {
+                return cached.Fact;
+            }
+
+            if (!inProgress.Add(key))
+            {
+                cut = true; // a cycle: this answer is partial, and so is everything above it
+                return null;
+            }
+
+            var outerCut = cut;
+            cut = false;
+            var fact = compute();
+            inProgress.Remove(key);
+            if (!cut)
+            {
+                flow.cache.TryAdd(key, new Cached(fact));
+            }
+
+            cut |= outerCut;
+            return fact;
+        }
+
+        private bool Step(int depth)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (depth > MaxDepth || ++steps > StepBudget)
+            {
+                cut = true;
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Some candidate holds the fact (storage written in several places).</summary>
+        private static ActivationFact? Any<T>(IEnumerable<T> candidates, System.Func<T, ActivationFact?> fact)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (fact(candidate) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Every candidate holds the fact (a choice the program computes), and there is one.</summary>
+        private static ActivationFact? Every<T>(IEnumerable<T> candidates, System.Func<T, ActivationFact?> fact)
+        {
+            ActivationFact? first = null;
+            foreach (var candidate in candidates)
+            {
+                var found = fact(candidate);
+                if (found is null)
+                {
+                    return null;
+                }
+
+                first ??= found;
+            }
+
+            return first;
+        }
+
+        /// <summary>Every non-constant choice holds the fact (0 and 1 at clipped tails do not count against it).</summary>
+        private static ActivationFact? Choice(IEnumerable<IOperation> choices, System.Func<IOperation, ActivationFact?> fact, Activation kind)
+        {
+            _ = kind;
+            return Every(choices.Where(c => !Operations.Strip(c).ConstantValue.HasValue), c => fact(c)?.Through(c));
+        }
+    }
+
+    private static IEnumerable<IOperation> FunctionReturns(IAnonymousFunctionOperation function) =>
+        function.Body.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null && !Operations.IsInsideFunction(r, function.Body)).Select(r => r.ReturnedValue!);
+
+    private static IAnonymousFunctionOperation? LambdaArgument(IInvocationOperation call) =>
+        call.Arguments.Select(a => Operations.Strip(a.Value)).Select(v => v is IDelegateCreationOperation d ? d.Target : v).OfType<IAnonymousFunctionOperation>().LastOrDefault();
+
+    /// <summary>The collection an extension or instance call works on.</summary>
+    private static IOperation Receiver(IInvocationOperation call) => call.Instance ?? call.Arguments.First().Value;
+
+    private static bool IsLinq(IMethodSymbol method) => method.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.Queryable";
+
+    private static bool IsCollection(ISymbol symbol)
+    {
+        var type = symbol switch
+        {
+            IFieldSymbol f => f.Type,
+            IPropertySymbol p => p.Type,
+            ILocalSymbol l => l.Type,
+            _ => null,
+        };
+        return type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
+    }
+
+    /// <summary>An auto-property: its accessors have no bodies, so it is storage.</summary>
+    private static bool IsAuto(IPropertySymbol property) =>
+        !property.IsAbstract && property.DeclaringSyntaxReferences.Length > 0 && property.DeclaringSyntaxReferences.All(r =>
+            r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
+
+    private static bool HasBody(IMethodSymbol? method) => method != null && !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
+        && !(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol p && IsAuto(p));
+
+    private sealed class KeyComparer : IEqualityComparer<(ISymbol Symbol, Activation Kind, bool Elements)>
+    {
+        public bool Equals((ISymbol Symbol, Activation Kind, bool Elements) x, (ISymbol Symbol, Activation Kind, bool Elements) y) =>
+            x.Kind == y.Kind && x.Elements == y.Elements && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+        public int GetHashCode((ISymbol Symbol, Activation Kind, bool Elements) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Symbol) * 31) ^ ((int)obj.Kind * 2) ^ (obj.Elements ? 1 : 0);
+    }
+}

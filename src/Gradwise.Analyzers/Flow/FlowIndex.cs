@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gradwise.Frontend;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// The per-compilation flow index every rule asks: the values written to a field, property or
+/// array (anywhere in the compilation), passed to a parameter, returned by a method; the
+/// implementations of an abstract member; the definitions that reach a local.
+/// <para>
+/// How it stays cheap: syntax alone (<see cref="TreeCandidates"/>, cached per tree by the driver)
+/// says which member bodies could answer a question; only those are read, each once per
+/// compilation, from the semantic model the analyzer driver shares with the compiler
+/// (<c>Compilation.GetSemanticModel</c> returns the driver's cached model there, so a body
+/// the compiler already bound is not bound again; a test holds this). Answers are cached by symbol.
+/// Nothing is computed for a compilation that never asks. This is also how cross-file facts reach
+/// the IDE: analyzing one open document reads only the few bodies in other files that write the
+/// members it uses, without whole-solution analysis.
+/// </para>
+/// </summary>
+internal sealed class FlowIndex : IValueSource
+{
+    private readonly Compilation compilation;
+    private readonly System.Func<SyntaxTree, TreeCandidates> candidatesOf;
+    private readonly ConcurrentDictionary<SyntaxNode, MemberFacts> members = new();
+    private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = new();
+    private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = new();
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Argument>> arguments = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
+
+    public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
+    {
+        this.compilation = compilation;
+        this.candidatesOf = candidatesOf;
+        var order = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            treeOrder[tree] = order++;
+        }
+    }
+
+    public Compilation Compilation => compilation;
+
+    /// <summary>What the body or initializer declared by <paramref name="owner"/> does.</summary>
+    public MemberFacts FactsOf(SyntaxNode owner, CancellationToken cancellationToken) =>
+        members.GetOrAdd(owner, node =>
+        {
+            if (!treeOrder.ContainsKey(node.SyntaxTree))
+            {
+                return MemberFacts.Empty;
+            }
+
+            var model = compilation.GetSemanticModel(node.SyntaxTree);
+            var operation = model.GetOperation(node, cancellationToken);
+            return operation is null ? MemberFacts.Empty : FactsOfRoot(Operations.Root(operation));
+        });
+
+    /// <summary>What an operation tree the caller already has does.</summary>
+    public MemberFacts FactsOfRoot(IOperation root) => roots.GetOrAdd(root, MemberFacts.Read);
+
+    /// <summary>Every value stored into <paramref name="symbol"/> or its elements: anywhere for members, in the declaring body for locals and parameters.</summary>
+    public IReadOnlyList<Write> WritesTo(ISymbol symbol, IOperation? useInBody, CancellationToken cancellationToken)
+    {
+        symbol = symbol.OriginalDefinition;
+        if (symbol is ILocalSymbol or IParameterSymbol)
+        {
+            return useInBody is null
+                ? System.Array.Empty<Write>()
+                : FactsOfRoot(Operations.Root(useInBody)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
+        }
+
+        return writes.GetOrAdd(symbol, target =>
+        {
+            var result = new List<Write>();
+            foreach (var owner in Owners(target, cancellationToken))
+            {
+                result.AddRange(FactsOf(owner, cancellationToken).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, target)));
+            }
+
+            return result;
+        });
+    }
+
+    /// <summary>The values passed at <paramref name="ordinal"/> to <paramref name="method"/> (a constructor or method) across the compilation, explicit defaults included.</summary>
+    public IReadOnlyList<IOperation> ArgumentsTo(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        var all = arguments.GetOrAdd(method, target =>
+        {
+            var callee = (IMethodSymbol)target;
+            var result = new List<Argument>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var candidates = candidatesOf(tree);
+                var owners = callee.MethodKind == MethodKind.Constructor ? candidates.Creating(callee.ContainingType.Name) : candidates.Calling(callee.Name);
+                foreach (var owner in owners.Distinct().OrderBy(o => o.SpanStart))
+                {
+                    result.AddRange(FactsOf(owner, cancellationToken).Arguments.Where(a => SymbolEqualityComparer.Default.Equals(a.Method, callee)));
+                }
+            }
+
+            return result;
+        });
+        return all.Where(a => a.Ordinal == ordinal).Select(a => a.Value).ToList();
+    }
+
+    /// <summary>The values a method with source returns (empty for one without).</summary>
+    public IReadOnlyList<IOperation> ReturnsOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var result = new List<IOperation>();
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            var owner = syntax is PropertyDeclarationSyntax { ExpressionBody: { } arrow } ? arrow : syntax;
+            if (owner is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax)
+            {
+                result.AddRange(FactsOf(owner, cancellationToken).Returns);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The source members that implement or override <paramref name="member"/>.</summary>
+    public IReadOnlyList<IMethodSymbol> Implementations(IMethodSymbol member, CancellationToken cancellationToken) =>
+        implementations.GetOrAdd(member.OriginalDefinition, m =>
+        {
+            var method = (IMethodSymbol)m;
+            return compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken)
+                .OfType<IMethodSymbol>()
+                .Where(candidate => Implements(candidate, method))
+                .OrderBy(candidate => Position(candidate))
+                .ToList();
+        });
+
+    /// <summary>The implementation of <paramref name="member"/> that <paramref name="type"/> has.</summary>
+    public static IMethodSymbol? ImplementationIn(INamedTypeSymbol type, IMethodSymbol member)
+    {
+        if (member.ContainingType?.TypeKind == TypeKind.Interface)
+        {
+            return type.FindImplementationForInterfaceMember(member) as IMethodSymbol;
+        }
+
+        for (var t = type; t != null; t = t.BaseType)
+        {
+            foreach (var candidate in t.GetMembers(member.Name).OfType<IMethodSymbol>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, member.OriginalDefinition) || Overrides(candidate, member))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The definitions that reach this read of a local.</summary>
+    public IReadOnlyList<IOperation> Reaching(ILocalReferenceOperation use, CancellationToken cancellationToken) =>
+        definitions.GetOrAdd(Operations.Root(use), root => LocalDefinitions.Build(root, cancellationToken)).Reaching(use, cancellationToken);
+
+    /// <inheritdoc />
+    public IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken)
+    {
+        var reaching = Reaching(local, cancellationToken);
+        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation) ? reaching[0] : null;
+    }
+
+    /// <inheritdoc />
+    public IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var returns = ReturnsOf(method, cancellationToken);
+        return returns.Count == 1 ? returns[0] : null;
+    }
+
+    /// <summary>Compilation order of a location, for deterministic lists.</summary>
+    public (int Tree, int Start) Position(ISymbol symbol)
+    {
+        var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
+        return location?.SourceTree is { } tree && treeOrder.TryGetValue(tree, out var order) ? (order, location.SourceSpan.Start) : (int.MaxValue, 0);
+    }
+
+    private IEnumerable<SyntaxNode> Owners(ISymbol target, CancellationToken cancellationToken)
+    {
+        var collectionWrites = target is IFieldSymbol or IPropertySymbol;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var candidates = candidatesOf(tree);
+            IEnumerable<SyntaxNode> owners = candidates.Writing(target.Name);
+            if (collectionWrites)
+            {
+                owners = owners.Concat(candidates.Calling("Add")).Concat(candidates.Calling("Insert")).Concat(candidates.Calling("Copy")).Concat(candidates.Calling("CopyTo"));
+            }
+
+            foreach (var owner in owners.Distinct().OrderBy(o => o.SpanStart))
+            {
+                yield return owner;
+            }
+        }
+    }
+
+    private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
+    {
+        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method) || candidate.IsAbstract || candidate.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        if (Overrides(candidate, method))
+        {
+            return true;
+        }
+
+        return method.ContainingType?.TypeKind == TypeKind.Interface && candidate.ContainingType != null
+            && SymbolEqualityComparer.Default.Equals(candidate.ContainingType.FindImplementationForInterfaceMember(method), candidate);
+    }
+
+    private static bool Overrides(IMethodSymbol candidate, IMethodSymbol method)
+    {
+        for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+        {
+            if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

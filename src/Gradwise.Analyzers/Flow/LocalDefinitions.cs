@@ -1,0 +1,184 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// Reaching definitions of locals in one body, from Roslyn's <see cref="ControlFlowGraph"/>: the
+/// values that can be in a local where it is read, on any path the program can take. The graph is
+/// built once per body; a read inside a lambda or local function falls back to every write.
+/// </summary>
+internal sealed class LocalDefinitions
+{
+    private readonly IOperation root;
+    private readonly ControlFlowGraph? graph;
+    private readonly Dictionary<SyntaxNode, IOperation> originals = new();
+
+    private LocalDefinitions(IOperation root, ControlFlowGraph? graph)
+    {
+        this.root = root;
+        this.graph = graph;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (!originals.ContainsKey(operation.Syntax))
+            {
+                originals[operation.Syntax] = operation; // the outermost operation of a syntax node comes first
+            }
+        }
+    }
+
+    public static LocalDefinitions Build(IOperation root, CancellationToken cancellationToken)
+    {
+        ControlFlowGraph? graph = null;
+        try
+        {
+            graph = root switch
+            {
+                IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                IConstructorBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+                IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+                IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, cancellationToken),
+                _ => null,
+            };
+        }
+        catch (System.ArgumentException)
+        {
+            graph = null; // a root the graph builder does not take: every write is a definition
+        }
+
+        return new LocalDefinitions(root, graph);
+    }
+
+    /// <summary>The values that can reach <paramref name="use"/>, as operations of the original tree, in source order.</summary>
+    public IReadOnlyList<IOperation> Reaching(ILocalReferenceOperation use, CancellationToken cancellationToken)
+    {
+        var local = use.Local;
+        if (graph is null || Operations.IsInsideFunction(use, root) || !TryFind(use, out var startBlock, out var startIndex))
+        {
+            return AllWrites(local);
+        }
+
+        var found = new List<IOperation>();
+        var visited = new HashSet<int>();
+        var pending = new Stack<(BasicBlock Block, int Before)>();
+        pending.Push((startBlock, startIndex));
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (block, before) = pending.Pop();
+            var killed = false;
+            for (var i = before - 1; i >= 0 && !killed; i--)
+            {
+                if (LastWrite(block.Operations[i], local) is { } write)
+                {
+                    found.Add(write);
+                    killed = true;
+                }
+            }
+
+            if (killed)
+            {
+                continue;
+            }
+
+            foreach (var predecessor in block.Predecessors)
+            {
+                var source = predecessor.Source;
+                if (visited.Add(source.Ordinal))
+                {
+                    pending.Push((source, source.Operations.Length));
+                }
+            }
+        }
+
+        return found.Distinct().OrderBy(o => o.Syntax.SpanStart).ToList();
+    }
+
+    private bool TryFind(ILocalReferenceOperation use, out BasicBlock block, out int index)
+    {
+        foreach (var candidate in graph!.Blocks)
+        {
+            for (var i = 0; i < candidate.Operations.Length; i++)
+            {
+                if (Contains(candidate.Operations[i], use))
+                {
+                    block = candidate;
+                    index = i;
+                    return true;
+                }
+            }
+
+            if (candidate.BranchValue != null && Contains(candidate.BranchValue, use))
+            {
+                block = candidate;
+                index = candidate.Operations.Length;
+                return true;
+            }
+        }
+
+        block = null!;
+        index = 0;
+        return false;
+    }
+
+    private static bool Contains(IOperation operation, ILocalReferenceOperation use) =>
+        operation.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation r && r.Syntax == use.Syntax && SymbolEqualityComparer.Default.Equals(r.Local, use.Local));
+
+    /// <summary>The value the last write to <paramref name="local"/> inside <paramref name="operation"/> stores, as an original operation.</summary>
+    private IOperation? LastWrite(IOperation operation, ILocalSymbol local)
+    {
+        IOperation? last = null;
+        foreach (var candidate in operation.DescendantsAndSelf())
+        {
+            var value = candidate switch
+            {
+                ISimpleAssignmentOperation a when IsLocal(a.Target, local) => Original(a.Value) ?? Original(a),
+                ICompoundAssignmentOperation c when IsLocal(c.Target, local) => Original(c) ?? c,
+                IIncrementOrDecrementOperation s when IsLocal(s.Target, local) => Original(s) ?? s,
+                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } arg when IsLocal(arg.Value, local) => Original(arg) ?? arg,
+                _ => null,
+            };
+            if (value != null)
+            {
+                last = value;
+            }
+        }
+
+        return last;
+    }
+
+    private IOperation? Original(IOperation lowered) => originals.TryGetValue(lowered.Syntax, out var original) ? original : null;
+
+    private static bool IsLocal(IOperation target, ILocalSymbol local) =>
+        Operations.Strip(target) is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, local);
+
+    private IReadOnlyList<IOperation> AllWrites(ILocalSymbol local)
+    {
+        var result = new List<IOperation>();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } init } d when SymbolEqualityComparer.Default.Equals(d.Symbol, local):
+                    result.Add(init.Value);
+                    break;
+                case ISimpleAssignmentOperation a when IsLocal(a.Target, local):
+                    result.Add(a.Value);
+                    break;
+                case ICompoundAssignmentOperation or IIncrementOrDecrementOperation when operation is IAssignmentOperation { Target: var t } && IsLocal(t, local):
+                    result.Add(operation);
+                    break;
+                case IIncrementOrDecrementOperation s when IsLocal(s.Target, local):
+                    result.Add(s);
+                    break;
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>One value stored into a symbol: <c>f = v</c>, <c>a[i] = v</c>, <c>list.Add(v)</c>, <c>Array.Copy(src, a, n)</c>.</summary>
+/// <param name="Target">The field, property, local or parameter written (original definitions).</param>
+/// <param name="IntoElements">True for a write into an element (<c>a[i] = v</c>), false for the whole value.</param>
+/// <param name="Value">What is written: the element, the whole value, or for <paramref name="ValueIsElements"/> an array whose elements are copied.</param>
+/// <param name="ValueIsElements">True when the elements of <paramref name="Value"/> are what is written (a copy).</param>
+/// <param name="Site">The write itself, for evidence.</param>
+internal sealed record Write(ISymbol Target, bool IntoElements, IOperation Value, bool ValueIsElements, IOperation Site);
+
+/// <summary>A value passed to a method or constructor at one parameter.</summary>
+internal sealed record Argument(IMethodSymbol Method, int Ordinal, IOperation Value);
+
+/// <summary>What one member body or initializer does, read once from its operation tree.</summary>
+internal sealed class MemberFacts
+{
+    public static readonly MemberFacts Empty = new(null);
+
+    private MemberFacts(IOperation? root)
+    {
+        Root = root;
+    }
+
+    /// <summary>The operation tree (null when the member has none yet, as while typing).</summary>
+    public IOperation? Root { get; }
+
+    public List<Write> Writes { get; } = new();
+
+    public List<Argument> Arguments { get; } = new();
+
+    /// <summary>Values returned from the body itself (not from lambdas or local functions inside it).</summary>
+    public List<IOperation> Returns { get; } = new();
+
+    public static MemberFacts Read(IOperation root)
+    {
+        var facts = new MemberFacts(root);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    facts.AddWrite(assignment.Target, assignment.Value, false, assignment);
+                    break;
+                case ICompoundAssignmentOperation compound:
+                    facts.AddWrite(compound.Target, compound, false, compound);
+                    break;
+                case ICoalesceAssignmentOperation coalesce:
+                    facts.AddWrite(coalesce.Target, coalesce.Value, false, coalesce);
+                    break;
+                case IIncrementOrDecrementOperation step:
+                    facts.AddWrite(step.Target, step, false, step);
+                    break;
+                case IFieldInitializerOperation fieldInitializer:
+                    foreach (var field in fieldInitializer.InitializedFields)
+                    {
+                        facts.Writes.Add(new Write(field.OriginalDefinition, false, fieldInitializer.Value, false, fieldInitializer));
+                    }
+
+                    break;
+                case IPropertyInitializerOperation propertyInitializer:
+                    foreach (var property in propertyInitializer.InitializedProperties)
+                    {
+                        facts.Writes.Add(new Write(property.OriginalDefinition, false, propertyInitializer.Value, false, propertyInitializer));
+                    }
+
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    facts.Writes.Add(new Write(declarator.Symbol, false, initializer.Value, false, declarator));
+                    break;
+                case IReturnOperation { ReturnedValue: { } returned } when !Operations.IsInsideFunction(operation, root):
+                    facts.Returns.Add(returned);
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    facts.AddArguments(constructor, creation.Arguments);
+                    break;
+                case IInvocationOperation invocation:
+                    facts.AddArguments(invocation.TargetMethod, invocation.Arguments);
+                    facts.AddCollectionWrite(invocation);
+                    break;
+            }
+        }
+
+        return facts;
+    }
+
+    private void AddWrite(IOperation target, IOperation value, bool valueIsElements, IOperation site)
+    {
+        var stripped = Operations.Strip(target);
+        switch (stripped)
+        {
+            case IArrayElementReferenceOperation element when Operations.ReferencedSymbol(element.ArrayReference) is { } array:
+                Writes.Add(new Write(array, true, value, valueIsElements, site));
+                break;
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.ReferencedSymbol(list) is { } collection:
+                Writes.Add(new Write(collection, true, value, valueIsElements, site));
+                break;
+            default:
+                if (Operations.ReferencedSymbol(stripped) is { } symbol)
+                {
+                    Writes.Add(new Write(symbol, false, value, valueIsElements, site));
+                }
+
+                break;
+        }
+    }
+
+    private void AddArguments(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.ParamArray)
+            {
+                Arguments.Add(new Argument(method.OriginalDefinition, argument.Parameter.Ordinal, argument.Value));
+            }
+        }
+    }
+
+    /// <summary>list.Add(v) writes an element; Array.Copy(src, dst, n) and src.CopyTo(dst, i) write dst's elements from src's.</summary>
+    private void AddCollectionWrite(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var args = invocation.Arguments;
+        switch (method.Name)
+        {
+            case "Add" or "Insert" or "Push" or "Enqueue" when invocation.Instance != null && args.Length >= 1:
+                AddElementWrite(invocation.Instance, args[args.Length - 1].Value, false, invocation);
+                break;
+            case "Copy" or "ConstrainedCopy" when method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_Array && args.Length >= 2:
+                var destination = args.Length >= 4 ? args[2].Value : args[1].Value;
+                AddElementWrite(destination, args[0].Value, true, invocation);
+                break;
+            case "CopyTo" when invocation.Instance != null && args.Length >= 1:
+                AddElementWrite(args[0].Value, invocation.Instance, true, invocation);
+                break;
+        }
+    }
+
+    private void AddElementWrite(IOperation collection, IOperation value, bool valueIsElements, IOperation site)
+    {
+        if (Operations.ReferencedSymbol(collection) is { } symbol)
+        {
+            Writes.Add(new Write(symbol, true, value, valueIsElements, site));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+
+namespace Gradwise.Frontend;
+
+/// <summary>
+/// The one table of what C#'s math members are: which types hold the elementary functions, which
+/// of them the generator differentiates, and which function each member name is.
+/// </summary>
+internal static class MathApi
+{
+    /// <summary>Types whose static members are elementary functions, and whether the generator reads them (float math is recognized, not generated).</summary>
+    private static readonly Dictionary<string, bool> MathTypes = new()
+    {
+        [KnownNames.SystemMath] = true,
+        ["System.MathF"] = false,
+    };
+
+    /// <summary>One-argument elementary functions by member name.</summary>
+    public static readonly Dictionary<string, MathFunction> Functions = new()
+    {
+        ["Exp"] = MathFunction.Exp,
+        ["Log"] = MathFunction.Log,
+        ["Log10"] = MathFunction.Log10,
+        ["Sqrt"] = MathFunction.Sqrt,
+        ["Sin"] = MathFunction.Sin,
+        ["Cos"] = MathFunction.Cos,
+        ["Tan"] = MathFunction.Tan,
+        ["Tanh"] = MathFunction.Tanh,
+        ["Abs"] = MathFunction.Abs,
+        ["ExpM1"] = MathFunction.ExpM1,
+        ["LogP1"] = MathFunction.LogP1,
+    };
+
+    /// <summary>True when <paramref name="type"/> holds elementary functions (Math, MathF); <paramref name="generated"/> says whether the generator reads it.</summary>
+    public static bool IsMathType(ITypeSymbol? type, out bool generated)
+    {
+        generated = false;
+        return type is INamedTypeSymbol named && MathTypes.TryGetValue(named.ToDisplayString(), out generated);
+    }
+
+    /// <summary>True for a binary-floating-point or integer type that math is done in.</summary>
+    public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single
+        or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Decimal;
+
+    /// <summary>True for a type whose division is real division.</summary>
+    public static bool IsReal(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal;
+
+    /// <summary>A numeric constant as a double, or null.</summary>
+    public static double? ToDouble(object? value) => value switch
+    {
+        double d => d,
+        float f => f,
+        int i => i,
+        long l => l,
+        decimal m => (double)m,
+        _ => null,
+    };
+}

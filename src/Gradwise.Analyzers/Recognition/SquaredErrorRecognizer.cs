@@ -1,0 +1,283 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Gradwise.Frontend;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>A squared error of two values at <see cref="Site"/>: (a − b)², Math.Pow(a − b, 2), or a call to a method whose body is one.</summary>
+/// <param name="Site">Where the loss is written.</param>
+/// <param name="Left">a.</param>
+/// <param name="Right">b.</param>
+/// <param name="OverElements">True when a and b are arrays whose elements are compared (a mean-squared-error method).</param>
+internal sealed record SquaredErrorLoss(IOperation Site, IOperation Left, IOperation Right, bool OverElements);
+
+/// <summary>
+/// The squared-error gradient through a sigmoid written in terms of the output: (t − o)·o·(1 − o),
+/// or (t − o)·g(o) with g's body o·(1 − o). The shape alone says o went through σ (or a softmax's diagonal).
+/// </summary>
+/// <param name="Site">The product.</param>
+/// <param name="Output">Where o is read, for flow to find the activation (null when only inside a helper's argument list).</param>
+/// <param name="DerivativeFactors">The factors that are σ'(z) = o(1 − o): what the cross-entropy gradient drops.</param>
+internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, ImmutableArray<IOperation> DerivativeFactors);
+
+/// <summary>Finds squared-error losses and deltas, reading values through the frontend's tolerant mode; never by their text.</summary>
+internal sealed class SquaredErrorRecognizer
+{
+    private readonly FlowIndex index;
+    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = new(SymbolEqualityComparer.Default);
+
+    public SquaredErrorRecognizer(FlowIndex index)
+    {
+        this.index = index;
+    }
+
+    /// <summary>The loss or the delta a multiplication chain is (called on the top of the chain only).</summary>
+    public object? Product(IBinaryOperation product, CancellationToken ct)
+    {
+        var reader = new TolerantMathReader(index, ct);
+        var factors = new List<IOperation>();
+        Flatten(product, factors);
+        var variable = factors.Where(f => Operations.Number(f) is null).ToList();
+        var math = variable.Select(reader.Read).ToList();
+
+        if (variable.Count == 2 && math[0].Equals(math[1]) && Difference(variable[0], ct) is { } squared)
+        {
+            return new SquaredErrorLoss(product, squared.Left, squared.Right, false);
+        }
+
+        return Delta(product, variable, math, reader, ct);
+    }
+
+    /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>
+    public SquaredErrorLoss? Call(IInvocationOperation call, CancellationToken ct)
+    {
+        var target = call.TargetMethod;
+        if (target.Name == "Pow" && MathApi.IsMathType(target.ContainingType, out _) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
+        {
+            return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
+        }
+
+        if (call.Arguments.Length < 2 || target.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        var definition = target.OriginalDefinition;
+        if (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) is { } pair && ArgumentAt(call, pair.A) is { } a && ArgumentAt(call, pair.B) is { } b)
+        {
+            return new SquaredErrorLoss(call, a, b, false);
+        }
+
+        return elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) is { } arrays && ArgumentAt(call, arrays.A) is { } xs && ArgumentAt(call, arrays.B) is { } ys
+            ? new SquaredErrorLoss(call, xs, ys, true)
+            : null;
+    }
+
+    private SquaredErrorDelta? Delta(IBinaryOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
+    {
+        for (var j = 0; j < factors.Count; j++)
+        {
+            // o and (1 − o) as two factors, or one factor o·(1 − o) (a derivative helper, a local).
+            var output = math[j];
+            var oneMinus = math.FindIndex(m => m.Equals(Ex.Sub(Ex.One, output)));
+            ImmutableArray<IOperation> drop;
+            IOperation? outputOperation;
+            if (oneMinus >= 0 && oneMinus != j)
+            {
+                drop = ImmutableArray.Create(factors[j], factors[oneMinus]);
+                outputOperation = factors[j];
+            }
+            else if (OutputOfDerivative(math[j]) is { } inner)
+            {
+                output = inner;
+                drop = ImmutableArray.Create(factors[j]);
+                outputOperation = Operations.Strip(factors[j]) is IInvocationOperation { Arguments.Length: 1 } helper ? helper.Arguments[0].Value : null;
+            }
+            else
+            {
+                continue;
+            }
+
+            for (var e = 0; e < factors.Count; e++)
+            {
+                if (drop.Contains(factors[e]) || !IsErrorOf(math[e], output))
+                {
+                    continue;
+                }
+
+                if (outputOperation is null && Difference(factors[e], ct) is { } d)
+                {
+                    outputOperation = reader.Read(d.Left).Equals(output) ? d.Left : reader.Read(d.Right).Equals(output) ? d.Right : null;
+                }
+
+                return new SquaredErrorDelta(product, outputOperation, drop);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>x for x·(1 − x).</summary>
+    private static Expr? OutputOfDerivative(Expr factor)
+    {
+        if (factor is not Product { Factors.Count: 2 } p)
+        {
+            return null;
+        }
+
+        return p.Factors[1].Equals(Ex.Sub(Ex.One, p.Factors[0])) ? p.Factors[0]
+            : p.Factors[0].Equals(Ex.Sub(Ex.One, p.Factors[1])) ? p.Factors[1]
+            : null;
+    }
+
+    /// <summary>True for t − o or o − t with t free of o's variables: the error of the output o.</summary>
+    private static bool IsErrorOf(Expr difference, Expr output)
+    {
+        var outputVariables = Variables(output);
+        if (outputVariables.Count == 0 || !outputVariables.IsSubsetOf(Variables(difference)))
+        {
+            return false;
+        }
+
+        foreach (var other in new[] { Ex.Add(difference, output), Ex.Sub(output, difference) })
+        {
+            var rest = Variables(other);
+            if (rest.Count > 0 && !rest.Overlaps(outputVariables))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> Variables(Expr expr)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new Stack<Expr>();
+        pending.Push(expr);
+        while (pending.Count > 0)
+        {
+            var e = pending.Pop();
+            if (e is Variable v)
+            {
+                names.Add(v.Name);
+            }
+
+            foreach (var child in e.Children)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>a − b, directly or through a local with one reaching definition.</summary>
+    public (IOperation Left, IOperation Right)? Difference(IOperation operation, CancellationToken ct, int depth = 0)
+    {
+        switch (Operations.Strip(operation))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } s:
+                return (s.LeftOperand, s.RightOperand);
+            case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
+                return Difference(value, ct, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    private (int A, int B)? ScalarPair(IMethodSymbol method, CancellationToken ct)
+    {
+        if (method.Parameters.Length is < 2 or > 4 || index.SingleReturn(method, ct) is not { } returned)
+        {
+            return null;
+        }
+
+        var names = method.Parameters.ToDictionary(p => p, p => Ex.Var("⟨p" + p.Ordinal + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        var reader = new TolerantMathReader(index, ct);
+        var body = Simplifier.Simplify(reader.ReadWith(returned, names));
+        var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
+        foreach (var a in method.Parameters)
+        {
+            foreach (var b in method.Parameters)
+            {
+                if (a.Ordinal != b.Ordinal && core.Equals(Ex.Pow(Ex.Sub(names[a], names[b]), Ex.Const(2.0))))
+                {
+                    return (a.Ordinal, b.Ordinal);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A method that squares a[k] − b[k] of two of its array parameters somewhere in its body.</summary>
+    private (int A, int B)? ElementwisePair(IMethodSymbol method, CancellationToken ct)
+    {
+        if (method.Parameters.Count(p => p.Type is IArrayTypeSymbol || p.Type.Name is "Span" or "ReadOnlySpan" or "List" or "IReadOnlyList" or "IList") < 2)
+        {
+            return null;
+        }
+
+        var returns = index.ReturnsOf(method, ct);
+        if (returns.Count == 0)
+        {
+            return null;
+        }
+
+        var body = Operations.Root(returns[0]);
+        var reader = new TolerantMathReader(index, ct);
+        foreach (var operation in body.Descendants())
+        {
+            (IOperation Left, IOperation Right)? difference = operation switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } square when reader.Read(square.LeftOperand).Equals(reader.Read(square.RightOperand)) => Difference(square.LeftOperand, ct),
+                IInvocationOperation pow when Call(pow, ct) is { OverElements: false } loss && ReferenceEquals(loss.Site, pow) => (loss.Left, loss.Right),
+                _ => null,
+            };
+            if (difference is { } d && ArrayParameter(d.Left) is { } a && ArrayParameter(d.Right) is { } b && a != b)
+            {
+                return (a, b);
+            }
+        }
+
+        return null;
+    }
+
+    private static int? ArrayParameter(IOperation operation) => Operations.Strip(operation) switch
+    {
+        IArrayElementReferenceOperation element when Operations.Strip(element.ArrayReference) is IParameterReferenceOperation p => p.Parameter.Ordinal,
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.Strip(list) is IParameterReferenceOperation p => p.Parameter.Ordinal,
+        _ => null,
+    };
+
+    private static IOperation? ArgumentAt(IInvocationOperation call, int ordinal) => call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+
+    private static void Flatten(IOperation operation, List<IOperation> factors)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(operation);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (Operations.Strip(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product)
+            {
+                pending.Push(product.RightOperand);
+                pending.Push(product.LeftOperand);
+            }
+            else
+            {
+                factors.Add(current);
+            }
+        }
+    }
+}
