@@ -100,6 +100,8 @@ internal sealed class ActivationFlow
                     return Member(property.Property, kind, false, depth);
                 case IArrayElementReferenceOperation element:
                     return Elements(element.ArrayReference, kind, depth + 1);
+                case IImplicitIndexerReferenceOperation implicitIndexer:
+                    return Elements(implicitIndexer.Instance, kind, depth + 1);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1), kind);
                 case ISwitchExpressionOperation switchExpression:
@@ -138,6 +140,8 @@ internal sealed class ActivationFlow
                     return Elements(outer, kind, depth + 1); // a jagged array or list of lists
                 case IArrayElementReferenceOperation element:
                     return Elements(element.ArrayReference, kind, depth + 1);
+                case IImplicitIndexerReferenceOperation implicitIndexer:
+                    return Elements(implicitIndexer.Instance, kind, depth + 1);
                 case IArrayCreationOperation { Initializer: { } initializer }:
                     return Any(initializer.ElementValues, v => Value(v, kind, depth + 1));
                 case IInvocationOperation call:
@@ -166,6 +170,12 @@ internal sealed class ActivationFlow
             if (IsLinq(target) && target.Name is "ToArray" or "ToList" or "AsEnumerable" or "AsSpan")
             {
                 return Elements(Receiver(call), kind, depth + 1);
+            }
+
+            if (IsLinq(target) && target.Name == "Select" && kind == Activation.Exponential && call.Arguments.LastOrDefault()?.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Exp" } exp } }
+                && MathApi.IsMathType(exp.ContainingType, out _))
+            {
+                return ActivationFact.At(kind, call, "exp"); // xs.Select(Math.Exp)
             }
 
             if (IsLinq(target) && target.Name == "Select" && LambdaArgument(call) is { } selector)

@@ -92,8 +92,8 @@ internal sealed class MemberFacts
         var stripped = Operations.Strip(target);
         switch (stripped)
         {
-            case IArrayElementReferenceOperation element when Operations.ReferencedSymbol(element.ArrayReference) is { } array:
-                Writes.Add(new Write(array, true, value, valueIsElements, site));
+            case IArrayElementReferenceOperation element when Operations.ReferencedSymbol(RootCollection(element.ArrayReference)) is { } array:
+                Writes.Add(new Write(array, true, value, valueIsElements, site)); // a[i][j] = v writes the elements of a's rows: one may-fact for all
                 break;
             case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.ReferencedSymbol(list) is { } collection:
                 Writes.Add(new Write(collection, true, value, valueIsElements, site));
@@ -136,6 +136,25 @@ internal sealed class MemberFacts
             case "CopyTo" when invocation.Instance != null && args.Length >= 1:
                 AddElementWrite(args[0].Value, invocation.Instance, true, invocation);
                 break;
+        }
+    }
+
+    private static IOperation RootCollection(IOperation collection)
+    {
+        var current = Operations.Strip(collection);
+        while (true)
+        {
+            switch (current)
+            {
+                case IArrayElementReferenceOperation inner:
+                    current = Operations.Strip(inner.ArrayReference);
+                    continue;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
+                    current = Operations.Strip(list);
+                    continue;
+                default:
+                    return current;
+            }
         }
     }
 

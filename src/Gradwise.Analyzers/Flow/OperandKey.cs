@@ -105,6 +105,15 @@ internal static class OperandKey
 
                 text.Append(')');
                 return true;
+            case IImplicitIndexerReferenceOperation implicitIndexer:
+                text.Append("ii:");
+                if (!Append(text, implicitIndexer.Instance, depth + 1))
+                {
+                    return false;
+                }
+
+                text.Append('[');
+                return Append(text, implicitIndexer.Argument, depth + 1) && text.Append(']') != null;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat:
                 text.Append('^');
                 return Append(text, hat.Operand, depth + 1);
