@@ -89,12 +89,12 @@ internal sealed class ActivationFlow
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return Choice(Index.Reaching(local, ct), d => Value(d, kind, depth + 1), kind);
+                    return Choice(Index.Reaching(local, ct), d => Value(d, kind, depth + 1));
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
                     return Elements(list, kind, depth + 1);
-                case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter) && !IsAuto(property.Property):
+                case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Method(getter, kind, depth)?.Through(property);
                 case IPropertyReferenceOperation property:
                     return Member(property.Property, kind, false, depth);
@@ -103,7 +103,7 @@ internal sealed class ActivationFlow
                 case IImplicitIndexerReferenceOperation implicitIndexer:
                     return Elements(implicitIndexer.Instance, kind, depth + 1);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1), kind);
+                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1));
                 case ISwitchExpressionOperation switchExpression:
                     return Switch(switchExpression, kind, depth);
                 case IInvocationOperation call:
@@ -128,11 +128,11 @@ internal sealed class ActivationFlow
             switch (collection)
             {
                 case ILocalReferenceOperation local:
-                    var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1), kind);
+                    var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, true, depth);
-                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter) && !IsAuto(property.Property):
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
                     return Member(property.Property, kind, true, depth);
@@ -147,7 +147,7 @@ internal sealed class ActivationFlow
                 case IInvocationOperation call:
                     return ElementsOfCall(call, kind, depth);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Elements(c, kind, depth + 1), kind);
+                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Elements(c, kind, depth + 1));
                 default:
                     return null;
             }
@@ -156,14 +156,9 @@ internal sealed class ActivationFlow
         private ActivationFact? ElementsOfCall(IInvocationOperation call, Activation kind, int depth)
         {
             var target = call.TargetMethod;
-            if (kind == Activation.Softmax && LibraryApis.SoftmaxCalls.Contains(LibraryApis.Key(target)))
+            if (LibraryActivation(call, kind) is { } library)
             {
-                return ActivationFact.At(kind, call, "softmax");
-            }
-
-            if (kind == Activation.Sigmoid && LibraryApis.SigmoidCalls.Contains(LibraryApis.Key(target)))
-            {
-                return ActivationFact.At(kind, call, target.ContainingType.ToDisplayString() + "." + target.Name);
+                return library;
             }
 
             // LINQ: xs.Select(f).ToArray(), xs.ToList(), list.ToArray()
@@ -247,18 +242,24 @@ internal sealed class ActivationFlow
             }
         }
 
+        /// <summary>A library call whose result is a sigmoid (softmax) output: torch.sigmoid, SigmoidFunction.Function, functional.softmax.</summary>
+        private static ActivationFact? LibraryActivation(IInvocationOperation call, Activation kind)
+        {
+            var key = LibraryApis.Key(call.TargetMethod);
+            return kind switch
+            {
+                Activation.Sigmoid when LibraryApis.SigmoidCalls.Contains(key) => ActivationFact.At(kind, call, key.Type + "." + key.Member),
+                Activation.Softmax when LibraryApis.SoftmaxCalls.Contains(key) => ActivationFact.At(kind, call, "softmax"),
+                _ => null,
+            };
+        }
+
         private ActivationFact? Call(IInvocationOperation call, Activation kind, int depth)
         {
             var target = call.TargetMethod;
-            var key = LibraryApis.Key(target);
-            if (kind == Activation.Sigmoid && LibraryApis.SigmoidCalls.Contains(key))
+            if (LibraryActivation(call, kind) is { } library)
             {
-                return ActivationFact.At(kind, call, key.Type + "." + key.Member);
-            }
-
-            if (kind == Activation.Softmax && LibraryApis.SoftmaxCalls.Contains(key))
-            {
-                return ActivationFact.At(kind, call, "softmax");
+                return library;
             }
 
             if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && kind != Activation.Exponential)
@@ -304,10 +305,10 @@ internal sealed class ActivationFlow
         }
 
         private ActivationFact? Method(IMethodSymbol method, Activation kind, int depth) =>
-            Memo(method, kind, false, depth, () => Choice(Index.ReturnsOf(method, ct), r => Value(r, kind, depth + 1), kind));
+            Memo(method, kind, false, depth, () => Choice(Index.ReturnsOf(method, ct), r => Value(r, kind, depth + 1)));
 
         private ActivationFact? Member(ISymbol member, Activation kind, bool elements, int depth) =>
-            Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => w.IntoElements == elements || (elements && !w.IntoElements)), w => Written(w, kind, depth)));
+            Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => elements || !w.IntoElements), w => Written(w, kind, depth)));
 
         /// <summary>The fact a write stores: its value, or for a whole-collection write or copy, its elements.</summary>
         private ActivationFact? Written(Write write, Activation kind, int depth)
@@ -326,7 +327,7 @@ internal sealed class ActivationFlow
         /// <summary>A switch on a configured value: the arms the program can select, else every non-constant arm.</summary>
         private ActivationFact? Switch(ISwitchExpressionOperation switchExpression, Activation kind, int depth)
         {
-            var all = Choice(switchExpression.Arms.Select(a => a.Value), v => Value(v, kind, depth + 1), kind);
+            var all = Choice(switchExpression.Arms.Select(a => a.Value), v => Value(v, kind, depth + 1));
             if (all != null)
             {
                 return all;
@@ -378,7 +379,7 @@ internal sealed class ActivationFlow
             {
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
                 IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
-                IPropertyReferenceOperation { Arguments.IsEmpty: true } property when IsAuto(property.Property) || !HasBody(property.Property.GetMethod) =>
+                IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
                     Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
@@ -556,11 +557,8 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>Every non-constant choice holds the fact (0 and 1 at clipped tails do not count against it).</summary>
-        private static ActivationFact? Choice(IEnumerable<IOperation> choices, System.Func<IOperation, ActivationFact?> fact, Activation kind)
-        {
-            _ = kind;
-            return Every(choices.Where(c => !Operations.Strip(c).ConstantValue.HasValue), c => fact(c)?.Through(c));
-        }
+        private static ActivationFact? Choice(IEnumerable<IOperation> choices, System.Func<IOperation, ActivationFact?> fact) =>
+            Every(choices.Where(c => !Operations.Strip(c).ConstantValue.HasValue), c => fact(c)?.Through(c));
     }
 
     private static IEnumerable<IOperation> FunctionReturns(IAnonymousFunctionOperation function) =>
@@ -586,14 +584,8 @@ internal sealed class ActivationFlow
         return type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
     }
 
-    /// <summary>An auto-property: its accessors have no bodies, so it is storage.</summary>
-    private static bool IsAuto(IPropertySymbol property) =>
-        !property.IsAbstract && property.DeclaringSyntaxReferences.Length > 0 && property.DeclaringSyntaxReferences.All(r =>
-            r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
-            && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null));
-
     private static bool HasBody(IMethodSymbol? method) => method != null && !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
-        && !(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol p && IsAuto(p));
+        && !(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol p && Operations.IsAutoProperty(p));
 
     private sealed class KeyComparer : IEqualityComparer<(ISymbol Symbol, Activation Kind, bool Elements)>
     {

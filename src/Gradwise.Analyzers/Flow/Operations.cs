@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -45,6 +46,11 @@ internal static class Operations
         IParameterReferenceOperation p => p.Parameter,
         _ => null,
     };
+
+    /// <summary>An auto-property: its getter has no body, so the property is storage (what is written to it is what is read).</summary>
+    public static bool IsAutoProperty(IPropertySymbol property) =>
+        property.GetMethod is { } getter && getter.DeclaringSyntaxReferences.Length > 0
+        && getter.DeclaringSyntaxReferences.All(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
 
     /// <summary>The constant value as a double, if it is a number.</summary>
     public static double? Number(IOperation operation) =>

@@ -437,7 +437,7 @@ internal sealed partial class MethodFrontend
                 return null;
             case IFieldReferenceOperation field when field.Type?.SpecialType == SpecialType.System_Double:
                 return ReadMember(field, field.Field, field.Instance);
-            case IPropertyReferenceOperation property when property.Type?.SpecialType == SpecialType.System_Double && property.Arguments.IsEmpty && IsAutoProperty(property.Property):
+            case IPropertyReferenceOperation property when property.Type?.SpecialType == SpecialType.System_Double && property.Arguments.IsEmpty && Flow.Operations.IsAutoProperty(property.Property):
                 return ReadMember(property, property.Property, property.Instance);
             case IBinaryOperation binary:
                 return ReadBinary(binary, env);
@@ -571,10 +571,6 @@ internal sealed partial class MethodFrontend
         Unsupported(reference, "'" + reference.Syntax + "'", "only this instance's fields and static fields can be read (pass other values as [NoGradient] parameters)");
         return null;
     }
-
-    private static bool IsAutoProperty(IPropertySymbol property) =>
-        property.GetMethod is { } getter && getter.DeclaringSyntaxReferences.Length > 0
-        && getter.DeclaringSyntaxReferences.All(r => r.GetSyntax() is AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
 
     private Expr? ReadBinary(IBinaryOperation binary, Dictionary<ISymbol, Expr> env)
     {

@@ -47,7 +47,7 @@ internal static class LibrarySquaredError
     /// model.Compile(..., LossType.MeanSquaredError) after a last layer added with a sigmoid activation
     /// (SiaNet's ActType.Sigmoid, or any builder whose enums name a sigmoid and a squared-error loss).
     /// </summary>
-    public static ActivationFact? CompiledWithSigmoid(IInvocationOperation compile, ActivationFlow flow, CancellationToken ct)
+    public static ActivationFact? CompiledWithSigmoid(IInvocationOperation compile)
     {
         if (compile.Instance is null || !compile.Arguments.Any(a => IsEnum(a.Value, LibraryApis.SquaredErrorLossEnums))
             || Operations.ReferencedSymbol(compile.Instance) is not { } model)
@@ -67,8 +67,6 @@ internal static class LibrarySquaredError
         }
 
         var sigmoid = lastAdd?.Descendants().FirstOrDefault(o => IsEnum(o, LibraryApis.SigmoidActivationEnums));
-        _ = flow;
-        _ = ct;
         return sigmoid is null ? null : ActivationFact.At(Activation.Sigmoid, sigmoid, "sigmoid layer");
     }
 

@@ -46,6 +46,11 @@ internal sealed class SquaredErrorRecognizer
         var factors = new List<IOperation>();
         Flatten(product, factors);
         var variable = factors.Where(f => Operations.Number(f) is null).ToList();
+        if (variable.Count < 2)
+        {
+            return null; // a loss squares one value, a delta multiplies an error by σ': both need two varying factors
+        }
+
         var math = variable.Select(reader.Read).ToList();
 
         if (variable.Count == 2 && math[0].Equals(math[1]) && Difference(variable[0], ct) is { } squared)

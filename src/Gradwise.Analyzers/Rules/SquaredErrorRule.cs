@@ -75,7 +75,7 @@ public abstract class SquaredErrorRule : DiagnosticAnalyzer
             return;
         }
 
-        if (Output == Activation.Sigmoid && LibrarySquaredError.CompiledWithSigmoid(call, flow, ct) is { } compiled)
+        if (Output == Activation.Sigmoid && LibrarySquaredError.CompiledWithSigmoid(call) is { } compiled)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, call.Instance!.Syntax + "'s output", compiled.Source.Where));
             return;
