@@ -32,7 +32,8 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = new();
     private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = new();
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Argument>> arguments = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Write>>> writesByName = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Argument>>> argumentsByKey = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> implementations = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
 
@@ -79,13 +80,21 @@ internal sealed class FlowIndex : IValueSource
 
         return writes.GetOrAdd(symbol, target =>
         {
-            var result = new List<Write>();
-            foreach (var owner in Owners(target, cancellationToken))
+            if (PrivateScope(target) is { } trees)
             {
-                result.AddRange(FactsOf(owner, cancellationToken).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, target)));
+                // A private member is written only inside its outermost type's declarations.
+                var result = new List<Write>();
+                foreach (var owner in Owners("w:" + target.Name, trees, cancellationToken))
+                {
+                    result.AddRange(FactsOf(owner, cancellationToken).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, target)));
+                }
+
+                return result;
             }
 
-            return result;
+            // Every member that writes something of this name is read once, for all the symbols of that name.
+            var byTarget = writesByName.GetOrAdd(target.Name, name => Group(name, "w:" + name, facts => facts.Writes, w => w.Target, cancellationToken));
+            return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
         });
     }
 
@@ -93,23 +102,19 @@ internal sealed class FlowIndex : IValueSource
     public IReadOnlyList<IOperation> ArgumentsTo(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        var all = arguments.GetOrAdd(method, target =>
+        var constructor = method.MethodKind == MethodKind.Constructor;
+        var name = constructor ? method.ContainingType.Name : method.Name;
+        var result = new List<IOperation>();
+        foreach (var key in constructor ? new[] { "new:" + name, "new:" } : new[] { "call:" + name })
         {
-            var callee = (IMethodSymbol)target;
-            var result = new List<Argument>();
-            foreach (var tree in compilation.SyntaxTrees)
+            var byMethod = argumentsByKey.GetOrAdd(key, k => Group(null, k, facts => facts.Arguments, a => a.Method, cancellationToken));
+            if (byMethod.TryGetValue(method, out var passed))
             {
-                var candidates = candidatesOf(tree);
-                var owners = callee.MethodKind == MethodKind.Constructor ? candidates.Creating(callee.ContainingType.Name) : candidates.Calling(callee.Name);
-                foreach (var owner in owners.Distinct().OrderBy(o => o.SpanStart))
-                {
-                    result.AddRange(FactsOf(owner, cancellationToken).Arguments.Where(a => SymbolEqualityComparer.Default.Equals(a.Method, callee)));
-                }
+                result.AddRange(passed.Where(a => a.Ordinal == ordinal).Select(a => a.Value));
             }
+        }
 
-            return result;
-        });
-        return all.Where(a => a.Ordinal == ordinal).Select(a => a.Value).ToList();
+        return result;
     }
 
     /// <summary>The values a method with source returns (empty for one without).</summary>
@@ -188,20 +193,54 @@ internal sealed class FlowIndex : IValueSource
         return location?.SourceTree is { } tree && treeOrder.TryGetValue(tree, out var order) ? (order, location.SourceSpan.Start) : (int.MaxValue, 0);
     }
 
-    private IEnumerable<SyntaxNode> Owners(ISymbol target, CancellationToken cancellationToken)
+    /// <summary>The facts of every member under <paramref name="key"/> (compilation order), grouped by the symbol each is about.</summary>
+    private Dictionary<ISymbol, List<T>> Group<T>(string? name, string key, System.Func<MemberFacts, List<T>> facts, System.Func<T, ISymbol> symbol, CancellationToken cancellationToken)
     {
-        var collectionWrites = target is IFieldSymbol or IPropertySymbol;
-        foreach (var tree in compilation.SyntaxTrees)
+        var grouped = new Dictionary<ISymbol, List<T>>(SymbolEqualityComparer.Default);
+        foreach (var owner in Owners(key, compilation.SyntaxTrees, cancellationToken))
+        {
+            foreach (var fact in facts(FactsOf(owner, cancellationToken)))
+            {
+                var about = symbol(fact);
+                if (name != null && about.Name != name)
+                {
+                    continue;
+                }
+
+                if (!grouped.TryGetValue(about, out var list))
+                {
+                    grouped[about] = list = new List<T>();
+                }
+
+                list.Add(fact);
+            }
+        }
+
+        return grouped;
+    }
+
+    /// <summary>The trees that can write a private member (its outermost type's declarations), or null for a member visible elsewhere.</summary>
+    private IEnumerable<SyntaxTree>? PrivateScope(ISymbol member)
+    {
+        if (member.DeclaredAccessibility != Accessibility.Private || member.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        while (type.ContainingType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().OrderBy(t => treeOrder.TryGetValue(t, out var order) ? order : int.MaxValue);
+    }
+
+    private IEnumerable<SyntaxNode> Owners(string key, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = candidatesOf(tree);
-            IEnumerable<SyntaxNode> owners = candidates.Writing(target.Name);
-            if (collectionWrites)
-            {
-                owners = owners.Concat(candidates.Calling("Add")).Concat(candidates.Calling("Insert")).Concat(candidates.Calling("Copy")).Concat(candidates.Calling("CopyTo"));
-            }
-
-            foreach (var owner in owners.Distinct().OrderBy(o => o.SpanStart))
+            foreach (var owner in candidatesOf(tree).Members(key).Distinct().OrderBy(o => o.SpanStart))
             {
                 yield return owner;
             }

@@ -69,4 +69,63 @@ internal static class Operations
 
         return false;
     }
+
+    /// <summary>
+    /// True when two operations compute one value the same way: the same operators over the same
+    /// symbols and constants (<c>(o[i] − t[i]) * (o[i] − t[i])</c>, <c>d * d</c>). A cheap test by
+    /// symbols; reading both as math (through locals) is the thorough one.
+    /// </summary>
+    public static bool Equivalent(IOperation a, IOperation b) => Equivalent(a, b, 0);
+
+    private static bool Equivalent(IOperation a, IOperation b, int depth)
+    {
+        a = Strip(a);
+        b = Strip(b);
+        if (depth > 16 || a.Kind != b.Kind)
+        {
+            return false;
+        }
+
+        if (a.ConstantValue.HasValue || b.ConstantValue.HasValue)
+        {
+            return a.ConstantValue.HasValue && b.ConstantValue.HasValue && Equals(a.ConstantValue.Value, b.ConstantValue.Value);
+        }
+
+        var sameOperator = (a, b) switch
+        {
+            (IBinaryOperation x, IBinaryOperation y) => x.OperatorKind == y.OperatorKind && SymbolEqualityComparer.Default.Equals(x.OperatorMethod, y.OperatorMethod),
+            (IUnaryOperation x, IUnaryOperation y) => x.OperatorKind == y.OperatorKind && SymbolEqualityComparer.Default.Equals(x.OperatorMethod, y.OperatorMethod),
+            (IInvocationOperation x, IInvocationOperation y) => SymbolEqualityComparer.Default.Equals(x.TargetMethod, y.TargetMethod),
+            (IMemberReferenceOperation x, IMemberReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Member, y.Member),
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IArrayElementReferenceOperation or IInstanceReferenceOperation or IImplicitIndexerReferenceOperation or IArgumentOperation, _) => true,
+            _ => false,
+        };
+        if (!sameOperator)
+        {
+            return false;
+        }
+
+        var left = a.ChildOperations.GetEnumerator();
+        var right = b.ChildOperations.GetEnumerator();
+        while (true)
+        {
+            var more = left.MoveNext();
+            if (more != right.MoveNext())
+            {
+                return false;
+            }
+
+            if (!more)
+            {
+                return true;
+            }
+
+            if (!Equivalent(left.Current, right.Current, depth + 1))
+            {
+                return false;
+            }
+        }
+    }
 }

@@ -7,6 +7,8 @@ using Gradwise.Flow;
 using Gradwise.Frontend;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Gradwise.Recognition;
@@ -42,7 +44,6 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>The loss or the delta a multiplication chain is (called on the top of the chain only).</summary>
     public object? Product(IBinaryOperation product, CancellationToken ct)
     {
-        var reader = new TolerantMathReader(index, ct);
         var factors = new List<IOperation>();
         Flatten(product, factors);
         var variable = factors.Where(f => Operations.Number(f) is null).ToList();
@@ -51,15 +52,52 @@ internal sealed class SquaredErrorRecognizer
             return null; // a loss squares one value, a delta multiplies an error by σ': both need two varying factors
         }
 
-        var math = variable.Select(reader.Read).ToList();
-
-        if (variable.Count == 2 && math[0].Equals(math[1]) && Difference(variable[0], ct) is { } squared)
+        if (variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]))
         {
-            return new SquaredErrorLoss(product, squared.Left, squared.Right, false);
+            return Difference(variable[0], ct) is { } squared ? new SquaredErrorLoss(product, squared.Left, squared.Right, false) : null;
         }
 
-        return Delta(product, variable, math, reader, ct);
+        // Most products in numeric code are neither: only a chain with a factor that can hold σ' = o(1 − o)
+        // is read as math (reading follows locals through the control-flow graph, which costs).
+        if (!variable.Any(MayHoldDerivative))
+        {
+            return null;
+        }
+
+        var reader = new TolerantMathReader(index, ct);
+        return Delta(product, variable, variable.Select(reader.Read).ToList(), reader, ct);
     }
+
+    /// <summary>
+    /// True for a factor that can be σ'(z) written in the output, as far as the tolerant reader can see:
+    /// 1 − o itself, a call to a helper with a body (<c>SigmoidDerivative(o)</c>), or a local whose
+    /// definition has one of these.
+    /// </summary>
+    private static bool MayHoldDerivative(IOperation factor)
+    {
+        switch (Operations.Strip(factor))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference:
+                return Operations.Number(difference.LeftOperand) == 1.0;
+            case IInvocationOperation call:
+                return HasBody(call.TargetMethod);
+            case ILocalReferenceOperation local:
+                foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                        || initializer.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax || n.IsKind(SyntaxKind.SubtractExpression)))
+                    {
+                        return true; // assigned later, or defined with a call or a difference
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
     /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>
     public SquaredErrorLoss? Call(IInvocationOperation call, CancellationToken ct)

@@ -1,5 +1,5 @@
 using Xunit;
-using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>;
 
 namespace Gradwise.Analyzers.Tests.Rules;
 

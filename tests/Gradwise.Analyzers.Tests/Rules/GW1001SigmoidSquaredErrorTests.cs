@@ -1,8 +1,8 @@
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Rules;
 using Xunit;
-using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
-using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>;
+using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>;
 
 namespace Gradwise.Analyzers.Tests.Rules;
 
@@ -394,6 +394,6 @@ public sealed class GW1001SigmoidSquaredErrorTests
     public void Half_typed_code_never_crashes(string shape)
     {
         var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
-        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(WithUsings(code), new SigmoidSquaredErrorAnalyzer());
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(WithUsings(code), new SquaredErrorAnalyzer());
     }
 }

@@ -12,7 +12,7 @@ public sealed class GW1001TorchSharpTests
 
     private static Task Verify(string code, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer>.Test { TestCode = Usings + code };
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test { TestCode = Usings + code };
         test.TestState.AdditionalReferences.Add(TorchSharp);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
@@ -20,7 +20,7 @@ public sealed class GW1001TorchSharpTests
 
     private static Task VerifyFix(string code, string fixedCode)
     {
-        var test = new CSharpCodeFixVerifier<Gradwise.Rules.SigmoidSquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>.Test
+        var test = new CSharpCodeFixVerifier<Gradwise.Rules.SquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>.Test
         {
             TestCode = Usings + code,
             FixedCode = Usings + fixedCode,

@@ -2,8 +2,8 @@ using Gradwise.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SoftmaxSquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
-using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SoftmaxSquaredErrorAnalyzer>;
+using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.SquaredErrorAnalyzer, Gradwise.CodeFixes.Rules.SigmoidSquaredErrorFixer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>;
 
 namespace Gradwise.Analyzers.Tests.Rules;
 
@@ -113,7 +113,7 @@ public sealed class GW1002SoftmaxSquaredErrorTests
     public void Half_typed_code_never_crashes(string shape)
     {
         var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
-        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource("using System;\n" + code, new Gradwise.Rules.SoftmaxSquaredErrorAnalyzer());
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource("using System;\n" + code, new Gradwise.Rules.SquaredErrorAnalyzer());
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class GW1002SoftmaxSquaredErrorTests
     [Fact]
     public Task TorchSharp_softmax_into_mse_loss()
     {
-        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SoftmaxSquaredErrorAnalyzer>.Test
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test
         {
             TestCode = """
                 using TorchSharp;

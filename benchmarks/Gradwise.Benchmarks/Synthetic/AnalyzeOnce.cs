@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Gradwise.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Gradwise.Benchmarks.Synthetic;
+
+/// <summary>
+/// Whole-project analysis in process, the way a command-line build runs analyzers (after the generator),
+/// with and without Gradwise's analyzers on top of a stand-in for the SDK's default analyzers (which
+/// register operation actions, so every method body is bound for analysis anyway). Prints the wall
+/// time of both, Gradwise's share, and the driver's time per analyzer: a quick look at where analyzer
+/// time goes before a full build-overhead run.
+/// </summary>
+public static class AnalyzeOnce
+{
+    public static int Run(string directory, int repeats)
+    {
+        var source = Compile(directory, defineGradwise: true);
+        var gradwise = ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer(), new DifferentiableMethodAnalyzer());
+        var sdk = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn());
+        for (var repeat = 0; repeat < repeats; repeat++)
+        {
+            var (baseline, _, _) = Analyze(source, sdk, generate: false);
+            var (with, withAnalyzers, generate) = Analyze(source, sdk.AddRange(gradwise), generate: true);
+            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal)).ToList();
+            var times = string.Join(", ", gradwise.Select(a => $"{a.GetType().Name} {withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalSeconds:F2} s"));
+            Console.WriteLine($"analysis {baseline:F2} s without Gradwise, {with:F2} s with ({(with / baseline) - 1:+0%;-0%}); generator {generate:F2} s; {times}; {diagnostics.Count} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count()))})");
+        }
+
+        return 0;
+    }
+
+    /// <summary>A fresh compilation (nothing bound or cached from the last run), the generator if asked, then the analyzers: seconds of analysis.</summary>
+    private static (double Seconds, CompilationWithAnalyzers Analyzers, double Generate) Analyze(CSharpCompilation source, ImmutableArray<DiagnosticAnalyzer> analyzers, bool generate)
+    {
+        Compilation compilation = source.RemoveAllSyntaxTrees().AddSyntaxTrees(source.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+        var clock = Stopwatch.StartNew();
+        if (generate)
+        {
+            CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
+        }
+
+        var generation = clock.Elapsed.TotalSeconds;
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        clock.Restart();
+        _ = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result;
+        return (clock.Elapsed.TotalSeconds, withAnalyzers, generation);
+    }
+
+    /// <summary>Every .cs file of a synthetic project, compiled against .NET 10 and ML.NET.</summary>
+    public static CSharpCompilation Compile(string directory, bool defineGradwise)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: defineGradwise ? new[] { "GRADWISE" } : null);
+        var trees = Directory.GetFiles(directory, "*.cs").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f)), parse, f))
+            .ToList();
+        var references = Basic.Reference.Assemblies.Net100.References.All
+            .Concat(new[] { typeof(Microsoft.ML.MLContext), typeof(Microsoft.ML.IDataView), typeof(Microsoft.ML.Data.TextLoader) }.Select(t => MetadataReference.CreateFromFile(t.Assembly.Location)))
+            .ToList();
+        return CSharpCompilation.Create("Synthetic", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+    }
+
+    /// <summary>Stands in for the SDK's default analyzers: an operation action, so the driver binds every body, as it does in a real build.</summary>
+#pragma warning disable RS1001, RS1025, RS1026, RS1036, RS1041, RS2008 // a measuring stand-in, not a shipped analyzer
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class SdkStandIn : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Never = new("SDK0001", "never reported", "never reported", "Measuring", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+        }
+    }
+#pragma warning restore RS1001, RS1025, RS1026, RS1036, RS1041, RS2008
+}

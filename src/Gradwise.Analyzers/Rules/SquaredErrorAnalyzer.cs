@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Gradwise.Flow;
+using Gradwise.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// GW1001 (a sigmoid output trained with squared error) and GW1002 (a softmax output trained with squared
+/// error). Sites: (p − y)², Math.Pow(p − y, 2), a squared-error method of any name, a mean-squared-error
+/// method over arrays, library losses and teachers, and the delta (t − o)·o·(1 − o), which is σ' written in
+/// the output by its shape alone. Flow (<see cref="ActivationFlow"/>) says which activation the prediction
+/// went through: a softmax makes it GW1002, a sigmoid GW1001.
+/// <para>
+/// One analyzer for both rules, so each site is recognized and followed once per build, not once per rule;
+/// either rule can still be switched off on its own (.editorconfig severity, #pragma, NoWarn).
+/// </para>
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The rules in the order they claim a site: a softmax output is GW1002's even where a sigmoid also reaches.</summary>
+    private static readonly (Activation Output, DiagnosticDescriptor Rule)[] Rules =
+    {
+        (Activation.Softmax, Descriptors.SoftmaxWithSquaredError),
+        (Activation.Sigmoid, Descriptors.SigmoidWithSquaredError),
+    };
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError, Descriptors.SoftmaxWithSquaredError);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
+            bool MentionsActivation(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.ActivationProvider, out var found) ? found : TreeCandidates.MentionsActivation(tree);
+            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            var sites = new SquaredErrorRecognizer(flow.Index);
+            if (!LibraryApis.IsReferenced(start.Compilation) && !start.Compilation.SyntaxTrees.Any(MentionsActivation))
+            {
+                // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
+                // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.
+                start.RegisterOperationAction(c => AnalyzeProduct(c, null, sites), OperationKind.Binary);
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, flow), OperationKind.ObjectCreation);
+        });
+    }
+
+    /// <summary>A squared error or a delta; <paramref name="flow"/> is null when the compilation has no activation for it to find.</summary>
+    private static void AnalyzeProduct(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorRecognizer sites)
+    {
+        var product = (IBinaryOperation)context.Operation;
+        if (product.OperatorKind != BinaryOperatorKind.Multiply || product.OperatorMethod != null || IsInsideProduct(product))
+        {
+            return;
+        }
+
+        switch (sites.Product(product, context.CancellationToken))
+        {
+            case SquaredErrorLoss loss when flow != null:
+                ReportLoss(context, flow, loss);
+                break;
+            case SquaredErrorDelta delta:
+                ReportDelta(context, flow, delta);
+                break;
+        }
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorRecognizer sites)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        var ct = context.CancellationToken;
+        if (LibrarySquaredError.Site(call, flow, ct) is { } library)
+        {
+            foreach (var (output, rule) in Rules)
+            {
+                if (flow.Of(library.Prediction, output, ct) is { } fact)
+                {
+                    // A binary cross-entropy replacement fits a sigmoid only; a softmax needs the model's logits, so no fix is offered.
+                    var fix = output == Activation.Sigmoid ? library.Fix : NoFix(library.Site);
+                    var locations = library.Criterion is null ? new[] { fact.Source.Location } : new[] { fact.Source.Location, library.Criterion.Syntax.GetLocation() };
+                    context.ReportDiagnostic(Diagnostic.Create(rule, library.Site.Syntax.GetLocation(), locations, fix, library.Prediction.Syntax.ToString(), fact.Source.Where));
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if (LibrarySquaredError.CompiledWithSigmoid(call) is { } compiled)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, call.Instance!.Syntax + "'s output", compiled.Source.Where));
+            return;
+        }
+
+        if (sites.Call(call, ct) is { } loss)
+        {
+            ReportLoss(context, flow, loss);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, ActivationFlow flow)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken) is { } network)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
+        }
+    }
+
+    private static void ReportLoss(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorLoss loss)
+    {
+        var ct = context.CancellationToken;
+        foreach (var (prediction, target) in new[] { (loss.Left, loss.Right), (loss.Right, loss.Left) })
+        {
+            foreach (var (output, rule) in Rules)
+            {
+                var fact = loss.OverElements ? flow.ElementsOf(prediction, output, ct) : flow.Of(prediction, output, ct);
+                if (fact is null)
+                {
+                    continue;
+                }
+
+                var site = loss.Site.Syntax.Span;
+                var inside = !loss.OverElements && site.Contains(prediction.Syntax.Span) && site.Contains(target.Syntax.Span);
+                var fix = inside
+                    ? SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyLoss, site, new[] { (SquaredErrorPart.Prediction, prediction.Syntax.Span), (SquaredErrorPart.Target, target.Syntax.Span) })
+                    : NoFix(loss.Site);
+                context.ReportDiagnostic(Diagnostic.Create(rule, loss.Site.Syntax.GetLocation(), new[] { fact.Source.Location }, fix, prediction.Syntax.ToString(), fact.Source.Where));
+                return;
+            }
+        }
+    }
+
+    /// <summary>A softmax output makes the delta GW1002's; otherwise it is GW1001's, with or without a sigmoid in reach (o(1 − o) is σ' by itself).</summary>
+    private static void ReportDelta(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorDelta delta)
+    {
+        var ct = context.CancellationToken;
+        var softmax = delta.Output is null ? null : flow?.Of(delta.Output, Activation.Softmax, ct);
+        var fact = softmax ?? (delta.Output is null ? null : flow?.Of(delta.Output, Activation.Sigmoid, ct));
+        var rule = softmax is null ? Descriptors.SigmoidWithSquaredError : Descriptors.SoftmaxWithSquaredError;
+        var site = delta.Site.Syntax.Span;
+        var fix = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, site, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
+        var name = delta.Output?.Syntax.ToString() ?? "the output";
+        var where = fact?.Source.Where ?? "σ'(z) is written as o·(1 − o) here";
+        var additional = fact is null ? Enumerable.Empty<Location>() : new[] { fact.Source.Location };
+        context.ReportDiagnostic(Diagnostic.Create(rule, delta.Site.Syntax.GetLocation(), additional, fix, name, where));
+    }
+
+    private static ImmutableDictionary<string, string?> NoFix(IOperation site) =>
+        SquaredErrorFix.Properties(SquaredErrorFixKind.None, site.Syntax.Span, Enumerable.Empty<(SquaredErrorPart, TextSpan)>());
+
+    private static bool IsInsideProduct(IOperation product)
+    {
+        var parent = product.Parent;
+        while (parent is IParenthesizedOperation or IConversionOperation { OperatorMethod: null })
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null };
+    }
+}
