@@ -405,13 +405,12 @@ internal sealed class ActivationFlow
                     continue; // null: nothing to call
                 }
 
-                var inner = Values(source, depth + 1);
-                if (inner is null)
+                // May-values: a source flow cannot place (a parameter no caller in the compilation passes) hides none of the others,
+                // so a delegate defaulted to a sigmoid (f ?? Sigmoid) is a sigmoid's whatever outside callers may pass.
+                if (Values(source, depth + 1) is { } inner)
                 {
-                    return null;
+                    result.AddRange(inner);
                 }
-
-                result.AddRange(inner);
             }
 
             return result.Count > 0 ? result : null;

@@ -41,6 +41,9 @@ internal sealed class SquaredErrorRecognizer
         this.index = index;
     }
 
+    /// <summary>The flow index the recognizer reads locals and helpers through.</summary>
+    public FlowIndex Index => index;
+
     /// <summary>The loss or the delta a multiplication chain is (called on the top of the chain only).</summary>
     public object? Product(IBinaryOperation product, CancellationToken ct)
     {

@@ -67,6 +67,7 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        sites.Index.Saw(product);
         switch (sites.Product(product, context.CancellationToken))
         {
             case SquaredErrorLoss loss when flow != null:
@@ -82,6 +83,7 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
     {
         var call = (IInvocationOperation)context.Operation;
         var ct = context.CancellationToken;
+        flow.Index.Saw(call);
         if (LibrarySquaredError.Site(call, flow, ct) is { } library)
         {
             foreach (var (output, rule) in Rules)
@@ -114,6 +116,7 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, ActivationFlow flow)
     {
         var creation = (IObjectCreationOperation)context.Operation;
+        flow.Index.Saw(creation);
         if (LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken) is { } network)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>
+/// What the flow layer promises, checked against the real analyzer driver: results do not depend on
+/// the order or concurrency of analysis, and a cross-file fact reaches the analysis of one open document.
+/// </summary>
+public sealed class FlowEngineTests
+{
+    /// <summary>A project whose facts cross files: neurons share an Output field, layers are in a list, activations come through an interface and a delegate.</summary>
+    private static readonly (string Name, string Text)[] Project =
+    {
+        ("Neuron.cs", """
+            namespace Net;
+            public class Neuron { public double Output; public double Net; public double[] Weights = new double[4]; }
+            """),
+        ("Activations.cs", """
+            using System;
+            namespace Net;
+            public interface IActivation { double Apply(double x); }
+            public sealed class Logistic : IActivation { public double Apply(double x) => 1 / (1 + Math.Exp(-x)); }
+            public sealed class Identity : IActivation { public double Apply(double x) => x; }
+            public static class Activations { public static double Clipped(double x) => x switch { < -30 => 0, > 30 => 1, _ => 1 / (1 + Math.Exp(-x)) }; }
+            """),
+        ("Layer.cs", """
+            using System.Collections.Generic;
+            namespace Net;
+            public class Layer
+            {
+                public List<Neuron> Neurons = new List<Neuron>();
+                public IActivation Activation;
+                public bool IsInput;
+                public Layer(IActivation activation) { Activation = activation; }
+                public void Forward(double[] x)
+                {
+                    for (int n = 0; n < Neurons.Count; n++)
+                    {
+                        if (IsInput) { Neurons[n].Output = x[n]; continue; }
+                        double s = 0;
+                        for (int j = 0; j < x.Length; j++) s += Neurons[n].Weights[j] * x[j];
+                        Neurons[n].Net = s;
+                        Neurons[n].Output = Activation.Apply(s);
+                    }
+                }
+            }
+            """),
+        ("Network.cs", """
+            using System.Collections.Generic;
+            namespace Net;
+            public class Network
+            {
+                private readonly List<Layer> layers = new List<Layer> { new Layer(new Identity()) { IsInput = true }, new Layer(new Logistic()) };
+                public double Loss(double[] t)
+                {
+                    var output = layers[layers.Count - 1];
+                    double e = 0;
+                    for (int i = 0; i < t.Length; i++) { double d = output.Neurons[i].Output - t[i]; e += d * d; }
+                    return e;
+                }
+                public double Delta(int i, double t) { var o = layers[^1].Neurons[i].Output; return (t - o) * o * (1 - o); }
+            }
+            """),
+        ("Unit.cs", """
+            using System;
+            namespace Net;
+            public sealed class Unit
+            {
+                private readonly Func<double, double> f;
+                public double Out;
+                public Unit(Func<double, double> f = null) { this.f = f ?? Activations.Clipped; }
+                public void Fire(double z) => Out = f(z);
+                public double Cost(double y) => 0.5 * (Out - y) * (Out - y);
+            }
+            """),
+        ("Regression.cs", """
+            namespace Net;
+            public sealed class Regression
+            {
+                public double W;
+                public double Cost(double x, double y) { double r = W * x - y; return r * r; }
+                public static double Variance(double p) => p * (1 - p);
+            }
+            """),
+    };
+
+    private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files) =>
+        CSharpCompilation.Create(
+            "FlowProject",
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Text, TestCompilation.ParseOptions, path: f.Name)),
+            TestCompilation.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+
+    private static string Describe(Diagnostic d) =>
+        d.Id + " " + d.Location.GetLineSpan() + " [" + string.Join("; ", d.AdditionalLocations.Select(l => l.GetLineSpan().ToString())) + "] " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, bool concurrent)
+    {
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+        return diagnostics.Select(Describe).OrderBy(s => s, StringComparer.Ordinal).ToList();
+    }
+
+    [Fact]
+    public async Task The_project_has_the_expected_sites()
+    {
+        var found = await AnalyzeAsync(Compile(Project), concurrent: false);
+
+        // The loss and the delta through the shared Output field of neurons in a list of layers, and the delegate's default clipped sigmoid;
+        // nothing on the linear regression or the Bernoulli variance.
+        Assert.True(found.Count == 3, string.Join("\n", found));
+        Assert.Contains(found, d => d.StartsWith("GW1001 Network.cs: (9,", StringComparison.Ordinal) && d.Contains("Activations.cs", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.StartsWith("GW1001 Network.cs: (12,", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.StartsWith("GW1001 Unit.cs: (8,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_diagnostics_whatever_the_order_and_concurrency_of_analysis()
+    {
+        var expected = await AnalyzeAsync(Compile(Project), concurrent: false);
+        var random = new Random(20261201);
+        var runs = Enumerable.Range(0, 24).Select(i =>
+        {
+            // A fresh compilation each time, its files in a different order, analyzed concurrently and several at once.
+            var order = Project.OrderBy(_ => random.Next()).ToList();
+            return Task.Run(() => AnalyzeAsync(Compile(order), concurrent: true));
+        }).ToList();
+
+        foreach (var run in runs)
+        {
+            Assert.Equal(expected, await run);
+        }
+    }
+
+    [Fact]
+    public async Task One_open_document_gets_its_cross_file_diagnostics_without_whole_project_analysis()
+    {
+        // What an editor asks after an edit: the semantic diagnostics of Network.cs only. The facts it needs are in Layer.cs and Activations.cs.
+        var compilation = Compile(Project);
+        var network = compilation.SyntaxTrees.Single(t => t.FilePath == "Network.cs");
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer()), options);
+
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(network), null, CancellationToken.None);
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal("Network.cs", d.Location.SourceTree!.FilePath));
+        Assert.Contains(diagnostics, d => d.AdditionalLocations.Any(l => l.SourceTree?.FilePath == "Activations.cs"));
+    }
+}
