@@ -34,6 +34,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<SyntaxNode, MemberFacts> members = new();
     private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = new();
     private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = new();
+    private readonly ConcurrentDictionary<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>> simpleLocals = new();
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Write>>> writesByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Argument>>> argumentsByKey = new(System.StringComparer.Ordinal);
@@ -183,14 +184,22 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <summary>The definitions that reach this read of a local.</summary>
-    public IReadOnlyList<IOperation> Reaching(ILocalReferenceOperation use, CancellationToken cancellationToken) =>
-        definitions.GetOrAdd(Operations.Root(use), root => LocalDefinitions.Build(root, cancellationToken)).Reaching(use, cancellationToken);
+    public IReadOnlyList<IOperation> Reaching(ILocalReferenceOperation use, CancellationToken cancellationToken)
+    {
+        var root = Operations.Root(use);
+        if (simpleLocals.GetOrAdd(root, LocalDefinitions.WithoutGraph).TryGetValue(use.Local, out var known))
+        {
+            return known; // the common cases need no control-flow graph: a local written once, a foreach variable, an accumulator
+        }
+
+        return definitions.GetOrAdd(root, r => LocalDefinitions.Build(r, cancellationToken)).Reaching(use, cancellationToken);
+    }
 
     /// <inheritdoc />
     public IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken)
     {
         var reaching = Reaching(local, cancellationToken);
-        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation) ? reaching[0] : null;
+        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation) ? reaching[0] : null;
     }
 
     /// <inheritdoc />

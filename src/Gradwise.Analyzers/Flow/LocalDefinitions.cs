@@ -54,6 +54,115 @@ internal sealed class LocalDefinitions
         return new LocalDefinitions(root, graph);
     }
 
+    /// <summary>
+    /// The reaching definitions of the locals that need no graph, from one walk of the body:
+    /// <list type="bullet">
+    /// <item>a local written exactly once (its initializer or one plain assignment): that value reaches
+    /// every read, since C# reads a local only where it is definitely assigned;</item>
+    /// <item>a foreach variable: the loop (its element);</item>
+    /// <item>an accumulator (<c>s += ...</c>, <c>n++</c>) never assigned again after its initializer: every
+    /// write, as after the loop they all can reach (a single-definition question then gets no answer,
+    /// which is what it should get). One that is (<c>o += ...; o = Sigmoid(o);</c>) is the graph's.</item>
+    /// </list>
+    /// Locals with several plain writes, and those a ref or out argument, a deconstruction, an
+    /// address-of or a ref local can change (or of struct types other than the built-in ones, whose
+    /// members can be written through them), are left to the control-flow graph.
+    /// </summary>
+    public static Dictionary<ILocalSymbol, IReadOnlyList<IOperation>> WithoutGraph(IOperation root)
+    {
+        var writes = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        var accumulated = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var assigned = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var graphOnly = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        void Write(ILocalSymbol local, IOperation value)
+        {
+            if (local.RefKind != RefKind.None || (local.Type.IsValueType && local.Type.SpecialType == SpecialType.None && local.Type.TypeKind != TypeKind.Enum))
+            {
+                graphOnly.Add(local);
+            }
+
+            if (!writes.TryGetValue(local, out var list))
+            {
+                writes[local] = list = new List<IOperation>();
+            }
+
+            list.Add(value);
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Write(declarator.Symbol, initializer.Value);
+                    break;
+                case ISimpleAssignmentOperation { IsRef: false, Target: ILocalReferenceOperation target } assignment:
+                    Write(target.Local, assignment.Value);
+                    assigned.Add(target.Local);
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound:
+                    Write(target.Local, compound);
+                    accumulated.Add(target.Local);
+                    break;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation target } step:
+                    Write(target.Local, step);
+                    accumulated.Add(target.Local);
+                    break;
+                case IForEachLoopOperation loop:
+                    foreach (var local in loop.Locals)
+                    {
+                        Write(local, loop);
+                    }
+
+                    break;
+                case ILocalReferenceOperation reference when MayChange(reference):
+                    graphOnly.Add(reference.Local);
+                    break;
+            }
+        }
+
+        var result = new Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>(SymbolEqualityComparer.Default);
+        foreach (var pair in writes)
+        {
+            if (!graphOnly.Contains(pair.Key) && (pair.Value.Count == 1 || (accumulated.Contains(pair.Key) && !assigned.Contains(pair.Key))))
+            {
+                result[pair.Key] = pair.Value;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool MayChange(ILocalReferenceOperation reference)
+    {
+        var parent = reference.Parent;
+        switch (parent)
+        {
+            case ICoalesceAssignmentOperation or ISimpleAssignmentOperation { IsRef: true } when ((IAssignmentOperation)parent).Target == reference:
+            case IAddressOfOperation:
+            case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } }:
+            case IReturnOperation when reference.Local.ContainingSymbol is IMethodSymbol { ReturnsByRef: true }:
+                return true;
+        }
+
+        // (a, b) = ... writes the locals inside its target tuple.
+        for (IOperation? current = reference; current?.Parent != null; current = current.Parent)
+        {
+            if (current.Parent is IDeconstructionAssignmentOperation deconstruction)
+            {
+                return deconstruction.Target == current;
+            }
+
+            if (current.Parent is not (ITupleOperation or IConversionOperation or IParenthesizedOperation or IDeclarationExpressionOperation))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The values that can reach <paramref name="use"/>, as operations of the original tree, in source order.</summary>
     public IReadOnlyList<IOperation> Reaching(ILocalReferenceOperation use, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Gradwise.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
 namespace Gradwise.Analyzers.Tests.Rules;
@@ -152,5 +153,83 @@ public sealed class FlowEngineTests
         Assert.Equal(2, diagnostics.Length);
         Assert.All(diagnostics, d => Assert.Equal("Network.cs", d.Location.SourceTree!.FilePath));
         Assert.Contains(diagnostics, d => d.AdditionalLocations.Any(l => l.SourceTree?.FilePath == "Activations.cs"));
+    }
+
+    [Fact]
+    public void Locals_read_without_the_graph_have_the_definitions_the_graph_gives()
+    {
+        // The control-flow graph is the oracle: for a local written once the one value must be exactly what reaches;
+        // for an accumulator every write is given, so what reaches must be among them.
+        var compilation = Compile(new[] { ("Locals.cs", """
+            using System;
+            using System.Collections.Generic;
+            class C
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                double Shapes(double[] w, double[] x, double t, bool flag, List<double> items)
+                {
+                    double z = 0;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    var o = Sigmoid(z);
+                    double late;
+                    if (flag) { late = o * 2; } else { late = 1 - o; }
+                    double once;
+                    once = late + o;
+                    var d = (t - o) * o * (1 - o) + once;
+                    foreach (var item in items) d += item * item;
+                    int n = 0;
+                    n++;
+                    double swapped = 1, other = 2;
+                    (swapped, other) = (other, swapped);
+                    Func<double> f = () => o + d;
+                    double viaOut = 0;
+                    Double.TryParse("1", out viaOut);
+                    double loop = 0;
+                    while (loop < 3) { var inside = loop * 2; loop = inside + 1; }
+                    double output = 0;
+                    for (int i = 0; i < w.Length; i++) output += w[i] * x[i];
+                    output = Sigmoid(output);
+                    return d + n + swapped + other + f() + viaOut + loop + late + output;
+                }
+            }
+            """) });
+        var tree = compilation.SyntaxTrees.Single();
+        var model = compilation.GetSemanticModel(tree);
+        var method = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Shapes");
+        var root = model.GetOperation(method)!;
+        var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);
+        var graph = Gradwise.Flow.LocalDefinitions.Build(root, CancellationToken.None);
+        var withoutGraph = Gradwise.Flow.LocalDefinitions.WithoutGraph(root);
+
+        var reads = root.Descendants().OfType<Microsoft.CodeAnalysis.Operations.ILocalReferenceOperation>()
+            .Where(r => !Gradwise.Flow.Operations.IsInsideFunction(r, root))
+            .ToList();
+        Assert.True(reads.Count > 20);
+        foreach (var read in reads)
+        {
+            var fromIndex = index.Reaching(read, CancellationToken.None);
+            var fromGraph = graph.Reaching(read, CancellationToken.None);
+            if (!withoutGraph.TryGetValue(read.Local, out var known))
+            {
+                Assert.Equal(fromGraph, fromIndex); // left to the graph
+            }
+            else if (known.Count == 1 && known[0] is not Microsoft.CodeAnalysis.Operations.IForEachLoopOperation)
+            {
+                Assert.True(fromGraph.Count == 0 || fromGraph.SequenceEqual(fromIndex), $"{read.Local.Name} at {read.Syntax.GetLocation().GetLineSpan()}: graph gives {string.Join(", ", fromGraph.Select(g => g.Syntax))}, index {string.Join(", ", fromIndex.Select(g => g.Syntax))}");
+            }
+            else if (known[0] is not Microsoft.CodeAnalysis.Operations.IForEachLoopOperation)
+            {
+                Assert.All(fromGraph, g => Assert.Contains(fromIndex, i => i.Syntax == g.Syntax)); // the graph names j++ by its statement
+            }
+        }
+
+        // The shapes this test is about took the path it names.
+        string[] once = { "o", "once", "inside" };
+        string[] accumulators = { "z", "d", "n", "j" };
+        string[] graphOnly = { "late", "swapped", "other", "viaOut", "loop", "output" };
+        Assert.All(once, name => Assert.Single(withoutGraph.Single(p => p.Key.Name == name).Value));
+        Assert.All(accumulators, name => Assert.True(withoutGraph.Single(p => p.Key.Name == name).Value.Count > 1));
+        Assert.All(graphOnly, name => Assert.DoesNotContain(withoutGraph, p => p.Key.Name == name));
+        Assert.Contains(withoutGraph, p => p.Key.Name == "item");
     }
 }
