@@ -149,7 +149,25 @@ internal static class LibraryApis
 
     /// <summary>The containing type and name of a method, as the tables key it.</summary>
     public static (string Type, string Member) Key(Microsoft.CodeAnalysis.IMethodSymbol method) =>
-        (method.ContainingType?.ToDisplayString() ?? string.Empty, method.Name);
+        KnownMembers.Contains(method.Name) ? (method.ContainingType?.ToDisplayString() ?? string.Empty, method.Name) : (string.Empty, method.Name);
+
+    /// <summary>True when <paramref name="type"/> is one of the fully qualified names in <paramref name="table"/> (its simple name is checked first: this runs on every object creation).</summary>
+    public static bool IsType(Microsoft.CodeAnalysis.ITypeSymbol? type, HashSet<string> table) =>
+        type != null && KnownTypeNames.Contains(type.Name) && table.Contains(type.ToDisplayString());
+
+    /// <summary>Every member name of the (type, member) tables: a method of another name is in none of them, and its type's name need not be built.</summary>
+    private static readonly HashSet<string> KnownMembers = new(
+        System.Linq.Enumerable.Select(
+            System.Linq.Enumerable.Concat(
+                System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidCalls, SoftmaxCalls), System.Linq.Enumerable.Concat(SigmoidModules, SoftmaxModules)),
+                System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys))),
+            k => k.Member));
+
+    /// <summary>Every simple type name of the type tables.</summary>
+    private static readonly HashSet<string> KnownTypeNames = new(
+        System.Linq.Enumerable.Select(
+            System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidActivationTypes, ActivationNetworks), SquaredErrorTeachers),
+            name => name.Substring(name.LastIndexOf('.') + 1)));
 
     /// <summary>The last module passed to a Sequential factory (directly, in a params array, or as a (name, module) tuple).</summary>
     public static Microsoft.CodeAnalysis.IOperation? LastModule(Microsoft.CodeAnalysis.Operations.IInvocationOperation sequential)

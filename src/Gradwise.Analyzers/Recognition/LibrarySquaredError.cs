@@ -73,7 +73,7 @@ internal static class LibrarySquaredError
     /// <summary>Accord/AForge: a squared-error teacher (backpropagation, RPROP, Levenberg-Marquardt) for a network of sigmoid units.</summary>
     public static SigmoidNetwork? TeacherOfSigmoidNetwork(IObjectCreationOperation creation, ActivationFlow flow, CancellationToken ct)
     {
-        if (creation.Type is null || !LibraryApis.SquaredErrorTeachers.Contains(creation.Type.ToDisplayString()) || creation.Arguments.Length == 0)
+        if (creation.Type is null || !LibraryApis.IsType(creation.Type, LibraryApis.SquaredErrorTeachers) || creation.Arguments.Length == 0)
         {
             return null;
         }
@@ -81,12 +81,12 @@ internal static class LibrarySquaredError
         var network = creation.Arguments[0].Value;
         foreach (var value in flow.ValuesOf(network, ct) ?? new System.Collections.Generic.List<IOperation>())
         {
-            if (Operations.Strip(value) is IObjectCreationOperation { Type: { } networkType } networkCreation && LibraryApis.ActivationNetworks.Contains(networkType.ToDisplayString())
+            if (Operations.Strip(value) is IObjectCreationOperation { Type: { } networkType } networkCreation && LibraryApis.IsType(networkType, LibraryApis.ActivationNetworks)
                 && networkCreation.Arguments.Length > 0 && flow.ValuesOf(networkCreation.Arguments[0].Value, ct) is { } activations)
             {
                 foreach (var activation in activations)
                 {
-                    if (Operations.Strip(activation) is IObjectCreationOperation { Type: { } activationType } && LibraryApis.SigmoidActivationTypes.Contains(activationType.ToDisplayString()))
+                    if (Operations.Strip(activation) is IObjectCreationOperation { Type: { } activationType } && LibraryApis.IsType(activationType, LibraryApis.SigmoidActivationTypes))
                     {
                         return new SigmoidNetwork(network, ActivationFact.At(Activation.Sigmoid, activation, activationType.Name));
                     }

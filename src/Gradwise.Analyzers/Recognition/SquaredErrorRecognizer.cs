@@ -243,7 +243,7 @@ internal sealed class SquaredErrorRecognizer
 
     private (int A, int B)? ScalarPair(IMethodSymbol method, CancellationToken ct)
     {
-        if (method.Parameters.Length is < 2 or > 4 || index.SingleReturn(method, ct) is not { } returned)
+        if (method.Parameters.Length is < 2 or > 4 || !MaySquareADifference(method, ct) || index.SingleReturn(method, ct) is not { } returned)
         {
             return null;
         }
@@ -274,7 +274,7 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var returns = index.ReturnsOf(method, ct);
+        var returns = MaySquareADifference(method, ct) ? index.ReturnsOf(method, ct) : System.Array.Empty<IOperation>();
         if (returns.Count == 0)
         {
             return null;
@@ -297,6 +297,25 @@ internal sealed class SquaredErrorRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// From syntax, before any binding: a body that squares a difference has a subtraction and a product
+    /// or a call (Math.Pow, a helper). Most methods called with two arguments have neither, and their
+    /// bodies are then never bound for this question.
+    /// </summary>
+    private static bool MaySquareADifference(IMethodSymbol method, CancellationToken ct)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var nodes = reference.GetSyntax(ct).DescendantNodes();
+            if (nodes.Any(n => n.IsKind(SyntaxKind.SubtractExpression)) && nodes.Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int? ArrayParameter(IOperation operation) => Operations.Strip(operation) switch
