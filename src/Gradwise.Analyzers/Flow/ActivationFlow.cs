@@ -178,6 +178,11 @@ internal sealed class ActivationFlow
                 return SelectedElements(call, selector, kind, depth);
             }
 
+            if (IsLinq(target) && target.Name == "Select" && call.Arguments.LastOrDefault()?.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var selected } } && HasBody(selected))
+            {
+                return Method(selected, kind, depth)?.Through(call); // xs.Select(Sigmoid)
+            }
+
             if (target.Name is "ToArray" or "AsSpan" or "Clone" && call.Instance != null)
             {
                 return Elements(call.Instance, kind, depth + 1);

@@ -144,6 +144,15 @@ internal sealed class FlowIndex : IValueSource
             {
                 result.AddRange(FactsOf(owner, cancellationToken).Returns);
             }
+            else if (owner is LocalFunctionStatementSyntax && TreeCandidates.Owner(owner) is { } container
+                && FactsOf(container, cancellationToken).Root is { } root
+                && root.DescendantsAndSelf().OfType<ILocalFunctionOperation>().FirstOrDefault(f => f.Syntax == owner) is { Body: { } body } function)
+            {
+                // A local function: the returns of its own body, read from the operation tree of the member around it.
+                result.AddRange(body.DescendantsAndSelf().OfType<IReturnOperation>()
+                    .Where(r => r.ReturnedValue != null && !Operations.IsInsideFunction(r, function))
+                    .Select(r => r.ReturnedValue!));
+            }
         }
 
         return result;

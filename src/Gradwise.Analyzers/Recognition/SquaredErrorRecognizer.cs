@@ -35,6 +35,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly FlowIndex index;
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> dispatchedDerivatives = new(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -68,8 +69,40 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var reader = new TolerantMathReader(index, ct);
-        return Delta(product, variable, variable.Select(reader.Read).ToList(), reader, ct);
+        var math = variable.Select(f => DispatchedDerivative(f, ct) is { } argument ? Ex.Mul(reader.Read(argument), Ex.Sub(Ex.One, reader.Read(argument))) : reader.Read(f)).ToList();
+        return Delta(product, variable, math, reader, ct);
     }
+
+    /// <summary>
+    /// o for <c>activation.Derivative(o)</c>, an interface or virtual call with no body to read, when an
+    /// implementation in the compilation returns y·(1 − y) of its parameter (σ' in the output): the call
+    /// may dispatch there. Flow then says whether o is a sigmoid's output.
+    /// </summary>
+    private IOperation? DispatchedDerivative(IOperation factor, CancellationToken ct)
+    {
+        if (Operations.Strip(factor) is not IInvocationOperation { Arguments.Length: 1 } call || !IsDispatched(call.TargetMethod))
+        {
+            return null;
+        }
+
+        var derivative = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct).Any(m => IsOutputDerivative(m, ct)));
+        return derivative ? call.Arguments[0].Value : null;
+    }
+
+    private bool IsOutputDerivative(IMethodSymbol method, CancellationToken ct)
+    {
+        if (method.Parameters.Length != 1 || index.SingleReturn(method, ct) is not { } returned)
+        {
+            return false;
+        }
+
+        var y = Ex.Var("⟨p0⟩");
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.Parameters[0]] = y };
+        return OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) is { } output && output.Equals(y);
+    }
+
+    private static bool IsDispatched(IMethodSymbol method) =>
+        method.IsAbstract || method.IsVirtual || method.ContainingType?.TypeKind == TypeKind.Interface;
 
     /// <summary>
     /// True for a factor that can be σ'(z) written in the output, as far as the tolerant reader can see:
@@ -83,7 +116,7 @@ internal sealed class SquaredErrorRecognizer
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference:
                 return Operations.Number(difference.LeftOperand) == 1.0;
             case IInvocationOperation call:
-                return HasBody(call.TargetMethod);
+                return HasBody(call.TargetMethod) || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1);
             case ILocalReferenceOperation local:
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {

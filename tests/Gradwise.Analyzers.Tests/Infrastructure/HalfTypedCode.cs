@@ -28,8 +28,13 @@ public static class HalfTypedCode
         AssertNoCrashOnEveryPrefix(plain, Array.Empty<IIncrementalGenerator>(), new[] { analyzer });
     }
 
-    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true)
+    /// <summary>Every prefix of <paramref name="source"/>, compiled with <paramref name="otherFiles"/> whole (the rest of the project while one file is typed).</summary>
+    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, IEnumerable<string> otherFiles) =>
+        AssertNoCrashOnEveryPrefix(source, generators, analyzers, includeSupportSources: true, otherFiles);
+
+    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true, IEnumerable<string>? otherFiles = null)
     {
+        var others = otherFiles?.ToList() ?? new List<string>();
         var generatorList = generators.ToList();
         var analyzerArray = analyzers.ToImmutableArray();
         var failures = new List<string>();
@@ -43,6 +48,7 @@ public static class HalfTypedCode
         {
             var prefix = source.Substring(0, cut);
             var sources = new List<string> { prefix };
+            sources.AddRange(others);
             if (includeSupportSources && generatorList.Count == 0)
             {
                 sources.AddRange(TestCompilation.GeneratedSupportSources.Select(s => s.Text));

@@ -7,8 +7,10 @@ namespace Gradwise.Analyzers.Tests.Rules;
 /// GW1001/GW1002 on the shapes public networks have: shared neuron fields, clipped sigmoids,
 /// activations chosen through delegates, enums, interfaces and factories, layers in lists, the
 /// output in one file and the delta in another, LINQ softmax copied into fields, builders. Each
-/// case is a project of one or more files; the sigmoid (softmax) location is checked by the
-/// message tests in the rule files, here the site.
+/// case is a project of one or more files, with the site marked and, where the project has one, a
+/// <c>/*σ*/</c> mark where the value becomes a sigmoid output (the sigmoid expression, or the call of
+/// the function that applies it): the diagnostic's additional location. Each positive also runs
+/// half-typed (every prefix of the file with the site).
 /// </summary>
 public sealed class SquaredErrorRealShapeTests
 {
@@ -33,7 +35,7 @@ public sealed class SquaredErrorRealShapeTests
                     double sum = 0;
                     for (int j = 0; j < inputs.Length; j++) sum += Neurons[i].Weights[j] * inputs[j];
                     Neurons[i].Net = sum;
-                    Neurons[i].Output = Activations.Sigmoid(sum);
+                    Neurons[i].Output = /*σ*/Activations.Sigmoid(sum);
                 }
             }
         }
@@ -95,7 +97,7 @@ public sealed class SquaredErrorRealShapeTests
                     if (z > 30) return 1;
                     return 1.0 / (1.0 + Math.Exp(-z));
                 }
-                static double Loss(double z, double y) { var p = Logistic(z); return {|GW1001:0.5 * (p - y) * (p - y)|}; }
+                static double Loss(double z, double y) { var p = /*σ*/Logistic(z); return {|GW1001:0.5 * (p - y) * (p - y)|}; }
             }
             """ } },
         { "activation as a delegate field set to the sigmoid", new[] { """
@@ -110,7 +112,7 @@ public sealed class SquaredErrorRealShapeTests
             }
             static class Program
             {
-                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static double Sigmoid(double x) => /*σ*/1 / (1 + Math.Exp(-x));
                 static Perceptron Make() => new Perceptron(Sigmoid);
             }
             """ } },
@@ -118,7 +120,7 @@ public sealed class SquaredErrorRealShapeTests
             using System;
             class Unit
             {
-                public Func<double, double> Activation = x => 1.0 / (1.0 + Math.Exp(-x));
+                public Func<double, double> Activation = x => /*σ*/1.0 / (1.0 + Math.Exp(-x));
                 public double Out;
                 public void Fire(double net) => Out = Activation(net);
                 public double Grad(double t) => {|GW1001:(Out - t) * Out * (1 - Out)|};
@@ -138,7 +140,7 @@ public sealed class SquaredErrorRealShapeTests
                     ActivationKind.Tanh => Math.Tanh(x),
                     _ => 1 / (1 + Math.Exp(-x)),
                 };
-                public void Forward(double[] z) { for (int i = 0; i < 4; i++) outputs[i] = Activate(z[i]); }
+                public void Forward(double[] z) { for (int i = 0; i < 4; i++) outputs[i] = /*σ*/Activate(z[i]); }
                 public double Loss(double[] y) { double s = 0; for (int i = 0; i < 4; i++) s += {|GW1001:(outputs[i] - y[i]) * (outputs[i] - y[i])|}; return s; }
             }
             static class Build { static Dense Output() => new Dense(ActivationKind.Sigmoid); }
@@ -146,7 +148,7 @@ public sealed class SquaredErrorRealShapeTests
         { "interface activation from a factory", new[] { """
             using System;
             interface IActivation { double Apply(double x); }
-            sealed class Logistic : IActivation { public double Apply(double x) => 1 / (1 + Math.Exp(-x)); }
+            sealed class Logistic : IActivation { public double Apply(double x) => /*σ*/1 / (1 + Math.Exp(-x)); }
             sealed class Identity : IActivation { public double Apply(double x) => x; }
             static class Activations { public static IActivation Create(string name) => name == "linear" ? new Identity() : new Logistic(); }
             class Model
@@ -167,7 +169,7 @@ public sealed class SquaredErrorRealShapeTests
                     {
                         double z = 0;
                         for (int j = 0; j < W.Length; j++) z += W[j] * x[i][j];
-                        p[i] = 1.0 / (1.0 + Math.Exp(-z));
+                        p[i] = /*σ*/1.0 / (1.0 + Math.Exp(-z));
                     }
                     return p;
                 }
@@ -195,7 +197,7 @@ public sealed class SquaredErrorRealShapeTests
                     {
                         double z = 0;
                         for (int j = 0; j < w.Length; j++) z += w[j] * x[i][j];
-                        double p = Sigmoid(z);
+                        double p = /*σ*/Sigmoid(z);
                         for (int j = 0; j < w.Length; j++) w[j] -= {|GW1001:lr * (p - y[i]) * p * (1 - p) * x[i][j]|};
                     }
                 }
@@ -207,7 +209,7 @@ public sealed class SquaredErrorRealShapeTests
             {
                 double[][] outputs = { new double[3], new double[1] };
                 static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
-                public void Forward(double[][] nets) { for (int l = 0; l < 2; l++) for (int j = 0; j < nets[l].Length; j++) outputs[l][j] = Sigmoid(nets[l][j]); }
+                public void Forward(double[][] nets) { for (int l = 0; l < 2; l++) for (int j = 0; j < nets[l].Length; j++) outputs[l][j] = /*σ*/Sigmoid(nets[l][j]); }
                 public double Cost(double t) => {|GW1001:(outputs[1][0] - t) * (outputs[1][0] - t)|};
             }
             """ } },
@@ -218,7 +220,7 @@ public sealed class SquaredErrorRealShapeTests
                 float[] a = new float[2];
                 static float Act(float x) => 1f / (1f + MathF.Exp(-x));
                 static float Prime(float y) => y * (1f - y);
-                public void Forward(float[] z) { for (int i = 0; i < 2; i++) a[i] = Act(z[i]); }
+                public void Forward(float[] z) { for (int i = 0; i < 2; i++) a[i] = /*σ*/Act(z[i]); }
                 public float Delta(float[] t, int i) => {|GW1001:(a[i] - t[i]) * Prime(a[i])|};
             }
             """ } },
@@ -229,7 +231,7 @@ public sealed class SquaredErrorRealShapeTests
             class Net
             {
                 public List<List<Node>> Layers = new();
-                public void Forward(double z) { Layers[Layers.Count - 1][0].Value = 1 / (1 + Math.Exp(-z)); }
+                public void Forward(double z) { Layers[Layers.Count - 1][0].Value = /*σ*/1 / (1 + Math.Exp(-z)); }
                 public double OutputDelta(double t)
                 {
                     var o = Layers[Layers.Count - 1][0].Value;
@@ -255,7 +257,7 @@ public sealed class SquaredErrorRealShapeTests
                 {
                     var net = new Network();
                     net.Add(new Dense(16, ActivationType.Linear));
-                    net.Add(new Dense(1, ActivationType.Sigmoid));
+                    net.Add(new Dense(1, /*σ*/ActivationType.Sigmoid));
                     {|GW1001:net.Compile(LossType.MSE, 0.1)|};
                 }
             }
@@ -265,8 +267,256 @@ public sealed class SquaredErrorRealShapeTests
             class Unit
             {
                 public double Z;
-                public double Activation => Math.Exp(Z) / (1 + Math.Exp(Z));
+                public double Activation => /*σ*/Math.Exp(Z) / (1 + Math.Exp(Z));
                 public double Error(double y) => {|GW1001:Math.Pow(y - Activation, 2)|};
+            }
+            """ } },
+        { "outputs array field filled in a loop, Math.Pow loss in another method", new[] { """
+            using System;
+            public class OutputLayer
+            {
+                private readonly double[] outputs = new double[10];
+                public void Forward(double[] net)
+                {
+                    for (int k = 0; k < outputs.Length; k++) outputs[k] = /*σ*/1.0 / (1.0 + Math.Exp(-net[k]));
+                }
+                public double Loss(double[] targets)
+                {
+                    double loss = 0;
+                    for (int k = 0; k < outputs.Length; k++) loss += {|GW1001:Math.Pow(outputs[k] - targets[k], 2)|};
+                    return loss / 2;
+                }
+            }
+            """ } },
+        { "auto-property with a private setter, read from another class", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double Activation { get; private set; }
+                public void Fire(double net) => Activation = /*σ*/1 / (1 + Math.Exp(-net));
+            }
+            """, """
+            public static class Cost
+            {
+                public static double Of(Neuron n, double y) => {|GW1001:(n.Activation - y) * (n.Activation - y)|} / 2;
+            }
+            """ } },
+        { "list of outputs filled with Add", new[] { """
+            using System;
+            using System.Collections.Generic;
+            class Layer
+            {
+                public List<double> Outputs = new List<double>();
+                static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
+                public void Forward(double[] z) { Outputs.Clear(); foreach (var v in z) Outputs.Add(/*σ*/Logistic(v)); }
+                public double Sse(double[] t) { double s = 0; for (int i = 0; i < t.Length; i++) s += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return s; }
+            }
+            """ } },
+        { "static activation class called by the network, squared-error helper", new[] { """
+            using System;
+            public static class ActivationFunctions
+            {
+                public static double Logistic(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public static double Relu(double x) => Math.Max(0, x);
+            }
+            """, """
+            public static class LossFunctions
+            {
+                public static double SquaredError(double predicted, double expected) => 0.5 * (predicted - expected) * (predicted - expected);
+            }
+            """, """
+            public class Classifier
+            {
+                public double[] W = new double[4];
+                public double Train(double[] x, double y)
+                {
+                    double z = 0;
+                    for (int i = 0; i < W.Length; i++) z += W[i] * x[i];
+                    double output = /*σ*/ActivationFunctions.Logistic(z);
+                    return {|GW1001:LossFunctions.SquaredError(output, y)|};
+                }
+            }
+            """ } },
+        { "abstract layer with an overriding sigmoid layer", new[] { """
+            using System;
+            public abstract class Layer
+            {
+                public abstract double Activate(double x);
+                public double Output;
+                public void Forward(double z) => Output = Activate(z);
+            }
+            public sealed class SigmoidLayer : Layer { public override double Activate(double x) => /*σ*/1 / (1 + Math.Exp(-x)); }
+            public sealed class Network
+            {
+                private readonly Layer last = new SigmoidLayer();
+                public double Loss(double y) => {|GW1001:Math.Pow(last.Output - y, 2)|};
+            }
+            """ } },
+        { "error local squared with a half", new[] { """
+            using System;
+            class Trainer
+            {
+                static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+                public double Epoch(double[][] xs, double[] ys, double[] w)
+                {
+                    double loss = 0;
+                    for (int n = 0; n < xs.Length; n++)
+                    {
+                        double z = 0;
+                        for (int j = 0; j < w.Length; j++) z += w[j] * xs[n][j];
+                        var e = /*σ*/Sigmoid(z) - ys[n];
+                        loss += {|GW1001:0.5 * e * e|};
+                    }
+                    return loss;
+                }
+            }
+            """ } },
+        { "derivative helper named for the sigmoid, error as output minus target", new[] { """
+            using System;
+            class Backprop
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static double SigmoidPrime(double s) => s * (1 - s);
+                public double OutputDelta(double net, double target)
+                {
+                    double output = /*σ*/Sigmoid(net);
+                    return {|GW1001:(output - target) * SigmoidPrime(output)|};
+                }
+            }
+            """ } },
+        { "activations in a rectangular array by layer", new[] { """
+            using System;
+            class Grid
+            {
+                double[,] activations = new double[3, 8];
+                public void Forward(int layer, double[] z) { for (int n = 0; n < z.Length; n++) activations[layer, n] = /*σ*/1 / (1 + Math.Exp(-z[n])); }
+                public double Loss(double[] y) { double l = 0; for (int k = 0; k < y.Length; k++) l += {|GW1001:(activations[2, k] - y[k]) * (activations[2, k] - y[k])|}; return l; }
+            }
+            """ } },
+        { "static readonly Func field with a lambda sigmoid", new[] { """
+            using System;
+            static class Perceptron
+            {
+                static readonly Func<double, double> Act = x => /*σ*/1 / (1 + Math.Exp(-x));
+                public static double Loss(double[] w, double[] x, double y)
+                {
+                    double z = 0;
+                    for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
+                    var o = Act(z);
+                    return {|GW1001:(o - y) * (o - y)|};
+                }
+            }
+            """ } },
+        { "sigmoid as a local function", new[] { """
+            using System;
+            class Model
+            {
+                public double Loss(double z, double y)
+                {
+                    double Squash(double v) => 1 / (1 + Math.Exp(-v));
+                    var p = /*σ*/Squash(z);
+                    return {|GW1001:Math.Pow(p - y, 2)|};
+                }
+            }
+            """ } },
+        { "computed output property on the neuron", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double Net;
+                public double Output => /*σ*/1 / (1 + Math.Exp(-Net));
+            }
+            """, """
+            public class Trainer
+            {
+                public double Error(Neuron[] outputs, double[] t)
+                {
+                    double e = 0;
+                    for (int i = 0; i < t.Length; i++) e += {|GW1001:System.Math.Pow(outputs[i].Output - t[i], 2)|};
+                    return e;
+                }
+            }
+            """ } },
+        { "forward returns the sigmoid of every score through LINQ", new[] { """
+            using System;
+            using System.Linq;
+            class MultiLabel
+            {
+                static double Sigmoid(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+                public double[] Forward(double[] scores) => scores.Select(Sigmoid).ToArray();
+                public double Loss(double[] scores, double[] y)
+                {
+                    var p = Forward(scores);
+                    double l = 0;
+                    for (int k = 0; k < y.Length; k++) l += {|GW1001:(p[k] - y[k]) * (p[k] - y[k])|};
+                    return l;
+                }
+            }
+            """ } },
+        { "prediction method on the model, loss in the trainer", new[] { """
+            using System;
+            public class LogisticModel
+            {
+                public double Bias;
+                public double[] Weights = new double[8];
+                public double Predict(double[] x)
+                {
+                    double z = Bias;
+                    for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+                    return 1 / (1 + Math.Exp(-z));
+                }
+            }
+            """, """
+            public class Trainer
+            {
+                public double Loss(LogisticModel model, double[][] xs, double[] ys)
+                {
+                    double total = 0;
+                    for (int i = 0; i < xs.Length; i++)
+                    {
+                        double diff = /*σ*/model.Predict(xs[i]) - ys[i];
+                        total += {|GW1001:diff * diff|};
+                    }
+                    return total / xs.Length;
+                }
+            }
+            """ } },
+        { "sigmoid object injected through the constructor", new[] { """
+            using System;
+            public interface IActivation { double Forward(double x); double Backward(double y); }
+            public sealed class Sigmoid : IActivation
+            {
+                public double Forward(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+                public double Backward(double y) => y * (1 - y);
+            }
+            public sealed class Dense
+            {
+                private readonly IActivation activation;
+                public double Out;
+                public Dense(IActivation activation) { this.activation = activation; }
+                public void Forward(double z) => Out = activation.Forward(z);
+                public double Delta(double t) => {|GW1001:(Out - t) * activation.Backward(Out)|};
+            }
+            public static class Program { public static Dense Build() => new Dense(new Sigmoid()); }
+            """ } },
+        { "network output computed by a method of the layer list's last element", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Layer
+            {
+                public double[] A = new double[4];
+                public double[] Forward(double[] z) { for (int i = 0; i < A.Length; i++) A[i] = /*σ*/1 / (1 + Math.Exp(-z[i])); return A; }
+            }
+            public class Network
+            {
+                private readonly List<Layer> layers = new List<Layer> { new Layer(), new Layer() };
+                public double Loss(double[] z, double[] y)
+                {
+                    var output = layers[layers.Count - 1].Forward(z);
+                    double loss = 0;
+                    for (int i = 0; i < y.Length; i++) loss += {|GW1001:Math.Pow(output[i] - y[i], 2.0)|};
+                    return loss;
+                }
             }
             """ } },
     };
@@ -391,6 +641,48 @@ public sealed class SquaredErrorRealShapeTests
             public class Network { public void Add(Dense d) { } public void Compile(LossType loss) { } }
             static class Program { static void Main() { var net = new Network(); net.Add(new Dense(8, ActivationType.Sigmoid)); net.Add(new Dense(1, ActivationType.Linear)); net.Compile(LossType.MSE); } }
             """ } },
+        { "derivative through an interface whose implementations are tanh and identity", new[] { """
+            using System;
+            public interface IActivation { double Forward(double x); double Backward(double y); }
+            public sealed class Tanh : IActivation { public double Forward(double x) => Math.Tanh(x); public double Backward(double y) => 1 - y * y; }
+            public sealed class Linear : IActivation { public double Forward(double x) => x; public double Backward(double y) => 1; }
+            public sealed class Dense
+            {
+                private readonly IActivation activation;
+                public double Out;
+                public Dense(IActivation activation) { this.activation = activation; }
+                public void Forward(double z) => Out = activation.Forward(z);
+                public double Delta(double t) => (Out - t) * activation.Backward(Out);
+            }
+            public static class Program { public static Dense Build() => new Dense(new Tanh()); }
+            """ } },
+        { "squared error on tanh outputs selected with LINQ", new[] { """
+            using System;
+            using System.Linq;
+            class Encoder
+            {
+                static double Squash(double x) => Math.Tanh(x);
+                public double Loss(double[] z, double[] y)
+                {
+                    var h = z.Select(Squash).ToArray();
+                    double l = 0;
+                    for (int k = 0; k < y.Length; k++) l += (h[k] - y[k]) * (h[k] - y[k]);
+                    return l;
+                }
+            }
+            """ } },
+        { "local function with a ReLU, squared error", new[] { """
+            using System;
+            class Regressor
+            {
+                public double Loss(double z, double y)
+                {
+                    double Relu(double v) => Math.Max(0, v);
+                    var p = Relu(z);
+                    return Math.Pow(p - y, 2);
+                }
+            }
+            """ } },
         { "runtime bool picks the activation", new[] { """
             using System;
             class C
@@ -403,7 +695,21 @@ public sealed class SquaredErrorRealShapeTests
 
     [Theory]
     [MemberData(nameof(SigmoidPositives))]
-    public Task Sigmoid_fires(string shape, string[] files) => Run(shape, files);
+    public async Task Sigmoid_fires(string shape, string[] files)
+    {
+        await Run(shape, files);
+        AssertActivationLocations(shape, files);
+    }
+
+    [Theory]
+    [MemberData(nameof(SigmoidPositives))]
+    public void Sigmoid_fires_without_crashing_while_typed(string shape, string[] files)
+    {
+        // Every prefix of the file with the site, the other files whole: what the IDE sees while the site is typed.
+        _ = shape;
+        var others = files.Take(files.Length - 1).Select(Plain).ToList();
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(Plain(files[^1]), Array.Empty<Microsoft.CodeAnalysis.IIncrementalGenerator>(), new[] { new Gradwise.Rules.SquaredErrorAnalyzer() }, others);
+    }
 
     [Theory]
     [MemberData(nameof(SigmoidNegatives))]
@@ -454,6 +760,38 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """ });
+
+    /// <summary>The marker written just before the sigmoid (softmax) each positive's diagnostic must point at as its additional location.</summary>
+    private const string ActivationMark = "/*σ*/";
+
+    private static string Plain(string marked) =>
+        System.Text.RegularExpressions.Regex.Replace(marked, @"\{\|[A-Z]+[0-9]+:|\|\}", string.Empty);
+
+    /// <summary>Each diagnostic's additional location starts where a <see cref="ActivationMark"/> ends (none when the project has no mark: the shape alone).</summary>
+    private static void AssertActivationLocations(string shape, string[] files)
+    {
+        var plain = files.Select(Plain).ToArray();
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Shapes",
+            plain.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, path: "File" + i + ".cs")),
+            TestCompilation.References,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        var marks = plain.SelectMany((text, i) => System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(ActivationMark)).Select(m => ("File" + i + ".cs", m.Index + m.Length))).ToList();
+        var diagnostics = AnalyzerRunner.Run(compilation, new Gradwise.Rules.SquaredErrorAnalyzer()).Diagnostics.Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (marks.Count == 0)
+            {
+                Assert.Empty(diagnostic.AdditionalLocations);
+                continue;
+            }
+
+            var location = Assert.Single(diagnostic.AdditionalLocations.Take(1));
+            var at = (location.SourceTree!.FilePath, location.SourceSpan.Start);
+            Assert.True(marks.Contains(at), $"{shape}: the additional location is '{location.SourceTree.GetText().ToString(location.SourceSpan)}' at {location.GetLineSpan()}, not at a {ActivationMark} mark");
+        }
+    }
 
     private static Task Run(string shape, string[] files)
     {
