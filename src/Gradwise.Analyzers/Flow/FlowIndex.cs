@@ -38,7 +38,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Write>>> writesByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Argument>>> argumentsByKey = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<IMethodSymbol>> implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<IMethodSymbol>>> implementationsByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
 
@@ -159,16 +159,56 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <summary>The source members that implement or override <paramref name="member"/>.</summary>
-    public IReadOnlyList<IMethodSymbol> Implementations(IMethodSymbol member, CancellationToken cancellationToken) =>
-        implementations.GetOrAdd(member.OriginalDefinition, m =>
+    public IReadOnlyList<IMethodSymbol> Implementations(IMethodSymbol member, CancellationToken cancellationToken)
+    {
+        // Every source method of the name is looked at once, for all the members of that name it implements
+        // (projects declare many interfaces with an Apply or a Derivative: asking each one alone would be quadratic).
+        var byMember = implementationsByName.GetOrAdd(member.Name, name => ImplementationsNamed(name, cancellationToken));
+        return byMember.TryGetValue(member.OriginalDefinition, out var found) ? found : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
+    }
+
+    private Dictionary<ISymbol, List<IMethodSymbol>> ImplementationsNamed(string name, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        void Add(IMethodSymbol implemented, IMethodSymbol implementation)
         {
-            var method = (IMethodSymbol)m;
-            return compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member, cancellationToken)
-                .OfType<IMethodSymbol>()
-                .Where(candidate => Implements(candidate, method))
-                .OrderBy(candidate => Position(candidate))
-                .ToList();
-        });
+            if (!result.TryGetValue(implemented.OriginalDefinition, out var list))
+            {
+                result[implemented.OriginalDefinition] = list = new List<IMethodSymbol>();
+            }
+
+            if (!list.Contains(implementation, SymbolEqualityComparer.Default))
+            {
+                list.Add(implementation);
+            }
+        }
+
+        foreach (var candidate in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>().OrderBy(Position))
+        {
+            if (candidate.IsAbstract || candidate.DeclaringSyntaxReferences.Length == 0 || candidate.ContainingType is not { } type)
+            {
+                continue;
+            }
+
+            for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                Add(overridden, candidate);
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var interfaceMember in @interface.GetMembers(name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMember), candidate))
+                    {
+                        Add(interfaceMember, candidate);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The implementation of <paramref name="member"/> that <paramref name="type"/> has.</summary>
     public static IMethodSymbol? ImplementationIn(INamedTypeSymbol type, IMethodSymbol member)
@@ -277,22 +317,6 @@ internal sealed class FlowIndex : IValueSource
                 yield return owner;
             }
         }
-    }
-
-    private static bool Implements(IMethodSymbol candidate, IMethodSymbol method)
-    {
-        if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, method) || candidate.IsAbstract || candidate.DeclaringSyntaxReferences.Length == 0)
-        {
-            return false;
-        }
-
-        if (Overrides(candidate, method))
-        {
-            return true;
-        }
-
-        return method.ContainingType?.TypeKind == TypeKind.Interface && candidate.ContainingType != null
-            && SymbolEqualityComparer.Default.Equals(candidate.ContainingType.FindImplementationForInterfaceMember(method), candidate);
     }
 
     private static bool Overrides(IMethodSymbol candidate, IMethodSymbol method)
