@@ -58,7 +58,7 @@ public static class AnalyzeOnce
         return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, withAnalyzers, generation);
     }
 
-    /// <summary>Every .cs file of a synthetic project, compiled against .NET 10 and ML.NET.</summary>
+    /// <summary>Every .cs file of a synthetic project, compiled against .NET 10 and ML.NET (every Microsoft.ML assembly beside this program).</summary>
     public static CSharpCompilation Compile(string directory, bool defineGradwise)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: defineGradwise ? new[] { "GRADWISE" } : null);
@@ -66,7 +66,7 @@ public static class AnalyzeOnce
             .Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f)), parse, f))
             .ToList();
         var references = Basic.Reference.Assemblies.Net100.References.All
-            .Concat(new[] { typeof(Microsoft.ML.MLContext), typeof(Microsoft.ML.IDataView), typeof(Microsoft.ML.Data.TextLoader) }.Select(t => MetadataReference.CreateFromFile(t.Assembly.Location)))
+            .Concat(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.ML.MLContext).Assembly.Location)!, "Microsoft.ML*.dll").OrderBy(f => f, StringComparer.Ordinal).Select(f => MetadataReference.CreateFromFile(f)))
             .ToList();
         return CSharpCompilation.Create("Synthetic", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
     }

@@ -41,6 +41,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<IMethodSymbol>>> implementationsByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private volatile Visibility? visibility;
 
     public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
     {
@@ -108,7 +109,8 @@ internal sealed class FlowIndex : IValueSource
             }
 
             // Every member that writes something of this name is read once, for all the symbols of that name.
-            var byTarget = writesByName.GetOrAdd(target.Name, name => Group(name, "w:" + name, facts => facts.Writes, w => w.Target, cancellationToken));
+            var ns = NamespaceOf(target);
+            var byTarget = writesByName.GetOrAdd(target.Name + "@" + ns, _ => Group(target.Name, "w:" + target.Name, ns, facts => facts.Writes, w => w.Target, cancellationToken));
             return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
         });
     }
@@ -122,7 +124,8 @@ internal sealed class FlowIndex : IValueSource
         var result = new List<IOperation>();
         foreach (var key in constructor ? new[] { "new:" + name, "new:" } : new[] { "call:" + name })
         {
-            var byMethod = argumentsByKey.GetOrAdd(key, k => Group(null, k, facts => facts.Arguments, a => a.Method, cancellationToken));
+            var ns = NamespaceOf(method);
+            var byMethod = argumentsByKey.GetOrAdd(key + "@" + ns, _ => Group(null, key, ns, facts => facts.Arguments, a => a.Method, cancellationToken));
             if (byMethod.TryGetValue(method, out var passed))
             {
                 result.AddRange(passed.Where(a => a.Ordinal == ordinal).Select(a => a.Value));
@@ -266,10 +269,16 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <summary>The facts of every member under <paramref name="key"/> (compilation order), grouped by the symbol each is about.</summary>
-    private Dictionary<ISymbol, List<T>> Group<T>(string? name, string key, System.Func<MemberFacts, List<T>> facts, System.Func<T, ISymbol> symbol, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Only files that can name the symbols' namespace are read (<see cref="TreesSeeing"/>): in a
+    /// large solution many types share member names like <c>Output</c>, and a question about one must not
+    /// bind every body that writes any of them. A write reached only through type inference from a file that
+    /// neither is in nor imports the namespace is not seen.
+    /// </remarks>
+    private Dictionary<ISymbol, List<T>> Group<T>(string? name, string key, string ns, System.Func<MemberFacts, List<T>> facts, System.Func<T, ISymbol> symbol, CancellationToken cancellationToken)
     {
         var grouped = new Dictionary<ISymbol, List<T>>(SymbolEqualityComparer.Default);
-        foreach (var owner in Owners(key, compilation.SyntaxTrees, cancellationToken))
+        foreach (var owner in Owners(key, TreesSeeing(ns), cancellationToken))
         {
             foreach (var fact in facts(FactsOf(owner, cancellationToken)))
             {
@@ -289,6 +298,97 @@ internal sealed class FlowIndex : IValueSource
         }
 
         return grouped;
+    }
+
+    /// <summary>
+    /// The files (in compilation order) whose code can name a type of namespace <paramref name="ns"/>: all of them
+    /// for the global namespace or one imported by a <c>global using</c>; else those that declare code in it or
+    /// inside it, import it, spell its last identifier in a qualified name, or have an alias or static using.
+    /// From an index built once per compilation.
+    /// </summary>
+    private IEnumerable<SyntaxTree> TreesSeeing(string ns)
+    {
+        var index = visibility ??= Visibility.Build(compilation.SyntaxTrees, candidatesOf);
+        if (ns.Length == 0 || index.GlobalImports.Contains(ns))
+        {
+            return compilation.SyntaxTrees;
+        }
+
+        var trees = new HashSet<SyntaxTree>(index.Open);
+        if (index.ByNamespace.TryGetValue(ns, out var byNamespace))
+        {
+            trees.UnionWith(byNamespace);
+        }
+
+        if (index.ByIdentifier.TryGetValue(ns.Substring(ns.LastIndexOf('.') + 1), out var byIdentifier))
+        {
+            trees.UnionWith(byIdentifier);
+        }
+
+        return trees.OrderBy(t => treeOrder.TryGetValue(t, out var order) ? order : int.MaxValue);
+    }
+
+    private sealed class Visibility
+    {
+        public HashSet<string> GlobalImports { get; } = new(System.StringComparer.Ordinal);
+
+        public List<SyntaxTree> Open { get; } = new();
+
+        public Dictionary<string, List<SyntaxTree>> ByNamespace { get; } = new(System.StringComparer.Ordinal);
+
+        public Dictionary<string, List<SyntaxTree>> ByIdentifier { get; } = new(System.StringComparer.Ordinal);
+
+        public static Visibility Build(IEnumerable<SyntaxTree> trees, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
+        {
+            var index = new Visibility();
+            foreach (var tree in trees)
+            {
+                var candidates = candidatesOf(tree);
+                index.GlobalImports.UnionWith(candidates.GlobalImports);
+                if (candidates.HasOpaqueUsing)
+                {
+                    index.Open.Add(tree);
+                }
+
+                foreach (var ns in candidates.SeenNamespaces())
+                {
+                    Add(index.ByNamespace, ns, tree);
+                }
+
+                foreach (var identifier in candidates.QualifiedIdentifiers)
+                {
+                    Add(index.ByIdentifier, identifier, tree);
+                }
+            }
+
+            return index;
+        }
+
+        private static void Add(Dictionary<string, List<SyntaxTree>> map, string key, SyntaxTree tree)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = new List<SyntaxTree>();
+            }
+
+            if (list.Count == 0 || list[list.Count - 1] != tree)
+            {
+                list.Add(tree);
+            }
+        }
+    }
+
+    /// <summary>The namespace whose files can name <paramref name="symbol"/>'s type ("" for the global namespace).</summary>
+    private static string NamespaceOf(ISymbol symbol)
+    {
+        var type = symbol.ContainingType;
+        while (type?.ContainingType is { } outer)
+        {
+            type = outer;
+        }
+
+        var ns = (type ?? (ISymbol)symbol).ContainingNamespace;
+        return ns is null || ns.IsGlobalNamespace ? string.Empty : ns.ToDisplayString();
     }
 
     /// <summary>The trees that can write a private member (its outermost type's declarations), or null for a member visible elsewhere.</summary>

@@ -232,4 +232,27 @@ public sealed class FlowEngineTests
         Assert.All(graphOnly, name => Assert.DoesNotContain(withoutGraph, p => p.Key.Name == name));
         Assert.Contains(withoutGraph, p => p.Key.Name == "item");
     }
+
+    [Fact]
+    public async Task Writes_are_looked_for_in_the_files_that_can_name_the_namespace()
+    {
+        // Three namespaces declare a Neuron with an Output field. Alpha's is written by a sigmoid from a file that imports Alpha,
+        // Beta's from a file that spells Beta.Neuron, Delta's only with raw values. The index reads writers only in files that
+        // can name a member's namespace: an import and a qualified name must both count, and the sigmoid writes must not leak
+        // into Delta's field of the same name.
+        var files = new[]
+        {
+            ("Alpha.cs", "namespace Alpha; public class Neuron { public double Output; } public static class Cost { public static double Of(Neuron n, double y) => (n.Output - y) * (n.Output - y); }"),
+            ("Beta.cs", "namespace Beta; public class Neuron { public double Output; } public static class Cost { public static double Of(Neuron n, double y) => (n.Output - y) * (n.Output - y); }"),
+            ("Delta.cs", "namespace Delta; public class Neuron { public double Output; } public static class Cost { public static double Of(Neuron n, double y) => (n.Output - y) * (n.Output - y); public static void Raw(Neuron n, double z) => n.Output = z; }"),
+            ("ImportsAlpha.cs", "using System; using Alpha; namespace Writers; public static class Fill { public static void F(Neuron n, double z) => n.Output = 1 / (1 + Math.Exp(-z)); }"),
+            ("SpellsBeta.cs", "using System; namespace Others; public static class Fill { public static void F(Beta.Neuron n, double z) => n.Output = 1 / (1 + Math.Exp(-z)); }"),
+        };
+
+        var found = await AnalyzeAsync(Compile(files), concurrent: true);
+
+        Assert.Equal(2, found.Count);
+        Assert.Contains(found, d => d.StartsWith("GW1001 Alpha.cs", StringComparison.Ordinal) && d.Contains("ImportsAlpha.cs", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.StartsWith("GW1001 Beta.cs", StringComparison.Ordinal) && d.Contains("SpellsBeta.cs", StringComparison.Ordinal));
+    }
 }
