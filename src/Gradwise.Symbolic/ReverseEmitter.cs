@@ -229,6 +229,7 @@ public static class ReverseEmitter
             {
                 var length = procedure.Buffers.First(b => b.Name == buffer.Name).Length;
                 lines.Add("global::System.Span<double> " + BufferAdjoint(buffer.Name) + " = " + length + " <= 256 ? stackalloc double[" + length + "] : new double[" + length + "];");
+                lines.Add(BufferAdjoint(buffer.Name) + ".Clear();"); // adjoints accumulate: zero what [module: SkipLocalsInit] leaves in stackalloc memory
             }
         }
 

@@ -110,9 +110,14 @@ public sealed class GeneratorRun
 /// <summary>Runs the generator the way the compiler does, and the analyzer that explains its silences.</summary>
 public static class GeneratorHarness
 {
-    public static GeneratorRun Run(params string[] sources)
+    public static GeneratorRun Run(params string[] sources) => Run(TestCompilation.Create(sources));
+
+    /// <summary>The same for sources that need <c>/unsafe</c> (<c>[module: SkipLocalsInit]</c>, pointers).</summary>
+    public static GeneratorRun RunUnsafe(params string[] sources) =>
+        Run(TestCompilation.Create(sources).WithOptions(TestCompilation.Create().Options.WithAllowUnsafe(true)));
+
+    private static GeneratorRun Run(Compilation compilation)
     {
-        var compilation = TestCompilation.Create(sources);
         var driver = CSharpGeneratorDriver.Create(new[] { new DifferentiableGenerator().AsSourceGenerator() }, parseOptions: TestCompilation.ParseOptions);
         driver = (CSharpGeneratorDriver)driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var result = driver.GetRunResult();

@@ -83,10 +83,13 @@ namespace Specs
             int q = d * (d + 1) / 2;
             global::System.Span<double> centered = stackalloc double[d];
             global::System.Span<double> gw_d_centered = d <= 256 ? stackalloc double[d] : new double[d];
+            gw_d_centered.Clear();
             global::System.Span<double> qx = stackalloc double[d];
             global::System.Span<double> gw_d_qx = d <= 256 ? stackalloc double[d] : new double[d];
+            gw_d_qx.Clear();
             global::System.Span<double> main = stackalloc double[k];
             global::System.Span<double> gw_d_main = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_main.Clear();
             double slse = 0.0;
             for (int i = 0; i < n; i++)
             {

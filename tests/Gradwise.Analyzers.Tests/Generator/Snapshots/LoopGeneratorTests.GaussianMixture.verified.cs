@@ -93,6 +93,7 @@ namespace Specs
             }
             global::System.Span<double> lp = stackalloc double[k];
             global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_lp.Clear();
             double total = 0.0;
             gw_d_total = -1.0;
             // fused: each iteration runs forward, then backward

@@ -66,6 +66,7 @@ namespace Specs
             int n = y.Length;
             double[] hidden = new double[h];
             global::System.Span<double> gw_d_hidden = h <= 256 ? stackalloc double[h] : new double[h];
+            gw_d_hidden.Clear();
             double loss = 0.0;
             gw_d_loss = 1.0 / n;
             // fused: each iteration runs forward, then backward

@@ -52,6 +52,7 @@ namespace Specs
             int r = starts.Length;
             double[] h = new double[starts.Length * 3];
             global::System.Span<double> gw_d_h = starts.Length * 3 <= 256 ? stackalloc double[starts.Length * 3] : new double[starts.Length * 3];
+            gw_d_h.Clear();
             for (int i = 0; i < r; i++)
             {
                 var gw_w4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);

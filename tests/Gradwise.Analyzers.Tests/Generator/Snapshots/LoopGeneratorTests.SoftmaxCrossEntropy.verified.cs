@@ -57,6 +57,7 @@ namespace Specs
             int d = weights.Length / k;
             global::System.Span<double> s = stackalloc double[k];
             global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_s.Clear();
             double loss = 0.0;
             gw_d_loss = 1.0 / n;
             // fused: each iteration runs forward, then backward
