@@ -41,32 +41,8 @@ public sealed class PackageTests : IClassFixture<PackedGradwise>
     [Fact]
     public void Installed_package_generates_a_callable_gradient_and_reports_its_warnings()
     {
-        var project = Path.Combine(package.WorkDirectory, "consumer");
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="gradwise-local" value="{package.FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <RestorePackagesPath>{Path.Combine(package.WorkDirectory, "packages")}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Gradwise" Version="{package.Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
         // The user turned GW9001 down to a warning, so the build succeeds and shows it.
-        File.WriteAllText(Path.Combine(project, ".editorconfig"), """
+        var project = package.Consumer("consumer", """
             root = true
             [*.cs]
             dotnet_diagnostic.GW9001.severity = warning
@@ -104,6 +80,142 @@ public sealed class PackageTests : IClassFixture<PackedGradwise>
     }
 }
 
+public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private readonly PackedGradwise package;
+
+    public InstalledRulesTests(PackedGradwise package) => this.package = package;
+
+    /// <summary>
+    /// Real-code shapes built against the installed package (not the test verifier): the output in one file and the loss
+    /// in another, a shared neuron field, an interface activation with a derivative, LINQ softmax copied into a field, an
+    /// enum-configured activation; and look-alikes that must stay silent. Each site is named by file and line.
+    /// </summary>
+    [Fact]
+    public void Installed_package_reports_the_real_shape_sites_and_nothing_else()
+    {
+        var project = package.Consumer("shapes", """
+            root = true
+            [*.cs]
+            dotnet_diagnostic.CS8618.severity = none
+            """);
+        var files = new Dictionary<string, string>
+        {
+            ["Program.cs"] = "System.Console.WriteLine(\"shapes\");\n",
+            ["Neurons.cs"] = """
+                using System;
+                using System.Collections.Generic;
+                namespace Shapes.Shared;
+                public class Neuron { public double Output; public double[] W = new double[4]; }
+                public class Layer
+                {
+                    public List<Neuron> Neurons = new();
+                    public bool IsInput;
+                    public void Forward(double[] x)
+                    {
+                        for (int i = 0; i < Neurons.Count; i++)
+                        {
+                            if (IsInput) { Neurons[i].Output = x[i]; continue; }
+                            double s = 0;
+                            for (int j = 0; j < x.Length; j++) s += Neurons[i].W[j] * x[j];
+                            Neurons[i].Output = s switch { < -40 => 0, > 40 => 1, _ => 1 / (1 + Math.Exp(-s)) };
+                        }
+                    }
+                }
+                """,
+            ["Trainer.cs"] = """
+                using System.Collections.Generic;
+                using Shapes.Shared;
+                namespace Shapes.Training;
+                public class Trainer
+                {
+                    public double Loss(List<Layer> layers, double[] t)
+                    {
+                        double e = 0;
+                        for (int i = 0; i < t.Length; i++) { double d = layers[^1].Neurons[i].Output - t[i]; e += d * d; }
+                        return e;
+                    }
+                    public double Delta(Layer output, int i, double t) { var o = output.Neurons[i].Output; return (t - o) * o * (1 - o); }
+                }
+                """,
+            ["Interface.cs"] = """
+                using System;
+                namespace Shapes.Activations;
+                public interface IActivation { double Forward(double x); double Backward(double y); }
+                public sealed class Sigmoid : IActivation { public double Forward(double x) => 1 / (1 + Math.Exp(-x)); public double Backward(double y) => y * (1 - y); }
+                public sealed class Dense
+                {
+                    private readonly IActivation activation;
+                    public double Out;
+                    public Dense(IActivation activation) { this.activation = activation; }
+                    public void Forward(double z) => Out = activation.Forward(z);
+                    public double Delta(double t) => (Out - t) * activation.Backward(Out);
+                }
+                public static class Build { public static Dense Output() => new Dense(new Sigmoid()); }
+                """,
+            ["Softmax.cs"] = """
+                using System;
+                using System.Linq;
+                namespace Shapes.Classifier;
+                public class Classifier
+                {
+                    private readonly double[] probabilities = new double[3];
+                    public void Forward(double[] scores)
+                    {
+                        var max = scores.Max();
+                        var exps = scores.Select(v => Math.Exp(v - max)).ToArray();
+                        var sum = exps.Sum();
+                        Array.Copy(exps.Select(e => e / sum).ToArray(), probabilities, 3);
+                    }
+                    public double Loss(double[] y) { double l = 0; for (int k = 0; k < 3; k++) l += Math.Pow(probabilities[k] - y[k], 2); return l; }
+                }
+                """,
+            ["Configured.cs"] = """
+                using System;
+                namespace Shapes.Configured;
+                public enum Kind { Linear, Sigmoid }
+                public class Unit
+                {
+                    private readonly Kind kind;
+                    private double output;
+                    public Unit(Kind kind) { this.kind = kind; }
+                    private double Activate(double z) => kind switch { Kind.Sigmoid => 1 / (1 + Math.Exp(-z)), _ => z };
+                    public double Step(double z, double y) { output = Activate(z); return (output - y) * (output - y); }
+                    public static Unit Make() => new Unit(Kind.Sigmoid);
+                }
+                """,
+            ["LookAlikes.cs"] = """
+                using System;
+                namespace Shapes.Silent;
+                public static class Stats
+                {
+                    public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                    public static double Bernoulli(double z) { var p = Sigmoid(z); return p * (1 - p); }
+                    public static double LogLoss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
+                    public static double CrossEntropyDelta(double z, double y) => Sigmoid(z) - y;
+                    public static double Linear(double w, double x, double y) { var r = w * x - y; return r * r; }
+                    public static double TanhLoss(double z, double y) { var h = Math.Tanh(z); return (h - y) * (h - y); }
+                }
+                """,
+        };
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(project, name), text);
+        }
+
+        var build = DotNet.Run(project, Timeout, "build", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain("AD0001", build.Output);
+        var sites = System.Text.RegularExpressions.Regex.Matches(build.Output, @"([A-Za-z]+\.cs)\((\d+),\d+\): warning (GW100[12])")
+            .Select(m => $"{m.Groups[3].Value} {m.Groups[1].Value}:{m.Groups[2].Value}")
+            .Distinct()
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(new[] { "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14" }, sites);
+    }
+}
+
 /// <summary>Packs src/Gradwise once per test class, with a unique version so no cache serves a stale copy.</summary>
 public sealed class PackedGradwise : IDisposable
 {
@@ -127,6 +239,37 @@ public sealed class PackedGradwise : IDisposable
     }
 
     public string WorkDirectory { get; }
+
+    /// <summary>A new console project in <paramref name="name"/> that installs the packed package from the local feed, with its .editorconfig.</summary>
+    public string Consumer(string name, string editorConfig)
+    {
+        var project = Path.Combine(WorkDirectory, name);
+        Directory.CreateDirectory(project);
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="gradwise-local" value="{FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <RestorePackagesPath>{Path.Combine(WorkDirectory, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Gradwise" Version="{Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, ".editorconfig"), editorConfig);
+        return project;
+    }
 
     public string FeedDirectory { get; }
 
