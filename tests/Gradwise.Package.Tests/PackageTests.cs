@@ -144,15 +144,15 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                 namespace Shapes.Activations;
                 public interface IActivation { double Forward(double x); double Backward(double y); }
                 public sealed class Sigmoid : IActivation { public double Forward(double x) => 1 / (1 + Math.Exp(-x)); public double Backward(double y) => y * (1 - y); }
-                public sealed class Dense
+                public sealed class OutputUnit
                 {
-                    private readonly IActivation activation;
-                    public double Out;
-                    public Dense(IActivation activation) { this.activation = activation; }
-                    public void Forward(double z) => Out = activation.Forward(z);
-                    public double Delta(double t) => (Out - t) * activation.Backward(Out);
+                    private readonly IActivation f;
+                    public double Value { get; private set; }
+                    public OutputUnit(IActivation f) => this.f = f;
+                    public double Fire(double net) { Value = f.Forward(net); return Value; }
+                    public double Gradient(double target) => f.Backward(Value) * (Value - target);
                 }
-                public static class Build { public static Dense Output() => new Dense(new Sigmoid()); }
+                public static class Build { public static OutputUnit Output() => new OutputUnit(new Sigmoid()); }
                 """,
             ["Softmax.cs"] = """
                 using System;
