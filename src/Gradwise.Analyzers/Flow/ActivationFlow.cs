@@ -49,7 +49,7 @@ internal sealed class ActivationFlow
     public ActivationFact? ElementsOf(IOperation collection, Activation kind, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Elements(collection, kind, 0);
 
-    /// <summary>The values a receiver, delegate or selector can hold (object creations, delegates, constants), or null when some are unknown.</summary>
+    /// <summary>The values a receiver, delegate or selector can hold (object creations, delegates, constants) as far as flow can place them, or null when it can place none.</summary>
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Values(reference, 0);
 
@@ -310,7 +310,65 @@ internal sealed class ActivationFlow
         }
 
         private ActivationFact? Method(IMethodSymbol method, Activation kind, int depth) =>
-            Memo(method, kind, false, depth, () => Choice(Index.ReturnsOf(method, ct), r => Value(r, kind, depth + 1)));
+            Memo(method, kind, false, depth, () =>
+            {
+                var returns = Index.ReturnsOf(method, ct);
+                return Choice(returns, r => Value(r, kind, depth + 1)) ?? SelectedReturn(returns, kind, depth);
+            });
+
+        /// <summary>
+        /// <c>if (kind == Kind.Sigmoid) return σ(x); if (kind == Kind.Tanh) return tanh(x); return x;</c>: the
+        /// returns a configured value selects, as a switch's arms (<see cref="Switch"/>). A return guarded by
+        /// <c>v == C</c> is selected when C is among v's configured constants; an unguarded return when some
+        /// configured constant matches no guard.
+        /// </summary>
+        private ActivationFact? SelectedReturn(IReadOnlyList<IOperation> returns, Activation kind, int depth)
+        {
+            var guarded = returns.Select(r => (Return: r, Guard: Guard(r))).ToList();
+            var tested = guarded.Select(g => g.Guard?.Tested).FirstOrDefault(t => t != null);
+            if (tested is null || Values(tested, depth + 1) is not { Count: > 0 } configured || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
+            {
+                return null;
+            }
+
+            var constants = configured.Select(c => Operations.Strip(c).ConstantValue.Value).ToList();
+            foreach (var (returned, guard) in guarded)
+            {
+                var selected = guard is { } g
+                    ? SameStorage(g.Tested, tested) && constants.Any(c => Equals(c, g.Constant))
+                    : constants.Any(c => !guarded.Any(o => o.Guard is { } other && SameStorage(other.Tested, tested) && Equals(c, other.Constant)));
+                if (selected && Value(returned, kind, depth + 1) is { } fact)
+                {
+                    return fact.Through(configured[0]);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The test <c>v == C</c> of the <c>if</c> whose then-branch holds <paramref name="returned"/>.</summary>
+        private static (IOperation Tested, object? Constant)? Guard(IOperation returned)
+        {
+            for (IOperation? child = returned, parent = returned.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test } conditional && conditional.WhenTrue == child)
+                {
+                    var left = Operations.Strip(test.LeftOperand);
+                    var right = Operations.Strip(test.RightOperand);
+                    return right.ConstantValue.HasValue ? (left, right.ConstantValue.Value) : left.ConstantValue.HasValue ? (right, left.ConstantValue.Value) : null;
+                }
+
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool SameStorage(IOperation a, IOperation b) =>
+            SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(a), Operations.ReferencedSymbol(b)) && Operations.ReferencedSymbol(a) != null;
 
         private ActivationFact? Member(ISymbol member, Activation kind, bool elements, int depth) =>
             Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => elements || !w.IntoElements), w => Written(w, kind, depth)));
@@ -366,7 +424,7 @@ internal sealed class ActivationFlow
             return null;
         }
 
-        /// <summary>The values that reach a reference: creations, delegates, constants; null when some are unknown.</summary>
+        /// <summary>The values that reach a reference: creations, delegates, constants; the sources flow cannot place are left out (null when none is left).</summary>
         public List<IOperation>? Values(IOperation reference, int depth)
         {
             if (!Step(depth))

@@ -519,6 +519,25 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "if chain on a configured activation kind", new[] { """
+            using System;
+            public enum Act { Linear, Tanh, Logistic }
+            public sealed class Neuron
+            {
+                private readonly Act act;
+                public double Output;
+                public Neuron(Act act) { this.act = act; }
+                private double Apply(double z)
+                {
+                    if (act == Act.Tanh) return Math.Tanh(z);
+                    if (act == Act.Logistic) return 1 / (1 + Math.Exp(-z));
+                    return z;
+                }
+                public void Fire(double z) => Output = /*σ*/Apply(z);
+                public double Error(double t) => {|GW1001:0.5 * (t - Output) * (t - Output)|};
+            }
+            public static class Net { public static Neuron OutputNeuron() => new Neuron(Act.Logistic); }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -682,6 +701,25 @@ public sealed class SquaredErrorRealShapeTests
                     return Math.Pow(p - y, 2);
                 }
             }
+            """ } },
+        { "if chain on a configured activation kind, configured to tanh", new[] { """
+            using System;
+            public enum Act { Linear, Tanh, Logistic }
+            public sealed class Neuron
+            {
+                private readonly Act act;
+                public double Output;
+                public Neuron(Act act) { this.act = act; }
+                private double Apply(double z)
+                {
+                    if (act == Act.Tanh) return Math.Tanh(z);
+                    else if (act == Act.Logistic) return 1 / (1 + Math.Exp(-z));
+                    return z;
+                }
+                public void Fire(double z) => Output = Apply(z);
+                public double Error(double t) => 0.5 * (t - Output) * (t - Output);
+            }
+            public static class Net { public static Neuron Hidden() => new Neuron(Act.Tanh); public static Neuron Linear() => new Neuron(Act.Linear); }
             """ } },
         { "runtime bool picks the activation", new[] { """
             using System;
