@@ -90,6 +90,8 @@ internal sealed class ActivationFlow
             {
                 case ILocalReferenceOperation local:
                     return Choice(Index.Reaching(local, ct), d => Value(d, kind, depth + 1));
+                case IForEachLoopOperation loop:
+                    return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
@@ -127,6 +129,8 @@ internal sealed class ActivationFlow
             var collection = Operations.Strip(operation);
             switch (collection)
             {
+                case IForEachLoopOperation loop:
+                    return Elements(loop.Collection, kind, depth + 1); // foreach (var row in rows): a row's elements are among rows' elements
                 case ILocalReferenceOperation local:
                     var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));

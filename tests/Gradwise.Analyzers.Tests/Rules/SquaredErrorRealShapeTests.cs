@@ -538,6 +538,35 @@ public sealed class SquaredErrorRealShapeTests
             }
             public static class Net { public static Neuron OutputNeuron() => new Neuron(Act.Logistic); }
             """ } },
+        { "foreach over the predictions of a sigmoid model", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public static class Evaluation
+            {
+                static double[] Predict(double[] w, double[][] xs)
+                {
+                    var p = new double[xs.Length];
+                    for (int i = 0; i < xs.Length; i++)
+                    {
+                        double z = 0;
+                        for (int j = 0; j < w.Length; j++) z += w[j] * xs[i][j];
+                        p[i] = /*σ*/1 / (1 + Math.Exp(-z));
+                    }
+                    return p;
+                }
+                public static double Sse(double[] w, double[][] xs, double[] ys)
+                {
+                    double loss = 0;
+                    int i = 0;
+                    foreach (var prediction in Predict(w, xs))
+                    {
+                        loss += {|GW1001:(prediction - ys[i]) * (prediction - ys[i])|};
+                        i++;
+                    }
+                    return loss;
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -720,6 +749,26 @@ public sealed class SquaredErrorRealShapeTests
                 public double Error(double t) => 0.5 * (t - Output) * (t - Output);
             }
             public static class Net { public static Neuron Hidden() => new Neuron(Act.Tanh); public static Neuron Linear() => new Neuron(Act.Linear); }
+            """ } },
+        { "foreach over linear predictions", new[] { """
+            using System;
+            public static class Evaluation
+            {
+                static double[] Predict(double[] w, double[][] xs)
+                {
+                    var p = new double[xs.Length];
+                    for (int i = 0; i < xs.Length; i++) { double z = 0; for (int j = 0; j < w.Length; j++) z += w[j] * xs[i][j]; p[i] = z; }
+                    return p;
+                }
+                static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                public static double Sse(double[] w, double[][] xs, double[] ys)
+                {
+                    double loss = 0;
+                    int i = 0;
+                    foreach (var prediction in Predict(w, xs)) { loss += (prediction - ys[i]) * (prediction - ys[i]); i++; }
+                    return loss + Sigmoid(0);
+                }
+            }
             """ } },
         { "runtime bool picks the activation", new[] { """
             using System;
