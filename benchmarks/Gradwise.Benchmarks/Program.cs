@@ -6,6 +6,7 @@ using Gradwise.Benchmarks.Synthetic;
 // ... -- synthetic <ml|plain> <lines> <seed> <directory>                                   write one synthetic project
 // ... -- build-overhead <gradwise-dlls> <work-directory> [sizes=35000,200000] [runs=5]      build time with and without Gradwise
 // ... -- analyze <directory> [repeats=3]                                                  analyzer time per analyzer, in process
+// ... -- generate <directory> [repeats=3]                                                 the generator alone, in process
 // ... -- edit-loop <work-directory> [lines=200000] [edits=20]                               one file's analyzer diagnostics after an edit
 switch (args.FirstOrDefault())
 {
@@ -16,6 +17,8 @@ switch (args.FirstOrDefault())
     case "build-overhead":
         var sizes = args.Length > 3 ? args[3].Split(',').Select(Number).ToArray() : new[] { 35_000, 200_000 };
         return BuildOverhead.Run(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), sizes, args.Length > 4 ? Number(args[4]) : 5, seed: 1);
+    case "generate":
+        return AnalyzeOnce.Generate(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 3);
     case "edit-loop":
         return EditLoop.Run(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 200_000, args.Length > 3 ? Number(args[3]) : 20, seed: 1);
     case "analyze":
