@@ -128,6 +128,11 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
         var ct = context.CancellationToken;
         foreach (var (prediction, target) in new[] { (loss.Left, loss.Right), (loss.Right, loss.Left) })
         {
+            if (OwnMean.IsDerivedFrom(target, prediction, flow.Index, ct))
+            {
+                continue; // (p − mean of p)²: a variance of the outputs, not a loss
+            }
+
             foreach (var (output, rule) in Rules)
             {
                 var fact = loss.OverElements ? flow.ElementsOf(prediction, output, ct) : flow.Of(prediction, output, ct);

@@ -770,6 +770,39 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "variance of sigmoid outputs around their LINQ average", new[] { """
+            using System;
+            using System.Linq;
+            public static class Calibration
+            {
+                static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                public static double Spread(double[] scores)
+                {
+                    var probs = scores.Select(Sigmoid).ToArray();
+                    var mean = probs.Average();
+                    double v = 0;
+                    for (int i = 0; i < probs.Length; i++) v += (probs[i] - mean) * (probs[i] - mean);
+                    return v / probs.Length;
+                }
+            }
+            """ } },
+        { "variance of a layer's sigmoid outputs around a mean summed in a loop", new[] { """
+            using System;
+            public sealed class Layer
+            {
+                public double[] Outputs = new double[8];
+                public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) Outputs[i] = 1 / (1 + Math.Exp(-z[i])); }
+                public double ActivationVariance()
+                {
+                    double sum = 0;
+                    foreach (var o in Outputs) sum += o;
+                    double mean = sum / Outputs.Length;
+                    double v = 0;
+                    foreach (var o in Outputs) v += Math.Pow(o - mean, 2);
+                    return v / Outputs.Length;
+                }
+            }
+            """ } },
         { "runtime bool picks the activation", new[] { """
             using System;
             class C
