@@ -335,15 +335,17 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var constants = configured.Select(c => Operations.Strip(c).ConstantValue.Value).ToList();
+            object? ConstantOf(IOperation c) => Operations.Strip(c).ConstantValue.Value;
+            bool Guarded(IOperation c) => guarded.Any(o => o.Guard is { } other && SameStorage(other.Tested, tested) && Equals(ConstantOf(c), other.Constant));
             foreach (var (returned, guard) in guarded)
             {
-                var selected = guard is { } g
-                    ? SameStorage(g.Tested, tested) && constants.Any(c => Equals(c, g.Constant))
-                    : constants.Any(c => !guarded.Any(o => o.Guard is { } other && SameStorage(other.Tested, tested) && Equals(c, other.Constant)));
-                if (selected && Value(returned, kind, depth + 1) is { } fact)
+                // The configured value that selects this return: one equal to its guard's constant, or for an unguarded return one no guard takes.
+                var selecting = guard is { } g
+                    ? (SameStorage(g.Tested, tested) ? configured.FirstOrDefault(c => Equals(ConstantOf(c), g.Constant)) : null)
+                    : configured.FirstOrDefault(c => !Guarded(c));
+                if (selecting != null && Value(returned, kind, depth + 1) is { } fact)
                 {
-                    return fact.Through(configured[0]);
+                    return fact.Through(selecting);
                 }
             }
 

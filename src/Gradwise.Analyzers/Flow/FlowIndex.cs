@@ -121,10 +121,10 @@ internal sealed class FlowIndex : IValueSource
         method = method.OriginalDefinition;
         var constructor = method.MethodKind == MethodKind.Constructor;
         var name = constructor ? method.ContainingType.Name : method.Name;
+        var ns = NamespaceOf(method);
         var result = new List<IOperation>();
         foreach (var key in constructor ? new[] { "new:" + name, "new:" } : new[] { "call:" + name })
         {
-            var ns = NamespaceOf(method);
             var byMethod = argumentsByKey.GetOrAdd(key + "@" + ns, _ => Group(null, key, ns, facts => facts.Arguments, a => a.Method, cancellationToken));
             if (byMethod.TryGetValue(method, out var passed))
             {

@@ -69,7 +69,9 @@ internal sealed class TreeCandidates
     /// <summary>Generated code by the usual conventions: a <c>.g.cs</c>/<c>.designer.cs</c>-style name or an <c>&lt;auto-generated</c> comment at the top.</summary>
     private static bool IsGenerated(string path, string text)
     {
-        var name = System.IO.Path.GetFileName(path ?? string.Empty);
+        // Not Path.GetFileName: on .NET Framework hosts it throws on characters a tree's path may hold.
+        var name = path ?? string.Empty;
+        name = name.Substring(System.Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\')) + 1);
         foreach (var suffix in GeneratedSuffixes)
         {
             if (name.EndsWith(suffix, System.StringComparison.OrdinalIgnoreCase))

@@ -62,14 +62,14 @@ internal sealed class SquaredErrorRecognizer
         }
 
         // Most products in numeric code are neither: only a chain with a factor that can hold σ' = o(1 − o)
-        // is read as math (reading follows locals through the control-flow graph, which costs).
+        // is read as math (reading follows locals' definitions and inlines helpers, which costs).
         if (!variable.Any(MayHoldDerivative))
         {
             return null;
         }
 
         var reader = new TolerantMathReader(index, ct);
-        var math = variable.Select(f => DispatchedDerivative(f, ct) is { } argument ? Ex.Mul(reader.Read(argument), Ex.Sub(Ex.One, reader.Read(argument))) : reader.Read(f)).ToList();
+        var math = variable.Select(f => DispatchedDerivative(f, ct) is { } argument && reader.Read(argument) is var o ? Ex.Mul(o, Ex.Sub(Ex.One, o)) : reader.Read(f)).ToList();
         return Delta(product, variable, math, reader, ct);
     }
 
@@ -339,10 +339,12 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private static bool MaySquareADifference(IMethodSymbol method, CancellationToken ct)
     {
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        bool subtraction = false, productOrCall = false;
+        foreach (var node in method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax(ct).DescendantNodes()))
         {
-            var nodes = reference.GetSyntax(ct).DescendantNodes();
-            if (nodes.Any(n => n.IsKind(SyntaxKind.SubtractExpression)) && nodes.Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax))
+            subtraction |= node.IsKind(SyntaxKind.SubtractExpression);
+            productOrCall |= node.IsKind(SyntaxKind.MultiplyExpression) || node is InvocationExpressionSyntax;
+            if (subtraction && productOrCall)
             {
                 return true;
             }
