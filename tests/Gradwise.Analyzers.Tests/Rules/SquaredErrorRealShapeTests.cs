@@ -46,6 +46,36 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>An activation chosen by <c>if (act == ...) return</c>, configured to the logistic one where the output neuron is made.</summary>
+    private const string IfChainNeuron = """
+            using System;
+            public enum Act { Linear, Tanh, Logistic }
+            public sealed class Neuron
+            {
+                private readonly Act act;
+                public double Output;
+                public Neuron(Act act) { this.act = act; }
+                private double Apply(double z)
+                {
+                    if (act == Act.Tanh) return Math.Tanh(z);
+                    if (act == Act.Logistic) return 1 / (1 + Math.Exp(-z));
+                    return z;
+                }
+                public void Fire(double z) => Output = /*σ*/Apply(z);
+                public double Error(double t) => {|GW1001:0.5 * (t - Output) * (t - Output)|};
+            }
+            public static class Net { public static Neuron OutputNeuron() => new Neuron(Act.Logistic); }
+            """;
+
+    /// <summary>The same project with its neurons made only by <paramref name="creations"/> (and no marks): the look-alike.</summary>
+    private static string IfChainNeuronConfigured(params string[] creations)
+    {
+        const string logistic = "public static Neuron OutputNeuron() => new Neuron(Act.Logistic);";
+        Assert.Contains(logistic, IfChainNeuron);
+        var factories = string.Join(" ", creations.Select((c, i) => "public static Neuron Make" + i + "() => " + c + ";"));
+        return Plain(IfChainNeuron).Replace(ActivationMark, string.Empty).Replace(logistic, factories);
+    }
+
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
@@ -519,25 +549,7 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "if chain on a configured activation kind", new[] { """
-            using System;
-            public enum Act { Linear, Tanh, Logistic }
-            public sealed class Neuron
-            {
-                private readonly Act act;
-                public double Output;
-                public Neuron(Act act) { this.act = act; }
-                private double Apply(double z)
-                {
-                    if (act == Act.Tanh) return Math.Tanh(z);
-                    if (act == Act.Logistic) return 1 / (1 + Math.Exp(-z));
-                    return z;
-                }
-                public void Fire(double z) => Output = /*σ*/Apply(z);
-                public double Error(double t) => {|GW1001:0.5 * (t - Output) * (t - Output)|};
-            }
-            public static class Net { public static Neuron OutputNeuron() => new Neuron(Act.Logistic); }
-            """ } },
+        { "if chain on a configured activation kind", new[] { IfChainNeuron } },
         { "foreach over the predictions of a sigmoid model", new[] { """
             using System;
             using System.Collections.Generic;
@@ -731,25 +743,7 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "if chain on a configured activation kind, configured to tanh", new[] { """
-            using System;
-            public enum Act { Linear, Tanh, Logistic }
-            public sealed class Neuron
-            {
-                private readonly Act act;
-                public double Output;
-                public Neuron(Act act) { this.act = act; }
-                private double Apply(double z)
-                {
-                    if (act == Act.Tanh) return Math.Tanh(z);
-                    else if (act == Act.Logistic) return 1 / (1 + Math.Exp(-z));
-                    return z;
-                }
-                public void Fire(double z) => Output = Apply(z);
-                public double Error(double t) => 0.5 * (t - Output) * (t - Output);
-            }
-            public static class Net { public static Neuron Hidden() => new Neuron(Act.Tanh); public static Neuron Linear() => new Neuron(Act.Linear); }
-            """ } },
+        { "if chain on a configured activation kind, configured to tanh and linear", new[] { IfChainNeuronConfigured("new Neuron(Act.Tanh)", "new Neuron(Act.Linear)") } },
         { "foreach over linear predictions", new[] { """
             using System;
             public static class Evaluation
