@@ -41,12 +41,13 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<IMethodSymbol>>> implementationsByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
-    private volatile Visibility? visibility;
+    private readonly System.Lazy<Visibility> visibility;
 
     public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
     {
         this.compilation = compilation;
         this.candidatesOf = candidatesOf;
+        visibility = new System.Lazy<Visibility>(() => Visibility.Build(compilation.SyntaxTrees, candidatesOf), LazyThreadSafetyMode.ExecutionAndPublication);
         var order = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -308,7 +309,7 @@ internal sealed class FlowIndex : IValueSource
     /// </summary>
     private IEnumerable<SyntaxTree> TreesSeeing(string ns)
     {
-        var index = visibility ??= Visibility.Build(compilation.SyntaxTrees, candidatesOf);
+        var index = visibility.Value; // built once, by the first thread that asks; the others wait rather than build it again
         if (ns.Length == 0 || index.GlobalImports.Contains(ns))
         {
             return compilation.SyntaxTrees;
