@@ -119,23 +119,32 @@ internal sealed class MemberFacts
         }
     }
 
+    /// <summary><c>list.Add(v)</c> and its kin: the receiver gets an element. Shared with <see cref="TreeCandidates"/>, whose syntax index must name the same writes.</summary>
+    public static bool AddsAnElement(string? method) => method is "Add" or "Insert" or "Push" or "Enqueue";
+
+    /// <summary><c>Array.Copy(src, dst, n)</c>, <c>Array.ConstrainedCopy(src, i, dst, j, n)</c>: the destination gets the source's elements.</summary>
+    public static bool CopiesAnArray(string? method) => method is "Copy" or "ConstrainedCopy";
+
+    /// <summary><c>src.CopyTo(dst)</c>: the first argument gets the receiver's elements.</summary>
+    public static bool CopiesInto(string? method) => method is "CopyTo";
+
     /// <summary>list.Add(v) writes an element; Array.Copy(src, dst, n) and src.CopyTo(dst, i) write dst's elements from src's.</summary>
     private void AddCollectionWrite(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var args = invocation.Arguments;
-        switch (method.Name)
+        if (AddsAnElement(method.Name) && invocation.Instance != null && args.Length >= 1)
         {
-            case "Add" or "Insert" or "Push" or "Enqueue" when invocation.Instance != null && args.Length >= 1:
-                AddElementWrite(invocation.Instance, args[args.Length - 1].Value, false, invocation);
-                break;
-            case "Copy" or "ConstrainedCopy" when method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_Array && args.Length >= 2:
-                var destination = args.Length >= 4 ? args[2].Value : args[1].Value;
-                AddElementWrite(destination, args[0].Value, true, invocation);
-                break;
-            case "CopyTo" when invocation.Instance != null && args.Length >= 1:
-                AddElementWrite(args[0].Value, invocation.Instance, true, invocation);
-                break;
+            AddElementWrite(invocation.Instance, args[args.Length - 1].Value, false, invocation);
+        }
+        else if (CopiesAnArray(method.Name) && method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_Array && args.Length >= 2)
+        {
+            var destination = args.Length >= 4 ? args[2].Value : args[1].Value;
+            AddElementWrite(destination, args[0].Value, true, invocation);
+        }
+        else if (CopiesInto(method.Name) && invocation.Instance != null && args.Length >= 1)
+        {
+            AddElementWrite(args[0].Value, invocation.Instance, true, invocation);
         }
     }
 

@@ -186,21 +186,20 @@ internal sealed class TreeCandidates
     private void AddCollectionWrite(string? method, InvocationExpressionSyntax invocation)
     {
         var arguments = invocation.ArgumentList.Arguments;
-        switch (method)
+        if (MemberFacts.AddsAnElement(method) && invocation.Expression is MemberAccessExpressionSyntax access)
         {
-            case "Add" or "Insert" or "Push" or "Enqueue" when invocation.Expression is MemberAccessExpressionSyntax access:
-                Add("w:", RightmostName(access.Expression), invocation);
-                break;
-            case "Copy" or "ConstrainedCopy":
-                for (var i = 1; i < arguments.Count && i <= 2; i++)
-                {
-                    Add("w:", RightmostName(arguments[i].Expression), invocation); // Copy(src, dst, n) or Copy(src, i, dst, j, n)
-                }
-
-                break;
-            case "CopyTo" when arguments.Count > 0:
-                Add("w:", RightmostName(arguments[0].Expression), invocation);
-                break;
+            Add("w:", RightmostName(access.Expression), invocation);
+        }
+        else if (MemberFacts.CopiesAnArray(method))
+        {
+            for (var i = 1; i < arguments.Count && i <= 2; i++)
+            {
+                Add("w:", RightmostName(arguments[i].Expression), invocation); // Copy(src, dst, n) or Copy(src, i, dst, j, n)
+            }
+        }
+        else if (MemberFacts.CopiesInto(method) && arguments.Count > 0)
+        {
+            Add("w:", RightmostName(arguments[0].Expression), invocation);
         }
     }
 
