@@ -22,12 +22,13 @@ public static class Differentiator
 
         var result = e switch
         {
-            Constant => Ex.Zero,
+            Constant c => double.IsNaN(c.Value) ? e : Ex.Zero, // a NaN branch stays NaN in every derivative
             Variable v => string.Equals(v.Name, x, StringComparison.Ordinal) ? Ex.One : Ex.Zero,
             Sum s => DSum(s, x, memo),
             Product p => DProduct(p, x, memo),
             Power pw => DPower(pw, x, memo),
             Call c => DCall(c, x, memo),
+            Conditional c when !DependsOn(c, x) => Ex.Zero, // a NaN branch of a max that does not involve x is not NaN in ∂/∂x
             Conditional c => Ex.Cond(c.Predicate, D(c.Then, x, memo), D(c.Else, x, memo)),
             UserCall { Partial: < 0 } u => DUserCall(u, x, memo),
             _ => throw new NotSupportedException(e.Kind.ToString()),

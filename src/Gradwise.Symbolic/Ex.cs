@@ -87,8 +87,14 @@ public static class Ex
 
         if (a.Equals(b))
         {
-            // x < x is false and x <= x true for every number (NaN is not an input the math is defined at).
-            return Truth(op is CompareOperator.LessOrEqual or CompareOperator.Equal);
+            // x < x is false for every x, NaN included; x <= x and x == x are the NaN test (true unless x is NaN),
+            // x != x its negation: kept, never folded, in one form.
+            return op switch
+            {
+                CompareOperator.Less => False,
+                CompareOperator.NotEqual => new Compare(CompareOperator.NotEqual, a, a),
+                _ => IsNumber(a),
+            };
         }
 
         if ((op == CompareOperator.Equal || op == CompareOperator.NotEqual) && ExprOrder.Instance.Compare(a, b) > 0)
@@ -185,15 +191,37 @@ public static class Ex
     public static Expr UserCall(UserFunction function, int partial, params Expr[] arguments) => new UserCall(function, partial, arguments);
 
     /// <summary>
-    /// Max(a, b). At a tie the derivative follows the constant argument if there is one, so
-    /// ReLU'(0) = 0 whichever way Max(x, 0) or Max(0, x) is written; otherwise the first argument.
+    /// Math.Max(a, b), NaN included: NaN when either argument is NaN, whatever the order, because a
+    /// branch of its own catches what fails both comparisons (C# <c>!(a &lt; b)</c> is not <c>b &lt;= a</c>).
+    /// Its derivative there is the NaN constant's, NaN (<see cref="Differentiator"/>). At a tie the derivative
+    /// follows the constant argument if there is one, so ReLU'(0) = 0 whichever way Max(x, 0) or Max(0, x) is
+    /// written; otherwise the first argument. A zero result may differ from Math.Max's in its sign only.
     /// </summary>
     public static Expr Max(Expr a, Expr b) =>
-        b is Constant ? Cond(Greater(a, b), a, b) : Cond(GreaterOrEqual(a, b), a, b);
+        b is Constant
+            ? Cond(Greater(a, b), a, Cond(LessOrEqual(a, b), b, NotANumber))
+            : Cond(GreaterOrEqual(a, b), a, Cond(Less(a, b), b, NotANumber));
 
-    /// <summary>Min(a, b), with the same tie convention as <see cref="Max"/>.</summary>
+    /// <summary>Math.Min(a, b), with the same NaN branch and tie convention as <see cref="Max"/>.</summary>
     public static Expr Min(Expr a, Expr b) =>
-        b is Constant ? Cond(Less(a, b), a, b) : Cond(LessOrEqual(a, b), a, b);
+        b is Constant
+            ? Cond(Less(a, b), a, Cond(GreaterOrEqual(a, b), b, NotANumber))
+            : Cond(LessOrEqual(a, b), a, Cond(Greater(a, b), b, NotANumber));
+
+    /// <summary>
+    /// Math.Clamp(x, min, max) as .NET computes it (min below min, else max above max, else x), so a NaN bound
+    /// is ignored as it is there; a NaN x takes the NaN branch, with derivative NaN. At a bound the derivative
+    /// is the bound's, as at a tie of <see cref="Max"/> with a constant. Clamp's exception for min &gt; max is
+    /// not repeated.
+    /// </summary>
+    public static Expr Clamp(Expr x, Expr min, Expr max) =>
+        Cond(LessOrEqual(x, min), min, Cond(GreaterOrEqual(x, max), max, Cond(IsNumber(x), x, NotANumber)));
+
+    /// <summary>x is not NaN (x == x, which is never folded; written <c>!double.IsNaN(x)</c>).</summary>
+    public static Expr IsNumber(Expr x) => x is Constant c ? Truth(!double.IsNaN(c.Value)) : new Compare(CompareOperator.Equal, x, x);
+
+    /// <summary>Not a number: the value (and derivative) of the branch a NaN argument takes.</summary>
+    public static readonly Expr NotANumber = new Constant(double.NaN);
 
     /// <summary>The sum of the terms, canonical.</summary>
     public static Expr Add(IReadOnlyList<Expr> terms)

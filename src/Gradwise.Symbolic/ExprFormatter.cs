@@ -138,12 +138,31 @@ public sealed class ExprFormatter
                 sb.Append(code ? user.Function.Target : user.Partial < 0 ? user.Function.Name : "∂" + user.Function.Name + "/∂" + user.Function.ParameterNames[user.Partial]);
                 WriteArguments(sb, user.Arguments, locals);
                 break;
+            case Conditional extremum when Extremum.Of(extremum) is { } call:
+                sb.Append(code ? "global::System.Math." + call.Name : call.Name);
+                WriteArguments(sb, call.Arguments, locals);
+                break;
             case Conditional conditional:
                 Write(sb, conditional.Predicate, OrPrecedence, locals);
                 sb.Append(" ? ");
                 Write(sb, conditional.Then, ConditionalPrecedence + 1, locals);
                 sb.Append(" : ");
                 Write(sb, conditional.Else, ConditionalPrecedence, locals);
+                break;
+            case Compare { Operator: CompareOperator.Equal or CompareOperator.NotEqual } self when self.Left.Equals(self.Right):
+                // x == x is the NaN test: written as one, not as a comparison that reads like a typo (CS1718).
+                if (code)
+                {
+                    sb.Append(self.Operator == CompareOperator.Equal ? "!double.IsNaN(" : "double.IsNaN(");
+                    Write(sb, self.Left, 0, locals);
+                    sb.Append(')');
+                }
+                else
+                {
+                    Write(sb, self.Left, RelationalPrecedence, locals);
+                    sb.Append(self.Operator == CompareOperator.Equal ? " ≠ NaN" : " = NaN");
+                }
+
                 break;
             case Compare compare:
                 var operandPrecedence = compare.Operator is CompareOperator.Equal or CompareOperator.NotEqual ? RelationalPrecedence : SumPrecedence;
@@ -202,7 +221,7 @@ public sealed class ExprFormatter
 
     private static int PrecedenceOf(Expr expr) => expr switch
     {
-        Conditional => ConditionalPrecedence,
+        Conditional c => Extremum.Of(c) is null ? ConditionalPrecedence : PrimaryPrecedence,
         Compare { Operator: CompareOperator.Equal or CompareOperator.NotEqual } => EqualityPrecedence,
         Compare => RelationalPrecedence,
         Logical { Operator: LogicalOperator.Not } => UnaryPrecedence,

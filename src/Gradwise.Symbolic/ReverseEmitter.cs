@@ -6,12 +6,13 @@ using System.Runtime.CompilerServices;
 namespace Gradwise.Symbolic;
 
 /// <summary>The generated body of a procedure's gradient method.</summary>
-/// <param name="Lines">The statements, forward sweep, reverse sweep and return.</param>
+/// <param name="Lines">The method body up to its return, which the caller writes (it returns <paramref name="ValueName"/>).</param>
+/// <param name="ValueName">The local that holds the value at the end.</param>
 /// <param name="Steps">The local derivatives used, one line per statement, for the doc comment.</param>
 /// <param name="UsesTape">True when some value is kept on the tape.</param>
 /// <param name="TapedPerStatement">The most values one statement keeps per execution.</param>
 /// <param name="FusedLoops">How many top-level loops run their reverse sweep iteration by iteration.</param>
-public sealed record ReverseCode(IReadOnlyList<string> Lines, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops);
+public sealed record ReverseCode(IReadOnlyList<string> Lines, string ValueName, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops);
 
 /// <summary>
 /// Reverse-mode source transformation of a <see cref="Procedure"/>: the forward sweep (the
@@ -216,11 +217,10 @@ public static class ReverseEmitter
                 lines.Add(Tape + ".Release();");
             }
 
-            lines.Add("return " + ValueName + ";");
             var steps = plans.Values.Where(p => p.Partials.Count > 0).Select(p => (p.Id, Text: Describe(p)))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
-            return new ReverseCode(lines, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
+            return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
         }
 
         private void AllocateAdjointBuffers(IEnumerable<BufferStmt> buffers, List<string> lines)
@@ -853,6 +853,27 @@ public static class ReverseEmitter
                 return (Ex.Cond(branch.Predicate, Ex.One, Ex.Zero), kept => Ex.Cond(Ex.NotEqual(kept, Ex.Zero), branch.Then, branch.Else));
             }
 
+            if (partial is Conditional chain && StableChoices(chain) is { } choices)
+            {
+                // A chain of branches (a max with its NaN branch: a ≥ b, a < b, neither): which one was taken, 0, 1, 2, ...
+                var kept = Ex.Const(choices.Values.Count - 1);
+                for (var i = choices.Predicates.Count - 1; i >= 0; i--)
+                {
+                    kept = Ex.Cond(choices.Predicates[i], Ex.Const(i), kept);
+                }
+
+                return (kept, taken =>
+                {
+                    var value = choices.Values[choices.Values.Count - 1];
+                    for (var i = choices.Predicates.Count - 1; i >= 0; i--)
+                    {
+                        value = Ex.Cond(Ex.Equal(taken, Ex.Const(i)), choices.Values[i], value);
+                    }
+
+                    return value;
+                });
+            }
+
             if (partial is Product product && product.Factors[0] is Constant coefficient)
             {
                 // The factors after the coefficient, as they are: dividing by it instead could leave
@@ -862,6 +883,33 @@ public static class ReverseEmitter
             }
 
             return (partial, kept => kept);
+        }
+
+        /// <summary>The predicates and values of a chain <c>p0 ? v0 : p1 ? v1 : ... : vn</c> whose values are all known in the reverse sweep, or null.</summary>
+        private (List<Expr> Predicates, List<Expr> Values)? StableChoices(Conditional chain)
+        {
+            var predicates = new List<Expr>();
+            var values = new List<Expr>();
+            Expr rest = chain;
+            while (rest is Conditional link)
+            {
+                if (!IsStable(link.Then))
+                {
+                    return null;
+                }
+
+                predicates.Add(link.Predicate);
+                values.Add(link.Then);
+                rest = link.Else;
+            }
+
+            if (!IsStable(rest))
+            {
+                return null;
+            }
+
+            values.Add(rest);
+            return (predicates, values);
         }
 
         // ---- forward sweep ----------------------------------------------------------------------
@@ -1255,19 +1303,23 @@ public static class ReverseEmitter
 
         /// <summary>
         /// <c>adjoint += amount;</c>. For an element the value reads only on some paths (one branch
-        /// of a ?:, the right side of &amp;&amp;), the amount is exactly zero on the others, where its
-        /// index may be out of range (<c>j &gt; 0 ? v[j - 1] : 0</c> at j = 0): only a nonzero amount is added.
+        /// of a ?:, the right side of &amp;&amp;), the index may be out of range on the others
+        /// (<c>j &gt; 0 ? v[j - 1] : 0</c> at j = 0), where the element's contribution is zero: the add is
+        /// guarded by the index's range, not by the amount, which is NaN rather than zero when the
+        /// adjoint is NaN or infinite (0 · ∞). A windowed element is read at the loop's own counter, in range.
         /// </summary>
         private void AddTo(List<string> lines, string pad, string leaf, string amount, HashSet<string> readAlways)
         {
             var line = Adjoint(leaf) + " += " + amount + ";";
-            if (!Leaf.Parse(leaf).IsElement || readAlways.Contains(leaf))
+            var parsed = Leaf.Parse(leaf);
+            if (!parsed.IsElement || readAlways.Contains(leaf) || windowTexts.ContainsKey(leaf))
             {
                 lines.Add(pad + line);
                 return;
             }
 
-            lines.Add(pad + "if (" + amount + " != 0.0)");
+            var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
+            lines.Add(pad + "if ((uint)(" + parsed.Index + ") < (uint)" + array + ".Length)");
             lines.Add(pad + "{");
             lines.Add(pad + "    " + line);
             lines.Add(pad + "}");

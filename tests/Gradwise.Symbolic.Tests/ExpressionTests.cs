@@ -151,6 +151,54 @@ public sealed class DifferentiatorTests
     public void Derivative_of_softplus_is_sigmoid() =>
         Assert.Equal(Ex.Call(MathFunction.Sigmoid, X), Differentiator.Differentiate(Ex.Call(MathFunction.Softplus, X), "x"));
 
+    [Theory]
+    [InlineData("max")]
+    [InlineData("max0")]
+    [InlineData("min")]
+    [InlineData("min0")]
+    [InlineData("clamp")]
+    public void Max_min_and_clamp_are_math_functions_at_nan_and_infinities(string shape)
+    {
+        var y = Ex.Var("y");
+        var (expr, oracle) = shape switch
+        {
+            "max" => (Ex.Max(X, y), (Func<double, double, double>)Math.Max),
+            "max0" => (Ex.Max(Ex.Zero, X), (a, _) => Math.Max(0.0, a)),
+            "min" => (Ex.Min(X, y), Math.Min),
+            "min0" => (Ex.Min(X, Ex.Const(0.5)), (a, _) => Math.Min(a, 0.5)),
+            _ => (Ex.Clamp(X, Ex.Const(-1), y), (a, b) => b < -1 ? double.NaN : Math.Clamp(a, -1, b)),
+        };
+        var inputs = new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -2.0, 0.0, 0.5, 3.0 };
+        foreach (var a in inputs)
+        {
+            foreach (var b in inputs)
+            {
+                var expected = oracle(a, b);
+                if (shape == "clamp" && double.IsNaN(expected) && !double.IsNaN(a))
+                {
+                    continue; // Math.Clamp throws for max < min; no value to compare
+                }
+
+                var variables = new Dictionary<string, double> { ["x"] = a, ["y"] = b };
+                Assert.Equal(expected, expr.Evaluate(variables));
+                var dx = Differentiator.Differentiate(expr, "x").Evaluate(variables);
+                Assert.True(!double.IsNaN(a) || double.IsNaN(dx), $"∂{expr}/∂x at x = NaN, y = {b} is {dx}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_nan_test_is_never_folded_away()
+    {
+        Assert.IsType<Compare>(Ex.Equal(X, X));
+        Assert.IsType<Compare>(Ex.LessOrEqual(X, X));
+        Assert.IsType<Compare>(Ex.NotEqual(X, X));
+        Assert.Equal(Ex.False, Ex.Less(X, X));
+        Assert.Equal("!double.IsNaN(x)", ExprFormatter.Code.Format(Ex.IsNumber(X)));
+        Assert.Equal("Max(x, 0)", Ex.Max(X, Ex.Zero).ToString());
+        Assert.Equal("global::System.Math.Clamp(x, -1.0, 1.0)", ExprFormatter.Code.Format(Ex.Clamp(X, Ex.MinusOne, Ex.One)));
+    }
+
     [Fact]
     public void Derivative_of_abs_at_zero_is_zero() =>
         Assert.Equal(0.0, Differentiator.Differentiate(Ex.Call(MathFunction.Abs, X), "x").Evaluate(new Dictionary<string, double> { ["x"] = 0.0 }));

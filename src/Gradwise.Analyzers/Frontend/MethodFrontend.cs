@@ -699,7 +699,7 @@ internal sealed partial class MethodFrontend
             case "Min" when args.Length == 2:
                 return Ex.Min(args[0], args[1]);
             case "Clamp" when args.Length == 3:
-                return Ex.Min(Ex.Max(args[0], args[1]), args[2]);
+                return Ex.Clamp(args[0], args[1], args[2]);
         }
 
         return UnknownCall(invocation);

@@ -160,6 +160,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             w.Line(line);
         }
 
+        ExactValueAtNonFinite(w, spec, valueName);
         w.Line("return " + valueName + ";");
         w.Close();
 
@@ -212,6 +213,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             w.Line(line);
         }
 
+        ExactValueAtNonFinite(w, spec, code.ValueName);
+        w.Line("return " + code.ValueName + ";");
         w.Close();
         return CloseFile(spec, w);
     }
@@ -238,6 +241,23 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         {
             w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
         }
+    }
+
+    /// <summary>
+    /// The value is computed above in the simplifier's rearranged form, which equals the method's for finite
+    /// numbers (up to rounding). Where a NaN or an infinity is involved the rearrangement can differ (x − x is
+    /// 0, ∞ − ∞ is NaN), so then the value is the method's own: a diverging model never looks healthy.
+    /// Span elements are not scanned; a non-finite element that changes the value still shows in it.
+    /// </summary>
+    private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName)
+    {
+        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Type == "double").Select(p => p.Name))
+            .Select(name => "double.IsFinite(" + name + ")");
+        w.Line("if (!(" + string.Join(" && ", finite) + "))");
+        w.Line("{");
+        w.Line("    " + valueName + " = " + spec.Name + "(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + ");");
+        w.Line("}");
+        w.Line();
     }
 
     private static string Signature(DifferentiableMethodSpec spec)

@@ -14,10 +14,13 @@ public sealed class RandomFunctionGeneratorTests
 {
     private const int FunctionsPerCompilation = 120;
 
+    private static readonly double[] NonFinite = { double.NaN, double.PositiveInfinity, double.NegativeInfinity };
+
     [Fact]
     public void Generated_gradients_of_random_functions_agree_with_finite_differences()
     {
         var checkedPartials = 0;
+        var nonFinitePoints = 0;
         Gen.Int[0, int.MaxValue].Array[FunctionsPerCompilation].Sample(
             seeds =>
             {
@@ -59,11 +62,22 @@ public sealed class RandomFunctionGeneratorTests
                             checkedPartials++;
                         }
                     }
+
+                    // Non-finite inputs: the user's own method is the oracle, NaN and infinities exactly.
+                    var special = Enumerable.Range(0, 3).Select(_ => Math.Round((random.NextDouble() * 4) - 2, 3)).ToArray();
+                    special[random.Next(3)] = NonFinite[random.Next(NonFinite.Length)];
+                    var original = (double)run.Invoke("R", "F" + i, special.Cast<object?>().ToArray())!;
+                    var (generated, _) = run.InvokeWithGradient("R", "F" + i, special, 3);
+                    Assert.True(
+                        double.IsFinite(original) ? Math.Abs(generated - original) <= 1e-8 * Math.Max(1, Math.Abs(original)) : generated.Equals(original),
+                        $"F{i} = {functions[i]} at ({string.Join(", ", special)}): generated value {generated}, the method returns {original}\n{run.Source("R.F" + i + "(")}");
+                    nonFinitePoints++;
                 }
             },
             iter: 3,
             threads: 1);
 
         Assert.True(checkedPartials > 600, $"only {checkedPartials} partials were checked");
+        Assert.Equal(3 * FunctionsPerCompilation, nonFinitePoints);
     }
 }

@@ -24,6 +24,11 @@ namespace Demo
         {
             double tValue = x * x;
             dx = 2.0 * x;
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = Square(x);
+            }
+
             return tValue;
         }
 

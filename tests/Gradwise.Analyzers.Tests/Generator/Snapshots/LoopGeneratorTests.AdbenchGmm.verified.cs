@@ -21,11 +21,11 @@ namespace Specs
         /// <item><description>norm = norm + qx[j_3] * qx[j_3]:  ∂/∂norm = 1,  ∂/∂qx[j_3] = 2 * qx[j_3]</description></item>
         /// <item><description>main[c] = alphas[c] + sumQs - 0.5 * norm:  ∂/∂alphas[c] = 1,  ∂/∂norm = -0.5,  ∂/∂sumQs = 1</description></item>
         /// <item><description>m = main[0]:  ∂/∂main[0] = 1</description></item>
-        /// <item><description>m = main[c_1] &lt;= m ? m : main[c_1]:  ∂/∂m = main[c_1] &lt;= m ? 1 : 0,  ∂/∂main[c_1] = main[c_1] &lt;= m ? 0 : 1</description></item>
+        /// <item><description>m = Max(m, main[c_1]):  ∂/∂m = main[c_1] &lt;= m ? 1 : m &lt; main[c_1] ? 0 : NaN,  ∂/∂main[c_1] = main[c_1] &lt;= m ? 0 : m &lt; main[c_1] ? 1 : NaN</description></item>
         /// <item><description>sum = sum + Exp(main[c_2] - m):  ∂/∂m = -Exp(main[c_2] - m),  ∂/∂main[c_2] = Exp(main[c_2] - m),  ∂/∂sum = 1</description></item>
         /// <item><description>slse = m + slse + Log(sum):  ∂/∂m = 1,  ∂/∂slse = 1,  ∂/∂sum = 1 / sum</description></item>
         /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
-        /// <item><description>am = alphas[c_3] &lt;= am ? am : alphas[c_3]:  ∂/∂alphas[c_3] = alphas[c_3] &lt;= am ? 0 : 1,  ∂/∂am = alphas[c_3] &lt;= am ? 1 : 0</description></item>
+        /// <item><description>am = Max(am, alphas[c_3]):  ∂/∂alphas[c_3] = alphas[c_3] &lt;= am ? 0 : am &lt; alphas[c_3] ? 1 : NaN,  ∂/∂am = alphas[c_3] &lt;= am ? 1 : am &lt; alphas[c_3] ? 0 : NaN</description></item>
         /// <item><description>asum = asum + Exp(alphas[c_4] - am):  ∂/∂alphas[c_4] = Exp(alphas[c_4] - am),  ∂/∂am = -Exp(alphas[c_4] - am),  ∂/∂asum = 1</description></item>
         /// <item><description>frobenius = frobenius + Exp(2 * icf[c_5 * q + j_4]):  ∂/∂frobenius = 1,  ∂/∂icf[c_5 * q + j_4] = 2 * Exp(2 * icf[c_5 * q + j_4])</description></item>
         /// <item><description>sumQs_1 = icf[c_5 * q + j_4] + sumQs_1:  ∂/∂icf[c_5 * q + j_4] = 1,  ∂/∂sumQs_1 = 1</description></item>
@@ -136,12 +136,20 @@ namespace Specs
                     double gw_p25_0;
                     if (main[c_1] <= m)
                     {
-                        gw_p25_0 = 1.0;
+                        gw_p25_0 = 0.0;
                     }
                     else
                     {
-                        gw_p25_0 = 0.0;
-                        m = main[c_1];
+                        if (m < main[c_1])
+                        {
+                            gw_p25_0 = 1.0;
+                            m = main[c_1];
+                        }
+                        else
+                        {
+                            gw_p25_0 = 2.0;
+                            m = double.NaN;
+                        }
                     }
                     gw_tape.Push(gw_p25_0);
                 }
@@ -163,12 +171,20 @@ namespace Specs
                 double gw_p32_0;
                 if (alphas[c_3] <= am)
                 {
-                    gw_p32_0 = 1.0;
+                    gw_p32_0 = 0.0;
                 }
                 else
                 {
-                    gw_p32_0 = 0.0;
-                    am = alphas[c_3];
+                    if (am < alphas[c_3])
+                    {
+                        gw_p32_0 = 1.0;
+                        am = alphas[c_3];
+                    }
+                    else
+                    {
+                        gw_p32_0 = 2.0;
+                        am = double.NaN;
+                    }
                 }
                 gw_tape.Push(gw_p32_0);
             }
@@ -241,15 +257,23 @@ namespace Specs
                 gw_d_am = 0.0;
                 double gw_c32_0;
                 double gw_c32_1;
-                if (0.0 != gw_q32_0)
+                if (0.0 == gw_q32_0)
                 {
                     gw_c32_0 = 0.0;
                     gw_c32_1 = gw_g32;
                 }
                 else
                 {
-                    gw_c32_0 = gw_g32;
-                    gw_c32_1 = 0.0;
+                    if (1.0 == gw_q32_0)
+                    {
+                        gw_c32_0 = gw_g32;
+                        gw_c32_1 = 0.0;
+                    }
+                    else
+                    {
+                        gw_c32_0 = double.NaN * gw_g32;
+                        gw_c32_1 = double.NaN * gw_g32;
+                    }
                 }
                 dAlphas[c_3] += gw_c32_0;
                 gw_d_am += gw_c32_1;
@@ -277,15 +301,23 @@ namespace Specs
                     gw_d_m = 0.0;
                     double gw_c25_0;
                     double gw_c25_1;
-                    if (0.0 != gw_q25_0)
+                    if (0.0 == gw_q25_0)
                     {
                         gw_c25_0 = gw_g25;
                         gw_c25_1 = 0.0;
                     }
                     else
                     {
-                        gw_c25_0 = 0.0;
-                        gw_c25_1 = gw_g25;
+                        if (1.0 == gw_q25_0)
+                        {
+                            gw_c25_0 = 0.0;
+                            gw_c25_1 = gw_g25;
+                        }
+                        else
+                        {
+                            gw_c25_0 = double.NaN * gw_g25;
+                            gw_c25_1 = double.NaN * gw_g25;
+                        }
                     }
                     gw_d_m += gw_c25_0;
                     gw_d_main[c_1] += gw_c25_1;
@@ -345,6 +377,11 @@ namespace Specs
                 }
             }
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(wishartGamma) && double.IsFinite(wishartM)))
+            {
+                gw_Value = AdbenchGmm(alphas, means, icf, x, wishartGamma, wishartM);
+            }
+
             return gw_Value;
         }
     }

@@ -96,6 +96,11 @@ namespace Specs
             double gw_c6_0 = 2.0 * b * gw_d_ScaledArg;
             db += gw_c6_0;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(b)))
+            {
+                gw_Value = Composed(w, b, x, y);
+            }
+
             return gw_Value;
         }
     }

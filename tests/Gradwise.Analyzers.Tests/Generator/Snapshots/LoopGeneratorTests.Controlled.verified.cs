@@ -154,6 +154,11 @@ namespace Specs
                 }
             }
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(threshold)))
+            {
+                gw_Value = Controlled(v, threshold);
+            }
+
             return gw_Value;
         }
     }

@@ -15,7 +15,7 @@ namespace Specs
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
         /// <item><description>ms = student[0] / temperature:  ∂/∂student[0] = 1 / temperature</description></item>
-        /// <item><description>ms = student[c] / temperature &lt;= ms ? ms : student[c] / temperature:  ∂/∂ms = student[c] / temperature &lt;= ms ? 1 : 0,  ∂/∂student[c] = student[c] / temperature &lt;= ms ? 0 : 1 / temperature</description></item>
+        /// <item><description>ms = Max(ms, student[c] / temperature):  ∂/∂ms = student[c] / temperature &lt;= ms ? 1 : ms &lt; student[c] / temperature ? 0 : NaN,  ∂/∂student[c] = student[c] / temperature &lt;= ms ? 0 : ms &lt; student[c] / temperature ? 1 / temperature : NaN</description></item>
         /// <item><description>zs = zs + Exp(student[c_1] / temperature - ms):  ∂/∂ms = -Exp(student[c_1] / temperature - ms),  ∂/∂student[c_1] = Exp(student[c_1] / temperature - ms) / temperature,  ∂/∂zs = 1</description></item>
         /// <item><description>kl = kl + Exp(teacher[c_2] / temperature - mt - Log(zt)) * (ms + Log(zs) - mt - student[c_2] / temperature - Log(zt) + teacher[c_2] / temperature):  ∂/∂kl = 1,  ∂/∂ms = Exp(teacher[c_2] / temperature - mt - Log(zt)),  ∂/∂student[c_2] = -Exp(teacher[c_2] / temperature - mt - Log(zt)) / temperature,  ∂/∂zs = Exp(teacher[c_2] / temperature - mt - Log(zt)) / zs</description></item>
         /// </list>
@@ -49,12 +49,20 @@ namespace Specs
                 double gw_p4_0;
                 if (gw_s4_0 <= ms)
                 {
-                    gw_p4_0 = 1.0;
+                    gw_p4_0 = 0.0;
                 }
                 else
                 {
-                    gw_p4_0 = 0.0;
-                    ms = gw_s4_0;
+                    if (ms < gw_s4_0)
+                    {
+                        gw_p4_0 = 1.0;
+                        ms = gw_s4_0;
+                    }
+                    else
+                    {
+                        gw_p4_0 = 2.0;
+                        ms = double.NaN;
+                    }
                 }
                 gw_tape.Push(gw_p4_0);
                 double gw_s5_0 = teacher[c] / temperature;
@@ -63,7 +71,14 @@ namespace Specs
                 }
                 else
                 {
-                    mt = gw_s5_0;
+                    if (mt < gw_s5_0)
+                    {
+                        mt = gw_s5_0;
+                    }
+                    else
+                    {
+                        mt = double.NaN;
+                    }
                 }
             }
             double zs = 0.0;
@@ -122,15 +137,23 @@ namespace Specs
                 gw_d_ms = 0.0;
                 double gw_c4_0;
                 double gw_c4_1;
-                if (0.0 != gw_q4_0)
+                if (0.0 == gw_q4_0)
                 {
                     gw_c4_0 = gw_g4;
                     gw_c4_1 = 0.0;
                 }
                 else
                 {
-                    gw_c4_0 = 0.0;
-                    gw_c4_1 = gw_g4 / temperature;
+                    if (1.0 == gw_q4_0)
+                    {
+                        gw_c4_0 = 0.0;
+                        gw_c4_1 = gw_g4 / temperature;
+                    }
+                    else
+                    {
+                        gw_c4_0 = double.NaN * gw_g4;
+                        gw_c4_1 = double.NaN * gw_g4;
+                    }
                 }
                 gw_d_ms += gw_c4_0;
                 dStudent[c] += gw_c4_1;
@@ -138,6 +161,11 @@ namespace Specs
             double gw_c1_0 = gw_d_ms / temperature;
             dStudent[0] += gw_c1_0;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(temperature)))
+            {
+                gw_Value = Distillation(student, teacher, temperature);
+            }
+
             return gw_Value;
         }
     }

@@ -15,13 +15,13 @@ namespace Specs
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
         /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
-        /// <item><description>am = alphas[c] &lt;= am ? am : alphas[c]:  ∂/∂alphas[c] = alphas[c] &lt;= am ? 0 : 1,  ∂/∂am = alphas[c] &lt;= am ? 1 : 0</description></item>
+        /// <item><description>am = Max(am, alphas[c]):  ∂/∂alphas[c] = alphas[c] &lt;= am ? 0 : am &lt; alphas[c] ? 1 : NaN,  ∂/∂am = alphas[c] &lt;= am ? 1 : am &lt; alphas[c] ? 0 : NaN</description></item>
         /// <item><description>asum = asum + Exp(alphas[c_1] - am):  ∂/∂alphas[c_1] = Exp(alphas[c_1] - am),  ∂/∂am = -Exp(alphas[c_1] - am),  ∂/∂asum = 1</description></item>
         /// <item><description>q = q + Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2):  ∂/∂logSigmas[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2),  ∂/∂means[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * (x[i * d + j] - means[c_2 * d + j]),  ∂/∂q = 1</description></item>
         /// <item><description>logDet = logDet + logSigmas[c_2 * d + j]:  ∂/∂logDet = 1,  ∂/∂logSigmas[c_2 * d + j] = 1</description></item>
         /// <item><description>lp[c_2] = alphas[c_2] - logDet - 0.5 * q:  ∂/∂alphas[c_2] = 1,  ∂/∂logDet = -1,  ∂/∂q = -0.5</description></item>
         /// <item><description>m = lp[0]:  ∂/∂lp[0] = 1</description></item>
-        /// <item><description>m = lp[c_3] &lt;= m ? m : lp[c_3]:  ∂/∂lp[c_3] = lp[c_3] &lt;= m ? 0 : 1,  ∂/∂m = lp[c_3] &lt;= m ? 1 : 0</description></item>
+        /// <item><description>m = Max(m, lp[c_3]):  ∂/∂lp[c_3] = lp[c_3] &lt;= m ? 0 : m &lt; lp[c_3] ? 1 : NaN,  ∂/∂m = lp[c_3] &lt;= m ? 1 : m &lt; lp[c_3] ? 0 : NaN</description></item>
         /// <item><description>s = s + Exp(lp[c_4] - m):  ∂/∂lp[c_4] = Exp(lp[c_4] - m),  ∂/∂m = -Exp(lp[c_4] - m),  ∂/∂s = 1</description></item>
         /// <item><description>total = m + total + Log(s):  ∂/∂m = 1,  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
         /// </list>
@@ -74,12 +74,20 @@ namespace Specs
                 double gw_p5_0;
                 if (alphas[c] <= am)
                 {
-                    gw_p5_0 = 1.0;
+                    gw_p5_0 = 0.0;
                 }
                 else
                 {
-                    gw_p5_0 = 0.0;
-                    am = alphas[c];
+                    if (am < alphas[c])
+                    {
+                        gw_p5_0 = 1.0;
+                        am = alphas[c];
+                    }
+                    else
+                    {
+                        gw_p5_0 = 2.0;
+                        am = double.NaN;
+                    }
                 }
                 gw_tape.Push(gw_p5_0);
             }
@@ -121,12 +129,20 @@ namespace Specs
                     double gw_p21_0;
                     if (lp[c_3] <= m)
                     {
-                        gw_p21_0 = 1.0;
+                        gw_p21_0 = 0.0;
                     }
                     else
                     {
-                        gw_p21_0 = 0.0;
-                        m = lp[c_3];
+                        if (m < lp[c_3])
+                        {
+                            gw_p21_0 = 1.0;
+                            m = lp[c_3];
+                        }
+                        else
+                        {
+                            gw_p21_0 = 2.0;
+                            m = double.NaN;
+                        }
                     }
                     gw_tape.Push(gw_p21_0);
                 }
@@ -161,15 +177,23 @@ namespace Specs
                     gw_d_m = 0.0;
                     double gw_c21_0;
                     double gw_c21_1;
-                    if (0.0 != gw_q21_0)
+                    if (0.0 == gw_q21_0)
                     {
                         gw_c21_0 = 0.0;
                         gw_c21_1 = gw_g21;
                     }
                     else
                     {
-                        gw_c21_0 = gw_g21;
-                        gw_c21_1 = 0.0;
+                        if (1.0 == gw_q21_0)
+                        {
+                            gw_c21_0 = gw_g21;
+                            gw_c21_1 = 0.0;
+                        }
+                        else
+                        {
+                            gw_c21_0 = double.NaN * gw_g21;
+                            gw_c21_1 = double.NaN * gw_g21;
+                        }
                     }
                     gw_d_lp[c_3] += gw_c21_0;
                     gw_d_m += gw_c21_1;
@@ -228,21 +252,34 @@ namespace Specs
                 gw_d_am = 0.0;
                 double gw_c5_0;
                 double gw_c5_1;
-                if (0.0 != gw_q5_0)
+                if (0.0 == gw_q5_0)
                 {
                     gw_c5_0 = 0.0;
                     gw_c5_1 = gw_g5;
                 }
                 else
                 {
-                    gw_c5_0 = gw_g5;
-                    gw_c5_1 = 0.0;
+                    if (1.0 == gw_q5_0)
+                    {
+                        gw_c5_0 = gw_g5;
+                        gw_c5_1 = 0.0;
+                    }
+                    else
+                    {
+                        gw_c5_0 = double.NaN * gw_g5;
+                        gw_c5_1 = double.NaN * gw_g5;
+                    }
                 }
                 dAlphas[c] += gw_c5_0;
                 gw_d_am += gw_c5_1;
             }
             dAlphas[0] += gw_d_am;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = GaussianMixture(alphas, means, logSigmas, x);
+            }
+
             return gw_Value;
         }
     }

@@ -102,6 +102,11 @@ namespace Specs
             double gw_c0_0 = 2.0 * gw_d_r * v[0];
             dv[0] += gw_c0_0;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Iterative(v);
+            }
+
             return gw_Value;
         }
     }

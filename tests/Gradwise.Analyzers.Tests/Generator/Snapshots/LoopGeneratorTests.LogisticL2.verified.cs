@@ -87,6 +87,11 @@ namespace Specs
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = 0.5 * lambda * penalty + loss / n;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(b) && double.IsFinite(lambda)))
+            {
+                gw_Value = LogisticL2(w, b, x, y, lambda);
+            }
+
             return gw_Value;
         }
     }

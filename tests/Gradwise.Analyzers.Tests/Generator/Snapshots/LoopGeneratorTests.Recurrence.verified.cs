@@ -66,6 +66,11 @@ namespace Specs
                 dv[j] += gw_c3_1;
             }
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Recurrence(v);
+            }
+
             return gw_Value;
         }
     }

@@ -17,7 +17,7 @@ namespace Specs
         /// <item><description>top = v[0]:  ∂/∂v[0] = 1</description></item>
         /// <item><description>sum = sum + v[j]:  ∂/∂sum = 1,  ∂/∂v[j] = 1</description></item>
         /// <item><description>product = product * v[j]:  ∂/∂product = v[j],  ∂/∂v[j] = product</description></item>
-        /// <item><description>top = v[j] &lt;= top ? top : v[j]:  ∂/∂top = v[j] &lt;= top ? 1 : 0,  ∂/∂v[j] = v[j] &lt;= top ? 0 : 1</description></item>
+        /// <item><description>top = Max(top, v[j]):  ∂/∂top = v[j] &lt;= top ? 1 : top &lt; v[j] ? 0 : NaN,  ∂/∂v[j] = v[j] &lt;= top ? 0 : top &lt; v[j] ? 1 : NaN</description></item>
         /// <item><description>squares = squares + v[j_1] * v[j_1]:  ∂/∂squares = 1,  ∂/∂v[j_1] = 2 * v[j_1]</description></item>
         /// </list>
         /// </remarks>
@@ -52,12 +52,20 @@ namespace Specs
                 double gw_p6_0;
                 if (v[j] <= top)
                 {
-                    gw_p6_0 = 1.0;
+                    gw_p6_0 = 0.0;
                 }
                 else
                 {
-                    gw_p6_0 = 0.0;
-                    top = v[j];
+                    if (top < v[j])
+                    {
+                        gw_p6_0 = 1.0;
+                        top = v[j];
+                    }
+                    else
+                    {
+                        gw_p6_0 = 2.0;
+                        top = double.NaN;
+                    }
                 }
                 gw_tape.Push(gw_p6_0);
             }
@@ -88,15 +96,23 @@ namespace Specs
                 gw_d_top = 0.0;
                 double gw_c6_0;
                 double gw_c6_1;
-                if (0.0 != gw_q6_0)
+                if (0.0 == gw_q6_0)
                 {
                     gw_c6_0 = gw_g6;
                     gw_c6_1 = 0.0;
                 }
                 else
                 {
-                    gw_c6_0 = 0.0;
-                    gw_c6_1 = gw_g6;
+                    if (1.0 == gw_q6_0)
+                    {
+                        gw_c6_0 = 0.0;
+                        gw_c6_1 = gw_g6;
+                    }
+                    else
+                    {
+                        gw_c6_0 = double.NaN * gw_g6;
+                        gw_c6_1 = double.NaN * gw_g6;
+                    }
                 }
                 gw_d_top += gw_c6_0;
                 dv[j] += gw_c6_1;
@@ -111,6 +127,11 @@ namespace Specs
             }
             dv[0] += gw_d_top;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Reductions(v);
+            }
+
             return gw_Value;
         }
     }

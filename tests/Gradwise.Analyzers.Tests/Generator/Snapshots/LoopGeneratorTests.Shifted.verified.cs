@@ -124,7 +124,7 @@ namespace Specs
                     {
                         gw_c11_0 = 0.0;
                     }
-                    if (gw_c11_0 != 0.0)
+                    if ((uint)(lag + j_1) < (uint)dv.Length)
                     {
                         dv[lag + j_1] += gw_c11_0;
                     }
@@ -142,11 +142,11 @@ namespace Specs
                         gw_c10_0 = 0.0;
                         gw_c10_1 = gw_e10_0;
                     }
-                    if (gw_c10_0 != 0.0)
+                    if ((uint)(i_1 * m + j_1) < (uint)gw_d_h.Length)
                     {
                         gw_u8_0[j_1] += gw_c10_0;
                     }
-                    if (gw_c10_1 != 0.0)
+                    if ((uint)(lag + j_1) < (uint)dw.Length)
                     {
                         dw[lag + j_1] += gw_c10_1;
                     }
@@ -176,6 +176,11 @@ namespace Specs
                 }
             }
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Shifted(w, v, x, starts, lag);
+            }
+
             return gw_Value;
         }
     }

@@ -18,7 +18,7 @@ namespace Specs
         /// <item><description>t = t + weights[c * d + j] * x[i * d + j]:  ∂/∂t = 1,  ∂/∂weights[c * d + j] = x[i * d + j]</description></item>
         /// <item><description>s[c] = t:  ∂/∂t = 1</description></item>
         /// <item><description>m = s[0]:  ∂/∂s[0] = 1</description></item>
-        /// <item><description>m = s[c_1] &lt;= m ? m : s[c_1]:  ∂/∂m = s[c_1] &lt;= m ? 1 : 0,  ∂/∂s[c_1] = s[c_1] &lt;= m ? 0 : 1</description></item>
+        /// <item><description>m = Max(m, s[c_1]):  ∂/∂m = s[c_1] &lt;= m ? 1 : m &lt; s[c_1] ? 0 : NaN,  ∂/∂s[c_1] = s[c_1] &lt;= m ? 0 : m &lt; s[c_1] ? 1 : NaN</description></item>
         /// <item><description>sum = sum + Exp(s[c_2] - m):  ∂/∂m = -Exp(s[c_2] - m),  ∂/∂s[c_2] = Exp(s[c_2] - m),  ∂/∂sum = 1</description></item>
         /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂m = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
         /// </list>
@@ -80,12 +80,20 @@ namespace Specs
                     double gw_p13_0;
                     if (s[c_1] <= m)
                     {
-                        gw_p13_0 = 1.0;
+                        gw_p13_0 = 0.0;
                     }
                     else
                     {
-                        gw_p13_0 = 0.0;
-                        m = s[c_1];
+                        if (m < s[c_1])
+                        {
+                            gw_p13_0 = 1.0;
+                            m = s[c_1];
+                        }
+                        else
+                        {
+                            gw_p13_0 = 2.0;
+                            m = double.NaN;
+                        }
                     }
                     gw_tape.Push(gw_p13_0);
                 }
@@ -122,15 +130,23 @@ namespace Specs
                     gw_d_m = 0.0;
                     double gw_c13_0;
                     double gw_c13_1;
-                    if (0.0 != gw_q13_0)
+                    if (0.0 == gw_q13_0)
                     {
                         gw_c13_0 = gw_g13;
                         gw_c13_1 = 0.0;
                     }
                     else
                     {
-                        gw_c13_0 = 0.0;
-                        gw_c13_1 = gw_g13;
+                        if (1.0 == gw_q13_0)
+                        {
+                            gw_c13_0 = 0.0;
+                            gw_c13_1 = gw_g13;
+                        }
+                        else
+                        {
+                            gw_c13_0 = double.NaN * gw_g13;
+                            gw_c13_1 = double.NaN * gw_g13;
+                        }
                     }
                     gw_d_m += gw_c13_0;
                     gw_d_s[c_1] += gw_c13_1;
@@ -159,6 +175,11 @@ namespace Specs
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = loss / n;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = SoftmaxCrossEntropy(weights, bias, x, labels);
+            }
+
             return gw_Value;
         }
     }

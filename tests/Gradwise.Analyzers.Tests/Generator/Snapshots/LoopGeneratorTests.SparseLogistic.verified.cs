@@ -81,6 +81,11 @@ namespace Specs
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = penalty + loss / n;
             gw_tape.Release();
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(l1) && double.IsFinite(l2)))
+            {
+                gw_Value = SparseLogistic(w, indices, values, offsets, labels, l1, l2);
+            }
+
             return gw_Value;
         }
     }

@@ -35,6 +35,11 @@ namespace Specs
             double t1 = global::Gradwise.Runtime.GradwiseMath.Sign(t0);
             dPrediction = t1;
             dTarget = -t1;
+            if (!(double.IsFinite(tValue) && double.IsFinite(prediction) && double.IsFinite(target)))
+            {
+                tValue = AbsoluteError(prediction, target);
+            }
+
             return tValue;
         }
 

@@ -26,6 +26,11 @@ namespace Specs
             double t0 = x * x;
             double tValue = global::Gradwise.Runtime.GradwiseMath.ExpM1(x) + global::Gradwise.Runtime.GradwiseMath.LogP1(t0);
             dx = global::System.Math.Exp(x) + 2.0 * x / (1.0 + t0);
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = Accurate(x);
+            }
+
             return tValue;
         }
 

@@ -37,6 +37,11 @@ namespace Specs
             double tValue = t1 + 3.0 * t2;
             da = t1_d0 + 3.0 * t2_d0;
             db = -t1_d0;
+            if (!(double.IsFinite(tValue) && double.IsFinite(a) && double.IsFinite(b)))
+            {
+                tValue = CallsOtherType(a, b);
+            }
+
             return tValue;
         }
 

@@ -37,6 +37,11 @@ namespace Specs
             double tValue = t1;
             dw = x * t1_d1;
             db = t1_d1;
+            if (!(double.IsFinite(tValue) && double.IsFinite(w) && double.IsFinite(b) && double.IsFinite(x) && double.IsFinite(y)))
+            {
+                tValue = ChainedLogLoss(w, b, x, y);
+            }
+
             return tValue;
         }
 

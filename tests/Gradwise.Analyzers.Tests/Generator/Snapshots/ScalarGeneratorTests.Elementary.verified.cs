@@ -49,6 +49,11 @@ namespace Specs
             double tValue = global::System.Math.Log10(t0) + t2 + t3 + t4 + x * x * x + t5 + t6 * t7;
             dx = 0.25 * (1.0 + t3 * t3) + 0.43429448190325176 * y / t0 + 3.0 * t1 + x / t2 + y * global::System.Math.Pow(x, y - 1.0) + global::System.Math.Cos(x) * t7;
             dy = 1.0 - t6 * global::System.Math.Sin(y) - t4 * t4 + 0.43429448190325176 * x / t0 + global::System.Math.Log(x) * t5;
+            if (!(double.IsFinite(tValue) && double.IsFinite(x) && double.IsFinite(y)))
+            {
+                tValue = Elementary(x, y);
+            }
+
             return tValue;
         }
 

@@ -37,6 +37,11 @@ namespace Specs
             double tValue = 0.5 * global::System.Math.Log(6.283185307179586 * variance) + 0.5 * t1 / variance;
             dMu = (mu - x) / variance;
             dVariance = (0.5 - 0.5 * t1 / variance) / variance;
+            if (!(double.IsFinite(tValue) && double.IsFinite(x) && double.IsFinite(mu) && double.IsFinite(variance)))
+            {
+                tValue = GaussianNegativeLogLikelihood(x, mu, variance);
+            }
+
             return tValue;
         }
 

@@ -37,6 +37,11 @@ namespace Specs
                 tValue = delta * (t1 - 0.5 * delta);
                 dPrediction = delta * global::Gradwise.Runtime.GradwiseMath.Sign(t0);
             }
+            if (!(double.IsFinite(tValue) && double.IsFinite(prediction) && double.IsFinite(target) && double.IsFinite(delta)))
+            {
+                tValue = Huber(prediction, target, delta);
+            }
+
             return tValue;
         }
 

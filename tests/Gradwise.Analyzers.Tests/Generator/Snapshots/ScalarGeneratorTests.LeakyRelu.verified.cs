@@ -33,6 +33,11 @@ namespace Specs
                 tValue = 0.01 * x;
                 dx = 0.01;
             }
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = LeakyRelu(x);
+            }
+
             return tValue;
         }
 

@@ -28,6 +28,11 @@ namespace Specs
             double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
             double tValue = y * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + t0 * (1.0 - y);
             dz = t0_sigmoid - y;
+            if (!(double.IsFinite(tValue) && double.IsFinite(y) && double.IsFinite(z)))
+            {
+                tValue = LogLossInline(y, z);
+            }
+
             return tValue;
         }
 

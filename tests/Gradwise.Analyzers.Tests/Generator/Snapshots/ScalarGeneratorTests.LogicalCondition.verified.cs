@@ -43,6 +43,11 @@ namespace Specs
                 dx = 1.0;
                 dy = 1.0;
             }
+            if (!(double.IsFinite(tValue) && double.IsFinite(x) && double.IsFinite(y)))
+            {
+                tValue = LogicalCondition(x, y);
+            }
+
             return tValue;
         }
 

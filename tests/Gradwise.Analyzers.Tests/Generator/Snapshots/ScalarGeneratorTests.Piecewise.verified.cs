@@ -41,6 +41,11 @@ namespace Specs
                     dx = 2.0;
                 }
             }
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = Piecewise(x);
+            }
+
             return tValue;
         }
 

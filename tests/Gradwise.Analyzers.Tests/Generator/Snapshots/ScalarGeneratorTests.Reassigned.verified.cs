@@ -33,6 +33,11 @@ namespace Specs
             double tValue = 0.3333333333333333 * (2.0 * (y + x * x) - 0.25 * x);
             dx = 1.3333333333333333 * x - 0.08333333333333333;
             dy = 0.6666666666666666;
+            if (!(double.IsFinite(tValue) && double.IsFinite(x) && double.IsFinite(y)))
+            {
+                tValue = Reassigned(x, y);
+            }
+
             return tValue;
         }
 

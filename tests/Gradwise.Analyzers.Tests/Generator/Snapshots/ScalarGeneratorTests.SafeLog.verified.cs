@@ -33,6 +33,11 @@ namespace Specs
                 tValue = 0.0;
                 dx = 0.0;
             }
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = SafeLog(x);
+            }
+
             return tValue;
         }
 

@@ -26,6 +26,11 @@ namespace Specs
             double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
             double tValue = t0;
             dz = t0_sigmoid;
+            if (!(double.IsFinite(tValue) && double.IsFinite(z)))
+            {
+                tValue = Softplus(z);
+            }
+
             return tValue;
         }
 

@@ -28,6 +28,11 @@ namespace Specs
             double t1 = t0 - y;
             double tValue = 0.5 * t1 * t1;
             dz = t1 * t0 * (1.0 - t0);
+            if (!(double.IsFinite(tValue) && double.IsFinite(y) && double.IsFinite(z)))
+            {
+                tValue = SquaredErrorOfSigmoid(y, z);
+            }
+
             return tValue;
         }
 

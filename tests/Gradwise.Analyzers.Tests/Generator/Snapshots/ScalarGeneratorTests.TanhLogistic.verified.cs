@@ -26,6 +26,11 @@ namespace Specs
             double t0 = global::Gradwise.Runtime.GradwiseMath.Sigmoid(z);
             double tValue = t0;
             dz = t0 * (1.0 - t0);
+            if (!(double.IsFinite(tValue) && double.IsFinite(z)))
+            {
+                tValue = TanhLogistic(z);
+            }
+
             return tValue;
         }
 

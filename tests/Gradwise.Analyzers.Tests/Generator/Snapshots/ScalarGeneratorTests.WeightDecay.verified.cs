@@ -24,6 +24,11 @@ namespace Specs
         {
             double tValue = global::Specs.F.Lambda * w * w;
             dw = 2.0 * global::Specs.F.Lambda * w;
+            if (!(double.IsFinite(tValue) && double.IsFinite(w)))
+            {
+                tValue = WeightDecay(w);
+            }
+
             return tValue;
         }
 

@@ -25,6 +25,11 @@ namespace Specs
         {
             double tValue = x * (2.718281828459045 + 3.141592653589793 * x);
             dx = 2.718281828459045 + 6.283185307179586 * x;
+            if (!(double.IsFinite(tValue) && double.IsFinite(x)))
+            {
+                tValue = WithConstants(x);
+            }
+
             return tValue;
         }
 

@@ -1,0 +1,114 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace Gradwise.Analyzers.Tests.Generator;
+
+/// <summary>
+/// The generated value is the user's value on every input, NaN and infinities included: a model that
+/// diverges must not look healthy because <c>Math.Max</c>, <c>Min</c> or <c>Clamp</c> became a comparison that
+/// NaN fails. The oracle is the user's own method, compiled beside the generated one. Where one of those
+/// functions is given NaN its derivative is NaN (docs/generator.md), so the NaN reaches the gradient too.
+/// </summary>
+public sealed class NonFiniteInputTests
+{
+    private const string Source = """
+        using System;
+        using Gradwise;
+
+        public static partial class F
+        {
+            [Differentiable] public static double ReluLast(double x) => Math.Max(x, 0.0);
+            [Differentiable] public static double ReluFirst(double x) => Math.Max(0.0, x);
+            [Differentiable] public static double MinOfBoth(double a, double b) => Math.Min(a, b) * b;
+            [Differentiable] public static double MaxOfBoth(double a, double b) => Math.Max(a, b) + a * b;
+            [Differentiable] public static double Clipped(double x, double w) => Math.Clamp(x, -1.0, 1.0) * w;
+            [Differentiable] public static double ClampedBy(double x, double lo) => Math.Clamp(x, lo, 2.0);
+            [Differentiable] public static double Hinge(double y, double z) => Math.Max(0.0, 1.0 - y * z);
+            [Differentiable] public static double MinConstantFirst(double x) => Math.Min(-0.5, x * x);
+            [Differentiable]
+            public static double ClippedLogLoss(double y, double p)
+            {
+                double q = Math.Clamp(p, 1e-12, 1 - 1e-12);
+                return -(y * Math.Log(q) + (1 - y) * Math.Log(1 - q));
+            }
+        }
+        """;
+
+    private static readonly double[] Inputs = { double.NaN, double.PositiveInfinity, double.NegativeInfinity, 0.0, -0.0, 1.0, -1.0, 0.25, -3.5, 2.0 };
+
+    private static readonly Lazy<GeneratorRun> Compiled = new(() => GeneratorHarness.Run(Source).AssertCompiles());
+
+    public static TheoryData<string, int> Methods => new()
+    {
+        { "ReluLast", 1 }, { "ReluFirst", 1 }, { "MinOfBoth", 2 }, { "MaxOfBoth", 2 }, { "Clipped", 2 },
+        { "ClampedBy", 2 }, { "Hinge", 2 }, { "MinConstantFirst", 1 }, { "ClippedLogLoss", 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void The_generated_value_is_the_users_value_at_nan_and_infinities(string method, int arity)
+    {
+        var run = Compiled.Value;
+        var checkedPoints = 0;
+        foreach (var point in Points(arity))
+        {
+            double expected;
+            try
+            {
+                expected = (double)run.Invoke("F", method, point.Cast<object?>().ToArray())!;
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArgumentException)
+            {
+                continue; // Math.Clamp with min > max throws; the generated code does not repeat that check (docs/generator.md)
+            }
+
+            var (value, _) = run.InvokeWithGradient("F", method, point, arity);
+            // NaN, +∞ and −∞ exactly; a finite value up to the rounding of the simplifier's rearranged sums
+            // (absolute 1e-12 below 1, relative above: docs/generator.md, "Values").
+            Assert.True(
+                double.IsFinite(expected) ? Math.Abs(value - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected)) : value.Equals(expected),
+                $"{method}({string.Join(", ", point)}): generated value {value}, the method returns {expected}\n{run.Source("F." + method + "(")}");
+            checkedPoints++;
+        }
+
+        Assert.True(checkedPoints >= Math.Pow(Inputs.Length, arity) * 0.8, $"only {checkedPoints} points were checked");
+    }
+
+    [Theory]
+    [InlineData("ReluLast", new[] { double.NaN }, 0)]
+    [InlineData("ReluFirst", new[] { double.NaN }, 0)]
+    [InlineData("MinOfBoth", new[] { double.NaN, 1.0 }, 0)]
+    [InlineData("MinOfBoth", new[] { 1.0, double.NaN }, 1)]
+    [InlineData("MaxOfBoth", new[] { double.NaN, 1.0 }, 1)]
+    [InlineData("Clipped", new[] { double.NaN, 3.0 }, 0)]
+    [InlineData("Clipped", new[] { double.NaN, 3.0 }, 1)]
+    [InlineData("Hinge", new[] { 1.0, double.NaN }, 1)]
+    [InlineData("ClippedLogLoss", new[] { 1.0, double.NaN }, 1)]
+    public void A_nan_through_max_min_or_clamp_reaches_the_gradient(string method, double[] point, int partial)
+    {
+        var (_, gradient) = Compiled.Value.InvokeWithGradient("F", method, point, point.Length);
+        Assert.True(double.IsNaN(gradient[partial]), $"∂{method}/∂#{partial} at ({string.Join(", ", point)}) is {gradient[partial]}, not NaN");
+    }
+
+    [Theory]
+    [InlineData("ReluLast", new[] { 2.0 }, 0, 1.0)]
+    [InlineData("ReluLast", new[] { -2.0 }, 0, 0.0)]
+    [InlineData("ReluLast", new[] { 0.0 }, 0, 0.0)]
+    [InlineData("ReluFirst", new[] { 0.0 }, 0, 0.0)]
+    [InlineData("ReluLast", new[] { double.PositiveInfinity }, 0, 1.0)]
+    [InlineData("Clipped", new[] { 0.5, 3.0 }, 0, 3.0)]
+    [InlineData("Clipped", new[] { 5.0, 3.0 }, 0, 0.0)]
+    [InlineData("Clipped", new[] { double.NegativeInfinity, 3.0 }, 1, -1.0)]
+    [InlineData("ClampedBy", new[] { -4.0, 1.0 }, 1, 1.0)]
+    [InlineData("ClampedBy", new[] { -4.0, 1.0 }, 0, 0.0)]
+    public void Finite_and_infinite_inputs_keep_their_derivatives(string method, double[] point, int partial, double expected)
+    {
+        var (_, gradient) = Compiled.Value.InvokeWithGradient("F", method, point, point.Length);
+        Assert.Equal(expected, gradient[partial]);
+    }
+
+    private static IEnumerable<double[]> Points(int arity) =>
+        arity == 1
+            ? Inputs.Select(x => new[] { x })
+            : Inputs.SelectMany(a => Inputs.Select(b => new[] { a, b }));
+}
