@@ -14,6 +14,9 @@ public static class Descriptors
     /// <summary>Category of the rules about the choice of loss for an output.</summary>
     public const string LossCategory = "Gradwise.LossFunctions";
 
+    /// <summary>Category of the rules about computing a loss in floating point without overflow, underflow or NaN.</summary>
+    public const string StabilityCategory = "Gradwise.NumericalStability";
+
     /// <summary>GW1001: a sigmoid output trained with squared error.</summary>
     public static readonly DiagnosticDescriptor SigmoidWithSquaredError = Create(
         "GW1001",
@@ -31,6 +34,15 @@ public static class Descriptors
         LossCategory,
         DiagnosticSeverity.Warning,
         "With p = softmax(s) and L = ½Σ(p − y)², the gradient goes through the softmax Jacobian, whose diagonal p_k(1 − p_k) is at most 1/4 and vanishes when the output saturates. With categorical cross-entropy L = −Σ y_k log p_k, ∂L/∂s_k = p_k − y_k.");
+
+    /// <summary>GW3001: the log of a sigmoid or softmax probability, computed naively.</summary>
+    public static readonly DiagnosticDescriptor UnstableLogOfProbability = Create(
+        "GW3001",
+        "Log of a probability that can round to 0",
+        "'{0}' is the log of {1}; {2}, so the loss becomes infinite and its gradient NaN — {3}",
+        StabilityCategory,
+        DiagnosticSeverity.Warning,
+        "A probability computed in floating point reaches exactly 0 or 1 long before the math says it should: 1/(1 + e^−z) is 0 for z below about −710 and 1 − σ(z) is 0 for z above about 36.7; a softmax output is 0 when its score is about 745 below the largest. Its log is then −∞, the loss ∞ and the gradient NaN, and one such example ruins a whole batch. Compute the log from the logit instead: log σ(z) = −softplus(−z), log(1 − σ(z)) = −softplus(z), log softmax(s)_k = s_k − max − log Σ_j e^(s_j − max), which are finite for every finite input; or clamp the probability away from 0 and 1.");
 
     /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
     public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
@@ -69,7 +81,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, UnstableLogOfProbability, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

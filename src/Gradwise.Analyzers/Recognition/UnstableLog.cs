@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Gradwise.Frontend;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>What says the argument of a log is a probability that can round to 0.</summary>
+internal enum ProbabilityEvidence
+{
+    /// <summary>A sigmoid reaches it (flow).</summary>
+    Sigmoid,
+
+    /// <summary>A softmax reaches it (flow).</summary>
+    Softmax,
+
+    /// <summary>The binary cross-entropy shape: log p and log(1 − p) of the same p in one expression.</summary>
+    BinaryCrossEntropy,
+
+    /// <summary>The categorical cross-entropy shape: t[k] · log p[k], two collections at one index.</summary>
+    CategoricalCrossEntropy,
+}
+
+/// <summary>
+/// A log of a probability with nothing between it and 0: <c>Math.Log(p)</c> or <c>Math.Log(1 - p)</c>
+/// (or a call of a user helper whose body is exactly that log), where p is a sigmoid or softmax output or the
+/// cross-entropy shape says p is a probability.
+/// </summary>
+/// <param name="Site">The log call, or the call of the helper.</param>
+/// <param name="Probability">p.</param>
+/// <param name="Complement">True for log(1 − p).</param>
+/// <param name="Evidence">Why p is a probability.</param>
+/// <param name="Fact">The flow fact, for sigmoid and softmax evidence.</param>
+/// <param name="Logit">z, where p = σ(z) and z can be read at the site unchanged: the stable form is in reach.</param>
+internal sealed record UnstableLogSite(IInvocationOperation Site, IOperation Probability, bool Complement, ProbabilityEvidence Evidence, ActivationFact? Fact, IOperation? Logit);
+
+/// <summary>Recognizes <see cref="UnstableLogSite"/>s. Guards are structural: a log whose argument is anything but p or 1 − p
+/// (<c>p + eps</c>, <c>Math.Max(p, eps)</c>, a clamp, a helper that floors its argument) is not one.</summary>
+internal static class UnstableLog
+{
+    public static UnstableLogSite? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
+    {
+        if (LogArgument(call, flow.Index, ct) is not { } argument)
+        {
+            return null;
+        }
+
+        var (p, complement) = Split(argument);
+        if (p.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
+        {
+            return null;
+        }
+
+        if (flow.Of(p, Activation.Softmax, ct) is { } softmax)
+        {
+            return new UnstableLogSite(call, p, complement, ProbabilityEvidence.Softmax, softmax, null);
+        }
+
+        if (flow.Of(p, Activation.Sigmoid, ct) is { } sigmoid)
+        {
+            return new UnstableLogSite(call, p, complement, ProbabilityEvidence.Sigmoid, sigmoid, LogitInReach(p, flow, ct));
+        }
+
+        if (IsFloored(p, flow, ct))
+        {
+            return null; // the shape says probability, but every value p can hold is clamped or floored
+        }
+
+        if (HasComplementaryLog(call, p, complement, flow.Index, ct))
+        {
+            return new UnstableLogSite(call, p, complement, ProbabilityEvidence.BinaryCrossEntropy, null, null);
+        }
+
+        return !complement && IsWeightedByTarget(call, p)
+            ? new UnstableLogSite(call, p, complement, ProbabilityEvidence.CategoricalCrossEntropy, null, null)
+            : null;
+    }
+
+    /// <summary>The argument of a natural log: Math.Log, MathF.Log, double.Log, float.Log with one argument, or a user helper whose body is such a log of its parameter.</summary>
+    public static IOperation? LogArgument(IInvocationOperation call, FlowIndex index, CancellationToken ct)
+    {
+        if (call.Arguments.Length != 1)
+        {
+            return null;
+        }
+
+        if (IsNaturalLog(call.TargetMethod))
+        {
+            return call.Arguments[0].Value;
+        }
+
+        var method = call.TargetMethod.OriginalDefinition;
+        if (method.Parameters.Length != 1 || method.DeclaringSyntaxReferences.Length == 0 || method.Name.Length == 0
+            || !MathApi.IsReal(method.ReturnType) || !MathApi.IsReal(method.Parameters[0].Type))
+        {
+            return null;
+        }
+
+        return index.SingleReturn(method, ct) is { } returned && Operations.Strip(returned) is IInvocationOperation inner
+            && inner.Arguments.Length == 1 && IsNaturalLog(inner.TargetMethod)
+            && Operations.Strip(inner.Arguments[0].Value) is IParameterReferenceOperation parameter
+            && SymbolEqualityComparer.Default.Equals(parameter.Parameter.OriginalDefinition, method.Parameters[0])
+            ? call.Arguments[0].Value
+            : null;
+    }
+
+    private static bool IsNaturalLog(IMethodSymbol method) =>
+        method.Name == "Log" && method.Parameters.Length == 1 && method.IsStatic
+        && IsMathMember(method);
+
+    /// <summary>True when every value flow can place in p is Math.Max/Min/Clamp with a constant bound (a clamp away from 0 or 1).</summary>
+    private static bool IsFloored(IOperation p, ActivationFlow flow, CancellationToken ct) =>
+        flow.ValuesOf(p, ct) is { Count: > 0 } values
+        && values.All(v => Operations.Strip(v) is IInvocationOperation { TargetMethod.Name: "Max" or "Min" or "Clamp" } bound
+            && IsMathMember(bound.TargetMethod)
+            && bound.Arguments.Skip(1).Concat(bound.Arguments.Take(1)).Any(a => a.Value.ConstantValue.HasValue));
+
+    /// <summary>p and whether the argument is 1 − p.</summary>
+    private static (IOperation P, bool Complement) Split(IOperation argument)
+    {
+        var stripped = Operations.Strip(argument);
+        return stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } difference && Operations.Number(difference.LeftOperand) == 1.0
+            ? (Operations.Strip(difference.RightOperand), true)
+            : (stripped, false);
+    }
+
+    /// <summary>y · log p + (1 − y) · log(1 − p): the other log of the same p in the same arithmetic expression.</summary>
+    private static bool HasComplementaryLog(IInvocationOperation call, IOperation p, bool complement, FlowIndex index, CancellationToken ct)
+    {
+        var root = (IOperation)call;
+        while (root.Parent is IBinaryOperation or IUnaryOperation or IParenthesizedOperation or IConversionOperation or IConditionalOperation)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var other in root.DescendantsAndSelf().OfType<IInvocationOperation>())
+        {
+            if (other != call && LogArgument(other, index, ct) is { } argument && Split(Unfloored(argument)) is var (q, otherComplement)
+                && otherComplement != complement && Operations.Equivalent(q, p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value inside a clamp: a guarded partner log (log(max(p, ε))) still says p is a probability.</summary>
+    private static IOperation Unfloored(IOperation argument) =>
+        Operations.Strip(argument) is IInvocationOperation { TargetMethod.Name: "Max" or "Min" or "Clamp", Arguments.Length: >= 2 } bound && IsMathMember(bound.TargetMethod)
+            ? bound.Arguments[0].Value.ConstantValue.HasValue ? bound.Arguments[1].Value : bound.Arguments[0].Value
+            : argument;
+
+    private static bool IsMathMember(IMethodSymbol method) =>
+        MathApi.IsMathType(method.ContainingType, out _) || method.ContainingType?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+
+    /// <summary>t[k] · log p[k]: the log of one collection's element times another collection's element at the same index.</summary>
+    private static bool IsWeightedByTarget(IInvocationOperation call, IOperation p)
+    {
+        var node = (IOperation)call;
+        while (node.Parent is IParenthesizedOperation or IConversionOperation { OperatorMethod: null })
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product || Element(p) is not { } probability)
+        {
+            return false;
+        }
+
+        var other = Operations.Strip(ReferenceEquals(product.LeftOperand, node) ? product.RightOperand : product.LeftOperand);
+        if (other is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negated)
+        {
+            other = Operations.Strip(negated.Operand); // -t[k] * log p[k]
+        }
+
+        return Element(other) is { } target
+            && !Operations.Equivalent(target.Collection, probability.Collection)
+            && target.Indices.Length == probability.Indices.Length
+            && target.Indices.Zip(probability.Indices, Operations.Equivalent).All(same => same);
+    }
+
+    private static (IOperation Collection, ImmutableArray<IOperation> Indices)? Element(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IArrayElementReferenceOperation array:
+                return (array.ArrayReference, array.Indices);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } indexer:
+                return (list, indexer.Arguments.Select(a => a.Value).ToImmutableArray());
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// z for p = σ(z) written at p itself or in the one definition of the local p, when z is a constant, a parameter or
+    /// a local that its method never writes again (so it has the same value at the log).
+    /// </summary>
+    private static IOperation? LogitInReach(IOperation p, ActivationFlow flow, CancellationToken ct)
+    {
+        var definition = p is ILocalReferenceOperation local ? flow.Index.SingleDefinition(local, ct) : p;
+        if (definition is null || Logit(Operations.Strip(definition), flow, ct) is not { } z)
+        {
+            return null;
+        }
+
+        if (ReferenceEquals(definition, p))
+        {
+            return z;
+        }
+
+        var root = Operations.Root(p);
+        return Operations.Strip(z) switch
+        {
+            { ConstantValue.HasValue: true } => z,
+            IParameterReferenceOperation parameter when !WrittenBetween(root, parameter.Parameter, definition, p) => z,
+            ILocalReferenceOperation logit when !WrittenBetween(root, logit.Local, definition, p) => z,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// True when <paramref name="symbol"/> may be written after <paramref name="definition"/> and before <paramref name="use"/>: a write
+    /// placed between them, or inside a loop around the use that does not also run the definition again.
+    /// </summary>
+    private static bool WrittenBetween(IOperation root, ISymbol symbol, IOperation definition, IOperation use)
+    {
+        var from = definition.Syntax.SpanStart;
+        var to = use.Syntax.SpanStart;
+        var loops = use.Syntax.Ancestors().Where(IsLoop).Where(loop => !loop.Span.Contains(definition.Syntax.Span)).ToList();
+        return Writes(root, symbol).Any(write =>
+            (write.Syntax.SpanStart > from && write.Syntax.SpanStart < to) || loops.Any(loop => loop.Span.Contains(write.Syntax.Span)));
+    }
+
+    private static bool IsLoop(SyntaxNode node) =>
+        node is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
+
+    /// <summary>z in Sigmoid(z) (a one-argument method that is a sigmoid), 1 / (1 + Math.Exp(-z)) or Math.Exp(z) / (1 + Math.Exp(z)).</summary>
+    private static IOperation? Logit(IOperation value, ActivationFlow flow, CancellationToken ct)
+    {
+        switch (value)
+        {
+            case IInvocationOperation { Arguments.Length: 1 } call when !IsNaturalLog(call.TargetMethod) && call.TargetMethod.Parameters.Length == 1
+                && MathApi.IsReal(call.TargetMethod.Parameters[0].Type) && flow.Of(call, Activation.Sigmoid, ct) != null:
+                return call.Arguments[0].Value;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, OperatorMethod: null } division
+                when Operations.Strip(division.RightOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } sum:
+                var exp = Operations.Number(sum.LeftOperand) == 1.0 ? sum.RightOperand : Operations.Number(sum.RightOperand) == 1.0 ? sum.LeftOperand : null;
+                if (exp is null || ExpArgument(exp) is not { } power)
+                {
+                    return null;
+                }
+
+                if (Operations.Number(division.LeftOperand) == 1.0 && Operations.Strip(power) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negated)
+                {
+                    return negated.Operand;
+                }
+
+                return ExpArgument(division.LeftOperand) is { } numerator && Operations.Equivalent(numerator, power) ? power : null;
+        }
+
+        return null;
+    }
+
+    private static IOperation? ExpArgument(IOperation operation) =>
+        Operations.Strip(operation) is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "Exp" } exp && MathApi.IsMathType(exp.TargetMethod.ContainingType, out _)
+            ? exp.Arguments[0].Value
+            : null;
+
+    private static System.Collections.Generic.IEnumerable<IOperation> Writes(IOperation root, ISymbol symbol) =>
+        root.Descendants().Where(o => o switch
+        {
+            ISimpleAssignmentOperation a => Refers(a.Target, symbol),
+            ICompoundAssignmentOperation c => Refers(c.Target, symbol),
+            IIncrementOrDecrementOperation i => Refers(i.Target, symbol),
+            IVariableDeclaratorOperation d => d.GetVariableInitializer() != null && SymbolEqualityComparer.Default.Equals(d.Symbol, symbol),
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } r => Refers(r.Value, symbol),
+            _ => false,
+        });
+
+    private static bool Refers(IOperation target, ISymbol symbol) => SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target), symbol);
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Gradwise.Flow;
+using Gradwise.Frontend;
+using Gradwise.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// GW3001: <c>Math.Log(p)</c> or <c>Math.Log(1 - p)</c> where p is a sigmoid or softmax output (followed by
+/// <see cref="ActivationFlow"/>, as for GW1001), or where the cross-entropy written around it says p is a
+/// probability, with nothing that keeps the argument away from 0. The warning is on the log (or on the call
+/// of a user helper that is just a log); the second location is the sigmoid or softmax when flow found it.
+/// The fix rewrites to the stable form on the logit when the logit is in reach, else clamps the argument.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnstableLogAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnstableLogOfProbability);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
+            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ActivationFlow flow)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)
+            || context.ContainingSymbol is IMethodSymbol method && DifferentiableSignature.IsDifferentiable(method))
+        {
+            // In a [Differentiable] method the generated WithGradient computes these logs in their stable forms already.
+            return;
+        }
+
+        flow.Index.Saw(call);
+        if (UnstableLog.Site(call, flow, context.CancellationToken) is not { } site)
+        {
+            return;
+        }
+
+        var what = site.Evidence switch
+        {
+            ProbabilityEvidence.Sigmoid => (site.Complement ? "1 minus a sigmoid output" : "a sigmoid output") + " (" + site.Fact!.Source.Where + ")",
+            ProbabilityEvidence.Softmax => (site.Complement ? "1 minus a softmax probability" : "a softmax probability") + " (" + site.Fact!.Source.Where + ")",
+            ProbabilityEvidence.BinaryCrossEntropy => (site.Complement ? "1 − p" : "p") + ", a probability by the cross-entropy y·log p + (1 − y)·log(1 − p) around it",
+            _ => "p[k], a probability by the cross-entropy Σ t[k]·log p[k] around it",
+        };
+        var when = (site.Evidence, site.Complement) switch
+        {
+            (ProbabilityEvidence.Softmax, false) => "it is 0 when its score is about 745 below the largest",
+            (ProbabilityEvidence.Softmax, true) => "it is 0 when one score leads the others by about 37",
+            (_, true) => "1 − σ(z) rounds to 0 for z above about 36.7",
+            (ProbabilityEvidence.Sigmoid, false) => "σ(z) is 0 for z below about −710",
+            _ => "a sigmoid or softmax output rounds to 0 long before the math says",
+        };
+        var instead = site.Evidence == ProbabilityEvidence.Softmax || site.Evidence == ProbabilityEvidence.CategoricalCrossEntropy
+            ? "compute log-softmax from the scores (s_k − max − log Σ e^(s_j − max)) or clamp p away from 0"
+            : site.Complement ? "use −Softplus(z) on the logit, or clamp 1 − p away from 0" : "use −Softplus(−z) on the logit, or clamp p away from 0";
+        var additional = site.Fact is null ? Enumerable.Empty<Location>() : new[] { site.Fact.Source.Location };
+        var properties = UnstableLogFix.Properties(site.Site.Syntax.Span, site.Complement, site.Logit?.Syntax.Span);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnstableLogOfProbability, site.Site.Syntax.GetLocation(), additional, properties, site.Site.Syntax.ToString(), what, when, instead));
+    }
+}

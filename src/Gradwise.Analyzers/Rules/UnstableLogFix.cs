@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// The data a GW3001 diagnostic carries for its fix, written by the analyzer and read by the fixer through this
+/// one class: whether the log is of 1 − p, and where the logit z of p = σ(z) is (relative to the site), when the
+/// stable form is in reach.
+/// </summary>
+public static class UnstableLogFix
+{
+    private const string ComplementKey = "GradwiseComplement";
+    private const string LogitKey = "GradwiseLogit";
+
+    /// <summary>Properties for a diagnostic at <paramref name="site"/>.</summary>
+    public static ImmutableDictionary<string, string?> Properties(TextSpan site, bool complement, TextSpan? logit)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(ComplementKey, complement ? "true" : "false");
+        return logit is { } z
+            ? properties.Add(LogitKey, (z.Start - site.Start).ToString(CultureInfo.InvariantCulture) + ":" + z.Length.ToString(CultureInfo.InvariantCulture))
+            : properties;
+    }
+
+    /// <summary>True when the log is of 1 − p.</summary>
+    public static bool IsComplement(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(ComplementKey, out var text) && text == "true";
+
+    /// <summary>The span of the logit z in the diagnostic's document, or null when the stable form is out of reach.</summary>
+    public static TextSpan? Logit(Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(LogitKey, out var text) || text is null)
+        {
+            return null;
+        }
+
+        var fields = text.Split(':');
+        return fields.Length == 2
+            && int.TryParse(fields[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset)
+            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+            ? new TextSpan(diagnostic.Location.SourceSpan.Start + offset, length)
+            : null;
+    }
+}

@@ -1,0 +1,522 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Rules;
+using Xunit;
+using Fix = Gradwise.Analyzers.Tests.Infrastructure.CSharpCodeFixVerifier<Gradwise.Rules.UnstableLogAnalyzer, Gradwise.CodeFixes.Rules.UnstableLogFixer>;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.UnstableLogAnalyzer>;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>GW3001 on the shapes logistic-regression code, networks and cost-function classes take, and not on guarded or stable logs.</summary>
+public sealed class GW3001UnstableLogTests
+{
+    /// <summary>Where a probability that can round to 0 goes into a log unguarded: the rule fires at the marked log.</summary>
+    public static TheoryData<string, string> Positives() => new()
+    {
+        { "log of an inline sigmoid", """
+            class C { double LogLikelihood(double z) => {|GW3001:Math.Log(1 / (1 + Math.Exp(-z)))|}; }
+            """ },
+        { "binary cross-entropy on a sigmoid local", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y)
+                {
+                    double p = Sigmoid(z);
+                    return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|});
+                }
+            }
+            """ },
+        { "accumulated over a dataset with -=", """
+            class LogisticRegression
+            {
+                double[] w = new double[3];
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double Cost(double[][] x, double[] y)
+                {
+                    double total = 0;
+                    for (int i = 0; i < y.Length; i++)
+                    {
+                        double z = 0;
+                        for (int j = 0; j < w.Length; j++) z += w[j] * x[i][j];
+                        double h = Sigmoid(z);
+                        total -= y[i] * {|GW3001:Math.Log(h)|} + (1 - y[i]) * {|GW3001:Math.Log(1 - h)|};
+                    }
+                    return total / y.Length;
+                }
+            }
+            """ },
+        { "label chooses the log", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, int label) { var p = Sigmoid(z); return label == 1 ? -{|GW3001:Math.Log(p)|} : -{|GW3001:Math.Log(1 - p)|}; }
+            }
+            """ },
+        { "sigmoid output in a field written by Forward", """
+            class Neuron
+            {
+                public double Output;
+                public void Forward(double net) { Output = 1.0 / (1.0 + Math.Exp(-net)); }
+            }
+            class Trainer
+            {
+                public double Loss(Neuron n, double target) => -(target * {|GW3001:Math.Log(n.Output)|} + (1 - target) * {|GW3001:Math.Log(1 - n.Output)|});
+            }
+            """ },
+        { "exp over one plus exp form", """
+            class C
+            {
+                static double Logistic(double t) => Math.Exp(t) / (1 + Math.Exp(t));
+                double Nll(double z) => -{|GW3001:Math.Log(Logistic(z))|};
+            }
+            """ },
+        { "float sigmoid with MathF", """
+            class C
+            {
+                static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+                float Loss(float z, float y) { float p = Sigmoid(z); return -(y * {|GW3001:MathF.Log(p)|} + (1 - y) * {|GW3001:MathF.Log(1 - p)|}); }
+            }
+            """ },
+        { "clipped sigmoid that returns exactly 0 and 1", """
+            class C
+            {
+                static double Sigmoid(double x) => x switch { < -20 => 0, > 20 => 1, _ => 1 / (1 + Math.Exp(-x)) };
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|}); }
+            }
+            """ },
+        { "activation behind an interface", """
+            interface IActivation { double Apply(double x); }
+            class Sigmoid : IActivation { public double Apply(double x) => 1 / (1 + Math.Exp(-x)); }
+            class Model
+            {
+                readonly IActivation act = new Sigmoid();
+                public double Loss(double z, double y) { var p = act.Apply(z); return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|}); }
+            }
+            """ },
+        { "softmax probabilities from LINQ", """
+            using System.Linq;
+            class Classifier
+            {
+                public double Loss(double[] scores, int label)
+                {
+                    double max = scores.Max();
+                    double[] e = scores.Select(s => Math.Exp(s - max)).ToArray();
+                    double sum = e.Sum();
+                    double[] probs = e.Select(v => v / sum).ToArray();
+                    return -{|GW3001:Math.Log(probs[label])|};
+                }
+            }
+            """ },
+        { "softmax written with a loop into an array field", """
+            class Layer
+            {
+                public double[] Probs = new double[3];
+                public void Forward(double[] s)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) sum += Math.Exp(s[k]);
+                    for (int k = 0; k < s.Length; k++) Probs[k] = Math.Exp(s[k]) / sum;
+                }
+                public double Loss(int label) => -{|GW3001:Math.Log(Probs[label])|};
+            }
+            """ },
+        { "user log helper with no floor", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Ln(double v) => Math.Log(v);
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * {|GW3001:Ln(p)|} + (1 - y) * {|GW3001:Ln(1 - p)|}); }
+            }
+            """ },
+        { "cost class receives the probability as a parameter", """
+            class CrossEntropyCost
+            {
+                public double Evaluate(double output, double expected) =>
+                    -(expected * {|GW3001:Math.Log(output)|} + (1 - expected) * {|GW3001:Math.Log(1 - output)|});
+            }
+            """ },
+        { "categorical cost over arrays", """
+            class CategoricalCrossEntropy
+            {
+                public double Evaluate(double[] output, double[] expected)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < output.Length; i++) sum += expected[i] * {|GW3001:Math.Log(output[i])|};
+                    return -sum;
+                }
+            }
+            """ },
+        { "categorical cost over lists", """
+            using System.Collections.Generic;
+            class Cost
+            {
+                public static double Of(List<double> predicted, List<double> actual)
+                {
+                    double loss = 0;
+                    for (int k = 0; k < predicted.Count; k++) loss -= actual[k] * {|GW3001:Math.Log(predicted[k])|};
+                    return loss;
+                }
+            }
+            """ },
+        { "double.Log on a sigmoid", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z) => -{|GW3001:double.Log(Sigmoid(z))|};
+            }
+            """ },
+    };
+
+    /// <summary>Logs that are guarded, stable, or not of a probability.</summary>
+    public static TheoryData<string, string> Negatives() => new()
+    {
+        { "clamped with an epsilon", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y) { var p = Math.Clamp(Sigmoid(z), 1e-12, 1 - 1e-12); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
+            }
+            """ },
+        { "plus epsilon inside the log", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                const double Eps = 1e-15;
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(p + Eps) + (1 - y) * Math.Log(1 - p + Eps)); }
+            }
+            """ },
+        { "Math.Max with an epsilon", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z) => -Math.Log(Math.Max(Sigmoid(z), 1e-12));
+            }
+            """ },
+        { "helper that floors its argument", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double SafeLog(double v) => Math.Log(Math.Max(v, 1e-15));
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * SafeLog(p) + (1 - y) * SafeLog(1 - p)); }
+            }
+            """ },
+        { "stable form with softplus", """
+            class C
+            {
+                static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                double Loss(double z, double y) => y * Softplus(-z) + (1 - y) * Softplus(z);
+            }
+            """ },
+        { "log-sum-exp with the max shift", """
+            class C
+            {
+                double Loss(double[] s, int label)
+                {
+                    double max = s[0];
+                    for (int k = 1; k < s.Length; k++) max = Math.Max(max, s[k]);
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) sum += Math.Exp(s[k] - max);
+                    return Math.Log(sum) + max - s[label];
+                }
+            }
+            """ },
+        { "log of a likelihood of counts", """
+            class Poisson
+            {
+                public double LogLikelihood(double lambda, int k) => k * Math.Log(lambda) - lambda;
+            }
+            """ },
+        { "entropy of a histogram with a guard", """
+            class Histogram
+            {
+                public double Entropy(int[] counts, int total)
+                {
+                    double h = 0;
+                    foreach (var c in counts) { if (c == 0) continue; double p = (double)c / total; h -= p * Math.Log(p); }
+                    return h;
+                }
+            }
+            """ },
+        { "log of a tanh output shifted", """
+            class C
+            {
+                double F(double z) => Math.Log(1.5 + Math.Tanh(z));
+            }
+            """ },
+        { "log of a positive feature", """
+            class Features
+            {
+                public double LogIncome(double income) => Math.Log(income);
+                public double Scaled(double[] x, double[] w, int i) => w[i] + Math.Log(x[i]);
+            }
+            """ },
+        { "sigmoid only in a hidden layer, log of the linear output", """
+            class Net
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Out(double x, double w1, double w2) { double h = Sigmoid(w1 * x); double o = w2 * h + 2; return Math.Log(o * o + 1); }
+            }
+            """ },
+        { "log of 1 plus the exponential", """
+            class C { double Softplus(double z) => Math.Log(1 + Math.Exp(z)); }
+            """ },
+        { "log of a sigmoid in a Differentiable method", """
+            using Gradwise;
+            static partial class Losses
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                [Differentiable] public static double LogLoss(double y, double z) => -(y * Math.Log(Sigmoid(z)) + (1 - y) * Math.Log(1 - Sigmoid(z)));
+            }
+            """ },
+        { "log with a base", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Bits(double z) => Math.Log(Sigmoid(z) + 1, 2);
+            }
+            """ },
+        { "same index on the same array", """
+            class C
+            {
+                public double Weighted(double[] p)
+                {
+                    double s = 0;
+                    for (int i = 0; i < p.Length; i++) s += p[i] * Math.Log(p[i] + 1e-12);
+                    return s;
+                }
+            }
+            """ },
+        { "log of one minus a uniform sample", """
+            class Sampler
+            {
+                readonly Random random = new Random(1);
+                public double Exponential(double rate) => -Math.Log(1 - random.NextDouble()) / rate;
+            }
+            """ },
+    };
+
+    private static string WithUsings(string code) => "using System;\n" + code;
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task Fires(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WithUsings(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public Task Stays_silent(string shape, string code)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WithUsings(code));
+    }
+
+    [Fact]
+    public Task Message_says_what_p_is_when_it_rounds_to_zero_and_where_the_sigmoid_is() => Verify.VerifyAnalyzerAsync(
+        WithUsings("""
+            class Neuron
+            {
+                double output;
+                public void Forward(double net) { output = {|#1:1 / (1 + Math.Exp(-net))|}; }
+                public double Loss(double y) => -(y * {|#2:Math.Log(output)|} + (1 - y) * {|#0:Math.Log(1 - output)|});
+            }
+            """),
+        Verify.Diagnostic(Descriptors.UnstableLogOfProbability).WithLocation(2).WithLocation(1)
+            .WithArguments("Math.Log(output)", "a sigmoid output (Test0.cs line 5)", "σ(z) is 0 for z below about −710", "use −Softplus(−z) on the logit, or clamp p away from 0"),
+        Verify.Diagnostic(Descriptors.UnstableLogOfProbability).WithLocation(0).WithLocation(1)
+            .WithArguments("Math.Log(1 - output)", "1 minus a sigmoid output (Test0.cs line 5)", "1 − σ(z) rounds to 0 for z above about 36.7", "use −Softplus(z) on the logit, or clamp 1 − p away from 0"));
+
+    [Fact]
+    public Task Fix_computes_both_logs_from_the_logit_and_adds_one_softplus() => new Fix.Test
+    {
+        TestCode = WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y)
+                {
+                    double p = Sigmoid(z);
+                    return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|});
+                }
+                double Nll(double w, double x) => -{|GW3001:Math.Log(1 / (1 + Math.Exp(-(w * x))))|};
+            }
+            """),
+        FixedCode = WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y)
+                {
+                    double p = Sigmoid(z);
+                    return -(y * -Softplus(-z) + (1 - y) * -Softplus(z));
+                }
+                double Nll(double w, double x) => -(-Softplus(-(w * x)));
+
+                // log(1 + e^x) without overflow: log σ(z) = -Softplus(-z), log(1 - σ(z)) = -Softplus(z) (GW3001)
+                private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+            }
+            """),
+        CodeActionEquivalenceKey = "GW3001.Stable",
+    }.RunAsync();
+
+    [Fact]
+    public Task Fix_uses_the_logit_only_where_it_still_holds_the_value_the_sigmoid_saw() => new Fix.Test
+    {
+        TestCode = WithUsings("""
+            class Unit
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Accumulated(double[] w, double[] x, double y)
+                {
+                    double z = 0;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    double p = Sigmoid(z);
+                    return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|});
+                }
+                double Moved(double z, double y)
+                {
+                    double p = Sigmoid(z);
+                    z = z * 2;
+                    return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|});
+                }
+                double InLoop(double z, double[] ys)
+                {
+                    double p = Sigmoid(z), loss = 0;
+                    foreach (var y in ys) { loss -= y * {|GW3001:Math.Log(p)|}; z += 1; }
+                    return loss;
+                }
+            }
+            """),
+        FixedCode = WithUsings("""
+            class Unit
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Accumulated(double[] w, double[] x, double y)
+                {
+                    double z = 0;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    double p = Sigmoid(z);
+                    return -(y * -Softplus(-z) + (1 - y) * -Softplus(z));
+                }
+                double Moved(double z, double y)
+                {
+                    double p = Sigmoid(z);
+                    z = z * 2;
+                    return -(y * {|GW3001:Math.Log(p)|} + (1 - y) * {|GW3001:Math.Log(1 - p)|});
+                }
+                double InLoop(double z, double[] ys)
+                {
+                    double p = Sigmoid(z), loss = 0;
+                    foreach (var y in ys) { loss -= y * {|GW3001:Math.Log(p)|}; z += 1; }
+                    return loss;
+                }
+
+                // log(1 + e^x) without overflow: log σ(z) = -Softplus(-z), log(1 - σ(z)) = -Softplus(z) (GW3001)
+                private static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+            }
+            """),
+        CodeActionEquivalenceKey = "GW3001.Stable",
+        FixedState = { MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow },
+    }.RunAsync();
+
+    [Fact]
+    public Task Fix_clamps_when_the_logit_is_out_of_reach() => new Fix.Test
+    {
+        TestCode = WithUsings("""
+            class CrossEntropyCost
+            {
+                public double Evaluate(double output, double expected) =>
+                    -(expected * {|GW3001:Math.Log(output)|} + (1 - expected) * {|GW3001:Math.Log(1 - output)|});
+                public float Single(float[] o, float[] t, int k) => -t[k] * {|GW3001:MathF.Log(o[k])|};
+            }
+            """),
+        FixedCode = WithUsings("""
+            class CrossEntropyCost
+            {
+                public double Evaluate(double output, double expected) =>
+                    -(expected * Math.Log(Math.Max(output, 1e-12)) + (1 - expected) * Math.Log(Math.Max(1 - output, 1e-12)));
+                public float Single(float[] o, float[] t, int k) => -t[k] * MathF.Log(MathF.Max(o[k], 1e-7f));
+            }
+            """),
+        CodeActionEquivalenceKey = "GW3001.Clamp",
+    }.RunAsync();
+
+    [Fact]
+    public Task Fix_reuses_the_types_softplus() => new Fix.Test
+    {
+        TestCode = WithUsings("""
+            class C
+            {
+                static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z) => -{|GW3001:Math.Log(Sigmoid(z))|};
+            }
+            """),
+        FixedCode = WithUsings("""
+            class C
+            {
+                static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z) => -(-Softplus(-z));
+            }
+            """),
+        CodeActionEquivalenceKey = "GW3001.Stable",
+    }.RunAsync();
+
+    /// <summary>The GW3001 page's tables, computed the way the code it warns about computes them.</summary>
+    [Fact]
+    public void GW3001_page_quotes_where_the_naive_logs_break()
+    {
+        var page = File.ReadAllText(Path.Combine(Gradwise.Analyzers.Tests.Catalog.CatalogTests.Root, "docs", "rules", "GW3001.md"));
+        static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+        static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+        static string Number(double v) => v.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        static string Tiny(double v) => v == 0 ? "0" : v.ToString("0.000e+0", System.Globalization.CultureInfo.InvariantCulture);
+        static string Log(double v) => double.IsNegativeInfinity(Math.Log(v)) ? "−∞" : Number(Math.Log(v));
+
+        foreach (var z in new[] { -30, -709, -710, -800 })
+        {
+            var p = Sigmoid(z);
+            Assert.Contains($"| {z} | {Tiny(p)} | {Log(p)} | {Number(-Softplus(-z))} |", page);
+        }
+
+        foreach (var z in new[] { 30, 36, 37, 40 })
+        {
+            var q = 1 - Sigmoid(z);
+            Assert.Contains($"| {z} | {Tiny(q)} | {Log(q)} | {Number(-Softplus(z))} |", page);
+        }
+
+        // The cliffs the message and the page name: exp(710) overflows, 1 + e^−z rounds to 1 above 53 ln 2, exp(s − max) underflows below −745.
+        Assert.True(Sigmoid(-709) > 0 && Sigmoid(-710) == 0);
+        Assert.True(1 - Sigmoid(36.7) > 0 && 1 - Sigmoid(36.8) == 0);
+        Assert.Contains("53 ln 2 ≈ " + (53 * Math.Log(2)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), page);
+        Assert.True(Math.Exp(-745) > 0 && Math.Exp(-746) == 0);
+        Assert.Contains("`Math.Exp(-745)` is " + Math.Exp(-745).ToString("0.0e+0", System.Globalization.CultureInfo.InvariantCulture).Replace("e-", "e-", StringComparison.Ordinal), page);
+
+        // The gradient of the naive loss at the cliff: −(1/p)·p(1 − p) is ∞·0.
+        var saturated = Sigmoid(-800);
+        Assert.True(double.IsNaN(-(1 / saturated) * (saturated * (1 - saturated))));
+        Assert.True(double.IsFinite(-Softplus(800)));
+    }
+
+    public static TheoryData<string> AllShapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in Positives().Concat(Negatives()))
+        {
+            data.Add((string)row[0]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllShapes))]
+    public void Half_typed_code_never_crashes(string shape)
+    {
+        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(WithUsings(code), new UnstableLogAnalyzer());
+    }
+}
