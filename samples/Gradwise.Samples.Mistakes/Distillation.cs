@@ -4,10 +4,10 @@ namespace StudentProject;
 
 public static partial class Distillation
 {
-    // Mistake (rule to come): the soft-target term at temperature T is not multiplied by T².
-    // Its gradient shrinks like 1/T², so raising T quietly turns the teacher off.
+    // Mistake: the soft-target term at temperature T is added to the hard-label loss without T².
+    // Its gradient shrinks like 1/T², so raising T quietly turns the teacher off (GW4001).
     [Differentiable]
-    public static double StudentLoss(ReadOnlySpan<double> studentLogits, [NoGradient] ReadOnlySpan<double> teacherProbabilities, [NoGradient] double temperature)
+    public static double StudentLoss(ReadOnlySpan<double> studentLogits, [NoGradient] ReadOnlySpan<double> teacherProbabilities, int label, [NoGradient] double temperature, [NoGradient] double alpha)
     {
         double max = studentLogits[0];
         for (int c = 1; c < studentLogits.Length; c++)
@@ -16,17 +16,20 @@ public static partial class Distillation
         }
 
         double sum = 0;
+        double sumT = 0;
         for (int c = 0; c < studentLogits.Length; c++)
         {
-            sum += Math.Exp((studentLogits[c] - max) / temperature);
+            sum += Math.Exp(studentLogits[c] - max);
+            sumT += Math.Exp((studentLogits[c] - max) / temperature);
         }
 
-        double loss = 0;
+        double hard = Math.Log(sum) + max - studentLogits[label];
+        double soft = 0;
         for (int c = 0; c < studentLogits.Length; c++)
         {
-            loss -= teacherProbabilities[c] * ((studentLogits[c] - max) / temperature - Math.Log(sum));
+            soft -= teacherProbabilities[c] * ((studentLogits[c] - max) / temperature - Math.Log(sumT));
         }
 
-        return loss;
+        return alpha * hard + (1 - alpha) * soft;
     }
 }

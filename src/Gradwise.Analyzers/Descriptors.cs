@@ -44,6 +44,15 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A probability computed in floating point reaches exactly 0 or 1 long before the math says it should: 1/(1 + e^−z) is 0 for z below about −710 and 1 − σ(z) is 0 for z above about 36.7; a softmax output is 0 when its score is about 745 below the largest. Its log is then −∞, the loss ∞ and the gradient NaN, and one such example ruins a whole batch. Compute the log from the logit instead: log σ(z) = −softplus(−z), log(1 − σ(z)) = −softplus(z), log softmax(s)_k = s_k − max − log Σ_j e^(s_j − max), which are finite for every finite input; or clamp the probability away from 0 and 1.");
 
+    /// <summary>GW4001: a distillation loss whose soft-target term at temperature T is not multiplied by T².</summary>
+    public static readonly DiagnosticDescriptor DistillationWithoutTemperatureSquared = Create(
+        "GW4001",
+        "Distillation soft-target term not scaled by T²",
+        "'{0}' adds a soft-target loss at temperature '{1}' to the hard loss without {1}²: its gradient shrinks as 1/{1}², so raising the temperature quietly turns the teacher off — multiply the soft term by {1} * {1}",
+        LossCategory,
+        DiagnosticSeverity.Warning,
+        "With soft targets p = softmax(t/T) and q = softmax(s/T), the gradient of the soft cross-entropy with respect to a student logit is (q − p)/T, and for large T q − p ≈ (s − t)/(K·T), so the gradient scales as 1/T². Hinton et al. (2015) multiply the soft term by T² so that its share of the gradient stays the same when the temperature changes; without it, the weight α between the hard and soft terms silently means something different at every T.");
+
     /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
     public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
         "GW9000",
@@ -81,7 +90,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, UnstableLogOfProbability, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

@@ -16,6 +16,7 @@ public sealed class MistakesTourTests
         ("GW1001", "Neuron.cs", 29),
         ("GW1002", "Classifier.cs", 33),
         ("GW3001", "Logistic.cs", 19),
+        ("GW4001", "Distillation.cs", 33),
         ("GW9001", "StudentLosses.cs", 6),
         ("GW9002", "StudentLosses.cs", 16),
         ("GW9003", "StudentLosses.cs", 20),

@@ -20,7 +20,7 @@ public static class AnalyzeOnce
     public static int Run(string directory, int repeats)
     {
         var source = Compile(directory, defineGradwise: true);
-        var gradwise = ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer(), new DifferentiableMethodAnalyzer());
+        var gradwise = GradwiseAnalyzers.All();
         var sdk = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn());
         var baselines = new List<double>();
         var withs = new List<double>();

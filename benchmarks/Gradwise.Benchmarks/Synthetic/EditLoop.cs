@@ -29,7 +29,7 @@ public static class EditLoop
             return 1;
         }
 
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer(), new DifferentiableMethodAnalyzer());
+        var analyzers = GradwiseAnalyzers.All();
         var edited = trees.First(t => t.GetText().ToString().Contains("public class Neuron", StringComparison.Ordinal));
         Console.WriteLine($"{trees.Count} files, {trees.Sum(t => t.GetText().Lines.Count)} lines; editing {Path.GetFileName(edited.FilePath)}");
 

@@ -1,0 +1,281 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Gradwise.Frontend;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>
+/// A hard loss and a soft-target loss at temperature T combined without T² on the soft term.
+/// </summary>
+/// <param name="Combination">The sum that adds the soft term to the hard one.</param>
+/// <param name="SoftTerm">The addend holding the soft loss (with its weights).</param>
+/// <param name="Temperature">T as it can be written at the combination (a reference or the argument passed).</param>
+/// <param name="Tempering">Where the logits are divided by T (or the softmax at T is called).</param>
+internal sealed record SoftTargetSite(IOperation Combination, IOperation SoftTerm, IOperation Temperature, IOperation Tempering);
+
+/// <summary>
+/// Recognizes knowledge-distillation losses that drop the T² factor. The soft loss is a log-probability at
+/// temperature (logits divided by T inside the log-softmax, or a softmax helper called with T) weighted by another
+/// distribution and accumulated; it is added to at least one term that is not at temperature (the hard-label
+/// loss). The soft term is scaled when its factors hold T twice (<c>T * T</c>, <c>Math.Pow(T, 2)</c>, a local
+/// holding either) or a bare parameter or field whose value flow cannot see (it may be T², computed by the caller).
+/// </summary>
+internal static class SoftTargets
+{
+    public static SoftTargetSite? Site(IBinaryOperation sum, FlowIndex index, Cache cache, CancellationToken ct)
+    {
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || sum.OperatorMethod != null
+            || Operations.Strip(sum.Parent ?? sum) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract }
+            || sum.Parent is IParenthesizedOperation or IConversionOperation)
+        {
+            return null; // only the top of a sum
+        }
+
+        var terms = new List<IOperation>();
+        Terms(sum, terms);
+        var tempered = terms.Select(t => (Term: t, Factors: Factors(t), Soft: (Temperature: (IOperation?)null, Tempering: (IOperation?)null))).ToList();
+        for (var i = 0; i < tempered.Count; i++)
+        {
+            foreach (var factor in tempered[i].Factors)
+            {
+                if (Tempered(factor, index, cache, ct, 0) is { Temperature: not null } soft)
+                {
+                    tempered[i] = (tempered[i].Term, tempered[i].Factors, soft);
+                    break;
+                }
+            }
+        }
+
+        if (tempered.All(t => t.Soft.Temperature == null) || !tempered.Any(t => t.Soft.Temperature == null && !t.Term.ConstantValue.HasValue))
+        {
+            return null; // no soft term at all, or no hard term beside it
+        }
+
+        foreach (var (term, factors, (temperature, tempering)) in tempered)
+        {
+            if (temperature is null || tempering is null)
+            {
+                continue;
+            }
+
+            var t = Operations.ReferencedSymbol(temperature);
+            var powers = factors.Sum(f => PowerOf(f, t, index, ct));
+            if (powers >= 2 || factors.Any(f => MayBeTheSquare(f, t)))
+            {
+                continue;
+            }
+
+            return new SoftTargetSite(sum, term, temperature, tempering);
+        }
+
+        return null;
+    }
+
+    private static void Terms(IOperation operation, List<IOperation> terms)
+    {
+        var stripped = Operations.Strip(operation);
+        if (stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, OperatorMethod: null } sum)
+        {
+            Terms(sum.LeftOperand, terms);
+            Terms(sum.RightOperand, terms);
+            return;
+        }
+
+        terms.Add(stripped);
+    }
+
+    private static List<IOperation> Factors(IOperation term)
+    {
+        var factors = new List<IOperation>();
+        void Walk(IOperation operation)
+        {
+            var stripped = Operations.Strip(operation);
+            switch (stripped)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product:
+                    Walk(product.LeftOperand);
+                    Walk(product.RightOperand);
+                    return;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus, OperatorMethod: null } sign:
+                    Walk(sign.Operand);
+                    return;
+                default:
+                    factors.Add(stripped);
+                    return;
+            }
+        }
+
+        Walk(term);
+        return factors;
+    }
+
+    /// <summary>Answers per local and per helper method, computed once per compilation: a sum asks about each of its factors.</summary>
+    internal sealed class Cache
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<ISymbol, (IOperation? Temperature, IOperation? Tempering)> Locals { get; } = new(SymbolEqualityComparer.Default);
+
+        public System.Collections.Concurrent.ConcurrentDictionary<ISymbol, (IOperation? Temperature, IOperation? Tempering)> Helpers { get; } = new(SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>The temperature and where it tempers, when <paramref name="value"/> is a soft-target loss: accumulated in a local, or returned by a helper.</summary>
+    private static (IOperation? Temperature, IOperation? Tempering) Tempered(IOperation value, FlowIndex index, Cache cache, CancellationToken ct, int depth)
+    {
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                return cache.Locals.GetOrAdd(local.Local, _ => TemperedLocal(local, index, ct));
+            case IInvocationOperation call when depth == 0 && call.TargetMethod.DeclaringSyntaxReferences.Length > 0:
+                var (temperature, tempering) = cache.Helpers.GetOrAdd(call.TargetMethod.OriginalDefinition, method =>
+                    index.SingleReturn((IMethodSymbol)method, ct) is { } returned && Operations.Strip(returned) is ILocalReferenceOperation result
+                        ? Tempered(result, index, cache, ct, depth + 1)
+                        : default);
+                if (temperature is null || Operations.Strip(temperature) is not IParameterReferenceOperation parameter || parameter.Parameter.ContainingSymbol is not IMethodSymbol owner
+                    || !SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, call.TargetMethod.OriginalDefinition))
+                {
+                    return default;
+                }
+
+                // The helper's T, as the caller passes it.
+                return call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition))?.Value is { } passed
+                    ? (passed, tempering)
+                    : default;
+            default:
+                return default;
+        }
+    }
+
+    private static (IOperation? Temperature, IOperation? Tempering) TemperedLocal(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct)
+    {
+        var writes = Writes(Operations.Root(local), local.Local).ToList();
+        foreach (var write in writes)
+        {
+            if (TemperedLog(write, index, ct) is { Temperature: { } found } soft)
+            {
+                // Scaled where it is accumulated (soft -= T * T * p[c] * ...): then it is not what this rule is about.
+                var t = Operations.ReferencedSymbol(found);
+                return writes.Any(w => Factors(w).Sum(f => PowerOf(f, t, index, ct)) >= 2) ? default : soft;
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>w · (… log …) where the log is of a softmax at temperature: the logits divided by T beside the log, or a softmax helper given T.</summary>
+    private static (IOperation? Temperature, IOperation? Tempering) TemperedLog(IOperation written, FlowIndex index, CancellationToken ct)
+    {
+        var logs = written.DescendantsAndSelf().OfType<IInvocationOperation>().Where(c => c.TargetMethod.Name == "Log" && MathApi.IsMathType(c.TargetMethod.ContainingType, out _)).ToList();
+        if (logs.Count == 0 || !written.DescendantsAndSelf().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply }))
+        {
+            return default;
+        }
+
+        foreach (var division in written.DescendantsAndSelf().OfType<IBinaryOperation>().Where(b => b.OperatorKind == BinaryOperatorKind.Divide))
+        {
+            if (IsTemperature(division.RightOperand))
+            {
+                return (division.RightOperand, division);
+            }
+        }
+
+        // log(q[c]) or p[c] · log(p[c] / q[c]) with q = Softmax(logits, T): a call that passes T to a parameter its body divides by.
+        foreach (var operation in written.DescendantsAndSelf())
+        {
+            var collection = operation switch
+            {
+                IArrayElementReferenceOperation element => Operations.Strip(element.ArrayReference),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } => Operations.Strip(list),
+                _ => null,
+            };
+            if (collection is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition
+                && Operations.Strip(definition) is IInvocationOperation softmax && SoftmaxTemperature(softmax, index, ct) is { } temperature)
+            {
+                return (temperature, softmax);
+            }
+        }
+
+        return default;
+    }
+
+    private static IOperation? SoftmaxTemperature(IInvocationOperation call, FlowIndex index, CancellationToken ct)
+    {
+        var returns = index.ReturnsOf(call.TargetMethod.OriginalDefinition, ct);
+        if (returns.Count == 0)
+        {
+            return null;
+        }
+
+        var body = Operations.Root(returns[0]);
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } parameter && IsTemperature(argument.Value)
+                && body.Descendants().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                    && Operations.Strip(division.RightOperand) is IParameterReferenceOperation divisor
+                    && SymbolEqualityComparer.Default.Equals(divisor.Parameter.OriginalDefinition, parameter.OriginalDefinition)))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A temperature: a real-valued parameter, local or field (a constant counts only when it is not 1).</summary>
+    private static bool IsTemperature(IOperation operation)
+    {
+        var stripped = Operations.Strip(operation);
+        if (!MathApi.IsReal(stripped.Type) && !MathApi.IsReal(operation.Type))
+        {
+            return false;
+        }
+
+        return stripped.ConstantValue.HasValue
+            ? MathApi.ToDouble(stripped.ConstantValue.Value) is { } value && value != 1.0 && value > 0
+            : stripped is IParameterReferenceOperation or ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true };
+    }
+
+    /// <summary>How many times T multiplies in <paramref name="factor"/>: 1 for T, 2 for T * T, Math.Pow(T, 2) or a local holding either.</summary>
+    private static int PowerOf(IOperation factor, ISymbol? t, FlowIndex index, CancellationToken ct)
+    {
+        if (t is null)
+        {
+            return 0;
+        }
+
+        var stripped = Operations.Strip(factor);
+        if (SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(stripped), t))
+        {
+            return 1;
+        }
+
+        switch (stripped)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product:
+                return PowerOf(product.LeftOperand, t, index, ct) + PowerOf(product.RightOperand, t, index, ct);
+            case IInvocationOperation { TargetMethod.Name: "Pow", Arguments.Length: 2 } pow when SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(pow.Arguments[0].Value), t):
+                return Operations.Number(pow.Arguments[1].Value) is { } n ? (int)n : 2;
+            case ILocalReferenceOperation local when index.SingleDefinition(local, ct) is { } definition && !ReferenceEquals(definition, stripped):
+                return PowerOf(definition, t, index, ct);
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>A bare parameter, field or property other than T whose value is not seen here: it may be T², computed by the caller.</summary>
+    private static bool MayBeTheSquare(IOperation factor, ISymbol? t) =>
+        Operations.Strip(factor) is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
+        && !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(factor), t)
+        && !Operations.Strip(factor).ConstantValue.HasValue;
+
+    private static IEnumerable<IOperation> Writes(IOperation root, ILocalSymbol local) =>
+        root.Descendants().Select(o => o switch
+        {
+            ICompoundAssignmentOperation c when SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(c.Target), local) => c.Value,
+            ISimpleAssignmentOperation a when SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(a.Target), local) => a.Value,
+            IVariableDeclaratorOperation d when SymbolEqualityComparer.Default.Equals(d.Symbol, local) => d.GetVariableInitializer()?.Value,
+            _ => null,
+        }).Where(v => v != null)!;
+}

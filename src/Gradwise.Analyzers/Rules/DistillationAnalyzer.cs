@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Gradwise.Flow;
+using Gradwise.Frontend;
+using Gradwise.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// GW4001: a hard-label loss plus a soft-target loss at temperature T (<see cref="SoftTargets"/>) where the soft
+/// term is not multiplied by T². The warning is on the sum that combines them; the second location is where the
+/// logits are divided by T. Also in <c>[Differentiable]</c> methods: the generated gradient has the 1/T² too.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DistillationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DistillationWithoutTemperatureSquared);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
+            var index = new FlowIndex(start.Compilation, Candidates);
+            var bodies = new ConcurrentDictionary<IOperation, bool>();
+            var cache = new SoftTargets.Cache();
+            start.RegisterOperationAction(c => Analyze(c, index, bodies, cache), OperationKind.Binary);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, FlowIndex index, ConcurrentDictionary<IOperation, bool> bodies, SoftTargets.Cache cache)
+    {
+        var sum = (IBinaryOperation)context.Operation;
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || !MathApi.IsReal(sum.Type)
+            || !bodies.GetOrAdd(Operations.Root(sum), MayDistill))
+        {
+            return;
+        }
+
+        index.Saw(sum);
+        if (SoftTargets.Site(sum, index, cache, context.CancellationToken) is not { } site)
+        {
+            return;
+        }
+
+        var properties = DistillationFix.Properties(site.Combination.Syntax.Span, site.SoftTerm.Syntax.Span, site.Temperature.Syntax.Span);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.DistillationWithoutTemperatureSquared,
+            site.Combination.Syntax.GetLocation(),
+            new[] { site.Tempering.Syntax.GetLocation() },
+            properties,
+            site.SoftTerm.Syntax.ToString(),
+            site.Temperature.Syntax.ToString()));
+    }
+
+    /// <summary>Once per body: a soft-target loss is accumulated here with a log, or computed by a method called here.</summary>
+    private static bool MayDistill(IOperation root) =>
+        root.Descendants().Any(o => o is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.Length: > 0 })
+        || (root.Descendants().Any(o => o is IInvocationOperation { TargetMethod.Name: "Log" }) && root.Descendants().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide }));
+}
