@@ -198,6 +198,46 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     public static double TanhLoss(double z, double y) { var h = Math.Tanh(z); return (h - y) * (h - y); }
                 }
                 """,
+            ["Distill.cs"] = """
+                using System;
+                using System.Linq;
+                namespace Shapes.Distill;
+                public static class Kd
+                {
+                    public static double[] Softmax(double[] z, double t) { var m = z.Max(); var e = z.Select(v => Math.Exp((v - m) / t)).ToArray(); var s = e.Sum(); return e.Select(v => v / s).ToArray(); }
+                    public static double Loss(double[] s, double[] teacher, int label, double t, double alpha)
+                    {
+                        var q = Softmax(s, t);
+                        var p = Softmax(teacher, t);
+                        double soft = 0;
+                        for (int c = 0; c < q.Length; c++) soft -= p[c] * Math.Log(Math.Max(q[c], 1e-12));
+                        double hard = Math.Log(s.Sum(v => Math.Exp(v - s.Max()))) + s.Max() - s[label];
+                        return alpha * hard + (1 - alpha) * soft;
+                    }
+                    public static double Scaled(double[] s, double[] teacher, int label, double t) =>
+                        Math.Log(s.Sum(v => Math.Exp(v - s.Max()))) + s.Max() - s[label] + t * t * SoftOnly(s, teacher, t);
+                    private static double SoftOnly(double[] s, double[] teacher, double t)
+                    {
+                        var q = Softmax(s, t);
+                        var p = Softmax(teacher, t);
+                        double soft = 0;
+                        for (int c = 0; c < q.Length; c++) soft -= p[c] * Math.Log(Math.Max(q[c], 1e-12));
+                        return soft;
+                    }
+                }
+                """,
+            ["Costs.cs"] = """
+                namespace Shapes.Costs;
+                public sealed class CrossEntropy
+                {
+                    public double Evaluate(double[] output, double[] expected)
+                    {
+                        double sum = 0;
+                        for (int i = 0; i < output.Length; i++) sum -= expected[i] * System.Math.Log(output[i]);
+                        return sum;
+                    }
+                }
+                """,
         };
         foreach (var (name, text) in files)
         {
@@ -207,12 +247,18 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
         var build = DotNet.Run(project, Timeout, "build", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotContain("AD0001", build.Output);
-        var sites = System.Text.RegularExpressions.Regex.Matches(build.Output, @"([A-Za-z]+\.cs)\((\d+),\d+\): warning (GW100[12])")
+        var sites = System.Text.RegularExpressions.Regex.Matches(build.Output, @"([A-Za-z]+\.cs)\((\d+),\d+\): warning (GW\d{4})")
             .Select(m => $"{m.Groups[3].Value} {m.Groups[1].Value}:{m.Groups[2].Value}")
             .Distinct()
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(new[] { "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14" }, sites);
+        Assert.Equal(
+            new[]
+            {
+                "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14",
+                "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
+            },
+            sites);
     }
 }
 

@@ -80,6 +80,39 @@ public sealed class FlowEngineTests
                 public double Cost(double y) => 0.5 * (Out - y) * (Out - y);
             }
             """),
+        ("Costs.cs", """
+            using System;
+            namespace Net;
+            public static class Costs
+            {
+                public static double LogLoss(Unit u, double y) => -(y * Math.Log(u.Out) + (1 - y) * Math.Log(1 - u.Out));
+            }
+            """),
+        ("Distill.cs", """
+            using System;
+            using System.Linq;
+            namespace Net;
+            public static class Kd
+            {
+                public static double Loss(double[] s, double[] teacher, int label, double t)
+                {
+                    var q = Tempered.Softmax(s, t);
+                    var p = Tempered.Softmax(teacher, t);
+                    double soft = 0;
+                    for (int c = 0; c < q.Length; c++) soft -= p[c] * Math.Log(Math.Max(q[c], 1e-9));
+                    return -Math.Log(Math.Max(Tempered.Softmax(s, 1)[label], 1e-9)) + soft;
+                }
+            }
+            """),
+        ("Tempered.cs", """
+            using System;
+            using System.Linq;
+            namespace Net;
+            public static class Tempered
+            {
+                public static double[] Softmax(double[] z, double t) { var m = z.Max(); var e = z.Select(v => Math.Exp((v - m) / t)).ToArray(); var s = e.Sum(); return e.Select(v => v / s).ToArray(); }
+            }
+            """),
         ("Regression.cs", """
             namespace Net;
             public sealed class Regression
@@ -104,7 +137,7 @@ public sealed class FlowEngineTests
     private static async Task<IReadOnlyList<string>> AnalyzeAsync(Compilation compilation, bool concurrent)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logAnalyzerExecutionTime: false);
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SquaredErrorAnalyzer(), new UnstableLogAnalyzer(), new DistillationAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
         return diagnostics.Select(Describe).OrderBy(s => s, StringComparer.Ordinal).ToList();
     }
 
@@ -114,8 +147,11 @@ public sealed class FlowEngineTests
         var found = await AnalyzeAsync(Compile(Project), concurrent: false);
 
         // The loss and the delta through the shared Output field of neurons in a list of layers, and the delegate's default clipped sigmoid;
-        // nothing on the linear regression or the Bernoulli variance.
-        Assert.True(found.Count == 3, string.Join("\n", found));
+        // nothing on the linear regression or the Bernoulli variance. The log-loss of that delegate's output in another file (GW3001,
+        // twice), and a distillation loss through a tempered softmax in a third file (GW4001; its logs are clamped).
+        Assert.True(found.Count == 6, string.Join("\n", found));
+        Assert.Equal(2, found.Count(d => d.StartsWith("GW3001 Costs.cs: (4,", StringComparison.Ordinal) && d.Contains("Activations.cs", StringComparison.Ordinal)));
+        Assert.Contains(found, d => d.StartsWith("GW4001 Distill.cs: (11,", StringComparison.Ordinal) && d.Contains("Tempered.cs", StringComparison.Ordinal) is false);
         Assert.Contains(found, d => d.StartsWith("GW1001 Network.cs: (9,", StringComparison.Ordinal) && d.Contains("Activations.cs", StringComparison.Ordinal));
         Assert.Contains(found, d => d.StartsWith("GW1001 Network.cs: (12,", StringComparison.Ordinal));
         Assert.Contains(found, d => d.StartsWith("GW1001 Unit.cs: (8,", StringComparison.Ordinal));
