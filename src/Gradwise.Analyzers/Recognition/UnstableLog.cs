@@ -112,11 +112,23 @@ internal static class UnstableLog
         && IsMathMember(method);
 
     /// <summary>True when every value flow can place in p is Math.Max/Min/Clamp with a constant bound (a clamp away from 0 or 1).</summary>
-    private static bool IsFloored(IOperation p, ActivationFlow flow, CancellationToken ct) =>
-        flow.ValuesOf(p, ct) is { Count: > 0 } values
-        && values.All(v => Operations.Strip(v) is IInvocationOperation { TargetMethod.Name: "Max" or "Min" or "Clamp" } bound
-            && IsMathMember(bound.TargetMethod)
-            && bound.Arguments.Skip(1).Concat(bound.Arguments.Take(1)).Any(a => a.Value.ConstantValue.HasValue));
+    private static bool IsFloored(IOperation p, ActivationFlow flow, CancellationToken ct)
+    {
+        if (p is IParameterReferenceOperation parameter)
+        {
+            // p = Math.Clamp(p, eps, 1 - eps) on the parameter itself, before the log: its callers' values do not reach the log.
+            return Operations.Root(p).Descendants().OfType<ISimpleAssignmentOperation>()
+                .Any(a => Operations.Strip(a.Target) is IParameterReferenceOperation written && SymbolEqualityComparer.Default.Equals(written.Parameter, parameter.Parameter)
+                    && a.Syntax.SpanStart < p.Syntax.SpanStart && IsFloor(a.Value));
+        }
+
+        return flow.ValuesOf(p, ct) is { Count: > 0 } values && values.All(IsFloor);
+    }
+
+    private static bool IsFloor(IOperation value) =>
+        Operations.Strip(value) is IInvocationOperation { TargetMethod.Name: "Max" or "Min" or "Clamp" } bound
+        && IsMathMember(bound.TargetMethod)
+        && bound.Arguments.Any(a => a.Value.ConstantValue.HasValue || Operations.Strip(a.Value).ConstantValue.HasValue || Operations.Strip(a.Value) is IFieldReferenceOperation { Field.IsConst: true });
 
     /// <summary>p and whether the argument is 1 − p.</summary>
     private static (IOperation P, bool Complement) Split(IOperation argument)

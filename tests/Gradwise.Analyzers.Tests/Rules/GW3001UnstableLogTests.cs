@@ -158,6 +158,32 @@ public sealed class GW3001UnstableLogTests
                 }
             }
             """ },
+        { "cost class with using static Math", """
+            namespace Losses
+            {
+                using static System.Math;
+                public sealed class BinaryCrossEntropy
+                {
+                    public double Evaluate(double target, double output) => -target * {|GW3001:Log(output)|} - (1.0 - target) * {|GW3001:Log(1.0 - output)|};
+                }
+            }
+            """ },
+        { "NaN masked after the fact", """
+            class LogLossCost
+            {
+                public double Function(double expected, double actual)
+                {
+                    var result = -expected * {|GW3001:Math.Log(actual)|} - (1 - expected) * {|GW3001:Math.Log(1 - actual)|};
+                    return double.IsNaN(result) ? 0 : result;
+                }
+            }
+            """ },
+        { "float cost cast from double logs", """
+            class Cost
+            {
+                public float Of(float a, float y) => (float)(-y * {|GW3001:Math.Log(a)|} - (1 - y) * {|GW3001:Math.Log(1 - a)|});
+            }
+            """ },
         { "double.Log on a sigmoid", """
             class C
             {
@@ -175,6 +201,23 @@ public sealed class GW3001UnstableLogTests
             {
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
                 double Loss(double z, double y) { var p = Math.Clamp(Sigmoid(z), 1e-12, 1 - 1e-12); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
+            }
+            """ },
+        { "parameter clamped in place before the logs", """
+            class CrossEntropyCost
+            {
+                const double Epsilon = 1e-10;
+                public double Cost(double activation, double expected)
+                {
+                    activation = Math.Clamp(activation, Epsilon, 1 - Epsilon);
+                    return -(expected * Math.Log(activation) + (1 - expected) * Math.Log(1 - activation));
+                }
+            }
+            """ },
+        { "one log of the prediction and one of the label", """
+            class Cost
+            {
+                public double Function(double y, double a) => -a * Math.Log(y) - (1.0 - a) * Math.Log(1.0 - a);
             }
             """ },
         { "plus epsilon inside the log", """
