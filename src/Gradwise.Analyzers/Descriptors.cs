@@ -35,6 +35,15 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "With p = softmax(s) and L = ½Σ(p − y)², the gradient goes through the softmax Jacobian, whose diagonal p_k(1 − p_k) is at most 1/4 and vanishes when the output saturates. With categorical cross-entropy L = −Σ y_k log p_k, ∂L/∂s_k = p_k − y_k.");
 
+    /// <summary>GW1003: a loss given logits where it expects probabilities, or probabilities where it expects logits.</summary>
+    public static readonly DiagnosticDescriptor LossGivenTheWrongInput = Create(
+        "GW1003",
+        "Loss given probabilities where it expects logits, or logits where it expects probabilities",
+        "'{0}' expects {1} but is given {2} ({3}) — {4}",
+        LossCategory,
+        DiagnosticSeverity.Warning,
+        "BCEWithLogitsLoss and CrossEntropyLoss apply the sigmoid or softmax themselves (in a stable log-sum-exp form), so given a sigmoid or softmax output they apply it twice: the loss is computed on σ(σ(z)), whose values lie in [0.5, 0.73], and its gradient is the right one times σ' of an already squashed value. BCELoss expects probabilities in [0, 1]; given raw scores it takes the log of negative numbers (NaN). NLLLoss expects log-probabilities; given probabilities it rewards small values, and the model learns the opposite of what is meant.");
+
     /// <summary>GW3001: the log of a sigmoid or softmax probability, computed naively.</summary>
     public static readonly DiagnosticDescriptor UnstableLogOfProbability = Create(
         "GW3001",
@@ -90,7 +99,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, LossGivenTheWrongInput, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

@@ -2,6 +2,19 @@ using System.Collections.Generic;
 
 namespace Gradwise.Recognition;
 
+/// <summary>What a loss expects its input to be.</summary>
+internal enum LossInput
+{
+    /// <summary>Raw scores: the loss applies the sigmoid or softmax itself (BCEWithLogitsLoss, CrossEntropyLoss).</summary>
+    Logits,
+
+    /// <summary>Probabilities in [0, 1] (BCELoss).</summary>
+    Probabilities,
+
+    /// <summary>Log-probabilities (NLLLoss, after log_softmax).</summary>
+    LogProbabilities,
+}
+
 /// <summary>What well-known ML libraries' APIs are, as data: fully qualified containing type and member name.</summary>
 internal static class LibraryApis
 {
@@ -54,6 +67,40 @@ internal static class LibraryApis
     public static readonly Dictionary<(string Type, string Member), string> SquaredErrorFunctions = new()
     {
         [("TorchSharp.torch.nn.functional", "mse_loss")] = "binary_cross_entropy",
+    };
+
+    /// <summary>Loss functions (input, target) by the kind of input they expect.</summary>
+    public static readonly Dictionary<(string Type, string Member), LossInput> LossFunctions = new()
+    {
+        [("TorchSharp.torch.nn.functional", "binary_cross_entropy_with_logits")] = LossInput.Logits,
+        [("TorchSharp.torch.nn.functional", "cross_entropy")] = LossInput.Logits,
+        [("TorchSharp.torch.nn.functional", "binary_cross_entropy")] = LossInput.Probabilities,
+        [("TorchSharp.torch.nn.functional", "nll_loss")] = LossInput.LogProbabilities,
+    };
+
+    /// <summary>Factories of loss criterion modules by the kind of input the module expects.</summary>
+    public static readonly Dictionary<(string Type, string Member), LossInput> LossCriteria = new()
+    {
+        [("TorchSharp.torch.nn", "BCEWithLogitsLoss")] = LossInput.Logits,
+        [("TorchSharp.torch.nn", "CrossEntropyLoss")] = LossInput.Logits,
+        [("TorchSharp.torch.nn", "BCELoss")] = LossInput.Probabilities,
+        [("TorchSharp.torch.nn", "NLLLoss")] = LossInput.LogProbabilities,
+    };
+
+    /// <summary>Factories of modules whose output is an affine map of their input: raw logits when last.</summary>
+    public static readonly HashSet<(string Type, string Member)> LinearModules = new()
+    {
+        ("TorchSharp.torch.nn", "Linear"),
+        ("TorchSharp.torch.nn", "Bilinear"),
+    };
+
+    /// <summary>Functions whose result is an affine map of their input.</summary>
+    public static readonly HashSet<(string Type, string Member)> LinearCalls = new()
+    {
+        ("TorchSharp.torch.nn.functional", "linear"),
+        ("TorchSharp.torch", "matmul"),
+        ("TorchSharp.torch", "addmm"),
+        ("TorchSharp.torch.Tensor", "matmul"),
     };
 
     /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET).</summary>
@@ -160,7 +207,9 @@ internal static class LibraryApis
         System.Linq.Enumerable.Select(
             System.Linq.Enumerable.Concat(
                 System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidCalls, SoftmaxCalls), System.Linq.Enumerable.Concat(SigmoidModules, SoftmaxModules)),
-                System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys))),
+                System.Linq.Enumerable.Concat(
+                    System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys)),
+                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, LinearCalls)))),
             k => k.Member));
 
     /// <summary>Every simple type name of the type tables.</summary>

@@ -17,7 +17,7 @@ public static class HalfTypedCode
             .Select(t => t.Span.End).Where(e => e > 0).Distinct();
 
     /// <summary>The same over a test source written with diagnostic markup (<c>{|GW1001:...|}</c>, <c>[|...|]</c>), which is removed first.</summary>
-    public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer)
+    public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer, params MetadataReference[] references)
     {
         var plain = System.Text.RegularExpressions.Regex.Replace(markedSource, @"\{\|[A-Z]+[0-9]+:|\{\|#[0-9]+:|\[\||\|\]|\|\}", string.Empty);
         if (plain.Contains("{|", StringComparison.Ordinal) || plain.Contains("|}", StringComparison.Ordinal))
@@ -25,14 +25,14 @@ public static class HalfTypedCode
             throw new ArgumentException("Markup left in the source after stripping: " + plain, nameof(markedSource));
         }
 
-        AssertNoCrashOnEveryPrefix(plain, Array.Empty<IIncrementalGenerator>(), new[] { analyzer });
+        AssertNoCrashOnEveryPrefix(plain, Array.Empty<IIncrementalGenerator>(), new[] { analyzer }, references: references);
     }
 
     /// <summary>Every prefix of <paramref name="source"/>, compiled with <paramref name="otherFiles"/> whole (the rest of the project while one file is typed).</summary>
     public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, IEnumerable<string> otherFiles) =>
         AssertNoCrashOnEveryPrefix(source, generators, analyzers, includeSupportSources: true, otherFiles);
 
-    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true, IEnumerable<string>? otherFiles = null)
+    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true, IEnumerable<string>? otherFiles = null, IEnumerable<MetadataReference>? references = null)
     {
         var others = otherFiles?.ToList() ?? new List<string>();
         var generatorList = generators.ToList();
@@ -54,7 +54,7 @@ public static class HalfTypedCode
                 sources.AddRange(TestCompilation.GeneratedSupportSources.Select(s => s.Text));
             }
 
-            Compilation compilation = TestCompilation.Create(sources.ToArray());
+            Compilation compilation = TestCompilation.Create(sources.ToArray()).AddReferences(references ?? Enumerable.Empty<MetadataReference>());
             if (generatorList.Count > 0)
             {
                 GeneratorDriver driver = CSharpGeneratorDriver.Create(generatorList.Select(g => g.AsSourceGenerator()), parseOptions: TestCompilation.ParseOptions);

@@ -1,0 +1,111 @@
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>What was given to a loss that expects something else.</summary>
+internal enum GivenInput
+{
+    /// <summary>A sigmoid output.</summary>
+    Sigmoid,
+
+    /// <summary>A softmax output.</summary>
+    Softmax,
+
+    /// <summary>Raw scores from a linear layer.</summary>
+    Logits,
+}
+
+/// <summary>
+/// A loss given the wrong kind of input.
+/// </summary>
+/// <param name="Site">The loss call (a function, or a criterion module's call/forward).</param>
+/// <param name="Input">The input argument.</param>
+/// <param name="Expected">What the loss expects.</param>
+/// <param name="Given">What it is given.</param>
+/// <param name="Source">Where the given input was made (the activation or the linear layer).</param>
+/// <param name="Criterion">Where the criterion module was created, for a module call.</param>
+internal sealed record LossInputMismatch(IInvocationOperation Site, IOperation Input, LossInput Expected, GivenInput Given, Location Source, IOperation? Criterion);
+
+/// <summary>
+/// Losses fed the wrong side of the activation, read from the tables in <see cref="LibraryApis"/>: a loss that applies
+/// the sigmoid or softmax itself given a sigmoid or softmax output (applied twice), a loss that expects log-probabilities
+/// given probabilities or logits, and a loss that expects probabilities given raw logits.
+/// </summary>
+internal static class LossInputs
+{
+    public static LossInputMismatch? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
+    {
+        if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
+        {
+            return null;
+        }
+
+        IOperation? criterion = null;
+        if (!LibraryApis.LossFunctions.TryGetValue(LibraryApis.Key(call.TargetMethod), out var expected))
+        {
+            if (!LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) || call.Instance is null || flow.ValuesOf(call.Instance, ct) is not { Count: 1 } values
+                || Operations.Strip(values[0]) is not IInvocationOperation factory || !LibraryApis.LossCriteria.TryGetValue(LibraryApis.Key(factory.TargetMethod), out expected))
+            {
+                return null;
+            }
+
+            criterion = factory;
+        }
+
+        if (expected != LossInput.Probabilities)
+        {
+            foreach (var (activation, given) in new[] { (Activation.Softmax, GivenInput.Softmax), (Activation.Sigmoid, GivenInput.Sigmoid) })
+            {
+                if (flow.Of(input, activation, ct) is { } fact)
+                {
+                    return new LossInputMismatch(call, input, expected, given, fact.Source.Location, criterion);
+                }
+            }
+        }
+
+        return expected != LossInput.Logits && LinearOutput(input, flow, ct) is { } linear
+            ? new LossInputMismatch(call, input, expected, GivenInput.Logits, linear.Syntax.GetLocation(), criterion)
+            : null;
+    }
+
+    /// <summary>Where the value was made by a linear layer: a Linear module's call, a Sequential whose last module is Linear, functional.linear or a matmul.</summary>
+    private static IOperation? LinearOutput(IOperation value, ActivationFlow flow, CancellationToken ct)
+    {
+        var stripped = Operations.Strip(value);
+        if (stripped is ILocalReferenceOperation local && flow.Index.SingleDefinition(local, ct) is { } definition)
+        {
+            stripped = Operations.Strip(definition);
+        }
+
+        if (stripped is not IInvocationOperation call)
+        {
+            return null;
+        }
+
+        if (LibraryApis.LinearCalls.Contains(LibraryApis.Key(call.TargetMethod)))
+        {
+            return call;
+        }
+
+        if (!LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) || call.Instance is null || flow.ValuesOf(call.Instance, ct) is not { Count: 1 } modules
+            || Operations.Strip(modules[0]) is not IInvocationOperation factory)
+        {
+            return null;
+        }
+
+        var key = LibraryApis.Key(factory.TargetMethod);
+        if (LibraryApis.LinearModules.Contains(key))
+        {
+            return factory;
+        }
+
+        return LibraryApis.SequentialModules.Contains(key) && LibraryApis.LastModule(factory) is { } last
+            && Operations.Strip(last) is IInvocationOperation lastFactory && LibraryApis.LinearModules.Contains(LibraryApis.Key(lastFactory.TargetMethod))
+            ? lastFactory
+            : null;
+    }
+}

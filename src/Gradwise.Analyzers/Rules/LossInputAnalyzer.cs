@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Gradwise.Flow;
+using Gradwise.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Rules;
+
+/// <summary>
+/// GW1003: a library loss given the wrong side of the activation (<see cref="LossInputs"/>). The warning is on the loss
+/// call; the second location is the sigmoid, softmax or linear layer that made the input, and for a criterion module a
+/// third is where the criterion was created. Nothing is registered in a compilation that references no such library.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LossInputAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LossGivenTheWrongInput);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!LibraryApis.IsReferenced(start.Compilation))
+            {
+                return;
+            }
+
+            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
+            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ActivationFlow flow)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        flow.Index.Saw(call);
+        if (LossInputs.Site(call, flow, context.CancellationToken) is not { } site)
+        {
+            return;
+        }
+
+        var expected = site.Expected switch
+        {
+            LossInput.Logits => "logits (it applies the sigmoid or softmax itself)",
+            LossInput.Probabilities => "probabilities in [0, 1]",
+            _ => "log-probabilities",
+        };
+        var given = site.Given switch
+        {
+            GivenInput.Sigmoid => "a sigmoid output",
+            GivenInput.Softmax => "a softmax output",
+            _ => "raw logits from a linear layer",
+        };
+        var instead = (site.Expected, site.Given) switch
+        {
+            (LossInput.Logits, _) => "pass the scores before the final " + (site.Given == GivenInput.Sigmoid ? "sigmoid" : "softmax") + ", or it is applied twice",
+            (LossInput.LogProbabilities, GivenInput.Softmax) => "use log_softmax instead of softmax, or CrossEntropyLoss on the scores",
+            (LossInput.LogProbabilities, _) => "use CrossEntropyLoss on the scores, or log_softmax before NLLLoss",
+            _ => "use BCEWithLogitsLoss on the scores (stable), or add a sigmoid",
+        };
+        var additional = site.Criterion is null ? new[] { site.Source } : new[] { site.Source, site.Criterion.Syntax.GetLocation() };
+        var where = new Evidence(site.Source, given).Where;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LossGivenTheWrongInput, call.Syntax.GetLocation(), additional, call.Syntax.ToString(), expected, given, where, instead));
+    }
+}

@@ -1,0 +1,176 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace Gradwise.Analyzers.Tests.Rules;
+
+/// <summary>GW1003 against the real TorchSharp API (the managed assembly only; no native code is loaded).</summary>
+public sealed class GW1003LossInputTests
+{
+    private static readonly MetadataReference TorchSharp = MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
+
+    private const string Usings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
+
+    private static Task Verify(string code, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.LossInputAnalyzer>.Test { TestCode = Usings + code };
+        test.TestState.AdditionalReferences.Add(TorchSharp);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    public static TheoryData<string, string> Positives() => new()
+    {
+        { "sigmoid into binary_cross_entropy_with_logits", """
+            class M { Tensor Loss(Tensor z, Tensor y) { var p = torch.sigmoid(z); return {|GW1003:functional.binary_cross_entropy_with_logits(p, y)|}; } }
+            """ },
+        { "Sequential ending in Sigmoid into a BCEWithLogitsLoss criterion", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Sequential model = Sequential(("lin", Linear(10, 1)), ("act", Sigmoid()));
+                readonly TorchSharp.Modules.BCEWithLogitsLoss criterion = BCEWithLogitsLoss();
+                Tensor Step(Tensor x, Tensor y) { var output = model.call(x); return {|GW1003:criterion.call(output, y)|}; }
+            }
+            """ },
+        { "softmax into cross_entropy", """
+            class M { Tensor Loss(Tensor scores, Tensor labels) => {|GW1003:functional.cross_entropy(scores.softmax(1), labels)|}; }
+            """ },
+        { "Softmax module into a CrossEntropyLoss criterion", """
+            class Trainer
+            {
+                Tensor Step(Tensor h, Tensor labels)
+                {
+                    var softmax = Softmax(1);
+                    var loss = CrossEntropyLoss();
+                    return {|GW1003:loss.forward(softmax.forward(h), labels)|};
+                }
+            }
+            """ },
+        { "softmax probabilities into nll_loss", """
+            class M { Tensor Loss(Tensor scores, Tensor labels) { var probs = functional.softmax(scores, 1); return {|GW1003:functional.nll_loss(probs, labels)|}; } }
+            """ },
+        { "linear output into BCELoss", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Sequential model = Sequential(("hidden", Linear(10, 8)), ("relu", ReLU()), ("out", Linear(8, 1)));
+                readonly TorchSharp.Modules.BCELoss criterion = BCELoss();
+                Tensor Step(Tensor x, Tensor y) => {|GW1003:criterion.call(model.call(x), y)|};
+            }
+            """ },
+        { "linear module output into nll_loss", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Linear head = Linear(16, 3);
+                Tensor Step(Tensor h, Tensor labels) { var scores = head.call(h); return {|GW1003:functional.nll_loss(scores, labels)|}; }
+            }
+            """ },
+        { "functional.linear into binary_cross_entropy", """
+            class M { Tensor Loss(Tensor x, Tensor w, Tensor y) { var z = functional.linear(x, w); return {|GW1003:functional.binary_cross_entropy(z, y)|}; } }
+            """ },
+    };
+
+    public static TheoryData<string, string> Negatives() => new()
+    {
+        { "logits into BCEWithLogitsLoss", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Sequential model = Sequential(("lin", Linear(10, 1)));
+                readonly TorchSharp.Modules.BCEWithLogitsLoss criterion = BCEWithLogitsLoss();
+                Tensor Step(Tensor x, Tensor y) => criterion.call(model.call(x), y);
+            }
+            """ },
+        { "sigmoid output into BCELoss", """
+            class M { Tensor Loss(Tensor z, Tensor y) => functional.binary_cross_entropy(torch.sigmoid(z), y); }
+            """ },
+        { "log_softmax into nll_loss", """
+            class M { Tensor Loss(Tensor scores, Tensor labels) => functional.nll_loss(functional.log_softmax(scores, 1), labels); }
+            """ },
+        { "scores into cross_entropy", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Linear head = Linear(16, 3);
+                Tensor Step(Tensor h, Tensor labels) => functional.cross_entropy(head.call(h), labels);
+            }
+            """ },
+        { "softmax used for a prediction, logits for the loss", """
+            class M
+            {
+                Tensor Loss(Tensor scores, Tensor labels, out Tensor probs)
+                {
+                    probs = scores.softmax(1);
+                    return functional.cross_entropy(scores, labels);
+                }
+            }
+            """ },
+        { "input of unknown origin", """
+            class M { Tensor Loss(Tensor input, Tensor y) => functional.binary_cross_entropy(input, y); }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Positives))]
+    public Task Fires(string shape, string code)
+    {
+        _ = shape;
+        return Verify(code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Negatives))]
+    public Task Stays_silent(string shape, string code)
+    {
+        _ = shape;
+        return Verify(code);
+    }
+
+    [Fact]
+    public Task Message_says_what_the_loss_expects_and_what_it_got() => Verify(
+        """
+        class M { Tensor Loss(Tensor z, Tensor y) { var p = {|#1:torch.sigmoid(z)|}; return {|#0:functional.binary_cross_entropy_with_logits(p, y)|}; } }
+        """,
+        new DiagnosticResult(Descriptors.LossGivenTheWrongInput).WithLocation(0).WithLocation(1).WithArguments(
+            "functional.binary_cross_entropy_with_logits(p, y)", "logits (it applies the sigmoid or softmax itself)", "a sigmoid output", "Test0.cs line 4", "pass the scores before the final sigmoid, or it is applied twice"));
+
+    /// <summary>The GW1003 page's table: the binary cross-entropy on the score, and on a sigmoid output treated as a score.</summary>
+    [Fact]
+    public void GW1003_page_quotes_the_loss_and_gradient_with_the_sigmoid_applied_twice()
+    {
+        var page = File.ReadAllText(Path.Combine(Gradwise.Analyzers.Tests.Catalog.CatalogTests.Root, "docs", "rules", "GW1003.md"));
+        static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+        static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+        static string F(double v) => v.ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture);
+        static string E(double v) => v.ToString("0.000e+00", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var z in new[] { -10.0, 0.0, 10.0 })
+        {
+            // y = 1: L(z) = softplus(−z), ∂L/∂z = σ(z) − 1; with p = σ(z) given as the score, L = softplus(−p), ∂L/∂z = (σ(p) − 1)·σ'(z).
+            var p = Sigmoid(z);
+            var row = $"| {z} | {F(Softplus(-z))} | {F(Softplus(-p))} | {E(Sigmoid(z) - 1)} | {E((Sigmoid(p) - 1) * p * (1 - p))} |";
+            Assert.Contains(row, page);
+        }
+
+        var ratio = (Sigmoid(-10) - 1) / ((Sigmoid(Sigmoid(-10)) - 1) * Sigmoid(-10) * (1 - Sigmoid(-10)));
+        Assert.Contains("gradient " + (Math.Round(ratio / 1000) * 1000).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " times smaller", page);
+        Assert.Contains("[0.5, " + Sigmoid(1).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) + "]", page);
+        Assert.Contains("never goes below " + Softplus(-Sigmoid(1e9)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), page);
+    }
+
+    public static TheoryData<string> AllShapes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var row in Positives().Concat(Negatives()))
+        {
+            data.Add((string)row[0]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllShapes))]
+    public void Half_typed_code_never_crashes(string shape)
+    {
+        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(Usings + code, new Gradwise.Rules.LossInputAnalyzer(), TorchSharp);
+    }
+}
