@@ -87,6 +87,13 @@ internal static class LibraryApis
         [("TorchSharp.torch.nn", "NLLLoss")] = LossInput.LogProbabilities,
     };
 
+    /// <summary>Elementwise natural logs of a tensor.</summary>
+    public static readonly HashSet<(string Type, string Member)> TensorLogs = new()
+    {
+        ("TorchSharp.torch", "log"),
+        ("TorchSharp.torch.Tensor", "log"),
+    };
+
     /// <summary>Factories of modules whose output is an affine map of their input: raw logits when last.</summary>
     public static readonly HashSet<(string Type, string Member)> LinearModules = new()
     {
@@ -209,7 +216,7 @@ internal static class LibraryApis
                 System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidCalls, SoftmaxCalls), System.Linq.Enumerable.Concat(SigmoidModules, SoftmaxModules)),
                 System.Linq.Enumerable.Concat(
                     System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys)),
-                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, LinearCalls)))),
+                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, System.Linq.Enumerable.Concat(LinearCalls, TensorLogs))))),
             k => k.Member));
 
     /// <summary>Every simple type name of the type tables.</summary>

@@ -72,6 +72,26 @@ internal static class LossInputs
             : null;
     }
 
+    /// <summary>The input of a loss that takes the log of probabilities itself (BCELoss, binary_cross_entropy), with its criterion's creation, or null.</summary>
+    public static (IOperation Input, IOperation? Criterion)? ProbabilityLoss(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
+    {
+        if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
+        {
+            return null;
+        }
+
+        if (LibraryApis.LossFunctions.TryGetValue(LibraryApis.Key(call.TargetMethod), out var expected))
+        {
+            return expected == LossInput.Probabilities ? (input, null) : null;
+        }
+
+        return LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) && call.Instance is not null && flow.ValuesOf(call.Instance, ct) is { Count: 1 } values
+            && Operations.Strip(values[0]) is IInvocationOperation factory && LibraryApis.LossCriteria.TryGetValue(LibraryApis.Key(factory.TargetMethod), out expected)
+            && expected == LossInput.Probabilities
+            ? (input, factory)
+            : null;
+    }
+
     /// <summary>Where the value was made by a linear layer: a Linear module's call, a Sequential whose last module is Linear, functional.linear or a matmul.</summary>
     private static IOperation? LinearOutput(IOperation value, ActivationFlow flow, CancellationToken ct)
     {

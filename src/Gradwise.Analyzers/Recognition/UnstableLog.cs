@@ -43,6 +43,17 @@ internal static class UnstableLog
 {
     public static UnstableLogSite? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
+        if (TensorLogArgument(call) is { } tensor)
+        {
+            // torch.log(p), p.log(): only where flow finds the sigmoid or softmax (the library has the stable forms).
+            var (q, tensorComplement) = Split(tensor);
+            return flow.Of(q, Activation.Softmax, ct) is { } softmaxTensor
+                ? new UnstableLogSite(call, q, tensorComplement, ProbabilityEvidence.Softmax, softmaxTensor, null)
+                : flow.Of(q, Activation.Sigmoid, ct) is { } sigmoidTensor
+                    ? new UnstableLogSite(call, q, tensorComplement, ProbabilityEvidence.Sigmoid, sigmoidTensor, null)
+                    : null;
+        }
+
         if (LogArgument(call, flow.Index, ct) is not { } argument)
         {
             return null;
@@ -107,6 +118,16 @@ internal static class UnstableLog
             : null;
     }
 
+    /// <summary>The tensor whose elementwise log a TorchSharp call takes (<c>torch.log(p)</c>, <c>p.log()</c>), or null.</summary>
+    public static IOperation? TensorLogArgument(IInvocationOperation call) =>
+        LibraryApis.TensorLogs.Contains(LibraryApis.Key(call.TargetMethod)) switch
+        {
+            false => null,
+            true when call.Instance is { } instance && call.Arguments.Length == 0 => instance,
+            true when call.Arguments.Length == 1 => call.Arguments[0].Value,
+            _ => null,
+        };
+
     private static bool IsNaturalLog(IMethodSymbol method) =>
         method.Name == "Log" && method.Parameters.Length == 1 && method.IsStatic
         && IsMathMember(method);
@@ -134,7 +155,7 @@ internal static class UnstableLog
     private static (IOperation P, bool Complement) Split(IOperation argument)
     {
         var stripped = Operations.Strip(argument);
-        return stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } difference && Operations.Number(difference.LeftOperand) == 1.0
+        return stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && Operations.Number(difference.LeftOperand) == 1.0
             ? (Operations.Strip(difference.RightOperand), true)
             : (stripped, false);
     }

@@ -38,16 +38,38 @@ public sealed class UnstableLogAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, ActivationFlow flow)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)
-            || context.ContainingSymbol is IMethodSymbol method && DifferentiableSignature.IsDifferentiable(method))
+        if (context.ContainingSymbol is IMethodSymbol method && DifferentiableSignature.IsDifferentiable(method))
         {
             // In a [Differentiable] method the generated WithGradient computes these logs in their stable forms already.
+            return;
+        }
+
+        var tensor = UnstableLog.TensorLogArgument(call) != null;
+        if (!tensor && (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)))
+        {
+            if (call.Arguments.Length >= 2)
+            {
+                AnalyzeProbabilityLoss(context, call, flow);
+            }
+
             return;
         }
 
         flow.Index.Saw(call);
         if (UnstableLog.Site(call, flow, context.CancellationToken) is not { } site)
         {
+            return;
+        }
+
+        if (tensor)
+        {
+            var tensorWhat = (site.Evidence == ProbabilityEvidence.Softmax ? "a softmax output" : "a sigmoid output") + " (" + site.Fact!.Source.Where + ")";
+            var tensorInstead = site.Evidence == ProbabilityEvidence.Softmax
+                ? "use log_softmax on the scores"
+                : site.Complement ? "use functional.logsigmoid(-z) on the logits" : "use functional.logsigmoid(z) on the logits, or BCEWithLogitsLoss";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnstableLogOfProbability, call.Syntax.GetLocation(), new[] { site.Fact.Source.Location }, UnstableLogFix.Properties(call.Syntax.Span, site.Complement, null, scalar: false),
+                call.Syntax.ToString(), (site.Complement ? "1 minus " : string.Empty) + tensorWhat, "its elements round to 0 once the scores saturate (in float32, σ(z) near z = −100 and 1 − σ(z) above about z = 17)", tensorInstead));
             return;
         }
 
@@ -72,5 +94,23 @@ public sealed class UnstableLogAnalyzer : DiagnosticAnalyzer
         var additional = site.Fact is null ? Enumerable.Empty<Location>() : new[] { site.Fact.Source.Location };
         var properties = UnstableLogFix.Properties(site.Site.Syntax.Span, site.Complement, site.Logit?.Syntax.Span);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnstableLogOfProbability, site.Site.Syntax.GetLocation(), additional, properties, site.Site.Syntax.ToString(), what, when, instead));
+    }
+
+    /// <summary>BCELoss / binary_cross_entropy given a sigmoid output: it takes log σ(z) and log(1 − σ(z)) itself.</summary>
+    private static void AnalyzeProbabilityLoss(OperationAnalysisContext context, IInvocationOperation call, ActivationFlow flow)
+    {
+        var ct = context.CancellationToken;
+        if (LossInputs.ProbabilityLoss(call, flow, ct) is not { } loss || flow.Of(loss.Input, Activation.Sigmoid, ct) is not { } fact)
+        {
+            return;
+        }
+
+        flow.Index.Saw(call);
+        var additional = loss.Criterion is null ? new[] { fact.Source.Location } : new[] { fact.Source.Location, loss.Criterion.Syntax.GetLocation() };
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.UnstableLogOfProbability, call.Syntax.GetLocation(), additional, UnstableLogFix.Properties(call.Syntax.Span, complement: false, null, scalar: false),
+            call.Syntax.ToString(), "a sigmoid output (" + fact.Source.Where + "), taken inside the binary cross-entropy",
+            "log σ(z) and log(1 − σ(z)) are −∞ where σ saturates (libtorch clamps them at −100, and the gradient there is lost)",
+            "use BCEWithLogitsLoss (binary_cross_entropy_with_logits) on the logits"));
     }
 }

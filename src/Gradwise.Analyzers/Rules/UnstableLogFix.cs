@@ -14,11 +14,20 @@ public static class UnstableLogFix
 {
     private const string ComplementKey = "GradwiseComplement";
     private const string LogitKey = "GradwiseLogit";
+    private const string TensorKey = "GradwiseTensor";
+
+    /// <summary>True for a log the scalar fixes do not apply to (a tensor's, or one inside a library loss).</summary>
+    public static bool IsLibrary(Diagnostic diagnostic) => diagnostic.Properties.ContainsKey(TensorKey);
 
     /// <summary>Properties for a diagnostic at <paramref name="site"/>.</summary>
-    public static ImmutableDictionary<string, string?> Properties(TextSpan site, bool complement, TextSpan? logit)
+    public static ImmutableDictionary<string, string?> Properties(TextSpan site, bool complement, TextSpan? logit, bool scalar = true)
     {
         var properties = ImmutableDictionary<string, string?>.Empty.Add(ComplementKey, complement ? "true" : "false");
+        if (!scalar)
+        {
+            return properties.Add(TensorKey, "true");
+        }
+
         return logit is { } z
             ? properties.Add(LogitKey, (z.Start - site.Start).ToString(CultureInfo.InvariantCulture) + ":" + z.Length.ToString(CultureInfo.InvariantCulture))
             : properties;

@@ -39,6 +39,11 @@ public sealed class UnstableLogFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (UnstableLogFix.IsLibrary(diagnostic))
+            {
+                continue; // a tensor's log or a library loss: the message names the library's stable form
+            }
+
             if (UnstableLogFix.Logit(diagnostic) is not null)
             {
                 var title = UnstableLogFix.IsComplement(diagnostic) ? "Compute it from the logit: -Softplus(z)" : "Compute it from the logit: -Softplus(-z)";
@@ -65,7 +70,7 @@ public sealed class UnstableLogFixer : CodeFixProvider
         var helpers = new Dictionary<TypeDeclarationSyntax, HashSet<bool>>(); // type → the helper types it needs (float?)
         foreach (var diagnostic in diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } site)
+            if (UnstableLogFix.IsLibrary(diagnostic) || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } site)
             {
                 continue;
             }

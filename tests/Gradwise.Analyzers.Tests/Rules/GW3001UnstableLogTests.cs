@@ -544,6 +544,58 @@ public sealed class GW3001UnstableLogTests
         Assert.True(double.IsFinite(-Softplus(800)));
     }
 
+    private static readonly Microsoft.CodeAnalysis.MetadataReference TorchSharp = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
+
+    private const string TorchUsings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
+
+    public static TheoryData<string, string> TorchSharpCases() => new()
+    {
+        { "torch.log of a sigmoid (fires)", """
+            class M { Tensor Nll(Tensor z) { var p = torch.sigmoid(z); return -{|GW3001:torch.log(p)|}.mean(); } }
+            """ },
+        { "Tensor.log of a softmax (fires)", """
+            class M { Tensor Nll(Tensor scores, Tensor onehot) => -(onehot * {|GW3001:scores.softmax(1).log()|}).sum(); }
+            """ },
+        { "BCELoss criterion on a Sequential ending in Sigmoid (fires)", """
+            class Trainer
+            {
+                readonly TorchSharp.Modules.Sequential model = Sequential(("lin", Linear(10, 1)), ("act", Sigmoid()));
+                readonly TorchSharp.Modules.BCELoss criterion = BCELoss();
+                Tensor Step(Tensor x, Tensor y) => {|GW3001:criterion.call(model.call(x), y)|};
+            }
+            """ },
+        { "binary_cross_entropy of torch.sigmoid (fires)", """
+            class M { Tensor Loss(Tensor z, Tensor y) => {|GW3001:functional.binary_cross_entropy(torch.sigmoid(z), y)|}; }
+            """ },
+        { "log_softmax and BCEWithLogitsLoss (silent)", """
+            class M
+            {
+                Tensor A(Tensor scores) => functional.log_softmax(scores, 1);
+                Tensor B(Tensor z, Tensor y) => functional.binary_cross_entropy_with_logits(z, y);
+                Tensor C(Tensor counts) => torch.log(counts + 1);
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(TorchSharpCases))]
+    public Task TorchSharp_logs_and_losses(string shape, string code)
+    {
+        _ = shape;
+        var test = new CSharpAnalyzerVerifier<UnstableLogAnalyzer>.Test { TestCode = TorchUsings + code };
+        test.TestState.AdditionalReferences.Add(TorchSharp);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void TorchSharp_half_typed_code_never_crashes()
+    {
+        foreach (var row in TorchSharpCases())
+        {
+            HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TorchUsings + (string)row[1], new UnstableLogAnalyzer(), TorchSharp);
+        }
+    }
+
     public static TheoryData<string> AllShapes()
     {
         var data = new TheoryData<string>();
