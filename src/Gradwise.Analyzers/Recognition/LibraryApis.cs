@@ -87,6 +87,20 @@ internal static class LibraryApis
         [("TorchSharp.torch.nn", "NLLLoss")] = LossInput.LogProbabilities,
     };
 
+    /// <summary>Divergences and soft-target cross-entropies between two distributions (input, target).</summary>
+    public static readonly HashSet<(string Type, string Member)> SoftTargetLosses = new()
+    {
+        ("TorchSharp.torch.nn.functional", "kl_div"),
+        ("TorchSharp.torch.nn.functional", "cross_entropy"),
+    };
+
+    /// <summary>Factories of criterion modules that compare two distributions.</summary>
+    public static readonly HashSet<(string Type, string Member)> SoftTargetCriteria = new()
+    {
+        ("TorchSharp.torch.nn", "KLDivLoss"),
+        ("TorchSharp.torch.nn", "CrossEntropyLoss"),
+    };
+
     /// <summary>Elementwise natural logs of a tensor.</summary>
     public static readonly HashSet<(string Type, string Member)> TensorLogs = new()
     {
@@ -216,7 +230,7 @@ internal static class LibraryApis
                 System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidCalls, SoftmaxCalls), System.Linq.Enumerable.Concat(SigmoidModules, SoftmaxModules)),
                 System.Linq.Enumerable.Concat(
                     System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys)),
-                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, System.Linq.Enumerable.Concat(LinearCalls, TensorLogs))))),
+                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, System.Linq.Enumerable.Concat(LinearCalls, System.Linq.Enumerable.Concat(TensorLogs, System.Linq.Enumerable.Concat(SoftTargetLosses, SoftTargetCriteria))))))),
             k => k.Member));
 
     /// <summary>Every simple type name of the type tables.</summary>

@@ -28,7 +28,7 @@ internal static class SoftTargets
 {
     public static SoftTargetSite? Site(IBinaryOperation sum, FlowIndex index, Cache cache, CancellationToken ct)
     {
-        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || sum.OperatorMethod != null
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || (sum.OperatorMethod != null && !IsTensor(sum.Type))
             || Operations.Strip(sum.Parent ?? sum) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract }
             || sum.Parent is IParenthesizedOperation or IConversionOperation)
         {
@@ -78,7 +78,7 @@ internal static class SoftTargets
     private static void Terms(IOperation operation, List<IOperation> terms)
     {
         var stripped = Operations.Strip(operation);
-        if (stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, OperatorMethod: null } sum)
+        if (stripped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract } sum && (sum.OperatorMethod is null || IsTensor(sum.Type)))
         {
             Terms(sum.LeftOperand, terms);
             Terms(sum.RightOperand, terms);
@@ -96,11 +96,11 @@ internal static class SoftTargets
             var stripped = Operations.Strip(operation);
             switch (stripped)
             {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product when product.OperatorMethod is null || IsTensor(product.Type):
                     Walk(product.LeftOperand);
                     Walk(product.RightOperand);
                     return;
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus, OperatorMethod: null } sign:
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus } sign when sign.OperatorMethod is null || IsTensor(sign.Type):
                     Walk(sign.Operand);
                     return;
                 default:
@@ -128,6 +128,8 @@ internal static class SoftTargets
         {
             case ILocalReferenceOperation local:
                 return cache.Locals.GetOrAdd(local.Local, _ => TemperedLocal(local, index, ct));
+            case IInvocationOperation library when LibrarySoftLoss(library, index, ct) is { } tempered:
+                return tempered;
             case IInvocationOperation call when depth == 0 && call.TargetMethod.DeclaringSyntaxReferences.Length > 0:
                 var (temperature, tempering) = cache.Helpers.GetOrAdd(call.TargetMethod.OriginalDefinition, method =>
                     index.SingleReturn((IMethodSymbol)method, ct) is { } returned && Operations.Strip(returned) is ILocalReferenceOperation result
@@ -148,9 +150,68 @@ internal static class SoftTargets
         }
     }
 
+    /// <summary>
+    /// A library divergence between tempered distributions: <c>functional.kl_div(log_softmax(s / T), softmax(t / T))</c>, a
+    /// <c>KLDivLoss</c> criterion's call, or <c>cross_entropy</c> with soft targets, where an input divides by T.
+    /// </summary>
+    private static (IOperation? Temperature, IOperation? Tempering)? LibrarySoftLoss(IInvocationOperation call, FlowIndex index, CancellationToken ct)
+    {
+        var key = LibraryApis.Key(call.TargetMethod);
+        var isSoft = LibraryApis.SoftTargetLosses.Contains(key);
+        if (!isSoft && LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) && call.Instance is { } instance
+            && Operations.Strip(instance) is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+        {
+            isSoft = ModuleFactory(instance, index, ct) is { } factory && LibraryApis.SoftTargetCriteria.Contains(LibraryApis.Key(factory.TargetMethod));
+        }
+
+        if (!isSoft)
+        {
+            return null;
+        }
+
+        foreach (var argument in call.Arguments.Take(2))
+        {
+            foreach (var division in argument.Value.DescendantsAndSelf().OfType<IBinaryOperation>().Where(b => b.OperatorKind == BinaryOperatorKind.Divide))
+            {
+                if (IsTemperature(Scalar(division.RightOperand)))
+                {
+                    return (Scalar(division.RightOperand), division);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The module a criterion reference holds, when it is created once by a factory call.</summary>
+    private static IInvocationOperation? ModuleFactory(IOperation instance, FlowIndex index, CancellationToken ct)
+    {
+        var writes = Operations.ReferencedSymbol(instance) switch
+        {
+            ILocalSymbol when Operations.Strip(instance) is ILocalReferenceOperation local => index.SingleDefinition(local, ct) is { } d ? new[] { d } : System.Array.Empty<IOperation>(),
+            { } member when member is IFieldSymbol or IPropertySymbol => index.WritesTo(member, null, ct).Select(w => w.Value).ToArray(),
+            _ => System.Array.Empty<IOperation>(),
+        };
+        return writes.Length == 1 && Operations.Strip(writes[0]) is IInvocationOperation factory ? factory : null;
+    }
+
+    /// <summary>A double or float under a user-defined conversion (TorchSharp's Scalar).</summary>
+    private static IOperation Scalar(IOperation operation)
+    {
+        var stripped = Operations.Strip(operation);
+        return stripped is IConversionOperation { Operand: { } operand } && MathApi.IsReal(operand.Type) ? Operations.Strip(operand) : stripped;
+    }
+
+    private static bool IsTensor(ITypeSymbol? type) => type is { Name: "Tensor" } && type.ContainingType?.Name == "torch" && type.ContainingNamespace?.Name == "TorchSharp";
+
     private static (IOperation? Temperature, IOperation? Tempering) TemperedLocal(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct)
     {
         var writes = Writes(Operations.Root(local), local.Local).ToList();
+        if (writes.Count == 1 && Operations.Strip(writes[0]) is IInvocationOperation library && LibrarySoftLoss(library, index, ct) is { } fromLibrary)
+        {
+            return fromLibrary; // var soft = functional.kl_div(log_softmax(s / T), softmax(t / T))
+        }
+
         foreach (var write in writes)
         {
             if (TemperedLog(write, index, ct) is { Temperature: { } found } soft)
@@ -245,7 +306,7 @@ internal static class SoftTargets
             return 0;
         }
 
-        var stripped = Operations.Strip(factor);
+        var stripped = Scalar(factor);
         if (SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(stripped), t))
         {
             return 1;
@@ -266,9 +327,9 @@ internal static class SoftTargets
 
     /// <summary>A bare parameter, field or property other than T whose value is not seen here: it may be T², computed by the caller.</summary>
     private static bool MayBeTheSquare(IOperation factor, ISymbol? t) =>
-        Operations.Strip(factor) is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
-        && !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(factor), t)
-        && !Operations.Strip(factor).ConstantValue.HasValue;
+        Scalar(factor) is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
+        && !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(Scalar(factor)), t)
+        && !Scalar(factor).ConstantValue.HasValue;
 
     private static IEnumerable<IOperation> Writes(IOperation root, ILocalSymbol local) =>
         root.Descendants().Select(o => o switch

@@ -39,7 +39,7 @@ public sealed class DistillationAnalyzer : DiagnosticAnalyzer
     private static void Analyze(OperationAnalysisContext context, FlowIndex index, ConcurrentDictionary<IOperation, bool> bodies, SoftTargets.Cache cache)
     {
         var sum = (IBinaryOperation)context.Operation;
-        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || !MathApi.IsReal(sum.Type)
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || !(MathApi.IsReal(sum.Type) || sum.Type?.Name == "Tensor")
             || !bodies.GetOrAdd(Operations.Root(sum), MayDistill))
         {
             return;
@@ -63,6 +63,7 @@ public sealed class DistillationAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Once per body: a soft-target loss is accumulated here with a log, or computed by a method called here.</summary>
     private static bool MayDistill(IOperation root) =>
-        root.Descendants().Any(o => o is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.Length: > 0 })
+        root.Descendants().Any(o => o is IInvocationOperation call
+            && (call.TargetMethod.DeclaringSyntaxReferences.Length > 0 || LibraryApis.SoftTargetLosses.Contains(LibraryApis.Key(call.TargetMethod)) || LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name)))
         || (root.Descendants().Any(o => o is IInvocationOperation { TargetMethod.Name: "Log" }) && root.Descendants().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide }));
 }

@@ -377,6 +377,64 @@ public sealed class GW4001DistillationTests
         }
     }
 
+    private static readonly Microsoft.CodeAnalysis.MetadataReference TorchSharp = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
+
+    private const string TorchUsings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
+
+    public static TheoryData<string, string> TorchSharpCases() => new()
+    {
+        { "kl_div on tempered log_softmax and softmax (fires)", """
+            class Kd
+            {
+                Tensor Loss(Tensor student, Tensor teacher, Tensor labels, double T, double alpha)
+                {
+                    var soft = functional.kl_div(functional.log_softmax(student / T, 1), functional.softmax(teacher / T, 1), reduction: Reduction.Mean);
+                    return {|GW4001:alpha * functional.cross_entropy(student, labels) + (1 - alpha) * soft|};
+                }
+            }
+            """ },
+        { "KLDivLoss criterion in a field (fires)", """
+            class Kd
+            {
+                readonly TorchSharp.Modules.KLDivLoss kl = KLDivLoss();
+                Tensor Loss(Tensor student, Tensor teacher, Tensor labels, double temperature) =>
+                    {|GW4001:functional.cross_entropy(student, labels) + kl.call(functional.log_softmax(student / temperature, 1), functional.softmax(teacher / temperature, 1))|};
+            }
+            """ },
+        { "kl_div scaled by T * T (silent)", """
+            class Kd
+            {
+                Tensor Loss(Tensor student, Tensor teacher, Tensor labels, double T, double alpha)
+                {
+                    var soft = functional.kl_div(functional.log_softmax(student / T, 1), functional.softmax(teacher / T, 1), reduction: Reduction.Mean);
+                    return alpha * functional.cross_entropy(student, labels) + (1 - alpha) * T * T * soft;
+                }
+            }
+            """ },
+        { "cross_entropy on the hard labels only (silent)", """
+            class M { Tensor Loss(Tensor a, Tensor b, Tensor labels) => functional.cross_entropy(a, labels) + functional.cross_entropy(b, labels); }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(TorchSharpCases))]
+    public Task TorchSharp_distillation(string shape, string code)
+    {
+        _ = shape;
+        var test = new CSharpAnalyzerVerifier<DistillationAnalyzer>.Test { TestCode = TorchUsings + code };
+        test.TestState.AdditionalReferences.Add(TorchSharp);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void TorchSharp_half_typed_code_never_crashes()
+    {
+        foreach (var row in TorchSharpCases())
+        {
+            HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TorchUsings + (string)row[1], new DistillationAnalyzer(), TorchSharp);
+        }
+    }
+
     public static TheoryData<string> AllShapes()
     {
         var data = new TheoryData<string>();
