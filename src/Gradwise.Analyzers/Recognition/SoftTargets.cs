@@ -132,7 +132,7 @@ internal static class SoftTargets
                 return tempered;
             case IInvocationOperation call when depth == 0 && call.TargetMethod.DeclaringSyntaxReferences.Length > 0:
                 var (temperature, tempering) = cache.Helpers.GetOrAdd(call.TargetMethod.OriginalDefinition, method =>
-                    index.SingleReturn((IMethodSymbol)method, ct) is { } returned && Operations.Strip(returned) is ILocalReferenceOperation result
+                    MaySoftLoss((IMethodSymbol)method, ct) && index.SingleReturn((IMethodSymbol)method, ct) is { } returned && Operations.Strip(returned) is ILocalReferenceOperation result
                         ? Tempered(result, index, cache, ct, depth + 1)
                         : default);
                 if (temperature is null || Operations.Strip(temperature) is not IParameterReferenceOperation parameter || parameter.Parameter.ContainingSymbol is not IMethodSymbol owner
@@ -181,6 +181,36 @@ internal static class SoftTargets
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Syntax only, before a helper's body is bound: a soft loss divides and takes a log (or calls a library divergence), and takes
+    /// a real-valued parameter for T. Most methods called inside sums are not bound at all.
+    /// </summary>
+    private static bool MaySoftLoss(IMethodSymbol method, CancellationToken ct)
+    {
+        if (!method.Parameters.Any(p => MathApi.IsReal(p.Type)))
+        {
+            return false;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var body = reference.GetSyntax(ct);
+            var divides = false;
+            var logs = false;
+            foreach (var node in body.DescendantNodes())
+            {
+                divides |= node.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DivideExpression);
+                logs |= node is Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax { Identifier.ValueText: "Log" or "kl_div" or "log_softmax" or "cross_entropy" };
+                if (divides && logs)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The module a criterion reference holds, when it is created once by a factory call.</summary>
