@@ -94,6 +94,11 @@ public static class Simplifier
                 Note(notes, "0.5 * (1 + Tanh(u / 2)) = Sigmoid(u)");
                 return logistic2;
 
+            // Max(u, 0) + Softplus(-|u|) = Softplus(u): the stable softplus people write by hand is softplus.
+            case Sum s when TryStableSoftplus(s, out var softplus):
+                Note(notes, "Max(u, 0) + Log(1 + Exp(-Abs(u))) = Softplus(u)");
+                return softplus;
+
             // Sigmoid(-u) = 1 - Sigmoid(u)
             case Call { Function: MathFunction.Sigmoid } sig when IsNegated(sig.Arguments[0], out var positive):
                 Note(notes, "Sigmoid(-u) = 1 - Sigmoid(u)");
@@ -107,6 +112,59 @@ public static class Simplifier
         }
 
         return e;
+    }
+
+    private static bool TryStableSoftplus(Sum s, out Expr result)
+    {
+        result = s;
+        for (var i = 0; i < s.Terms.Count; i++)
+        {
+            if (s.Terms[i] is not Conditional c || Extremum.Of(c) is not { Name: "Max" } max)
+            {
+                continue;
+            }
+
+            var u = max.Arguments[1] is Constant { Value: 0.0 } ? max.Arguments[0] : max.Arguments[0] is Constant { Value: 0.0 } ? max.Arguments[1] : null;
+            if (u is null)
+            {
+                continue;
+            }
+
+            var tail = Ex.Call(MathFunction.Softplus, Ex.Neg(Ex.Call(MathFunction.Abs, u)));
+            var j = IndexOf(s.Terms, tail);
+            if (j < 0)
+            {
+                continue;
+            }
+
+            var terms = new List<Expr>();
+            for (var k = 0; k < s.Terms.Count; k++)
+            {
+                if (k != i && k != j)
+                {
+                    terms.Add(s.Terms[k]);
+                }
+            }
+
+            terms.Add(Ex.Call(MathFunction.Softplus, u));
+            result = Ex.Add(terms);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(IReadOnlyList<Expr> terms, Expr term)
+    {
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Equals(term))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static Expr? RewriteLog(Expr x, ICollection<string>? notes)

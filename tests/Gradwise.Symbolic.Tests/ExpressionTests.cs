@@ -188,6 +188,19 @@ public sealed class DifferentiatorTests
     }
 
     [Fact]
+    public void The_stable_softplus_written_by_hand_is_softplus()
+    {
+        var u = Ex.Var("u");
+        var written = Ex.Add(Ex.Max(u, Ex.Zero), Ex.Call(MathFunction.Log, Ex.Add(Ex.One, Ex.Call(MathFunction.Exp, Ex.Neg(Ex.Call(MathFunction.Abs, u))))));
+        Assert.Equal(Ex.Call(MathFunction.Softplus, u), Simplifier.ApplyIdentities(written));
+        foreach (var x in new[] { -800.0, -3.0, -0.5, 0.0, 0.5, 3.0, 800.0 })
+        {
+            var variables = new Dictionary<string, double> { ["u"] = x };
+            Assert.Equal(written.Evaluate(variables), Simplifier.ApplyIdentities(written).Evaluate(variables), 12);
+        }
+    }
+
+    [Fact]
     public void The_nan_test_is_never_folded_away()
     {
         Assert.IsType<Compare>(Ex.Equal(X, X));

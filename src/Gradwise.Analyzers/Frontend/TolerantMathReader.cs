@@ -101,7 +101,14 @@ internal sealed class TolerantMathReader
                 return Ex.Call(f, args[0]);
             }
 
-            return args.Length == 2 && target.Name == "Pow" ? Ex.Pow(args[0], args[1]) : null;
+            return (args.Length, target.Name) switch
+            {
+                (2, "Pow") => Ex.Pow(args[0], args[1]),
+                (2, "Max") => Ex.Max(args[0], args[1]),
+                (2, "Min") => Ex.Min(args[0], args[1]),
+                (3, "Clamp") => Ex.Clamp(args[0], args[1], args[2]),
+                _ => null,
+            };
         }
 
         // A helper of numbers with one return (Sigmoid, Derivative, SquaredError by any name) is its body.

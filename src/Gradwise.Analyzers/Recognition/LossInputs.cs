@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Gradwise.Flow;
+using Gradwise.Frontend;
+using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,6 +41,70 @@ internal sealed record LossInputMismatch(IInvocationOperation Site, IOperation I
 /// </summary>
 internal static class LossInputs
 {
+    /// <summary>Per method, the ordinal of the parameter a hand-written loss takes logits in (-1 for a method that is not such a loss).</summary>
+    internal sealed class Cache
+    {
+        public ConcurrentDictionary<IMethodSymbol, int> LogitParameter { get; } = new(SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>
+    /// A call of a hand-written binary cross-entropy on the logit, <c>L(z, y)</c> with ∂L/∂z = σ(z) − y (softplus(z) − y·z, y·softplus(−z) +
+    /// (1 − y)·softplus(z), log(1 + e^z) − y·z, ...), decided by differentiating its body, given a sigmoid output for z.
+    /// </summary>
+    public static LossInputMismatch? HandWritten(IInvocationOperation call, ActivationFlow flow, Cache cache, CancellationToken ct)
+    {
+        var method = call.TargetMethod.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length == 0 || method.Parameters.Count(p => MathApi.IsReal(p.Type)) < 2 || !MathApi.IsReal(method.ReturnType))
+        {
+            return null;
+        }
+
+        var ordinal = cache.LogitParameter.GetOrAdd(method, m => LogitParameter(m, flow.Index, ct));
+        if (ordinal < 0 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value is not { } input)
+        {
+            return null;
+        }
+
+        return flow.Of(input, Activation.Sigmoid, ct) is { } fact
+            ? new LossInputMismatch(call, input, LossInput.Logits, GivenInput.Sigmoid, fact.Source.Location, null)
+            : null;
+    }
+
+    private static int LogitParameter(IMethodSymbol method, FlowIndex index, CancellationToken ct)
+    {
+        // Syntax first: a loss on the logit has an exponential, a log or a softplus in its body.
+        if (!method.DeclaringSyntaxReferences.Any(r => r.GetSyntax(ct).DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>()
+                .Any(n => n.Identifier.ValueText is "Exp" or "Log" or "Softplus" or "LogP1" or "Log1p"))
+            || index.SingleReturn(method, ct) is not { } returned)
+        {
+            return -1;
+        }
+
+        var reader = new TolerantMathReader(index, ct);
+        var reals = method.Parameters.Where(p => MathApi.IsReal(p.Type)).ToList();
+        var z = Ex.Var("z");
+        var y = Ex.Var("y");
+        var expected = Simplifier.Simplify(Ex.Sub(Ex.Call(MathFunction.Sigmoid, z), y));
+        foreach (var logit in reals)
+        {
+            foreach (var label in reals.Where(p => !SymbolEqualityComparer.Default.Equals(p, logit)))
+            {
+                var body = reader.ReadWith(returned, new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [logit] = z, [label] = y });
+                if (!Differentiator.DependsOn(body, "z") || !Differentiator.DependsOn(body, "y"))
+                {
+                    continue;
+                }
+
+                if (Simplifier.Simplify(Differentiator.Differentiate(Simplifier.ApplyIdentities(body), "z")).Equals(expected))
+                {
+                    return logit.Ordinal;
+                }
+            }
+        }
+
+        return -1;
+    }
+
     public static LossInputMismatch? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
         if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Gradwise.Flow;
 using Gradwise.Recognition;
 using Microsoft.CodeAnalysis;
@@ -25,22 +26,31 @@ public sealed class LossInputAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (!LibraryApis.IsReferenced(start.Compilation))
+            bool MentionsActivation(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.ActivationProvider, out var found) ? found : TreeCandidates.MentionsActivation(tree);
+            var library = LibraryApis.IsReferenced(start.Compilation);
+            if (!library && !start.Compilation.SyntaxTrees.Any(MentionsActivation))
             {
-                return;
+                return; // no library loss, and nothing can be a sigmoid output
             }
 
             TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
             var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
-            start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
+            var cache = new LossInputs.Cache();
+            start.RegisterOperationAction(c => Analyze(c, flow, cache, library), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, ActivationFlow flow)
+    private static void Analyze(OperationAnalysisContext context, ActivationFlow flow, LossInputs.Cache cache, bool library)
     {
         var call = (IInvocationOperation)context.Operation;
+        if (call.Arguments.Length < 2)
+        {
+            return;
+        }
+
         flow.Index.Saw(call);
-        if (LossInputs.Site(call, flow, context.CancellationToken) is not { } site)
+        var site = (library ? LossInputs.Site(call, flow, context.CancellationToken) : null) ?? LossInputs.HandWritten(call, flow, cache, context.CancellationToken);
+        if (site is null)
         {
             return;
         }

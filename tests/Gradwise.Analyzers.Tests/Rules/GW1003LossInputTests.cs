@@ -108,6 +108,78 @@ public sealed class GW1003LossInputTests
             """ },
     };
 
+    /// <summary>Hand-written losses on the logit, recognized by their derivative (∂L/∂z = σ(z) − y), given a sigmoid output.</summary>
+    public static TheoryData<string, string> HandWritten() => new()
+    {
+        { "softplus minus y z, given a sigmoid (fires)", """
+            class C
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                static double LossOnLogit(double z, double y) => Softplus(z) - y * z;
+                double Step(double w, double x, double y) { var p = Sigmoid(w * x); return {|GW1003:LossOnLogit(p, y)|}; }
+            }
+            """ },
+        { "label first, the two softplus terms (fires)", """
+            class C
+            {
+                static double Softplus(double x) => Math.Log(1 + Math.Exp(x));
+                static double Bce(double label, double score) => label * Softplus(-score) + (1 - label) * Softplus(score);
+                double output;
+                void Forward(double net) => output = 1 / (1 + Math.Exp(-net));
+                double Loss(double y) => {|GW1003:Bce(y, output)|};
+            }
+            """ },
+        { "log of one plus exp minus y z (fires)", """
+            class C
+            {
+                static double WithLogits(double z, double y) => Math.Log(1 + Math.Exp(z)) - y * z;
+                double Loss(double z, double y) => {|GW1003:WithLogits(1 / (1 + Math.Exp(-z)), y)|};
+            }
+            """ },
+        { "the same loss given the logit (silent)", """
+            class C
+            {
+                static double Softplus(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));
+                static double LossOnLogit(double z, double y) => Softplus(z) - y * z;
+                double Step(double w, double x, double y) => LossOnLogit(w * x, y);
+            }
+            """ },
+        { "a probability loss given a sigmoid (silent)", """
+            class C
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static double LogLoss(double p, double y) => -(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12)));
+                double Step(double z, double y) => LogLoss(Sigmoid(z), y);
+            }
+            """ },
+        { "not a cross-entropy (silent)", """
+            class C
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static double Weird(double z, double y) => Math.Log(1 + Math.Exp(z)) - 2 * y * z;
+                double Step(double z, double y) => Weird(Sigmoid(z), y);
+            }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(HandWritten))]
+    public Task Hand_written_losses_on_the_logit(string shape, string code)
+    {
+        _ = shape;
+        return CSharpAnalyzerVerifier<Gradwise.Rules.LossInputAnalyzer>.VerifyAnalyzerAsync("using System;\n" + code);
+    }
+
+    [Fact]
+    public void Hand_written_half_typed_code_never_crashes()
+    {
+        foreach (var row in HandWritten())
+        {
+            HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource("using System;\n" + (string)row[1], new Gradwise.Rules.LossInputAnalyzer());
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Positives))]
     public Task Fires(string shape, string code)
