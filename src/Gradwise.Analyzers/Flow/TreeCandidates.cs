@@ -59,6 +59,34 @@ internal sealed class TreeCandidates
         return false;
     }
 
+    /// <summary>The driver's per-tree cache of <see cref="MentionsLog"/>.</summary>
+    public static readonly SyntaxTreeValueProvider<bool> LogProvider = new(MentionsLog);
+
+    /// <summary>
+    /// True when the tree's text could hold a log or a library loss that takes one (the gate of GW3001 and GW4001): a text search,
+    /// like <see cref="MentionsActivation"/>.
+    /// </summary>
+    public static bool MentionsLog(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        if (IsGenerated(tree.FilePath, text))
+        {
+            return false;
+        }
+
+        foreach (var needle in LogText)
+        {
+            if (text.IndexOf(needle, System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };
+
     /// <summary>
     /// The members under a key: <c>"w:" + name</c> write to something of that name (or its elements),
     /// <c>"new:" + type</c> create a type of that name (<c>"new:"</c> alone: target-typed <c>new(...)</c>),

@@ -28,6 +28,12 @@ public sealed class DistillationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            bool MentionsLog(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.LogProvider, out var found) ? found : TreeCandidates.MentionsLog(tree);
+            if (!start.Compilation.SyntaxTrees.Any(MentionsLog))
+            {
+                return; // no log anywhere, and no library loss that takes one
+            }
+
             TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
             var index = new FlowIndex(start.Compilation, Candidates);
             var bodies = new ConcurrentDictionary<IOperation, bool>();
