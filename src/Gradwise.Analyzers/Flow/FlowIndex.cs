@@ -57,6 +57,17 @@ internal sealed class FlowIndex : IValueSource
 
     public Compilation Compilation => compilation;
 
+    /// <summary>The driver's per-file cache (<c>CompilationStartAnalysisContext.TryGetValue</c>).</summary>
+    public delegate bool CachedValue<T>(SyntaxTree tree, Microsoft.CodeAnalysis.Diagnostics.SyntaxTreeValueProvider<T> provider, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value);
+
+    /// <summary>The index of a compilation a rule starts on, reading candidates from the driver's per-file cache.</summary>
+    public static FlowIndex For(Compilation compilation, CachedValue<TreeCandidates> cached) =>
+        new(compilation, tree => cached(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree));
+
+    /// <summary>True when some file of the compilation passes a per-file text gate (cached by the driver; a value it cannot give passes).</summary>
+    public static bool AnyFile(Compilation compilation, CachedValue<bool> cached, Microsoft.CodeAnalysis.Diagnostics.SyntaxTreeValueProvider<bool> gate) =>
+        compilation.SyntaxTrees.Any(tree => !cached(tree, gate, out var found) || found);
+
     /// <summary>Records the driver's model of the file <paramref name="operation"/> is in, for the bodies of that file a question leads to.</summary>
     public void Saw(IOperation operation)
     {

@@ -28,14 +28,12 @@ public sealed class DistillationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            bool MentionsLog(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.LogProvider, out var found) ? found : TreeCandidates.MentionsLog(tree);
-            if (!start.Compilation.SyntaxTrees.Any(MentionsLog))
+            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
             {
                 return; // no log anywhere, and no library loss that takes one
             }
 
-            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
-            var index = new FlowIndex(start.Compilation, Candidates);
+            var index = FlowIndex.For(start.Compilation, start.TryGetValue);
             var bodies = new ConcurrentDictionary<IOperation, bool>();
             var cache = new SoftTargets.Cache();
             start.RegisterOperationAction(c => Analyze(c, index, bodies, cache), OperationKind.Binary);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -16,29 +15,11 @@ public static class DistillationFix
 
     /// <summary>Properties for a diagnostic at <paramref name="site"/>.</summary>
     public static ImmutableDictionary<string, string?> Properties(TextSpan site, TextSpan softTerm, TextSpan temperature) =>
-        ImmutableDictionary<string, string?>.Empty.Add(TermKey, Encode(site, softTerm)).Add(TemperatureKey, Encode(site, temperature));
+        ImmutableDictionary<string, string?>.Empty.With(TermKey, site, softTerm).With(TemperatureKey, site, temperature);
 
     /// <summary>The soft term's span in the document.</summary>
-    public static TextSpan? SoftTerm(Diagnostic diagnostic) => Decode(diagnostic, TermKey);
+    public static TextSpan? SoftTerm(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, TermKey);
 
     /// <summary>The span of an expression for T in the document.</summary>
-    public static TextSpan? Temperature(Diagnostic diagnostic) => Decode(diagnostic, TemperatureKey);
-
-    private static string Encode(TextSpan site, TextSpan span) =>
-        (span.Start - site.Start).ToString(CultureInfo.InvariantCulture) + ":" + span.Length.ToString(CultureInfo.InvariantCulture);
-
-    private static TextSpan? Decode(Diagnostic diagnostic, string key)
-    {
-        if (!diagnostic.Properties.TryGetValue(key, out var text) || text is null)
-        {
-            return null;
-        }
-
-        var fields = text.Split(':');
-        return fields.Length == 2
-            && int.TryParse(fields[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset)
-            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            ? new TextSpan(diagnostic.Location.SourceSpan.Start + offset, length)
-            : null;
-    }
+    public static TextSpan? Temperature(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, TemperatureKey);
 }

@@ -26,15 +26,13 @@ public sealed class LossInputAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            bool MentionsActivation(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.ActivationProvider, out var found) ? found : TreeCandidates.MentionsActivation(tree);
             var library = LibraryApis.IsReferenced(start.Compilation);
-            if (!library && !start.Compilation.SyntaxTrees.Any(MentionsActivation))
+            if (!library && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
             {
                 return; // no library loss, and nothing can be a sigmoid output
             }
 
-            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
-            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
             var cache = new LossInputs.Cache();
             start.RegisterOperationAction(c => Analyze(c, flow, cache, library), OperationKind.Invocation);
         });

@@ -40,11 +40,9 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
-            bool MentionsActivation(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.ActivationProvider, out var found) ? found : TreeCandidates.MentionsActivation(tree);
-            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
             var sites = new SquaredErrorRecognizer(flow.Index);
-            if (!LibraryApis.IsReferenced(start.Compilation) && !start.Compilation.SyntaxTrees.Any(MentionsActivation))
+            if (!LibraryApis.IsReferenced(start.Compilation) && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
             {
                 // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
                 // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.

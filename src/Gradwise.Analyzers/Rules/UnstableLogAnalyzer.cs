@@ -29,14 +29,12 @@ public sealed class UnstableLogAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            bool MentionsLog(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.LogProvider, out var found) ? found : TreeCandidates.MentionsLog(tree);
-            if (!start.Compilation.SyntaxTrees.Any(MentionsLog))
+            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
             {
                 return; // no log anywhere, and no library loss that takes one
             }
 
-            TreeCandidates Candidates(SyntaxTree tree) => start.TryGetValue(tree, TreeCandidates.Provider, out var found) ? found : TreeCandidates.Compute(tree);
-            var flow = new ActivationFlow(new FlowIndex(start.Compilation, Candidates));
+            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
             start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
         });
     }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -28,27 +27,12 @@ public static class UnstableLogFix
             return properties.Add(TensorKey, "true");
         }
 
-        return logit is { } z
-            ? properties.Add(LogitKey, (z.Start - site.Start).ToString(CultureInfo.InvariantCulture) + ":" + z.Length.ToString(CultureInfo.InvariantCulture))
-            : properties;
+        return logit is { } z ? properties.With(LogitKey, site, z) : properties;
     }
 
     /// <summary>True when the log is of 1 − p.</summary>
     public static bool IsComplement(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(ComplementKey, out var text) && text == "true";
 
     /// <summary>The span of the logit z in the diagnostic's document, or null when the stable form is out of reach.</summary>
-    public static TextSpan? Logit(Diagnostic diagnostic)
-    {
-        if (!diagnostic.Properties.TryGetValue(LogitKey, out var text) || text is null)
-        {
-            return null;
-        }
-
-        var fields = text.Split(':');
-        return fields.Length == 2
-            && int.TryParse(fields[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset)
-            && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-            ? new TextSpan(diagnostic.Location.SourceSpan.Start + offset, length)
-            : null;
-    }
+    public static TextSpan? Logit(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, LogitKey);
 }

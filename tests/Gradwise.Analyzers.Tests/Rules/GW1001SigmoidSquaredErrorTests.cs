@@ -378,22 +378,13 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
-    public static TheoryData<string> AllShapes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var row in Positives().Concat(Negatives()))
-        {
-            data.Add((string)row[0]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> AllShapes() => ShapeCases.Names(Positives(), Negatives());
 
     [Theory]
     [MemberData(nameof(AllShapes))]
     public void Half_typed_code_never_crashes(string shape)
     {
-        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        var code = ShapeCases.Code(shape, Positives(), Negatives());
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(WithUsings(code), new SquaredErrorAnalyzer());
     }
 }

@@ -97,22 +97,13 @@ public sealed class GW1002SoftmaxSquaredErrorTests
         return Verify.VerifyAnalyzerAsync("using System;\n" + code);
     }
 
-    public static TheoryData<string> AllShapes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var row in Positives().Concat(Negatives()))
-        {
-            data.Add((string)row[0]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> AllShapes() => ShapeCases.Names(Positives(), Negatives());
 
     [Theory]
     [MemberData(nameof(AllShapes))]
     public void Half_typed_code_never_crashes(string shape)
     {
-        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        var code = ShapeCases.Code(shape, Positives(), Negatives());
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource("using System;\n" + code, new Gradwise.Rules.SquaredErrorAnalyzer());
     }
 

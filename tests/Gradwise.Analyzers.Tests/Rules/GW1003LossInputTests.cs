@@ -8,17 +8,7 @@ namespace Gradwise.Analyzers.Tests.Rules;
 /// <summary>GW1003 against the real TorchSharp API (the managed assembly only; no native code is loaded).</summary>
 public sealed class GW1003LossInputTests
 {
-    private static readonly MetadataReference TorchSharp = MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
-
-    private const string Usings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
-
-    private static Task Verify(string code, params DiagnosticResult[] expected)
-    {
-        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.LossInputAnalyzer>.Test { TestCode = Usings + code };
-        test.TestState.AdditionalReferences.Add(TorchSharp);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task Verify(string code, params DiagnosticResult[] expected) => TorchSharpSources.VerifyAsync<Gradwise.Rules.LossInputAnalyzer>(code, expected);
 
     public static TheoryData<string, string> Positives() => new()
     {
@@ -227,22 +217,13 @@ public sealed class GW1003LossInputTests
         Assert.Contains("never goes below " + Softplus(-Sigmoid(1e9)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), page);
     }
 
-    public static TheoryData<string> AllShapes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var row in Positives().Concat(Negatives()))
-        {
-            data.Add((string)row[0]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> AllShapes() => ShapeCases.Names(Positives(), Negatives());
 
     [Theory]
     [MemberData(nameof(AllShapes))]
     public void Half_typed_code_never_crashes(string shape)
     {
-        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
-        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(Usings + code, new Gradwise.Rules.LossInputAnalyzer(), TorchSharp);
+        var code = ShapeCases.Code(shape, Positives(), Negatives());
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TorchSharpSources.Usings + code, new Gradwise.Rules.LossInputAnalyzer(), TorchSharpSources.Reference);
     }
 }

@@ -544,10 +544,6 @@ public sealed class GW3001UnstableLogTests
         Assert.True(double.IsFinite(-Softplus(800)));
     }
 
-    private static readonly Microsoft.CodeAnalysis.MetadataReference TorchSharp = Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
-
-    private const string TorchUsings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
-
     public static TheoryData<string, string> TorchSharpCases() => new()
     {
         { "torch.log of a sigmoid (fires)", """
@@ -582,36 +578,19 @@ public sealed class GW3001UnstableLogTests
     public Task TorchSharp_logs_and_losses(string shape, string code)
     {
         _ = shape;
-        var test = new CSharpAnalyzerVerifier<UnstableLogAnalyzer>.Test { TestCode = TorchUsings + code };
-        test.TestState.AdditionalReferences.Add(TorchSharp);
-        return test.RunAsync(CancellationToken.None);
+        return TorchSharpSources.VerifyAsync<UnstableLogAnalyzer>(code);
     }
 
     [Fact]
-    public void TorchSharp_half_typed_code_never_crashes()
-    {
-        foreach (var row in TorchSharpCases())
-        {
-            HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TorchUsings + (string)row[1], new UnstableLogAnalyzer(), TorchSharp);
-        }
-    }
+    public void TorchSharp_half_typed_code_never_crashes() => TorchSharpSources.AssertNoCrashWhileTyping(new UnstableLogAnalyzer(), TorchSharpCases());
 
-    public static TheoryData<string> AllShapes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var row in Positives().Concat(Negatives()))
-        {
-            data.Add((string)row[0]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> AllShapes() => ShapeCases.Names(Positives(), Negatives());
 
     [Theory]
     [MemberData(nameof(AllShapes))]
     public void Half_typed_code_never_crashes(string shape)
     {
-        var code = (string)Positives().Concat(Negatives()).Single(row => (string)row[0] == shape)[1];
+        var code = ShapeCases.Code(shape, Positives(), Negatives());
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(WithUsings(code), new UnstableLogAnalyzer());
     }
 }
