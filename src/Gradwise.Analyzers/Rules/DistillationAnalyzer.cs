@@ -16,28 +16,26 @@ namespace Gradwise.Rules;
 /// logits are divided by T. Also in <c>[Differentiable]</c> methods: the generated gradient has the 1/T² too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DistillationAnalyzer : DiagnosticAnalyzer
+public sealed class DistillationAnalyzer : FlowRuleAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DistillationWithoutTemperatureSquared);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>The rule.</summary>
+    public DistillationAnalyzer()
+        : base(Descriptors.DistillationWithoutTemperatureSquared)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
-            {
-                return; // no log anywhere, and no library loss that takes one
-            }
+    }
 
-            var index = FlowIndex.For(start.Compilation, start.TryGetValue);
-            var bodies = new ConcurrentDictionary<IOperation, bool>();
-            var cache = new SoftTargets.Cache();
-            start.RegisterOperationAction(c => Analyze(c, index, bodies, cache), OperationKind.Binary);
-        });
+    /// <inheritdoc />
+    protected override void Start(CompilationStartAnalysisContext start)
+    {
+        if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
+        {
+            return; // no log anywhere, and no library loss that takes one
+        }
+
+        var index = FlowIndex.For(start.Compilation, start.TryGetValue);
+        var bodies = new ConcurrentDictionary<IOperation, bool>();
+        var cache = new SoftTargets.Cache();
+        start.RegisterOperationAction(c => Analyze(c, index, bodies, cache), OperationKind.Binary);
     }
 
     private static void Analyze(OperationAnalysisContext context, FlowIndex index, ConcurrentDictionary<IOperation, bool> bodies, SoftTargets.Cache cache)

@@ -14,28 +14,26 @@ namespace Gradwise.Rules;
 /// third is where the criterion was created. Nothing is registered in a compilation that references no such library.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LossInputAnalyzer : DiagnosticAnalyzer
+public sealed class LossInputAnalyzer : FlowRuleAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.LossGivenTheWrongInput);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>The rule.</summary>
+    public LossInputAnalyzer()
+        : base(Descriptors.LossGivenTheWrongInput)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var library = LibraryApis.IsReferenced(start.Compilation);
-            if (!library && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
-            {
-                return; // no library loss, and nothing can be a sigmoid output
-            }
+    }
 
-            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
-            var cache = new LossInputs.Cache();
-            start.RegisterOperationAction(c => Analyze(c, flow, cache, library), OperationKind.Invocation);
-        });
+    /// <inheritdoc />
+    protected override void Start(CompilationStartAnalysisContext start)
+    {
+        var library = LibraryApis.IsReferenced(start.Compilation);
+        if (!library && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
+        {
+            return; // no library loss, and nothing can be a sigmoid output
+        }
+
+        var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
+        var cache = new LossInputs.Cache();
+        start.RegisterOperationAction(c => Analyze(c, flow, cache, library), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, ActivationFlow flow, LossInputs.Cache cache, bool library)

@@ -21,8 +21,14 @@ namespace Gradwise.Rules;
 /// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
+public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
 {
+    /// <summary>GW1001 and GW1002.</summary>
+    public SquaredErrorAnalyzer()
+        : base(Descriptors.SigmoidWithSquaredError, Descriptors.SoftmaxWithSquaredError)
+    {
+    }
+
     /// <summary>The rules in the order they claim a site: a softmax output is GW1002's even where a sigmoid also reaches.</summary>
     private static readonly (Activation Output, DiagnosticDescriptor Rule)[] Rules =
     {
@@ -31,29 +37,21 @@ public sealed class SquaredErrorAnalyzer : DiagnosticAnalyzer
     };
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SigmoidWithSquaredError, Descriptors.SoftmaxWithSquaredError);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
+        var sites = new SquaredErrorRecognizer(flow.Index);
+        if (!LibraryApis.IsReferenced(start.Compilation) && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
         {
-            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
-            var sites = new SquaredErrorRecognizer(flow.Index);
-            if (!LibraryApis.IsReferenced(start.Compilation) && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
-            {
-                // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
-                // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.
-                start.RegisterOperationAction(c => AnalyzeProduct(c, null, sites), OperationKind.Binary);
-                return;
-            }
+            // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
+            // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.
+            start.RegisterOperationAction(c => AnalyzeProduct(c, null, sites), OperationKind.Binary);
+            return;
+        }
 
-            start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
-            start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, flow), OperationKind.ObjectCreation);
-        });
+        start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
+        start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeCreation(c, flow), OperationKind.ObjectCreation);
     }
 
     /// <summary>A squared error or a delta; <paramref name="flow"/> is null when the compilation has no activation for it to find.</summary>

@@ -17,26 +17,24 @@ namespace Gradwise.Rules;
 /// The fix rewrites to the stable form on the logit when the logit is in reach, else clamps the argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnstableLogAnalyzer : DiagnosticAnalyzer
+public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnstableLogOfProbability);
-
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>The rule.</summary>
+    public UnstableLogAnalyzer()
+        : base(Descriptors.UnstableLogOfProbability)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
-            {
-                return; // no log anywhere, and no library loss that takes one
-            }
+    }
 
-            var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
-            start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
-        });
+    /// <inheritdoc />
+    protected override void Start(CompilationStartAnalysisContext start)
+    {
+        if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.LogProvider))
+        {
+            return; // no log anywhere, and no library loss that takes one
+        }
+
+        var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
+        start.RegisterOperationAction(c => Analyze(c, flow), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, ActivationFlow flow)
