@@ -30,6 +30,22 @@ public static class UnstableLogFix
         return logit is { } z ? properties.With(LogitKey, site, z) : properties;
     }
 
+    private const string LibraryFixKey = "GradwiseLibraryFix";
+    private const string DimensionKey = "GradwiseDimension";
+
+    /// <summary>Properties for a TorchSharp site whose sigmoid or softmax is written inline: the library's stable function on <paramref name="logit"/>.</summary>
+    public static ImmutableDictionary<string, string?> LibraryProperties(TextSpan site, string function, TextSpan logit, TextSpan? dimension)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(TensorKey, "true").Add(LibraryFixKey, function).With(LogitKey, site, logit);
+        return dimension is { } dim ? properties.With(DimensionKey, site, dim) : properties;
+    }
+
+    /// <summary>The TorchSharp function the fix calls instead (<c>logsigmoid</c>, <c>log_softmax</c>, <c>binary_cross_entropy_with_logits</c>), or null.</summary>
+    public static string? LibraryFunction(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(LibraryFixKey, out var text) ? text : null;
+
+    /// <summary>The span of the softmax's dimension argument, for <c>log_softmax</c>.</summary>
+    public static TextSpan? Dimension(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, DimensionKey);
+
     /// <summary>True when the log is of 1 − p.</summary>
     public static bool IsComplement(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(ComplementKey, out var text) && text == "true";
 

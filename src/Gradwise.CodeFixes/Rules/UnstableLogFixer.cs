@@ -39,9 +39,16 @@ public sealed class UnstableLogFixer : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (UnstableLogFix.LibraryFunction(diagnostic) is { } function)
+            {
+                var libraryTitle = "Use functional." + function + " on the logits";
+                context.RegisterCodeFix(CodeAction.Create(libraryTitle, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), stable: true, ct), StableKey), diagnostic);
+                continue;
+            }
+
             if (UnstableLogFix.IsLibrary(diagnostic))
             {
-                continue; // a tensor's log or a library loss: the message names the library's stable form
+                continue; // a tensor's log of a stored activation: the message names the library's stable form
             }
 
             if (UnstableLogFix.Logit(diagnostic) is not null)
@@ -70,6 +77,14 @@ public sealed class UnstableLogFixer : CodeFixProvider
         var helpers = new Dictionary<TypeDeclarationSyntax, HashSet<bool>>(); // type → the helper types it needs (float?)
         foreach (var diagnostic in diagnostics)
         {
+            if (stable && UnstableLogFix.LibraryFunction(diagnostic) is { } function
+                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax librarySite
+                && LibraryReplacement(root, diagnostic, librarySite, function) is { } replacement)
+            {
+                replacements[librarySite] = replacement.WithTriviaFrom(librarySite);
+                continue;
+            }
+
             if (UnstableLogFix.IsLibrary(diagnostic) || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } site)
             {
                 continue;
@@ -129,6 +144,40 @@ public sealed class UnstableLogFixer : CodeFixProvider
         }
 
         return document.WithSyntaxRoot(fixedRoot);
+    }
+
+    /// <summary>
+    /// <c>torch.log(torch.sigmoid(z))</c> → <c>functional.logsigmoid(z)</c>, <c>x.softmax(1).log()</c> → <c>functional.log_softmax(x, 1)</c>,
+    /// <c>functional.binary_cross_entropy(torch.sigmoid(z), y)</c> → <c>functional.binary_cross_entropy_with_logits(z, y)</c>.
+    /// </summary>
+    private static ExpressionSyntax? LibraryReplacement(SyntaxNode root, Diagnostic diagnostic, InvocationExpressionSyntax site, string function)
+    {
+        if (UnstableLogFix.Logit(diagnostic) is not { } logitSpan || root.FindNode(logitSpan, getInnermostNodeForTie: true) is not ExpressionSyntax logit)
+        {
+            return null;
+        }
+
+        var functional = SyntaxFactory.ParseName("TorchSharp.torch.nn.functional").WithAdditionalAnnotations(Simplifier.Annotation);
+        var callee = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, functional, SyntaxFactory.IdentifierName(function));
+        if (function == "binary_cross_entropy_with_logits")
+        {
+            if (site.ArgumentList.Arguments.Count < 2)
+            {
+                return null;
+            }
+
+            var first = site.ArgumentList.Arguments[0];
+            var arguments = site.ArgumentList.Arguments.Replace(first, first.WithExpression(logit.WithoutTrivia()));
+            return site.WithExpression(callee).WithArgumentList(site.ArgumentList.WithArguments(arguments));
+        }
+
+        var list = new List<ArgumentSyntax> { SyntaxFactory.Argument(logit.WithoutTrivia()) };
+        if (UnstableLogFix.Dimension(diagnostic) is { } dimensionSpan && root.FindNode(dimensionSpan, getInnermostNodeForTie: true) is ExpressionSyntax dimension)
+        {
+            list.Add(SyntaxFactory.Argument(dimension.WithoutTrivia()));
+        }
+
+        return SyntaxFactory.InvocationExpression(callee, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(list)));
     }
 
     private static bool IsSingle(InvocationExpressionSyntax site) =>

@@ -582,6 +582,34 @@ public sealed class GW3001UnstableLogTests
     }
 
     [Fact]
+    public Task TorchSharp_fix_calls_the_library_stable_form()
+    {
+        var test = new CSharpCodeFixVerifier<UnstableLogAnalyzer, Gradwise.CodeFixes.Rules.UnstableLogFixer>.Test
+        {
+            TestCode = TorchSharpSources.Usings + """
+                class M
+                {
+                    Tensor A(Tensor z) => -{|GW3001:torch.log(torch.sigmoid(z))|}.mean();
+                    Tensor B(Tensor scores) => {|GW3001:scores.softmax(1).log()|};
+                    Tensor C(Tensor z, Tensor y) => {|GW3001:functional.binary_cross_entropy(torch.sigmoid(z), y)|};
+                }
+                """,
+            FixedCode = TorchSharpSources.Usings + """
+                class M
+                {
+                    Tensor A(Tensor z) => -functional.logsigmoid(z).mean();
+                    Tensor B(Tensor scores) => functional.log_softmax(scores, 1);
+                    Tensor C(Tensor z, Tensor y) => functional.binary_cross_entropy_with_logits(z, y);
+                }
+                """,
+            CodeActionEquivalenceKey = "GW3001.Stable",
+        };
+        test.TestState.AdditionalReferences.Add(TorchSharpSources.Reference);
+        test.FixedState.AdditionalReferences.Add(TorchSharpSources.Reference);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public void TorchSharp_half_typed_code_never_crashes() => TorchSharpSources.AssertNoCrashWhileTyping(new UnstableLogAnalyzer(), TorchSharpCases());
 
     public static TheoryData<string> AllShapes() => ShapeCases.Names(Positives(), Negatives());
