@@ -34,8 +34,9 @@ internal enum ProbabilityEvidence
 /// <param name="Complement">True for log(1 − p).</param>
 /// <param name="Evidence">Why p is a probability.</param>
 /// <param name="Fact">The flow fact, for sigmoid and softmax evidence.</param>
-/// <param name="Logit">z, where p = σ(z) and z can be read at the site unchanged: the stable form is in reach.</param>
-internal sealed record UnstableLogSite(IInvocationOperation Site, IOperation Probability, bool Complement, ProbabilityEvidence Evidence, ActivationFact? Fact, IOperation? Logit);
+/// <param name="Logit">z, where p = σ(z) and z can be read at the site unchanged: the stable form is in reach; for p = softmax(s)[k], the scores s.</param>
+/// <param name="Index">k, for p = softmax(s)[k] with s in reach.</param>
+internal sealed record UnstableLogSite(IInvocationOperation Site, IOperation Probability, bool Complement, ProbabilityEvidence Evidence, ActivationFact? Fact, IOperation? Logit, IOperation? Index = null);
 
 /// <summary>Recognizes <see cref="UnstableLogSite"/>s. Guards are structural: a log whose argument is anything but p or 1 − p
 /// (<c>p + eps</c>, <c>Math.Max(p, eps)</c>, a clamp, a helper that floors its argument) is not one.</summary>
@@ -67,7 +68,8 @@ internal static class UnstableLog
 
         if (flow.Of(p, Activation.Softmax, ct) is { } softmax)
         {
-            return new UnstableLogSite(call, p, complement, ProbabilityEvidence.Softmax, softmax, null);
+            var scores = complement ? null : ScoresInReach(p, flow, ct);
+            return new UnstableLogSite(call, p, complement, ProbabilityEvidence.Softmax, softmax, scores?.Scores, scores?.Index);
         }
 
         if (flow.Of(p, Activation.Sigmoid, ct) is { } sigmoid)
@@ -228,6 +230,54 @@ internal static class UnstableLog
                 return null;
         }
     }
+
+    /// <summary>
+    /// s and k for p = probs[k] where probs is <c>Softmax(s)</c> (a one-argument method over an array or list that flow says is a softmax),
+    /// called inline or in the one definition of the local probs, with s not written between (elements included).
+    /// </summary>
+    private static (IOperation Scores, IOperation Index)? ScoresInReach(IOperation p, ActivationFlow flow, CancellationToken ct)
+    {
+        var (collection, indices) = p switch
+        {
+            IArrayElementReferenceOperation element => (Operations.Strip(element.ArrayReference), element.Indices),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } indexer => (Operations.Strip(list), indexer.Arguments.Select(a => a.Value).ToImmutableArray()),
+            _ => (null, ImmutableArray<IOperation>.Empty),
+        };
+        if (collection is null || indices.Length != 1)
+        {
+            return null;
+        }
+
+        var definition = collection is ILocalReferenceOperation local ? flow.Index.SingleDefinition(local, ct) : collection;
+        if (definition is null || Operations.Strip(definition) is not IInvocationOperation { Arguments.Length: 1 } softmax || softmax.TargetMethod.DeclaringSyntaxReferences.Length == 0
+            || softmax.Arguments[0].Value.Type is not (IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Double } or INamedTypeSymbol { Name: "List" or "IReadOnlyList" or "IList", TypeArguments: [{ SpecialType: SpecialType.System_Double }] })
+            || flow.ElementsOf(softmax, Activation.Softmax, ct) is null)
+        {
+            return null;
+        }
+
+        var scores = softmax.Arguments[0].Value;
+        var root = Operations.Root(p);
+        var symbol = Operations.ReferencedSymbol(scores);
+        if (symbol is null && !scores.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        var writtenBetween = symbol != null && (WrittenBetween(root, symbol, definition, p) || root.Descendants().Any(o =>
+            o is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation
+            && ((IOperation)o).ChildOperations.FirstOrDefault() is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+            && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ElementOwner(((IOperation)o).ChildOperations.First())), symbol)
+            && o.Syntax.SpanStart > definition.Syntax.SpanStart && o.Syntax.SpanStart < p.Syntax.SpanStart));
+        return writtenBetween ? null : (scores, indices[0]);
+    }
+
+    private static IOperation ElementOwner(IOperation element) => element switch
+    {
+        IArrayElementReferenceOperation array => array.ArrayReference,
+        IPropertyReferenceOperation { Instance: { } instance } => instance,
+        _ => element,
+    };
 
     /// <summary>
     /// z for p = σ(z) written at p itself or in the one definition of the local p, when z is a constant, a parameter or

@@ -97,7 +97,9 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             ? "compute log-softmax from the scores (s_k − max − log Σ e^(s_j − max)) or clamp p away from 0"
             : site.Complement ? "use −Softplus(z) on the logit, or clamp 1 − p away from 0" : "use −Softplus(−z) on the logit, or clamp p away from 0";
         var additional = site.Fact is null ? Enumerable.Empty<Location>() : new[] { site.Fact.Source.Location };
-        var properties = UnstableLogFix.Properties(site.Site.Syntax.Span, site.Complement, site.Logit?.Syntax.Span);
+        var properties = site.Index is { } k && site.Logit is { } scores
+            ? UnstableLogFix.SoftmaxProperties(site.Site.Syntax.Span, scores.Syntax.Span, k.Syntax.Span)
+            : UnstableLogFix.Properties(site.Site.Syntax.Span, site.Complement, site.Logit?.Syntax.Span);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnstableLogOfProbability, site.Site.Syntax.GetLocation(), additional, properties, site.Site.Syntax.ToString(), what, when, instead));
     }
 

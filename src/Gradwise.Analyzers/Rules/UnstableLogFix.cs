@@ -46,6 +46,15 @@ public static class UnstableLogFix
     /// <summary>The span of the softmax's dimension argument, for <c>log_softmax</c>.</summary>
     public static TextSpan? Dimension(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, DimensionKey);
 
+    private const string IndexKey = "GradwiseIndex";
+
+    /// <summary>Properties for log(softmax(s)[k]) with the scores s and the index k in reach: the fix writes s[k] − LogSumExp(s).</summary>
+    public static ImmutableDictionary<string, string?> SoftmaxProperties(TextSpan site, TextSpan scores, TextSpan index) =>
+        ImmutableDictionary<string, string?>.Empty.Add(ComplementKey, "false").With(LogitKey, site, scores).With(IndexKey, site, index);
+
+    /// <summary>The span of k in log(softmax(s)[k]), or null for a sigmoid.</summary>
+    public static TextSpan? Index(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, IndexKey);
+
     /// <summary>True when the log is of 1 − p.</summary>
     public static bool IsComplement(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(ComplementKey, out var text) && text == "true";
 

@@ -53,7 +53,8 @@ public sealed class UnstableLogFixer : CodeFixProvider
 
             if (UnstableLogFix.Logit(diagnostic) is not null)
             {
-                var title = UnstableLogFix.IsComplement(diagnostic) ? "Compute it from the logit: -Softplus(z)" : "Compute it from the logit: -Softplus(-z)";
+                var title = UnstableLogFix.Index(diagnostic) is not null ? "Compute it from the scores: s[k] - LogSumExp(s)"
+                    : UnstableLogFix.IsComplement(diagnostic) ? "Compute it from the logit: -Softplus(z)" : "Compute it from the logit: -Softplus(-z)";
                 context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), stable: true, ct), StableKey), diagnostic);
             }
 
@@ -75,6 +76,7 @@ public sealed class UnstableLogFixer : CodeFixProvider
 
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         var helpers = new Dictionary<TypeDeclarationSyntax, HashSet<bool>>(); // type → the helper types it needs (float?)
+        var softmaxHelpers = new List<TypeDeclarationSyntax>();
         foreach (var diagnostic in diagnostics)
         {
             if (stable && UnstableLogFix.LibraryFunction(diagnostic) is { } function
@@ -91,6 +93,23 @@ public sealed class UnstableLogFixer : CodeFixProvider
             }
 
             var single = IsSingle(site);
+            if (stable && UnstableLogFix.Index(diagnostic) is { } indexSpan && UnstableLogFix.Logit(diagnostic) is { } scoresSpan
+                && root.FindNode(scoresSpan, getInnermostNodeForTie: true) is ExpressionSyntax scores && root.FindNode(indexSpan, getInnermostNodeForTie: true) is ExpressionSyntax index
+                && site.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } softmaxType)
+            {
+                // log softmax(s)[k] = s[k] − LogSumExp(s)
+                var element = SyntaxFactory.ElementAccessExpression(Parenthesized(scores.WithoutTrivia()), SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(index.WithoutTrivia()))));
+                var logSumExp = SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(LogSumExpName), Arguments(scores.WithoutTrivia()));
+                replacements[site] = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, element, logSumExp))
+                    .WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(site);
+                if (!softmaxHelpers.Contains(softmaxType))
+                {
+                    softmaxHelpers.Add(softmaxType);
+                }
+
+                continue;
+            }
+
             if (stable && UnstableLogFix.Logit(diagnostic) is { } span && root.FindNode(span, getInnermostNodeForTie: true) is ExpressionSyntax logit
                 && site.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type)
             {
@@ -120,7 +139,7 @@ public sealed class UnstableLogFixer : CodeFixProvider
         }
 
         // Sites are replaced first (the types around them are tracked), then each type gets its helper once.
-        var tracked = root.TrackNodes(helpers.Keys.Cast<SyntaxNode>().Concat(replacements.Keys));
+        var tracked = root.TrackNodes(helpers.Keys.Concat(softmaxHelpers).Cast<SyntaxNode>().Concat(replacements.Keys));
         var current = replacements.ToDictionary(pair => tracked.GetCurrentNode(pair.Key)!, pair => pair.Value);
         var fixedRoot = tracked.ReplaceNodes(current.Keys, (original, _) => current[original]);
         foreach (var pair in helpers)
@@ -143,8 +162,36 @@ public sealed class UnstableLogFixer : CodeFixProvider
             fixedRoot = fixedRoot.ReplaceNode(type, added);
         }
 
+        foreach (var type in softmaxHelpers)
+        {
+            if (fixedRoot.GetCurrentNode(type) is { } holder && !holder.Members.OfType<MethodDeclarationSyntax>().Any(m => m.Identifier.ValueText == LogSumExpName))
+            {
+                fixedRoot = fixedRoot.ReplaceNode(holder, holder.AddMembers(LogSumExpHelper()));
+            }
+        }
+
         return document.WithSyntaxRoot(fixedRoot);
     }
+
+    private const string LogSumExpName = "LogSumExp";
+
+    private static ExpressionSyntax Parenthesized(ExpressionSyntax e) =>
+        e is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax ? e : SyntaxFactory.ParenthesizedExpression(e);
+
+    /// <summary>log Σ e^(s_j) computed with the max shift, so it is finite for every finite s (GW3001's fix for a softmax).</summary>
+    private static MethodDeclarationSyntax LogSumExpHelper() =>
+        ((MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration("""
+            private static double LogSumExp(global::System.Collections.Generic.IReadOnlyList<double> s)
+            {
+                double max = double.NegativeInfinity;
+                foreach (var v in s) max = global::System.Math.Max(max, v);
+                double sum = 0;
+                foreach (var v in s) sum += global::System.Math.Exp(v - max);
+                return max + global::System.Math.Log(sum);
+            }
+            """)!)
+        .WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed, SyntaxFactory.Comment("// log Σ e^s without overflow: log softmax(s)[k] = s[k] - LogSumExp(s) (GW3001)"), SyntaxFactory.ElasticCarriageReturnLineFeed)
+        .WithAdditionalAnnotations(Simplifier.Annotation, Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
 
     /// <summary>
     /// <c>torch.log(torch.sigmoid(z))</c> → <c>functional.logsigmoid(z)</c>, <c>x.softmax(1).log()</c> → <c>functional.log_softmax(x, 1)</c>,

@@ -487,6 +487,81 @@ public sealed class GW3001UnstableLogTests
     }.RunAsync();
 
     [Fact]
+    public Task Fix_writes_the_log_softmax_from_the_scores() => new Fix.Test
+    {
+        TestCode = WithUsings("""
+            class Classifier
+            {
+                static double[] Softmax(double[] s)
+                {
+                    double max = s[0];
+                    for (int k = 1; k < s.Length; k++) max = Math.Max(max, s[k]);
+                    var e = new double[s.Length];
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) { e[k] = Math.Exp(s[k] - max); sum += e[k]; }
+                    var p = new double[s.Length];
+                    for (int k = 0; k < s.Length; k++) p[k] = e[k] / sum;
+                    return p;
+                }
+
+                public double Loss(double[] scores, int label)
+                {
+                    var probs = Softmax(scores);
+                    return -{|GW3001:Math.Log(probs[label])|};
+                }
+
+                public double Moved(double[] scores, int label)
+                {
+                    var probs = Softmax(scores);
+                    scores[0] = 0;
+                    return -{|GW3001:Math.Log(probs[label])|};
+                }
+            }
+            """),
+        FixedCode = WithUsings("""
+            class Classifier
+            {
+                static double[] Softmax(double[] s)
+                {
+                    double max = s[0];
+                    for (int k = 1; k < s.Length; k++) max = Math.Max(max, s[k]);
+                    var e = new double[s.Length];
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) { e[k] = Math.Exp(s[k] - max); sum += e[k]; }
+                    var p = new double[s.Length];
+                    for (int k = 0; k < s.Length; k++) p[k] = e[k] / sum;
+                    return p;
+                }
+
+                public double Loss(double[] scores, int label)
+                {
+                    var probs = Softmax(scores);
+                    return -(scores[label] - LogSumExp(scores));
+                }
+
+                public double Moved(double[] scores, int label)
+                {
+                    var probs = Softmax(scores);
+                    scores[0] = 0;
+                    return -{|GW3001:Math.Log(probs[label])|};
+                }
+
+                // log Σ e^s without overflow: log softmax(s)[k] = s[k] - LogSumExp(s) (GW3001)
+                private static double LogSumExp(System.Collections.Generic.IReadOnlyList<double> s)
+                {
+                    double max = double.NegativeInfinity;
+                    foreach (var v in s) max = Math.Max(max, v);
+                    double sum = 0;
+                    foreach (var v in s) sum += Math.Exp(v - max);
+                    return max + Math.Log(sum);
+                }
+            }
+            """),
+        CodeActionEquivalenceKey = "GW3001.Stable",
+        FixedState = { MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow },
+    }.RunAsync();
+
+    [Fact]
     public Task Fix_reuses_the_types_softplus() => new Fix.Test
     {
         TestCode = WithUsings("""
