@@ -226,6 +226,17 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     }
                 }
                 """,
+            ["Logits.cs"] = """
+                using System;
+                namespace Shapes.Logits;
+                public static class Bce
+                {
+                    public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                    public static double OnLogit(double z, double y) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z))) - y * z;
+                    public static double Wrong(double z, double y) => OnLogit(Sigmoid(z), y);
+                    public static double Right(double z, double y) => OnLogit(z, y);
+                }
+                """,
             ["Costs.cs"] = """
                 namespace Shapes.Costs;
                 public sealed class CrossEntropy
@@ -256,7 +267,7 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
             new[]
             {
                 "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14",
-                "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
+                "GW1003 Logits.cs:7", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
             },
             sites);
     }
