@@ -113,6 +113,9 @@ internal sealed class ActivationFlow
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when kind == Activation.Softmax
                     && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
                     return ActivationFact.At(kind, division, "softmax");
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when kind == Activation.Softmax
+                    && Value(inPlace.Target, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(inPlace.Value, depth + 1):
+                    return ActivationFact.At(kind, inPlace, "softmax"); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
             }
 
             return ByMath(value, kind);

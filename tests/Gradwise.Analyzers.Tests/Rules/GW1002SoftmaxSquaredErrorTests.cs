@@ -29,6 +29,21 @@ public sealed class GW1002SoftmaxSquaredErrorTests
         { "squared error of a softmax method's output (max shift)", "class C { " + Softmax + """
              double Loss(double[] s, double[] y) { var p = Softmax(s); double l = 0; for (int k = 0; k < p.Length; k++) l += {|GW1002:(p[k] - y[k]) * (p[k] - y[k])|}; return l; } }
             """ },
+        { "softmax normalized in place, squared error per class", """
+            class Output
+            {
+                double[] probs = new double[3];
+                public void Forward(double[] s)
+                {
+                    double max = s[0];
+                    for (int k = 1; k < s.Length; k++) max = Math.Max(max, s[k]);
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) { probs[k] = Math.Exp(s[k] - max); sum += probs[k]; }
+                    for (int k = 0; k < s.Length; k++) probs[k] /= sum;
+                }
+                public double Loss(double[] y) { double l = 0; for (int k = 0; k < y.Length; k++) l += {|GW1002:(probs[k] - y[k]) * (probs[k] - y[k])|}; return l; }
+            }
+            """ },
         { "inline exp over a sum of exps, no shift", """
             class C
             {

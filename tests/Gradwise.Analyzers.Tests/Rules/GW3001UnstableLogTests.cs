@@ -120,6 +120,20 @@ public sealed class GW3001UnstableLogTests
                 public double Loss(int label) => -{|GW3001:Math.Log(Probs[label])|};
             }
             """ },
+        { "softmax normalized in place", """
+            class Output
+            {
+                public double[] Probabilities(double[] s)
+                {
+                    var e = new double[s.Length];
+                    double sum = 0;
+                    for (int k = 0; k < s.Length; k++) { e[k] = Math.Exp(s[k]); sum += e[k]; }
+                    for (int k = 0; k < s.Length; k++) e[k] /= sum;
+                    return e;
+                }
+                public double Loss(double[] s, int label) => -{|GW3001:Math.Log(Probabilities(s)[label])|};
+            }
+            """ },
         { "user log helper with no floor", """
             class C
             {
