@@ -8,15 +8,9 @@ namespace Gradwise.Analyzers.Tests.Rules;
 /// <summary>GW1001 against the real TorchSharp API (the managed assembly only; no native code is loaded).</summary>
 public sealed class GW1001TorchSharpTests
 {
-    private static readonly MetadataReference TorchSharp = MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
+    private static readonly MetadataReference TorchSharp = TorchSharpSources.Reference;
 
-    private static Task Verify(string code, params DiagnosticResult[] expected)
-    {
-        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test { TestCode = Usings + code };
-        test.TestState.AdditionalReferences.Add(TorchSharp);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
+    private static Task Verify(string code, params DiagnosticResult[] expected) => TorchSharpSources.VerifyAsync<Gradwise.Rules.SquaredErrorAnalyzer>(code, expected);
 
     private static Task VerifyFix(string code, string fixedCode)
     {
@@ -30,7 +24,7 @@ public sealed class GW1001TorchSharpTests
         return test.RunAsync(CancellationToken.None);
     }
 
-    private const string Usings = "using TorchSharp;\nusing static TorchSharp.torch;\nusing static TorchSharp.torch.nn;\n";
+    private const string Usings = TorchSharpSources.Usings;
 
     [Fact]
     public Task Sigmoid_then_functional_mse_loss() => Verify("""
