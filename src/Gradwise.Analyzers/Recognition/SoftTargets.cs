@@ -28,11 +28,16 @@ internal static class SoftTargets
 {
     public static SoftTargetSite? Site(IBinaryOperation sum, FlowIndex index, Cache cache, CancellationToken ct)
     {
-        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || (sum.OperatorMethod != null && !IsTensor(sum.Type))
-            || Operations.Strip(sum.Parent ?? sum) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract }
-            || sum.Parent is IParenthesizedOperation or IConversionOperation)
+        var outer = sum.Parent;
+        while (outer is IParenthesizedOperation or IConversionOperation)
         {
-            return null; // only the top of a sum
+            outer = outer.Parent;
+        }
+
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || (sum.OperatorMethod != null && !IsTensor(sum.Type))
+            || outer is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract })
+        {
+            return null; // only the top of a sum, parenthesized or not ((hard + soft) / n is one)
         }
 
         var terms = new List<IOperation>();

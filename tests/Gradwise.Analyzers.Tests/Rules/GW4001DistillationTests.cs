@@ -126,6 +126,18 @@ public sealed class GW4001DistillationTests
                 }
             }
             """ },
+        { "combination averaged over the batch", """
+            class Student
+            {
+                public static double Loss(double[] s, double[] p, int label, double T, double alpha, int batch)
+                {
+                    var q = Nn.Softmax(s, T);
+                    double soft = 0;
+                    for (int c = 0; c < q.Length; c++) soft -= p[c] * Math.Log(q[c]);
+                    return ({|GW4001:alpha * Nn.HardLoss(s, label) + (1 - alpha) * soft|}) / batch;
+                }
+            }
+            """ },
         { "temperature in a field", """
             class Distiller
             {
