@@ -107,21 +107,9 @@ internal static class LossInputs
 
     public static LossInputMismatch? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
-        if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
+        if (Resolve(call, flow, ct) is not var (input, expected, criterion))
         {
             return null;
-        }
-
-        IOperation? criterion = null;
-        if (!LibraryApis.LossFunctions.TryGetValue(LibraryApis.Key(call.TargetMethod), out var expected))
-        {
-            if (!LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) || call.Instance is null || flow.ValuesOf(call.Instance, ct) is not { Count: 1 } values
-                || Operations.Strip(values[0]) is not IInvocationOperation factory || !LibraryApis.LossCriteria.TryGetValue(LibraryApis.Key(factory.TargetMethod), out expected))
-            {
-                return null;
-            }
-
-            criterion = factory;
         }
 
         if (expected != LossInput.Probabilities)
@@ -141,7 +129,14 @@ internal static class LossInputs
     }
 
     /// <summary>The input of a loss that takes the log of probabilities itself (BCELoss, binary_cross_entropy), with its criterion's creation, or null.</summary>
-    public static (IOperation Input, IOperation? Criterion)? ProbabilityLoss(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
+    public static (IOperation Input, IOperation? Criterion)? ProbabilityLoss(IInvocationOperation call, ActivationFlow flow, CancellationToken ct) =>
+        Resolve(call, flow, ct) is var (input, expected, criterion) && expected == LossInput.Probabilities ? (input, criterion) : null;
+
+    /// <summary>
+    /// A library loss call: a loss function (input, target), or a criterion module's call/forward whose module flow places at one
+    /// factory; its input, what it expects, and the factory call for a criterion.
+    /// </summary>
+    private static (IOperation Input, LossInput Expected, IOperation? Criterion)? Resolve(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
         if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
         {
@@ -150,13 +145,12 @@ internal static class LossInputs
 
         if (LibraryApis.LossFunctions.TryGetValue(LibraryApis.Key(call.TargetMethod), out var expected))
         {
-            return expected == LossInput.Probabilities ? (input, null) : null;
+            return (input, expected, null);
         }
 
         return LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name) && call.Instance is not null && flow.ValuesOf(call.Instance, ct) is { Count: 1 } values
             && Operations.Strip(values[0]) is IInvocationOperation factory && LibraryApis.LossCriteria.TryGetValue(LibraryApis.Key(factory.TargetMethod), out expected)
-            && expected == LossInput.Probabilities
-            ? (input, factory)
+            ? (input, expected, factory)
             : null;
     }
 
