@@ -17,6 +17,9 @@ public static class Descriptors
     /// <summary>Category of the rules about computing a loss in floating point without overflow, underflow or NaN.</summary>
     public const string StabilityCategory = "Gradwise.NumericalStability";
 
+    /// <summary>Category of the rules about the choice of model and penalty for the features it is fed.</summary>
+    public const string FeaturesCategory = "Gradwise.SparseFeatures";
+
     /// <summary>GW1001: a sigmoid output trained with squared error.</summary>
     public static readonly DiagnosticDescriptor SigmoidWithSquaredError = Create(
         "GW1001",
@@ -43,6 +46,24 @@ public static class Descriptors
         LossCategory,
         DiagnosticSeverity.Warning,
         "BCEWithLogitsLoss and CrossEntropyLoss apply the sigmoid or softmax themselves (in a stable log-sum-exp form), so given a sigmoid or softmax output they apply it twice: the loss is computed on σ(σ(z)), whose values lie in [0.5, 0.73], and its gradient is the right one times σ' of an already squashed value. BCELoss expects probabilities in [0, 1]; given raw scores it takes the log of negative numbers (NaN). NLLLoss expects log-probabilities; given probabilities it rewards small values, and the model learns the opposite of what is meant.");
+
+    /// <summary>GW2001: a linear model trained with no weight penalty on sparse, high-dimensional features.</summary>
+    public static readonly DiagnosticDescriptor UnpenalizedLinearModelOnSparseFeatures = Create(
+        "GW2001",
+        "Linear model with no weight penalty on sparse, high-dimensional features",
+        "'{0}' fits a linear model with no weight penalty ({1}) on the sparse, high-dimensional features of {2}: the weight of a feature that is on in only a few rows can grow without bound to fit them — set an L2 penalty",
+        FeaturesCategory,
+        DiagnosticSeverity.Warning,
+        "With thousands of sparse slots, some are on in only a handful of training rows and, by chance, only in rows of one class. Without a penalty, the loss keeps falling as the weight of such a slot grows, so the model fits those rows with an unbounded weight that means nothing on new data (with perfect separation, the logistic loss has no minimum at all). An L1 or L2 penalty on the weights charges for every unit of that weight, so it stays small unless many rows support it.");
+
+    /// <summary>GW2002: a tree ensemble fed high-cardinality one-hot, hashed or text features.</summary>
+    public static readonly DiagnosticDescriptor TreeEnsembleOnSparseFeatures = Create(
+        "GW2002",
+        "Tree ensemble fed high-cardinality one-hot, hashed or text features",
+        "'{0}' is fed the sparse, high-cardinality features of {1}: one split can isolate the few rows where a rare slot is on, and the limits on leaves and depth barely notice — use a regularized linear model for these features, or categorical splits or target encoding for the trees",
+        FeaturesCategory,
+        DiagnosticSeverity.Warning,
+        "A tree chooses each split by the gain on the training rows. With thousands of sparse slots, a slot that is on in a handful of rows of one class gives a clean split that isolates them, and the usual controls (number of leaves, depth, minimum rows per leaf) count leaves, which one such split barely changes. The ensemble grows deep, unbalanced trees that fit chance (LightGBM's documentation warns against one-hot encoding of high-cardinality features for this reason). A linear model with an L2 penalty pays for each weight instead, and tree libraries offer categorical splits or target statistics for categories.");
 
     /// <summary>GW3001: the log of a sigmoid or softmax probability, computed naively.</summary>
     public static readonly DiagnosticDescriptor UnstableLogOfProbability = Create(
@@ -99,7 +120,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, LossGivenTheWrongInput, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, LossGivenTheWrongInput, UnpenalizedLinearModelOnSparseFeatures, TreeEnsembleOnSparseFeatures, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

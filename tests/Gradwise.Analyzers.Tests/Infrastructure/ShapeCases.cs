@@ -48,3 +48,35 @@ public static class TorchSharpSources
         }
     }
 }
+
+/// <summary>The real ML.NET catalogs for rule tests (every Microsoft.ML assembly the test project restores; nothing is trained).</summary>
+public static class MlNetSources
+{
+    public static readonly Microsoft.CodeAnalysis.MetadataReference[] References = Directory.GetFiles(AppContext.BaseDirectory, "Microsoft.ML*.dll")
+        .Where(path => !Path.GetFileName(path).Contains("Tests", StringComparison.Ordinal))
+        .OrderBy(path => path, StringComparer.Ordinal)
+        .Select(path => (Microsoft.CodeAnalysis.MetadataReference)Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(path))
+        .ToArray();
+
+    public const string Usings = "using System.Collections.Generic;\nusing Microsoft.ML;\nusing Microsoft.ML.Data;\nusing Microsoft.ML.Trainers;\nusing Microsoft.ML.Trainers.FastTree;\nusing Microsoft.ML.Trainers.LightGbm;\nusing Microsoft.ML.Transforms;\n";
+
+    /// <summary>Runs <typeparamref name="TAnalyzer"/> on the files (markup for the expected diagnostics) with ML.NET referenced; the first file gets the usings.</summary>
+    public static Task VerifyAsync<TAnalyzer>(string[] files, string? editorconfig, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test();
+        for (var i = 0; i < files.Length; i++)
+        {
+            test.TestState.Sources.Add(("/0/File" + i + ".cs", Usings + files[i]));
+        }
+
+        if (editorconfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorconfig));
+        }
+
+        test.TestState.AdditionalReferences.AddRange(References);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+}
