@@ -311,7 +311,10 @@ internal static class MlNetPipelines
             }
 
             var current = value;
-            while (current.Parent is IConversionOperation or IParenthesizedOperation)
+            while (current.Parent is IConversionOperation or IParenthesizedOperation or ISwitchExpressionArmOperation or ISwitchExpressionOperation or IConditionalOperation { IsRef: false } or ICoalesceOperation
+                && !(current.Parent is IConditionalOperation conditional && conditional.Condition == current)
+                && !(current.Parent is ISwitchExpressionArmOperation arm && arm.Value != current)
+                && !(current.Parent is ISwitchExpressionOperation switched && switched.Value == current))
             {
                 current = current.Parent;
             }
@@ -325,6 +328,10 @@ internal static class MlNetPipelines
                         Estimator(receiver, steps, 0);
                         pipelines.Add(steps);
                     }
+                    else if (MlNetApis.ChainMethods.Contains(user.TargetMethod.Name) && user.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0)
+                    {
+                        Positions(user, pipelines, depth + 1); // the trainer starts a chain (trainer.Append(mapKeyToValue)): the chain's place is its place
+                    }
                     else if (MlNetApis.TrainerNames.Contains(user.TargetMethod.Name) && MlNetApis.Wrappers.Contains(MlNetApis.Key(user.TargetMethod)))
                     {
                         Positions(user, pipelines, depth + 1);
@@ -336,11 +343,25 @@ internal static class MlNetPipelines
                     Data(fit.Arguments[0].Value, trained, 0);
                     pipelines.Add(trained);
                     break;
+                case IInvocationOperation chain when chain.Instance == current && MlNetApis.ChainMethods.Contains(chain.TargetMethod.Name):
+                    Positions(chain, pipelines, depth + 1);
+                    break;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     Uses(declarator.Symbol, current, pipelines, depth);
                     break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
                     Uses(target.Local, current, pipelines, depth);
+                    break;
+                case IReturnOperation when current.SemanticModel?.GetEnclosingSymbol(current.Syntax.SpanStart, cancellationToken) is IMethodSymbol { MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } method:
+                    // A helper that returns the trainer: its call sites (found through the arguments passed to it) are its places.
+                    foreach (var passed in index.ArgumentsTo(method, 0, cancellationToken))
+                    {
+                        if (passed.Parent is IArgumentOperation { Parent: IInvocationOperation site })
+                        {
+                            Positions(site, pipelines, depth + 1);
+                        }
+                    }
+
                     break;
             }
         }
@@ -414,7 +435,16 @@ internal static class MlNetPipelines
                         Transformer(transformer, steps, depth + 1);
                         break;
                     case IInvocationOperation call when IsMlNet(call.TargetMethod):
-                        break; // loaded from a file or enumerable: raw columns
+                        // Cache, ShuffleRows, FilterRows..., TrainTestSplit: the rows of the data views passed in; a loader: raw columns.
+                        foreach (var argument in call.Arguments.Where(a => a.Parameter?.Type.Name == "IDataView" && a.ArgumentKind != ArgumentKind.DefaultValue))
+                        {
+                            Data(argument.Value, steps, depth + 1);
+                        }
+
+                        break;
+                    case IMemberReferenceOperation { Instance: { } split, Member: IFieldSymbol { Type.Name: "IDataView" } or IPropertySymbol { Type.Name: "IDataView" } } part when part.Member.DeclaringSyntaxReferences.Length == 0:
+                        Data(split, steps, depth + 1); // split.TrainSet: the rows of the data that was split
+                        break;
                     default:
                         Values(value, v => Data(v, steps, depth + 1));
                         break;

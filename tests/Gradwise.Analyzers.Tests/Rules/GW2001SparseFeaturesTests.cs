@@ -147,6 +147,82 @@ public sealed class GW2001SparseFeaturesTests
                         .Append({|GW2001:ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(l1Regularization: 0, l2Regularization: 0)|});
             }
             """ },
+        { "featurizer options and params inputs, copied and normalized; the trainer starts its own chain", """
+            class SpamDetector
+            {
+                private readonly MLContext mlContext = new MLContext();
+                private IEstimator<ITransformer> trainingPipeline = null!;
+
+                public void Build()
+                {
+                    var dataProcessPipeline = mlContext.Transforms.Conversion.MapValueToKey("Label", "Label")
+                        .Append({|#0:mlContext.Transforms.Text.FeaturizeText("FeaturesText", new Microsoft.ML.Transforms.Text.TextFeaturizingEstimator.Options
+                        {
+                            WordFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                            CharFeatureExtractor = new Microsoft.ML.Transforms.Text.WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+                        }, "Message")|})
+                        .Append(mlContext.Transforms.CopyColumns("Features", "FeaturesText"))
+                        .Append(mlContext.Transforms.NormalizeLpNorm("Features", "Features"))
+                        .AppendCacheCheckpoint(mlContext);
+                    var trainer = mlContext.MulticlassClassification.Trainers.OneVersusAll({|GW2001:mlContext.BinaryClassification.Trainers.AveragedPerceptron(labelColumnName: "Label", numberOfIterations: 10, featureColumnName: "Features")|}, labelColumnName: "Label")
+                        .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel", "PredictedLabel"));
+                    trainingPipeline = dataProcessPipeline.Append(trainer);
+                }
+            }
+            """ },
+        { "trainer chosen in a switch statement into a local declared null", """
+            enum Strategy { Sdca, Perceptron }
+
+            class Issues
+            {
+                public static IEstimator<ITransformer> Build(MLContext mlContext, Strategy selected)
+                {
+                    var dataProcessPipeline = {|#0:mlContext.Transforms.Text.FeaturizeText("Features", "Title")|};
+                    IEstimator<ITransformer> trainer = null!;
+                    switch (selected)
+                    {
+                        case Strategy.Sdca:
+                            trainer = mlContext.MulticlassClassification.Trainers.SdcaMaximumEntropy("Label", "Features");
+                            break;
+                        case Strategy.Perceptron:
+                        {
+                            var averagedPerceptronBinaryTrainer = {|GW2001:mlContext.BinaryClassification.Trainers.AveragedPerceptron("Label", "Features", numberOfIterations: 10)|};
+                            trainer = mlContext.MulticlassClassification.Trainers.OneVersusAll(averagedPerceptronBinaryTrainer);
+                            break;
+                        }
+                    }
+
+                    return dataProcessPipeline.Append(trainer);
+                }
+            }
+            """ },
+        { "trainer returned by a helper that takes the choice, in a switch expression", $$"""
+            static class Trainers
+            {
+                public static IEstimator<ITransformer> Create(MLContext ml, string name) => name switch
+                {
+                    "sdca" => ml.BinaryClassification.Trainers.SdcaLogisticRegression(),
+                    _ => {|GW2001:ml.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: 20)|},
+                };
+            }
+            {{FileBreak}}
+            class Search
+            {
+                public static IEstimator<ITransformer> Candidate(MLContext ml, string name) =>
+                    {|#0:ml.Transforms.Text.ProduceHashedNgrams("Features", "Query", numberOfBits: 20)|}.Append(Trainers.Create(ml, name));
+            }
+            """ },
+        { "data cached and split before the trainer's Fit", """
+            class Cached
+            {
+                public static ITransformer Train(MLContext ml, IDataView raw)
+                {
+                    var featurized = {|#0:ml.Transforms.Text.FeaturizeText("Features", "Body")|}.Fit(raw).Transform(raw);
+                    var split = ml.Data.TrainTestSplit(ml.Data.Cache(featurized), testFraction: 0.2);
+                    return {|GW2001:ml.Regression.Trainers.OnlineGradientDescent(labelColumnName: "Score")|}.Fit(split.TrainSet);
+                }
+            }
+            """ },
     };
 
     public static TheoryData<string, string> Trees() => new()
@@ -302,6 +378,10 @@ public sealed class GW2001SparseFeaturesTests
             """ },
         { "a trainer never appended to a featurized pipeline", """
             class M { static ITransformer P(MLContext ml, IDataView data) => ml.BinaryClassification.Trainers.AveragedPerceptron().Fit(data); }
+            """ },
+        { "a trainer from a helper appended to dense columns", """
+            static class Pick { public static IEstimator<ITransformer> Trainer(MLContext ml, int iterations) => ml.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: iterations); }
+            class M { static IEstimator<ITransformer> P(MLContext ml) => ml.Transforms.Concatenate("Features", "Age", "Income").Append(Pick.Trainer(ml, 10)); }
             """ },
     };
 
