@@ -85,6 +85,27 @@ internal sealed class TreeCandidates
         return false;
     }
 
+    /// <summary>The driver's per-tree cache of <see cref="MentionsSparseUpdate"/>.</summary>
+    public static readonly SyntaxTreeValueProvider<bool> SparseUpdateProvider = new(MentionsSparseUpdate);
+
+    /// <summary>
+    /// True when the tree's text could hold a weight update over sparse input (the gate of GW2001's hand-written shapes): a
+    /// sparse source (a dictionary's keys, a hash, split text, Math.NET's indexed enumeration) and an additive update.
+    /// </summary>
+    public static bool MentionsSparseUpdate(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        if (IsGenerated(tree.FilePath, text))
+        {
+            return false;
+        }
+
+        return SparseText.Any(needle => text.IndexOf(needle, System.StringComparison.Ordinal) >= 0)
+            && (text.IndexOf("+=", System.StringComparison.Ordinal) >= 0 || text.IndexOf("-=", System.StringComparison.Ordinal) >= 0 || text.IndexOf("] + ", System.StringComparison.Ordinal) >= 0 || text.IndexOf("] - ", System.StringComparison.Ordinal) >= 0 || text.IndexOf("GetValueOrDefault", System.StringComparison.Ordinal) >= 0);
+    }
+
+    private static readonly string[] SparseText = { "Key", "Hash", "Split(", "Enumerate", "Dictionary<", "foreach (var (" };
+
     private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };
 
     /// <summary>

@@ -33,14 +33,49 @@ public sealed class SparseFeaturesAnalyzer : FlowRuleAnalyzer
     /// <inheritdoc />
     protected override void Start(CompilationStartAnalysisContext start)
     {
-        if (!MlNetApis.IsReferenced(start.Compilation))
+        var mlNet = MlNetApis.IsReferenced(start.Compilation);
+        var handWritten = FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.SparseUpdateProvider);
+        if (!mlNet && !handWritten)
+        {
+            return; // no ML.NET, and no file with a sparse source beside an additive update
+        }
+
+        var index = FlowIndex.For(start.Compilation, start.TryGetValue);
+        if (mlNet)
+        {
+            start.RegisterOperationAction(c => Analyze(c, index), OperationKind.Invocation);
+        }
+
+        if (handWritten)
+        {
+            start.RegisterOperationAction(c => AnalyzeUpdate(c, index), OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
+        }
+    }
+
+    private static void AnalyzeUpdate(OperationAnalysisContext context, FlowIndex index)
+    {
+        var update = context.Operation;
+        if (update.Parent is not IExpressionStatementOperation || !(update.Type is { } type && Frontend.MathApi.IsReal(type)))
+        {
+            return; // an update is a statement of its own, of a real number
+        }
+
+        index.Saw(update);
+        if (SparseUpdates.Site(update, index, context.CancellationToken) is not { } site)
         {
             return;
         }
 
-        var index = FlowIndex.For(start.Compilation, start.TryGetValue);
-        start.RegisterOperationAction(c => Analyze(c, index), OperationKind.Invocation);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.UnpenalizedLinearModelOnSparseFeatures,
+            update.Syntax.GetLocation(),
+            new[] { site.Source.Syntax.GetLocation() },
+            Short(update.Syntax.ToString()),
+            "no weight decay, λ·w term or L1 shrink in any update of '" + site.Weights.Name + "'",
+            site.Description));
     }
+
+    private static string Short(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 
     private static void Analyze(OperationAnalysisContext context, FlowIndex index)
     {
