@@ -13,16 +13,16 @@ public static class ReviewClassifier
         public bool Positive { get; set; }
     }
 
-    // Mistake (rule to come): a gradient-boosted tree ensemble on text features. FeaturizeText
-    // makes tens of thousands of sparse n-gram columns; a tree can spend a split on a word that
-    // occurs in a handful of reviews, and the penalty on leaves does not stop it.
+    // Mistake (GW2002): a gradient-boosted tree ensemble on text features. FeaturizeText makes
+    // tens of thousands of sparse n-gram columns; a tree can spend a split on a word that occurs
+    // in a handful of reviews, and the penalty on leaves does not stop it.
     public static ITransformer TrainTrees(MLContext ml, IDataView reviews) =>
         ml.Transforms.Text.FeaturizeText("Features", nameof(Review.Text))
             .Append(ml.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(Review.Positive)))
             .Fit(reviews);
 
-    // Mistake (rule to come): the same sparse features into a logistic regression with both
-    // penalties switched off; one weight can grow without bound to fit a few reviews.
+    // Mistake (GW2001): the same sparse features into a logistic regression with both penalties
+    // switched off; one weight can grow without bound to fit a few reviews.
     public static ITransformer TrainLinear(MLContext ml, IDataView reviews) =>
         ml.Transforms.Text.FeaturizeText("Features", nameof(Review.Text))
             .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(

@@ -237,6 +237,23 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     public static double Right(double z, double y) => OnLogit(z, y);
                 }
                 """,
+            ["Sparse.cs"] = """
+                using System;
+                using System.Collections.Generic;
+                namespace Shapes.Sparse;
+                public sealed class HashedLogistic
+                {
+                    private readonly double[] w = new double[1 << 18];
+                    public double Predict(Dictionary<int, double> x) { double z = 0; foreach (var f in x) z += w[f.Key] * f.Value; return 1 / (1 + Math.Exp(-z)); }
+                    public void Step(Dictionary<int, double> x, double y, double lr)
+                    {
+                        var error = Predict(x) - y;
+                        foreach (var f in x) w[f.Key] -= lr * error * f.Value;
+                    }
+                    private readonly Dictionary<string, double> counts = new();
+                    public void Count(string text) { foreach (var word in text.Split(' ')) counts[word] = counts.GetValueOrDefault(word) + 1; }
+                }
+                """,
             ["Costs.cs"] = """
                 namespace Shapes.Costs;
                 public sealed class CrossEntropy
@@ -267,7 +284,7 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
             new[]
             {
                 "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14",
-                "GW1003 Logits.cs:7", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
+                "GW1003 Logits.cs:7", "GW2001 Sparse.cs:11", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
             },
             sites);
     }

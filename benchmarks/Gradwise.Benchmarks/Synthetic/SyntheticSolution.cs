@@ -92,6 +92,7 @@ public static class SyntheticSolution
         Templates.LogisticRegressionWithCrossEntropy,
         Templates.DifferentiableLosses,
         Templates.MlNetPipeline,
+        Templates.HashedSgd,
         Templates.NumericUtilities,
         Templates.OrderService,
         Templates.ReportFormatter,

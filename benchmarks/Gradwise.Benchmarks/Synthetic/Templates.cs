@@ -531,7 +531,12 @@ internal static class Templates
 
             public static ITransformer Train(MLContext ml, IDataView data)
             {
-                var pipeline = Features(ml).Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(l2Regularization: {{s.Pick("0", "0.01f", "null")}}));
+                var pipeline = Features(ml).Append({{s.Pick(
+                    "ml.BinaryClassification.Trainers.SdcaLogisticRegression(l2Regularization: 0)",
+                    "ml.BinaryClassification.Trainers.SdcaLogisticRegression(l2Regularization: 0.01f)",
+                    "ml.BinaryClassification.Trainers.AveragedPerceptron()",
+                    "ml.BinaryClassification.Trainers.FastTree(numberOfLeaves: 31)",
+                    "ml.BinaryClassification.Trainers.LbfgsLogisticRegression()")}});
                 return pipeline.Fit(data);
             }
 
@@ -540,6 +545,54 @@ internal static class Templates
                 var metrics = ml.BinaryClassification.Evaluate(model.Transform(test));
                 return metrics.Accuracy * {{s.Size(1, 100)}};
             }
+        }
+
+        """;
+
+    public static string HashedSgd(Shape s) => $$"""
+        using System;
+        using System.Collections.Generic;
+
+        namespace Synthetic.Sparse{{s.Id}};
+
+        public sealed class HashedLogistic
+        {
+            private readonly double[] weights = new double[1 << {{s.Size(12, 20)}}];
+            private double bias;
+
+            private int Bucket(string token) => (token.GetHashCode() & 0x7fffffff) % weights.Length;
+
+            public double Predict(IEnumerable<string> tokens)
+            {
+                double z = bias;
+                foreach (var token in tokens) z += weights[Bucket(token)];
+                return 1.0 / (1.0 + Math.Exp(-z));
+            }
+
+            public void Learn(string text, bool label, double rate)
+            {
+                var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var error = (label ? 1 : 0) - Predict(tokens);
+                foreach (var token in tokens)
+                {
+                    int h = Bucket(token);
+                    weights[h] += rate * {{s.Pick("error", "(error - 1e-4 * weights[h])")}};
+                }
+
+                bias += rate * error;
+            }
+        }
+
+        public sealed class Vocabulary
+        {
+            private readonly Dictionary<string, double> counts = new Dictionary<string, double>();
+
+            public void Add(string text)
+            {
+                foreach (var word in text.Split(' ')) counts[word] = counts.GetValueOrDefault(word) + {{s.Size(1, 3)}};
+            }
+
+            public double Frequency(string word) => counts.GetValueOrDefault(word);
         }
 
         """;
