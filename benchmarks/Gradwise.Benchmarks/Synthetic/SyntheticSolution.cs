@@ -54,7 +54,7 @@ public static class SyntheticSolution
 
         Directory.CreateDirectory(directory);
         var packages = kind == SyntheticKind.MachineLearning
-            ? "  <ItemGroup>\n    <PackageReference Include=\"Microsoft.ML\" Version=\"5.0.1\" />\n  </ItemGroup>"
+            ? "  <ItemGroup>\n    <PackageReference Include=\"Microsoft.ML\" Version=\"5.0.1\" />\n    <PackageReference Include=\"Microsoft.ML.FastTree\" Version=\"5.0.1\" />\n  </ItemGroup>"
             : string.Empty;
         File.WriteAllText(Path.Combine(directory, "Synthetic.csproj"), ProjectFile.Replace("__PACKAGES__", packages));
         var random = new Random(seed);

@@ -511,6 +511,7 @@ internal static class Templates
     public static string MlNetPipeline(Shape s) => $$"""
         using Microsoft.ML;
         using Microsoft.ML.Data;
+        using Microsoft.ML.Trainers.FastTree;
 
         namespace Synthetic.Pipelines{{s.Id}};
 

@@ -38,12 +38,13 @@ internal static class SparseUpdates
             return null;
         }
 
-        if (Source(key, weights, index, cancellationToken) is not { } source)
+        var walk = new Walk(index, weights, key, cancellationToken);
+        var gradientCalls = walk.GradientCalls(increment);
+        if ((Source(key, weights, index, cancellationToken) ?? InputSource(gradientCalls, weights, index, cancellationToken)) is not { } source)
         {
             return null;
         }
 
-        var walk = new Walk(index, weights, key, cancellationToken);
         if (walk.ReadsSameWeight(increment))
         {
             return null; // λ·w[k] in the update: a penalty
@@ -54,7 +55,95 @@ internal static class SparseUpdates
             return null; // a count, not a weight learned from its own predictions
         }
 
-        return Penalized(assignment, weights, index, cancellationToken) ? null : new SparseUpdate(assignment, weights, source.Operation, source.Description);
+        return Penalized(assignment, weights, index, cancellationToken) || gradientCalls.Any(c => CalleePenalizes(c, weights, index, cancellationToken))
+            ? null
+            : new SparseUpdate(assignment, weights, source.Operation, source.Description);
+    }
+
+    /// <summary>
+    /// Sparse input behind a dense update (<c>w[j] -= η·g[j]</c> over every j): the gradient g comes from a call given the
+    /// weights and an input vector whose elements were written at sparse indices (hashed tokens, a dictionary's keys).
+    /// </summary>
+    private static (IOperation Operation, string Description)? InputSource(IReadOnlyList<IInvocationOperation> gradientCalls, ISymbol weights, FlowIndex index, CancellationToken cancellationToken)
+    {
+        foreach (var call in gradientCalls)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (Referenced(argument.Value) is not ({ } input and not IMethodSymbol) || SymbolEqualityComparer.Default.Equals(input, weights))
+                {
+                    continue;
+                }
+
+                foreach (var write in index.WritesTo(input, argument.Value, cancellationToken).Where(w => w.IntoElements).Take(8))
+                {
+                    var target = write.Site switch
+                    {
+                        IAssignmentOperation assignment => assignment.Target,
+                        IIncrementOrDecrementOperation step => step.Target,
+                        _ => null,
+                    };
+                    if (target is not null && Element(target) is (_, { } key) && Source(key, input, index, cancellationToken) is { } source)
+                    {
+                        return source;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the gradient call already penalizes the weights: a generated <c>…WithGradient</c> whose
+    /// <c>[Differentiable]</c> method has a penalty term on the weights' parameter (<c>w[j] * w[j]</c>, <c>Math.Pow(w[j], 2)</c>,
+    /// <c>Math.Abs(w[j])</c>), or a hand-written gradient method that writes <c>λ·w[j]</c> into the gradient.
+    /// </summary>
+    private static bool CalleePenalizes(IInvocationOperation call, ISymbol weights, FlowIndex index, CancellationToken cancellationToken)
+    {
+        var argument = call.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(Referenced(a.Value), weights));
+        if (argument?.Parameter is not { } parameter)
+        {
+            return false;
+        }
+
+        var method = call.TargetMethod;
+        if (method.Name.EndsWith("WithGradient", System.StringComparison.Ordinal)
+            && method.ContainingType?.GetMembers(method.Name.Substring(0, method.Name.Length - "WithGradient".Length)).OfType<IMethodSymbol>()
+                .FirstOrDefault(m => m.GetAttributes().Any(a => a.AttributeClass?.Name == "DifferentiableAttribute")) is { } differentiable
+            && parameter.Ordinal < differentiable.Parameters.Length)
+        {
+            method = differentiable;
+            parameter = differentiable.Parameters[parameter.Ordinal];
+        }
+
+        if (method.DeclaringSyntaxReferences.Length == 0
+            || index.FactsOf(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken).Root is not { } body)
+        {
+            return false;
+        }
+
+        bool ReadsParameter(IOperation o) => o.DescendantsAndSelf().Any(r => r is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter));
+        return body.Descendants().Any(o => o switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product => ReadsParameter(product.LeftOperand) && ReadsParameter(product.RightOperand),
+            IInvocationOperation { TargetMethod.Name: "Pow" or "Abs" or "Square" } penalty => penalty.Arguments.Length > 0 && ReadsParameter(penalty.Arguments[0].Value),
+            IAssignmentOperation { Target: var target } write => target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+                && !ReadsParameter(target) && Element(target) is ({ } gradient, _) && gradient is IParameterSymbol && !SymbolEqualityComparer.Default.Equals(gradient, parameter)
+                && (write is ICompoundAssignmentOperation compound ? compound.Value : ((ISimpleAssignmentOperation)write).Value).Descendants().Concat(new[] { write }).OfType<IArrayElementReferenceOperation>().Any(e => ReadsParameter(e.ArrayReference)),
+            _ => false,
+        });
+    }
+
+    /// <summary>The symbol a reference names, through conversions (an array passed as a span).</summary>
+    private static ISymbol? Referenced(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return Operations.ReferencedSymbol(value);
     }
 
     /// <summary>The element written and the amount added or subtracted, for an additive update.</summary>
@@ -304,6 +393,29 @@ internal static class SparseUpdates
             this.cancellationToken = cancellationToken;
         }
 
+        /// <summary>Calls in the body that are given the weights and a local collection the increment reads (a gradient buffer).</summary>
+        public IReadOnlyList<IInvocationOperation> GradientCalls(IOperation increment)
+        {
+            var buffers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            Any(increment, o =>
+            {
+                if (Element(o) is ({ } buffer, _) && buffer is ILocalSymbol && !SymbolEqualityComparer.Default.Equals(buffer, weights))
+                {
+                    buffers.Add(buffer);
+                }
+
+                return false;
+            }, followCalls: false);
+            if (buffers.Count == 0)
+            {
+                return System.Array.Empty<IInvocationOperation>();
+            }
+
+            return Operations.Root(increment).Descendants().OfType<IInvocationOperation>()
+                .Where(c => c.Arguments.Any(a => Referenced(a.Value) is { } s && buffers.Contains(s)) && c.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(Referenced(a.Value), weights)))
+                .ToList();
+        }
+
         /// <summary>True when the value reads the element being updated (at the same index), directly or through locals.</summary>
         public bool ReadsSameWeight(IOperation value) => Any(value, o => Element(o) is ({ } w, { } k) && SymbolEqualityComparer.Default.Equals(w, weights) && Operations.Equivalent(Operations.Strip(k), key), followCalls: false);
 
@@ -360,6 +472,11 @@ internal static class SparseUpdates
                             foreach (var write in index.WritesTo(other, operation, cancellationToken).Take(8))
                             {
                                 pending.Push((write.Value, depth + 1)); // an accumulated gradient: what was added to it
+                            }
+
+                            foreach (var filler in Operations.Root(operation).Descendants().OfType<IInvocationOperation>().Where(c => c.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(Referenced(a.Value), other))).Take(8))
+                            {
+                                pending.Push((filler, depth + 1)); // a buffer a call fills: what the call is given
                             }
 
                             break;

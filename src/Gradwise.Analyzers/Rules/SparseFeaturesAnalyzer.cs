@@ -34,10 +34,11 @@ public sealed class SparseFeaturesAnalyzer : FlowRuleAnalyzer
     protected override void Start(CompilationStartAnalysisContext start)
     {
         var mlNet = MlNetApis.IsReferenced(start.Compilation);
+        var accord = AccordLearners.IsReferenced(start.Compilation);
         var handWritten = FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.SparseUpdateProvider);
-        if (!mlNet && !handWritten)
+        if (!mlNet && !accord && !handWritten)
         {
-            return; // no ML.NET, and no file with a sparse source beside an additive update
+            return; // no ML.NET, no Accord.NET, and no file with a sparse source beside an additive update
         }
 
         var index = FlowIndex.For(start.Compilation, start.TryGetValue);
@@ -46,9 +47,30 @@ public sealed class SparseFeaturesAnalyzer : FlowRuleAnalyzer
             start.RegisterOperationAction(c => Analyze(c, index), OperationKind.Invocation);
         }
 
+        if (accord)
+        {
+            start.RegisterOperationAction(c => AnalyzeAccord(c, index), OperationKind.Invocation);
+        }
+
         if (handWritten)
         {
             start.RegisterOperationAction(c => AnalyzeUpdate(c, index), OperationKind.CompoundAssignment, OperationKind.SimpleAssignment);
+        }
+    }
+
+    private static void AnalyzeAccord(OperationAnalysisContext context, FlowIndex index)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (!AccordLearners.LearnMethods.Contains(call.TargetMethod.Name))
+        {
+            return;
+        }
+
+        index.Saw(call);
+        if (AccordLearners.Site(call, index, context.CancellationToken) is { } site)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnpenalizedLinearModelOnSparseFeatures, site.Learner.Syntax.GetLocation(), new[] { site.Featurizer.Syntax.GetLocation() }, site.Name, site.Penalty, site.Description));
         }
     }
 

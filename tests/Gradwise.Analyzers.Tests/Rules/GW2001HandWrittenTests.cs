@@ -273,3 +273,66 @@ public sealed class GW2001HandWrittenTests
         return test.RunAsync(CancellationToken.None);
     }
 }
+
+/// <summary>
+/// GW2001 where the gradient comes from a generated <c>…WithGradient</c> of a <c>[Differentiable]</c> loss, and the input
+/// vector it is given was filled at hashed indices: the generator runs for real, then the rule on its output.
+/// </summary>
+public sealed class GW2001DifferentiableLossTests
+{
+    private static string Program(string loss, string update) => $$"""
+        using System;
+        using Gradwise;
+
+        public static partial class HashedText
+        {
+            [Differentiable]
+            public static double Loss(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] double y)
+            {
+                double z = 0;
+                for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                {{loss}}
+            }
+
+            public static void Train(double[] w, string[][] documents, double[] labels, double rate)
+            {
+                var x = new double[w.Length];
+                var grad = new double[w.Length];
+                for (int i = 0; i < documents.Length; i++)
+                {
+                    Array.Clear(x);
+                    foreach (var token in documents[i]) x[(token.GetHashCode() & 0x7fffffff) % x.Length] += 1;
+                    LossWithGradient(w, x, labels[i], grad);
+                    {{update}}
+                }
+            }
+        }
+        """;
+
+    private const string LogLoss = "return Math.Log(1 + Math.Exp(z)) - y * z;";
+    private const string Update = "for (int j = 0; j < w.Length; j++) w[j] -= rate * grad[j];";
+
+    private static IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> Run(string source)
+    {
+        var run = GeneratorHarness.Run(source).AssertCompiles();
+        var outcome = AnalyzerRunner.Run(run.Output, new Gradwise.Rules.SparseFeaturesAnalyzer());
+        Assert.Empty(outcome.Exceptions);
+        return outcome.Diagnostics.Where(d => d.Id == "GW2001").ToList();
+    }
+
+    [Fact]
+    public void A_loss_without_a_penalty_feeding_a_step_on_hashed_input_is_reported_on_the_step()
+    {
+        var found = Assert.Single(Run(Program(LogLoss, Update)));
+        Assert.Equal("w[j] -= rate * grad[j]", found.Location.SourceTree!.GetText().ToString(found.Location.SourceSpan));
+        Assert.Equal("token.GetHashCode()", found.AdditionalLocations[0].SourceTree!.GetText().ToString(found.AdditionalLocations[0].SourceSpan));
+    }
+
+    [Theory]
+    [InlineData("double penalty = 0; for (int j = 0; j < w.Length; j++) penalty += w[j] * w[j]; return Math.Log(1 + Math.Exp(z)) - y * z + 1e-4 * penalty;")]
+    [InlineData("double penalty = 0; for (int j = 0; j < w.Length; j++) penalty += Math.Abs(w[j]); return Math.Log(1 + Math.Exp(z)) - y * z + 1e-4 * penalty;")]
+    public void A_loss_with_a_penalty_term_is_silent(string loss) => Assert.Empty(Run(Program(loss, Update)));
+
+    [Fact]
+    public void Decay_in_the_step_is_silent() => Assert.Empty(Run(Program(LogLoss, "for (int j = 0; j < w.Length; j++) w[j] -= rate * (grad[j] + 1e-4 * w[j]);")));
+}
