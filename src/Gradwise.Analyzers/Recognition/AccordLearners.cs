@@ -148,7 +148,5 @@ internal static class AccordLearners
         return null;
     }
 
-    private static string Describe(IInvocationOperation transform) => Operations.Strip(transform.Instance!).Type!.Name + " ('" + Short(transform.Syntax.ToString()) + "')";
-
-    private static string Short(string text) => text.Length <= 48 ? text : text.Substring(0, 45) + "...";
+    private static string Describe(IInvocationOperation transform) => Operations.Strip(transform.Instance!).Type!.Name + " ('" + Quote.Of(transform) + "')";
 }

@@ -18,3 +18,13 @@ internal sealed record Evidence(Location Location, string What)
         }
     }
 }
+
+/// <summary>Code quoted in a message: the operation's source text, cut short with "..." past a length.</summary>
+internal static class Quote
+{
+    public static string Of(IOperation operation, int max = 48)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length <= max ? text : text.Substring(0, max - 3) + "...";
+    }
+}

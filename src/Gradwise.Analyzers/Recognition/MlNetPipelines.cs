@@ -377,8 +377,8 @@ internal static class MlNetPipelines
             }
         }
 
-        /// <summary>The estimators an estimator-valued expression runs, in order.</summary>
-        private void Estimator(IOperation value, List<IInvocationOperation> steps, int depth)
+        /// <summary>Reads one value once per path: cycles (a chain grown in a loop) and depth are cut here.</summary>
+        private void Once(IOperation value, int depth, System.Action<IOperation> read)
         {
             value = Operations.Strip(value);
             if (depth > MaxDepth || !reading.Add(value))
@@ -389,106 +389,86 @@ internal static class MlNetPipelines
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (value)
-                {
-                    case IInvocationOperation call when MlNetApis.ChainMethods.Contains(call.TargetMethod.Name) && IsMlNet(call.TargetMethod):
-                        if (Receiver(call) is { } receiver)
-                        {
-                            Estimator(receiver, steps, depth + 1);
-                        }
-
-                        if (call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "estimator") is { } appended)
-                        {
-                            Estimator(appended.Value, steps, depth + 1);
-                        }
-
-                        break;
-                    case IInvocationOperation call when IsMlNet(call.TargetMethod):
-                        steps.Add(call);
-                        break;
-                    default:
-                        Values(value, v => Estimator(v, steps, depth + 1));
-                        break;
-                }
+                read(value);
             }
             finally
             {
                 reading.Remove(value);
             }
         }
+
+        /// <summary>The estimators an estimator-valued expression runs, in order.</summary>
+        private void Estimator(IOperation value, List<IInvocationOperation> steps, int depth) => Once(value, depth, v =>
+        {
+            switch (v)
+            {
+                case IInvocationOperation call when MlNetApis.ChainMethods.Contains(call.TargetMethod.Name) && IsMlNet(call.TargetMethod):
+                    if (Receiver(call) is { } receiver)
+                    {
+                        Estimator(receiver, steps, depth + 1);
+                    }
+
+                    if (call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "estimator") is { } appended)
+                    {
+                        Estimator(appended.Value, steps, depth + 1);
+                    }
+
+                    break;
+                case IInvocationOperation call when IsMlNet(call.TargetMethod):
+                    steps.Add(call);
+                    break;
+                default:
+                    Values(v, next => Estimator(next, steps, depth + 1));
+                    break;
+            }
+        });
 
         /// <summary>The estimators that made the columns of a data view (<c>transformer.Transform(data)</c>), in order.</summary>
-        private void Data(IOperation value, List<IInvocationOperation> steps, int depth)
+        private void Data(IOperation value, List<IInvocationOperation> steps, int depth) => Once(value, depth, v =>
         {
-            value = Operations.Strip(value);
-            if (depth > MaxDepth || !reading.Add(value))
+            switch (v)
             {
-                return;
-            }
+                case IInvocationOperation { TargetMethod.Name: "Transform", Instance: { } transformer } transform when transform.Arguments.Length > 0:
+                    Data(transform.Arguments[0].Value, steps, depth + 1);
+                    Transformer(transformer, steps, depth + 1);
+                    break;
+                case IInvocationOperation call when IsMlNet(call.TargetMethod):
+                    // Cache, ShuffleRows, FilterRows..., TrainTestSplit: the rows of the data views passed in; a loader: raw columns.
+                    foreach (var argument in call.Arguments.Where(a => a.Parameter?.Type.Name == "IDataView" && a.ArgumentKind != ArgumentKind.DefaultValue))
+                    {
+                        Data(argument.Value, steps, depth + 1);
+                    }
 
-            try
-            {
-                switch (value)
-                {
-                    case IInvocationOperation { TargetMethod.Name: "Transform", Instance: { } transformer } transform when transform.Arguments.Length > 0:
-                        Data(transform.Arguments[0].Value, steps, depth + 1);
-                        Transformer(transformer, steps, depth + 1);
-                        break;
-                    case IInvocationOperation call when IsMlNet(call.TargetMethod):
-                        // Cache, ShuffleRows, FilterRows..., TrainTestSplit: the rows of the data views passed in; a loader: raw columns.
-                        foreach (var argument in call.Arguments.Where(a => a.Parameter?.Type.Name == "IDataView" && a.ArgumentKind != ArgumentKind.DefaultValue))
-                        {
-                            Data(argument.Value, steps, depth + 1);
-                        }
-
-                        break;
-                    case IMemberReferenceOperation { Instance: { } split, Member: IFieldSymbol { Type.Name: "IDataView" } or IPropertySymbol { Type.Name: "IDataView" } } part when part.Member.DeclaringSyntaxReferences.Length == 0:
-                        Data(split, steps, depth + 1); // split.TrainSet: the rows of the data that was split
-                        break;
-                    default:
-                        Values(value, v => Data(v, steps, depth + 1));
-                        break;
-                }
+                    break;
+                case IMemberReferenceOperation { Instance: { } split, Member: IFieldSymbol { Type.Name: "IDataView" } or IPropertySymbol { Type.Name: "IDataView" } } part when part.Member.DeclaringSyntaxReferences.Length == 0:
+                    Data(split, steps, depth + 1); // split.TrainSet: the rows of the data that was split
+                    break;
+                default:
+                    Values(v, next => Data(next, steps, depth + 1));
+                    break;
             }
-            finally
-            {
-                reading.Remove(value);
-            }
-        }
+        });
 
         /// <summary>The estimators a fitted transformer (<c>estimator.Fit(data)</c>) runs, in order.</summary>
-        private void Transformer(IOperation value, List<IInvocationOperation> steps, int depth)
+        private void Transformer(IOperation value, List<IInvocationOperation> steps, int depth) => Once(value, depth, v =>
         {
-            value = Operations.Strip(value);
-            if (depth > MaxDepth || !reading.Add(value))
+            switch (v)
             {
-                return;
-            }
+                case IInvocationOperation { TargetMethod.Name: "Fit", Instance: { } estimator } fit:
+                    if (fit.Arguments.Length > 0)
+                    {
+                        Data(fit.Arguments[0].Value, steps, depth + 1);
+                    }
 
-            try
-            {
-                switch (value)
-                {
-                    case IInvocationOperation { TargetMethod.Name: "Fit", Instance: { } estimator } fit:
-                        if (fit.Arguments.Length > 0)
-                        {
-                            Data(fit.Arguments[0].Value, steps, depth + 1);
-                        }
-
-                        Estimator(estimator, steps, depth + 1);
-                        break;
-                    case IInvocationOperation call when IsMlNet(call.TargetMethod):
-                        break; // loaded from a file
-                    default:
-                        Values(value, v => Transformer(v, steps, depth + 1));
-                        break;
-                }
+                    Estimator(estimator, steps, depth + 1);
+                    break;
+                case IInvocationOperation call when IsMlNet(call.TargetMethod):
+                    break; // loaded from a file
+                default:
+                    Values(v, next => Transformer(next, steps, depth + 1));
+                    break;
             }
-            finally
-            {
-                reading.Remove(value);
-            }
-        }
+        });
 
         /// <summary>The values a reference or call can have: definitions of a local, arguments of a parameter, writes of a member, returns of a method with source.</summary>
         private void Values(IOperation value, System.Action<IOperation> each)

@@ -217,7 +217,7 @@ internal static class SparseUpdates
 
             if (value.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault(IsHash) is { } hash)
             {
-                return (hash, "hashed indices ('" + Short(hash) + "')");
+                return (hash, "hashed indices ('" + Quote.Of(hash) + "')");
             }
 
             switch (value)
@@ -244,7 +244,7 @@ internal static class SparseUpdates
                             var collection = Operations.Strip(loop.Collection);
                             if (ElementType(collection.Type) is { } element && (IsPair(element) || (stringKeyed && element.SpecialType == SpecialType.System_String)))
                             {
-                                return (collection, (IsPair(element) ? "the (index, value) pairs of '" : "the tokens of '") + Short(collection) + "'");
+                                return (collection, (IsPair(element) ? "the (index, value) pairs of '" : "the tokens of '") + Quote.Of(collection) + "'");
                             }
                         }
                         else if (definition is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IArgumentOperation))
@@ -371,11 +371,6 @@ internal static class SparseUpdates
         value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
             && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(o), weights));
 
-    private static string Short(IOperation operation)
-    {
-        var text = operation.Syntax.ToString();
-        return text.Length <= 48 ? text : text.Substring(0, 45) + "...";
-    }
 
     /// <summary>Questions about what an increment depends on, with cycles cut and depth bounded.</summary>
     private sealed class Walk

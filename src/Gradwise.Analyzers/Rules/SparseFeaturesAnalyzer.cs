@@ -92,12 +92,10 @@ public sealed class SparseFeaturesAnalyzer : FlowRuleAnalyzer
             Descriptors.UnpenalizedLinearModelOnSparseFeatures,
             update.Syntax.GetLocation(),
             new[] { site.Source.Syntax.GetLocation() },
-            Short(update.Syntax.ToString()),
+            Quote.Of(update, 60),
             "no weight decay, λ·w term or L1 shrink in any update of '" + site.Weights.Name + "'",
             site.Description));
     }
-
-    private static string Short(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 
     private static void Analyze(OperationAnalysisContext context, FlowIndex index)
     {
