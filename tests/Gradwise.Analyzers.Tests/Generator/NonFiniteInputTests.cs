@@ -112,3 +112,48 @@ public sealed class NonFiniteInputTests
             ? Inputs.Select(x => new[] { x })
             : Inputs.SelectMany(a => Inputs.Select(b => new[] { a, b }));
 }
+
+/// <summary>Code the user wrote that can never run still compiles cleanly in the generated method.</summary>
+public sealed class UnreachableCodeTests
+{
+    /// <summary>
+    /// Found by the random-program test (seed 00055Xm7X3N2): a local read only after an unconditional <c>continue</c> was
+    /// declared in the generated method and never read (CS0219, an error under TreatWarningsAsErrors).
+    /// </summary>
+    [Fact]
+    public void A_local_read_only_after_an_unconditional_continue_compiles_without_warnings()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using Gradwise;
+            public static partial class P
+            {
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> v, double a)
+                {
+                    double s1 = 0;
+                    double s2 = 1;
+                    if (Math.Exp(a) > -1)
+                    {
+                        for (int j = 0; j < v.Length; j++)
+                        {
+                            if (0.31 > -0.6) continue;
+                            s2 = 0.5 * s2 + (j > 0 ? v[j - 1] : s1);
+                        }
+                    }
+
+                    return s2 * a + v[0];
+                }
+
+                public static double[] G(double[] v, double a)
+                {
+                    var dv = new double[v.Length];
+                    double value = FWithGradient(v, a, dv, out double da);
+                    return new[] { value, dv[0], dv[1], da };
+                }
+            }
+            """).AssertCompiles();
+        var result = (double[])run.Invoke("P", "G", new object?[] { new double[] { 3, 4 }, 2.0 })!;
+        Assert.Equal(new[] { 5.0, 1.0, 0.0, 1.0 }, result);
+    }
+}
