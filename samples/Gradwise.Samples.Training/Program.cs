@@ -108,11 +108,11 @@ var models = new List<(string Name, ModelResult Result)>
     ("logistic_l1", SparseFeatures.Linear(sparseTrain, sparseTest, Data.Spurious, l2: 0, l1: 0.002)),
 };
 Progress("           linear models trained (2,000 gradient steps each)");
-models.Add(("gradient_boosted_trees", SparseFeatures.Trees(sparseTrain, sparseTest, seed: 7)));
+models.Add(("gradient_boosted_trees", SparseFeatures.Trees(sparseTrain, sparseTest, Data.Spurious, seed: 7)));
 Progress("           FastTree trained");
 foreach (var (name, result) in models)
 {
-    Console.WriteLine($"           {name,-24} test log-loss {result.TestLogLoss:F4}  AUC {result.TestAuc:F4}  weight on f1 {(result.WeightOnSpuriousFeature is { } w ? w.ToString("F3", CultureInfo.InvariantCulture) : "-")}");
+    Console.WriteLine($"           {name,-24} test log-loss {result.TestLogLoss:F4}  AUC {result.TestAuc:F4}  weight on f1 {(result.WeightOnSpuriousFeature is { } w ? w.ToString("F3", CultureInfo.InvariantCulture) : "-")}  where f1 is on: log-loss {result.Spurious.TestLogLoss:F3} ({result.Spurious.Rows} rows), P(y=1 | f1 alone) {result.Spurious.ProbabilityForSpuriousOnly:F3}{(result.Splits is { } t ? $", {t.OnSpurious} of {t.Splits} splits on f1" : string.Empty)}");
 }
 
 Progress("           hashed bag-of-words variant: 2^18 buckets");
@@ -123,11 +123,11 @@ var hashed = new List<(string Name, ModelResult Result)>
     ("logistic_l2", SparseFeatures.Linear(hashedTrain, hashedTest, hashedSpurious, l2: 0.01, l1: 0, steps: 400)),
     ("logistic_l1", SparseFeatures.Linear(hashedTrain, hashedTest, hashedSpurious, l2: 0, l1: 0.002, steps: 400)),
 };
-hashed.Add(("gradient_boosted_trees", SparseFeatures.Trees(hashedTrain, hashedTest, seed: 11)));
+hashed.Add(("gradient_boosted_trees", SparseFeatures.Trees(hashedTrain, hashedTest, hashedSpurious, seed: 11)));
 
 foreach (var (name, result) in hashed)
 {
-    Console.WriteLine($"           {name,-24} test log-loss {result.TestLogLoss:F4}  AUC {result.TestAuc:F4}  weight on the rare token {(result.WeightOnSpuriousFeature is { } w ? w.ToString("F3", CultureInfo.InvariantCulture) : "-")}");
+    Console.WriteLine($"           {name,-24} test log-loss {result.TestLogLoss:F4}  AUC {result.TestAuc:F4}  weight on the rare token {(result.WeightOnSpuriousFeature is { } w ? w.ToString("F3", CultureInfo.InvariantCulture) : "-")}  where it is on: log-loss {result.Spurious.TestLogLoss:F3} ({result.Spurious.Rows} rows), P(y=1 | token alone) {result.Spurious.ProbabilityForSpuriousOnly:F3}{(result.Splits is { } t ? $", {t.OnSpurious} of {t.Splits} splits on it" : string.Empty)}");
 }
 
 JsonObject ModelsJson(IEnumerable<(string Name, ModelResult Result)> list)
@@ -140,7 +140,17 @@ JsonObject ModelsJson(IEnumerable<(string Name, ModelResult Result)> list)
             ["test_log_loss"] = result.TestLogLoss,
             ["test_auc"] = result.TestAuc,
             ["weight_on_spurious_feature"] = result.WeightOnSpuriousFeature,
+            ["rows_where_spurious_on"] = result.Spurious.Rows,
+            ["test_log_loss_where_spurious_on"] = result.Spurious.TestLogLoss,
+            ["probability_for_spurious_only"] = result.Spurious.ProbabilityForSpuriousOnly,
         };
+        if (result.Splits is { } splits)
+        {
+            json[name]!["trees"] = splits.Trees;
+            json[name]!["splits"] = splits.Splits;
+            json[name]!["splits_on_spurious_feature"] = splits.OnSpurious;
+            json[name]!["spurious_split_gain_share"] = splits.GainShare;
+        }
     }
 
     return json;

@@ -3,8 +3,17 @@ using Microsoft.ML.Data;
 
 namespace Gradwise.Samples.Training;
 
-/// <summary>What one model did on the test split.</summary>
-internal sealed record ModelResult(double TestLogLoss, double TestAuc, double? WeightOnSpuriousFeature);
+/// <summary>
+/// What one model did on the test split; where the spurious feature fires (the claim lives on those rows, not on the
+/// whole test set); and, for trees, how many of the ensemble's splits use it.
+/// </summary>
+internal sealed record ModelResult(double TestLogLoss, double TestAuc, double? WeightOnSpuriousFeature, SpuriousRows Spurious, TreeSplits? Splits = null);
+
+/// <summary>The test rows where the spurious feature is on (their log-loss), and the probability for a row whose only active feature is it.</summary>
+internal sealed record SpuriousRows(int Rows, double TestLogLoss, double ProbabilityForSpuriousOnly);
+
+/// <summary>The splits of a tree ensemble: how many, how many on the spurious feature, and that feature's share of the total split gain.</summary>
+internal sealed record TreeSplits(int Trees, int Splits, int OnSpurious, double GainShare);
 
 /// <summary>
 /// Experiment 1: a linear model on sparse features without a penalty, with L2, with L1, and a
@@ -56,7 +65,14 @@ internal static class SparseFeatures
     {
         var (w, bias) = TrainLogistic(train, l2, l1, steps, rate);
         var p = Predict(w, bias, test);
-        return new ModelResult(Metrics.LogLoss(p, test.Labels), Metrics.Auc(p, test.Labels), w[spurious]);
+        return new ModelResult(Metrics.LogLoss(p, test.Labels), Metrics.Auc(p, test.Labels), w[spurious], Where(test, spurious, p, Data.Sigmoid(bias + w[spurious])));
+    }
+
+    /// <summary>The log-loss on the test rows where <paramref name="spurious"/> is on, with the probability for a row of that feature alone.</summary>
+    private static SpuriousRows Where(SparseRows test, int spurious, double[] p, double onlySpurious)
+    {
+        var rows = Enumerable.Range(0, test.Count).Where(i => test.Indices.AsSpan(test.Offsets[i], test.Offsets[i + 1] - test.Offsets[i]).Contains(spurious)).ToList();
+        return new SpuriousRows(rows.Count, Metrics.LogLoss(rows.Select(i => p[i]).ToArray(), rows.Select(i => test.Labels[i]).ToArray()), onlySpurious);
     }
 
     private sealed class Row
@@ -67,7 +83,7 @@ internal static class SparseFeatures
     }
 
     /// <summary>ML.NET FastTree (gradient-boosted trees) with its defaults, on the same rows as sparse vectors.</summary>
-    public static ModelResult Trees(SparseRows train, SparseRows test, int seed)
+    public static ModelResult Trees(SparseRows train, SparseRows test, int spurious, int seed)
     {
         var ml = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(Row));
@@ -82,8 +98,16 @@ internal static class SparseFeatures
 
         var trainer = ml.BinaryClassification.Trainers.FastTree(labelColumnName: nameof(Row.Label), featureColumnName: nameof(Row.Features));
         var model = trainer.Fit(ml.Data.LoadFromEnumerable(Rows(train), schema));
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(Rows(test), schema));
-        var p = scored.GetColumn<float>("Probability").Select(v => (double)v).ToArray();
-        return new ModelResult(Metrics.LogLoss(p, test.Labels), Metrics.Auc(p, test.Labels), null);
+        double[] Probabilities(IEnumerable<Row> rows) => model.Transform(ml.Data.LoadFromEnumerable(rows, schema)).GetColumn<float>("Probability").Select(v => (double)v).ToArray();
+        var p = Probabilities(Rows(test));
+        var alone = Probabilities(new[] { new Row { Features = new VBuffer<float>(train.Features, 1, new[] { 1f }, new[] { spurious }) } })[0];
+
+        // The ensemble's own trees: every split's feature and gain.
+        var trees = model.Model.SubModel.TrainedTreeEnsemble.Trees;
+        var splits = trees.SelectMany(t => t.NumericalSplitFeatureIndexes.Zip(t.SplitGains, (feature, gain) => (Feature: feature, Gain: gain))).ToList();
+        var totalGain = splits.Sum(s => s.Gain);
+        var onSpurious = splits.Where(s => s.Feature == spurious).ToList();
+        var treeSplits = new TreeSplits(trees.Count, splits.Count, onSpurious.Count, totalGain > 0 ? onSpurious.Sum(s => s.Gain) / totalGain : 0);
+        return new ModelResult(Metrics.LogLoss(p, test.Labels), Metrics.Auc(p, test.Labels), null, Where(test, spurious, p, alone), treeSplits);
     }
 }

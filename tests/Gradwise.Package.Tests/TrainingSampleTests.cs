@@ -30,7 +30,36 @@ public sealed class TrainingSampleTests
                 Assert.InRange(m.GetProperty("test_auc").GetDouble(), 0.5, 1.0);
                 Assert.True(m.GetProperty("test_log_loss").GetDouble() > 0);
                 Assert.Equal(model == "gradient_boosted_trees", m.GetProperty("weight_on_spurious_feature").ValueKind == JsonValueKind.Null);
+                foreach (var set in new[] { m, root.GetProperty("sparse_features").GetProperty("hashed_bag_of_words").GetProperty("models").GetProperty(model) })
+                {
+                    Assert.Equal(10, set.GetProperty("rows_where_spurious_on").GetInt32()); // the data plants the feature on ten test rows
+                    Assert.True(set.GetProperty("test_log_loss_where_spurious_on").GetDouble() > 0);
+                    Assert.InRange(set.GetProperty("probability_for_spurious_only").GetDouble(), 0, 1);
+                    Assert.Equal(model == "gradient_boosted_trees", set.TryGetProperty("splits_on_spurious_feature", out var splits));
+                    if (model == "gradient_boosted_trees")
+                    {
+                        Assert.InRange(splits.GetInt32(), 0, set.GetProperty("splits").GetInt32());
+                        Assert.InRange(set.GetProperty("spurious_split_gain_share").GetDouble(), 0, 1);
+                    }
+                }
             }
+
+            // The rule pages quote these numbers: they must be the ones this run measured.
+            static string F3(JsonElement e, string key) => e.GetProperty(key).GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+            var models = root.GetProperty("sparse_features").GetProperty("models");
+            var (free, ridge, boosted) = (models.GetProperty("logistic_unregularized"), models.GetProperty("logistic_l2"), models.GetProperty("gradient_boosted_trees"));
+            var gw2001 = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", "GW2001.md")).ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+            Assert.Contains($"log-loss is {F3(free, "test_log_loss_where_spurious_on")} without a penalty against {F3(ridge, "test_log_loss_where_spurious_on")} with L2", gw2001, StringComparison.Ordinal);
+            Assert.Contains($"P(y = 1) = {F3(free, "probability_for_spurious_only")} against {F3(ridge, "probability_for_spurious_only")} with L2", gw2001, StringComparison.Ordinal);
+            var gw2002 = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", "GW2002.md")).ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+            Assert.Contains($"spends {boosted.GetProperty("splits_on_spurious_feature").GetInt32()} of its {boosted.GetProperty("splits").GetInt32()} splits on f1", gw2002, StringComparison.Ordinal);
+            Assert.Contains($"P(y = 1) = {F3(boosted, "probability_for_spurious_only")}", gw2002, StringComparison.Ordinal);
+            Assert.Contains($"log-loss is {F3(boosted, "test_log_loss_where_spurious_on")}, against {F3(ridge, "test_log_loss_where_spurious_on")} for logistic regression with L2", gw2002, StringComparison.Ordinal);
+
+            // Where the spurious feature fires, the unpenalized model is more confident in it than the L2 model.
+            var sparse = root.GetProperty("sparse_features").GetProperty("models");
+            Assert.True(sparse.GetProperty("logistic_unregularized").GetProperty("probability_for_spurious_only").GetDouble()
+                > sparse.GetProperty("logistic_l2").GetProperty("probability_for_spurious_only").GetDouble());
 
             foreach (var loss in new[] { "cross_entropy", "squared_error" })
             {
