@@ -78,8 +78,8 @@ internal static class Plots
 
     public static void Distillation(DistillationResult result, string path)
     {
-        var names = new[] { "teacher (32 hidden)", "student, hard labels", "student, distilled (T²)", "student, distilled (no T²)" };
-        var values = new[] { result.Teacher, result.StudentHardLabels, result.StudentDistilled, result.StudentDistilledWithoutT2 };
+        var names = new[] { "teacher (32 hidden)", "student, hard labels", "student, distilled (T²)", "student, distilled (no T²)", "transfer set (T²)", "transfer set (no T²)" };
+        var values = new[] { result.Teacher, result.StudentHardLabels, result.StudentDistilled, result.StudentDistilledWithoutT2, result.Transfer.WithT2, result.Transfer.WithoutT2 };
         var plot = new Plot();
         plot.Add.Bars(values.Select((v, i) => new Bar { Position = i, Value = v, FillColor = i == 0 ? Colors.Gray : Colors.SteelBlue }).ToList());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(names.Select((n, i) => new Tick(i, n.Replace(", ", ",\n"))).ToArray());
@@ -94,6 +94,21 @@ internal static class Plots
         plot.Title($"Distillation at T = {result.Temperature}: test accuracy (4 classes)");
         plot.YLabel("test accuracy");
         plot.Axes.Bottom.MinimumSize = 60;
+        plot.SavePng(path, Width, Height);
+    }
+
+    /// <summary>The soft term's gradient norm at the same weights against T, with and without the T² factor (log scale).</summary>
+    public static void SoftGradients(IReadOnlyList<SoftGradient> gradients, string path)
+    {
+        var plot = new Plot();
+        var ts = gradients.Select(g => Math.Log2(g.Temperature)).ToArray();
+        Add(plot, ts, gradients.Select(g => Math.Log10(g.WithT2)).ToArray(), "with T²", LinePattern.Solid);
+        Add(plot, ts, gradients.Select(g => Math.Log10(g.WithoutT2)).ToArray(), "without T²", LinePattern.Dashed);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(gradients.Select(g => new Tick(Math.Log2(g.Temperature), "T = " + g.Temperature)).ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Math.Pow(10, v).ToString("G2", System.Globalization.CultureInfo.InvariantCulture) };
+        plot.Title("Norm of the soft term's gradient at the same student weights");
+        plot.YLabel("‖∂soft/∂θ‖ (log scale)");
+        plot.ShowLegend(Alignment.LowerLeft);
         plot.SavePng(path, Width, Height);
     }
 

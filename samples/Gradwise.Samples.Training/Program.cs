@@ -178,8 +178,34 @@ results["distillation"] = new JsonObject
     ["student_distilled_accuracy"] = distillation.StudentDistilled,
     ["student_distilled_without_t2_accuracy"] = distillation.StudentDistilledWithoutT2,
     ["temperature"] = distillation.Temperature,
+    ["transfer_set"] = new JsonObject
+    {
+        ["labelled_rows"] = distillation.Transfer.LabelledRows,
+        ["transfer_rows"] = distillation.Transfer.TransferRows,
+        ["student_labelled_only_accuracy"] = distillation.Transfer.LabelledOnly,
+        ["student_transfer_accuracy"] = distillation.Transfer.WithT2,
+        ["student_transfer_without_t2_accuracy"] = distillation.Transfer.WithoutT2,
+    },
+    ["soft_gradient_norm"] = new JsonObject
+    {
+        ["with_t2"] = new JsonObject(distillation.SoftGradients.Select(g => KeyValuePair.Create(g.Temperature.ToString(CultureInfo.InvariantCulture), (JsonNode?)g.WithT2))),
+        ["without_t2"] = new JsonObject(distillation.SoftGradients.Select(g => KeyValuePair.Create(g.Temperature.ToString(CultureInfo.InvariantCulture), (JsonNode?)g.WithoutT2))),
+    },
+    ["sgd"] = new JsonObject
+    {
+        ["step"] = distillation.Sgd.Step,
+        ["epochs"] = distillation.Sgd.Epochs,
+        ["temperature"] = distillation.Temperature,
+        ["student_labelled_only_accuracy"] = distillation.Sgd.LabelledOnly,
+        ["student_transfer_accuracy"] = distillation.Sgd.WithT2,
+        ["student_transfer_without_t2_accuracy"] = distillation.Sgd.WithoutT2,
+    },
 };
+Console.WriteLine($"           transfer set ({distillation.Transfer.TransferRows:N0} unlabelled rows), Adam: labels only {distillation.Transfer.LabelledOnly:P1}, with the teacher's soft targets {distillation.Transfer.WithT2:P1} (T²), {distillation.Transfer.WithoutT2:P1} (no T²)");
+Console.WriteLine($"           soft-term gradient norm by T (with T² / without): {string.Join(", ", distillation.SoftGradients.Select(g => $"T={g.Temperature}: {g.WithT2:E2} / {g.WithoutT2:E2}"))}");
+Console.WriteLine($"           plain gradient descent (step {distillation.Sgd.Step}, {distillation.Sgd.Epochs} epochs): labels only {distillation.Sgd.LabelledOnly:P1}, transfer with T² {distillation.Sgd.WithT2:P1}, without T² {distillation.Sgd.WithoutT2:P1}");
 Plots.Distillation(distillation, Path.Combine(outDir, "distillation.png"));
+Plots.SoftGradients(distillation.SoftGradients, Path.Combine(outDir, "distillation-gradients.png"));
 
 // ---- Outputs ----------------------------------------------------------------------------------
 File.WriteAllText(Path.Combine(outDir, "results.json"), results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -200,4 +226,5 @@ foreach (var (name, result) in models)
 }
 
 Console.WriteLine($"| distillation | teacher {distillation.Teacher:P1}; student hard {distillation.StudentHardLabels:P1}, distilled {distillation.StudentDistilled:P1}, without T² {distillation.StudentDistilledWithoutT2:P1} |");
-Progress($"Wrote {Path.GetFullPath(Path.Combine(outDir, "results.json"))}, report.md and four plots");
+Console.WriteLine($"| distillation, transfer set | labels only {distillation.Transfer.LabelledOnly:P1}; with T² {distillation.Transfer.WithT2:P1}, without {distillation.Transfer.WithoutT2:P1} (plain GD: {distillation.Sgd.LabelledOnly:P1}; {distillation.Sgd.WithT2:P1}, {distillation.Sgd.WithoutT2:P1}) |");
+Progress($"Wrote {Path.GetFullPath(Path.Combine(outDir, "results.json"))}, report.md and five plots");

@@ -79,8 +79,30 @@ public sealed class TrainingSampleTests
                 Assert.InRange(root.GetProperty("distillation").GetProperty(key).GetDouble(), 0, 1);
             }
 
+            var distill = root.GetProperty("distillation");
+            foreach (var key in new[] { "student_labelled_only_accuracy", "student_transfer_accuracy", "student_transfer_without_t2_accuracy" })
+            {
+                Assert.InRange(distill.GetProperty("transfer_set").GetProperty(key).GetDouble(), 0, 1);
+                Assert.InRange(distill.GetProperty("sgd").GetProperty(key).GetDouble(), 0, 1);
+            }
+
+            Assert.True(distill.GetProperty("transfer_set").GetProperty("transfer_rows").GetInt32() > distill.GetProperty("transfer_set").GetProperty("labelled_rows").GetInt32());
+
+            // The soft term's gradient at the same weights: with T² it is exactly T² times the plain one, and the plain one falls as T grows.
+            var withT2 = distill.GetProperty("soft_gradient_norm").GetProperty("with_t2");
+            var withoutT2 = distill.GetProperty("soft_gradient_norm").GetProperty("without_t2");
+            var previous = double.PositiveInfinity;
+            foreach (var t in new[] { 1, 2, 4, 8 })
+            {
+                var key = t.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var plain = withoutT2.GetProperty(key).GetDouble();
+                Assert.Equal(t * t * plain, withT2.GetProperty(key).GetDouble(), 9);
+                Assert.True(plain < previous, $"the soft gradient did not fall at T = {t}");
+                previous = plain;
+            }
+
             Assert.Equal("Sigmoid(z) - y", root.GetProperty("derivation").GetProperty("log_loss_gradient").GetString());
-            foreach (var plot in new[] { "loss-curves.png", "sigmoid-gradients.png", "sparse-features.png", "distillation.png" })
+            foreach (var plot in new[] { "loss-curves.png", "sigmoid-gradients.png", "sparse-features.png", "distillation.png", "distillation-gradients.png" })
             {
                 var bytes = File.ReadAllBytes(Path.Combine(output, plot));
                 Assert.True(bytes.Length > 5_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', plot + " is not a PNG");
