@@ -166,4 +166,68 @@ public static partial class Objectives
 
         return loss / n;
     }
+
+    /// <summary>
+    /// Masked-token prediction (interview question 5): each example is a window of context tokens around a masked position;
+    /// their embeddings are concatenated, passed through a tanh layer and a softmax over the vocabulary; the loss is the mean
+    /// cross-entropy of the masked token. <paramref name="contexts"/> holds <c>window</c> token ids per example.
+    /// </summary>
+    [Differentiable]
+    public static double MaskedToken(
+        ReadOnlySpan<double> embeddings, ReadOnlySpan<double> w1, ReadOnlySpan<double> b1, ReadOnlySpan<double> w2, ReadOnlySpan<double> b2,
+        ReadOnlySpan<int> contexts, ReadOnlySpan<int> targets)
+    {
+        int h = b1.Length;
+        int vocabulary = b2.Length;
+        int d = embeddings.Length / vocabulary;
+        int n = targets.Length;
+        int window = contexts.Length / n;
+        int inputs = window * d;
+        double[] hidden = new double[h];
+        double[] scores = new double[vocabulary];
+        double loss = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int u = 0; u < h; u++)
+            {
+                double a = b1[u];
+                for (int k = 0; k < window; k++)
+                {
+                    for (int j = 0; j < d; j++)
+                    {
+                        a += w1[u * inputs + k * d + j] * embeddings[contexts[i * window + k] * d + j];
+                    }
+                }
+
+                hidden[u] = Math.Tanh(a);
+            }
+
+            for (int c = 0; c < vocabulary; c++)
+            {
+                double s = b2[c];
+                for (int u = 0; u < h; u++)
+                {
+                    s += w2[c * h + u] * hidden[u];
+                }
+
+                scores[c] = s;
+            }
+
+            double m = scores[0];
+            for (int c = 1; c < vocabulary; c++)
+            {
+                m = Math.Max(m, scores[c]);
+            }
+
+            double sum = 0;
+            for (int c = 0; c < vocabulary; c++)
+            {
+                sum += Math.Exp(scores[c] - m);
+            }
+
+            loss += Math.Log(sum) + m - scores[targets[i]];
+        }
+
+        return loss / n;
+    }
 }

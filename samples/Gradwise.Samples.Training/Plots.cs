@@ -112,6 +112,22 @@ internal static class Plots
         plot.SavePng(path, Width, Height);
     }
 
+    /// <summary>Train and held-out accuracy per epoch, static against dynamic masks.</summary>
+    public static void Masking(MaskingResult result, string path)
+    {
+        var plot = new Plot();
+        var epochs = Enumerable.Range(1, result.Epochs).Select(e => (double)e).ToArray();
+        Add(plot, epochs, result.Static.TrainAccuracy.ToArray(), "static masks, train", LinePattern.Dashed);
+        Add(plot, epochs, result.Static.HeldoutAccuracy.ToArray(), "static masks, held-out", LinePattern.Solid);
+        Add(plot, epochs, result.Dynamic.TrainAccuracy.ToArray(), "dynamic masks, train", LinePattern.Dotted);
+        Add(plot, epochs, result.Dynamic.HeldoutAccuracy.ToArray(), "dynamic masks, held-out", LinePattern.DenselyDashed);
+        plot.Title("Masked-token accuracy per epoch: masks drawn once vs every epoch");
+        plot.XLabel("epoch");
+        plot.YLabel("accuracy");
+        plot.ShowLegend(Alignment.LowerRight);
+        plot.SavePng(path, Width, Height);
+    }
+
     private static void Add(Plot plot, double[] xs, double[] ys, string label, LinePattern pattern)
     {
         var line = plot.Add.Scatter(xs, ys);

@@ -207,9 +207,36 @@ Console.WriteLine($"           plain gradient descent (step {distillation.Sgd.St
 Plots.Distillation(distillation, Path.Combine(outDir, "distillation.png"));
 Plots.SoftGradients(distillation.SoftGradients, Path.Combine(outDir, "distillation-gradients.png"));
 
+// ---- 5. Static vs dynamic masking --------------------------------------------------------------
+Progress("Experiment 5: masked-token prediction, static masks (BERT) vs masks redrawn every epoch (RoBERTa)");
+var masking = Masking.Run(seed: 13);
+Console.WriteLine($"           after {masking.Epochs} epochs ({masking.Updates} updates each): static masks held-out {masking.Static.HeldoutAccuracy[^1]:P1} (train {masking.Static.TrainAccuracy[^1]:P1}), dynamic masks held-out {masking.Dynamic.HeldoutAccuracy[^1]:P1} (train {masking.Dynamic.TrainAccuracy[^1]:P1})");
+JsonObject MaskingJson(MaskingRun run) => new()
+{
+    ["heldout_accuracy"] = run.HeldoutAccuracy[^1],
+    ["train_accuracy"] = run.TrainAccuracy[^1],
+    ["accuracy_by_epoch"] = new JsonObject
+    {
+        ["train"] = new JsonArray(run.TrainAccuracy.Select(a => (JsonNode?)a).ToArray()),
+        ["heldout"] = new JsonArray(run.HeldoutAccuracy.Select(a => (JsonNode?)a).ToArray()),
+    },
+};
+results["masking"] = new JsonObject
+{
+    ["static"] = MaskingJson(masking.Static),
+    ["dynamic"] = MaskingJson(masking.Dynamic),
+    ["train_sentences"] = masking.TrainSentences,
+    ["heldout_sentences"] = masking.HeldoutSentences,
+    ["sentence_length"] = masking.SentenceLength,
+    ["masks_per_sentence"] = masking.MasksPerSentence,
+    ["epochs"] = masking.Epochs,
+    ["updates"] = masking.Updates,
+};
+Plots.Masking(masking, Path.Combine(outDir, "masking.png"));
+
 // ---- Outputs ----------------------------------------------------------------------------------
 File.WriteAllText(Path.Combine(outDir, "results.json"), results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-File.WriteAllText(Path.Combine(outDir, "report.md"), Report.Write(runs, models, hashed, distillation, worstGap));
+File.WriteAllText(Path.Combine(outDir, "report.md"), Report.Write(runs, models, hashed, distillation, masking, worstGap));
 
 Console.WriteLine();
 Console.WriteLine("| experiment | result |");
@@ -226,5 +253,6 @@ foreach (var (name, result) in models)
 }
 
 Console.WriteLine($"| distillation | teacher {distillation.Teacher:P1}; student hard {distillation.StudentHardLabels:P1}, distilled {distillation.StudentDistilled:P1}, without T² {distillation.StudentDistilledWithoutT2:P1} |");
+Console.WriteLine($"| masking, held-out accuracy | static {masking.Static.HeldoutAccuracy[^1]:P1} (train {masking.Static.TrainAccuracy[^1]:P1}), dynamic {masking.Dynamic.HeldoutAccuracy[^1]:P1} (train {masking.Dynamic.TrainAccuracy[^1]:P1}) |");
 Console.WriteLine($"| distillation, transfer set | labels only {distillation.Transfer.LabelledOnly:P1}; with T² {distillation.Transfer.WithT2:P1}, without {distillation.Transfer.WithoutT2:P1} (plain GD: {distillation.Sgd.LabelledOnly:P1}; {distillation.Sgd.WithT2:P1}, {distillation.Sgd.WithoutT2:P1}) |");
-Progress($"Wrote {Path.GetFullPath(Path.Combine(outDir, "results.json"))}, report.md and five plots");
+Progress($"Wrote {Path.GetFullPath(Path.Combine(outDir, "results.json"))}, report.md and six plots");

@@ -101,8 +101,23 @@ public sealed class TrainingSampleTests
                 previous = plain;
             }
 
+            // Static vs dynamic masking: the same number of updates; accuracies per epoch, the last equal to the reported one.
+            var masking = root.GetProperty("masking");
+            var epochs = masking.GetProperty("epochs").GetInt32();
+            Assert.True(masking.GetProperty("updates").GetInt32() > 0);
+            foreach (var strategy in new[] { "static", "dynamic" })
+            {
+                var measured = masking.GetProperty(strategy);
+                var byEpoch = measured.GetProperty("accuracy_by_epoch");
+                Assert.Equal(epochs, byEpoch.GetProperty("train").GetArrayLength());
+                Assert.Equal(epochs, byEpoch.GetProperty("heldout").GetArrayLength());
+                Assert.Equal(measured.GetProperty("heldout_accuracy").GetDouble(), byEpoch.GetProperty("heldout")[epochs - 1].GetDouble());
+                Assert.Equal(measured.GetProperty("train_accuracy").GetDouble(), byEpoch.GetProperty("train")[epochs - 1].GetDouble());
+                Assert.InRange(measured.GetProperty("heldout_accuracy").GetDouble(), 0, 1);
+            }
+
             Assert.Equal("Sigmoid(z) - y", root.GetProperty("derivation").GetProperty("log_loss_gradient").GetString());
-            foreach (var plot in new[] { "loss-curves.png", "sigmoid-gradients.png", "sparse-features.png", "distillation.png", "distillation-gradients.png" })
+            foreach (var plot in new[] { "loss-curves.png", "sigmoid-gradients.png", "sparse-features.png", "distillation.png", "distillation-gradients.png", "masking.png" })
             {
                 var bytes = File.ReadAllBytes(Path.Combine(output, plot));
                 Assert.True(bytes.Length > 5_000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', plot + " is not a PNG");
