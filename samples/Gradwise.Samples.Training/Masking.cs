@@ -191,9 +191,7 @@ internal static class Masking
             var heldoutAccuracy = new List<double>();
             updates = 0;
 
-#pragma warning disable GW5001 // the static-masking baseline of this experiment: drawn once on purpose
-            var masks = DrawMasks(train, maskRandom);
-#pragma warning restore GW5001
+            var masks = DrawMasks(train, maskRandom); // static: this draw serves every epoch; dynamic: redrawn below
             for (var epoch = 0; epoch < Epochs; epoch++)
             {
                 if (dynamic)

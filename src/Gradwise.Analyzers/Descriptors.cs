@@ -20,6 +20,9 @@ public static class Descriptors
     /// <summary>Category of the rules about the choice of model and penalty for the features it is fed.</summary>
     public const string FeaturesCategory = "Gradwise.SparseFeatures";
 
+    /// <summary>Category of the rules about how a training loop uses its data.</summary>
+    public const string TrainingCategory = "Gradwise.TrainingLoop";
+
     /// <summary>GW1001: a sigmoid output trained with squared error.</summary>
     public static readonly DiagnosticDescriptor SigmoidWithSquaredError = Create(
         "GW1001",
@@ -83,6 +86,15 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "With soft targets p = softmax(t/T) and q = softmax(s/T), the gradient of the soft cross-entropy with respect to a student logit is (q − p)/T, and for large T q − p ≈ (s − t)/(K·T), so the gradient scales as 1/T². Hinton et al. (2015) multiply the soft term by T² so that its share of the gradient stays the same when the temperature changes; without it, the weight α between the hard and soft terms silently means something different at every T.");
 
+    /// <summary>GW5001: a random mask or augmentation drawn once before the epoch loop and reused every epoch.</summary>
+    public static readonly DiagnosticDescriptor StaticRandomMask = Create(
+        "GW5001",
+        "Random mask drawn once and reused every epoch",
+        "'{0}' is drawn at random once, before the training loop ({1}), and every epoch reuses it: the model sees the same masked positions each time and can learn them instead of the task — draw it inside the loop, once per epoch",
+        TrainingCategory,
+        DiagnosticSeverity.Warning,
+        "A random mask (the positions a masked-language model must predict, dropped features, an augmentation) drawn once before training and reused every epoch turns a random regularizer into a fixed part of the data: the model sees the same few masked positions of each example every epoch, fits them, and never learns from the rest. RoBERTa (Liu et al., 2019) replaced BERT's static masks with masks drawn anew each time a sequence is fed to the model, and found dynamic masking as good or slightly better. Draw the mask inside the epoch loop.");
+
     /// <summary>GW9000: the generator failed on a method it accepted (a bug in Gradwise, reported rather than hidden).</summary>
     public static readonly DiagnosticDescriptor GeneratorInternalError = Create(
         "GW9000",
@@ -120,7 +132,7 @@ public static class Descriptors
         "The generator turns the method body into math it can differentiate exactly. A construct outside that subset is reported here, at the construct, and no code is generated for the method: a derivative is either right or absent.");
 
     /// <summary>Every descriptor, for the catalog test and the docs.</summary>
-    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, LossGivenTheWrongInput, UnpenalizedLinearModelOnSparseFeatures, TreeEnsembleOnSparseFeatures, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
+    public static readonly DiagnosticDescriptor[] All = { SigmoidWithSquaredError, SoftmaxWithSquaredError, LossGivenTheWrongInput, UnpenalizedLinearModelOnSparseFeatures, TreeEnsembleOnSparseFeatures, UnstableLogOfProbability, DistillationWithoutTemperatureSquared, StaticRandomMask, GeneratorInternalError, TypeNotPartial, UnsupportedSignature, UnsupportedConstruct };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + "/" + id + ".md");

@@ -19,6 +19,7 @@ public sealed class MistakesTourTests
         ("GW2002", "ReviewClassifier.cs", 21),
         ("GW3001", "Logistic.cs", 19),
         ("GW4001", "Distillation.cs", 33),
+        ("GW5001", "Pretraining.cs", 13),
         ("GW9001", "StudentLosses.cs", 6),
         ("GW9002", "StudentLosses.cs", 16),
         ("GW9003", "StudentLosses.cs", 20),

@@ -254,6 +254,20 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     public void Count(string text) { foreach (var word in text.Split(' ')) counts[word] = counts.GetValueOrDefault(word) + 1; }
                 }
                 """,
+            ["Masks.cs"] = """
+                using System;
+                using System.Linq;
+                namespace Shapes.Masks;
+                public static class Pretrain
+                {
+                    public static void Run(double[] w, double[] x, int epochs, Random rng)
+                    {
+                        var keep = x.Select(_ => rng.NextDouble() > 0.15).ToArray();
+                        for (int epoch = 0; epoch < epochs; epoch++)
+                            for (int j = 0; j < w.Length; j++) w[j] -= 0.1 * (keep[j % keep.Length] ? w[j] - x[j % x.Length] : 0);
+                    }
+                }
+                """,
             ["Costs.cs"] = """
                 namespace Shapes.Costs;
                 public sealed class CrossEntropy
@@ -284,7 +298,7 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
             new[]
             {
                 "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14",
-                "GW1003 Logits.cs:7", "GW2001 Sparse.cs:11", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14",
+                "GW1003 Logits.cs:7", "GW2001 Sparse.cs:11", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14", "GW5001 Masks.cs:8",
             },
             sites);
     }

@@ -116,6 +116,12 @@ public sealed class TrainingSampleTests
                 Assert.InRange(measured.GetProperty("heldout_accuracy").GetDouble(), 0, 1);
             }
 
+            // GW5001's page quotes the masking numbers: they must be the ones this run measured.
+            static string P1(JsonElement e, string key) => e.GetProperty(key).GetDouble().ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+            var gw5001 = File.ReadAllText(Path.Combine(Repo.Root, "docs", "rules", "GW5001.md")).ReplaceLineEndings(" ");
+            var (fixedMasks, freshMasks) = (masking.GetProperty("static"), masking.GetProperty("dynamic"));
+            Assert.Contains($"static masks reach {P1(fixedMasks, "train_accuracy")} on their training masks and {P1(fixedMasks, "heldout_accuracy")} on held-out sentences; dynamic masks {P1(freshMasks, "train_accuracy")} and {P1(freshMasks, "heldout_accuracy")}", gw5001, StringComparison.Ordinal);
+
             Assert.Equal("Sigmoid(z) - y", root.GetProperty("derivation").GetProperty("log_loss_gradient").GetString());
             foreach (var plot in new[] { "loss-curves.png", "sigmoid-gradients.png", "sparse-features.png", "distillation.png", "distillation-gradients.png", "masking.png" })
             {

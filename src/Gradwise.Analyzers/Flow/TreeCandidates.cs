@@ -104,6 +104,16 @@ internal sealed class TreeCandidates
             && (text.IndexOf("+=", System.StringComparison.Ordinal) >= 0 || text.IndexOf("-=", System.StringComparison.Ordinal) >= 0 || text.IndexOf("] + ", System.StringComparison.Ordinal) >= 0 || text.IndexOf("] - ", System.StringComparison.Ordinal) >= 0 || text.IndexOf("GetValueOrDefault", System.StringComparison.Ordinal) >= 0);
     }
 
+    /// <summary>The driver's per-tree cache of <see cref="MentionsRandom"/>.</summary>
+    public static readonly SyntaxTreeValueProvider<bool> RandomProvider = new(MentionsRandom);
+
+    /// <summary>True when the tree's text could draw from a <c>System.Random</c> (the gate of GW5001).</summary>
+    public static bool MentionsRandom(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        return !IsGenerated(tree.FilePath, text) && text.IndexOf("Random", System.StringComparison.Ordinal) >= 0;
+    }
+
     private static readonly string[] SparseText = { "Key", "Hash", "Split(", "Enumerate", "Dictionary<", "foreach (var (" };
 
     private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };

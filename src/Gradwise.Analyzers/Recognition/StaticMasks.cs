@@ -1,0 +1,324 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>A random draw made once and reused by every epoch of a training loop.</summary>
+/// <param name="Draw">The operation that draws (the declaration's value, the assignment, the fill or the shuffle).</param>
+/// <param name="Collection">The local that holds the draw.</param>
+/// <param name="Epochs">The training loop.</param>
+/// <param name="Step">The training step inside it that reads the draw.</param>
+/// <param name="Declaration">The declaration statement of the local, when it is the draw and a fix can move it into the loop.</param>
+internal sealed record StaticMask(IOperation Draw, ILocalSymbol Collection, ILoopOperation Epochs, IOperation Step, IVariableDeclarationGroupOperation? Declaration);
+
+/// <summary>What a random draw makes.</summary>
+internal enum DrawKind
+{
+    /// <summary>Bernoulli choices: which features to drop, which tokens to mask.</summary>
+    Choices,
+
+    /// <summary>Positions or an order: masked positions, a shuffled order.</summary>
+    Positions,
+
+    /// <summary>Real-valued noise added to the data.</summary>
+    Noise,
+}
+
+/// <summary>
+/// GW5001's recognizer: in one method body, a local collection (an array, list or span of masks, positions or shuffled
+/// indices) filled from a <c>System.Random</c> — directly, by a LINQ query over random draws, by
+/// <c>Random.Shuffle</c>, or by a helper given a <c>Random</c> or drawing from one — before a loop that trains (it calls a
+/// generated <c>…WithGradient</c>, an optimizer's <c>step</c>, <c>backward</c>, or a method of this project that does, or
+/// subtracts from array elements), where the training step reads the collection (through locals computed from it in the
+/// loop) and nothing in the loop draws it again.
+/// </summary>
+internal static class StaticMasks
+{
+    private const int CallDepth = 2;
+
+    /// <summary>The static draws of a method body.</summary>
+    public static IEnumerable<StaticMask> In(IOperation body, FlowIndex index, CancellationToken cancellationToken)
+    {
+        var loops = body.Descendants().OfType<ILoopOperation>().ToList();
+        var training = loops.Select(loop => (Loop: loop, Steps: Steps(loop, index, cancellationToken))).Where(l => l.Steps.Count > 0).ToList();
+        if (training.Count == 0)
+        {
+            yield break;
+        }
+
+        foreach (var (local, draw, kind) in Draws(body, index, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The epoch loop of a draw: the outermost training loop after it that does not contain it (a draw made once per
+            // run, inside an outer loop over runs, is still made once for all the epochs of that run).
+            var after = training.Where(l => l.Loop.Syntax.SpanStart > draw.Syntax.SpanStart && !Contains(l.Loop, draw)).ToList();
+            var epochs = after.Where(l => !after.Any(outer => outer.Loop != l.Loop && Contains(outer.Loop, l.Loop))).ToList();
+            foreach (var (loop, steps) in epochs)
+            {
+                if (WrittenIn(loop, local) || (kind == DrawKind.Noise && !Augments(loop, local)))
+                {
+                    continue; // redrawn (or changed) every epoch; or real numbers that are data, not noise added to data
+                }
+
+                var step = steps.FirstOrDefault(s => Reads(s, local, loop));
+                if (step is null)
+                {
+                    continue; // read only to evaluate, or not at all
+                }
+
+                var declaration = draw.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } } }
+                    ? group
+                    : null;
+                yield return new StaticMask(draw, local, loop, step, declaration);
+                break;
+            }
+        }
+    }
+
+    /// <summary>The training steps in a loop: gradient calls, optimizer steps, weight updates, and calls of this project's methods that make them.</summary>
+    private static List<IOperation> Steps(ILoopOperation loop, FlowIndex index, CancellationToken cancellationToken) =>
+        loop.Body.DescendantsAndSelf().Where(o => IsStep(o, index, 0, cancellationToken)).ToList();
+
+    private static bool IsStep(IOperation operation, FlowIndex index, int depth, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation call:
+                var name = call.TargetMethod.Name;
+                if (name.EndsWith("WithGradient", System.StringComparison.Ordinal) || name is "step" or "backward" or "Backward" or "zero_grad")
+                {
+                    return true;
+                }
+
+                if (depth < CallDepth && call.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                    && index.FactsOf(call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken).Root is { } callee)
+                {
+                    return callee.Descendants().Any(o => o is IInvocationOperation or ICompoundAssignmentOperation && IsStep(o, index, depth + 1, cancellationToken));
+                }
+
+                return false;
+            case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Target: IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } } update:
+                return Frontend.MathApi.IsReal(update.Type); // w[j] -= rate * g[j]
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The local collections drawn from a Random in the body, with the (first) operation that draws each.</summary>
+    private static IEnumerable<(ILocalSymbol Local, IOperation Draw, DrawKind Kind)> Draws(IOperation body, FlowIndex index, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in body.Descendants())
+        {
+            if (Operations.IsInsideFunction(operation, body))
+            {
+                continue; // a lambda's draws run when it is called
+            }
+
+            (ILocalSymbol? local, IOperation? draw) = operation switch
+            {
+                IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Random(value, index, cancellationToken) => (declarator.Symbol, value),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Random(assignment.Value, index, cancellationToken) => (target.Local, assignment.Value),
+                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } fill when Random(fill.Value, index, cancellationToken) => (array.Local, fill),
+                IInvocationOperation call when IsRandom(call.TargetMethod.ContainingType) && call.Arguments.FirstOrDefault(a => Operations.Strip(a.Value) is ILocalReferenceOperation)?.Value is { } shuffled
+                    => (((ILocalReferenceOperation)Operations.Strip(shuffled)).Local, call), // rng.Shuffle(order)
+                IInvocationOperation { TargetMethod.Name: "Add" or "Insert", Instance: ILocalReferenceOperation list } add when add.Arguments.Any(a => Random(a.Value, index, cancellationToken))
+                    => (list.Local, add), // positions.Add(rng.Next(length))
+                _ => (null, null),
+            };
+            if (local is not null && draw is not null && IsCollection(local.Type) && !IsSplit(draw)
+                && KindOf(draw, local, index, cancellationToken) is { } kind && seen.Add(local))
+            {
+                yield return (local, draw, kind);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What a random draw makes, when it is a mask and not data: Bernoulli choices (booleans), positions or an order
+    /// (a random permutation or subset of an index range, <c>rng.Next(x.Length)</c>, a shuffle), or real-valued noise
+    /// (an augmentation only if the loop adds or multiplies it into something). A dataset generated at random before
+    /// training (tokens, features, labels) is none of these and is not reported.
+    /// </summary>
+    private static DrawKind? KindOf(IOperation draw, ILocalSymbol local, FlowIndex index, CancellationToken cancellationToken)
+    {
+        var element = ElementType(local.Type);
+        if (element?.SpecialType == SpecialType.System_Boolean)
+        {
+            return DrawKind.Choices;
+        }
+
+        if (draw is IInvocationOperation { TargetMethod.Name: "Shuffle" } || Positions(draw, index, 0, cancellationToken))
+        {
+            return DrawKind.Positions;
+        }
+
+        return Frontend.MathApi.IsReal(element) ? DrawKind.Noise : null;
+    }
+
+    /// <summary>Random positions in a collection: an index range ordered at random, or <c>rng.Next(n)</c> with n a length or count; also in a helper's returns.</summary>
+    private static bool Positions(IOperation value, FlowIndex index, int depth, CancellationToken cancellationToken) =>
+        value.DescendantsAndSelf().Any(o => o switch
+        {
+            IInvocationOperation { TargetMethod.Name: "OrderBy" or "OrderByDescending" } order => order.Arguments.Length > 0
+                && Operations.Strip(order.Arguments[0].Value) is IInvocationOperation { TargetMethod.Name: "Range" } && order.Arguments.Skip(1).Any(a => a.Value.DescendantsAndSelf().Any(r => r is IInvocationOperation c && IsRandom(c.TargetMethod.ContainingType))),
+            IInvocationOperation { TargetMethod.Name: "Next" or "NextInt64" } next when IsRandom(next.TargetMethod.ContainingType) =>
+                next.Arguments.Any(a => Operations.Strip(a.Value) is IPropertyReferenceOperation { Property.Name: "Length" or "Count" } or IInvocationOperation { TargetMethod.Name: "Count" }),
+            IInvocationOperation call when depth < CallDepth && call.TargetMethod.DeclaringSyntaxReferences.Length > 0 && call.Arguments.Any(a => IsRandom(a.Value.Type)) =>
+                index.ReturnsOf(call.TargetMethod, cancellationToken).Any(r => Positions(r, index, depth + 1, cancellationToken)),
+            _ => false,
+        });
+
+    /// <summary>The element type of an array, list or other sequence, through nesting (<c>bool[][]</c> is of <c>bool</c>).</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol? type)
+    {
+        for (var depth = 0; depth < 4 && type is not null; depth++)
+        {
+            var element = type switch
+            {
+                IArrayTypeSymbol array => array.ElementType,
+                INamedTypeSymbol { SpecialType: SpecialType.System_String } => null,
+                INamedTypeSymbol named when named.Name is "Span" or "ReadOnlySpan" or "List" or "IEnumerable" or "IReadOnlyList" or "IList" && named.TypeArguments.Length == 1 => named.TypeArguments[0],
+                _ => null,
+            };
+            if (element is null)
+            {
+                return type;
+            }
+
+            type = element;
+        }
+
+        return type;
+    }
+
+    /// <summary>True when the loop adds the noise to something that is not a constant (<c>x[i] + noise[i]</c>): an augmentation, not data.</summary>
+    private static bool Augments(ILoopOperation loop, ILocalSymbol noise) =>
+        loop.Body.DescendantsAndSelf().OfType<IBinaryOperation>().Any(b => b.OperatorKind == BinaryOperatorKind.Add
+            && ((ReadsElement(b.LeftOperand, noise) && !b.RightOperand.ConstantValue.HasValue) || (ReadsElement(b.RightOperand, noise) && !b.LeftOperand.ConstantValue.HasValue)));
+
+    private static bool ReadsElement(IOperation operand, ILocalSymbol local) =>
+        Operations.Strip(operand) is IArrayElementReferenceOperation { ArrayReference: var array } && Names(array, local);
+
+    /// <summary>
+    /// A random subset taken once (<c>rows.OrderBy(_ =&gt; rng.Next()).Take(800)</c>): a train/test split, which is meant to
+    /// stay fixed, not a mask. Only a subset at the top of the query counts; per-example masks built inside a <c>Select</c>
+    /// are masks.
+    /// </summary>
+    private static bool IsSplit(IOperation draw)
+    {
+        var subset = false;
+        for (var current = Operations.Strip(draw); current is IInvocationOperation call; current = Operations.Strip(call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : call)))
+        {
+            switch (call.TargetMethod.Name)
+            {
+                case "ToArray" or "ToList" or "AsEnumerable":
+                    break;
+                case "Take" or "Skip" or "TakeLast" or "SkipLast" or "Where":
+                    subset = true;
+                    break;
+                case "OrderBy" or "OrderByDescending":
+                    return subset;
+                default:
+                    return false;
+            }
+
+            if (call.Instance is null && call.Arguments.Length == 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a value draws from a Random: a call on one, or a helper given one or drawing from one.</summary>
+    private static bool Random(IOperation value, FlowIndex index, CancellationToken cancellationToken) =>
+        value.DescendantsAndSelf().Any(o => o is IInvocationOperation call && (IsRandom(call.TargetMethod.ContainingType)
+            || call.Arguments.Any(a => IsRandom(a.Value.Type))
+            || (call.TargetMethod.DeclaringSyntaxReferences.Length > 0 && !call.TargetMethod.Name.EndsWith("WithGradient", System.StringComparison.Ordinal)
+                && index.FactsOf(call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken).Root is { } callee
+                && callee.Descendants().Any(c => c is IInvocationOperation inner && IsRandom(inner.TargetMethod.ContainingType)))));
+
+    private static bool IsRandom(ITypeSymbol? type) => type is { Name: "Random", ContainingNamespace.Name: "System", ContainingNamespace.ContainingNamespace.IsGlobalNamespace: true };
+
+    /// <summary>An array, list, span or other sequence: something that holds many draws (a scalar seed does not).</summary>
+    private static bool IsCollection(ITypeSymbol type) =>
+        type is IArrayTypeSymbol || (type.SpecialType != SpecialType.System_String && type.AllInterfaces.Any(i => i.Name == "IEnumerable"))
+        || type.Name is "Span" or "ReadOnlySpan";
+
+    /// <summary>True when the loop assigns the local, writes its elements, or hands it to a Random (a shuffle).</summary>
+    private static bool WrittenIn(ILoopOperation loop, ILocalSymbol local) =>
+        loop.Body.DescendantsAndSelf().Any(o => o switch
+        {
+            IAssignmentOperation { Target: var target } => Names(target, local) || (target is IArrayElementReferenceOperation element && Names(element.ArrayReference, local)),
+            IInvocationOperation call => (IsRandom(call.TargetMethod.ContainingType) || call.TargetMethod.Name is "Add" or "Clear" or "Insert" or "AddRange")
+                && (call.Arguments.Any(a => Names(a.Value, local)) || (call.Instance is { } instance && Names(instance, local))),
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => Names(argument.Value, local),
+            _ => false,
+        });
+
+    /// <summary>True when the step reads the local, directly or through locals the loop computes from it.</summary>
+    private static bool Reads(IOperation step, ILocalSymbol local, ILoopOperation loop)
+    {
+        var derived = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default) { local };
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var operation in loop.Body.DescendantsAndSelf())
+            {
+                foreach (var defined in Defined(operation))
+                {
+                    if (!derived.Contains(defined.Local) && defined.Value.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation r && derived.Contains(r.Local)))
+                    {
+                        derived.Add(defined.Local);
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        // For a weight update, what it subtracts; for a call, its arguments and receiver.
+        var reads = step is ICompoundAssignmentOperation update ? update.Value : step;
+        return reads.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation r && derived.Contains(r.Local));
+    }
+
+    /// <summary>The locals an operation defines, with the value each is given (a deconstruction gives all its locals the whole value).</summary>
+    private static IEnumerable<(ILocalSymbol Local, IOperation Value)> Defined(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                yield return (declarator.Symbol, value);
+                break;
+            case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                yield return (target.Local, assignment.Value);
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                foreach (var target in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                {
+                    yield return (target.Local, deconstruction.Value);
+                }
+
+                break;
+            case IForEachLoopOperation loop:
+                foreach (var local in loop.Locals)
+                {
+                    yield return (local, loop.Collection);
+                }
+
+                break;
+        }
+    }
+
+    private static bool Names(IOperation operation, ILocalSymbol local) =>
+        Operations.Strip(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    private static bool Contains(IOperation outer, IOperation inner) => outer.Syntax.Span.Contains(inner.Syntax.Span) && outer.Syntax.SyntaxTree == inner.Syntax.SyntaxTree;
+}
