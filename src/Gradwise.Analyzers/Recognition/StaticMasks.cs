@@ -43,6 +43,12 @@ internal static class StaticMasks
     /// <summary>The static draws of a method body.</summary>
     public static IEnumerable<StaticMask> In(IOperation body, FlowIndex index, CancellationToken cancellationToken)
     {
+        var draws = Draws(body, index, cancellationToken).ToList();
+        if (draws.Count == 0)
+        {
+            yield break; // most bodies: nothing drawn at random, and no loop is looked into
+        }
+
         var loops = body.Descendants().OfType<ILoopOperation>().ToList();
         var training = loops.Select(loop => (Loop: loop, Steps: Steps(loop, index, cancellationToken))).Where(l => l.Steps.Count > 0).ToList();
         if (training.Count == 0)
@@ -50,7 +56,7 @@ internal static class StaticMasks
             yield break;
         }
 
-        foreach (var (local, draw, kind) in Draws(body, index, cancellationToken))
+        foreach (var (local, draw, kind) in draws)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -120,18 +126,19 @@ internal static class StaticMasks
                 continue; // a lambda's draws run when it is called
             }
 
-            (ILocalSymbol? local, IOperation? draw) = operation switch
+            // The candidate first (a local collection and the value that may fill it), then the questions that may read other bodies.
+            (ILocalSymbol? local, IOperation? draw, IOperation? value) = operation switch
             {
-                IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Random(value, index, cancellationToken) => (declarator.Symbol, value),
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Random(assignment.Value, index, cancellationToken) => (target.Local, assignment.Value),
-                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } fill when Random(fill.Value, index, cancellationToken) => (array.Local, fill),
+                IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator => (declarator.Symbol, initial, initial),
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value, assignment.Value),
+                ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array } } fill => (array.Local, fill, fill.Value),
                 IInvocationOperation call when IsRandom(call.TargetMethod.ContainingType) && call.Arguments.FirstOrDefault(a => Operations.Strip(a.Value) is ILocalReferenceOperation)?.Value is { } shuffled
-                    => (((ILocalReferenceOperation)Operations.Strip(shuffled)).Local, call), // rng.Shuffle(order)
-                IInvocationOperation { TargetMethod.Name: "Add" or "Insert", Instance: ILocalReferenceOperation list } add when add.Arguments.Any(a => Random(a.Value, index, cancellationToken))
-                    => (list.Local, add), // positions.Add(rng.Next(length))
-                _ => (null, null),
+                    => (((ILocalReferenceOperation)Operations.Strip(shuffled)).Local, call, call), // rng.Shuffle(order)
+                IInvocationOperation { TargetMethod.Name: "Add" or "Insert", Instance: ILocalReferenceOperation list } add => (list.Local, add, add), // positions.Add(rng.Next(length))
+                _ => (null, null, null),
             };
-            if (local is not null && draw is not null && IsCollection(local.Type) && !IsSplit(draw)
+            if (local is not null && draw is not null && value is not null && !seen.Contains(local) && IsCollection(local.Type)
+                && Random(value, index, cancellationToken) && !IsSplit(draw)
                 && KindOf(draw, local, index, cancellationToken) is { } kind && seen.Add(local))
             {
                 yield return (local, draw, kind);
