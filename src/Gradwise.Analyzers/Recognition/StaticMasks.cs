@@ -50,28 +50,28 @@ internal static class StaticMasks
         }
 
         var loops = body.Descendants().OfType<ILoopOperation>().ToList();
-        var training = loops.Select(loop => (Loop: loop, Steps: Steps(loop, index, cancellationToken))).Where(l => l.Steps.Count > 0).ToList();
-        if (training.Count == 0)
-        {
-            yield break;
-        }
+        var steps = new Dictionary<ILoopOperation, List<IOperation>>();
+        List<IOperation> StepsOf(ILoopOperation loop) => steps.TryGetValue(loop, out var known) ? known : steps[loop] = Steps(loop, index, cancellationToken);
 
         foreach (var (local, draw, kind) in draws)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
+            // Cheap questions first: loops after the draw, not around it, that read it and leave it as it is (random initial
+            // weights are written by the loop that trains them); only then is a loop searched for training steps.
+            var after = loops.Where(l => l.Syntax.SpanStart > draw.Syntax.SpanStart && !Contains(l, draw)).ToList();
+            var redrawing = after.Where(l => WrittenIn(l, local)).ToList();
+            var candidates = after.Where(l => l.Body.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, local))
+                && !redrawing.Any(outer => Contains(outer, l)) // redrawn by this loop or one around it: once per epoch
+                && (kind != DrawKind.Noise || Augments(l, local))).ToList();
+
             // The epoch loop of a draw: the outermost training loop after it that does not contain it (a draw made once per
             // run, inside an outer loop over runs, is still made once for all the epochs of that run).
-            var after = training.Where(l => l.Loop.Syntax.SpanStart > draw.Syntax.SpanStart && !Contains(l.Loop, draw)).ToList();
-            var epochs = after.Where(l => !after.Any(outer => outer.Loop != l.Loop && Contains(outer.Loop, l.Loop))).ToList();
-            foreach (var (loop, steps) in epochs)
+            var training = candidates.Where(l => StepsOf(l).Count > 0 && Repeats(l, StepsOf(l))).ToList();
+            var epochs = training.Where(l => !training.Any(outer => outer != l && Contains(outer, l))).ToList();
+            foreach (var loop in epochs)
             {
-                if (WrittenIn(loop, local) || (kind == DrawKind.Noise && !Augments(loop, local)))
-                {
-                    continue; // redrawn (or changed) every epoch; or real numbers that are data, not noise added to data
-                }
-
-                var step = steps.FirstOrDefault(s => Reads(s, local, loop));
+                var step = StepsOf(loop).FirstOrDefault(s => Reads(s, local, loop));
                 if (step is null)
                 {
                     continue; // read only to evaluate, or not at all
@@ -84,6 +84,35 @@ internal static class StaticMasks
                 break;
             }
         }
+    }
+
+    /// <summary>
+    /// True for a loop that repeats training over the same data (epochs, or until it converges), and false for one that
+    /// walks the data (rows, batches): its loop variable indexes something, is handed to a training step, or is the data
+    /// of an inner loop. A mask drawn once and reused over the batches of one epoch, or over a single pass, is not reused
+    /// across epochs.
+    /// </summary>
+    private static bool Repeats(ILoopOperation loop, List<IOperation> steps)
+    {
+        var variables = loop switch
+        {
+            IForEachLoopOperation each => each.Locals,
+            IForLoopOperation counter => counter.Locals,
+            _ => System.Collections.Immutable.ImmutableArray<ILocalSymbol>.Empty, // while and do: epochs or "until it converges"
+        };
+        if (variables.IsEmpty)
+        {
+            return true;
+        }
+
+        bool IsVariable(IOperation o) => Operations.Strip(o) is ILocalReferenceOperation r && variables.Contains(r.Local, SymbolEqualityComparer.Default);
+        return !loop.Body.DescendantsAndSelf().Any(o => o switch
+        {
+            IArrayElementReferenceOperation element => element.Indices.Any(i => i.DescendantsAndSelf().Any(IsVariable)),
+            IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(IsVariable)),
+            IForEachLoopOperation inner => IsVariable(inner.Collection),
+            _ => false,
+        }) && !steps.Any(step => step.DescendantsAndSelf().Any(IsVariable));
     }
 
     /// <summary>The training steps in a loop: gradient calls, optimizer steps, weight updates, and calls of this project's methods that make them.</summary>

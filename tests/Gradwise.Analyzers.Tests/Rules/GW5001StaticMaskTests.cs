@@ -262,6 +262,41 @@ public sealed class GW5001StaticMaskTests
                 }
             }
             """ },
+        { "redrawn each epoch, then reused by that epoch's batches", Model + """
+            class Trainer
+            {
+                public static void Train(double[] w, double[][] batches, int epochs, Random rng)
+                {
+                    var mask = new bool[w.Length];
+                    var g = new double[w.Length];
+                    for (int epoch = 0; epoch < epochs; epoch++)
+                    {
+                        for (int j = 0; j < mask.Length; j++) mask[j] = rng.NextDouble() < 0.15;
+                        foreach (var batch in batches)
+                        {
+                            Net.LossWithGradient(w, batch, mask, g);
+                            for (int j = 0; j < w.Length; j++) w[j] -= 0.1 * g[j];
+                        }
+                    }
+                }
+            }
+            """ },
+        { "a single pass over the data", Model + """
+            class Trainer
+            {
+                public static void Train(double[] w, double[][] rows, Random rng)
+                {
+                    var mask = new bool[w.Length];
+                    for (int j = 0; j < mask.Length; j++) mask[j] = rng.NextDouble() < 0.15;
+                    var g = new double[w.Length];
+                    for (int i = 0; i < rows.Length; i++)
+                    {
+                        Net.LossWithGradient(w, rows[i], mask, g);
+                        for (int j = 0; j < w.Length; j++) w[j] -= 0.1 * g[j];
+                    }
+                }
+            }
+            """ },
         { "a fixed, non-random mask", Model + """
             class Trainer
             {
