@@ -16,7 +16,8 @@ namespace Gradwise.CodeFixes.Rules;
 /// <summary>
 /// GW1001/GW1002: rewrites the squared-error delta through a sigmoid to the cross-entropy gradient
 /// (<c>(t - o) * o * (1 - o)</c> → <c>(t - o)</c>), and a squared-error loss of a sigmoid output to
-/// the cross-entropy loss (<c>(p - y) * (p - y)</c> → <c>-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p))</c>).
+/// the cross-entropy loss (<c>(p - y) * (p - y)</c> → <c>-(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12)))</c>,
+/// floored so that a probability that rounds to 0 does not make it infinite).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SigmoidSquaredErrorFixer)), Shared]
 public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
@@ -174,12 +175,16 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         return result;
     }
 
-    /// <summary>-(y * Log(p) + (1 - y) * Log(1 - p)), or one class's term -(y * Log(p)) for a softmax.</summary>
+    /// <summary>-(y * Log(Max(p, 1e-12)) + (1 - y) * Log(Max(1 - p, 1e-12))), or one class's term -(y * Log(Max(p, 1e-12))) for a softmax.</summary>
     private static ExpressionSyntax CrossEntropyLoss(ExpressionSyntax prediction, ExpressionSyntax target, ExpressionSyntax log, bool categorical)
     {
         var p = Operand(prediction);
         var y = Operand(target);
-        ExpressionSyntax Log(ExpressionSyntax argument) => SyntaxFactory.InvocationExpression(log, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
+        // log(max(p, 1e-12)): a probability that rounds to 0 would make the loss infinite and its gradient NaN (GW3001).
+        var max = log is MemberAccessExpressionSyntax member ? member.WithName(SyntaxFactory.IdentifierName("Max")) : (ExpressionSyntax)SyntaxFactory.IdentifierName("Max");
+        var floor = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal("1e-12", 1e-12));
+        ExpressionSyntax Call(ExpressionSyntax function, params ExpressionSyntax[] arguments) => SyntaxFactory.InvocationExpression(function, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(SyntaxFactory.Argument))));
+        ExpressionSyntax Log(ExpressionSyntax argument) => Call(log, Call(max, argument, floor));
         ExpressionSyntax Times(ExpressionSyntax a, ExpressionSyntax b) => SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, a, b);
         ExpressionSyntax OneMinus(ExpressionSyntax a) => SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression, One, a));
         var positive = Times(y, Log(p));

@@ -354,8 +354,20 @@ public sealed class GW1001SigmoidSquaredErrorTests
             class C
             {
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
-                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p)); }
-                double Loss2(double z, double y) { var p = Sigmoid(z); return 0.5 * (-(y * Math.Log(p) + (1 - y) * Math.Log(1 - p))); }
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12))); }
+                double Loss2(double z, double y) { var p = Sigmoid(z); return 0.5 * (-(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12)))); }
+            }
+            """));
+
+    /// <summary>The fix's cross-entropy is floored: GW3001 (a log of a probability that can round to 0) has nothing to say about it.</summary>
+    [Fact]
+    public Task The_fixed_cross_entropy_is_stable() => CSharpAnalyzerVerifier<Gradwise.Rules.UnstableLogAnalyzer>.VerifyAnalyzerAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Loss(double z, double y) { var p = Sigmoid(z); return -(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12))); }
+                double Loss3(double z, double y) => -(y * Math.Log(Math.Max(Sigmoid(z), 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - Sigmoid(z), 1e-12)));
             }
             """));
 
@@ -374,7 +386,7 @@ public sealed class GW1001SigmoidSquaredErrorTests
             {
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
                 static double HalfSquare(double prediction, double label) => 0.5 * (prediction - label) * (prediction - label);
-                double Loss(double z, double y) => -(y * Math.Log(Sigmoid(z)) + (1 - y) * Math.Log(1 - Sigmoid(z)));
+                double Loss(double z, double y) => -(y * Math.Log(Math.Max(Sigmoid(z), 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - Sigmoid(z), 1e-12)));
             }
             """));
 

@@ -128,7 +128,7 @@ public sealed class GW1002SoftmaxSquaredErrorTests
              double Loss(double[] s, double[] y, int k) { var p = Softmax(s); return {|GW1002:(p[k] - y[k]) * (p[k] - y[k])|}; } }
             """,
         "using System;\nclass C { " + Softmax + """
-             double Loss(double[] s, double[] y, int k) { var p = Softmax(s); return -(y[k] * Math.Log(p[k])); } }
+             double Loss(double[] s, double[] y, int k) { var p = Softmax(s); return -(y[k] * Math.Log(Math.Max(p[k], 1e-12))); } }
             """);
 
     [Fact]
