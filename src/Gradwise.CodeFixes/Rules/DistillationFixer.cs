@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,34 +13,25 @@ namespace Gradwise.CodeFixes.Rules;
 
 /// <summary>GW4001: multiplies the soft term by T * T (<c>(1 - alpha) * soft</c> → <c>T * T * (1 - alpha) * soft</c>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DistillationFixer)), Shared]
-public sealed class DistillationFixer : CodeFixProvider
+public sealed class DistillationFixer : SingleRuleFixer
 {
     private const string Key = "GW4001.TemperatureSquared";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DistillationWithoutTemperatureSquared.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer.</summary>
+    public DistillationFixer()
+        : base(Descriptors.DistillationWithoutTemperatureSquared)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    /// <inheritdoc />
+    protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (DistillationFix.SoftTerm(diagnostic) is { } termSpan && DistillationFix.Temperature(diagnostic) is { } temperatureSpan
+            && root.FindNode(termSpan, getInnermostNodeForTie: true) is ExpressionSyntax term
+            && root.FindNode(temperatureSpan, getInnermostNodeForTie: true) is ExpressionSyntax temperature)
         {
-            if (DistillationFix.SoftTerm(diagnostic) is { } termSpan && DistillationFix.Temperature(diagnostic) is { } temperatureSpan
-                && root.FindNode(termSpan, getInnermostNodeForTie: true) is ExpressionSyntax term
-                && root.FindNode(temperatureSpan, getInnermostNodeForTie: true) is ExpressionSyntax temperature)
-            {
-                var title = "Multiply the soft term by " + temperature + " * " + temperature;
-                context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, root, term, temperature, ct), Key), diagnostic);
-            }
+            var title = "Multiply the soft term by " + temperature + " * " + temperature;
+            context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document, root, term, temperature, ct), Key), diagnostic);
         }
     }
 

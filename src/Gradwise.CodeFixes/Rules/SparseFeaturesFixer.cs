@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
@@ -20,37 +19,28 @@ namespace Gradwise.CodeFixes.Rules;
 /// The value written carries a comment saying it is a starting point to tune.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SparseFeaturesFixer)), Shared]
-public sealed class SparseFeaturesFixer : CodeFixProvider
+public sealed class SparseFeaturesFixer : SingleRuleFixer
 {
     private const string Key = "GW2001.AddL2Penalty";
     private const string TuneComment = "/* L2 penalty: tune it on validation data, e.g. 1e-6 to 1 on a log scale */";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UnpenalizedLinearModelOnSparseFeatures.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer.</summary>
+    public SparseFeaturesFixer()
+        : base(Descriptors.UnpenalizedLinearModelOnSparseFeatures)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc />
+    protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (SparseFeaturesFix.Edit(diagnostic) is not { } edit || SparseFeaturesFix.Target(diagnostic) is not { } span || SparseFeaturesFix.Name(diagnostic) is not { } name
+            || span.End > root.FullSpan.End || Edited(root.FindNode(span, getInnermostNodeForTie: true), edit, name, SparseFeaturesFix.Value(diagnostic)) is not { } change)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (SparseFeaturesFix.Edit(diagnostic) is not { } edit || SparseFeaturesFix.Target(diagnostic) is not { } span || SparseFeaturesFix.Name(diagnostic) is not { } name
-                || span.End > root.FullSpan.End || Edited(root.FindNode(span, getInnermostNodeForTie: true), edit, name, SparseFeaturesFix.Value(diagnostic)) is not { } change)
-            {
-                continue;
-            }
-
-            var title = edit == PenaltyEdit.Remove ? "Remove '" + name + " = 0' (the trainer tunes the penalty)" : "Set an L2 penalty (" + name + ")";
-            context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(change(root))), Key), diagnostic);
-        }
+        var title = edit == PenaltyEdit.Remove ? "Remove '" + name + " = 0' (the trainer tunes the penalty)" : "Set an L2 penalty (" + name + ")";
+        context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(change(root))), Key), diagnostic);
     }
 
     /// <summary>The edit to the root, or null when the node at the span is not what the diagnostic described.</summary>

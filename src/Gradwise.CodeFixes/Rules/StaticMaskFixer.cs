@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
@@ -13,40 +12,31 @@ namespace Gradwise.CodeFixes.Rules;
 
 /// <summary>GW5001: moves the statement that draws the mask to the top of the epoch loop's body, so each epoch draws its own.</summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(StaticMaskFixer)), Shared]
-public sealed class StaticMaskFixer : CodeFixProvider
+public sealed class StaticMaskFixer : SingleRuleFixer
 {
     private const string Key = "GW5001.DrawEveryEpoch";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.StaticRandomMask.Id);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer.</summary>
+    public StaticMaskFixer()
+        : base(Descriptors.StaticRandomMask)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc />
+    protected override void Register(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (StaticMaskFix.Declaration(diagnostic) is not { } declarationSpan || StaticMaskFix.Loop(diagnostic) is not { } loopSpan
+            || declarationSpan.End > root.FullSpan.End || loopSpan.End > root.FullSpan.End
+            || root.FindNode(declarationSpan) is not LocalDeclarationStatementSyntax declaration
+            || root.FindNode(loopSpan) is not StatementSyntax loop || Body(loop) is not BlockSyntax)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (StaticMaskFix.Declaration(diagnostic) is not { } declarationSpan || StaticMaskFix.Loop(diagnostic) is not { } loopSpan
-                || declarationSpan.End > root.FullSpan.End || loopSpan.End > root.FullSpan.End
-                || root.FindNode(declarationSpan) is not LocalDeclarationStatementSyntax declaration
-                || root.FindNode(loopSpan) is not StatementSyntax loop || Body(loop) is not BlockSyntax)
-            {
-                continue;
-            }
-
-            var name = declaration.Declaration.Variables.First().Identifier.Text;
-            context.RegisterCodeFix(
-                CodeAction.Create("Draw '" + name + "' anew in every epoch", _ => Task.FromResult(context.Document.WithSyntaxRoot(Move(root, declaration, loop))), Key),
-                diagnostic);
-        }
+        var name = declaration.Declaration.Variables.First().Identifier.Text;
+        context.RegisterCodeFix(
+            CodeAction.Create("Draw '" + name + "' anew in every epoch", _ => Task.FromResult(context.Document.WithSyntaxRoot(Move(root, declaration, loop))), Key),
+            diagnostic);
     }
 
     private static SyntaxNode Move(SyntaxNode root, LocalDeclarationStatementSyntax declaration, StatementSyntax loop)
