@@ -167,7 +167,7 @@ internal static class StaticMasks
                 _ => (null, null, null),
             };
             if (local is not null && draw is not null && value is not null && !seen.Contains(local) && IsCollection(local.Type)
-                && Random(value, index, cancellationToken) && !IsSplit(draw)
+                && Random(value) && !IsSplit(draw)
                 && KindOf(draw, local, index, cancellationToken) is { } kind && seen.Add(local))
             {
                 yield return (local, draw, kind);
@@ -273,13 +273,12 @@ internal static class StaticMasks
         return false;
     }
 
-    /// <summary>True when a value draws from a Random: a call on one, or a helper given one or drawing from one.</summary>
-    private static bool Random(IOperation value, FlowIndex index, CancellationToken cancellationToken) =>
-        value.DescendantsAndSelf().Any(o => o is IInvocationOperation call && (IsRandom(call.TargetMethod.ContainingType)
-            || call.Arguments.Any(a => IsRandom(a.Value.Type))
-            || (call.TargetMethod.DeclaringSyntaxReferences.Length > 0 && !call.TargetMethod.Name.EndsWith("WithGradient", System.StringComparison.Ordinal)
-                && index.FactsOf(call.TargetMethod.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken).Root is { } callee
-                && callee.Descendants().Any(c => c is IInvocationOperation inner && IsRandom(inner.TargetMethod.ContainingType)))));
+    /// <summary>
+    /// True when a value draws from a Random: a call on one, or a helper given one. (A helper that draws from a Random it
+    /// keeps elsewhere is not looked into: that would bind the body of every helper that fills a collection, on every build.)
+    /// </summary>
+    private static bool Random(IOperation value) =>
+        value.DescendantsAndSelf().Any(o => o is IInvocationOperation call && (IsRandom(call.TargetMethod.ContainingType) || call.Arguments.Any(a => IsRandom(a.Value.Type))));
 
     private static bool IsRandom(ITypeSymbol? type) => type is { Name: "Random", ContainingNamespace.Name: "System", ContainingNamespace.ContainingNamespace.IsGlobalNamespace: true };
 
