@@ -88,8 +88,8 @@ internal static class StaticMasks
 
     /// <summary>
     /// True for a loop that repeats training over the same data (epochs, or until it converges), and false for one that
-    /// walks the data (rows, batches): its loop variable indexes something, is handed to a training step, or is the data
-    /// of an inner loop. A mask drawn once and reused over the batches of one epoch, or over a single pass, is not reused
+    /// walks or selects the data (rows, batches, folds): its loop variable indexes something, is handed to a training step,
+    /// is the data of an inner loop, or is compared with something to select rows. A mask drawn once and reused over the batches of one epoch, or over a single pass, is not reused
     /// across epochs.
     /// </summary>
     private static bool Repeats(ILoopOperation loop, List<IOperation> steps)
@@ -111,6 +111,11 @@ internal static class StaticMasks
             IArrayElementReferenceOperation element => element.Indices.Any(i => i.DescendantsAndSelf().Any(IsVariable)),
             IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Arguments.Any(a => a.Value.DescendantsAndSelf().Any(IsVariable)),
             IForEachLoopOperation inner => IsVariable(inner.Collection),
+
+            // A fold of cross-validation selects its rows by comparing against the loop variable (i % k != fold); an
+            // epoch counter is at most compared after arithmetic (epoch % 10 == 0, for logging).
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison =>
+                (IsVariable(comparison.LeftOperand) && !comparison.RightOperand.ConstantValue.HasValue) || (IsVariable(comparison.RightOperand) && !comparison.LeftOperand.ConstantValue.HasValue),
             _ => false,
         }) && !steps.Any(step => step.DescendantsAndSelf().Any(IsVariable));
     }

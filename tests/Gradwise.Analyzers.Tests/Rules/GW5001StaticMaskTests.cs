@@ -297,6 +297,21 @@ public sealed class GW5001StaticMaskTests
                 }
             }
             """ },
+        { "one permutation shared by the folds of cross-validation", Model + """
+            class CrossValidation
+            {
+                public static void Run(double[] w, double[][] rows, bool[] mask, int k, Random rng)
+                {
+                    var order = Enumerable.Range(0, rows.Length).OrderBy(_ => rng.Next()).ToArray();
+                    var g = new double[w.Length];
+                    for (int fold = 0; fold < k; fold++)
+                    {
+                        var train = order.Where((_, i) => i % k != fold).ToArray();
+                        foreach (var r in train) Net.LossWithGradient(w, rows[r], mask, g);
+                    }
+                }
+            }
+            """ },
         { "a fixed, non-random mask", Model + """
             class Trainer
             {
