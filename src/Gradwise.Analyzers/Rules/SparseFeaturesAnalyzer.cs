@@ -12,8 +12,10 @@ namespace Gradwise.Rules;
 /// <summary>
 /// GW2001 and GW2002: an ML.NET trainer whose feature column is made by a featurizer with many sparse slots
 /// (<see cref="MlNetPipelines"/>): GW2001 when the trainer is linear and every weight penalty is zero, GW2002 when it
-/// is a tree ensemble. The warning is on the trainer's creation; the additional locations are the featurizers.
-/// Nothing is registered in a compilation that does not reference ML.NET.
+/// is a tree ensemble. The warning is on the trainer's creation; the additional locations are the featurizers. GW2001
+/// also covers Accord.NET learners (<see cref="AccordLearners"/>) and hand-written SGD on sparse input
+/// (<see cref="SparseUpdates"/>, reported on the update). Nothing is registered in a compilation that references
+/// neither library and has no file with a sparse source beside an additive update.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SparseFeaturesAnalyzer : FlowRuleAnalyzer
