@@ -17,7 +17,11 @@ public static class HalfTypedCode
             .Select(t => t.Span.End).Where(e => e > 0).Distinct();
 
     /// <summary>The same over a test source written with diagnostic markup (<c>{|GW1001:...|}</c>, <c>[|...|]</c>), which is removed first.</summary>
-    public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer, params MetadataReference[] references)
+    public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer, params MetadataReference[] references) =>
+        AssertNoCrashOnEveryPrefix(WithoutMarkup(markedSource), Array.Empty<IIncrementalGenerator>(), new[] { analyzer }, references: references);
+
+    /// <summary>A test source without its diagnostic markup (<c>{|GW1001:...|}</c>, <c>{|#0:...|}</c>, <c>[|...|]</c>); fails if any is left.</summary>
+    public static string WithoutMarkup(string markedSource)
     {
         var plain = System.Text.RegularExpressions.Regex.Replace(markedSource, @"\{\|[A-Z]+[0-9]+:|\{\|#[0-9]+:|\[\||\|\]|\|\}", string.Empty);
         if (plain.Contains("{|", StringComparison.Ordinal) || plain.Contains("|}", StringComparison.Ordinal))
@@ -25,7 +29,7 @@ public static class HalfTypedCode
             throw new ArgumentException("Markup left in the source after stripping: " + plain, nameof(markedSource));
         }
 
-        AssertNoCrashOnEveryPrefix(plain, Array.Empty<IIncrementalGenerator>(), new[] { analyzer }, references: references);
+        return plain;
     }
 
     /// <summary>Every prefix of <paramref name="source"/>, compiled with <paramref name="otherFiles"/> whole (the rest of the project while one file is typed).</summary>

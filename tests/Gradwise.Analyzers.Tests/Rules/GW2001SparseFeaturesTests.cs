@@ -433,8 +433,8 @@ public sealed class GW2001SparseFeaturesTests
         var files = ShapeCases.Code(shape, Linear(), Trees(), Negatives()).Split(FileBreak);
         var analyzer = new Gradwise.Rules.SparseFeaturesAnalyzer();
         var last = MlNetSources.Usings + files[^1];
-        var plain = System.Text.RegularExpressions.Regex.Replace(last, @"\{\|[A-Z]+[0-9]+:|\{\|#[0-9]+:|\|\}", string.Empty);
-        var others = files[..^1].Select(f => MlNetSources.Usings + System.Text.RegularExpressions.Regex.Replace(f, @"\{\|[A-Z]+[0-9]+:|\{\|#[0-9]+:|\|\}", string.Empty));
+        var plain = HalfTypedCode.WithoutMarkup(last);
+        var others = files[..^1].Select(f => MlNetSources.Usings + HalfTypedCode.WithoutMarkup(f));
         HalfTypedCode.AssertNoCrashOnEveryPrefix(plain, Array.Empty<Microsoft.CodeAnalysis.IIncrementalGenerator>(), new[] { analyzer }, includeSupportSources: false, others, MlNetSources.References);
     }
 
