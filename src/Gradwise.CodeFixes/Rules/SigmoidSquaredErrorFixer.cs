@@ -150,10 +150,30 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         }
 
         var current = root.FindNode(site.Span, getInnermostNodeForTie: true) as ExpressionSyntax ?? site;
-        var parenthesize = current.Parent is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax && replacement is BinaryExpressionSyntax or PrefixUnaryExpressionSyntax;
+        if (replacement is ParenthesizedExpressionSyntax kept && current.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or ParenthesizedExpressionSyntax or AssignmentExpressionSyntax)
+        {
+            // (t - o) * o * (1 - o) → t - o where nothing binds tighter around it.
+            replacement = kept.Expression;
+        }
+
+        var parenthesize = current.Parent switch
+        {
+            PrefixUnaryExpressionSyntax => replacement is BinaryExpressionSyntax,
+            BinaryExpressionSyntax parent when replacement is BinaryExpressionSyntax inner =>
+                Precedence(inner) < Precedence(parent) || (Precedence(inner) == Precedence(parent) && parent.Right == current),
+            BinaryExpressionSyntax => replacement is PrefixUnaryExpressionSyntax, // 0.5 * (-(...)), not 0.5 * -(...)
+            _ => false,
+        };
         var fitted = parenthesize ? SyntaxFactory.ParenthesizedExpression(replacement) : replacement;
         return document.WithSyntaxRoot(root.ReplaceNode(current, fitted.WithTriviaFrom(current)));
     }
+
+    private static int Precedence(BinaryExpressionSyntax e) => e.Kind() switch
+    {
+        SyntaxKind.MultiplyExpression or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression => 3,
+        SyntaxKind.AddExpression or SyntaxKind.SubtractExpression => 2,
+        _ => 0,
+    };
 
     /// <summary>The product without the factors at <paramref name="derivative"/>: (t - o) * o * (1 - o) → (t - o).</summary>
     private static ExpressionSyntax? CrossEntropyDelta(ExpressionSyntax product, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> derivative)

@@ -5,6 +5,7 @@ using Gradwise.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
@@ -45,7 +46,9 @@ public sealed class StaticMaskFixer : SingleRuleFixer
         var withoutDeclaration = tracked.RemoveNode(tracked.GetCurrentNode(declaration)!, SyntaxRemoveOptions.KeepNoTrivia)!;
         var currentLoop = withoutDeclaration.GetCurrentNode(loop)!;
         var body = (BlockSyntax)Body(currentLoop)!;
-        var moved = declaration.WithLeadingTrivia(Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ElasticMarker).WithAdditionalAnnotations(Formatter.Annotation); // its own line ending stays
+        // The user's comments above the draw move with it (the blank lines before them stay behind); its own line ending stays.
+        var comments = declaration.GetLeadingTrivia().SkipWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var moved = declaration.WithLeadingTrivia(new[] { SyntaxFactory.ElasticMarker }.Concat(comments)).WithAdditionalAnnotations(Formatter.Annotation);
         return withoutDeclaration.ReplaceNode(body, body.WithStatements(body.Statements.Insert(0, moved)).WithAdditionalAnnotations(Formatter.Annotation));
     }
 

@@ -313,7 +313,24 @@ public sealed class GW1001SigmoidSquaredErrorTests
             class C
             {
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
-                double Delta(double z, double t) { double o = Sigmoid(z); return (t - o); }
+                double Delta(double z, double t) { double o = Sigmoid(z); return t - o; }
+            }
+            """));
+
+    [Fact]
+    public Task Fix_keeps_the_parentheses_the_delta_needs_inside_a_larger_expression() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Step(double z, double t, double bias) { double o = Sigmoid(z); var d = 0.0; d = {|GW1001:(t - o) * o * (1 - o)|}; return bias - {|GW1001:0.1 * ((t - o) * o * (1 - o))|} + d - (t - o) / ({|GW1001:(o - t) * o * (1 - o)|}); }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Step(double z, double t, double bias) { double o = Sigmoid(z); var d = 0.0; d = t - o; return bias - 0.1 * (t - o) + d - (t - o) / (o - t); }
             }
             """));
 
@@ -335,7 +352,7 @@ public sealed class GW1001SigmoidSquaredErrorTests
                 static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
                 static double Slope(double a) => a * (1 - a);
                 double A(double z, double t) { double o = Sigmoid(z); return 0.1 * (t - o); }
-                double B(double z, double t) { double o = Sigmoid(z); return (o - t); }
+                double B(double z, double t) { double o = Sigmoid(z); return o - t; }
                 double C(double z, double t) { double o = Sigmoid(z); double lr = 0.5; return lr * (t - o); }
             }
             """));

@@ -451,6 +451,41 @@ public sealed class GW5001StaticMaskTests
         Fix.Diagnostic(Descriptors.StaticRandomMask).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(null));
 
     [Fact]
+    public Task Fix_keeps_the_comment_above_the_draw() => Fix.VerifyCodeFixAsync(
+        Usings + Model + """
+        class Trainer
+        {
+            public static void Train(double[] w, double[] x, int epochs, Random rng)
+            {
+                var g = new double[w.Length];
+
+                // 15% of the positions are masked.
+                var mask = {|#0:x.Select(_ => rng.NextDouble() < 0.15).ToArray()|};
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    Net.LossWithGradient(w, x, mask, g);
+                }
+            }
+        }
+        """,
+        Usings + Model + """
+        class Trainer
+        {
+            public static void Train(double[] w, double[] x, int epochs, Random rng)
+            {
+                var g = new double[w.Length];
+                for (int epoch = 0; epoch < epochs; epoch++)
+                {
+                    // 15% of the positions are masked.
+                    var mask = x.Select(_ => rng.NextDouble() < 0.15).ToArray();
+                    Net.LossWithGradient(w, x, mask, g);
+                }
+            }
+        }
+        """,
+        Fix.Diagnostic(Descriptors.StaticRandomMask).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(null));
+
+    [Fact]
     public Task No_fix_when_the_mask_is_read_after_the_loop()
     {
         var code = Usings + Model + """
