@@ -11,7 +11,7 @@ namespace Gradwise.Package.Tests;
 [Collection(DotNetCliCollection.Name)]
 public sealed class MistakesTourTests
 {
-    private static readonly (string Rule, string File, int Line)[] Expected =
+    internal static readonly (string Rule, string File, int Line)[] Expected =
     {
         ("GW1001", "Neuron.cs", 29),
         ("GW1002", "Classifier.cs", 33),

@@ -359,6 +359,53 @@ public sealed class PackedGradwise : IDisposable
         return project;
     }
 
+    /// <summary>
+    /// A copy of samples/Gradwise.Samples.Mistakes (its code and .editorconfig) in <paramref name="name"/> that installs the
+    /// packed package instead of the analyzer project references, with the sample's ML.NET packages at the repository's versions.
+    /// </summary>
+    public string StudentProject(string name)
+    {
+        var sample = Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes");
+        var project = Path.Combine(WorkDirectory, name);
+        Directory.CreateDirectory(project);
+        foreach (var file in Directory.GetFiles(sample, "*.cs").Append(Path.Combine(sample, ".editorconfig")))
+        {
+            File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
+        }
+
+        // The local feed comes first; the machine's own sources (and its package folder, as a fallback) serve ML.NET.
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="gradwise-local" value="{FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var versions = System.Xml.Linq.XDocument.Load(Path.Combine(Repo.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <RestorePackagesPath>{Path.Combine(WorkDirectory, "packages")}</RestorePackagesPath>
+                <RestoreAdditionalProjectFallbackFolders>{packages}</RestoreAdditionalProjectFallbackFolders>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Gradwise" Version="{Version}" PrivateAssets="all" />
+                <PackageReference Include="Microsoft.ML" Version="{versions["Microsoft.ML"]}" />
+                <PackageReference Include="Microsoft.ML.FastTree" Version="{versions["Microsoft.ML.FastTree"]}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return project;
+    }
+
     public string FeedDirectory { get; }
 
     public string Version { get; }
