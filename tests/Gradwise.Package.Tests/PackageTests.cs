@@ -29,6 +29,9 @@ public sealed class PackageTests : IClassFixture<PackedGradwise>
         Assert.Contains("analyzers/dotnet/cs/Gradwise.Symbolic.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Gradwise.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("build/Gradwise.targets", entries);
+        Assert.Contains("presets/teaching.globalconfig", entries);
+        Assert.Contains("presets/strict.globalconfig", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
 
         var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
@@ -36,6 +39,60 @@ public sealed class PackageTests : IClassFixture<PackedGradwise>
         Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
         Assert.Contains("<readme>README.md</readme>", nuspec);
         Assert.DoesNotContain("<dependency ", nuspec);
+    }
+
+    [Theory]
+    [InlineData("", "", false, "warning GW1001", "error GW9001")]
+    [InlineData("teaching", "", true, "warning GW1001", "warning GW9001")]
+    [InlineData("strict", "", false, "error GW1001", "error GW9001")]
+    [InlineData("strict", "dotnet_diagnostic.GW1001.severity = suggestion\ndotnet_diagnostic.GW9001.severity = warning", true, null, "warning GW9001")]
+    public void Presets_set_severities_and_the_projects_own_editorconfig_still_wins(string preset, string editorConfig, bool builds, string? lesson, string generator)
+    {
+        var project = package.Consumer(
+            "preset-" + (preset.Length == 0 ? "none" : preset) + (editorConfig.Length == 0 ? string.Empty : "-overridden"),
+            "root = true\n[*.cs]\n" + editorConfig,
+            preset.Length == 0 ? string.Empty : $"<GradwisePreset>{preset}</GradwisePreset>");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), """
+            using System;
+            using Gradwise;
+
+            Console.WriteLine(new Unit().Delta(0.3, 1));
+
+            public sealed class Unit
+            {
+                private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                public double Delta(double z, double t) { var o = Sigmoid(z); return (t - o) * o * (1 - o); }
+            }
+
+            public static class NotPartial
+            {
+                [Differentiable]
+                public static double Square(double x) => x * x;
+            }
+            """);
+
+        var build = DotNet.Run(project, Timeout, "build", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
+        Assert.True((build.ExitCode == 0) == builds, build.ToString());
+        if (lesson is null)
+        {
+            Assert.DoesNotContain("GW1001", build.Output);
+        }
+        else
+        {
+            Assert.Contains(lesson + ":", build.Output);
+        }
+
+        Assert.Contains(generator + ":", build.Output);
+    }
+
+    [Fact]
+    public void An_unknown_preset_is_an_error_that_names_the_presets()
+    {
+        var project = package.Consumer("preset-unknown", "root = true", "<GradwisePreset>lenient</GradwisePreset>");
+        File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine();");
+        var build = DotNet.Run(project, Timeout, "build", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("GradwisePreset 'lenient' is not a Gradwise preset; use 'teaching' or 'strict'", build.Output);
     }
 
     [Fact]
@@ -329,7 +386,7 @@ public sealed class PackedGradwise : IDisposable
     public string WorkDirectory { get; }
 
     /// <summary>A new console project in <paramref name="name"/> that installs the packed package from the local feed, with its .editorconfig.</summary>
-    public string Consumer(string name, string editorConfig)
+    public string Consumer(string name, string editorConfig, string properties = "")
     {
         var project = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(project);
@@ -349,6 +406,7 @@ public sealed class PackedGradwise : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <RestorePackagesPath>{Path.Combine(WorkDirectory, "packages")}</RestorePackagesPath>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Gradwise" Version="{Version}" PrivateAssets="all" />

@@ -88,6 +88,30 @@ public sealed class CatalogTests
         Assert.Matches(new Regex("^" + id + @"\s*\|\s*" + Regex.Escape(descriptor.Category) + @"\s*\|\s*" + descriptor.DefaultSeverity + @"\s*\|", RegexOptions.Multiline), releases);
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Presets_give_every_rule_its_severity(string id)
+    {
+        // strict: every rule fails the build; teaching: every lesson and every "cannot differentiate" is a warning,
+        // and only the generator's own failure (GW9000, a bug to report) stays an error.
+        var descriptor = Descriptors.All.Single(d => d.Id == id);
+        Assert.Equal("error", Severity("strict", descriptor));
+        Assert.Equal(id == Descriptors.GeneratorInternalError.Id ? "error" : "warning", Severity("teaching", descriptor));
+    }
+
+    /// <summary>The severity a preset gives a rule: its id's line, else its category's, else the rule's default.</summary>
+    private static string Severity(string preset, DiagnosticDescriptor descriptor)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "src", "Gradwise", "presets", preset + ".globalconfig"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('=', 2))
+            .ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim(), StringComparer.Ordinal);
+        Assert.Equal("true", lines["is_global"]);
+        return lines.GetValueOrDefault("dotnet_diagnostic." + descriptor.Id + ".severity")
+            ?? lines.GetValueOrDefault("dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity")
+            ?? descriptor.DefaultSeverity.ToString().ToLowerInvariant();
+    }
+
     [Fact]
     public void No_docs_page_or_README_row_without_a_rule()
     {
