@@ -45,6 +45,22 @@ public sealed class MistakesTourTests
 
         Assert.Equal(Expected, reported);
     }
+
+    [Fact]
+    public void Dotnet_format_finds_the_fixes_in_the_repositorys_sample()
+    {
+        // The sample loads Gradwise.CodeFixes as an analyzer, as the package does; --verify-no-changes changes no file.
+        var project = Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Gradwise.Samples.Mistakes.csproj");
+        var build = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), "build", project, "--disable-build-servers", "-v:minimal");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var before = File.ReadAllText(Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Neuron.cs"));
+
+        var format = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), "format", "analyzers", project, "--no-restore", "--verify-no-changes", "--severity", "warn", "--diagnostics", "GW1001", "-v", "diag");
+        Assert.True(format.ExitCode != 0, format.ToString());
+        Assert.Contains("Neuron.cs", format.Output);
+        Assert.Matches(@"Formatted 1 of \d+ files", format.Output);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Neuron.cs")));
+    }
 }
 
 internal static class Repo
