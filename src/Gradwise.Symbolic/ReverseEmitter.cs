@@ -100,6 +100,12 @@ public static class ReverseEmitter
         private readonly HashSet<string> bufferNames;
         private readonly HashSet<string> localNames;
         private readonly Dictionary<Stmt, Plan> plans = new(ByReference<Stmt>.Instance);
+
+        /// <summary>
+        /// Statements at the top of a fused loop's body: their reverse step runs in the same iteration and the same
+        /// block as their forward step, so it reads the forward step's local values directly instead of through the tape.
+        /// </summary>
+        private readonly HashSet<Stmt> readInPlace = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, int> ids = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<string, string> windowTexts = new();
@@ -450,6 +456,11 @@ public static class ReverseEmitter
             lines.AddRange(CodeEmitter.Emit(outputs, Name("f", IdOf(loop)) + "_"));
             lines.Add("// fused: each iteration runs forward, then backward");
             var body = new List<string>();
+            foreach (var statement in loop.Body.Statements.Where(st => st is AssignStmt or StoreStmt))
+            {
+                readInPlace.Add(statement);
+            }
+
             var windows = OpenWindows(loop, "w", forward: true, reverse: true);
             EmitForward(loop.Body, body, 1, new List<string>());
             EmitReverse(loop.Body, body, 1, topLevel: false, redeclareInts: false);
@@ -1062,9 +1073,12 @@ public static class ReverseEmitter
                 lines.Add(pad + line);
             }
 
-            foreach (var name in taped)
+            if (!readInPlace.Contains(statement))
             {
-                Push(lines, pad, name);
+                foreach (var name in taped)
+                {
+                    Push(lines, pad, name);
+                }
             }
         }
 
@@ -1240,6 +1254,12 @@ public static class ReverseEmitter
             var popped = new string[plan.Taped.Count];
             for (var i = plan.Taped.Count - 1; i >= 0; i--)
             {
+                if (readInPlace.Contains(statement))
+                {
+                    popped[i] = Name("p", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture); // still in scope, unchanged
+                    continue;
+                }
+
                 popped[i] = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
                 lines.Add(pad + "double " + popped[i] + " = " + Tape + ".Pop();");
             }

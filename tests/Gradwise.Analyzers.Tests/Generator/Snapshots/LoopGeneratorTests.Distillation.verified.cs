@@ -106,15 +106,9 @@ namespace Specs
                 double gw_p13_1 = gw_s13_2 / temperature;
                 double gw_p13_2 = gw_s13_2 / zs;
                 kl = kl + gw_s13_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s13_0 + gw_s13_1);
-                gw_tape.Push(gw_p13_0);
-                gw_tape.Push(gw_p13_1);
-                gw_tape.Push(gw_p13_2);
-                double gw_q13_2 = gw_tape.Pop();
-                double gw_q13_1 = gw_tape.Pop();
-                double gw_q13_0 = gw_tape.Pop();
-                double gw_c13_0 = gw_d_kl * gw_q13_0;
-                double gw_c13_1 = -gw_d_kl * gw_q13_1;
-                double gw_c13_2 = gw_d_kl * gw_q13_2;
+                double gw_c13_0 = gw_d_kl * gw_p13_0;
+                double gw_c13_1 = -gw_d_kl * gw_p13_1;
+                double gw_c13_2 = gw_d_kl * gw_p13_2;
                 gw_d_ms += gw_c13_0;
                 dStudent[c_2] += gw_c13_1;
                 gw_d_zs += gw_c13_2;

@@ -157,9 +157,7 @@ namespace Specs
                 }
                 double gw_p25_0 = 1.0 / s;
                 total = m + total + global::System.Math.Log(s);
-                gw_tape.Push(gw_p25_0);
-                double gw_q25_0 = gw_tape.Pop();
-                double gw_c25_0 = gw_d_total * gw_q25_0;
+                double gw_c25_0 = gw_d_total * gw_p25_0;
                 gw_d_m += gw_d_total;
                 gw_d_s += gw_c25_0;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)

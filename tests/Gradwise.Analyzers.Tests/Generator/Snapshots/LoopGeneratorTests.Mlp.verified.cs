@@ -97,9 +97,7 @@ namespace Specs
                 double gw_s14_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s14_0_d1);
                 double gw_p14_0 = gw_s14_0_d1;
                 loss = loss + gw_s14_0;
-                gw_tape.Push(gw_p14_0);
-                double gw_q14_0 = gw_tape.Pop();
-                double gw_c14_0 = gw_d_loss * gw_q14_0;
+                double gw_c14_0 = gw_d_loss * gw_p14_0;
                 gw_d_z += gw_c14_0;
                 for (int k_1 = h - 1; k_1 >= 0; k_1--)
                 {

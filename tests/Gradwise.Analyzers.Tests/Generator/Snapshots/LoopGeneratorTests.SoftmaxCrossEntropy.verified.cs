@@ -108,10 +108,8 @@ namespace Specs
                 }
                 double gw_p17_0 = 1.0 / sum;
                 loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
-                gw_tape.Push(gw_p17_0);
-                double gw_q17_0 = gw_tape.Pop();
                 double gw_c17_0 = -gw_d_loss;
-                double gw_c17_1 = gw_d_loss * gw_q17_0;
+                double gw_c17_1 = gw_d_loss * gw_p17_0;
                 gw_d_m += gw_d_loss;
                 gw_d_s[labels[i]] += gw_c17_0;
                 gw_d_sum += gw_c17_1;
