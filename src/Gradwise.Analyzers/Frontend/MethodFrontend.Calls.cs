@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+namespace Gradwise.Frontend;
+
+/// <summary>The procedure reader, continued. Calls of other [Differentiable] methods that take spans: a CallStmt and its arguments' windows.</summary>
+internal sealed partial class MethodFrontend
+{
+    /// <summary>True inside <c>?:</c>, <c>&amp;&amp;</c> or <c>||</c>: where a call would not always run.</summary>
+    private static bool InsideConditionalExpression(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent != null && parent is not IBlockOperation; parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { Type: not null } or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpanCall(IInvocationOperation call) =>
+        DifferentiableSignature.IsDifferentiable(call.TargetMethod) && call.TargetMethod.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double);
+
+    private void FlushCalls(List<Stmt> output)
+    {
+        output.AddRange(pendingCalls);
+        pendingCalls.Clear();
+    }
+
+    /// <summary>
+    /// A call of a [Differentiable] method that takes spans: a <see cref="CallStmt"/> into a fresh
+    /// local, emitted before the statement that reads it. Double arguments go through locals of
+    /// their own, so the reverse sweep has one adjoint per argument.
+    /// </summary>
+    private Expr? ReadSpanCall(IInvocationOperation invocation, IMethodSymbol callee, Dictionary<ISymbol, Expr> env)
+    {
+        if (InsideConditionalExpression(invocation))
+        {
+            Unsupported(invocation, "the call to '" + callee.Name + "' inside a condition or ?: expression", "a call that takes spans runs as a statement of its own; assign it to a local first");
+            return null;
+        }
+
+        if (!CalleeIsGenerated(invocation, callee))
+        {
+            return null;
+        }
+
+        var arguments = new CallArg?[callee.Parameters.Length];
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is null || parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                return UnknownCall(invocation);
+            }
+
+            var hasGradient = DifferentiableSignature.HasGradient(parameter);
+            if (parameter.Type.SpecialType == SpecialType.System_Double)
+            {
+                var value = Read(argument.Value, env);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (!hasGradient && DependsOnDifferentiated(value))
+                {
+                    Unsupported(argument, "the argument '" + argument.Syntax + "'", "it depends on a differentiated parameter, but '" + callee.Name + "' takes it as [NoGradient] parameter '" + parameter.Name + "'");
+                    return null;
+                }
+
+                if (value is not (Variable or Constant))
+                {
+                    var local = Fresh(callee.Name + "Arg");
+                    declaredLocals.Add(local);
+                    pendingCalls.Add(new AssignStmt(local, value, true));
+                    value = Ex.Var(local);
+                }
+
+                arguments[parameter.Ordinal] = new CallArg(null, value, null, null, null, hasGradient);
+            }
+            else if (parameter.Type.SpecialType == SpecialType.System_Int32)
+            {
+                var code = ReadInt(argument.Value);
+                if (code is null)
+                {
+                    return null;
+                }
+
+                arguments[parameter.Ordinal] = new CallArg(code.Text, null, null, null, null, false);
+            }
+            else
+            {
+                var window = SpanArgument(argument);
+                if (window is null)
+                {
+                    return null;
+                }
+
+                var (code, array, offset, length) = window.Value;
+                arguments[parameter.Ordinal] = new CallArg(code, null, array, offset, length, hasGradient);
+            }
+        }
+
+        if (arguments.Any(a => a is null))
+        {
+            return UnknownCall(invocation);
+        }
+
+        var target = Fresh(callee.Name + "Value");
+        declaredLocals.Add(target);
+        pendingCalls.Add(new CallStmt(target, CalleeText(callee), new EquatableArray<CallArg>(arguments.Select(a => a!).ToArray())));
+        return Ex.Var(target);
+    }
+
+    private bool DependsOnDifferentiated(Expr value) =>
+        method.Parameters.Any(p => DifferentiableSignature.HasGradient(p) && DependsOnArray(value, Escaped(p.Name)))
+        || Leaf.In(value).Any(declaredLocals.Contains);
+
+    /// <summary>A span argument: a parameter, a slice of one, or a slice view; as code, and the window of the parameter it reads.</summary>
+    private (string Code, string Array, string Offset, string Length)? SpanArgument(IArgumentOperation argument)
+    {
+        var value = Strip(argument.Value);
+        IParameterReferenceOperation? source = null;
+        string? offset = null;
+        string? length = null;
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
+                source = parameter;
+                break;
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                var owner = method.Parameters.First(p => Escaped(p.Name) == view.Array);
+                var viewCode = (owner.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + view.Array + ", " : view.Array + ".Slice(") + view.Offset + ", " + view.Length + ")";
+                return (viewCode, view.Array, view.Offset, view.Length);
+            case IInvocationOperation slice when SliceOf(slice) is { } window:
+                if (window.Start is null || window.Length is null)
+                {
+                    return null;
+                }
+
+                source = window.Source;
+                offset = window.Start;
+                length = window.Length;
+                break;
+        }
+
+        if (source is null)
+        {
+            Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to a [Differentiable] method is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
+            return null;
+        }
+
+        var name = Escaped(source.Parameter.Name);
+        if (offset is null)
+        {
+            return (name, name, "0", name + ".Length");
+        }
+
+        var code = (source.Parameter.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + name + ", " : name + ".Slice(") + offset + ", " + length + ")";
+        return (code, name, offset, length!);
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+namespace Gradwise.Frontend;
+
+/// <summary>The procedure reader, continued. Element reads and stores: parameters, slices and local buffers indexed by int code.</summary>
+internal sealed partial class MethodFrontend
+{
+    private IOperation? ElementTarget(IOperation effect) => effect switch
+    {
+        IAssignmentOperation a when a.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => a.Target,
+        IIncrementOrDecrementOperation s when s.Target is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => s.Target,
+        _ => null,
+    };
+
+    private static ILocalSymbol? IntTarget(IOperation effect) => effect switch
+    {
+        IAssignmentOperation { Target: ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Int32 } l } => l.Local,
+        IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Int32 } s } => s.Local,
+        _ => null,
+    };
+
+    private bool ExecuteStore(IOperation effect, IOperation target, Scope scope, List<Stmt> output)
+    {
+        var (instance, index) = ElementParts(target);
+        if (Strip(instance) is not ILocalReferenceOperation local || !buffers.TryGetValue(local.Local, out var buffer))
+        {
+            var name = Strip(instance) is IParameterReferenceOperation p ? "the parameter '" + p.Parameter.Name + "'" : "'" + instance?.Syntax + "'";
+            Unsupported(effect, "the write '" + FirstLine(effect.Syntax) + "'", "it writes into " + name + "; a [Differentiable] method writes only its own local buffers (stackalloc double[n] or new double[n])");
+            return false;
+        }
+
+        var indexCode = index is null ? null : ReadInt(index);
+        if (indexCode is null)
+        {
+            return false;
+        }
+
+        var element = Ex.Var(buffer.Name + "[" + indexCode.Text + "]");
+        Expr? value;
+        switch (effect)
+        {
+            case ISimpleAssignmentOperation assignment:
+                value = Read(assignment.Value, scope.Env);
+                break;
+            case ICompoundAssignmentOperation compound when compound.OperatorMethod is null:
+                var operand = Read(compound.Value, scope.Env);
+                value = operand is null ? null : Combine(compound.OperatorKind, element, operand, compound);
+                break;
+            case IIncrementOrDecrementOperation step:
+                value = step.Kind == OperationKind.Increment ? Ex.Add(element, Ex.One) : Ex.Sub(element, Ex.One);
+                break;
+            default:
+                Unsupported(effect, "'" + FirstLine(effect.Syntax) + "'", "this write is not supported");
+                return false;
+        }
+
+        if (value is null)
+        {
+            return false;
+        }
+
+        FlushCalls(output);
+        Sync(scope, output);
+        Protect(scope, output, new[] { buffer.Name });
+        output.Add(new StoreStmt(buffer.Name, indexCode.Text, value));
+        return true;
+    }
+
+    private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch
+    {
+        IArrayElementReferenceOperation { Indices.Length: 1 } a => (a.ArrayReference, a.Indices[0]),
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } p => (p.Instance, p.Arguments[0].Value),
+        _ => (null, null),
+    };
+
+    /// <summary>A double element read: <c>w[j]</c> of a parameter, a view or a buffer, as a leaf.</summary>
+    private Expr? ReadElement(IOperation operation)
+    {
+        var text = ElementText(operation, SpecialType.System_Double);
+        return text is null ? null : Ex.Var(text);
+    }
+
+    /// <summary>
+    /// What a span expression reads: a span or array parameter of this method, a slice view of
+    /// one, or a local buffer; as the array's name, the view's offset (null for none), its length
+    /// as int code, and the element type. Null for anything else.
+    /// </summary>
+    private (string Array, string? Offset, string Length, SpecialType Element)? SpanSource(IOperation? operation)
+    {
+        switch (Strip(operation))
+        {
+            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
+                && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
+                var name = Escaped(parameter.Parameter.Name);
+                return (name, null, name + ".Length", ElementTypeOf(parameter.Parameter.Type));
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+                return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                return (buffer.Name, null, buffer.Length, SpecialType.System_Double);
+            default:
+                return null;
+        }
+    }
+
+    private string? ElementText(IOperation operation, SpecialType expected)
+    {
+        var (instance, index) = ElementParts(operation);
+        var source = Strip(instance);
+        if (index is null || source is null || index.Type?.SpecialType != SpecialType.System_Int32)
+        {
+            Unsupported(operation, "the element '" + operation.Syntax + "'", "elements are read with one int index (not a range or an Index from the end)");
+            return null;
+        }
+
+        if (SpanSource(source) is not var (array, offset, _, element) || element != expected)
+        {
+            Unsupported(operation, "the element '" + operation.Syntax + "'", "elements are read from span or array parameters, their slices, or local buffers");
+            return null;
+        }
+
+        var indexCode = ReadInt(index);
+        if (indexCode is null)
+        {
+            return null;
+        }
+
+        return array + "[" + (offset is null ? indexCode.Text : offset + " + " + indexCode.Text) + "]";
+    }
+}

@@ -1,0 +1,314 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Gradwise.Symbolic;
+
+// Activity, stability and the local derivatives of each statement (its plan).
+public static partial class ReverseEmitter
+{
+    private sealed partial class Emission
+    {
+        private void FindActivity()
+        {
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var statement in All(procedure.Body))
+                {
+                    switch (statement)
+                    {
+                        case AssignStmt assign when !activeLocals.Contains(assign.Target) && HasActiveLeaf(assign.Value):
+                            activeLocals.Add(assign.Target);
+                            changed = true;
+                            break;
+                        case StoreStmt store when !activeBuffers.Contains(store.Buffer) && HasActiveLeaf(store.Value):
+                            activeBuffers.Add(store.Buffer);
+                            changed = true;
+                            break;
+                        case CallStmt call when !activeLocals.Contains(call.Target) && call.Arguments.Any(IsActive):
+                            activeLocals.Add(call.Target);
+                            changed = true;
+                            break;
+                    }
+                }
+            }
+            while (changed);
+
+            // Only what the result depends on needs an adjoint: a value that varies with the parameters
+            // but feeds nothing the method returns gets no partials, no tape and no adjoint.
+            var useful = new HashSet<string>(Names(procedure.Result));
+            do
+            {
+                changed = false;
+                foreach (var statement in All(procedure.Body))
+                {
+                    var read = statement switch
+                    {
+                        AssignStmt assign when useful.Contains(assign.Target) => Names(assign.Value),
+                        StoreStmt store when useful.Contains(store.Buffer) => Names(store.Value),
+                        CallStmt call when useful.Contains(call.Target) => call.Arguments.Where(a => a.Scalar != null).SelectMany(a => Names(a.Scalar!)),
+                        _ => Enumerable.Empty<string>(),
+                    };
+                    foreach (var name in read)
+                    {
+                        changed |= useful.Add(name);
+                    }
+                }
+            }
+            while (changed);
+
+            activeLocals.RemoveWhere(local => !useful.Contains(local));
+            activeBuffers.RemoveWhere(buffer => !useful.Contains(buffer));
+        }
+
+        /// <summary>The locals and buffers an expression depends on differentiably (an element counts as its buffer).</summary>
+        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(Leaf.Root);
+
+        private void FindStableLocals()
+        {
+            var counts = new Dictionary<string, int>();
+            foreach (var statement in All(procedure.Body))
+            {
+                var target = statement switch
+                {
+                    AssignStmt assign => assign.Target,
+                    CallStmt call => call.Target,
+                    _ => null,
+                };
+                if (target != null)
+                {
+                    counts[target] = counts.TryGetValue(target, out var c) ? c + 1 : 1;
+                }
+            }
+
+            foreach (var statement in procedure.Body.Statements)
+            {
+                if (statement is AssignStmt { Declare: true } assign && counts[assign.Target] == 1)
+                {
+                    stableLocals.Add(assign.Target);
+                }
+
+                if (statement is CallStmt call && counts[call.Target] == 1)
+                {
+                    stableLocals.Add(call.Target);
+                }
+            }
+        }
+
+        public static IEnumerable<Stmt> All(Block block)
+        {
+            foreach (var statement in block.Statements)
+            {
+                yield return statement;
+                switch (statement)
+                {
+                    case LoopStmt loop:
+                        foreach (var inner in All(loop.Body))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                    case WhileStmt loop:
+                        foreach (var inner in All(loop.Body))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                    case IfStmt branch:
+                        foreach (var inner in All(branch.Then).Concat(All(branch.Else)))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private bool HasActiveLeaf(Expr e) => DifferentiableLeaves(e).Any(IsActive);
+
+        /// <summary>The leaves a value depends on differentiably: those outside conditions (a condition picks a branch; it has no derivative).</summary>
+        private static IEnumerable<string> DifferentiableLeaves(Expr e) => e switch
+        {
+            Variable v => new[] { v.Name },
+            Compare or Logical => Enumerable.Empty<string>(),
+            _ => e.Children.SelectMany(DifferentiableLeaves).Distinct(),
+        };
+
+        /// <summary>True when gradient flows into the argument: the callee differentiates it and it depends on what the caller differentiates.</summary>
+        private bool IsActive(CallArg argument) =>
+            argument.HasGradient && (argument.Scalar is { } scalar ? HasActiveLeaf(scalar) : argument.Array != null && gradients.ContainsKey(argument.Array) && procedure.Arrays.Contains(argument.Array));
+
+        private bool IsActive(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                return activeBuffers.Contains(parsed.Array!) || (!bufferNames.Contains(parsed.Array!) && gradients.ContainsKey(parsed.Array!) && procedure.Arrays.Contains(parsed.Array!));
+            }
+
+            return activeLocals.Contains(leaf) || (!localNames.Contains(leaf) && gradients.ContainsKey(leaf) && procedure.Scalars.Contains(leaf));
+        }
+
+        /// <summary>True when the leaf holds the same value in the reverse sweep as where the forward sweep read it.</summary>
+        private bool IsStable(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                return !bufferNames.Contains(parsed.Array!);
+            }
+
+            return !localNames.Contains(leaf) || stableLocals.Contains(leaf);
+        }
+
+        private bool IsStable(Expr e) => Leaves(e).All(IsStable);
+
+        private static IEnumerable<string> Leaves(Expr e) => Leaf.In(e);
+
+        private string Adjoint(string leaf)
+        {
+            var parsed = Leaf.Parse(leaf);
+            if (parsed.IsElement)
+            {
+                var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
+                return Windowed(array + "[" + parsed.Index + "]");
+            }
+
+            return localNames.Contains(leaf) ? prefix + "d_" + leaf : gradients[leaf];
+        }
+
+        private static string Describe(Plan plan) =>
+            plan.Target + " = " + plan.Value + ":  " + string.Join(",  ", plan.Partials.Select(p => "∂/∂" + p.Key + " = " + p.Value));
+
+        private string BufferAdjoint(string buffer) => prefix + "d_" + buffer;
+
+        private string Name(string kind, int id) => prefix + kind + id.ToString(CultureInfo.InvariantCulture);
+
+        private int IdOf(Stmt statement)
+        {
+            if (!ids.TryGetValue(statement, out var id))
+            {
+                id = nextId++;
+                ids[statement] = id;
+            }
+
+            return id;
+        }
+
+        private Plan PlanOf(Stmt statement, string target, Expr written)
+        {
+            if (plans.TryGetValue(statement, out var plan))
+            {
+                return plan;
+            }
+
+            var value = Simplifier.Simplify(written);
+            plan = new Plan(IdOf(statement), target, value);
+            if (IsActive(target))
+            {
+                foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l, System.StringComparer.Ordinal))
+                {
+                    var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                    if (partial is Constant { Value: 0.0 })
+                    {
+                        continue;
+                    }
+
+                    plan.Partials.Add(new KeyValuePair<string, Expr>(leaf, partial));
+                    if (!IsStable(partial) && !plan.FromTape.ContainsKey(partial))
+                    {
+                        var (kept, rebuild) = WhatToTape(partial);
+                        var index = plan.Taped.IndexOf(kept);
+                        if (index < 0)
+                        {
+                            index = plan.Taped.Count;
+                            plan.Taped.Add(kept);
+                        }
+
+                        plan.FromTape[partial] = (index, rebuild);
+                    }
+                }
+            }
+
+            plans[statement] = plan;
+            return plan;
+        }
+
+        /// <summary>
+        /// The least to keep for a partial that reads overwritten values: for a branch between two
+        /// values known in the reverse sweep (the derivative of a max), only which branch was taken;
+        /// for a constant times a value (-e and e in a log-sum-exp), only the value. So two partials
+        /// that differ by a sign or share a condition keep one number.
+        /// </summary>
+        private (Expr Kept, System.Func<Expr, Expr> Rebuild) WhatToTape(Expr partial)
+        {
+            if (partial is Conditional branch && IsStable(branch.Then) && IsStable(branch.Else))
+            {
+                return (Ex.Cond(branch.Predicate, Ex.One, Ex.Zero), kept => Ex.Cond(Ex.NotEqual(kept, Ex.Zero), branch.Then, branch.Else));
+            }
+
+            if (partial is Conditional chain && StableChoices(chain) is { } choices)
+            {
+                // A chain of branches (a max with its NaN branch: a ≥ b, a < b, neither): which one was taken, 0, 1, 2, ...
+                var kept = Ex.Const(choices.Values.Count - 1);
+                for (var i = choices.Predicates.Count - 1; i >= 0; i--)
+                {
+                    kept = Ex.Cond(choices.Predicates[i], Ex.Const(i), kept);
+                }
+
+                return (kept, taken =>
+                {
+                    var value = choices.Values[choices.Values.Count - 1];
+                    for (var i = choices.Predicates.Count - 1; i >= 0; i--)
+                    {
+                        value = Ex.Cond(Ex.Equal(taken, Ex.Const(i)), choices.Values[i], value);
+                    }
+
+                    return value;
+                });
+            }
+
+            if (partial is Product product && product.Factors[0] is Constant coefficient)
+            {
+                // The factors after the coefficient, as they are: dividing by it instead could leave
+                // a coefficient of 1 - 2^-53 (3.8 * (1 / 3.8)), and this would never end.
+                var (inner, rebuild) = WhatToTape(Ex.Mul(product.Factors.Skip(1).ToList()));
+                return (inner, kept => Ex.Mul(coefficient, rebuild(kept)));
+            }
+
+            return (partial, kept => kept);
+        }
+
+        /// <summary>The predicates and values of a chain <c>p0 ? v0 : p1 ? v1 : ... : vn</c> whose values are all known in the reverse sweep, or null.</summary>
+        private (List<Expr> Predicates, List<Expr> Values)? StableChoices(Conditional chain)
+        {
+            var predicates = new List<Expr>();
+            var values = new List<Expr>();
+            Expr rest = chain;
+            while (rest is Conditional link)
+            {
+                if (!IsStable(link.Then))
+                {
+                    return null;
+                }
+
+                predicates.Add(link.Predicate);
+                values.Add(link.Then);
+                rest = link.Else;
+            }
+
+            if (!IsStable(rest))
+            {
+                return null;
+            }
+
+            values.Add(rest);
+            return (predicates, values);
+        }
+    }
+}

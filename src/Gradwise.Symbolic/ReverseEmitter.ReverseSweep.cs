@@ -1,0 +1,409 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Gradwise.Symbolic;
+
+// The reverse sweep: the statements backwards, accumulating adjoints by the chain rule.
+public static partial class ReverseEmitter
+{
+    private sealed partial class Emission
+    {
+        private void EmitSeeds(List<string> lines, IEnumerable<string> preSeeded)
+        {
+            var skip = new HashSet<string>(preSeeded);
+            var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
+            var targets = new List<string>();
+            var value = outputs[0].Value;
+            var readAlways = new HashSet<string>(UnconditionalLeaves(value));
+            var seeded = 0;
+            foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l)).OrderBy(l => l, System.StringComparer.Ordinal))
+            {
+                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                if (partial is Constant { Value: 0.0 })
+                {
+                    continue;
+                }
+
+                var index = seeded++;
+                if (partial is Constant constant)
+                {
+                    AddTo(targets, string.Empty, leaf, ExprFormatter.Code.Format(constant), readAlways);
+                    continue;
+                }
+
+                var name = prefix + "r" + index.ToString(CultureInfo.InvariantCulture);
+                outputs.Add(new EmitOutput(name, partial, true));
+                AddTo(targets, string.Empty, leaf, name, readAlways);
+            }
+
+            lines.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
+            lines.AddRange(targets);
+        }
+
+        private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel, bool redeclareInts = true)
+        {
+            var pad = new string(' ', indent * 4);
+            if (!topLevel && redeclareInts)
+            {
+                // The reverse body runs in its own scope: recompute the int indices it uses.
+                foreach (var statement in block.Statements)
+                {
+                    if (statement is IntStmt integer)
+                    {
+                        lines.Add(pad + "int " + integer.Name + " = " + integer.Code + ";");
+                    }
+                }
+            }
+
+            for (var i = block.Statements.Count - 1; i >= 0; i--)
+            {
+                var statement = block.Statements[i];
+                switch (statement)
+                {
+                    case AssignStmt assign:
+                        EmitReverseAssignment(statement, assign.Target, assign.Value, lines, pad, firstAndLast: topLevel && assign.Declare);
+                        break;
+                    case StoreStmt store:
+                        EmitReverseAssignment(statement, store.Element, store.Value, lines, pad, firstAndLast: false);
+                        break;
+                    case CallStmt call when activeLocals.Contains(call.Target):
+                        EmitReverseCall(call, lines, pad);
+                        break;
+                    case BufferStmt buffer when !topLevel && activeBuffers.Contains(buffer.Name):
+                        lines.Add(pad + BufferAdjoint(buffer.Name) + ".Clear();");
+                        break;
+                    case LoopStmt loop:
+                        {
+                            var count = Name("m", IdOf(loop));
+                            if (loop.HasBreak)
+                            {
+                                lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
+                            }
+
+                            var body = new List<string>();
+                            var windows = OpenWindows(loop, "u", forward: false, reverse: true);
+                            EmitReverse(loop.Body, body, indent + 1, topLevel: false);
+                            if (body.Count == 0)
+                            {
+                                CloseWindows(windows, body, new List<string>(), pad);
+                                break;
+                            }
+
+                            CloseWindows(windows, body, lines, pad);
+                            lines.Add(pad + (Commutes(loop) ? ForwardHeader(loop) : ReverseHeader(loop, loop.HasBreak ? count : null)));
+                            lines.Add(pad + "{");
+                            lines.AddRange(body);
+                            lines.Add(pad + "}");
+                            break;
+                        }
+
+                    case WhileStmt loop:
+                        {
+                            var count = Name("m", IdOf(loop));
+                            lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
+                            var body = new List<string>();
+                            EmitReverse(loop.Body, body, indent + 1, topLevel: false);
+                            if (body.Count > 0)
+                            {
+                                lines.Add(pad + "for (; " + count + " > 0; " + count + "--)");
+                                lines.Add(pad + "{");
+                                lines.AddRange(body);
+                                lines.Add(pad + "}");
+                            }
+
+                            break;
+                        }
+
+                    case IfStmt branch:
+                        {
+                            var whenTrue = new List<string>();
+                            var whenFalse = new List<string>();
+                            EmitReverse(branch.Then, whenTrue, indent + 1, topLevel: false);
+                            EmitReverse(branch.Else, whenFalse, indent + 1, topLevel: false);
+                            var taped = tapedBranches[branch];
+                            if (!taped && whenTrue.Count == 0 && whenFalse.Count == 0)
+                            {
+                                break;
+                            }
+
+                            var negate = whenTrue.Count == 0;
+                            var condition = taped
+                                ? Tape + ".Pop() " + (negate ? "==" : "!=") + " 0.0"
+                                : Condition(negate ? Ex.Not(branch.Predicate) : branch.Predicate);
+                            if (negate)
+                            {
+                                (whenTrue, whenFalse) = (whenFalse, whenTrue);
+                            }
+
+                            lines.Add(pad + "if (" + condition + ")");
+                            lines.Add(pad + "{");
+                            lines.AddRange(whenTrue);
+                            lines.Add(pad + "}");
+                            if (whenFalse.Count > 0)
+                            {
+                                lines.Add(pad + "else");
+                                lines.Add(pad + "{");
+                                lines.AddRange(whenFalse);
+                                lines.Add(pad + "}");
+                            }
+
+                            break;
+                        }
+                }
+            }
+        }
+
+        // firstAndLast: a declaration outside loops; nothing before it reads the adjoint it leaves.
+        private void EmitReverseAssignment(Stmt statement, string target, Expr written, List<string> lines, string pad, bool firstAndLast)
+        {
+            var plan = PlanOf(statement, target, written);
+            if (!IsActive(target))
+            {
+                return;
+            }
+
+            var popped = new string[plan.Taped.Count];
+            for (var i = plan.Taped.Count - 1; i >= 0; i--)
+            {
+                if (readInPlace.Contains(statement))
+                {
+                    popped[i] = Name("p", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture); // still in scope, unchanged
+                    continue;
+                }
+
+                popped[i] = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add(pad + "double " + popped[i] + " = " + Tape + ".Pop();");
+            }
+
+            var adjoint = Adjoint(target);
+            var self = plan.Partials.FirstOrDefault(p => p.Key == target).Value;
+            var isAccumulator = self is Constant { Value: 1.0 };
+            if (plan.Partials.All(p => p.Key == target && isAccumulator))
+            {
+                // Nothing flows back. A value assigned again in a loop still starts its next (earlier) instance at zero.
+                if (!isAccumulator && !firstAndLast)
+                {
+                    lines.Add(pad + adjoint + " = 0.0;");
+                }
+
+                return;
+            }
+
+            string seed;
+            if (isAccumulator || firstAndLast)
+            {
+                seed = adjoint;
+            }
+            else
+            {
+                seed = Name("g", plan.Id);
+                lines.Add(pad + "double " + seed + " = " + adjoint + ";");
+                lines.Add(pad + adjoint + " = 0.0;");
+            }
+
+            var outputs = new List<EmitOutput>();
+            var targets = new List<string>();
+            var readAlways = new HashSet<string>(UnconditionalLeaves(plan.Value));
+            foreach (var pair in plan.Partials)
+            {
+                if (isAccumulator && pair.Key == target)
+                {
+                    continue;
+                }
+
+                var partial = plan.FromTape.TryGetValue(pair.Value, out var fromTape) ? fromTape.Rebuild(Ex.Var(popped[fromTape.Index])) : pair.Value;
+                var contribution = Ex.Mul(Ex.Var(seed), partial);
+                if (contribution is Variable v)
+                {
+                    AddTo(targets, pad, pair.Key, v.Name, readAlways);
+                    continue;
+                }
+
+                var temp = Name("c", plan.Id) + "_" + outputs.Count.ToString(CultureInfo.InvariantCulture);
+                outputs.Add(new EmitOutput(temp, contribution, true));
+                AddTo(targets, pad, pair.Key, temp, readAlways);
+            }
+
+            foreach (var line in CodeEmitter.Emit(outputs, Name("e", plan.Id) + "_", windowLeaves))
+            {
+                lines.Add(pad + line);
+            }
+
+            lines.AddRange(targets);
+        }
+
+        /// <summary>
+        /// <c>adjoint += amount;</c>. For an element the value reads only on some paths (one branch
+        /// of a ?:, the right side of &amp;&amp;), the index may be out of range on the others
+        /// (<c>j &gt; 0 ? v[j - 1] : 0</c> at j = 0), where the element's contribution is zero: the add is
+        /// guarded by the index's range, not by the amount, which is NaN rather than zero when the
+        /// adjoint is NaN or infinite (0 · ∞). A windowed element is read at the loop's own counter, in range.
+        /// </summary>
+        private void AddTo(List<string> lines, string pad, string leaf, string amount, HashSet<string> readAlways)
+        {
+            var line = Adjoint(leaf) + " += " + amount + ";";
+            var parsed = Leaf.Parse(leaf);
+            if (!parsed.IsElement || readAlways.Contains(leaf) || windowTexts.ContainsKey(leaf))
+            {
+                lines.Add(pad + line);
+                return;
+            }
+
+            var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
+            lines.Add(pad + "if ((uint)(" + parsed.Index + ") < (uint)" + array + ".Length)");
+            lines.Add(pad + "{");
+            lines.Add(pad + "    " + line);
+            lines.Add(pad + "}");
+        }
+
+        /// <summary>The double arguments whose values a later statement may change: kept on the tape for the second call.</summary>
+        private List<CallArg> TapedArguments(CallStmt call) => call.Arguments.Where(a => a.Scalar != null && !IsStable(a.Scalar)).ToList();
+
+        /// <summary>
+        /// The reverse of <c>t = f(spans, doubles)</c>: call <c>fWithGradient</c> on the same
+        /// arguments (doubles that changed since come back from the tape), then add its gradient,
+        /// times the adjoint of t, into the caller's adjoints: element by element over each span's window.
+        /// </summary>
+        private void EmitReverseCall(CallStmt call, List<string> lines, string pad)
+        {
+            var id = IdOf(call);
+            var inner = pad + "    ";
+            lines.Add(pad + "{");
+            var seed = Name("g", id);
+            lines.Add(inner + "double " + seed + " = " + Adjoint(call.Target) + ";");
+            lines.Add(inner + Adjoint(call.Target) + " = 0.0;");
+            var taped = TapedArguments(call);
+            var values = new Dictionary<CallArg, string>(ByReference<CallArg>.Instance);
+            for (var i = taped.Count - 1; i >= 0; i--)
+            {
+                var name = Name("v", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                lines.Add(inner + "double " + name + " = " + Tape + ".Pop();");
+                values[taped[i]] = name;
+            }
+
+            var arguments = new List<string>();
+            var gradientArguments = new List<string>();
+            var accumulate = new List<string>();
+            var rented = new List<string>();
+            for (var i = 0; i < call.Arguments.Count; i++)
+            {
+                var argument = call.Arguments[i];
+                arguments.Add(argument.Code ?? (values.TryGetValue(argument, out var v) ? v : Code(argument.Scalar!)));
+                if (!argument.HasGradient)
+                {
+                    continue;
+                }
+
+                var gradient = Name("b", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                if (argument.Scalar is { } scalar)
+                {
+                    gradientArguments.Add("out double " + gradient);
+                    foreach (var leaf in Leaves(scalar).Where(IsActive))
+                    {
+                        accumulate.Add(inner + Adjoint(leaf) + " += " + seed + " * " + gradient + ";");
+                    }
+
+                    continue;
+                }
+
+                lines.Add(inner + "double[] " + gradient + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + argument.Length + ");");
+                rented.Add(gradient);
+                gradientArguments.Add("new global::System.Span<double>(" + gradient + ", 0, " + argument.Length + ")");
+                if (IsActive(argument))
+                {
+                    var k = Name("k", id);
+                    var offset = argument.Offset == "0" ? string.Empty : Operand(argument.Offset!) + " + ";
+                    accumulate.Add(inner + "for (int " + k + " = 0; " + k + " < " + argument.Length + "; " + k + "++)");
+                    accumulate.Add(inner + "{");
+                    accumulate.Add(inner + "    " + gradients[argument.Array!] + "[" + offset + k + "] += " + seed + " * " + gradient + "[" + k + "];");
+                    accumulate.Add(inner + "}");
+                }
+            }
+
+            lines.Add(inner + call.Callee + "WithGradient(" + string.Join(", ", arguments.Concat(gradientArguments)) + ");");
+            lines.AddRange(accumulate);
+            foreach (var array in rented)
+            {
+                lines.Add(inner + "global::System.Buffers.ArrayPool<double>.Shared.Return(" + array + ");");
+            }
+
+            lines.Add(pad + "}");
+        }
+
+        /// <summary>
+        /// True when the reverse sweeps of the loop's iterations can run in any order: they read
+        /// nothing from the tape, and the only values from outside that the body assigns are sums
+        /// (whose adjoint does not change) it does not otherwise read. Such a loop is reversed
+        /// counting up, as it was written, which is kinder to caches and prefetchers.
+        /// </summary>
+        private bool Commutes(LoopStmt loop)
+        {
+            var inside = All(loop.Body).ToList();
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
+            {
+                return false;
+            }
+
+            var declaredInside = new HashSet<string>(inside.OfType<AssignStmt>().Where(a => a.Declare).Select(a => a.Target));
+            foreach (var assign in inside.OfType<AssignStmt>())
+            {
+                var plan = PlanOf(assign, assign.Target, assign.Value);
+                if (plan.Taped.Count > 0)
+                {
+                    return false;
+                }
+
+                if (declaredInside.Contains(assign.Target) || !IsActive(assign.Target))
+                {
+                    continue;
+                }
+
+                var self = plan.Partials.FirstOrDefault(p => p.Key == assign.Target).Value;
+                if (self is not Constant { Value: 1.0 } || inside.Any(s => s != assign && ReadsOf(s).Contains(assign.Target) && !(s is AssignStmt other && other.Target == assign.Target)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string ReverseHeader(LoopStmt loop, string? count)
+        {
+            var v = loop.Variable;
+            var start = Operand(loop.Start);
+            var end = Operand(loop.End);
+            if (count != null)
+            {
+                var first = loop.Start == "0" ? count + " - 1" : start + " + " + count + " - 1";
+                return loop.Step > 0
+                    ? "for (int " + v + " = " + first + "; " + v + " >= " + start + "; " + v + "--)"
+                    : "for (int " + v + " = " + start + " - " + count + " + 1; " + v + " <= " + start + "; " + v + "++)";
+            }
+
+            if (loop.Step > 0)
+            {
+                return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " - 1") + "; " + v + " >= " + start + "; " + v + "--)";
+            }
+
+            return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " + 1") + "; " + v + " <= " + start + "; " + v + "++)";
+        }
+
+        /// <summary>Int code as an operand of + or -: parenthesized unless it is a name, a number, a call or an element.</summary>
+        private static string Operand(string code)
+        {
+            var depth = 0;
+            foreach (var c in code)
+            {
+                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
+                if (depth == 0 && c is ' ' or '+' or '-' or '*' or '/' or '%' or '?' or ':')
+                {
+                    return "(" + code + ")";
+                }
+            }
+
+            return code;
+        }
+    }
+}
