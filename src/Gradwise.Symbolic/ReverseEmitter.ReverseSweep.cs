@@ -9,7 +9,8 @@ public static partial class ReverseEmitter
 {
     private sealed partial class Emission
     {
-        private void EmitSeeds(List<string> lines, IEnumerable<string> preSeeded)
+        /// <summary>The value, then the adjoints the result seeds (those of <paramref name="preSeeded"/> were seeded before their fused loops); true when it seeded any.</summary>
+        private bool EmitSeeds(List<string> lines, IEnumerable<string> preSeeded)
         {
             var skip = new HashSet<string>(preSeeded);
             var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
@@ -39,6 +40,7 @@ public static partial class ReverseEmitter
 
             lines.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
             lines.AddRange(targets);
+            return targets.Count > 0;
         }
 
         private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel, bool redeclareInts = true)

@@ -174,8 +174,10 @@ public static partial class ReverseEmitter
             }
 
             var reverse = new List<string>();
-            EmitSeeds(reverse, fused.Values.SelectMany(v => v.Select(p => p.Key)));
+            var seeded = EmitSeeds(reverse, fused.Values.SelectMany(v => v.Select(p => p.Key)));
+            var afterSeeds = reverse.Count;
             EmitReverse(Block.Of(body.Where(b => !(b is LoopStmt l && fused.ContainsKey(l)))), reverse, 0, topLevel: true);
+            var hasReverse = seeded || reverse.Skip(afterSeeds).Any(line => line.Trim().Length > 0);
 
             var lines = new List<string>();
             foreach (var array in procedure.Arrays)
@@ -216,8 +218,11 @@ public static partial class ReverseEmitter
                 : "// Forward sweep: the value, keeping what the reverse sweep needs.");
             lines.AddRange(forward);
             lines.Add(string.Empty);
-            lines.Add("// Reverse sweep: adjoints, from the result back to the parameters.");
+            lines.Add(hasReverse
+                ? "// Reverse sweep: adjoints, from the result back to the parameters."
+                : "// The value (the fused loops have already accumulated every adjoint, row by row).");
             lines.AddRange(reverse);
+
             if (usesTape)
             {
                 lines.Add(Tape + ".Release();");

@@ -82,7 +82,7 @@ namespace Specs
                 dw[j_1] += gw_c10_0;
             }
 
-            // Reverse sweep: adjoints, from the result back to the parameters.
+            // The value (the fused loops have already accumulated every adjoint, row by row).
             double gw_Value = 0.5 * lambda * penalty + loss / n;
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b) && double.IsFinite(lambda)))
             {

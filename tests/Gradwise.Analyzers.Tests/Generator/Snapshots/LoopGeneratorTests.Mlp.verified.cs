@@ -130,7 +130,7 @@ namespace Specs
                 }
             }
 
-            // Reverse sweep: adjoints, from the result back to the parameters.
+            // The value (the fused loops have already accumulated every adjoint, row by row).
             double gw_Value = loss / n;
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b2)))

@@ -76,7 +76,7 @@ namespace Specs
                 dw[wjIndex] += gw_c9_0;
             }
 
-            // Reverse sweep: adjoints, from the result back to the parameters.
+            // The value (the fused loops have already accumulated every adjoint, row by row).
             double gw_Value = penalty + loss / n;
             if (!(double.IsFinite(gw_Value) && double.IsFinite(l1) && double.IsFinite(l2)))
             {
