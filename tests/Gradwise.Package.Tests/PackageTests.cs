@@ -390,29 +390,7 @@ public sealed class PackedGradwise : IDisposable
     {
         var project = Path.Combine(WorkDirectory, name);
         Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="gradwise-local" value="{FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <RestorePackagesPath>{Path.Combine(WorkDirectory, "packages")}</RestorePackagesPath>
-                {properties}
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Gradwise" Version="{Version}" PrivateAssets="all" />
-              </ItemGroup>
-            </Project>
-            """);
+        WriteProject(project, name, "<Nullable>enable</Nullable>" + properties, string.Empty, machineSources: false);
         File.WriteAllText(Path.Combine(project, ".editorconfig"), editorConfig);
         return project;
     }
@@ -431,37 +409,47 @@ public sealed class PackedGradwise : IDisposable
             File.Copy(file, Path.Combine(project, Path.GetFileName(file)));
         }
 
-        // The local feed comes first; the machine's own sources (and its package folder, as a fallback) serve ML.NET.
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="gradwise-local" value="{FeedDirectory}" />
-              </packageSources>
-            </configuration>
-            """);
+        // The machine's own sources (and its package folder, as a fallback) serve ML.NET.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         var versions = System.Xml.Linq.XDocument.Load(Path.Combine(Repo.Root, "Directory.Packages.props")).Descendants("PackageVersion")
             .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+        WriteProject(
+            project,
+            name,
+            $"<ImplicitUsings>enable</ImplicitUsings><RestoreAdditionalProjectFallbackFolders>{packages}</RestoreAdditionalProjectFallbackFolders>",
+            $"""<PackageReference Include="Microsoft.ML" Version="{versions["Microsoft.ML"]}" /><PackageReference Include="Microsoft.ML.FastTree" Version="{versions["Microsoft.ML.FastTree"]}" />""",
+            machineSources: true);
+        return project;
+    }
+
+    /// <summary>The project file and its nuget.config: the local feed (alone, or first before the machine's own sources).</summary>
+    private void WriteProject(string project, string name, string properties, string packageReferences, bool machineSources)
+    {
+        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                {(machineSources ? string.Empty : "<clear />")}
+                <add key="gradwise-local" value="{FeedDirectory}" />
+              </packageSources>
+            </configuration>
+            """);
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
                 <RestorePackagesPath>{Path.Combine(WorkDirectory, "packages")}</RestorePackagesPath>
-                <RestoreAdditionalProjectFallbackFolders>{packages}</RestoreAdditionalProjectFallbackFolders>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Gradwise" Version="{Version}" PrivateAssets="all" />
-                <PackageReference Include="Microsoft.ML" Version="{versions["Microsoft.ML"]}" />
-                <PackageReference Include="Microsoft.ML.FastTree" Version="{versions["Microsoft.ML.FastTree"]}" />
+                {packageReferences}
               </ItemGroup>
             </Project>
             """);
-        return project;
     }
 
     public string FeedDirectory { get; }
