@@ -175,6 +175,13 @@ public static class Differentiator
         MathFunction.LogP1 => Ex.Pow(Ex.Add(Ex.One, u), Ex.MinusOne),
         MathFunction.Sigmoid => Ex.Mul(Ex.Call(MathFunction.Sigmoid, u), Ex.Sub(Ex.One, Ex.Call(MathFunction.Sigmoid, u))),
         MathFunction.Softplus => Ex.Call(MathFunction.Sigmoid, u),
+        MathFunction.Atan => Ex.Pow(Ex.Add(Ex.One, Ex.Pow(u, Ex.Const(2.0))), Ex.MinusOne),
+        MathFunction.Asin => Ex.Pow(Ex.Sub(Ex.One, Ex.Pow(u, Ex.Const(2.0))), Ex.Const(-0.5)),
+        MathFunction.Acos => Ex.Neg(Ex.Pow(Ex.Sub(Ex.One, Ex.Pow(u, Ex.Const(2.0))), Ex.Const(-0.5))),
+        MathFunction.Sinh => Ex.Call(MathFunction.Cosh, u),
+        MathFunction.Cosh => Ex.Call(MathFunction.Sinh, u),
+        MathFunction.Log2 => Ex.Mul(Ex.Const(1.0 / Math.Log(2.0)), Ex.Pow(u, Ex.MinusOne)),
+        MathFunction.Cbrt => Ex.Mul(Ex.Const(1.0 / 3.0), Ex.Pow(Ex.Call(MathFunction.Cbrt, u), Ex.Const(-2.0))),
         _ => throw new NotSupportedException(f.ToString()),
     };
 }

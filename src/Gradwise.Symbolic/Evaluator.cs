@@ -107,6 +107,13 @@ public static class Evaluator
         MathFunction.LogP1 => Math.Abs(x) < 1e-4 ? x - (0.5 * x * x) + (x * x * x / 3.0) : Math.Log(1.0 + x),
         MathFunction.Sigmoid => x >= 0 ? 1.0 / (1.0 + Math.Exp(-x)) : Math.Exp(x) / (1.0 + Math.Exp(x)),
         MathFunction.Softplus => Math.Max(x, 0.0) + Apply(MathFunction.LogP1, Math.Exp(-Math.Abs(x))),
+        MathFunction.Atan => Math.Atan(x),
+        MathFunction.Asin => Math.Asin(x),
+        MathFunction.Acos => Math.Acos(x),
+        MathFunction.Sinh => Math.Sinh(x),
+        MathFunction.Cosh => Math.Cosh(x),
+        MathFunction.Log2 => Math.Log(x) / Math.Log(2.0), // Math.Log2 is not in netstandard2.0; the generated code calls it
+        MathFunction.Cbrt => x < 0 ? -Math.Pow(-x, 1.0 / 3.0) : Math.Pow(x, 1.0 / 3.0),
         _ => throw new NotSupportedException(function.ToString()),
     };
 }

@@ -503,6 +503,8 @@ public static class Ex
         MathFunction.Log or MathFunction.Log10 => x == 1.0,
         MathFunction.Sqrt => Math.Sqrt(x) * Math.Sqrt(x) == x,
         MathFunction.Sigmoid => x == 0.0,
+        MathFunction.Atan or MathFunction.Asin or MathFunction.Sinh or MathFunction.Cosh or MathFunction.Cbrt => x == 0.0,
+        MathFunction.Acos or MathFunction.Log2 => x == 1.0,
         _ => false,
     };
 

@@ -31,4 +31,18 @@ public enum MathFunction
     Sigmoid,
     /// <summary>log(1 + e^u), computed stably.</summary>
     Softplus,
+    /// <summary>Arctangent.</summary>
+    Atan,
+    /// <summary>Arcsine; its derivative is infinite at ±1 and NaN outside [-1, 1].</summary>
+    Asin,
+    /// <summary>Arccosine; its derivative is infinite at ±1 and NaN outside [-1, 1].</summary>
+    Acos,
+    /// <summary>Hyperbolic sine.</summary>
+    Sinh,
+    /// <summary>Hyperbolic cosine.</summary>
+    Cosh,
+    /// <summary>Base-2 logarithm.</summary>
+    Log2,
+    /// <summary>Cube root (real for negative u); its derivative is +∞ at 0.</summary>
+    Cbrt,
 }

@@ -92,7 +92,8 @@ public sealed class RandomExpression
             return new RandomExpression(v => Math.Sqrt((u.Oracle(v) * u.Oracle(v)) + 0.25), Ex.Call(MathFunction.Sqrt, (u.Expr * u.Expr) + Ex.Const(0.25)), $"Sqrt({u}² + 0.25)", $"Math.Sqrt({u.CSharp} * {u.CSharp} + 0.25)");
         }
 
-        var f = (MathFunction)new[] { MathFunction.Exp, MathFunction.Log, MathFunction.Sin, MathFunction.Cos, MathFunction.Tanh, MathFunction.Abs, MathFunction.Sigmoid, MathFunction.Softplus }[random.Next(8)];
+        var functions = new[] { MathFunction.Exp, MathFunction.Log, MathFunction.Sin, MathFunction.Cos, MathFunction.Tanh, MathFunction.Abs, MathFunction.Sigmoid, MathFunction.Softplus, MathFunction.Atan, MathFunction.Sinh, MathFunction.Cosh };
+        var f = functions[random.Next(functions.Length)];
         var csharp = f switch
         {
             MathFunction.Sigmoid => $"(1.0 / (1.0 + Math.Exp(-{u.CSharp})))",

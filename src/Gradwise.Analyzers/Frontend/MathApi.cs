@@ -31,6 +31,13 @@ internal static class MathApi
         ["Abs"] = MathFunction.Abs,
         ["ExpM1"] = MathFunction.ExpM1,
         ["LogP1"] = MathFunction.LogP1,
+        ["Atan"] = MathFunction.Atan,
+        ["Asin"] = MathFunction.Asin,
+        ["Acos"] = MathFunction.Acos,
+        ["Sinh"] = MathFunction.Sinh,
+        ["Cosh"] = MathFunction.Cosh,
+        ["Log2"] = MathFunction.Log2,
+        ["Cbrt"] = MathFunction.Cbrt,
     };
 
     /// <summary>True when <paramref name="type"/> holds elementary functions (Math, MathF); <paramref name="generated"/> says whether the generator reads it.</summary>

@@ -511,6 +511,16 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadConversion(IConversionOperation conversion, Dictionary<ISymbol, Expr> env)
     {
+        // Math.Sign(x) returns an int: the sign of a double, read as the function Sign (derivative 0).
+        if (conversion.Type?.SpecialType == SpecialType.System_Double && conversion.OperatorMethod is null
+            && Strip(conversion.Operand) is IInvocationOperation { TargetMethod.Name: "Sign", Arguments.Length: 1 } sign
+            && sign.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Double
+            && (MathApi.IsMathType(sign.TargetMethod.ContainingType, out var generated) && generated || sign.TargetMethod.ContainingType?.SpecialType == SpecialType.System_Double))
+        {
+            var argument = Read(sign.Arguments[0].Value, env);
+            return argument is null ? null : Ex.Call(MathFunction.Sign, argument);
+        }
+
         var from = conversion.Operand.Type;
         if (conversion.Type?.SpecialType == SpecialType.System_Double && from != null && IsNumeric(from.SpecialType) && conversion.OperatorMethod is null)
         {
@@ -685,13 +695,19 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadMathCall(IInvocationOperation invocation, string name, bool isMath, Expr[] args)
     {
-        if (args.Length == 1 && MathApi.Functions.TryGetValue(name, out var function) && (isMath || function is MathFunction.ExpM1 or MathFunction.LogP1))
+        // Math.F and double.F (the INumber / IFloatingPointIeee754 statics) are the same functions; ExpM1 and LogP1 are double's only.
+        if (args.Length == 1 && MathApi.Functions.TryGetValue(name, out var function))
         {
             return Ex.Call(function, args[0]);
         }
 
         switch (name)
         {
+            case "Log" when args.Length == 2:
+                // log_b(x) = ln x / ln b (the value may differ from Math.Log(x, b) in the last bit; docs/generator.md, Values)
+                return Ex.Div(Ex.Call(MathFunction.Log, args[0]), Ex.Call(MathFunction.Log, args[1]));
+            case "FusedMultiplyAdd" when args.Length == 3:
+                return Ex.Add(Ex.Mul(args[0], args[1]), args[2]);
             case "Pow" when args.Length == 2:
                 return Ex.Pow(args[0], args[1]);
             case "Max" when args.Length == 2:

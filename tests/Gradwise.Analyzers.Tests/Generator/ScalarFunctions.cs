@@ -24,6 +24,8 @@ public static class ScalarFunctions
         new("Reassigned", 2, -2, 2),
         new("Piecewise", 1, -3, 3),
         new("Elementary", 2, 0.1, 2),
+        new("MoreElementary", 2, 0.1, 1.5),
+        new("SignedStep", 2, -2, 2),
         new("Accurate", 1, -1, 1),
         new("ChainedLogLoss", 4, -2, 2, new[] { 2, 3 }),
         new("CallsOtherType", 2, -2, 2),
@@ -125,6 +127,15 @@ public static class ScalarFunctions
             [Differentiable]
             public static double Elementary(double x, double y) =>
                 Math.Pow(x, 3) + Math.Sqrt(x * x + 1) + Math.Log10(x * y + 1) + Math.Sin(x) * Math.Cos(y) + Math.Tan(x / 4) + Math.Tanh(y) + Math.Pow(x, y);
+
+            [Differentiable]
+            public static double MoreElementary(double x, double y) =>
+                Math.Atan(x) * Math.Sinh(y) + Math.Cosh(x * y) + Math.Asin(x / 2) - Math.Acos(y / 3) + Math.Log2(x * y + 1)
+                + Math.Cbrt(y - 2) + Math.Log(x + 2, y + 2) + Math.FusedMultiplyAdd(x, y, 1) + double.Exp(x / 4) * double.Atan(y) + double.Sqrt(x + y);
+
+            // Math.Sign returns an int: the step of an L1 subgradient, derivative 0 where it is taken.
+            [Differentiable]
+            public static double SignedStep(double w, double g) => g + 0.1 * Math.Sign(w) + double.Sign(g) * w * w;
 
             [Differentiable]
             public static double Accurate(double x) => double.ExpM1(x) + double.LogP1(x * x);
