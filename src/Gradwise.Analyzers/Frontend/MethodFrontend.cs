@@ -450,8 +450,97 @@ internal sealed partial class MethodFrontend
                 return predicate is null || whenTrue is null || whenFalse is null ? null : Ex.Cond(predicate, whenTrue, whenFalse);
             case IInvocationOperation invocation:
                 return ReadInvocation(invocation, env);
+            case ISwitchExpressionOperation @switch:
+                return ReadSwitch(@switch, env);
             default:
                 Unsupported(operation, Describe(operation), "this construct is not supported in a [Differentiable] method");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// <c>x switch { &lt; -20 =&gt; 0, &gt; 20 =&gt; 1, _ =&gt; ... }</c> as nested conditions, arm by arm. With no arm for
+    /// some value (a NaN, or a gap the arms leave) the switch throws; the generated value there is NaN, so the
+    /// generated method calls yours, which throws the same exception.
+    /// </summary>
+    private Expr? ReadSwitch(ISwitchExpressionOperation @switch, Dictionary<ISymbol, Expr> env)
+    {
+        if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32) || Read(@switch.Value, env) is not { } value)
+        {
+            if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32))
+            {
+                Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number");
+            }
+
+            return null;
+        }
+
+        var arms = new List<(Expr Predicate, Expr Result)>();
+        foreach (var arm in @switch.Arms)
+        {
+            if (arm.Guard != null)
+            {
+                Unsupported(arm.Guard, "the 'when' clause '" + arm.Guard.Syntax + "'", "switch arms are read from their patterns (< <= > >= constants, and, or, not, _)");
+                return null;
+            }
+
+            var armEnv = new Dictionary<ISymbol, Expr>(env, SymbolEqualityComparer.Default);
+            var predicate = ReadPattern(arm.Pattern, value, armEnv);
+            var result = predicate is null ? null : Read(arm.Value, armEnv);
+            if (predicate is null || result is null)
+            {
+                return null;
+            }
+
+            arms.Add((predicate, result));
+        }
+
+        Expr otherwise = Ex.Const(double.NaN); // no arm matched: the switch throws, and the NaN sends the call to the method itself
+        for (var i = arms.Count - 1; i >= 0; i--)
+        {
+            otherwise = arms[i].Predicate is Constant { Value: 1.0 } ? arms[i].Result : Ex.Cond(arms[i].Predicate, arms[i].Result, otherwise);
+        }
+
+        return otherwise;
+    }
+
+    /// <summary>The condition under which <paramref name="pattern"/> matches <paramref name="value"/> (a variable it declares is bound in <paramref name="env"/>).</summary>
+    private Expr? ReadPattern(IPatternOperation pattern, Expr value, Dictionary<ISymbol, Expr> env)
+    {
+        switch (pattern)
+        {
+            case IDiscardPatternOperation:
+                return Ex.Truth(true);
+            case IDeclarationPatternOperation declaration when declaration.MatchedType?.SpecialType is null or SpecialType.System_Double or SpecialType.System_Int32:
+                if (declaration.DeclaredSymbol is { } symbol)
+                {
+                    env[symbol] = value;
+                }
+
+                return Ex.Truth(true);
+            case ITypePatternOperation { MatchedType.SpecialType: SpecialType.System_Double or SpecialType.System_Int32 }:
+                return Ex.Truth(true);
+            case IRelationalPatternOperation relational when Read(relational.Value, env) is { } bound:
+                return relational.OperatorKind switch
+                {
+                    BinaryOperatorKind.LessThan => Ex.Less(value, bound),
+                    BinaryOperatorKind.LessThanOrEqual => Ex.LessOrEqual(value, bound),
+                    BinaryOperatorKind.GreaterThan => Ex.Greater(value, bound),
+                    _ => Ex.GreaterOrEqual(value, bound),
+                };
+            case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue && TryNumber(constant.Value.ConstantValue.Value, out var number):
+                // A NaN pattern matches NaN (unlike ==): "not (x == x)".
+                return double.IsNaN(number) ? Ex.Not(Ex.Equal(value, value)) : Ex.Equal(value, Ex.Const(number));
+            case INegatedPatternOperation negated:
+                return ReadPattern(negated.Pattern, value, env) is { } inner ? Ex.Not(inner) : null;
+            case IBinaryPatternOperation binary:
+                var left = ReadPattern(binary.LeftPattern, value, env);
+                var right = left is null ? null : ReadPattern(binary.RightPattern, value, env);
+                return left is null || right is null ? null : binary.OperatorKind == BinaryOperatorKind.And ? Ex.And(left, right) : Ex.Or(left, right);
+            case IRelationalPatternOperation:
+                return null; // its bound was reported
+            default:
+                Unsupported(pattern, "the pattern '" + pattern.Syntax + "'", "switch arms are read from their patterns (< <= > >= constants, and, or, not, _)");
                 return null;
         }
     }

@@ -25,6 +25,8 @@ public sealed class NonFiniteInputTests
             [Differentiable] public static double ClampedBy(double x, double lo) => Math.Clamp(x, lo, 2.0);
             [Differentiable] public static double Hinge(double y, double z) => Math.Max(0.0, 1.0 - y * z);
             [Differentiable] public static double MinConstantFirst(double x) => Math.Min(-0.5, x * x);
+            [Differentiable] public static double NanGuard(double x) => x switch { double.NaN => 0, _ => x * x };
+            [Differentiable] public static double Gapped(double x, double w) => x switch { < 0 => -x, > 0 => x * w };
             [Differentiable] public static double Signed(double w, double g) => g + 0.1 * Math.Sign(w) + Math.Atan(w) * Math.Cbrt(g) + Math.Sinh(g) / Math.Cosh(w);
             [Differentiable]
             public static double ClippedLogLoss(double y, double p)
@@ -42,7 +44,7 @@ public sealed class NonFiniteInputTests
     public static TheoryData<string, int> Methods => new()
     {
         { "ReluLast", 1 }, { "ReluFirst", 1 }, { "MinOfBoth", 2 }, { "MaxOfBoth", 2 }, { "Clipped", 2 },
-        { "ClampedBy", 2 }, { "Hinge", 2 }, { "MinConstantFirst", 1 }, { "ClippedLogLoss", 2 }, { "Signed", 2 },
+        { "ClampedBy", 2 }, { "Hinge", 2 }, { "MinConstantFirst", 1 }, { "ClippedLogLoss", 2 }, { "Signed", 2 }, { "Gapped", 2 }, { "NanGuard", 1 },
     };
 
     [Theory]
@@ -62,11 +64,12 @@ public sealed class NonFiniteInputTests
             {
                 continue; // Math.Clamp with min > max throws; the generated code does not repeat that check (docs/generator.md)
             }
-            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArithmeticException)
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArithmeticException or InvalidOperationException)
             {
-                // Math.Sign(NaN) throws: the generated method's sign is NaN, so it calls the method, which throws the same.
+                // Math.Sign(NaN) and a switch with no arm for the value throw: the generated value there is NaN, so the
+                // generated method calls the method, which throws the same.
                 var thrown = Record.Exception(() => run.InvokeWithGradient("F", method, point, arity));
-                Assert.IsAssignableFrom<ArithmeticException>((thrown as System.Reflection.TargetInvocationException)?.InnerException ?? thrown);
+                Assert.IsType(e.InnerException.GetType(), (thrown as System.Reflection.TargetInvocationException)?.InnerException ?? thrown);
                 checkedPoints++;
                 continue;
             }
@@ -110,6 +113,8 @@ public sealed class NonFiniteInputTests
     [InlineData("Clipped", new[] { double.NegativeInfinity, 3.0 }, 1, -1.0)]
     [InlineData("ClampedBy", new[] { -4.0, 1.0 }, 1, 1.0)]
     [InlineData("ClampedBy", new[] { -4.0, 1.0 }, 0, 0.0)]
+    [InlineData("NanGuard", new[] { double.NaN }, 0, 0.0)] // the NaN arm matches NaN, as C#'s constant pattern does
+    [InlineData("NanGuard", new[] { 3.0 }, 0, 6.0)]
     public void Finite_and_infinite_inputs_keep_their_derivatives(string method, double[] point, int partial, double expected)
     {
         var (_, gradient) = Compiled.Value.InvokeWithGradient("F", method, point, point.Length);

@@ -26,6 +26,8 @@ public static class ScalarFunctions
         new("Elementary", 2, 0.1, 2),
         new("MoreElementary", 2, 0.1, 1.5),
         new("SignedStep", 2, -2, 2),
+        new("ClippedSigmoidSquaredError", 2, -25, 25, new[] { 1 }),
+        new("SwitchedHuber", 1, -3, 3),
         new("Accurate", 1, -1, 1),
         new("ChainedLogLoss", 4, -2, 2, new[] { 2, 3 }),
         new("CallsOtherType", 2, -2, 2),
@@ -136,6 +138,23 @@ public static class ScalarFunctions
             // Math.Sign returns an int: the step of an L1 subgradient, derivative 0 where it is taken.
             [Differentiable]
             public static double SignedStep(double w, double g) => g + 0.1 * Math.Sign(w) + double.Sign(g) * w * w;
+
+            // The clipped sigmoid of real networks, as a switch expression with relational patterns.
+            [Differentiable]
+            public static double ClippedSigmoidSquaredError(double z, [NoGradient] double y)
+            {
+                double p = z switch { < -20 => 0, > 20 => 1, _ => 1 / (1 + Math.Exp(-z)) };
+                return (p - y) * (p - y);
+            }
+
+            [Differentiable]
+            public static double SwitchedHuber(double r) => r switch
+            {
+                <= -1 => -r - 0.5,
+                > -1 and < 1 => 0.5 * r * r,
+                1 => 0.5,
+                var big => big - 0.5,
+            };
 
             [Differentiable]
             public static double Accurate(double x) => double.ExpM1(x) + double.LogP1(x * x);
