@@ -11,7 +11,7 @@ public static class RegressionLosses
 
 public static partial class ClassificationLosses
 {
-    // Mistake: ML.NET scores are float, but gradients are computed in double (GW9002 on 'p').
+    // Mistake: ML.NET scores are float; a float loss is fine, but with the int it becomes a reverse-mode method, which is double-only (GW9002 on 'p').
     [Differentiable]
     public static double Smoothed(float p, int classes) => (1 - p) / classes;
 

@@ -16,9 +16,9 @@ internal static class DifferentiableSignature
     public static bool IsNoGradient(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NoGradientAttribute);
 
-    /// <summary>True when the parameter gets a gradient: a double, or a span or array of double, not marked [NoGradient].</summary>
+    /// <summary>True when the parameter gets a gradient: a double or float, or a span or array of double, not marked [NoGradient].</summary>
     public static bool HasGradient(IParameterSymbol parameter) =>
-        (parameter.Type.SpecialType == SpecialType.System_Double || MethodFrontend.ElementTypeOf(parameter.Type) == SpecialType.System_Double)
+        (parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MethodFrontend.ElementTypeOf(parameter.Type) == SpecialType.System_Double)
         && !IsNoGradient(parameter);
 
     /// <summary>Problems with the method's declaration (not its body). Empty when the generator can emit for it.</summary>
@@ -42,10 +42,10 @@ internal static class DifferentiableSignature
             problems.Add(Signature(method, location, "it has no body to differentiate"));
         }
 
-        if (method.ReturnType.SpecialType != SpecialType.System_Double || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        if (method.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             var returnLocation = ReturnTypeLocation(method, cancellationToken) ?? location;
-            problems.Add(Signature(method, returnLocation, "it returns '" + method.ReturnType.ToDisplayString() + "'; a differentiable method returns double"));
+            problems.Add(Signature(method, returnLocation, "it returns '" + method.ReturnType.ToDisplayString() + "'; a differentiable method returns double (or float)"));
         }
 
         foreach (var parameter in method.Parameters)
@@ -59,9 +59,9 @@ internal static class DifferentiableSignature
             {
                 problems.Add(Signature(method, parameterLocation, "params parameter '" + parameter.Name + "' is not supported"));
             }
-            else if (!MethodFrontend.IsProcedureParameterType(parameter.Type))
+            else if (!MethodFrontend.IsProcedureParameterType(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Single)
             {
-                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, int, or a ReadOnlySpan<T>, Span<T> or T[] of double or int"));
+                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, float, int, or a ReadOnlySpan<T>, Span<T> or T[] of double or int"));
             }
         }
 

@@ -10,11 +10,11 @@ namespace Gradwise.Frontend;
 /// </summary>
 internal static class MathApi
 {
-    /// <summary>Types whose static members are elementary functions, and whether the generator reads them (float math is recognized, not generated).</summary>
-    private static readonly Dictionary<string, bool> MathTypes = new()
+    /// <summary>Types whose static members are elementary functions (besides double's and float's own statics).</summary>
+    private static readonly HashSet<string> MathTypes = new()
     {
-        [KnownNames.SystemMath] = true,
-        ["System.MathF"] = false,
+        KnownNames.SystemMath,
+        "System.MathF",
     };
 
     /// <summary>One-argument elementary functions by member name.</summary>
@@ -40,12 +40,9 @@ internal static class MathApi
         ["Cbrt"] = MathFunction.Cbrt,
     };
 
-    /// <summary>True when <paramref name="type"/> holds elementary functions (Math, MathF); <paramref name="generated"/> says whether the generator reads it.</summary>
-    public static bool IsMathType(ITypeSymbol? type, out bool generated)
-    {
-        generated = false;
-        return type is INamedTypeSymbol named && MathTypes.TryGetValue(named.ToDisplayString(), out generated);
-    }
+    /// <summary>True when <paramref name="type"/> holds elementary functions: Math, MathF, and double's and float's statics (double.Exp, float.Log, ...).</summary>
+    public static bool IsMathType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && (named.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MathTypes.Contains(named.ToDisplayString()));
 
     /// <summary>True for a binary-floating-point or integer type that math is done in.</summary>
     public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single

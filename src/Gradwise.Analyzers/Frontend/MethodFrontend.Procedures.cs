@@ -56,7 +56,7 @@ internal sealed partial class MethodFrontend
     }
 
     private static bool NeedsProcedure(IMethodSymbol method, IOperation body) =>
-        method.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double)
+        method.Parameters.Any(p => !IsFloatingPoint(p.Type.SpecialType))
         || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
         || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);
 

@@ -83,6 +83,14 @@ internal sealed partial class MethodFrontend
         var reader = new MethodFrontend(method, compilation, callers, cancellationToken);
         if (NeedsProcedure(method, body))
         {
+            if (FloatIn(method) is { } floatLocation)
+            {
+                return FrontendResult.Failure(new[]
+                {
+                    new FrontendProblem(Descriptors.UnsupportedSignature, floatLocation, new object[] { method.Name, "float is supported in methods without loops, spans or ints (computed in double, rounded to float); write this one over double" }),
+                });
+            }
+
             var procedure = reader.ReadProcedure(body);
             if (reader.incomplete)
             {
@@ -104,6 +112,19 @@ internal sealed partial class MethodFrontend
         }
 
         return FrontendResult.Success(value);
+    }
+
+    /// <summary>Where a float parameter or result of <paramref name="method"/> is declared, or null when it has none.</summary>
+    private static Location? FloatIn(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Single))
+        {
+            return parameter.Locations.FirstOrDefault() ?? method.Locations.FirstOrDefault();
+        }
+
+        return method.ReturnType.SpecialType == SpecialType.System_Single
+            ? method.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().Select(d => d.ReturnType.GetLocation()).FirstOrDefault() ?? method.Locations.FirstOrDefault()
+            : null;
     }
 
     /// <summary>The operation tree of a method's body, read from its declaration.</summary>
@@ -302,7 +323,7 @@ internal sealed partial class MethodFrontend
     {
         var local = declarator.Symbol;
         var initializer = declarator.GetVariableInitializer()?.Value;
-        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Boolean) && !local.IsConst)
+        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) && !local.IsConst)
         {
             Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals in a [Differentiable] method are double (or bool conditions)");
             return false;
@@ -397,8 +418,8 @@ internal sealed partial class MethodFrontend
 
     private Assignable? AssignableSymbol(IOperation target) => target switch
     {
-        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean => new Assignable(local.Local, local.Local.Type),
-        IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Double && parameter.Parameter.RefKind == RefKind.None
+        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean => new Assignable(local.Local, local.Local.Type),
+        IParameterReferenceOperation parameter when IsFloatingPoint(parameter.Parameter.Type.SpecialType) && parameter.Parameter.RefKind == RefKind.None
             && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) => new Assignable(parameter.Parameter, parameter.Parameter.Type),
         _ => null,
     };
@@ -435,9 +456,9 @@ internal sealed partial class MethodFrontend
 
                 incomplete = true; // read before assignment: the compiler reports it
                 return null;
-            case IFieldReferenceOperation field when field.Type?.SpecialType == SpecialType.System_Double:
+            case IFieldReferenceOperation field when field.Type != null && IsFloatingPoint(field.Type.SpecialType):
                 return ReadMember(field, field.Field, field.Instance);
-            case IPropertyReferenceOperation property when property.Type?.SpecialType == SpecialType.System_Double && property.Arguments.IsEmpty && Flow.Operations.IsAutoProperty(property.Property):
+            case IPropertyReferenceOperation property when property.Type != null && IsFloatingPoint(property.Type.SpecialType) && property.Arguments.IsEmpty && Flow.Operations.IsAutoProperty(property.Property):
                 return ReadMember(property, property.Property, property.Instance);
             case IBinaryOperation binary:
                 return ReadBinary(binary, env);
@@ -465,9 +486,9 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private Expr? ReadSwitch(ISwitchExpressionOperation @switch, Dictionary<ISymbol, Expr> env)
     {
-        if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32) || Read(@switch.Value, env) is not { } value)
+        if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32) || Read(@switch.Value, env) is not { } value)
         {
-            if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Int32))
+            if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32))
             {
                 Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number");
             }
@@ -511,14 +532,14 @@ internal sealed partial class MethodFrontend
         {
             case IDiscardPatternOperation:
                 return Ex.Truth(true);
-            case IDeclarationPatternOperation declaration when declaration.MatchedType?.SpecialType is null or SpecialType.System_Double or SpecialType.System_Int32:
+            case IDeclarationPatternOperation declaration when declaration.MatchedType?.SpecialType is null or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:
                 if (declaration.DeclaredSymbol is { } symbol)
                 {
                     env[symbol] = value;
                 }
 
                 return Ex.Truth(true);
-            case ITypePatternOperation { MatchedType.SpecialType: SpecialType.System_Double or SpecialType.System_Int32 }:
+            case ITypePatternOperation { MatchedType.SpecialType: SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 }:
                 return Ex.Truth(true);
             case IRelationalPatternOperation relational when Read(relational.Value, env) is { } bound:
                 return relational.OperatorKind switch
@@ -603,15 +624,21 @@ internal sealed partial class MethodFrontend
         // Math.Sign(x) returns an int: the sign of a double, read as the function Sign (derivative 0).
         if (conversion.Type?.SpecialType == SpecialType.System_Double && conversion.OperatorMethod is null
             && Strip(conversion.Operand) is IInvocationOperation { TargetMethod.Name: "Sign", Arguments.Length: 1 } sign
-            && sign.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Double
-            && (MathApi.IsMathType(sign.TargetMethod.ContainingType, out var generated) && generated || sign.TargetMethod.ContainingType?.SpecialType == SpecialType.System_Double))
+            && sign.Arguments[0].Value.Type is { } signed && IsFloatingPoint(signed.SpecialType)
+            && MathApi.IsMathType(sign.TargetMethod.ContainingType))
         {
             var argument = Read(sign.Arguments[0].Value, env);
             return argument is null ? null : Ex.Call(MathFunction.Sign, argument);
         }
 
         var from = conversion.Operand.Type;
-        if (conversion.Type?.SpecialType == SpecialType.System_Double && from != null && IsNumeric(from.SpecialType) && conversion.OperatorMethod is null)
+        if (conversion.Type != null && IsFloatingPoint(conversion.Type.SpecialType) && from != null && IsFloatingPoint(from.SpecialType) && conversion.OperatorMethod is null)
+        {
+            // float ↔ double: the same number to the math (the generated code computes in double and rounds once, at the end).
+            return Read(conversion.Operand, env);
+        }
+
+        if (conversion.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single && from != null && IsNumeric(from.SpecialType) && conversion.OperatorMethod is null)
         {
             if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue && procedureMode)
             {
@@ -645,7 +672,7 @@ internal sealed partial class MethodFrontend
             return reassigned;
         }
 
-        if (reference.Parameter.Type.SpecialType != SpecialType.System_Double)
+        if (!IsFloatingPoint(reference.Parameter.Type.SpecialType))
         {
             Unsupported(reference, "'" + reference.Parameter.Name + "'", "it is not a double");
             return null;
@@ -679,9 +706,9 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        if (binary.Type?.SpecialType != SpecialType.System_Double)
+        if (binary.Type is null || !IsFloatingPoint(binary.Type.SpecialType))
         {
-            Unsupported(binary, "'" + binary.Syntax + "'", "only arithmetic on double can be differentiated");
+            Unsupported(binary, "'" + binary.Syntax + "'", "only arithmetic on double or float can be differentiated");
             return null;
         }
 
@@ -708,7 +735,7 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadUnary(IUnaryOperation unary, Dictionary<ISymbol, Expr> env)
     {
-        if (unary.OperatorMethod != null || unary.Type?.SpecialType != SpecialType.System_Double
+        if (unary.OperatorMethod != null || unary.Type is null || !IsFloatingPoint(unary.Type.SpecialType)
             || unary.OperatorKind is not (UnaryOperatorKind.Minus or UnaryOperatorKind.Plus))
         {
             Unsupported(unary, "'" + unary.Syntax + "'", "it is not differentiable arithmetic");
@@ -730,6 +757,12 @@ internal sealed partial class MethodFrontend
         var arguments = new Expr[target.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {
+            if (argument.Parameter is not null && DifferentiableSignature.IsDifferentiable(target) && argument.Parameter.Type.SpecialType == SpecialType.System_Single)
+            {
+                Unsupported(invocation, "the call to '" + target.Name + "' with a float parameter", "calls are chained between [Differentiable] methods over double; make '" + target.Name + "' take double");
+                return null;
+            }
+
             if (argument.Parameter is not null && DifferentiableSignature.IsDifferentiable(target) && argument.Parameter.Type.SpecialType != SpecialType.System_Double)
             {
                 if (procedureMode)
@@ -741,7 +774,7 @@ internal sealed partial class MethodFrontend
                 return null;
             }
 
-            if (argument.Parameter is null || argument.Parameter.Type.SpecialType != SpecialType.System_Double || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+            if (argument.Parameter is null || !IsFloatingPoint(argument.Parameter.Type.SpecialType) || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 return UnknownCall(invocation);
             }
@@ -755,15 +788,14 @@ internal sealed partial class MethodFrontend
             arguments[argument.Parameter.Ordinal] = value;
         }
 
-        if (arguments.Any(a => a is null) || target.ReturnType.SpecialType != SpecialType.System_Double)
+        if (arguments.Any(a => a is null) || !IsFloatingPoint(target.ReturnType.SpecialType))
         {
             return UnknownCall(invocation);
         }
 
-        var isMathType = MathApi.IsMathType(target.ContainingType, out var generated);
-        if ((isMathType && generated) || target.ContainingType?.SpecialType == SpecialType.System_Double)
+        if (MathApi.IsMathType(target.ContainingType))
         {
-            return ReadMathCall(invocation, target.Name, isMathType, arguments);
+            return ReadMathCall(invocation, target.Name, arguments);
         }
 
         if (DifferentiableSignature.IsDifferentiable(target))
@@ -782,7 +814,7 @@ internal sealed partial class MethodFrontend
         return null;
     }
 
-    private Expr? ReadMathCall(IInvocationOperation invocation, string name, bool isMath, Expr[] args)
+    private Expr? ReadMathCall(IInvocationOperation invocation, string name, Expr[] args)
     {
         // Math.F and double.F (the INumber / IFloatingPointIeee754 statics) are the same functions; ExpM1 and LogP1 are double's only.
         if (args.Length == 1 && MathApi.Functions.TryGetValue(name, out var function))
@@ -890,7 +922,7 @@ internal sealed partial class MethodFrontend
     /// <summary>A one-parameter helper whose body, as math, is a known function of the parameter.</summary>
     private MathFunction? RecognizeHelper(IMethodSymbol helper)
     {
-        if (helper.Parameters.Length != 1 || helper.Parameters[0].Type.SpecialType != SpecialType.System_Double || callers.Contains(helper) || helper.DeclaringSyntaxReferences.Length == 0)
+        if (helper.Parameters.Length != 1 || !IsFloatingPoint(helper.Parameters[0].Type.SpecialType) || callers.Contains(helper) || helper.DeclaringSyntaxReferences.Length == 0)
         {
             return null;
         }
@@ -939,6 +971,9 @@ internal sealed partial class MethodFrontend
         OperationKind.AnonymousFunction => "the lambda '" + FirstLine(operation.Syntax) + "'",
         _ => "'" + FirstLine(operation.Syntax) + "'",
     };
+
+    /// <summary>double or float: the types whose values the generator differentiates (float is read as the same number, computed in double).</summary>
+    private static bool IsFloatingPoint(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single;
 
     private static bool IsNumeric(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single
         or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte

@@ -94,7 +94,7 @@ internal sealed class TolerantMathReader
         }
 
         var args = call.Arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => Read(a.Value, parameters, depth)).ToArray();
-        if (target.IsStatic && MathApi.IsMathType(target.ContainingType, out _))
+        if (target.IsStatic && MathApi.IsMathType(target.ContainingType))
         {
             if (args.Length == 1 && MathApi.Functions.TryGetValue(target.Name, out var f))
             {

@@ -90,7 +90,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 used.Add(gradient);
             }
 
-            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, parameter.Type.SpecialType != SpecialType.System_Double));
+            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, parameter.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single)));
         }
 
         var containing = new List<ContainingTypeSpec>();
@@ -113,6 +113,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             cref,
             formulaPrefix,
             new EquatableArray<ParameterSpec>(parameters.ToArray()),
+            method.ReturnType.SpecialType == SpecialType.System_Single ? "float" : "double",
             result.Value,
             result.Procedure,
             LocationInfo.From(declaration.Identifier.GetLocation()));
@@ -132,8 +133,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         var prefix = LocalPrefix(spec);
         var valueName = prefix + "Value";
         var outputs = new List<EmitOutput> { new(valueName, function, true) };
-        outputs.AddRange(derivations.Select(d => new EmitOutput(d.Parameter.GradientName!, d.Derivation.Result, false)));
-        var body = CodeEmitter.Emit(outputs, prefix);
+
+        // float parameters and results: the math runs in double and is rounded to float once, at the end.
+        string Target(ParameterSpec p) => p.IsFloat ? prefix + "d_" + p.GradientName : p.GradientName!;
+        outputs.AddRange(derivations.Select(d => new EmitOutput(Target(d.Parameter), d.Derivation.Result, d.Parameter.IsFloat)));
+        var body = CodeEmitter.Emit(outputs, prefix).ToList();
+        body.AddRange(differentiable.Where(p => p.IsFloat).Select(p => p.GradientName + " = (float)" + Target(p) + ";"));
 
         var w = OpenFile(spec);
         w.Line("/// <summary>");
@@ -161,7 +166,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         }
 
         ExactValueAtNonFinite(w, spec, valueName);
-        w.Line("return " + valueName + ";");
+        w.Line("return " + (spec.ReturnType == "float" ? "(float)" : string.Empty) + valueName + ";");
         w.Close();
 
         var access = spec.Modifiers.Replace("static ", string.Empty);
@@ -254,7 +259,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// </summary>
     private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName)
     {
-        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Type == "double").Select(p => p.Name))
+        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Type is "double" or "float").Select(p => p.Name))
             .Select(name => "double.IsFinite(" + name + ")");
         w.Line("if (!(" + string.Join(" && ", finite) + "))");
         w.Line("{");
@@ -266,11 +271,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     private static string Signature(DifferentiableMethodSpec spec)
     {
         var signature = new StringBuilder();
-        signature.Append(spec.Modifiers).Append("double ").Append(spec.Name).Append(KnownNames.GradientSuffix).Append('(');
+        signature.Append(spec.Modifiers).Append(spec.ReturnType).Append(' ').Append(spec.Name).Append(KnownNames.GradientSuffix).Append('(');
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.IsArray ? ", global::System.Span<double> " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
         }
 
         return signature.Append(')').ToString();

@@ -11,8 +11,12 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="Name">The parameter name as written (escaped when it is a keyword).</param>
 /// <param name="Type">The parameter type, fully qualified.</param>
 /// <param name="GradientName">The name of its out parameter, or null for a [NoGradient] parameter.</param>
-/// <param name="IsArray">True for a span or array of double, whose gradient is a Span&lt;double&gt;; false for a double (an out double).</param>
-internal sealed record ParameterSpec(string Name, string Type, string? GradientName, bool IsArray = false);
+/// <param name="IsArray">True for a span or array of double, whose gradient is a Span&lt;double&gt;; false for a double or float (an out of its type).</param>
+internal sealed record ParameterSpec(string Name, string Type, string? GradientName, bool IsArray = false)
+{
+    /// <summary>True for a float parameter: its gradient is an out float, computed in double and rounded once.</summary>
+    public bool IsFloat => Type == "float";
+}
 
 /// <summary>Where a method is, as values (a Location would hold the syntax tree).</summary>
 internal sealed record LocationInfo(string FilePath, Microsoft.CodeAnalysis.Text.TextSpan Span, Microsoft.CodeAnalysis.Text.LinePositionSpan Lines)
@@ -33,6 +37,7 @@ internal sealed record DifferentiableMethodSpec(
     string Cref,
     string FormulaPrefix,
     EquatableArray<ParameterSpec> Parameters,
+    string ReturnType,
     Expr? Value,
     Procedure? Procedure,
     LocationInfo? Location);

@@ -263,7 +263,7 @@ internal static class SoftTargets
     /// <summary>w · (… log …) where the log is of a softmax at temperature: the logits divided by T beside the log, or a softmax helper given T.</summary>
     private static (IOperation? Temperature, IOperation? Tempering) TemperedLog(IOperation written, FlowIndex index, CancellationToken ct)
     {
-        var logs = written.DescendantsAndSelf().OfType<IInvocationOperation>().Where(c => c.TargetMethod.Name == "Log" && MathApi.IsMathType(c.TargetMethod.ContainingType, out _)).ToList();
+        var logs = written.DescendantsAndSelf().OfType<IInvocationOperation>().Where(c => c.TargetMethod.Name == "Log" && MathApi.IsMathType(c.TargetMethod.ContainingType)).ToList();
         if (logs.Count == 0 || !written.DescendantsAndSelf().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply }))
         {
             return default;

@@ -190,7 +190,7 @@ internal static class UnstableLog
             : argument;
 
     private static bool IsMathMember(IMethodSymbol method) =>
-        MathApi.IsMathType(method.ContainingType, out _) || method.ContainingType?.SpecialType is SpecialType.System_Double or SpecialType.System_Single;
+        MathApi.IsMathType(method.ContainingType);
 
     /// <summary>t[k] · log p[k]: the log of one collection's element times another collection's element at the same index.</summary>
     private static bool IsWeightedByTarget(IInvocationOperation call, IOperation p)
@@ -352,7 +352,7 @@ internal static class UnstableLog
     }
 
     private static IOperation? ExpArgument(IOperation operation) =>
-        Operations.Strip(operation) is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "Exp" } exp && MathApi.IsMathType(exp.TargetMethod.ContainingType, out _)
+        Operations.Strip(operation) is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "Exp" } exp && MathApi.IsMathType(exp.TargetMethod.ContainingType)
             ? exp.Arguments[0].Value
             : null;
 

@@ -67,6 +67,16 @@ public sealed class GeneratorRun
         var type = Load().GetType(typeName, throwOnError: true)!;
         var method = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
             .Single(m => m.Name == methodName && m.GetParameters().Length == arguments.Length);
+        var parameters = method.GetParameters();
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            // Inputs are given as doubles; a float parameter gets the nearest float.
+            if (arguments[i] is double d && parameters[i].ParameterType == typeof(float))
+            {
+                arguments[i] = (float)d;
+            }
+        }
+
         return method.Invoke(null, arguments);
     }
 
@@ -79,8 +89,8 @@ public sealed class GeneratorRun
             arguments[i] = inputs[i];
         }
 
-        var value = (double)Invoke(typeName, methodName + "WithGradient", arguments)!;
-        var gradient = arguments.Skip(inputs.Length).Select(o => (double)o!).ToArray();
+        var value = Convert.ToDouble(Invoke(typeName, methodName + "WithGradient", arguments), System.Globalization.CultureInfo.InvariantCulture);
+        var gradient = arguments.Skip(inputs.Length).Select(o => Convert.ToDouble(o, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return (value, gradient);
     }
 

@@ -68,12 +68,33 @@ public sealed class DifferentiableMethodAnalyzerTests
         """);
 
     [Fact]
-    public Task GW9002_float_return_type() => Verify.VerifyAnalyzerAsync("""
+    public Task GW9002_decimal_return_type() => Verify.VerifyAnalyzerAsync("""
         using Gradwise;
         public static partial class Losses
         {
             [Differentiable]
-            public static {|GW9002:float|} Square(float {|GW9002:x|}) => x * x;
+            public static {|GW9002:decimal|} Square(decimal {|GW9002:x|}) => x * x;
+        }
+        """);
+
+    [Fact]
+    public Task Float_return_type_and_parameters_are_supported_without_loops() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static float Square(float x, double w) => x * x * (float)w + MathF.Exp(-x);
+        }
+        """);
+
+    [Fact]
+    public Task GW9002_float_beside_an_int() => Verify.VerifyAnalyzerAsync("""
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double Smoothed(float {|GW9002:p|}, int classes) => (1 - p) / classes;
         }
         """);
 
