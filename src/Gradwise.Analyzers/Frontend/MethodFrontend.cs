@@ -486,13 +486,14 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private Expr? ReadSwitch(ISwitchExpressionOperation @switch, Dictionary<ISymbol, Expr> env)
     {
-        if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32) || Read(@switch.Value, env) is not { } value)
+        if (@switch.Value.Type is not { } type || !(IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32))
         {
-            if (@switch.Value.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32))
-            {
-                Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number");
-            }
+            Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number");
+            return null;
+        }
 
+        if (Read(@switch.Value, env) is not { } value)
+        {
             return null;
         }
 
@@ -532,14 +533,14 @@ internal sealed partial class MethodFrontend
         {
             case IDiscardPatternOperation:
                 return Ex.Truth(true);
-            case IDeclarationPatternOperation declaration when declaration.MatchedType?.SpecialType is null or SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:
+            case IDeclarationPatternOperation declaration when declaration.MatchedType is null || IsDoubleFloatOrInt(declaration.MatchedType):
                 if (declaration.DeclaredSymbol is { } symbol)
                 {
                     env[symbol] = value;
                 }
 
                 return Ex.Truth(true);
-            case ITypePatternOperation { MatchedType.SpecialType: SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32 }:
+            case ITypePatternOperation typePattern when IsDoubleFloatOrInt(typePattern.MatchedType):
                 return Ex.Truth(true);
             case IRelationalPatternOperation relational when Read(relational.Value, env) is { } bound:
                 return relational.OperatorKind switch
@@ -971,6 +972,9 @@ internal sealed partial class MethodFrontend
         OperationKind.AnonymousFunction => "the lambda '" + FirstLine(operation.Syntax) + "'",
         _ => "'" + FirstLine(operation.Syntax) + "'",
     };
+
+    /// <summary>The types a switch arm's type or var pattern matches every number with: double, float, int.</summary>
+    private static bool IsDoubleFloatOrInt(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32);
 
     /// <summary>double or float: the types whose values the generator differentiates (float is read as the same number, computed in double).</summary>
     private static bool IsFloatingPoint(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single;
