@@ -209,6 +209,9 @@ internal sealed partial class MethodFrontend
 
             switch (statement)
             {
+                case ILocalFunctionOperation:
+                    continue; // read where it is called
+
                 case IBlockOperation block:
                     // Locals are symbols with unique emitted names, so a nested block is spliced into the rest.
                     return ExecuteProcedure(block.Operations.Concat(statements.Skip(i + 1)).ToList(), 0, scope, output, inLoop, out returned);

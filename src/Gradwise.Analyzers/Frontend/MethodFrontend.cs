@@ -229,6 +229,9 @@ internal sealed partial class MethodFrontend
                     var value = Read(returned, env);
                     return value is null ? null : new Outcome(value, null);
 
+                case ILocalFunctionOperation:
+                    continue; // read where it is called
+
                 case IBlockOperation block:
                     // Locals are symbols, so a nested block can be spliced into the rest.
                     return Execute(block.Operations.Concat(statements.Skip(i + 1)).ToList(), 0, env);
@@ -662,15 +665,15 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadParameter(IParameterReferenceOperation reference, Dictionary<ISymbol, Expr> env)
     {
+        if (env.TryGetValue(reference.Parameter, out var reassigned))
+        {
+            return reassigned; // reassigned, or a local function's parameter bound to its argument
+        }
+
         if (!SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol, method))
         {
             Unsupported(reference, "'" + reference.Parameter.Name + "'", "it is a parameter of another method");
             return null;
-        }
-
-        if (env.TryGetValue(reference.Parameter, out var reassigned))
-        {
-            return reassigned;
         }
 
         if (!IsFloatingPoint(reference.Parameter.Type.SpecialType))
@@ -755,6 +758,11 @@ internal sealed partial class MethodFrontend
     private Expr? ReadInvocation(IInvocationOperation invocation, Dictionary<ISymbol, Expr> env)
     {
         var target = invocation.TargetMethod;
+        if (target.MethodKind == MethodKind.LocalFunction)
+        {
+            return ReadLocalFunctionCall(invocation, target, env);
+        }
+
         var arguments = new Expr[target.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {
@@ -814,6 +822,61 @@ internal sealed partial class MethodFrontend
         Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it");
         return null;
     }
+
+    /// <summary>
+    /// A call of a local function of the method: its body read with its parameters bound to the arguments and its captured
+    /// locals at their values at the call (the math is inlined at each call; the derivation shows the inlined form).
+    /// </summary>
+    private Expr? ReadLocalFunctionCall(IInvocationOperation invocation, IMethodSymbol target, Dictionary<ISymbol, Expr> env)
+    {
+        var root = (IOperation)invocation;
+        while (root.Parent != null)
+        {
+            root = root.Parent;
+        }
+
+        var declaration = root.DescendantsAndSelf().OfType<ILocalFunctionOperation>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, target));
+        if (declaration?.Body is null || !IsFloatingPoint(target.ReturnType.SpecialType))
+        {
+            Unsupported(invocation, "the call to the local function '" + target.Name + "'", "a local function is read where it is called when it returns a double or float and has a body");
+            return null;
+        }
+
+        if (!localFunctionsBeingRead.Add(target))
+        {
+            Unsupported(invocation, "the recursive call to '" + target.Name + "'", "recursion cannot be differentiated symbolically");
+            return null;
+        }
+
+        try
+        {
+            var bound = new Dictionary<ISymbol, Expr>(env, SymbolEqualityComparer.Default);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is null || !IsFloatingPoint(argument.Parameter.Type.SpecialType) || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+                {
+                    Unsupported(argument, "the argument '" + argument.Syntax + "' of '" + target.Name + "'", "a local function takes double or float parameters by value");
+                    return null;
+                }
+
+                if (Read(argument.Value, env) is not { } value)
+                {
+                    return null;
+                }
+
+                bound[argument.Parameter] = value;
+            }
+
+            var outcome = Execute(declaration.Body.Operations, 0, bound);
+            return outcome?.Returned;
+        }
+        finally
+        {
+            localFunctionsBeingRead.Remove(target);
+        }
+    }
+
+    private readonly HashSet<IMethodSymbol> localFunctionsBeingRead = new(SymbolEqualityComparer.Default);
 
     private Expr? ReadMathCall(IInvocationOperation invocation, string name, Expr[] args)
     {

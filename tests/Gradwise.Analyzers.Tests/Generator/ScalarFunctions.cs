@@ -28,6 +28,7 @@ public static class ScalarFunctions
         new("SignedStep", 2, -2, 2),
         new("ClippedSigmoidSquaredError", 2, -25, 25, new[] { 1 }),
         new("SwitchedHuber", 1, -3, 3),
+        new("WithLocalFunctions", 2, -2, 2),
         new("Accurate", 1, -1, 1),
         new("ChainedLogLoss", 4, -2, 2, new[] { 2, 3 }),
         new("CallsOtherType", 2, -2, 2),
@@ -155,6 +156,26 @@ public static class ScalarFunctions
                 1 => 0.5,
                 var big => big - 0.5,
             };
+
+            // Local functions, one capturing a local and a parameter, one static with early returns.
+            [Differentiable]
+            public static double WithLocalFunctions(double w, double x)
+            {
+                double scale = 0.5;
+                double Penalized(double v) => v * v + scale * w * w;
+                static double Logistic(double z)
+                {
+                    if (z < -30)
+                    {
+                        return 0;
+                    }
+
+                    return 1 / (1 + Math.Exp(-z));
+                }
+
+                double residual = Logistic(w * x) - scale;
+                return Penalized(residual) + Logistic(x);
+            }
 
             [Differentiable]
             public static double Accurate(double x) => double.ExpM1(x) + double.LogP1(x * x);

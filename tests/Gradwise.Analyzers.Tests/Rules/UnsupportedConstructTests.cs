@@ -16,6 +16,8 @@ public sealed class UnsupportedConstructTests
         { "try", "{|GW9003:try { return x; } finally { }|}" },
         { "throw", "if (x < 0) {|GW9003:throw new System.ArgumentException();|} return x;" },
         { "switch", "{|GW9003:switch (x) { default: return x; }|}" },
+        { "recursive local function", "double G(double v) => v <= 0 ? 0 : v + {|GW9003:G(v - 1)|}; return G(x);" },
+        { "local function with an int parameter", "double Times(double v, int k) => v * k; return Times(x, {|GW9003:2|});" },
         { "switch arm with a when clause", "return x switch { < 0 => -x, var v when {|GW9003:v > 10|} => 10, _ => x };" },
         { "switch on a string", "return {|GW9003:x.ToString()|} switch { \"1\" => 1, _ => x };" },
         { "direct recursion", "return x <= 0 ? 0 : x + {|GW9003:F(x - 1)|};" },
