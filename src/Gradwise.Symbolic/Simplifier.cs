@@ -191,6 +191,22 @@ public static class Simplifier
             return Ex.Neg(Ex.Call(MathFunction.Softplus, sig2.Arguments[0]));
         }
 
+        // Log(Exp(a) + Exp(b)) = a + Softplus(b - a): the log-sum-exp of two terms, which overflows for neither large a nor
+        // large b, and whose derivative σ(a - b) is smooth (a Max-based form would take a kink's convention at a = b, where
+        // equal logits are common).
+        if (x is Sum { Terms.Count: 2 } pair && pair.Terms[0] is Call { Function: MathFunction.Exp } first && pair.Terms[1] is Call { Function: MathFunction.Exp } second)
+        {
+            Note(notes, "Log(Exp(a) + Exp(b)) = a + Softplus(b - a)");
+            return Ex.Add(first.Arguments[0], Ex.Call(MathFunction.Softplus, Ex.Sub(second.Arguments[0], first.Arguments[0])));
+        }
+
+        // Log(1 + u) = LogP1(u), exact where 1 + u would round (u near 0; 1 - p for a small p).
+        if (IsConstantPlus(x, 1.0, out var small) && small is not Constant)
+        {
+            Note(notes, "Log(1 + u) = LogP1(u)");
+            return Ex.Call(MathFunction.LogP1, small);
+        }
+
         // Log(c * Exp(p)) = Log(c) + p
         if (x is Product p)
         {

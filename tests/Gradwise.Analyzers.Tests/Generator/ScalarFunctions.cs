@@ -29,6 +29,8 @@ public static class ScalarFunctions
         new("ClippedSigmoidSquaredError", 2, -25, 25, new[] { 1 }),
         new("SwitchedHuber", 1, -3, 3),
         new("WithLocalFunctions", 2, -2, 2),
+        new("LogSumExpPair", 2, -5, 5),
+        new("LogOnePlus", 2, -2, 2),
         new("Accurate", 1, -1, 1),
         new("ChainedLogLoss", 4, -2, 2, new[] { 2, 3 }),
         new("CallsOtherType", 2, -2, 2),
@@ -176,6 +178,13 @@ public static class ScalarFunctions
                 double residual = Logistic(w * x) - scale;
                 return Penalized(residual) + Logistic(x);
             }
+
+            // Rewritten stably by the simplifier: a + Softplus(b - a), and LogP1.
+            [Differentiable]
+            public static double LogSumExpPair(double a, double b) => Math.Log(Math.Exp(a) + Math.Exp(b));
+
+            [Differentiable]
+            public static double LogOnePlus(double x, double y) => Math.Log(1 + x * x) + Math.Log(1 - y / 4);
 
             [Differentiable]
             public static double Accurate(double x) => double.ExpM1(x) + double.LogP1(x * x);

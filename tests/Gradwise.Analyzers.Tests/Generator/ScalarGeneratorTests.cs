@@ -35,6 +35,25 @@ public sealed class ScalarGeneratorTests
     public void Generated_code_matches_snapshot(string name) =>
         SnapshotVerifier.Verify(Run.Value.Source("F." + name + "("), name);
 
+    [Fact]
+    public void Stable_rewrites_keep_large_and_tiny_arguments_exact()
+    {
+        // log(e^800 + e^799): the method as written overflows to +∞; the rewrite a + Softplus(b - a) does not.
+        var (lse, dLse) = Run.Value.InvokeWithGradient("Specs.F", "LogSumExpPair", new[] { 800.0, 799.0 }, 2);
+        Assert.Equal(800 + Math.Log(1 + Math.Exp(-1)), lse, 12);
+        Assert.Equal(1 / (1 + Math.Exp(-1)), dLse[0], 12); // σ(a - b)
+        Assert.Equal(1 / (1 + Math.Exp(1)), dLse[1], 12);
+
+        // Equal logits, common at initialization: the derivative is 1/2 each, not a kink's convention.
+        var (_, tie) = Run.Value.InvokeWithGradient("Specs.F", "LogSumExpPair", new[] { 0.0, 0.0 }, 2);
+        Assert.Equal(new[] { 0.5, 0.5 }, tie);
+
+        // log(1 + x²) at x = 1e-10: 1 + 1e-20 rounds to 1 and the method returns 0; LogP1 keeps the 1e-20.
+        var (tiny, _) = Run.Value.InvokeWithGradient("Specs.F", "LogOnePlus", new[] { 1e-10, 0.0 }, 2);
+        Assert.Equal(0.0, (double)Run.Value.Invoke("Specs.F", "LogOnePlus", new object?[] { 1e-10, 0.0 })!);
+        Assert.True(Math.Abs(tiny - 1e-20) <= 1e-35, tiny.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Theory]
     [MemberData(nameof(Names))]
     public void Gradient_agrees_with_finite_differences(string name)
