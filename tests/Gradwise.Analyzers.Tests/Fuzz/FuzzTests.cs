@@ -18,7 +18,7 @@ public sealed class FuzzTests
     /// <summary>An edited snippet may take this many times as long as the snippet itself (a hang or a blow-up fails)…</summary>
     private const double TimeRatio = 20;
 
-    /// <summary>…but never less than this, so a pause of the shared machine is not a failure.</summary>
+    /// <summary>…but never less than this, so a pause of the shared machine is not a failure (and a slow run is repeated once before it counts).</summary>
     private static readonly TimeSpan TimeFloor = TimeSpan.FromSeconds(3);
 
     private readonly ITestOutputHelper output;
@@ -93,7 +93,13 @@ public sealed class FuzzTests
 
                 if (edited.Elapsed > bound)
                 {
-                    Record(snippet, kind, text, new[] { $"took {edited.Elapsed.TotalMilliseconds:F0} ms, over {TimeRatio}× the whole snippet's {whole.Elapsed.TotalMilliseconds:F0} ms (floor {TimeFloor.TotalSeconds} s)" });
+                    // A slow run must be slow again to count: the first compilation to touch a library type decodes its
+                    // metadata (shared by all later ones), and the test host runs other tests beside this one.
+                    var again = GradwisePipeline.Run(text, withFixes: true).Elapsed;
+                    if (again > bound)
+                    {
+                        Record(snippet, kind, text, new[] { $"took {edited.Elapsed.TotalMilliseconds:F0} ms and {again.TotalMilliseconds:F0} ms, over {TimeRatio}× the whole snippet's {whole.Elapsed.TotalMilliseconds:F0} ms (floor {TimeFloor.TotalSeconds} s)" });
+                    }
                 }
             }
         });
