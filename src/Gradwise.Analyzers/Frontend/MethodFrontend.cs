@@ -351,6 +351,23 @@ internal sealed partial class MethodFrontend
     {
         switch (expression)
         {
+            case IDeconstructionAssignmentOperation deconstruction when !procedureMode:
+                {
+                    // var (a, b) = (e1, e2); (a, b) = (b, a): every value is read before any is assigned.
+                    var assignments = new List<(ISymbol Symbol, Expr Value)>();
+                    if (!Deconstruct(deconstruction.Target, deconstruction.Value, env, assignments))
+                    {
+                        return false;
+                    }
+
+                    foreach (var (symbol, value) in assignments)
+                    {
+                        env[symbol] = value;
+                    }
+
+                    return true;
+                }
+
             case ISimpleAssignmentOperation assignment when AssignableSymbol(assignment.Target) is { } target:
                 {
                     var value = target.Type().SpecialType == SpecialType.System_Boolean ? ReadPredicate(assignment.Value, env) : Read(assignment.Value, env);
@@ -821,6 +838,61 @@ internal sealed partial class MethodFrontend
 
         Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it");
         return null;
+    }
+
+    /// <summary>The (symbol, value) pairs of a tuple deconstruction, element by element (nested tuples too; discards skipped).</summary>
+    private bool Deconstruct(IOperation target, IOperation value, Dictionary<ISymbol, Expr> env, List<(ISymbol Symbol, Expr Value)> assignments)
+    {
+        while (value is IConversionOperation { OperatorMethod: null } conversion && conversion.Operand is ITupleOperation)
+        {
+            value = conversion.Operand;
+        }
+
+        var targets = target switch
+        {
+            IDeclarationExpressionOperation { Expression: ITupleOperation declared } => declared.Elements,
+            ITupleOperation tuple => tuple.Elements,
+            _ => default,
+        };
+        if (targets.IsDefault || value is not ITupleOperation values || values.Elements.Length != targets.Length)
+        {
+            Unsupported(value, "the deconstruction of '" + value.Syntax + "'", "a tuple is deconstructed from a tuple written out, (e1, e2)");
+            return false;
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var element = targets[i] is IDeclarationExpressionOperation { Expression: var inner } ? inner : targets[i];
+            var source = values.Elements[i];
+            switch (element)
+            {
+                case IDiscardOperation:
+                    continue;
+                case ITupleOperation or IDeclarationExpressionOperation:
+                    if (!Deconstruct(element, source is IConversionOperation { OperatorMethod: null, Operand: ITupleOperation nested } ? nested : source, env, assignments))
+                    {
+                        return false;
+                    }
+
+                    continue;
+            }
+
+            if (AssignableSymbol(element) is not { } symbol)
+            {
+                Unsupported(element, "the assignment to '" + element.Syntax + "'", "a deconstruction assigns double or bool locals");
+                return false;
+            }
+
+            var read = symbol.Type().SpecialType == SpecialType.System_Boolean ? ReadPredicate(source, env) : Read(source, env);
+            if (read is null)
+            {
+                return false;
+            }
+
+            assignments.Add((symbol.Symbol, read));
+        }
+
+        return true;
     }
 
     /// <summary>

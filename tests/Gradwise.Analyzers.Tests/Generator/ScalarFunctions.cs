@@ -31,6 +31,7 @@ public static class ScalarFunctions
         new("WithLocalFunctions", 2, -2, 2),
         new("LogSumExpPair", 2, -5, 5),
         new("LogOnePlus", 2, -2, 2),
+        new("Deconstructed", 2, -2, 2),
         new("Accurate", 1, -1, 1),
         new("ChainedLogLoss", 4, -2, 2, new[] { 2, 3 }),
         new("CallsOtherType", 2, -2, 2),
@@ -185,6 +186,18 @@ public static class ScalarFunctions
 
             [Differentiable]
             public static double LogOnePlus(double x, double y) => Math.Log(1 + x * x) + Math.Log(1 - y / 4);
+
+            // Tuples: a declaration, a swap (every value read before any is assigned), a discard, a nested tuple.
+            [Differentiable]
+            public static double Deconstructed(double x, double y)
+            {
+                var (u, v) = (x * y, x - y);
+                (u, v) = (v, u + 1);
+                double w;
+                (w, _) = (u * v, 0.0);
+                var (p, (q, r)) = (w, (u, Math.Exp(v / 4)));
+                return p + q * r;
+            }
 
             [Differentiable]
             public static double Accurate(double x) => double.ExpM1(x) + double.LogP1(x * x);

@@ -16,6 +16,7 @@ public sealed class UnsupportedConstructTests
         { "try", "{|GW9003:try { return x; } finally { }|}" },
         { "throw", "if (x < 0) {|GW9003:throw new System.ArgumentException();|} return x;" },
         { "switch", "{|GW9003:switch (x) { default: return x; }|}" },
+        { "deconstruction of a tuple that is not written out", "var (a, b) = {|GW9003:System.Math.DivRem(7, 2)|}; return x * a;" },
         { "recursive local function", "double G(double v) => v <= 0 ? 0 : v + {|GW9003:G(v - 1)|}; return G(x);" },
         { "local function with an int parameter", "double Times(double v, int k) => v * k; return Times(x, {|GW9003:2|});" },
         { "switch arm with a when clause", "return x switch { < 0 => -x, var v when {|GW9003:v > 10|} => 10, _ => x };" },
