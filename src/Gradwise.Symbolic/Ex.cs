@@ -36,7 +36,13 @@ public static class Ex
     }
 
     /// <summary>A variable.</summary>
-    public static Expr Var(string name) => new Variable(name);
+    public static Variable Var(string name) => new(name);
+
+    /// <summary>An int value read as a double, as a leaf (it has no derivative).</summary>
+    public static Variable Int(IntExpr value) => new(value);
+
+    /// <summary>The element <paramref name="array"/>[<paramref name="index"/>] as a leaf.</summary>
+    public static Variable Element(string array, IntExpr index) => new(array, index);
 
     /// <summary>a + b.</summary>
     public static Expr Add(Expr a, Expr b) => Add(new[] { a, b });

@@ -154,11 +154,43 @@ public sealed class Variable : Expr
         Name = name;
     }
 
-    /// <summary>The name, as the user wrote it.</summary>
+    internal Variable(string array, IntExpr index)
+        : this(array + "[" + IntFormatter.Format(index) + "]")
+    {
+        Array = array;
+        Index = index;
+    }
+
+    internal Variable(IntExpr value)
+        : this(IntFormatter.Operand(value))
+    {
+        IntValue = value;
+    }
+
+    /// <summary>
+    /// The name: for a scalar, as the user wrote it (or the emitted name of a local); for an element or an int value, its
+    /// C# text (<c>w[i * d + j]</c>), which is what derivations show and what tells leaves apart (it is
+    /// written from <see cref="Array"/> and <see cref="Index"/>, so equal text is an equal element).
+    /// </summary>
     public string Name { get; }
 
+    /// <summary>The span, array or buffer an element leaf reads (<c>w</c> in <c>w[j]</c>); null for a scalar.</summary>
+    public string? Array { get; }
+
+    /// <summary>The index an element leaf reads at; null for a scalar.</summary>
+    public IntExpr? Index { get; }
+
+    /// <summary>For an int value read as a double (<c>labels[i]</c>, <c>k</c> in <c>x * k</c>): the int; else null. It has no derivative.</summary>
+    public IntExpr? IntValue { get; }
+
+    /// <summary>True for an element of a span, an array or a buffer.</summary>
+    public bool IsElement => Array != null;
+
+    /// <summary>What the leaf belongs to: the array or buffer of an element, else the name itself.</summary>
+    public string Root => Array ?? Name;
+
     /// <inheritdoc />
-    public override IReadOnlyList<Expr> Children => Array.Empty<Expr>();
+    public override IReadOnlyList<Expr> Children => System.Array.Empty<Expr>();
 
     private protected override bool EqualsSameKind(Expr other) => string.Equals(((Variable)other).Name, Name, StringComparison.Ordinal);
 }

@@ -9,9 +9,10 @@ namespace Gradwise.Symbolic;
 /// updates, a buffer element, an int index, a loop, a branch over statements.
 /// </summary>
 /// <remarks>
-/// Leaves of the expressions are <see cref="Variable"/>s whose names are C# text valid in the
-/// generated method: a parameter or local (<c>z</c>), an element (<c>w[indices[p]]</c>), an int
-/// value (<c>labels[i]</c>), a field (<c>this.scale</c>). <see cref="Leaf.Parse"/> tells them apart.
+/// Leaves of the expressions are <see cref="Variable"/>s: a parameter or local by its emitted name
+/// (<c>z</c>), a field (<c>this.scale</c>), or an element (<see cref="Variable.Array"/> at a typed
+/// <see cref="Variable.Index"/>, <c>w[indices[p]]</c>). Int values (indices, bounds, lengths) are
+/// <see cref="IntExpr"/> trees; C# text is written only by the emitters.
 /// </remarks>
 /// <param name="Body">The statements, in order.</param>
 /// <param name="Result">The returned value, over the leaves as they are at the end of <paramref name="Body"/>.</param>
@@ -29,8 +30,8 @@ public sealed record Procedure(
 
 /// <summary>A local buffer of doubles: <c>Span&lt;double&gt; s = stackalloc double[k]</c> or <c>double[] s = new double[k]</c>.</summary>
 /// <param name="Name">The emitted name.</param>
-/// <param name="Length">Its length as C# text over parameters and constants (so the adjoint buffer can be made once, up front).</param>
-public sealed record BufferInfo(string Name, string Length);
+/// <param name="Length">Its length, over parameters, constants and ints fixed for the call (so the adjoint buffer can be made once, up front).</param>
+public sealed record BufferInfo(string Name, IntExpr Length);
 
 /// <summary>A sequence of statements.</summary>
 public sealed record Block(EquatableArray<Stmt> Statements)
@@ -46,32 +47,33 @@ public abstract record Stmt;
 public sealed record AssignStmt(string Target, Expr Value, bool Declare) : Stmt;
 
 /// <summary><c>Buffer[Index] = Value;</c> for a local buffer.</summary>
-public sealed record StoreStmt(string Buffer, string Index, Expr Value) : Stmt
+public sealed record StoreStmt(string Buffer, IntExpr Index, Expr Value) : Stmt
 {
-    /// <summary>The element as a leaf name.</summary>
-    public string Element => Buffer + "[" + Index + "]";
+    /// <summary>The element written, as the leaf that later statements read it by.</summary>
+    public Variable Element { get; } = Ex.Element(Buffer, Index);
 }
 
-/// <summary><c>int Name = Code;</c>: an int local assigned once, from values that never change during the call.</summary>
-public sealed record IntStmt(string Name, string Code) : Stmt;
+/// <summary><c>int Name = Value;</c>: an int local assigned once, from values that never change during the call.</summary>
+public sealed record IntStmt(string Name, IntExpr Value) : Stmt;
 
-/// <summary>A local buffer's declaration.</summary>
+/// <summary>A local buffer's declaration: <c>Span&lt;double&gt; Name = stackalloc double[Length]</c> or <c>double[] Name = new double[Length]</c>.</summary>
 /// <param name="Name">The emitted name.</param>
-/// <param name="Declaration">The full declaration statement as C# text, e.g. <c>global::System.Span&lt;double&gt; s = stackalloc double[k];</c>.</param>
-public sealed record BufferStmt(string Name, string Declaration) : Stmt;
+/// <param name="Length">The number of elements.</param>
+/// <param name="OnStack">True for <c>stackalloc</c>, false for an array.</param>
+public sealed record BufferStmt(string Name, IntExpr Length, bool OnStack) : Stmt;
 
 /// <summary>
 /// <c>for (int Variable = Start; Variable &lt; End; Variable++)</c> (or the descending form),
 /// with <paramref name="Start"/> and <paramref name="End"/> values that never change during the call.
 /// </summary>
 /// <param name="Variable">The int loop variable.</param>
-/// <param name="Start">The first value, as C# text.</param>
-/// <param name="End">The bound, as C# text.</param>
+/// <param name="Start">The first value.</param>
+/// <param name="End">The bound.</param>
 /// <param name="Step">+1 or -1.</param>
 /// <param name="Inclusive">True for <c>&lt;=</c> / <c>&gt;=</c>, false for <c>&lt;</c> / <c>&gt;</c>.</param>
 /// <param name="Body">The loop body.</param>
 /// <param name="HasBreak">True when the body can <c>break</c> (the reverse sweep then records the trip count).</param>
-public sealed record LoopStmt(string Variable, string Start, string End, int Step, bool Inclusive, Block Body, bool HasBreak) : Stmt;
+public sealed record LoopStmt(string Variable, IntExpr Start, IntExpr End, int Step, bool Inclusive, Block Body, bool HasBreak) : Stmt;
 
 /// <summary>
 /// <c>while (Condition) Body</c>, or <c>do Body while (Condition)</c> when <paramref name="ConditionFirst"/>
@@ -90,17 +92,26 @@ public sealed record WhileStmt(Expr Condition, bool ConditionFirst, Block Body) 
 public sealed record CallStmt(string Target, string Callee, EquatableArray<CallArg> Arguments) : Stmt;
 
 /// <summary>
-/// One argument of a <see cref="CallStmt"/>: a double (a local, a parameter or a constant, in
-/// <paramref name="Scalar"/>), or code (a span, a slice, an int) with, for a span of double, the
-/// parameter and the window it reads.
+/// One argument of a <see cref="CallStmt"/>: exactly one of a double (a local, a parameter or a
+/// constant), an int, or a window of a span or array parameter.
 /// </summary>
-/// <param name="Code">The argument's C# text, for a span or int argument.</param>
 /// <param name="Scalar">The argument's value, for a double argument.</param>
-/// <param name="Array">The parameter a span argument reads.</param>
-/// <param name="Offset">Where its window starts.</param>
-/// <param name="Length">Its window's length.</param>
+/// <param name="Int">The argument's value, for an int argument.</param>
+/// <param name="Span">The window, for a span argument.</param>
 /// <param name="HasGradient">True when the callee gives a gradient for this parameter.</param>
-public sealed record CallArg(string? Code, Expr? Scalar, string? Array, string? Offset, string? Length, bool HasGradient);
+public sealed record CallArg(Expr? Scalar, IntExpr? Int, SpanWindow? Span, bool HasGradient)
+{
+    /// <summary>The parameter a span argument reads, else null.</summary>
+    public string? Array => Span?.Array;
+}
+
+/// <summary>A window of a span or array parameter passed on: the whole of it, or <c>Array.Slice(Offset, Length)</c>.</summary>
+/// <param name="Array">The parameter.</param>
+/// <param name="Offset">Where the window starts.</param>
+/// <param name="Length">How many elements it has.</param>
+/// <param name="Whole">True when the parameter itself is passed (Offset 0, its whole Length).</param>
+/// <param name="IsArray">True when the parameter is an array (sliced with <c>AsSpan</c>), false for a span.</param>
+public sealed record SpanWindow(string Array, IntExpr Offset, IntExpr Length, bool Whole, bool IsArray);
 
 /// <summary><c>if (Predicate) Then else Else</c> over statements.</summary>
 public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
@@ -108,28 +119,13 @@ public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
 /// <summary><c>break;</c> or <c>continue;</c>; always the last statement of its block.</summary>
 public sealed record JumpStmt(bool IsContinue) : Stmt;
 
-/// <summary>What a leaf name refers to.</summary>
-public readonly struct Leaf
+/// <summary>The leaves of expressions.</summary>
+public static class Leaf
 {
-    private Leaf(string array, string index)
+    /// <summary>Every variable <paramref name="e"/> reads, each once, in the order a depth-first walk meets them.</summary>
+    public static IEnumerable<Variable> In(Expr e)
     {
-        Array = array;
-        Index = index;
-    }
-
-    /// <summary>The array or buffer name for an element leaf (<c>w</c> in <c>w[j]</c>), else null.</summary>
-    public string? Array { get; }
-
-    /// <summary>The index text for an element leaf (<c>j</c> in <c>w[j]</c>), else null.</summary>
-    public string? Index { get; }
-
-    /// <summary>True for <c>name[index]</c>.</summary>
-    public bool IsElement => Array != null;
-
-    /// <summary>Every variable name <paramref name="e"/> reads, each once.</summary>
-    public static IEnumerable<string> In(Expr e)
-    {
-        var seen = new HashSet<string>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var stack = new Stack<Expr>();
         stack.Push(e);
         while (stack.Count > 0)
@@ -139,7 +135,7 @@ public readonly struct Leaf
             {
                 if (seen.Add(v.Name))
                 {
-                    yield return v.Name;
+                    yield return v;
                 }
 
                 continue;
@@ -150,31 +146,5 @@ public readonly struct Leaf
                 stack.Push(child);
             }
         }
-    }
-
-    /// <summary>True for a character of a C# name as the IR writes it: a letter, a digit, <c>_</c>, or the <c>@</c> of an escaped keyword.</summary>
-    public static bool IsNameCharacter(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '@';
-
-    /// <summary>What a leaf belongs to: the array or buffer for an element (<c>w</c> for <c>w[j]</c>), else the name itself.</summary>
-    public static string Root(string name) => Parse(name) is { IsElement: true } element ? element.Array! : name;
-
-    /// <summary>Splits <c>name[index]</c>; any other name is not an element.</summary>
-    public static Leaf Parse(string name)
-    {
-        var open = name.IndexOf('[');
-        if (open <= 0 || name[name.Length - 1] != ']')
-        {
-            return default;
-        }
-
-        for (var i = 0; i < open; i++)
-        {
-            if (!IsNameCharacter(name[i]))
-            {
-                return default;
-            }
-        }
-
-        return new Leaf(name.Substring(0, open), name.Substring(open + 1, name.Length - open - 2));
     }
 }

@@ -64,7 +64,7 @@ public static partial class ReverseEmitter
         }
 
         /// <summary>The locals and buffers an expression depends on differentiably (an element counts as its buffer).</summary>
-        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(Leaf.Root);
+        private static IEnumerable<string> Names(Expr e) => DifferentiableLeaves(e).Select(leaf => leaf.Root);
 
         private void FindStableLocals()
         {
@@ -132,10 +132,10 @@ public static partial class ReverseEmitter
         private bool HasActiveLeaf(Expr e) => DifferentiableLeaves(e).Any(IsActive);
 
         /// <summary>The leaves a value depends on differentiably: those outside conditions (a condition picks a branch; it has no derivative).</summary>
-        private static IEnumerable<string> DifferentiableLeaves(Expr e) => e switch
+        private static IEnumerable<Variable> DifferentiableLeaves(Expr e) => e switch
         {
-            Variable v => new[] { v.Name },
-            Compare or Logical => Enumerable.Empty<string>(),
+            Variable v => new[] { v },
+            Compare or Logical => Enumerable.Empty<Variable>(),
             _ => e.Children.SelectMany(DifferentiableLeaves).Distinct(),
         };
 
@@ -143,47 +143,47 @@ public static partial class ReverseEmitter
         private bool IsActive(CallArg argument) =>
             argument.HasGradient && (argument.Scalar is { } scalar ? HasActiveLeaf(scalar) : argument.Array != null && gradients.ContainsKey(argument.Array) && procedure.Arrays.Contains(argument.Array));
 
-        private bool IsActive(string leaf)
-        {
-            var parsed = Leaf.Parse(leaf);
-            if (parsed.IsElement)
-            {
-                return activeBuffers.Contains(parsed.Array!) || (!bufferNames.Contains(parsed.Array!) && gradients.ContainsKey(parsed.Array!) && procedure.Arrays.Contains(parsed.Array!));
-            }
+        private bool IsActive(Variable leaf) =>
+            leaf.IsElement
+                ? activeBuffers.Contains(leaf.Array!) || (!bufferNames.Contains(leaf.Array!) && gradients.ContainsKey(leaf.Array!) && procedure.Arrays.Contains(leaf.Array!))
+                : IsActive(leaf.Name);
 
-            return activeLocals.Contains(leaf) || (!localNames.Contains(leaf) && gradients.ContainsKey(leaf) && procedure.Scalars.Contains(leaf));
-        }
+        /// <summary>True when the local or double parameter named <paramref name="name"/> carries an adjoint.</summary>
+        private bool IsActive(string name) =>
+            activeLocals.Contains(name) || (!localNames.Contains(name) && gradients.ContainsKey(name) && procedure.Scalars.Contains(name));
 
         /// <summary>True when the leaf holds the same value in the reverse sweep as where the forward sweep read it.</summary>
-        private bool IsStable(string leaf)
-        {
-            var parsed = Leaf.Parse(leaf);
-            if (parsed.IsElement)
-            {
-                return !bufferNames.Contains(parsed.Array!);
-            }
-
-            return !localNames.Contains(leaf) || stableLocals.Contains(leaf);
-        }
+        private bool IsStable(Variable leaf) =>
+            leaf.IsElement ? !bufferNames.Contains(leaf.Array!) : !localNames.Contains(leaf.Name) || stableLocals.Contains(leaf.Name);
 
         private bool IsStable(Expr e) => Leaves(e).All(IsStable);
 
-        private static IEnumerable<string> Leaves(Expr e) => Leaf.In(e);
+        private static IEnumerable<Variable> Leaves(Expr e) => Leaf.In(e);
 
-        private string Adjoint(string leaf)
+        /// <summary>The adjoint of a leaf: an element of a gradient span or adjoint buffer (through a window when one is open on it), or a local.</summary>
+        private string Adjoint(Variable leaf)
         {
-            var parsed = Leaf.Parse(leaf);
-            if (parsed.IsElement)
+            if (!leaf.IsElement)
             {
-                var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
-                return Windowed(array + "[" + parsed.Index + "]");
+                return Adjoint(leaf.Name);
             }
 
-            return localNames.Contains(leaf) ? prefix + "d_" + leaf : gradients[leaf];
+            if (adjointWindows.TryGetValue(leaf, out var windowed))
+            {
+                return windowed;
+            }
+
+            return AdjointArray(leaf.Array!) + "[" + IntFormatter.Format(leaf.Index!) + "]";
         }
 
+        /// <summary>The adjoint of a local or a double parameter.</summary>
+        private string Adjoint(string name) => localNames.Contains(name) ? prefix + "d_" + name : gradients[name];
+
+        /// <summary>Where the adjoints of a buffer's or a parameter's elements are: its adjoint buffer, or its gradient span.</summary>
+        private string AdjointArray(string array) => bufferNames.Contains(array) ? BufferAdjoint(array) : gradients[array];
+
         private static string Describe(Plan plan) =>
-            plan.Target + " = " + plan.Value + ":  " + string.Join(",  ", plan.Partials.Select(p => "∂/∂" + p.Key + " = " + p.Value));
+            plan.Target.Name + " = " + plan.Value + ":  " + string.Join(",  ", plan.Partials.Select(p => "∂/∂" + p.Key.Name + " = " + p.Value));
 
         private string BufferAdjoint(string buffer) => prefix + "d_" + buffer;
 
@@ -200,7 +200,7 @@ public static partial class ReverseEmitter
             return id;
         }
 
-        private Plan PlanOf(Stmt statement, string target, Expr written)
+        private Plan PlanOf(Stmt statement, Variable target, Expr written)
         {
             if (plans.TryGetValue(statement, out var plan))
             {
@@ -211,15 +211,15 @@ public static partial class ReverseEmitter
             plan = new Plan(IdOf(statement), target, value);
             if (IsActive(target))
             {
-                foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l, System.StringComparer.Ordinal))
+                foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l.Name, System.StringComparer.Ordinal))
                 {
-                    var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                    var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
                     if (partial is Constant { Value: 0.0 })
                     {
                         continue;
                     }
 
-                    plan.Partials.Add(new KeyValuePair<string, Expr>(leaf, partial));
+                    plan.Partials.Add(new KeyValuePair<Variable, Expr>(leaf, partial));
                     if (!IsStable(partial) && !plan.FromTape.ContainsKey(partial))
                     {
                         var (kept, rebuild) = WhatToTape(partial);

@@ -22,19 +22,22 @@ public static partial class ReverseEmitter
                 switch (statement)
                 {
                     case AssignStmt assign:
-                        EmitForwardAssignment(statement, assign.Target, assign.Value, assign.Declare, lines, pad);
+                        EmitForwardAssignment(statement, Ex.Var(assign.Target), assign.Value, assign.Declare, lines, pad);
                         break;
                     case StoreStmt store:
                         EmitForwardAssignment(statement, store.Element, store.Value, false, lines, pad);
                         break;
                     case IntStmt integer:
-                        lines.Add(pad + "int " + integer.Name + " = " + integer.Code + ";");
+                        lines.Add(pad + "int " + integer.Name + " = " + IntFormatter.Format(integer.Value) + ";");
                         break;
                     case BufferStmt buffer:
-                        lines.Add(pad + buffer.Declaration);
+                        var length = IntFormatter.Format(buffer.Length);
+                        lines.Add(pad + (buffer.OnStack
+                            ? "global::System.Span<double> " + buffer.Name + " = stackalloc double[" + length + "];"
+                            : "double[] " + buffer.Name + " = new double[" + length + "];"));
                         break;
                     case CallStmt call:
-                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Code ?? Code(a.Scalar!))) + ");");
+                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Scalar is { } scalar ? Code(scalar) : ArgumentCode(a))) + ");");
                         if (activeLocals.Contains(call.Target))
                         {
                             foreach (var argument in TapedArguments(call))
@@ -139,7 +142,7 @@ public static partial class ReverseEmitter
             lines.Add(pad + Tape + ".Push(" + value + ");");
         }
 
-        private void EmitForwardAssignment(Stmt statement, string target, Expr written, bool declare, List<string> lines, string pad)
+        private void EmitForwardAssignment(Stmt statement, Variable target, Expr written, bool declare, List<string> lines, string pad)
         {
             var plan = PlanOf(statement, target, written);
             var outputs = new List<EmitOutput>();
@@ -172,11 +175,29 @@ public static partial class ReverseEmitter
         /// <summary>An expression as C#, reading elements through the windows open where it is written.</summary>
         private string Code(Expr e) => windowLeaves.TryGetValue(e, out var window) ? window : ExprFormatter.Code.Format(e, windowLeaves);
 
+        /// <summary>An int or span argument of a call as C#: the value, the parameter, or its slice.</summary>
+        private static string ArgumentCode(CallArg argument)
+        {
+            if (argument.Int is { } value)
+            {
+                return IntFormatter.Format(value);
+            }
+
+            var span = argument.Span!;
+            if (span.Whole)
+            {
+                return span.Array;
+            }
+
+            var window = IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")";
+            return span.IsArray ? "global::System.MemoryExtensions.AsSpan(" + span.Array + ", " + window : span.Array + ".Slice(" + window;
+        }
+
         private static string ForwardHeader(LoopStmt loop)
         {
             var v = loop.Variable;
             var comparison = loop.Step > 0 ? (loop.Inclusive ? " <= " : " < ") : (loop.Inclusive ? " >= " : " > ");
-            return "for (int " + v + " = " + loop.Start + "; " + v + comparison + loop.End + "; " + v + (loop.Step > 0 ? "++" : "--") + ")";
+            return "for (int " + v + " = " + IntFormatter.Format(loop.Start) + "; " + v + comparison + IntFormatter.Format(loop.End) + "; " + v + (loop.Step > 0 ? "++" : "--") + ")";
         }
     }
 }

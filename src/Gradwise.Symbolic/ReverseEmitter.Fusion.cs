@@ -52,8 +52,8 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var plan = PlanOf(assign, assign.Target, assign.Value);
-                var self = plan.Partials.FirstOrDefault(pair => pair.Key == assign.Target).Value;
+                var plan = PlanOf(assign, Ex.Var(assign.Target), assign.Value);
+                var self = plan.Partials.FirstOrDefault(pair => pair.Key.Equals(plan.Target)).Value;
                 if (self is not Constant { Value: 1.0 })
                 {
                     return null;
@@ -136,20 +136,18 @@ public static partial class ReverseEmitter
                 _ => false,
             });
 
-        /// <summary>The leaves a statement reads: its value's, its predicate's, or none.</summary>
-        private static IEnumerable<string> ReadsOf(Stmt statement)
+        /// <summary>What a statement reads (its value's, its predicate's or its arguments' leaves), as locals, parameters and buffers (an element counts as its array).</summary>
+        private static IEnumerable<string> ReadsOf(Stmt statement) => statement switch
         {
-            var leaves = statement switch
-            {
-                AssignStmt a => Leaves(a.Value),
-                StoreStmt s => Leaves(s.Value),
-                IfStmt i => Leaves(i.Predicate),
-                WhileStmt w => Leaves(w.Condition),
-                CallStmt c => c.Arguments.SelectMany(a => a.Scalar is { } e ? Leaves(e) : a.Array is { } array ? new[] { array + "[0]" } : Enumerable.Empty<string>()),
-                _ => Enumerable.Empty<string>(),
-            };
-            return leaves.Select(Leaf.Root);
-        }
+            AssignStmt a => Roots(a.Value),
+            StoreStmt s => Roots(s.Value),
+            IfStmt i => Roots(i.Predicate),
+            WhileStmt w => Roots(w.Condition),
+            CallStmt c => c.Arguments.SelectMany(a => a.Scalar is { } e ? Roots(e) : a.Array is { } array ? new[] { array } : Enumerable.Empty<string>()),
+            _ => Enumerable.Empty<string>(),
+        };
+
+        private static IEnumerable<string> Roots(Expr e) => Leaves(e).Select(leaf => leaf.Root);
 
         /// <summary>
         /// True when the loop's body starts (before any read of the buffer) with a loop over its
@@ -161,11 +159,11 @@ public static partial class ReverseEmitter
             var length = procedure.Buffers.First(b => b.Name == buffer).Length;
             foreach (var statement in loop.Body.Statements)
             {
-                if (statement is LoopStmt { Start: "0", Step: 1, Inclusive: false } writer && writer.End == length)
+                if (statement is LoopStmt { Start: IntConstant { Value: 0 }, Step: 1, Inclusive: false } writer && writer.End == length)
                 {
                     // The statements before the writer first reads the buffer (a store's own value included).
                     var stores = writer.Body.Statements.TakeWhile(s => !ReadsOf(s).Contains(buffer));
-                    if (stores.Any(s => s is StoreStmt st && st.Buffer == buffer && st.Index == writer.Variable))
+                    if (stores.Any(s => s is StoreStmt { Index: IntVariable counter } st && st.Buffer == buffer && counter.Name == writer.Variable))
                     {
                         var outside = procedure.Body.Statements.Where((s, i) => i != position).SelectMany(s => All(Block.Of(new[] { s })));
                         return !outside.Any(s => ReadsOf(s).Contains(buffer));
@@ -182,7 +180,7 @@ public static partial class ReverseEmitter
         }
 
         /// <summary>Whether a leaf holds its final value before top-level statement <paramref name="position"/> runs.</summary>
-        private System.Func<string, bool> KnownBefore(int position)
+        private System.Func<Variable, bool> KnownBefore(int position)
         {
             var before = new HashSet<string>();
             var after = new HashSet<string>();
@@ -203,18 +201,22 @@ public static partial class ReverseEmitter
 
             return leaf =>
             {
-                var parsed = Leaf.Parse(leaf);
-                if (parsed.IsElement)
+                if (leaf.IsElement)
                 {
-                    return !bufferNames.Contains(parsed.Array!);
+                    return !bufferNames.Contains(leaf.Array!);
                 }
 
-                if (localNames.Contains(leaf))
+                if (leaf.IntValue is { } value)
                 {
-                    return stableLocals.Contains(leaf) && before.Contains(leaf);
+                    return !value.Names().Any(after.Contains);
                 }
 
-                return !after.Contains(leaf);
+                if (localNames.Contains(leaf.Name))
+                {
+                    return stableLocals.Contains(leaf.Name) && before.Contains(leaf.Name);
+                }
+
+                return !after.Contains(leaf.Name);
             };
         }
 

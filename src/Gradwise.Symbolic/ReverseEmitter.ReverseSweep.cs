@@ -16,11 +16,11 @@ public static partial class ReverseEmitter
             var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
             var targets = new List<string>();
             var value = outputs[0].Value;
-            var readAlways = new HashSet<string>(UnconditionalLeaves(value));
+            var readAlways = new HashSet<Variable>(UnconditionalLeaves(value));
             var seeded = 0;
-            foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l)).OrderBy(l => l, System.StringComparer.Ordinal))
+            foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l.Name)).OrderBy(l => l.Name, System.StringComparer.Ordinal))
             {
-                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf));
+                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
                 if (partial is Constant { Value: 0.0 })
                 {
                     continue;
@@ -53,7 +53,7 @@ public static partial class ReverseEmitter
                 {
                     if (statement is IntStmt integer)
                     {
-                        lines.Add(pad + "int " + integer.Name + " = " + integer.Code + ";");
+                        lines.Add(pad + "int " + integer.Name + " = " + IntFormatter.Format(integer.Value) + ";");
                     }
                 }
             }
@@ -64,7 +64,7 @@ public static partial class ReverseEmitter
                 switch (statement)
                 {
                     case AssignStmt assign:
-                        EmitReverseAssignment(statement, assign.Target, assign.Value, lines, pad, firstAndLast: topLevel && assign.Declare);
+                        EmitReverseAssignment(statement, Ex.Var(assign.Target), assign.Value, lines, pad, firstAndLast: topLevel && assign.Declare);
                         break;
                     case StoreStmt store:
                         EmitReverseAssignment(statement, store.Element, store.Value, lines, pad, firstAndLast: false);
@@ -157,7 +157,7 @@ public static partial class ReverseEmitter
         }
 
         // firstAndLast: a declaration outside loops; nothing before it reads the adjoint it leaves.
-        private void EmitReverseAssignment(Stmt statement, string target, Expr written, List<string> lines, string pad, bool firstAndLast)
+        private void EmitReverseAssignment(Stmt statement, Variable target, Expr written, List<string> lines, string pad, bool firstAndLast)
         {
             var plan = PlanOf(statement, target, written);
             if (!IsActive(target))
@@ -179,9 +179,9 @@ public static partial class ReverseEmitter
             }
 
             var adjoint = Adjoint(target);
-            var self = plan.Partials.FirstOrDefault(p => p.Key == target).Value;
+            var self = plan.Partials.FirstOrDefault(p => p.Key.Equals(target)).Value;
             var isAccumulator = self is Constant { Value: 1.0 };
-            if (plan.Partials.All(p => p.Key == target && isAccumulator))
+            if (plan.Partials.All(p => p.Key.Equals(target) && isAccumulator))
             {
                 // Nothing flows back. A value assigned again in a loop still starts its next (earlier) instance at zero.
                 if (!isAccumulator && !firstAndLast)
@@ -206,10 +206,10 @@ public static partial class ReverseEmitter
 
             var outputs = new List<EmitOutput>();
             var targets = new List<string>();
-            var readAlways = new HashSet<string>(UnconditionalLeaves(plan.Value));
+            var readAlways = new HashSet<Variable>(UnconditionalLeaves(plan.Value));
             foreach (var pair in plan.Partials)
             {
-                if (isAccumulator && pair.Key == target)
+                if (isAccumulator && pair.Key.Equals(target))
                 {
                     continue;
                 }
@@ -242,18 +242,16 @@ public static partial class ReverseEmitter
         /// guarded by the index's range, not by the amount, which is NaN rather than zero when the
         /// adjoint is NaN or infinite (0 · ∞). A windowed element is read at the loop's own counter, in range.
         /// </summary>
-        private void AddTo(List<string> lines, string pad, string leaf, string amount, HashSet<string> readAlways)
+        private void AddTo(List<string> lines, string pad, Variable leaf, string amount, HashSet<Variable> readAlways)
         {
             var line = Adjoint(leaf) + " += " + amount + ";";
-            var parsed = Leaf.Parse(leaf);
-            if (!parsed.IsElement || readAlways.Contains(leaf) || windowTexts.ContainsKey(leaf))
+            if (!leaf.IsElement || readAlways.Contains(leaf) || windowLeaves.ContainsKey(leaf))
             {
                 lines.Add(pad + line);
                 return;
             }
 
-            var array = bufferNames.Contains(parsed.Array!) ? BufferAdjoint(parsed.Array!) : gradients[parsed.Array!];
-            lines.Add(pad + "if ((uint)(" + parsed.Index + ") < (uint)" + array + ".Length)");
+            lines.Add(pad + "if ((uint)(" + IntFormatter.Format(leaf.Index!) + ") < (uint)" + AdjointArray(leaf.Array!) + ".Length)");
             lines.Add(pad + "{");
             lines.Add(pad + "    " + line);
             lines.Add(pad + "}");
@@ -291,7 +289,7 @@ public static partial class ReverseEmitter
             for (var i = 0; i < call.Arguments.Count; i++)
             {
                 var argument = call.Arguments[i];
-                arguments.Add(argument.Code ?? (values.TryGetValue(argument, out var v) ? v : Code(argument.Scalar!)));
+                arguments.Add(argument.Scalar is not { } value ? ArgumentCode(argument) : values.TryGetValue(argument, out var v) ? v : Code(value));
                 if (!argument.HasGradient)
                 {
                     continue;
@@ -309,16 +307,17 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                lines.Add(inner + "double[] " + gradient + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + argument.Length + ");");
+                var span = argument.Span!;
+                var length = IntFormatter.Format(span.Length);
+                lines.Add(inner + "double[] " + gradient + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + length + ");");
                 rented.Add(gradient);
-                gradientArguments.Add("new global::System.Span<double>(" + gradient + ", 0, " + argument.Length + ")");
+                gradientArguments.Add("new global::System.Span<double>(" + gradient + ", 0, " + length + ")");
                 if (IsActive(argument))
                 {
                     var k = Name("k", id);
-                    var offset = argument.Offset == "0" ? string.Empty : Operand(argument.Offset!) + " + ";
-                    accumulate.Add(inner + "for (int " + k + " = 0; " + k + " < " + argument.Length + "; " + k + "++)");
+                    accumulate.Add(inner + "for (int " + k + " = 0; " + k + " < " + length + "; " + k + "++)");
                     accumulate.Add(inner + "{");
-                    accumulate.Add(inner + "    " + gradients[argument.Array!] + "[" + offset + k + "] += " + seed + " * " + gradient + "[" + k + "];");
+                    accumulate.Add(inner + "    " + gradients[span.Array] + "[" + IntFormatter.Format(IntExpr.Plus(span.Offset, IntExpr.Var(k))) + "] += " + seed + " * " + gradient + "[" + k + "];");
                     accumulate.Add(inner + "}");
                 }
             }
@@ -350,7 +349,7 @@ public static partial class ReverseEmitter
             var declaredInside = new HashSet<string>(inside.OfType<AssignStmt>().Where(a => a.Declare).Select(a => a.Target));
             foreach (var assign in inside.OfType<AssignStmt>())
             {
-                var plan = PlanOf(assign, assign.Target, assign.Value);
+                var plan = PlanOf(assign, Ex.Var(assign.Target), assign.Value);
                 if (plan.Taped.Count > 0)
                 {
                     return false;
@@ -361,7 +360,7 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var self = plan.Partials.FirstOrDefault(p => p.Key == assign.Target).Value;
+                var self = plan.Partials.FirstOrDefault(p => p.Key.Equals(plan.Target)).Value;
                 if (self is not Constant { Value: 1.0 } || inside.Any(s => s != assign && ReadsOf(s).Contains(assign.Target) && !(s is AssignStmt other && other.Target == assign.Target)))
                 {
                     return false;
@@ -374,38 +373,27 @@ public static partial class ReverseEmitter
         private static string ReverseHeader(LoopStmt loop, string? count)
         {
             var v = loop.Variable;
-            var start = Operand(loop.Start);
-            var end = Operand(loop.End);
+            var start = IntFormatter.Format(loop.Start);
+            string first;
+            string last;
             if (count != null)
             {
-                var first = loop.Start == "0" ? count + " - 1" : start + " + " + count + " - 1";
-                return loop.Step > 0
-                    ? "for (int " + v + " = " + first + "; " + v + " >= " + start + "; " + v + "--)"
-                    : "for (int " + v + " = " + start + " - " + count + " + 1; " + v + " <= " + start + "; " + v + "++)";
+                // A loop that can break ran count times: from start to start ± (count − 1).
+                var trips = IntExpr.Var(count);
+                first = loop.Step > 0 ? Int(IntExpr.Minus(IntExpr.Plus(loop.Start, trips), IntExpr.One)) : Int(IntExpr.Plus(IntExpr.Minus(loop.Start, trips), IntExpr.One));
+                last = start;
             }
-
-            if (loop.Step > 0)
+            else
             {
-                return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " - 1") + "; " + v + " >= " + start + "; " + v + "--)";
+                first = loop.Inclusive ? IntFormatter.Format(loop.End) : Int(loop.Step > 0 ? IntExpr.Minus(loop.End, IntExpr.One) : IntExpr.Plus(loop.End, IntExpr.One));
+                last = start;
             }
 
-            return "for (int " + v + " = " + (loop.Inclusive ? loop.End : end + " + 1") + "; " + v + " <= " + start + "; " + v + "++)";
+            return loop.Step > 0
+                ? "for (int " + v + " = " + first + "; " + v + " >= " + last + "; " + v + "--)"
+                : "for (int " + v + " = " + first + "; " + v + " <= " + last + "; " + v + "++)";
         }
 
-        /// <summary>Int code as an operand of + or -: parenthesized unless it is a name, a number, a call or an element.</summary>
-        private static string Operand(string code)
-        {
-            var depth = 0;
-            foreach (var c in code)
-            {
-                depth += c is '(' or '[' ? 1 : c is ')' or ']' ? -1 : 0;
-                if (depth == 0 && c is ' ' or '+' or '-' or '*' or '/' or '%' or '?' or ':')
-                {
-                    return "(" + code + ")";
-                }
-            }
-
-            return code;
-        }
+        private static string Int(IntExpr e) => IntFormatter.Format(e);
     }
 }

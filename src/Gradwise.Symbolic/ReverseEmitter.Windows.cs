@@ -29,130 +29,108 @@ public static partial class ReverseEmitter
         private List<Window> OpenWindows(LoopStmt loop, string kind, bool forward, bool reverse)
         {
             var windows = new List<Window>();
-            if (loop.Start != "0" || loop.Step != 1 || loop.HasBreak)
+            if (loop.Start is not IntConstant { Value: 0 } || loop.Step != 1 || loop.HasBreak)
             {
                 return windows;
             }
 
             var changed = new HashSet<string>(NamesBoundIn(loop.Body, assigned: true)) { loop.Variable };
-
-            var suffix = " + " + loop.Variable;
             var touched = loop.Body.Statements.SelectMany(s => s switch
             {
-                AssignStmt a => UnconditionalLeaves(PlanOf(a, a.Target, a.Value).Value),
+                AssignStmt a => UnconditionalLeaves(PlanOf(a, Ex.Var(a.Target), a.Value).Value),
                 StoreStmt st => UnconditionalLeaves(PlanOf(st, st.Element, st.Value).Value).Concat(new[] { st.Element }),
-                _ => Enumerable.Empty<string>(),
+                _ => Enumerable.Empty<Variable>(),
             });
-            var seen = new HashSet<string>();
+            var seen = new HashSet<Variable>();
             foreach (var leaf in touched)
             {
-                var element = Leaf.Parse(leaf);
-                if (!element.IsElement || !element.Index!.EndsWith(suffix, System.StringComparison.Ordinal) || windowTexts.ContainsKey(leaf) || !seen.Add(leaf))
+                // An element at (offset + counter), with an offset the loop does not change.
+                if (leaf.Index is not IntBinary { Operator: IntOperator.Add, Right: IntVariable counter, Left: var offset }
+                    || counter.Name != loop.Variable || windowLeaves.ContainsKey(leaf) || !seen.Add(leaf))
                 {
                     continue;
                 }
 
-                var array = element.Array!;
-                var offset = element.Index.Substring(0, element.Index.Length - suffix.Length);
+                var array = leaf.Array!;
                 var isBuffer = bufferNames.Contains(array);
                 var inScope = isBuffer ? !All(loop.Body).OfType<BufferStmt>().Any(b => b.Name == array) : procedure.Arrays.Contains(array);
-                if (!inScope || Identifiers(offset).Any(changed.Contains))
+                if (!inScope || offset.Names().Any(changed.Contains))
                 {
                     continue;
                 }
 
                 if (forward || !isBuffer)
                 {
-                    Open(windows, kind, loop, array, offset, leaf, isLeaf: true);
+                    Open(windows, kind, loop, array, offset, leaf, isRead: true);
                 }
 
                 if (reverse && IsActive(leaf))
                 {
-                    var adjoint = isBuffer ? BufferAdjoint(array) : gradients[array];
-                    Open(windows, kind, loop, adjoint, offset, adjoint + "[" + element.Index + "]", isLeaf: false);
+                    Open(windows, kind, loop, AdjointArray(array), offset, leaf, isRead: false);
                 }
             }
 
             return windows;
         }
 
-        private void Open(List<Window> windows, string kind, LoopStmt loop, string span, string offset, string key, bool isLeaf)
+        private void Open(List<Window> windows, string kind, LoopStmt loop, string span, IntExpr offset, Variable leaf, bool isRead)
         {
             var window = windows.FirstOrDefault(w => w.Span == span && w.Offset == offset);
             if (window is null)
             {
-                window = new Window(Name(kind, IdOf(loop)) + "_" + windows.Count.ToString(CultureInfo.InvariantCulture), span, offset, new List<string>());
+                window = new Window(Name(kind, IdOf(loop)) + "_" + windows.Count.ToString(CultureInfo.InvariantCulture), span, offset, new List<(Variable, bool)>());
                 windows.Add(window);
             }
 
             var text = window.Name + "[" + loop.Variable + "]";
-            window.Keys.Add(key);
-            windowTexts[key] = text;
-            if (isLeaf)
+            window.Keys.Add((leaf, isRead));
+            if (isRead)
             {
-                windowLeaves[Ex.Var(key)] = text;
+                windowLeaves[leaf] = text;
+            }
+            else
+            {
+                adjointWindows[leaf] = text;
             }
         }
 
         /// <summary>Closes the windows and declares, before the loop, those its body uses.</summary>
+        /// <remarks>Whether the body uses a window is read from the lines written for it: a leaf the simplifier removed leaves its window unused.</remarks>
         private void CloseWindows(List<Window> windows, List<string> body, List<string> lines, string pad)
         {
             foreach (var window in windows)
             {
-                foreach (var key in window.Keys)
+                foreach (var (leaf, isRead) in window.Keys)
                 {
-                    windowTexts.Remove(key);
-                    windowLeaves.Remove(Ex.Var(key));
+                    if (isRead)
+                    {
+                        windowLeaves.Remove(leaf);
+                    }
+                    else
+                    {
+                        adjointWindows.Remove(leaf);
+                    }
                 }
 
                 var use = window.Name + "[";
                 if (body.Any(line => line.Contains(use)))
                 {
-                    lines.Add(pad + "var " + window.Name + " = " + WindowHelper + ".From(" + window.Span + ", " + window.Offset + ");");
+                    lines.Add(pad + "var " + window.Name + " = " + WindowHelper + ".From(" + window.Span + ", " + IntFormatter.Format(window.Offset) + ");");
                 }
             }
         }
 
-        /// <summary>The element as the open windows write it: <c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>, else as it is.</summary>
-        private string Windowed(string element) => windowTexts.TryGetValue(element, out var text) ? text : element;
+        /// <summary>The element as the open windows write it (<c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>), else the leaf's own text.</summary>
+        private string Windowed(Variable leaf) => windowLeaves.TryGetValue(leaf, out var text) ? text : leaf.Name;
 
         /// <summary>The leaves an expression reads whichever way its conditions go: not those only one branch of a ?: or the right side of &amp;&amp; / || reads.</summary>
-        private static IEnumerable<string> UnconditionalLeaves(Expr e) => e switch
+        private static IEnumerable<Variable> UnconditionalLeaves(Expr e) => e switch
         {
-            Variable v => new[] { v.Name },
+            Variable v => new[] { v },
             Conditional c => UnconditionalLeaves(c.Predicate),
             Logical { Operator: LogicalOperator.Not } not => UnconditionalLeaves(not.Children[0]),
             Logical logical => UnconditionalLeaves(logical.Children[0]),
             _ => e.Children.SelectMany(UnconditionalLeaves),
         };
-
-        /// <summary>The names in int code (<c>i</c>, <c>d</c> and <c>offsets</c> in <c>offsets[i] * d</c>).</summary>
-        private static IEnumerable<string> Identifiers(string code)
-        {
-            for (var i = 0; i < code.Length;)
-            {
-                if (Leaf.IsNameCharacter(code[i]) && !char.IsDigit(code[i]))
-                {
-                    var start = i;
-                    while (i < code.Length && Leaf.IsNameCharacter(code[i]))
-                    {
-                        i++;
-                    }
-
-                    yield return code.Substring(start, i - start);
-                }
-                else if (char.IsDigit(code[i]))
-                {
-                    while (i < code.Length && (char.IsLetterOrDigit(code[i]) || code[i] == '.'))
-                    {
-                        i++;
-                    }
-                }
-                else
-                {
-                    i++;
-                }
-            }
-        }
     }
 }

@@ -52,7 +52,7 @@ public static partial class ReverseEmitter
     /// <summary>The local partials of one assignment, decided once and used by both sweeps.</summary>
     private sealed class Plan
     {
-        public Plan(int id, string target, Expr value)
+        public Plan(int id, Variable target, Expr value)
         {
             Id = id;
             Target = target;
@@ -61,12 +61,12 @@ public static partial class ReverseEmitter
 
         public int Id { get; }
 
-        public string Target { get; }
+        public Variable Target { get; }
 
         public Expr Value { get; }
 
         /// <summary>(leaf, partial) for every active leaf with a non-zero partial.</summary>
-        public List<KeyValuePair<string, Expr>> Partials { get; } = new();
+        public List<KeyValuePair<Variable, Expr>> Partials { get; } = new();
 
         /// <summary>The values computed in the forward sweep and taped, in push order.</summary>
         public List<Expr> Taped { get; } = new();
@@ -75,8 +75,11 @@ public static partial class ReverseEmitter
         public Dictionary<Expr, (int Index, System.Func<Expr, Expr> Rebuild)> FromTape { get; } = new();
     }
 
-    /// <summary>A window <c>var Name = GradwiseSpan.From(Span, Offset)</c> and the element texts it stands for.</summary>
-    private sealed record Window(string Name, string Span, string Offset, List<string> Keys);
+    /// <summary>
+    /// A window <c>var Name = GradwiseSpan.From(Span, Offset)</c> and the leaves it stands for: as values read
+    /// (<paramref name="Keys"/> with IsRead) or as the places their adjoints go.
+    /// </summary>
+    private sealed record Window(string Name, string Span, IntExpr Offset, List<(Variable Leaf, bool IsRead)> Keys);
 
     /// <summary>Identity, not value equality: two equal statements at different places are different statements.</summary>
     private sealed class ByReference<T> : IEqualityComparer<T>
@@ -108,8 +111,8 @@ public static partial class ReverseEmitter
         private readonly HashSet<Stmt> readInPlace = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, int> ids = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference<Stmt>.Instance);
-        private readonly Dictionary<string, string> windowTexts = new();
         private readonly Dictionary<Expr, string> windowLeaves = new();
+        private readonly Dictionary<Variable, string> adjointWindows = new();
         private int nextId;
         private bool usesTape;
 
@@ -238,7 +241,7 @@ public static partial class ReverseEmitter
         {
             foreach (var buffer in buffers)
             {
-                var length = procedure.Buffers.First(b => b.Name == buffer.Name).Length;
+                var length = IntFormatter.Format(procedure.Buffers.First(b => b.Name == buffer.Name).Length);
                 lines.Add("global::System.Span<double> " + BufferAdjoint(buffer.Name) + " = " + length + " <= 256 ? stackalloc double[" + length + "] : new double[" + length + "];");
                 lines.Add(BufferAdjoint(buffer.Name) + ".Clear();"); // adjoints accumulate: zero what [module: SkipLocalsInit] leaves in stackalloc memory
             }

@@ -85,7 +85,7 @@ internal sealed partial class MethodFrontend
                     value = Ex.Var(local);
                 }
 
-                arguments[parameter.Ordinal] = new CallArg(null, value, null, null, null, hasGradient);
+                arguments[parameter.Ordinal] = new CallArg(value, null, null, hasGradient);
             }
             else if (parameter.Type.SpecialType == SpecialType.System_Int32)
             {
@@ -95,7 +95,7 @@ internal sealed partial class MethodFrontend
                     return null;
                 }
 
-                arguments[parameter.Ordinal] = new CallArg(code.Text, null, null, null, null, false);
+                arguments[parameter.Ordinal] = new CallArg(null, code, null, false);
             }
             else
             {
@@ -105,8 +105,7 @@ internal sealed partial class MethodFrontend
                     return null;
                 }
 
-                var (code, array, offset, length) = window.Value;
-                arguments[parameter.Ordinal] = new CallArg(code, null, array, offset, length, hasGradient);
+                arguments[parameter.Ordinal] = new CallArg(null, null, window, hasGradient);
             }
         }
 
@@ -123,15 +122,15 @@ internal sealed partial class MethodFrontend
 
     private bool DependsOnDifferentiated(Expr value) =>
         method.Parameters.Any(p => DifferentiableSignature.HasGradient(p) && DependsOnArray(value, Escaped(p.Name)))
-        || Leaf.In(value).Any(declaredLocals.Contains);
+        || Leaf.In(value).Any(leaf => declaredLocals.Contains(leaf.Name));
 
-    /// <summary>A span argument: a parameter, a slice of one, or a slice view; as code, and the window of the parameter it reads.</summary>
-    private (string Code, string Array, string Offset, string Length)? SpanArgument(IArgumentOperation argument)
+    /// <summary>A span argument: a parameter, a slice of one, or a slice view, as the window of the parameter it reads.</summary>
+    private SpanWindow? SpanArgument(IArgumentOperation argument)
     {
         var value = Strip(argument.Value);
         IParameterReferenceOperation? source = null;
-        string? offset = null;
-        string? length = null;
+        IntExpr? offset = null;
+        IntExpr? length = null;
         switch (value)
         {
             case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
@@ -139,8 +138,7 @@ internal sealed partial class MethodFrontend
                 break;
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                 var owner = method.Parameters.First(p => Escaped(p.Name) == view.Array);
-                var viewCode = (owner.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + view.Array + ", " : view.Array + ".Slice(") + view.Offset + ", " + view.Length + ")";
-                return (viewCode, view.Array, view.Offset, view.Length);
+                return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, IsArray: owner.Type is IArrayTypeSymbol);
             case IInvocationOperation slice when SliceOf(slice) is { } window:
                 if (window.Start is null || window.Length is null)
                 {
@@ -160,12 +158,9 @@ internal sealed partial class MethodFrontend
         }
 
         var name = Escaped(source.Parameter.Name);
-        if (offset is null)
-        {
-            return (name, name, "0", name + ".Length");
-        }
-
-        var code = (source.Parameter.Type is IArrayTypeSymbol ? "global::System.MemoryExtensions.AsSpan(" + name + ", " : name + ".Slice(") + offset + ", " + length + ")";
-        return (code, name, offset, length!);
+        var isArray = source.Parameter.Type is IArrayTypeSymbol;
+        return offset is null
+            ? new SpanWindow(name, IntExpr.Zero, new IntLength(name), Whole: true, isArray)
+            : new SpanWindow(name, offset, length!, Whole: false, isArray);
     }
 }

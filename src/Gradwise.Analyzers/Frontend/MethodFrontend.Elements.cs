@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 namespace Gradwise.Frontend;
 
-/// <summary>The procedure reader, continued. Element reads and stores: parameters, slices and local buffers indexed by int code.</summary>
+/// <summary>The procedure reader, continued. Element reads and stores: parameters, slices and local buffers at typed int indices.</summary>
 internal sealed partial class MethodFrontend
 {
     private IOperation? ElementTarget(IOperation effect) => effect switch
@@ -42,7 +42,7 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
-        var element = Ex.Var(buffer.Name + "[" + indexCode.Text + "]");
+        var element = Ex.Element(buffer.Name, indexCode);
         Expr? value;
         switch (effect)
         {
@@ -69,7 +69,7 @@ internal sealed partial class MethodFrontend
         FlushCalls(output);
         Sync(scope, output);
         Protect(scope, output, new[] { buffer.Name });
-        output.Add(new StoreStmt(buffer.Name, indexCode.Text, value));
+        output.Add(new StoreStmt(buffer.Name, indexCode, value));
         return true;
     }
 
@@ -81,25 +81,22 @@ internal sealed partial class MethodFrontend
     };
 
     /// <summary>A double element read: <c>w[j]</c> of a parameter, a view or a buffer, as a leaf.</summary>
-    private Expr? ReadElement(IOperation operation)
-    {
-        var text = ElementText(operation, SpecialType.System_Double);
-        return text is null ? null : Ex.Var(text);
-    }
+    private Expr? ReadElement(IOperation operation) =>
+        ElementAt(operation, SpecialType.System_Double) is var (array, index) ? Ex.Element(array, index) : null;
 
     /// <summary>
     /// What a span expression reads: a span or array parameter of this method, a slice view of
     /// one, or a local buffer; as the array's name, the view's offset (null for none), its length
-    /// as int code, and the element type. Null for anything else.
+    /// and the element type. Null for anything else.
     /// </summary>
-    private (string Array, string? Offset, string Length, SpecialType Element)? SpanSource(IOperation? operation)
+    private (string Array, IntExpr? Offset, IntExpr Length, SpecialType Element)? SpanSource(IOperation? operation)
     {
         switch (Strip(operation))
         {
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
                 var name = Escaped(parameter.Parameter.Name);
-                return (name, null, name + ".Length", ElementTypeOf(parameter.Parameter.Type));
+                return (name, null, new IntLength(name), ElementTypeOf(parameter.Parameter.Type));
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                 return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
@@ -109,7 +106,8 @@ internal sealed partial class MethodFrontend
         }
     }
 
-    private string? ElementText(IOperation operation, SpecialType expected)
+    /// <summary>The array and index an element read reads at (a view's offset added), or null (reported).</summary>
+    private (string Array, IntExpr Index)? ElementAt(IOperation operation, SpecialType expected)
     {
         var (instance, index) = ElementParts(operation);
         var source = Strip(instance);
@@ -131,6 +129,6 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        return array + "[" + (offset is null ? indexCode.Text : offset + " + " + indexCode.Text) + "]";
+        return (array, offset is null ? indexCode : IntExpr.Plus(offset, indexCode));
     }
 }

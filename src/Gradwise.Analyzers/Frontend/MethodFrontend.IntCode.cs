@@ -9,19 +9,19 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 namespace Gradwise.Frontend;
 
-/// <summary>The procedure reader, continued. Int code: indices, bounds and int locals as C# text over values that never change during the call.</summary>
+/// <summary>The procedure reader, continued. Int values: indices, bounds and int locals as <see cref="IntExpr"/> over values that never change during the call.</summary>
 internal sealed partial class MethodFrontend
 {
     /// <summary>
-    /// An int value as C# text over values fixed for the call: constants, int parameters, int
+    /// An int value over values fixed for the call: constants, int parameters, int
     /// locals and loop counters, lengths, elements of int spans, and (int) of a double that does
     /// not depend on a differentiated value.
     /// </summary>
-    private IntCode? ReadInt(IOperation operation)
+    private IntExpr? ReadInt(IOperation operation)
     {
         if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is int constant)
         {
-            return new IntCode(constant.ToString(CultureInfo.InvariantCulture), constant < 0 ? 0 : 3);
+            return new IntConstant(constant);
         }
 
         switch (operation)
@@ -33,11 +33,11 @@ internal sealed partial class MethodFrontend
             case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single:
                 return ReadTruncation(conversion);
             case IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Int32:
-                return new IntCode(Escaped(parameter.Parameter.Name), 3);
+                return IntExpr.Var(Escaped(parameter.Parameter.Name));
             case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var name):
-                return new IntCode(name, 3);
+                return IntExpr.Var(name);
             case ILocalReferenceOperation local when local.Local.IsConst && local.Local.HasConstantValue && local.Local.ConstantValue is int c:
-                return new IntCode(c.ToString(CultureInfo.InvariantCulture), 3);
+                return new IntConstant(c);
             case IBinaryOperation binary when binary.OperatorMethod is null && binary.Type?.SpecialType == SpecialType.System_Int32
                 && binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder:
                 {
@@ -48,42 +48,38 @@ internal sealed partial class MethodFrontend
                         return null;
                     }
 
-                    var precedence = binary.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract ? 1 : 2;
                     var op = binary.OperatorKind switch
                     {
-                        BinaryOperatorKind.Add => " + ",
-                        BinaryOperatorKind.Subtract => " - ",
-                        BinaryOperatorKind.Multiply => " * ",
-                        BinaryOperatorKind.Divide => " / ",
-                        _ => " % ",
+                        BinaryOperatorKind.Add => IntOperator.Add,
+                        BinaryOperatorKind.Subtract => IntOperator.Subtract,
+                        BinaryOperatorKind.Multiply => IntOperator.Multiply,
+                        BinaryOperatorKind.Divide => IntOperator.Divide,
+                        _ => IntOperator.Remainder,
                     };
-                    var l = left.Precedence >= precedence ? left.Text : "(" + left.Text + ")";
-                    var r = right.Precedence > precedence ? right.Text : "(" + right.Text + ")";
-                    return new IntCode(l + op + r, precedence);
+                    return IntExpr.Binary(op, left, right);
                 }
 
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
                 {
                     var inner = ReadInt(negation.Operand);
-                    return inner is null ? null : new IntCode("-" + inner.Atom, 0);
+                    return inner is null ? null : new IntNegation(inner);
                 }
 
             case IPropertyReferenceOperation { Property.Name: "Length" } length when Strip(length.Instance) is { } instance:
                 switch (instance)
                 {
                     case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
-                        return new IntCode(Escaped(parameter.Parameter.Name) + ".Length", 3);
+                        return new IntLength(Escaped(parameter.Parameter.Name));
                     case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
-                        return new IntCode(view.Length, 0);
+                        return view.Length;
                     case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
-                        return new IntCode(buffer.Length, 0);
+                        return buffer.Length;
                 }
 
                 break;
             case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
                 {
-                    var text = ElementText(operation, SpecialType.System_Int32);
-                    return text is null ? null : new IntCode(text, 3);
+                    return ElementAt(operation, SpecialType.System_Int32) is var (array, index) ? new IntElement(array, index) : null;
                 }
 
             case IInvocationOperation { TargetMethod.Name: "Min" or "Max", Arguments.Length: 2 } call
@@ -91,7 +87,7 @@ internal sealed partial class MethodFrontend
                 {
                     var a = ReadInt(call.Arguments[0].Value);
                     var b = ReadInt(call.Arguments[1].Value);
-                    return a is null || b is null ? null : new IntCode("global::System.Math." + call.TargetMethod.Name + "(" + a.Text + ", " + b.Text + ")", 3);
+                    return a is null || b is null ? null : new IntExtremum(call.TargetMethod.Name == "Max", a, b);
                 }
         }
 
@@ -99,7 +95,7 @@ internal sealed partial class MethodFrontend
         return null;
     }
 
-    private IntCode? ReadTruncation(IConversionOperation conversion)
+    private IntExpr? ReadTruncation(IConversionOperation conversion)
     {
         if (conversion.Operand.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Double }))
         {
@@ -123,8 +119,8 @@ internal sealed partial class MethodFrontend
             }
         }
 
-        return new IntCode("(int)" + ExprFormatter.Code.Format(value), 0);
+        return new IntTruncation(value);
     }
 
-    private static bool DependsOnArray(Expr e, string name) => Leaf.In(e).Any(leaf => Leaf.Root(leaf) == name);
+    private static bool DependsOnArray(Expr e, string name) => Leaf.In(e).Any(leaf => leaf.Root == name);
 }

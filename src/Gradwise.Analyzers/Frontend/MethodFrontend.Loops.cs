@@ -25,7 +25,7 @@ internal sealed partial class MethodFrontend
         {
             IForLoopOperation f => ReadForHeader(f),
             IForEachLoopOperation e => ReadForEachHeader(e),
-            IWhileLoopOperation => new LoopHeader((string.Empty, string.Empty, string.Empty, 0, false), _ => Enumerable.Empty<Stmt>()),
+            IWhileLoopOperation => new LoopHeader((string.Empty, IntExpr.Zero, IntExpr.Zero, 0, false), _ => Enumerable.Empty<Stmt>()),
             _ => null,
         };
 
@@ -100,13 +100,13 @@ internal sealed partial class MethodFrontend
 
     private readonly struct LoopHeader
     {
-        public LoopHeader((string, string, string, int, bool) bounds, Func<Scope, IEnumerable<Stmt>> prologue)
+        public LoopHeader((string, IntExpr, IntExpr, int, bool) bounds, Func<Scope, IEnumerable<Stmt>> prologue)
         {
             Bounds = bounds;
             Prologue = prologue;
         }
 
-        public (string Variable, string Start, string End, int Step, bool Inclusive) Bounds { get; }
+        public (string Variable, IntExpr Start, IntExpr End, int Step, bool Inclusive) Bounds { get; }
 
         public Func<Scope, IEnumerable<Stmt>> Prologue { get; }
     }
@@ -177,7 +177,7 @@ internal sealed partial class MethodFrontend
         var name = Fresh(counter.Name);
         intNames[counter] = name;
         var inclusive = kind is BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual;
-        return new LoopHeader((name, startCode.Text, endCode.Text, step, inclusive), _ => Enumerable.Empty<Stmt>());
+        return new LoopHeader((name, startCode, endCode, step, inclusive), _ => Enumerable.Empty<Stmt>());
     }
 
     private static int StepOf(IOperation bottom, ILocalSymbol counter)
@@ -203,19 +203,18 @@ internal sealed partial class MethodFrontend
         }
 
         var index = Fresh(variable.Name + "Index");
-        var at = offset is null ? index : offset + " + " + index;
-        var elementText = array + "[" + at + "]";
-        return new LoopHeader((index, "0", length, 1, false), scope =>
+        var at = offset is null ? IntExpr.Var(index) : IntExpr.Plus(offset, IntExpr.Var(index));
+        return new LoopHeader((index, IntExpr.Zero, length, 1, false), scope =>
         {
             if (element == SpecialType.System_Double)
             {
-                scope.Env[variable] = Ex.Var(elementText);
+                scope.Env[variable] = Ex.Element(array, at);
                 return Enumerable.Empty<Stmt>();
             }
 
             var name = Fresh(variable.Name);
             intNames[variable] = name;
-            return new Stmt[] { new IntStmt(name, elementText) };
+            return new Stmt[] { new IntStmt(name, new IntElement(array, at)) };
         });
     }
 }

@@ -31,13 +31,7 @@ internal sealed partial class MethodFrontend
     private int nesting;
 
     /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>.</summary>
-    private sealed record SpanView(string Array, string Offset, string Length, bool IsDouble);
-
-    /// <summary>Int code and how tightly it binds (3 atom, 2 multiplicative, 1 additive, 0 other).</summary>
-    private sealed record IntCode(string Text, int Precedence)
-    {
-        public string Atom => Precedence >= 3 ? Text : "(" + Text + ")";
-    }
+    private sealed record SpanView(string Array, IntExpr Offset, IntExpr Length, bool IsDouble);
 
     /// <summary>Locals in scope: their symbolic values and which of them are declared in the emitted code.</summary>
     private sealed class Scope
@@ -492,7 +486,7 @@ internal sealed partial class MethodFrontend
 
         foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
         {
-            if (Leaf.In(pair.Value).Any(leaf => names.Contains(Leaf.Root(leaf))))
+            if (Leaf.In(pair.Value).Any(leaf => names.Contains(leaf.Root)))
             {
                 var copy = Fresh(pair.Key.Name);
                 declaredLocals.Add(copy);
@@ -602,7 +596,7 @@ internal sealed partial class MethodFrontend
                 topLevelInts.Add(local);
             }
 
-            output.Add(new IntStmt(name, code.Text));
+            output.Add(new IntStmt(name, code));
             return true;
         }
 
@@ -682,21 +676,17 @@ internal sealed partial class MethodFrontend
         }
 
         var name = Fresh(local.Name);
-        var info = new BufferInfo(name, sizeCode.Text);
-        buffers[local] = info;
-        var declaration = stack
-            ? "global::System.Span<double> " + name + " = stackalloc double[" + sizeCode.Text + "];"
-            : "double[] " + name + " = new double[" + sizeCode.Text + "];";
-        output.Add(new BufferStmt(name, declaration));
+        buffers[local] = new BufferInfo(name, sizeCode);
+        output.Add(new BufferStmt(name, sizeCode, stack));
         return true;
     }
 
     /// <summary>
     /// <c>x.Slice(start[, length])</c> or <c>x.AsSpan(start[, length])</c> of a span or array
-    /// parameter: the parameter and the window as int code (null parts: reported, not readable).
+    /// parameter: the parameter and the window (null parts: reported, not readable).
     /// Null when the call is not such a slice.
     /// </summary>
-    private (IParameterReferenceOperation Source, string? Start, string? Length)? SliceOf(IInvocationOperation slice)
+    private (IParameterReferenceOperation Source, IntExpr? Start, IntExpr? Length)? SliceOf(IInvocationOperation slice)
     {
         if (slice.TargetMethod.Name is not ("Slice" or "AsSpan"))
         {
@@ -717,7 +707,7 @@ internal sealed partial class MethodFrontend
             return (parameter, null, null);
         }
 
-        return (parameter, start.Text, count?.Text ?? Escaped(parameter.Parameter.Name) + ".Length - " + start.Atom);
+        return (parameter, start, count ?? IntExpr.Minus(new IntLength(Escaped(parameter.Parameter.Name)), start));
     }
 
     private static IOperation? Strip(IOperation? operation)

@@ -455,7 +455,7 @@ internal sealed partial class MethodFrontend
         if (procedureMode && operation.Type?.SpecialType == SpecialType.System_Int32)
         {
             var code = ReadInt(operation);
-            return code is null ? null : Ex.Var(code.Atom);
+            return code is null ? null : Ex.Int(code);
         }
 
         switch (operation)
@@ -664,7 +664,7 @@ internal sealed partial class MethodFrontend
             if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue && procedureMode)
             {
                 var code = ReadInt(conversion.Operand);
-                return code is null ? null : Ex.Var(code.Atom);
+                return code is null ? null : Ex.Int(code);
             }
 
             if (from.SpecialType != SpecialType.System_Double && !conversion.Operand.ConstantValue.HasValue)

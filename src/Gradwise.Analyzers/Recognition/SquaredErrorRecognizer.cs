@@ -281,7 +281,7 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var names = method.Parameters.ToDictionary(p => p, p => Ex.Var("⟨p" + p.Ordinal + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        var names = method.Parameters.ToDictionary(p => p, p => (Expr)Ex.Var("⟨p" + p.Ordinal + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
         var reader = new TolerantMathReader(index, ct);
         var body = Simplifier.Simplify(reader.ReadWith(returned, names));
         var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;

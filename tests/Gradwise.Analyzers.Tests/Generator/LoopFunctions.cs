@@ -29,6 +29,7 @@ public static class LoopFunctions
         new("Shifted", 9 + 6, 1.0),
         new("AdbenchGmm", 3 + (3 * 3) + (3 * 6), 0.6),
         new("Recurrence", 4, 1.5),
+        new("Bucketed", 7, 1.5),
     };
 
     public const string Source = """
@@ -557,6 +558,25 @@ public static class LoopFunctions
 
                 return s;
             }
+
+            /// <summary>
+            /// Int indices of every shape: a truncated product (which must stay one operand of the cast), a view
+            /// read at j - 1, Min, a remainder, a double negation, and an int read as a double.
+            /// </summary>
+            [Differentiable]
+            public static double Bucketed(ReadOnlySpan<double> w, [NoGradient] double fraction, int n)
+            {
+                var tail = w.Slice(1, w.Length - 1);
+                int k = (int)(fraction * n);
+                double s = 0;
+                for (int j = 1; j < tail.Length; j++)
+                {
+                    s += tail[j - 1] * tail[Math.Min(j + 1, tail.Length - 1)];
+                    s += w[(j * 3) % w.Length] * w[-(-k)] * (j - k);
+                }
+
+                return s + w[k] * w[k];
+            }
         }
 
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
@@ -634,6 +654,10 @@ public static class LoopFunctions
 
             public static double Recurrence_Value(double[] t, int seed) => L.Recurrence(t);
             public static double Recurrence_Gradient(double[] t, int seed, double[] g) => L.RecurrenceWithGradient(t, g);
+
+            // Bucketed: w (7); fraction 0.5 of n = 6 gives k = 3 ((int)0.5 * 6 would give 0).
+            public static double Bucketed_Value(double[] t, int seed) => L.Bucketed(t, 0.5, 6);
+            public static double Bucketed_Gradient(double[] t, int seed, double[] g) => L.BucketedWithGradient(t, 0.5, 6, g);
 
             // Shifted: w (9) as an array, v (6); 4 rows of 3; lag -1.
             private static readonly int[] Starts = { 0, 2, 1, 3 };

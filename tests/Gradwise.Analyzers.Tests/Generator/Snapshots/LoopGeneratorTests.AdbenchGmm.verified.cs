@@ -343,7 +343,7 @@ namespace Specs
                     gw_d_norm = 0.0;
                     for (int j_2 = d - 1; j_2 >= 0; j_2--)
                     {
-                        for (int l = d - 1; l >= (j_2 + 1); l--)
+                        for (int l = d - 1; l >= j_2 + 1; l--)
                         {
                             double gw_q18_0 = gw_tape.Pop();
                             double gw_c18_0 = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
