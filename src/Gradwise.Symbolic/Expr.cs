@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Gradwise.Symbolic;
 
@@ -188,6 +189,17 @@ public sealed class Variable : Expr
 
     /// <summary>What the leaf belongs to: the array or buffer of an element, else the name itself.</summary>
     public string Root => Array ?? Name;
+
+    /// <summary>Every named value the leaf reads: its own name, or an element's array and the ints in its index, or the ints of an int value.</summary>
+    public System.Collections.Generic.IEnumerable<string> Reads()
+    {
+        if (IntValue is { } value)
+        {
+            return value.Names();
+        }
+
+        return Index is { } index ? new[] { Array! }.Concat(index.Names()) : new[] { Name };
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<Expr> Children => System.Array.Empty<Expr>();

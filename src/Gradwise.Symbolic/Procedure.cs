@@ -53,8 +53,14 @@ public sealed record StoreStmt(string Buffer, IntExpr Index, Expr Value) : Stmt
     public Variable Element { get; } = Ex.Element(Buffer, Index);
 }
 
-/// <summary><c>int Name = Value;</c>: an int local assigned once, from values that never change during the call.</summary>
+/// <summary><c>int Name = Value;</c>: an int local's declaration (later changes are <see cref="IntAssignStmt"/>s).</summary>
 public sealed record IntStmt(string Name, IntExpr Value) : Stmt;
+
+/// <summary>
+/// <c>Name = Value;</c> for an int local declared earlier (<c>count++</c>, <c>k -= 2</c>, <c>i = offsets[i]</c>).
+/// The reverse sweep restores the value it replaced: by the inverse step for <c>k = k ± e</c>, else from the tape.
+/// </summary>
+public sealed record IntAssignStmt(string Name, IntExpr Value) : Stmt;
 
 /// <summary>A local buffer's declaration: <c>Span&lt;double&gt; Name = stackalloc double[Length]</c> or <c>double[] Name = new double[Length]</c>.</summary>
 /// <param name="Name">The emitted name.</param>
@@ -63,13 +69,13 @@ public sealed record IntStmt(string Name, IntExpr Value) : Stmt;
 public sealed record BufferStmt(string Name, IntExpr Length, bool OnStack) : Stmt;
 
 /// <summary>
-/// <c>for (int Variable = Start; Variable &lt; End; Variable++)</c> (or the descending form),
-/// with <paramref name="Start"/> and <paramref name="End"/> values that never change during the call.
+/// <c>for (int Variable = Start; Variable &lt; End; Variable += Step)</c> (or the descending form),
+/// with <paramref name="Start"/> and <paramref name="End"/> values the body does not change.
 /// </summary>
 /// <param name="Variable">The int loop variable.</param>
 /// <param name="Start">The first value.</param>
 /// <param name="End">The bound.</param>
-/// <param name="Step">+1 or -1.</param>
+/// <param name="Step">The constant step, positive for an ascending loop, negative for a descending one.</param>
 /// <param name="Inclusive">True for <c>&lt;=</c> / <c>&gt;=</c>, false for <c>&lt;</c> / <c>&gt;</c>.</param>
 /// <param name="Body">The loop body.</param>
 /// <param name="HasBreak">True when the body can <c>break</c> (the reverse sweep then records the trip count).</param>

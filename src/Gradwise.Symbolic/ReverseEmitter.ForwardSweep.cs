@@ -27,8 +27,24 @@ public static partial class ReverseEmitter
                     case StoreStmt store:
                         EmitForwardAssignment(statement, store.Element, store.Value, false, lines, pad);
                         break;
+                    case IntStmt integer when IsHoisted(integer):
+                        if (repeated.Contains(integer))
+                        {
+                            Push(lines, pad, integer.Name);
+                        }
+
+                        lines.Add(pad + integer.Name + " = " + IntFormatter.Format(integer.Value) + ";");
+                        break;
                     case IntStmt integer:
                         lines.Add(pad + "int " + integer.Name + " = " + IntFormatter.Format(integer.Value) + ";");
+                        break;
+                    case IntAssignStmt assign:
+                        if (InverseOf(assign) is null)
+                        {
+                            Push(lines, pad, assign.Name);
+                        }
+
+                        lines.Add(pad + assign.Name + " = " + IntFormatter.Format(assign.Value) + ";");
                         break;
                     case BufferStmt buffer:
                         var length = IntFormatter.Format(buffer.Length);
@@ -96,7 +112,10 @@ public static partial class ReverseEmitter
 
                     case IfStmt branch:
                         {
-                            var taped = !IsStable(branch.Predicate);
+                            // Re-evaluated in the reverse sweep only when it reads what it read here: no overwritten double, no int the branches change.
+                            var changedInts = IntsChangedIn(branch.Then);
+                            changedInts.UnionWith(IntsChangedIn(branch.Else));
+                            var taped = !IsStable(branch.Predicate) || Leaves(branch.Predicate).Any(leaf => leaf.Reads().Any(changedInts.Contains));
                             tapedBranches[branch] = taped;
                             lines.Add(pad + "if (" + Condition(branch.Predicate) + ")");
                             EmitBranch(branch.Then, taped ? "1.0" : null, lines, indent, pending);
@@ -197,7 +216,16 @@ public static partial class ReverseEmitter
         {
             var v = loop.Variable;
             var comparison = loop.Step > 0 ? (loop.Inclusive ? " <= " : " < ") : (loop.Inclusive ? " >= " : " > ");
-            return "for (int " + v + " = " + IntFormatter.Format(loop.Start) + "; " + v + comparison + IntFormatter.Format(loop.End) + "; " + v + (loop.Step > 0 ? "++" : "--") + ")";
+            return "for (int " + v + " = " + IntFormatter.Format(loop.Start) + "; " + v + comparison + IntFormatter.Format(loop.End) + "; " + v + StepText(loop.Step) + ")";
         }
+
+        /// <summary><c>++</c>, <c>--</c>, <c> += 2</c>, <c> -= 3</c>.</summary>
+        private static string StepText(int step) => step switch
+        {
+            1 => "++",
+            -1 => "--",
+            > 0 => " += " + step.ToString(CultureInfo.InvariantCulture),
+            _ => " -= " + (-step).ToString(CultureInfo.InvariantCulture),
+        };
     }
 }

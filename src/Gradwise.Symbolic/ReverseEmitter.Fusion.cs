@@ -43,6 +43,12 @@ public static partial class ReverseEmitter
 
             var declaredInside = new HashSet<string>(NamesBoundIn(loop.Body, assigned: false));
 
+            // An int from outside that the loop changes would be restored by each iteration's reverse step before the next one ran.
+            if (inside.Any(s => s is IntAssignStmt a && !declaredInside.Contains(a.Name)))
+            {
+                return null;
+            }
+
             // Locals from outside that the loop changes: sums only, read by nothing else in the loop.
             var accumulators = new HashSet<string>();
             foreach (var assign in inside.OfType<AssignStmt>())
@@ -124,6 +130,7 @@ public static partial class ReverseEmitter
                 CallStmt c => c.Target,
                 BufferStmt b => b.Name,
                 IntStmt i => i.Name,
+                IntAssignStmt i when assigned => i.Name,
                 LoopStmt l => l.Variable,
                 _ => null,
             }).Where(n => n != null).Select(n => n!);
@@ -196,6 +203,12 @@ public static partial class ReverseEmitter
                     case IntStmt n:
                         names.Add(n.Name);
                         break;
+                }
+
+                // An int changed anywhere inside a statement from the loop on (a counter in a later loop) is not known before it.
+                if (i >= position)
+                {
+                    after.UnionWith(All(Block.Of(new[] { body[i] })).OfType<IntAssignStmt>().Select(assign => assign.Name));
                 }
             }
 

@@ -51,7 +51,7 @@ public static partial class ReverseEmitter
                 // The reverse body runs in its own scope: recompute the int indices it uses.
                 foreach (var statement in block.Statements)
                 {
-                    if (statement is IntStmt integer)
+                    if (statement is IntStmt integer && !tapedInts.Contains(integer.Name))
                     {
                         lines.Add(pad + "int " + integer.Name + " = " + IntFormatter.Format(integer.Value) + ";");
                     }
@@ -68,6 +68,12 @@ public static partial class ReverseEmitter
                         break;
                     case StoreStmt store:
                         EmitReverseAssignment(statement, store.Element, store.Value, lines, pad, firstAndLast: false);
+                        break;
+                    case IntAssignStmt assign:
+                        lines.Add(pad + assign.Name + " = " + (InverseOf(assign) is { } before ? IntFormatter.Format(before) : "(int)" + Tape + ".Pop()") + ";");
+                        break;
+                    case IntStmt integer when tapedInts.Contains(integer.Name) && repeated.Contains(integer):
+                        lines.Add(pad + integer.Name + " = (int)" + Tape + ".Pop();");
                         break;
                     case CallStmt call when activeLocals.Contains(call.Target):
                         EmitReverseCall(call, lines, pad);
@@ -341,7 +347,8 @@ public static partial class ReverseEmitter
         private bool Commutes(LoopStmt loop)
         {
             var inside = All(loop.Body).ToList();
-            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt or LoopStmt { HasBreak: true } || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt or IntAssignStmt or LoopStmt { HasBreak: true } || (s is IntStmt i && tapedInts.Contains(i.Name))
+                || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
             {
                 return false;
             }
@@ -370,30 +377,44 @@ public static partial class ReverseEmitter
             return true;
         }
 
+        /// <summary>
+        /// The header that runs the loop's counter through the values it took, last first. For a step of ±1 the
+        /// last value is the bound itself (∓ 1 when the bound is exclusive); for a step s it is start + (n − 1)·s
+        /// with n the trip count, (end − start + s − 1) / s (exclusive) or (end − start + s) / s (inclusive),
+        /// which is 0 or less when the loop did not run, and then so is the reverse loop. A loop that can break
+        /// kept its trip count n on the tape.
+        /// </summary>
         private static string ReverseHeader(LoopStmt loop, string? count)
         {
             var v = loop.Variable;
-            var start = IntFormatter.Format(loop.Start);
-            string first;
-            string last;
-            if (count != null)
+            var step = System.Math.Abs(loop.Step);
+            var back = StepText(-loop.Step);
+            var test = loop.Step > 0 ? " >= " : " <= ";
+            IntExpr first;
+            if (count == null && step == 1)
             {
-                // A loop that can break ran count times: from start to start ± (count − 1).
-                var trips = IntExpr.Var(count);
-                first = loop.Step > 0 ? Int(IntExpr.Minus(IntExpr.Plus(loop.Start, trips), IntExpr.One)) : Int(IntExpr.Plus(IntExpr.Minus(loop.Start, trips), IntExpr.One));
-                last = start;
+                first = loop.Inclusive ? loop.End : loop.Step > 0 ? IntExpr.Minus(loop.End, IntExpr.One) : IntExpr.Plus(loop.End, IntExpr.One);
             }
             else
             {
-                first = loop.Inclusive ? IntFormatter.Format(loop.End) : Int(loop.Step > 0 ? IntExpr.Minus(loop.End, IntExpr.One) : IntExpr.Plus(loop.End, IntExpr.One));
-                last = start;
+                // start ± (n − 1)·s
+                var trips = count != null ? IntExpr.Var(count) : TripCount(loop, step);
+                var span = Times(IntExpr.Minus(trips, IntExpr.One), step);
+                first = loop.Step > 0 ? IntExpr.Plus(loop.Start, span) : IntExpr.Minus(loop.Start, span);
             }
 
-            return loop.Step > 0
-                ? "for (int " + v + " = " + first + "; " + v + " >= " + last + "; " + v + "--)"
-                : "for (int " + v + " = " + first + "; " + v + " <= " + last + "; " + v + "++)";
+            return "for (int " + v + " = " + IntFormatter.Format(first) + "; " + v + test + IntFormatter.Format(loop.Start) + "; " + v + back + ")";
         }
 
-        private static string Int(IntExpr e) => IntFormatter.Format(e);
+        /// <summary>How many times a loop with step ±<paramref name="step"/> ran (0 or less when it did not).</summary>
+        private static IntExpr TripCount(LoopStmt loop, int step)
+        {
+            var distance = loop.Step > 0 ? IntExpr.Minus(loop.End, loop.Start) : IntExpr.Minus(loop.Start, loop.End);
+            var extra = loop.Inclusive ? step : step - 1;
+            var numerator = extra == 0 ? distance : IntExpr.Plus(distance, new IntConstant(extra));
+            return IntExpr.Binary(IntOperator.Divide, numerator, new IntConstant(step));
+        }
+
+        private static IntExpr Times(IntExpr e, int factor) => factor == 1 ? e : IntExpr.Binary(IntOperator.Multiply, e, new IntConstant(factor));
     }
 }

@@ -112,6 +112,16 @@ public static partial class ReverseEmitter
         private readonly Dictionary<Stmt, int> ids = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Stmt, bool> tapedBranches = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Expr, string> windowLeaves = new();
+
+        /// <summary>
+        /// The int locals whose value the reverse sweep must restore as it goes back: those assigned after their
+        /// declaration, and those declared in a loop from one of them (recomputing them would read a later value).
+        /// They are declared once, at the top, so the reverse sweep sees them.
+        /// </summary>
+        private readonly HashSet<string> tapedInts = new();
+
+        /// <summary>The statements inside a loop: they run more than once, so a taped int's declaration there is undone too.</summary>
+        private readonly HashSet<Stmt> repeated = new(ByReference<Stmt>.Instance);
         private readonly Dictionary<Variable, string> adjointWindows = new();
         private int nextId;
         private bool usesTape;
@@ -123,6 +133,8 @@ public static partial class ReverseEmitter
             this.prefix = prefix;
             bufferNames = new HashSet<string>(procedure.Buffers.Select(b => b.Name));
             localNames = new HashSet<string>(procedure.Locals);
+            FindRepeated(procedure.Body, inLoop: false);
+            FindTapedInts();
         }
 
         private const string WindowHelper = "global::Gradwise.Runtime.GradwiseSpan";
@@ -143,6 +155,11 @@ public static partial class ReverseEmitter
             var fused = FindFusedLoops();
 
             var forward = new List<string>();
+            foreach (var integer in All(procedure.Body).OfType<IntStmt>().Where(IsHoisted))
+            {
+                forward.Add("int " + integer.Name + " = 0;");
+            }
+
             foreach (var local in procedure.Locals)
             {
                 if (activeLocals.Contains(local))
@@ -236,6 +253,71 @@ public static partial class ReverseEmitter
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
         }
+
+        private void FindRepeated(Block block, bool inLoop)
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (inLoop)
+                {
+                    repeated.Add(statement);
+                }
+
+                switch (statement)
+                {
+                    case LoopStmt loop:
+                        FindRepeated(loop.Body, inLoop: true);
+                        break;
+                    case WhileStmt loop:
+                        FindRepeated(loop.Body, inLoop: true);
+                        break;
+                    case IfStmt branch:
+                        FindRepeated(branch.Then, inLoop);
+                        FindRepeated(branch.Else, inLoop);
+                        break;
+                }
+            }
+        }
+
+        private void FindTapedInts()
+        {
+            tapedInts.UnionWith(All(procedure.Body).OfType<IntAssignStmt>().Select(a => a.Name));
+            bool grew;
+            do
+            {
+                grew = false;
+                foreach (var integer in All(procedure.Body).OfType<IntStmt>())
+                {
+                    if (repeated.Contains(integer) && !tapedInts.Contains(integer.Name) && integer.Value.Names().Any(tapedInts.Contains))
+                    {
+                        tapedInts.Add(integer.Name);
+                        grew = true;
+                    }
+                }
+            }
+            while (grew && tapedInts.Count > 0);
+        }
+
+        /// <summary>A taped int declared inside a loop or a branch: declared once at the top, so the reverse sweep sees it (one declared at the top level is in scope there already).</summary>
+        private bool IsHoisted(IntStmt integer) => tapedInts.Contains(integer.Name) && !procedure.Body.Statements.Contains(integer, ByReference<Stmt>.Instance);
+
+        /// <summary>For <c>k = k ± e</c> with e not reading k: the value before, <c>k ∓ e</c>, so the reverse sweep needs no tape; else null.</summary>
+        private static IntExpr? InverseOf(IntAssignStmt assign) => assign.Value switch
+        {
+            IntBinary { Operator: IntOperator.Add, Left: IntVariable self, Right: var step } when self.Name == assign.Name && !step.Names().Contains(assign.Name)
+                => IntExpr.Minus(self, step),
+            IntBinary { Operator: IntOperator.Subtract, Left: IntVariable self, Right: var step } when self.Name == assign.Name && !step.Names().Contains(assign.Name)
+                => IntExpr.Plus(self, step),
+            _ => null,
+        };
+
+        /// <summary>The int locals the statements of <paramref name="block"/> change (assign, or declare again when taped).</summary>
+        private HashSet<string> IntsChangedIn(Block block) => new(All(block).Select(s => s switch
+        {
+            IntAssignStmt a => a.Name,
+            IntStmt i when tapedInts.Contains(i.Name) => i.Name,
+            _ => null,
+        }).Where(n => n != null).Select(n => n!));
 
         private void AllocateAdjointBuffers(IEnumerable<BufferStmt> buffers, List<string> lines)
         {

@@ -36,6 +36,11 @@ internal sealed partial class MethodFrontend
                 return IntExpr.Var(Escaped(parameter.Parameter.Name));
             case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var name):
                 return IntExpr.Var(name);
+            case IIncrementOrDecrementOperation step when step == conditionStep:
+                return ReadInt(step.Target); // the step itself is an IntAssignStmt placed around the loop test (ExecuteLoop)
+            case IIncrementOrDecrementOperation or IAssignmentOperation:
+                Unsupported(operation, "the change '" + operation.Syntax + "' inside an expression", "an int changes in a statement of its own: write the change on a line of its own, before or after the statement that reads the int");
+                return null;
             case ILocalReferenceOperation local when local.Local.IsConst && local.Local.HasConstantValue && local.Local.ConstantValue is int c:
                 return new IntConstant(c);
             case IBinaryOperation binary when binary.OperatorMethod is null && binary.Type?.SpecialType == SpecialType.System_Int32
@@ -48,15 +53,7 @@ internal sealed partial class MethodFrontend
                         return null;
                     }
 
-                    var op = binary.OperatorKind switch
-                    {
-                        BinaryOperatorKind.Add => IntOperator.Add,
-                        BinaryOperatorKind.Subtract => IntOperator.Subtract,
-                        BinaryOperatorKind.Multiply => IntOperator.Multiply,
-                        BinaryOperatorKind.Divide => IntOperator.Divide,
-                        _ => IntOperator.Remainder,
-                    };
-                    return IntExpr.Binary(op, left, right);
+                    return IntExpr.Binary(IntOperatorOf(binary.OperatorKind)!.Value, left, right);
                 }
 
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation when negation.Type?.SpecialType == SpecialType.System_Int32:
@@ -94,6 +91,59 @@ internal sealed partial class MethodFrontend
         Unsupported(operation, "the int value '" + operation.Syntax + "'", "an int is computed from constants, int parameters and locals, loop counters, lengths and int elements, so it is the same in the reverse sweep");
         return null;
     }
+
+    /// <summary>
+    /// <c>k = e</c>, <c>k op= e</c>, <c>k++</c>, <c>k--</c> on an int local: an <see cref="IntAssignStmt"/>. The double
+    /// values read so far that read k keep the value they read (they are copied into locals first).
+    /// </summary>
+    private bool ExecuteIntAssignment(IOperation effect, ILocalSymbol local, Scope scope, List<Stmt> output)
+    {
+        if (!intNames.TryGetValue(local, out var name))
+        {
+            Unsupported(effect, "the change to the int '" + local.Name + "'", "it is declared outside the method's statements");
+            return false;
+        }
+
+        var current = IntExpr.Var(name);
+        IntExpr? value;
+        switch (effect)
+        {
+            case ISimpleAssignmentOperation assignment:
+                value = ReadInt(assignment.Value);
+                break;
+            case ICompoundAssignmentOperation { OperatorMethod: null } compound when IntOperatorOf(compound.OperatorKind) is { } op:
+                var operand = ReadInt(compound.Value);
+                value = operand is null ? null : IntExpr.Binary(op, current, operand);
+                break;
+            case IIncrementOrDecrementOperation step:
+                value = IntExpr.Binary(step.Kind == OperationKind.Increment ? IntOperator.Add : IntOperator.Subtract, current, IntExpr.One);
+                break;
+            default:
+                Unsupported(effect, "'" + FirstLine(effect.Syntax) + "'", "an int changes by =, +=, -=, *=, /=, %=, ++ or --");
+                return false;
+        }
+
+        if (value is null)
+        {
+            return false;
+        }
+
+        FlushCalls(output);
+        Sync(scope, output);
+        Protect(scope, output, new[] { name });
+        output.Add(new IntAssignStmt(name, value));
+        return true;
+    }
+
+    private static IntOperator? IntOperatorOf(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Add => IntOperator.Add,
+        BinaryOperatorKind.Subtract => IntOperator.Subtract,
+        BinaryOperatorKind.Multiply => IntOperator.Multiply,
+        BinaryOperatorKind.Divide => IntOperator.Divide,
+        BinaryOperatorKind.Remainder => IntOperator.Remainder,
+        _ => null,
+    };
 
     private IntExpr? ReadTruncation(IConversionOperation conversion)
     {

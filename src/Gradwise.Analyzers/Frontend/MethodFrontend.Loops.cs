@@ -34,8 +34,14 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
+        var counted = whileLoop is null ? null : ConditionStep(whileLoop);
+        if (counted is { Step: null })
+        {
+            return false;
+        }
+
         // What the body (and a while condition) reads or writes from outside is declared before the loop.
-        Protect(scope, output, ChangedBy(loop.Body));
+        Protect(scope, output, ChangedBy(loop.Body).Concat(counted is { Name: { } countedName } ? new[] { countedName } : Array.Empty<string>()));
         var outer = loop.Body.DescendantsAndSelf().Concat(whileLoop?.Condition?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>()).OfType<ILocalReferenceOperation>()
             .Select(l => l.Local)
             .Where(l => !IsDeclaredWithin(l, loop.Syntax) && l.Type.SpecialType == SpecialType.System_Double)
@@ -61,9 +67,25 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
+        // while (k-- > 0) is while (k > 0) { k--; ... } and one more k-- when the test fails;
+        // while (--k > 0) is k--; while (k > 0) { ...; k--; }.
+        var stepStmt = counted is { Name: { } steppedName, Step: { } conditionChange }
+            ? new IntAssignStmt(steppedName, IntExpr.Binary(conditionChange.Kind == OperationKind.Increment ? IntOperator.Add : IntOperator.Subtract, IntExpr.Var(steppedName), IntExpr.One))
+            : null;
+        var postfix = counted?.Step?.IsPostfix == true;
+        if (stepStmt != null && !postfix)
+        {
+            output.Add(stepStmt);
+        }
+
         var bodyScope = scope.Copy();
         var body = new List<Stmt>();
         body.AddRange(header.Value.Prologue(bodyScope));
+        if (stepStmt != null && postfix)
+        {
+            body.Add(stepStmt);
+        }
+
         nesting++;
         var bodyRead = ExecuteProcedure(new[] { loop.Body }, 0, bodyScope, body, inLoop: true, out _);
         nesting--;
@@ -72,10 +94,17 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
+        if (stepStmt != null && !postfix)
+        {
+            body.Add(stepStmt);
+        }
+
         if (whileLoop != null)
         {
             // Read against the scope the body starts from: every local the body changes is a declared variable there.
+            conditionStep = counted?.Step;
             var condition = ReadPredicate(whileLoop.Condition!, scope.Env);
+            conditionStep = null;
             if (condition is null)
             {
                 return false;
@@ -89,6 +118,11 @@ internal sealed partial class MethodFrontend
             }
 
             output.Add(new WhileStmt(condition, whileLoop.ConditionIsTop, Block.Of(body)));
+            if (stepStmt != null && postfix)
+            {
+                output.Add(stepStmt);
+            }
+
             return true;
         }
 
@@ -96,6 +130,33 @@ internal sealed partial class MethodFrontend
         var (variable, start, end, step, inclusive) = header.Value.Bounds;
         output.Add(new LoopStmt(variable, start, end, step, inclusive, Block.Of(body), hasBreak));
         return true;
+    }
+
+    /// <summary>
+    /// The one <c>k++</c>/<c>k--</c> (either form) a while condition may hold: null when the condition changes nothing;
+    /// a null Step when it changes something else (reported).
+    /// </summary>
+    private (string? Name, IIncrementOrDecrementOperation? Step)? ConditionStep(IWhileLoopOperation loop)
+    {
+        var effects = loop.Condition!.DescendantsAndSelf().Where(o => o is IAssignmentOperation or IIncrementOrDecrementOperation).ToList();
+        if (effects.Count == 0)
+        {
+            return null;
+        }
+
+        var breaks = loop.Body.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ExitLabel));
+        var continues = loop.Body.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => SymbolEqualityComparer.Default.Equals(b.Target, loop.ContinueLabel));
+        if (effects is [IIncrementOrDecrementOperation { Target: ILocalReferenceOperation counter } step]
+            && intNames.TryGetValue(counter.Local, out var name)
+            && loop.ConditionIsTop
+            && !AssignedOutside(loop.Syntax)(loop.Body).Contains(counter.Local, SymbolEqualityComparer.Default)
+            && (step.IsPostfix ? !breaks : !breaks && !continues))
+        {
+            return (name, step);
+        }
+
+        Unsupported(loop.Condition!, "the condition '" + loop.Condition!.Syntax + "'", "a loop condition may change one int local with ++ or -- (while (k-- > 0)), in a while loop whose body does not change it and does not break (nor continue, for --k)");
+        return (null, null);
     }
 
     private readonly struct LoopHeader
@@ -113,7 +174,7 @@ internal sealed partial class MethodFrontend
 
     private LoopHeader? ReadForHeader(IForLoopOperation loop)
     {
-        var why = "a for loop runs an int counter from a start to a bound fixed for the call, one step at a time: for (int i = a; i < b; i++) or for (int i = b; i >= a; i--)";
+        var why = "a for loop runs an int counter from a start to a bound the body does not change, by a constant step: for (int i = a; i < b; i++), for (int i = a; i < b; i += 2) or for (int i = b; i >= a; i--)";
         if (loop.Before.Length != 1 || loop.Before[0] is not IVariableDeclarationGroupOperation group
             || group.Declarations.SelectMany(d => d.Declarators).ToList() is not [var declarator]
             || declarator.Symbol.Type.SpecialType != SpecialType.System_Int32
@@ -155,8 +216,8 @@ internal sealed partial class MethodFrontend
 
         var consistent = (step, kind) switch
         {
-            (1, BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual) => true,
-            (-1, BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual) => true,
+            ( > 0, BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual) => true,
+            ( < 0, BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual) => true,
             _ => false,
         };
         var counterChanged = loop.Body.DescendantsAndSelf().Any(o => (o as IAssignmentOperation)?.Target is ILocalReferenceOperation t && SymbolEqualityComparer.Default.Equals(t.Local, counter)
@@ -164,6 +225,14 @@ internal sealed partial class MethodFrontend
         if (!consistent || counterChanged)
         {
             Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", counterChanged ? "its counter '" + counter.Name + "' is changed in the body" : why);
+            return null;
+        }
+
+        // The reverse sweep runs the counter back from the bound to the start: neither may change while the loop runs.
+        var changedInBody = new HashSet<ILocalSymbol>(AssignedOutside(loop.Syntax)(loop.Body), SymbolEqualityComparer.Default);
+        if (initial.DescendantsAndSelf().Concat(bound.DescendantsAndSelf()).OfType<ILocalReferenceOperation>().FirstOrDefault(l => changedInBody.Contains(l.Local)) is { } moving)
+        {
+            Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "its bounds read '" + moving.Local.Name + "', which the body changes");
             return null;
         }
 
@@ -187,8 +256,12 @@ internal sealed partial class MethodFrontend
         return operation switch
         {
             IIncrementOrDecrementOperation step when IsCounter(step.Target) => step.Kind == OperationKind.Increment ? 1 : -1,
-            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: 1 } } c when IsCounter(c.Target) => 1,
-            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: 1 } } c when IsCounter(c.Target) => -1,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Value.ConstantValue: { HasValue: true, Value: int by } } c when IsCounter(c.Target) => by,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, Value.ConstantValue: { HasValue: true, Value: int by } } c when IsCounter(c.Target) && by != int.MinValue => -by,
+            ISimpleAssignmentOperation { Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, RightOperand.ConstantValue: { HasValue: true, Value: int by } } sum } a
+                when IsCounter(a.Target) && IsCounter(Strip(sum.LeftOperand)!) => by,
+            ISimpleAssignmentOperation { Value: IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: int by } } difference } a
+                when IsCounter(a.Target) && IsCounter(Strip(difference.LeftOperand)!) && by != int.MinValue => -by,
             _ => 0,
         };
     }

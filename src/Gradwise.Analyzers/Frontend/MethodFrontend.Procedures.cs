@@ -30,6 +30,9 @@ internal sealed partial class MethodFrontend
     private readonly List<Stmt> pendingCalls = new();
     private int nesting;
 
+    /// <summary>The <c>k--</c> of the while condition being read (<c>while (k-- > 0)</c>), which that reading may meet.</summary>
+    private IIncrementOrDecrementOperation? conditionStep;
+
     /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>.</summary>
     private sealed record SpanView(string Array, IntExpr Offset, IntExpr Length, bool IsDouble);
 
@@ -316,8 +319,12 @@ internal sealed partial class MethodFrontend
                     break;
 
                 case IExpressionStatementOperation { Operation: IAssignmentOperation or IIncrementOrDecrementOperation } effect when IntTarget(effect.Operation) is { } intLocal:
-                    Unsupported(effect, "the change to the int '" + intLocal.Name + "'", "an int local is assigned once, where it is declared; only a for loop's counter changes (in the loop header)");
-                    return false;
+                    if (!ExecuteIntAssignment(effect.Operation, intLocal, scope, output))
+                    {
+                        return false;
+                    }
+
+                    break;
 
                 default:
                     if (Execute(new[] { statement }, 0, scope.Env) is null)
@@ -486,7 +493,7 @@ internal sealed partial class MethodFrontend
 
         foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
         {
-            if (Leaf.In(pair.Value).Any(leaf => names.Contains(leaf.Root)))
+            if (Leaf.In(pair.Value).Any(leaf => leaf.Reads().Any(names.Contains)))
             {
                 var copy = Fresh(pair.Key.Name);
                 declaredLocals.Add(copy);
@@ -511,6 +518,9 @@ internal sealed partial class MethodFrontend
             {
                 case ILocalReferenceOperation local when localNames.TryGetValue(local.Local, out var name):
                     yield return name;
+                    break;
+                case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var intName):
+                    yield return intName;
                     break;
                 case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
                     if (Strip(ElementParts(target).Instance) is ILocalReferenceOperation buffer && buffers.TryGetValue(buffer.Local, out var info))
@@ -571,12 +581,6 @@ internal sealed partial class MethodFrontend
 
         if (local.Type.SpecialType == SpecialType.System_Int32)
         {
-            if (reassigned.Contains(local))
-            {
-                Unsupported(declarator, "the int '" + local.Name + "'", "it changes after its declaration; an int local is assigned once (use a for loop's counter for a changing index)");
-                return false;
-            }
-
             if (initializer is null)
             {
                 incomplete = true;
@@ -669,9 +673,9 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
-        if (size.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && !topLevelInts.Contains(l.Local) && !l.Local.IsConst))
+        if (size.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst))
         {
-            Unsupported(size, "the buffer length '" + size.Syntax + "'", "a buffer's length is computed from parameters, constants and ints declared at the top of the method (so its gradient buffer can be made once)");
+            Unsupported(size, "the buffer length '" + size.Syntax + "'", "a buffer's length is computed from parameters, constants and ints declared at the top of the method and not changed after (so its gradient buffer can be made once)");
             return false;
         }
 

@@ -30,6 +30,10 @@ public static class LoopFunctions
         new("AdbenchGmm", 3 + (3 * 3) + (3 * 6), 0.6),
         new("Recurrence", 4, 1.5),
         new("Bucketed", 7, 1.5),
+        new("Counted", 8, 1.5),
+        new("Stepped", 9, 1.5),
+        new("Countdown", 6, 1.5),
+        new("Compacted", 8, 1.5),
     };
 
     public const string Source = """
@@ -579,6 +583,144 @@ public static class LoopFunctions
             }
         }
 
+        /// <summary>Int locals that change: counters, steps other than one, counting down in a while condition.</summary>
+        public static partial class L
+        {
+            /// <summary>A mean over the rows that pass a test: count++ under a branch, then the count divides.</summary>
+            [Differentiable]
+            public static double Counted(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int count = 0;
+                int capped = 0;
+                double s = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    if (x[i] > 0)
+                    {
+                        s += Math.Log(1 + Math.Exp(-w[i] * x[i]));
+                        count++;
+                    }
+
+                    if (capped < 3)
+                    {
+                        // The test reads the int the branch changes: the reverse sweep keeps the decision.
+                        capped += 1;
+                        s += 0.1 * capped * w[i] * w[i];
+                    }
+                }
+
+                return s / Math.Max(count, 1) + count;
+            }
+
+            /// <summary>Steps of 2 and 3, up and down, inclusive and exclusive bounds.</summary>
+            [Differentiable]
+            public static double Stepped(ReadOnlySpan<double> w)
+            {
+                double s = 0;
+                for (int i = 0; i < w.Length - 1; i += 2)
+                {
+                    s += w[i] * w[i + 1];
+                }
+
+                for (int j = w.Length - 1; j >= 0; j -= 3)
+                {
+                    s += Math.Sin(w[j]) * j;
+                }
+
+                for (int k = 1; k <= w.Length - 1; k = k + 4)
+                {
+                    s += w[k] * w[k] * w[k];
+                }
+
+                for (int m = 5; m < 5; m += 2)
+                {
+                    s += 1000 * w[m];
+                }
+
+                // Recurrences: the reverse sweep runs these counters back through the values they took.
+                double t = 0;
+                for (int i = 1; i < w.Length; i += 2)
+                {
+                    t = Math.Sin(t + w[i]);
+                    s += t * t;
+                }
+
+                for (int j = w.Length - 2; j > 0; j -= 3)
+                {
+                    t = Math.Cos(t) * w[j];
+                }
+
+                for (int k = 0; k <= 6; k += 3)
+                {
+                    t = t * w[k] + 0.5;
+                }
+
+                for (int i = 0; i < w.Length; i += 2)
+                {
+                    if (w[i] > 1.2)
+                    {
+                        break;
+                    }
+
+                    t = 0.9 * t + w[i];
+                }
+
+                return s + t;
+            }
+
+            /// <summary>Counting down in a while condition (both forms) and a counter advanced in a while body.</summary>
+            [Differentiable]
+            public static double Countdown(ReadOnlySpan<double> w)
+            {
+                double s = 0;
+                int k = w.Length;
+                while (k-- > 0)
+                {
+                    s += w[k] * w[k] * (k + 1);
+                }
+
+                int m = 3;
+                while (--m >= 0)
+                {
+                    s += Math.Tanh(w[m]) * m;
+                }
+
+                int i = 0;
+                while (i < w.Length)
+                {
+                    s += Math.Cos(w[i]) * (k + m);
+                    i += 2;
+                }
+
+                return s + k + m;
+            }
+
+            /// <summary>The rows that pass a test packed into a buffer by a moving write position, then read back.</summary>
+            [Differentiable]
+            public static double Compacted(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+            {
+                Span<double> kept = stackalloc double[8];
+                int p = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    if (x[i] > -0.2)
+                    {
+                        int at = p * 1;
+                        kept[at] = w[i] * x[i];
+                        p++;
+                    }
+                }
+
+                double s = 0;
+                for (int q = 0; q < p; q++)
+                {
+                    s += kept[q] * kept[q] + Math.Exp(kept[q]);
+                }
+
+                return s;
+            }
+        }
+
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
         public static class Calls
         {
@@ -658,6 +800,18 @@ public static class LoopFunctions
             // Bucketed: w (7); fraction 0.5 of n = 6 gives k = 3 ((int)0.5 * 6 would give 0).
             public static double Bucketed_Value(double[] t, int seed) => L.Bucketed(t, 0.5, 6);
             public static double Bucketed_Gradient(double[] t, int seed, double[] g) => L.BucketedWithGradient(t, 0.5, 6, g);
+
+            // Counted, Compacted: w (8); x (8) drawn from the seed.
+            public static double Counted_Value(double[] t, int seed) => L.Counted(t, Uniform(new Random(seed), 8, -1, 1));
+            public static double Counted_Gradient(double[] t, int seed, double[] g) => L.CountedWithGradient(t, Uniform(new Random(seed), 8, -1, 1), g);
+            public static double Compacted_Value(double[] t, int seed) => L.Compacted(t, Uniform(new Random(seed), 8, -1, 1));
+            public static double Compacted_Gradient(double[] t, int seed, double[] g) => L.CompactedWithGradient(t, Uniform(new Random(seed), 8, -1, 1), g);
+
+            // Stepped: w (9). Countdown: w (6).
+            public static double Stepped_Value(double[] t, int seed) => L.Stepped(t);
+            public static double Stepped_Gradient(double[] t, int seed, double[] g) => L.SteppedWithGradient(t, g);
+            public static double Countdown_Value(double[] t, int seed) => L.Countdown(t);
+            public static double Countdown_Gradient(double[] t, int seed, double[] g) => L.CountdownWithGradient(t, g);
 
             // Shifted: w (9) as an array, v (6); 4 rows of 3; lag -1.
             private static readonly int[] Starts = { 0, 2, 1, 3 };

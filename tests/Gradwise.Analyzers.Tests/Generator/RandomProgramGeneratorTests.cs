@@ -24,6 +24,7 @@ public sealed class RandomProgramGeneratorTests
         var checkedPartials = 0;
         var fusedPrograms = 0;
         var windowedPrograms = 0;
+        var restoredCounters = 0;
         var nonFinitePoints = 0;
         Gen.Int[0, int.MaxValue].Array[ProgramsPerCompilation].Sample(
             seeds =>
@@ -50,6 +51,7 @@ public sealed class RandomProgramGeneratorTests
                 Assert.Empty(run.AnalyzerDiagnostics);
                 fusedPrograms += run.MethodSources.Count(s => s.Value.Contains("// fused", StringComparison.Ordinal));
                 windowedPrograms += run.MethodSources.Count(s => s.Value.Contains("GradwiseSpan.From(", StringComparison.Ordinal));
+                restoredCounters += run.MethodSources.Count(s => s.Value.Contains("c = (int)gw_tape.Pop();", StringComparison.Ordinal) || s.Value.Contains("c = c - ", StringComparison.Ordinal));
 
                 var random = new Random(seeds[0]);
                 for (var i = 0; i < seeds.Length; i++)
@@ -113,6 +115,7 @@ public sealed class RandomProgramGeneratorTests
         Assert.Equal(3 * ProgramsPerCompilation, nonFinitePoints);
         Assert.True(fusedPrograms > 0, "no random program had a loop the emitter could fuse, so that path went untested");
         Assert.True(windowedPrograms > 0, "no random program read a row through a window (offset + counter), so that path went untested");
+        Assert.True(restoredCounters > 0, "no random program changed its int counter where the reverse sweep had to restore it, so that path went untested");
     }
 
     /// <summary>
@@ -175,6 +178,7 @@ public static class RandomProgram
             text.Append("        double s1 = 0;\n");
             text.Append("        double s2 = 1;\n");
             text.Append("        Span<double> buf = stackalloc double[5];\n");
+            text.Append("        int c = 0;\n");
             var count = 2 + random.Next(3);
             for (var i = 0; i < count; i++)
             {
@@ -192,7 +196,7 @@ public static class RandomProgram
         private void Statement(int indent, int budget)
         {
             var accumulator = Accumulators[random.Next(Accumulators.Length)];
-            var choice = random.Next(budget > 0 ? 10 : 6);
+            var choice = random.Next(budget > 0 ? 11 : 7);
             switch (choice)
             {
                 case 0:
@@ -212,20 +216,32 @@ public static class RandomProgram
                     Line(indent, "buf[" + Index() + "] = " + Expression(2) + ";");
                     break;
                 case 6:
+                    // An int counter that changes: the reverse sweep restores it (by the inverse step, or from the tape).
+                    Line(indent, Pick("c++;", "c += 2;", "c = (c + 3) % 5;", "c = c * 2 % 7;"));
+                    break;
                 case 7:
+                case 8:
                     {
                         var variable = "j" + nextLoop++;
-                        var shape = random.Next(4);
+                        var shape = random.Next(7);
                         if (shape == 3)
                         {
                             // Three elements from an offset: the offset + counter indices the generator reads through windows.
                             shortLoops.Add(variable);
                         }
 
+                        if (shape == 6)
+                        {
+                            Line(indent, "int " + variable + " = 3;");
+                        }
+
                         Line(indent, shape switch
                         {
                             0 => "for (int " + variable + " = v.Length - 1; " + variable + " >= 0; " + variable + "--)",
                             3 => "for (int " + variable + " = 0; " + variable + " < 3; " + variable + "++)",
+                            4 => "for (int " + variable + " = 0; " + variable + " < v.Length; " + variable + " += 2)",
+                            5 => "for (int " + variable + " = v.Length - 1; " + variable + " >= 0; " + variable + " -= 3)",
+                            6 => "while (" + variable + "-- > 0)",
                             _ => "for (int " + variable + " = 0; " + variable + " < v.Length; " + variable + "++)",
                         });
                         Line(indent, "{");
@@ -239,7 +255,8 @@ public static class RandomProgram
 
                         if (random.Next(4) == 0)
                         {
-                            Line(indent + 1, "if (" + Expression(1) + " > " + Threshold() + ") " + Pick("break;", "continue;"));
+                            // A counting-down condition runs once more when the test fails, so its loop does not break.
+                            Line(indent + 1, "if (" + Expression(1) + " > " + Threshold() + ") " + (shape == 6 ? "continue;" : Pick("break;", "continue;")));
                             Statement(indent + 1, 0);
                         }
 
@@ -282,6 +299,11 @@ public static class RandomProgram
                 return offset + " + " + loopVariables[loopVariables.Count - 1];
             }
 
+            if (!declaring && random.Next(6) == 0)
+            {
+                return "c % 5";
+            }
+
             return loopVariables.Count > 0 && random.Next(3) > 0 ? loopVariables[random.Next(loopVariables.Count)] : random.Next(5).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -302,7 +324,7 @@ public static class RandomProgram
             3 => "a",
             4 => Accumulators[random.Next(Accumulators.Length)],
             5 => "buf[" + Index() + "]",
-            6 => loopVariables.Count > 0 ? "(0.1 * " + loopVariables[random.Next(loopVariables.Count)] + ")" : "a",
+            6 => loopVariables.Count > 0 ? "(0.1 * " + loopVariables[random.Next(loopVariables.Count)] + ")" : "(0.1 * c)",
             _ => Constant(),
         };
 
