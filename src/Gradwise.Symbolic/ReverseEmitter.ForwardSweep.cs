@@ -53,9 +53,16 @@ public static partial class ReverseEmitter
                             : "double[] " + buffer.Name + " = new double[" + length + "];"));
                         break;
                     case CallStmt call:
-                        lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + string.Join(", ", call.Arguments.Select(a => a.Scalar is { } scalar ? Code(scalar) : ArgumentCode(a))) + ");");
-                        if (activeLocals.Contains(call.Target))
+                        var callArguments = string.Join(", ", call.Arguments.Select(a => a.Scalar is { } scalar ? Code(scalar) : ArgumentCode(a)));
+                        if (!activeLocals.Contains(call.Target))
                         {
+                            lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + callArguments + ");");
+                        }
+                        else
+                        {
+                            // The callee's forward sweep, keeping on this tape what its reverse sweep reads.
+                            usesTape = true;
+                            lines.Add(pad + "double " + call.Target + " = " + call.Callee + ForwardSuffix + "(" + callArguments + ", ref " + Tape + ");");
                             foreach (var argument in TapedArguments(call))
                             {
                                 Push(lines, pad, Code(argument.Scalar!));

@@ -13,9 +13,9 @@ public static partial class ReverseEmitter
         private bool EmitSeeds(List<string> lines, IEnumerable<string> preSeeded)
         {
             var skip = new HashSet<string>(preSeeded);
-            var outputs = new List<EmitOutput> { new(ValueName, Simplifier.Simplify(procedure.Result), true) };
+            var value = Simplifier.Simplify(procedure.Result);
+            var outputs = new List<EmitOutput> { new(ValueName, value, true) };
             var targets = new List<string>();
-            var value = outputs[0].Value;
             var readAlways = new HashSet<Variable>(UnconditionalLeaves(value));
             var seeded = 0;
             foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l.Name)).OrderBy(l => l.Name, System.StringComparer.Ordinal))
@@ -267,9 +267,9 @@ public static partial class ReverseEmitter
         private List<CallArg> TapedArguments(CallStmt call) => call.Arguments.Where(a => a.Scalar != null && !IsStable(a.Scalar)).ToList();
 
         /// <summary>
-        /// The reverse of <c>t = f(spans, doubles)</c>: call <c>fWithGradient</c> on the same
-        /// arguments (doubles that changed since come back from the tape), then add its gradient,
-        /// times the adjoint of t, into the caller's adjoints: element by element over each span's window.
+        /// The reverse of <c>t = f(spans, doubles)</c>: the callee's reverse sweep (<c>fGradwiseReverse</c>), on the same
+        /// arguments (doubles that changed since come back from the tape), reading back what its forward sweep kept on the
+        /// tape and adding its gradient, times the adjoint of t, straight into the caller's gradient windows.
         /// </summary>
         private void EmitReverseCall(CallStmt call, List<string> lines, string pad)
         {
@@ -304,31 +304,33 @@ public static partial class ReverseEmitter
                 var gradient = Name("b", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
                 if (argument.Scalar is { } scalar)
                 {
-                    gradientArguments.Add("out double " + gradient);
+                    lines.Add(inner + "double " + gradient + " = 0.0;");
+                    gradientArguments.Add("ref " + gradient);
                     foreach (var leaf in Leaves(scalar).Where(IsActive))
                     {
-                        accumulate.Add(inner + Adjoint(leaf) + " += " + seed + " * " + gradient + ";");
+                        accumulate.Add(inner + Adjoint(leaf) + " += " + gradient + ";");
                     }
 
                     continue;
                 }
 
                 var span = argument.Span!;
+                if (IsActive(argument))
+                {
+                    // The callee adds into the caller's gradient, over the window its argument reads.
+                    var target = gradients[span.Array];
+                    gradientArguments.Add(span.Whole ? target : target + ".Slice(" + IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")");
+                    continue;
+                }
+
+                // Nothing of the caller's varies with this argument: the callee's gradient for it goes to scratch.
                 var length = IntFormatter.Format(span.Length);
                 lines.Add(inner + "double[] " + gradient + " = global::System.Buffers.ArrayPool<double>.Shared.Rent(" + length + ");");
                 rented.Add(gradient);
                 gradientArguments.Add("new global::System.Span<double>(" + gradient + ", 0, " + length + ")");
-                if (IsActive(argument))
-                {
-                    var k = Name("k", id);
-                    accumulate.Add(inner + "for (int " + k + " = 0; " + k + " < " + length + "; " + k + "++)");
-                    accumulate.Add(inner + "{");
-                    accumulate.Add(inner + "    " + gradients[span.Array] + "[" + IntFormatter.Format(IntExpr.Plus(span.Offset, IntExpr.Var(k))) + "] += " + seed + " * " + gradient + "[" + k + "];");
-                    accumulate.Add(inner + "}");
-                }
             }
 
-            lines.Add(inner + call.Callee + "WithGradient(" + string.Join(", ", arguments.Concat(gradientArguments)) + ");");
+            lines.Add(inner + call.Callee + ReverseSuffix + "(" + string.Join(", ", arguments) + ", ref " + Tape + ", " + seed + (gradientArguments.Count > 0 ? ", " + string.Join(", ", gradientArguments) : string.Empty) + ");");
             lines.AddRange(accumulate);
             foreach (var array in rented)
             {

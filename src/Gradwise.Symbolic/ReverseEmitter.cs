@@ -14,6 +14,14 @@ namespace Gradwise.Symbolic;
 /// <param name="FusedLoops">How many top-level loops run their reverse sweep iteration by iteration.</param>
 public sealed record ReverseCode(IReadOnlyList<string> Lines, string ValueName, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops);
 
+/// <summary>The bodies of a procedure's split forward and reverse sweeps (see <see cref="ReverseEmitter.EmitSplit"/>).</summary>
+/// <param name="Forward">The forward sweep up to its return, which the caller writes (it returns <paramref name="ValueName"/>).</param>
+/// <param name="Reverse">The reverse sweep: it adds <paramref name="SeedName"/> times the gradient into the gradient parameters.</param>
+/// <param name="ValueName">The local that holds the value at the end of the forward sweep.</param>
+/// <param name="TapeName">The name of the tape parameter (passed by ref to both).</param>
+/// <param name="SeedName">The name of the seed parameter of the reverse sweep.</param>
+public sealed record SplitCode(IReadOnlyList<string> Forward, IReadOnlyList<string> Reverse, string ValueName, string TapeName, string SeedName);
+
 /// <summary>
 /// Reverse-mode source transformation of a <see cref="Procedure"/>: the forward sweep (the
 /// original computation), then the reverse sweep (statements in reverse order, loops run
@@ -39,6 +47,25 @@ public static partial class ReverseEmitter
     /// <param name="prefix">A prefix no name in the method starts with; every generated name starts with it.</param>
     public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix) =>
         new Emission(procedure, gradients, prefix).Run();
+
+    /// <summary>The suffix of a method's forward sweep for generated callers: the value, keeping on the caller's tape what its reverse sweep reads.</summary>
+    public const string ForwardSuffix = "GradwiseForward";
+
+    /// <summary>The suffix of a method's reverse sweep for generated callers: adds the gradient times a seed into the caller's gradients.</summary>
+    public const string ReverseSuffix = "GradwiseReverse";
+
+    /// <summary>
+    /// The two halves of reverse mode as methods of their own, for generated callers (split mode): the forward sweep,
+    /// which returns the value and leaves on the caller's tape what the reverse sweep reads (its own tape entries,
+    /// then the final values of the method's top-level locals), and the reverse sweep, which reads them back and adds
+    /// the gradient, times a seed, into the caller's gradients. A caller then runs the callee once each way, as if
+    /// its body were written inline.
+    /// </summary>
+    /// <param name="procedure">The program.</param>
+    /// <param name="gradients">Parameter name → gradient parameter name.</param>
+    /// <param name="prefix">A prefix no name in the method starts with; the tape is <c>prefix + "tape"</c>, the seed <c>prefix + "seed"</c>.</param>
+    public static SplitCode EmitSplit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix) =>
+        new Emission(procedure, gradients, prefix).RunSplit();
 
     /// <summary>The int indices and loop counters a procedure declares (generated names must differ from them).</summary>
     public static IEnumerable<string> DeclaredNames(Procedure procedure) =>
@@ -253,6 +280,109 @@ public static partial class ReverseEmitter
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
         }
+
+        public SplitCode RunSplit()
+        {
+            FindActivity();
+            FindStableLocals();
+            foreach (var statement in All(procedure.Body))
+            {
+                IdOf(statement);
+            }
+
+            // No loop is fused: its reverse steps belong to the other method.
+            var forward = new List<string>();
+            foreach (var integer in All(procedure.Body).OfType<IntStmt>().Where(IsHoisted))
+            {
+                forward.Add("int " + integer.Name + " = 0;");
+            }
+
+            foreach (var statement in procedure.Body.Statements)
+            {
+                EmitForward(Block.Of(new[] { statement }), forward, 0, new List<string>());
+            }
+
+            // The value and the result's partials, computed together (they share work: tanh(z) and 1 − tanh²(z)); the partials
+            // that are not constants go on the tape, for the reverse half to scale by its seed.
+            var value = Simplifier.Simplify(procedure.Result);
+            var outputs = new List<EmitOutput> { new(ValueName, value, true) };
+            var seeds = new List<(Variable Leaf, Expr Partial, string? Name)>();
+            foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l.Name, System.StringComparer.Ordinal))
+            {
+                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
+                if (partial is Constant { Value: 0.0 })
+                {
+                    continue;
+                }
+
+                var name = partial is Constant ? null : prefix + "r" + seeds.Count.ToString(CultureInfo.InvariantCulture);
+                if (name != null)
+                {
+                    outputs.Add(new EmitOutput(name, partial, true));
+                }
+
+                seeds.Add((leaf, partial, name));
+            }
+
+            forward.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
+
+            // What the reverse sweep reads by name: the final values of the top-level locals and ints, and of the ints declared once at the top.
+            var state = new List<(string Name, bool IsInt)>();
+            foreach (var statement in procedure.Body.Statements)
+            {
+                switch (statement)
+                {
+                    case AssignStmt { Declare: true } a:
+                        state.Add((a.Target, false));
+                        break;
+                    case CallStmt c:
+                        state.Add((c.Target, false));
+                        break;
+                    case IntStmt i:
+                        state.Add((i.Name, true));
+                        break;
+                }
+            }
+
+            state.AddRange(All(procedure.Body).OfType<IntStmt>().Where(IsHoisted).Select(i => (i.Name, true)));
+            foreach (var (name, _) in state)
+            {
+                Push(forward, string.Empty, name);
+            }
+
+            foreach (var seed in seeds.Where(x => x.Name != null))
+            {
+                Push(forward, string.Empty, seed.Name!);
+            }
+
+            var reverse = new List<string>();
+            foreach (var seed in seeds.Where(x => x.Name != null).Reverse())
+            {
+                reverse.Add("double " + seed.Name + " = " + Tape + ".Pop();");
+            }
+
+            for (var i = state.Count - 1; i >= 0; i--)
+            {
+                reverse.Add(state[i].IsInt ? "int " + state[i].Name + " = (int)" + Tape + ".Pop();" : "double " + state[i].Name + " = " + Tape + ".Pop();");
+            }
+
+            foreach (var local in procedure.Locals.Where(activeLocals.Contains))
+            {
+                reverse.Add("double " + Adjoint(local) + " = 0.0;");
+            }
+
+            AllocateAdjointBuffers(All(procedure.Body).OfType<BufferStmt>().Where(b => activeBuffers.Contains(b.Name)), reverse);
+            var readAlways = new HashSet<Variable>(UnconditionalLeaves(value));
+            foreach (var (leaf, partial, name) in seeds)
+            {
+                AddTo(reverse, string.Empty, leaf, SeedName + " * " + (name ?? ExprFormatter.Code.Format(partial)), readAlways);
+            }
+
+            EmitReverse(procedure.Body, reverse, 0, topLevel: true);
+            return new SplitCode(forward, reverse, ValueName, Tape, SeedName);
+        }
+
+        private string SeedName => prefix + "seed";
 
         private void FindRepeated(Block block, bool inLoop)
         {

@@ -224,7 +224,62 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         ExactValueAtNonFinite(w, spec, code.ValueName);
         w.Line("return " + code.ValueName + ";");
         w.Close();
+        if (spec.Parameters.Any(p => p.Type != "double"))
+        {
+            // Callable from another [Differentiable] method, which then runs it once forward and once backward.
+            EmitSplit(w, spec, procedure, gradients, differentiable);
+        }
+
         return CloseFile(spec, w);
+    }
+
+    /// <summary>
+    /// The split halves of reverse mode (<see cref="ReverseEmitter.EmitSplit"/>), for generated callers only: a call of
+    /// this method inside another [Differentiable] method runs the forward half where the call is and the reverse half in
+    /// the caller's reverse sweep, sharing the caller's tape, so the method's body runs once each way.
+    /// </summary>
+    private static void EmitSplit(IndentedWriter w, DifferentiableMethodSpec spec, Procedure procedure, Dictionary<string, string> gradients, List<ParameterSpec> differentiable)
+    {
+        var split = ReverseEmitter.EmitSplit(procedure, gradients, ProcedurePrefix(spec, procedure));
+        var modifiers = "internal " + (spec.Modifiers.Contains("static ") ? "static " : string.Empty);
+        var parameters = string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name));
+        var tape = "ref global::Gradwise.Runtime.GradwiseTape " + split.TapeName;
+
+        w.Line();
+        w.Line("/// <summary>For generated callers: <see cref=\"" + Xml(spec.Cref) + "\"/>, keeping on the caller's tape what <c>" + spec.Name + ReverseEmitter.ReverseSuffix + "</c> reads back.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open(modifiers + "double " + spec.Name + ReverseEmitter.ForwardSuffix + "(" + parameters + ", " + tape + ")");
+        foreach (var line in split.Forward)
+        {
+            w.Line(line);
+        }
+
+        ExactValueAtNonFinite(w, spec, split.ValueName);
+        w.Line("return " + split.ValueName + ";");
+        w.Close();
+
+        w.Line();
+        w.Line("/// <summary>For generated callers: after <c>" + spec.Name + ReverseEmitter.ForwardSuffix + "</c> on the same arguments and tape, adds <c>" + split.SeedName + "</c> times the gradient of <see cref=\"" + Xml(spec.Cref) + "\"/> into the gradient arguments.</summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        var gradientParameters = differentiable.Select(p => (p.IsArray ? "global::System.Span<double> " : "ref double ") + p.GradientName);
+        w.Open(modifiers + "void " + spec.Name + ReverseEmitter.ReverseSuffix + "(" + string.Join(", ", new[] { parameters, tape, "double " + split.SeedName }.Concat(gradientParameters)) + ")");
+        foreach (var parameter in differentiable.Where(p => p.IsArray))
+        {
+            w.Line("if (" + parameter.GradientName + ".Length != " + parameter.Name + ".Length)");
+            w.Line("{");
+            w.Line("    throw new global::System.ArgumentException(\"" + parameter.GradientName + " must have the length of " + parameter.Name + " (\" + " + parameter.Name + ".Length + \"), not \" + " + parameter.GradientName + ".Length + \".\", nameof(" + parameter.GradientName + "));");
+            w.Line("}");
+            w.Line();
+        }
+
+        foreach (var line in split.Reverse)
+        {
+            w.Line(line);
+        }
+
+        w.Close();
     }
 
     private static void DocList(IndentedWriter w, string type, IEnumerable<string> items)

@@ -169,6 +169,9 @@ internal static class GeneratedSources
                     count = 0;
                 }
 
+                /// <summary>How many values are kept and not yet read back.</summary>
+                public int Count => count;
+
                 /// <summary>Keeps <paramref name="value"/> for the reverse sweep.</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public void Push(double value)

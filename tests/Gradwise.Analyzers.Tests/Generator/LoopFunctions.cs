@@ -11,6 +11,7 @@ public sealed record LoopCase(string Name, int Size, double Scale);
 /// by hand. Each has two wrappers over arrays (spans cannot be passed by reflection): <c>Name_Value(theta, seed)</c>
 /// calls the method, <c>Name_Gradient(theta, seed, gradient)</c> calls the generated one; both draw
 /// the method's data from <c>seed</c>, so a test varies the data without knowing its layout.
+/// <c>Name_Split(theta, seed, gradient, scale)</c> runs the split halves a generated caller uses, adding scale × the gradient.
 /// </summary>
 public static class LoopFunctions
 {
@@ -817,6 +818,36 @@ public static class LoopFunctions
             private static readonly int[] Starts = { 0, 2, 1, 3 };
             public static double Shifted_Value(double[] t, int seed) { var x = Uniform(new Random(seed), 12, -1, 1); return L.Shifted(t[..9], t.AsSpan(9, 6), x, Starts, -1); }
             public static double Shifted_Gradient(double[] t, int seed, double[] g) { var x = Uniform(new Random(seed), 12, -1, 1); return L.ShiftedWithGradient(t[..9], t.AsSpan(9, 6), x, Starts, -1, g.AsSpan(0, 9), g.AsSpan(9, 6)); }
+
+            // The split halves a generated caller runs (forward, then reverse with a seed), adding into g; the tape ends empty.
+            public static double LogisticL2_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.LogisticL2GradwiseForward(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape); L.LogisticL2GradwiseReverse(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }
+            public static double SparseLogistic_Split(double[] t, int seed, double[] g, double scale) { var c = Csr(new Random(seed)); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SparseLogisticGradwiseForward(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape); L.SparseLogisticGradwiseReverse(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double SoftmaxCrossEntropy_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 20, -2, 2); var y = Classes(r, 5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SoftmaxCrossEntropyGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape); L.SoftmaxCrossEntropyGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 3)); Empty(ref tape); return v; }
+            public static double Distillation_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var teacher = Uniform(r, 5, -4, 4); var temperature = 0.5 + 4 * r.NextDouble(); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.DistillationGradwiseForward(t, teacher, temperature, ref tape); L.DistillationGradwiseReverse(t, teacher, temperature, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Mlp_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 18, -1, 1); var y = Labels(r, 6); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db2 = 0; var v = L.MlpGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape); L.MlpGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 4), g.AsSpan(16, 4), ref db2); g[20] += db2; Empty(ref tape); return v; }
+            public static double GaussianMixture_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 16, -2, 2); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.GaussianMixtureGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape); L.GaussianMixtureGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 6), g.AsSpan(9, 6)); Empty(ref tape); return v; }
+            public static double Reductions_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ReductionsGradwiseForward(t, ref tape); L.ReductionsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Composed_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.ComposedGradwiseForward(t.AsSpan(0, 5), t[5], x, y, ref tape); L.ComposedGradwiseReverse(t.AsSpan(0, 5), t[5], x, y, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }
+            public static double Iterative_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.IterativeGradwiseForward(t, ref tape); L.IterativeGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Controlled_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ControlledGradwiseForward(t, (seed % 7) / 7.0 - 0.5, ref tape); L.ControlledGradwiseReverse(t, (seed % 7) / 7.0 - 0.5, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double AdbenchGmm_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 15, -1.5, 1.5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.AdbenchGmmGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape); L.AdbenchGmmGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 9), g.AsSpan(12, 18)); Empty(ref tape); return v; }
+            public static double Recurrence_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.RecurrenceGradwiseForward(t, ref tape); L.RecurrenceGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Bucketed_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.BucketedGradwiseForward(t, 0.5, 6, ref tape); L.BucketedGradwiseReverse(t, 0.5, 6, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Counted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CountedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Compacted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CompactedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CompactedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Stepped_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SteppedGradwiseForward(t, ref tape); L.SteppedGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Countdown_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountdownGradwiseForward(t, ref tape); L.CountdownGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
+            public static double Shifted_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 12, -1, 1); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftedGradwiseForward(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape); L.ShiftedGradwiseReverse(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape, scale, g.AsSpan(0, 9), g.AsSpan(9, 6)); Empty(ref tape); return v; }
+
+            private static void Empty(ref global::Gradwise.Runtime.GradwiseTape tape)
+            {
+                if (tape.Count != 0)
+                {
+                    throw new InvalidOperationException("the reverse half left " + tape.Count + " value(s) on the tape");
+                }
+
+                tape.Release();
+            }
         }
         """;
 }

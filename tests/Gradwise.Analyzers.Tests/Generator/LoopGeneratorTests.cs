@@ -150,6 +150,34 @@ public sealed class LoopGeneratorTests
         return end + 1 - from;
     }
 
+    /// <summary>
+    /// The halves a generated caller runs (<c>MGradwiseForward</c>, then <c>MGradwiseReverse</c> with a seed) give the
+    /// value and the gradient of <c>MWithGradient</c>, scaled by the seed and added to what the gradient held, and
+    /// leave the tape as they found it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Split_halves_add_the_seed_times_the_gradient(string name)
+    {
+        var spec = LoopFunctions.All.Single(c => c.Name == name);
+        var random = new Random(name.Aggregate(29, (h, c) => unchecked((h * 31) + c)) & 0x7fffffff);
+        for (var trial = 0; trial < 4; trial++)
+        {
+            var seed = random.Next();
+            var theta = Enumerable.Range(0, spec.Size).Select(_ => spec.Scale * ((2 * random.NextDouble()) - 1)).ToArray();
+            var (value, gradient) = Gradient(name, theta, seed);
+            var held = Enumerable.Range(0, spec.Size).Select(k => 0.25 * k).ToArray();
+            var accumulated = (double[])held.Clone();
+            var forward = (double)Run.Value.Invoke("Specs.Calls", name + "_Split", new object?[] { theta, seed, accumulated, -2.5 })!;
+            Assert.True(Math.Abs(forward - value) <= 1e-12 * Math.Max(1, Math.Abs(value)), $"{name}: forward half {forward}, WithGradient {value}");
+            for (var k = 0; k < spec.Size; k++)
+            {
+                var expected = held[k] - (2.5 * gradient[k]);
+                Assert.True(Math.Abs(accumulated[k] - expected) <= 1e-10 * Math.Max(1, Math.Abs(expected)), $"{name}: ∂/∂θ[{k}] from the halves {accumulated[k]}, expected {expected}");
+            }
+        }
+    }
+
     [Fact]
     public void Half_typed_losses_never_crash()
     {

@@ -385,5 +385,369 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="AdbenchGmm(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/>, keeping on the caller's tape what <c>AdbenchGmmGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double AdbenchGmmGradwiseForward(global::System.ReadOnlySpan<double> alphas, global::System.ReadOnlySpan<double> means, global::System.ReadOnlySpan<double> icf, global::System.ReadOnlySpan<double> x, double wishartGamma, double wishartM, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int k = alphas.Length;
+            int d = means.Length / k;
+            int n = x.Length / d;
+            int q = d * (d + 1) / 2;
+            global::System.Span<double> centered = stackalloc double[d];
+            global::System.Span<double> qx = stackalloc double[d];
+            global::System.Span<double> main = stackalloc double[k];
+            double slse = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int c = 0; c < k; c++)
+                {
+                    double sumQs = 0.0;
+                    var gw_w11_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_w11_1 = global::Gradwise.Runtime.GradwiseSpan.From(means, c * d);
+                    var gw_w11_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    for (int j = 0; j < d; j++)
+                    {
+                        centered[j] = gw_w11_0[j] - gw_w11_1[j];
+                        sumQs = gw_w11_2[j] + sumQs;
+                    }
+                    var gw_w14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    for (int j_1 = 0; j_1 < d; j_1++)
+                    {
+                        double gw_s15_0 = centered[j_1] * global::System.Math.Exp(gw_w14_0[j_1]);
+                        double gw_p15_0 = gw_s15_0;
+                        qx[j_1] = gw_s15_0;
+                        gw_tape.Push(gw_p15_0);
+                    }
+                    for (int j_2 = 0; j_2 < d; j_2++)
+                    {
+                        for (int l = j_2 + 1; l < d; l++)
+                        {
+                            double gw_p18_0 = centered[j_2];
+                            qx[l] = qx[l] + centered[j_2] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
+                            gw_tape.Push(gw_p18_0);
+                        }
+                    }
+                    double norm = 0.0;
+                    for (int j_3 = 0; j_3 < d; j_3++)
+                    {
+                        double gw_p21_0 = qx[j_3];
+                        norm = norm + qx[j_3] * qx[j_3];
+                        gw_tape.Push(gw_p21_0);
+                    }
+                    main[c] = alphas[c] + sumQs - 0.5 * norm;
+                }
+                double m = main[0];
+                for (int c_1 = 1; c_1 < k; c_1++)
+                {
+                    double gw_p25_0;
+                    if (main[c_1] <= m)
+                    {
+                        gw_p25_0 = 0.0;
+                    }
+                    else
+                    {
+                        if (m < main[c_1])
+                        {
+                            gw_p25_0 = 1.0;
+                            m = main[c_1];
+                        }
+                        else
+                        {
+                            gw_p25_0 = 2.0;
+                            m = double.NaN;
+                        }
+                    }
+                    gw_tape.Push(gw_p25_0);
+                }
+                double sum = 0.0;
+                for (int c_2 = 0; c_2 < k; c_2++)
+                {
+                    double gw_s28_0 = global::System.Math.Exp(main[c_2] - m);
+                    double gw_p28_0 = gw_s28_0;
+                    sum = sum + gw_s28_0;
+                    gw_tape.Push(gw_p28_0);
+                }
+                double gw_p29_0 = 1.0 / sum;
+                slse = m + slse + global::System.Math.Log(sum);
+                gw_tape.Push(gw_p29_0);
+            }
+            double am = alphas[0];
+            for (int c_3 = 1; c_3 < k; c_3++)
+            {
+                double gw_p32_0;
+                if (alphas[c_3] <= am)
+                {
+                    gw_p32_0 = 0.0;
+                }
+                else
+                {
+                    if (am < alphas[c_3])
+                    {
+                        gw_p32_0 = 1.0;
+                        am = alphas[c_3];
+                    }
+                    else
+                    {
+                        gw_p32_0 = 2.0;
+                        am = double.NaN;
+                    }
+                }
+                gw_tape.Push(gw_p32_0);
+            }
+            double asum = 0.0;
+            for (int c_4 = 0; c_4 < k; c_4++)
+            {
+                double gw_s35_0 = global::System.Math.Exp(alphas[c_4] - am);
+                double gw_p35_0 = gw_s35_0;
+                asum = asum + gw_s35_0;
+                gw_tape.Push(gw_p35_0);
+            }
+            double prior = 0.0;
+            for (int c_5 = 0; c_5 < k; c_5++)
+            {
+                double frobenius = 0.0;
+                double sumQs_1 = 0.0;
+                var gw_w40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                for (int j_4 = 0; j_4 < d; j_4++)
+                {
+                    frobenius = frobenius + global::System.Math.Exp(2.0 * gw_w40_0[j_4]);
+                    sumQs_1 = gw_w40_0[j_4] + sumQs_1;
+                }
+                for (int j_5 = d; j_5 < q; j_5++)
+                {
+                    frobenius = frobenius + icf[c_5 * q + j_5] * icf[c_5 * q + j_5];
+                }
+                prior = prior - sumQs_1 * wishartM + 0.5 * frobenius * wishartGamma * wishartGamma;
+            }
+            double gw_Value = prior + slse - n * (am + global::System.Math.Log(asum)) - 0.5 * d * n * global::System.Math.Log(6.283185307179586);
+            double gw_r0 = -n;
+            double gw_r1 = -n / asum;
+            gw_tape.Push(k);
+            gw_tape.Push(d);
+            gw_tape.Push(n);
+            gw_tape.Push(q);
+            gw_tape.Push(slse);
+            gw_tape.Push(am);
+            gw_tape.Push(asum);
+            gw_tape.Push(prior);
+            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_r1);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(wishartGamma) && double.IsFinite(wishartM)))
+            {
+                gw_Value = AdbenchGmm(alphas, means, icf, x, wishartGamma, wishartM);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>AdbenchGmmGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="AdbenchGmm(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void AdbenchGmmGradwiseReverse(global::System.ReadOnlySpan<double> alphas, global::System.ReadOnlySpan<double> means, global::System.ReadOnlySpan<double> icf, global::System.ReadOnlySpan<double> x, double wishartGamma, double wishartM, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dAlphas, global::System.Span<double> dMeans, global::System.Span<double> dIcf)
+        {
+            if (dAlphas.Length != alphas.Length)
+            {
+                throw new global::System.ArgumentException("dAlphas must have the length of alphas (" + alphas.Length + "), not " + dAlphas.Length + ".", nameof(dAlphas));
+            }
+
+            if (dMeans.Length != means.Length)
+            {
+                throw new global::System.ArgumentException("dMeans must have the length of means (" + means.Length + "), not " + dMeans.Length + ".", nameof(dMeans));
+            }
+
+            if (dIcf.Length != icf.Length)
+            {
+                throw new global::System.ArgumentException("dIcf must have the length of icf (" + icf.Length + "), not " + dIcf.Length + ".", nameof(dIcf));
+            }
+
+            double gw_r1 = gw_tape.Pop();
+            double gw_r0 = gw_tape.Pop();
+            double prior = gw_tape.Pop();
+            double asum = gw_tape.Pop();
+            double am = gw_tape.Pop();
+            double slse = gw_tape.Pop();
+            int q = (int)gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            int d = (int)gw_tape.Pop();
+            int k = (int)gw_tape.Pop();
+            double gw_d_slse = 0.0;
+            double gw_d_sumQs = 0.0;
+            double gw_d_norm = 0.0;
+            double gw_d_m = 0.0;
+            double gw_d_sum = 0.0;
+            double gw_d_am = 0.0;
+            double gw_d_asum = 0.0;
+            double gw_d_prior = 0.0;
+            double gw_d_frobenius = 0.0;
+            double gw_d_sumQs_1 = 0.0;
+            global::System.Span<double> gw_d_centered = d <= 256 ? stackalloc double[d] : new double[d];
+            gw_d_centered.Clear();
+            global::System.Span<double> gw_d_qx = d <= 256 ? stackalloc double[d] : new double[d];
+            gw_d_qx.Clear();
+            global::System.Span<double> gw_d_main = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_main.Clear();
+            gw_d_am += gw_seed * gw_r0;
+            gw_d_asum += gw_seed * gw_r1;
+            gw_d_prior += gw_seed * 1.0;
+            gw_d_slse += gw_seed * 1.0;
+            for (int c_5 = 0; c_5 < k; c_5++)
+            {
+                double gw_c45_0 = 0.5 * gw_d_prior * wishartGamma * wishartGamma;
+                double gw_c45_1 = -gw_d_prior * wishartM;
+                gw_d_frobenius += gw_c45_0;
+                gw_d_sumQs_1 += gw_c45_1;
+                for (int j_5 = d; j_5 < q; j_5++)
+                {
+                    double gw_c44_0 = 2.0 * gw_d_frobenius * icf[c_5 * q + j_5];
+                    dIcf[c_5 * q + j_5] += gw_c44_0;
+                }
+                var gw_u40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                var gw_u40_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c_5 * q);
+                for (int j_4 = 0; j_4 < d; j_4++)
+                {
+                    gw_u40_1[j_4] += gw_d_sumQs_1;
+                    double gw_c41_0 = 2.0 * gw_d_frobenius * global::System.Math.Exp(2.0 * gw_u40_0[j_4]);
+                    gw_u40_1[j_4] += gw_c41_0;
+                }
+                gw_d_sumQs_1 = 0.0;
+                gw_d_frobenius = 0.0;
+            }
+            for (int c_4 = k - 1; c_4 >= 0; c_4--)
+            {
+                double gw_q35_0 = gw_tape.Pop();
+                double gw_c35_0 = gw_d_asum * gw_q35_0;
+                double gw_c35_1 = -gw_d_asum * gw_q35_0;
+                dAlphas[c_4] += gw_c35_0;
+                gw_d_am += gw_c35_1;
+            }
+            for (int c_3 = k - 1; c_3 >= 1; c_3--)
+            {
+                double gw_q32_0 = gw_tape.Pop();
+                double gw_g32 = gw_d_am;
+                gw_d_am = 0.0;
+                double gw_c32_0;
+                double gw_c32_1;
+                if (0.0 == gw_q32_0)
+                {
+                    gw_c32_0 = 0.0;
+                    gw_c32_1 = gw_g32;
+                }
+                else
+                {
+                    if (1.0 == gw_q32_0)
+                    {
+                        gw_c32_0 = gw_g32;
+                        gw_c32_1 = 0.0;
+                    }
+                    else
+                    {
+                        gw_c32_0 = double.NaN * gw_g32;
+                        gw_c32_1 = double.NaN * gw_g32;
+                    }
+                }
+                dAlphas[c_3] += gw_c32_0;
+                gw_d_am += gw_c32_1;
+            }
+            dAlphas[0] += gw_d_am;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q29_0 = gw_tape.Pop();
+                double gw_c29_0 = gw_d_slse * gw_q29_0;
+                gw_d_m += gw_d_slse;
+                gw_d_sum += gw_c29_0;
+                for (int c_2 = k - 1; c_2 >= 0; c_2--)
+                {
+                    double gw_q28_0 = gw_tape.Pop();
+                    double gw_c28_0 = -gw_d_sum * gw_q28_0;
+                    double gw_c28_1 = gw_d_sum * gw_q28_0;
+                    gw_d_m += gw_c28_0;
+                    gw_d_main[c_2] += gw_c28_1;
+                }
+                gw_d_sum = 0.0;
+                for (int c_1 = k - 1; c_1 >= 1; c_1--)
+                {
+                    double gw_q25_0 = gw_tape.Pop();
+                    double gw_g25 = gw_d_m;
+                    gw_d_m = 0.0;
+                    double gw_c25_0;
+                    double gw_c25_1;
+                    if (0.0 == gw_q25_0)
+                    {
+                        gw_c25_0 = gw_g25;
+                        gw_c25_1 = 0.0;
+                    }
+                    else
+                    {
+                        if (1.0 == gw_q25_0)
+                        {
+                            gw_c25_0 = 0.0;
+                            gw_c25_1 = gw_g25;
+                        }
+                        else
+                        {
+                            gw_c25_0 = double.NaN * gw_g25;
+                            gw_c25_1 = double.NaN * gw_g25;
+                        }
+                    }
+                    gw_d_m += gw_c25_0;
+                    gw_d_main[c_1] += gw_c25_1;
+                }
+                double gw_g23 = gw_d_m;
+                gw_d_m = 0.0;
+                gw_d_main[0] += gw_g23;
+                for (int c = k - 1; c >= 0; c--)
+                {
+                    double gw_g22 = gw_d_main[c];
+                    gw_d_main[c] = 0.0;
+                    double gw_c22_0 = -0.5 * gw_g22;
+                    dAlphas[c] += gw_g22;
+                    gw_d_norm += gw_c22_0;
+                    gw_d_sumQs += gw_g22;
+                    for (int j_3 = d - 1; j_3 >= 0; j_3--)
+                    {
+                        double gw_q21_0 = gw_tape.Pop();
+                        double gw_c21_0 = 2.0 * gw_d_norm * gw_q21_0;
+                        gw_d_qx[j_3] += gw_c21_0;
+                    }
+                    gw_d_norm = 0.0;
+                    for (int j_2 = d - 1; j_2 >= 0; j_2--)
+                    {
+                        for (int l = d - 1; l >= j_2 + 1; l--)
+                        {
+                            double gw_q18_0 = gw_tape.Pop();
+                            double gw_c18_0 = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
+                            double gw_c18_1 = gw_d_qx[l] * gw_q18_0;
+                            gw_d_centered[j_2] += gw_c18_0;
+                            dIcf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] += gw_c18_1;
+                        }
+                    }
+                    var gw_u14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_u14_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    for (int j_1 = d - 1; j_1 >= 0; j_1--)
+                    {
+                        double gw_q15_0 = gw_tape.Pop();
+                        double gw_g15 = gw_d_qx[j_1];
+                        gw_d_qx[j_1] = 0.0;
+                        double gw_c15_0 = gw_g15 * global::System.Math.Exp(gw_u14_0[j_1]);
+                        double gw_c15_1 = gw_g15 * gw_q15_0;
+                        gw_d_centered[j_1] += gw_c15_0;
+                        gw_u14_1[j_1] += gw_c15_1;
+                    }
+                    var gw_u11_2 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c * d);
+                    var gw_u11_4 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    for (int j = d - 1; j >= 0; j--)
+                    {
+                        gw_u11_4[j] += gw_d_sumQs;
+                        double gw_g12 = gw_d_centered[j];
+                        gw_d_centered[j] = 0.0;
+                        double gw_c12_0 = -gw_g12;
+                        gw_u11_2[j] += gw_c12_0;
+                    }
+                    gw_d_sumQs = 0.0;
+                }
+            }
+        }
     }
 }

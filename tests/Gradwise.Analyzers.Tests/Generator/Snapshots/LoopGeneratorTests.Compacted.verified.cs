@@ -85,5 +85,80 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Compacted(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>CompactedGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double CompactedGradwiseForward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int at = 0;
+            global::System.Span<double> kept = stackalloc double[8];
+            int p = 0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (-0.2 < x[i])
+                {
+                    gw_tape.Push(at);
+                    at = p * 1;
+                    kept[at] = w[i] * x[i];
+                    p = p + 1;
+                }
+            }
+            double s = 0.0;
+            for (int q = 0; q < p; q++)
+            {
+                double gw_s9_0 = global::System.Math.Exp(kept[q]);
+                double gw_p9_0 = gw_s9_0 + 2.0 * kept[q];
+                s = s + gw_s9_0 + kept[q] * kept[q];
+                gw_tape.Push(gw_p9_0);
+            }
+            double gw_Value = s;
+            gw_tape.Push(p);
+            gw_tape.Push(s);
+            gw_tape.Push(at);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Compacted(w, x);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>CompactedGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Compacted(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void CompactedGradwiseReverse(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            int at = (int)gw_tape.Pop();
+            double s = gw_tape.Pop();
+            int p = (int)gw_tape.Pop();
+            double gw_d_s = 0.0;
+            global::System.Span<double> gw_d_kept = 8 <= 256 ? stackalloc double[8] : new double[8];
+            gw_d_kept.Clear();
+            gw_d_s += gw_seed * 1.0;
+            for (int q = p - 1; q >= 0; q--)
+            {
+                double gw_q9_0 = gw_tape.Pop();
+                double gw_c9_0 = gw_d_s * gw_q9_0;
+                gw_d_kept[q] += gw_c9_0;
+            }
+            for (int i = w.Length - 1; i >= 0; i--)
+            {
+                if (-0.2 < x[i])
+                {
+                    p = p - 1;
+                    double gw_g5 = gw_d_kept[at];
+                    gw_d_kept[at] = 0.0;
+                    double gw_c5_0 = gw_g5 * x[i];
+                    dw[i] += gw_c5_0;
+                    at = (int)gw_tape.Pop();
+                }
+            }
+        }
     }
 }

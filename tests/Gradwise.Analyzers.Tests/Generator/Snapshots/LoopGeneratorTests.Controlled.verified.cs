@@ -162,5 +162,151 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Controlled(double[], double)"/>, keeping on the caller's tape what <c>ControlledGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double ControlledGradwiseForward(double[] v, double threshold, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            double running = 1.0;
+            double acc = 0.0;
+            int gw_n2 = 0;
+            for (int i = 0; i < v.Length; i++)
+            {
+                gw_n2++;
+                if (threshold < running * v[i])
+                {
+                    double gw_p4_0 = running * global::System.Math.Cos(v[i]);
+                    acc = acc + running * global::System.Math.Sin(v[i]);
+                    gw_tape.Push(gw_p4_0);
+                    double gw_p5_0 = running;
+                    running = running * (0.5 + 0.1 * v[i]);
+                    gw_tape.Push(gw_p5_0);
+                    for (int j = 0; j < i; j++)
+                    {
+                        double gw_p7_0 = running;
+                        acc = acc + 0.01 * running * v[j];
+                        gw_tape.Push(gw_p7_0);
+                    }
+                    gw_tape.Push(1.0);
+                }
+                else
+                {
+                    acc = acc - v[i] * v[i];
+                    if (acc < -20.0)
+                    {
+                        gw_tape.Push(1.0);
+                        gw_tape.Push(0.0);
+                        break;
+                    }
+                    else
+                    {
+                        if (1.0 == (i % 2))
+                        {
+                            gw_tape.Push(0.0);
+                            gw_tape.Push(0.0);
+                            continue;
+                        }
+                        else
+                        {
+                            double gw_p13_0 = global::System.Math.Sin(acc);
+                            running = running + 0.25 * global::System.Math.Cos(acc);
+                            gw_tape.Push(gw_p13_0);
+                            for (int j_1 = 0; j_1 < i; j_1++)
+                            {
+                                double gw_p15_0 = running;
+                                acc = acc + 0.01 * running * v[j_1];
+                                gw_tape.Push(gw_p15_0);
+                            }
+                        }
+                        gw_tape.Push(0.0);
+                    }
+                    gw_tape.Push(0.0);
+                }
+            }
+            gw_tape.Push(gw_n2);
+            double gw_Value = acc * running;
+            double gw_r0 = running;
+            double gw_r1 = acc;
+            gw_tape.Push(running);
+            gw_tape.Push(acc);
+            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_r1);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(threshold)))
+            {
+                gw_Value = Controlled(v, threshold);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>ControlledGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Controlled(double[], double)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void ControlledGradwiseReverse(double[] v, double threshold, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dv)
+        {
+            if (dv.Length != v.Length)
+            {
+                throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+            }
+
+            double gw_r1 = gw_tape.Pop();
+            double gw_r0 = gw_tape.Pop();
+            double acc = gw_tape.Pop();
+            double running = gw_tape.Pop();
+            double gw_d_running = 0.0;
+            double gw_d_acc = 0.0;
+            gw_d_acc += gw_seed * gw_r0;
+            gw_d_running += gw_seed * gw_r1;
+            int gw_m2 = (int)gw_tape.Pop();
+            for (int i = gw_m2 - 1; i >= 0; i--)
+            {
+                if (gw_tape.Pop() != 0.0)
+                {
+                    for (int j = i - 1; j >= 0; j--)
+                    {
+                        double gw_q7_0 = gw_tape.Pop();
+                        double gw_c7_0 = 0.01 * gw_d_acc * v[j];
+                        double gw_c7_1 = 0.01 * gw_d_acc * gw_q7_0;
+                        gw_d_running += gw_c7_0;
+                        dv[j] += gw_c7_1;
+                    }
+                    double gw_q5_0 = gw_tape.Pop();
+                    double gw_g5 = gw_d_running;
+                    gw_d_running = 0.0;
+                    double gw_c5_0 = gw_g5 * (0.5 + 0.1 * v[i]);
+                    double gw_c5_1 = 0.1 * gw_g5 * gw_q5_0;
+                    gw_d_running += gw_c5_0;
+                    dv[i] += gw_c5_1;
+                    double gw_q4_0 = gw_tape.Pop();
+                    double gw_c4_0 = gw_d_acc * global::System.Math.Sin(v[i]);
+                    double gw_c4_1 = gw_d_acc * gw_q4_0;
+                    gw_d_running += gw_c4_0;
+                    dv[i] += gw_c4_1;
+                }
+                else
+                {
+                    if (gw_tape.Pop() == 0.0)
+                    {
+                        if (!(1.0 == (i % 2)))
+                        {
+                            for (int j_1 = i - 1; j_1 >= 0; j_1--)
+                            {
+                                double gw_q15_0 = gw_tape.Pop();
+                                double gw_c15_0 = 0.01 * gw_d_acc * v[j_1];
+                                double gw_c15_1 = 0.01 * gw_d_acc * gw_q15_0;
+                                gw_d_running += gw_c15_0;
+                                dv[j_1] += gw_c15_1;
+                            }
+                            double gw_q13_0 = gw_tape.Pop();
+                            double gw_c13_0 = -0.25 * gw_d_running * gw_q13_0;
+                            gw_d_acc += gw_c13_0;
+                        }
+                    }
+                    double gw_c8_0 = -2.0 * gw_d_acc * v[i];
+                    dv[i] += gw_c8_0;
+                }
+            }
+        }
     }
 }

@@ -102,5 +102,95 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Countdown(System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>CountdownGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double CountdownGradwiseForward(global::System.ReadOnlySpan<double> w, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int k = w.Length;
+            double s = 0.0;
+            int gw_n2 = 0;
+            while (0.0 < k)
+            {
+                gw_n2++;
+                k = k - 1;
+                s = s + (k + 1) * w[k] * w[k];
+            }
+            gw_tape.Push(gw_n2);
+            k = k - 1;
+            int m = 3;
+            m = m - 1;
+            int gw_n7 = 0;
+            while (0.0 <= m)
+            {
+                gw_n7++;
+                s = s + m * global::System.Math.Tanh(w[m]);
+                m = m - 1;
+            }
+            gw_tape.Push(gw_n7);
+            int i = 0;
+            int gw_n10 = 0;
+            while (i < w.Length)
+            {
+                gw_n10++;
+                s = s + (k + m) * global::System.Math.Cos(w[i]);
+                i = i + 2;
+            }
+            gw_tape.Push(gw_n10);
+            double gw_Value = k + m + s;
+            gw_tape.Push(k);
+            gw_tape.Push(s);
+            gw_tape.Push(m);
+            gw_tape.Push(i);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Countdown(w);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>CountdownGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Countdown(System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void CountdownGradwiseReverse(global::System.ReadOnlySpan<double> w, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            int i = (int)gw_tape.Pop();
+            int m = (int)gw_tape.Pop();
+            double s = gw_tape.Pop();
+            int k = (int)gw_tape.Pop();
+            double gw_d_s = 0.0;
+            gw_d_s += gw_seed * 1.0;
+            int gw_m10 = (int)gw_tape.Pop();
+            for (; gw_m10 > 0; gw_m10--)
+            {
+                i = i - 2;
+                double gw_c11_0 = -(k + m) * gw_d_s * global::System.Math.Sin(w[i]);
+                dw[i] += gw_c11_0;
+            }
+            int gw_m7 = (int)gw_tape.Pop();
+            for (; gw_m7 > 0; gw_m7--)
+            {
+                m = m + 1;
+                double gw_e8_0 = global::System.Math.Tanh(w[m]);
+                double gw_c8_0 = gw_d_s * m * (1.0 - gw_e8_0 * gw_e8_0);
+                dw[m] += gw_c8_0;
+            }
+            m = m + 1;
+            k = k + 1;
+            int gw_m2 = (int)gw_tape.Pop();
+            for (; gw_m2 > 0; gw_m2--)
+            {
+                double gw_c4_0 = 2.0 * (k + 1) * gw_d_s * w[k];
+                dw[k] += gw_c4_0;
+                k = k + 1;
+            }
+        }
     }
 }

@@ -85,5 +85,78 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Counted(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>CountedGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double CountedGradwiseForward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int count = 0;
+            int capped = 0;
+            double s = 0.0;
+            for (int i = 0; i < w.Length; i++)
+            {
+                if (0.0 < x[i])
+                {
+                    s = s + global::Gradwise.Runtime.GradwiseMath.Softplus(-w[i] * x[i]);
+                    count = count + 1;
+                }
+                if (capped < 3.0)
+                {
+                    capped = capped + 1;
+                    s = s + 0.1 * capped * w[i] * w[i];
+                    gw_tape.Push(1.0);
+                }
+                else
+                {
+                    gw_tape.Push(0.0);
+                }
+            }
+            double gw_Value = count + s / global::System.Math.Max(count, 1);
+            double gw_r0 = 1.0 / global::System.Math.Max(count, 1);
+            gw_tape.Push(count);
+            gw_tape.Push(capped);
+            gw_tape.Push(s);
+            gw_tape.Push(gw_r0);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Counted(w, x);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>CountedGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Counted(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void CountedGradwiseReverse(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            double gw_r0 = gw_tape.Pop();
+            double s = gw_tape.Pop();
+            int capped = (int)gw_tape.Pop();
+            int count = (int)gw_tape.Pop();
+            double gw_d_s = 0.0;
+            gw_d_s += gw_seed * gw_r0;
+            for (int i = w.Length - 1; i >= 0; i--)
+            {
+                if (gw_tape.Pop() != 0.0)
+                {
+                    double gw_c9_0 = 0.2 * capped * gw_d_s * w[i];
+                    dw[i] += gw_c9_0;
+                    capped = capped - 1;
+                }
+                if (0.0 < x[i])
+                {
+                    count = count - 1;
+                    double gw_c5_0 = gw_d_s * x[i] * (global::Gradwise.Runtime.GradwiseMath.Sigmoid(w[i] * x[i]) - 1.0);
+                    dw[i] += gw_c5_0;
+                }
+            }
+        }
     }
 }

@@ -163,5 +163,169 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Distillation(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double)"/>, keeping on the caller's tape what <c>DistillationGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double DistillationGradwiseForward(global::System.ReadOnlySpan<double> student, global::System.ReadOnlySpan<double> teacher, double temperature, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int k = student.Length;
+            double ms = student[0] / temperature;
+            double mt = teacher[0] / temperature;
+            for (int c = 1; c < k; c++)
+            {
+                double gw_s4_0 = student[c] / temperature;
+                double gw_p4_0;
+                if (gw_s4_0 <= ms)
+                {
+                    gw_p4_0 = 0.0;
+                }
+                else
+                {
+                    if (ms < gw_s4_0)
+                    {
+                        gw_p4_0 = 1.0;
+                        ms = gw_s4_0;
+                    }
+                    else
+                    {
+                        gw_p4_0 = 2.0;
+                        ms = double.NaN;
+                    }
+                }
+                gw_tape.Push(gw_p4_0);
+                double gw_s5_0 = teacher[c] / temperature;
+                if (gw_s5_0 <= mt)
+                {
+                }
+                else
+                {
+                    if (mt < gw_s5_0)
+                    {
+                        mt = gw_s5_0;
+                    }
+                    else
+                    {
+                        mt = double.NaN;
+                    }
+                }
+            }
+            double zs = 0.0;
+            double zt = 0.0;
+            for (int c_1 = 0; c_1 < k; c_1++)
+            {
+                double gw_s9_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
+                double gw_p9_0 = gw_s9_0;
+                double gw_p9_1 = gw_s9_0 / temperature;
+                zs = zs + gw_s9_0;
+                gw_tape.Push(gw_p9_0);
+                gw_tape.Push(gw_p9_1);
+                zt = zt + global::System.Math.Exp(teacher[c_1] / temperature - mt);
+            }
+            double kl = 0.0;
+            for (int c_2 = 0; c_2 < k; c_2++)
+            {
+                double gw_s13_0 = -global::System.Math.Log(zt);
+                double gw_s13_1 = teacher[c_2] / temperature;
+                double gw_s13_2 = global::System.Math.Exp(gw_s13_1 - mt + gw_s13_0);
+                double gw_p13_0 = gw_s13_2;
+                double gw_p13_1 = gw_s13_2 / temperature;
+                double gw_p13_2 = gw_s13_2 / zs;
+                kl = kl + gw_s13_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s13_0 + gw_s13_1);
+                gw_tape.Push(gw_p13_0);
+                gw_tape.Push(gw_p13_1);
+                gw_tape.Push(gw_p13_2);
+            }
+            double gw_r_0 = temperature * temperature;
+            double gw_Value = kl * gw_r_0;
+            double gw_r0 = gw_r_0;
+            gw_tape.Push(k);
+            gw_tape.Push(ms);
+            gw_tape.Push(mt);
+            gw_tape.Push(zs);
+            gw_tape.Push(zt);
+            gw_tape.Push(kl);
+            gw_tape.Push(gw_r0);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(temperature)))
+            {
+                gw_Value = Distillation(student, teacher, temperature);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>DistillationGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Distillation(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void DistillationGradwiseReverse(global::System.ReadOnlySpan<double> student, global::System.ReadOnlySpan<double> teacher, double temperature, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dStudent)
+        {
+            if (dStudent.Length != student.Length)
+            {
+                throw new global::System.ArgumentException("dStudent must have the length of student (" + student.Length + "), not " + dStudent.Length + ".", nameof(dStudent));
+            }
+
+            double gw_r0 = gw_tape.Pop();
+            double kl = gw_tape.Pop();
+            double zt = gw_tape.Pop();
+            double zs = gw_tape.Pop();
+            double mt = gw_tape.Pop();
+            double ms = gw_tape.Pop();
+            int k = (int)gw_tape.Pop();
+            double gw_d_ms = 0.0;
+            double gw_d_zs = 0.0;
+            double gw_d_kl = 0.0;
+            gw_d_kl += gw_seed * gw_r0;
+            for (int c_2 = k - 1; c_2 >= 0; c_2--)
+            {
+                double gw_q13_2 = gw_tape.Pop();
+                double gw_q13_1 = gw_tape.Pop();
+                double gw_q13_0 = gw_tape.Pop();
+                double gw_c13_0 = gw_d_kl * gw_q13_0;
+                double gw_c13_1 = -gw_d_kl * gw_q13_1;
+                double gw_c13_2 = gw_d_kl * gw_q13_2;
+                gw_d_ms += gw_c13_0;
+                dStudent[c_2] += gw_c13_1;
+                gw_d_zs += gw_c13_2;
+            }
+            for (int c_1 = k - 1; c_1 >= 0; c_1--)
+            {
+                double gw_q9_1 = gw_tape.Pop();
+                double gw_q9_0 = gw_tape.Pop();
+                double gw_c9_0 = -gw_d_zs * gw_q9_0;
+                double gw_c9_1 = gw_d_zs * gw_q9_1;
+                gw_d_ms += gw_c9_0;
+                dStudent[c_1] += gw_c9_1;
+            }
+            for (int c = k - 1; c >= 1; c--)
+            {
+                double gw_q4_0 = gw_tape.Pop();
+                double gw_g4 = gw_d_ms;
+                gw_d_ms = 0.0;
+                double gw_c4_0;
+                double gw_c4_1;
+                if (0.0 == gw_q4_0)
+                {
+                    gw_c4_0 = gw_g4;
+                    gw_c4_1 = 0.0;
+                }
+                else
+                {
+                    if (1.0 == gw_q4_0)
+                    {
+                        gw_c4_0 = 0.0;
+                        gw_c4_1 = gw_g4 / temperature;
+                    }
+                    else
+                    {
+                        gw_c4_0 = double.NaN * gw_g4;
+                        gw_c4_1 = double.NaN * gw_g4;
+                    }
+                }
+                gw_d_ms += gw_c4_0;
+                dStudent[c] += gw_c4_1;
+            }
+            double gw_c1_0 = gw_d_ms / temperature;
+            dStudent[0] += gw_c1_0;
+        }
     }
 }

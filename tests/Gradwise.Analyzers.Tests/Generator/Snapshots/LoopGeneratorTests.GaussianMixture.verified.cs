@@ -281,5 +281,272 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="GaussianMixture(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>GaussianMixtureGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double GaussianMixtureGradwiseForward(global::System.ReadOnlySpan<double> alphas, global::System.ReadOnlySpan<double> means, global::System.ReadOnlySpan<double> logSigmas, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int k = alphas.Length;
+            int d = means.Length / k;
+            int n = x.Length / d;
+            double am = alphas[0];
+            for (int c = 1; c < k; c++)
+            {
+                double gw_p5_0;
+                if (alphas[c] <= am)
+                {
+                    gw_p5_0 = 0.0;
+                }
+                else
+                {
+                    if (am < alphas[c])
+                    {
+                        gw_p5_0 = 1.0;
+                        am = alphas[c];
+                    }
+                    else
+                    {
+                        gw_p5_0 = 2.0;
+                        am = double.NaN;
+                    }
+                }
+                gw_tape.Push(gw_p5_0);
+            }
+            double asum = 0.0;
+            for (int c_1 = 0; c_1 < k; c_1++)
+            {
+                double gw_s8_0 = global::System.Math.Exp(alphas[c_1] - am);
+                double gw_p8_0 = gw_s8_0;
+                asum = asum + gw_s8_0;
+                gw_tape.Push(gw_p8_0);
+            }
+            global::System.Span<double> lp = stackalloc double[k];
+            double total = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int c_2 = 0; c_2 < k; c_2++)
+                {
+                    double q = 0.0;
+                    double logDet = 0.0;
+                    var gw_w15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_w15_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_w15_2 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        double gw_s16_0 = global::System.Math.Exp(-gw_w15_0[j]);
+                        double gw_s16_1 = gw_w15_1[j] - gw_w15_2[j];
+                        q = q + gw_s16_0 * gw_s16_0 * gw_s16_1 * gw_s16_1;
+                        logDet = logDet + gw_w15_0[j];
+                    }
+                    lp[c_2] = alphas[c_2] - logDet - 0.5 * q;
+                }
+                double m = lp[0];
+                for (int c_3 = 1; c_3 < k; c_3++)
+                {
+                    double gw_p21_0;
+                    if (lp[c_3] <= m)
+                    {
+                        gw_p21_0 = 0.0;
+                    }
+                    else
+                    {
+                        if (m < lp[c_3])
+                        {
+                            gw_p21_0 = 1.0;
+                            m = lp[c_3];
+                        }
+                        else
+                        {
+                            gw_p21_0 = 2.0;
+                            m = double.NaN;
+                        }
+                    }
+                    gw_tape.Push(gw_p21_0);
+                }
+                double s = 0.0;
+                for (int c_4 = 0; c_4 < k; c_4++)
+                {
+                    double gw_s24_0 = global::System.Math.Exp(lp[c_4] - m);
+                    double gw_p24_0 = gw_s24_0;
+                    s = s + gw_s24_0;
+                    gw_tape.Push(gw_p24_0);
+                }
+                double gw_p25_0 = 1.0 / s;
+                total = m + total + global::System.Math.Log(s);
+                gw_tape.Push(gw_p25_0);
+            }
+            double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
+            double gw_r0 = n;
+            double gw_r1 = n / asum;
+            gw_tape.Push(k);
+            gw_tape.Push(d);
+            gw_tape.Push(n);
+            gw_tape.Push(am);
+            gw_tape.Push(asum);
+            gw_tape.Push(total);
+            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_r1);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = GaussianMixture(alphas, means, logSigmas, x);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>GaussianMixtureGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="GaussianMixture(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void GaussianMixtureGradwiseReverse(global::System.ReadOnlySpan<double> alphas, global::System.ReadOnlySpan<double> means, global::System.ReadOnlySpan<double> logSigmas, global::System.ReadOnlySpan<double> x, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dAlphas, global::System.Span<double> dMeans, global::System.Span<double> dLogSigmas)
+        {
+            if (dAlphas.Length != alphas.Length)
+            {
+                throw new global::System.ArgumentException("dAlphas must have the length of alphas (" + alphas.Length + "), not " + dAlphas.Length + ".", nameof(dAlphas));
+            }
+
+            if (dMeans.Length != means.Length)
+            {
+                throw new global::System.ArgumentException("dMeans must have the length of means (" + means.Length + "), not " + dMeans.Length + ".", nameof(dMeans));
+            }
+
+            if (dLogSigmas.Length != logSigmas.Length)
+            {
+                throw new global::System.ArgumentException("dLogSigmas must have the length of logSigmas (" + logSigmas.Length + "), not " + dLogSigmas.Length + ".", nameof(dLogSigmas));
+            }
+
+            double gw_r1 = gw_tape.Pop();
+            double gw_r0 = gw_tape.Pop();
+            double total = gw_tape.Pop();
+            double asum = gw_tape.Pop();
+            double am = gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            int d = (int)gw_tape.Pop();
+            int k = (int)gw_tape.Pop();
+            double gw_d_am = 0.0;
+            double gw_d_asum = 0.0;
+            double gw_d_total = 0.0;
+            double gw_d_q = 0.0;
+            double gw_d_logDet = 0.0;
+            double gw_d_m = 0.0;
+            double gw_d_s = 0.0;
+            global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_lp.Clear();
+            gw_d_am += gw_seed * gw_r0;
+            gw_d_asum += gw_seed * gw_r1;
+            gw_d_total += gw_seed * -1.0;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q25_0 = gw_tape.Pop();
+                double gw_c25_0 = gw_d_total * gw_q25_0;
+                gw_d_m += gw_d_total;
+                gw_d_s += gw_c25_0;
+                for (int c_4 = k - 1; c_4 >= 0; c_4--)
+                {
+                    double gw_q24_0 = gw_tape.Pop();
+                    double gw_c24_0 = gw_d_s * gw_q24_0;
+                    double gw_c24_1 = -gw_d_s * gw_q24_0;
+                    gw_d_lp[c_4] += gw_c24_0;
+                    gw_d_m += gw_c24_1;
+                }
+                gw_d_s = 0.0;
+                for (int c_3 = k - 1; c_3 >= 1; c_3--)
+                {
+                    double gw_q21_0 = gw_tape.Pop();
+                    double gw_g21 = gw_d_m;
+                    gw_d_m = 0.0;
+                    double gw_c21_0;
+                    double gw_c21_1;
+                    if (0.0 == gw_q21_0)
+                    {
+                        gw_c21_0 = 0.0;
+                        gw_c21_1 = gw_g21;
+                    }
+                    else
+                    {
+                        if (1.0 == gw_q21_0)
+                        {
+                            gw_c21_0 = gw_g21;
+                            gw_c21_1 = 0.0;
+                        }
+                        else
+                        {
+                            gw_c21_0 = double.NaN * gw_g21;
+                            gw_c21_1 = double.NaN * gw_g21;
+                        }
+                    }
+                    gw_d_lp[c_3] += gw_c21_0;
+                    gw_d_m += gw_c21_1;
+                }
+                double gw_g19 = gw_d_m;
+                gw_d_m = 0.0;
+                gw_d_lp[0] += gw_g19;
+                for (int c_2 = k - 1; c_2 >= 0; c_2--)
+                {
+                    double gw_g18 = gw_d_lp[c_2];
+                    gw_d_lp[c_2] = 0.0;
+                    double gw_c18_0 = -gw_g18;
+                    double gw_c18_1 = -0.5 * gw_g18;
+                    dAlphas[c_2] += gw_g18;
+                    gw_d_logDet += gw_c18_0;
+                    gw_d_q += gw_c18_1;
+                    var gw_u15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_u15_1 = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
+                    var gw_u15_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_u15_3 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_u15_4 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        gw_u15_1[j] += gw_d_logDet;
+                        double gw_e16_0 = global::System.Math.Exp(-gw_u15_0[j]);
+                        double gw_e16_1 = gw_e16_0 * gw_e16_0;
+                        double gw_e16_2 = gw_u15_2[j] - gw_u15_3[j];
+                        double gw_c16_0 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2 * gw_e16_2;
+                        double gw_c16_1 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2;
+                        gw_u15_1[j] += gw_c16_0;
+                        gw_u15_4[j] += gw_c16_1;
+                    }
+                    gw_d_logDet = 0.0;
+                    gw_d_q = 0.0;
+                }
+            }
+            for (int c_1 = k - 1; c_1 >= 0; c_1--)
+            {
+                double gw_q8_0 = gw_tape.Pop();
+                double gw_c8_0 = gw_d_asum * gw_q8_0;
+                double gw_c8_1 = -gw_d_asum * gw_q8_0;
+                dAlphas[c_1] += gw_c8_0;
+                gw_d_am += gw_c8_1;
+            }
+            for (int c = k - 1; c >= 1; c--)
+            {
+                double gw_q5_0 = gw_tape.Pop();
+                double gw_g5 = gw_d_am;
+                gw_d_am = 0.0;
+                double gw_c5_0;
+                double gw_c5_1;
+                if (0.0 == gw_q5_0)
+                {
+                    gw_c5_0 = 0.0;
+                    gw_c5_1 = gw_g5;
+                }
+                else
+                {
+                    if (1.0 == gw_q5_0)
+                    {
+                        gw_c5_0 = gw_g5;
+                        gw_c5_1 = 0.0;
+                    }
+                    else
+                    {
+                        gw_c5_0 = double.NaN * gw_g5;
+                        gw_c5_1 = double.NaN * gw_g5;
+                    }
+                }
+                dAlphas[c] += gw_c5_0;
+                gw_d_am += gw_c5_1;
+            }
+            dAlphas[0] += gw_d_am;
+        }
     }
 }

@@ -110,5 +110,100 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Iterative(System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>IterativeGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double IterativeGradwiseForward(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            double r = 1.0 + v[0] * v[0];
+            double x = 1.0 + v[0] * v[0];
+            int gw_n2 = 0;
+            while (1E-13 * x < global::System.Math.Abs(r * r - x))
+            {
+                gw_n2++;
+                double gw_p3_0 = 0.5 - 0.5 * x / (r * r);
+                double gw_p3_1 = 1.0 / r;
+                r = 0.5 * (r + x / r);
+                gw_tape.Push(gw_p3_0);
+                gw_tape.Push(gw_p3_1);
+            }
+            gw_tape.Push(gw_n2);
+            double total = 0.0;
+            double term = v[1];
+            int gw_n6 = 0;
+            do
+            {
+                gw_n6++;
+                total = term + total;
+                double gw_s8_0 = global::System.Math.Tanh(v[2]);
+                double gw_p8_0 = term * (0.5 - 0.5 * gw_s8_0 * gw_s8_0);
+                term = 0.5 * term * gw_s8_0;
+                gw_tape.Push(gw_p8_0);
+            } while (0.001 < global::System.Math.Abs(term));
+            gw_tape.Push(gw_n6);
+            double gw_Value = r + total;
+            gw_tape.Push(r);
+            gw_tape.Push(x);
+            gw_tape.Push(total);
+            gw_tape.Push(term);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Iterative(v);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>IterativeGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Iterative(System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void IterativeGradwiseReverse(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dv)
+        {
+            if (dv.Length != v.Length)
+            {
+                throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+            }
+
+            double term = gw_tape.Pop();
+            double total = gw_tape.Pop();
+            double x = gw_tape.Pop();
+            double r = gw_tape.Pop();
+            double gw_d_r = 0.0;
+            double gw_d_x = 0.0;
+            double gw_d_total = 0.0;
+            double gw_d_term = 0.0;
+            gw_d_r += gw_seed * 1.0;
+            gw_d_total += gw_seed * 1.0;
+            int gw_m6 = (int)gw_tape.Pop();
+            for (; gw_m6 > 0; gw_m6--)
+            {
+                double gw_q8_0 = gw_tape.Pop();
+                double gw_g8 = gw_d_term;
+                gw_d_term = 0.0;
+                double gw_c8_0 = 0.5 * gw_g8 * global::System.Math.Tanh(v[2]);
+                double gw_c8_1 = gw_g8 * gw_q8_0;
+                gw_d_term += gw_c8_0;
+                dv[2] += gw_c8_1;
+                gw_d_term += gw_d_total;
+            }
+            dv[1] += gw_d_term;
+            int gw_m2 = (int)gw_tape.Pop();
+            for (; gw_m2 > 0; gw_m2--)
+            {
+                double gw_q3_1 = gw_tape.Pop();
+                double gw_q3_0 = gw_tape.Pop();
+                double gw_g3 = gw_d_r;
+                gw_d_r = 0.0;
+                double gw_c3_0 = gw_g3 * gw_q3_0;
+                double gw_c3_1 = 0.5 * gw_g3 * gw_q3_1;
+                gw_d_r += gw_c3_0;
+                gw_d_x += gw_c3_1;
+            }
+            double gw_c1_0 = 2.0 * gw_d_x * v[0];
+            dv[0] += gw_c1_0;
+            double gw_c0_0 = 2.0 * gw_d_r * v[0];
+            dv[0] += gw_c0_0;
+        }
     }
 }

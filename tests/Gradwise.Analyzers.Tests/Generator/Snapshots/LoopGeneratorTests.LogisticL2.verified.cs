@@ -91,5 +91,91 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="LogisticL2(System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double)"/>, keeping on the caller's tape what <c>LogisticL2GradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double LogisticL2GradwiseForward(global::System.ReadOnlySpan<double> w, double b, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, double lambda, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int d = w.Length;
+            int n = y.Length;
+            double loss = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                double z = b;
+                var gw_w5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                for (int j = 0; j < d; j++)
+                {
+                    z = z + w[j] * gw_w5_0[j];
+                }
+                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s7_0_sigmoid);
+                double gw_p7_0 = gw_s7_0_sigmoid - y[i];
+                loss = loss + y[i] * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + gw_s7_0 * (1.0 - y[i]);
+                gw_tape.Push(gw_p7_0);
+            }
+            double penalty = 0.0;
+            for (int j_1 = 0; j_1 < d; j_1++)
+            {
+                penalty = penalty + w[j_1] * w[j_1];
+            }
+            double gw_Value = 0.5 * lambda * penalty + loss / n;
+            double gw_r0 = 1.0 / n;
+            double gw_r1 = 0.5 * lambda;
+            gw_tape.Push(d);
+            gw_tape.Push(n);
+            gw_tape.Push(loss);
+            gw_tape.Push(penalty);
+            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_r1);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(b) && double.IsFinite(lambda)))
+            {
+                gw_Value = LogisticL2(w, b, x, y, lambda);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>LogisticL2GradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="LogisticL2(System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void LogisticL2GradwiseReverse(global::System.ReadOnlySpan<double> w, double b, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, double lambda, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw, ref double db)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            double gw_r1 = gw_tape.Pop();
+            double gw_r0 = gw_tape.Pop();
+            double penalty = gw_tape.Pop();
+            double loss = gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            int d = (int)gw_tape.Pop();
+            double gw_d_loss = 0.0;
+            double gw_d_z = 0.0;
+            double gw_d_penalty = 0.0;
+            gw_d_loss += gw_seed * gw_r0;
+            gw_d_penalty += gw_seed * gw_r1;
+            for (int j_1 = 0; j_1 < d; j_1++)
+            {
+                double gw_c10_0 = 2.0 * gw_d_penalty * w[j_1];
+                dw[j_1] += gw_c10_0;
+            }
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q7_0 = gw_tape.Pop();
+                double gw_c7_0 = gw_d_loss * gw_q7_0;
+                gw_d_z += gw_c7_0;
+                var gw_u5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                for (int j = 0; j < d; j++)
+                {
+                    double gw_c6_0 = gw_d_z * gw_u5_0[j];
+                    dw[j] += gw_c6_0;
+                }
+                double gw_g4 = gw_d_z;
+                gw_d_z = 0.0;
+                db += gw_g4;
+            }
+        }
     }
 }

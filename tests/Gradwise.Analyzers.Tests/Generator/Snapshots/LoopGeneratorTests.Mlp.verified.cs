@@ -140,5 +140,126 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Mlp(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>MlpGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double MlpGradwiseForward(global::System.ReadOnlySpan<double> w1, global::System.ReadOnlySpan<double> b1, global::System.ReadOnlySpan<double> w2, double b2, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int h = b1.Length;
+            int d = w1.Length / h;
+            int n = y.Length;
+            double[] hidden = new double[h];
+            double loss = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int k = 0; k < h; k++)
+                {
+                    double a = b1[k];
+                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
+                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        a = a + gw_w8_0[j] * gw_w8_1[j];
+                    }
+                    double gw_s10_0 = global::System.Math.Tanh(a);
+                    double gw_p10_0 = 1.0 - gw_s10_0 * gw_s10_0;
+                    hidden[k] = gw_s10_0;
+                    gw_tape.Push(gw_p10_0);
+                }
+                double z = b2;
+                for (int k_1 = 0; k_1 < h; k_1++)
+                {
+                    double gw_p13_0 = hidden[k_1];
+                    z = z + hidden[k_1] * w2[k_1];
+                    gw_tape.Push(gw_p13_0);
+                }
+                double gw_s14_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s14_0_d1);
+                double gw_p14_0 = gw_s14_0_d1;
+                loss = loss + gw_s14_0;
+                gw_tape.Push(gw_p14_0);
+            }
+            double gw_Value = loss / n;
+            double gw_r0 = 1.0 / n;
+            gw_tape.Push(h);
+            gw_tape.Push(d);
+            gw_tape.Push(n);
+            gw_tape.Push(loss);
+            gw_tape.Push(gw_r0);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(b2)))
+            {
+                gw_Value = Mlp(w1, b1, w2, b2, x, y);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>MlpGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Mlp(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void MlpGradwiseReverse(global::System.ReadOnlySpan<double> w1, global::System.ReadOnlySpan<double> b1, global::System.ReadOnlySpan<double> w2, double b2, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<double> y, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dW1, global::System.Span<double> dB1, global::System.Span<double> dW2, ref double dB2)
+        {
+            if (dW1.Length != w1.Length)
+            {
+                throw new global::System.ArgumentException("dW1 must have the length of w1 (" + w1.Length + "), not " + dW1.Length + ".", nameof(dW1));
+            }
+
+            if (dB1.Length != b1.Length)
+            {
+                throw new global::System.ArgumentException("dB1 must have the length of b1 (" + b1.Length + "), not " + dB1.Length + ".", nameof(dB1));
+            }
+
+            if (dW2.Length != w2.Length)
+            {
+                throw new global::System.ArgumentException("dW2 must have the length of w2 (" + w2.Length + "), not " + dW2.Length + ".", nameof(dW2));
+            }
+
+            double gw_r0 = gw_tape.Pop();
+            double loss = gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            int d = (int)gw_tape.Pop();
+            int h = (int)gw_tape.Pop();
+            double gw_d_loss = 0.0;
+            double gw_d_a = 0.0;
+            double gw_d_z = 0.0;
+            global::System.Span<double> gw_d_hidden = h <= 256 ? stackalloc double[h] : new double[h];
+            gw_d_hidden.Clear();
+            gw_d_loss += gw_seed * gw_r0;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q14_0 = gw_tape.Pop();
+                double gw_c14_0 = gw_d_loss * gw_q14_0;
+                gw_d_z += gw_c14_0;
+                for (int k_1 = h - 1; k_1 >= 0; k_1--)
+                {
+                    double gw_q13_0 = gw_tape.Pop();
+                    double gw_c13_0 = gw_d_z * w2[k_1];
+                    double gw_c13_1 = gw_d_z * gw_q13_0;
+                    gw_d_hidden[k_1] += gw_c13_0;
+                    dW2[k_1] += gw_c13_1;
+                }
+                double gw_g11 = gw_d_z;
+                gw_d_z = 0.0;
+                dB2 += gw_g11;
+                for (int k = h - 1; k >= 0; k--)
+                {
+                    double gw_q10_0 = gw_tape.Pop();
+                    double gw_g10 = gw_d_hidden[k];
+                    gw_d_hidden[k] = 0.0;
+                    double gw_c10_0 = gw_g10 * gw_q10_0;
+                    gw_d_a += gw_c10_0;
+                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
+                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        double gw_c9_0 = gw_d_a * gw_u8_2[j];
+                        gw_u8_1[j] += gw_c9_0;
+                    }
+                    double gw_g7 = gw_d_a;
+                    gw_d_a = 0.0;
+                    dB1[k] += gw_g7;
+                }
+            }
+        }
     }
 }

@@ -74,5 +74,64 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Recurrence(System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>RecurrenceGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double RecurrenceGradwiseForward(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            double t = 0.0;
+            double s = 0.0;
+            for (int j = 0; j < v.Length; j++)
+            {
+                double gw_s3_0 = t + v[j];
+                double gw_p3_0 = global::System.Math.Cos(gw_s3_0);
+                t = global::System.Math.Sin(gw_s3_0);
+                gw_tape.Push(gw_p3_0);
+                double gw_p4_0 = t;
+                s = s + 1.9 * t * t;
+                gw_tape.Push(gw_p4_0);
+            }
+            double gw_Value = s;
+            gw_tape.Push(t);
+            gw_tape.Push(s);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Recurrence(v);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>RecurrenceGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Recurrence(System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void RecurrenceGradwiseReverse(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dv)
+        {
+            if (dv.Length != v.Length)
+            {
+                throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+            }
+
+            double s = gw_tape.Pop();
+            double t = gw_tape.Pop();
+            double gw_d_t = 0.0;
+            double gw_d_s = 0.0;
+            gw_d_s += gw_seed * 1.0;
+            for (int j = v.Length - 1; j >= 0; j--)
+            {
+                double gw_q4_0 = gw_tape.Pop();
+                double gw_c4_0 = 3.8 * gw_d_s * gw_q4_0;
+                gw_d_t += gw_c4_0;
+                double gw_q3_0 = gw_tape.Pop();
+                double gw_g3 = gw_d_t;
+                gw_d_t = 0.0;
+                double gw_e3_0 = gw_g3 * gw_q3_0;
+                double gw_c3_0 = gw_e3_0;
+                double gw_c3_1 = gw_e3_0;
+                gw_d_t += gw_c3_0;
+                dv[j] += gw_c3_1;
+            }
+        }
     }
 }

@@ -135,5 +135,130 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Reductions(System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>ReductionsGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double ReductionsGradwiseForward(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            double sum = 0.0;
+            double product = 1.0;
+            double top = v[0];
+            for (int j = 0; j < v.Length; j++)
+            {
+                sum = sum + v[j];
+                double gw_p5_0 = product;
+                product = product * v[j];
+                gw_tape.Push(gw_p5_0);
+                double gw_p6_0;
+                if (v[j] <= top)
+                {
+                    gw_p6_0 = 0.0;
+                }
+                else
+                {
+                    if (top < v[j])
+                    {
+                        gw_p6_0 = 1.0;
+                        top = v[j];
+                    }
+                    else
+                    {
+                        gw_p6_0 = 2.0;
+                        top = double.NaN;
+                    }
+                }
+                gw_tape.Push(gw_p6_0);
+            }
+            double squares = 0.0;
+            for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
+            {
+                squares = squares + v[j_1] * v[j_1];
+            }
+            double gw_r_0 = global::System.Math.Sqrt(squares);
+            double gw_Value = product + top + gw_r_0 + sum * sum / v.Length;
+            double gw_r1 = 0.5 / gw_r_0;
+            double gw_r2 = 2.0 * sum / v.Length;
+            gw_tape.Push(sum);
+            gw_tape.Push(product);
+            gw_tape.Push(top);
+            gw_tape.Push(squares);
+            gw_tape.Push(gw_r1);
+            gw_tape.Push(gw_r2);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Reductions(v);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>ReductionsGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Reductions(System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void ReductionsGradwiseReverse(global::System.ReadOnlySpan<double> v, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dv)
+        {
+            if (dv.Length != v.Length)
+            {
+                throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+            }
+
+            double gw_r2 = gw_tape.Pop();
+            double gw_r1 = gw_tape.Pop();
+            double squares = gw_tape.Pop();
+            double top = gw_tape.Pop();
+            double product = gw_tape.Pop();
+            double sum = gw_tape.Pop();
+            double gw_d_sum = 0.0;
+            double gw_d_product = 0.0;
+            double gw_d_top = 0.0;
+            double gw_d_squares = 0.0;
+            gw_d_product += gw_seed * 1.0;
+            gw_d_squares += gw_seed * gw_r1;
+            gw_d_sum += gw_seed * gw_r2;
+            gw_d_top += gw_seed * 1.0;
+            for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
+            {
+                double gw_c9_0 = 2.0 * gw_d_squares * v[j_1];
+                dv[j_1] += gw_c9_0;
+            }
+            for (int j = v.Length - 1; j >= 0; j--)
+            {
+                double gw_q6_0 = gw_tape.Pop();
+                double gw_g6 = gw_d_top;
+                gw_d_top = 0.0;
+                double gw_c6_0;
+                double gw_c6_1;
+                if (0.0 == gw_q6_0)
+                {
+                    gw_c6_0 = gw_g6;
+                    gw_c6_1 = 0.0;
+                }
+                else
+                {
+                    if (1.0 == gw_q6_0)
+                    {
+                        gw_c6_0 = 0.0;
+                        gw_c6_1 = gw_g6;
+                    }
+                    else
+                    {
+                        gw_c6_0 = double.NaN * gw_g6;
+                        gw_c6_1 = double.NaN * gw_g6;
+                    }
+                }
+                gw_d_top += gw_c6_0;
+                dv[j] += gw_c6_1;
+                double gw_q5_0 = gw_tape.Pop();
+                double gw_g5 = gw_d_product;
+                gw_d_product = 0.0;
+                double gw_c5_0 = gw_g5 * v[j];
+                double gw_c5_1 = gw_g5 * gw_q5_0;
+                gw_d_product += gw_c5_0;
+                dv[j] += gw_c5_1;
+                dv[j] += gw_d_sum;
+            }
+            dv[0] += gw_d_top;
+        }
     }
 }

@@ -184,5 +184,170 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Shifted(double[], System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, int)"/>, keeping on the caller's tape what <c>ShiftedGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double ShiftedGradwiseForward(double[] w, global::System.ReadOnlySpan<double> v, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<int> starts, int lag, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int m = 3;
+            int r = starts.Length;
+            double[] h = new double[starts.Length * 3];
+            for (int i = 0; i < r; i++)
+            {
+                var gw_w4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_w4_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_w4_2 = global::Gradwise.Runtime.GradwiseSpan.From(h, i * m);
+                for (int j = 0; j < m; j++)
+                {
+                    gw_w4_2[j] = global::System.Math.Tanh(gw_w4_0[j] + w[j] * gw_w4_1[j]);
+                }
+            }
+            double s = 0.0;
+            for (int i_1 = 0; i_1 < r; i_1++)
+            {
+                var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(h, i_1 * m);
+                var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_w8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                for (int j_1 = 0; j_1 < m; j_1++)
+                {
+                    double gw_p9_0 = gw_w8_0[j_1];
+                    s = s + gw_w8_0[j_1] * gw_w8_1[j_1];
+                    gw_tape.Push(gw_p9_0);
+                    double gw_p10_0;
+                    if (1.0 <= j_1)
+                    {
+                        gw_p10_0 = 0.5 * gw_w8_0[j_1];
+                        s = s + 0.5 * gw_w8_0[j_1] * w[lag + j_1];
+                    }
+                    else
+                    {
+                        gw_p10_0 = 0.0;
+                    }
+                    gw_tape.Push(gw_p10_0);
+                    if (0.0 < j_1)
+                    {
+                        s = s + gw_w8_2[j_1] * v[lag + j_1] * v[lag + j_1];
+                    }
+                    else
+                    {
+                    }
+                }
+            }
+            var gw_w12_0 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
+            for (int j_2 = 0; j_2 <= m - 1; j_2++)
+            {
+                s = s + 0.25 * gw_w12_0[j_2] * gw_w12_0[j_2];
+            }
+            double gw_Value = s;
+            gw_tape.Push(m);
+            gw_tape.Push(r);
+            gw_tape.Push(s);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Shifted(w, v, x, starts, lag);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>ShiftedGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Shifted(double[], System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, int)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void ShiftedGradwiseReverse(double[] w, global::System.ReadOnlySpan<double> v, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<int> starts, int lag, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw, global::System.Span<double> dv)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            if (dv.Length != v.Length)
+            {
+                throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
+            }
+
+            double s = gw_tape.Pop();
+            int r = (int)gw_tape.Pop();
+            int m = (int)gw_tape.Pop();
+            double gw_d_s = 0.0;
+            global::System.Span<double> gw_d_h = starts.Length * 3 <= 256 ? stackalloc double[starts.Length * 3] : new double[starts.Length * 3];
+            gw_d_h.Clear();
+            gw_d_s += gw_seed * 1.0;
+            var gw_u12_0 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
+            var gw_u12_1 = global::Gradwise.Runtime.GradwiseSpan.From(dw, 2 * m);
+            for (int j_2 = 0; j_2 <= m - 1; j_2++)
+            {
+                double gw_c13_0 = 0.5 * gw_d_s * gw_u12_0[j_2];
+                gw_u12_1[j_2] += gw_c13_0;
+            }
+            for (int i_1 = r - 1; i_1 >= 0; i_1--)
+            {
+                var gw_u8_0 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i_1 * m);
+                var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(dw, m);
+                var gw_u8_3 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                for (int j_1 = m - 1; j_1 >= 0; j_1--)
+                {
+                    double gw_c11_0;
+                    if (0.0 < j_1)
+                    {
+                        gw_c11_0 = 2.0 * gw_d_s * v[lag + j_1] * gw_u8_3[j_1];
+                    }
+                    else
+                    {
+                        gw_c11_0 = 0.0;
+                    }
+                    if ((uint)(lag + j_1) < (uint)dv.Length)
+                    {
+                        dv[lag + j_1] += gw_c11_0;
+                    }
+                    double gw_q10_0 = gw_tape.Pop();
+                    double gw_e10_0 = gw_d_s * gw_q10_0;
+                    double gw_c10_0;
+                    double gw_c10_1;
+                    if (1.0 <= j_1)
+                    {
+                        gw_c10_0 = 0.5 * gw_d_s * w[lag + j_1];
+                        gw_c10_1 = gw_e10_0;
+                    }
+                    else
+                    {
+                        gw_c10_0 = 0.0;
+                        gw_c10_1 = gw_e10_0;
+                    }
+                    if ((uint)(i_1 * m + j_1) < (uint)gw_d_h.Length)
+                    {
+                        gw_u8_0[j_1] += gw_c10_0;
+                    }
+                    if ((uint)(lag + j_1) < (uint)dw.Length)
+                    {
+                        dw[lag + j_1] += gw_c10_1;
+                    }
+                    double gw_q9_0 = gw_tape.Pop();
+                    double gw_c9_0 = gw_d_s * gw_u8_1[j_1];
+                    double gw_c9_1 = gw_d_s * gw_q9_0;
+                    gw_u8_0[j_1] += gw_c9_0;
+                    gw_u8_2[j_1] += gw_c9_1;
+                }
+            }
+            for (int i = r - 1; i >= 0; i--)
+            {
+                var gw_u4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_u4_1 = global::Gradwise.Runtime.GradwiseSpan.From(dv, starts[i]);
+                var gw_u4_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_u4_3 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i * m);
+                for (int j = m - 1; j >= 0; j--)
+                {
+                    double gw_g5 = gw_u4_3[j];
+                    gw_u4_3[j] = 0.0;
+                    double gw_e5_0 = global::System.Math.Tanh(gw_u4_0[j] + w[j] * gw_u4_2[j]);
+                    double gw_e5_1 = 1.0 - gw_e5_0 * gw_e5_0;
+                    double gw_c5_0 = gw_g5 * gw_e5_1;
+                    double gw_c5_1 = gw_g5 * gw_u4_2[j] * gw_e5_1;
+                    gw_u4_1[j] += gw_c5_0;
+                    dw[j] += gw_c5_1;
+                }
+            }
+        }
     }
 }

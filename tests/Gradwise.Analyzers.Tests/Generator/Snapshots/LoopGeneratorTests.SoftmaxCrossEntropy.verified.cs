@@ -181,5 +181,172 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="SoftmaxCrossEntropy(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;)"/>, keeping on the caller's tape what <c>SoftmaxCrossEntropyGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double SoftmaxCrossEntropyGradwiseForward(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<int> labels, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int k = bias.Length;
+            int n = labels.Length;
+            int d = weights.Length / k;
+            global::System.Span<double> s = stackalloc double[k];
+            double loss = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int c = 0; c < k; c++)
+                {
+                    double t = bias[c];
+                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
+                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        t = t + gw_w8_0[j] * gw_w8_1[j];
+                    }
+                    s[c] = t;
+                }
+                double m = s[0];
+                for (int c_1 = 1; c_1 < k; c_1++)
+                {
+                    double gw_p13_0;
+                    if (s[c_1] <= m)
+                    {
+                        gw_p13_0 = 0.0;
+                    }
+                    else
+                    {
+                        if (m < s[c_1])
+                        {
+                            gw_p13_0 = 1.0;
+                            m = s[c_1];
+                        }
+                        else
+                        {
+                            gw_p13_0 = 2.0;
+                            m = double.NaN;
+                        }
+                    }
+                    gw_tape.Push(gw_p13_0);
+                }
+                double sum = 0.0;
+                for (int c_2 = 0; c_2 < k; c_2++)
+                {
+                    double gw_s16_0 = global::System.Math.Exp(s[c_2] - m);
+                    double gw_p16_0 = gw_s16_0;
+                    sum = sum + gw_s16_0;
+                    gw_tape.Push(gw_p16_0);
+                }
+                double gw_p17_0 = 1.0 / sum;
+                loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
+                gw_tape.Push(gw_p17_0);
+            }
+            double gw_Value = loss / n;
+            double gw_r0 = 1.0 / n;
+            gw_tape.Push(k);
+            gw_tape.Push(n);
+            gw_tape.Push(d);
+            gw_tape.Push(loss);
+            gw_tape.Push(gw_r0);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = SoftmaxCrossEntropy(weights, bias, x, labels);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>SoftmaxCrossEntropyGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="SoftmaxCrossEntropy(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void SoftmaxCrossEntropyGradwiseReverse(global::System.ReadOnlySpan<double> weights, global::System.ReadOnlySpan<double> bias, global::System.ReadOnlySpan<double> x, global::System.ReadOnlySpan<int> labels, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dWeights, global::System.Span<double> dBias)
+        {
+            if (dWeights.Length != weights.Length)
+            {
+                throw new global::System.ArgumentException("dWeights must have the length of weights (" + weights.Length + "), not " + dWeights.Length + ".", nameof(dWeights));
+            }
+
+            if (dBias.Length != bias.Length)
+            {
+                throw new global::System.ArgumentException("dBias must have the length of bias (" + bias.Length + "), not " + dBias.Length + ".", nameof(dBias));
+            }
+
+            double gw_r0 = gw_tape.Pop();
+            double loss = gw_tape.Pop();
+            int d = (int)gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            int k = (int)gw_tape.Pop();
+            double gw_d_loss = 0.0;
+            double gw_d_t = 0.0;
+            double gw_d_m = 0.0;
+            double gw_d_sum = 0.0;
+            global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
+            gw_d_s.Clear();
+            gw_d_loss += gw_seed * gw_r0;
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q17_0 = gw_tape.Pop();
+                double gw_c17_0 = -gw_d_loss;
+                double gw_c17_1 = gw_d_loss * gw_q17_0;
+                gw_d_m += gw_d_loss;
+                gw_d_s[labels[i]] += gw_c17_0;
+                gw_d_sum += gw_c17_1;
+                for (int c_2 = k - 1; c_2 >= 0; c_2--)
+                {
+                    double gw_q16_0 = gw_tape.Pop();
+                    double gw_c16_0 = -gw_d_sum * gw_q16_0;
+                    double gw_c16_1 = gw_d_sum * gw_q16_0;
+                    gw_d_m += gw_c16_0;
+                    gw_d_s[c_2] += gw_c16_1;
+                }
+                gw_d_sum = 0.0;
+                for (int c_1 = k - 1; c_1 >= 1; c_1--)
+                {
+                    double gw_q13_0 = gw_tape.Pop();
+                    double gw_g13 = gw_d_m;
+                    gw_d_m = 0.0;
+                    double gw_c13_0;
+                    double gw_c13_1;
+                    if (0.0 == gw_q13_0)
+                    {
+                        gw_c13_0 = gw_g13;
+                        gw_c13_1 = 0.0;
+                    }
+                    else
+                    {
+                        if (1.0 == gw_q13_0)
+                        {
+                            gw_c13_0 = 0.0;
+                            gw_c13_1 = gw_g13;
+                        }
+                        else
+                        {
+                            gw_c13_0 = double.NaN * gw_g13;
+                            gw_c13_1 = double.NaN * gw_g13;
+                        }
+                    }
+                    gw_d_m += gw_c13_0;
+                    gw_d_s[c_1] += gw_c13_1;
+                }
+                double gw_g11 = gw_d_m;
+                gw_d_m = 0.0;
+                gw_d_s[0] += gw_g11;
+                for (int c = k - 1; c >= 0; c--)
+                {
+                    double gw_g10 = gw_d_s[c];
+                    gw_d_s[c] = 0.0;
+                    gw_d_t += gw_g10;
+                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
+                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    for (int j = 0; j < d; j++)
+                    {
+                        double gw_c9_0 = gw_d_t * gw_u8_2[j];
+                        gw_u8_1[j] += gw_c9_0;
+                    }
+                    double gw_g7 = gw_d_t;
+                    gw_d_t = 0.0;
+                    dBias[c] += gw_g7;
+                }
+            }
+        }
     }
 }

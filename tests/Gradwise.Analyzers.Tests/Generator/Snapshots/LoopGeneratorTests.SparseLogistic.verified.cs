@@ -85,5 +85,81 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="SparseLogistic(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/>, keeping on the caller's tape what <c>SparseLogisticGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double SparseLogisticGradwiseForward(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<double> labels, double l1, double l2, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            int n = labels.Length;
+            double loss = 0.0;
+            for (int i = 0; i < n; i++)
+            {
+                double z = 0.0;
+                for (int p = offsets[i]; p < offsets[i + 1]; p++)
+                {
+                    z = z + values[p] * w[indices[p]];
+                }
+                double gw_s6_0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_s6_0_d1);
+                double gw_p6_0 = gw_s6_0_d1;
+                loss = loss + gw_s6_0;
+                gw_tape.Push(gw_p6_0);
+            }
+            double penalty = 0.0;
+            for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
+            {
+                penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * global::System.Math.Abs(w[wjIndex]);
+            }
+            double gw_Value = penalty + loss / n;
+            double gw_r0 = 1.0 / n;
+            gw_tape.Push(n);
+            gw_tape.Push(loss);
+            gw_tape.Push(penalty);
+            gw_tape.Push(gw_r0);
+            if (!(double.IsFinite(gw_Value) && double.IsFinite(l1) && double.IsFinite(l2)))
+            {
+                gw_Value = SparseLogistic(w, indices, values, offsets, labels, l1, l2);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>SparseLogisticGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="SparseLogistic(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void SparseLogisticGradwiseReverse(global::System.ReadOnlySpan<double> w, global::System.ReadOnlySpan<int> indices, global::System.ReadOnlySpan<double> values, global::System.ReadOnlySpan<int> offsets, global::System.ReadOnlySpan<double> labels, double l1, double l2, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            double gw_r0 = gw_tape.Pop();
+            double penalty = gw_tape.Pop();
+            double loss = gw_tape.Pop();
+            int n = (int)gw_tape.Pop();
+            double gw_d_loss = 0.0;
+            double gw_d_z = 0.0;
+            double gw_d_penalty = 0.0;
+            gw_d_loss += gw_seed * gw_r0;
+            gw_d_penalty += gw_seed * 1.0;
+            for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
+            {
+                double gw_c9_0 = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
+                dw[wjIndex] += gw_c9_0;
+            }
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double gw_q6_0 = gw_tape.Pop();
+                double gw_c6_0 = gw_d_loss * gw_q6_0;
+                gw_d_z += gw_c6_0;
+                for (int p = offsets[i]; p < offsets[i + 1]; p++)
+                {
+                    double gw_c5_0 = gw_d_z * values[p];
+                    dw[indices[p]] += gw_c5_0;
+                }
+                gw_d_z = 0.0;
+            }
+        }
     }
 }

@@ -182,5 +182,165 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>For generated callers: <see cref="Stepped(System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>SteppedGradwiseReverse</c> reads back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static double SteppedGradwiseForward(global::System.ReadOnlySpan<double> w, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
+        {
+            double s = 0.0;
+            for (int i = 0; i < w.Length - 1; i += 2)
+            {
+                s = s + w[i + 1] * w[i];
+            }
+            for (int j = w.Length - 1; j >= 0; j -= 3)
+            {
+                s = s + j * global::System.Math.Sin(w[j]);
+            }
+            for (int k = 1; k <= w.Length - 1; k += 4)
+            {
+                s = s + w[k] * w[k] * w[k];
+            }
+            for (int m = 5; m < 5; m += 2)
+            {
+                s = s + 1000.0 * w[m];
+            }
+            double t = 0.0;
+            for (int i_1 = 1; i_1 < w.Length; i_1 += 2)
+            {
+                double gw_s11_0 = t + w[i_1];
+                double gw_p11_0 = global::System.Math.Cos(gw_s11_0);
+                t = global::System.Math.Sin(gw_s11_0);
+                gw_tape.Push(gw_p11_0);
+                double gw_p12_0 = t;
+                s = s + t * t;
+                gw_tape.Push(gw_p12_0);
+            }
+            for (int j_1 = w.Length - 2; j_1 > 0; j_1 -= 3)
+            {
+                double gw_p14_0 = w[j_1] * global::System.Math.Sin(t);
+                double gw_s14_0 = global::System.Math.Cos(t);
+                double gw_p14_1 = gw_s14_0;
+                t = w[j_1] * gw_s14_0;
+                gw_tape.Push(gw_p14_0);
+                gw_tape.Push(gw_p14_1);
+            }
+            for (int k_1 = 0; k_1 <= 6; k_1 += 3)
+            {
+                double gw_p16_0 = t;
+                t = 0.5 + t * w[k_1];
+                gw_tape.Push(gw_p16_0);
+            }
+            int gw_n17 = 0;
+            for (int i_2 = 0; i_2 < w.Length; i_2 += 2)
+            {
+                gw_n17++;
+                if (1.2 < w[i_2])
+                {
+                    break;
+                }
+                else
+                {
+                    t = w[i_2] + 0.9 * t;
+                }
+            }
+            gw_tape.Push(gw_n17);
+            double gw_Value = s + t;
+            gw_tape.Push(s);
+            gw_tape.Push(t);
+            if (!(double.IsFinite(gw_Value)))
+            {
+                gw_Value = Stepped(w);
+            }
+
+            return gw_Value;
+        }
+
+        /// <summary>For generated callers: after <c>SteppedGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Stepped(System.ReadOnlySpan&lt;double&gt;)"/> into the gradient arguments.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        internal static void SteppedGradwiseReverse(global::System.ReadOnlySpan<double> w, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
+        {
+            if (dw.Length != w.Length)
+            {
+                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
+            }
+
+            double t = gw_tape.Pop();
+            double s = gw_tape.Pop();
+            double gw_d_s = 0.0;
+            double gw_d_t = 0.0;
+            gw_d_s += gw_seed * 1.0;
+            gw_d_t += gw_seed * 1.0;
+            int gw_m17 = (int)gw_tape.Pop();
+            for (int i_2 = (gw_m17 - 1) * 2; i_2 >= 0; i_2 -= 2)
+            {
+                if (!(1.2 < w[i_2]))
+                {
+                    double gw_g20 = gw_d_t;
+                    gw_d_t = 0.0;
+                    double gw_c20_0 = 0.9 * gw_g20;
+                    gw_d_t += gw_c20_0;
+                    dw[i_2] += gw_g20;
+                }
+            }
+            for (int k_1 = ((6 + 3) / 3 - 1) * 3; k_1 >= 0; k_1 -= 3)
+            {
+                double gw_q16_0 = gw_tape.Pop();
+                double gw_g16 = gw_d_t;
+                gw_d_t = 0.0;
+                double gw_c16_0 = gw_g16 * w[k_1];
+                double gw_c16_1 = gw_g16 * gw_q16_0;
+                gw_d_t += gw_c16_0;
+                dw[k_1] += gw_c16_1;
+            }
+            for (int j_1 = w.Length - 2 - ((w.Length - 2 + 2) / 3 - 1) * 3; j_1 <= w.Length - 2; j_1 += 3)
+            {
+                double gw_q14_1 = gw_tape.Pop();
+                double gw_q14_0 = gw_tape.Pop();
+                double gw_g14 = gw_d_t;
+                gw_d_t = 0.0;
+                double gw_c14_0 = -gw_g14 * gw_q14_0;
+                double gw_c14_1 = gw_g14 * gw_q14_1;
+                gw_d_t += gw_c14_0;
+                dw[j_1] += gw_c14_1;
+            }
+            for (int i_1 = 1 + ((w.Length - 1 + 1) / 2 - 1) * 2; i_1 >= 1; i_1 -= 2)
+            {
+                double gw_q12_0 = gw_tape.Pop();
+                double gw_c12_0 = 2.0 * gw_d_s * gw_q12_0;
+                gw_d_t += gw_c12_0;
+                double gw_q11_0 = gw_tape.Pop();
+                double gw_g11 = gw_d_t;
+                gw_d_t = 0.0;
+                double gw_e11_0 = gw_g11 * gw_q11_0;
+                double gw_c11_0 = gw_e11_0;
+                double gw_c11_1 = gw_e11_0;
+                gw_d_t += gw_c11_0;
+                dw[i_1] += gw_c11_1;
+            }
+            for (int m = 5; m < 5; m += 2)
+            {
+                double gw_c8_0 = 1000.0 * gw_d_s;
+                dw[m] += gw_c8_0;
+            }
+            for (int k = 1; k <= w.Length - 1; k += 4)
+            {
+                double gw_c6_0 = 3.0 * gw_d_s * w[k] * w[k];
+                dw[k] += gw_c6_0;
+            }
+            for (int j = w.Length - 1; j >= 0; j -= 3)
+            {
+                double gw_c4_0 = gw_d_s * j * global::System.Math.Cos(w[j]);
+                dw[j] += gw_c4_0;
+            }
+            for (int i = 0; i < w.Length - 1; i += 2)
+            {
+                double gw_c2_0 = gw_d_s * w[i];
+                double gw_c2_1 = gw_d_s * w[i + 1];
+                dw[i + 1] += gw_c2_0;
+                dw[i] += gw_c2_1;
+            }
+        }
     }
 }
