@@ -335,11 +335,23 @@ public static class CodeEmitter
             return;
         }
 
-        // Softplus(u) and Sigmoid(u) together (a log-loss and its gradient) share one exponential.
+        // Softplus(u) and Sigmoid(u) together (a log-loss and its gradient) share one exponential; with Softplus(-u)
+        // as well (the log-loss's other term), one logarithm too.
         if (callsHere && e is Call { Function: MathFunction.Softplus or MathFunction.Sigmoid } fn && !locals.ContainsKey(e))
         {
             var softplus = Ex.Call(MathFunction.Softplus, fn.Arguments[0]);
             var sigmoid = Ex.Call(MathFunction.Sigmoid, fn.Arguments[0]);
+            if (SoftplusPairArgument(fn, uses, locals) is { } u)
+            {
+                var name = state.NewName();
+                var argument = locals.TryGetValue(u, out var a) ? a : ExprFormatter.Code.Format(u, locals);
+                lines.Add(pad + "double " + name + " = " + ExprFormatter.RuntimeHelper + ".SoftplusPair(" + argument + ", out double " + name + "_negative, out double " + name + "_sigmoid);");
+                locals[Ex.Call(MathFunction.Softplus, u)] = name;
+                locals[Ex.Call(MathFunction.Softplus, Ex.Neg(u))] = name + "_negative";
+                locals[Ex.Call(MathFunction.Sigmoid, u)] = name + "_sigmoid";
+                return;
+            }
+
             if (uses.ContainsKey(softplus) && uses.ContainsKey(sigmoid) && !locals.ContainsKey(softplus) && !locals.ContainsKey(sigmoid))
             {
                 var name = state.NewName();
@@ -361,6 +373,36 @@ public static class CodeEmitter
     }
 
     /// <summary>One call for the value and every partial of it this scope needs.</summary>
+    /// <summary>
+    /// The u for which Softplus(u) and Softplus(-u) are both used, with <paramref name="fn"/> one of them or Sigmoid(u), none
+    /// named yet; the orientation whose sigmoid is used, when one is. Null when the pair does not occur.
+    /// </summary>
+    private static Expr? SoftplusPairArgument(Call fn, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals)
+    {
+        var v = fn.Arguments[0];
+        Expr? found = null;
+        foreach (var u in new[] { v, Ex.Neg(v) })
+        {
+            var softplus = Ex.Call(MathFunction.Softplus, u);
+            var mirrored = Ex.Call(MathFunction.Softplus, Ex.Neg(u));
+            var sigmoid = Ex.Call(MathFunction.Sigmoid, u);
+            if (!uses.ContainsKey(softplus) || !uses.ContainsKey(mirrored) || locals.ContainsKey(softplus) || locals.ContainsKey(mirrored) || locals.ContainsKey(sigmoid)
+                || !(fn.Equals(softplus) || fn.Equals(mirrored) || fn.Equals(sigmoid)))
+            {
+                continue;
+            }
+
+            if (uses.ContainsKey(sigmoid))
+            {
+                return u;
+            }
+
+            found ??= u;
+        }
+
+        return found;
+    }
+
     private static void DefineCall(UserCall call, Dictionary<Expr, int> uses, Dictionary<Expr, string> locals, List<string> lines, string pad, State state)
     {
         if (locals.ContainsKey(call))

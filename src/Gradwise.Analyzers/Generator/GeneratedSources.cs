@@ -80,6 +80,22 @@ internal static class GeneratedSources
                     return (0.5 * (x + a)) + (e < 1e-4 ? e - (0.5 * e * e) : global::System.Math.Log(1.0 + e));
                 }
 
+                /// <summary>
+                /// Softplus(x), Softplus(-x) in <paramref name="negative"/> and Sigmoid(x) in <paramref name="sigmoid"/>: the two
+                /// terms of a log-loss and its gradient from one exponential and one logarithm (log(1 + e^-|x|) serves both terms).
+                /// </summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static double SoftplusPair(double x, out double negative, out double sigmoid)
+                {
+                    double a = global::System.Math.Abs(x);
+                    double e = global::System.Math.Exp(-a);
+                    double r = 1.0 / (1.0 + e);
+                    sigmoid = x >= 0.0 ? r : e * r;
+                    double shared = e < 1e-4 ? e - (0.5 * e * e) : global::System.Math.Log(1.0 + e);
+                    negative = (0.5 * (a - x)) + shared;
+                    return (0.5 * (x + a)) + shared;
+                }
+
                 /// <summary>e^x - 1, accurate near 0.</summary>
                 public static double ExpM1(double x)
                 {

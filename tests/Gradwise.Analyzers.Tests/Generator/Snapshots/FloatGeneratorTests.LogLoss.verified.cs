@@ -25,8 +25,8 @@ namespace Specs
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         public static float LogLossWithGradient(float y, float z, out float dz)
         {
-            double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
-            double tValue = y * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + t0 * (1.0 - y);
+            double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double t0_negative, out double t0_sigmoid);
+            double tValue = y * t0_negative + t0 * (1.0 - y);
             double td_dz = t0_sigmoid - y;
             dz = (float)td_dz;
             if (!(double.IsFinite(tValue) && double.IsFinite(y) && double.IsFinite(z)))

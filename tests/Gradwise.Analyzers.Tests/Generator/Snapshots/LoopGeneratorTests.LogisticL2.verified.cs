@@ -57,9 +57,9 @@ namespace Specs
                 {
                     z = z + w[j] * gw_w5_0[j];
                 }
-                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s7_0_sigmoid);
+                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_s7_0_negative, out double gw_s7_0_sigmoid);
                 double gw_p7_0 = gw_s7_0_sigmoid - y[i];
-                loss = loss + y[i] * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + gw_s7_0 * (1.0 - y[i]);
+                loss = loss + y[i] * gw_s7_0_negative + gw_s7_0 * (1.0 - y[i]);
                 double gw_c7_0 = gw_d_loss * gw_p7_0;
                 gw_d_z += gw_c7_0;
                 var gw_u5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
@@ -108,9 +108,9 @@ namespace Specs
                 {
                     z = z + w[j] * gw_w5_0[j];
                 }
-                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double gw_s7_0_sigmoid);
+                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_s7_0_negative, out double gw_s7_0_sigmoid);
                 double gw_p7_0 = gw_s7_0_sigmoid - y[i];
-                loss = loss + y[i] * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + gw_s7_0 * (1.0 - y[i]);
+                loss = loss + y[i] * gw_s7_0_negative + gw_s7_0 * (1.0 - y[i]);
                 gw_tape.Push(gw_p7_0);
             }
             double penalty = 0.0;

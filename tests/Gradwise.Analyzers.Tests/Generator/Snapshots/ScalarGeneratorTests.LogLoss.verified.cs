@@ -25,8 +25,8 @@ namespace Specs
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         public static double LogLossWithGradient(double y, double z, out double dz)
         {
-            double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusWithSigmoid(z, out double t0_sigmoid);
-            double tValue = y * global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + t0 * (1.0 - y);
+            double t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double t0_negative, out double t0_sigmoid);
+            double tValue = y * t0_negative + t0 * (1.0 - y);
             dz = t0_sigmoid - y;
             if (!(double.IsFinite(tValue) && double.IsFinite(y) && double.IsFinite(z)))
             {
