@@ -90,7 +90,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 used.Add(gradient);
             }
 
-            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, parameter.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single)));
+            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, KindOf(parameter.Type)));
         }
 
         var containing = new List<ContainingTypeSpec>();
@@ -113,11 +113,18 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             cref,
             formulaPrefix,
             new EquatableArray<ParameterSpec>(parameters.ToArray()),
-            method.ReturnType.SpecialType == SpecialType.System_Single ? "float" : "double",
+            KindOf(method.ReturnType),
             result.Value,
             result.Procedure,
             LocationInfo.From(declaration.Identifier.GetLocation()));
     }
+
+    private static ValueKind KindOf(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Double => ValueKind.Double,
+        SpecialType.System_Single => ValueKind.Float,
+        _ => ValueKind.Other,
+    };
 
     /// <summary>The generated file for one method.</summary>
     internal static string Emit(DifferentiableMethodSpec spec) =>
@@ -166,7 +173,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         }
 
         ExactValueAtNonFinite(w, spec, valueName);
-        w.Line("return " + (spec.ReturnType == "float" ? "(float)" : string.Empty) + valueName + ";");
+        w.Line("return " + (spec.ReturnKind == ValueKind.Float ? "(float)" : string.Empty) + valueName + ";");
         w.Close();
 
         var access = spec.Modifiers.Replace("static ", string.Empty);
@@ -224,7 +231,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         ExactValueAtNonFinite(w, spec, code.ValueName);
         w.Line("return " + code.ValueName + ";");
         w.Close();
-        if (spec.Parameters.Any(p => p.Type != "double"))
+        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double))
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -314,7 +321,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// </summary>
     private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName)
     {
-        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Type is "double" or "float").Select(p => p.Name))
+        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Kind != ValueKind.Other).Select(p => p.Name))
             .Select(name => "double.IsFinite(" + name + ")");
         w.Line("if (!(" + string.Join(" && ", finite) + "))");
         w.Line("{");
@@ -326,7 +333,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     private static string Signature(DifferentiableMethodSpec spec)
     {
         var signature = new StringBuilder();
-        signature.Append(spec.Modifiers).Append(spec.ReturnType).Append(' ').Append(spec.Name).Append(KnownNames.GradientSuffix).Append('(');
+        signature.Append(spec.Modifiers).Append(spec.ReturnKind == ValueKind.Float ? "float" : "double").Append(' ').Append(spec.Name).Append(KnownNames.GradientSuffix).Append('(');
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {

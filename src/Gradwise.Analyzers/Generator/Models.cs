@@ -7,15 +7,31 @@ namespace Gradwise.Generator;
 /// <param name="Name">The name with its type parameters, e.g. <c>Model&lt;T&gt;</c>.</param>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
+/// <summary>What a parameter or a return value holds, as far as the generated signatures care.</summary>
+internal enum ValueKind
+{
+    /// <summary>A double: its gradient is an out double.</summary>
+    Double,
+
+    /// <summary>A float: its gradient is an out float, computed in double and rounded once.</summary>
+    Float,
+
+    /// <summary>Anything else the method takes: an int, a span or an array (whose gradient, for doubles, is a Span&lt;double&gt;).</summary>
+    Other,
+}
+
 /// <summary>One parameter of the user's method.</summary>
 /// <param name="Name">The parameter name as written (escaped when it is a keyword).</param>
-/// <param name="Type">The parameter type, fully qualified.</param>
+/// <param name="Type">The parameter type, fully qualified, as the signatures write it.</param>
 /// <param name="GradientName">The name of its out parameter, or null for a [NoGradient] parameter.</param>
-/// <param name="IsArray">True for a span or array of double, whose gradient is a Span&lt;double&gt;; false for a double or float (an out of its type).</param>
-internal sealed record ParameterSpec(string Name, string Type, string? GradientName, bool IsArray = false)
+/// <param name="Kind">Double, float, or another type (int, span, array).</param>
+internal sealed record ParameterSpec(string Name, string Type, string? GradientName, ValueKind Kind)
 {
+    /// <summary>True for a span or array of double, whose gradient is a Span&lt;double&gt;.</summary>
+    public bool IsArray => Kind == ValueKind.Other;
+
     /// <summary>True for a float parameter: its gradient is an out float, computed in double and rounded once.</summary>
-    public bool IsFloat => Type == "float";
+    public bool IsFloat => Kind == ValueKind.Float;
 }
 
 /// <summary>Where a method is, as values (a Location would hold the syntax tree).</summary>
@@ -37,7 +53,7 @@ internal sealed record DifferentiableMethodSpec(
     string Cref,
     string FormulaPrefix,
     EquatableArray<ParameterSpec> Parameters,
-    string ReturnType,
+    ValueKind ReturnKind,
     Expr? Value,
     Procedure? Procedure,
     LocationInfo? Location);
