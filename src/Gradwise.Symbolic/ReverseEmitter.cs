@@ -127,6 +127,9 @@ public static partial class ReverseEmitter
         private readonly HashSet<string> activeLocals = new();
         private readonly HashSet<string> activeBuffers = new();
         private readonly HashSet<string> stableLocals = new();
+
+        /// <summary>Shifts the result does not depend on (<see cref="DetachShifts"/>): computed forward, no adjoint.</summary>
+        private readonly HashSet<string> detached = new();
         private readonly HashSet<string> bufferNames;
         private readonly HashSet<string> localNames;
         private readonly Dictionary<Stmt, Plan> plans = new(ByReference<Stmt>.Instance);
@@ -173,6 +176,7 @@ public static partial class ReverseEmitter
         public ReverseCode Run()
         {
             FindActivity();
+            DetachShifts();
             FindStableLocals();
             foreach (var statement in All(procedure.Body))
             {
@@ -276,6 +280,7 @@ public static partial class ReverseEmitter
             }
 
             var steps = plans.Values.Where(p => p.Partials.Count > 0).Select(p => (p.Id, Text: Describe(p)))
+                .Concat(detached.Select(m => (Id: All(procedure.Body).Where(s => s is AssignStmt a && a.Target == m).Select(IdOf).Min(), Text: m + ": a shift the result does not depend on (it cancels between Exp(x - " + m + ") and the " + m + " added back), so ∂/∂" + m + " = 0 and it keeps no adjoint")))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
@@ -284,6 +289,7 @@ public static partial class ReverseEmitter
         public SplitCode RunSplit()
         {
             FindActivity();
+            DetachShifts();
             FindStableLocals();
             foreach (var statement in All(procedure.Body))
             {

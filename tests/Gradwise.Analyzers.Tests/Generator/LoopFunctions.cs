@@ -35,6 +35,7 @@ public static class LoopFunctions
         new("Stepped", 9, 1.5),
         new("Countdown", 6, 1.5),
         new("Compacted", 8, 1.5),
+        new("Shifts", 6, 1.5),
     };
 
     public const string Source = """
@@ -722,6 +723,46 @@ public static class LoopFunctions
             }
         }
 
+        /// <summary>Shifts the result does and does not depend on.</summary>
+        public static partial class L
+        {
+            /// <summary>
+            /// A log-sum-exp shifted by the mean (the result does not depend on it: no adjoint), a softmax probability
+            /// over the same sum (also invariant), and a second shift that is added back only half (the result does
+            /// depend on it: it keeps its adjoint).
+            /// </summary>
+            [Differentiable]
+            public static double Shifts(ReadOnlySpan<double> v)
+            {
+                double mean = 0;
+                for (int j = 0; j < v.Length; j++)
+                {
+                    mean += v[j] / v.Length;
+                }
+
+                double sum = 0;
+                for (int j = 0; j < v.Length; j++)
+                {
+                    sum += Math.Exp(v[j] - mean);
+                }
+
+                double p0 = Math.Exp(v[0] - mean) / sum;
+                double top = v[0];
+                for (int j = 1; j < v.Length; j++)
+                {
+                    top = Math.Max(top, v[j]);
+                }
+
+                double other = 0;
+                for (int j = 0; j < v.Length; j++)
+                {
+                    other += Math.Exp(v[j] - top);
+                }
+
+                return Math.Log(sum) + mean + 3 * p0 + Math.Log(other) + 0.5 * top;
+            }
+        }
+
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
         public static class Calls
         {
@@ -807,6 +848,11 @@ public static class LoopFunctions
             public static double Counted_Gradient(double[] t, int seed, double[] g) => L.CountedWithGradient(t, Uniform(new Random(seed), 8, -1, 1), g);
             public static double Compacted_Value(double[] t, int seed) => L.Compacted(t, Uniform(new Random(seed), 8, -1, 1));
             public static double Compacted_Gradient(double[] t, int seed, double[] g) => L.CompactedWithGradient(t, Uniform(new Random(seed), 8, -1, 1), g);
+
+            // Shifts: v (6).
+            public static double Shifts_Value(double[] t, int seed) => L.Shifts(t);
+            public static double Shifts_Gradient(double[] t, int seed, double[] g) => L.ShiftsWithGradient(t, g);
+            public static double Shifts_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftsGradwiseForward(t, ref tape); L.ShiftsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
 
             // Stepped: w (9). Countdown: w (6).
             public static double Stepped_Value(double[] t, int seed) => L.Stepped(t);

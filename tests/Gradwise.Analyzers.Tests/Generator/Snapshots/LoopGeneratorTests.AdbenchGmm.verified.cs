@@ -12,7 +12,7 @@ namespace Specs
         /// </summary>
         /// <remarks>
         /// <para>A forward sweep runs the method and keeps what the reverse sweep needs (on a tape, at most 1 value(s) per statement run); the reverse sweep
-        /// runs the statements backwards and accumulates each parameter's gradient by the chain rule. One loop carries only sums from one iteration to the next, so each of its iterations runs backwards right after it runs forward.</para>
+        /// runs the statements backwards and accumulates each parameter's gradient by the chain rule. 2 loops carry only sums from one iteration to the next, so each of its iterations runs backwards right after it runs forward.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
         /// <item><description>centered[j] = x[i * d + j] - means[c * d + j]:  ∂/∂means[c * d + j] = -1</description></item>
@@ -21,13 +21,11 @@ namespace Specs
         /// <item><description>qx[l] = qx[l] + centered[j_2] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)]:  ∂/∂centered[j_2] = icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)],  ∂/∂icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] = centered[j_2],  ∂/∂qx[l] = 1</description></item>
         /// <item><description>norm = norm + qx[j_3] * qx[j_3]:  ∂/∂norm = 1,  ∂/∂qx[j_3] = 2 * qx[j_3]</description></item>
         /// <item><description>main[c] = alphas[c] + sumQs - 0.5 * norm:  ∂/∂alphas[c] = 1,  ∂/∂norm = -0.5,  ∂/∂sumQs = 1</description></item>
-        /// <item><description>m = main[0]:  ∂/∂main[0] = 1</description></item>
-        /// <item><description>m = Max(m, main[c_1]):  ∂/∂m = main[c_1] &lt;= m ? 1 : m &lt; main[c_1] ? 0 : NaN,  ∂/∂main[c_1] = main[c_1] &lt;= m ? 0 : m &lt; main[c_1] ? 1 : NaN</description></item>
-        /// <item><description>sum = sum + Exp(main[c_2] - m):  ∂/∂m = -Exp(main[c_2] - m),  ∂/∂main[c_2] = Exp(main[c_2] - m),  ∂/∂sum = 1</description></item>
-        /// <item><description>slse = m + slse + Log(sum):  ∂/∂m = 1,  ∂/∂slse = 1,  ∂/∂sum = 1 / sum</description></item>
-        /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
-        /// <item><description>am = Max(am, alphas[c_3]):  ∂/∂alphas[c_3] = alphas[c_3] &lt;= am ? 0 : am &lt; alphas[c_3] ? 1 : NaN,  ∂/∂am = alphas[c_3] &lt;= am ? 1 : am &lt; alphas[c_3] ? 0 : NaN</description></item>
-        /// <item><description>asum = asum + Exp(alphas[c_4] - am):  ∂/∂alphas[c_4] = Exp(alphas[c_4] - am),  ∂/∂am = -Exp(alphas[c_4] - am),  ∂/∂asum = 1</description></item>
+        /// <item><description>m: a shift the result does not depend on (it cancels between Exp(x - m) and the m added back), so ∂/∂m = 0 and it keeps no adjoint</description></item>
+        /// <item><description>sum = sum + Exp(main[c_2] - m):  ∂/∂main[c_2] = Exp(main[c_2] - m),  ∂/∂sum = 1</description></item>
+        /// <item><description>slse = m + slse + Log(sum):  ∂/∂slse = 1,  ∂/∂sum = 1 / sum</description></item>
+        /// <item><description>am: a shift the result does not depend on (it cancels between Exp(x - am) and the am added back), so ∂/∂am = 0 and it keeps no adjoint</description></item>
+        /// <item><description>asum = asum + Exp(alphas[c_4] - am):  ∂/∂alphas[c_4] = Exp(alphas[c_4] - am),  ∂/∂asum = 1</description></item>
         /// <item><description>frobenius = frobenius + Exp(2 * icf[c_5 * q + j_4]):  ∂/∂frobenius = 1,  ∂/∂icf[c_5 * q + j_4] = 2 * Exp(2 * icf[c_5 * q + j_4])</description></item>
         /// <item><description>sumQs_1 = icf[c_5 * q + j_4] + sumQs_1:  ∂/∂icf[c_5 * q + j_4] = 1,  ∂/∂sumQs_1 = 1</description></item>
         /// <item><description>frobenius = frobenius + icf[c_5 * q + j_5] * icf[c_5 * q + j_5]:  ∂/∂frobenius = 1,  ∂/∂icf[c_5 * q + j_5] = 2 * icf[c_5 * q + j_5]</description></item>
@@ -71,9 +69,7 @@ namespace Specs
             double gw_d_slse = 0.0;
             double gw_d_sumQs = 0.0;
             double gw_d_norm = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_sum = 0.0;
-            double gw_d_am = 0.0;
             double gw_d_asum = 0.0;
             double gw_d_prior = 0.0;
             double gw_d_frobenius = 0.0;
@@ -134,25 +130,20 @@ namespace Specs
                 double m = main[0];
                 for (int c_1 = 1; c_1 < k; c_1++)
                 {
-                    double gw_p25_0;
                     if (main[c_1] <= m)
                     {
-                        gw_p25_0 = 0.0;
                     }
                     else
                     {
                         if (m < main[c_1])
                         {
-                            gw_p25_0 = 1.0;
                             m = main[c_1];
                         }
                         else
                         {
-                            gw_p25_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p25_0);
                 }
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
@@ -167,27 +158,23 @@ namespace Specs
                 gw_tape.Push(gw_p29_0);
             }
             double am = alphas[0];
+            // fused: each iteration runs forward, then backward
             for (int c_3 = 1; c_3 < k; c_3++)
             {
-                double gw_p32_0;
                 if (alphas[c_3] <= am)
                 {
-                    gw_p32_0 = 0.0;
                 }
                 else
                 {
                     if (am < alphas[c_3])
                     {
-                        gw_p32_0 = 1.0;
                         am = alphas[c_3];
                     }
                     else
                     {
-                        gw_p32_0 = 2.0;
                         am = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p32_0);
             }
             double asum = 0.0;
             for (int c_4 = 0; c_4 < k; c_4++)
@@ -238,94 +225,27 @@ namespace Specs
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = prior + slse - n * (am + global::System.Math.Log(asum)) - 0.5 * d * n * global::System.Math.Log(6.283185307179586);
-            double gw_r0 = -n;
-            double gw_r1 = -n / asum;
-            gw_d_am += gw_r0;
-            gw_d_asum += gw_r1;
+            double gw_r0 = -n / asum;
+            gw_d_asum += gw_r0;
             gw_d_slse += 1.0;
             for (int c_4 = k - 1; c_4 >= 0; c_4--)
             {
                 double gw_q35_0 = gw_tape.Pop();
                 double gw_c35_0 = gw_d_asum * gw_q35_0;
-                double gw_c35_1 = -gw_d_asum * gw_q35_0;
                 dAlphas[c_4] += gw_c35_0;
-                gw_d_am += gw_c35_1;
             }
-            for (int c_3 = k - 1; c_3 >= 1; c_3--)
-            {
-                double gw_q32_0 = gw_tape.Pop();
-                double gw_g32 = gw_d_am;
-                gw_d_am = 0.0;
-                double gw_c32_0;
-                double gw_c32_1;
-                if (0.0 == gw_q32_0)
-                {
-                    gw_c32_0 = 0.0;
-                    gw_c32_1 = gw_g32;
-                }
-                else
-                {
-                    if (1.0 == gw_q32_0)
-                    {
-                        gw_c32_0 = gw_g32;
-                        gw_c32_1 = 0.0;
-                    }
-                    else
-                    {
-                        gw_c32_0 = double.NaN * gw_g32;
-                        gw_c32_1 = double.NaN * gw_g32;
-                    }
-                }
-                dAlphas[c_3] += gw_c32_0;
-                gw_d_am += gw_c32_1;
-            }
-            dAlphas[0] += gw_d_am;
             for (int i = n - 1; i >= 0; i--)
             {
                 double gw_q29_0 = gw_tape.Pop();
                 double gw_c29_0 = gw_d_slse * gw_q29_0;
-                gw_d_m += gw_d_slse;
                 gw_d_sum += gw_c29_0;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_q28_0 = gw_tape.Pop();
-                    double gw_c28_0 = -gw_d_sum * gw_q28_0;
-                    double gw_c28_1 = gw_d_sum * gw_q28_0;
-                    gw_d_m += gw_c28_0;
-                    gw_d_main[c_2] += gw_c28_1;
+                    double gw_c28_0 = gw_d_sum * gw_q28_0;
+                    gw_d_main[c_2] += gw_c28_0;
                 }
                 gw_d_sum = 0.0;
-                for (int c_1 = k - 1; c_1 >= 1; c_1--)
-                {
-                    double gw_q25_0 = gw_tape.Pop();
-                    double gw_g25 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c25_0;
-                    double gw_c25_1;
-                    if (0.0 == gw_q25_0)
-                    {
-                        gw_c25_0 = gw_g25;
-                        gw_c25_1 = 0.0;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q25_0)
-                        {
-                            gw_c25_0 = 0.0;
-                            gw_c25_1 = gw_g25;
-                        }
-                        else
-                        {
-                            gw_c25_0 = double.NaN * gw_g25;
-                            gw_c25_1 = double.NaN * gw_g25;
-                        }
-                    }
-                    gw_d_m += gw_c25_0;
-                    gw_d_main[c_1] += gw_c25_1;
-                }
-                double gw_g23 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_main[0] += gw_g23;
                 for (int c = k - 1; c >= 0; c--)
                 {
                     double gw_g22 = gw_d_main[c];
@@ -441,25 +361,20 @@ namespace Specs
                 double m = main[0];
                 for (int c_1 = 1; c_1 < k; c_1++)
                 {
-                    double gw_p25_0;
                     if (main[c_1] <= m)
                     {
-                        gw_p25_0 = 0.0;
                     }
                     else
                     {
                         if (m < main[c_1])
                         {
-                            gw_p25_0 = 1.0;
                             m = main[c_1];
                         }
                         else
                         {
-                            gw_p25_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p25_0);
                 }
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
@@ -476,25 +391,20 @@ namespace Specs
             double am = alphas[0];
             for (int c_3 = 1; c_3 < k; c_3++)
             {
-                double gw_p32_0;
                 if (alphas[c_3] <= am)
                 {
-                    gw_p32_0 = 0.0;
                 }
                 else
                 {
                     if (am < alphas[c_3])
                     {
-                        gw_p32_0 = 1.0;
                         am = alphas[c_3];
                     }
                     else
                     {
-                        gw_p32_0 = 2.0;
                         am = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p32_0);
             }
             double asum = 0.0;
             for (int c_4 = 0; c_4 < k; c_4++)
@@ -522,8 +432,7 @@ namespace Specs
                 prior = prior - sumQs_1 * wishartM + 0.5 * frobenius * wishartGamma * wishartGamma;
             }
             double gw_Value = prior + slse - n * (am + global::System.Math.Log(asum)) - 0.5 * d * n * global::System.Math.Log(6.283185307179586);
-            double gw_r0 = -n;
-            double gw_r1 = -n / asum;
+            double gw_r0 = -n / asum;
             gw_tape.Push(k);
             gw_tape.Push(d);
             gw_tape.Push(n);
@@ -533,7 +442,6 @@ namespace Specs
             gw_tape.Push(asum);
             gw_tape.Push(prior);
             gw_tape.Push(gw_r0);
-            gw_tape.Push(gw_r1);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(wishartGamma) && double.IsFinite(wishartM)))
             {
                 gw_Value = AdbenchGmm(alphas, means, icf, x, wishartGamma, wishartM);
@@ -562,7 +470,6 @@ namespace Specs
                 throw new global::System.ArgumentException("dIcf must have the length of icf (" + icf.Length + "), not " + dIcf.Length + ".", nameof(dIcf));
             }
 
-            double gw_r1 = gw_tape.Pop();
             double gw_r0 = gw_tape.Pop();
             double prior = gw_tape.Pop();
             double asum = gw_tape.Pop();
@@ -575,9 +482,7 @@ namespace Specs
             double gw_d_slse = 0.0;
             double gw_d_sumQs = 0.0;
             double gw_d_norm = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_sum = 0.0;
-            double gw_d_am = 0.0;
             double gw_d_asum = 0.0;
             double gw_d_prior = 0.0;
             double gw_d_frobenius = 0.0;
@@ -588,8 +493,7 @@ namespace Specs
             gw_d_qx.Clear();
             global::System.Span<double> gw_d_main = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_main.Clear();
-            gw_d_am += gw_seed * gw_r0;
-            gw_d_asum += gw_seed * gw_r1;
+            gw_d_asum += gw_seed * gw_r0;
             gw_d_prior += gw_seed * 1.0;
             gw_d_slse += gw_seed * 1.0;
             for (int c_5 = 0; c_5 < k; c_5++)
@@ -618,85 +522,20 @@ namespace Specs
             {
                 double gw_q35_0 = gw_tape.Pop();
                 double gw_c35_0 = gw_d_asum * gw_q35_0;
-                double gw_c35_1 = -gw_d_asum * gw_q35_0;
                 dAlphas[c_4] += gw_c35_0;
-                gw_d_am += gw_c35_1;
             }
-            for (int c_3 = k - 1; c_3 >= 1; c_3--)
-            {
-                double gw_q32_0 = gw_tape.Pop();
-                double gw_g32 = gw_d_am;
-                gw_d_am = 0.0;
-                double gw_c32_0;
-                double gw_c32_1;
-                if (0.0 == gw_q32_0)
-                {
-                    gw_c32_0 = 0.0;
-                    gw_c32_1 = gw_g32;
-                }
-                else
-                {
-                    if (1.0 == gw_q32_0)
-                    {
-                        gw_c32_0 = gw_g32;
-                        gw_c32_1 = 0.0;
-                    }
-                    else
-                    {
-                        gw_c32_0 = double.NaN * gw_g32;
-                        gw_c32_1 = double.NaN * gw_g32;
-                    }
-                }
-                dAlphas[c_3] += gw_c32_0;
-                gw_d_am += gw_c32_1;
-            }
-            dAlphas[0] += gw_d_am;
             for (int i = n - 1; i >= 0; i--)
             {
                 double gw_q29_0 = gw_tape.Pop();
                 double gw_c29_0 = gw_d_slse * gw_q29_0;
-                gw_d_m += gw_d_slse;
                 gw_d_sum += gw_c29_0;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_q28_0 = gw_tape.Pop();
-                    double gw_c28_0 = -gw_d_sum * gw_q28_0;
-                    double gw_c28_1 = gw_d_sum * gw_q28_0;
-                    gw_d_m += gw_c28_0;
-                    gw_d_main[c_2] += gw_c28_1;
+                    double gw_c28_0 = gw_d_sum * gw_q28_0;
+                    gw_d_main[c_2] += gw_c28_0;
                 }
                 gw_d_sum = 0.0;
-                for (int c_1 = k - 1; c_1 >= 1; c_1--)
-                {
-                    double gw_q25_0 = gw_tape.Pop();
-                    double gw_g25 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c25_0;
-                    double gw_c25_1;
-                    if (0.0 == gw_q25_0)
-                    {
-                        gw_c25_0 = gw_g25;
-                        gw_c25_1 = 0.0;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q25_0)
-                        {
-                            gw_c25_0 = 0.0;
-                            gw_c25_1 = gw_g25;
-                        }
-                        else
-                        {
-                            gw_c25_0 = double.NaN * gw_g25;
-                            gw_c25_1 = double.NaN * gw_g25;
-                        }
-                    }
-                    gw_d_m += gw_c25_0;
-                    gw_d_main[c_1] += gw_c25_1;
-                }
-                double gw_g23 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_main[0] += gw_g23;
                 for (int c = k - 1; c >= 0; c--)
                 {
                     double gw_g22 = gw_d_main[c];

@@ -12,19 +12,17 @@ namespace Specs
         /// </summary>
         /// <remarks>
         /// <para>A forward sweep runs the method and keeps what the reverse sweep needs (on a tape, at most 1 value(s) per statement run); the reverse sweep
-        /// runs the statements backwards and accumulates each parameter's gradient by the chain rule. One loop carries only sums from one iteration to the next, so each of its iterations runs backwards right after it runs forward.</para>
+        /// runs the statements backwards and accumulates each parameter's gradient by the chain rule. 2 loops carry only sums from one iteration to the next, so each of its iterations runs backwards right after it runs forward.</para>
         /// <para>The local derivatives it uses, statement by statement:</para>
         /// <list type="bullet">
-        /// <item><description>am = alphas[0]:  ∂/∂alphas[0] = 1</description></item>
-        /// <item><description>am = Max(am, alphas[c]):  ∂/∂alphas[c] = alphas[c] &lt;= am ? 0 : am &lt; alphas[c] ? 1 : NaN,  ∂/∂am = alphas[c] &lt;= am ? 1 : am &lt; alphas[c] ? 0 : NaN</description></item>
-        /// <item><description>asum = asum + Exp(alphas[c_1] - am):  ∂/∂alphas[c_1] = Exp(alphas[c_1] - am),  ∂/∂am = -Exp(alphas[c_1] - am),  ∂/∂asum = 1</description></item>
+        /// <item><description>am: a shift the result does not depend on (it cancels between Exp(x - am) and the am added back), so ∂/∂am = 0 and it keeps no adjoint</description></item>
+        /// <item><description>asum = asum + Exp(alphas[c_1] - am):  ∂/∂alphas[c_1] = Exp(alphas[c_1] - am),  ∂/∂asum = 1</description></item>
         /// <item><description>q = q + Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2):  ∂/∂logSigmas[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * Pow(x[i * d + j] - means[c_2 * d + j], 2),  ∂/∂means[c_2 * d + j] = -2 * Pow(Exp(-logSigmas[c_2 * d + j]), 2) * (x[i * d + j] - means[c_2 * d + j]),  ∂/∂q = 1</description></item>
         /// <item><description>logDet = logDet + logSigmas[c_2 * d + j]:  ∂/∂logDet = 1,  ∂/∂logSigmas[c_2 * d + j] = 1</description></item>
         /// <item><description>lp[c_2] = alphas[c_2] - logDet - 0.5 * q:  ∂/∂alphas[c_2] = 1,  ∂/∂logDet = -1,  ∂/∂q = -0.5</description></item>
-        /// <item><description>m = lp[0]:  ∂/∂lp[0] = 1</description></item>
-        /// <item><description>m = Max(m, lp[c_3]):  ∂/∂lp[c_3] = lp[c_3] &lt;= m ? 0 : m &lt; lp[c_3] ? 1 : NaN,  ∂/∂m = lp[c_3] &lt;= m ? 1 : m &lt; lp[c_3] ? 0 : NaN</description></item>
-        /// <item><description>s = s + Exp(lp[c_4] - m):  ∂/∂lp[c_4] = Exp(lp[c_4] - m),  ∂/∂m = -Exp(lp[c_4] - m),  ∂/∂s = 1</description></item>
-        /// <item><description>total = m + total + Log(s):  ∂/∂m = 1,  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
+        /// <item><description>m: a shift the result does not depend on (it cancels between Exp(x - m) and the m added back), so ∂/∂m = 0 and it keeps no adjoint</description></item>
+        /// <item><description>s = s + Exp(lp[c_4] - m):  ∂/∂lp[c_4] = Exp(lp[c_4] - m),  ∂/∂s = 1</description></item>
+        /// <item><description>total = m + total + Log(s):  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
         /// </list>
         /// </remarks>
         /// <param name="alphas">As in GaussianMixture.</param>
@@ -59,38 +57,32 @@ namespace Specs
             dMeans.Clear();
             dLogSigmas.Clear();
             // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
-            double gw_d_am = 0.0;
             double gw_d_asum = 0.0;
             double gw_d_total = 0.0;
             double gw_d_q = 0.0;
             double gw_d_logDet = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_s = 0.0;
             int k = alphas.Length;
             int d = means.Length / k;
             int n = x.Length / d;
             double am = alphas[0];
+            // fused: each iteration runs forward, then backward
             for (int c = 1; c < k; c++)
             {
-                double gw_p5_0;
                 if (alphas[c] <= am)
                 {
-                    gw_p5_0 = 0.0;
                 }
                 else
                 {
                     if (am < alphas[c])
                     {
-                        gw_p5_0 = 1.0;
                         am = alphas[c];
                     }
                     else
                     {
-                        gw_p5_0 = 2.0;
                         am = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p5_0);
             }
             double asum = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
@@ -127,25 +119,20 @@ namespace Specs
                 double m = lp[0];
                 for (int c_3 = 1; c_3 < k; c_3++)
                 {
-                    double gw_p21_0;
                     if (lp[c_3] <= m)
                     {
-                        gw_p21_0 = 0.0;
                     }
                     else
                     {
                         if (m < lp[c_3])
                         {
-                            gw_p21_0 = 1.0;
                             m = lp[c_3];
                         }
                         else
                         {
-                            gw_p21_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p21_0);
                 }
                 double s = 0.0;
                 for (int c_4 = 0; c_4 < k; c_4++)
@@ -158,48 +145,14 @@ namespace Specs
                 double gw_p25_0 = 1.0 / s;
                 total = m + total + global::System.Math.Log(s);
                 double gw_c25_0 = gw_d_total * gw_p25_0;
-                gw_d_m += gw_d_total;
                 gw_d_s += gw_c25_0;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)
                 {
                     double gw_q24_0 = gw_tape.Pop();
                     double gw_c24_0 = gw_d_s * gw_q24_0;
-                    double gw_c24_1 = -gw_d_s * gw_q24_0;
                     gw_d_lp[c_4] += gw_c24_0;
-                    gw_d_m += gw_c24_1;
                 }
                 gw_d_s = 0.0;
-                for (int c_3 = k - 1; c_3 >= 1; c_3--)
-                {
-                    double gw_q21_0 = gw_tape.Pop();
-                    double gw_g21 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c21_0;
-                    double gw_c21_1;
-                    if (0.0 == gw_q21_0)
-                    {
-                        gw_c21_0 = 0.0;
-                        gw_c21_1 = gw_g21;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q21_0)
-                        {
-                            gw_c21_0 = gw_g21;
-                            gw_c21_1 = 0.0;
-                        }
-                        else
-                        {
-                            gw_c21_0 = double.NaN * gw_g21;
-                            gw_c21_1 = double.NaN * gw_g21;
-                        }
-                    }
-                    gw_d_lp[c_3] += gw_c21_0;
-                    gw_d_m += gw_c21_1;
-                }
-                double gw_g19 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_lp[0] += gw_g19;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_g18 = gw_d_lp[c_2];
@@ -232,47 +185,14 @@ namespace Specs
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
-            double gw_r0 = n;
-            double gw_r1 = n / asum;
-            gw_d_am += gw_r0;
-            gw_d_asum += gw_r1;
+            double gw_r0 = n / asum;
+            gw_d_asum += gw_r0;
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
                 double gw_q8_0 = gw_tape.Pop();
                 double gw_c8_0 = gw_d_asum * gw_q8_0;
-                double gw_c8_1 = -gw_d_asum * gw_q8_0;
                 dAlphas[c_1] += gw_c8_0;
-                gw_d_am += gw_c8_1;
             }
-            for (int c = k - 1; c >= 1; c--)
-            {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_g5 = gw_d_am;
-                gw_d_am = 0.0;
-                double gw_c5_0;
-                double gw_c5_1;
-                if (0.0 == gw_q5_0)
-                {
-                    gw_c5_0 = 0.0;
-                    gw_c5_1 = gw_g5;
-                }
-                else
-                {
-                    if (1.0 == gw_q5_0)
-                    {
-                        gw_c5_0 = gw_g5;
-                        gw_c5_1 = 0.0;
-                    }
-                    else
-                    {
-                        gw_c5_0 = double.NaN * gw_g5;
-                        gw_c5_1 = double.NaN * gw_g5;
-                    }
-                }
-                dAlphas[c] += gw_c5_0;
-                gw_d_am += gw_c5_1;
-            }
-            dAlphas[0] += gw_d_am;
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
             {
@@ -293,25 +213,20 @@ namespace Specs
             double am = alphas[0];
             for (int c = 1; c < k; c++)
             {
-                double gw_p5_0;
                 if (alphas[c] <= am)
                 {
-                    gw_p5_0 = 0.0;
                 }
                 else
                 {
                     if (am < alphas[c])
                     {
-                        gw_p5_0 = 1.0;
                         am = alphas[c];
                     }
                     else
                     {
-                        gw_p5_0 = 2.0;
                         am = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p5_0);
             }
             double asum = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
@@ -344,25 +259,20 @@ namespace Specs
                 double m = lp[0];
                 for (int c_3 = 1; c_3 < k; c_3++)
                 {
-                    double gw_p21_0;
                     if (lp[c_3] <= m)
                     {
-                        gw_p21_0 = 0.0;
                     }
                     else
                     {
                         if (m < lp[c_3])
                         {
-                            gw_p21_0 = 1.0;
                             m = lp[c_3];
                         }
                         else
                         {
-                            gw_p21_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p21_0);
                 }
                 double s = 0.0;
                 for (int c_4 = 0; c_4 < k; c_4++)
@@ -377,8 +287,7 @@ namespace Specs
                 gw_tape.Push(gw_p25_0);
             }
             double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
-            double gw_r0 = n;
-            double gw_r1 = n / asum;
+            double gw_r0 = n / asum;
             gw_tape.Push(k);
             gw_tape.Push(d);
             gw_tape.Push(n);
@@ -386,7 +295,6 @@ namespace Specs
             gw_tape.Push(asum);
             gw_tape.Push(total);
             gw_tape.Push(gw_r0);
-            gw_tape.Push(gw_r1);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = GaussianMixture(alphas, means, logSigmas, x);
@@ -415,7 +323,6 @@ namespace Specs
                 throw new global::System.ArgumentException("dLogSigmas must have the length of logSigmas (" + logSigmas.Length + "), not " + dLogSigmas.Length + ".", nameof(dLogSigmas));
             }
 
-            double gw_r1 = gw_tape.Pop();
             double gw_r0 = gw_tape.Pop();
             double total = gw_tape.Pop();
             double asum = gw_tape.Pop();
@@ -423,64 +330,27 @@ namespace Specs
             int n = (int)gw_tape.Pop();
             int d = (int)gw_tape.Pop();
             int k = (int)gw_tape.Pop();
-            double gw_d_am = 0.0;
             double gw_d_asum = 0.0;
             double gw_d_total = 0.0;
             double gw_d_q = 0.0;
             double gw_d_logDet = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_s = 0.0;
             global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_lp.Clear();
-            gw_d_am += gw_seed * gw_r0;
-            gw_d_asum += gw_seed * gw_r1;
+            gw_d_asum += gw_seed * gw_r0;
             gw_d_total += gw_seed * -1.0;
             for (int i = n - 1; i >= 0; i--)
             {
                 double gw_q25_0 = gw_tape.Pop();
                 double gw_c25_0 = gw_d_total * gw_q25_0;
-                gw_d_m += gw_d_total;
                 gw_d_s += gw_c25_0;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)
                 {
                     double gw_q24_0 = gw_tape.Pop();
                     double gw_c24_0 = gw_d_s * gw_q24_0;
-                    double gw_c24_1 = -gw_d_s * gw_q24_0;
                     gw_d_lp[c_4] += gw_c24_0;
-                    gw_d_m += gw_c24_1;
                 }
                 gw_d_s = 0.0;
-                for (int c_3 = k - 1; c_3 >= 1; c_3--)
-                {
-                    double gw_q21_0 = gw_tape.Pop();
-                    double gw_g21 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c21_0;
-                    double gw_c21_1;
-                    if (0.0 == gw_q21_0)
-                    {
-                        gw_c21_0 = 0.0;
-                        gw_c21_1 = gw_g21;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q21_0)
-                        {
-                            gw_c21_0 = gw_g21;
-                            gw_c21_1 = 0.0;
-                        }
-                        else
-                        {
-                            gw_c21_0 = double.NaN * gw_g21;
-                            gw_c21_1 = double.NaN * gw_g21;
-                        }
-                    }
-                    gw_d_lp[c_3] += gw_c21_0;
-                    gw_d_m += gw_c21_1;
-                }
-                double gw_g19 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_lp[0] += gw_g19;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_g18 = gw_d_lp[c_2];
@@ -514,39 +384,8 @@ namespace Specs
             {
                 double gw_q8_0 = gw_tape.Pop();
                 double gw_c8_0 = gw_d_asum * gw_q8_0;
-                double gw_c8_1 = -gw_d_asum * gw_q8_0;
                 dAlphas[c_1] += gw_c8_0;
-                gw_d_am += gw_c8_1;
             }
-            for (int c = k - 1; c >= 1; c--)
-            {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_g5 = gw_d_am;
-                gw_d_am = 0.0;
-                double gw_c5_0;
-                double gw_c5_1;
-                if (0.0 == gw_q5_0)
-                {
-                    gw_c5_0 = 0.0;
-                    gw_c5_1 = gw_g5;
-                }
-                else
-                {
-                    if (1.0 == gw_q5_0)
-                    {
-                        gw_c5_0 = gw_g5;
-                        gw_c5_1 = 0.0;
-                    }
-                    else
-                    {
-                        gw_c5_0 = double.NaN * gw_g5;
-                        gw_c5_1 = double.NaN * gw_g5;
-                    }
-                }
-                dAlphas[c] += gw_c5_0;
-                gw_d_am += gw_c5_1;
-            }
-            dAlphas[0] += gw_d_am;
         }
     }
 }

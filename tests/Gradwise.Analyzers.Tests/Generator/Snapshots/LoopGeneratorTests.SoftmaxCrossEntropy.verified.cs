@@ -18,10 +18,9 @@ namespace Specs
         /// <item><description>t = bias[c]:  ∂/∂bias[c] = 1</description></item>
         /// <item><description>t = t + weights[c * d + j] * x[i * d + j]:  ∂/∂t = 1,  ∂/∂weights[c * d + j] = x[i * d + j]</description></item>
         /// <item><description>s[c] = t:  ∂/∂t = 1</description></item>
-        /// <item><description>m = s[0]:  ∂/∂s[0] = 1</description></item>
-        /// <item><description>m = Max(m, s[c_1]):  ∂/∂m = s[c_1] &lt;= m ? 1 : m &lt; s[c_1] ? 0 : NaN,  ∂/∂s[c_1] = s[c_1] &lt;= m ? 0 : m &lt; s[c_1] ? 1 : NaN</description></item>
-        /// <item><description>sum = sum + Exp(s[c_2] - m):  ∂/∂m = -Exp(s[c_2] - m),  ∂/∂s[c_2] = Exp(s[c_2] - m),  ∂/∂sum = 1</description></item>
-        /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂m = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
+        /// <item><description>m: a shift the result does not depend on (it cancels between Exp(x - m) and the m added back), so ∂/∂m = 0 and it keeps no adjoint</description></item>
+        /// <item><description>sum = sum + Exp(s[c_2] - m):  ∂/∂s[c_2] = Exp(s[c_2] - m),  ∂/∂sum = 1</description></item>
+        /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
         /// </list>
         /// </remarks>
         /// <param name="weights">As in SoftmaxCrossEntropy.</param>
@@ -51,7 +50,6 @@ namespace Specs
             // Forward sweep: the value, keeping what the reverse sweep needs; loops marked 'fused' run their reverse sweep row by row.
             double gw_d_loss = 0.0;
             double gw_d_t = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_sum = 0.0;
             int k = bias.Length;
             int n = labels.Length;
@@ -78,25 +76,20 @@ namespace Specs
                 double m = s[0];
                 for (int c_1 = 1; c_1 < k; c_1++)
                 {
-                    double gw_p13_0;
                     if (s[c_1] <= m)
                     {
-                        gw_p13_0 = 0.0;
                     }
                     else
                     {
                         if (m < s[c_1])
                         {
-                            gw_p13_0 = 1.0;
                             m = s[c_1];
                         }
                         else
                         {
-                            gw_p13_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p13_0);
                 }
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
@@ -110,49 +103,15 @@ namespace Specs
                 loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
                 double gw_c17_0 = -gw_d_loss;
                 double gw_c17_1 = gw_d_loss * gw_p17_0;
-                gw_d_m += gw_d_loss;
                 gw_d_s[labels[i]] += gw_c17_0;
                 gw_d_sum += gw_c17_1;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_q16_0 = gw_tape.Pop();
-                    double gw_c16_0 = -gw_d_sum * gw_q16_0;
-                    double gw_c16_1 = gw_d_sum * gw_q16_0;
-                    gw_d_m += gw_c16_0;
-                    gw_d_s[c_2] += gw_c16_1;
+                    double gw_c16_0 = gw_d_sum * gw_q16_0;
+                    gw_d_s[c_2] += gw_c16_0;
                 }
                 gw_d_sum = 0.0;
-                for (int c_1 = k - 1; c_1 >= 1; c_1--)
-                {
-                    double gw_q13_0 = gw_tape.Pop();
-                    double gw_g13 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c13_0;
-                    double gw_c13_1;
-                    if (0.0 == gw_q13_0)
-                    {
-                        gw_c13_0 = gw_g13;
-                        gw_c13_1 = 0.0;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q13_0)
-                        {
-                            gw_c13_0 = 0.0;
-                            gw_c13_1 = gw_g13;
-                        }
-                        else
-                        {
-                            gw_c13_0 = double.NaN * gw_g13;
-                            gw_c13_1 = double.NaN * gw_g13;
-                        }
-                    }
-                    gw_d_m += gw_c13_0;
-                    gw_d_s[c_1] += gw_c13_1;
-                }
-                double gw_g11 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_s[0] += gw_g11;
                 for (int c = k - 1; c >= 0; c--)
                 {
                     double gw_g10 = gw_d_s[c];
@@ -208,25 +167,20 @@ namespace Specs
                 double m = s[0];
                 for (int c_1 = 1; c_1 < k; c_1++)
                 {
-                    double gw_p13_0;
                     if (s[c_1] <= m)
                     {
-                        gw_p13_0 = 0.0;
                     }
                     else
                     {
                         if (m < s[c_1])
                         {
-                            gw_p13_0 = 1.0;
                             m = s[c_1];
                         }
                         else
                         {
-                            gw_p13_0 = 2.0;
                             m = double.NaN;
                         }
                     }
-                    gw_tape.Push(gw_p13_0);
                 }
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
@@ -277,7 +231,6 @@ namespace Specs
             int k = (int)gw_tape.Pop();
             double gw_d_loss = 0.0;
             double gw_d_t = 0.0;
-            double gw_d_m = 0.0;
             double gw_d_sum = 0.0;
             global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_s.Clear();
@@ -287,49 +240,15 @@ namespace Specs
                 double gw_q17_0 = gw_tape.Pop();
                 double gw_c17_0 = -gw_d_loss;
                 double gw_c17_1 = gw_d_loss * gw_q17_0;
-                gw_d_m += gw_d_loss;
                 gw_d_s[labels[i]] += gw_c17_0;
                 gw_d_sum += gw_c17_1;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
                     double gw_q16_0 = gw_tape.Pop();
-                    double gw_c16_0 = -gw_d_sum * gw_q16_0;
-                    double gw_c16_1 = gw_d_sum * gw_q16_0;
-                    gw_d_m += gw_c16_0;
-                    gw_d_s[c_2] += gw_c16_1;
+                    double gw_c16_0 = gw_d_sum * gw_q16_0;
+                    gw_d_s[c_2] += gw_c16_0;
                 }
                 gw_d_sum = 0.0;
-                for (int c_1 = k - 1; c_1 >= 1; c_1--)
-                {
-                    double gw_q13_0 = gw_tape.Pop();
-                    double gw_g13 = gw_d_m;
-                    gw_d_m = 0.0;
-                    double gw_c13_0;
-                    double gw_c13_1;
-                    if (0.0 == gw_q13_0)
-                    {
-                        gw_c13_0 = gw_g13;
-                        gw_c13_1 = 0.0;
-                    }
-                    else
-                    {
-                        if (1.0 == gw_q13_0)
-                        {
-                            gw_c13_0 = 0.0;
-                            gw_c13_1 = gw_g13;
-                        }
-                        else
-                        {
-                            gw_c13_0 = double.NaN * gw_g13;
-                            gw_c13_1 = double.NaN * gw_g13;
-                        }
-                    }
-                    gw_d_m += gw_c13_0;
-                    gw_d_s[c_1] += gw_c13_1;
-                }
-                double gw_g11 = gw_d_m;
-                gw_d_m = 0.0;
-                gw_d_s[0] += gw_g11;
                 for (int c = k - 1; c >= 0; c--)
                 {
                     double gw_g10 = gw_d_s[c];
