@@ -27,7 +27,7 @@ public static class CodeEmitter
     /// <summary>The statements, one per line, indented with four spaces per nesting level.</summary>
     /// <param name="outputs">What to compute.</param>
     /// <param name="localPrefix">The prefix of the locals the emitter declares.</param>
-    /// <param name="names">Text to write for some leaves instead of their names (an element read through a window: <c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>).</param>
+    /// <param name="names">Text to write for some leaves instead of their names (an element read through a window: <c>gw_x_row[j]</c> for <c>x[i * d + j]</c>).</param>
     public static List<string> Emit(IReadOnlyList<EmitOutput> outputs, string localPrefix, IReadOnlyDictionary<Expr, string>? names = null)
     {
         var lines = new List<string>();

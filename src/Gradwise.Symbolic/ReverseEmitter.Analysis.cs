@@ -187,8 +187,6 @@ public static partial class ReverseEmitter
 
         private string BufferAdjoint(string buffer) => prefix + "d_" + buffer;
 
-        private string Name(string kind, int id) => prefix + kind + id.ToString(CultureInfo.InvariantCulture);
-
         private int IdOf(Stmt statement)
         {
             if (!ids.TryGetValue(statement, out var id))

@@ -72,7 +72,7 @@ public static partial class ReverseEmitter
                         break;
                     case LoopStmt loop:
                         {
-                            var count = Name("n", IdOf(loop));
+                            var count = Named("n/" + IdOf(loop), Word(loop.Variable) + "_trips");
                             if (loop.HasBreak)
                             {
                                 lines.Add(pad + "int " + count + " = 0;");
@@ -101,7 +101,7 @@ public static partial class ReverseEmitter
 
                     case WhileStmt loop:
                         {
-                            var count = Name("n", IdOf(loop));
+                            var count = Named("n/" + IdOf(loop), "while_trips");
                             lines.Add(pad + "int " + count + " = 0;");
                             lines.Add(pad + (loop.ConditionFirst ? "while (" + Condition(loop.Condition) + ")" : "do"));
                             lines.Add(pad + "{");
@@ -175,13 +175,15 @@ public static partial class ReverseEmitter
             var taped = new List<string>();
             for (var i = 0; i < plan.Taped.Count; i++)
             {
-                var name = Name("p", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                var name = PartialName(plan, statement, i, readBack: false);
                 taped.Add(name);
                 outputs.Add(new EmitOutput(name, plan.Taped[i], true));
             }
 
             outputs.Add(new EmitOutput(Windowed(target), plan.Value, declare));
-            foreach (var line in CodeEmitter.Emit(outputs, Name("s", plan.Id) + "_", windowLeaves))
+            var emitted = CodeEmitter.Emit(outputs, Family("s/" + plan.Id, StemOf(statement), "_t"), windowLeaves);
+            ReleaseIfUnused("s/" + plan.Id, emitted);
+            foreach (var line in emitted)
             {
                 lines.Add(pad + line);
             }

@@ -236,7 +236,7 @@ public static partial class ReverseEmitter
         private void EmitFusedLoop(LoopStmt loop, List<KeyValuePair<string, Expr>> seeds, List<string> lines)
         {
             var outputs = seeds.Select(pair => new EmitOutput(Adjoint(pair.Key), pair.Value, false)).ToList();
-            lines.AddRange(CodeEmitter.Emit(outputs, Name("f", IdOf(loop)) + "_"));
+            lines.AddRange(CodeEmitter.Emit(outputs, Family("f/" + IdOf(loop), Word(loop.Variable) + "_seed", "_t")));
             lines.Add("// fused: each iteration runs forward, then backward");
             var body = new List<string>();
             foreach (var statement in loop.Body.Statements.Where(st => st is AssignStmt or StoreStmt))

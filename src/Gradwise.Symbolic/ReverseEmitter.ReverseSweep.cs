@@ -33,12 +33,12 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var name = prefix + "r" + index.ToString(CultureInfo.InvariantCulture);
+                var name = Named("r/" + index.ToString(CultureInfo.InvariantCulture), "dresult_d" + Word(leaf));
                 outputs.Add(new EmitOutput(name, partial, true));
                 AddTo(targets, string.Empty, leaf, name, readAlways);
             }
 
-            lines.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
+            lines.AddRange(CodeEmitter.Emit(outputs, Family("r", "result", "_t")));
             lines.AddRange(targets);
             return targets.Count > 0;
         }
@@ -83,7 +83,7 @@ public static partial class ReverseEmitter
                         break;
                     case LoopStmt loop:
                         {
-                            var count = Name("m", IdOf(loop));
+                            var count = Named("m/" + IdOf(loop), Word(loop.Variable) + "_trips_left");
                             if (loop.HasBreak)
                             {
                                 lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
@@ -108,7 +108,7 @@ public static partial class ReverseEmitter
 
                     case WhileStmt loop:
                         {
-                            var count = Name("m", IdOf(loop));
+                            var count = Named("m/" + IdOf(loop), "while_trips_left");
                             lines.Add(pad + "int " + count + " = (int)" + Tape + ".Pop();");
                             var body = new List<string>();
                             EmitReverse(loop.Body, body, indent + 1, topLevel: false);
@@ -176,11 +176,11 @@ public static partial class ReverseEmitter
             {
                 if (readInPlace.Contains(statement))
                 {
-                    popped[i] = Name("p", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture); // still in scope, unchanged
+                    popped[i] = PartialName(plan, statement, i, readBack: false); // still in scope, unchanged
                     continue;
                 }
 
-                popped[i] = Name("q", plan.Id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                popped[i] = PartialName(plan, statement, i, readBack: true);
                 lines.Add(pad + "double " + popped[i] + " = " + Tape + ".Pop();");
             }
 
@@ -205,7 +205,7 @@ public static partial class ReverseEmitter
             }
             else
             {
-                seed = Name("g", plan.Id);
+                seed = Named("g/" + plan.Id, "d" + StemOf(statement) + "_in");
                 lines.Add(pad + "double " + seed + " = " + adjoint + ";");
                 lines.Add(pad + adjoint + " = 0.0;");
             }
@@ -228,12 +228,14 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var temp = Name("c", plan.Id) + "_" + outputs.Count.ToString(CultureInfo.InvariantCulture);
+                var temp = Named("c/" + plan.Id + "/" + outputs.Count.ToString(CultureInfo.InvariantCulture), "d" + Word(pair.Key) + "_from_" + StemOf(statement));
                 outputs.Add(new EmitOutput(temp, contribution, true));
                 AddTo(targets, pad, pair.Key, temp, readAlways);
             }
 
-            foreach (var line in CodeEmitter.Emit(outputs, Name("e", plan.Id) + "_", windowLeaves))
+            var emitted = CodeEmitter.Emit(outputs, Family("e/" + plan.Id, "d" + StemOf(statement), "_t"), windowLeaves);
+            ReleaseIfUnused("e/" + plan.Id, emitted);
+            foreach (var line in emitted)
             {
                 lines.Add(pad + line);
             }
@@ -276,14 +278,14 @@ public static partial class ReverseEmitter
             var id = IdOf(call);
             var inner = pad + "    ";
             lines.Add(pad + "{");
-            var seed = Name("g", id);
+            var seed = Named("g/" + id, "d" + Word(call.Target) + "_in");
             lines.Add(inner + "double " + seed + " = " + Adjoint(call.Target) + ";");
             lines.Add(inner + Adjoint(call.Target) + " = 0.0;");
             var taped = TapedArguments(call);
             var values = new Dictionary<CallArg, string>(ByReference<CallArg>.Instance);
             for (var i = taped.Count - 1; i >= 0; i--)
             {
-                var name = Name("v", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                var name = Named("v/" + id + "/" + i.ToString(CultureInfo.InvariantCulture), Word(call.Target) + "_arg" + i.ToString(CultureInfo.InvariantCulture));
                 lines.Add(inner + "double " + name + " = " + Tape + ".Pop();");
                 values[taped[i]] = name;
             }
@@ -301,7 +303,7 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var gradient = Name("b", id) + "_" + i.ToString(CultureInfo.InvariantCulture);
+                var gradient = Named("b/" + id + "/" + i.ToString(CultureInfo.InvariantCulture), "d" + Word(call.Target) + "_darg" + i.ToString(CultureInfo.InvariantCulture));
                 if (argument.Scalar is { } scalar)
                 {
                     lines.Add(inner + "double " + gradient + " = 0.0;");

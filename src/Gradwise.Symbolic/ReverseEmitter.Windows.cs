@@ -78,7 +78,9 @@ public static partial class ReverseEmitter
             var window = windows.FirstOrDefault(w => w.Span == span && w.Offset == offset);
             if (window is null)
             {
-                window = new Window(Name(kind, IdOf(loop)) + "_" + windows.Count.ToString(CultureInfo.InvariantCulture), span, offset, new List<(Variable, bool)>());
+                // Named after the span it views: gw_x_row for x, gw_dw_row for the gradient dw.
+                var spanWord = span.StartsWith(prefix, System.StringComparison.Ordinal) ? span.Substring(prefix.Length).Replace("d_", "d") : span;
+                window = new Window(Named(kind + "/" + IdOf(loop) + "/" + windows.Count.ToString(CultureInfo.InvariantCulture), Word(spanWord) + (kind == "w" ? "_row" : "_row_back")), span, offset, new List<(Variable, bool)>());
                 windows.Add(window);
             }
 
@@ -120,7 +122,7 @@ public static partial class ReverseEmitter
             }
         }
 
-        /// <summary>The element as the open windows write it (<c>gw_w3_0[j]</c> for <c>x[i * d + j]</c>), else the leaf's own text.</summary>
+        /// <summary>The element as the open windows write it (<c>gw_x_row[j]</c> for <c>x[i * d + j]</c>), else the leaf's own text.</summary>
         private string Windowed(Variable leaf) => windowLeaves.TryGetValue(leaf, out var text) ? text : leaf.Name;
 
         /// <summary>The leaves an expression reads whichever way its conditions go: not those only one branch of a ?: or the right side of &amp;&amp; / || reads.</summary>

@@ -175,6 +175,7 @@ public static partial class ReverseEmitter
 
         public ReverseCode Run()
         {
+            ReserveFixedNames();
             FindActivity();
             DetachShifts();
             FindStableLocals();
@@ -288,6 +289,7 @@ public static partial class ReverseEmitter
 
         public SplitCode RunSplit()
         {
+            ReserveFixedNames();
             FindActivity();
             DetachShifts();
             FindStableLocals();
@@ -321,7 +323,7 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var name = partial is Constant ? null : prefix + "r" + seeds.Count.ToString(CultureInfo.InvariantCulture);
+                var name = partial is Constant ? null : Named("r/" + seeds.Count.ToString(CultureInfo.InvariantCulture), "dresult_d" + Word(leaf));
                 if (name != null)
                 {
                     outputs.Add(new EmitOutput(name, partial, true));
@@ -330,7 +332,7 @@ public static partial class ReverseEmitter
                 seeds.Add((leaf, partial, name));
             }
 
-            forward.AddRange(CodeEmitter.Emit(outputs, prefix + "r_"));
+            forward.AddRange(CodeEmitter.Emit(outputs, Family("r", "result", "_t")));
 
             // What the reverse sweep reads by name: the final values of the top-level locals and ints, and of the ints declared once at the top.
             var state = new List<(string Name, bool IsInt)>();

@@ -93,37 +93,37 @@ namespace Specs
                 for (int c = 0; c < k; c++)
                 {
                     double sumQs = 0.0;
-                    var gw_w11_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_w11_1 = global::Gradwise.Runtime.GradwiseSpan.From(means, c * d);
-                    var gw_w11_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row = global::Gradwise.Runtime.GradwiseSpan.From(means, c * d);
+                    var gw_icf_row = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
                     for (int j = 0; j < d; j++)
                     {
-                        centered[j] = gw_w11_0[j] - gw_w11_1[j];
-                        sumQs = gw_w11_2[j] + sumQs;
+                        centered[j] = gw_x_row[j] - gw_means_row[j];
+                        sumQs = gw_icf_row[j] + sumQs;
                     }
-                    var gw_w14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_icf_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
                     for (int j_1 = 0; j_1 < d; j_1++)
                     {
-                        double gw_s15_0 = centered[j_1] * global::System.Math.Exp(gw_w14_0[j_1]);
-                        double gw_p15_0 = gw_s15_0;
-                        qx[j_1] = gw_s15_0;
-                        gw_tape.Push(gw_p15_0);
+                        double gw_qx_t0 = centered[j_1] * global::System.Math.Exp(gw_icf_row_2[j_1]);
+                        double gw_dqx_dicf = gw_qx_t0;
+                        qx[j_1] = gw_qx_t0;
+                        gw_tape.Push(gw_dqx_dicf);
                     }
                     for (int j_2 = 0; j_2 < d; j_2++)
                     {
                         for (int l = j_2 + 1; l < d; l++)
                         {
-                            double gw_p18_0 = centered[j_2];
+                            double gw_dqx_dicf_2 = centered[j_2];
                             qx[l] = qx[l] + centered[j_2] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
-                            gw_tape.Push(gw_p18_0);
+                            gw_tape.Push(gw_dqx_dicf_2);
                         }
                     }
                     double norm = 0.0;
                     for (int j_3 = 0; j_3 < d; j_3++)
                     {
-                        double gw_p21_0 = qx[j_3];
+                        double gw_dnorm_dqx = qx[j_3];
                         norm = norm + qx[j_3] * qx[j_3];
-                        gw_tape.Push(gw_p21_0);
+                        gw_tape.Push(gw_dnorm_dqx);
                     }
                     main[c] = alphas[c] + sumQs - 0.5 * norm;
                 }
@@ -148,14 +148,14 @@ namespace Specs
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
                 {
-                    double gw_s28_0 = global::System.Math.Exp(main[c_2] - m);
-                    double gw_p28_0 = gw_s28_0;
-                    sum = sum + gw_s28_0;
-                    gw_tape.Push(gw_p28_0);
+                    double gw_sum_t0 = global::System.Math.Exp(main[c_2] - m);
+                    double gw_dsum_dmain = gw_sum_t0;
+                    sum = sum + gw_sum_t0;
+                    gw_tape.Push(gw_dsum_dmain);
                 }
-                double gw_p29_0 = 1.0 / sum;
+                double gw_dslse_dsum = 1.0 / sum;
                 slse = m + slse + global::System.Math.Log(sum);
-                gw_tape.Push(gw_p29_0);
+                gw_tape.Push(gw_dslse_dsum);
             }
             double am = alphas[0];
             // fused: each iteration runs forward, then backward
@@ -179,10 +179,10 @@ namespace Specs
             double asum = 0.0;
             for (int c_4 = 0; c_4 < k; c_4++)
             {
-                double gw_s35_0 = global::System.Math.Exp(alphas[c_4] - am);
-                double gw_p35_0 = gw_s35_0;
-                asum = asum + gw_s35_0;
-                gw_tape.Push(gw_p35_0);
+                double gw_asum_t0 = global::System.Math.Exp(alphas[c_4] - am);
+                double gw_dasum_dalphas = gw_asum_t0;
+                asum = asum + gw_asum_t0;
+                gw_tape.Push(gw_dasum_dalphas);
             }
             double prior = 0.0;
             gw_d_prior = 1.0;
@@ -191,33 +191,33 @@ namespace Specs
             {
                 double frobenius = 0.0;
                 double sumQs_1 = 0.0;
-                var gw_w40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                var gw_icf_row_3 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
                 for (int j_4 = 0; j_4 < d; j_4++)
                 {
-                    frobenius = frobenius + global::System.Math.Exp(2.0 * gw_w40_0[j_4]);
-                    sumQs_1 = gw_w40_0[j_4] + sumQs_1;
+                    frobenius = frobenius + global::System.Math.Exp(2.0 * gw_icf_row_3[j_4]);
+                    sumQs_1 = gw_icf_row_3[j_4] + sumQs_1;
                 }
                 for (int j_5 = d; j_5 < q; j_5++)
                 {
                     frobenius = frobenius + icf[c_5 * q + j_5] * icf[c_5 * q + j_5];
                 }
                 prior = prior - sumQs_1 * wishartM + 0.5 * frobenius * wishartGamma * wishartGamma;
-                double gw_c45_0 = 0.5 * gw_d_prior * wishartGamma * wishartGamma;
-                double gw_c45_1 = -gw_d_prior * wishartM;
-                gw_d_frobenius += gw_c45_0;
-                gw_d_sumQs_1 += gw_c45_1;
+                double gw_dfrobenius_from_prior = 0.5 * gw_d_prior * wishartGamma * wishartGamma;
+                double gw_dsumQs_1_from_prior = -gw_d_prior * wishartM;
+                gw_d_frobenius += gw_dfrobenius_from_prior;
+                gw_d_sumQs_1 += gw_dsumQs_1_from_prior;
                 for (int j_5 = d; j_5 < q; j_5++)
                 {
-                    double gw_c44_0 = 2.0 * gw_d_frobenius * icf[c_5 * q + j_5];
-                    dIcf[c_5 * q + j_5] += gw_c44_0;
+                    double gw_dicf_from_frobenius = 2.0 * gw_d_frobenius * icf[c_5 * q + j_5];
+                    dIcf[c_5 * q + j_5] += gw_dicf_from_frobenius;
                 }
-                var gw_u40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
-                var gw_u40_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c_5 * q);
+                var gw_icf_row_back = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                var gw_dIcf_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c_5 * q);
                 for (int j_4 = 0; j_4 < d; j_4++)
                 {
-                    gw_u40_1[j_4] += gw_d_sumQs_1;
-                    double gw_c41_0 = 2.0 * gw_d_frobenius * global::System.Math.Exp(2.0 * gw_u40_0[j_4]);
-                    gw_u40_1[j_4] += gw_c41_0;
+                    gw_dIcf_row_back[j_4] += gw_d_sumQs_1;
+                    double gw_dicf_from_frobenius_2 = 2.0 * gw_d_frobenius * global::System.Math.Exp(2.0 * gw_icf_row_back[j_4]);
+                    gw_dIcf_row_back[j_4] += gw_dicf_from_frobenius_2;
                 }
                 gw_d_sumQs_1 = 0.0;
                 gw_d_frobenius = 0.0;
@@ -225,74 +225,74 @@ namespace Specs
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = prior + slse - n * (am + global::System.Math.Log(asum)) - 0.5 * d * n * global::System.Math.Log(6.283185307179586);
-            double gw_r0 = -n / asum;
-            gw_d_asum += gw_r0;
+            double gw_dresult_dasum = -n / asum;
+            gw_d_asum += gw_dresult_dasum;
             gw_d_slse += 1.0;
             for (int c_4 = k - 1; c_4 >= 0; c_4--)
             {
-                double gw_q35_0 = gw_tape.Pop();
-                double gw_c35_0 = gw_d_asum * gw_q35_0;
-                dAlphas[c_4] += gw_c35_0;
+                double gw_dasum_dalphas_kept = gw_tape.Pop();
+                double gw_dalphas_from_asum = gw_d_asum * gw_dasum_dalphas_kept;
+                dAlphas[c_4] += gw_dalphas_from_asum;
             }
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q29_0 = gw_tape.Pop();
-                double gw_c29_0 = gw_d_slse * gw_q29_0;
-                gw_d_sum += gw_c29_0;
+                double gw_dslse_dsum_kept = gw_tape.Pop();
+                double gw_dsum_from_slse = gw_d_slse * gw_dslse_dsum_kept;
+                gw_d_sum += gw_dsum_from_slse;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_q28_0 = gw_tape.Pop();
-                    double gw_c28_0 = gw_d_sum * gw_q28_0;
-                    gw_d_main[c_2] += gw_c28_0;
+                    double gw_dsum_dmain_kept = gw_tape.Pop();
+                    double gw_dmain_from_sum = gw_d_sum * gw_dsum_dmain_kept;
+                    gw_d_main[c_2] += gw_dmain_from_sum;
                 }
                 gw_d_sum = 0.0;
                 for (int c = k - 1; c >= 0; c--)
                 {
-                    double gw_g22 = gw_d_main[c];
+                    double gw_dmain_in = gw_d_main[c];
                     gw_d_main[c] = 0.0;
-                    double gw_c22_0 = -0.5 * gw_g22;
-                    dAlphas[c] += gw_g22;
-                    gw_d_norm += gw_c22_0;
-                    gw_d_sumQs += gw_g22;
+                    double gw_dnorm_from_main = -0.5 * gw_dmain_in;
+                    dAlphas[c] += gw_dmain_in;
+                    gw_d_norm += gw_dnorm_from_main;
+                    gw_d_sumQs += gw_dmain_in;
                     for (int j_3 = d - 1; j_3 >= 0; j_3--)
                     {
-                        double gw_q21_0 = gw_tape.Pop();
-                        double gw_c21_0 = 2.0 * gw_d_norm * gw_q21_0;
-                        gw_d_qx[j_3] += gw_c21_0;
+                        double gw_dnorm_dqx_kept = gw_tape.Pop();
+                        double gw_dqx_from_norm = 2.0 * gw_d_norm * gw_dnorm_dqx_kept;
+                        gw_d_qx[j_3] += gw_dqx_from_norm;
                     }
                     gw_d_norm = 0.0;
                     for (int j_2 = d - 1; j_2 >= 0; j_2--)
                     {
                         for (int l = d - 1; l >= j_2 + 1; l--)
                         {
-                            double gw_q18_0 = gw_tape.Pop();
-                            double gw_c18_0 = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
-                            double gw_c18_1 = gw_d_qx[l] * gw_q18_0;
-                            gw_d_centered[j_2] += gw_c18_0;
-                            dIcf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] += gw_c18_1;
+                            double gw_dqx_dicf_kept = gw_tape.Pop();
+                            double gw_dcentered_from_qx = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
+                            double gw_dicf_from_qx = gw_d_qx[l] * gw_dqx_dicf_kept;
+                            gw_d_centered[j_2] += gw_dcentered_from_qx;
+                            dIcf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] += gw_dicf_from_qx;
                         }
                     }
-                    var gw_u14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
-                    var gw_u14_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    var gw_icf_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_dIcf_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
                     for (int j_1 = d - 1; j_1 >= 0; j_1--)
                     {
-                        double gw_q15_0 = gw_tape.Pop();
-                        double gw_g15 = gw_d_qx[j_1];
+                        double gw_dqx_dicf_kept_2 = gw_tape.Pop();
+                        double gw_dqx_in = gw_d_qx[j_1];
                         gw_d_qx[j_1] = 0.0;
-                        double gw_c15_0 = gw_g15 * global::System.Math.Exp(gw_u14_0[j_1]);
-                        double gw_c15_1 = gw_g15 * gw_q15_0;
-                        gw_d_centered[j_1] += gw_c15_0;
-                        gw_u14_1[j_1] += gw_c15_1;
+                        double gw_dcentered_from_qx_2 = gw_dqx_in * global::System.Math.Exp(gw_icf_row_back_2[j_1]);
+                        double gw_dicf_from_qx_2 = gw_dqx_dicf_kept_2 * gw_dqx_in;
+                        gw_d_centered[j_1] += gw_dcentered_from_qx_2;
+                        gw_dIcf_row_back_2[j_1] += gw_dicf_from_qx_2;
                     }
-                    var gw_u11_2 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c * d);
-                    var gw_u11_4 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    var gw_dMeans_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c * d);
+                    var gw_dIcf_row_back_3 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
                     for (int j = d - 1; j >= 0; j--)
                     {
-                        gw_u11_4[j] += gw_d_sumQs;
-                        double gw_g12 = gw_d_centered[j];
+                        gw_dIcf_row_back_3[j] += gw_d_sumQs;
+                        double gw_dcentered_in = gw_d_centered[j];
                         gw_d_centered[j] = 0.0;
-                        double gw_c12_0 = -gw_g12;
-                        gw_u11_2[j] += gw_c12_0;
+                        double gw_dmeans_from_centered = -gw_dcentered_in;
+                        gw_dMeans_row_back[j] += gw_dmeans_from_centered;
                     }
                     gw_d_sumQs = 0.0;
                 }
@@ -324,37 +324,37 @@ namespace Specs
                 for (int c = 0; c < k; c++)
                 {
                     double sumQs = 0.0;
-                    var gw_w11_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_w11_1 = global::Gradwise.Runtime.GradwiseSpan.From(means, c * d);
-                    var gw_w11_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row = global::Gradwise.Runtime.GradwiseSpan.From(means, c * d);
+                    var gw_icf_row = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
                     for (int j = 0; j < d; j++)
                     {
-                        centered[j] = gw_w11_0[j] - gw_w11_1[j];
-                        sumQs = gw_w11_2[j] + sumQs;
+                        centered[j] = gw_x_row[j] - gw_means_row[j];
+                        sumQs = gw_icf_row[j] + sumQs;
                     }
-                    var gw_w14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_icf_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
                     for (int j_1 = 0; j_1 < d; j_1++)
                     {
-                        double gw_s15_0 = centered[j_1] * global::System.Math.Exp(gw_w14_0[j_1]);
-                        double gw_p15_0 = gw_s15_0;
-                        qx[j_1] = gw_s15_0;
-                        gw_tape.Push(gw_p15_0);
+                        double gw_qx_t0 = centered[j_1] * global::System.Math.Exp(gw_icf_row_2[j_1]);
+                        double gw_dqx_dicf = gw_qx_t0;
+                        qx[j_1] = gw_qx_t0;
+                        gw_tape.Push(gw_dqx_dicf);
                     }
                     for (int j_2 = 0; j_2 < d; j_2++)
                     {
                         for (int l = j_2 + 1; l < d; l++)
                         {
-                            double gw_p18_0 = centered[j_2];
+                            double gw_dqx_dicf_2 = centered[j_2];
                             qx[l] = qx[l] + centered[j_2] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
-                            gw_tape.Push(gw_p18_0);
+                            gw_tape.Push(gw_dqx_dicf_2);
                         }
                     }
                     double norm = 0.0;
                     for (int j_3 = 0; j_3 < d; j_3++)
                     {
-                        double gw_p21_0 = qx[j_3];
+                        double gw_dnorm_dqx = qx[j_3];
                         norm = norm + qx[j_3] * qx[j_3];
-                        gw_tape.Push(gw_p21_0);
+                        gw_tape.Push(gw_dnorm_dqx);
                     }
                     main[c] = alphas[c] + sumQs - 0.5 * norm;
                 }
@@ -379,14 +379,14 @@ namespace Specs
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
                 {
-                    double gw_s28_0 = global::System.Math.Exp(main[c_2] - m);
-                    double gw_p28_0 = gw_s28_0;
-                    sum = sum + gw_s28_0;
-                    gw_tape.Push(gw_p28_0);
+                    double gw_sum_t0 = global::System.Math.Exp(main[c_2] - m);
+                    double gw_dsum_dmain = gw_sum_t0;
+                    sum = sum + gw_sum_t0;
+                    gw_tape.Push(gw_dsum_dmain);
                 }
-                double gw_p29_0 = 1.0 / sum;
+                double gw_dslse_dsum = 1.0 / sum;
                 slse = m + slse + global::System.Math.Log(sum);
-                gw_tape.Push(gw_p29_0);
+                gw_tape.Push(gw_dslse_dsum);
             }
             double am = alphas[0];
             for (int c_3 = 1; c_3 < k; c_3++)
@@ -409,21 +409,21 @@ namespace Specs
             double asum = 0.0;
             for (int c_4 = 0; c_4 < k; c_4++)
             {
-                double gw_s35_0 = global::System.Math.Exp(alphas[c_4] - am);
-                double gw_p35_0 = gw_s35_0;
-                asum = asum + gw_s35_0;
-                gw_tape.Push(gw_p35_0);
+                double gw_asum_t0 = global::System.Math.Exp(alphas[c_4] - am);
+                double gw_dasum_dalphas = gw_asum_t0;
+                asum = asum + gw_asum_t0;
+                gw_tape.Push(gw_dasum_dalphas);
             }
             double prior = 0.0;
             for (int c_5 = 0; c_5 < k; c_5++)
             {
                 double frobenius = 0.0;
                 double sumQs_1 = 0.0;
-                var gw_w40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                var gw_icf_row_3 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
                 for (int j_4 = 0; j_4 < d; j_4++)
                 {
-                    frobenius = frobenius + global::System.Math.Exp(2.0 * gw_w40_0[j_4]);
-                    sumQs_1 = gw_w40_0[j_4] + sumQs_1;
+                    frobenius = frobenius + global::System.Math.Exp(2.0 * gw_icf_row_3[j_4]);
+                    sumQs_1 = gw_icf_row_3[j_4] + sumQs_1;
                 }
                 for (int j_5 = d; j_5 < q; j_5++)
                 {
@@ -432,7 +432,7 @@ namespace Specs
                 prior = prior - sumQs_1 * wishartM + 0.5 * frobenius * wishartGamma * wishartGamma;
             }
             double gw_Value = prior + slse - n * (am + global::System.Math.Log(asum)) - 0.5 * d * n * global::System.Math.Log(6.283185307179586);
-            double gw_r0 = -n / asum;
+            double gw_dresult_dasum = -n / asum;
             gw_tape.Push(k);
             gw_tape.Push(d);
             gw_tape.Push(n);
@@ -441,7 +441,7 @@ namespace Specs
             gw_tape.Push(am);
             gw_tape.Push(asum);
             gw_tape.Push(prior);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dasum);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(wishartGamma) && double.IsFinite(wishartM)))
             {
                 gw_Value = AdbenchGmm(alphas, means, icf, x, wishartGamma, wishartM);
@@ -470,7 +470,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dIcf must have the length of icf (" + icf.Length + "), not " + dIcf.Length + ".", nameof(dIcf));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dasum = gw_tape.Pop();
             double prior = gw_tape.Pop();
             double asum = gw_tape.Pop();
             double am = gw_tape.Pop();
@@ -493,96 +493,96 @@ namespace Specs
             gw_d_qx.Clear();
             global::System.Span<double> gw_d_main = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_main.Clear();
-            gw_d_asum += gw_seed * gw_r0;
+            gw_d_asum += gw_seed * gw_dresult_dasum;
             gw_d_prior += gw_seed * 1.0;
             gw_d_slse += gw_seed * 1.0;
             for (int c_5 = 0; c_5 < k; c_5++)
             {
-                double gw_c45_0 = 0.5 * gw_d_prior * wishartGamma * wishartGamma;
-                double gw_c45_1 = -gw_d_prior * wishartM;
-                gw_d_frobenius += gw_c45_0;
-                gw_d_sumQs_1 += gw_c45_1;
+                double gw_dfrobenius_from_prior = 0.5 * gw_d_prior * wishartGamma * wishartGamma;
+                double gw_dsumQs_1_from_prior = -gw_d_prior * wishartM;
+                gw_d_frobenius += gw_dfrobenius_from_prior;
+                gw_d_sumQs_1 += gw_dsumQs_1_from_prior;
                 for (int j_5 = d; j_5 < q; j_5++)
                 {
-                    double gw_c44_0 = 2.0 * gw_d_frobenius * icf[c_5 * q + j_5];
-                    dIcf[c_5 * q + j_5] += gw_c44_0;
+                    double gw_dicf_from_frobenius = 2.0 * gw_d_frobenius * icf[c_5 * q + j_5];
+                    dIcf[c_5 * q + j_5] += gw_dicf_from_frobenius;
                 }
-                var gw_u40_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
-                var gw_u40_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c_5 * q);
+                var gw_icf_row_back = global::Gradwise.Runtime.GradwiseSpan.From(icf, c_5 * q);
+                var gw_dIcf_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c_5 * q);
                 for (int j_4 = 0; j_4 < d; j_4++)
                 {
-                    gw_u40_1[j_4] += gw_d_sumQs_1;
-                    double gw_c41_0 = 2.0 * gw_d_frobenius * global::System.Math.Exp(2.0 * gw_u40_0[j_4]);
-                    gw_u40_1[j_4] += gw_c41_0;
+                    gw_dIcf_row_back[j_4] += gw_d_sumQs_1;
+                    double gw_dicf_from_frobenius_2 = 2.0 * gw_d_frobenius * global::System.Math.Exp(2.0 * gw_icf_row_back[j_4]);
+                    gw_dIcf_row_back[j_4] += gw_dicf_from_frobenius_2;
                 }
                 gw_d_sumQs_1 = 0.0;
                 gw_d_frobenius = 0.0;
             }
             for (int c_4 = k - 1; c_4 >= 0; c_4--)
             {
-                double gw_q35_0 = gw_tape.Pop();
-                double gw_c35_0 = gw_d_asum * gw_q35_0;
-                dAlphas[c_4] += gw_c35_0;
+                double gw_dasum_dalphas_kept = gw_tape.Pop();
+                double gw_dalphas_from_asum = gw_d_asum * gw_dasum_dalphas_kept;
+                dAlphas[c_4] += gw_dalphas_from_asum;
             }
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q29_0 = gw_tape.Pop();
-                double gw_c29_0 = gw_d_slse * gw_q29_0;
-                gw_d_sum += gw_c29_0;
+                double gw_dslse_dsum_kept = gw_tape.Pop();
+                double gw_dsum_from_slse = gw_d_slse * gw_dslse_dsum_kept;
+                gw_d_sum += gw_dsum_from_slse;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_q28_0 = gw_tape.Pop();
-                    double gw_c28_0 = gw_d_sum * gw_q28_0;
-                    gw_d_main[c_2] += gw_c28_0;
+                    double gw_dsum_dmain_kept = gw_tape.Pop();
+                    double gw_dmain_from_sum = gw_d_sum * gw_dsum_dmain_kept;
+                    gw_d_main[c_2] += gw_dmain_from_sum;
                 }
                 gw_d_sum = 0.0;
                 for (int c = k - 1; c >= 0; c--)
                 {
-                    double gw_g22 = gw_d_main[c];
+                    double gw_dmain_in = gw_d_main[c];
                     gw_d_main[c] = 0.0;
-                    double gw_c22_0 = -0.5 * gw_g22;
-                    dAlphas[c] += gw_g22;
-                    gw_d_norm += gw_c22_0;
-                    gw_d_sumQs += gw_g22;
+                    double gw_dnorm_from_main = -0.5 * gw_dmain_in;
+                    dAlphas[c] += gw_dmain_in;
+                    gw_d_norm += gw_dnorm_from_main;
+                    gw_d_sumQs += gw_dmain_in;
                     for (int j_3 = d - 1; j_3 >= 0; j_3--)
                     {
-                        double gw_q21_0 = gw_tape.Pop();
-                        double gw_c21_0 = 2.0 * gw_d_norm * gw_q21_0;
-                        gw_d_qx[j_3] += gw_c21_0;
+                        double gw_dnorm_dqx_kept = gw_tape.Pop();
+                        double gw_dqx_from_norm = 2.0 * gw_d_norm * gw_dnorm_dqx_kept;
+                        gw_d_qx[j_3] += gw_dqx_from_norm;
                     }
                     gw_d_norm = 0.0;
                     for (int j_2 = d - 1; j_2 >= 0; j_2--)
                     {
                         for (int l = d - 1; l >= j_2 + 1; l--)
                         {
-                            double gw_q18_0 = gw_tape.Pop();
-                            double gw_c18_0 = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
-                            double gw_c18_1 = gw_d_qx[l] * gw_q18_0;
-                            gw_d_centered[j_2] += gw_c18_0;
-                            dIcf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] += gw_c18_1;
+                            double gw_dqx_dicf_kept = gw_tape.Pop();
+                            double gw_dcentered_from_qx = gw_d_qx[l] * icf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)];
+                            double gw_dicf_from_qx = gw_d_qx[l] * gw_dqx_dicf_kept;
+                            gw_d_centered[j_2] += gw_dcentered_from_qx;
+                            dIcf[c * q + d + j_2 * (2 * d - j_2 - 1) / 2 + (l - j_2 - 1)] += gw_dicf_from_qx;
                         }
                     }
-                    var gw_u14_0 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
-                    var gw_u14_1 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    var gw_icf_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(icf, c * q);
+                    var gw_dIcf_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
                     for (int j_1 = d - 1; j_1 >= 0; j_1--)
                     {
-                        double gw_q15_0 = gw_tape.Pop();
-                        double gw_g15 = gw_d_qx[j_1];
+                        double gw_dqx_dicf_kept_2 = gw_tape.Pop();
+                        double gw_dqx_in = gw_d_qx[j_1];
                         gw_d_qx[j_1] = 0.0;
-                        double gw_c15_0 = gw_g15 * global::System.Math.Exp(gw_u14_0[j_1]);
-                        double gw_c15_1 = gw_g15 * gw_q15_0;
-                        gw_d_centered[j_1] += gw_c15_0;
-                        gw_u14_1[j_1] += gw_c15_1;
+                        double gw_dcentered_from_qx_2 = gw_dqx_in * global::System.Math.Exp(gw_icf_row_back_2[j_1]);
+                        double gw_dicf_from_qx_2 = gw_dqx_dicf_kept_2 * gw_dqx_in;
+                        gw_d_centered[j_1] += gw_dcentered_from_qx_2;
+                        gw_dIcf_row_back_2[j_1] += gw_dicf_from_qx_2;
                     }
-                    var gw_u11_2 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c * d);
-                    var gw_u11_4 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
+                    var gw_dMeans_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c * d);
+                    var gw_dIcf_row_back_3 = global::Gradwise.Runtime.GradwiseSpan.From(dIcf, c * q);
                     for (int j = d - 1; j >= 0; j--)
                     {
-                        gw_u11_4[j] += gw_d_sumQs;
-                        double gw_g12 = gw_d_centered[j];
+                        gw_dIcf_row_back_3[j] += gw_d_sumQs;
+                        double gw_dcentered_in = gw_d_centered[j];
                         gw_d_centered[j] = 0.0;
-                        double gw_c12_0 = -gw_g12;
-                        gw_u11_2[j] += gw_c12_0;
+                        double gw_dmeans_from_centered = -gw_dcentered_in;
+                        gw_dMeans_row_back[j] += gw_dmeans_from_centered;
                     }
                     gw_d_sumQs = 0.0;
                 }

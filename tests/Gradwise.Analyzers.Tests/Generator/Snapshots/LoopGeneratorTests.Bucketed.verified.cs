@@ -44,20 +44,20 @@ namespace Specs
             {
                 s = s + w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] * w[1 + j - 1];
                 s = s + (j - k) * w[-(-k)] * w[j * 3 % w.Length];
-                double gw_c4_0 = (j - k) * gw_d_s * w[j * 3 % w.Length];
-                double gw_c4_1 = (j - k) * gw_d_s * w[-(-k)];
-                dw[-(-k)] += gw_c4_0;
-                dw[j * 3 % w.Length] += gw_c4_1;
-                double gw_c3_0 = gw_d_s * w[1 + j - 1];
-                double gw_c3_1 = gw_d_s * w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)];
-                dw[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] += gw_c3_0;
-                dw[1 + j - 1] += gw_c3_1;
+                double gw_dw_from_s = (j - k) * gw_d_s * w[j * 3 % w.Length];
+                double gw_dw_from_s_2 = (j - k) * gw_d_s * w[-(-k)];
+                dw[-(-k)] += gw_dw_from_s;
+                dw[j * 3 % w.Length] += gw_dw_from_s_2;
+                double gw_dw_from_s_3 = gw_d_s * w[1 + j - 1];
+                double gw_dw_from_s_4 = gw_d_s * w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)];
+                dw[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] += gw_dw_from_s_3;
+                dw[1 + j - 1] += gw_dw_from_s_4;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = s + w[k] * w[k];
-            double gw_r0 = 2.0 * w[k];
-            dw[k] += gw_r0;
+            double gw_dresult_dw = 2.0 * w[k];
+            dw[k] += gw_dresult_dw;
             if (!(double.IsFinite(gw_Value) && double.IsFinite(fraction)))
             {
                 gw_Value = Bucketed(w, fraction, n);
@@ -79,10 +79,10 @@ namespace Specs
                 s = s + (j - k) * w[-(-k)] * w[j * 3 % w.Length];
             }
             double gw_Value = s + w[k] * w[k];
-            double gw_r1 = 2.0 * w[k];
+            double gw_dresult_dw = 2.0 * w[k];
             gw_tape.Push(k);
             gw_tape.Push(s);
-            gw_tape.Push(gw_r1);
+            gw_tape.Push(gw_dresult_dw);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(fraction)))
             {
                 gw_Value = Bucketed(w, fraction, n);
@@ -101,22 +101,22 @@ namespace Specs
                 throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            double gw_r1 = gw_tape.Pop();
+            double gw_dresult_dw = gw_tape.Pop();
             double s = gw_tape.Pop();
             int k = (int)gw_tape.Pop();
             double gw_d_s = 0.0;
             gw_d_s += gw_seed * 1.0;
-            dw[k] += gw_seed * gw_r1;
+            dw[k] += gw_seed * gw_dresult_dw;
             for (int j = 1; j < w.Length - 1; j++)
             {
-                double gw_c4_0 = (j - k) * gw_d_s * w[j * 3 % w.Length];
-                double gw_c4_1 = (j - k) * gw_d_s * w[-(-k)];
-                dw[-(-k)] += gw_c4_0;
-                dw[j * 3 % w.Length] += gw_c4_1;
-                double gw_c3_0 = gw_d_s * w[1 + j - 1];
-                double gw_c3_1 = gw_d_s * w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)];
-                dw[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] += gw_c3_0;
-                dw[1 + j - 1] += gw_c3_1;
+                double gw_dw_from_s = (j - k) * gw_d_s * w[j * 3 % w.Length];
+                double gw_dw_from_s_2 = (j - k) * gw_d_s * w[-(-k)];
+                dw[-(-k)] += gw_dw_from_s;
+                dw[j * 3 % w.Length] += gw_dw_from_s_2;
+                double gw_dw_from_s_3 = gw_d_s * w[1 + j - 1];
+                double gw_dw_from_s_4 = gw_d_s * w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)];
+                dw[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] += gw_dw_from_s_3;
+                dw[1 + j - 1] += gw_dw_from_s_4;
             }
         }
     }

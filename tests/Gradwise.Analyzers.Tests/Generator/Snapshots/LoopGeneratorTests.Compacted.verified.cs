@@ -56,11 +56,11 @@ namespace Specs
             // fused: each iteration runs forward, then backward
             for (int q = 0; q < p; q++)
             {
-                double gw_s9_0 = global::System.Math.Exp(kept[q]);
-                double gw_p9_0 = gw_s9_0 + 2.0 * kept[q];
-                s = s + gw_s9_0 + kept[q] * kept[q];
-                double gw_c9_0 = gw_d_s * gw_p9_0;
-                gw_d_kept[q] += gw_c9_0;
+                double gw_s_t0 = global::System.Math.Exp(kept[q]);
+                double gw_ds_dkept = gw_s_t0 + 2.0 * kept[q];
+                s = s + gw_s_t0 + kept[q] * kept[q];
+                double gw_dkept_from_s = gw_d_s * gw_ds_dkept;
+                gw_d_kept[q] += gw_dkept_from_s;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
@@ -70,10 +70,10 @@ namespace Specs
                 if (-0.2 < x[i])
                 {
                     p = p - 1;
-                    double gw_g5 = gw_d_kept[at];
+                    double gw_dkept_in = gw_d_kept[at];
                     gw_d_kept[at] = 0.0;
-                    double gw_c5_0 = gw_g5 * x[i];
-                    dw[i] += gw_c5_0;
+                    double gw_dw_from_kept = gw_dkept_in * x[i];
+                    dw[i] += gw_dw_from_kept;
                     at = (int)gw_tape.Pop();
                 }
             }
@@ -107,10 +107,10 @@ namespace Specs
             double s = 0.0;
             for (int q = 0; q < p; q++)
             {
-                double gw_s9_0 = global::System.Math.Exp(kept[q]);
-                double gw_p9_0 = gw_s9_0 + 2.0 * kept[q];
-                s = s + gw_s9_0 + kept[q] * kept[q];
-                gw_tape.Push(gw_p9_0);
+                double gw_s_t0 = global::System.Math.Exp(kept[q]);
+                double gw_ds_dkept = gw_s_t0 + 2.0 * kept[q];
+                s = s + gw_s_t0 + kept[q] * kept[q];
+                gw_tape.Push(gw_ds_dkept);
             }
             double gw_Value = s;
             gw_tape.Push(p);
@@ -143,19 +143,19 @@ namespace Specs
             gw_d_s += gw_seed * 1.0;
             for (int q = p - 1; q >= 0; q--)
             {
-                double gw_q9_0 = gw_tape.Pop();
-                double gw_c9_0 = gw_d_s * gw_q9_0;
-                gw_d_kept[q] += gw_c9_0;
+                double gw_ds_dkept_kept = gw_tape.Pop();
+                double gw_dkept_from_s = gw_d_s * gw_ds_dkept_kept;
+                gw_d_kept[q] += gw_dkept_from_s;
             }
             for (int i = w.Length - 1; i >= 0; i--)
             {
                 if (-0.2 < x[i])
                 {
                     p = p - 1;
-                    double gw_g5 = gw_d_kept[at];
+                    double gw_dkept_in = gw_d_kept[at];
                     gw_d_kept[at] = 0.0;
-                    double gw_c5_0 = gw_g5 * x[i];
-                    dw[i] += gw_c5_0;
+                    double gw_dw_from_kept = gw_dkept_in * x[i];
+                    dw[i] += gw_dw_from_kept;
                     at = (int)gw_tape.Pop();
                 }
             }

@@ -53,19 +53,19 @@ namespace Specs
             for (int i = 0; i < n; i++)
             {
                 double DotValue = global::Specs.L.DotGradwiseForward(w, x.Slice(i * d, d), ref gw_tape);
-                double gw_s5_0 = DotValue + b;
-                double gw_s5_1 = global::Specs.L.LogLossWithGradient(y[i], gw_s5_0, out double gw_s5_1_d1);
-                double gw_p5_0 = gw_s5_1_d1;
-                loss = loss + gw_s5_1;
-                double gw_e5_0 = gw_d_loss * gw_p5_0;
-                double gw_c5_0 = gw_e5_0;
-                double gw_c5_1 = gw_e5_0;
-                gw_d_DotValue += gw_c5_0;
-                db += gw_c5_1;
+                double gw_loss_t0 = DotValue + b;
+                double gw_loss_t1 = global::Specs.L.LogLossWithGradient(y[i], gw_loss_t0, out double gw_loss_t1_d1);
+                double gw_dloss_part0 = gw_loss_t1_d1;
+                loss = loss + gw_loss_t1;
+                double gw_dloss_t0 = gw_d_loss * gw_dloss_part0;
+                double gw_dDotValue_from_loss = gw_dloss_t0;
+                double gw_db_from_loss = gw_dloss_t0;
+                gw_d_DotValue += gw_dDotValue_from_loss;
+                db += gw_db_from_loss;
                 {
-                    double gw_g4 = gw_d_DotValue;
+                    double gw_dDotValue_in = gw_d_DotValue;
                     gw_d_DotValue = 0.0;
-                    global::Specs.L.DotGradwiseReverse(w, x.Slice(i * d, d), ref gw_tape, gw_g4, dw);
+                    global::Specs.L.DotGradwiseReverse(w, x.Slice(i * d, d), ref gw_tape, gw_dDotValue_in, dw);
                 }
             }
             double ScaledArg = b * b;
@@ -75,14 +75,14 @@ namespace Specs
             double gw_Value = 0.1 * ScaledValue + loss / n;
             gw_d_ScaledValue += 0.1;
             {
-                double gw_g7 = gw_d_ScaledValue;
+                double gw_dScaledValue_in = gw_d_ScaledValue;
                 gw_d_ScaledValue = 0.0;
-                double gw_b7_1 = 0.0;
-                global::Specs.L.ScaledGradwiseReverse(w, ScaledArg, ref gw_tape, gw_g7, dw, ref gw_b7_1);
-                gw_d_ScaledArg += gw_b7_1;
+                double gw_dScaledValue_darg1 = 0.0;
+                global::Specs.L.ScaledGradwiseReverse(w, ScaledArg, ref gw_tape, gw_dScaledValue_in, dw, ref gw_dScaledValue_darg1);
+                gw_d_ScaledArg += gw_dScaledValue_darg1;
             }
-            double gw_c6_0 = 2.0 * b * gw_d_ScaledArg;
-            db += gw_c6_0;
+            double gw_db_from_ScaledArg = 2.0 * b * gw_d_ScaledArg;
+            db += gw_db_from_ScaledArg;
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b)))
             {
@@ -103,22 +103,22 @@ namespace Specs
             for (int i = 0; i < n; i++)
             {
                 double DotValue = global::Specs.L.DotGradwiseForward(w, x.Slice(i * d, d), ref gw_tape);
-                double gw_s5_0 = DotValue + b;
-                double gw_s5_1 = global::Specs.L.LogLossWithGradient(y[i], gw_s5_0, out double gw_s5_1_d1);
-                double gw_p5_0 = gw_s5_1_d1;
-                loss = loss + gw_s5_1;
-                gw_tape.Push(gw_p5_0);
+                double gw_loss_t0 = DotValue + b;
+                double gw_loss_t1 = global::Specs.L.LogLossWithGradient(y[i], gw_loss_t0, out double gw_loss_t1_d1);
+                double gw_dloss_part0 = gw_loss_t1_d1;
+                loss = loss + gw_loss_t1;
+                gw_tape.Push(gw_dloss_part0);
             }
             double ScaledArg = b * b;
             double ScaledValue = global::Specs.L.ScaledGradwiseForward(w, ScaledArg, ref gw_tape);
             double gw_Value = 0.1 * ScaledValue + loss / n;
-            double gw_r1 = 1.0 / n;
+            double gw_dresult_dloss = 1.0 / n;
             gw_tape.Push(d);
             gw_tape.Push(n);
             gw_tape.Push(loss);
             gw_tape.Push(ScaledArg);
             gw_tape.Push(ScaledValue);
-            gw_tape.Push(gw_r1);
+            gw_tape.Push(gw_dresult_dloss);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b)))
             {
                 gw_Value = Composed(w, b, x, y);
@@ -137,7 +137,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            double gw_r1 = gw_tape.Pop();
+            double gw_dresult_dloss = gw_tape.Pop();
             double ScaledValue = gw_tape.Pop();
             double ScaledArg = gw_tape.Pop();
             double loss = gw_tape.Pop();
@@ -148,28 +148,28 @@ namespace Specs
             double gw_d_ScaledArg = 0.0;
             double gw_d_ScaledValue = 0.0;
             gw_d_ScaledValue += gw_seed * 0.1;
-            gw_d_loss += gw_seed * gw_r1;
+            gw_d_loss += gw_seed * gw_dresult_dloss;
             {
-                double gw_g7 = gw_d_ScaledValue;
+                double gw_dScaledValue_in = gw_d_ScaledValue;
                 gw_d_ScaledValue = 0.0;
-                double gw_b7_1 = 0.0;
-                global::Specs.L.ScaledGradwiseReverse(w, ScaledArg, ref gw_tape, gw_g7, dw, ref gw_b7_1);
-                gw_d_ScaledArg += gw_b7_1;
+                double gw_dScaledValue_darg1 = 0.0;
+                global::Specs.L.ScaledGradwiseReverse(w, ScaledArg, ref gw_tape, gw_dScaledValue_in, dw, ref gw_dScaledValue_darg1);
+                gw_d_ScaledArg += gw_dScaledValue_darg1;
             }
-            double gw_c6_0 = 2.0 * b * gw_d_ScaledArg;
-            db += gw_c6_0;
+            double gw_db_from_ScaledArg = 2.0 * b * gw_d_ScaledArg;
+            db += gw_db_from_ScaledArg;
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_e5_0 = gw_d_loss * gw_q5_0;
-                double gw_c5_0 = gw_e5_0;
-                double gw_c5_1 = gw_e5_0;
-                gw_d_DotValue += gw_c5_0;
-                db += gw_c5_1;
+                double gw_dloss_part0_kept = gw_tape.Pop();
+                double gw_dloss_t0 = gw_d_loss * gw_dloss_part0_kept;
+                double gw_dDotValue_from_loss = gw_dloss_t0;
+                double gw_db_from_loss = gw_dloss_t0;
+                gw_d_DotValue += gw_dDotValue_from_loss;
+                db += gw_db_from_loss;
                 {
-                    double gw_g4 = gw_d_DotValue;
+                    double gw_dDotValue_in = gw_d_DotValue;
                     gw_d_DotValue = 0.0;
-                    global::Specs.L.DotGradwiseReverse(w, x.Slice(i * d, d), ref gw_tape, gw_g4, dw);
+                    global::Specs.L.DotGradwiseReverse(w, x.Slice(i * d, d), ref gw_tape, gw_dDotValue_in, dw);
                 }
             }
         }

@@ -43,23 +43,23 @@ namespace Specs
             double gw_d_acc = 0.0;
             double running = 1.0;
             double acc = 0.0;
-            int gw_n2 = 0;
+            int gw_i_trips = 0;
             for (int i = 0; i < v.Length; i++)
             {
-                gw_n2++;
+                gw_i_trips++;
                 if (threshold < running * v[i])
                 {
-                    double gw_p4_0 = running * global::System.Math.Cos(v[i]);
+                    double gw_dacc_dv = running * global::System.Math.Cos(v[i]);
                     acc = acc + running * global::System.Math.Sin(v[i]);
-                    gw_tape.Push(gw_p4_0);
-                    double gw_p5_0 = running;
+                    gw_tape.Push(gw_dacc_dv);
+                    double gw_drunning_dv = running;
                     running = running * (0.5 + 0.1 * v[i]);
-                    gw_tape.Push(gw_p5_0);
+                    gw_tape.Push(gw_drunning_dv);
                     for (int j = 0; j < i; j++)
                     {
-                        double gw_p7_0 = running;
+                        double gw_dacc_dv_2 = running;
                         acc = acc + 0.01 * running * v[j];
-                        gw_tape.Push(gw_p7_0);
+                        gw_tape.Push(gw_dacc_dv_2);
                     }
                     gw_tape.Push(1.0);
                 }
@@ -82,14 +82,14 @@ namespace Specs
                         }
                         else
                         {
-                            double gw_p13_0 = global::System.Math.Sin(acc);
+                            double gw_drunning_dacc = global::System.Math.Sin(acc);
                             running = running + 0.25 * global::System.Math.Cos(acc);
-                            gw_tape.Push(gw_p13_0);
+                            gw_tape.Push(gw_drunning_dacc);
                             for (int j_1 = 0; j_1 < i; j_1++)
                             {
-                                double gw_p15_0 = running;
+                                double gw_dacc_dv_3 = running;
                                 acc = acc + 0.01 * running * v[j_1];
-                                gw_tape.Push(gw_p15_0);
+                                gw_tape.Push(gw_dacc_dv_3);
                             }
                         }
                         gw_tape.Push(0.0);
@@ -97,39 +97,39 @@ namespace Specs
                     gw_tape.Push(0.0);
                 }
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_i_trips);
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = acc * running;
-            double gw_r0 = running;
-            double gw_r1 = acc;
-            gw_d_acc += gw_r0;
-            gw_d_running += gw_r1;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (int i = gw_m2 - 1; i >= 0; i--)
+            double gw_dresult_dacc = running;
+            double gw_dresult_drunning = acc;
+            gw_d_acc += gw_dresult_dacc;
+            gw_d_running += gw_dresult_drunning;
+            int gw_i_trips_left = (int)gw_tape.Pop();
+            for (int i = gw_i_trips_left - 1; i >= 0; i--)
             {
                 if (gw_tape.Pop() != 0.0)
                 {
                     for (int j = i - 1; j >= 0; j--)
                     {
-                        double gw_q7_0 = gw_tape.Pop();
-                        double gw_c7_0 = 0.01 * gw_d_acc * v[j];
-                        double gw_c7_1 = 0.01 * gw_d_acc * gw_q7_0;
-                        gw_d_running += gw_c7_0;
-                        dv[j] += gw_c7_1;
+                        double gw_dacc_dv_kept = gw_tape.Pop();
+                        double gw_drunning_from_acc = 0.01 * gw_d_acc * v[j];
+                        double gw_dv_from_acc = 0.01 * gw_d_acc * gw_dacc_dv_kept;
+                        gw_d_running += gw_drunning_from_acc;
+                        dv[j] += gw_dv_from_acc;
                     }
-                    double gw_q5_0 = gw_tape.Pop();
-                    double gw_g5 = gw_d_running;
+                    double gw_drunning_dv_kept = gw_tape.Pop();
+                    double gw_drunning_in = gw_d_running;
                     gw_d_running = 0.0;
-                    double gw_c5_0 = gw_g5 * (0.5 + 0.1 * v[i]);
-                    double gw_c5_1 = 0.1 * gw_g5 * gw_q5_0;
-                    gw_d_running += gw_c5_0;
-                    dv[i] += gw_c5_1;
-                    double gw_q4_0 = gw_tape.Pop();
-                    double gw_c4_0 = gw_d_acc * global::System.Math.Sin(v[i]);
-                    double gw_c4_1 = gw_d_acc * gw_q4_0;
-                    gw_d_running += gw_c4_0;
-                    dv[i] += gw_c4_1;
+                    double gw_drunning_from_running = gw_drunning_in * (0.5 + 0.1 * v[i]);
+                    double gw_dv_from_running = 0.1 * gw_drunning_dv_kept * gw_drunning_in;
+                    gw_d_running += gw_drunning_from_running;
+                    dv[i] += gw_dv_from_running;
+                    double gw_dacc_dv_kept_2 = gw_tape.Pop();
+                    double gw_drunning_from_acc_2 = gw_d_acc * global::System.Math.Sin(v[i]);
+                    double gw_dv_from_acc_2 = gw_d_acc * gw_dacc_dv_kept_2;
+                    gw_d_running += gw_drunning_from_acc_2;
+                    dv[i] += gw_dv_from_acc_2;
                 }
                 else
                 {
@@ -139,19 +139,19 @@ namespace Specs
                         {
                             for (int j_1 = i - 1; j_1 >= 0; j_1--)
                             {
-                                double gw_q15_0 = gw_tape.Pop();
-                                double gw_c15_0 = 0.01 * gw_d_acc * v[j_1];
-                                double gw_c15_1 = 0.01 * gw_d_acc * gw_q15_0;
-                                gw_d_running += gw_c15_0;
-                                dv[j_1] += gw_c15_1;
+                                double gw_dacc_dv_kept_3 = gw_tape.Pop();
+                                double gw_drunning_from_acc_3 = 0.01 * gw_d_acc * v[j_1];
+                                double gw_dv_from_acc_3 = 0.01 * gw_d_acc * gw_dacc_dv_kept_3;
+                                gw_d_running += gw_drunning_from_acc_3;
+                                dv[j_1] += gw_dv_from_acc_3;
                             }
-                            double gw_q13_0 = gw_tape.Pop();
-                            double gw_c13_0 = -0.25 * gw_d_running * gw_q13_0;
-                            gw_d_acc += gw_c13_0;
+                            double gw_drunning_dacc_kept = gw_tape.Pop();
+                            double gw_dacc_from_running = -0.25 * gw_d_running * gw_drunning_dacc_kept;
+                            gw_d_acc += gw_dacc_from_running;
                         }
                     }
-                    double gw_c8_0 = -2.0 * gw_d_acc * v[i];
-                    dv[i] += gw_c8_0;
+                    double gw_dv_from_acc_4 = -2.0 * gw_d_acc * v[i];
+                    dv[i] += gw_dv_from_acc_4;
                 }
             }
             gw_tape.Release();
@@ -170,23 +170,23 @@ namespace Specs
         {
             double running = 1.0;
             double acc = 0.0;
-            int gw_n2 = 0;
+            int gw_i_trips = 0;
             for (int i = 0; i < v.Length; i++)
             {
-                gw_n2++;
+                gw_i_trips++;
                 if (threshold < running * v[i])
                 {
-                    double gw_p4_0 = running * global::System.Math.Cos(v[i]);
+                    double gw_dacc_dv = running * global::System.Math.Cos(v[i]);
                     acc = acc + running * global::System.Math.Sin(v[i]);
-                    gw_tape.Push(gw_p4_0);
-                    double gw_p5_0 = running;
+                    gw_tape.Push(gw_dacc_dv);
+                    double gw_drunning_dv = running;
                     running = running * (0.5 + 0.1 * v[i]);
-                    gw_tape.Push(gw_p5_0);
+                    gw_tape.Push(gw_drunning_dv);
                     for (int j = 0; j < i; j++)
                     {
-                        double gw_p7_0 = running;
+                        double gw_dacc_dv_2 = running;
                         acc = acc + 0.01 * running * v[j];
-                        gw_tape.Push(gw_p7_0);
+                        gw_tape.Push(gw_dacc_dv_2);
                     }
                     gw_tape.Push(1.0);
                 }
@@ -209,14 +209,14 @@ namespace Specs
                         }
                         else
                         {
-                            double gw_p13_0 = global::System.Math.Sin(acc);
+                            double gw_drunning_dacc = global::System.Math.Sin(acc);
                             running = running + 0.25 * global::System.Math.Cos(acc);
-                            gw_tape.Push(gw_p13_0);
+                            gw_tape.Push(gw_drunning_dacc);
                             for (int j_1 = 0; j_1 < i; j_1++)
                             {
-                                double gw_p15_0 = running;
+                                double gw_dacc_dv_3 = running;
                                 acc = acc + 0.01 * running * v[j_1];
-                                gw_tape.Push(gw_p15_0);
+                                gw_tape.Push(gw_dacc_dv_3);
                             }
                         }
                         gw_tape.Push(0.0);
@@ -224,14 +224,14 @@ namespace Specs
                     gw_tape.Push(0.0);
                 }
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_i_trips);
             double gw_Value = acc * running;
-            double gw_r0 = running;
-            double gw_r1 = acc;
+            double gw_dresult_dacc = running;
+            double gw_dresult_drunning = acc;
             gw_tape.Push(running);
             gw_tape.Push(acc);
-            gw_tape.Push(gw_r0);
-            gw_tape.Push(gw_r1);
+            gw_tape.Push(gw_dresult_dacc);
+            gw_tape.Push(gw_dresult_drunning);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(threshold)))
             {
                 gw_Value = Controlled(v, threshold);
@@ -250,39 +250,39 @@ namespace Specs
                 throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
             }
 
-            double gw_r1 = gw_tape.Pop();
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_drunning = gw_tape.Pop();
+            double gw_dresult_dacc = gw_tape.Pop();
             double acc = gw_tape.Pop();
             double running = gw_tape.Pop();
             double gw_d_running = 0.0;
             double gw_d_acc = 0.0;
-            gw_d_acc += gw_seed * gw_r0;
-            gw_d_running += gw_seed * gw_r1;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (int i = gw_m2 - 1; i >= 0; i--)
+            gw_d_acc += gw_seed * gw_dresult_dacc;
+            gw_d_running += gw_seed * gw_dresult_drunning;
+            int gw_i_trips_left = (int)gw_tape.Pop();
+            for (int i = gw_i_trips_left - 1; i >= 0; i--)
             {
                 if (gw_tape.Pop() != 0.0)
                 {
                     for (int j = i - 1; j >= 0; j--)
                     {
-                        double gw_q7_0 = gw_tape.Pop();
-                        double gw_c7_0 = 0.01 * gw_d_acc * v[j];
-                        double gw_c7_1 = 0.01 * gw_d_acc * gw_q7_0;
-                        gw_d_running += gw_c7_0;
-                        dv[j] += gw_c7_1;
+                        double gw_dacc_dv_kept = gw_tape.Pop();
+                        double gw_drunning_from_acc = 0.01 * gw_d_acc * v[j];
+                        double gw_dv_from_acc = 0.01 * gw_d_acc * gw_dacc_dv_kept;
+                        gw_d_running += gw_drunning_from_acc;
+                        dv[j] += gw_dv_from_acc;
                     }
-                    double gw_q5_0 = gw_tape.Pop();
-                    double gw_g5 = gw_d_running;
+                    double gw_drunning_dv_kept = gw_tape.Pop();
+                    double gw_drunning_in = gw_d_running;
                     gw_d_running = 0.0;
-                    double gw_c5_0 = gw_g5 * (0.5 + 0.1 * v[i]);
-                    double gw_c5_1 = 0.1 * gw_g5 * gw_q5_0;
-                    gw_d_running += gw_c5_0;
-                    dv[i] += gw_c5_1;
-                    double gw_q4_0 = gw_tape.Pop();
-                    double gw_c4_0 = gw_d_acc * global::System.Math.Sin(v[i]);
-                    double gw_c4_1 = gw_d_acc * gw_q4_0;
-                    gw_d_running += gw_c4_0;
-                    dv[i] += gw_c4_1;
+                    double gw_drunning_from_running = gw_drunning_in * (0.5 + 0.1 * v[i]);
+                    double gw_dv_from_running = 0.1 * gw_drunning_dv_kept * gw_drunning_in;
+                    gw_d_running += gw_drunning_from_running;
+                    dv[i] += gw_dv_from_running;
+                    double gw_dacc_dv_kept_2 = gw_tape.Pop();
+                    double gw_drunning_from_acc_2 = gw_d_acc * global::System.Math.Sin(v[i]);
+                    double gw_dv_from_acc_2 = gw_d_acc * gw_dacc_dv_kept_2;
+                    gw_d_running += gw_drunning_from_acc_2;
+                    dv[i] += gw_dv_from_acc_2;
                 }
                 else
                 {
@@ -292,19 +292,19 @@ namespace Specs
                         {
                             for (int j_1 = i - 1; j_1 >= 0; j_1--)
                             {
-                                double gw_q15_0 = gw_tape.Pop();
-                                double gw_c15_0 = 0.01 * gw_d_acc * v[j_1];
-                                double gw_c15_1 = 0.01 * gw_d_acc * gw_q15_0;
-                                gw_d_running += gw_c15_0;
-                                dv[j_1] += gw_c15_1;
+                                double gw_dacc_dv_kept_3 = gw_tape.Pop();
+                                double gw_drunning_from_acc_3 = 0.01 * gw_d_acc * v[j_1];
+                                double gw_dv_from_acc_3 = 0.01 * gw_d_acc * gw_dacc_dv_kept_3;
+                                gw_d_running += gw_drunning_from_acc_3;
+                                dv[j_1] += gw_dv_from_acc_3;
                             }
-                            double gw_q13_0 = gw_tape.Pop();
-                            double gw_c13_0 = -0.25 * gw_d_running * gw_q13_0;
-                            gw_d_acc += gw_c13_0;
+                            double gw_drunning_dacc_kept = gw_tape.Pop();
+                            double gw_dacc_from_running = -0.25 * gw_d_running * gw_drunning_dacc_kept;
+                            gw_d_acc += gw_dacc_from_running;
                         }
                     }
-                    double gw_c8_0 = -2.0 * gw_d_acc * v[i];
-                    dv[i] += gw_c8_0;
+                    double gw_dv_from_acc_4 = -2.0 * gw_d_acc * v[i];
+                    dv[i] += gw_dv_from_acc_4;
                 }
             }
         }

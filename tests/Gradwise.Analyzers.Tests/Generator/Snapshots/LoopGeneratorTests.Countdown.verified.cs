@@ -38,60 +38,60 @@ namespace Specs
             double gw_d_s = 0.0;
             int k = w.Length;
             double s = 0.0;
-            int gw_n2 = 0;
+            int gw_while_trips = 0;
             while (0.0 < k)
             {
-                gw_n2++;
+                gw_while_trips++;
                 k = k - 1;
                 s = s + (k + 1) * w[k] * w[k];
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_while_trips);
             k = k - 1;
             int m = 3;
             m = m - 1;
-            int gw_n7 = 0;
+            int gw_while_trips_2 = 0;
             while (0.0 <= m)
             {
-                gw_n7++;
+                gw_while_trips_2++;
                 s = s + m * global::System.Math.Tanh(w[m]);
                 m = m - 1;
             }
-            gw_tape.Push(gw_n7);
+            gw_tape.Push(gw_while_trips_2);
             int i = 0;
-            int gw_n10 = 0;
+            int gw_while_trips_3 = 0;
             while (i < w.Length)
             {
-                gw_n10++;
+                gw_while_trips_3++;
                 s = s + (k + m) * global::System.Math.Cos(w[i]);
                 i = i + 2;
             }
-            gw_tape.Push(gw_n10);
+            gw_tape.Push(gw_while_trips_3);
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = k + m + s;
             gw_d_s += 1.0;
-            int gw_m10 = (int)gw_tape.Pop();
-            for (; gw_m10 > 0; gw_m10--)
+            int gw_while_trips_left = (int)gw_tape.Pop();
+            for (; gw_while_trips_left > 0; gw_while_trips_left--)
             {
                 i = i - 2;
-                double gw_c11_0 = -(k + m) * gw_d_s * global::System.Math.Sin(w[i]);
-                dw[i] += gw_c11_0;
+                double gw_dw_from_s = -(k + m) * gw_d_s * global::System.Math.Sin(w[i]);
+                dw[i] += gw_dw_from_s;
             }
-            int gw_m7 = (int)gw_tape.Pop();
-            for (; gw_m7 > 0; gw_m7--)
+            int gw_while_trips_left_2 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_2 > 0; gw_while_trips_left_2--)
             {
                 m = m + 1;
-                double gw_e8_0 = global::System.Math.Tanh(w[m]);
-                double gw_c8_0 = gw_d_s * m * (1.0 - gw_e8_0 * gw_e8_0);
-                dw[m] += gw_c8_0;
+                double gw_ds_t0 = global::System.Math.Tanh(w[m]);
+                double gw_dw_from_s_2 = gw_d_s * m * (1.0 - gw_ds_t0 * gw_ds_t0);
+                dw[m] += gw_dw_from_s_2;
             }
             m = m + 1;
             k = k + 1;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (; gw_m2 > 0; gw_m2--)
+            int gw_while_trips_left_3 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_3 > 0; gw_while_trips_left_3--)
             {
-                double gw_c4_0 = 2.0 * (k + 1) * gw_d_s * w[k];
-                dw[k] += gw_c4_0;
+                double gw_dw_from_s_3 = 2.0 * (k + 1) * gw_d_s * w[k];
+                dw[k] += gw_dw_from_s_3;
                 k = k + 1;
             }
             gw_tape.Release();
@@ -110,34 +110,34 @@ namespace Specs
         {
             int k = w.Length;
             double s = 0.0;
-            int gw_n2 = 0;
+            int gw_while_trips = 0;
             while (0.0 < k)
             {
-                gw_n2++;
+                gw_while_trips++;
                 k = k - 1;
                 s = s + (k + 1) * w[k] * w[k];
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_while_trips);
             k = k - 1;
             int m = 3;
             m = m - 1;
-            int gw_n7 = 0;
+            int gw_while_trips_2 = 0;
             while (0.0 <= m)
             {
-                gw_n7++;
+                gw_while_trips_2++;
                 s = s + m * global::System.Math.Tanh(w[m]);
                 m = m - 1;
             }
-            gw_tape.Push(gw_n7);
+            gw_tape.Push(gw_while_trips_2);
             int i = 0;
-            int gw_n10 = 0;
+            int gw_while_trips_3 = 0;
             while (i < w.Length)
             {
-                gw_n10++;
+                gw_while_trips_3++;
                 s = s + (k + m) * global::System.Math.Cos(w[i]);
                 i = i + 2;
             }
-            gw_tape.Push(gw_n10);
+            gw_tape.Push(gw_while_trips_3);
             double gw_Value = k + m + s;
             gw_tape.Push(k);
             gw_tape.Push(s);
@@ -167,28 +167,28 @@ namespace Specs
             int k = (int)gw_tape.Pop();
             double gw_d_s = 0.0;
             gw_d_s += gw_seed * 1.0;
-            int gw_m10 = (int)gw_tape.Pop();
-            for (; gw_m10 > 0; gw_m10--)
+            int gw_while_trips_left = (int)gw_tape.Pop();
+            for (; gw_while_trips_left > 0; gw_while_trips_left--)
             {
                 i = i - 2;
-                double gw_c11_0 = -(k + m) * gw_d_s * global::System.Math.Sin(w[i]);
-                dw[i] += gw_c11_0;
+                double gw_dw_from_s = -(k + m) * gw_d_s * global::System.Math.Sin(w[i]);
+                dw[i] += gw_dw_from_s;
             }
-            int gw_m7 = (int)gw_tape.Pop();
-            for (; gw_m7 > 0; gw_m7--)
+            int gw_while_trips_left_2 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_2 > 0; gw_while_trips_left_2--)
             {
                 m = m + 1;
-                double gw_e8_0 = global::System.Math.Tanh(w[m]);
-                double gw_c8_0 = gw_d_s * m * (1.0 - gw_e8_0 * gw_e8_0);
-                dw[m] += gw_c8_0;
+                double gw_ds_t0 = global::System.Math.Tanh(w[m]);
+                double gw_dw_from_s_2 = gw_d_s * m * (1.0 - gw_ds_t0 * gw_ds_t0);
+                dw[m] += gw_dw_from_s_2;
             }
             m = m + 1;
             k = k + 1;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (; gw_m2 > 0; gw_m2--)
+            int gw_while_trips_left_3 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_3 > 0; gw_while_trips_left_3--)
             {
-                double gw_c4_0 = 2.0 * (k + 1) * gw_d_s * w[k];
-                dw[k] += gw_c4_0;
+                double gw_dw_from_s_3 = 2.0 * (k + 1) * gw_d_s * w[k];
+                dw[k] += gw_dw_from_s_3;
                 k = k + 1;
             }
         }

@@ -60,21 +60,21 @@ namespace Specs
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = count + s / global::System.Math.Max(count, 1);
-            double gw_r0 = 1.0 / global::System.Math.Max(count, 1);
-            gw_d_s += gw_r0;
+            double gw_dresult_ds = 1.0 / global::System.Math.Max(count, 1);
+            gw_d_s += gw_dresult_ds;
             for (int i = w.Length - 1; i >= 0; i--)
             {
                 if (gw_tape.Pop() != 0.0)
                 {
-                    double gw_c9_0 = 0.2 * capped * gw_d_s * w[i];
-                    dw[i] += gw_c9_0;
+                    double gw_dw_from_s = 0.2 * capped * gw_d_s * w[i];
+                    dw[i] += gw_dw_from_s;
                     capped = capped - 1;
                 }
                 if (0.0 < x[i])
                 {
                     count = count - 1;
-                    double gw_c5_0 = gw_d_s * x[i] * (global::Gradwise.Runtime.GradwiseMath.Sigmoid(w[i] * x[i]) - 1.0);
-                    dw[i] += gw_c5_0;
+                    double gw_dw_from_s_2 = gw_d_s * x[i] * (global::Gradwise.Runtime.GradwiseMath.Sigmoid(w[i] * x[i]) - 1.0);
+                    dw[i] += gw_dw_from_s_2;
                 }
             }
             gw_tape.Release();
@@ -113,11 +113,11 @@ namespace Specs
                 }
             }
             double gw_Value = count + s / global::System.Math.Max(count, 1);
-            double gw_r0 = 1.0 / global::System.Math.Max(count, 1);
+            double gw_dresult_ds = 1.0 / global::System.Math.Max(count, 1);
             gw_tape.Push(count);
             gw_tape.Push(capped);
             gw_tape.Push(s);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_ds);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = Counted(w, x);
@@ -136,25 +136,25 @@ namespace Specs
                 throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_ds = gw_tape.Pop();
             double s = gw_tape.Pop();
             int capped = (int)gw_tape.Pop();
             int count = (int)gw_tape.Pop();
             double gw_d_s = 0.0;
-            gw_d_s += gw_seed * gw_r0;
+            gw_d_s += gw_seed * gw_dresult_ds;
             for (int i = w.Length - 1; i >= 0; i--)
             {
                 if (gw_tape.Pop() != 0.0)
                 {
-                    double gw_c9_0 = 0.2 * capped * gw_d_s * w[i];
-                    dw[i] += gw_c9_0;
+                    double gw_dw_from_s = 0.2 * capped * gw_d_s * w[i];
+                    dw[i] += gw_dw_from_s;
                     capped = capped - 1;
                 }
                 if (0.0 < x[i])
                 {
                     count = count - 1;
-                    double gw_c5_0 = gw_d_s * x[i] * (global::Gradwise.Runtime.GradwiseMath.Sigmoid(w[i] * x[i]) - 1.0);
-                    dw[i] += gw_c5_0;
+                    double gw_dw_from_s_2 = gw_d_s * x[i] * (global::Gradwise.Runtime.GradwiseMath.Sigmoid(w[i] * x[i]) - 1.0);
+                    dw[i] += gw_dw_from_s_2;
                 }
             }
         }

@@ -45,30 +45,30 @@ namespace Specs
             // fused: each iteration runs forward, then backward
             for (int c = 1; c < k; c++)
             {
-                double gw_s4_0 = student[c] / temperature;
-                if (gw_s4_0 <= ms)
+                double gw_ms_t0 = student[c] / temperature;
+                if (gw_ms_t0 <= ms)
                 {
                 }
                 else
                 {
-                    if (ms < gw_s4_0)
+                    if (ms < gw_ms_t0)
                     {
-                        ms = gw_s4_0;
+                        ms = gw_ms_t0;
                     }
                     else
                     {
                         ms = double.NaN;
                     }
                 }
-                double gw_s5_0 = teacher[c] / temperature;
-                if (gw_s5_0 <= mt)
+                double gw_mt_t0 = teacher[c] / temperature;
+                if (gw_mt_t0 <= mt)
                 {
                 }
                 else
                 {
-                    if (mt < gw_s5_0)
+                    if (mt < gw_mt_t0)
                     {
-                        mt = gw_s5_0;
+                        mt = gw_mt_t0;
                     }
                     else
                     {
@@ -80,10 +80,10 @@ namespace Specs
             double zt = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s9_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
-                double gw_p9_0 = gw_s9_0 / temperature;
-                zs = zs + gw_s9_0;
-                gw_tape.Push(gw_p9_0);
+                double gw_zs_t0 = global::System.Math.Exp(student[c_1] / temperature - ms);
+                double gw_dzs_dstudent = gw_zs_t0 / temperature;
+                zs = zs + gw_zs_t0;
+                gw_tape.Push(gw_dzs_dstudent);
                 zt = zt + global::System.Math.Exp(teacher[c_1] / temperature - mt);
             }
             double kl = 0.0;
@@ -91,25 +91,25 @@ namespace Specs
             // fused: each iteration runs forward, then backward
             for (int c_2 = 0; c_2 < k; c_2++)
             {
-                double gw_s13_0 = -global::System.Math.Log(zt);
-                double gw_s13_1 = teacher[c_2] / temperature;
-                double gw_s13_2 = global::System.Math.Exp(gw_s13_1 - mt + gw_s13_0);
-                double gw_p13_0 = gw_s13_2 / temperature;
-                double gw_p13_1 = gw_s13_2 / zs;
-                kl = kl + gw_s13_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s13_0 + gw_s13_1);
-                double gw_c13_0 = -gw_d_kl * gw_p13_0;
-                double gw_c13_1 = gw_d_kl * gw_p13_1;
-                dStudent[c_2] += gw_c13_0;
-                gw_d_zs += gw_c13_1;
+                double gw_kl_t0 = -global::System.Math.Log(zt);
+                double gw_kl_t1 = teacher[c_2] / temperature;
+                double gw_kl_t2 = global::System.Math.Exp(gw_kl_t1 - mt + gw_kl_t0);
+                double gw_dkl_dstudent = gw_kl_t2 / temperature;
+                double gw_dkl_dzs = gw_kl_t2 / zs;
+                kl = kl + gw_kl_t2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_kl_t0 + gw_kl_t1);
+                double gw_dstudent_from_kl = -gw_d_kl * gw_dkl_dstudent;
+                double gw_dzs_from_kl = gw_d_kl * gw_dkl_dzs;
+                dStudent[c_2] += gw_dstudent_from_kl;
+                gw_d_zs += gw_dzs_from_kl;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = kl * temperature * temperature;
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q9_0 = gw_tape.Pop();
-                double gw_c9_0 = gw_d_zs * gw_q9_0;
-                dStudent[c_1] += gw_c9_0;
+                double gw_dzs_dstudent_kept = gw_tape.Pop();
+                double gw_dstudent_from_zs = gw_d_zs * gw_dzs_dstudent_kept;
+                dStudent[c_1] += gw_dstudent_from_zs;
             }
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value) && double.IsFinite(temperature)))
@@ -130,30 +130,30 @@ namespace Specs
             double mt = teacher[0] / temperature;
             for (int c = 1; c < k; c++)
             {
-                double gw_s4_0 = student[c] / temperature;
-                if (gw_s4_0 <= ms)
+                double gw_ms_t0 = student[c] / temperature;
+                if (gw_ms_t0 <= ms)
                 {
                 }
                 else
                 {
-                    if (ms < gw_s4_0)
+                    if (ms < gw_ms_t0)
                     {
-                        ms = gw_s4_0;
+                        ms = gw_ms_t0;
                     }
                     else
                     {
                         ms = double.NaN;
                     }
                 }
-                double gw_s5_0 = teacher[c] / temperature;
-                if (gw_s5_0 <= mt)
+                double gw_mt_t0 = teacher[c] / temperature;
+                if (gw_mt_t0 <= mt)
                 {
                 }
                 else
                 {
-                    if (mt < gw_s5_0)
+                    if (mt < gw_mt_t0)
                     {
-                        mt = gw_s5_0;
+                        mt = gw_mt_t0;
                     }
                     else
                     {
@@ -165,34 +165,34 @@ namespace Specs
             double zt = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s9_0 = global::System.Math.Exp(student[c_1] / temperature - ms);
-                double gw_p9_0 = gw_s9_0 / temperature;
-                zs = zs + gw_s9_0;
-                gw_tape.Push(gw_p9_0);
+                double gw_zs_t0 = global::System.Math.Exp(student[c_1] / temperature - ms);
+                double gw_dzs_dstudent = gw_zs_t0 / temperature;
+                zs = zs + gw_zs_t0;
+                gw_tape.Push(gw_dzs_dstudent);
                 zt = zt + global::System.Math.Exp(teacher[c_1] / temperature - mt);
             }
             double kl = 0.0;
             for (int c_2 = 0; c_2 < k; c_2++)
             {
-                double gw_s13_0 = -global::System.Math.Log(zt);
-                double gw_s13_1 = teacher[c_2] / temperature;
-                double gw_s13_2 = global::System.Math.Exp(gw_s13_1 - mt + gw_s13_0);
-                double gw_p13_0 = gw_s13_2 / temperature;
-                double gw_p13_1 = gw_s13_2 / zs;
-                kl = kl + gw_s13_2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_s13_0 + gw_s13_1);
-                gw_tape.Push(gw_p13_0);
-                gw_tape.Push(gw_p13_1);
+                double gw_kl_t0 = -global::System.Math.Log(zt);
+                double gw_kl_t1 = teacher[c_2] / temperature;
+                double gw_kl_t2 = global::System.Math.Exp(gw_kl_t1 - mt + gw_kl_t0);
+                double gw_dkl_dstudent = gw_kl_t2 / temperature;
+                double gw_dkl_dzs = gw_kl_t2 / zs;
+                kl = kl + gw_kl_t2 * (ms + global::System.Math.Log(zs) - mt - student[c_2] / temperature + gw_kl_t0 + gw_kl_t1);
+                gw_tape.Push(gw_dkl_dstudent);
+                gw_tape.Push(gw_dkl_dzs);
             }
-            double gw_r_0 = temperature * temperature;
-            double gw_Value = kl * gw_r_0;
-            double gw_r0 = gw_r_0;
+            double gw_result_t0 = temperature * temperature;
+            double gw_Value = kl * gw_result_t0;
+            double gw_dresult_dkl = gw_result_t0;
             gw_tape.Push(k);
             gw_tape.Push(ms);
             gw_tape.Push(mt);
             gw_tape.Push(zs);
             gw_tape.Push(zt);
             gw_tape.Push(kl);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dkl);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(temperature)))
             {
                 gw_Value = Distillation(student, teacher, temperature);
@@ -211,7 +211,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dStudent must have the length of student (" + student.Length + "), not " + dStudent.Length + ".", nameof(dStudent));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dkl = gw_tape.Pop();
             double kl = gw_tape.Pop();
             double zt = gw_tape.Pop();
             double zs = gw_tape.Pop();
@@ -220,21 +220,21 @@ namespace Specs
             int k = (int)gw_tape.Pop();
             double gw_d_zs = 0.0;
             double gw_d_kl = 0.0;
-            gw_d_kl += gw_seed * gw_r0;
+            gw_d_kl += gw_seed * gw_dresult_dkl;
             for (int c_2 = k - 1; c_2 >= 0; c_2--)
             {
-                double gw_q13_1 = gw_tape.Pop();
-                double gw_q13_0 = gw_tape.Pop();
-                double gw_c13_0 = -gw_d_kl * gw_q13_0;
-                double gw_c13_1 = gw_d_kl * gw_q13_1;
-                dStudent[c_2] += gw_c13_0;
-                gw_d_zs += gw_c13_1;
+                double gw_dkl_dzs_kept = gw_tape.Pop();
+                double gw_dkl_dstudent_kept = gw_tape.Pop();
+                double gw_dstudent_from_kl = -gw_d_kl * gw_dkl_dstudent_kept;
+                double gw_dzs_from_kl = gw_d_kl * gw_dkl_dzs_kept;
+                dStudent[c_2] += gw_dstudent_from_kl;
+                gw_d_zs += gw_dzs_from_kl;
             }
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q9_0 = gw_tape.Pop();
-                double gw_c9_0 = gw_d_zs * gw_q9_0;
-                dStudent[c_1] += gw_c9_0;
+                double gw_dzs_dstudent_kept = gw_tape.Pop();
+                double gw_dstudent_from_zs = gw_d_zs * gw_dzs_dstudent_kept;
+                dStudent[c_1] += gw_dstudent_from_zs;
             }
         }
     }

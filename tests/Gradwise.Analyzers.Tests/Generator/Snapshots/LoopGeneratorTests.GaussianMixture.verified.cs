@@ -87,10 +87,10 @@ namespace Specs
             double asum = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s8_0 = global::System.Math.Exp(alphas[c_1] - am);
-                double gw_p8_0 = gw_s8_0;
-                asum = asum + gw_s8_0;
-                gw_tape.Push(gw_p8_0);
+                double gw_asum_t0 = global::System.Math.Exp(alphas[c_1] - am);
+                double gw_dasum_dalphas = gw_asum_t0;
+                asum = asum + gw_asum_t0;
+                gw_tape.Push(gw_dasum_dalphas);
             }
             global::System.Span<double> lp = stackalloc double[k];
             global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
@@ -104,15 +104,15 @@ namespace Specs
                 {
                     double q = 0.0;
                     double logDet = 0.0;
-                    var gw_w15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
-                    var gw_w15_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_w15_2 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_logSigmas_row = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_s16_0 = global::System.Math.Exp(-gw_w15_0[j]);
-                        double gw_s16_1 = gw_w15_1[j] - gw_w15_2[j];
-                        q = q + gw_s16_0 * gw_s16_0 * gw_s16_1 * gw_s16_1;
-                        logDet = logDet + gw_w15_0[j];
+                        double gw_q_t0 = global::System.Math.Exp(-gw_logSigmas_row[j]);
+                        double gw_q_t1 = gw_x_row[j] - gw_means_row[j];
+                        q = q + gw_q_t0 * gw_q_t0 * gw_q_t1 * gw_q_t1;
+                        logDet = logDet + gw_logSigmas_row[j];
                     }
                     lp[c_2] = alphas[c_2] - logDet - 0.5 * q;
                 }
@@ -137,46 +137,46 @@ namespace Specs
                 double s = 0.0;
                 for (int c_4 = 0; c_4 < k; c_4++)
                 {
-                    double gw_s24_0 = global::System.Math.Exp(lp[c_4] - m);
-                    double gw_p24_0 = gw_s24_0;
-                    s = s + gw_s24_0;
-                    gw_tape.Push(gw_p24_0);
+                    double gw_s_t0 = global::System.Math.Exp(lp[c_4] - m);
+                    double gw_ds_dlp = gw_s_t0;
+                    s = s + gw_s_t0;
+                    gw_tape.Push(gw_ds_dlp);
                 }
-                double gw_p25_0 = 1.0 / s;
+                double gw_dtotal_ds = 1.0 / s;
                 total = m + total + global::System.Math.Log(s);
-                double gw_c25_0 = gw_d_total * gw_p25_0;
-                gw_d_s += gw_c25_0;
+                double gw_ds_from_total = gw_d_total * gw_dtotal_ds;
+                gw_d_s += gw_ds_from_total;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)
                 {
-                    double gw_q24_0 = gw_tape.Pop();
-                    double gw_c24_0 = gw_d_s * gw_q24_0;
-                    gw_d_lp[c_4] += gw_c24_0;
+                    double gw_ds_dlp_kept = gw_tape.Pop();
+                    double gw_dlp_from_s = gw_d_s * gw_ds_dlp_kept;
+                    gw_d_lp[c_4] += gw_dlp_from_s;
                 }
                 gw_d_s = 0.0;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_g18 = gw_d_lp[c_2];
+                    double gw_dlp_in = gw_d_lp[c_2];
                     gw_d_lp[c_2] = 0.0;
-                    double gw_c18_0 = -gw_g18;
-                    double gw_c18_1 = -0.5 * gw_g18;
-                    dAlphas[c_2] += gw_g18;
-                    gw_d_logDet += gw_c18_0;
-                    gw_d_q += gw_c18_1;
-                    var gw_u15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
-                    var gw_u15_1 = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
-                    var gw_u15_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_u15_3 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
-                    var gw_u15_4 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
+                    double gw_dlogDet_from_lp = -gw_dlp_in;
+                    double gw_dq_from_lp = -0.5 * gw_dlp_in;
+                    dAlphas[c_2] += gw_dlp_in;
+                    gw_d_logDet += gw_dlogDet_from_lp;
+                    gw_d_q += gw_dq_from_lp;
+                    var gw_logSigmas_row_back = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_dLogSigmas_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row_back = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_dMeans_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        gw_u15_1[j] += gw_d_logDet;
-                        double gw_e16_0 = global::System.Math.Exp(-gw_u15_0[j]);
-                        double gw_e16_1 = gw_e16_0 * gw_e16_0;
-                        double gw_e16_2 = gw_u15_2[j] - gw_u15_3[j];
-                        double gw_c16_0 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2 * gw_e16_2;
-                        double gw_c16_1 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2;
-                        gw_u15_1[j] += gw_c16_0;
-                        gw_u15_4[j] += gw_c16_1;
+                        gw_dLogSigmas_row_back[j] += gw_d_logDet;
+                        double gw_dq_t0 = global::System.Math.Exp(-gw_logSigmas_row_back[j]);
+                        double gw_dq_t1 = gw_dq_t0 * gw_dq_t0;
+                        double gw_dq_t2 = gw_x_row_back[j] - gw_means_row_back[j];
+                        double gw_dlogSigmas_from_q = -2.0 * gw_d_q * gw_dq_t1 * gw_dq_t2 * gw_dq_t2;
+                        double gw_dmeans_from_q = -2.0 * gw_d_q * gw_dq_t1 * gw_dq_t2;
+                        gw_dLogSigmas_row_back[j] += gw_dlogSigmas_from_q;
+                        gw_dMeans_row_back[j] += gw_dmeans_from_q;
                     }
                     gw_d_logDet = 0.0;
                     gw_d_q = 0.0;
@@ -185,13 +185,13 @@ namespace Specs
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
-            double gw_r0 = n / asum;
-            gw_d_asum += gw_r0;
+            double gw_dresult_dasum = n / asum;
+            gw_d_asum += gw_dresult_dasum;
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_c8_0 = gw_d_asum * gw_q8_0;
-                dAlphas[c_1] += gw_c8_0;
+                double gw_dasum_dalphas_kept = gw_tape.Pop();
+                double gw_dalphas_from_asum = gw_d_asum * gw_dasum_dalphas_kept;
+                dAlphas[c_1] += gw_dalphas_from_asum;
             }
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
@@ -231,10 +231,10 @@ namespace Specs
             double asum = 0.0;
             for (int c_1 = 0; c_1 < k; c_1++)
             {
-                double gw_s8_0 = global::System.Math.Exp(alphas[c_1] - am);
-                double gw_p8_0 = gw_s8_0;
-                asum = asum + gw_s8_0;
-                gw_tape.Push(gw_p8_0);
+                double gw_asum_t0 = global::System.Math.Exp(alphas[c_1] - am);
+                double gw_dasum_dalphas = gw_asum_t0;
+                asum = asum + gw_asum_t0;
+                gw_tape.Push(gw_dasum_dalphas);
             }
             global::System.Span<double> lp = stackalloc double[k];
             double total = 0.0;
@@ -244,15 +244,15 @@ namespace Specs
                 {
                     double q = 0.0;
                     double logDet = 0.0;
-                    var gw_w15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
-                    var gw_w15_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_w15_2 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_logSigmas_row = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_s16_0 = global::System.Math.Exp(-gw_w15_0[j]);
-                        double gw_s16_1 = gw_w15_1[j] - gw_w15_2[j];
-                        q = q + gw_s16_0 * gw_s16_0 * gw_s16_1 * gw_s16_1;
-                        logDet = logDet + gw_w15_0[j];
+                        double gw_q_t0 = global::System.Math.Exp(-gw_logSigmas_row[j]);
+                        double gw_q_t1 = gw_x_row[j] - gw_means_row[j];
+                        q = q + gw_q_t0 * gw_q_t0 * gw_q_t1 * gw_q_t1;
+                        logDet = logDet + gw_logSigmas_row[j];
                     }
                     lp[c_2] = alphas[c_2] - logDet - 0.5 * q;
                 }
@@ -277,24 +277,24 @@ namespace Specs
                 double s = 0.0;
                 for (int c_4 = 0; c_4 < k; c_4++)
                 {
-                    double gw_s24_0 = global::System.Math.Exp(lp[c_4] - m);
-                    double gw_p24_0 = gw_s24_0;
-                    s = s + gw_s24_0;
-                    gw_tape.Push(gw_p24_0);
+                    double gw_s_t0 = global::System.Math.Exp(lp[c_4] - m);
+                    double gw_ds_dlp = gw_s_t0;
+                    s = s + gw_s_t0;
+                    gw_tape.Push(gw_ds_dlp);
                 }
-                double gw_p25_0 = 1.0 / s;
+                double gw_dtotal_ds = 1.0 / s;
                 total = m + total + global::System.Math.Log(s);
-                gw_tape.Push(gw_p25_0);
+                gw_tape.Push(gw_dtotal_ds);
             }
             double gw_Value = 0.5 * d * n * global::System.Math.Log(6.283185307179586) - total + n * (am + global::System.Math.Log(asum));
-            double gw_r0 = n / asum;
+            double gw_dresult_dasum = n / asum;
             gw_tape.Push(k);
             gw_tape.Push(d);
             gw_tape.Push(n);
             gw_tape.Push(am);
             gw_tape.Push(asum);
             gw_tape.Push(total);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dasum);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = GaussianMixture(alphas, means, logSigmas, x);
@@ -323,7 +323,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dLogSigmas must have the length of logSigmas (" + logSigmas.Length + "), not " + dLogSigmas.Length + ".", nameof(dLogSigmas));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dasum = gw_tape.Pop();
             double total = gw_tape.Pop();
             double asum = gw_tape.Pop();
             double am = gw_tape.Pop();
@@ -337,44 +337,44 @@ namespace Specs
             double gw_d_s = 0.0;
             global::System.Span<double> gw_d_lp = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_lp.Clear();
-            gw_d_asum += gw_seed * gw_r0;
+            gw_d_asum += gw_seed * gw_dresult_dasum;
             gw_d_total += gw_seed * -1.0;
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q25_0 = gw_tape.Pop();
-                double gw_c25_0 = gw_d_total * gw_q25_0;
-                gw_d_s += gw_c25_0;
+                double gw_dtotal_ds_kept = gw_tape.Pop();
+                double gw_ds_from_total = gw_d_total * gw_dtotal_ds_kept;
+                gw_d_s += gw_ds_from_total;
                 for (int c_4 = k - 1; c_4 >= 0; c_4--)
                 {
-                    double gw_q24_0 = gw_tape.Pop();
-                    double gw_c24_0 = gw_d_s * gw_q24_0;
-                    gw_d_lp[c_4] += gw_c24_0;
+                    double gw_ds_dlp_kept = gw_tape.Pop();
+                    double gw_dlp_from_s = gw_d_s * gw_ds_dlp_kept;
+                    gw_d_lp[c_4] += gw_dlp_from_s;
                 }
                 gw_d_s = 0.0;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_g18 = gw_d_lp[c_2];
+                    double gw_dlp_in = gw_d_lp[c_2];
                     gw_d_lp[c_2] = 0.0;
-                    double gw_c18_0 = -gw_g18;
-                    double gw_c18_1 = -0.5 * gw_g18;
-                    dAlphas[c_2] += gw_g18;
-                    gw_d_logDet += gw_c18_0;
-                    gw_d_q += gw_c18_1;
-                    var gw_u15_0 = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
-                    var gw_u15_1 = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
-                    var gw_u15_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
-                    var gw_u15_3 = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
-                    var gw_u15_4 = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
+                    double gw_dlogDet_from_lp = -gw_dlp_in;
+                    double gw_dq_from_lp = -0.5 * gw_dlp_in;
+                    dAlphas[c_2] += gw_dlp_in;
+                    gw_d_logDet += gw_dlogDet_from_lp;
+                    gw_d_q += gw_dq_from_lp;
+                    var gw_logSigmas_row_back = global::Gradwise.Runtime.GradwiseSpan.From(logSigmas, c_2 * d);
+                    var gw_dLogSigmas_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dLogSigmas, c_2 * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_means_row_back = global::Gradwise.Runtime.GradwiseSpan.From(means, c_2 * d);
+                    var gw_dMeans_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dMeans, c_2 * d);
                     for (int j = 0; j < d; j++)
                     {
-                        gw_u15_1[j] += gw_d_logDet;
-                        double gw_e16_0 = global::System.Math.Exp(-gw_u15_0[j]);
-                        double gw_e16_1 = gw_e16_0 * gw_e16_0;
-                        double gw_e16_2 = gw_u15_2[j] - gw_u15_3[j];
-                        double gw_c16_0 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2 * gw_e16_2;
-                        double gw_c16_1 = -2.0 * gw_d_q * gw_e16_1 * gw_e16_2;
-                        gw_u15_1[j] += gw_c16_0;
-                        gw_u15_4[j] += gw_c16_1;
+                        gw_dLogSigmas_row_back[j] += gw_d_logDet;
+                        double gw_dq_t0 = global::System.Math.Exp(-gw_logSigmas_row_back[j]);
+                        double gw_dq_t1 = gw_dq_t0 * gw_dq_t0;
+                        double gw_dq_t2 = gw_x_row_back[j] - gw_means_row_back[j];
+                        double gw_dlogSigmas_from_q = -2.0 * gw_d_q * gw_dq_t1 * gw_dq_t2 * gw_dq_t2;
+                        double gw_dmeans_from_q = -2.0 * gw_d_q * gw_dq_t1 * gw_dq_t2;
+                        gw_dLogSigmas_row_back[j] += gw_dlogSigmas_from_q;
+                        gw_dMeans_row_back[j] += gw_dmeans_from_q;
                     }
                     gw_d_logDet = 0.0;
                     gw_d_q = 0.0;
@@ -382,9 +382,9 @@ namespace Specs
             }
             for (int c_1 = k - 1; c_1 >= 0; c_1--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_c8_0 = gw_d_asum * gw_q8_0;
-                dAlphas[c_1] += gw_c8_0;
+                double gw_dasum_dalphas_kept = gw_tape.Pop();
+                double gw_dalphas_from_asum = gw_d_asum * gw_dasum_dalphas_kept;
+                dAlphas[c_1] += gw_dalphas_from_asum;
             }
         }
     }

@@ -44,64 +44,64 @@ namespace Specs
             double gw_d_term = 0.0;
             double r = 1.0 + v[0] * v[0];
             double x = 1.0 + v[0] * v[0];
-            int gw_n2 = 0;
+            int gw_while_trips = 0;
             while (1E-13 * x < global::System.Math.Abs(r * r - x))
             {
-                gw_n2++;
-                double gw_p3_0 = 0.5 - 0.5 * x / (r * r);
-                double gw_p3_1 = 1.0 / r;
+                gw_while_trips++;
+                double gw_dr_dr = 0.5 - 0.5 * x / (r * r);
+                double gw_dr_dx = 1.0 / r;
                 r = 0.5 * (r + x / r);
-                gw_tape.Push(gw_p3_0);
-                gw_tape.Push(gw_p3_1);
+                gw_tape.Push(gw_dr_dr);
+                gw_tape.Push(gw_dr_dx);
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_while_trips);
             double total = 0.0;
             double term = v[1];
-            int gw_n6 = 0;
+            int gw_while_trips_2 = 0;
             do
             {
-                gw_n6++;
+                gw_while_trips_2++;
                 total = term + total;
-                double gw_s8_0 = global::System.Math.Tanh(v[2]);
-                double gw_p8_0 = term * (0.5 - 0.5 * gw_s8_0 * gw_s8_0);
-                term = 0.5 * term * gw_s8_0;
-                gw_tape.Push(gw_p8_0);
+                double gw_term_t0 = global::System.Math.Tanh(v[2]);
+                double gw_dterm_dv = term * (0.5 - 0.5 * gw_term_t0 * gw_term_t0);
+                term = 0.5 * term * gw_term_t0;
+                gw_tape.Push(gw_dterm_dv);
             } while (0.001 < global::System.Math.Abs(term));
-            gw_tape.Push(gw_n6);
+            gw_tape.Push(gw_while_trips_2);
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = r + total;
             gw_d_r += 1.0;
             gw_d_total += 1.0;
-            int gw_m6 = (int)gw_tape.Pop();
-            for (; gw_m6 > 0; gw_m6--)
+            int gw_while_trips_left = (int)gw_tape.Pop();
+            for (; gw_while_trips_left > 0; gw_while_trips_left--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_g8 = gw_d_term;
+                double gw_dterm_dv_kept = gw_tape.Pop();
+                double gw_dterm_in = gw_d_term;
                 gw_d_term = 0.0;
-                double gw_c8_0 = 0.5 * gw_g8 * global::System.Math.Tanh(v[2]);
-                double gw_c8_1 = gw_g8 * gw_q8_0;
-                gw_d_term += gw_c8_0;
-                dv[2] += gw_c8_1;
+                double gw_dterm_from_term = 0.5 * gw_dterm_in * global::System.Math.Tanh(v[2]);
+                double gw_dv_from_term = gw_dterm_dv_kept * gw_dterm_in;
+                gw_d_term += gw_dterm_from_term;
+                dv[2] += gw_dv_from_term;
                 gw_d_term += gw_d_total;
             }
             dv[1] += gw_d_term;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (; gw_m2 > 0; gw_m2--)
+            int gw_while_trips_left_2 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_2 > 0; gw_while_trips_left_2--)
             {
-                double gw_q3_1 = gw_tape.Pop();
-                double gw_q3_0 = gw_tape.Pop();
-                double gw_g3 = gw_d_r;
+                double gw_dr_dx_kept = gw_tape.Pop();
+                double gw_dr_dr_kept = gw_tape.Pop();
+                double gw_dr_in = gw_d_r;
                 gw_d_r = 0.0;
-                double gw_c3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_1 = 0.5 * gw_g3 * gw_q3_1;
-                gw_d_r += gw_c3_0;
-                gw_d_x += gw_c3_1;
+                double gw_dr_from_r = gw_dr_dr_kept * gw_dr_in;
+                double gw_dx_from_r = 0.5 * gw_dr_dx_kept * gw_dr_in;
+                gw_d_r += gw_dr_from_r;
+                gw_d_x += gw_dx_from_r;
             }
-            double gw_c1_0 = 2.0 * gw_d_x * v[0];
-            dv[0] += gw_c1_0;
-            double gw_c0_0 = 2.0 * gw_d_r * v[0];
-            dv[0] += gw_c0_0;
+            double gw_dv_from_x = 2.0 * gw_d_x * v[0];
+            dv[0] += gw_dv_from_x;
+            double gw_dv_from_r = 2.0 * gw_d_r * v[0];
+            dv[0] += gw_dv_from_r;
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
             {
@@ -118,30 +118,30 @@ namespace Specs
         {
             double r = 1.0 + v[0] * v[0];
             double x = 1.0 + v[0] * v[0];
-            int gw_n2 = 0;
+            int gw_while_trips = 0;
             while (1E-13 * x < global::System.Math.Abs(r * r - x))
             {
-                gw_n2++;
-                double gw_p3_0 = 0.5 - 0.5 * x / (r * r);
-                double gw_p3_1 = 1.0 / r;
+                gw_while_trips++;
+                double gw_dr_dr = 0.5 - 0.5 * x / (r * r);
+                double gw_dr_dx = 1.0 / r;
                 r = 0.5 * (r + x / r);
-                gw_tape.Push(gw_p3_0);
-                gw_tape.Push(gw_p3_1);
+                gw_tape.Push(gw_dr_dr);
+                gw_tape.Push(gw_dr_dx);
             }
-            gw_tape.Push(gw_n2);
+            gw_tape.Push(gw_while_trips);
             double total = 0.0;
             double term = v[1];
-            int gw_n6 = 0;
+            int gw_while_trips_2 = 0;
             do
             {
-                gw_n6++;
+                gw_while_trips_2++;
                 total = term + total;
-                double gw_s8_0 = global::System.Math.Tanh(v[2]);
-                double gw_p8_0 = term * (0.5 - 0.5 * gw_s8_0 * gw_s8_0);
-                term = 0.5 * term * gw_s8_0;
-                gw_tape.Push(gw_p8_0);
+                double gw_term_t0 = global::System.Math.Tanh(v[2]);
+                double gw_dterm_dv = term * (0.5 - 0.5 * gw_term_t0 * gw_term_t0);
+                term = 0.5 * term * gw_term_t0;
+                gw_tape.Push(gw_dterm_dv);
             } while (0.001 < global::System.Math.Abs(term));
-            gw_tape.Push(gw_n6);
+            gw_tape.Push(gw_while_trips_2);
             double gw_Value = r + total;
             gw_tape.Push(r);
             gw_tape.Push(x);
@@ -175,35 +175,35 @@ namespace Specs
             double gw_d_term = 0.0;
             gw_d_r += gw_seed * 1.0;
             gw_d_total += gw_seed * 1.0;
-            int gw_m6 = (int)gw_tape.Pop();
-            for (; gw_m6 > 0; gw_m6--)
+            int gw_while_trips_left = (int)gw_tape.Pop();
+            for (; gw_while_trips_left > 0; gw_while_trips_left--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_g8 = gw_d_term;
+                double gw_dterm_dv_kept = gw_tape.Pop();
+                double gw_dterm_in = gw_d_term;
                 gw_d_term = 0.0;
-                double gw_c8_0 = 0.5 * gw_g8 * global::System.Math.Tanh(v[2]);
-                double gw_c8_1 = gw_g8 * gw_q8_0;
-                gw_d_term += gw_c8_0;
-                dv[2] += gw_c8_1;
+                double gw_dterm_from_term = 0.5 * gw_dterm_in * global::System.Math.Tanh(v[2]);
+                double gw_dv_from_term = gw_dterm_dv_kept * gw_dterm_in;
+                gw_d_term += gw_dterm_from_term;
+                dv[2] += gw_dv_from_term;
                 gw_d_term += gw_d_total;
             }
             dv[1] += gw_d_term;
-            int gw_m2 = (int)gw_tape.Pop();
-            for (; gw_m2 > 0; gw_m2--)
+            int gw_while_trips_left_2 = (int)gw_tape.Pop();
+            for (; gw_while_trips_left_2 > 0; gw_while_trips_left_2--)
             {
-                double gw_q3_1 = gw_tape.Pop();
-                double gw_q3_0 = gw_tape.Pop();
-                double gw_g3 = gw_d_r;
+                double gw_dr_dx_kept = gw_tape.Pop();
+                double gw_dr_dr_kept = gw_tape.Pop();
+                double gw_dr_in = gw_d_r;
                 gw_d_r = 0.0;
-                double gw_c3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_1 = 0.5 * gw_g3 * gw_q3_1;
-                gw_d_r += gw_c3_0;
-                gw_d_x += gw_c3_1;
+                double gw_dr_from_r = gw_dr_dr_kept * gw_dr_in;
+                double gw_dx_from_r = 0.5 * gw_dr_dx_kept * gw_dr_in;
+                gw_d_r += gw_dr_from_r;
+                gw_d_x += gw_dx_from_r;
             }
-            double gw_c1_0 = 2.0 * gw_d_x * v[0];
-            dv[0] += gw_c1_0;
-            double gw_c0_0 = 2.0 * gw_d_r * v[0];
-            dv[0] += gw_c0_0;
+            double gw_dv_from_x = 2.0 * gw_d_x * v[0];
+            dv[0] += gw_dv_from_x;
+            double gw_dv_from_r = 2.0 * gw_d_r * v[0];
+            dv[0] += gw_dv_from_r;
         }
     }
 }

@@ -52,25 +52,25 @@ namespace Specs
             for (int i = 0; i < n; i++)
             {
                 double z = b;
-                var gw_w5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    z = z + w[j] * gw_w5_0[j];
+                    z = z + w[j] * gw_x_row[j];
                 }
-                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_s7_0_negative, out double gw_s7_0_sigmoid);
-                double gw_p7_0 = gw_s7_0_sigmoid - y[i];
-                loss = loss + y[i] * gw_s7_0_negative + gw_s7_0 * (1.0 - y[i]);
-                double gw_c7_0 = gw_d_loss * gw_p7_0;
-                gw_d_z += gw_c7_0;
-                var gw_u5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                double gw_loss_t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_loss_t0_negative, out double gw_loss_t0_sigmoid);
+                double gw_dloss_dz = gw_loss_t0_sigmoid - y[i];
+                loss = loss + y[i] * gw_loss_t0_negative + gw_loss_t0 * (1.0 - y[i]);
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz;
+                gw_d_z += gw_dz_from_loss;
+                var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    double gw_c6_0 = gw_d_z * gw_u5_0[j];
-                    dw[j] += gw_c6_0;
+                    double gw_dw_from_z = gw_d_z * gw_x_row_back[j];
+                    dw[j] += gw_dw_from_z;
                 }
-                double gw_g4 = gw_d_z;
+                double gw_dz_in = gw_d_z;
                 gw_d_z = 0.0;
-                db += gw_g4;
+                db += gw_dz_in;
             }
             double penalty = 0.0;
             gw_d_penalty = 0.5 * lambda;
@@ -78,8 +78,8 @@ namespace Specs
             for (int j_1 = 0; j_1 < d; j_1++)
             {
                 penalty = penalty + w[j_1] * w[j_1];
-                double gw_c10_0 = 2.0 * gw_d_penalty * w[j_1];
-                dw[j_1] += gw_c10_0;
+                double gw_dw_from_penalty = 2.0 * gw_d_penalty * w[j_1];
+                dw[j_1] += gw_dw_from_penalty;
             }
 
             // The value (the fused loops have already accumulated every adjoint, row by row).
@@ -103,15 +103,15 @@ namespace Specs
             for (int i = 0; i < n; i++)
             {
                 double z = b;
-                var gw_w5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    z = z + w[j] * gw_w5_0[j];
+                    z = z + w[j] * gw_x_row[j];
                 }
-                double gw_s7_0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_s7_0_negative, out double gw_s7_0_sigmoid);
-                double gw_p7_0 = gw_s7_0_sigmoid - y[i];
-                loss = loss + y[i] * gw_s7_0_negative + gw_s7_0 * (1.0 - y[i]);
-                gw_tape.Push(gw_p7_0);
+                double gw_loss_t0 = global::Gradwise.Runtime.GradwiseMath.SoftplusPair(z, out double gw_loss_t0_negative, out double gw_loss_t0_sigmoid);
+                double gw_dloss_dz = gw_loss_t0_sigmoid - y[i];
+                loss = loss + y[i] * gw_loss_t0_negative + gw_loss_t0 * (1.0 - y[i]);
+                gw_tape.Push(gw_dloss_dz);
             }
             double penalty = 0.0;
             for (int j_1 = 0; j_1 < d; j_1++)
@@ -119,14 +119,14 @@ namespace Specs
                 penalty = penalty + w[j_1] * w[j_1];
             }
             double gw_Value = 0.5 * lambda * penalty + loss / n;
-            double gw_r0 = 1.0 / n;
-            double gw_r1 = 0.5 * lambda;
+            double gw_dresult_dloss = 1.0 / n;
+            double gw_dresult_dpenalty = 0.5 * lambda;
             gw_tape.Push(d);
             gw_tape.Push(n);
             gw_tape.Push(loss);
             gw_tape.Push(penalty);
-            gw_tape.Push(gw_r0);
-            gw_tape.Push(gw_r1);
+            gw_tape.Push(gw_dresult_dloss);
+            gw_tape.Push(gw_dresult_dpenalty);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b) && double.IsFinite(lambda)))
             {
                 gw_Value = LogisticL2(w, b, x, y, lambda);
@@ -145,8 +145,8 @@ namespace Specs
                 throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            double gw_r1 = gw_tape.Pop();
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dpenalty = gw_tape.Pop();
+            double gw_dresult_dloss = gw_tape.Pop();
             double penalty = gw_tape.Pop();
             double loss = gw_tape.Pop();
             int n = (int)gw_tape.Pop();
@@ -154,27 +154,27 @@ namespace Specs
             double gw_d_loss = 0.0;
             double gw_d_z = 0.0;
             double gw_d_penalty = 0.0;
-            gw_d_loss += gw_seed * gw_r0;
-            gw_d_penalty += gw_seed * gw_r1;
+            gw_d_loss += gw_seed * gw_dresult_dloss;
+            gw_d_penalty += gw_seed * gw_dresult_dpenalty;
             for (int j_1 = 0; j_1 < d; j_1++)
             {
-                double gw_c10_0 = 2.0 * gw_d_penalty * w[j_1];
-                dw[j_1] += gw_c10_0;
+                double gw_dw_from_penalty = 2.0 * gw_d_penalty * w[j_1];
+                dw[j_1] += gw_dw_from_penalty;
             }
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q7_0 = gw_tape.Pop();
-                double gw_c7_0 = gw_d_loss * gw_q7_0;
-                gw_d_z += gw_c7_0;
-                var gw_u5_0 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                double gw_dloss_dz_kept = gw_tape.Pop();
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz_kept;
+                gw_d_z += gw_dz_from_loss;
+                var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                 for (int j = 0; j < d; j++)
                 {
-                    double gw_c6_0 = gw_d_z * gw_u5_0[j];
-                    dw[j] += gw_c6_0;
+                    double gw_dw_from_z = gw_d_z * gw_x_row_back[j];
+                    dw[j] += gw_dw_from_z;
                 }
-                double gw_g4 = gw_d_z;
+                double gw_dz_in = gw_d_z;
                 gw_d_z = 0.0;
-                db += gw_g4;
+                db += gw_dz_in;
             }
         }
     }

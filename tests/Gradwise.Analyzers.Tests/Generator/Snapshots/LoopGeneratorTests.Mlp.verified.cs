@@ -76,57 +76,57 @@ namespace Specs
                 for (int k = 0; k < h; k++)
                 {
                     double a = b1[k];
-                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
-                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        a = a + gw_w8_0[j] * gw_w8_1[j];
+                        a = a + gw_w1_row[j] * gw_x_row[j];
                     }
-                    double gw_s10_0 = global::System.Math.Tanh(a);
-                    double gw_p10_0 = 1.0 - gw_s10_0 * gw_s10_0;
-                    hidden[k] = gw_s10_0;
-                    gw_tape.Push(gw_p10_0);
+                    double gw_hidden_t0 = global::System.Math.Tanh(a);
+                    double gw_dhidden_da = 1.0 - gw_hidden_t0 * gw_hidden_t0;
+                    hidden[k] = gw_hidden_t0;
+                    gw_tape.Push(gw_dhidden_da);
                 }
                 double z = b2;
                 for (int k_1 = 0; k_1 < h; k_1++)
                 {
-                    double gw_p13_0 = hidden[k_1];
+                    double gw_dz_dw2 = hidden[k_1];
                     z = z + hidden[k_1] * w2[k_1];
-                    gw_tape.Push(gw_p13_0);
+                    gw_tape.Push(gw_dz_dw2);
                 }
-                double gw_s14_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s14_0_d1);
-                double gw_p14_0 = gw_s14_0_d1;
-                loss = loss + gw_s14_0;
-                double gw_c14_0 = gw_d_loss * gw_p14_0;
-                gw_d_z += gw_c14_0;
+                double gw_loss_t0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_loss_t0_d1);
+                double gw_dloss_dz = gw_loss_t0_d1;
+                loss = loss + gw_loss_t0;
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz;
+                gw_d_z += gw_dz_from_loss;
                 for (int k_1 = h - 1; k_1 >= 0; k_1--)
                 {
-                    double gw_q13_0 = gw_tape.Pop();
-                    double gw_c13_0 = gw_d_z * w2[k_1];
-                    double gw_c13_1 = gw_d_z * gw_q13_0;
-                    gw_d_hidden[k_1] += gw_c13_0;
-                    dW2[k_1] += gw_c13_1;
+                    double gw_dz_dw2_kept = gw_tape.Pop();
+                    double gw_dhidden_from_z = gw_d_z * w2[k_1];
+                    double gw_dw2_from_z = gw_d_z * gw_dz_dw2_kept;
+                    gw_d_hidden[k_1] += gw_dhidden_from_z;
+                    dW2[k_1] += gw_dw2_from_z;
                 }
-                double gw_g11 = gw_d_z;
+                double gw_dz_in = gw_d_z;
                 gw_d_z = 0.0;
-                dB2 += gw_g11;
+                dB2 += gw_dz_in;
                 for (int k = h - 1; k >= 0; k--)
                 {
-                    double gw_q10_0 = gw_tape.Pop();
-                    double gw_g10 = gw_d_hidden[k];
+                    double gw_dhidden_da_kept = gw_tape.Pop();
+                    double gw_dhidden_in = gw_d_hidden[k];
                     gw_d_hidden[k] = 0.0;
-                    double gw_c10_0 = gw_g10 * gw_q10_0;
-                    gw_d_a += gw_c10_0;
-                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
-                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    double gw_da_from_hidden = gw_dhidden_da_kept * gw_dhidden_in;
+                    gw_d_a += gw_da_from_hidden;
+                    var gw_dW1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_a * gw_u8_2[j];
-                        gw_u8_1[j] += gw_c9_0;
+                        double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
+                        gw_dW1_row_back[j] += gw_dw1_from_a;
                     }
-                    double gw_g7 = gw_d_a;
+                    double gw_da_in = gw_d_a;
                     gw_d_a = 0.0;
-                    dB1[k] += gw_g7;
+                    dB1[k] += gw_da_in;
                 }
             }
 
@@ -156,36 +156,36 @@ namespace Specs
                 for (int k = 0; k < h; k++)
                 {
                     double a = b1[k];
-                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
-                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(w1, k * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        a = a + gw_w8_0[j] * gw_w8_1[j];
+                        a = a + gw_w1_row[j] * gw_x_row[j];
                     }
-                    double gw_s10_0 = global::System.Math.Tanh(a);
-                    double gw_p10_0 = 1.0 - gw_s10_0 * gw_s10_0;
-                    hidden[k] = gw_s10_0;
-                    gw_tape.Push(gw_p10_0);
+                    double gw_hidden_t0 = global::System.Math.Tanh(a);
+                    double gw_dhidden_da = 1.0 - gw_hidden_t0 * gw_hidden_t0;
+                    hidden[k] = gw_hidden_t0;
+                    gw_tape.Push(gw_dhidden_da);
                 }
                 double z = b2;
                 for (int k_1 = 0; k_1 < h; k_1++)
                 {
-                    double gw_p13_0 = hidden[k_1];
+                    double gw_dz_dw2 = hidden[k_1];
                     z = z + hidden[k_1] * w2[k_1];
-                    gw_tape.Push(gw_p13_0);
+                    gw_tape.Push(gw_dz_dw2);
                 }
-                double gw_s14_0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_s14_0_d1);
-                double gw_p14_0 = gw_s14_0_d1;
-                loss = loss + gw_s14_0;
-                gw_tape.Push(gw_p14_0);
+                double gw_loss_t0 = global::Specs.L.LogLossWithGradient(y[i], z, out double gw_loss_t0_d1);
+                double gw_dloss_dz = gw_loss_t0_d1;
+                loss = loss + gw_loss_t0;
+                gw_tape.Push(gw_dloss_dz);
             }
             double gw_Value = loss / n;
-            double gw_r0 = 1.0 / n;
+            double gw_dresult_dloss = 1.0 / n;
             gw_tape.Push(h);
             gw_tape.Push(d);
             gw_tape.Push(n);
             gw_tape.Push(loss);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dloss);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(b2)))
             {
                 gw_Value = Mlp(w1, b1, w2, b2, x, y);
@@ -214,7 +214,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dW2 must have the length of w2 (" + w2.Length + "), not " + dW2.Length + ".", nameof(dW2));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dloss = gw_tape.Pop();
             double loss = gw_tape.Pop();
             int n = (int)gw_tape.Pop();
             int d = (int)gw_tape.Pop();
@@ -224,40 +224,40 @@ namespace Specs
             double gw_d_z = 0.0;
             global::System.Span<double> gw_d_hidden = h <= 256 ? stackalloc double[h] : new double[h];
             gw_d_hidden.Clear();
-            gw_d_loss += gw_seed * gw_r0;
+            gw_d_loss += gw_seed * gw_dresult_dloss;
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q14_0 = gw_tape.Pop();
-                double gw_c14_0 = gw_d_loss * gw_q14_0;
-                gw_d_z += gw_c14_0;
+                double gw_dloss_dz_kept = gw_tape.Pop();
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz_kept;
+                gw_d_z += gw_dz_from_loss;
                 for (int k_1 = h - 1; k_1 >= 0; k_1--)
                 {
-                    double gw_q13_0 = gw_tape.Pop();
-                    double gw_c13_0 = gw_d_z * w2[k_1];
-                    double gw_c13_1 = gw_d_z * gw_q13_0;
-                    gw_d_hidden[k_1] += gw_c13_0;
-                    dW2[k_1] += gw_c13_1;
+                    double gw_dz_dw2_kept = gw_tape.Pop();
+                    double gw_dhidden_from_z = gw_d_z * w2[k_1];
+                    double gw_dw2_from_z = gw_d_z * gw_dz_dw2_kept;
+                    gw_d_hidden[k_1] += gw_dhidden_from_z;
+                    dW2[k_1] += gw_dw2_from_z;
                 }
-                double gw_g11 = gw_d_z;
+                double gw_dz_in = gw_d_z;
                 gw_d_z = 0.0;
-                dB2 += gw_g11;
+                dB2 += gw_dz_in;
                 for (int k = h - 1; k >= 0; k--)
                 {
-                    double gw_q10_0 = gw_tape.Pop();
-                    double gw_g10 = gw_d_hidden[k];
+                    double gw_dhidden_da_kept = gw_tape.Pop();
+                    double gw_dhidden_in = gw_d_hidden[k];
                     gw_d_hidden[k] = 0.0;
-                    double gw_c10_0 = gw_g10 * gw_q10_0;
-                    gw_d_a += gw_c10_0;
-                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
-                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    double gw_da_from_hidden = gw_dhidden_da_kept * gw_dhidden_in;
+                    gw_d_a += gw_da_from_hidden;
+                    var gw_dW1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dW1, k * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_a * gw_u8_2[j];
-                        gw_u8_1[j] += gw_c9_0;
+                        double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
+                        gw_dW1_row_back[j] += gw_dw1_from_a;
                     }
-                    double gw_g7 = gw_d_a;
+                    double gw_da_in = gw_d_a;
                     gw_d_a = 0.0;
-                    dB1[k] += gw_g7;
+                    dB1[k] += gw_da_in;
                 }
             }
         }

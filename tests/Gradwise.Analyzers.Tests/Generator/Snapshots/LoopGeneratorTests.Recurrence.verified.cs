@@ -40,13 +40,13 @@ namespace Specs
             double s = 0.0;
             for (int j = 0; j < v.Length; j++)
             {
-                double gw_s3_0 = t + v[j];
-                double gw_p3_0 = global::System.Math.Cos(gw_s3_0);
-                t = global::System.Math.Sin(gw_s3_0);
-                gw_tape.Push(gw_p3_0);
-                double gw_p4_0 = t;
+                double gw_t_t0 = t + v[j];
+                double gw_dt_part0 = global::System.Math.Cos(gw_t_t0);
+                t = global::System.Math.Sin(gw_t_t0);
+                gw_tape.Push(gw_dt_part0);
+                double gw_ds_dt = t;
                 s = s + 1.9 * t * t;
-                gw_tape.Push(gw_p4_0);
+                gw_tape.Push(gw_ds_dt);
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
@@ -54,17 +54,17 @@ namespace Specs
             gw_d_s += 1.0;
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                double gw_q4_0 = gw_tape.Pop();
-                double gw_c4_0 = 3.8 * gw_d_s * gw_q4_0;
-                gw_d_t += gw_c4_0;
-                double gw_q3_0 = gw_tape.Pop();
-                double gw_g3 = gw_d_t;
+                double gw_ds_dt_kept = gw_tape.Pop();
+                double gw_dt_from_s = 3.8 * gw_d_s * gw_ds_dt_kept;
+                gw_d_t += gw_dt_from_s;
+                double gw_dt_part0_kept = gw_tape.Pop();
+                double gw_dt_in = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_e3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_0 = gw_e3_0;
-                double gw_c3_1 = gw_e3_0;
-                gw_d_t += gw_c3_0;
-                dv[j] += gw_c3_1;
+                double gw_dt_t0 = gw_dt_in * gw_dt_part0_kept;
+                double gw_dt_from_t = gw_dt_t0;
+                double gw_dv_from_t = gw_dt_t0;
+                gw_d_t += gw_dt_from_t;
+                dv[j] += gw_dv_from_t;
             }
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
@@ -84,13 +84,13 @@ namespace Specs
             double s = 0.0;
             for (int j = 0; j < v.Length; j++)
             {
-                double gw_s3_0 = t + v[j];
-                double gw_p3_0 = global::System.Math.Cos(gw_s3_0);
-                t = global::System.Math.Sin(gw_s3_0);
-                gw_tape.Push(gw_p3_0);
-                double gw_p4_0 = t;
+                double gw_t_t0 = t + v[j];
+                double gw_dt_part0 = global::System.Math.Cos(gw_t_t0);
+                t = global::System.Math.Sin(gw_t_t0);
+                gw_tape.Push(gw_dt_part0);
+                double gw_ds_dt = t;
                 s = s + 1.9 * t * t;
-                gw_tape.Push(gw_p4_0);
+                gw_tape.Push(gw_ds_dt);
             }
             double gw_Value = s;
             gw_tape.Push(t);
@@ -120,17 +120,17 @@ namespace Specs
             gw_d_s += gw_seed * 1.0;
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                double gw_q4_0 = gw_tape.Pop();
-                double gw_c4_0 = 3.8 * gw_d_s * gw_q4_0;
-                gw_d_t += gw_c4_0;
-                double gw_q3_0 = gw_tape.Pop();
-                double gw_g3 = gw_d_t;
+                double gw_ds_dt_kept = gw_tape.Pop();
+                double gw_dt_from_s = 3.8 * gw_d_s * gw_ds_dt_kept;
+                gw_d_t += gw_dt_from_s;
+                double gw_dt_part0_kept = gw_tape.Pop();
+                double gw_dt_in = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_e3_0 = gw_g3 * gw_q3_0;
-                double gw_c3_0 = gw_e3_0;
-                double gw_c3_1 = gw_e3_0;
-                gw_d_t += gw_c3_0;
-                dv[j] += gw_c3_1;
+                double gw_dt_t0 = gw_dt_in * gw_dt_part0_kept;
+                double gw_dt_from_t = gw_dt_t0;
+                double gw_dv_from_t = gw_dt_t0;
+                gw_d_t += gw_dt_from_t;
+                dv[j] += gw_dv_from_t;
             }
         }
     }

@@ -47,28 +47,28 @@ namespace Specs
             for (int j = 0; j < v.Length; j++)
             {
                 sum = sum + v[j];
-                double gw_p5_0 = product;
+                double gw_dproduct_dv = product;
                 product = product * v[j];
-                gw_tape.Push(gw_p5_0);
-                double gw_p6_0;
+                gw_tape.Push(gw_dproduct_dv);
+                double gw_dtop_part0;
                 if (v[j] <= top)
                 {
-                    gw_p6_0 = 0.0;
+                    gw_dtop_part0 = 0.0;
                 }
                 else
                 {
                     if (top < v[j])
                     {
-                        gw_p6_0 = 1.0;
+                        gw_dtop_part0 = 1.0;
                         top = v[j];
                     }
                     else
                     {
-                        gw_p6_0 = 2.0;
+                        gw_dtop_part0 = 2.0;
                         top = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p6_0);
+                gw_tape.Push(gw_dtop_part0);
             }
             double squares = 0.0;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
@@ -77,53 +77,53 @@ namespace Specs
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            double gw_r_0 = global::System.Math.Sqrt(squares);
-            double gw_Value = product + top + gw_r_0 + sum * sum / v.Length;
-            double gw_r1 = 0.5 / gw_r_0;
-            double gw_r2 = 2.0 * sum / v.Length;
+            double gw_result_t0 = global::System.Math.Sqrt(squares);
+            double gw_Value = product + top + gw_result_t0 + sum * sum / v.Length;
+            double gw_dresult_dsquares = 0.5 / gw_result_t0;
+            double gw_dresult_dsum = 2.0 * sum / v.Length;
             gw_d_product += 1.0;
-            gw_d_squares += gw_r1;
-            gw_d_sum += gw_r2;
+            gw_d_squares += gw_dresult_dsquares;
+            gw_d_sum += gw_dresult_dsum;
             gw_d_top += 1.0;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
             {
-                double gw_c9_0 = 2.0 * gw_d_squares * v[j_1];
-                dv[j_1] += gw_c9_0;
+                double gw_dv_from_squares = 2.0 * gw_d_squares * v[j_1];
+                dv[j_1] += gw_dv_from_squares;
             }
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                double gw_q6_0 = gw_tape.Pop();
-                double gw_g6 = gw_d_top;
+                double gw_dtop_part0_kept = gw_tape.Pop();
+                double gw_dtop_in = gw_d_top;
                 gw_d_top = 0.0;
-                double gw_c6_0;
-                double gw_c6_1;
-                if (0.0 == gw_q6_0)
+                double gw_dtop_from_top;
+                double gw_dv_from_top;
+                if (0.0 == gw_dtop_part0_kept)
                 {
-                    gw_c6_0 = gw_g6;
-                    gw_c6_1 = 0.0;
+                    gw_dtop_from_top = gw_dtop_in;
+                    gw_dv_from_top = 0.0;
                 }
                 else
                 {
-                    if (1.0 == gw_q6_0)
+                    if (1.0 == gw_dtop_part0_kept)
                     {
-                        gw_c6_0 = 0.0;
-                        gw_c6_1 = gw_g6;
+                        gw_dtop_from_top = 0.0;
+                        gw_dv_from_top = gw_dtop_in;
                     }
                     else
                     {
-                        gw_c6_0 = double.NaN * gw_g6;
-                        gw_c6_1 = double.NaN * gw_g6;
+                        gw_dtop_from_top = double.NaN * gw_dtop_in;
+                        gw_dv_from_top = double.NaN * gw_dtop_in;
                     }
                 }
-                gw_d_top += gw_c6_0;
-                dv[j] += gw_c6_1;
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_g5 = gw_d_product;
+                gw_d_top += gw_dtop_from_top;
+                dv[j] += gw_dv_from_top;
+                double gw_dproduct_dv_kept = gw_tape.Pop();
+                double gw_dproduct_in = gw_d_product;
                 gw_d_product = 0.0;
-                double gw_c5_0 = gw_g5 * v[j];
-                double gw_c5_1 = gw_g5 * gw_q5_0;
-                gw_d_product += gw_c5_0;
-                dv[j] += gw_c5_1;
+                double gw_dproduct_from_product = gw_dproduct_in * v[j];
+                double gw_dv_from_product = gw_dproduct_dv_kept * gw_dproduct_in;
+                gw_d_product += gw_dproduct_from_product;
+                dv[j] += gw_dv_from_product;
                 dv[j] += gw_d_sum;
             }
             dv[0] += gw_d_top;
@@ -147,44 +147,44 @@ namespace Specs
             for (int j = 0; j < v.Length; j++)
             {
                 sum = sum + v[j];
-                double gw_p5_0 = product;
+                double gw_dproduct_dv = product;
                 product = product * v[j];
-                gw_tape.Push(gw_p5_0);
-                double gw_p6_0;
+                gw_tape.Push(gw_dproduct_dv);
+                double gw_dtop_part0;
                 if (v[j] <= top)
                 {
-                    gw_p6_0 = 0.0;
+                    gw_dtop_part0 = 0.0;
                 }
                 else
                 {
                     if (top < v[j])
                     {
-                        gw_p6_0 = 1.0;
+                        gw_dtop_part0 = 1.0;
                         top = v[j];
                     }
                     else
                     {
-                        gw_p6_0 = 2.0;
+                        gw_dtop_part0 = 2.0;
                         top = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p6_0);
+                gw_tape.Push(gw_dtop_part0);
             }
             double squares = 0.0;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
             {
                 squares = squares + v[j_1] * v[j_1];
             }
-            double gw_r_0 = global::System.Math.Sqrt(squares);
-            double gw_Value = product + top + gw_r_0 + sum * sum / v.Length;
-            double gw_r1 = 0.5 / gw_r_0;
-            double gw_r2 = 2.0 * sum / v.Length;
+            double gw_result_t0 = global::System.Math.Sqrt(squares);
+            double gw_Value = product + top + gw_result_t0 + sum * sum / v.Length;
+            double gw_dresult_dsquares = 0.5 / gw_result_t0;
+            double gw_dresult_dsum = 2.0 * sum / v.Length;
             gw_tape.Push(sum);
             gw_tape.Push(product);
             gw_tape.Push(top);
             gw_tape.Push(squares);
-            gw_tape.Push(gw_r1);
-            gw_tape.Push(gw_r2);
+            gw_tape.Push(gw_dresult_dsquares);
+            gw_tape.Push(gw_dresult_dsum);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = Reductions(v);
@@ -203,8 +203,8 @@ namespace Specs
                 throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
             }
 
-            double gw_r2 = gw_tape.Pop();
-            double gw_r1 = gw_tape.Pop();
+            double gw_dresult_dsum = gw_tape.Pop();
+            double gw_dresult_dsquares = gw_tape.Pop();
             double squares = gw_tape.Pop();
             double top = gw_tape.Pop();
             double product = gw_tape.Pop();
@@ -214,48 +214,48 @@ namespace Specs
             double gw_d_top = 0.0;
             double gw_d_squares = 0.0;
             gw_d_product += gw_seed * 1.0;
-            gw_d_squares += gw_seed * gw_r1;
-            gw_d_sum += gw_seed * gw_r2;
+            gw_d_squares += gw_seed * gw_dresult_dsquares;
+            gw_d_sum += gw_seed * gw_dresult_dsum;
             gw_d_top += gw_seed * 1.0;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
             {
-                double gw_c9_0 = 2.0 * gw_d_squares * v[j_1];
-                dv[j_1] += gw_c9_0;
+                double gw_dv_from_squares = 2.0 * gw_d_squares * v[j_1];
+                dv[j_1] += gw_dv_from_squares;
             }
             for (int j = v.Length - 1; j >= 0; j--)
             {
-                double gw_q6_0 = gw_tape.Pop();
-                double gw_g6 = gw_d_top;
+                double gw_dtop_part0_kept = gw_tape.Pop();
+                double gw_dtop_in = gw_d_top;
                 gw_d_top = 0.0;
-                double gw_c6_0;
-                double gw_c6_1;
-                if (0.0 == gw_q6_0)
+                double gw_dtop_from_top;
+                double gw_dv_from_top;
+                if (0.0 == gw_dtop_part0_kept)
                 {
-                    gw_c6_0 = gw_g6;
-                    gw_c6_1 = 0.0;
+                    gw_dtop_from_top = gw_dtop_in;
+                    gw_dv_from_top = 0.0;
                 }
                 else
                 {
-                    if (1.0 == gw_q6_0)
+                    if (1.0 == gw_dtop_part0_kept)
                     {
-                        gw_c6_0 = 0.0;
-                        gw_c6_1 = gw_g6;
+                        gw_dtop_from_top = 0.0;
+                        gw_dv_from_top = gw_dtop_in;
                     }
                     else
                     {
-                        gw_c6_0 = double.NaN * gw_g6;
-                        gw_c6_1 = double.NaN * gw_g6;
+                        gw_dtop_from_top = double.NaN * gw_dtop_in;
+                        gw_dv_from_top = double.NaN * gw_dtop_in;
                     }
                 }
-                gw_d_top += gw_c6_0;
-                dv[j] += gw_c6_1;
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_g5 = gw_d_product;
+                gw_d_top += gw_dtop_from_top;
+                dv[j] += gw_dv_from_top;
+                double gw_dproduct_dv_kept = gw_tape.Pop();
+                double gw_dproduct_in = gw_d_product;
                 gw_d_product = 0.0;
-                double gw_c5_0 = gw_g5 * v[j];
-                double gw_c5_1 = gw_g5 * gw_q5_0;
-                gw_d_product += gw_c5_0;
-                dv[j] += gw_c5_1;
+                double gw_dproduct_from_product = gw_dproduct_in * v[j];
+                double gw_dv_from_product = gw_dproduct_dv_kept * gw_dproduct_in;
+                gw_d_product += gw_dproduct_from_product;
+                dv[j] += gw_dv_from_product;
                 dv[j] += gw_d_sum;
             }
             dv[0] += gw_d_top;

@@ -56,39 +56,39 @@ namespace Specs
             gw_d_h.Clear();
             for (int i = 0; i < r; i++)
             {
-                var gw_w4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
-                var gw_w4_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
-                var gw_w4_2 = global::Gradwise.Runtime.GradwiseSpan.From(h, i * m);
+                var gw_v_row = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_h_row = global::Gradwise.Runtime.GradwiseSpan.From(h, i * m);
                 for (int j = 0; j < m; j++)
                 {
-                    gw_w4_2[j] = global::System.Math.Tanh(gw_w4_0[j] + w[j] * gw_w4_1[j]);
+                    gw_h_row[j] = global::System.Math.Tanh(gw_v_row[j] + w[j] * gw_x_row[j]);
                 }
             }
             double s = 0.0;
             for (int i_1 = 0; i_1 < r; i_1++)
             {
-                var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(h, i_1 * m);
-                var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
-                var gw_w8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                var gw_h_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(h, i_1 * m);
+                var gw_w_row = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_x_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
                 for (int j_1 = 0; j_1 < m; j_1++)
                 {
-                    double gw_p9_0 = gw_w8_0[j_1];
-                    s = s + gw_w8_0[j_1] * gw_w8_1[j_1];
-                    gw_tape.Push(gw_p9_0);
-                    double gw_p10_0;
+                    double gw_ds_dw = gw_h_row_2[j_1];
+                    s = s + gw_h_row_2[j_1] * gw_w_row[j_1];
+                    gw_tape.Push(gw_ds_dw);
+                    double gw_ds_dw_2;
                     if (1.0 <= j_1)
                     {
-                        gw_p10_0 = 0.5 * gw_w8_0[j_1];
-                        s = s + 0.5 * gw_w8_0[j_1] * w[lag + j_1];
+                        gw_ds_dw_2 = 0.5 * gw_h_row_2[j_1];
+                        s = s + 0.5 * gw_h_row_2[j_1] * w[lag + j_1];
                     }
                     else
                     {
-                        gw_p10_0 = 0.0;
+                        gw_ds_dw_2 = 0.0;
                     }
-                    gw_tape.Push(gw_p10_0);
+                    gw_tape.Push(gw_ds_dw_2);
                     if (0.0 < j_1)
                     {
-                        s = s + gw_w8_2[j_1] * v[lag + j_1] * v[lag + j_1];
+                        s = s + gw_x_row_2[j_1] * v[lag + j_1] * v[lag + j_1];
                     }
                     else
                     {
@@ -97,83 +97,83 @@ namespace Specs
             }
             gw_d_s = 1.0;
             // fused: each iteration runs forward, then backward
-            var gw_w12_0 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
-            var gw_w12_1 = global::Gradwise.Runtime.GradwiseSpan.From(dw, 2 * m);
+            var gw_w_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
+            var gw_dw_row = global::Gradwise.Runtime.GradwiseSpan.From(dw, 2 * m);
             for (int j_2 = 0; j_2 <= m - 1; j_2++)
             {
-                s = s + 0.25 * gw_w12_0[j_2] * gw_w12_0[j_2];
-                double gw_c13_0 = 0.5 * gw_d_s * gw_w12_0[j_2];
-                gw_w12_1[j_2] += gw_c13_0;
+                s = s + 0.25 * gw_w_row_2[j_2] * gw_w_row_2[j_2];
+                double gw_dw_from_s = 0.5 * gw_d_s * gw_w_row_2[j_2];
+                gw_dw_row[j_2] += gw_dw_from_s;
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = s;
             for (int i_1 = r - 1; i_1 >= 0; i_1--)
             {
-                var gw_u8_0 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i_1 * m);
-                var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
-                var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(dw, m);
-                var gw_u8_3 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                var gw_dh_row_back = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i_1 * m);
+                var gw_w_row_back = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_dw_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dw, m);
+                var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
                 for (int j_1 = m - 1; j_1 >= 0; j_1--)
                 {
-                    double gw_c11_0;
+                    double gw_dv_from_s;
                     if (0.0 < j_1)
                     {
-                        gw_c11_0 = 2.0 * gw_d_s * v[lag + j_1] * gw_u8_3[j_1];
+                        gw_dv_from_s = 2.0 * gw_d_s * v[lag + j_1] * gw_x_row_back[j_1];
                     }
                     else
                     {
-                        gw_c11_0 = 0.0;
+                        gw_dv_from_s = 0.0;
                     }
                     if ((uint)(lag + j_1) < (uint)dv.Length)
                     {
-                        dv[lag + j_1] += gw_c11_0;
+                        dv[lag + j_1] += gw_dv_from_s;
                     }
-                    double gw_q10_0 = gw_tape.Pop();
-                    double gw_e10_0 = gw_d_s * gw_q10_0;
-                    double gw_c10_0;
-                    double gw_c10_1;
+                    double gw_ds_dw_kept = gw_tape.Pop();
+                    double gw_ds_t0 = gw_d_s * gw_ds_dw_kept;
+                    double gw_dh_from_s;
+                    double gw_dw_from_s_2;
                     if (1.0 <= j_1)
                     {
-                        gw_c10_0 = 0.5 * gw_d_s * w[lag + j_1];
-                        gw_c10_1 = gw_e10_0;
+                        gw_dh_from_s = 0.5 * gw_d_s * w[lag + j_1];
+                        gw_dw_from_s_2 = gw_ds_t0;
                     }
                     else
                     {
-                        gw_c10_0 = 0.0;
-                        gw_c10_1 = gw_e10_0;
+                        gw_dh_from_s = 0.0;
+                        gw_dw_from_s_2 = gw_ds_t0;
                     }
                     if ((uint)(i_1 * m + j_1) < (uint)gw_d_h.Length)
                     {
-                        gw_u8_0[j_1] += gw_c10_0;
+                        gw_dh_row_back[j_1] += gw_dh_from_s;
                     }
                     if ((uint)(lag + j_1) < (uint)dw.Length)
                     {
-                        dw[lag + j_1] += gw_c10_1;
+                        dw[lag + j_1] += gw_dw_from_s_2;
                     }
-                    double gw_q9_0 = gw_tape.Pop();
-                    double gw_c9_0 = gw_d_s * gw_u8_1[j_1];
-                    double gw_c9_1 = gw_d_s * gw_q9_0;
-                    gw_u8_0[j_1] += gw_c9_0;
-                    gw_u8_2[j_1] += gw_c9_1;
+                    double gw_ds_dw_kept_2 = gw_tape.Pop();
+                    double gw_dh_from_s_2 = gw_d_s * gw_w_row_back[j_1];
+                    double gw_dw_from_s_3 = gw_d_s * gw_ds_dw_kept_2;
+                    gw_dh_row_back[j_1] += gw_dh_from_s_2;
+                    gw_dw_row_back[j_1] += gw_dw_from_s_3;
                 }
             }
             for (int i = r - 1; i >= 0; i--)
             {
-                var gw_u4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
-                var gw_u4_1 = global::Gradwise.Runtime.GradwiseSpan.From(dv, starts[i]);
-                var gw_u4_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
-                var gw_u4_3 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i * m);
+                var gw_v_row_back = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_dv_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dv, starts[i]);
+                var gw_x_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_dh_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i * m);
                 for (int j = m - 1; j >= 0; j--)
                 {
-                    double gw_g5 = gw_u4_3[j];
-                    gw_u4_3[j] = 0.0;
-                    double gw_e5_0 = global::System.Math.Tanh(gw_u4_0[j] + w[j] * gw_u4_2[j]);
-                    double gw_e5_1 = 1.0 - gw_e5_0 * gw_e5_0;
-                    double gw_c5_0 = gw_g5 * gw_e5_1;
-                    double gw_c5_1 = gw_g5 * gw_u4_2[j] * gw_e5_1;
-                    gw_u4_1[j] += gw_c5_0;
-                    dw[j] += gw_c5_1;
+                    double gw_dh_in = gw_dh_row_back_2[j];
+                    gw_dh_row_back_2[j] = 0.0;
+                    double gw_dh_t0 = global::System.Math.Tanh(gw_v_row_back[j] + w[j] * gw_x_row_back_2[j]);
+                    double gw_dh_t1 = 1.0 - gw_dh_t0 * gw_dh_t0;
+                    double gw_dv_from_h = gw_dh_in * gw_dh_t1;
+                    double gw_dw_from_h = gw_dh_in * gw_x_row_back_2[j] * gw_dh_t1;
+                    gw_dv_row_back[j] += gw_dv_from_h;
+                    dw[j] += gw_dw_from_h;
                 }
             }
             gw_tape.Release();
@@ -195,49 +195,49 @@ namespace Specs
             double[] h = new double[starts.Length * 3];
             for (int i = 0; i < r; i++)
             {
-                var gw_w4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
-                var gw_w4_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
-                var gw_w4_2 = global::Gradwise.Runtime.GradwiseSpan.From(h, i * m);
+                var gw_v_row = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_h_row = global::Gradwise.Runtime.GradwiseSpan.From(h, i * m);
                 for (int j = 0; j < m; j++)
                 {
-                    gw_w4_2[j] = global::System.Math.Tanh(gw_w4_0[j] + w[j] * gw_w4_1[j]);
+                    gw_h_row[j] = global::System.Math.Tanh(gw_v_row[j] + w[j] * gw_x_row[j]);
                 }
             }
             double s = 0.0;
             for (int i_1 = 0; i_1 < r; i_1++)
             {
-                var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(h, i_1 * m);
-                var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
-                var gw_w8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                var gw_h_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(h, i_1 * m);
+                var gw_w_row = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_x_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
                 for (int j_1 = 0; j_1 < m; j_1++)
                 {
-                    double gw_p9_0 = gw_w8_0[j_1];
-                    s = s + gw_w8_0[j_1] * gw_w8_1[j_1];
-                    gw_tape.Push(gw_p9_0);
-                    double gw_p10_0;
+                    double gw_ds_dw = gw_h_row_2[j_1];
+                    s = s + gw_h_row_2[j_1] * gw_w_row[j_1];
+                    gw_tape.Push(gw_ds_dw);
+                    double gw_ds_dw_2;
                     if (1.0 <= j_1)
                     {
-                        gw_p10_0 = 0.5 * gw_w8_0[j_1];
-                        s = s + 0.5 * gw_w8_0[j_1] * w[lag + j_1];
+                        gw_ds_dw_2 = 0.5 * gw_h_row_2[j_1];
+                        s = s + 0.5 * gw_h_row_2[j_1] * w[lag + j_1];
                     }
                     else
                     {
-                        gw_p10_0 = 0.0;
+                        gw_ds_dw_2 = 0.0;
                     }
-                    gw_tape.Push(gw_p10_0);
+                    gw_tape.Push(gw_ds_dw_2);
                     if (0.0 < j_1)
                     {
-                        s = s + gw_w8_2[j_1] * v[lag + j_1] * v[lag + j_1];
+                        s = s + gw_x_row_2[j_1] * v[lag + j_1] * v[lag + j_1];
                     }
                     else
                     {
                     }
                 }
             }
-            var gw_w12_0 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
+            var gw_w_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
             for (int j_2 = 0; j_2 <= m - 1; j_2++)
             {
-                s = s + 0.25 * gw_w12_0[j_2] * gw_w12_0[j_2];
+                s = s + 0.25 * gw_w_row_2[j_2] * gw_w_row_2[j_2];
             }
             double gw_Value = s;
             gw_tape.Push(m);
@@ -273,79 +273,79 @@ namespace Specs
             global::System.Span<double> gw_d_h = starts.Length * 3 <= 256 ? stackalloc double[starts.Length * 3] : new double[starts.Length * 3];
             gw_d_h.Clear();
             gw_d_s += gw_seed * 1.0;
-            var gw_u12_0 = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
-            var gw_u12_1 = global::Gradwise.Runtime.GradwiseSpan.From(dw, 2 * m);
+            var gw_w_row_back = global::Gradwise.Runtime.GradwiseSpan.From(w, 2 * m);
+            var gw_dw_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dw, 2 * m);
             for (int j_2 = 0; j_2 <= m - 1; j_2++)
             {
-                double gw_c13_0 = 0.5 * gw_d_s * gw_u12_0[j_2];
-                gw_u12_1[j_2] += gw_c13_0;
+                double gw_dw_from_s = 0.5 * gw_d_s * gw_w_row_back[j_2];
+                gw_dw_row_back[j_2] += gw_dw_from_s;
             }
             for (int i_1 = r - 1; i_1 >= 0; i_1--)
             {
-                var gw_u8_0 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i_1 * m);
-                var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
-                var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(dw, m);
-                var gw_u8_3 = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
+                var gw_dh_row_back = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i_1 * m);
+                var gw_w_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(w, m);
+                var gw_dw_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(dw, m);
+                var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i_1 * m);
                 for (int j_1 = m - 1; j_1 >= 0; j_1--)
                 {
-                    double gw_c11_0;
+                    double gw_dv_from_s;
                     if (0.0 < j_1)
                     {
-                        gw_c11_0 = 2.0 * gw_d_s * v[lag + j_1] * gw_u8_3[j_1];
+                        gw_dv_from_s = 2.0 * gw_d_s * v[lag + j_1] * gw_x_row_back[j_1];
                     }
                     else
                     {
-                        gw_c11_0 = 0.0;
+                        gw_dv_from_s = 0.0;
                     }
                     if ((uint)(lag + j_1) < (uint)dv.Length)
                     {
-                        dv[lag + j_1] += gw_c11_0;
+                        dv[lag + j_1] += gw_dv_from_s;
                     }
-                    double gw_q10_0 = gw_tape.Pop();
-                    double gw_e10_0 = gw_d_s * gw_q10_0;
-                    double gw_c10_0;
-                    double gw_c10_1;
+                    double gw_ds_dw_kept = gw_tape.Pop();
+                    double gw_ds_t0 = gw_d_s * gw_ds_dw_kept;
+                    double gw_dh_from_s;
+                    double gw_dw_from_s_2;
                     if (1.0 <= j_1)
                     {
-                        gw_c10_0 = 0.5 * gw_d_s * w[lag + j_1];
-                        gw_c10_1 = gw_e10_0;
+                        gw_dh_from_s = 0.5 * gw_d_s * w[lag + j_1];
+                        gw_dw_from_s_2 = gw_ds_t0;
                     }
                     else
                     {
-                        gw_c10_0 = 0.0;
-                        gw_c10_1 = gw_e10_0;
+                        gw_dh_from_s = 0.0;
+                        gw_dw_from_s_2 = gw_ds_t0;
                     }
                     if ((uint)(i_1 * m + j_1) < (uint)gw_d_h.Length)
                     {
-                        gw_u8_0[j_1] += gw_c10_0;
+                        gw_dh_row_back[j_1] += gw_dh_from_s;
                     }
                     if ((uint)(lag + j_1) < (uint)dw.Length)
                     {
-                        dw[lag + j_1] += gw_c10_1;
+                        dw[lag + j_1] += gw_dw_from_s_2;
                     }
-                    double gw_q9_0 = gw_tape.Pop();
-                    double gw_c9_0 = gw_d_s * gw_u8_1[j_1];
-                    double gw_c9_1 = gw_d_s * gw_q9_0;
-                    gw_u8_0[j_1] += gw_c9_0;
-                    gw_u8_2[j_1] += gw_c9_1;
+                    double gw_ds_dw_kept_2 = gw_tape.Pop();
+                    double gw_dh_from_s_2 = gw_d_s * gw_w_row_back_2[j_1];
+                    double gw_dw_from_s_3 = gw_d_s * gw_ds_dw_kept_2;
+                    gw_dh_row_back[j_1] += gw_dh_from_s_2;
+                    gw_dw_row_back_2[j_1] += gw_dw_from_s_3;
                 }
             }
             for (int i = r - 1; i >= 0; i--)
             {
-                var gw_u4_0 = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
-                var gw_u4_1 = global::Gradwise.Runtime.GradwiseSpan.From(dv, starts[i]);
-                var gw_u4_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
-                var gw_u4_3 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i * m);
+                var gw_v_row_back = global::Gradwise.Runtime.GradwiseSpan.From(v, starts[i]);
+                var gw_dv_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dv, starts[i]);
+                var gw_x_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * m);
+                var gw_dh_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(gw_d_h, i * m);
                 for (int j = m - 1; j >= 0; j--)
                 {
-                    double gw_g5 = gw_u4_3[j];
-                    gw_u4_3[j] = 0.0;
-                    double gw_e5_0 = global::System.Math.Tanh(gw_u4_0[j] + w[j] * gw_u4_2[j]);
-                    double gw_e5_1 = 1.0 - gw_e5_0 * gw_e5_0;
-                    double gw_c5_0 = gw_g5 * gw_e5_1;
-                    double gw_c5_1 = gw_g5 * gw_u4_2[j] * gw_e5_1;
-                    gw_u4_1[j] += gw_c5_0;
-                    dw[j] += gw_c5_1;
+                    double gw_dh_in = gw_dh_row_back_2[j];
+                    gw_dh_row_back_2[j] = 0.0;
+                    double gw_dh_t0 = global::System.Math.Tanh(gw_v_row_back[j] + w[j] * gw_x_row_back_2[j]);
+                    double gw_dh_t1 = 1.0 - gw_dh_t0 * gw_dh_t0;
+                    double gw_dv_from_h = gw_dh_in * gw_dh_t1;
+                    double gw_dw_from_h = gw_dh_in * gw_x_row_back_2[j] * gw_dh_t1;
+                    gw_dv_row_back[j] += gw_dv_from_h;
+                    dw[j] += gw_dw_from_h;
                 }
             }
         }

@@ -49,96 +49,96 @@ namespace Specs
             double sum = 0.0;
             for (int j_1 = 0; j_1 < v.Length; j_1++)
             {
-                double gw_s5_0 = global::System.Math.Exp(v[j_1] - mean);
-                double gw_p5_0 = gw_s5_0;
-                sum = sum + gw_s5_0;
-                gw_tape.Push(gw_p5_0);
+                double gw_sum_t0 = global::System.Math.Exp(v[j_1] - mean);
+                double gw_dsum_dv = gw_sum_t0;
+                sum = sum + gw_sum_t0;
+                gw_tape.Push(gw_dsum_dv);
             }
             double top = v[0];
             for (int j_2 = 1; j_2 < v.Length; j_2++)
             {
-                double gw_p8_0;
+                double gw_dtop_part0;
                 if (v[j_2] <= top)
                 {
-                    gw_p8_0 = 0.0;
+                    gw_dtop_part0 = 0.0;
                 }
                 else
                 {
                     if (top < v[j_2])
                     {
-                        gw_p8_0 = 1.0;
+                        gw_dtop_part0 = 1.0;
                         top = v[j_2];
                     }
                     else
                     {
-                        gw_p8_0 = 2.0;
+                        gw_dtop_part0 = 2.0;
                         top = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p8_0);
+                gw_tape.Push(gw_dtop_part0);
             }
             double other = 0.0;
             for (int j_3 = 0; j_3 < v.Length; j_3++)
             {
-                double gw_s11_0 = global::System.Math.Exp(v[j_3] - top);
-                double gw_p11_0 = gw_s11_0;
-                other = other + gw_s11_0;
-                gw_tape.Push(gw_p11_0);
+                double gw_other_t0 = global::System.Math.Exp(v[j_3] - top);
+                double gw_dother_part0 = gw_other_t0;
+                other = other + gw_other_t0;
+                gw_tape.Push(gw_dother_part0);
             }
 
             // Reverse sweep: adjoints, from the result back to the parameters.
-            double gw_r_0 = global::System.Math.Exp(v[0] - mean);
-            double gw_r_1 = 3.0 * gw_r_0 / sum;
-            double gw_Value = mean + global::System.Math.Log(other) + global::System.Math.Log(sum) + 0.5 * top + gw_r_1;
-            double gw_r0 = 1.0 / other;
-            double gw_r1 = (1.0 - gw_r_1) / sum;
-            double gw_r3 = gw_r_1;
-            gw_d_other += gw_r0;
-            gw_d_sum += gw_r1;
+            double gw_result_t0 = global::System.Math.Exp(v[0] - mean);
+            double gw_result_t1 = 3.0 * gw_result_t0 / sum;
+            double gw_Value = mean + global::System.Math.Log(other) + global::System.Math.Log(sum) + 0.5 * top + gw_result_t1;
+            double gw_dresult_dother = 1.0 / other;
+            double gw_dresult_dsum = (1.0 - gw_result_t1) / sum;
+            double gw_dresult_dv = gw_result_t1;
+            gw_d_other += gw_dresult_dother;
+            gw_d_sum += gw_dresult_dsum;
             gw_d_top += 0.5;
-            dv[0] += gw_r3;
+            dv[0] += gw_dresult_dv;
             for (int j_3 = v.Length - 1; j_3 >= 0; j_3--)
             {
-                double gw_q11_0 = gw_tape.Pop();
-                double gw_c11_0 = -gw_d_other * gw_q11_0;
-                double gw_c11_1 = gw_d_other * gw_q11_0;
-                gw_d_top += gw_c11_0;
-                dv[j_3] += gw_c11_1;
+                double gw_dother_part0_kept = gw_tape.Pop();
+                double gw_dtop_from_other = -gw_d_other * gw_dother_part0_kept;
+                double gw_dv_from_other = gw_d_other * gw_dother_part0_kept;
+                gw_d_top += gw_dtop_from_other;
+                dv[j_3] += gw_dv_from_other;
             }
             for (int j_2 = v.Length - 1; j_2 >= 1; j_2--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_g8 = gw_d_top;
+                double gw_dtop_part0_kept = gw_tape.Pop();
+                double gw_dtop_in = gw_d_top;
                 gw_d_top = 0.0;
-                double gw_c8_0;
-                double gw_c8_1;
-                if (0.0 == gw_q8_0)
+                double gw_dtop_from_top;
+                double gw_dv_from_top;
+                if (0.0 == gw_dtop_part0_kept)
                 {
-                    gw_c8_0 = gw_g8;
-                    gw_c8_1 = 0.0;
+                    gw_dtop_from_top = gw_dtop_in;
+                    gw_dv_from_top = 0.0;
                 }
                 else
                 {
-                    if (1.0 == gw_q8_0)
+                    if (1.0 == gw_dtop_part0_kept)
                     {
-                        gw_c8_0 = 0.0;
-                        gw_c8_1 = gw_g8;
+                        gw_dtop_from_top = 0.0;
+                        gw_dv_from_top = gw_dtop_in;
                     }
                     else
                     {
-                        gw_c8_0 = double.NaN * gw_g8;
-                        gw_c8_1 = double.NaN * gw_g8;
+                        gw_dtop_from_top = double.NaN * gw_dtop_in;
+                        gw_dv_from_top = double.NaN * gw_dtop_in;
                     }
                 }
-                gw_d_top += gw_c8_0;
-                dv[j_2] += gw_c8_1;
+                gw_d_top += gw_dtop_from_top;
+                dv[j_2] += gw_dv_from_top;
             }
             dv[0] += gw_d_top;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
             {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_c5_0 = gw_d_sum * gw_q5_0;
-                dv[j_1] += gw_c5_0;
+                double gw_dsum_dv_kept = gw_tape.Pop();
+                double gw_dv_from_sum = gw_d_sum * gw_dsum_dv_kept;
+                dv[j_1] += gw_dv_from_sum;
             }
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
@@ -162,55 +162,55 @@ namespace Specs
             double sum = 0.0;
             for (int j_1 = 0; j_1 < v.Length; j_1++)
             {
-                double gw_s5_0 = global::System.Math.Exp(v[j_1] - mean);
-                double gw_p5_0 = gw_s5_0;
-                sum = sum + gw_s5_0;
-                gw_tape.Push(gw_p5_0);
+                double gw_sum_t0 = global::System.Math.Exp(v[j_1] - mean);
+                double gw_dsum_dv = gw_sum_t0;
+                sum = sum + gw_sum_t0;
+                gw_tape.Push(gw_dsum_dv);
             }
             double top = v[0];
             for (int j_2 = 1; j_2 < v.Length; j_2++)
             {
-                double gw_p8_0;
+                double gw_dtop_part0;
                 if (v[j_2] <= top)
                 {
-                    gw_p8_0 = 0.0;
+                    gw_dtop_part0 = 0.0;
                 }
                 else
                 {
                     if (top < v[j_2])
                     {
-                        gw_p8_0 = 1.0;
+                        gw_dtop_part0 = 1.0;
                         top = v[j_2];
                     }
                     else
                     {
-                        gw_p8_0 = 2.0;
+                        gw_dtop_part0 = 2.0;
                         top = double.NaN;
                     }
                 }
-                gw_tape.Push(gw_p8_0);
+                gw_tape.Push(gw_dtop_part0);
             }
             double other = 0.0;
             for (int j_3 = 0; j_3 < v.Length; j_3++)
             {
-                double gw_s11_0 = global::System.Math.Exp(v[j_3] - top);
-                double gw_p11_0 = gw_s11_0;
-                other = other + gw_s11_0;
-                gw_tape.Push(gw_p11_0);
+                double gw_other_t0 = global::System.Math.Exp(v[j_3] - top);
+                double gw_dother_part0 = gw_other_t0;
+                other = other + gw_other_t0;
+                gw_tape.Push(gw_dother_part0);
             }
-            double gw_r_0 = global::System.Math.Exp(v[0] - mean);
-            double gw_r_1 = 3.0 * gw_r_0 / sum;
-            double gw_Value = mean + global::System.Math.Log(other) + global::System.Math.Log(sum) + 0.5 * top + gw_r_1;
-            double gw_r0 = 1.0 / other;
-            double gw_r1 = (1.0 - gw_r_1) / sum;
-            double gw_r3 = gw_r_1;
+            double gw_result_t0 = global::System.Math.Exp(v[0] - mean);
+            double gw_result_t1 = 3.0 * gw_result_t0 / sum;
+            double gw_Value = mean + global::System.Math.Log(other) + global::System.Math.Log(sum) + 0.5 * top + gw_result_t1;
+            double gw_dresult_dother = 1.0 / other;
+            double gw_dresult_dsum = (1.0 - gw_result_t1) / sum;
+            double gw_dresult_dv = gw_result_t1;
             gw_tape.Push(mean);
             gw_tape.Push(sum);
             gw_tape.Push(top);
             gw_tape.Push(other);
-            gw_tape.Push(gw_r0);
-            gw_tape.Push(gw_r1);
-            gw_tape.Push(gw_r3);
+            gw_tape.Push(gw_dresult_dother);
+            gw_tape.Push(gw_dresult_dsum);
+            gw_tape.Push(gw_dresult_dv);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = Shifts(v);
@@ -229,9 +229,9 @@ namespace Specs
                 throw new global::System.ArgumentException("dv must have the length of v (" + v.Length + "), not " + dv.Length + ".", nameof(dv));
             }
 
-            double gw_r3 = gw_tape.Pop();
-            double gw_r1 = gw_tape.Pop();
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dv = gw_tape.Pop();
+            double gw_dresult_dsum = gw_tape.Pop();
+            double gw_dresult_dother = gw_tape.Pop();
             double other = gw_tape.Pop();
             double top = gw_tape.Pop();
             double sum = gw_tape.Pop();
@@ -239,52 +239,52 @@ namespace Specs
             double gw_d_sum = 0.0;
             double gw_d_top = 0.0;
             double gw_d_other = 0.0;
-            gw_d_other += gw_seed * gw_r0;
-            gw_d_sum += gw_seed * gw_r1;
+            gw_d_other += gw_seed * gw_dresult_dother;
+            gw_d_sum += gw_seed * gw_dresult_dsum;
             gw_d_top += gw_seed * 0.5;
-            dv[0] += gw_seed * gw_r3;
+            dv[0] += gw_seed * gw_dresult_dv;
             for (int j_3 = v.Length - 1; j_3 >= 0; j_3--)
             {
-                double gw_q11_0 = gw_tape.Pop();
-                double gw_c11_0 = -gw_d_other * gw_q11_0;
-                double gw_c11_1 = gw_d_other * gw_q11_0;
-                gw_d_top += gw_c11_0;
-                dv[j_3] += gw_c11_1;
+                double gw_dother_part0_kept = gw_tape.Pop();
+                double gw_dtop_from_other = -gw_d_other * gw_dother_part0_kept;
+                double gw_dv_from_other = gw_d_other * gw_dother_part0_kept;
+                gw_d_top += gw_dtop_from_other;
+                dv[j_3] += gw_dv_from_other;
             }
             for (int j_2 = v.Length - 1; j_2 >= 1; j_2--)
             {
-                double gw_q8_0 = gw_tape.Pop();
-                double gw_g8 = gw_d_top;
+                double gw_dtop_part0_kept = gw_tape.Pop();
+                double gw_dtop_in = gw_d_top;
                 gw_d_top = 0.0;
-                double gw_c8_0;
-                double gw_c8_1;
-                if (0.0 == gw_q8_0)
+                double gw_dtop_from_top;
+                double gw_dv_from_top;
+                if (0.0 == gw_dtop_part0_kept)
                 {
-                    gw_c8_0 = gw_g8;
-                    gw_c8_1 = 0.0;
+                    gw_dtop_from_top = gw_dtop_in;
+                    gw_dv_from_top = 0.0;
                 }
                 else
                 {
-                    if (1.0 == gw_q8_0)
+                    if (1.0 == gw_dtop_part0_kept)
                     {
-                        gw_c8_0 = 0.0;
-                        gw_c8_1 = gw_g8;
+                        gw_dtop_from_top = 0.0;
+                        gw_dv_from_top = gw_dtop_in;
                     }
                     else
                     {
-                        gw_c8_0 = double.NaN * gw_g8;
-                        gw_c8_1 = double.NaN * gw_g8;
+                        gw_dtop_from_top = double.NaN * gw_dtop_in;
+                        gw_dv_from_top = double.NaN * gw_dtop_in;
                     }
                 }
-                gw_d_top += gw_c8_0;
-                dv[j_2] += gw_c8_1;
+                gw_d_top += gw_dtop_from_top;
+                dv[j_2] += gw_dv_from_top;
             }
             dv[0] += gw_d_top;
             for (int j_1 = v.Length - 1; j_1 >= 0; j_1--)
             {
-                double gw_q5_0 = gw_tape.Pop();
-                double gw_c5_0 = gw_d_sum * gw_q5_0;
-                dv[j_1] += gw_c5_0;
+                double gw_dsum_dv_kept = gw_tape.Pop();
+                double gw_dv_from_sum = gw_d_sum * gw_dsum_dv_kept;
+                dv[j_1] += gw_dv_from_sum;
             }
         }
     }

@@ -65,11 +65,11 @@ namespace Specs
                 for (int c = 0; c < k; c++)
                 {
                     double t = bias[c];
-                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
-                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_weights_row = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        t = t + gw_w8_0[j] * gw_w8_1[j];
+                        t = t + gw_weights_row[j] * gw_x_row[j];
                     }
                     s[c] = t;
                 }
@@ -94,39 +94,39 @@ namespace Specs
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
                 {
-                    double gw_s16_0 = global::System.Math.Exp(s[c_2] - m);
-                    double gw_p16_0 = gw_s16_0;
-                    sum = sum + gw_s16_0;
-                    gw_tape.Push(gw_p16_0);
+                    double gw_sum_t0 = global::System.Math.Exp(s[c_2] - m);
+                    double gw_dsum_ds = gw_sum_t0;
+                    sum = sum + gw_sum_t0;
+                    gw_tape.Push(gw_dsum_ds);
                 }
-                double gw_p17_0 = 1.0 / sum;
+                double gw_dloss_dsum = 1.0 / sum;
                 loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
-                double gw_c17_0 = -gw_d_loss;
-                double gw_c17_1 = gw_d_loss * gw_p17_0;
-                gw_d_s[labels[i]] += gw_c17_0;
-                gw_d_sum += gw_c17_1;
+                double gw_ds_from_loss = -gw_d_loss;
+                double gw_dsum_from_loss = gw_d_loss * gw_dloss_dsum;
+                gw_d_s[labels[i]] += gw_ds_from_loss;
+                gw_d_sum += gw_dsum_from_loss;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_q16_0 = gw_tape.Pop();
-                    double gw_c16_0 = gw_d_sum * gw_q16_0;
-                    gw_d_s[c_2] += gw_c16_0;
+                    double gw_dsum_ds_kept = gw_tape.Pop();
+                    double gw_ds_from_sum = gw_d_sum * gw_dsum_ds_kept;
+                    gw_d_s[c_2] += gw_ds_from_sum;
                 }
                 gw_d_sum = 0.0;
                 for (int c = k - 1; c >= 0; c--)
                 {
-                    double gw_g10 = gw_d_s[c];
+                    double gw_ds_in = gw_d_s[c];
                     gw_d_s[c] = 0.0;
-                    gw_d_t += gw_g10;
-                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
-                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    gw_d_t += gw_ds_in;
+                    var gw_dWeights_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_t * gw_u8_2[j];
-                        gw_u8_1[j] += gw_c9_0;
+                        double gw_dweights_from_t = gw_d_t * gw_x_row_back[j];
+                        gw_dWeights_row_back[j] += gw_dweights_from_t;
                     }
-                    double gw_g7 = gw_d_t;
+                    double gw_dt_in = gw_d_t;
                     gw_d_t = 0.0;
-                    dBias[c] += gw_g7;
+                    dBias[c] += gw_dt_in;
                 }
             }
 
@@ -156,11 +156,11 @@ namespace Specs
                 for (int c = 0; c < k; c++)
                 {
                     double t = bias[c];
-                    var gw_w8_0 = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
-                    var gw_w8_1 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    var gw_weights_row = global::Gradwise.Runtime.GradwiseSpan.From(weights, c * d);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        t = t + gw_w8_0[j] * gw_w8_1[j];
+                        t = t + gw_weights_row[j] * gw_x_row[j];
                     }
                     s[c] = t;
                 }
@@ -185,22 +185,22 @@ namespace Specs
                 double sum = 0.0;
                 for (int c_2 = 0; c_2 < k; c_2++)
                 {
-                    double gw_s16_0 = global::System.Math.Exp(s[c_2] - m);
-                    double gw_p16_0 = gw_s16_0;
-                    sum = sum + gw_s16_0;
-                    gw_tape.Push(gw_p16_0);
+                    double gw_sum_t0 = global::System.Math.Exp(s[c_2] - m);
+                    double gw_dsum_ds = gw_sum_t0;
+                    sum = sum + gw_sum_t0;
+                    gw_tape.Push(gw_dsum_ds);
                 }
-                double gw_p17_0 = 1.0 / sum;
+                double gw_dloss_dsum = 1.0 / sum;
                 loss = loss + m + global::System.Math.Log(sum) - s[labels[i]];
-                gw_tape.Push(gw_p17_0);
+                gw_tape.Push(gw_dloss_dsum);
             }
             double gw_Value = loss / n;
-            double gw_r0 = 1.0 / n;
+            double gw_dresult_dloss = 1.0 / n;
             gw_tape.Push(k);
             gw_tape.Push(n);
             gw_tape.Push(d);
             gw_tape.Push(loss);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dloss);
             if (!(double.IsFinite(gw_Value)))
             {
                 gw_Value = SoftmaxCrossEntropy(weights, bias, x, labels);
@@ -224,7 +224,7 @@ namespace Specs
                 throw new global::System.ArgumentException("dBias must have the length of bias (" + bias.Length + "), not " + dBias.Length + ".", nameof(dBias));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dloss = gw_tape.Pop();
             double loss = gw_tape.Pop();
             int d = (int)gw_tape.Pop();
             int n = (int)gw_tape.Pop();
@@ -234,36 +234,36 @@ namespace Specs
             double gw_d_sum = 0.0;
             global::System.Span<double> gw_d_s = k <= 256 ? stackalloc double[k] : new double[k];
             gw_d_s.Clear();
-            gw_d_loss += gw_seed * gw_r0;
+            gw_d_loss += gw_seed * gw_dresult_dloss;
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q17_0 = gw_tape.Pop();
-                double gw_c17_0 = -gw_d_loss;
-                double gw_c17_1 = gw_d_loss * gw_q17_0;
-                gw_d_s[labels[i]] += gw_c17_0;
-                gw_d_sum += gw_c17_1;
+                double gw_dloss_dsum_kept = gw_tape.Pop();
+                double gw_ds_from_loss = -gw_d_loss;
+                double gw_dsum_from_loss = gw_d_loss * gw_dloss_dsum_kept;
+                gw_d_s[labels[i]] += gw_ds_from_loss;
+                gw_d_sum += gw_dsum_from_loss;
                 for (int c_2 = k - 1; c_2 >= 0; c_2--)
                 {
-                    double gw_q16_0 = gw_tape.Pop();
-                    double gw_c16_0 = gw_d_sum * gw_q16_0;
-                    gw_d_s[c_2] += gw_c16_0;
+                    double gw_dsum_ds_kept = gw_tape.Pop();
+                    double gw_ds_from_sum = gw_d_sum * gw_dsum_ds_kept;
+                    gw_d_s[c_2] += gw_ds_from_sum;
                 }
                 gw_d_sum = 0.0;
                 for (int c = k - 1; c >= 0; c--)
                 {
-                    double gw_g10 = gw_d_s[c];
+                    double gw_ds_in = gw_d_s[c];
                     gw_d_s[c] = 0.0;
-                    gw_d_t += gw_g10;
-                    var gw_u8_1 = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
-                    var gw_u8_2 = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
+                    gw_d_t += gw_ds_in;
+                    var gw_dWeights_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dWeights, c * d);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x, i * d);
                     for (int j = 0; j < d; j++)
                     {
-                        double gw_c9_0 = gw_d_t * gw_u8_2[j];
-                        gw_u8_1[j] += gw_c9_0;
+                        double gw_dweights_from_t = gw_d_t * gw_x_row_back[j];
+                        gw_dWeights_row_back[j] += gw_dweights_from_t;
                     }
-                    double gw_g7 = gw_d_t;
+                    double gw_dt_in = gw_d_t;
                     gw_d_t = 0.0;
-                    dBias[c] += gw_g7;
+                    dBias[c] += gw_dt_in;
                 }
             }
         }

@@ -54,15 +54,15 @@ namespace Specs
                 {
                     z = z + values[p] * w[indices[p]];
                 }
-                double gw_s6_0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_s6_0_d1);
-                double gw_p6_0 = gw_s6_0_d1;
-                loss = loss + gw_s6_0;
-                double gw_c6_0 = gw_d_loss * gw_p6_0;
-                gw_d_z += gw_c6_0;
+                double gw_loss_t0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_loss_t0_d1);
+                double gw_dloss_dz = gw_loss_t0_d1;
+                loss = loss + gw_loss_t0;
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz;
+                gw_d_z += gw_dz_from_loss;
                 for (int p = offsets[i]; p < offsets[i + 1]; p++)
                 {
-                    double gw_c5_0 = gw_d_z * values[p];
-                    dw[indices[p]] += gw_c5_0;
+                    double gw_dw_from_z = gw_d_z * values[p];
+                    dw[indices[p]] += gw_dw_from_z;
                 }
                 gw_d_z = 0.0;
             }
@@ -72,8 +72,8 @@ namespace Specs
             for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
             {
                 penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * global::System.Math.Abs(w[wjIndex]);
-                double gw_c9_0 = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
-                dw[wjIndex] += gw_c9_0;
+                double gw_dw_from_penalty = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
+                dw[wjIndex] += gw_dw_from_penalty;
             }
 
             // The value (the fused loops have already accumulated every adjoint, row by row).
@@ -100,10 +100,10 @@ namespace Specs
                 {
                     z = z + values[p] * w[indices[p]];
                 }
-                double gw_s6_0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_s6_0_d1);
-                double gw_p6_0 = gw_s6_0_d1;
-                loss = loss + gw_s6_0;
-                gw_tape.Push(gw_p6_0);
+                double gw_loss_t0 = global::Specs.L.LogLossWithGradient(labels[i], z, out double gw_loss_t0_d1);
+                double gw_dloss_dz = gw_loss_t0_d1;
+                loss = loss + gw_loss_t0;
+                gw_tape.Push(gw_dloss_dz);
             }
             double penalty = 0.0;
             for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
@@ -111,11 +111,11 @@ namespace Specs
                 penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * global::System.Math.Abs(w[wjIndex]);
             }
             double gw_Value = penalty + loss / n;
-            double gw_r0 = 1.0 / n;
+            double gw_dresult_dloss = 1.0 / n;
             gw_tape.Push(n);
             gw_tape.Push(loss);
             gw_tape.Push(penalty);
-            gw_tape.Push(gw_r0);
+            gw_tape.Push(gw_dresult_dloss);
             if (!(double.IsFinite(gw_Value) && double.IsFinite(l1) && double.IsFinite(l2)))
             {
                 gw_Value = SparseLogistic(w, indices, values, offsets, labels, l1, l2);
@@ -134,29 +134,29 @@ namespace Specs
                 throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
             }
 
-            double gw_r0 = gw_tape.Pop();
+            double gw_dresult_dloss = gw_tape.Pop();
             double penalty = gw_tape.Pop();
             double loss = gw_tape.Pop();
             int n = (int)gw_tape.Pop();
             double gw_d_loss = 0.0;
             double gw_d_z = 0.0;
             double gw_d_penalty = 0.0;
-            gw_d_loss += gw_seed * gw_r0;
+            gw_d_loss += gw_seed * gw_dresult_dloss;
             gw_d_penalty += gw_seed * 1.0;
             for (int wjIndex = 0; wjIndex < w.Length; wjIndex++)
             {
-                double gw_c9_0 = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
-                dw[wjIndex] += gw_c9_0;
+                double gw_dw_from_penalty = gw_d_penalty * (l1 * global::Gradwise.Runtime.GradwiseMath.Sign(w[wjIndex]) + l2 * w[wjIndex]);
+                dw[wjIndex] += gw_dw_from_penalty;
             }
             for (int i = n - 1; i >= 0; i--)
             {
-                double gw_q6_0 = gw_tape.Pop();
-                double gw_c6_0 = gw_d_loss * gw_q6_0;
-                gw_d_z += gw_c6_0;
+                double gw_dloss_dz_kept = gw_tape.Pop();
+                double gw_dz_from_loss = gw_d_loss * gw_dloss_dz_kept;
+                gw_d_z += gw_dz_from_loss;
                 for (int p = offsets[i]; p < offsets[i + 1]; p++)
                 {
-                    double gw_c5_0 = gw_d_z * values[p];
-                    dw[indices[p]] += gw_c5_0;
+                    double gw_dw_from_z = gw_d_z * values[p];
+                    dw[indices[p]] += gw_dw_from_z;
                 }
                 gw_d_z = 0.0;
             }

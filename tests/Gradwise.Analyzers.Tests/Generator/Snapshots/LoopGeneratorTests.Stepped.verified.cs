@@ -63,33 +63,33 @@ namespace Specs
             double t = 0.0;
             for (int i_1 = 1; i_1 < w.Length; i_1 += 2)
             {
-                double gw_s11_0 = t + w[i_1];
-                double gw_p11_0 = global::System.Math.Cos(gw_s11_0);
-                t = global::System.Math.Sin(gw_s11_0);
-                gw_tape.Push(gw_p11_0);
-                double gw_p12_0 = t;
+                double gw_t_t0 = t + w[i_1];
+                double gw_dt_part0 = global::System.Math.Cos(gw_t_t0);
+                t = global::System.Math.Sin(gw_t_t0);
+                gw_tape.Push(gw_dt_part0);
+                double gw_ds_dt = t;
                 s = s + t * t;
-                gw_tape.Push(gw_p12_0);
+                gw_tape.Push(gw_ds_dt);
             }
             for (int j_1 = w.Length - 2; j_1 > 0; j_1 -= 3)
             {
-                double gw_p14_0 = w[j_1] * global::System.Math.Sin(t);
-                double gw_s14_0 = global::System.Math.Cos(t);
-                double gw_p14_1 = gw_s14_0;
-                t = w[j_1] * gw_s14_0;
-                gw_tape.Push(gw_p14_0);
-                gw_tape.Push(gw_p14_1);
+                double gw_dt_dt = w[j_1] * global::System.Math.Sin(t);
+                double gw_t_2_t0 = global::System.Math.Cos(t);
+                double gw_dt_dw = gw_t_2_t0;
+                t = w[j_1] * gw_t_2_t0;
+                gw_tape.Push(gw_dt_dt);
+                gw_tape.Push(gw_dt_dw);
             }
             for (int k_1 = 0; k_1 <= 6; k_1 += 3)
             {
-                double gw_p16_0 = t;
+                double gw_dt_dw_2 = t;
                 t = 0.5 + t * w[k_1];
-                gw_tape.Push(gw_p16_0);
+                gw_tape.Push(gw_dt_dw_2);
             }
-            int gw_n17 = 0;
+            int gw_i_2_trips = 0;
             for (int i_2 = 0; i_2 < w.Length; i_2 += 2)
             {
-                gw_n17++;
+                gw_i_2_trips++;
                 if (1.2 < w[i_2])
                 {
                     break;
@@ -99,80 +99,80 @@ namespace Specs
                     t = w[i_2] + 0.9 * t;
                 }
             }
-            gw_tape.Push(gw_n17);
+            gw_tape.Push(gw_i_2_trips);
 
             // Reverse sweep: adjoints, from the result back to the parameters.
             double gw_Value = s + t;
             gw_d_s += 1.0;
             gw_d_t += 1.0;
-            int gw_m17 = (int)gw_tape.Pop();
-            for (int i_2 = (gw_m17 - 1) * 2; i_2 >= 0; i_2 -= 2)
+            int gw_i_2_trips_left = (int)gw_tape.Pop();
+            for (int i_2 = (gw_i_2_trips_left - 1) * 2; i_2 >= 0; i_2 -= 2)
             {
                 if (!(1.2 < w[i_2]))
                 {
-                    double gw_g20 = gw_d_t;
+                    double gw_dt_in = gw_d_t;
                     gw_d_t = 0.0;
-                    double gw_c20_0 = 0.9 * gw_g20;
-                    gw_d_t += gw_c20_0;
-                    dw[i_2] += gw_g20;
+                    double gw_dt_from_t = 0.9 * gw_dt_in;
+                    gw_d_t += gw_dt_from_t;
+                    dw[i_2] += gw_dt_in;
                 }
             }
             for (int k_1 = ((6 + 3) / 3 - 1) * 3; k_1 >= 0; k_1 -= 3)
             {
-                double gw_q16_0 = gw_tape.Pop();
-                double gw_g16 = gw_d_t;
+                double gw_dt_dw_kept = gw_tape.Pop();
+                double gw_dt_in_2 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_c16_0 = gw_g16 * w[k_1];
-                double gw_c16_1 = gw_g16 * gw_q16_0;
-                gw_d_t += gw_c16_0;
-                dw[k_1] += gw_c16_1;
+                double gw_dt_from_t_2 = gw_dt_in_2 * w[k_1];
+                double gw_dw_from_t = gw_dt_dw_kept * gw_dt_in_2;
+                gw_d_t += gw_dt_from_t_2;
+                dw[k_1] += gw_dw_from_t;
             }
             for (int j_1 = w.Length - 2 - ((w.Length - 2 + 2) / 3 - 1) * 3; j_1 <= w.Length - 2; j_1 += 3)
             {
-                double gw_q14_1 = gw_tape.Pop();
-                double gw_q14_0 = gw_tape.Pop();
-                double gw_g14 = gw_d_t;
+                double gw_dt_dw_kept_2 = gw_tape.Pop();
+                double gw_dt_dt_kept = gw_tape.Pop();
+                double gw_dt_in_3 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_c14_0 = -gw_g14 * gw_q14_0;
-                double gw_c14_1 = gw_g14 * gw_q14_1;
-                gw_d_t += gw_c14_0;
-                dw[j_1] += gw_c14_1;
+                double gw_dt_from_t_3 = -gw_dt_dt_kept * gw_dt_in_3;
+                double gw_dw_from_t_2 = gw_dt_dw_kept_2 * gw_dt_in_3;
+                gw_d_t += gw_dt_from_t_3;
+                dw[j_1] += gw_dw_from_t_2;
             }
             for (int i_1 = 1 + ((w.Length - 1 + 1) / 2 - 1) * 2; i_1 >= 1; i_1 -= 2)
             {
-                double gw_q12_0 = gw_tape.Pop();
-                double gw_c12_0 = 2.0 * gw_d_s * gw_q12_0;
-                gw_d_t += gw_c12_0;
-                double gw_q11_0 = gw_tape.Pop();
-                double gw_g11 = gw_d_t;
+                double gw_ds_dt_kept = gw_tape.Pop();
+                double gw_dt_from_s = 2.0 * gw_d_s * gw_ds_dt_kept;
+                gw_d_t += gw_dt_from_s;
+                double gw_dt_part0_kept = gw_tape.Pop();
+                double gw_dt_in_4 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_e11_0 = gw_g11 * gw_q11_0;
-                double gw_c11_0 = gw_e11_0;
-                double gw_c11_1 = gw_e11_0;
-                gw_d_t += gw_c11_0;
-                dw[i_1] += gw_c11_1;
+                double gw_dt_t0 = gw_dt_in_4 * gw_dt_part0_kept;
+                double gw_dt_from_t_4 = gw_dt_t0;
+                double gw_dw_from_t_3 = gw_dt_t0;
+                gw_d_t += gw_dt_from_t_4;
+                dw[i_1] += gw_dw_from_t_3;
             }
             for (int m = 5; m < 5; m += 2)
             {
-                double gw_c8_0 = 1000.0 * gw_d_s;
-                dw[m] += gw_c8_0;
+                double gw_dw_from_s = 1000.0 * gw_d_s;
+                dw[m] += gw_dw_from_s;
             }
             for (int k = 1; k <= w.Length - 1; k += 4)
             {
-                double gw_c6_0 = 3.0 * gw_d_s * w[k] * w[k];
-                dw[k] += gw_c6_0;
+                double gw_dw_from_s_2 = 3.0 * gw_d_s * w[k] * w[k];
+                dw[k] += gw_dw_from_s_2;
             }
             for (int j = w.Length - 1; j >= 0; j -= 3)
             {
-                double gw_c4_0 = gw_d_s * j * global::System.Math.Cos(w[j]);
-                dw[j] += gw_c4_0;
+                double gw_dw_from_s_3 = gw_d_s * j * global::System.Math.Cos(w[j]);
+                dw[j] += gw_dw_from_s_3;
             }
             for (int i = 0; i < w.Length - 1; i += 2)
             {
-                double gw_c2_0 = gw_d_s * w[i];
-                double gw_c2_1 = gw_d_s * w[i + 1];
-                dw[i + 1] += gw_c2_0;
-                dw[i] += gw_c2_1;
+                double gw_dw_from_s_4 = gw_d_s * w[i];
+                double gw_dw_from_s_5 = gw_d_s * w[i + 1];
+                dw[i + 1] += gw_dw_from_s_4;
+                dw[i] += gw_dw_from_s_5;
             }
             gw_tape.Release();
             if (!(double.IsFinite(gw_Value)))
@@ -208,33 +208,33 @@ namespace Specs
             double t = 0.0;
             for (int i_1 = 1; i_1 < w.Length; i_1 += 2)
             {
-                double gw_s11_0 = t + w[i_1];
-                double gw_p11_0 = global::System.Math.Cos(gw_s11_0);
-                t = global::System.Math.Sin(gw_s11_0);
-                gw_tape.Push(gw_p11_0);
-                double gw_p12_0 = t;
+                double gw_t_t0 = t + w[i_1];
+                double gw_dt_part0 = global::System.Math.Cos(gw_t_t0);
+                t = global::System.Math.Sin(gw_t_t0);
+                gw_tape.Push(gw_dt_part0);
+                double gw_ds_dt = t;
                 s = s + t * t;
-                gw_tape.Push(gw_p12_0);
+                gw_tape.Push(gw_ds_dt);
             }
             for (int j_1 = w.Length - 2; j_1 > 0; j_1 -= 3)
             {
-                double gw_p14_0 = w[j_1] * global::System.Math.Sin(t);
-                double gw_s14_0 = global::System.Math.Cos(t);
-                double gw_p14_1 = gw_s14_0;
-                t = w[j_1] * gw_s14_0;
-                gw_tape.Push(gw_p14_0);
-                gw_tape.Push(gw_p14_1);
+                double gw_dt_dt = w[j_1] * global::System.Math.Sin(t);
+                double gw_t_2_t0 = global::System.Math.Cos(t);
+                double gw_dt_dw = gw_t_2_t0;
+                t = w[j_1] * gw_t_2_t0;
+                gw_tape.Push(gw_dt_dt);
+                gw_tape.Push(gw_dt_dw);
             }
             for (int k_1 = 0; k_1 <= 6; k_1 += 3)
             {
-                double gw_p16_0 = t;
+                double gw_dt_dw_2 = t;
                 t = 0.5 + t * w[k_1];
-                gw_tape.Push(gw_p16_0);
+                gw_tape.Push(gw_dt_dw_2);
             }
-            int gw_n17 = 0;
+            int gw_i_2_trips = 0;
             for (int i_2 = 0; i_2 < w.Length; i_2 += 2)
             {
-                gw_n17++;
+                gw_i_2_trips++;
                 if (1.2 < w[i_2])
                 {
                     break;
@@ -244,7 +244,7 @@ namespace Specs
                     t = w[i_2] + 0.9 * t;
                 }
             }
-            gw_tape.Push(gw_n17);
+            gw_tape.Push(gw_i_2_trips);
             double gw_Value = s + t;
             gw_tape.Push(s);
             gw_tape.Push(t);
@@ -272,74 +272,74 @@ namespace Specs
             double gw_d_t = 0.0;
             gw_d_s += gw_seed * 1.0;
             gw_d_t += gw_seed * 1.0;
-            int gw_m17 = (int)gw_tape.Pop();
-            for (int i_2 = (gw_m17 - 1) * 2; i_2 >= 0; i_2 -= 2)
+            int gw_i_2_trips_left = (int)gw_tape.Pop();
+            for (int i_2 = (gw_i_2_trips_left - 1) * 2; i_2 >= 0; i_2 -= 2)
             {
                 if (!(1.2 < w[i_2]))
                 {
-                    double gw_g20 = gw_d_t;
+                    double gw_dt_in = gw_d_t;
                     gw_d_t = 0.0;
-                    double gw_c20_0 = 0.9 * gw_g20;
-                    gw_d_t += gw_c20_0;
-                    dw[i_2] += gw_g20;
+                    double gw_dt_from_t = 0.9 * gw_dt_in;
+                    gw_d_t += gw_dt_from_t;
+                    dw[i_2] += gw_dt_in;
                 }
             }
             for (int k_1 = ((6 + 3) / 3 - 1) * 3; k_1 >= 0; k_1 -= 3)
             {
-                double gw_q16_0 = gw_tape.Pop();
-                double gw_g16 = gw_d_t;
+                double gw_dt_dw_kept = gw_tape.Pop();
+                double gw_dt_in_2 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_c16_0 = gw_g16 * w[k_1];
-                double gw_c16_1 = gw_g16 * gw_q16_0;
-                gw_d_t += gw_c16_0;
-                dw[k_1] += gw_c16_1;
+                double gw_dt_from_t_2 = gw_dt_in_2 * w[k_1];
+                double gw_dw_from_t = gw_dt_dw_kept * gw_dt_in_2;
+                gw_d_t += gw_dt_from_t_2;
+                dw[k_1] += gw_dw_from_t;
             }
             for (int j_1 = w.Length - 2 - ((w.Length - 2 + 2) / 3 - 1) * 3; j_1 <= w.Length - 2; j_1 += 3)
             {
-                double gw_q14_1 = gw_tape.Pop();
-                double gw_q14_0 = gw_tape.Pop();
-                double gw_g14 = gw_d_t;
+                double gw_dt_dw_kept_2 = gw_tape.Pop();
+                double gw_dt_dt_kept = gw_tape.Pop();
+                double gw_dt_in_3 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_c14_0 = -gw_g14 * gw_q14_0;
-                double gw_c14_1 = gw_g14 * gw_q14_1;
-                gw_d_t += gw_c14_0;
-                dw[j_1] += gw_c14_1;
+                double gw_dt_from_t_3 = -gw_dt_dt_kept * gw_dt_in_3;
+                double gw_dw_from_t_2 = gw_dt_dw_kept_2 * gw_dt_in_3;
+                gw_d_t += gw_dt_from_t_3;
+                dw[j_1] += gw_dw_from_t_2;
             }
             for (int i_1 = 1 + ((w.Length - 1 + 1) / 2 - 1) * 2; i_1 >= 1; i_1 -= 2)
             {
-                double gw_q12_0 = gw_tape.Pop();
-                double gw_c12_0 = 2.0 * gw_d_s * gw_q12_0;
-                gw_d_t += gw_c12_0;
-                double gw_q11_0 = gw_tape.Pop();
-                double gw_g11 = gw_d_t;
+                double gw_ds_dt_kept = gw_tape.Pop();
+                double gw_dt_from_s = 2.0 * gw_d_s * gw_ds_dt_kept;
+                gw_d_t += gw_dt_from_s;
+                double gw_dt_part0_kept = gw_tape.Pop();
+                double gw_dt_in_4 = gw_d_t;
                 gw_d_t = 0.0;
-                double gw_e11_0 = gw_g11 * gw_q11_0;
-                double gw_c11_0 = gw_e11_0;
-                double gw_c11_1 = gw_e11_0;
-                gw_d_t += gw_c11_0;
-                dw[i_1] += gw_c11_1;
+                double gw_dt_t0 = gw_dt_in_4 * gw_dt_part0_kept;
+                double gw_dt_from_t_4 = gw_dt_t0;
+                double gw_dw_from_t_3 = gw_dt_t0;
+                gw_d_t += gw_dt_from_t_4;
+                dw[i_1] += gw_dw_from_t_3;
             }
             for (int m = 5; m < 5; m += 2)
             {
-                double gw_c8_0 = 1000.0 * gw_d_s;
-                dw[m] += gw_c8_0;
+                double gw_dw_from_s = 1000.0 * gw_d_s;
+                dw[m] += gw_dw_from_s;
             }
             for (int k = 1; k <= w.Length - 1; k += 4)
             {
-                double gw_c6_0 = 3.0 * gw_d_s * w[k] * w[k];
-                dw[k] += gw_c6_0;
+                double gw_dw_from_s_2 = 3.0 * gw_d_s * w[k] * w[k];
+                dw[k] += gw_dw_from_s_2;
             }
             for (int j = w.Length - 1; j >= 0; j -= 3)
             {
-                double gw_c4_0 = gw_d_s * j * global::System.Math.Cos(w[j]);
-                dw[j] += gw_c4_0;
+                double gw_dw_from_s_3 = gw_d_s * j * global::System.Math.Cos(w[j]);
+                dw[j] += gw_dw_from_s_3;
             }
             for (int i = 0; i < w.Length - 1; i += 2)
             {
-                double gw_c2_0 = gw_d_s * w[i];
-                double gw_c2_1 = gw_d_s * w[i + 1];
-                dw[i + 1] += gw_c2_0;
-                dw[i] += gw_c2_1;
+                double gw_dw_from_s_4 = gw_d_s * w[i];
+                double gw_dw_from_s_5 = gw_d_s * w[i + 1];
+                dw[i + 1] += gw_dw_from_s_4;
+                dw[i] += gw_dw_from_s_5;
             }
         }
     }
