@@ -190,6 +190,23 @@ public sealed class LoopGeneratorTests
             new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
     }
 
+    /// <summary>Every prefix of methods whose ints change (count++ under a branch, steps of 2 and 3, while (k-- > 0)) gets a diagnostic or code, never a crash.</summary>
+    [Fact]
+    public void Half_typed_counters_never_crash()
+    {
+        var text = LoopFunctions.Source;
+        string Section(string start) => text.Substring(text.IndexOf(start, StringComparison.Ordinal), NextSection(text, start));
+        var header = text.Substring(0, text.IndexOf("/// <summary>Dense logistic", StringComparison.Ordinal));
+        var source = header + Section("/// <summary>A mean over the rows") + Section("/// <summary>Steps of 2 and 3") + Section("/// <summary>Counting down in a while") + "\n}\n";
+        var whole = GeneratorHarness.Run(source).AssertCompiles();
+        Assert.Contains(whole.MethodSources, s => s.Value.Contains("CountdownWithGradient", StringComparison.Ordinal));
+
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            source,
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
+    }
+
     [Fact]
     public void Unrelated_edit_reruns_nothing() =>
         IncrementalCaching.AssertCachedAfterEdit(
