@@ -18,14 +18,8 @@ public static partial class ReverseEmitter
             var targets = new List<string>();
             var readAlways = new HashSet<Variable>(UnconditionalLeaves(value));
             var seeded = 0;
-            foreach (var leaf in Leaves(value).Where(IsActive).Where(l => !skip.Contains(l.Name)).OrderBy(l => l.Name, System.StringComparer.Ordinal))
+            foreach (var (leaf, partial) in ResultPartials(value).Where(p => !skip.Contains(p.Leaf.Name)))
             {
-                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
-                if (partial is Constant { Value: 0.0 })
-                {
-                    continue;
-                }
-
                 var index = seeded++;
                 if (partial is Constant constant)
                 {
@@ -41,6 +35,19 @@ public static partial class ReverseEmitter
             lines.AddRange(CodeEmitter.Emit(outputs, Family("r", "result", "_t")));
             lines.AddRange(targets);
             return targets.Count > 0;
+        }
+
+        /// <summary>The result's non-zero partials with respect to its active leaves, in name order.</summary>
+        private IEnumerable<(Variable Leaf, Expr Partial)> ResultPartials(Expr value)
+        {
+            foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l.Name, System.StringComparer.Ordinal))
+            {
+                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
+                if (partial is not Constant { Value: 0.0 })
+                {
+                    yield return (leaf, partial);
+                }
+            }
         }
 
         private void EmitReverse(Block block, List<string> lines, int indent, bool topLevel, bool redeclareInts = true)

@@ -315,14 +315,8 @@ public static partial class ReverseEmitter
             var value = Simplifier.Simplify(procedure.Result);
             var outputs = new List<EmitOutput> { new(ValueName, value, true) };
             var seeds = new List<(Variable Leaf, Expr Partial, string? Name)>();
-            foreach (var leaf in Leaves(value).Where(IsActive).OrderBy(l => l.Name, System.StringComparer.Ordinal))
+            foreach (var (leaf, partial) in ResultPartials(value))
             {
-                var partial = Simplifier.Simplify(Differentiator.Differentiate(value, leaf.Name));
-                if (partial is Constant { Value: 0.0 })
-                {
-                    continue;
-                }
-
                 var name = partial is Constant ? null : Named("r/" + seeds.Count.ToString(CultureInfo.InvariantCulture), "dresult_d" + Word(leaf));
                 if (name != null)
                 {
