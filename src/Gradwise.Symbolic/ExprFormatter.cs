@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Gradwise.Symbolic;
@@ -312,11 +313,17 @@ public sealed class ExprFormatter
             coefficient = -coefficient;
         }
 
+        // Ints over ints (1 / n, k / n) would be C#'s integer division: the quotient is written over a double.
+        var integerQuotient = denominator.Count > 0 && denominator.All(IsIntValued) && numerator.All(IsIntValued);
         var first = true;
         if (coefficient != 1.0 || numerator.Count == 0)
         {
-            sb.Append(Number(coefficient));
+            sb.Append(integerQuotient ? DoubleNumber(coefficient) : Number(coefficient));
             first = false;
+        }
+        else if (integerQuotient)
+        {
+            sb.Append("(double)");
         }
 
         foreach (var f in numerator)
@@ -351,6 +358,23 @@ public sealed class ExprFormatter
 
             sb.Append(')');
         }
+    }
+
+    /// <summary>True for an int read as a double (<c>n</c>, <c>labels[i]</c>), an integer constant, and products, sums and whole powers of them: what C# would compute as an int.</summary>
+    private static bool IsIntValued(Expr e) => e switch
+    {
+        Variable v => v.IntValue != null,
+        Constant c => Ex.IsInteger(c.Value),
+        Product or Sum => e.Children.All(IsIntValued),
+        Power { Exponent: Constant { Value: > 0 } k } pw => Ex.IsInteger(k.Value) && IsIntValued(pw.Base),
+        _ => false,
+    };
+
+    /// <summary>A number as a double literal (<c>1.0</c>), so an int divided by it is not C#'s integer division.</summary>
+    private string DoubleNumber(double value)
+    {
+        var text = Number(value);
+        return text.IndexOfAny(new[] { '.', 'E', 'e', 'N', '∞' }) < 0 ? text + ".0" : text;
     }
 
     /// <summary>Writes a·(1 − a) together and last, as textbooks write σ'(z) = σ(z)(1 − σ(z)).</summary>
@@ -402,7 +426,7 @@ public sealed class ExprFormatter
 
             if (e.Value < 0)
             {
-                sb.Append(Number(1.0)).Append(" / ");
+                sb.Append(IsIntValued(pw.Base) ? DoubleNumber(1.0) : Number(1.0)).Append(" / ");
                 Write(sb, Ex.Pow(pw.Base, Ex.Const(-e.Value)), UnaryPrecedence, locals);
                 return;
             }

@@ -12,7 +12,8 @@ namespace Gradwise.Symbolic;
 /// <param name="UsesTape">True when some value is kept on the tape.</param>
 /// <param name="TapedPerStatement">The most values one statement keeps per execution.</param>
 /// <param name="FusedLoops">How many top-level loops run their reverse sweep iteration by iteration.</param>
-public sealed record ReverseCode(IReadOnlyList<string> Lines, string ValueName, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops);
+/// <param name="ClosedForms">The adjoints of values the method computes that have a closed form (see <see cref="ClosedForm"/>), in declaration order.</param>
+public sealed record ReverseCode(IReadOnlyList<string> Lines, string ValueName, IReadOnlyList<string> Steps, bool UsesTape, int TapedPerStatement, int FusedLoops, IReadOnlyList<ClosedForm> ClosedForms);
 
 /// <summary>The bodies of a procedure's split forward and reverse sweeps (see <see cref="ReverseEmitter.EmitSplit"/>).</summary>
 /// <param name="Forward">The forward sweep up to its return, which the caller writes (it returns <paramref name="ValueName"/>).</param>
@@ -284,7 +285,7 @@ public static partial class ReverseEmitter
                 .Concat(detached.Select(m => (Id: All(procedure.Body).Where(s => s is AssignStmt a && a.Target == m).Select(IdOf).Min(), Text: m + ": a shift the result does not depend on (it cancels between Exp(x - " + m + ") and the " + m + " added back), so ∂/∂" + m + " = 0 and it keeps no adjoint")))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
-            return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count);
+            return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count, FindClosedForms());
         }
 
         public SplitCode RunSplit()

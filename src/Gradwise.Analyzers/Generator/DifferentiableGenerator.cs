@@ -212,6 +212,13 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             DocList(w, "bullet", code.Steps);
         }
 
+        if (code.ClosedForms.Count > 0)
+        {
+            w.Line("/// <para>Closed forms of the adjoints, ∂" + spec.Name + " with respect to values the method computes, for one pass of the loops around each");
+            w.Line("/// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>");
+            DocList(w, "bullet", code.ClosedForms.Select(f => "∂" + spec.Name + "/∂" + f.Quantity + " = " + f.Adjoint));
+        }
+
         w.Line("/// </remarks>");
         ParameterDocs(w, spec);
 
@@ -231,6 +238,20 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         ExactValueAtNonFinite(w, spec, code.ValueName);
         w.Line("return " + code.ValueName + ";");
         w.Close();
+
+        var access = spec.Modifiers.Replace("static ", string.Empty);
+        var constants = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var form in code.ClosedForms)
+        {
+            var constant = spec.FormulaPrefix + "_d" + form.Name;
+            if (constants.Add(constant))
+            {
+                w.Line();
+                w.Line("/// <summary>The closed form of ∂" + spec.Name + "/∂" + Xml(form.Quantity) + " (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>");
+                w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
+                w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
+            }
+        }
         if (spec.Parameters.Any(p => p.Kind != ValueKind.Double))
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.

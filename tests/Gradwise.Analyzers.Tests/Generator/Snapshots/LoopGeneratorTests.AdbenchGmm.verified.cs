@@ -31,6 +31,14 @@ namespace Specs
         /// <item><description>frobenius = frobenius + icf[c_5 * q + j_5] * icf[c_5 * q + j_5]:  ∂/∂frobenius = 1,  ∂/∂icf[c_5 * q + j_5] = 2 * icf[c_5 * q + j_5]</description></item>
         /// <item><description>prior = prior - sumQs_1 * wishartM + 0.5 * frobenius * wishartGamma * wishartGamma:  ∂/∂frobenius = 0.5 * wishartGamma * wishartGamma,  ∂/∂prior = 1,  ∂/∂sumQs_1 = -wishartM</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂AdbenchGmm with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂AdbenchGmm/∂sum = 1 / sum</description></item>
+        /// <item><description>∂AdbenchGmm/∂frobenius = 0.5 * wishartGamma * wishartGamma</description></item>
+        /// <item><description>∂AdbenchGmm/∂sumQs_1 = -wishartM</description></item>
+        /// <item><description>∂AdbenchGmm/∂main[c] = Exp(main[c] - m) / sum</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="alphas">As in AdbenchGmm.</param>
         /// <param name="means">As in AdbenchGmm.</param>
@@ -305,6 +313,22 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂AdbenchGmm/∂sum (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string AdbenchGmm_dsum = "1 / sum";
+
+        /// <summary>The closed form of ∂AdbenchGmm/∂frobenius (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string AdbenchGmm_dfrobenius = "0.5 * wishartGamma * wishartGamma";
+
+        /// <summary>The closed form of ∂AdbenchGmm/∂sumQs_1 (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string AdbenchGmm_dsumQs_1 = "-wishartM";
+
+        /// <summary>The closed form of ∂AdbenchGmm/∂main[c] (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string AdbenchGmm_dmain = "Exp(main[c] - m) / sum";
 
         /// <summary>For generated callers: <see cref="AdbenchGmm(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/>, keeping on the caller's tape what <c>AdbenchGmmGradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

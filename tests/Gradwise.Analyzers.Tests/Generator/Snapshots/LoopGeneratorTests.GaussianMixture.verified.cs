@@ -24,6 +24,12 @@ namespace Specs
         /// <item><description>s = s + Exp(lp[c_4] - m):  ∂/∂lp[c_4] = Exp(lp[c_4] - m),  ∂/∂s = 1</description></item>
         /// <item><description>total = m + total + Log(s):  ∂/∂s = 1 / s,  ∂/∂total = 1</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂GaussianMixture with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂GaussianMixture/∂s = -1 / s</description></item>
+        /// <item><description>∂GaussianMixture/∂lp[c_2] = -Exp(lp[c_2] - m) / s</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="alphas">As in GaussianMixture.</param>
         /// <param name="means">As in GaussianMixture.</param>
@@ -201,6 +207,14 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂GaussianMixture/∂s (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string GaussianMixture_ds = "-1 / s";
+
+        /// <summary>The closed form of ∂GaussianMixture/∂lp[c_2] (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string GaussianMixture_dlp = "-Exp(lp[c_2] - m) / s";
 
         /// <summary>For generated callers: <see cref="GaussianMixture(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>GaussianMixtureGradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

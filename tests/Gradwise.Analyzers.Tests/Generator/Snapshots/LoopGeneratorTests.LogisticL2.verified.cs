@@ -20,6 +20,11 @@ namespace Specs
         /// <item><description>loss = loss + y[i] * Softplus(-z) + Softplus(z) * (1 - y[i]):  ∂/∂loss = 1,  ∂/∂z = Sigmoid(z) - y[i]</description></item>
         /// <item><description>penalty = penalty + w[j_1] * w[j_1]:  ∂/∂penalty = 1,  ∂/∂w[j_1] = 2 * w[j_1]</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂LogisticL2 with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂LogisticL2/∂z = (Sigmoid(z) - y[i]) / n</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="w">As in LogisticL2.</param>
         /// <param name="b">As in LogisticL2.</param>
@@ -91,6 +96,10 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂LogisticL2/∂z (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string LogisticL2_dz = "(Sigmoid(z) - y[i]) / n";
 
         /// <summary>For generated callers: <see cref="LogisticL2(System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double)"/>, keeping on the caller's tape what <c>LogisticL2GradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

@@ -22,6 +22,13 @@ namespace Specs
         /// <item><description>z = z + hidden[k_1] * w2[k_1]:  ∂/∂hidden[k_1] = w2[k_1],  ∂/∂w2[k_1] = hidden[k_1],  ∂/∂z = 1</description></item>
         /// <item><description>loss = loss + LogLoss(y[i], z):  ∂/∂loss = 1,  ∂/∂z = ∂LogLoss/∂z(y[i], z)</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂Mlp with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂Mlp/∂a = w2[k] * ∂LogLoss/∂z(y[i], z) * (1 - Pow(Tanh(a), 2)) / n</description></item>
+        /// <item><description>∂Mlp/∂z = ∂LogLoss/∂z(y[i], z) / n</description></item>
+        /// <item><description>∂Mlp/∂hidden[k] = w2[k] * ∂LogLoss/∂z(y[i], z) / n</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="w1">As in Mlp.</param>
         /// <param name="b1">As in Mlp.</param>
@@ -140,6 +147,18 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂Mlp/∂a (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string Mlp_da = "w2[k] * ∂LogLoss/∂z(y[i], z) * (1 - Pow(Tanh(a), 2)) / n";
+
+        /// <summary>The closed form of ∂Mlp/∂z (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string Mlp_dz = "∂LogLoss/∂z(y[i], z) / n";
+
+        /// <summary>The closed form of ∂Mlp/∂hidden[k] (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string Mlp_dhidden = "w2[k] * ∂LogLoss/∂z(y[i], z) / n";
 
         /// <summary>For generated callers: <see cref="Mlp(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, double, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;)"/>, keeping on the caller's tape what <c>MlpGradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

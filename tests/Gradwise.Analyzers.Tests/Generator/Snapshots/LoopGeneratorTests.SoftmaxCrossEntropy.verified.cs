@@ -22,6 +22,12 @@ namespace Specs
         /// <item><description>sum = sum + Exp(s[c_2] - m):  ∂/∂s[c_2] = Exp(s[c_2] - m),  ∂/∂sum = 1</description></item>
         /// <item><description>loss = loss + m + Log(sum) - s[labels[i]]:  ∂/∂loss = 1,  ∂/∂s[labels[i]] = -1,  ∂/∂sum = 1 / sum</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂SoftmaxCrossEntropy with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂SoftmaxCrossEntropy/∂sum = 1 / (n * sum)</description></item>
+        /// <item><description>∂SoftmaxCrossEntropy/∂s[c] = (Exp(s[c] - m) / sum - (c == labels[i] ? 1 : 0)) / n</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="weights">As in SoftmaxCrossEntropy.</param>
         /// <param name="bias">As in SoftmaxCrossEntropy.</param>
@@ -140,6 +146,14 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂SoftmaxCrossEntropy/∂sum (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string SoftmaxCrossEntropy_dsum = "1 / (n * sum)";
+
+        /// <summary>The closed form of ∂SoftmaxCrossEntropy/∂s[c] (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string SoftmaxCrossEntropy_ds = "(Exp(s[c] - m) / sum - (c == labels[i] ? 1 : 0)) / n";
 
         /// <summary>For generated callers: <see cref="SoftmaxCrossEntropy(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;)"/>, keeping on the caller's tape what <c>SoftmaxCrossEntropyGradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]

@@ -19,6 +19,11 @@ namespace Specs
         /// <item><description>loss = loss + LogLoss(labels[i], z):  ∂/∂loss = 1,  ∂/∂z = ∂LogLoss/∂z(labels[i], z)</description></item>
         /// <item><description>penalty = penalty + 0.5 * l2 * w[wjIndex] * w[wjIndex] + l1 * Abs(w[wjIndex]):  ∂/∂penalty = 1,  ∂/∂w[wjIndex] = l1 * Sign(w[wjIndex]) + l2 * w[wjIndex]</description></item>
         /// </list>
+        /// <para>Closed forms of the adjoints, ∂SparseLogistic with respect to values the method computes, for one pass of the loops around each
+        /// (the gradient of a parameter sums them over the passes, times the local derivatives above):</para>
+        /// <list type="bullet">
+        /// <item><description>∂SparseLogistic/∂z = ∂LogLoss/∂z(labels[i], z) / n</description></item>
+        /// </list>
         /// </remarks>
         /// <param name="w">As in SparseLogistic.</param>
         /// <param name="indices">As in SparseLogistic (no gradient).</param>
@@ -85,6 +90,10 @@ namespace Specs
 
             return gw_Value;
         }
+
+        /// <summary>The closed form of ∂SparseLogistic/∂z (for one pass of the loops around it) that Gradwise derived, in C# syntax.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
+        public const string SparseLogistic_dz = "∂LogLoss/∂z(labels[i], z) / n";
 
         /// <summary>For generated callers: <see cref="SparseLogistic(System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, System.ReadOnlySpan&lt;int&gt;, System.ReadOnlySpan&lt;double&gt;, double, double)"/>, keeping on the caller's tape what <c>SparseLogisticGradwiseReverse</c> reads back.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
