@@ -137,8 +137,7 @@ internal sealed partial class MethodFrontend
                 source = parameter;
                 break;
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
-                var owner = method.Parameters.First(p => Escaped(p.Name) == view.Array);
-                return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, IsArray: owner.Type is IArrayTypeSymbol);
+                return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, view.IsArray);
             case IInvocationOperation slice when SliceOf(slice) is { } window:
                 if (window.Start is null || window.Length is null)
                 {

@@ -33,8 +33,8 @@ internal sealed partial class MethodFrontend
     /// <summary>The <c>k--</c> of the while condition being read (<c>while (k-- > 0)</c>), which that reading may meet.</summary>
     private IIncrementOrDecrementOperation? conditionStep;
 
-    /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>.</summary>
-    private sealed record SpanView(string Array, IntExpr Offset, IntExpr Length, bool IsDouble);
+    /// <summary>A read-only window on a parameter: <c>x.Slice(offset, length)</c>; <paramref name="IsArray"/> when the parameter is an array (sliced with <c>AsSpan</c>).</summary>
+    private sealed record SpanView(string Array, IntExpr Offset, IntExpr Length, bool IsDouble, bool IsArray);
 
     /// <summary>Locals in scope: their symbolic values and which of them are declared in the emitted code.</summary>
     private sealed class Scope
@@ -638,7 +638,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, element == SpecialType.System_Double);
+            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, element == SpecialType.System_Double, window.Source.Parameter.Type is IArrayTypeSymbol);
             return true;
         }
 
