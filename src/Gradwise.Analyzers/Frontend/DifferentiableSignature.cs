@@ -11,10 +11,18 @@ namespace Gradwise.Frontend;
 internal static class DifferentiableSignature
 {
     public static bool IsDifferentiable(IMethodSymbol method) =>
-        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.DifferentiableAttribute);
+        method.GetAttributes().Any(a => IsGradwiseAttribute(a.AttributeClass, "DifferentiableAttribute"));
 
     public static bool IsNoGradient(IParameterSymbol parameter) =>
-        parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.NoGradientAttribute);
+        parameter.GetAttributes().Any(a => IsGradwiseAttribute(a.AttributeClass, "NoGradientAttribute"));
+
+    /// <summary>
+    /// <c>Gradwise.<paramref name="name"/></c>, compared part by part: formatting the attribute's full name for every parameter asked
+    /// about was a tenth of the generator's time on a large project.
+    /// </summary>
+    private static bool IsGradwiseAttribute(INamedTypeSymbol? attribute, string name) =>
+        attribute is { Name: var actual, ContainingType: null, ContainingNamespace: { Name: "Gradwise", ContainingNamespace.IsGlobalNamespace: true } }
+        && actual == name;
 
     /// <summary>True when the parameter gets a gradient: a double or float, or a span or array of double, not marked [NoGradient].</summary>
     public static bool HasGradient(IParameterSymbol parameter) =>
