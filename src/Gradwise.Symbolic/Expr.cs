@@ -156,7 +156,7 @@ public sealed class Variable : Expr
     }
 
     internal Variable(string array, IntExpr index)
-        : this(array + "[" + IntFormatter.Format(index) + "]")
+        : this(array + IntFormatter.Subscript(index))
     {
         Array = array;
         Index = index;

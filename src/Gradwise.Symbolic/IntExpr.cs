@@ -53,6 +53,14 @@ public abstract record IntExpr
                 case IntLength length:
                     yield return length.Array;
                     break;
+                case IntRowLength rowLength:
+                    yield return rowLength.Array;
+                    stack.Push(rowLength.Row);
+                    break;
+                case IntRow position:
+                    stack.Push(position.Column);
+                    stack.Push(position.Row);
+                    break;
                 case IntElement element:
                     yield return element.Array;
                     stack.Push(element.Index);
@@ -128,3 +136,12 @@ public sealed record IntExtremum(bool IsMax, IntExpr Left, IntExpr Right) : IntE
 
 /// <summary><c>(int)Value</c>: a double, fixed for the call, truncated toward zero.</summary>
 public sealed record IntTruncation(Expr Value) : IntExpr;
+
+/// <summary><c>Array[Row].Length</c>: the length of one row of a jagged (<c>double[][]</c>) parameter.</summary>
+public sealed record IntRowLength(string Array, IntExpr Row) : IntExpr;
+
+/// <summary>
+/// Where an element of a jagged (<c>double[][]</c>) parameter is: row <paramref name="Row"/>, then <paramref name="Column"/>
+/// in that row (<c>w[i][j]</c>). Only ever the index of an element leaf, never an int value of its own.
+/// </summary>
+public sealed record IntRow(IntExpr Row, IntExpr Column) : IntExpr;

@@ -16,13 +16,19 @@ public static class IntFormatter
         IntConstant c => c.Value.ToString(CultureInfo.InvariantCulture),
         IntVariable v => v.Name,
         IntLength length => length.Array + ".Length",
-        IntElement element => element.Array + "[" + Format(element.Index) + "]",
+        IntRowLength rowLength => rowLength.Array + "[" + Format(rowLength.Row) + "].Length",
+        IntRow => throw new System.ArgumentException("a jagged element's position is written as a subscript (IntFormatter.Subscript)", nameof(e)),
+        IntElement element => element.Array + Subscript(element.Index),
         IntExtremum extremum => "global::System.Math." + (extremum.IsMax ? "Max" : "Min") + "(" + Format(extremum.Left) + ", " + Format(extremum.Right) + ")",
         IntNegation negation => "-" + Operand(negation.Operand),
         IntTruncation truncation => "(int)" + Truncated(truncation.Value),
         IntBinary binary => FormatBinary(binary),
         _ => throw new System.ArgumentOutOfRangeException(nameof(e), e, "unknown int node"),
     };
+
+    /// <summary>The subscript that reads an element at <paramref name="index"/>: <c>[i * d + j]</c>, or <c>[i][j]</c> in a jagged array.</summary>
+    public static string Subscript(IntExpr index) =>
+        index is IntRow position ? "[" + Format(position.Row) + "][" + Format(position.Column) + "]" : "[" + Format(index) + "]";
 
     /// <summary>The text of <paramref name="e"/> as an operand of a binary operator: parenthesized unless it is a name, a number, an element, a length or a call.</summary>
     public static string Operand(IntExpr e) => PrecedenceOf(e) == Atom ? Format(e) : "(" + Format(e) + ")";
@@ -52,7 +58,7 @@ public static class IntFormatter
     private static int PrecedenceOf(IntExpr e) => e switch
     {
         IntConstant c => c.Value < 0 ? Unary : Atom,
-        IntVariable or IntLength or IntElement or IntExtremum => Atom,
+        IntVariable or IntLength or IntRowLength or IntElement or IntExtremum => Atom,
         IntBinary { Operator: IntOperator.Add or IntOperator.Subtract } => Additive,
         IntBinary => Multiplicative,
         _ => Unary,

@@ -20,13 +20,18 @@ namespace Gradwise.Symbolic;
 /// <param name="Scalars">The double parameters, in parameter order.</param>
 /// <param name="Locals">Every double local the body declares, by its emitted name.</param>
 /// <param name="Buffers">Every local double buffer the body declares, by its emitted name.</param>
+/// <param name="Jagged">
+/// The <see cref="Arrays"/> that are jagged (<c>double[][]</c>): their elements are read at an <see cref="IntRow"/>, and their
+/// gradients are jagged arrays of the same row lengths.
+/// </param>
 public sealed record Procedure(
     Block Body,
     Expr Result,
     EquatableArray<string> Arrays,
     EquatableArray<string> Scalars,
     EquatableArray<string> Locals,
-    EquatableArray<BufferInfo> Buffers);
+    EquatableArray<BufferInfo> Buffers,
+    EquatableArray<string> Jagged);
 
 /// <summary>A local buffer of doubles: <c>Span&lt;double&gt; s = stackalloc double[k]</c> or <c>double[] s = new double[k]</c>.</summary>
 /// <param name="Name">The emitted name.</param>

@@ -173,7 +173,7 @@ public static partial class ReverseEmitter
                 return windowed;
             }
 
-            return AdjointArray(leaf.Array!) + "[" + IntFormatter.Format(leaf.Index!) + "]";
+            return AdjointArray(leaf.Array!) + IntFormatter.Subscript(leaf.Index!);
         }
 
         /// <summary>The adjoint of a local or a double parameter.</summary>

@@ -266,7 +266,10 @@ public static partial class ReverseEmitter
                 return;
             }
 
-            lines.Add(pad + "if ((uint)(" + IntFormatter.Format(leaf.Index!) + ") < (uint)" + AdjointArray(leaf.Array!) + ".Length)");
+            var adjoints = AdjointArray(leaf.Array!);
+            lines.Add(pad + "if (" + (leaf.Index is IntRow position
+                ? "(uint)(" + IntFormatter.Format(position.Row) + ") < (uint)" + adjoints + ".Length && (uint)(" + IntFormatter.Format(position.Column) + ") < (uint)" + adjoints + "[" + IntFormatter.Format(position.Row) + "].Length"
+                : "(uint)(" + IntFormatter.Format(leaf.Index!) + ") < (uint)" + adjoints + ".Length") + ")");
             lines.Add(pad + "{");
             lines.Add(pad + "    " + line);
             lines.Add(pad + "}");

@@ -237,11 +237,7 @@ public static partial class ReverseEmitter
             {
                 if (gradients.TryGetValue(array, out var gradient))
                 {
-                    lines.Add("if (" + gradient + ".Length != " + array + ".Length)");
-                    lines.Add("{");
-                    lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));");
-                    lines.Add("}");
-                    lines.Add(string.Empty);
+                    CheckShape(lines, array, gradient);
                 }
             }
 
@@ -262,7 +258,9 @@ public static partial class ReverseEmitter
             {
                 if (gradients.TryGetValue(array, out var gradient))
                 {
-                    lines.Add(gradient + ".Clear();");
+                    lines.Add(procedure.Jagged.Contains(array)
+                        ? "foreach (var " + Named("shape/row", "row") + " in " + gradient + ") global::System.Array.Clear(" + Named("shape/row", "row") + ", 0, " + Named("shape/row", "row") + ".Length);"
+                        : gradient + ".Clear();");
                 }
             }
 
@@ -286,6 +284,28 @@ public static partial class ReverseEmitter
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: c.Target + " = " + c.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep")))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
             return new ReverseCode(lines, ValueName, steps, usesTape, plans.Values.Select(p => p.Taped.Count).DefaultIfEmpty(0).Max(), fused.Count, FindClosedForms());
+        }
+
+        /// <summary>Throws when a gradient does not have its parameter's shape: its length, and for a jagged array every row's length, named in the message.</summary>
+        private void CheckShape(List<string> lines, string array, string gradient)
+        {
+            lines.Add("if (" + gradient + ".Length != " + array + ".Length)");
+            lines.Add("{");
+            lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));");
+            lines.Add("}");
+            lines.Add(string.Empty);
+            if (procedure.Jagged.Contains(array))
+            {
+                var row = Named("shape/r", "r");
+                lines.Add("for (int " + row + " = 0; " + row + " < " + array + ".Length; " + row + "++)");
+                lines.Add("{");
+                lines.Add("    if (" + gradient + "[" + row + "].Length != " + array + "[" + row + "].Length)");
+                lines.Add("    {");
+                lines.Add("        throw new global::System.ArgumentException(\"" + gradient + "[\" + " + row + " + \"] must have the length of " + array + "[\" + " + row + " + \"] (\" + " + array + "[" + row + "].Length + \"), not \" + " + gradient + "[" + row + "].Length + \".\", nameof(" + gradient + "));");
+                lines.Add("    }");
+                lines.Add("}");
+                lines.Add(string.Empty);
+            }
         }
 
         public SplitCode RunSplit()

@@ -97,6 +97,11 @@ internal sealed partial class MethodFrontend
 
                 arguments[parameter.Ordinal] = new CallArg(null, code, null, false);
             }
+            else if (IsJagged(parameter.Type))
+            {
+                Unsupported(argument, "the argument '" + argument.Syntax + "'", "'" + callee.Name + "' takes the double[][] parameter '" + parameter.Name + "'; a [Differentiable] method with a jagged parameter is not called from another one yet (pass flat spans, or call it outside)");
+                return null;
+            }
             else
             {
                 var window = SpanArgument(argument);
@@ -136,7 +141,7 @@ internal sealed partial class MethodFrontend
             case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
                 source = parameter;
                 break;
-            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view) && view.Offset is not IntRow:
                 return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, view.IsArray);
             case IInvocationOperation slice when SliceOf(slice) is { } window:
                 if (window.Start is null || window.Length is null)

@@ -93,6 +93,11 @@ internal sealed partial class MethodFrontend
     {
         switch (Strip(operation))
         {
+            case IArrayElementReferenceOperation { ArrayReference: var rows, Indices.Length: 1 } row when Strip(rows) is IParameterReferenceOperation jagged
+                && SymbolEqualityComparer.Default.Equals(jagged.Parameter.ContainingSymbol, method) && IsJagged(jagged.Parameter.Type):
+                // A row w[i] of a double[][]: its elements are read at (i, j).
+                var rowName = Escaped(jagged.Parameter.Name);
+                return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
                 var name = Escaped(parameter.Parameter.Name);
@@ -129,6 +134,14 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        return (array, offset is null ? indexCode : IntExpr.Plus(offset, indexCode));
+        return (array, Shifted(offset, indexCode));
     }
+
+    /// <summary>The position of element <paramref name="index"/> of a span that starts at <paramref name="offset"/> (null: at 0; a jagged row: in that row).</summary>
+    private static IntExpr Shifted(IntExpr? offset, IntExpr index) => offset switch
+    {
+        null => index,
+        IntRow row => new IntRow(row.Row, IntExpr.Plus(row.Column, index)),
+        _ => IntExpr.Plus(offset, index),
+    };
 }

@@ -65,8 +65,10 @@ internal sealed partial class MethodFrontend
             case IPropertyReferenceOperation { Property.Name: "Length" } length when Strip(length.Instance) is { } instance:
                 switch (instance)
                 {
-                    case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
+                    case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None || IsJagged(parameter.Parameter.Type):
                         return new IntLength(Escaped(parameter.Parameter.Name));
+                    case IArrayElementReferenceOperation or ILocalReferenceOperation when SpanSource(instance) is { Offset: IntRow, Length: var rowLength }:
+                        return rowLength;
                     case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                         return view.Length;
                     case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):

@@ -276,7 +276,7 @@ internal sealed partial class MethodFrontend
         }
 
         var index = Fresh(variable.Name + "Index");
-        var at = offset is null ? IntExpr.Var(index) : IntExpr.Plus(offset, IntExpr.Var(index));
+        var at = Shifted(offset, IntExpr.Var(index));
         return new LoopHeader((index, IntExpr.Zero, length, 1, false), scope =>
         {
             if (element == SpecialType.System_Double)

@@ -57,9 +57,13 @@ internal sealed partial class MethodFrontend
         || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
         || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);
 
-    /// <summary>True for the parameter types a procedure takes: double and int, and spans and arrays of them.</summary>
+    /// <summary>True for the parameter types a procedure takes: double and int, spans and arrays of them, and jagged arrays of double.</summary>
     internal static bool IsProcedureParameterType(ITypeSymbol type) =>
-        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32;
+        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32 || IsJagged(type);
+
+    /// <summary>True for <c>double[][]</c>: an array of rows of doubles, read as <c>w[i][j]</c>.</summary>
+    internal static bool IsJagged(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double } };
 
     /// <summary>The element type of a span, read-only span or one-dimensional array, else None.</summary>
     internal static SpecialType ElementTypeOf(ITypeSymbol? type)
@@ -147,7 +151,8 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
+        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type)).Select(p => Escaped(p.Name)).ToArray();
+        var jagged = method.Parameters.Where(p => IsJagged(p.Type)).Select(p => Escaped(p.Name)).ToArray();
         var scalars = method.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
         return new Procedure(
             Block.Of(output),
@@ -155,7 +160,8 @@ internal sealed partial class MethodFrontend
             new EquatableArray<string>(arrays),
             new EquatableArray<string>(scalars),
             new EquatableArray<string>(declaredLocals.ToArray()),
-            new EquatableArray<BufferInfo>(buffers.Values.ToArray()));
+            new EquatableArray<BufferInfo>(buffers.Values.ToArray()),
+            new EquatableArray<string>(jagged));
     }
 
     /// <summary>Runs statements[index..] into <paramref name="output"/>. False when something was reported.</summary>
@@ -639,6 +645,13 @@ internal sealed partial class MethodFrontend
             }
 
             views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, element == SpecialType.System_Double, window.Source.Parameter.Type is IArrayTypeSymbol);
+            return true;
+        }
+
+        // A row of a double[][] parameter (double[] row = w[i]): a view whose elements are (i, j).
+        if (element == SpecialType.System_Double && value is IArrayElementReferenceOperation && SpanSource(value) is { Offset: IntRow } row)
+        {
+            views[local] = new SpanView(row.Array, row.Offset, row.Length, IsDouble: true, IsArray: true);
             return true;
         }
 

@@ -123,6 +123,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         SpecialType.System_Double => ValueKind.Double,
         SpecialType.System_Single => ValueKind.Float,
+        _ when MethodFrontend.IsJagged(type) => ValueKind.Jagged,
         _ => ValueKind.Other,
     };
 
@@ -225,7 +226,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
         if (differentiable.Any(p => p.IsArray))
         {
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A gradient span does not have the length of its parameter.</exception>");
+            w.Line(differentiable.Any(p => p.IsJagged)
+                ? "/// <exception cref=\"global::System.ArgumentException\">A gradient does not have the shape of its parameter (its length, or a row's).</exception>"
+                : "/// <exception cref=\"global::System.ArgumentException\">A gradient span does not have the length of its parameter.</exception>");
         }
 
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
@@ -252,7 +255,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double))
+        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsJagged))
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -330,7 +333,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
+            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsJagged ? " (element by element; the same row lengths as " + Unescape(parameter.Name) + ", overwritten)" : parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
         }
     }
 
@@ -342,7 +345,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     /// </summary>
     private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName)
     {
-        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Kind != ValueKind.Other).Select(p => p.Name))
+        var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Kind is ValueKind.Double or ValueKind.Float).Select(p => p.Name))
             .Select(name => "double.IsFinite(" + name + ")");
         w.Line("if (!(" + string.Join(" && ", finite) + "))");
         w.Line("{");
@@ -358,7 +361,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.IsJagged ? ", double[][] " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
         }
 
         return signature.Append(')').ToString();

@@ -18,6 +18,9 @@ internal enum ValueKind
 
     /// <summary>Anything else the method takes: an int, a span or an array (whose gradient, for doubles, is a Span&lt;double&gt;).</summary>
     Other,
+
+    /// <summary>A jagged array of doubles (double[][]): its gradient is a double[][] with the same row lengths.</summary>
+    Jagged,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -27,8 +30,11 @@ internal enum ValueKind
 /// <param name="Kind">Double, float, or another type (int, span, array).</param>
 internal sealed record ParameterSpec(string Name, string Type, string? GradientName, ValueKind Kind)
 {
-    /// <summary>True for a span or array of double, whose gradient is a Span&lt;double&gt;.</summary>
-    public bool IsArray => Kind == ValueKind.Other;
+    /// <summary>True for a span or array of double (whose gradient is a Span&lt;double&gt;) or a jagged array (whose gradient is a double[][]).</summary>
+    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged;
+
+    /// <summary>True for a double[][] parameter.</summary>
+    public bool IsJagged => Kind == ValueKind.Jagged;
 
     /// <summary>True for a float parameter: its gradient is an out float, computed in double and rounded once.</summary>
     public bool IsFloat => Kind == ValueKind.Float;

@@ -4,7 +4,8 @@ namespace Gradwise.Analyzers.Tests.Generator;
 /// <param name="Name">The method in <see cref="LoopFunctions.Source"/>; wrappers <c>Name_Value</c> and <c>Name_Gradient</c> call it with packed parameters.</param>
 /// <param name="Size">How many numbers the differentiable parameters hold in all (the length of theta).</param>
 /// <param name="Scale">Parameters are drawn from [-Scale, Scale].</param>
-public sealed record LoopCase(string Name, int Size, double Scale);
+/// <param name="HasSplit">False for a method that gets no split halves (one with a double[][] parameter), so it has no <c>Name_Split</c> wrapper.</param>
+public sealed record LoopCase(string Name, int Size, double Scale, bool HasSplit = true);
 
 /// <summary>
 /// The losses a machine-learning course trains, written over spans the way a person writes them
@@ -36,6 +37,8 @@ public static class LoopFunctions
         new("Countdown", 6, 1.5),
         new("Compacted", 8, 1.5),
         new("Shifts", 6, 1.5),
+        new("JaggedNetwork", (3 * 2) + 3 + 3 + 1, 1.0, HasSplit: false),
+        new("Ragged", 1 + 2 + 3, 1.0, HasSplit: false),
     };
 
     public const string Source = """
@@ -761,6 +764,67 @@ public static class LoopFunctions
 
                 return Math.Log(sum) + mean + 3 * p0 + Math.Log(other) + 0.5 * top;
             }
+
+            /// <summary>A two-layer network the way a course writes it: weight matrices and input rows as double[][], a row taken into a local, an L2 penalty by foreach over each row.</summary>
+            [Differentiable]
+            public static double JaggedNetwork(double[][] w1, double[] b1, double[] w2, double b2, [NoGradient] double[][] x, [NoGradient] double[] y)
+            {
+                int h = w1.Length;
+                double[] hidden = new double[h];
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double[] row = x[i];
+                    for (int k = 0; k < h; k++)
+                    {
+                        double a = b1[k];
+                        for (int j = 0; j < w1[k].Length; j++)
+                        {
+                            a += w1[k][j] * row[j];
+                        }
+
+                        hidden[k] = Math.Tanh(a);
+                    }
+
+                    double z = b2;
+                    for (int k = 0; k < h; k++)
+                    {
+                        z += w2[k] * hidden[k];
+                    }
+
+                    loss += LogLoss(y[i], z);
+                }
+
+                double penalty = 0;
+                for (int k = 0; k < h; k++)
+                {
+                    foreach (double v in w1[k])
+                    {
+                        penalty += v * v;
+                    }
+                }
+
+                return loss / x.Length + 0.01 * penalty;
+            }
+
+            /// <summary>Rows of different lengths (1, 2, 3): each row's length read per row, elements at row-relative indices.</summary>
+            [Differentiable]
+            public static double Ragged(double[][] w)
+            {
+                double total = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < w[i].Length; j++)
+                    {
+                        s += w[i][j] * w[i][j] * (j + 1);
+                    }
+
+                    total += Math.Log(1 + s) + (w[i].Length > 1 ? w[i][w[i].Length - 1] * w[i][0] : 0);
+                }
+
+                return total;
+            }
         }
 
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
@@ -884,6 +948,41 @@ public static class LoopFunctions
             public static double Stepped_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SteppedGradwiseForward(t, ref tape); L.SteppedGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
             public static double Countdown_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountdownGradwiseForward(t, ref tape); L.CountdownGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
             public static double Shifted_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 12, -1, 1); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftedGradwiseForward(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape); L.ShiftedGradwiseReverse(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape, scale, g.AsSpan(0, 9), g.AsSpan(9, 6)); Empty(ref tape); return v; }
+
+            // JaggedNetwork: w1 (3 x 2), b1 (3), w2 (3), b2; 5 rows of 2 inputs. Ragged: rows of 1, 2 and 3.
+            private static double[][] Rows(double[] t, int start, params int[] lengths)
+            {
+                var rows = new double[lengths.Length][];
+                for (int i = 0; i < lengths.Length; i++) { rows[i] = t.AsSpan(start, lengths[i]).ToArray(); start += lengths[i]; }
+                return rows;
+            }
+
+            private static void Flatten(double[][] rows, double[] g, int start)
+            {
+                foreach (var row in rows) { row.CopyTo(g, start); start += row.Length; }
+            }
+
+            public static double JaggedNetwork_Value(double[] t, int seed) { var r = new Random(seed); var x = Rows(Uniform(r, 10, -1, 1), 0, 2, 2, 2, 2, 2); var y = Labels(r, 5); return L.JaggedNetwork(Rows(t, 0, 2, 2, 2), t[6..9], t[9..12], t[12], x, y); }
+            public static double JaggedNetwork_Gradient(double[] t, int seed, double[] g)
+            {
+                var r = new Random(seed); var x = Rows(Uniform(r, 10, -1, 1), 0, 2, 2, 2, 2, 2); var y = Labels(r, 5);
+                var dW1 = Rows(new double[6], 0, 2, 2, 2); var db1 = new double[3]; var dw2 = new double[3];
+                var v = L.JaggedNetworkWithGradient(Rows(t, 0, 2, 2, 2), t[6..9], t[9..12], t[12], x, y, dW1, db1, dw2, out var db2);
+                Flatten(dW1, g, 0); db1.CopyTo(g, 6); dw2.CopyTo(g, 9); g[12] = db2;
+                return v;
+            }
+
+            public static double Ragged_Value(double[] t, int seed) => L.Ragged(Rows(t, 0, 1, 2, 3));
+            public static double Ragged_Gradient(double[] t, int seed, double[] g) { var dw = Rows(new double[6], 0, 1, 2, 3); var v = L.RaggedWithGradient(Rows(t, 0, 1, 2, 3), dw); Flatten(dw, g, 0); return v; }
+
+            /// <summary>RaggedWithGradient with a gradient whose row <paramref name="wrong"/> is one element short: the message it throws.</summary>
+            public static string Ragged_Misshapen(int wrong)
+            {
+                var dw = new double[3][] { new double[1], new double[2], new double[3] };
+                dw[wrong] = new double[dw[wrong].Length - 1];
+                try { L.RaggedWithGradient(Rows(new double[6], 0, 1, 2, 3), dw); return "no exception"; }
+                catch (ArgumentException e) { return e.ParamName + ": " + e.Message; }
+            }
 
             private static void Empty(ref global::Gradwise.Runtime.GradwiseTape tape)
             {

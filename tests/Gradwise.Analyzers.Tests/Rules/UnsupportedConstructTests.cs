@@ -51,6 +51,56 @@ public sealed class UnsupportedConstructTests
         { "recursion with span arguments", "double s = 0; for (int i = 0; i < n; i++) { s += w[i] * x; } return s + {|GW9003:F(w.Slice(1), a, n - 1, x)|};" },
     };
 
+    /// <summary>Shapes over a double[][] parameter that remain unsupported.</summary>
+    public static TheoryData<string, string> JaggedCases() => new()
+    {
+        { "write into a row of a jagged parameter", "{|GW9003:m[0][0] = x|}; return x;" },
+        { "jagged parameter passed to another [Differentiable] method", "return Rows({|GW9003:m|}) * x;" },
+        { "row of a jagged parameter passed as a span", "return Sum({|GW9003:m[0]|}) * x;" },
+        { "foreach over the rows of a jagged parameter", "double s = 0; {|GW9003:foreach (double[] row in m) { s += row[0] * x; }|} return s;" },
+    };
+
+    private static string WrapJagged(string body) => $$"""
+        using System;
+        using Gradwise;
+        public partial class Losses
+        {
+            [Differentiable]
+            public static double Sum(ReadOnlySpan<double> v) { double s = 0; foreach (var e in v) { s += e; } return s; }
+
+            [Differentiable]
+            public static double Rows(double[][] v) { double s = 0; for (int i = 0; i < v.Length; i++) { s += v[i][0]; } return s; }
+
+            [Differentiable]
+            public static double F(double[][] m, double x)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(JaggedCases))]
+    public Task Reported_at_the_construct_over_a_jagged_parameter(string shape, string body)
+    {
+        _ = shape;
+        return Verify.VerifyAnalyzerAsync(WrapJagged(body));
+    }
+
+    [Theory]
+    [MemberData(nameof(JaggedCases))]
+    public void No_code_is_generated_for_the_method_over_a_jagged_parameter(string shape, string body)
+    {
+        _ = shape;
+        var source = System.Text.RegularExpressions.Regex.Replace(WrapJagged(body), @"\{\|GW9003:(.*?)\|\}", "$1");
+        var run = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.MethodSources, s => s.Key.Contains("Losses.F(", StringComparison.Ordinal));
+        Assert.Contains(run.AnalyzerDiagnostics, d => d.Id == "GW9003");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.MethodSources, s => s.Key.Contains("Losses.Rows(", StringComparison.Ordinal));
+    }
+
     private static string WrapProcedure(string body) => $$"""
         using System;
         using Gradwise;
