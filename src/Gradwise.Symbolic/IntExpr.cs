@@ -61,6 +61,13 @@ public abstract record IntExpr
                     stack.Push(position.Column);
                     stack.Push(position.Row);
                     break;
+                case IntGrid cell:
+                    stack.Push(cell.Column);
+                    stack.Push(cell.Row);
+                    break;
+                case IntDimension dimension:
+                    yield return dimension.Array;
+                    break;
                 case IntElement element:
                     yield return element.Array;
                     stack.Push(element.Index);
@@ -145,3 +152,12 @@ public sealed record IntRowLength(string Array, IntExpr Row) : IntExpr;
 /// in that row (<c>w[i][j]</c>). Only ever the index of an element leaf, never an int value of its own.
 /// </summary>
 public sealed record IntRow(IntExpr Row, IntExpr Column) : IntExpr;
+
+/// <summary><c>Array.GetLength(Dimension)</c>: the number of rows (0) or columns (1) of a rectangular (<c>double[,]</c>) parameter.</summary>
+public sealed record IntDimension(string Array, int Dimension) : IntExpr;
+
+/// <summary>
+/// Where an element of a rectangular (<c>double[,]</c>) parameter is: <c>w[Row, Column]</c>. Only ever the index of an
+/// element leaf, never an int value of its own.
+/// </summary>
+public sealed record IntGrid(IntExpr Row, IntExpr Column) : IntExpr;

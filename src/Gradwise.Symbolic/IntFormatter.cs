@@ -17,7 +17,8 @@ public static class IntFormatter
         IntVariable v => v.Name,
         IntLength length => length.Array + ".Length",
         IntRowLength rowLength => rowLength.Array + "[" + Format(rowLength.Row) + "].Length",
-        IntRow => throw new System.ArgumentException("a jagged element's position is written as a subscript (IntFormatter.Subscript)", nameof(e)),
+        IntDimension dimension => dimension.Array + ".GetLength(" + dimension.Dimension.ToString(CultureInfo.InvariantCulture) + ")",
+        IntRow or IntGrid => throw new System.ArgumentException("a matrix element's position is written as a subscript (IntFormatter.Subscript)", nameof(e)),
         IntElement element => element.Array + Subscript(element.Index),
         IntExtremum extremum => "global::System.Math." + (extremum.IsMax ? "Max" : "Min") + "(" + Format(extremum.Left) + ", " + Format(extremum.Right) + ")",
         IntNegation negation => "-" + Operand(negation.Operand),
@@ -26,9 +27,13 @@ public static class IntFormatter
         _ => throw new System.ArgumentOutOfRangeException(nameof(e), e, "unknown int node"),
     };
 
-    /// <summary>The subscript that reads an element at <paramref name="index"/>: <c>[i * d + j]</c>, or <c>[i][j]</c> in a jagged array.</summary>
-    public static string Subscript(IntExpr index) =>
-        index is IntRow position ? "[" + Format(position.Row) + "][" + Format(position.Column) + "]" : "[" + Format(index) + "]";
+    /// <summary>The subscript that reads an element at <paramref name="index"/>: <c>[i * d + j]</c>, <c>[i][j]</c> in a jagged array, <c>[i, j]</c> in a rectangular one.</summary>
+    public static string Subscript(IntExpr index) => index switch
+    {
+        IntRow position => "[" + Format(position.Row) + "][" + Format(position.Column) + "]",
+        IntGrid cell => "[" + Format(cell.Row) + ", " + Format(cell.Column) + "]",
+        _ => "[" + Format(index) + "]",
+    };
 
     /// <summary>The text of <paramref name="e"/> as an operand of a binary operator: parenthesized unless it is a name, a number, an element, a length or a call.</summary>
     public static string Operand(IntExpr e) => PrecedenceOf(e) == Atom ? Format(e) : "(" + Format(e) + ")";
@@ -58,7 +63,7 @@ public static class IntFormatter
     private static int PrecedenceOf(IntExpr e) => e switch
     {
         IntConstant c => c.Value < 0 ? Unary : Atom,
-        IntVariable or IntLength or IntRowLength or IntElement or IntExtremum => Atom,
+        IntVariable or IntLength or IntRowLength or IntDimension or IntElement or IntExtremum => Atom,
         IntBinary { Operator: IntOperator.Add or IntOperator.Subtract } => Additive,
         IntBinary => Multiplicative,
         _ => Unary,

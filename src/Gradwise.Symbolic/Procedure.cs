@@ -24,6 +24,10 @@ namespace Gradwise.Symbolic;
 /// The <see cref="Arrays"/> that are jagged (<c>double[][]</c>): their elements are read at an <see cref="IntRow"/>, and their
 /// gradients are jagged arrays of the same row lengths.
 /// </param>
+/// <param name="Rectangular">
+/// The <see cref="Arrays"/> that are rectangular (<c>double[,]</c>): their elements are read at an <see cref="IntGrid"/>, and
+/// their gradients are rectangular arrays of the same shape.
+/// </param>
 public sealed record Procedure(
     Block Body,
     Expr Result,
@@ -31,7 +35,8 @@ public sealed record Procedure(
     EquatableArray<string> Scalars,
     EquatableArray<string> Locals,
     EquatableArray<BufferInfo> Buffers,
-    EquatableArray<string> Jagged);
+    EquatableArray<string> Jagged,
+    EquatableArray<string> Rectangular);
 
 /// <summary>A local buffer of doubles: <c>Span&lt;double&gt; s = stackalloc double[k]</c> or <c>double[] s = new double[k]</c>.</summary>
 /// <param name="Name">The emitted name.</param>

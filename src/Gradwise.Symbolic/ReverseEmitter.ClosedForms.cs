@@ -376,6 +376,7 @@ public static partial class ReverseEmitter
                 IntNegation n => new IntNegation(RenameInt(n.Operand, from, to)),
                 IntElement x => new IntElement(x.Array, RenameInt(x.Index, from, to)),
                 IntRow r => new IntRow(RenameInt(r.Row, from, to), RenameInt(r.Column, from, to)),
+                IntGrid g => new IntGrid(RenameInt(g.Row, from, to), RenameInt(g.Column, from, to)),
                 IntRowLength l => new IntRowLength(l.Array, RenameInt(l.Row, from, to)),
                 IntExtremum m => new IntExtremum(m.IsMax, RenameInt(m.Left, from, to), RenameInt(m.Right, from, to)),
                 IntTruncation t => new IntTruncation(RenameInt(t.Value, from, to)),

@@ -267,9 +267,12 @@ public static partial class ReverseEmitter
             }
 
             var adjoints = AdjointArray(leaf.Array!);
-            lines.Add(pad + "if (" + (leaf.Index is IntRow position
-                ? "(uint)(" + IntFormatter.Format(position.Row) + ") < (uint)" + adjoints + ".Length && (uint)(" + IntFormatter.Format(position.Column) + ") < (uint)" + adjoints + "[" + IntFormatter.Format(position.Row) + "].Length"
-                : "(uint)(" + IntFormatter.Format(leaf.Index!) + ") < (uint)" + adjoints + ".Length") + ")");
+            lines.Add(pad + "if (" + leaf.Index switch
+            {
+                IntRow position => "(uint)(" + IntFormatter.Format(position.Row) + ") < (uint)" + adjoints + ".Length && (uint)(" + IntFormatter.Format(position.Column) + ") < (uint)" + adjoints + "[" + IntFormatter.Format(position.Row) + "].Length",
+                IntGrid cell => "(uint)(" + IntFormatter.Format(cell.Row) + ") < (uint)" + adjoints + ".GetLength(0) && (uint)(" + IntFormatter.Format(cell.Column) + ") < (uint)" + adjoints + ".GetLength(1)",
+                _ => "(uint)(" + IntFormatter.Format(leaf.Index!) + ") < (uint)" + adjoints + ".Length",
+            } + ")");
             lines.Add(pad + "{");
             lines.Add(pad + "    " + line);
             lines.Add(pad + "}");

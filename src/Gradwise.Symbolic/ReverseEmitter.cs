@@ -260,7 +260,9 @@ public static partial class ReverseEmitter
                 {
                     lines.Add(procedure.Jagged.Contains(array)
                         ? "foreach (var " + Named("shape/row", "row") + " in " + gradient + ") global::System.Array.Clear(" + Named("shape/row", "row") + ", 0, " + Named("shape/row", "row") + ".Length);"
-                        : gradient + ".Clear();");
+                        : procedure.Rectangular.Contains(array)
+                            ? "global::System.Array.Clear(" + gradient + ", 0, " + gradient + ".Length);"
+                            : gradient + ".Clear();");
                 }
             }
 
@@ -289,6 +291,17 @@ public static partial class ReverseEmitter
         /// <summary>Throws when a gradient does not have its parameter's shape: its length, and for a jagged array every row's length, named in the message.</summary>
         private void CheckShape(List<string> lines, string array, string gradient)
         {
+            if (procedure.Rectangular.Contains(array))
+            {
+                string Shape(string a) => "\" + " + a + ".GetLength(0) + \" × \" + " + a + ".GetLength(1) + \"";
+                lines.Add("if (" + gradient + ".GetLength(0) != " + array + ".GetLength(0) || " + gradient + ".GetLength(1) != " + array + ".GetLength(1))");
+                lines.Add("{");
+                lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the shape of " + array + " (" + Shape(array) + "), not " + Shape(gradient) + ".\", nameof(" + gradient + "));");
+                lines.Add("}");
+                lines.Add(string.Empty);
+                return;
+            }
+
             lines.Add("if (" + gradient + ".Length != " + array + ".Length)");
             lines.Add("{");
             lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));");

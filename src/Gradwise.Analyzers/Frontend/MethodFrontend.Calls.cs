@@ -97,9 +97,9 @@ internal sealed partial class MethodFrontend
 
                 arguments[parameter.Ordinal] = new CallArg(null, code, null, false);
             }
-            else if (IsJagged(parameter.Type))
+            else if (IsJagged(parameter.Type) || IsRectangular(parameter.Type))
             {
-                Unsupported(argument, "the argument '" + argument.Syntax + "'", "'" + callee.Name + "' takes the double[][] parameter '" + parameter.Name + "'; a [Differentiable] method with a jagged parameter is not called from another one yet (pass flat spans, or call it outside)");
+                Unsupported(argument, "the argument '" + argument.Syntax + "'", "'" + callee.Name + "' takes the " + parameter.Type.ToDisplayString() + " parameter '" + parameter.Name + "'; a [Differentiable] method with a matrix parameter is not called from another one yet (pass flat spans, or call it outside)");
                 return null;
             }
             else

@@ -76,6 +76,7 @@ internal sealed partial class MethodFrontend
     private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch
     {
         IArrayElementReferenceOperation { Indices.Length: 1 } a => (a.ArrayReference, a.Indices[0]),
+        IArrayElementReferenceOperation a => (a.ArrayReference, null), // w[i, j]: read by ElementAt, written by nothing
         IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } p => (p.Instance, p.Arguments[0].Value),
         _ => (null, null),
     };
@@ -114,6 +115,16 @@ internal sealed partial class MethodFrontend
     /// <summary>The array and index an element read reads at (a view's offset added), or null (reported).</summary>
     private (string Array, IntExpr Index)? ElementAt(IOperation operation, SpecialType expected)
     {
+        if (expected == SpecialType.System_Double && operation is IArrayElementReferenceOperation { Indices.Length: 2 } cell
+            && Strip(cell.ArrayReference) is IParameterReferenceOperation matrix && SymbolEqualityComparer.Default.Equals(matrix.Parameter.ContainingSymbol, method)
+            && IsRectangular(matrix.Parameter.Type))
+        {
+            // w[i, j] of a double[,] parameter.
+            var row = ReadInt(cell.Indices[0]);
+            var column = row is null ? null : ReadInt(cell.Indices[1]);
+            return column is null ? null : (Escaped(matrix.Parameter.Name), new IntGrid(row!, column));
+        }
+
         var (instance, index) = ElementParts(operation);
         var source = Strip(instance);
         if (index is null || source is null || index.Type?.SpecialType != SpecialType.System_Int32)

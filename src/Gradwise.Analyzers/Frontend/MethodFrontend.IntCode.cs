@@ -65,7 +65,7 @@ internal sealed partial class MethodFrontend
             case IPropertyReferenceOperation { Property.Name: "Length" } length when Strip(length.Instance) is { } instance:
                 switch (instance)
                 {
-                    case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None || IsJagged(parameter.Parameter.Type):
+                    case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None || IsJagged(parameter.Parameter.Type) || IsRectangular(parameter.Parameter.Type):
                         return new IntLength(Escaped(parameter.Parameter.Name));
                     case IArrayElementReferenceOperation or ILocalReferenceOperation when SpanSource(instance) is { Offset: IntRow, Length: var rowLength }:
                         return rowLength;
@@ -80,6 +80,11 @@ internal sealed partial class MethodFrontend
                 {
                     return ElementAt(operation, SpecialType.System_Int32) is var (array, index) ? new IntElement(array, index) : null;
                 }
+
+            case IInvocationOperation { TargetMethod.Name: "GetLength", Arguments.Length: 1, Instance: { } dimensioned } getLength
+                when Strip(dimensioned) is IParameterReferenceOperation matrix && IsRectangular(matrix.Parameter.Type)
+                    && getLength.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int dimension and (0 or 1) }:
+                return new IntDimension(Escaped(matrix.Parameter.Name), dimension);
 
             case IInvocationOperation { TargetMethod.Name: "Min" or "Max", Arguments.Length: 2 } call
                 when call.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.SystemMath && call.Type?.SpecialType == SpecialType.System_Int32:

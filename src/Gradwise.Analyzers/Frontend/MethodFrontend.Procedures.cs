@@ -57,9 +57,13 @@ internal sealed partial class MethodFrontend
         || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
         || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);
 
-    /// <summary>True for the parameter types a procedure takes: double and int, spans and arrays of them, and jagged arrays of double.</summary>
+    /// <summary>True for the parameter types a procedure takes: double and int, spans and arrays of them, and jagged and rectangular arrays of double.</summary>
     internal static bool IsProcedureParameterType(ITypeSymbol type) =>
-        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32 || IsJagged(type);
+        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32 || IsJagged(type) || IsRectangular(type);
+
+    /// <summary>True for <c>double[,]</c>: a matrix read as <c>w[i, j]</c>.</summary>
+    internal static bool IsRectangular(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol { Rank: 2, ElementType.SpecialType: SpecialType.System_Double };
 
     /// <summary>True for <c>double[][]</c>: an array of rows of doubles, read as <c>w[i][j]</c>.</summary>
     internal static bool IsJagged(ITypeSymbol? type) =>
@@ -151,8 +155,9 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type)).Select(p => Escaped(p.Name)).ToArray();
+        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => Escaped(p.Name)).ToArray();
         var jagged = method.Parameters.Where(p => IsJagged(p.Type)).Select(p => Escaped(p.Name)).ToArray();
+        var rectangular = method.Parameters.Where(p => IsRectangular(p.Type)).Select(p => Escaped(p.Name)).ToArray();
         var scalars = method.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
         return new Procedure(
             Block.Of(output),
@@ -161,7 +166,8 @@ internal sealed partial class MethodFrontend
             new EquatableArray<string>(scalars),
             new EquatableArray<string>(declaredLocals.ToArray()),
             new EquatableArray<BufferInfo>(buffers.Values.ToArray()),
-            new EquatableArray<string>(jagged));
+            new EquatableArray<string>(jagged),
+            new EquatableArray<string>(rectangular));
     }
 
     /// <summary>Runs statements[index..] into <paramref name="output"/>. False when something was reported.</summary>

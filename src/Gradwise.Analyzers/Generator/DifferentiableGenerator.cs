@@ -124,6 +124,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         SpecialType.System_Double => ValueKind.Double,
         SpecialType.System_Single => ValueKind.Float,
         _ when MethodFrontend.IsJagged(type) => ValueKind.Jagged,
+        _ when MethodFrontend.IsRectangular(type) => ValueKind.Rectangular,
         _ => ValueKind.Other,
     };
 
@@ -226,7 +227,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
         if (differentiable.Any(p => p.IsArray))
         {
-            w.Line(differentiable.Any(p => p.IsJagged)
+            w.Line(differentiable.Any(p => p.IsMatrix)
                 ? "/// <exception cref=\"global::System.ArgumentException\">A gradient does not have the shape of its parameter (its length, or a row's).</exception>"
                 : "/// <exception cref=\"global::System.ArgumentException\">A gradient span does not have the length of its parameter.</exception>");
         }
@@ -255,7 +256,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsJagged))
+        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix))
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -333,7 +334,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsJagged ? " (element by element; the same row lengths as " + Unescape(parameter.Name) + ", overwritten)" : parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
+            w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsJagged ? " (element by element; the same row lengths as " + Unescape(parameter.Name) + ", overwritten)" : parameter.Kind == ValueKind.Rectangular ? " (element by element; the same shape as " + Unescape(parameter.Name) + ", overwritten)" : parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
         }
     }
 
@@ -361,7 +362,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.IsJagged ? ", double[][] " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.Kind == ValueKind.Jagged ? ", double[][] " : parameter.Kind == ValueKind.Rectangular ? ", double[,] " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
         }
 
         return signature.Append(')').ToString();

@@ -21,6 +21,9 @@ internal enum ValueKind
 
     /// <summary>A jagged array of doubles (double[][]): its gradient is a double[][] with the same row lengths.</summary>
     Jagged,
+
+    /// <summary>A rectangular array of doubles (double[,]): its gradient is a double[,] of the same shape.</summary>
+    Rectangular,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -30,11 +33,14 @@ internal enum ValueKind
 /// <param name="Kind">Double, float, or another type (int, span, array).</param>
 internal sealed record ParameterSpec(string Name, string Type, string? GradientName, ValueKind Kind)
 {
-    /// <summary>True for a span or array of double (whose gradient is a Span&lt;double&gt;) or a jagged array (whose gradient is a double[][]).</summary>
-    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged;
+    /// <summary>True for a span or array of double (whose gradient is a Span&lt;double&gt;) or a matrix (whose gradient has its type).</summary>
+    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged or ValueKind.Rectangular;
 
     /// <summary>True for a double[][] parameter.</summary>
     public bool IsJagged => Kind == ValueKind.Jagged;
+
+    /// <summary>True for a double[][] or double[,] parameter: a matrix, whose gradient has its type and shape.</summary>
+    public bool IsMatrix => Kind is ValueKind.Jagged or ValueKind.Rectangular;
 
     /// <summary>True for a float parameter: its gradient is an out float, computed in double and rounded once.</summary>
     public bool IsFloat => Kind == ValueKind.Float;

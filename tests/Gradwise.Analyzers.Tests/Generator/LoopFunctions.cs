@@ -39,6 +39,7 @@ public static class LoopFunctions
         new("Shifts", 6, 1.5),
         new("JaggedNetwork", (3 * 2) + 3 + 3 + 1, 1.0, HasSplit: false),
         new("Ragged", 1 + 2 + 3, 1.0, HasSplit: false),
+        new("MatrixSoftmax", (3 * 2) + 3, 1.0, HasSplit: false),
     };
 
     public const string Source = """
@@ -807,6 +808,46 @@ public static class LoopFunctions
                 return loss / x.Length + 0.01 * penalty;
             }
 
+            /// <summary>Softmax regression with the weights as a double[,] (classes × features) and the inputs as a double[,] (rows × features).</summary>
+            [Differentiable]
+            public static double MatrixSoftmax(double[,] w, double[] b, [NoGradient] double[,] x, int[] labels)
+            {
+                int k = w.GetLength(0);
+                int d = w.GetLength(1);
+                int n = x.GetLength(0);
+                Span<double> s = stackalloc double[k];
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        double t = b[c];
+                        for (int j = 0; j < d; j++)
+                        {
+                            t += w[c, j] * x[i, j];
+                        }
+
+                        s[c] = t;
+                    }
+
+                    double m = s[0];
+                    for (int c = 1; c < k; c++)
+                    {
+                        m = Math.Max(m, s[c]);
+                    }
+
+                    double sum = 0;
+                    for (int c = 0; c < k; c++)
+                    {
+                        sum += Math.Exp(s[c] - m);
+                    }
+
+                    loss += Math.Log(sum) + m - s[labels[i]];
+                }
+
+                return loss / n + 0.01 * w[0, 0] * w[k - 1, d - 1];
+            }
+
             /// <summary>Rows of different lengths (1, 2, 3): each row's length read per row, elements at row-relative indices.</summary>
             [Differentiable]
             public static double Ragged(double[][] w)
@@ -981,6 +1022,39 @@ public static class LoopFunctions
                 var dw = new double[3][] { new double[1], new double[2], new double[3] };
                 dw[wrong] = new double[dw[wrong].Length - 1];
                 try { L.RaggedWithGradient(Rows(new double[6], 0, 1, 2, 3), dw); return "no exception"; }
+                catch (ArgumentException e) { return e.ParamName + ": " + e.Message; }
+            }
+
+            // MatrixSoftmax: w (3 x 2), b (3); 4 rows of 2 inputs, labels in 0..2.
+            private static double[,] Grid(double[] t, int start, int rows, int columns)
+            {
+                var grid = new double[rows, columns];
+                for (int i = 0; i < rows; i++) for (int j = 0; j < columns; j++) grid[i, j] = t[start + i * columns + j];
+                return grid;
+            }
+
+            private static int[] Classes(Random r, int count, int k)
+            {
+                var a = new int[count];
+                for (int i = 0; i < count; i++) a[i] = r.Next(k);
+                return a;
+            }
+
+            public static double MatrixSoftmax_Value(double[] t, int seed) { var r = new Random(seed); var x = Grid(Uniform(r, 8, -1, 1), 0, 4, 2); return L.MatrixSoftmax(Grid(t, 0, 3, 2), t[6..9], x, Classes(r, 4, 3)); }
+            public static double MatrixSoftmax_Gradient(double[] t, int seed, double[] g)
+            {
+                var r = new Random(seed); var x = Grid(Uniform(r, 8, -1, 1), 0, 4, 2);
+                var dw = new double[3, 2]; var db = new double[3];
+                var v = L.MatrixSoftmaxWithGradient(Grid(t, 0, 3, 2), t[6..9], x, Classes(r, 4, 3), dw, db);
+                for (int i = 0; i < 3; i++) for (int j = 0; j < 2; j++) g[i * 2 + j] = dw[i, j];
+                db.CopyTo(g, 6);
+                return v;
+            }
+
+            /// <summary>MatrixSoftmaxWithGradient with a gradient of the wrong shape: the message it throws.</summary>
+            public static string MatrixSoftmax_Misshapen(int rows, int columns)
+            {
+                try { L.MatrixSoftmaxWithGradient(new double[3, 2], new double[3], new double[1, 2], new int[1], new double[rows, columns], new double[3]); return "no exception"; }
                 catch (ArgumentException e) { return e.ParamName + ": " + e.Message; }
             }
 

@@ -195,6 +195,16 @@ public sealed class LoopGeneratorTests
         Assert.StartsWith("dw: dw[" + wrong + "] must have the length of w[" + wrong + "] (" + (wrong + 1) + "), not " + wrong + ".", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, 1)]
+    [InlineData(2, 2)]
+    public void A_rectangular_gradient_of_another_shape_throws_naming_both(int rows, int columns)
+    {
+        var message = (string)Run.Value.Invoke("Specs.Calls", "MatrixSoftmax_Misshapen", new object?[] { rows, columns })!;
+
+        Assert.StartsWith("dw: dw must have the shape of w (3 × 2), not " + rows + " × " + columns + ".", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Half_typed_losses_never_crash()
     {
