@@ -19,8 +19,25 @@ public sealed class RandomProgramGeneratorTests
     private static readonly double[] NonFinite = { double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
     [Fact]
-    public void Generated_gradients_of_random_programs_agree_with_finite_differences()
+    public void Generated_gradients_of_random_programs_agree_with_finite_differences() => CheckRandomPrograms(MatrixShape.None, iterations: 3);
+
+    /// <summary>The same programs over a 5 × 2 matrix: a double[][] read as v[i][k], and a double[,] read as v[i, k].</summary>
+    [Theory]
+    [InlineData(MatrixShape.Jagged)]
+    [InlineData(MatrixShape.Rectangular)]
+    public void Generated_gradients_of_random_programs_over_matrices_agree_with_finite_differences(MatrixShape shape) => CheckRandomPrograms(shape, iterations: 1);
+
+    private static void CheckRandomPrograms(MatrixShape shape, int iterations)
     {
+        // theta: the elements of v (5, or a 5 × 2 matrix's 10), then a.
+        var size = shape == MatrixShape.None ? 6 : 11;
+        var last = size - 1;
+        var (argument, gradientLocal, gradientArgument, unpack) = shape switch
+        {
+            MatrixShape.Jagged => ("Rows(t)", "var dv = Rows(new double[10]); ", "dv", "Flatten(dv, g); "),
+            MatrixShape.Rectangular => ("Grid(t)", "var dv = new double[5, 2]; ", "dv", "Flatten(dv, g); "),
+            _ => ("t.AsSpan(0, 5)", string.Empty, "g.AsSpan(0, 5)", string.Empty),
+        };
         var checkedPartials = 0;
         var fusedPrograms = 0;
         var windowedPrograms = 0;
@@ -37,13 +54,22 @@ public sealed class RandomProgramGeneratorTests
                     {
                         private static readonly double[] Data = { 0.3, -0.7, 0.9, -0.2, 0.5 };
 
+                    private static double[][] Rows(double[] t) { var m = new double[5][]; for (int i = 0; i < 5; i++) m[i] = new[] { t[2 * i], t[2 * i + 1] }; return m; }
+
+                    private static double[,] Grid(double[] t) { var m = new double[5, 2]; for (int i = 0; i < 5; i++) { m[i, 0] = t[2 * i]; m[i, 1] = t[2 * i + 1]; } return m; }
+
+                    private static void Flatten(double[][] m, double[] g) { for (int i = 0; i < 5; i++) { g[2 * i] = m[i][0]; g[2 * i + 1] = m[i][1]; } }
+
+                    private static void Flatten(double[,] m, double[] g) { for (int i = 0; i < 5; i++) { g[2 * i] = m[i, 0]; g[2 * i + 1] = m[i, 1]; } }
+
                     """);
                 for (var i = 0; i < seeds.Length; i++)
                 {
-                    source.Append(RandomProgram.Create(seeds[i], "F" + i));
-                    source.Append("    public static double V").Append(i).Append("(double[] t) => F").Append(i).Append("(t.AsSpan(0, 5), Data, t[5]);\n");
-                    source.Append("    public static double G").Append(i).Append("(double[] t, double[] g) { double r = F").Append(i)
-                        .Append("WithGradient(t.AsSpan(0, 5), Data, t[5], g.AsSpan(0, 5), out double da); g[5] = da; return r; }\n\n");
+                    source.Append(RandomProgram.Create(seeds[i], "F" + i, shape));
+                    source.Append("    public static double V").Append(i).Append("(double[] t) => F").Append(i).Append('(').Append(argument).Append(", Data, t[").Append(last).Append("]);\n");
+                    source.Append("    public static double G").Append(i).Append("(double[] t, double[] g) { ").Append(gradientLocal).Append("double r = F").Append(i)
+                        .Append("WithGradient(").Append(argument).Append(", Data, t[").Append(last).Append("], ").Append(gradientArgument).Append(", out double da); ").Append(unpack)
+                        .Append("g[").Append(last).Append("] = da; return r; }\n\n");
                 }
 
                 source.Append("}\n");
@@ -59,19 +85,19 @@ public sealed class RandomProgramGeneratorTests
                     double Original(double[] t) => (double)run.Invoke("P", "V" + i, new object?[] { t })!;
                     for (var k = 0; k < 2; k++)
                     {
-                        var point = Enumerable.Range(0, 6).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
+                        var point = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
                         var expected = Original(point);
                         if (!double.IsFinite(expected) || Math.Abs(expected) > 1e8 || IllConditioned(Original, point, expected))
                         {
                             continue;
                         }
 
-                        var gradient = new double[6];
+                        var gradient = new double[size];
                         var value = (double)run.Invoke("P", "G" + i, new object?[] { point, gradient })!;
                         // Simplification reassociates (0.5 * s + (b + s) is 1.5 * s + b), and a recurrence run 25 times
                         // can grow that last-bit difference a thousandfold; more than 1e-9 would be a real difference.
                         Assert.True(Math.Abs(value - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"F{i} at ({string.Join(", ", point)}): value {value}, original {expected}\n{ProgramText(source.ToString(), i)}\n{run.Source("P.F" + i + "(")}");
-                        for (var j = 0; j < 6; j++)
+                        for (var j = 0; j < size; j++)
                         {
                             if (!FiniteDifference.TryCentral(Original, point, j, out var fd))
                             {
@@ -88,14 +114,14 @@ public sealed class RandomProgramGeneratorTests
                     // A non-finite input. The scalar parameter: the value is the method's, NaN and infinities exactly.
                     // A span element: no exception where the method has none (a guarded add must not index out of
                     // range when the adjoint is NaN); its value is not promised (docs/generator.md, "Values").
-                    var special = Enumerable.Range(0, 6).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
+                    var special = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
                     var scalar = nonFinitePoints % 2 == 0;
-                    special[scalar ? 5 : random.Next(5)] = NonFinite[random.Next(NonFinite.Length)];
+                    special[scalar ? last : random.Next(last)] = NonFinite[random.Next(NonFinite.Length)];
                     var original = Original(special);
                     double generated;
                     try
                     {
-                        generated = (double)run.Invoke("P", "G" + i, new object?[] { special, new double[6] })!;
+                        generated = (double)run.Invoke("P", "G" + i, new object?[] { special, new double[size] })!;
                     }
                     catch (System.Reflection.TargetInvocationException e)
                     {
@@ -108,14 +134,18 @@ public sealed class RandomProgramGeneratorTests
                     nonFinitePoints++;
                 }
             },
-            iter: 3,
+            iter: iterations,
             threads: 1);
 
-        Assert.True(checkedPartials > 600, $"only {checkedPartials} partials were checked");
-        Assert.Equal(3 * ProgramsPerCompilation, nonFinitePoints);
-        Assert.True(fusedPrograms > 0, "no random program had a loop the emitter could fuse, so that path went untested");
-        Assert.True(windowedPrograms > 0, "no random program read a row through a window (offset + counter), so that path went untested");
-        Assert.True(restoredCounters > 0, "no random program changed its int counter where the reverse sweep had to restore it, so that path went untested");
+        Assert.True(checkedPartials > 200 * iterations, $"only {checkedPartials} partials were checked");
+        Assert.Equal(iterations * ProgramsPerCompilation, nonFinitePoints);
+        if (shape == MatrixShape.None)
+        {
+            // Over 120 programs each path is all but certain; the matrix runs (40 programs) are about indexing, not these paths.
+            Assert.True(fusedPrograms > 0, "no random program had a loop the emitter could fuse, so that path went untested");
+            Assert.True(windowedPrograms > 0, "no random program read a row through a window (offset + counter), so that path went untested");
+            Assert.True(restoredCounters > 0, "no random program changed its int counter where the reverse sweep had to restore it, so that path went untested");
+        }
     }
 
     /// <summary>
@@ -139,15 +169,16 @@ public sealed class RandomProgramGeneratorTests
 }
 
 /// <summary>
-/// A random [Differentiable] method over <c>ReadOnlySpan&lt;double&gt; v</c> (5 elements),
+/// A random [Differentiable] method over <c>ReadOnlySpan&lt;double&gt; v</c> (5 elements; or a 5 × 2 <c>double[][]</c> or
+/// <c>double[,]</c>, read at a row the span's index would be and a column 0, 1 or a counter's parity),
 /// <c>[NoGradient] ReadOnlySpan&lt;double&gt; data</c> and <c>double a</c>. Values stay bounded
 /// (products are damped through tanh), so finite differences stay meaningful.
 /// </summary>
 public static class RandomProgram
 {
-    public static string Create(int seed, string name)
+    public static string Create(int seed, string name, MatrixShape shape = MatrixShape.None)
     {
-        var g = new Builder(new Random(seed));
+        var g = new Builder(new Random(seed), shape);
         return g.Method(name);
     }
 
@@ -161,17 +192,34 @@ public static class RandomProgram
         private int loopDepth;
         private bool declaring;
 
-        public Builder(Random random)
+        private readonly MatrixShape shape;
+
+        public Builder(Random random, MatrixShape shape)
         {
             this.random = random;
+            this.shape = shape;
         }
+
+        /// <summary>How many elements (or rows) v has, as the loops over it write it.</summary>
+        private string Rows => shape == MatrixShape.Rectangular ? "v.GetLength(0)" : "v.Length";
+
+        /// <summary>The element of v at row <paramref name="index"/>: one of the two columns of a matrix.</summary>
+        private string V(string index) => shape switch
+        {
+            MatrixShape.Jagged => "v[" + index + "][" + Column() + "]",
+            MatrixShape.Rectangular => "v[" + index + ", " + Column() + "]",
+            _ => "v[" + index + "]",
+        };
+
+        private string Column() => loopVariables.Count > 0 && random.Next(3) == 0 ? "(" + loopVariables[random.Next(loopVariables.Count)] + " % 2)" : random.Next(2).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private string[] Accumulators { get; } = { "s0", "s1", "s2" };
 
         public string Method(string name)
         {
             text.Append("    [Differentiable]\n    public static double ").Append(name)
-                .Append("(ReadOnlySpan<double> v, [NoGradient] ReadOnlySpan<double> data, double a)\n    {\n");
+                .Append(shape switch { MatrixShape.Jagged => "(double[][] v", MatrixShape.Rectangular => "(double[,] v", _ => "(ReadOnlySpan<double> v" })
+                .Append(", [NoGradient] ReadOnlySpan<double> data, double a)\n    {\n");
             declaring = true;
             text.Append("        double s0 = ").Append(Expression(1)).Append(";\n");
             declaring = false;
@@ -237,12 +285,12 @@ public static class RandomProgram
 
                         Line(indent, shape switch
                         {
-                            0 => "for (int " + variable + " = v.Length - 1; " + variable + " >= 0; " + variable + "--)",
+                            0 => "for (int " + variable + " = " + Rows + " - 1; " + variable + " >= 0; " + variable + "--)",
                             3 => "for (int " + variable + " = 0; " + variable + " < 3; " + variable + "++)",
-                            4 => "for (int " + variable + " = 0; " + variable + " < v.Length; " + variable + " += 2)",
-                            5 => "for (int " + variable + " = v.Length - 1; " + variable + " >= 0; " + variable + " -= 3)",
+                            4 => "for (int " + variable + " = 0; " + variable + " < " + Rows + "; " + variable + " += 2)",
+                            5 => "for (int " + variable + " = " + Rows + " - 1; " + variable + " >= 0; " + variable + " -= 3)",
                             6 => "while (" + variable + "-- > 0)",
-                            _ => "for (int " + variable + " = 0; " + variable + " < v.Length; " + variable + "++)",
+                            _ => "for (int " + variable + " = 0; " + variable + " < " + Rows + "; " + variable + "++)",
                         });
                         Line(indent, "{");
                         loopVariables.Add(variable);
@@ -318,7 +366,7 @@ public static class RandomProgram
 
         private string Atom() => random.Next(declaring ? 4 : 9) switch
         {
-            0 or 1 => "v[" + Index() + "]",
+            0 or 1 => V(Index()),
             8 when loopVariables.Count > 0 => Previous(loopVariables[random.Next(loopVariables.Count)]),
             2 => "data[" + Index() + "]",
             3 => "a",
@@ -329,7 +377,7 @@ public static class RandomProgram
         };
 
         /// <summary>The element before the counter's, read only when there is one: its index is -1 on the other path.</summary>
-        private string Previous(string counter) => "(" + counter + " > 0 ? " + Pick("v", "buf") + "[" + counter + " - 1] : " + Atom() + ")";
+        private string Previous(string counter) => "(" + counter + " > 0 ? " + (random.Next(2) == 0 ? V(counter + " - 1") : "buf[" + counter + " - 1]") + " : " + Atom() + ")";
 
         private string Expression(int depth)
         {
@@ -350,4 +398,17 @@ public static class RandomProgram
             };
         }
     }
+}
+
+/// <summary>What the random programs' <c>v</c> is: a span of 5, or a 5 × 2 matrix.</summary>
+public enum MatrixShape
+{
+    /// <summary><c>ReadOnlySpan&lt;double&gt;</c> of 5.</summary>
+    None,
+
+    /// <summary><c>double[][]</c> of 5 rows of 2.</summary>
+    Jagged,
+
+    /// <summary><c>double[,]</c> of 5 × 2.</summary>
+    Rectangular,
 }
