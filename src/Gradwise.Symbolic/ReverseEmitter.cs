@@ -46,8 +46,9 @@ public static partial class ReverseEmitter
     /// <param name="procedure">The program.</param>
     /// <param name="gradients">Parameter name → gradient parameter name, for the parameters that get a gradient.</param>
     /// <param name="prefix">A prefix no name in the method starts with; every generated name starts with it.</param>
-    public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix) =>
-        new Emission(procedure, gradients, prefix).Run();
+    /// <param name="arrayGradients">The arrays whose gradient is a <c>double[]</c> rather than a span (a model's gradient fields): cleared with <c>Array.Clear</c>.</param>
+    public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix, IReadOnlyCollection<string>? arrayGradients = null) =>
+        new Emission(procedure, gradients, prefix) { ArrayGradients = arrayGradients ?? System.Array.Empty<string>() }.Run();
 
     /// <summary>The suffix of a method's forward sweep for generated callers: the value, keeping on the caller's tape what its reverse sweep reads.</summary>
     public const string ForwardSuffix = "GradwiseForward";
@@ -157,6 +158,9 @@ public static partial class ReverseEmitter
         private int nextId;
         private bool usesTape;
 
+        /// <summary>The arrays whose gradient is a <c>double[]</c>, not a span.</summary>
+        public IReadOnlyCollection<string> ArrayGradients { get; init; } = System.Array.Empty<string>();
+
         public Emission(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix)
         {
             this.procedure = procedure;
@@ -260,7 +264,7 @@ public static partial class ReverseEmitter
                 {
                     lines.Add(procedure.Jagged.Contains(array)
                         ? "foreach (var " + Named("shape/row", "row") + " in " + gradient + ") global::System.Array.Clear(" + Named("shape/row", "row") + ", 0, " + Named("shape/row", "row") + ".Length);"
-                        : procedure.Rectangular.Contains(array)
+                        : procedure.Rectangular.Contains(array) || ArrayGradients.Contains(array)
                             ? "global::System.Array.Clear(" + gradient + ", 0, " + gradient + ".Length);"
                             : gradient + ".Clear();");
                 }

@@ -20,7 +20,7 @@ internal static class DifferentiableSignature
     /// <c>Gradwise.<paramref name="name"/></c>, compared part by part: formatting the attribute's full name for every parameter asked
     /// about was a tenth of the generator's time on a large project.
     /// </summary>
-    private static bool IsGradwiseAttribute(INamedTypeSymbol? attribute, string name) =>
+    internal static bool IsGradwiseAttribute(INamedTypeSymbol? attribute, string name) =>
         attribute is { Name: var actual, ContainingType: null, ContainingNamespace: { Name: "Gradwise", ContainingNamespace.IsGlobalNamespace: true } }
         && actual == name;
 

@@ -5,6 +5,7 @@ internal static class KnownNames
 {
     public const string DifferentiableAttribute = "Gradwise.DifferentiableAttribute";
     public const string NoGradientAttribute = "Gradwise.NoGradientAttribute";
+    public const string ParameterAttribute = "Gradwise.ParameterAttribute";
     public const string SystemMath = "System.Math";
     public const string GradientSuffix = "WithGradient";
 }

@@ -94,11 +94,11 @@ internal sealed partial class MethodFrontend
     {
         switch (Strip(operation))
         {
-            case IArrayElementReferenceOperation { ArrayReference: var rows, Indices.Length: 1 } row when Strip(rows) is IParameterReferenceOperation jagged
-                && SymbolEqualityComparer.Default.Equals(jagged.Parameter.ContainingSymbol, method) && IsJagged(jagged.Parameter.Type):
+            case IArrayElementReferenceOperation { ArrayReference: var rows, Indices.Length: 1 } row when MatrixName(rows, IsJagged) is { } rowName:
                 // A row w[i] of a double[][]: its elements are read at (i, j).
-                var rowName = Escaped(jagged.Parameter.Name);
                 return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
+            case IFieldReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
+                return (field, null, new IntLength(field), SpecialType.System_Double);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
                 var name = Escaped(parameter.Parameter.Name);
@@ -116,13 +116,12 @@ internal sealed partial class MethodFrontend
     private (string Array, IntExpr Index)? ElementAt(IOperation operation, SpecialType expected)
     {
         if (expected == SpecialType.System_Double && operation is IArrayElementReferenceOperation { Indices.Length: 2 } cell
-            && Strip(cell.ArrayReference) is IParameterReferenceOperation matrix && SymbolEqualityComparer.Default.Equals(matrix.Parameter.ContainingSymbol, method)
-            && IsRectangular(matrix.Parameter.Type))
+            && MatrixName(cell.ArrayReference, IsRectangular) is { } matrix)
         {
-            // w[i, j] of a double[,] parameter.
+            // w[i, j] of a double[,] parameter or trainable field.
             var row = ReadInt(cell.Indices[0]);
             var column = row is null ? null : ReadInt(cell.Indices[1]);
-            return column is null ? null : (Escaped(matrix.Parameter.Name), new IntGrid(row!, column));
+            return column is null ? null : (matrix, new IntGrid(row!, column));
         }
 
         var (instance, index) = ElementParts(operation);
@@ -147,6 +146,14 @@ internal sealed partial class MethodFrontend
 
         return (array, Shifted(offset, indexCode));
     }
+
+    /// <summary>The name of a matrix this method reads from: a parameter of its own, or a trainable field of its model class, whose type <paramref name="kind"/> accepts.</summary>
+    private string? MatrixName(IOperation? operation, Func<ITypeSymbol, bool> kind) => Strip(operation) switch
+    {
+        IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) && kind(parameter.Parameter.Type)
+            => Escaped(parameter.Parameter.Name),
+        var other => ModelField(other, kind),
+    };
 
     /// <summary>The position of element <paramref name="index"/> of a span that starts at <paramref name="offset"/> (null: at 0; a jagged row: in that row).</summary>
     private static IntExpr Shifted(IntExpr? offset, IntExpr index) => offset switch

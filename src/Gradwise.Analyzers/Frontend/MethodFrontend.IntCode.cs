@@ -69,6 +69,8 @@ internal sealed partial class MethodFrontend
                         return new IntLength(Escaped(parameter.Parameter.Name));
                     case IArrayElementReferenceOperation or ILocalReferenceOperation when SpanSource(instance) is { Offset: IntRow, Length: var rowLength }:
                         return rowLength;
+                    case IFieldReferenceOperation when ModelField(instance, t => t is IArrayTypeSymbol) is { } field:
+                        return new IntLength(field);
                     case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                         return view.Length;
                     case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
@@ -82,9 +84,9 @@ internal sealed partial class MethodFrontend
                 }
 
             case IInvocationOperation { TargetMethod.Name: "GetLength", Arguments.Length: 1, Instance: { } dimensioned } getLength
-                when Strip(dimensioned) is IParameterReferenceOperation matrix && IsRectangular(matrix.Parameter.Type)
+                when MatrixName(dimensioned, IsRectangular) is { } matrix
                     && getLength.Arguments[0].Value.ConstantValue is { HasValue: true, Value: int dimension and (0 or 1) }:
-                return new IntDimension(Escaped(matrix.Parameter.Name), dimension);
+                return new IntDimension(matrix, dimension);
 
             case IInvocationOperation { TargetMethod.Name: "Min" or "Max", Arguments.Length: 2 } call
                 when call.TargetMethod.ContainingType?.ToDisplayString() == KnownNames.SystemMath && call.Type?.SpecialType == SpecialType.System_Int32:
@@ -166,9 +168,18 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
+        foreach (var field in modelFields)
+        {
+            if (DependsOnArray(value, ModelParameters.NameOf(field)))
+            {
+                Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + field.Name + "', a [Parameter] field, which is differentiated");
+                return null;
+            }
+        }
+
         foreach (var parameter in method.Parameters)
         {
-            if (!DifferentiableSignature.IsNoGradient(parameter) && (ElementTypeOf(parameter.Type) == SpecialType.System_Double || parameter.Type.SpecialType == SpecialType.System_Double)
+            if (modelFields.Count == 0 && !DifferentiableSignature.IsNoGradient(parameter) && (ElementTypeOf(parameter.Type) == SpecialType.System_Double || parameter.Type.SpecialType == SpecialType.System_Double)
                 && DependsOnArray(value, Escaped(parameter.Name)))
             {
                 Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + parameter.Name + "', which is differentiated; mark it [NoGradient] if it holds labels or indices");

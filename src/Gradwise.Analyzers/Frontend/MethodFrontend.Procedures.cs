@@ -54,6 +54,7 @@ internal sealed partial class MethodFrontend
 
     private static bool NeedsProcedure(IMethodSymbol method, IOperation body) =>
         method.Parameters.Any(p => !IsFloatingPoint(p.Type.SpecialType))
+        || ModelParameters.IsModelMethod(method)
         || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
         || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);
 
@@ -155,10 +156,14 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        var arrays = method.Parameters.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => Escaped(p.Name)).ToArray();
-        var jagged = method.Parameters.Where(p => IsJagged(p.Type)).Select(p => Escaped(p.Name)).ToArray();
-        var rectangular = method.Parameters.Where(p => IsRectangular(p.Type)).Select(p => Escaped(p.Name)).ToArray();
-        var scalars = method.Parameters.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => Escaped(p.Name)).ToArray();
+        // The arrays and doubles a gradient may be taken for: the parameters, then a model's trainable fields (this.w1).
+        var sources = method.Parameters.Select(p => (Name: Escaped(p.Name), p.Type))
+            .Concat(ModelParameters.Of(method.IsStatic ? null : method.ContainingType).Select(f => (Name: ModelParameters.NameOf(f), f.Type)))
+            .ToList();
+        var arrays = sources.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
+        var jagged = sources.Where(p => IsJagged(p.Type)).Select(p => p.Name).ToArray();
+        var rectangular = sources.Where(p => IsRectangular(p.Type)).Select(p => p.Name).ToArray();
+        var scalars = sources.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => p.Name).ToArray();
         return new Procedure(
             Block.Of(output),
             result,

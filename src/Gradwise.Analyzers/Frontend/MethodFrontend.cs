@@ -61,13 +61,27 @@ internal sealed partial class MethodFrontend
     private readonly CancellationToken cancellationToken;
     private bool incomplete;
 
+    /// <summary>The trainable fields of the method's class, when it is an instance method of a model class (<see cref="ModelParameters"/>).</summary>
+    private readonly HashSet<IFieldSymbol> modelFields;
+
     private MethodFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
         this.method = method;
         this.compilation = compilation;
         this.callers = callers;
         this.cancellationToken = cancellationToken;
+        modelFields = new HashSet<IFieldSymbol>(method.IsStatic ? Array.Empty<IFieldSymbol>() : ModelParameters.Of(method.ContainingType), SymbolEqualityComparer.Default);
     }
+
+    /// <summary>
+    /// <c>this.f</c> (or <c>f</c>) for a trainable field <c>f</c> of this model class whose type <paramref name="kind"/> accepts: the name it
+    /// goes by in the IR; else null.
+    /// </summary>
+    private string? ModelField(IOperation? operation, Func<ITypeSymbol, bool> kind) =>
+        Strip(operation) is IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
+        && modelFields.Contains(reference.Field.OriginalDefinition) && kind(reference.Field.Type)
+            ? ModelParameters.NameOf(reference.Field)
+            : null;
 
     /// <summary>Reads <paramref name="body"/>: an IMethodBodyOperation, a block, or a returned expression.</summary>
     public static FrontendResult Read(IMethodSymbol method, IOperation? body, Compilation compilation, CancellationToken cancellationToken) =>

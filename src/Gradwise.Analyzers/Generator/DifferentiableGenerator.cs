@@ -16,7 +16,7 @@ namespace Gradwise.Generator;
 /// only emits code; <see cref="Rules.DifferentiableMethodAnalyzer"/> reports why a method got none.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class DifferentiableGenerator : IIncrementalGenerator
+public sealed partial class DifferentiableGenerator : IIncrementalGenerator
 {
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -56,6 +56,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
             spc.AddSource(spec.HintName, text);
         });
+
+        InitializeModels(context);
     }
 
     private static DifferentiableMethodSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -78,13 +80,15 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             return null;
         }
 
+        // An instance method of a model class is differentiated with respect to the class's [Parameter] fields; its arguments are data.
+        var model = ModelParameters.IsModelMethod(method) ? ModelParameters.Members(ModelParameters.Of(method.ContainingType)) : null;
         var parameters = new List<ParameterSpec>();
         var used = new HashSet<string>(method.Parameters.Select(p => p.Name));
         foreach (var parameter in method.Parameters)
         {
             var name = Escape(parameter.Name);
             string? gradient = null;
-            if (DifferentiableSignature.HasGradient(parameter))
+            if (model is null && DifferentiableSignature.HasGradient(parameter))
             {
                 gradient = GradientName(parameter.Name, used);
                 used.Add(gradient);
@@ -116,7 +120,22 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             KindOf(method.ReturnType),
             result.Value,
             result.Procedure,
-            LocationInfo.From(declaration.Identifier.GetLocation()));
+            LocationInfo.From(declaration.Identifier.GetLocation()))
+        {
+            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(IFieldSymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(m.Field.Type))).ToArray()),
+            GradientParameter = model is null ? null : UniqueName("gradient", used),
+        };
+    }
+
+    private static string UniqueName(string wanted, ICollection<string> used)
+    {
+        var name = wanted;
+        while (used.Contains(name))
+        {
+            name += "_";
+        }
+
+        return name;
     }
 
     private static ValueKind KindOf(ITypeSymbol type) => type.SpecialType switch
@@ -125,6 +144,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         SpecialType.System_Single => ValueKind.Float,
         _ when MethodFrontend.IsJagged(type) => ValueKind.Jagged,
         _ when MethodFrontend.IsRectangular(type) => ValueKind.Rectangular,
+        _ when type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double } => ValueKind.Other,
         _ => ValueKind.Other,
     };
 
@@ -194,7 +214,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     {
         var differentiable = spec.Parameters.Where(p => p.GradientName != null).ToList();
         var gradients = differentiable.ToDictionary(p => p.Name, p => p.GradientName!);
-        var code = ReverseEmitter.Emit(procedure, gradients, ProcedurePrefix(spec, procedure));
+        foreach (var field in spec.ModelFields)
+        {
+            gradients.Add(ModelParameters.NameOf(field.Field), spec.GradientParameter + "." + field.Member);
+        }
+
+        var code = ReverseEmitter.Emit(procedure, gradients, ProcedurePrefix(spec, procedure), spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList());
 
         var w = OpenFile(
             spec,
@@ -225,9 +250,9 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         ParameterDocs(w, spec);
 
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
-        if (differentiable.Any(p => p.IsArray))
+        if (differentiable.Any(p => p.IsArray) || spec.ModelFields.Any(f => f.Kind != ValueKind.Double))
         {
-            w.Line(differentiable.Any(p => p.IsMatrix)
+            w.Line(differentiable.Any(p => p.IsMatrix) || spec.ModelFields.Any(f => f.Kind != ValueKind.Double)
                 ? "/// <exception cref=\"global::System.ArgumentException\">A gradient does not have the shape of its parameter (its length, or a row's).</exception>"
                 : "/// <exception cref=\"global::System.ArgumentException\">A gradient span does not have the length of its parameter.</exception>");
         }
@@ -256,7 +281,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix))
+        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix) && spec.GradientParameter is null)
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -332,6 +357,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             w.Line("/// <param name=\"" + Unescape(parameter.Name) + "\">As in " + spec.Name + (parameter.GradientName is null ? " (no gradient).</param>" : ".</param>"));
         }
 
+        if (spec.GradientParameter is { } gradientParameter)
+        {
+            w.Line("/// <param name=\"" + gradientParameter + "\">On return, ∂" + spec.Name + "/∂ each [Parameter] field (" + string.Join(", ", spec.ModelFields.Select(f => f.Field + " in " + f.Member)) + "), overwritten; make it with <c>new Gradient(model)</c>.</param>");
+        }
+
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
             w.Line("/// <param name=\"" + parameter.GradientName + "\">On return, ∂" + spec.Name + "/∂" + Unescape(parameter.Name) + (parameter.IsJagged ? " (element by element; the same row lengths as " + Unescape(parameter.Name) + ", overwritten)" : parameter.Kind == ValueKind.Rectangular ? " (element by element; the same shape as " + Unescape(parameter.Name) + ", overwritten)" : parameter.IsArray ? " (element by element; same length as " + Unescape(parameter.Name) + ", overwritten)" : string.Empty) + ".</param>");
@@ -363,6 +393,11 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
             signature.Append(parameter.Kind == ValueKind.Jagged ? ", double[][] " : parameter.Kind == ValueKind.Rectangular ? ", double[,] " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
+        }
+
+        if (spec.GradientParameter is { } gradientParameter)
+        {
+            signature.Append(spec.Parameters.Count > 0 ? ", " : string.Empty).Append(ModelGradientType).Append(' ').Append(gradientParameter);
         }
 
         return signature.Append(')').ToString();

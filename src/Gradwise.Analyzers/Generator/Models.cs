@@ -68,4 +68,34 @@ internal sealed record DifferentiableMethodSpec(
     ValueKind ReturnKind,
     Expr? Value,
     Procedure? Procedure,
-    LocationInfo? Location);
+    LocationInfo? Location)
+{
+    /// <summary>For an instance method of a model class: its trainable fields, in declaration order; else empty.</summary>
+    public EquatableArray<ModelFieldSpec> ModelFields { get; init; } = new(System.Array.Empty<ModelFieldSpec>());
+
+    /// <summary>For a model method: the name of the generated method's <c>Gradient</c> parameter; else null.</summary>
+    public string? GradientParameter { get; init; }
+}
+
+/// <summary>A trainable field of a model class and its member in the generated <c>Gradient</c> class.</summary>
+/// <param name="Field">The field's name (as C# writes it after <c>this.</c>).</param>
+/// <param name="Member">The property of <c>Gradient</c> that holds ∂/∂ the field (<c>w1</c> → <c>W1</c>).</param>
+/// <param name="Kind">Double, an array (<see cref="ValueKind.Other"/>), jagged or rectangular.</param>
+internal sealed record ModelFieldSpec(string Field, string Member, ValueKind Kind)
+{
+    /// <summary>The type of the field and of its gradient.</summary>
+    public string Type => Kind switch
+    {
+        ValueKind.Double => "double",
+        ValueKind.Jagged => "double[][]",
+        ValueKind.Rectangular => "double[,]",
+        _ => "double[]",
+    };
+}
+
+/// <summary>A model class with trainable fields: where its generated <c>Gradient</c> class goes, and the fields.</summary>
+/// <param name="HintName">The generated file's name.</param>
+/// <param name="Namespace">The namespace, or null for the global one.</param>
+/// <param name="ContainingTypes">The class and the types around it, outermost first.</param>
+/// <param name="Fields">The trainable fields, in declaration order.</param>
+internal sealed record ModelSpec(string HintName, string? Namespace, EquatableArray<ContainingTypeSpec> ContainingTypes, EquatableArray<ModelFieldSpec> Fields);

@@ -32,6 +32,18 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // A [Parameter] field the generator cannot train: at the field, naming why (GW9002).
+            start.RegisterSymbolAction(
+                fieldContext =>
+                {
+                    var field = (IFieldSymbol)fieldContext.Symbol;
+                    if (ModelParameters.IsMarked(field) && ModelParameters.Problem(field) is { } problem && field.Locations.FirstOrDefault() is { } location)
+                    {
+                        fieldContext.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedSignature, location, field.ContainingType.Name + "." + field.Name, problem));
+                    }
+                },
+                SymbolKind.Field);
+
             // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
             start.RegisterSymbolAction(
                 typeContext =>
