@@ -53,6 +53,12 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
+        if (callee.ReturnType.SpecialType == SpecialType.System_Single || callee.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Single || ElementTypeOf(p.Type) == SpecialType.System_Single))
+        {
+            Unsupported(invocation, "the call to '" + callee.Name + "'", "'" + callee.Name + "' works in float; a [Differentiable] method over float spans or with loops is not called from another one yet");
+            return null;
+        }
+
         var arguments = new CallArg?[callee.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {

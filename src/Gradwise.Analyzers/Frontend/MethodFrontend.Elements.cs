@@ -100,9 +100,10 @@ internal sealed partial class MethodFrontend
             case IFieldReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
                 return (field, null, new IntLength(field), SpecialType.System_Double);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
-                && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Int32:
+                && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:
+                // float elements are read as doubles: the method is computed in double.
                 var name = Escaped(parameter.Parameter.Name);
-                return (name, null, new IntLength(name), ElementTypeOf(parameter.Parameter.Type));
+                return (name, null, new IntLength(name), IsReal(ElementTypeOf(parameter.Parameter.Type)) ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                 return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):

@@ -60,7 +60,12 @@ internal sealed partial class MethodFrontend
 
     /// <summary>True for the parameter types a procedure takes: double and int, spans and arrays of them, and jagged and rectangular arrays of double.</summary>
     internal static bool IsProcedureParameterType(ITypeSymbol type) =>
-        type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32 || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Int32 || IsJagged(type) || IsRectangular(type);
+        type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32
+        || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32
+        || IsJagged(type) || IsRectangular(type);
+
+    /// <summary>True for the element types read as doubles: double, and float (computed in double, rounded once where the result is float).</summary>
+    internal static bool IsReal(SpecialType element) => element is SpecialType.System_Double or SpecialType.System_Single;
 
     /// <summary>True for <c>double[,]</c>: a matrix read as <c>w[i, j]</c>.</summary>
     internal static bool IsRectangular(ITypeSymbol? type) =>
@@ -160,10 +165,10 @@ internal sealed partial class MethodFrontend
         var sources = method.Parameters.Select(p => (Name: Escaped(p.Name), p.Type))
             .Concat(ModelParameters.Of(method.IsStatic ? null : method.ContainingType).Select(f => (Name: ModelParameters.NameOf(f), f.Type)))
             .ToList();
-        var arrays = sources.Where(p => ElementTypeOf(p.Type) == SpecialType.System_Double || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
+        var arrays = sources.Where(p => IsReal(ElementTypeOf(p.Type)) || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
         var jagged = sources.Where(p => IsJagged(p.Type)).Select(p => p.Name).ToArray();
         var rectangular = sources.Where(p => IsRectangular(p.Type)).Select(p => p.Name).ToArray();
-        var scalars = sources.Where(p => p.Type.SpecialType == SpecialType.System_Double).Select(p => p.Name).ToArray();
+        var scalars = sources.Where(p => IsReal(p.Type.SpecialType)).Select(p => p.Name).ToArray();
         return new Procedure(
             Block.Of(output),
             result,
@@ -435,7 +440,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            if (local.Type.SpecialType != SpecialType.System_Double || scope.Materialized.Contains(local))
+            if (!IsReal(local.Type.SpecialType) || scope.Materialized.Contains(local))
             {
                 continue;
             }
@@ -591,7 +596,7 @@ internal sealed partial class MethodFrontend
     {
         var local = declarator.Symbol;
         var initializer = declarator.GetVariableInitializer()?.Value;
-        if (local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Boolean || local.IsConst)
+        if (local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean || local.IsConst)
         {
             return DeclareLocal(declarator, scope.Env);
         }
@@ -622,7 +627,7 @@ internal sealed partial class MethodFrontend
         }
 
         var element = ElementTypeOf(local.Type);
-        if (element == SpecialType.System_Double || element == SpecialType.System_Int32)
+        if (IsReal(element) || element == SpecialType.System_Int32)
         {
             if (reassigned.Contains(local))
             {
@@ -655,18 +660,18 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, element == SpecialType.System_Double, window.Source.Parameter.Type is IArrayTypeSymbol);
+            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, IsReal(element), window.Source.Parameter.Type is IArrayTypeSymbol);
             return true;
         }
 
         // A row of a double[][] parameter (double[] row = w[i]): a view whose elements are (i, j).
-        if (element == SpecialType.System_Double && value is IArrayElementReferenceOperation && SpanSource(value) is { Offset: IntRow } row)
+        if (IsReal(element) && value is IArrayElementReferenceOperation && SpanSource(value) is { Offset: IntRow } row)
         {
             views[local] = new SpanView(row.Array, row.Offset, row.Length, IsDouble: true, IsArray: true);
             return true;
         }
 
-        if (element != SpecialType.System_Double)
+        if (!IsReal(element))
         {
             Unsupported(declarator, "the local '" + local.Name + "'", "int spans are read from parameters (or their slices); a local buffer holds doubles");
             return false;

@@ -97,14 +97,6 @@ internal sealed partial class MethodFrontend
         var reader = new MethodFrontend(method, compilation, callers, cancellationToken);
         if (NeedsProcedure(method, body))
         {
-            if (FloatIn(method) is { } floatLocation)
-            {
-                return FrontendResult.Failure(new[]
-                {
-                    new FrontendProblem(Descriptors.UnsupportedSignature, floatLocation, new object[] { method.Name, "float is supported in methods without loops, spans or ints (computed in double, rounded to float); write this one over double" }),
-                });
-            }
-
             var procedure = reader.ReadProcedure(body);
             if (reader.incomplete)
             {

@@ -145,6 +145,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         _ when MethodFrontend.IsJagged(type) => ValueKind.Jagged,
         _ when MethodFrontend.IsRectangular(type) => ValueKind.Rectangular,
         _ when type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double } => ValueKind.Other,
+        _ when MethodFrontend.ElementTypeOf(type) == SpecialType.System_Single => ValueKind.FloatArray,
         _ => ValueKind.Other,
     };
 
@@ -219,7 +220,15 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             gradients.Add(ModelParameters.NameOf(field.Field), spec.GradientParameter + "." + field.Member);
         }
 
-        var code = ReverseEmitter.Emit(procedure, gradients, ProcedurePrefix(spec, procedure), spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList());
+        // A float gradient is accumulated in double, in a temporary the emitter writes, and rounded to float once at the end.
+        var prefix = ProcedurePrefix(spec, procedure);
+        var floats = differentiable.Where(p => p.IsFloat || p.Kind == ValueKind.FloatArray).Select(p => (Parameter: p, Temporary: prefix + "float_" + p.GradientName)).ToList();
+        foreach (var (parameter, temporary) in floats)
+        {
+            gradients[parameter.Name] = temporary;
+        }
+
+        var code = ReverseEmitter.Emit(procedure, gradients, prefix, spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList());
 
         var w = OpenFile(
             spec,
@@ -259,13 +268,36 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
 
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
         w.Open(Signature(spec));
+        foreach (var (parameter, temporary) in floats)
+        {
+            if (parameter.IsFloat)
+            {
+                w.Line("double " + temporary + ";");
+                continue;
+            }
+
+            w.Line("if (" + parameter.GradientName + ".Length != " + parameter.Name + ".Length)");
+            w.Line("{");
+            w.Line("    throw new global::System.ArgumentException(\"" + parameter.GradientName + " must have the length of " + parameter.Name + " (\" + " + parameter.Name + ".Length + \"), not \" + " + parameter.GradientName + ".Length + \".\", nameof(" + parameter.GradientName + "));");
+            w.Line("}");
+            w.Line();
+            w.Line("global::System.Span<double> " + temporary + " = " + parameter.Name + ".Length <= 256 ? stackalloc double[" + parameter.Name + ".Length] : new double[" + parameter.Name + ".Length];");
+        }
+
         foreach (var line in code.Lines)
         {
             w.Line(line);
         }
 
+        foreach (var (parameter, temporary) in floats)
+        {
+            w.Line(parameter.IsFloat
+                ? parameter.GradientName + " = (float)" + temporary + ";"
+                : "for (int " + prefix + "i = 0; " + prefix + "i < " + temporary + ".Length; " + prefix + "i++) " + parameter.GradientName + "[" + prefix + "i] = (float)" + temporary + "[" + prefix + "i];");
+        }
+
         ExactValueAtNonFinite(w, spec, code.ValueName);
-        w.Line("return " + code.ValueName + ";");
+        w.Line("return " + (spec.ReturnKind == ValueKind.Float ? "(float)" : string.Empty) + code.ValueName + ";");
         w.Close();
 
         var access = spec.Modifiers.Replace("static ", string.Empty);
@@ -281,7 +313,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix) && spec.GradientParameter is null)
+        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix || p.IsFloat || p.Kind == ValueKind.FloatArray) && spec.ReturnKind != ValueKind.Float && spec.GradientParameter is null)
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -392,7 +424,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.Kind == ValueKind.Jagged ? ", double[][] " : parameter.Kind == ValueKind.Rectangular ? ", double[,] " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.Kind == ValueKind.Jagged ? ", double[][] " : parameter.Kind == ValueKind.Rectangular ? ", double[,] " : parameter.Kind == ValueKind.FloatArray ? ", global::System.Span<float> " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : ", out double ").Append(parameter.GradientName);
         }
 
         if (spec.GradientParameter is { } gradientParameter)

@@ -178,6 +178,20 @@ internal static class GeneratedSources
                 {
                     return array != null && (uint)start <= (uint)array.Length ? new global::System.Span<double>(array, start, array.Length - start) : default;
                 }
+
+                /// <summary>The elements of a float <paramref name="span"/> from <paramref name="start"/> on (read as doubles where they are used).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.ReadOnlySpan<float> From(global::System.ReadOnlySpan<float> span, int start)
+                {
+                    return (uint)start <= (uint)span.Length ? span.Slice(start) : default;
+                }
+
+                /// <summary>The elements of a float <paramref name="array"/> from <paramref name="start"/> on (none for a null array).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.ReadOnlySpan<float> From(float[]? array, int start)
+                {
+                    return array != null && (uint)start <= (uint)array.Length ? new global::System.ReadOnlySpan<float>(array, start, array.Length - start) : default;
+                }
             }
 
             /// <summary>

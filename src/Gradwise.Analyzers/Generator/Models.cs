@@ -24,6 +24,9 @@ internal enum ValueKind
 
     /// <summary>A rectangular array of doubles (double[,]): its gradient is a double[,] of the same shape.</summary>
     Rectangular,
+
+    /// <summary>A span or array of float: its gradient is a Span&lt;float&gt;, computed in double and rounded once.</summary>
+    FloatArray,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -34,7 +37,7 @@ internal enum ValueKind
 internal sealed record ParameterSpec(string Name, string Type, string? GradientName, ValueKind Kind)
 {
     /// <summary>True for a span or array of double (whose gradient is a Span&lt;double&gt;) or a matrix (whose gradient has its type).</summary>
-    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged or ValueKind.Rectangular;
+    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged or ValueKind.Rectangular or ValueKind.FloatArray;
 
     /// <summary>True for a double[][] parameter.</summary>
     public bool IsJagged => Kind == ValueKind.Jagged;

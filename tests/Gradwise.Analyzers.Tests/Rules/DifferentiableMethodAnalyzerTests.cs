@@ -89,12 +89,12 @@ public sealed class DifferentiableMethodAnalyzerTests
         """);
 
     [Fact]
-    public Task GW9002_float_beside_an_int() => Verify.VerifyAnalyzerAsync("""
+    public Task Float_beside_an_int_is_differentiated() => Verify.VerifyAnalyzerAsync("""
         using Gradwise;
         public static partial class Losses
         {
             [Differentiable]
-            public static double Smoothed(float {|GW9002:p|}, int classes) => (1 - p) / classes;
+            public static double Smoothed(float p, int classes) => (1 - p) / classes;
         }
         """);
 

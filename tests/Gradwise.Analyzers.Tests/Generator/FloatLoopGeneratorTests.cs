@@ -1,0 +1,163 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Symbolic.Tests;
+using Xunit;
+
+namespace Gradwise.Analyzers.Tests.Generator;
+
+/// <summary>
+/// float in methods with loops: float spans and arrays, float locals and buffers, <c>MathF</c>. The method is computed in
+/// double and its gradient (a <c>Span&lt;float&gt;</c> or an <c>out float</c>) rounded once; the oracle is finite differences of a
+/// double twin written beside each method, at the same (float) inputs, and the value must be the float method's own within
+/// float rounding accumulated over its loops.
+/// </summary>
+public sealed class FloatLoopGeneratorTests
+{
+    private const double FloatRoundoff = 1.0 / (1 << 24);
+
+    private const string Source = """
+        using System;
+        using Gradwise;
+
+        namespace Specs;
+
+        public static partial class H
+        {
+            [Differentiable]
+            public static float Logistic(ReadOnlySpan<float> w, float b, [NoGradient] ReadOnlySpan<float> x, [NoGradient] ReadOnlySpan<float> y)
+            {
+                int d = w.Length;
+                int n = y.Length;
+                float loss = 0f;
+                for (int i = 0; i < n; i++)
+                {
+                    float z = b;
+                    for (int j = 0; j < d; j++)
+                    {
+                        z += w[j] * x[i * d + j];
+                    }
+
+                    float p = 1f / (1f + MathF.Exp(-z));
+                    loss -= y[i] * MathF.Log(p) + (1 - y[i]) * MathF.Log(1 - p);
+                }
+
+                return loss / n;
+            }
+
+            public static double LogisticTwin(double[] w, double b, double[] x, double[] y)
+            {
+                int d = w.Length;
+                double loss = 0;
+                for (int i = 0; i < y.Length; i++)
+                {
+                    double z = b;
+                    for (int j = 0; j < d; j++) z += w[j] * x[i * d + j];
+                    double p = 1 / (1 + Math.Exp(-z));
+                    loss -= y[i] * Math.Log(p) + (1 - y[i]) * Math.Log(1 - p);
+                }
+
+                return loss / y.Length;
+            }
+
+            /// <summary>Softmax cross-entropy of a float[] of scores, exponentials kept in a float stack buffer, summed by foreach.</summary>
+            [Differentiable]
+            public static float Softmax(float[] s, int label)
+            {
+                Span<float> e = stackalloc float[s.Length];
+                float m = s[0];
+                for (int c = 1; c < s.Length; c++)
+                {
+                    m = MathF.Max(m, s[c]);
+                }
+
+                for (int c = 0; c < s.Length; c++)
+                {
+                    e[c] = MathF.Exp(s[c] - m);
+                }
+
+                float sum = 0f;
+                foreach (float v in e)
+                {
+                    sum += v;
+                }
+
+                return MathF.Log(sum) + m - s[label];
+            }
+
+            public static double SoftmaxTwin(double[] s, int label)
+            {
+                double m = s[0];
+                for (int c = 1; c < s.Length; c++) m = Math.Max(m, s[c]);
+                double sum = 0;
+                for (int c = 0; c < s.Length; c++) sum += Math.Exp(s[c] - m);
+                return Math.Log(sum) + m - s[label];
+            }
+
+            // Wrappers: theta as doubles (float-representable), the float method's value and gradient as doubles.
+            private static float[] F(double[] t, int from, int count) { var f = new float[count]; for (int i = 0; i < count; i++) f[i] = (float)t[from + i]; return f; }
+
+            private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125 };
+            private static readonly double[] Y = { 1, 0, 1 };
+
+            public static double LogisticValue(double[] t) => Logistic(F(t, 0, 3), (float)t[3], F(X, 0, 9), F(Y, 0, 3));
+            public static double LogisticTwinValue(double[] t) => LogisticTwin(t[0..3], t[3], X, Y);
+            public static double LogisticGradient(double[] t, double[] g)
+            {
+                var dw = new float[3];
+                var v = LogisticWithGradient(F(t, 0, 3), (float)t[3], F(X, 0, 9), F(Y, 0, 3), dw, out float db);
+                for (int i = 0; i < 3; i++) g[i] = dw[i];
+                g[3] = db;
+                return v;
+            }
+
+            public static double SoftmaxValue(double[] t) => Softmax(F(t, 0, 4), 2);
+            public static double SoftmaxTwinValue(double[] t) => SoftmaxTwin(t, 2);
+            public static double SoftmaxGradient(double[] t, double[] g)
+            {
+                var ds = new float[4];
+                var v = SoftmaxWithGradient(F(t, 0, 4), 2, ds);
+                for (int i = 0; i < 4; i++) g[i] = ds[i];
+                return v;
+            }
+        }
+        """;
+
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source).AssertCompiles());
+
+    [Fact]
+    public void Float_loop_methods_are_generated_with_float_gradients()
+    {
+        Assert.Empty(Run.Value.AnalyzerDiagnostics);
+        Assert.Empty(Run.Value.GeneratorDiagnostics);
+        var logistic = Run.Value.Load().GetType("Specs.H")!.GetMethod("LogisticWithGradient")!;
+        Assert.Equal(typeof(float), logistic.ReturnType);
+        Assert.Equal("Span`1", logistic.GetParameters()[4].ParameterType.Name);
+        Assert.Equal(typeof(float), logistic.GetParameters()[4].ParameterType.GetGenericArguments()[0]);
+        Assert.Equal(typeof(float).MakeByRefType(), logistic.GetParameters()[5].ParameterType);
+    }
+
+    [Theory]
+    [InlineData("Logistic", 4)]
+    [InlineData("Softmax", 4)]
+    public void Gradient_agrees_with_the_double_twin(string name, int size)
+    {
+        var random = new Random(size * 31 + name.Length);
+        for (var trial = 0; trial < 40; trial++)
+        {
+            // Float-representable points, so the float method and its double twin see the same numbers.
+            var theta = Enumerable.Range(0, size).Select(_ => (double)(float)((4 * random.NextDouble()) - 2)).ToArray();
+            double Twin(double[] p) => (double)Run.Value.Invoke("Specs.H", name + "TwinValue", new object?[] { p })!;
+            var g = new double[size];
+            var value = (double)Run.Value.Invoke("Specs.H", name + "Gradient", new object?[] { theta, g })!;
+            var own = (double)Run.Value.Invoke("Specs.H", name + "Value", new object?[] { theta })!;
+
+            // The value is computed in double and rounded once; the float method rounds at every step of its loops.
+            Assert.True(Math.Abs(value - own) <= 64 * FloatRoundoff * Math.Max(1, Math.Abs(own)), $"{name}: value {value}, the float method's {own}");
+            Assert.True(Math.Abs(value - Twin(theta)) <= 2 * FloatRoundoff * Math.Max(1, Math.Abs(value)), $"{name}: value {value}, the double twin's {Twin(theta)}");
+            for (var k = 0; k < size; k++)
+            {
+                Assert.True(FiniteDifference.TryCentral(Twin, theta, k, out var fd));
+                Assert.True(Math.Abs(fd - g[k]) <= (4 * FloatRoundoff * Math.Abs(fd)) + 1e-7, $"{name}: ∂/∂θ[{k}] generated {g[k]}, finite differences of the twin {fd}");
+            }
+        }
+    }
+}
