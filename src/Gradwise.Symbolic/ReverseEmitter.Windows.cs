@@ -44,9 +44,15 @@ public static partial class ReverseEmitter
             var seen = new HashSet<Variable>();
             foreach (var leaf in touched)
             {
-                // An element at (offset + counter), with an offset the loop does not change.
-                if (leaf.Index is not IntBinary { Operator: IntOperator.Add, Right: IntVariable counter, Left: var offset }
-                    || counter.Name != loop.Variable || windowLeaves.ContainsKey(leaf) || !seen.Add(leaf))
+                // An element at (offset + counter), with an offset the loop does not change; in a jagged array, in a row the loop does not change.
+                var (row, position) = leaf.Index is IntRow jagged ? (jagged.Row, jagged.Column) : (null, leaf.Index);
+                var offset = position switch
+                {
+                    IntVariable counter when counter.Name == loop.Variable && row != null => IntExpr.Zero,
+                    IntBinary { Operator: IntOperator.Add, Right: IntVariable counter, Left: var left } when counter.Name == loop.Variable => left,
+                    _ => null,
+                };
+                if (offset is null || windowLeaves.ContainsKey(leaf) || !seen.Add(leaf))
                 {
                     continue;
                 }
@@ -54,32 +60,33 @@ public static partial class ReverseEmitter
                 var array = leaf.Array!;
                 var isBuffer = bufferNames.Contains(array);
                 var inScope = isBuffer ? !All(loop.Body).OfType<BufferStmt>().Any(b => b.Name == array) : procedure.Arrays.Contains(array);
-                if (!inScope || offset.Names().Any(changed.Contains))
+                if (!inScope || offset.Names().Any(changed.Contains) || (row != null && row.Names().Any(changed.Contains)))
                 {
                     continue;
                 }
 
+                var rowText = row is null ? string.Empty : "[" + IntFormatter.Format(row) + "]";
                 if (forward || !isBuffer)
                 {
-                    Open(windows, kind, loop, array, offset, leaf, isRead: true);
+                    Open(windows, kind, loop, array + rowText, offset, leaf, isRead: true, stem: array);
                 }
 
                 if (reverse && IsActive(leaf))
                 {
-                    Open(windows, kind, loop, AdjointArray(array), offset, leaf, isRead: false);
+                    Open(windows, kind, loop, AdjointArray(array) + rowText, offset, leaf, isRead: false, stem: AdjointArray(array));
                 }
             }
 
             return windows;
         }
 
-        private void Open(List<Window> windows, string kind, LoopStmt loop, string span, IntExpr offset, Variable leaf, bool isRead)
+        private void Open(List<Window> windows, string kind, LoopStmt loop, string span, IntExpr offset, Variable leaf, bool isRead, string stem)
         {
             var window = windows.FirstOrDefault(w => w.Span == span && w.Offset == offset);
             if (window is null)
             {
-                // Named after the span it views: gw_x_row for x, gw_dw_row for the gradient dw.
-                var spanWord = span.StartsWith(prefix, System.StringComparison.Ordinal) ? span.Substring(prefix.Length).Replace("d_", "d") : span;
+                // Named after the span it views: gw_x_row for x (or a row x[i] of it), gw_dw_row for the gradient dw.
+                var spanWord = stem.StartsWith(prefix, System.StringComparison.Ordinal) ? stem.Substring(prefix.Length).Replace("d_", "d") : stem;
                 window = new Window(Named(kind + "/" + IdOf(loop) + "/" + windows.Count.ToString(CultureInfo.InvariantCulture), Word(spanWord) + (kind == "w" ? "_row" : "_row_back")), span, offset, new List<(Variable, bool)>());
                 windows.Add(window);
             }

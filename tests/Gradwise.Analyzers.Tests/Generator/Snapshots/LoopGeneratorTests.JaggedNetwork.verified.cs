@@ -91,9 +91,11 @@ namespace Specs
                 for (int k = 0; k < h; k++)
                 {
                     double a = b1[k];
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(w1[k], 0);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
                     for (int j = 0; j < w1[k].Length; j++)
                     {
-                        a = a + w1[k][j] * x[i][j];
+                        a = a + gw_w1_row[j] * gw_x_row[j];
                     }
                     double gw_hidden_t0 = global::System.Math.Tanh(a);
                     double gw_dhidden_da = 1.0 - gw_hidden_t0 * gw_hidden_t0;
@@ -130,10 +132,12 @@ namespace Specs
                     gw_d_hidden[k] = 0.0;
                     double gw_da_from_hidden = gw_dhidden_da_kept * gw_dhidden_in;
                     gw_d_a += gw_da_from_hidden;
+                    var gw_dW1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dW1[k], 0);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
                     for (int j = 0; j < w1[k].Length; j++)
                     {
-                        double gw_dw1_from_a = gw_d_a * x[i][j];
-                        dW1[k][j] += gw_dw1_from_a;
+                        double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
+                        gw_dW1_row_back[j] += gw_dw1_from_a;
                     }
                     double gw_da_in = gw_d_a;
                     gw_d_a = 0.0;
@@ -145,14 +149,17 @@ namespace Specs
             // fused: each iteration runs forward, then backward
             for (int k_2 = 0; k_2 < h; k_2++)
             {
+                var gw_w1_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(w1[k_2], 0);
                 for (int vIndex = 0; vIndex < w1[k_2].Length; vIndex++)
                 {
-                    penalty = penalty + w1[k_2][vIndex] * w1[k_2][vIndex];
+                    penalty = penalty + gw_w1_row_2[vIndex] * gw_w1_row_2[vIndex];
                 }
+                var gw_w1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(w1[k_2], 0);
+                var gw_dW1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(dW1[k_2], 0);
                 for (int vIndex = 0; vIndex < w1[k_2].Length; vIndex++)
                 {
-                    double gw_dw1_from_penalty = 2.0 * gw_d_penalty * w1[k_2][vIndex];
-                    dW1[k_2][vIndex] += gw_dw1_from_penalty;
+                    double gw_dw1_from_penalty = 2.0 * gw_d_penalty * gw_w1_row_back_2[vIndex];
+                    gw_dW1_row_back_2[vIndex] += gw_dw1_from_penalty;
                 }
             }
 

@@ -54,9 +54,10 @@ namespace Specs
             for (int i = 0; i < w.Length; i++)
             {
                 double s = 0.0;
+                var gw_w_row = global::Gradwise.Runtime.GradwiseSpan.From(w[i], 0);
                 for (int j = 0; j < w[i].Length; j++)
                 {
-                    s = s + (j + 1) * w[i][j] * w[i][j];
+                    s = s + (j + 1) * gw_w_row[j] * gw_w_row[j];
                 }
                 double gw_total_t0 = global::Gradwise.Runtime.GradwiseMath.LogP1(s);
                 double gw_dtotal_ds;
@@ -95,10 +96,12 @@ namespace Specs
                 {
                     dw[i][w[i].Length - 1] += gw_dw_from_total_2;
                 }
+                var gw_w_row_back = global::Gradwise.Runtime.GradwiseSpan.From(w[i], 0);
+                var gw_dw_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dw[i], 0);
                 for (int j = 0; j < w[i].Length; j++)
                 {
-                    double gw_dw_from_s = 2.0 * (j + 1) * gw_d_s * w[i][j];
-                    dw[i][j] += gw_dw_from_s;
+                    double gw_dw_from_s = 2.0 * (j + 1) * gw_d_s * gw_w_row_back[j];
+                    gw_dw_row_back[j] += gw_dw_from_s;
                 }
                 gw_d_s = 0.0;
             }

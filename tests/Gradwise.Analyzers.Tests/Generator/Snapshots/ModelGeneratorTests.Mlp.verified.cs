@@ -81,9 +81,11 @@ namespace Course
                 for (int k = 0; k < this.b1.Length; k++)
                 {
                     double a = this.b1[k];
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(this.w1[k], 0);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
                     for (int j = 0; j < x[i].Length; j++)
                     {
-                        a = a + this.w1[k][j] * x[i][j];
+                        a = a + gw_w1_row[j] * gw_x_row[j];
                     }
                     double gw_h_t0 = global::System.Math.Tanh(a);
                     double gw_dh_da = 1.0 - gw_h_t0 * gw_h_t0;
@@ -120,10 +122,12 @@ namespace Course
                     gw_d_h[k] = 0.0;
                     double gw_da_from_h = gw_dh_da_kept * gw_dh_in;
                     gw_d_a += gw_da_from_h;
+                    var gw_gradient_W1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(gradient.W1[k], 0);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
                     for (int j = 0; j < x[i].Length; j++)
                     {
-                        double gw_dw1_from_a = gw_d_a * x[i][j];
-                        gradient.W1[k][j] += gw_dw1_from_a;
+                        double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
+                        gw_gradient_W1_row_back[j] += gw_dw1_from_a;
                     }
                     double gw_da_in = gw_d_a;
                     gw_d_a = 0.0;
