@@ -65,15 +65,17 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var rowText = row is null ? string.Empty : "[" + IntFormatter.Format(row) + "]";
+                // A row is taken with GradwiseSpan.Row, which gives an empty span for a row out of range (or null) instead of
+                // throwing before the loop: the loop may run no iteration, and then the method reads no element of it.
+                string Span(string a) => row is null ? a : WindowHelper + ".Row(" + a + ", " + IntFormatter.Format(row) + ")";
                 if (forward || !isBuffer)
                 {
-                    Open(windows, kind, loop, array + rowText, offset, leaf, isRead: true, stem: array);
+                    Open(windows, kind, loop, Span(array), offset, leaf, isRead: true, stem: array);
                 }
 
                 if (reverse && IsActive(leaf))
                 {
-                    Open(windows, kind, loop, AdjointArray(array) + rowText, offset, leaf, isRead: false, stem: AdjointArray(array));
+                    Open(windows, kind, loop, Span(AdjointArray(array)), offset, leaf, isRead: false, stem: AdjointArray(array));
                 }
             }
 

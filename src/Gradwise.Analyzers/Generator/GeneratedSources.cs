@@ -179,6 +179,13 @@ internal static class GeneratedSources
                     return array != null && (uint)start <= (uint)array.Length ? new global::System.Span<double>(array, start, array.Length - start) : default;
                 }
 
+                /// <summary>Row <paramref name="row"/> of a jagged array, or an empty span when there is no such row (out of range, or null).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.Span<double> Row(double[]?[]? rows, int row)
+                {
+                    return rows != null && (uint)row < (uint)rows.Length ? rows[row] : default;
+                }
+
                 /// <summary>The elements of a float <paramref name="span"/> from <paramref name="start"/> on (read as doubles where they are used).</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::System.ReadOnlySpan<float> From(global::System.ReadOnlySpan<float> span, int start)

@@ -205,6 +205,41 @@ public sealed class LoopGeneratorTests
         Assert.StartsWith("dw: dw must have the shape of w (3 × 2), not " + rows + " × " + columns + ".", message, StringComparison.Ordinal);
     }
 
+    /// <summary>A row window is made before its loop; for a loop that runs no iteration, a row index out of range must not throw there.</summary>
+    [Fact]
+    public void A_row_window_of_a_loop_that_does_not_run_never_throws()
+    {
+        var run = GeneratorHarness.Run("""
+            using Gradwise;
+            public static partial class P
+            {
+                [Differentiable]
+                public static double Guarded(double[][] w, int n)
+                {
+                    double s = 0;
+                    int last = w.Length;
+                    for (int j = 0; j < n; j++)
+                    {
+                        s += w[last][j];
+                    }
+
+                    return s + w[0][0] * w[0][1];
+                }
+
+                public static double[] Probe()
+                {
+                    var w = new[] { new[] { 2.0, 3.0 } };
+                    var dw = new[] { new double[2] };
+                    var v = GuardedWithGradient(w, 0, dw);
+                    return new[] { v, dw[0][0], dw[0][1] };
+                }
+            }
+            """).AssertCompiles();
+
+        Assert.Contains("GradwiseSpan.Row(w, last)", run.Source("P.Guarded("), StringComparison.Ordinal);
+        Assert.Equal(new[] { 6.0, 3.0, 2.0 }, (double[])run.Invoke("P", "Probe", Array.Empty<object?>())!);
+    }
+
     [Fact]
     public void Half_typed_losses_never_crash()
     {

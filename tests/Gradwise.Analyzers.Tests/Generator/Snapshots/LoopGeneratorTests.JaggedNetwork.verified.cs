@@ -91,8 +91,8 @@ namespace Specs
                 for (int k = 0; k < h; k++)
                 {
                     double a = b1[k];
-                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(w1[k], 0);
-                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(w1, k), 0);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(x, i), 0);
                     for (int j = 0; j < w1[k].Length; j++)
                     {
                         a = a + gw_w1_row[j] * gw_x_row[j];
@@ -132,8 +132,8 @@ namespace Specs
                     gw_d_hidden[k] = 0.0;
                     double gw_da_from_hidden = gw_dhidden_da_kept * gw_dhidden_in;
                     gw_d_a += gw_da_from_hidden;
-                    var gw_dW1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dW1[k], 0);
-                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
+                    var gw_dW1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(dW1, k), 0);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(x, i), 0);
                     for (int j = 0; j < w1[k].Length; j++)
                     {
                         double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
@@ -149,13 +149,13 @@ namespace Specs
             // fused: each iteration runs forward, then backward
             for (int k_2 = 0; k_2 < h; k_2++)
             {
-                var gw_w1_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(w1[k_2], 0);
+                var gw_w1_row_2 = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(w1, k_2), 0);
                 for (int vIndex = 0; vIndex < w1[k_2].Length; vIndex++)
                 {
                     penalty = penalty + gw_w1_row_2[vIndex] * gw_w1_row_2[vIndex];
                 }
-                var gw_w1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(w1[k_2], 0);
-                var gw_dW1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(dW1[k_2], 0);
+                var gw_w1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(w1, k_2), 0);
+                var gw_dW1_row_back_2 = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(dW1, k_2), 0);
                 for (int vIndex = 0; vIndex < w1[k_2].Length; vIndex++)
                 {
                     double gw_dw1_from_penalty = 2.0 * gw_d_penalty * gw_w1_row_back_2[vIndex];

@@ -54,7 +54,7 @@ namespace Specs
             for (int i = 0; i < w.Length; i++)
             {
                 double s = 0.0;
-                var gw_w_row = global::Gradwise.Runtime.GradwiseSpan.From(w[i], 0);
+                var gw_w_row = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(w, i), 0);
                 for (int j = 0; j < w[i].Length; j++)
                 {
                     s = s + (j + 1) * gw_w_row[j] * gw_w_row[j];
@@ -96,8 +96,8 @@ namespace Specs
                 {
                     dw[i][w[i].Length - 1] += gw_dw_from_total_2;
                 }
-                var gw_w_row_back = global::Gradwise.Runtime.GradwiseSpan.From(w[i], 0);
-                var gw_dw_row_back = global::Gradwise.Runtime.GradwiseSpan.From(dw[i], 0);
+                var gw_w_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(w, i), 0);
+                var gw_dw_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(dw, i), 0);
                 for (int j = 0; j < w[i].Length; j++)
                 {
                     double gw_dw_from_s = 2.0 * (j + 1) * gw_d_s * gw_w_row_back[j];

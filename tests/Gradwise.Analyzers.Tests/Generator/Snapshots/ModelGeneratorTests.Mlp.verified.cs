@@ -81,8 +81,8 @@ namespace Course
                 for (int k = 0; k < this.b1.Length; k++)
                 {
                     double a = this.b1[k];
-                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(this.w1[k], 0);
-                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
+                    var gw_w1_row = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(this.w1, k), 0);
+                    var gw_x_row = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(x, i), 0);
                     for (int j = 0; j < x[i].Length; j++)
                     {
                         a = a + gw_w1_row[j] * gw_x_row[j];
@@ -122,8 +122,8 @@ namespace Course
                     gw_d_h[k] = 0.0;
                     double gw_da_from_h = gw_dh_da_kept * gw_dh_in;
                     gw_d_a += gw_da_from_h;
-                    var gw_gradient_W1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(gradient.W1[k], 0);
-                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(x[i], 0);
+                    var gw_gradient_W1_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(gradient.W1, k), 0);
+                    var gw_x_row_back = global::Gradwise.Runtime.GradwiseSpan.From(global::Gradwise.Runtime.GradwiseSpan.Row(x, i), 0);
                     for (int j = 0; j < x[i].Length; j++)
                     {
                         double gw_dw1_from_a = gw_d_a * gw_x_row_back[j];
