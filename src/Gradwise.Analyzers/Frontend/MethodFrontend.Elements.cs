@@ -97,7 +97,7 @@ internal sealed partial class MethodFrontend
             case IArrayElementReferenceOperation { ArrayReference: var rows, Indices.Length: 1 } row when MatrixName(rows, IsJagged) is { } rowName:
                 // A row w[i] of a double[][]: its elements are read at (i, j).
                 return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
-            case IFieldReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
+            case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
                 return (field, null, new IntLength(field), SpecialType.System_Double);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:

@@ -69,7 +69,7 @@ internal sealed partial class MethodFrontend
                         return new IntLength(Escaped(parameter.Parameter.Name));
                     case IArrayElementReferenceOperation or ILocalReferenceOperation when SpanSource(instance) is { Offset: IntRow, Length: var rowLength }:
                         return rowLength;
-                    case IFieldReferenceOperation when ModelField(instance, t => t is IArrayTypeSymbol) is { } field:
+                    case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(instance, t => t is IArrayTypeSymbol) is { } field:
                         return new IntLength(field);
                     case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                         return view.Length;

@@ -62,7 +62,7 @@ internal sealed partial class MethodFrontend
     private bool incomplete;
 
     /// <summary>The trainable fields of the method's class, when it is an instance method of a model class (<see cref="ModelParameters"/>).</summary>
-    private readonly HashSet<IFieldSymbol> modelFields;
+    private readonly HashSet<ISymbol> modelFields;
 
     private MethodFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
@@ -70,7 +70,7 @@ internal sealed partial class MethodFrontend
         this.compilation = compilation;
         this.callers = callers;
         this.cancellationToken = cancellationToken;
-        modelFields = new HashSet<IFieldSymbol>(method.IsStatic ? Array.Empty<IFieldSymbol>() : ModelParameters.Of(method.ContainingType), SymbolEqualityComparer.Default);
+        modelFields = new HashSet<ISymbol>(method.IsStatic ? Array.Empty<ISymbol>() : ModelParameters.Of(method.ContainingType), SymbolEqualityComparer.Default);
     }
 
     /// <summary>
@@ -78,9 +78,10 @@ internal sealed partial class MethodFrontend
     /// goes by in the IR; else null.
     /// </summary>
     private string? ModelField(IOperation? operation, Func<ITypeSymbol, bool> kind) =>
-        Strip(operation) is IFieldReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
-        && modelFields.Contains(reference.Field.OriginalDefinition) && kind(reference.Field.Type)
-            ? ModelParameters.NameOf(reference.Field)
+        Strip(operation) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
+        && reference is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
+        && modelFields.Contains(reference.Member.OriginalDefinition) && ModelParameters.TypeOf(reference.Member) is { } type && kind(type)
+            ? ModelParameters.NameOf(reference.Member)
             : null;
 
     /// <summary>Reads <paramref name="body"/>: an IMethodBodyOperation, a block, or a returned expression.</summary>

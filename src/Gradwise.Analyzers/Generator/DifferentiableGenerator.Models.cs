@@ -20,7 +20,7 @@ public sealed partial class DifferentiableGenerator
         var fields = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.ParameterAttribute,
-                static (node, _) => node is VariableDeclaratorSyntax,
+                static (node, _) => node is VariableDeclaratorSyntax or PropertyDeclarationSyntax,
                 static (ctx, ct) => ParseModel(ctx, ct))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
@@ -34,7 +34,7 @@ public sealed partial class DifferentiableGenerator
     /// <summary>The model class a [Parameter] field belongs to, when it is partial all the way out and has trainable fields.</summary>
     private static ModelSpec? ParseModel(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IFieldSymbol { ContainingType: { } type } || type.IsGenericType || type.TypeKind != TypeKind.Class)
+        if (context.TargetSymbol is not (IFieldSymbol or IPropertySymbol) || context.TargetSymbol.ContainingType is not { } type || type.IsGenericType || type.TypeKind != TypeKind.Class)
         {
             return null;
         }
@@ -64,7 +64,7 @@ public sealed partial class DifferentiableGenerator
             name + ".Gradient.g.cs",
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             new EquatableArray<ContainingTypeSpec>(containing.ToArray()),
-            new EquatableArray<ModelFieldSpec>(members.Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(m.Field.Type))).ToArray()));
+            new EquatableArray<ModelFieldSpec>(members.Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()));
     }
 
     /// <summary>The nested <c>Gradient</c> class: a property per trainable field, of its type and shape, and one gradient-descent step.</summary>

@@ -122,7 +122,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             result.Procedure,
             LocationInfo.From(declaration.Identifier.GetLocation()))
         {
-            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(IFieldSymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(m.Field.Type))).ToArray()),
+            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()),
             GradientParameter = model is null ? null : UniqueName("gradient", used),
         };
     }

@@ -36,12 +36,12 @@ internal static class GeneratedSources
             }
 
             /// <summary>
-            /// Marks a field of a model class (a <c>double</c>, <c>double[]</c>, <c>double[][]</c> or <c>double[,]</c>) as a
+            /// Marks a field or auto-property of a model class (a <c>double</c>, <c>double[]</c>, <c>double[][]</c> or <c>double[,]</c>) as a
             /// trainable parameter. For a partial class with such fields the generator adds a nested <c>Gradient</c> class
             /// with an array of the same shape per field, and every instance [Differentiable] method <c>M</c> of the class gets
             /// <c>MWithGradient(..., Gradient gradient)</c>, which fills it with ∂M/∂ each field (its arguments are data).
             /// </summary>
-            [global::System.AttributeUsage(global::System.AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+            [global::System.AttributeUsage(global::System.AttributeTargets.Field | global::System.AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
             [global::System.Diagnostics.Conditional("GRADWISE_KEEP_ATTRIBUTES")]
             [global::Microsoft.CodeAnalysis.Embedded]
             internal sealed class ParameterAttribute : global::System.Attribute

@@ -36,13 +36,14 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 fieldContext =>
                 {
-                    var field = (IFieldSymbol)fieldContext.Symbol;
-                    if (ModelParameters.IsMarked(field) && ModelParameters.Problem(field) is { } problem && field.Locations.FirstOrDefault() is { } location)
+                    var member = fieldContext.Symbol;
+                    if (ModelParameters.IsMarked(member) && ModelParameters.Problem(member) is { } problem && member.Locations.FirstOrDefault() is { } location)
                     {
-                        fieldContext.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedSignature, location, field.ContainingType.Name + "." + field.Name, problem));
+                        fieldContext.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedSignature, location, member.ContainingType.Name + "." + member.Name, problem));
                     }
                 },
-                SymbolKind.Field);
+                SymbolKind.Field,
+                SymbolKind.Property);
 
             // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
             start.RegisterSymbolAction(

@@ -152,8 +152,49 @@ public sealed class ModelGeneratorTests
             }
         }
 
+        /// <summary>Linear regression with its weights in auto-properties, named as C# names properties.</summary>
+        public partial class Linear
+        {
+            [Parameter] public double[] Weights { get; } = new double[3];
+            [Parameter] public double Bias { get; set; }
+
+            [Differentiable]
+            public double Loss(double[][] x, double[] y)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double z = Bias;
+                    for (int j = 0; j < Weights.Length; j++)
+                    {
+                        z += Weights[j] * x[i][j];
+                    }
+
+                    loss += (z - y[i]) * (z - y[i]);
+                }
+
+                return loss / x.Length;
+            }
+        }
+
         public static class Probe
         {
+            private static readonly double[][] Rows = { new[] { 1.0, 0.5, -2.0 }, new[] { -0.5, 2.0, 0.25 } };
+
+            public static double LinearValue(double[] t) { var m = new Linear(); t.AsSpan(0, 3).CopyTo(m.Weights); m.Bias = t[3]; return m.Loss(Rows, new[] { 0.5, -1.0 }); }
+
+            public static double LinearGradient(double[] t, double[] g)
+            {
+                var m = new Linear();
+                t.AsSpan(0, 3).CopyTo(m.Weights);
+                m.Bias = t[3];
+                var gradient = new Linear.Gradient(m);
+                var v = m.LossWithGradient(Rows, new[] { 0.5, -1.0 }, gradient);
+                gradient.Weights.CopyTo(g, 0);
+                g[3] = gradient.Bias;
+                return v;
+            }
+
             public static readonly double[][] X = { new[] { 0.0, 0.0 }, new[] { 0.0, 1.0 }, new[] { 1.0, 0.0 }, new[] { 1.0, 1.0 } };
             public static readonly double[] Y = { 0, 1, 1, 0 };
 
@@ -252,6 +293,7 @@ public sealed class ModelGeneratorTests
     [Theory]
     [InlineData("Value", "Gradient", 3 * 2 + 3 + 3 + 1)]
     [InlineData("SoftmaxValue", "SoftmaxGradient", 3 * 2 + 3)]
+    [InlineData("LinearValue", "LinearGradient", 3 + 1)]
     public void Gradient_agrees_with_finite_differences(string value, string gradient, int size)
     {
         var random = new Random(size);
@@ -353,6 +395,9 @@ public sealed class ModelGeneratorTests
                 [Parameter] private float[] {|GW9002:weights|} = new float[2];
                 [Parameter] private static double[] {|GW9002:shared|} = new double[2];
                 [Parameter] private double[] fine = new double[2];
+                [Parameter] public double {|GW9002:Rate|} { get; }
+                [Parameter] public double {|GW9002:Scale|} { get; init; }
+                [Parameter] public double[] {|GW9002:Computed|} => new double[2];
 
                 [Differentiable]
                 public double Loss(double x) => fine[0] * x + bias;
