@@ -11,9 +11,9 @@ public static class RegressionLosses
 
 public static partial class ClassificationLosses
 {
-    // Mistake: ML.NET scores are float; a float loss is fine, but with the int it becomes a reverse-mode method, which is double-only (GW9002 on 'p').
+    // Mistake: a [Differentiable] method returns the loss alone, and Gradwise writes its gradient; a hand-made (loss, gradient) pair is GW9002.
     [Differentiable]
-    public static double Smoothed(float p, int classes) => (1 - p) / classes;
+    public static (double Loss, double Gradient) Squared(double prediction, double target) => ((prediction - target) * (prediction - target), 2 * (prediction - target));
 
     // Mistake: the remainder operator has no useful derivative (GW9003 on 'step % 10').
     [Differentiable]

@@ -27,7 +27,7 @@ internal sealed partial class MethodFrontend
     }
 
     private static bool IsSpanCall(IInvocationOperation call) =>
-        DifferentiableSignature.IsDifferentiable(call.TargetMethod) && call.TargetMethod.Parameters.Any(p => p.Type.SpecialType != SpecialType.System_Double);
+        DifferentiableSignature.IsDifferentiable(call.TargetMethod) && call.TargetMethod.Parameters.Any(p => p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single));
 
     private void FlushCalls(List<Stmt> output)
     {

@@ -156,7 +156,7 @@ internal sealed partial class MethodFrontend
 
     private IntExpr? ReadTruncation(IConversionOperation conversion)
     {
-        if (conversion.Operand.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Double }))
+        if (conversion.Operand.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single }))
         {
             Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from a double local; an int index is computed from parameters, so it is the same in the reverse sweep");
             return null;

@@ -382,9 +382,9 @@ internal sealed partial class MethodFrontend
     {
         ILoopOperation or IBranchOperation => true,
         IInvocationOperation call => IsSpanCall(call),
-        IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Boolean),
-        IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
-        IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Boolean) },
+        IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean),
+        IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
+        IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
         _ => false,
     };
 
@@ -513,7 +513,7 @@ internal sealed partial class MethodFrontend
             return;
         }
 
-        foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
+        foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
         {
             if (Leaf.In(pair.Value).Any(leaf => leaf.Reads().Any(names.Contains)))
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CsCheck;
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Symbolic.Tests;
@@ -16,6 +17,9 @@ public sealed class RandomProgramGeneratorTests
 {
     private const int ProgramsPerCompilation = 40;
 
+    /// <summary>Float programs against their double twins: 2^-24 amplified by the programs' sums and recurrences, far below a wrong derivative's error.</summary>
+    private const double FloatTolerance = 1e-5;
+
     private static readonly double[] NonFinite = { double.NaN, double.PositiveInfinity, double.NegativeInfinity };
 
     [Fact]
@@ -27,15 +31,25 @@ public sealed class RandomProgramGeneratorTests
     [InlineData(MatrixShape.Rectangular)]
     public void Generated_gradients_of_random_programs_over_matrices_agree_with_finite_differences(MatrixShape shape) => CheckRandomPrograms(shape, iterations: 1);
 
+    /// <summary>
+    /// The same programs in float (float spans, locals, buffer and literals, MathF), checked against finite differences of
+    /// a double twin of each (the same text over double, with the same float literals) at float-representable points: the
+    /// generated method computes in double, so it agrees with the twin up to its one rounding to float.
+    /// </summary>
+    [Fact]
+    public void Generated_gradients_of_random_float_programs_agree_with_double_twins() => CheckRandomPrograms(MatrixShape.Float, iterations: 1);
+
     private static void CheckRandomPrograms(MatrixShape shape, int iterations)
     {
         // theta: the elements of v (5, or a 5 × 2 matrix's 10), then a.
-        var size = shape == MatrixShape.None ? 6 : 11;
+        var size = shape is MatrixShape.None or MatrixShape.Float ? 6 : 11;
+        var single = shape == MatrixShape.Float;
         var last = size - 1;
         var (argument, gradientLocal, gradientArgument, unpack) = shape switch
         {
             MatrixShape.Jagged => ("Rows(t)", "var dv = Rows(new double[10]); ", "dv", "Flatten(dv, g); "),
             MatrixShape.Rectangular => ("Grid(t)", "var dv = new double[5, 2]; ", "dv", "Flatten(dv, g); "),
+            MatrixShape.Float => ("Single(t)", "var dv = new float[5]; ", "dv", "for (int k = 0; k < 5; k++) g[k] = dv[k]; "),
             _ => ("t.AsSpan(0, 5)", string.Empty, "g.AsSpan(0, 5)", string.Empty),
         };
         var checkedPartials = 0;
@@ -62,10 +76,24 @@ public sealed class RandomProgramGeneratorTests
 
                     private static void Flatten(double[,] m, double[] g) { for (int i = 0; i < 5; i++) { g[2 * i] = m[i, 0]; g[2 * i + 1] = m[i, 1]; } }
 
+                    private static readonly float[] FloatData = { 0.3f, -0.7f, 0.9f, -0.2f, 0.5f };
+
+                    private static readonly double[] TwinData = Array.ConvertAll(FloatData, x => (double)x);
+
+                    private static float[] Single(double[] t) { var f = new float[5]; for (int i = 0; i < 5; i++) f[i] = (float)t[i]; return f; }
+
                     """);
                 for (var i = 0; i < seeds.Length; i++)
                 {
                     source.Append(RandomProgram.Create(seeds[i], "F" + i, shape));
+                    if (single)
+                    {
+                        source.Append("    public static double V").Append(i).Append("(double[] t) => F").Append(i).Append("Twin(t.AsSpan(0, 5), TwinData, t[5]);\n");
+                        source.Append("    public static double G").Append(i).Append("(double[] t, double[] g) { ").Append(gradientLocal).Append("double r = F").Append(i)
+                            .Append("WithGradient(Single(t), FloatData, (float)t[5], dv, out float da); ").Append(unpack).Append("g[5] = da; return r; }\n\n");
+                        continue;
+                    }
+
                     source.Append("    public static double V").Append(i).Append("(double[] t) => F").Append(i).Append('(').Append(argument).Append(", Data, t[").Append(last).Append("]);\n");
                     source.Append("    public static double G").Append(i).Append("(double[] t, double[] g) { ").Append(gradientLocal).Append("double r = F").Append(i)
                         .Append("WithGradient(").Append(argument).Append(", Data, t[").Append(last).Append("], ").Append(gradientArgument).Append(", out double da); ").Append(unpack)
@@ -85,7 +113,7 @@ public sealed class RandomProgramGeneratorTests
                     double Original(double[] t) => (double)run.Invoke("P", "V" + i, new object?[] { t })!;
                     for (var k = 0; k < 2; k++)
                     {
-                        var point = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
+                        var point = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).Select(x => single ? (float)x : x).ToArray();
                         var expected = Original(point);
                         if (!double.IsFinite(expected) || Math.Abs(expected) > 1e8 || IllConditioned(Original, point, expected))
                         {
@@ -96,7 +124,9 @@ public sealed class RandomProgramGeneratorTests
                         var value = (double)run.Invoke("P", "G" + i, new object?[] { point, gradient })!;
                         // Simplification reassociates (0.5 * s + (b + s) is 1.5 * s + b), and a recurrence run 25 times
                         // can grow that last-bit difference a thousandfold; more than 1e-9 would be a real difference.
-                        Assert.True(Math.Abs(value - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"F{i} at ({string.Join(", ", point)}): value {value}, original {expected}\n{ProgramText(source.ToString(), i)}\n{run.Source("P.F" + i + "(")}");
+                        // In float, the value is the double computation rounded to float once, from the constants the C# compiler
+                        // folded in float (0.91f * 0.3f is one float), which the twin computes in double: a few float units apart.
+                        Assert.True(Math.Abs(value - expected) <= (single ? FloatTolerance : 1e-9) * Math.Max(1, Math.Abs(expected)), $"F{i} at ({string.Join(", ", point)}): value {value}, original {expected}\n{ProgramText(source.ToString(), i)}\n{run.Source("P.F" + i + "(")}");
                         for (var j = 0; j < size; j++)
                         {
                             if (!FiniteDifference.TryCentral(Original, point, j, out var fd))
@@ -105,16 +135,17 @@ public sealed class RandomProgramGeneratorTests
                             }
 
                             Assert.True(
-                                Math.Abs(fd - gradient[j]) <= 1e-6 * Math.Max(1, Math.Abs(fd)),
+                                Math.Abs(fd - gradient[j]) <= (single ? FloatTolerance : 1e-6) * Math.Max(1, Math.Abs(fd)),
                                 $"∂F{i}/∂θ[{j}] at ({string.Join(", ", point)}): generated {gradient[j]}, finite differences {fd}\n{ProgramText(source.ToString(), i)}\n{run.Source("P.F" + i + "(")}");
                             checkedPartials++;
                         }
                     }
 
-                    // A non-finite input. The scalar parameter: the value is the method's, NaN and infinities exactly.
+                    // A non-finite input. The scalar parameter: the value is the method's, NaN and infinities exactly (in float,
+                    // the float method's own, which rounds at every step: within 64 float units of the double twin's).
                     // A span element: no exception where the method has none (a guarded add must not index out of
                     // range when the adjoint is NaN); its value is not promised (docs/generator.md, "Values").
-                    var special = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).ToArray();
+                    var special = Enumerable.Range(0, size).Select(_ => Math.Round((random.NextDouble() * 2) - 1, 4)).Select(x => single ? (float)x : x).ToArray();
                     var scalar = nonFinitePoints % 2 == 0;
                     special[scalar ? last : random.Next(last)] = NonFinite[random.Next(NonFinite.Length)];
                     var original = Original(special);
@@ -129,7 +160,7 @@ public sealed class RandomProgramGeneratorTests
                     }
 
                     Assert.True(
-                        !scalar || (double.IsFinite(original) ? Math.Abs(generated - original) <= 1e-9 * Math.Max(1, Math.Abs(original)) : generated.Equals(original)),
+                        !scalar || (double.IsFinite(original) ? Math.Abs(generated - original) <= (1e-9 * Math.Max(1, Math.Abs(original))) + (single ? 64 * Math.Max(1, Math.Abs(original)) / (1 << 24) : 0) : generated.Equals(original)),
                         $"F{i} at ({string.Join(", ", special)}): value {generated}, original {original}\n{ProgramText(source.ToString(), i)}\n{run.Source("P.F" + i + "(")}");
                     nonFinitePoints++;
                 }
@@ -162,7 +193,7 @@ public sealed class RandomProgramGeneratorTests
 
     private static string ProgramText(string source, int index)
     {
-        var start = source.IndexOf("public static double F" + index + "(", StringComparison.Ordinal);
+        var start = source.IndexOf(" F" + index + "(", StringComparison.Ordinal);
         var end = source.IndexOf("public static double V" + index + "(", StringComparison.Ordinal);
         return source.Substring(start, end - start);
     }
@@ -179,7 +210,18 @@ public static class RandomProgram
     public static string Create(int seed, string name, MatrixShape shape = MatrixShape.None)
     {
         var g = new Builder(new Random(seed), shape);
-        return g.Method(name);
+        var text = g.Method(name);
+        if (shape != MatrixShape.Float)
+        {
+            return text;
+        }
+
+        // The float program, and its double twin with the same (float) literals, as doubles (0.1f * c would be float arithmetic): F0 and F0Twin.
+        const string Literal = @"(?<![\w.])(\d+\.\d+)(?![\w.])";
+        var twin = Regex.Replace(text, Literal, "((double)$1f)").Replace("    [Differentiable]\n", string.Empty).Replace(" " + name + "(", " " + name + "Twin(");
+        var single = Regex.Replace(text, Literal, "$1f").Replace("ReadOnlySpan<double>", "ReadOnlySpan<float>").Replace("Span<double>", "Span<float>")
+            .Replace("stackalloc double[", "stackalloc float[").Replace("double ", "float ").Replace("Math.", "MathF.");
+        return single + twin;
     }
 
     private sealed class Builder
@@ -403,6 +445,7 @@ public static class RandomProgram
 /// <summary>What the random programs' <c>v</c> is: a span of 5, or a 5 × 2 matrix.</summary>
 public enum MatrixShape
 {
+
     /// <summary><c>ReadOnlySpan&lt;double&gt;</c> of 5.</summary>
     None,
 
@@ -411,4 +454,7 @@ public enum MatrixShape
 
     /// <summary><c>double[,]</c> of 5 × 2.</summary>
     Rectangular,
+
+    /// <summary><c>ReadOnlySpan&lt;float&gt;</c> of 5, with float data, a, locals, buffer and literals (and a double twin).</summary>
+    Float,
 }
