@@ -17,6 +17,27 @@ internal static class ModelParameters
         member is IFieldSymbol or IPropertySymbol
         && member.GetAttributes().Any(a => DifferentiableSignature.IsGradwiseAttribute(a.AttributeClass, "ParameterAttribute"));
 
+    /// <summary>
+    /// True when the member's declaration has an attribute named <c>Parameter</c> (or <c>ParameterAttribute</c>, qualified or not):
+    /// a syntax check that spares binding the attributes of every field and property of a project (an alias is not followed).
+    /// </summary>
+    public static bool MayBeMarked(ISymbol member, System.Threading.CancellationToken cancellationToken) =>
+        member.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.BaseFieldDeclarationSyntax field } => NamesParameter(field.AttributeLists),
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => NamesParameter(property.AttributeLists),
+            _ => false,
+        });
+
+    private static bool NamesParameter(Microsoft.CodeAnalysis.SyntaxList<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeListSyntax> lists) =>
+        lists.Any(list => list.Attributes.Any(attribute => attribute.Name switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "Parameter" or "ParameterAttribute",
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText is "Parameter" or "ParameterAttribute",
+            Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText is "Parameter" or "ParameterAttribute",
+            _ => false,
+        }));
+
     /// <summary>The type of a field or property.</summary>
     public static ITypeSymbol? TypeOf(ISymbol member) => member switch
     {

@@ -37,7 +37,8 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 fieldContext =>
                 {
                     var member = fieldContext.Symbol;
-                    if (ModelParameters.IsMarked(member) && ModelParameters.Problem(member) is { } problem && member.Locations.FirstOrDefault() is { } location)
+                    if (ModelParameters.MayBeMarked(member, fieldContext.CancellationToken) && ModelParameters.IsMarked(member)
+                        && ModelParameters.Problem(member) is { } problem && member.Locations.FirstOrDefault() is { } location)
                     {
                         fieldContext.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedSignature, location, member.ContainingType.Name + "." + member.Name, problem));
                     }
