@@ -47,8 +47,9 @@ public static partial class ReverseEmitter
     /// <param name="gradients">Parameter name → gradient parameter name, for the parameters that get a gradient.</param>
     /// <param name="prefix">A prefix no name in the method starts with; every generated name starts with it.</param>
     /// <param name="arrayGradients">The arrays whose gradient is a <c>double[]</c> rather than a span (a model's gradient fields): cleared with <c>Array.Clear</c>.</param>
-    public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix, IReadOnlyCollection<string>? arrayGradients = null) =>
-        new Emission(procedure, gradients, prefix) { ArrayGradients = arrayGradients ?? System.Array.Empty<string>() }.Run();
+    /// <param name="sizedByCaller">The arrays whose gradient the caller made with the array's length (a float span's double temporary): no length check.</param>
+    public static ReverseCode Emit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix, IReadOnlyCollection<string>? arrayGradients = null, IReadOnlyCollection<string>? sizedByCaller = null) =>
+        new Emission(procedure, gradients, prefix) { ArrayGradients = arrayGradients ?? System.Array.Empty<string>(), SizedByCaller = sizedByCaller ?? System.Array.Empty<string>() }.Run();
 
     /// <summary>The suffix of a method's forward sweep for generated callers: the value, keeping on the caller's tape what its reverse sweep reads.</summary>
     public const string ForwardSuffix = "GradwiseForward";
@@ -161,6 +162,9 @@ public static partial class ReverseEmitter
         /// <summary>The arrays whose gradient is a <c>double[]</c>, not a span.</summary>
         public IReadOnlyCollection<string> ArrayGradients { get; init; } = System.Array.Empty<string>();
 
+        /// <summary>The arrays whose gradient the caller sized from the array itself: their length needs no check.</summary>
+        public IReadOnlyCollection<string> SizedByCaller { get; init; } = System.Array.Empty<string>();
+
         public Emission(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix)
         {
             this.procedure = procedure;
@@ -239,7 +243,7 @@ public static partial class ReverseEmitter
             var lines = new List<string>();
             foreach (var array in procedure.Arrays)
             {
-                if (gradients.TryGetValue(array, out var gradient))
+                if (gradients.TryGetValue(array, out var gradient) && !SizedByCaller.Contains(array))
                 {
                     CheckShape(lines, array, gradient);
                 }

@@ -228,7 +228,12 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             gradients[parameter.Name] = temporary;
         }
 
-        var code = ReverseEmitter.Emit(procedure, gradients, prefix, spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList());
+        var code = ReverseEmitter.Emit(
+            procedure,
+            gradients,
+            prefix,
+            arrayGradients: spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList(),
+            sizedByCaller: floats.Where(f => !f.Parameter.IsFloat).Select(f => f.Parameter.Name).ToList());
 
         var w = OpenFile(
             spec,
