@@ -70,6 +70,16 @@ public static partial class ReverseEmitter
     public static SplitCode EmitSplit(Procedure procedure, IReadOnlyDictionary<string, string> gradients, string prefix) =>
         new Emission(procedure, gradients, prefix).RunSplit();
 
+    /// <summary>The lines that throw, naming both, when span or array <paramref name="gradient"/> does not have the length of <paramref name="array"/>; then a blank line.</summary>
+    public static IEnumerable<string> LengthCheck(string array, string gradient) => new[]
+    {
+        "if (" + gradient + ".Length != " + array + ".Length)",
+        "{",
+        "    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));",
+        "}",
+        string.Empty,
+    };
+
     /// <summary>The int indices and loop counters a procedure declares (generated names must differ from them).</summary>
     public static IEnumerable<string> DeclaredNames(Procedure procedure) =>
         Emission.All(procedure.Body).Select(s => s switch
@@ -310,11 +320,7 @@ public static partial class ReverseEmitter
                 return;
             }
 
-            lines.Add("if (" + gradient + ".Length != " + array + ".Length)");
-            lines.Add("{");
-            lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the length of " + array + " (\" + " + array + ".Length + \"), not \" + " + gradient + ".Length + \".\", nameof(" + gradient + "));");
-            lines.Add("}");
-            lines.Add(string.Empty);
+            lines.AddRange(LengthCheck(array, gradient));
             if (procedure.Jagged.Contains(array))
             {
                 var row = Named("shape/r", "r");

@@ -26,7 +26,7 @@ internal static class DifferentiableSignature
 
     /// <summary>True when the parameter gets a gradient: a double or float, or a span or array of double, not marked [NoGradient].</summary>
     public static bool HasGradient(IParameterSymbol parameter) =>
-        (parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MethodFrontend.IsReal(MethodFrontend.ElementTypeOf(parameter.Type)) || MethodFrontend.IsJagged(parameter.Type) || MethodFrontend.IsRectangular(parameter.Type))
+        (parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MethodFrontend.IsFloatingPoint(MethodFrontend.ElementTypeOf(parameter.Type)) || MethodFrontend.IsJagged(parameter.Type) || MethodFrontend.IsRectangular(parameter.Type))
         && !IsNoGradient(parameter);
 
     /// <summary>Problems with the method's declaration (not its body). Empty when the generator can emit for it.</summary>

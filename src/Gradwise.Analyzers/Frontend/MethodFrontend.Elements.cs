@@ -103,7 +103,7 @@ internal sealed partial class MethodFrontend
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:
                 // float elements are read as doubles: the method is computed in double.
                 var name = Escaped(parameter.Parameter.Name);
-                return (name, null, new IntLength(name), IsReal(ElementTypeOf(parameter.Parameter.Type)) ? SpecialType.System_Double : SpecialType.System_Int32);
+                return (name, null, new IntLength(name), IsFloatingPoint(ElementTypeOf(parameter.Parameter.Type)) ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                 return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):

@@ -179,7 +179,7 @@ internal sealed partial class MethodFrontend
 
         foreach (var parameter in method.Parameters)
         {
-            if (modelFields.Count == 0 && !DifferentiableSignature.IsNoGradient(parameter) && (IsReal(ElementTypeOf(parameter.Type)) || IsReal(parameter.Type.SpecialType))
+            if (modelFields.Count == 0 && !DifferentiableSignature.IsNoGradient(parameter) && (IsFloatingPoint(ElementTypeOf(parameter.Type)) || IsFloatingPoint(parameter.Type.SpecialType))
                 && DependsOnArray(value, Escaped(parameter.Name)))
             {
                 Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + parameter.Name + "', which is differentiated; mark it [NoGradient] if it holds labels or indices");

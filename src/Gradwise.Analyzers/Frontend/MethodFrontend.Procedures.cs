@@ -64,8 +64,6 @@ internal sealed partial class MethodFrontend
         || ElementTypeOf(type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32
         || IsJagged(type) || IsRectangular(type);
 
-    /// <summary>True for the element types read as doubles: double, and float (computed in double, rounded once where the result is float).</summary>
-    internal static bool IsReal(SpecialType element) => element is SpecialType.System_Double or SpecialType.System_Single;
 
     /// <summary>True for <c>double[,]</c>: a matrix read as <c>w[i, j]</c>.</summary>
     internal static bool IsRectangular(ITypeSymbol? type) =>
@@ -165,10 +163,10 @@ internal sealed partial class MethodFrontend
         var sources = method.Parameters.Select(p => (Name: Escaped(p.Name), p.Type))
             .Concat(ModelParameters.Of(method.IsStatic ? null : method.ContainingType).Select(f => (Name: ModelParameters.NameOf(f), Type: ModelParameters.TypeOf(f)!)))
             .ToList();
-        var arrays = sources.Where(p => IsReal(ElementTypeOf(p.Type)) || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
+        var arrays = sources.Where(p => IsFloatingPoint(ElementTypeOf(p.Type)) || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
         var jagged = sources.Where(p => IsJagged(p.Type)).Select(p => p.Name).ToArray();
         var rectangular = sources.Where(p => IsRectangular(p.Type)).Select(p => p.Name).ToArray();
-        var scalars = sources.Where(p => IsReal(p.Type.SpecialType)).Select(p => p.Name).ToArray();
+        var scalars = sources.Where(p => IsFloatingPoint(p.Type.SpecialType)).Select(p => p.Name).ToArray();
         return new Procedure(
             Block.Of(output),
             result,
@@ -440,7 +438,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            if (!IsReal(local.Type.SpecialType) || scope.Materialized.Contains(local))
+            if (!IsFloatingPoint(local.Type.SpecialType) || scope.Materialized.Contains(local))
             {
                 continue;
             }
@@ -627,7 +625,7 @@ internal sealed partial class MethodFrontend
         }
 
         var element = ElementTypeOf(local.Type);
-        if (IsReal(element) || element == SpecialType.System_Int32)
+        if (IsFloatingPoint(element) || element == SpecialType.System_Int32)
         {
             if (reassigned.Contains(local))
             {
@@ -660,18 +658,18 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, IsReal(element), window.Source.Parameter.Type is IArrayTypeSymbol);
+            views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, IsFloatingPoint(element), window.Source.Parameter.Type is IArrayTypeSymbol);
             return true;
         }
 
         // A row of a double[][] parameter (double[] row = w[i]): a view whose elements are (i, j).
-        if (IsReal(element) && value is IArrayElementReferenceOperation && SpanSource(value) is { Offset: IntRow } row)
+        if (IsFloatingPoint(element) && value is IArrayElementReferenceOperation && SpanSource(value) is { Offset: IntRow } row)
         {
             views[local] = new SpanView(row.Array, row.Offset, row.Length, IsDouble: true, IsArray: true);
             return true;
         }
 
-        if (!IsReal(element))
+        if (!IsFloatingPoint(element))
         {
             Unsupported(declarator, "the local '" + local.Name + "'", "int spans are read from parameters (or their slices); a local buffer holds doubles");
             return false;

@@ -1119,7 +1119,8 @@ internal sealed partial class MethodFrontend
     private static bool IsDoubleFloatOrInt(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32);
 
     /// <summary>double or float: the types whose values the generator differentiates (float is read as the same number, computed in double).</summary>
-    private static bool IsFloatingPoint(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single;
+    /// <summary>True for double and float: the types read as doubles (float is computed in double and rounded once where a result is float).</summary>
+    internal static bool IsFloatingPoint(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single;
 
     private static bool IsNumeric(SpecialType type) => type is SpecialType.System_Double or SpecialType.System_Single
         or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
