@@ -102,10 +102,35 @@ public sealed record WhileStmt(Expr Condition, bool ConditionFirst, Block Body) 
 /// spans. The reverse sweep calls its <c>WithGradient</c> again (with the same arguments) and
 /// adds the callee's gradient, times the adjoint of <paramref name="Target"/>, into the caller's.
 /// </summary>
+/// <remarks>
+/// With a <paramref name="Kernel"/>, the callee is a <c>TensorPrimitives</c> reduction over span windows instead: the
+/// forward sweep calls it as written, and the reverse sweep adds its known adjoint into the windows' gradients with
+/// <c>TensorPrimitives</c> too (no second call, nothing on the tape).
+/// </remarks>
 /// <param name="Target">A fresh local that holds the result.</param>
 /// <param name="Callee">The method, as C# text (<c>global::N.T.M</c> or <c>this.M</c>).</param>
 /// <param name="Arguments">The arguments, in parameter order.</param>
-public sealed record CallStmt(string Target, string Callee, EquatableArray<CallArg> Arguments) : Stmt;
+/// <param name="Kernel">The reduction, for a <c>TensorPrimitives</c> call; <see cref="TensorKernel.None"/> for a [Differentiable] method.</param>
+public sealed record CallStmt(string Target, string Callee, EquatableArray<CallArg> Arguments, TensorKernel Kernel = TensorKernel.None) : Stmt;
+
+/// <summary>The <c>System.Numerics.Tensors.TensorPrimitives</c> reductions differentiated as whole operations.</summary>
+public enum TensorKernel
+{
+    /// <summary>Not a kernel: a call of a [Differentiable] method.</summary>
+    None,
+
+    /// <summary><c>Dot(x, y)</c> = Σ x[k]·y[k]: ∂/∂x = y, ∂/∂y = x.</summary>
+    Dot,
+
+    /// <summary><c>Sum(x)</c> = Σ x[k]: ∂/∂x = 1.</summary>
+    Sum,
+
+    /// <summary><c>SumOfSquares(x)</c> = Σ x[k]²: ∂/∂x = 2x.</summary>
+    SumOfSquares,
+
+    /// <summary><c>Norm(x)</c> = √Σ x[k]²: ∂/∂x = x / Norm(x), and 0 at the zero vector (the subgradient of least norm).</summary>
+    Norm,
+}
 
 /// <summary>
 /// One argument of a <see cref="CallStmt"/>: exactly one of a double (a local, a parameter or a

@@ -185,6 +185,43 @@ public static partial class ReverseEmitter
         private static string Describe(Plan plan) =>
             plan.Target.Name + " = " + plan.Value + ":  " + string.Join(",  ", plan.Partials.Select(p => "∂/∂" + p.Key.Name + " = " + p.Value));
 
+        /// <summary>A call's line in the derivation: a kernel with its partials per window, or a callee chained through its halves.</summary>
+        private string DescribeCall(CallStmt call)
+        {
+            if (call.Kernel == TensorKernel.None)
+            {
+                return call.Target + " = " + call.Callee.Replace("global::", string.Empty) + "(...):  chained through its WithGradient, called again in the reverse sweep";
+            }
+
+            var windows = call.Arguments.Select(a => a.Span is { Whole: false } w ? w.Array + ".Slice(" + IntFormatter.Format(w.Offset) + ", " + IntFormatter.Format(w.Length) + ")" : a.Array!).ToList();
+            var partials = new List<string>();
+            var squares = SquaresOneWindow(call);
+            if (squares)
+            {
+                partials.Add("∂/∂" + windows[0] + " = 2 " + windows[0]);
+            }
+
+            for (var i = 0; i < windows.Count && !squares; i++)
+            {
+                if (IsActive(call.Arguments[i]))
+                {
+                    partials.Add("∂/∂" + windows[i] + " = " + call.Kernel switch
+                    {
+                        TensorKernel.Dot => windows[1 - i],
+                        TensorKernel.Sum => "1",
+                        TensorKernel.SumOfSquares => "2 " + windows[i],
+                        _ => windows[i] + " / " + call.Target + " (0 when " + call.Target + " = 0)",
+                    });
+                }
+            }
+
+            return call.Target + " = TensorPrimitives." + call.Kernel + "(" + string.Join(", ", windows) + "):  " + string.Join(",  ", partials) + "  (added with TensorPrimitives in the reverse sweep)";
+        }
+
+        /// <summary>True for <c>Dot(x, x)</c> over one window whose gradient is kept: its adjoint is 2x, added once.</summary>
+        private bool SquaresOneWindow(CallStmt call) =>
+            call.Kernel == TensorKernel.Dot && call.Arguments[0].Span == call.Arguments[1].Span && IsActive(call.Arguments[0]);
+
         private string BufferAdjoint(string buffer) => prefix + "d_" + buffer;
 
         private int IdOf(Stmt statement)

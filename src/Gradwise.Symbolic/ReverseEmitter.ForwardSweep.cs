@@ -54,7 +54,7 @@ public static partial class ReverseEmitter
                         break;
                     case CallStmt call:
                         var callArguments = string.Join(", ", call.Arguments.Select(a => a.Scalar is { } scalar ? Code(scalar) : ArgumentCode(a)));
-                        if (!activeLocals.Contains(call.Target))
+                        if (!activeLocals.Contains(call.Target) || call.Kernel != TensorKernel.None)
                         {
                             lines.Add(pad + "double " + call.Target + " = " + call.Callee + "(" + callArguments + ");");
                         }

@@ -294,6 +294,13 @@ public static partial class ReverseEmitter
             var seed = Named("g/" + id, "d" + Word(call.Target) + "_in");
             lines.Add(inner + "double " + seed + " = " + Adjoint(call.Target) + ";");
             lines.Add(inner + Adjoint(call.Target) + " = 0.0;");
+            if (call.Kernel != TensorKernel.None)
+            {
+                EmitReverseKernel(call, seed, lines, inner);
+                lines.Add(pad + "}");
+                return;
+            }
+
             var taped = TapedArguments(call);
             var values = new Dictionary<CallArg, string>(ByReference<CallArg>.Instance);
             for (var i = taped.Count - 1; i >= 0; i--)
@@ -356,6 +363,52 @@ public static partial class ReverseEmitter
         }
 
         /// <summary>
+        /// The reverse of <c>t = TensorPrimitives.R(windows)</c>: the reduction's adjoint, times the seed, added into the
+        /// gradient window of each argument that has one, with <c>TensorPrimitives</c> (one vectorized pass per window).
+        /// </summary>
+        private void EmitReverseKernel(CallStmt call, string seed, List<string> lines, string pad)
+        {
+            const string Tensors = "global::System.Numerics.Tensors.TensorPrimitives.";
+            var values = call.Arguments.Select(ArgumentCode).ToList();
+            for (var i = 0; i < call.Arguments.Count; i++)
+            {
+                var argument = call.Arguments[i];
+                if (!IsActive(argument))
+                {
+                    continue;
+                }
+
+                var span = argument.Span!;
+                var gradient = span.Whole ? gradients[span.Array] : gradients[span.Array] + ".Slice(" + IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")";
+                switch (call.Kernel)
+                {
+                    case TensorKernel.Dot when SquaresOneWindow(call):
+                        // Dot(x, x): 2x, added once.
+                        lines.Add(pad + Tensors + "MultiplyAdd<double>(" + values[i] + ", 2.0 * " + seed + ", " + gradient + ", " + gradient + ");");
+                        i = call.Arguments.Count;
+                        break;
+                    case TensorKernel.Dot:
+                        lines.Add(pad + Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", " + seed + ", " + gradient + ", " + gradient + ");");
+                        break;
+                    case TensorKernel.Sum:
+                        lines.Add(pad + Tensors + "Add<double>(" + gradient + ", " + seed + ", " + gradient + ");");
+                        break;
+                    case TensorKernel.SumOfSquares:
+                        lines.Add(pad + Tensors + "MultiplyAdd<double>(" + values[i] + ", 2.0 * " + seed + ", " + gradient + ", " + gradient + ");");
+                        break;
+                    case TensorKernel.Norm:
+                        var norm = Named("k/" + IdOf(call), Word(call.Target) + "_norm");
+                        lines.Add(pad + "double " + norm + " = " + Tensors + "Norm<double>(" + values[i] + ");");
+                        lines.Add(pad + "if (" + norm + " > 0.0)");
+                        lines.Add(pad + "{");
+                        lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[i] + ", " + seed + " / " + norm + ", " + gradient + ", " + gradient + ");");
+                        lines.Add(pad + "}");
+                        break;
+                }
+            }
+        }
+
+        /// <summary>
         /// True when the reverse sweeps of the loop's iterations can run in any order: they read
         /// nothing from the tape, and the only values from outside that the body assigns are sums
         /// (whose adjoint does not change) it does not otherwise read. Such a loop is reversed
@@ -364,7 +417,7 @@ public static partial class ReverseEmitter
         private bool Commutes(LoopStmt loop)
         {
             var inside = All(loop.Body).ToList();
-            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt or IntAssignStmt or LoopStmt { HasBreak: true } || (s is IntStmt i && tapedInts.Contains(i.Name))
+            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt { Kernel: TensorKernel.None } or IntAssignStmt or LoopStmt { HasBreak: true } || (s is IntStmt i && tapedInts.Contains(i.Name))
                 || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
             {
                 return false;

@@ -136,7 +136,7 @@ internal sealed partial class MethodFrontend
         || Leaf.In(value).Any(leaf => declaredLocals.Contains(leaf.Name));
 
     /// <summary>A span argument: a parameter, a slice of one, or a slice view, as the window of the parameter it reads.</summary>
-    private SpanWindow? SpanArgument(IArgumentOperation argument)
+    private SpanWindow? SpanArgument(IArgumentOperation argument, string receiver = "a [Differentiable] method")
     {
         var value = Strip(argument.Value);
         IParameterReferenceOperation? source = null;
@@ -163,7 +163,7 @@ internal sealed partial class MethodFrontend
 
         if (source is null)
         {
-            Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to a [Differentiable] method is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
+            Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to " + receiver + " is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
             return null;
         }
 

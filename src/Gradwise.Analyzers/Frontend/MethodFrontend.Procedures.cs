@@ -379,7 +379,7 @@ internal sealed partial class MethodFrontend
     private bool IsProcedureOnly(IOperation operation) => operation switch
     {
         ILoopOperation or IBranchOperation => true,
-        IInvocationOperation call => IsSpanCall(call),
+        IInvocationOperation call => IsSpanCall(call) || TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType),
         IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean),
         IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
         IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
@@ -743,11 +743,15 @@ internal sealed partial class MethodFrontend
 
     private static IOperation? Strip(IOperation? operation)
     {
-        while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+        while (operation is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation || IsSpanConversion(operation))
         {
-            operation = operation is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)operation).Operand;
+            operation = operation is IConversionOperation c ? c.Operand : ((IParenthesizedOperation)operation!).Operand;
         }
 
         return operation;
     }
+
+    /// <summary>An array or a span seen as a (read-only) span of the same elements: <c>Span&lt;T&gt;</c>'s and <c>ReadOnlySpan&lt;T&gt;</c>'s implicit operators.</summary>
+    private static bool IsSpanConversion(IOperation? operation) =>
+        operation is IConversionOperation { IsImplicit: true, OperatorMethod: { Name: "op_Implicit", ContainingType: { Name: "Span" or "ReadOnlySpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 }

@@ -422,6 +422,10 @@ internal sealed partial class MethodFrontend
                 Unsupported(assignment, "the assignment to '" + assignment.Target.Syntax + "'", "a [Differentiable] method may assign its own double locals and parameters only (no fields, properties or array elements)");
                 return false;
 
+            case IInvocationOperation call when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.Reductions.ContainsKey(call.TargetMethod.Name):
+                // TensorPrimitives.Exp(x, destination) and the like: named as the TensorPrimitives call it is.
+                return ReadTensorCall(call) != null;
+
             default:
                 Unsupported(expression, Describe(expression), "a statement for its side effect cannot be differentiated");
                 return false;
@@ -785,6 +789,11 @@ internal sealed partial class MethodFrontend
         if (target.MethodKind == MethodKind.LocalFunction)
         {
             return ReadLocalFunctionCall(invocation, target, env);
+        }
+
+        if (TensorApi.IsTensorPrimitives(target.ContainingType))
+        {
+            return ReadTensorCall(invocation);
         }
 
         var arguments = new Expr[target.Parameters.Length];

@@ -122,6 +122,10 @@ public static class GeneratorHarness
 {
     public static GeneratorRun Run(params string[] sources) => Run(TestCompilation.Create(sources));
 
+    /// <summary>The same with more assemblies referenced (a library the sources call, such as System.Numerics.Tensors).</summary>
+    public static GeneratorRun RunWith(IEnumerable<MetadataReference> references, params string[] sources) =>
+        Run(TestCompilation.Create(sources).AddReferences(references));
+
     /// <summary>The same for sources that need <c>/unsafe</c> (<c>[module: SkipLocalsInit]</c>, pointers).</summary>
     public static GeneratorRun RunUnsafe(params string[] sources) =>
         Run(TestCompilation.Create(sources).WithOptions(TestCompilation.Create().Options.WithAllowUnsafe(true)));

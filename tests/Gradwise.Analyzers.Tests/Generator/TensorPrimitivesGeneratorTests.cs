@@ -1,0 +1,216 @@
+using System.Numerics.Tensors;
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Symbolic.Tests;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Gradwise.Analyzers.Tests.Generator;
+
+/// <summary>
+/// <c>TensorPrimitives</c> reductions (Dot, Sum, SumOfSquares, Norm) inside [Differentiable] methods: differentiated as
+/// whole operations, their adjoints added with <c>TensorPrimitives</c> too. The oracle is finite differences of the
+/// method itself (which calls the real <c>TensorPrimitives</c>), per coordinate, at random points.
+/// </summary>
+public sealed class TensorPrimitivesGeneratorTests
+{
+    /// <summary>System.Numerics.Tensors, from the package the tests reference.</summary>
+    internal static readonly MetadataReference Tensors = MetadataReference.CreateFromFile(typeof(TensorPrimitives).Assembly.Location);
+
+    private const string Source = """
+        using System;
+        using System.Numerics.Tensors;
+        using Gradwise;
+
+        namespace Specs;
+
+        public static partial class T
+        {
+            /// <summary>L2-regularized logistic regression, one TensorPrimitives.Dot per row.</summary>
+            [Differentiable]
+            public static double Logistic(ReadOnlySpan<double> w, double b, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y, [NoGradient] double lambda)
+            {
+                int d = w.Length;
+                int n = y.Length;
+                double loss = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double z = TensorPrimitives.Dot(x.Slice(i * d, d), w) + b;
+                    loss += Math.Log(1 + Math.Exp(-z)) + (1 - y[i]) * z;
+                }
+
+                return loss / n + 0.5 * lambda * TensorPrimitives.SumOfSquares(w);
+            }
+
+            /// <summary>Softmax cross-entropy over arrays, a Dot per row and class into a stack buffer of scores.</summary>
+            [Differentiable]
+            public static double Softmax(double[] w, double[] bias, [NoGradient] double[] x, [NoGradient] int[] labels)
+            {
+                int k = bias.Length;
+                int d = w.Length / k;
+                int n = labels.Length;
+                double loss = 0;
+                Span<double> s = stackalloc double[k];
+                for (int i = 0; i < n; i++)
+                {
+                    double m = double.NegativeInfinity;
+                    for (int c = 0; c < k; c++)
+                    {
+                        s[c] = TensorPrimitives.Dot<double>(x.AsSpan(i * d, d), w.AsSpan(c * d, d)) + bias[c];
+                        m = Math.Max(m, s[c]);
+                    }
+
+                    double sum = 0;
+                    for (int c = 0; c < k; c++)
+                    {
+                        sum += Math.Exp(s[c] - m);
+                    }
+
+                    loss += Math.Log(sum) + m - s[labels[i]];
+                }
+
+                return loss / n;
+            }
+
+            /// <summary>Both arguments of a Dot differentiated, the same span twice, Sum and Norm (of a window too).</summary>
+            [Differentiable]
+            public static double Mixed(ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+            {
+                double uv = TensorPrimitives.Dot(u, v);
+                double uu = TensorPrimitives.Dot(u, u);
+                double total = TensorPrimitives.Sum(v) * TensorPrimitives.Norm(u);
+                return uv * uv + Math.Sin(uu) + total + TensorPrimitives.Norm(v.Slice(1, 2));
+            }
+
+            // Wrappers over one flat theta, with the data fixed.
+            private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125, 0.3, -0.2, 0.9 };
+            private static readonly double[] Y = { 1, 0, 1, 0 };
+            private static readonly int[] Labels = { 2, 0, 1, 2 };
+
+            public static double LogisticValue(double[] t) => Logistic(t.AsSpan(0, 3), t[3], X, Y, 0.1);
+            public static double LogisticGradient(double[] t, double[] g)
+            {
+                double v = LogisticWithGradient(t.AsSpan(0, 3), t[3], X, Y, 0.1, g.AsSpan(0, 3), out double db);
+                g[3] = db;
+                return v;
+            }
+
+            public static double SoftmaxValue(double[] t) => Softmax(t[0..9], t[9..12], X, Labels);
+            public static double SoftmaxGradient(double[] t, double[] g)
+            {
+                var dw = new double[9];
+                var db = new double[3];
+                double v = SoftmaxWithGradient(t[0..9], t[9..12], X, Labels, dw, db);
+                dw.CopyTo(g, 0);
+                db.CopyTo(g, 9);
+                return v;
+            }
+
+            public static double MixedValue(double[] t) => Mixed(t.AsSpan(0, 4), t.AsSpan(4, 4));
+            public static double MixedGradient(double[] t, double[] g) => MixedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
+        }
+        """;
+
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.RunWith(new[] { Tensors }, Source));
+
+    [Fact]
+    public void Reductions_are_generated_with_TensorPrimitives_in_the_reverse_sweep()
+    {
+        Assert.Empty(Run.Value.AnalyzerDiagnostics);
+        Assert.Empty(Run.Value.GeneratorDiagnostics);
+        Run.Value.AssertCompiles();
+        var logistic = Run.Value.Source("T.Logistic(");
+        var withGradient = logistic[..logistic.IndexOf("LogisticGradwiseForward", StringComparison.Ordinal)];
+        Assert.Contains("TensorPrimitives.Dot(x.Slice(i * d, d), w):  ∂/∂w = x.Slice(i * d, d)  (added", withGradient, StringComparison.Ordinal);
+        Assert.Contains("TensorPrimitives.SumOfSquares(w):  ∂/∂w = 2 w", withGradient, StringComparison.Ordinal);
+
+        // x is data: nothing is added for it, the Dot is not called a second time, and nothing goes on a tape.
+        Assert.DoesNotContain("GradwiseTape", withGradient, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(withGradient, "TensorPrimitives.MultiplyAdd<double>("));
+        Assert.Equal(1, CountOf(withGradient, "TensorPrimitives.Dot<double>("));
+
+        // Dot(u, u) adds 2u once, not u twice.
+        var mixed = Run.Value.Source("T.Mixed(");
+        Assert.Contains("TensorPrimitives.Dot(u, u):  ∂/∂u = 2 u", mixed, StringComparison.Ordinal);
+        Assert.Contains("MultiplyAdd<double>(u, 2.0 * ", mixed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Logistic", 4)]
+    [InlineData("Softmax", 12)]
+    [InlineData("Mixed", 8)]
+    public void Gradient_agrees_with_finite_differences(string name, int size)
+    {
+        var random = new Random((size * 7919) + name.Length);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var theta = Enumerable.Range(0, size).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+            double F(double[] p) => (double)Run.Value.Invoke("Specs.T", name + "Value", new object?[] { p })!;
+            var g = new double[size];
+            var value = (double)Run.Value.Invoke("Specs.T", name + "Gradient", new object?[] { theta, g })!;
+            Assert.Equal(F(theta), value, 12);
+            for (var k = 0; k < size; k++)
+            {
+                Assert.True(FiniteDifference.TryCentral(F, theta, k, out var fd), $"{name}: no smooth difference at θ[{k}]");
+                Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name}: ∂/∂θ[{k}] generated {g[k]}, finite differences {fd}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Norm_of_the_zero_vector_has_the_zero_subgradient()
+    {
+        var g = new double[8];
+        var theta = new double[] { 0, 0, 0, 0, 0.5, 0, 0, 0 };
+        Run.Value.Invoke("Specs.T", "MixedGradient", new object?[] { theta, g });
+
+        // ∂/∂u of Norm(u)·Sum(v) at u = 0 is 0 (not NaN); ∂/∂u of the rest: 2·(u·v)·v + cos(u·u)·2u = 0 at u = 0.
+        Assert.All(g.Take(4), d => Assert.Equal(0.0, d));
+        Assert.All(g.Skip(4), d => Assert.False(double.IsNaN(d)));
+    }
+
+    [Theory]
+    [InlineData("TensorPrimitives.Exp(w, e); return e[0];", "the call to 'TensorPrimitives.Exp'")]
+    [InlineData("return TensorPrimitives.Dot(f, f);", "the call to 'TensorPrimitives.Dot' over float")]
+    [InlineData("return TensorPrimitives.Sum<double>(e);", "the argument 'e'")]
+    [InlineData("return w.Length > 1 ? TensorPrimitives.Sum(w) : 0.0;", "the call to 'TensorPrimitives.Sum' inside a condition or ?: expression")]
+    public void Unsupported_uses_are_GW9003_naming_them(string body, string named)
+    {
+        var source = """
+            using System;
+            using System.Numerics.Tensors;
+            using Gradwise;
+
+            public static partial class U
+            {
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> w, [NoGradient] float[] f)
+                {
+                    Span<double> e = stackalloc double[w.Length];
+            """ + "\n        " + body + "\n    }\n}\n";
+        var run = GeneratorHarness.RunWith(new[] { Tensors }, source);
+        var diagnostic = Assert.Single(run.AnalyzerDiagnostics);
+        Assert.Equal("GW9003", diagnostic.Id);
+        Assert.Contains(named, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(run.MethodSources);
+        Assert.Empty(run.CompileDiagnostics);
+    }
+
+    [Fact]
+    public void Half_typed_calls_do_not_crash() =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            Source[..Source.IndexOf("/// <summary>Both arguments", StringComparison.Ordinal)] + "}\n",
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() },
+            references: new[] { Tensors });
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
