@@ -30,7 +30,7 @@ internal sealed record SgdResult(double Step, int Epochs, double LabelledOnly, d
 /// with and without T², and the transfer-set students trained with plain gradient descent, where Adam's per-coordinate
 /// scaling cannot hide a gradient that is T² times smaller. Same student initialization everywhere.
 /// </summary>
-internal static class Distillation
+internal static partial class Distillation
 {
     public const int Inputs = 8;
     public const int Classes = 4;
@@ -39,7 +39,12 @@ internal static class Distillation
     public const int TransferRows = 2_000;
     public static readonly double[] Temperatures = { 1, 2, 4, 8 };
 
-    private sealed class Network
+    /// <summary>
+    /// A one-hidden-layer tanh network with a softmax output, as a model class: its weights are <c>[Parameter]</c> properties,
+    /// and <see cref="Loss"/> reads them, so the generator writes <c>LossWithGradient(..., Network.Gradient)</c> with one
+    /// same-shaped gradient array per weight array.
+    /// </summary>
+    internal sealed partial class Network
     {
         public Network(int hidden, int seed)
         {
@@ -50,13 +55,96 @@ internal static class Distillation
             B2 = new double[Classes];
         }
 
+        /// <summary>A network with these weights (the gradient check builds one per probe).</summary>
+        public Network(double[] w1, double[] b1, double[] w2, double[] b2)
+        {
+            W1 = w1;
+            B1 = b1;
+            W2 = w2;
+            B2 = b2;
+        }
+
+        /// <summary>Input-to-hidden weights, hidden × inputs, row-major.</summary>
+        [Parameter]
         public double[] W1 { get; }
 
+        [Parameter]
         public double[] B1 { get; }
 
+        /// <summary>Hidden-to-output weights, classes × hidden, row-major.</summary>
+        [Parameter]
         public double[] W2 { get; }
 
+        [Parameter]
         public double[] B2 { get; }
+
+        /// <summary>
+        /// Knowledge distillation: α · cross-entropy on the hard labels plus (1 − α) · scale · cross-entropy between the
+        /// teacher's softened probabilities (<paramref name="soft"/>, n × k, computed at temperature T) and this network's
+        /// softmax at temperature T, averaged over the rows. Hinton et al. use scale = T², which keeps the soft term's
+        /// gradient the size of the hard term's as T grows. With α = 1 and scale = 0 it is plain cross-entropy on the hard
+        /// labels (the teacher and the baseline student).
+        /// </summary>
+        [Differentiable]
+        public double Loss(ReadOnlySpan<double> x, ReadOnlySpan<int> labels, ReadOnlySpan<double> soft, double temperature, double alpha, double scale)
+        {
+            int h = B1.Length;
+            int k = B2.Length;
+            int d = W1.Length / h;
+            int n = labels.Length;
+            double[] hidden = new double[h];
+            double[] scores = new double[k];
+            double loss = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int u = 0; u < h; u++)
+                {
+                    double a = B1[u];
+                    for (int j = 0; j < d; j++)
+                    {
+                        a += W1[u * d + j] * x[i * d + j];
+                    }
+
+                    hidden[u] = Math.Tanh(a);
+                }
+
+                for (int c = 0; c < k; c++)
+                {
+                    double s = B2[c];
+                    for (int u = 0; u < h; u++)
+                    {
+                        s += W2[c * h + u] * hidden[u];
+                    }
+
+                    scores[c] = s;
+                }
+
+                double m = scores[0];
+                for (int c = 1; c < k; c++)
+                {
+                    m = Math.Max(m, scores[c]);
+                }
+
+                double sum = 0;
+                double sumT = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    sum += Math.Exp(scores[c] - m);
+                    sumT += Math.Exp((scores[c] - m) / temperature);
+                }
+
+                double hard = Math.Log(sum) + m - scores[labels[i]];
+                double softLoss = 0;
+                for (int c = 0; c < k; c++)
+                {
+                    softLoss -= soft[i * k + c] * ((scores[c] - m) / temperature - Math.Log(sumT));
+                }
+
+                loss += alpha * hard + (1 - alpha) * scale * softLoss;
+            }
+
+            return loss / n;
+        }
 
         public double[] Scores(double[] x, int row)
         {
@@ -153,8 +241,9 @@ internal static class Distillation
         /// <summary>Adds, into <paramref name="gradients"/>, the gradient of <c>weight · (α·hard + (1 − α)·scale·soft)</c> on the given rows.</summary>
         public void Accumulate(double[][] gradients, double weight, double[] x, int[] labels, double[] soft, double t, double alpha, double scale)
         {
-            var part = gradients.Select(g => new double[g.Length]).ToArray();
-            Objectives.NetworkDistillationWithGradient(W1, B1, W2, B2, x, labels, soft, t, alpha, scale, part[0], part[1], part[2], part[3]);
+            var gradient = new Gradient(this);
+            LossWithGradient(x, labels, soft, t, alpha, scale, gradient);
+            var part = new[] { gradient.W1, gradient.B1, gradient.W2, gradient.B2 };
             for (var k = 0; k < gradients.Length; k++)
             {
                 for (var j = 0; j < gradients[k].Length; j++)

@@ -30,10 +30,14 @@ internal static class GradientChecks
         var (sx, sy) = Data.Spirals(200, seed: 4);
         var soft = Enumerable.Range(0, 200 * K).Select(i => 0.25).ToArray();
         int size = (H * In) + H + (K * H) + K;
-        double Distill(double[] t) => Objectives.NetworkDistillation(t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy, soft, 3.0, 0.3, 9.0);
-        checks.Add(("NetworkDistillation", Check(Draw(size), Distill, (t, g) => Objectives.NetworkDistillationWithGradient(
-            t.AsSpan(0, H * In), t.AsSpan(H * In, H), t.AsSpan((H * In) + H, K * H), t.AsSpan((H * In) + H + (K * H), K), sx, sy, soft, 3.0, 0.3, 9.0,
-            g.AsSpan(0, H * In), g.AsSpan(H * In, H), g.AsSpan((H * In) + H, K * H), g.AsSpan((H * In) + H + (K * H), K)), size, random)));
+        Distillation.Network At(double[] t) => new(t[..(H * In)], t[(H * In)..((H * In) + H)], t[((H * In) + H)..((H * In) + H + (K * H))], t[((H * In) + H + (K * H))..]);
+        checks.Add(("Distillation.Network.Loss", Check(Draw(size), t => At(t).Loss(sx, sy, soft, 3.0, 0.3, 9.0), (t, g) =>
+        {
+            var network = At(t);
+            var gradient = new Distillation.Network.Gradient(network);
+            network.LossWithGradient(sx, sy, soft, 3.0, 0.3, 9.0, gradient);
+            gradient.W1.Concat(gradient.B1).Concat(gradient.W2).Concat(gradient.B2).ToArray().CopyTo(g, 0);
+        }, size, random)));
 
         var worst = checks.Max(c => c.Item2);
         if (worst > 1e-5)

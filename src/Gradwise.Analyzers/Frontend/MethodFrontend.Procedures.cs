@@ -330,6 +330,14 @@ internal sealed partial class MethodFrontend
                         break;
                     }
 
+                case IExpressionStatementOperation { Operation: IInvocationOperation call } when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.Reductions.ContainsKey(call.TargetMethod.Name):
+                    if (!ExecuteTensorWrite(call, scope, output))
+                    {
+                        return false;
+                    }
+
+                    break;
+
                 case IExpressionStatementOperation { Operation: var effect } when ElementTarget(effect) is { } element:
                     if (!ExecuteStore(effect, element, scope, output))
                     {

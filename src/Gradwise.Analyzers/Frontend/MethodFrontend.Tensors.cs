@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
@@ -5,12 +6,19 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Gradwise.Frontend;
 
-/// <summary>The procedure reader, continued. <c>TensorPrimitives</c> reductions over span windows: a <see cref="CallStmt"/> with a <see cref="TensorKernel"/>.</summary>
+/// <summary>
+/// The procedure reader, continued. <c>TensorPrimitives</c>: reductions over parameter windows become a <see cref="CallStmt"/>
+/// with a <see cref="TensorKernel"/> (vectorized both ways); reductions over a local buffer or a matrix row, and the
+/// elementwise operations into a local buffer, become the loops over elements they stand for.
+/// </summary>
 internal sealed partial class MethodFrontend
 {
+    private const string TensorSupport =
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares and Norm, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+
     /// <summary>
-    /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions: a kernel call into a fresh local,
-    /// emitted before the statement that reads it. Anything else of <c>TensorPrimitives</c> is GW9003, named.
+    /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the
+    /// statement that reads it. Anything else of <c>TensorPrimitives</c> read as a value is GW9003, named.
     /// </summary>
     private Expr? ReadTensorCall(IInvocationOperation invocation)
     {
@@ -18,20 +26,17 @@ internal sealed partial class MethodFrontend
         var name = "TensorPrimitives." + callee.Name;
         if (!TensorApi.Reductions.TryGetValue(callee.Name, out var reduction) || callee.Parameters.Length != reduction.Spans)
         {
-            Unsupported(invocation, "the call to '" + name + "'", "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares and Norm are differentiated; write an elementwise step (Exp, SoftMax, Sigmoid into a span) as a loop over its elements");
+            Unsupported(invocation, "the call to '" + name + "'", TensorSupport);
             return null;
         }
 
-        var element = callee.TypeArguments.Length == 1 ? callee.TypeArguments[0] : (callee.Parameters[0].Type as INamedTypeSymbol)?.TypeArguments.FirstOrDefault();
-        if (element?.SpecialType != SpecialType.System_Double)
+        if (!IsTensorCallOverDouble(invocation, name) || !procedureMode)
         {
-            Unsupported(invocation, "the call to '" + name + "' over " + (element?.ToDisplayString() ?? callee.Parameters[0].Type.ToDisplayString()), "TensorPrimitives calls are differentiated over double spans; float ones are not yet");
-            return null;
-        }
+            if (!procedureMode)
+            {
+                Unsupported(invocation, "the call to '" + name + "'", "TensorPrimitives calls are supported in methods that take spans");
+            }
 
-        if (!procedureMode)
-        {
-            Unsupported(invocation, "the call to '" + name + "'", "TensorPrimitives calls are supported in methods that take spans");
             return null;
         }
 
@@ -41,31 +46,194 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        var arguments = new CallArg?[callee.Parameters.Length];
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.Parameter is not { RefKind: RefKind.None } parameter)
-            {
-                return UnknownCall(invocation);
-            }
-
-            var window = SpanArgument(argument, "'" + name + "'");
-            if (window is null)
-            {
-                return null;
-            }
-
-            arguments[parameter.Ordinal] = new CallArg(null, null, window, HasGradient: true);
-        }
-
-        if (arguments.Any(a => a is null))
+        var arguments = OrderedArguments(invocation);
+        if (arguments is null)
         {
             return UnknownCall(invocation);
         }
 
-        var target = Fresh(callee.Name + "Value");
-        declaredLocals.Add(target);
-        pendingCalls.Add(new CallStmt(target, "global::" + TensorApi.TensorPrimitives + "." + callee.Name + "<double>", new EquatableArray<CallArg>(arguments.Select(a => a!).ToArray()), reduction.Kernel));
-        return Ex.Var(target);
+        var windows = arguments.Select(a => ParameterWindow(a.Value)).ToList();
+        if (windows.All(w => w != null))
+        {
+            var target = Fresh(callee.Name + "Value");
+            declaredLocals.Add(target);
+            var callArguments = windows.Select(w => new CallArg(null, null, w, HasGradient: true)).ToArray();
+            pendingCalls.Add(new CallStmt(target, "global::" + TensorApi.TensorPrimitives + "." + callee.Name + "<double>", new EquatableArray<CallArg>(callArguments), reduction.Kernel));
+            return Ex.Var(target);
+        }
+
+        return ReadReductionLoop(callee.Name, arguments, reduction.Kernel);
+    }
+
+    /// <summary>A reduction over a local buffer or a matrix row: a sum over its elements in a loop of its own.</summary>
+    private Expr? ReadReductionLoop(string member, IArgumentOperation[] arguments, TensorKernel kernel)
+    {
+        var index = Fresh("k");
+        var at = IntExpr.Var(index);
+        var elements = new Expr[arguments.Length];
+        IntExpr? length = null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (TensorSource(arguments[i], member, at) is not var (element, sourceLength))
+            {
+                return null;
+            }
+
+            elements[i] = element;
+            length ??= sourceLength;
+        }
+
+        var sum = Fresh(member + "Value");
+        declaredLocals.Add(sum);
+        var term = kernel switch
+        {
+            TensorKernel.Dot => Ex.Mul(elements[0], elements[1]),
+            TensorKernel.Sum => elements[0],
+            _ => Ex.Mul(elements[0], elements[0]),
+        };
+        pendingCalls.Add(new AssignStmt(sum, Ex.Zero, true));
+        pendingCalls.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), term), false)));
+        return kernel == TensorKernel.Norm ? Ex.Call(MathFunction.Sqrt, Ex.Var(sum)) : Ex.Var(sum);
+    }
+
+    /// <summary>
+    /// <c>TensorPrimitives.Exp(x, e)</c>, <c>Add(a, b, e)</c>, <c>SoftMax(s, p)</c>, ... as a statement, with a local buffer as the
+    /// destination: the loop that writes each element of the buffer (SoftMax: the sum of exponentials first, unshifted, as
+    /// TensorPrimitives computes it).
+    /// </summary>
+    private bool ExecuteTensorWrite(IInvocationOperation call, Scope scope, List<Stmt> output)
+    {
+        var callee = call.TargetMethod;
+        var name = "TensorPrimitives." + callee.Name;
+        if (TensorApi.InputsOf(callee.Name) is not { } inputs || callee.Parameters.Length != inputs + 1)
+        {
+            Unsupported(call, "the call to '" + name + "'", TensorSupport);
+            return false;
+        }
+
+        if (!IsTensorCallOverDouble(call, name))
+        {
+            return false;
+        }
+
+        var arguments = OrderedArguments(call);
+        if (arguments is null)
+        {
+            UnknownCall(call);
+            return false;
+        }
+
+        var destination = arguments[inputs];
+        if (Strip(destination.Value) is not ILocalReferenceOperation local || !buffers.TryGetValue(local.Local, out var buffer))
+        {
+            Unsupported(destination, "the destination '" + destination.Syntax + "'", "TensorPrimitives writes are differentiated into a whole local buffer (stackalloc double[n] or new double[n]); parameters are read-only");
+            return false;
+        }
+
+        var index = Fresh("k");
+        var at = IntExpr.Var(index);
+        var operands = new Expr[inputs];
+        IntExpr? length = null;
+        for (var i = 0; i < inputs; i++)
+        {
+            if (callee.Parameters[i].Type.SpecialType == SpecialType.System_Double)
+            {
+                var value = Read(arguments[i].Value, scope.Env);
+                if (value is null)
+                {
+                    return false;
+                }
+
+                operands[i] = value;
+            }
+            else if (TensorSource(arguments[i], callee.Name, at) is var (element, sourceLength))
+            {
+                operands[i] = element;
+                length ??= sourceLength;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        FlushCalls(output);
+        Sync(scope, output);
+        Protect(scope, output, new[] { buffer.Name });
+        if (callee.Name == "SoftMax")
+        {
+            var sum = Fresh("softMaxSum");
+            declaredLocals.Add(sum);
+            output.Add(new AssignStmt(sum, Ex.Zero, true));
+            output.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), Ex.Call(MathFunction.Exp, operands[0])), false)));
+            output.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, Ex.Div(Ex.Call(MathFunction.Exp, operands[0]), Ex.Var(sum)))));
+            return true;
+        }
+
+        output.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, TensorApi.Element(callee.Name, operands))));
+        return true;
+    }
+
+    /// <summary><c>for (int index = 0; index &lt; length; index++) body</c>.</summary>
+    private static LoopStmt ElementLoop(string index, IntExpr length, Stmt body) =>
+        new(index, IntExpr.Zero, length, 1, Inclusive: false, Block.Of(new[] { body }), HasBreak: false);
+
+    /// <summary>Element <paramref name="at"/> of a span a TensorPrimitives call reads, and the span's length; null (reported) for a span that is not readable.</summary>
+    private (Expr Element, IntExpr Length)? TensorSource(IArgumentOperation argument, string member, IntExpr at)
+    {
+        if (SpanSource(argument.Value) is ({ } array, var offset, { } length, SpecialType.System_Double))
+        {
+            return (Ex.Element(array, Shifted(offset, at)), length);
+        }
+
+        Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span read by TensorPrimitives." + member + " is a span or array parameter, a slice of one, a row of a double[][], or a local buffer");
+        return null;
+    }
+
+    /// <summary>A parameter window a kernel can read and add into (a whole span or array parameter, or a slice of one), or null.</summary>
+    private SpanWindow? ParameterWindow(IOperation value)
+    {
+        switch (Strip(value))
+        {
+            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) && ElementTypeOf(parameter.Parameter.Type) == SpecialType.System_Double:
+                var name = Escaped(parameter.Parameter.Name);
+                return new SpanWindow(name, IntExpr.Zero, new IntLength(name), Whole: true, parameter.Parameter.Type is IArrayTypeSymbol);
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view) && view.IsDouble && view.Offset is not IntRow && method.Parameters.Any(p => Escaped(p.Name) == view.Array):
+                return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, view.IsArray);
+            case IInvocationOperation slice when SliceOf(slice) is { Start: { } start, Length: { } length } window && ElementTypeOf(window.Source.Parameter.Type) == SpecialType.System_Double:
+                return new SpanWindow(Escaped(window.Source.Parameter.Name), start, length, Whole: false, window.Source.Parameter.Type is IArrayTypeSymbol);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True when the call works in double; else reported.</summary>
+    private bool IsTensorCallOverDouble(IInvocationOperation call, string name)
+    {
+        var element = TensorApi.ElementType(call.TargetMethod);
+        if (element?.SpecialType == SpecialType.System_Double)
+        {
+            return true;
+        }
+
+        Unsupported(call, "the call to '" + name + "' over " + (element?.ToDisplayString() ?? "its spans"), "TensorPrimitives calls are differentiated over double spans; float ones are not yet");
+        return false;
+    }
+
+    /// <summary>The arguments in parameter order, or null when one is missing, named oddly, or passed by reference.</summary>
+    private static IArgumentOperation[]? OrderedArguments(IInvocationOperation call)
+    {
+        var ordered = new IArgumentOperation[call.TargetMethod.Parameters.Length];
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.None } parameter || argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                return null;
+            }
+
+            ordered[parameter.Ordinal] = argument;
+        }
+
+        return ordered.Any(a => a is null) ? null : ordered;
     }
 }

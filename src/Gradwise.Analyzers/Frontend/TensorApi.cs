@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
 
@@ -18,6 +19,43 @@ internal static class TensorApi
         ["SumOfSquares"] = (TensorKernel.SumOfSquares, 1),
         ["Norm"] = (TensorKernel.Norm, 1),
     };
+
+    /// <summary>
+    /// The element-by-element operations into a destination span, by member name, with how many inputs (spans or
+    /// doubles) come before the destination. The one-input functions of <see cref="MathApi.Functions"/> count too.
+    /// </summary>
+    public static readonly Dictionary<string, int> Elementwise = new()
+    {
+        ["Sigmoid"] = 1,
+        ["Negate"] = 1,
+        ["SoftMax"] = 1,
+        ["Add"] = 2,
+        ["Subtract"] = 2,
+        ["Multiply"] = 2,
+        ["Divide"] = 2,
+        ["MultiplyAdd"] = 3,
+    };
+
+    /// <summary>How many inputs the elementwise operation <paramref name="name"/> takes before its destination, or null when it is not one.</summary>
+    public static int? InputsOf(string name) =>
+        Elementwise.TryGetValue(name, out var inputs) ? inputs : MathApi.Functions.ContainsKey(name) ? 1 : null;
+
+    /// <summary>What the elementwise operation <paramref name="name"/> computes at one element, from its inputs there.</summary>
+    public static Expr Element(string name, Expr[] inputs) => name switch
+    {
+        "Sigmoid" => Ex.Call(MathFunction.Sigmoid, inputs[0]),
+        "Negate" => Ex.Neg(inputs[0]),
+        "Add" => Ex.Add(inputs[0], inputs[1]),
+        "Subtract" => Ex.Sub(inputs[0], inputs[1]),
+        "Multiply" => Ex.Mul(inputs[0], inputs[1]),
+        "Divide" => Ex.Div(inputs[0], inputs[1]),
+        "MultiplyAdd" => Ex.Add(Ex.Mul(inputs[0], inputs[1]), inputs[2]),
+        _ => Ex.Call(MathApi.Functions[name], inputs[0]),
+    };
+
+    /// <summary>The element type a <c>TensorPrimitives</c> member works in: its type argument, or the element type of its first span.</summary>
+    public static ITypeSymbol? ElementType(IMethodSymbol member) =>
+        member.TypeArguments.Length == 1 ? member.TypeArguments[0] : member.Parameters.Length > 0 ? (member.Parameters[0].Type as INamedTypeSymbol)?.TypeArguments.FirstOrDefault() : null;
 
     /// <summary>True for <c>TensorPrimitives</c> itself.</summary>
     public static bool IsTensorPrimitives(ITypeSymbol? type) =>

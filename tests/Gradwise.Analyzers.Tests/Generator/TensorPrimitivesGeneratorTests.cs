@@ -81,6 +81,58 @@ public sealed class TensorPrimitivesGeneratorTests
                 return uv * uv + Math.Sin(uu) + total + TensorPrimitives.Norm(v.Slice(1, 2));
             }
 
+            /// <summary>Elementwise steps into local buffers (in place too), then reductions over a buffer: loops over the elements.</summary>
+            [Differentiable]
+            public static double Layer(ReadOnlySpan<double> w, ReadOnlySpan<double> b, [NoGradient] ReadOnlySpan<double> x)
+            {
+                Span<double> h = stackalloc double[w.Length];
+                Span<double> g = stackalloc double[w.Length];
+                TensorPrimitives.MultiplyAdd<double>(w, x, b, h);
+                TensorPrimitives.Tanh<double>(h, h);
+                TensorPrimitives.Sigmoid<double>(w, g);
+                TensorPrimitives.Multiply<double>(g, 2.5, g);
+                TensorPrimitives.Subtract<double>(h, g, g);
+                TensorPrimitives.Exp<double>(g, g);
+                return TensorPrimitives.Sum<double>(g) + TensorPrimitives.Dot<double>(h, w) + TensorPrimitives.Norm<double>(h) - TensorPrimitives.SumOfSquares<double>(g);
+            }
+
+            /// <summary>Probabilities through TensorPrimitives.SoftMax into a buffer, the loss read from the label's.</summary>
+            [Differentiable]
+            public static double Probabilities(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<int> labels)
+            {
+                int k = 3;
+                int d = w.Length / k;
+                Span<double> logits = stackalloc double[k];
+                Span<double> p = stackalloc double[k];
+                double loss = 0;
+                for (int i = 0; i < labels.Length; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        logits[c] = TensorPrimitives.Dot(w.Slice(c * d, d), x.Slice(i * d, d));
+                    }
+
+                    TensorPrimitives.SoftMax<double>(logits, p);
+                    loss -= Math.Log(p[labels[i]]);
+                }
+
+                return loss / labels.Length;
+            }
+
+            /// <summary>A Dot of a double[][] row with a vector, per row: a loop over the row.</summary>
+            [Differentiable]
+            public static double Rows(double[][] a, double[] v)
+            {
+                double total = 0;
+                for (int i = 0; i < a.Length; i++)
+                {
+                    double r = TensorPrimitives.Dot<double>(a[i], v);
+                    total += r * r;
+                }
+
+                return total;
+            }
+
             // Wrappers over one flat theta, with the data fixed.
             private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125, 0.3, -0.2, 0.9 };
             private static readonly double[] Y = { 1, 0, 1, 0 };
@@ -103,6 +155,25 @@ public sealed class TensorPrimitivesGeneratorTests
                 dw.CopyTo(g, 0);
                 db.CopyTo(g, 9);
                 return v;
+            }
+
+            public static double LayerValue(double[] t) => Layer(t.AsSpan(0, 4), t.AsSpan(4, 4), X.AsSpan(0, 4));
+            public static double LayerGradient(double[] t, double[] g) => LayerWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), X.AsSpan(0, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
+
+            public static double ProbabilitiesValue(double[] t) => Probabilities(t, X, Labels.AsSpan(0, 3));
+            public static double ProbabilitiesGradient(double[] t, double[] g) => ProbabilitiesWithGradient(t, X, Labels.AsSpan(0, 3), g);
+
+            private static double[][] RowsOf(double[] t) => new[] { t[0..3], t[3..6] };
+            public static double RowsValue(double[] t) => Rows(RowsOf(t), t[6..9]);
+            public static double RowsGradient(double[] t, double[] g)
+            {
+                var da = new[] { new double[3], new double[3] };
+                var dv = new double[3];
+                double value = RowsWithGradient(RowsOf(t), t[6..9], da, dv);
+                da[0].CopyTo(g, 0);
+                da[1].CopyTo(g, 3);
+                dv.CopyTo(g, 6);
+                return value;
             }
 
             public static double MixedValue(double[] t) => Mixed(t.AsSpan(0, 4), t.AsSpan(4, 4));
@@ -138,6 +209,9 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Logistic", 4)]
     [InlineData("Softmax", 12)]
     [InlineData("Mixed", 8)]
+    [InlineData("Layer", 8)]
+    [InlineData("Probabilities", 12)]
+    [InlineData("Rows", 9)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -169,9 +243,11 @@ public sealed class TensorPrimitivesGeneratorTests
     }
 
     [Theory]
-    [InlineData("TensorPrimitives.Exp(w, e); return e[0];", "the call to 'TensorPrimitives.Exp'")]
+    [InlineData("TensorPrimitives.Min<double>(w, e, e); return e[0];", "the call to 'TensorPrimitives.Min'")]
+    [InlineData("return TensorPrimitives.CosineSimilarity<double>(w, e);", "the call to 'TensorPrimitives.CosineSimilarity'")]
     [InlineData("return TensorPrimitives.Dot(f, f);", "the call to 'TensorPrimitives.Dot' over float")]
-    [InlineData("return TensorPrimitives.Sum<double>(e);", "the argument 'e'")]
+    [InlineData("TensorPrimitives.Exp<double>(w, e.Slice(1)); return e[0];", "the destination 'e.Slice(1)'")]
+    [InlineData("TensorPrimitives.Exp<float>(f, f); return e[0];", "the call to 'TensorPrimitives.Exp' over float")]
     [InlineData("return w.Length > 1 ? TensorPrimitives.Sum(w) : 0.0;", "the call to 'TensorPrimitives.Sum' inside a condition or ?: expression")]
     public void Unsupported_uses_are_GW9003_naming_them(string body, string named)
     {
