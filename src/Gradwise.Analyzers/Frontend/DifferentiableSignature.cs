@@ -26,7 +26,7 @@ internal static class DifferentiableSignature
 
     /// <summary>True when the parameter gets a gradient: a double or float, or a span or array of double, not marked [NoGradient].</summary>
     public static bool HasGradient(IParameterSymbol parameter) =>
-        (parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MethodFrontend.IsFloatingPoint(MethodFrontend.ElementTypeOf(parameter.Type)) || MethodFrontend.IsJagged(parameter.Type) || MethodFrontend.IsRectangular(parameter.Type))
+        (parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single || IsGenericReal(parameter.Type, parameter.ContainingSymbol) || MethodFrontend.IsFloatingPoint(MethodFrontend.ElementTypeOf(parameter.Type)) || MethodFrontend.IsJagged(parameter.Type) || MethodFrontend.IsRectangular(parameter.Type))
         && !IsNoGradient(parameter);
 
     /// <summary>Problems with the method's declaration (not its body). Empty when the generator can emit for it.</summary>
@@ -35,10 +35,15 @@ internal static class DifferentiableSignature
         var problems = new List<FrontendProblem>();
         var location = method.Locations.FirstOrDefault() ?? Location.None;
 
-        if (method.IsGenericMethod)
+        var real = GenericMath.RealParameter(method);
+        var unsupportedGeneric = method.IsGenericMethod && (real is null || !method.IsStatic);
+        if (unsupportedGeneric)
         {
-            problems.Add(Signature(method, location, "generic methods are not supported"));
+            problems.Add(Signature(method, location, "a generic [Differentiable] method is static and has one type parameter T : IFloatingPointIeee754<T> (double, float, Half)"));
         }
+
+        // Under an unsupported generic signature, a T return or parameter is explained by the problem above.
+        bool Explained(ITypeSymbol type) => unsupportedGeneric && type is ITypeParameterSymbol;
 
         if (method.MethodKind != MethodKind.Ordinary)
         {
@@ -50,7 +55,7 @@ internal static class DifferentiableSignature
             problems.Add(Signature(method, location, "it has no body to differentiate"));
         }
 
-        if (method.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        if ((method.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) && !GenericMath.Is(method.ReturnType, real) && !Explained(method.ReturnType)) || method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
             var returnLocation = ReturnTypeLocation(method, cancellationToken) ?? location;
             problems.Add(Signature(method, returnLocation, "it returns '" + method.ReturnType.ToDisplayString() + "'; a differentiable method returns double (or float)"));
@@ -67,7 +72,7 @@ internal static class DifferentiableSignature
             {
                 problems.Add(Signature(method, parameterLocation, "params parameter '" + parameter.Name + "' is not supported"));
             }
-            else if (!MethodFrontend.IsProcedureParameterType(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Single)
+            else if (!MethodFrontend.IsProcedureParameterType(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Single && !GenericMath.Is(parameter.Type, real) && !Explained(parameter.Type))
             {
                 problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, float, int, a ReadOnlySpan<T>, Span<T> or T[] of double or int, or double[][]"));
             }
@@ -132,6 +137,10 @@ internal static class DifferentiableSignature
 
         return true;
     }
+
+    /// <summary>True when <paramref name="type"/> is the real type parameter T of the method <paramref name="owner"/>.</summary>
+    private static bool IsGenericReal(ITypeSymbol type, ISymbol owner) =>
+        type is ITypeParameterSymbol && owner is IMethodSymbol method && GenericMath.Is(type, GenericMath.RealParameter(method));
 
     private static FrontendProblem Signature(IMethodSymbol method, Location location, string reason) =>
         new(Descriptors.UnsupportedSignature, location, new object[] { method.Name, reason });

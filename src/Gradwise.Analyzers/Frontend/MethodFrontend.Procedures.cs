@@ -53,7 +53,7 @@ internal sealed partial class MethodFrontend
     }
 
     private static bool NeedsProcedure(IMethodSymbol method, IOperation body) =>
-        method.Parameters.Any(p => !IsFloatingPoint(p.Type.SpecialType))
+        method.Parameters.Any(p => !IsFloatingPoint(p.Type.SpecialType) && !GenericMath.Is(p.Type, GenericMath.RealParameter(method)))
         || ModelParameters.IsModelMethod(method)
         || body.DescendantsAndSelf().Any(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true })
         || body.Syntax.DescendantNodes().Any(n => n is StackAllocArrayCreationExpressionSyntax);

@@ -61,6 +61,9 @@ internal sealed partial class MethodFrontend
     private readonly CancellationToken cancellationToken;
     private bool incomplete;
 
+    /// <summary>The method's type parameter T when it is generic over <c>T : IFloatingPointIeee754&lt;T&gt;</c>: T is read as double.</summary>
+    private readonly ITypeParameterSymbol? real;
+
     /// <summary>The trainable fields of the method's class, when it is an instance method of a model class (<see cref="ModelParameters"/>).</summary>
     private readonly HashSet<ISymbol> modelFields;
 
@@ -70,6 +73,7 @@ internal sealed partial class MethodFrontend
         this.compilation = compilation;
         this.callers = callers;
         this.cancellationToken = cancellationToken;
+        real = GenericMath.RealParameter(method);
         modelFields = new HashSet<ISymbol>(method.IsStatic ? Array.Empty<ISymbol>() : ModelParameters.Of(method.ContainingType), SymbolEqualityComparer.Default);
     }
 
@@ -98,6 +102,13 @@ internal sealed partial class MethodFrontend
         var reader = new MethodFrontend(method, compilation, callers, cancellationToken);
         if (NeedsProcedure(method, body))
         {
+            if (reader.real != null)
+            {
+                var first = body.DescendantsAndSelf().FirstOrDefault(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true }) ?? body;
+                reader.Unsupported(first, first == body ? "the body of '" + method.Name + "'" : "'" + FirstLine(first.Syntax) + "'", "a method generic over T : IFloatingPointIeee754<T> is differentiated without loops, spans or arrays so far; write it over double (or float) for those");
+                return FrontendResult.Failure(reader.problems);
+            }
+
             var procedure = reader.ReadProcedure(body);
             if (reader.incomplete)
             {
@@ -333,7 +344,7 @@ internal sealed partial class MethodFrontend
     {
         var local = declarator.Symbol;
         var initializer = declarator.GetVariableInitializer()?.Value;
-        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) && !local.IsConst)
+        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) && !local.IsConst && !GenericMath.Is(local.Type, real))
         {
             Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals in a [Differentiable] method are double (or bool conditions)");
             return false;
@@ -387,7 +398,7 @@ internal sealed partial class MethodFrontend
                     return true;
                 }
 
-            case ICompoundAssignmentOperation compound when AssignableSymbol(compound.Target) is { } target && compound.OperatorMethod is null:
+            case ICompoundAssignmentOperation compound when AssignableSymbol(compound.Target) is { } target && (compound.OperatorMethod is null || IsGenericOperator(compound.OperatorMethod, compound.Type)):
                 {
                     var current = Read(compound.Target, env);
                     var operand = Read(compound.Value, env);
@@ -449,8 +460,8 @@ internal sealed partial class MethodFrontend
 
     private Assignable? AssignableSymbol(IOperation target) => target switch
     {
-        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean => new Assignable(local.Local, local.Local.Type),
-        IParameterReferenceOperation parameter when IsFloatingPoint(parameter.Parameter.Type.SpecialType) && parameter.Parameter.RefKind == RefKind.None
+        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean || GenericMath.Is(local.Local.Type, real) => new Assignable(local.Local, local.Local.Type),
+        IParameterReferenceOperation parameter when IsRealType(parameter.Parameter.Type) && parameter.Parameter.RefKind == RefKind.None
             && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) => new Assignable(parameter.Parameter, parameter.Parameter.Type),
         _ => null,
     };
@@ -489,6 +500,8 @@ internal sealed partial class MethodFrontend
                 return null;
             case IFieldReferenceOperation field when field.Type != null && IsFloatingPoint(field.Type.SpecialType):
                 return ReadMember(field, field.Field, field.Instance);
+            case IPropertyReferenceOperation { Instance: null } constantMember when real != null && GenericMath.Constant(constantMember.Property) is { } known:
+                return Ex.Const(known);
             case IPropertyReferenceOperation property when property.Type != null && IsFloatingPoint(property.Type.SpecialType) && property.Arguments.IsEmpty && Flow.Operations.IsAutoProperty(property.Property):
                 return ReadMember(property, property.Property, property.Instance);
             case IBinaryOperation binary:
@@ -623,7 +636,7 @@ internal sealed partial class MethodFrontend
                 }
 
                 return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd ? Ex.And(left, right) : Ex.Or(left, right);
-            case IBinaryOperation comparison when comparison.OperatorMethod is null && IsComparison(comparison.OperatorKind) && IsReal(comparison.LeftOperand) && IsReal(comparison.RightOperand):
+            case IBinaryOperation comparison when (comparison.OperatorMethod is null || IsGenericOperator(comparison.OperatorMethod, comparison.LeftOperand.Type)) && IsComparison(comparison.OperatorKind) && IsReal(comparison.LeftOperand) && IsReal(comparison.RightOperand):
                 var a = Read(comparison.LeftOperand, env);
                 var c = Read(comparison.RightOperand, env);
                 if (a is null || c is null)
@@ -649,7 +662,13 @@ internal sealed partial class MethodFrontend
     private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
         or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
 
-    private static bool IsReal(IOperation operand) => operand.Type != null && IsNumeric(operand.Type.SpecialType);
+    private bool IsReal(IOperation operand) => operand.Type != null && (IsNumeric(operand.Type.SpecialType) || GenericMath.Is(operand.Type, real));
+
+    /// <summary>True for double, float, and the method's generic real type T.</summary>
+    private bool IsRealType(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || GenericMath.Is(type, real));
+
+    /// <summary>An operator of T's generic-math interfaces (<c>a * b</c>, <c>-a</c>, <c>a &lt; b</c> over T), applied to T.</summary>
+    private bool IsGenericOperator(IMethodSymbol method, ITypeSymbol? operandType) => GenericMath.IsInterfaceMember(method) && GenericMath.Is(operandType, real);
 
     private Expr? ReadConversion(IConversionOperation conversion, Dictionary<ISymbol, Expr> env)
     {
@@ -704,7 +723,7 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        if (!IsFloatingPoint(reference.Parameter.Type.SpecialType))
+        if (!IsRealType(reference.Parameter.Type))
         {
             Unsupported(reference, "'" + reference.Parameter.Name + "'", "it is not a double");
             return null;
@@ -732,13 +751,13 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadBinary(IBinaryOperation binary, Dictionary<ISymbol, Expr> env)
     {
-        if (binary.OperatorMethod != null)
+        if (binary.OperatorMethod != null && !IsGenericOperator(binary.OperatorMethod, binary.Type))
         {
             Unsupported(binary, "the user-defined operator '" + binary.OperatorMethod.ToDisplayString() + "'", "only arithmetic on double can be differentiated");
             return null;
         }
 
-        if (binary.Type is null || !IsFloatingPoint(binary.Type.SpecialType))
+        if (binary.Type is null || !IsRealType(binary.Type))
         {
             Unsupported(binary, "'" + binary.Syntax + "'", "only arithmetic on double or float can be differentiated");
             return null;
@@ -767,7 +786,7 @@ internal sealed partial class MethodFrontend
 
     private Expr? ReadUnary(IUnaryOperation unary, Dictionary<ISymbol, Expr> env)
     {
-        if (unary.OperatorMethod != null || unary.Type is null || !IsFloatingPoint(unary.Type.SpecialType)
+        if ((unary.OperatorMethod != null && !IsGenericOperator(unary.OperatorMethod, unary.Type)) || unary.Type is null || !IsRealType(unary.Type)
             || unary.OperatorKind is not (UnaryOperatorKind.Minus or UnaryOperatorKind.Plus))
         {
             Unsupported(unary, "'" + unary.Syntax + "'", "it is not differentiable arithmetic");
@@ -796,6 +815,24 @@ internal sealed partial class MethodFrontend
             return ReadTensorCall(invocation);
         }
 
+        if (real != null && GenericMath.IsConversion(target))
+        {
+            // T.CreateChecked(0.5), T.CreateTruncating(x): the number itself.
+            var converted = invocation.Arguments[0].Value;
+            if (converted.ConstantValue.HasValue && TryNumber(converted.ConstantValue.Value, out var number))
+            {
+                return Ex.Const(number);
+            }
+
+            return Read(converted, env);
+        }
+
+        if (real != null && target.IsGenericMethod && DifferentiableSignature.IsDifferentiable(target))
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "'", "calls between generic [Differentiable] methods are not chained yet; call it from a method over double, or write its math inline");
+            return null;
+        }
+
         var arguments = new Expr[target.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {
@@ -816,7 +853,7 @@ internal sealed partial class MethodFrontend
                 return null;
             }
 
-            if (argument.Parameter is null || !IsFloatingPoint(argument.Parameter.Type.SpecialType) || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+            if (argument.Parameter is null || !IsRealType(argument.Parameter.Type) || argument.Parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 return UnknownCall(invocation);
             }
@@ -830,12 +867,12 @@ internal sealed partial class MethodFrontend
             arguments[argument.Parameter.Ordinal] = value;
         }
 
-        if (arguments.Any(a => a is null) || !IsFloatingPoint(target.ReturnType.SpecialType))
+        if (arguments.Any(a => a is null) || !IsRealType(target.ReturnType))
         {
             return UnknownCall(invocation);
         }
 
-        if (MathApi.IsMathType(target.ContainingType))
+        if (MathApi.IsMathType(target.ContainingType) || (real != null && GenericMath.IsInterfaceMember(target)))
         {
             return ReadMathCall(invocation, target.Name, arguments);
         }

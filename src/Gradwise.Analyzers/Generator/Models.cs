@@ -27,6 +27,9 @@ internal enum ValueKind
 
     /// <summary>A span or array of float: its gradient is a Span&lt;float&gt;, computed in double and rounded once.</summary>
     FloatArray,
+
+    /// <summary>The method's type parameter T : IFloatingPointIeee754&lt;T&gt;: computed in double, converted at the boundary.</summary>
+    Generic,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -78,6 +81,12 @@ internal sealed record DifferentiableMethodSpec(
 
     /// <summary>For a model method: the name of the generated method's <c>Gradient</c> parameter; else null.</summary>
     public string? GradientParameter { get; init; }
+
+    /// <summary>The type parameter T of a method generic over <c>T : IFloatingPointIeee754&lt;T&gt;</c>, else null.</summary>
+    public string? TypeParameter { get; init; }
+
+    /// <summary>T's <c>where</c> clause, fully qualified, when <see cref="TypeParameter"/> is set.</summary>
+    public string? Constraints { get; init; }
 }
 
 /// <summary>A trainable field of a model class and its member in the generated <c>Gradient</c> class.</summary>
