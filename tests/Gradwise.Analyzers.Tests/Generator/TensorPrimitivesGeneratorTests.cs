@@ -133,6 +133,14 @@ public sealed class TensorPrimitivesGeneratorTests
                 return total;
             }
 
+            /// <summary>A caller of Mixed: Mixed's split halves add its kernels' adjoints, times this method's seed, into u and v.</summary>
+            [Differentiable]
+            public static double Outer(ReadOnlySpan<double> u, ReadOnlySpan<double> v)
+            {
+                double inner = Mixed(u, v);
+                return 3.0 * inner + Math.Sin(inner) + TensorPrimitives.Dot(u, v);
+            }
+
             // Wrappers over one flat theta, with the data fixed.
             private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125, 0.3, -0.2, 0.9 };
             private static readonly double[] Y = { 1, 0, 1, 0 };
@@ -176,6 +184,9 @@ public sealed class TensorPrimitivesGeneratorTests
                 return value;
             }
 
+            public static double OuterValue(double[] t) => Outer(t.AsSpan(0, 4), t.AsSpan(4, 4));
+            public static double OuterGradient(double[] t, double[] g) => OuterWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
+
             public static double MixedValue(double[] t) => Mixed(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double MixedGradient(double[] t, double[] g) => MixedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
         }
@@ -212,6 +223,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Layer", 8)]
     [InlineData("Probabilities", 12)]
     [InlineData("Rows", 9)]
+    [InlineData("Outer", 8)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
