@@ -31,16 +31,18 @@ internal sealed class FlowIndex : IValueSource
 {
     private readonly Compilation compilation;
     private readonly System.Func<SyntaxTree, TreeCandidates> candidatesOf;
-    private readonly ConcurrentDictionary<SyntaxNode, MemberFacts> members = new();
+    private readonly ConcurrentDictionary<SyntaxNode, System.Lazy<MemberFacts>> members = new();
     private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = new();
     private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = new();
     private readonly ConcurrentDictionary<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>> simpleLocals = new();
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Write>>> writesByName = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<Argument>>> argumentsByKey = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Dictionary<ISymbol, List<IMethodSymbol>>> implementationsByName = new(System.StringComparer.Ordinal);
+    // The grouped answers are Lazy, so threads asking the same question at once wait for one reading instead of each binding the same bodies.
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private readonly ConcurrentDictionary<SyntaxTree, string> texts = new();
     private readonly System.Lazy<Visibility> visibility;
 
     public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
@@ -52,7 +54,7 @@ internal sealed class FlowIndex : IValueSource
         var fetched = new ConcurrentDictionary<SyntaxTree, TreeCandidates>();
         System.Func<SyntaxTree, TreeCandidates> fetch = candidatesOf;
         this.candidatesOf = tree => fetched.GetOrAdd(tree, fetch);
-        visibility = new System.Lazy<Visibility>(() => Visibility.Build(compilation.SyntaxTrees, this.candidatesOf), LazyThreadSafetyMode.ExecutionAndPublication);
+        visibility = new System.Lazy<Visibility>(() => Visibility.Build(compilation.SyntaxTrees, TextOf), LazyThreadSafetyMode.ExecutionAndPublication);
         var order = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -85,17 +87,38 @@ internal sealed class FlowIndex : IValueSource
 
     /// <summary>What the body or initializer declared by <paramref name="owner"/> does.</summary>
     public MemberFacts FactsOf(SyntaxNode owner, CancellationToken cancellationToken) =>
-        members.GetOrAdd(owner, node =>
+        Once(members, owner, () =>
         {
-            if (!treeOrder.ContainsKey(node.SyntaxTree))
+            if (!treeOrder.ContainsKey(owner.SyntaxTree))
             {
                 return MemberFacts.Empty;
             }
 
-            var model = models.GetOrAdd(node.SyntaxTree, tree => compilation.GetSemanticModel(tree));
-            var operation = model.GetOperation(node, cancellationToken);
+            var model = models.GetOrAdd(owner.SyntaxTree, tree => compilation.GetSemanticModel(tree));
+            var operation = model.GetOperation(owner, cancellationToken);
             return operation is null ? MemberFacts.Empty : FactsOfRoot(Operations.Root(operation));
-        });
+        }, cancellationToken);
+
+    /// <summary>
+    /// The answer under <paramref name="key"/>, computed by one thread while others asking the same wait for it. A reading that
+    /// was cancelled is not kept: it is dropped, and a caller that was not cancelled reads again.
+    /// </summary>
+    private static TValue Once<TKey, TValue>(ConcurrentDictionary<TKey, System.Lazy<TValue>> map, TKey key, System.Func<TValue> compute, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var lazy = map.GetOrAdd(key, _ => new System.Lazy<TValue>(compute, LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (System.OperationCanceledException)
+            {
+                ((ICollection<KeyValuePair<TKey, System.Lazy<TValue>>>)map).Remove(new KeyValuePair<TKey, System.Lazy<TValue>>(key, lazy));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
 
     /// <summary>What an operation tree the caller already has does.</summary>
     public MemberFacts FactsOfRoot(IOperation root) => roots.GetOrAdd(root, MemberFacts.Read);
@@ -127,7 +150,7 @@ internal sealed class FlowIndex : IValueSource
 
             // Every member that writes something of this name is read once, for all the symbols of that name.
             var ns = NamespaceOf(target);
-            var byTarget = writesByName.GetOrAdd(target.Name + "@" + ns, _ => Group(target.Name, "w:" + target.Name, ns, facts => facts.Writes, w => w.Target, cancellationToken));
+            var byTarget = Once(writesByName, target.Name + "@" + ns, () => Group(target.Name, "w:" + target.Name, ns, facts => facts.Writes, w => w.Target, cancellationToken), cancellationToken);
             return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
         });
     }
@@ -142,7 +165,7 @@ internal sealed class FlowIndex : IValueSource
         var result = new List<IOperation>();
         foreach (var key in constructor ? new[] { "new:" + name, "new:" } : new[] { "call:" + name })
         {
-            var byMethod = argumentsByKey.GetOrAdd(key + "@" + ns, _ => Group(null, key, ns, facts => facts.Arguments, a => a.Method, cancellationToken));
+            var byMethod = Once(argumentsByKey, key + "@" + ns, () => Group(null, key, ns, facts => facts.Arguments, a => a.Method, cancellationToken), cancellationToken);
             if (byMethod.TryGetValue(method, out var passed))
             {
                 result.AddRange(passed.Where(a => a.Ordinal == ordinal).Select(a => a.Value));
@@ -183,7 +206,7 @@ internal sealed class FlowIndex : IValueSource
     {
         // Every source method of the name is looked at once, for all the members of that name it implements
         // (projects declare many interfaces with an Apply or a Derivative: asking each one alone would be quadratic).
-        var byMember = implementationsByName.GetOrAdd(member.Name, name => ImplementationsNamed(name, cancellationToken));
+        var byMember = Once(implementationsByName, member.Name, () => ImplementationsNamed(member.Name, cancellationToken), cancellationToken);
         return byMember.TryGetValue(member.OriginalDefinition, out var found) ? found : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
     }
 
@@ -320,8 +343,8 @@ internal sealed class FlowIndex : IValueSource
     /// <summary>
     /// The files (in compilation order) whose code can name a type of namespace <paramref name="ns"/>: all of them
     /// for the global namespace or one imported by a <c>global using</c>; else those that declare code in it or
-    /// inside it, import it, spell its last identifier in a qualified name, or have an alias or static using.
-    /// From an index built once per compilation.
+    /// inside it, import it, spell its last identifier followed by a dot, or have an alias or static using.
+    /// From an index of the files' headers built once per compilation, and a text search per namespace.
     /// </summary>
     private IEnumerable<SyntaxTree> TreesSeeing(string ns)
     {
@@ -337,12 +360,30 @@ internal sealed class FlowIndex : IValueSource
             trees.UnionWith(byNamespace);
         }
 
+        // A namespace spelled out in a qualified name (Models.Layer, global::App.Models.Layer): its last identifier before a dot.
         if (index.ByIdentifier.TryGetValue(ns.Substring(ns.LastIndexOf('.') + 1), out var byIdentifier))
         {
             trees.UnionWith(byIdentifier);
         }
 
         return trees.OrderBy(t => treeOrder.TryGetValue(t, out var order) ? order : int.MaxValue);
+    }
+
+    /// <summary>A file's text, read once per index.</summary>
+    private string TextOf(SyntaxTree tree) => texts.GetOrAdd(tree, t => t.GetText().ToString());
+
+    /// <summary>
+    /// False when the file cannot hold a member under <paramref name="key"/>: the name it is about does not occur in its text
+    /// (a target-typed <c>new(</c> for the key <c>"new:"</c>). A text search instead of reading the file's candidates, which walks
+    /// every node of it.
+    /// </summary>
+    private bool MayHold(SyntaxTree tree, string key)
+    {
+        var name = key.Substring(key.IndexOf(':') + 1);
+        var text = TextOf(tree);
+        return name.Length > 0
+            ? text.IndexOf(name, System.StringComparison.Ordinal) >= 0
+            : text.IndexOf("new(", System.StringComparison.Ordinal) >= 0 || text.IndexOf("new (", System.StringComparison.Ordinal) >= 0;
     }
 
     private sealed class Visibility
@@ -355,30 +396,55 @@ internal sealed class FlowIndex : IValueSource
 
         public Dictionary<string, List<SyntaxTree>> ByIdentifier { get; } = new(System.StringComparer.Ordinal);
 
-        public static Visibility Build(IEnumerable<SyntaxTree> trees, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
+        /// <summary>
+        /// The index over the files' headers (usings and namespace declarations) and the identifiers their text writes before a
+        /// dot: one pass over each file's characters, no syntax walk and no member read.
+        /// </summary>
+        public static Visibility Build(IEnumerable<SyntaxTree> trees, System.Func<SyntaxTree, string> textOf)
         {
             var index = new Visibility();
+            var dotted = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var tree in trees)
             {
-                var candidates = candidatesOf(tree);
-                index.GlobalImports.UnionWith(candidates.GlobalImports);
-                if (candidates.HasOpaqueUsing)
+                dotted.Clear();
+                DottedIdentifiers(textOf(tree), dotted);
+                foreach (var identifier in dotted)
+                {
+                    Add(index.ByIdentifier, identifier, tree);
+                }
+
+                var header = TreeHeader.Of(tree, CancellationToken.None);
+                index.GlobalImports.UnionWith(header.GlobalImports);
+                if (header.HasOpaqueUsing)
                 {
                     index.Open.Add(tree);
                 }
 
-                foreach (var ns in candidates.SeenNamespaces())
+                foreach (var ns in header.SeenNamespaces())
                 {
                     Add(index.ByNamespace, ns, tree);
-                }
-
-                foreach (var identifier in candidates.QualifiedIdentifiers)
-                {
-                    Add(index.ByIdentifier, identifier, tree);
                 }
             }
 
             return index;
+        }
+
+        /// <summary>Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses).</summary>
+        private static void DottedIdentifiers(string text, HashSet<string> into)
+        {
+            for (var dot = text.IndexOf('.'); dot >= 0; dot = text.IndexOf('.', dot + 1))
+            {
+                var start = dot;
+                while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+                {
+                    start--;
+                }
+
+                if (start < dot && !char.IsDigit(text[start]))
+                {
+                    into.Add(text.Substring(start, dot - start));
+                }
+            }
         }
 
         private static void Add(Dictionary<string, List<SyntaxTree>> map, string key, SyntaxTree tree)
@@ -429,6 +495,11 @@ internal sealed class FlowIndex : IValueSource
         foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!MayHold(tree, key))
+            {
+                continue;
+            }
+
             foreach (var owner in candidatesOf(tree).Members(key).Distinct().OrderBy(o => o.SpanStart))
             {
                 yield return owner;
