@@ -291,4 +291,21 @@ public sealed class FlowEngineTests
         Assert.Contains(found, d => d.StartsWith("GW1001 Alpha.cs", StringComparison.Ordinal) && d.Contains("ImportsAlpha.cs", StringComparison.Ordinal));
         Assert.Contains(found, d => d.StartsWith("GW1001 Beta.cs", StringComparison.Ordinal) && d.Contains("SpellsBeta.cs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_cancelled_question_is_asked_again_not_answered_from_the_cancelled_reading()
+    {
+        var compilation = Compile(Project);
+        var output = compilation.GetTypeByMetadataName("Net.Neuron")!.GetMembers("Output").Single();
+        var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => index.WritesTo(output, null, cancelled.Token));
+        var writes = index.WritesTo(output, null, CancellationToken.None);
+        var fresh = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute).WritesTo(output, null, CancellationToken.None);
+
+        Assert.NotEmpty(writes);
+        Assert.Equal(fresh.Select(w => w.Value.Syntax.ToString()), writes.Select(w => w.Value.Syntax.ToString()));
+    }
 }
