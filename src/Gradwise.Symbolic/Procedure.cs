@@ -160,6 +160,33 @@ public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
 /// <summary><c>break;</c> or <c>continue;</c>; always the last statement of its block.</summary>
 public sealed record JumpStmt(bool IsContinue) : Stmt;
 
+/// <summary>The statements of a block.</summary>
+public static class Statements
+{
+    /// <summary>Every statement of <paramref name="block"/> and of the blocks inside it (loop bodies, branches), in order.</summary>
+    public static IEnumerable<Stmt> In(Block block)
+    {
+        foreach (var statement in block.Statements)
+        {
+            yield return statement;
+            var inner = statement switch
+            {
+                LoopStmt loop => new[] { loop.Body },
+                WhileStmt loop => new[] { loop.Body },
+                IfStmt branch => new[] { branch.Then, branch.Else },
+                _ => System.Array.Empty<Block>(),
+            };
+            foreach (var body in inner)
+            {
+                foreach (var nested in In(body))
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+}
+
 /// <summary>The leaves of expressions.</summary>
 public static class Leaf
 {

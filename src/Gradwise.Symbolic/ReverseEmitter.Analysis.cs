@@ -97,37 +97,7 @@ public static partial class ReverseEmitter
             }
         }
 
-        public static IEnumerable<Stmt> All(Block block)
-        {
-            foreach (var statement in block.Statements)
-            {
-                yield return statement;
-                switch (statement)
-                {
-                    case LoopStmt loop:
-                        foreach (var inner in All(loop.Body))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                    case WhileStmt loop:
-                        foreach (var inner in All(loop.Body))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                    case IfStmt branch:
-                        foreach (var inner in All(branch.Then).Concat(All(branch.Else)))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                }
-            }
-        }
+        public static IEnumerable<Stmt> All(Block block) => Statements.In(block);
 
         private bool HasActiveLeaf(Expr e) => DifferentiableLeaves(e).Any(IsActive);
 

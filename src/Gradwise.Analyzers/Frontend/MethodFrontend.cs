@@ -1061,7 +1061,8 @@ internal sealed partial class MethodFrontend
         return Ex.UserCall(function, -1, arguments);
     }
 
-    private static string CalleeText(IMethodSymbol callee) => callee.IsStatic
+    /// <summary>How a generated caller names <paramref name="callee"/>: <c>global::N.T.M</c>, or <c>this.M</c> for an instance method.</summary>
+    internal static string CalleeText(IMethodSymbol callee) => callee.IsStatic
         ? callee.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + callee.Name
         : "this." + callee.Name;
 

@@ -40,7 +40,19 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.ValidMethods);
 
-        context.RegisterSourceOutput(valid, static (spc, spec) =>
+        // Split halves only for the methods some generated caller calls: the set of callees of every method, collected.
+        var callees = valid
+            .Select(static (spec, _) => CalleesOf(spec))
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<string>(all.SelectMany(c => c).Distinct().OrderBy(c => c, System.StringComparer.Ordinal).ToArray()))
+            .WithTrackingName(TrackingNames.Callees);
+
+        var emitted = valid
+            .Combine(callees)
+            .Select(static (pair, _) => pair.Left with { HasCallers = pair.Right.Contains(pair.Left.CallKey) })
+            .WithTrackingName(TrackingNames.EmittedMethods);
+
+        context.RegisterSourceOutput(emitted, static (spc, spec) =>
         {
             string text;
             try
@@ -118,10 +130,17 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         {
             ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()),
             GradientParameter = model is null ? null : UniqueName("gradient", used),
+            CallKey = MethodFrontend.CalleeText(method),
             TypeParameter = GenericMath.RealParameter(method)?.Name,
             Constraints = GenericMath.RealParameter(method) is { } t ? GenericMath.ConstraintClause(t) : null,
         };
     }
+
+    /// <summary>The methods a method's program calls through their split halves (not TensorPrimitives kernels).</summary>
+    private static EquatableArray<string> CalleesOf(DifferentiableMethodSpec spec) =>
+        spec.Procedure is { } procedure
+            ? new EquatableArray<string>(Statements.In(procedure.Body).OfType<CallStmt>().Where(c => c.Kernel == TensorKernel.None).Select(c => c.Callee).Distinct().ToArray())
+            : EquatableArray<string>.Empty;
 
     private static string UniqueName(string wanted, ICollection<string> used)
     {
@@ -334,7 +353,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix || p.IsFloat || p.Kind == ValueKind.FloatArray) && spec.ReturnKind != ValueKind.Float && spec.GradientParameter is null)
+        if (spec.HasCallers && spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix || p.IsFloat || p.Kind == ValueKind.FloatArray) && spec.ReturnKind != ValueKind.Float && spec.GradientParameter is null)
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);

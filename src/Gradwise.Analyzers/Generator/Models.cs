@@ -82,6 +82,15 @@ internal sealed record DifferentiableMethodSpec(
     /// <summary>For a model method: the name of the generated method's <c>Gradient</c> parameter; else null.</summary>
     public string? GradientParameter { get; init; }
 
+    /// <summary>How a generated caller names this method (<c>global::N.T.M</c>, or <c>this.M</c> for an instance method).</summary>
+    public string CallKey { get; init; } = string.Empty;
+
+    /// <summary>
+    /// True when some [Differentiable] method of the compilation calls this one through its split halves: only then are the
+    /// halves generated (they were a quarter of the generated code of a project whose span methods nobody calls).
+    /// </summary>
+    public bool HasCallers { get; init; }
+
     /// <summary>The type parameter T of a method generic over <c>T : IFloatingPointIeee754&lt;T&gt;</c>, else null.</summary>
     public string? TypeParameter { get; init; }
 

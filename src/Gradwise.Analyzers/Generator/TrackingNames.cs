@@ -6,4 +6,6 @@ internal static class TrackingNames
     public const string Methods = nameof(Methods);
     public const string ValidMethods = nameof(ValidMethods);
     public const string Models = nameof(Models);
+    public const string Callees = nameof(Callees);
+    public const string EmittedMethods = nameof(EmittedMethods);
 }

@@ -869,7 +869,7 @@ public static class LoopFunctions
         }
 
         /// <summary>Calls over arrays, with data drawn from a seed.</summary>
-        public static class Calls
+        public static partial class Calls
         {
             private static double[] Uniform(Random r, int count, double low, double high)
             {
@@ -957,7 +957,6 @@ public static class LoopFunctions
             // Shifts: v (6).
             public static double Shifts_Value(double[] t, int seed) => L.Shifts(t);
             public static double Shifts_Gradient(double[] t, int seed, double[] g) => L.ShiftsWithGradient(t, g);
-            public static double Shifts_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftsGradwiseForward(t, ref tape); L.ShiftsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
 
             // Stepped: w (9). Countdown: w (6).
             public static double Stepped_Value(double[] t, int seed) => L.Stepped(t);
@@ -971,24 +970,6 @@ public static class LoopFunctions
             public static double Shifted_Gradient(double[] t, int seed, double[] g) { var x = Uniform(new Random(seed), 12, -1, 1); return L.ShiftedWithGradient(t[..9], t.AsSpan(9, 6), x, Starts, -1, g.AsSpan(0, 9), g.AsSpan(9, 6)); }
 
             // The split halves a generated caller runs (forward, then reverse with a seed), adding into g; the tape ends empty.
-            public static double LogisticL2_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.LogisticL2GradwiseForward(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape); L.LogisticL2GradwiseReverse(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }
-            public static double SparseLogistic_Split(double[] t, int seed, double[] g, double scale) { var c = Csr(new Random(seed)); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SparseLogisticGradwiseForward(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape); L.SparseLogisticGradwiseReverse(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double SoftmaxCrossEntropy_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 20, -2, 2); var y = Classes(r, 5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SoftmaxCrossEntropyGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape); L.SoftmaxCrossEntropyGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 3)); Empty(ref tape); return v; }
-            public static double Distillation_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var teacher = Uniform(r, 5, -4, 4); var temperature = 0.5 + 4 * r.NextDouble(); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.DistillationGradwiseForward(t, teacher, temperature, ref tape); L.DistillationGradwiseReverse(t, teacher, temperature, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Mlp_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 18, -1, 1); var y = Labels(r, 6); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db2 = 0; var v = L.MlpGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape); L.MlpGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 4), g.AsSpan(16, 4), ref db2); g[20] += db2; Empty(ref tape); return v; }
-            public static double GaussianMixture_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 16, -2, 2); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.GaussianMixtureGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape); L.GaussianMixtureGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 6), g.AsSpan(9, 6)); Empty(ref tape); return v; }
-            public static double Reductions_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ReductionsGradwiseForward(t, ref tape); L.ReductionsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Composed_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.ComposedGradwiseForward(t.AsSpan(0, 5), t[5], x, y, ref tape); L.ComposedGradwiseReverse(t.AsSpan(0, 5), t[5], x, y, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }
-            public static double Iterative_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.IterativeGradwiseForward(t, ref tape); L.IterativeGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Controlled_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ControlledGradwiseForward(t, (seed % 7) / 7.0 - 0.5, ref tape); L.ControlledGradwiseReverse(t, (seed % 7) / 7.0 - 0.5, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double AdbenchGmm_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 15, -1.5, 1.5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.AdbenchGmmGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape); L.AdbenchGmmGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 9), g.AsSpan(12, 18)); Empty(ref tape); return v; }
-            public static double Recurrence_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.RecurrenceGradwiseForward(t, ref tape); L.RecurrenceGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Bucketed_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.BucketedGradwiseForward(t, 0.5, 6, ref tape); L.BucketedGradwiseReverse(t, 0.5, 6, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Counted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CountedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Compacted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CompactedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CompactedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Stepped_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SteppedGradwiseForward(t, ref tape); L.SteppedGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Countdown_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountdownGradwiseForward(t, ref tape); L.CountdownGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }
-            public static double Shifted_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 12, -1, 1); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftedGradwiseForward(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape); L.ShiftedGradwiseReverse(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape, scale, g.AsSpan(0, 9), g.AsSpan(9, 6)); Empty(ref tape); return v; }
 
             // JaggedNetwork: w1 (3 x 2), b1 (3), w2 (3), b2; 5 rows of 2 inputs. Ragged: rows of 1, 2 and 3.
             private static double[][] Rows(double[] t, int start, params int[] lengths)
@@ -1069,4 +1050,57 @@ public static class LoopFunctions
             }
         }
         """;
+
+    /// <summary>
+    /// The split halves of each method that has them, called by hand (<c>X_Split</c>), and a [Differentiable] caller of each
+    /// (<c>X_Caller</c>, written from the method's own parameter list): the generator writes a method's halves only when some
+    /// generated caller calls it.
+    /// </summary>
+    public static string SplitSource => """
+        using System;
+        using Gradwise;
+
+        namespace Specs;
+
+        public static partial class Calls
+        {
+        """ + "\n" + string.Join("\n", SplitWrappers) + "\n}\n\npublic static partial class Callers\n{\n" + string.Join("\n", CallersOf(Source)) + "\n}\n";
+
+    private static readonly string[] SplitWrappers =
+    {
+        @"public static double Shifts_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftsGradwiseForward(t, ref tape); L.ShiftsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double LogisticL2_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.LogisticL2GradwiseForward(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape); L.LogisticL2GradwiseReverse(t.AsSpan(0, 5), t[5], x, y, 0.3, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }",
+        @"public static double SparseLogistic_Split(double[] t, int seed, double[] g, double scale) { var c = Csr(new Random(seed)); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SparseLogisticGradwiseForward(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape); L.SparseLogisticGradwiseReverse(t, c.Indices, c.Values, c.Offsets, c.Labels, 0.05, 0.2, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double SoftmaxCrossEntropy_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 20, -2, 2); var y = Classes(r, 5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SoftmaxCrossEntropyGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape); L.SoftmaxCrossEntropyGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 3), x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 3)); Empty(ref tape); return v; }",
+        @"public static double Distillation_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var teacher = Uniform(r, 5, -4, 4); var temperature = 0.5 + 4 * r.NextDouble(); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.DistillationGradwiseForward(t, teacher, temperature, ref tape); L.DistillationGradwiseReverse(t, teacher, temperature, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Mlp_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 18, -1, 1); var y = Labels(r, 6); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db2 = 0; var v = L.MlpGradwiseForward(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape); L.MlpGradwiseReverse(t.AsSpan(0, 12), t.AsSpan(12, 4), t.AsSpan(16, 4), t[20], x, y, ref tape, scale, g.AsSpan(0, 12), g.AsSpan(12, 4), g.AsSpan(16, 4), ref db2); g[20] += db2; Empty(ref tape); return v; }",
+        @"public static double GaussianMixture_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 16, -2, 2); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.GaussianMixtureGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape); L.GaussianMixtureGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 6), t.AsSpan(9, 6), x, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 6), g.AsSpan(9, 6)); Empty(ref tape); return v; }",
+        @"public static double Reductions_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ReductionsGradwiseForward(t, ref tape); L.ReductionsGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Composed_Split(double[] t, int seed, double[] g, double scale) { var r = new Random(seed); var x = Uniform(r, 35, -1, 1); var y = Labels(r, 7); var tape = new global::Gradwise.Runtime.GradwiseTape(4); double db = 0; var v = L.ComposedGradwiseForward(t.AsSpan(0, 5), t[5], x, y, ref tape); L.ComposedGradwiseReverse(t.AsSpan(0, 5), t[5], x, y, ref tape, scale, g.AsSpan(0, 5), ref db); g[5] += db; Empty(ref tape); return v; }",
+        @"public static double Iterative_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.IterativeGradwiseForward(t, ref tape); L.IterativeGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Controlled_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ControlledGradwiseForward(t, (seed % 7) / 7.0 - 0.5, ref tape); L.ControlledGradwiseReverse(t, (seed % 7) / 7.0 - 0.5, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double AdbenchGmm_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 15, -1.5, 1.5); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.AdbenchGmmGradwiseForward(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape); L.AdbenchGmmGradwiseReverse(t.AsSpan(0, 3), t.AsSpan(3, 9), t.AsSpan(12, 18), x, 1.0, 2.0, ref tape, scale, g.AsSpan(0, 3), g.AsSpan(3, 9), g.AsSpan(12, 18)); Empty(ref tape); return v; }",
+        @"public static double Recurrence_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.RecurrenceGradwiseForward(t, ref tape); L.RecurrenceGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Bucketed_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.BucketedGradwiseForward(t, 0.5, 6, ref tape); L.BucketedGradwiseReverse(t, 0.5, 6, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Counted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CountedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Compacted_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CompactedGradwiseForward(t, Uniform(new Random(seed), 8, -1, 1), ref tape); L.CompactedGradwiseReverse(t, Uniform(new Random(seed), 8, -1, 1), ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Stepped_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.SteppedGradwiseForward(t, ref tape); L.SteppedGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Countdown_Split(double[] t, int seed, double[] g, double scale) { var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.CountdownGradwiseForward(t, ref tape); L.CountdownGradwiseReverse(t, ref tape, scale, g); Empty(ref tape); return v; }",
+        @"public static double Shifted_Split(double[] t, int seed, double[] g, double scale) { var x = Uniform(new Random(seed), 12, -1, 1); var tape = new global::Gradwise.Runtime.GradwiseTape(4); var v = L.ShiftedGradwiseForward(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape); L.ShiftedGradwiseReverse(t[..9], t.AsSpan(9, 6), x, Starts, -1, ref tape, scale, g.AsSpan(0, 9), g.AsSpan(9, 6)); Empty(ref tape); return v; }",
+    };
+
+    /// <summary><c>[Differentiable] public static double X_Caller(same parameters) => L.X(same arguments);</c> for each method with halves.</summary>
+    private static IEnumerable<string> CallersOf(string source)
+    {
+        var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot();
+        foreach (var method in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+        {
+            var name = method.Identifier.ValueText;
+            if (method.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax { Identifier.ValueText: "L" } && All.Any(c => c.Name == name && c.HasSplit))
+            {
+                var arguments = string.Join(", ", method.ParameterList.Parameters.Select(p => p.Identifier.ValueText));
+                yield return "    [Differentiable] public static double " + name + "_Caller" + method.ParameterList + " => L." + name + "(" + arguments + ");";
+            }
+        }
+    }
 }

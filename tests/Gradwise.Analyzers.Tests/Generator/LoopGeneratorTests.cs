@@ -15,6 +15,9 @@ public sealed class LoopGeneratorTests
 {
     private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(LoopFunctions.Source).AssertCompiles());
 
+    /// <summary>The same methods with a [Differentiable] caller each, so that they get their split halves.</summary>
+    private static readonly Lazy<GeneratorRun> SplitRun = new(() => GeneratorHarness.Run(LoopFunctions.Source, LoopFunctions.SplitSource).AssertCompiles());
+
     public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
@@ -175,13 +178,27 @@ public sealed class LoopGeneratorTests
             var (value, gradient) = Gradient(name, theta, seed);
             var held = Enumerable.Range(0, spec.Size).Select(k => 0.25 * k).ToArray();
             var accumulated = (double[])held.Clone();
-            var forward = (double)Run.Value.Invoke("Specs.Calls", name + "_Split", new object?[] { theta, seed, accumulated, -2.5 })!;
+            var forward = (double)SplitRun.Value.Invoke("Specs.Calls", name + "_Split", new object?[] { theta, seed, accumulated, -2.5 })!;
             Assert.True(Math.Abs(forward - value) <= 1e-12 * Math.Max(1, Math.Abs(value)), $"{name}: forward half {forward}, WithGradient {value}");
             for (var k = 0; k < spec.Size; k++)
             {
                 var expected = held[k] - (2.5 * gradient[k]);
                 Assert.True(Math.Abs(accumulated[k] - expected) <= 1e-10 * Math.Max(1, Math.Abs(expected)), $"{name}: ∂/∂θ[{k}] from the halves {accumulated[k]}, expected {expected}");
             }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Only_a_method_a_generated_caller_calls_gets_split_halves(string name)
+    {
+        const System.Reflection.BindingFlags Internal = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static;
+        var spec = LoopFunctions.All.Single(c => c.Name == name);
+        Assert.Null(Run.Value.Load().GetType("Specs.L")!.GetMethod(name + "GradwiseForward", Internal));
+        Assert.Equal(spec.HasSplit, SplitRun.Value.Load().GetType("Specs.L")!.GetMethod(name + "GradwiseForward", Internal) != null);
+        if (spec.HasSplit)
+        {
+            Assert.DoesNotContain(SplitRun.Value.AnalyzerDiagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(name + "_Caller", StringComparison.Ordinal));
         }
     }
 

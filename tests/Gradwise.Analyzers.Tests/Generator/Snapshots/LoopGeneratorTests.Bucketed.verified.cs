@@ -65,59 +65,5 @@ namespace Specs
 
             return gw_Value;
         }
-
-        /// <summary>For generated callers: <see cref="Bucketed(System.ReadOnlySpan&lt;double&gt;, double, int)"/>, keeping on the caller's tape what <c>BucketedGradwiseReverse</c> reads back.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static double BucketedGradwiseForward(global::System.ReadOnlySpan<double> w, double fraction, int n, ref global::Gradwise.Runtime.GradwiseTape gw_tape)
-        {
-            int k = (int)(fraction * n);
-            double s = 0.0;
-            for (int j = 1; j < w.Length - 1; j++)
-            {
-                s = s + w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] * w[1 + j - 1];
-                s = s + (j - k) * w[-(-k)] * w[j * 3 % w.Length];
-            }
-            double gw_Value = s + w[k] * w[k];
-            double gw_dresult_dw = 2.0 * w[k];
-            gw_tape.Push(k);
-            gw_tape.Push(s);
-            gw_tape.Push(gw_dresult_dw);
-            if (!(double.IsFinite(gw_Value) && double.IsFinite(fraction)))
-            {
-                gw_Value = Bucketed(w, fraction, n);
-            }
-
-            return gw_Value;
-        }
-
-        /// <summary>For generated callers: after <c>BucketedGradwiseForward</c> on the same arguments and tape, adds <c>gw_seed</c> times the gradient of <see cref="Bucketed(System.ReadOnlySpan&lt;double&gt;, double, int)"/> into the gradient arguments.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        internal static void BucketedGradwiseReverse(global::System.ReadOnlySpan<double> w, double fraction, int n, ref global::Gradwise.Runtime.GradwiseTape gw_tape, double gw_seed, global::System.Span<double> dw)
-        {
-            if (dw.Length != w.Length)
-            {
-                throw new global::System.ArgumentException("dw must have the length of w (" + w.Length + "), not " + dw.Length + ".", nameof(dw));
-            }
-
-            double gw_dresult_dw = gw_tape.Pop();
-            double s = gw_tape.Pop();
-            int k = (int)gw_tape.Pop();
-            double gw_d_s = 0.0;
-            gw_d_s += gw_seed * 1.0;
-            dw[k] += gw_seed * gw_dresult_dw;
-            for (int j = 1; j < w.Length - 1; j++)
-            {
-                double gw_dw_from_s = (j - k) * gw_d_s * w[j * 3 % w.Length];
-                double gw_dw_from_s_2 = (j - k) * gw_d_s * w[-(-k)];
-                dw[-(-k)] += gw_dw_from_s;
-                dw[j * 3 % w.Length] += gw_dw_from_s_2;
-                double gw_dw_from_s_3 = gw_d_s * w[1 + j - 1];
-                double gw_dw_from_s_4 = gw_d_s * w[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)];
-                dw[1 + global::System.Math.Min(j + 1, w.Length - 1 - 1)] += gw_dw_from_s_3;
-                dw[1 + j - 1] += gw_dw_from_s_4;
-            }
-        }
     }
 }
