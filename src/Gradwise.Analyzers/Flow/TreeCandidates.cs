@@ -111,6 +111,19 @@ internal sealed class TreeCandidates
         return !IsGenerated(tree.FilePath, text) && text.IndexOf("Random", System.StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>The driver's per-tree cache of <see cref="MentionsDifferentiable"/>.</summary>
+    public static readonly SyntaxTreeValueProvider<bool> DifferentiableProvider = new(MentionsDifferentiable);
+
+    /// <summary>
+    /// True when the tree's text could declare a [Differentiable] method (or an alias of the attribute): the gate of GW9001–GW9003,
+    /// so a file without one binds no method's attributes.
+    /// </summary>
+    public static bool MentionsDifferentiable(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        return !IsGenerated(tree.FilePath, text) && text.IndexOf("Differentiable", System.StringComparison.Ordinal) >= 0;
+    }
+
     private static readonly string[] SparseText = { "Key", "Hash", "Split(", "Enumerate", "Dictionary<", "foreach (var (" };
 
     private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };

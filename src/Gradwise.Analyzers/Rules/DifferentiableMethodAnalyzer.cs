@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Gradwise.Flow;
 using Gradwise.Frontend;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,12 +47,25 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 SymbolKind.Field,
                 SymbolKind.Property);
 
+            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.DifferentiableProvider))
+            {
+                return; // no [Differentiable] method anywhere: no method, type or body action (a body action alone makes the driver build every body's operations)
+            }
+
+            // A method, or a type holding one, is looked at only in a file whose text says "Differentiable" (the attribute, or an
+            // alias of it): in the rest of a project no attribute of any method is bound. A global using may alias the attribute
+            // for every file; then every file is looked at.
+            bool Mentions(SyntaxTree tree) => !start.TryGetValue(tree, TreeCandidates.DifferentiableProvider, out var mentions) || mentions;
+            var everyFile = start.Compilation.SyntaxTrees.Any(t => Mentions(t) && t.GetText(start.CancellationToken).ToString().IndexOf("global using", System.StringComparison.Ordinal) >= 0);
+            bool MayDeclare(ISymbol symbol) =>
+                everyFile || symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree || Mentions(tree);
+
             // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
             start.RegisterSymbolAction(
                 typeContext =>
                 {
                     var type = (INamedTypeSymbol)typeContext.Symbol;
-                    if (DifferentiableSignature.IsPartial(type, typeContext.CancellationToken))
+                    if (!MayDeclare(type) || DifferentiableSignature.IsPartial(type, typeContext.CancellationToken))
                     {
                         return;
                     }
@@ -68,7 +82,7 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 symbolContext =>
                 {
                     var method = (IMethodSymbol)symbolContext.Symbol;
-                    if (!HasAttribute(method, attribute))
+                    if (!MayDeclare(method) || !HasAttribute(method, attribute))
                     {
                         return;
                     }
@@ -83,6 +97,7 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationBlockAction(blockContext =>
             {
                 if (blockContext.OwningSymbol is not IMethodSymbol method
+                    || !MayDeclare(method)
                     || !HasAttribute(method, attribute)
                     || blockContext.OperationBlocks.IsEmpty
                     || DifferentiableSignature.Check(method, blockContext.CancellationToken).Count > 0)

@@ -166,4 +166,21 @@ public sealed class GeneratorPlumbingTests
     [Fact]
     public void Half_typed_square_never_crashes() =>
         HalfTypedCode.AssertNoCrashOnEveryPrefix(Square, new[] { new DifferentiableGenerator() }, new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
+
+    /// <summary>
+    /// The analyzer looks only at files that say "Differentiable"; an attribute aliased by a global using elsewhere is still
+    /// found, and a method the generator cannot differentiate still gets its GW9003, in a file that never spells the name.
+    /// </summary>
+    [Fact]
+    public void A_globally_aliased_attribute_in_a_file_that_never_spells_it_is_still_checked()
+    {
+        var run = GeneratorHarness.Run(
+            "global using D = Gradwise.DifferentiableAttribute;\n",
+            "public static partial class P\n{\n    [D]\n    public static double F(double x)\n    {\n        try { return x * x; } finally { }\n    }\n}\n",
+            "public static class Plain\n{\n    public static double G(double x) => x + 1;\n}\n");
+
+        var diagnostic = Assert.Single(run.AnalyzerDiagnostics);
+        Assert.Equal("GW9003", diagnostic.Id);
+        Assert.Equal("Test1.cs", diagnostic.Location.SourceTree!.FilePath);
+    }
 }
