@@ -247,10 +247,7 @@ public class LogisticRegressionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(11);
-        w = Enumerable.Range(0, D).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        x = Enumerable.Range(0, N * D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
-        y = Enumerable.Range(0, N).Select(_ => random.NextDouble() < 0.5 ? 0.0 : 1.0).ToArray();
+        (w, x, y) = ProblemData.Logistic(N, D);
         gradient = new double[D];
         Agreement.Check(
             TrainingLosses.LogisticL2WithGradient(w, x, y, 0.01, gradient), gradient,
@@ -293,11 +290,7 @@ public class SoftmaxCrossEntropyBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(13);
-        weights = Enumerable.Range(0, K * D).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        bias = new double[K];
-        x = Enumerable.Range(0, N * D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
-        labels = Enumerable.Range(0, N).Select(_ => random.Next(K)).ToArray();
+        (weights, bias, x, labels) = ProblemData.Softmax(N, K, D);
         dWeights = new double[K * D];
         dBias = new double[K];
         var generated = TrainingLosses.SoftmaxCrossEntropyWithGradient(weights, bias, x, labels, dWeights, dBias);
@@ -337,10 +330,7 @@ public class FiniteDifferenceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(11);
-        w = Enumerable.Range(0, problem.D).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        x = Enumerable.Range(0, problem.N * problem.D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
-        y = Enumerable.Range(0, problem.N).Select(_ => random.NextDouble() < 0.5 ? 0.0 : 1.0).ToArray();
+        (w, x, y) = ProblemData.Logistic(problem.N, problem.D);
         gradient = new double[problem.D];
     }
 
@@ -363,6 +353,31 @@ public class FiniteDifferenceBenchmarks
         }
 
         return gradient[0];
+    }
+}
+
+/// <summary>The seeded data every benchmark of a problem runs on.</summary>
+internal static class ProblemData
+{
+    /// <summary>Weights near 0, n rows of d features in [-1, 1] (row-major), and 0/1 labels.</summary>
+    public static (double[] W, double[] X, double[] Y) Logistic(int n, int d)
+    {
+        var random = new Random(11);
+        var w = Enumerable.Range(0, d).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
+        var x = Enumerable.Range(0, n * d).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        var y = Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.5 ? 0.0 : 1.0).ToArray();
+        return (w, x, y);
+    }
+
+    /// <summary>k × d weights and k biases near 0, n rows of d features in [-1, 1] (row-major), and class labels.</summary>
+    public static (double[] Weights, double[] Bias, double[] X, int[] Labels) Softmax(int n, int k, int d)
+    {
+        var random = new Random(13);
+        var weights = Enumerable.Range(0, k * d).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
+        var bias = Enumerable.Range(0, k).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
+        var x = Enumerable.Range(0, n * d).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        var labels = Enumerable.Range(0, n).Select(_ => random.Next(k)).ToArray();
+        return (weights, bias, x, labels);
     }
 }
 

@@ -79,10 +79,7 @@ public class VectorizedLogisticBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(11);
-        w = Enumerable.Range(0, D).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        x = Enumerable.Range(0, N * D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
-        y = Enumerable.Range(0, N).Select(_ => random.NextDouble() < 0.5 ? 0.0 : 1.0).ToArray();
+        (w, x, y) = ProblemData.Logistic(N, D);
         gradient = new double[D];
         Agreement.Check(
             VectorizedLosses.LogisticL2WithGradient(w, x, y, 0.01, gradient), gradient,
@@ -128,11 +125,7 @@ public class VectorizedSoftmaxBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(13);
-        weights = Enumerable.Range(0, K * D).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        bias = Enumerable.Range(0, K).Select(_ => ((random.NextDouble() * 2) - 1) * 0.1).ToArray();
-        x = Enumerable.Range(0, N * D).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
-        labels = Enumerable.Range(0, N).Select(_ => random.Next(K)).ToArray();
+        (weights, bias, x, labels) = ProblemData.Softmax(N, K, D);
         dWeights = new double[K * D];
         dBias = new double[K];
         var generated = VectorizedLosses.SoftmaxCrossEntropyWithGradient(weights, bias, x, labels, dWeights, dBias);
