@@ -183,4 +183,34 @@ public sealed class GeneratorPlumbingTests
         Assert.Equal("GW9003", diagnostic.Id);
         Assert.Equal("Test1.cs", diagnostic.Location.SourceTree!.FilePath);
     }
+
+    /// <summary>
+    /// The analyzer does not read again a method whose <c>WithGradient</c> the generator wrote; a hand-written method of that name,
+    /// or a generated overload with other parameters, does not stand for it.
+    /// </summary>
+    [Fact]
+    public void Only_the_generated_gradient_of_the_same_overload_stands_for_a_clean_reading()
+    {
+        var run = GeneratorHarness.Run("""
+            using Gradwise;
+
+            public static partial class P
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+
+                [Differentiable]
+                public static double F(double x, double y) { try { return x * y; } finally { } }
+
+                [Differentiable]
+                public static double G(double x) { try { return x; } finally { } }
+
+                public static double GWithGradient(double x, out double dx) { dx = 1; return x; }
+            }
+            """);
+
+        Assert.Equal(2, run.AnalyzerDiagnostics.Count(d => d.Id == "GW9003"));
+        Assert.Single(run.AnalyzerDiagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'F'", StringComparison.Ordinal));
+        Assert.Single(run.AnalyzerDiagnostics, d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'G'", StringComparison.Ordinal));
+    }
 }
