@@ -135,42 +135,20 @@ internal sealed partial class MethodFrontend
         method.Parameters.Any(p => DifferentiableSignature.HasGradient(p) && DependsOnArray(value, Escaped(p.Name)))
         || Leaf.In(value).Any(leaf => declaredLocals.Contains(leaf.Name));
 
-    /// <summary>A span argument: a parameter, a slice of one, or a slice view, as the window of the parameter it reads.</summary>
+    /// <summary>A span argument: a parameter, a slice of one, or a slice view, as the window of the parameter it reads (else reported).</summary>
     private SpanWindow? SpanArgument(IArgumentOperation argument, string receiver = "a [Differentiable] method")
     {
-        var value = Strip(argument.Value);
-        IParameterReferenceOperation? source = null;
-        IntExpr? offset = null;
-        IntExpr? length = null;
-        switch (value)
+        if (ParameterWindow(argument.Value, anyElement: true) is { } window)
         {
-            case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None:
-                source = parameter;
-                break;
-            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view) && view.Offset is not IntRow:
-                return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, view.IsArray);
-            case IInvocationOperation slice when SliceOf(slice) is { } window:
-                if (window.Start is null || window.Length is null)
-                {
-                    return null;
-                }
-
-                source = window.Source;
-                offset = window.Start;
-                length = window.Length;
-                break;
+            return window;
         }
 
-        if (source is null)
+        if (Strip(argument.Value) is IInvocationOperation slice && SliceOf(slice) is not null)
         {
-            Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to " + receiver + " is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
-            return null;
+            return null; // a slice whose bounds are not readable ints: reported where they were read
         }
 
-        var name = Escaped(source.Parameter.Name);
-        var isArray = source.Parameter.Type is IArrayTypeSymbol;
-        return offset is null
-            ? new SpanWindow(name, IntExpr.Zero, new IntLength(name), Whole: true, isArray)
-            : new SpanWindow(name, offset, length!, Whole: false, isArray);
+        Unsupported(argument, "the argument '" + argument.Syntax + "'", "a span passed to " + receiver + " is a parameter or a slice of one (a local buffer changes between the forward and the reverse sweep)");
+        return null;
     }
 }

@@ -190,17 +190,21 @@ internal sealed partial class MethodFrontend
         return null;
     }
 
-    /// <summary>A parameter window a kernel can read and add into (a whole span or array parameter, or a slice of one), or null.</summary>
-    private SpanWindow? ParameterWindow(IOperation value)
+    /// <summary>
+    /// A window of a span or array parameter of this method that a call can read and add into: the parameter, a slice of it, or a
+    /// slice view of it; of doubles, or of any element type with <paramref name="anyElement"/>. Null for anything else.
+    /// </summary>
+    private SpanWindow? ParameterWindow(IOperation value, bool anyElement = false)
     {
+        bool Readable(ITypeSymbol type) => anyElement ? ElementTypeOf(type) != SpecialType.None : ElementTypeOf(type) == SpecialType.System_Double;
         switch (Strip(value))
         {
-            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) && ElementTypeOf(parameter.Parameter.Type) == SpecialType.System_Double:
+            case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) && Readable(parameter.Parameter.Type):
                 var name = Escaped(parameter.Parameter.Name);
                 return new SpanWindow(name, IntExpr.Zero, new IntLength(name), Whole: true, parameter.Parameter.Type is IArrayTypeSymbol);
-            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view) && view.IsDouble && view.Offset is not IntRow && method.Parameters.Any(p => Escaped(p.Name) == view.Array):
+            case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view) && (anyElement || view.IsDouble) && view.Offset is not IntRow && method.Parameters.Any(p => Escaped(p.Name) == view.Array):
                 return new SpanWindow(view.Array, view.Offset, view.Length, Whole: false, view.IsArray);
-            case IInvocationOperation slice when SliceOf(slice) is { Start: { } start, Length: { } length } window && ElementTypeOf(window.Source.Parameter.Type) == SpecialType.System_Double:
+            case IInvocationOperation slice when SliceOf(slice) is { Start: { } start, Length: { } length } window && Readable(window.Source.Parameter.Type):
                 return new SpanWindow(Escaped(window.Source.Parameter.Name), start, length, Whole: false, window.Source.Parameter.Type is IArrayTypeSymbol);
             default:
                 return null;
