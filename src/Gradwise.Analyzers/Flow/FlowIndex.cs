@@ -373,13 +373,12 @@ internal sealed class FlowIndex : IValueSource
     private string TextOf(SyntaxTree tree) => texts.GetOrAdd(tree, t => t.GetText().ToString());
 
     /// <summary>
-    /// False when the file cannot hold a member under <paramref name="key"/>: the name it is about does not occur in its text
-    /// (a target-typed <c>new(</c> for the key <c>"new:"</c>). A text search instead of reading the file's candidates, which walks
-    /// every node of it.
+    /// False when the file cannot hold a member under a key about <paramref name="name"/> (the part after its colon): the name does
+    /// not occur in its text (a target-typed <c>new(</c> for the key <c>"new:"</c>). A text search instead of reading the file's
+    /// candidates, which walks every node of it.
     /// </summary>
-    private bool MayHold(SyntaxTree tree, string key)
+    private bool MayHold(SyntaxTree tree, string name)
     {
-        var name = key.Substring(key.IndexOf(':') + 1);
         var text = TextOf(tree);
         return name.Length > 0
             ? text.IndexOf(name, System.StringComparison.Ordinal) >= 0
@@ -492,10 +491,11 @@ internal sealed class FlowIndex : IValueSource
 
     private IEnumerable<SyntaxNode> Owners(string key, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
     {
+        var name = key.Substring(key.IndexOf(':') + 1);
         foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!MayHold(tree, key))
+            if (!MayHold(tree, name))
             {
                 continue;
             }

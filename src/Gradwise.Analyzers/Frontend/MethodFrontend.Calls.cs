@@ -12,6 +12,21 @@ namespace Gradwise.Frontend;
 /// <summary>The procedure reader, continued. Calls of other [Differentiable] methods that take spans: a CallStmt and its arguments' windows.</summary>
 internal sealed partial class MethodFrontend
 {
+    /// <summary>
+    /// True (and reported) when a span-taking call named <paramref name="name"/> stands inside <c>?:</c>, <c>&amp;&amp;</c> or
+    /// <c>||</c>, where it would not always run: such a call runs as a statement of its own.
+    /// </summary>
+    private bool IsConditionalCall(IInvocationOperation invocation, string name)
+    {
+        if (!InsideConditionalExpression(invocation))
+        {
+            return false;
+        }
+
+        Unsupported(invocation, "the call to '" + name + "' inside a condition or ?: expression", "a call that takes spans runs as a statement of its own; assign it to a local first");
+        return true;
+    }
+
     /// <summary>True inside <c>?:</c>, <c>&amp;&amp;</c> or <c>||</c>: where a call would not always run.</summary>
     private static bool InsideConditionalExpression(IOperation operation)
     {
@@ -42,9 +57,8 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private Expr? ReadSpanCall(IInvocationOperation invocation, IMethodSymbol callee, Dictionary<ISymbol, Expr> env)
     {
-        if (InsideConditionalExpression(invocation))
+        if (IsConditionalCall(invocation, callee.Name))
         {
-            Unsupported(invocation, "the call to '" + callee.Name + "' inside a condition or ?: expression", "a call that takes spans runs as a statement of its own; assign it to a local first");
             return null;
         }
 

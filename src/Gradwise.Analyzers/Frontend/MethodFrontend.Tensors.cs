@@ -30,19 +30,14 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        if (!IsTensorCallOverDouble(invocation, name) || !procedureMode)
+        if (!procedureMode)
         {
-            if (!procedureMode)
-            {
-                Unsupported(invocation, "the call to '" + name + "'", "TensorPrimitives calls are supported in methods that take spans");
-            }
-
+            Unsupported(invocation, "the call to '" + name + "'", "TensorPrimitives calls are supported in methods that take spans");
             return null;
         }
 
-        if (InsideConditionalExpression(invocation))
+        if (!IsTensorCallOverDouble(invocation, name) || IsConditionalCall(invocation, name))
         {
-            Unsupported(invocation, "the call to '" + name + "' inside a condition or ?: expression", "a call that takes spans runs as a statement of its own; assign it to a local first");
             return null;
         }
 

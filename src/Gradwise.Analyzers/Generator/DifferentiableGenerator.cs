@@ -110,7 +110,8 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         }
 
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        var cref = method.Name + (GenericMath.RealParameter(method) is { } typeParameter ? "{" + typeParameter.Name + "}" : string.Empty) + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
+        var real = GenericMath.RealParameter(method);
+        var cref = method.Name + (real is not null ? "{" + real.Name + "}" : string.Empty) + "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
         var overloaded = method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Count(DifferentiableSignature.IsDifferentiable) > 1;
         var formulaPrefix = method.Name + (overloaded ? method.Parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
 
@@ -131,8 +132,8 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()),
             GradientParameter = model is null ? null : UniqueName("gradient", used),
             CallKey = MethodFrontend.CalleeText(method),
-            TypeParameter = GenericMath.RealParameter(method)?.Name,
-            Constraints = GenericMath.RealParameter(method) is { } t ? GenericMath.ConstraintClause(t) : null,
+            TypeParameter = real?.Name,
+            Constraints = real is not null ? GenericMath.ConstraintClause(real) : null,
         };
     }
 
