@@ -99,6 +99,8 @@ internal sealed partial class MethodFrontend
                 return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
             case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
                 return (field, null, new IntLength(field), SpecialType.System_Double);
+            case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var bound):
+                return (bound.Array, bound.Offset, bound.Length, bound.Element);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
                 && ElementTypeOf(parameter.Parameter.Type) is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32:
                 // float elements are read as doubles: the method is computed in double.
@@ -106,6 +108,19 @@ internal sealed partial class MethodFrontend
                 return (name, null, new IntLength(name), IsFloatingPoint(ElementTypeOf(parameter.Parameter.Type)) ? SpecialType.System_Double : SpecialType.System_Int32);
             case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                 return (view.Array, view.Offset, view.Length, view.IsDouble ? SpecialType.System_Double : SpecialType.System_Int32);
+            case IInvocationOperation call when SliceParts(call) is var (sliced, rest) && rest.Count is 1 or 2 && SpanSource(sliced) is var (array, offset, length, element):
+                {
+                    // A slice of any span this method reads (a helper's parameter, a row): its window moved by start.
+                    var start = ReadInt(rest[0]);
+                    var count = rest.Count == 2 ? ReadInt(rest[1]) : null;
+                    if (start is null || (rest.Count == 2 && count is null))
+                    {
+                        return null;
+                    }
+
+                    return (array, Shifted(offset, start), count ?? IntExpr.Minus(length, start), element);
+                }
+
             case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
                 return (buffer.Name, null, buffer.Length, SpecialType.System_Double);
             default:
@@ -151,6 +166,7 @@ internal sealed partial class MethodFrontend
     /// <summary>The name of a matrix this method reads from: a parameter of its own, or a trainable field of its model class, whose type <paramref name="kind"/> accepts.</summary>
     private string? MatrixName(IOperation? operation, Func<ITypeSymbol, bool> kind) => Strip(operation) switch
     {
+        IParameterReferenceOperation parameter when boundMatrices.TryGetValue(parameter.Parameter, out var bound) && kind(parameter.Parameter.Type) => bound,
         IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) && kind(parameter.Parameter.Type)
             => Escaped(parameter.Parameter.Name),
         var other => ModelField(other, kind),

@@ -32,6 +32,8 @@ internal sealed partial class MethodFrontend
                 return ReadInt(conversion.Operand);
             case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single:
                 return ReadTruncation(conversion);
+            case IParameterReferenceOperation parameter when boundInts.TryGetValue(parameter.Parameter, out var boundInt):
+                return boundInt.Value;
             case IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Int32:
                 return IntExpr.Var(Escaped(parameter.Parameter.Name));
             case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var name):
@@ -65,6 +67,10 @@ internal sealed partial class MethodFrontend
             case IPropertyReferenceOperation { Property.Name: "Length" } length when Strip(length.Instance) is { } instance:
                 switch (instance)
                 {
+                    case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var boundSpan):
+                        return boundSpan.Length;
+                    case IParameterReferenceOperation parameter when boundMatrices.TryGetValue(parameter.Parameter, out var boundMatrix):
+                        return new IntLength(boundMatrix);
                     case IParameterReferenceOperation parameter when ElementTypeOf(parameter.Parameter.Type) != SpecialType.None || IsJagged(parameter.Parameter.Type) || IsRectangular(parameter.Parameter.Type):
                         return new IntLength(Escaped(parameter.Parameter.Name));
                     case IArrayElementReferenceOperation or ILocalReferenceOperation when SpanSource(instance) is { Offset: IntRow, Length: var rowLength }:

@@ -101,35 +101,12 @@ internal sealed partial class MethodFrontend
 
         foreach (var parameter in method.Parameters)
         {
+            // Taken: a local of a method read where it is called never goes by a parameter's name.
             usedNames.Add(parameter.Name);
+            emitted.Add(Escaped(parameter.Name));
         }
 
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator:
-                    usedNames.Add(declarator.Symbol.Name);
-                    break;
-                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
-                    var target = operation switch
-                    {
-                        IAssignmentOperation a => a.Target,
-                        IIncrementOrDecrementOperation s => s.Target,
-                        _ => null,
-                    };
-                    if (target is ILocalReferenceOperation l)
-                    {
-                        reassigned.Add(l.Local);
-                    }
-                    else if (target is IParameterReferenceOperation p)
-                    {
-                        reassigned.Add(p.Parameter);
-                    }
-
-                    break;
-            }
-        }
+        Survey(body);
 
         foreach (var parameter in method.Parameters)
         {
@@ -173,9 +150,40 @@ internal sealed partial class MethodFrontend
             new EquatableArray<string>(arrays),
             new EquatableArray<string>(scalars),
             new EquatableArray<string>(declaredLocals.ToArray()),
-            new EquatableArray<BufferInfo>(buffers.Values.ToArray()),
+            new EquatableArray<BufferInfo>(retiredBuffers.Concat(buffers.Values).ToArray()),
             new EquatableArray<string>(jagged),
             new EquatableArray<string>(rectangular));
+    }
+
+    /// <summary>Notes the names a body declares (taken for fresh names) and the locals and parameters it assigns.</summary>
+    private void Survey(IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    usedNames.Add(declarator.Symbol.Name);
+                    break;
+                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
+                    var target = operation switch
+                    {
+                        IAssignmentOperation a => a.Target,
+                        IIncrementOrDecrementOperation s => s.Target,
+                        _ => null,
+                    };
+                    if (target is ILocalReferenceOperation l)
+                    {
+                        reassigned.Add(l.Local);
+                    }
+                    else if (target is IParameterReferenceOperation p)
+                    {
+                        reassigned.Add(p.Parameter);
+                    }
+
+                    break;
+            }
+        }
     }
 
     /// <summary>Runs statements[index..] into <paramref name="output"/>. False when something was reported.</summary>
@@ -708,7 +716,8 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
-        if (size.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst))
+        if (size.DescendantsAndSelf().Any(o => (o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst)
+            || (o is IParameterReferenceOperation p && boundInts.TryGetValue(p.Parameter, out var bound) && !bound.Fixed)))
         {
             Unsupported(size, "the buffer length '" + size.Syntax + "'", "a buffer's length is computed from parameters, constants and ints declared at the top of the method and not changed after (so its gradient buffer can be made once)");
             return false;
@@ -716,7 +725,9 @@ internal sealed partial class MethodFrontend
 
         var name = Fresh(local.Name);
         buffers[local] = new BufferInfo(name, sizeCode);
-        output.Add(new BufferStmt(name, sizeCode, stack));
+
+        // A method read where it is called may be called in a loop: its buffers go on the heap, never stackalloc'd once per iteration.
+        output.Add(new BufferStmt(name, sizeCode, stack && helperDepth == 0));
         return true;
     }
 
@@ -727,13 +738,11 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private (IParameterReferenceOperation Source, IntExpr? Start, IntExpr? Length)? SliceOf(IInvocationOperation slice)
     {
-        if (slice.TargetMethod.Name is not ("Slice" or "AsSpan"))
+        if (SliceParts(slice) is not var (sliced, rest))
         {
             return null;
         }
 
-        var sliced = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
-        var rest = slice.Arguments.Where(a => a.Value != sliced).Select(a => a.Value).ToList();
         if (Strip(sliced) is not IParameterReferenceOperation parameter || ElementTypeOf(parameter.Parameter.Type) == SpecialType.None || rest.Count is not (1 or 2))
         {
             return null;
@@ -747,6 +756,18 @@ internal sealed partial class MethodFrontend
         }
 
         return (parameter, start, count ?? IntExpr.Minus(new IntLength(Escaped(parameter.Parameter.Name)), start));
+    }
+
+    /// <summary><c>x.Slice(start[, length])</c> or <c>x.AsSpan(start[, length])</c>: what is sliced, and the int arguments; null for any other call.</summary>
+    private static (IOperation? Sliced, List<IOperation> Arguments)? SliceParts(IInvocationOperation slice)
+    {
+        if (slice.TargetMethod.Name is not ("Slice" or "AsSpan"))
+        {
+            return null;
+        }
+
+        var sliced = slice.TargetMethod.Name == "AsSpan" && slice.TargetMethod.IsExtensionMethod ? slice.Arguments.FirstOrDefault()?.Value : slice.Instance;
+        return (sliced, slice.Arguments.Where(a => a.Value != sliced).Select(a => a.Value).ToList());
     }
 
     private static IOperation? Strip(IOperation? operation)

@@ -244,7 +244,7 @@ internal sealed partial class MethodFrontend
             switch (statement)
             {
                 case IReturnOperation { ReturnedValue: { } returned }:
-                    var value = Read(returned, env);
+                    var value = Read(ReturnedElement(returned), env);
                     return value is null ? null : new Outcome(value, null);
 
                 case ILocalFunctionOperation:
@@ -833,6 +833,14 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
+        if (IsReadableHelper(invocation, target) && !MathApi.IsMathType(target.ContainingType)
+            && (DifferentiableSignature.IsDifferentiable(target)
+                ? ModelParameters.IsModelMethod(target) // its WithGradient fills a whole Gradient: read it here instead
+                : !(target.Parameters.Length == 1 && IsRealType(target.Parameters[0].Type)))) // one double: maybe a known function (below)
+        {
+            return ReadHelperCall(invocation, target, env);
+        }
+
         var arguments = new Expr[target.Parameters.Length];
         foreach (var argument in invocation.Arguments)
         {
@@ -889,7 +897,12 @@ internal sealed partial class MethodFrontend
             return Ex.Call(recognized.Value, arguments[0]);
         }
 
-        Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it");
+        if (IsReadableHelper(invocation, target))
+        {
+            return ReadHelperCall(invocation, target, env, arguments);
+        }
+
+        Unsupported(invocation, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", WhyNotReadable(invocation, target));
         return null;
     }
 
@@ -907,9 +920,14 @@ internal sealed partial class MethodFrontend
             ITupleOperation tuple => tuple.Elements,
             _ => default,
         };
+        if (!targets.IsDefault && Strip(value) is IInvocationOperation call && call.Type is INamedTypeSymbol { IsTupleType: true } returned && returned.TupleElements.Length == targets.Length)
+        {
+            return DeconstructCall(targets, call, env, assignments);
+        }
+
         if (targets.IsDefault || value is not ITupleOperation values || values.Elements.Length != targets.Length)
         {
-            Unsupported(value, "the deconstruction of '" + value.Syntax + "'", "a tuple is deconstructed from a tuple written out, (e1, e2)");
+            Unsupported(value, "the deconstruction of '" + value.Syntax + "'", "a tuple is deconstructed from a tuple written out, (e1, e2), or from a call of a local function or a method of yours that returns one");
             return false;
         }
 
@@ -961,9 +979,9 @@ internal sealed partial class MethodFrontend
         }
 
         var declaration = root.DescendantsAndSelf().OfType<ILocalFunctionOperation>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, target));
-        if (declaration?.Body is null || !IsFloatingPoint(target.ReturnType.SpecialType))
+        if (declaration?.Body is null || !(IsFloatingPoint(target.ReturnType.SpecialType) || (returnElement != null && IsRealTuple(target.ReturnType))))
         {
-            Unsupported(invocation, "the call to the local function '" + target.Name + "'", "a local function is read where it is called when it returns a double or float and has a body");
+            Unsupported(invocation, "the call to the local function '" + target.Name + "'", "a local function is read where it is called when it returns a double or float (or a tuple of them, deconstructed) and has a body");
             return null;
         }
 

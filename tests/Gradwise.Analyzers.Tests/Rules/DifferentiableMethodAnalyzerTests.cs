@@ -121,15 +121,16 @@ public sealed class DifferentiableMethodAnalyzerTests
     [Fact]
     public Task GW9003_call_to_unknown_method_names_it() => Verify.VerifyAnalyzerAsync("""
         using Gradwise;
-        public static partial class Losses
+        public partial class Losses
         {
-            static double Helper(double v) => v;
+            public virtual double Helper(double v) => v;
 
             [Differentiable]
-            public static double F(double x) => {|#0:Helper(x)|} + 1;
+            public double F(double x) => {|#0:Helper(x)|} + 1 + {|#1:System.Math.BitIncrement(x)|};
         }
         """,
-        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Losses.Helper(double)'", "F", "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it"));
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Losses.Helper(double)'", "F", "it is virtual, so which body runs is decided at run time; make it non-virtual, or [Differentiable]"),
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(1).WithArguments("the call to 'Math.BitIncrement(double)'", "F", "it is not a function Gradwise knows the derivative of"));
 
     [Fact]
     public Task Code_that_does_not_compile_yet_gets_no_GW_diagnostic() => Verify.VerifyAnalyzerAsync("""

@@ -1,0 +1,362 @@
+using System.Collections.Generic;
+using System.Linq;
+using Gradwise.Symbolic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+namespace Gradwise.Frontend;
+
+/// <summary>
+/// The reader, continued. A call of one of your own methods (static, or an instance method called on <c>this</c>) that is
+/// not a function Gradwise knows is read where it is called: the callee's body, with its parameters bound to the
+/// arguments, becomes part of the caller's math (as JAX traces through a Python function, and Clad differentiates
+/// the functions a function calls). So a model's <c>Loss</c> can call its <c>Forward</c>, and a helper needs no attribute.
+/// </summary>
+internal sealed partial class MethodFrontend
+{
+    /// <summary>An int parameter of a method being read at its call: the argument, and whether it is fixed for the whole call of the caller (parameters, constants, top-level ints).</summary>
+    private sealed record BoundInt(IntExpr Value, bool Fixed);
+
+    /// <summary>A span or array parameter of a method being read at its call: what the argument reads.</summary>
+    private sealed record BoundSpan(string Array, IntExpr? Offset, IntExpr Length, SpecialType Element);
+
+    private readonly Dictionary<ISymbol, BoundInt> boundInts = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, BoundSpan> boundSpans = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, string> boundMatrices = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> helpersBeingRead = new(SymbolEqualityComparer.Default);
+
+    /// <summary>For a problem reported at a helper's call: what could not be read, why, and the helpers it was inside, outermost first.</summary>
+    private readonly Dictionary<FrontendProblem, (string Construct, string Reason, List<string> Via)> insideHelpers = new();
+
+    /// <summary>The buffers of earlier readings of a method read at more than one call: each reading declares its own.</summary>
+    private readonly List<BufferInfo> retiredBuffers = new();
+
+    /// <summary>How many calls deep the reader is inside methods read where they are called.</summary>
+    private int helperDepth;
+
+    /// <summary>True for a method whose body can be read at its call: declared in source with a body, not generic, not dispatched virtually, static or called on this.</summary>
+    private bool IsReadableHelper(IInvocationOperation invocation, IMethodSymbol target) =>
+        target.MethodKind == MethodKind.Ordinary
+        && !target.IsGenericMethod
+        && !target.IsAbstract
+        && !target.IsExtern
+        && !(target.IsVirtual || (target.IsOverride && !target.IsSealed && !target.ContainingType.IsSealed))
+        && target.DeclaringSyntaxReferences.Length > 0
+        && (target.IsStatic || (!method.IsStatic && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }));
+
+    /// <summary>Why a call of a method that is neither [Differentiable] nor a known function cannot be read where it is called.</summary>
+    private string WhyNotReadable(IInvocationOperation invocation, IMethodSymbol target)
+    {
+        if (target.DeclaringSyntaxReferences.Length == 0)
+        {
+            return "it is not a function Gradwise knows, and its body is not in this project";
+        }
+
+        if (target.IsAbstract || target.IsVirtual || target.IsOverride)
+        {
+            return "it is virtual, so which body runs is decided at run time; make it non-virtual, or [Differentiable]";
+        }
+
+        if (!target.IsStatic && invocation.Instance is not IInstanceReferenceOperation)
+        {
+            return "it is called on another object; a method is read where it is called when it is static or called on this";
+        }
+
+        return "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it";
+    }
+
+    /// <summary>
+    /// Reads a call of <paramref name="target"/> where it is called. A problem inside the callee is reported at the call,
+    /// naming what in the callee could not be read (the caller's diagnostics stay in the caller's file).
+    /// </summary>
+    private Expr? ReadHelperCall(IInvocationOperation invocation, IMethodSymbol target, Dictionary<ISymbol, Expr> env, Expr[]? arguments = null)
+    {
+        var name = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        if (callers.Contains(target) || helpersBeingRead.Contains(target))
+        {
+            Unsupported(invocation, "the recursive call to '" + target.Name + "'", "recursion cannot be differentiated symbolically");
+            return null;
+        }
+
+        var body = BodyOf(target, compilation, cancellationToken);
+        if (body is null || IsIncomplete(body))
+        {
+            incomplete = true; // no body yet, or one that does not compile: the compiler reports it
+            return null;
+        }
+
+        var before = problems.Count;
+        helpersBeingRead.Add(target);
+        helperDepth++;
+        try
+        {
+            var result = ReadHelperBody(invocation, target, body, env, arguments);
+            if (problems.Count > before)
+            {
+                // One diagnostic at the call, naming the first thing inside the callee that could not be read (and, when
+                // that was itself inside a helper it calls, the helpers on the way).
+                var inner = problems[before];
+                problems.RemoveRange(before, problems.Count - before);
+                var (construct, reason, via) = insideHelpers.TryGetValue(inner, out var deeper)
+                    ? deeper
+                    : (inner.Arguments[0]?.ToString() ?? string.Empty, inner.Arguments[2]?.ToString() ?? string.Empty, new List<string>());
+                var path = via.Count == 0 ? string.Empty : " (in " + string.Join(", then ", via.Select(v => "'" + v + "'")) + ")";
+                Unsupported(invocation, "the call to '" + name + "'", "'" + target.Name + "' is read where it is called, and inside it" + path + ", " + construct + ": " + reason);
+                insideHelpers[problems[problems.Count - 1]] = (construct, reason, new List<string> { target.Name }.Concat(via).ToList());
+                return null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            helperDepth--;
+            helpersBeingRead.Remove(target);
+        }
+    }
+
+    private Expr? ReadHelperBody(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> env, Expr[]? arguments)
+    {
+        if (!IsRealType(target.ReturnType) && !(returnElement != null && IsRealTuple(target.ReturnType)))
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "'", "a method read where it is called returns a double or float (or a tuple of them, deconstructed)");
+            return null;
+        }
+
+        var statements = body switch
+        {
+            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
+            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
+            IBlockOperation block => block.Operations,
+            _ => System.Collections.Immutable.ImmutableArray.Create(body),
+        };
+
+        var needsProcedure = NeedsProcedure(target, body);
+        if (needsProcedure && returnElement != null)
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "'", "a method that returns a tuple is read where it is called when it is straight-line math (no loops or arrays)");
+            return null;
+        }
+
+        if (needsProcedure && !procedureMode)
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "'", "'" + target.Name + "' has loops or arrays, and is read where it is called only from a method that has them too (or mark it [Differentiable] over spans)");
+            return null;
+        }
+
+        var bound = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (!BindArgument(argument, target, env, bound, arguments))
+            {
+                return null;
+            }
+        }
+
+        if (!procedureMode)
+        {
+            // Straight-line math: read like a local function, in a scope of its own.
+            return Execute(statements, 0, bound)?.Returned;
+        }
+
+        Survey(body);
+        var written = body.Descendants().FirstOrDefault(o => (o is IAssignmentOperation a ? a.Target : (o as IIncrementOrDecrementOperation)?.Target) is IParameterReferenceOperation);
+        if (written != null)
+        {
+            Unsupported(written, "the assignment '" + FirstLine(written.Syntax) + "'", "parameters are read-only in a method read where it is called; copy it into a local");
+            return null;
+        }
+
+        RetireLocalsOf(body);
+        var output = new List<Stmt>();
+        var scope = new Scope(bound, new HashSet<ISymbol>(SymbolEqualityComparer.Default));
+        if (!ExecuteProcedure(statements, 0, scope, output, inLoop: false, out var returned))
+        {
+            return null;
+        }
+
+        if (returned is null)
+        {
+            if (problems.Count == 0)
+            {
+                incomplete = true;
+            }
+
+            return null;
+        }
+
+        if (output.Count > 0 && (InsideConditionalExpression(invocation) || InsideLoopCondition(invocation)))
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "' inside a condition", "'" + target.Name + "' has statements of its own that must run once, where the call stands; assign its result to a local first");
+            return null;
+        }
+
+        pendingCalls.AddRange(output);
+        return returned;
+    }
+
+    /// <summary>Binds one parameter of the callee to its argument: a double into the callee's scope, an int, span, array or matrix to what it reads.</summary>
+    private bool BindArgument(IArgumentOperation argument, IMethodSymbol target, Dictionary<ISymbol, Expr> env, Dictionary<ISymbol, Expr> bound, Expr[]? arguments)
+    {
+        var parameter = argument.Parameter;
+        if (parameter is null || parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
+        {
+            Unsupported(argument, "the argument '" + argument.Syntax + "' of '" + target.Name + "'", "a method read where it is called takes its parameters by value (no ref, out, in or params)");
+            return false;
+        }
+
+        var type = parameter.Type;
+        if (IsRealType(type))
+        {
+            // Already read by the caller (a one-double call first tried as a known function): not read twice.
+            var value = arguments?[parameter.Ordinal] ?? Read(argument.Value, env);
+            if (value is null)
+            {
+                return false;
+            }
+
+            bound[parameter] = value;
+            return true;
+        }
+
+        if (procedureMode && type.SpecialType == SpecialType.System_Int32)
+        {
+            var value = ReadInt(argument.Value);
+            if (value is null)
+            {
+                return false;
+            }
+
+            var isFixed = !argument.Value.DescendantsAndSelf().Any(o =>
+                (o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst)
+                || (o is IParameterReferenceOperation p && boundInts.TryGetValue(p.Parameter, out var outer) && !outer.Fixed));
+            boundInts[parameter] = new BoundInt(value, isFixed);
+            return true;
+        }
+
+        if (procedureMode && (IsJagged(type) || IsRectangular(type)))
+        {
+            if (MatrixName(argument.Value, IsJagged(type) ? IsJagged : IsRectangular) is { } matrix)
+            {
+                boundMatrices[parameter] = matrix;
+                return true;
+            }
+        }
+        else if (procedureMode && ElementTypeOf(type) is var element && (IsFloatingPoint(element) || element == SpecialType.System_Int32)
+            && SpanSource(argument.Value) is var (array, offset, length, read) && read == (IsFloatingPoint(element) ? SpecialType.System_Double : SpecialType.System_Int32))
+        {
+            boundSpans[parameter] = new BoundSpan(array, offset, length, read);
+            return true;
+        }
+
+        Unsupported(argument, "the argument '" + argument.Syntax + "' of '" + target.Name + "'", procedureMode
+            ? "a method read where it is called takes doubles and ints, and spans, arrays or matrices that are parameters of this method, their slices or rows, trainable fields or local buffers"
+            : "a method read where it is called from a method without loops or arrays takes doubles");
+        return false;
+    }
+
+    /// <summary>
+    /// A method read at a second call declares its locals and buffers again, under fresh names: its locals are symbols
+    /// of the callee, the same at every call.
+    /// </summary>
+    private void RetireLocalsOf(IOperation body)
+    {
+        foreach (var declarator in body.Descendants().OfType<IVariableDeclaratorOperation>())
+        {
+            var local = declarator.Symbol;
+            localNames.Remove(local);
+            intNames.Remove(local);
+            views.Remove(local);
+            topLevelInts.Remove(local);
+            if (buffers.TryGetValue(local, out var buffer))
+            {
+                retiredBuffers.Add(buffer);
+                buffers.Remove(local);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Which element of a returned tuple the method being read at its call is asked for, when its call is deconstructed
+    /// (<c>var (p, s) = Pair(a, b);</c>): the callee is read once per element, each reading returning that element.
+    /// </summary>
+    private int? returnElement;
+
+    /// <summary>The returned value, or the asked-for element of a returned tuple written out.</summary>
+    private IOperation ReturnedElement(IOperation returned)
+    {
+        var stripped = returned;
+        while (stripped is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            stripped = conversion.Operand;
+        }
+
+        return returnElement is { } element && stripped is ITupleOperation tuple && element < tuple.Elements.Length ? tuple.Elements[element] : returned;
+    }
+
+    private static bool IsRealTuple(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => IsFloatingPoint(e.Type.SpecialType));
+
+    /// <summary><c>var (a, b) = F(...)</c> for a local function or a method of yours returning a tuple: F read once per element assigned.</summary>
+    private bool DeconstructCall(System.Collections.Immutable.ImmutableArray<IOperation> targets, IInvocationOperation call, Dictionary<ISymbol, Expr> env, List<(ISymbol Symbol, Expr Value)> assignments)
+    {
+        var target = call.TargetMethod;
+        var local = target.MethodKind == MethodKind.LocalFunction;
+        if (!local && !IsReadableHelper(call, target))
+        {
+            Unsupported(call, "the deconstruction of '" + call.Syntax + "'", WhyNotReadable(call, target));
+            return false;
+        }
+
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var element = targets[i] is IDeclarationExpressionOperation { Expression: var inner } ? inner : targets[i];
+            if (element is IDiscardOperation)
+            {
+                continue;
+            }
+
+            if (AssignableSymbol(element) is not { } symbol || !IsRealType(symbol.Type()))
+            {
+                Unsupported(element, "the assignment to '" + element.Syntax + "'", "a tuple returned by a call is deconstructed into double or float locals");
+                return false;
+            }
+
+            var saved = returnElement;
+            returnElement = i;
+            try
+            {
+                var value = local ? ReadLocalFunctionCall(call, target, env) : ReadHelperCall(call, target, env);
+                if (value is null)
+                {
+                    return false;
+                }
+
+                assignments.Add((symbol.Symbol, value));
+            }
+            finally
+            {
+                returnElement = saved;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>
+    private static bool InsideLoopCondition(IOperation operation)
+    {
+        for (var child = operation; child.Parent != null; child = child.Parent)
+        {
+            switch (child.Parent)
+            {
+                case IWhileLoopOperation loop when loop.Condition == child:
+                case IForLoopOperation forLoop when forLoop.Condition == child:
+                    return true;
+                case IBlockOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+}

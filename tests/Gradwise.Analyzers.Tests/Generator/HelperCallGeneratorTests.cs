@@ -1,0 +1,393 @@
+using Gradwise.Analyzers.Tests.Infrastructure;
+using Gradwise.Symbolic.Tests;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.DifferentiableMethodAnalyzer>;
+
+namespace Gradwise.Analyzers.Tests.Generator;
+
+/// <summary>
+/// Calls of your own methods that carry no attribute (static helpers, and a model's <c>Forward</c> called on this) are
+/// read where they are called. The oracle is finite differences of the [Differentiable] method itself, which calls the
+/// helpers as written. What cannot be read inside a helper is one GW9003 at the call, naming it.
+/// </summary>
+public sealed class HelperCallGeneratorTests
+{
+    private const string Source = """
+        using System;
+        using Gradwise;
+
+        namespace Course;
+
+        /// <summary>A two-layer network as a course writes it: Forward computes the output, Loss calls it per row.</summary>
+        public partial class Network
+        {
+            [Parameter] private readonly double[][] w1;
+            [Parameter] private readonly double[] b1;
+            [Parameter] private readonly double[] w2;
+            [Parameter] private double b2;
+
+            public Network(double[] t)
+            {
+                w1 = new[] { new double[2], new double[2], new double[2] };
+                b1 = new double[3];
+                w2 = new double[3];
+                Set(t);
+            }
+
+            public void Set(double[] t)
+            {
+                int at = 0;
+                foreach (var row in w1) for (int j = 0; j < row.Length; j++) row[j] = t[at++];
+                for (int k = 0; k < b1.Length; k++) b1[k] = t[at++];
+                for (int k = 0; k < w2.Length; k++) w2[k] = t[at++];
+                b2 = t[at];
+            }
+
+            private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+
+            /// <summary>The probability of class 1 for one input: a hidden tanh layer into a buffer, then a sigmoid.</summary>
+            public double Forward(double[] input)
+            {
+                double[] hidden = new double[b1.Length];
+                for (int k = 0; k < b1.Length; k++)
+                {
+                    double a = b1[k];
+                    for (int j = 0; j < input.Length; j++)
+                    {
+                        a += w1[k][j] * input[j];
+                    }
+
+                    hidden[k] = Math.Tanh(a);
+                }
+
+                double z = b2;
+                for (int k = 0; k < w2.Length; k++)
+                {
+                    z += w2[k] * hidden[k];
+                }
+
+                return Sigmoid(z);
+            }
+
+            private double Penalty()
+            {
+                double sum = 0;
+                foreach (double v in w2) sum += v * v;
+                return sum;
+            }
+
+            private static double CrossEntropy(double y, double p) => -(y * Math.Log(p) + (1 - y) * Math.Log(1 - p));
+
+            [Differentiable]
+            public double Loss(double[][] x, double[] y)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    loss += CrossEntropy(y[i], Forward(x[i]));
+                }
+
+                return loss / x.Length + 0.01 * Penalty();
+            }
+
+            /// <summary>Forward read at two calls: each reading has its own locals and buffer.</summary>
+            [Differentiable]
+            public double Contrast(double[] a, double[] b)
+            {
+                double pa = Forward(a);
+                double pb = Forward(b);
+                return (pa - pb) * (pa - pb) + pa;
+            }
+        }
+
+        public static partial class Losses
+        {
+            private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                double s = 0;
+                for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
+                return s;
+            }
+
+            /// <summary>Huber's loss with its branches as returns.</summary>
+            private static double Huber(double r, double delta)
+            {
+                if (Math.Abs(r) <= delta)
+                {
+                    return 0.5 * r * r;
+                }
+
+                return delta * (Math.Abs(r) - 0.5 * delta);
+            }
+
+            /// <summary>A row's residual through a helper that calls another, with an int parameter and a window.</summary>
+            private static double Residual(ReadOnlySpan<double> w, ReadOnlySpan<double> x, int row, int d, double target) =>
+                Dot(w, x.Slice(row * d, d)) - target;
+
+            [Differentiable]
+            public static double Robust(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<double> y)
+            {
+                int d = w.Length;
+                double loss = 0;
+                for (int i = 0; i < y.Length; i++)
+                {
+                    loss += Huber(Residual(w, x, i, d, y[i]), 1.0);
+                }
+
+                return loss / y.Length + 0.1 * Dot(w, w);
+            }
+
+            private static double Logistic(double y, double z) => Math.Log(1 + Math.Exp(-z)) + (1 - y) * z;
+
+            /// <summary>A method without loops calling a two-parameter helper: straight-line math.</summary>
+            [Differentiable]
+            public static double Scaled(double y, double z, double scale) => scale * Logistic(y, z * scale);
+
+            /// <summary>A soft hinge and its margin, returned as a tuple.</summary>
+            private static (double Loss, double Margin) Hinge(double y, double z)
+            {
+                double m = y * z;
+                return (Math.Log(1 + Math.Exp(1 - m)), m);
+            }
+
+            /// <summary>Tuples returned by a helper and by a local function, deconstructed (with a discard).</summary>
+            [Differentiable]
+            public static double Tupled(double y, double z, double w)
+            {
+                var (loss, margin) = Hinge(y, z * w);
+                (double, double, double) Powers(double u) => (u * u, Math.Sin(u), u);
+                var (square, sine, _) = Powers(w);
+                return loss + 0.1 * margin * margin + square * sine;
+            }
+
+            public static double RobustValue(double[] w) => Robust(w, X, Y);
+
+            public static double RobustGradient(double[] w, double[] g) => RobustWithGradient(w, X, Y, g);
+
+            private static readonly double[] X = { 1.0, -0.5, 0.25, 2.0, 0.5, -1.5, -1.0, 1.0, 3.0 };
+            private static readonly double[] Y = { 0.5, -2.0, 4.0 };
+        }
+
+        public static class Probe
+        {
+            public static readonly double[][] X = { new[] { 0.5, -1.0 }, new[] { -0.25, 2.0 }, new[] { 1.5, 0.75 } };
+            public static readonly double[] Y = { 1, 0, 1 };
+
+            public static double LossValue(double[] t) => new Network(t).Loss(X, Y);
+
+            public static double LossGradient(double[] t, double[] g)
+            {
+                var n = new Network(t);
+                var gradient = new Network.Gradient(n);
+                var v = n.LossWithGradient(X, Y, gradient);
+                Flatten(gradient, g);
+                return v;
+            }
+
+            public static double ContrastValue(double[] t) => new Network(t).Contrast(X[0], X[1]);
+
+            public static double ContrastGradient(double[] t, double[] g)
+            {
+                var n = new Network(t);
+                var gradient = new Network.Gradient(n);
+                var v = n.ContrastWithGradient(X[0], X[1], gradient);
+                Flatten(gradient, g);
+                return v;
+            }
+
+            private static void Flatten(Network.Gradient gradient, double[] g)
+            {
+                int at = 0;
+                foreach (var row in gradient.W1) foreach (var v in row) g[at++] = v;
+                foreach (var v in gradient.B1) g[at++] = v;
+                foreach (var v in gradient.W2) g[at++] = v;
+                g[at] = gradient.B2;
+            }
+
+            public static double TupledValue(double[] t) => Losses.Tupled(t[0], t[1], t[2]);
+
+            public static double TupledGradient(double[] t, double[] g) => Losses.TupledWithGradient(t[0], t[1], t[2], out g[0], out g[1], out g[2]);
+
+            public static double ScaledValue(double[] t) => Losses.Scaled(t[0], t[1], t[2]);
+
+            public static double ScaledGradient(double[] t, double[] g)
+            {
+                var v = Losses.ScaledWithGradient(t[0], t[1], t[2], out g[0], out g[1], out g[2]);
+                return v;
+            }
+        }
+        """;
+
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source).AssertCompiles());
+
+    [Fact]
+    public void Methods_calling_helpers_are_generated_without_a_diagnostic()
+    {
+        Assert.Empty(Run.Value.AnalyzerDiagnostics);
+        Assert.Empty(Run.Value.GeneratorDiagnostics);
+        foreach (var method in new[] { "Network.Loss(", "Network.Contrast(", "Losses.Robust(", "Losses.Scaled(", "Losses.Tupled(" })
+        {
+            Assert.Contains("WithGradient(", Run.Value.Source(method), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Course.Probe", "LossValue", "LossGradient", 6 + 3 + 3 + 1)]
+    [InlineData("Course.Probe", "ContrastValue", "ContrastGradient", 6 + 3 + 3 + 1)]
+    [InlineData("Course.Losses", "RobustValue", "RobustGradient", 3)]
+    [InlineData("Course.Probe", "ScaledValue", "ScaledGradient", 3)]
+    [InlineData("Course.Probe", "TupledValue", "TupledGradient", 3)]
+    public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
+    {
+        var random = new Random(size + value.Length);
+        for (var trial = 0; trial < 8; trial++)
+        {
+            var theta = Enumerable.Range(0, size).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+            double Original(double[] t) => (double)Run.Value.Invoke(type, value, new object?[] { t })!;
+            var g = new double[size];
+            var generated = (double)Run.Value.Invoke(type, gradient, new object?[] { theta, g })!;
+            Assert.True(Math.Abs(generated - Original(theta)) <= 1e-12 * Math.Max(1, Math.Abs(generated)), $"value {generated}, the method's {Original(theta)}");
+            for (var k = 0; k < size; k++)
+            {
+                Assert.True(FiniteDifference.TryCentral(Original, theta, k, out var fd));
+                Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{value} ∂/∂θ[{k}]: generated {g[k]}, finite differences {fd}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_helper_read_at_two_calls_declares_its_locals_twice_under_fresh_names()
+    {
+        var code = Run.Value.Source("Network.Contrast(");
+
+        Assert.Contains("double[] hidden = new double[", code, StringComparison.Ordinal);
+        Assert.Contains("double[] hidden_1 = new double[", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_simplifier_works_across_the_call_cross_entropy_of_Forwards_sigmoid_is_softplus()
+    {
+        var code = Run.Value.Source("Network.Loss(");
+
+        Assert.Contains("∂Loss/∂z = (Sigmoid(z) - y[i]) / x.Length", code, StringComparison.Ordinal);
+        Assert.Contains("SoftplusPair(z", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("Math.Log(", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_derivation_shows_the_helpers_math_not_a_call()
+    {
+        var code = Run.Value.Source("Losses.Scaled(");
+
+        Assert.DoesNotContain("Logistic(", code.Replace("Scaled(", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> Unreadable => new()
+    {
+        {
+            "a helper that writes a field",
+            "static double total; static double Counted(double v) { total += v; return v * v; }",
+            "return {|#0:Counted(x[0])|};"
+        },
+        {
+            "a recursive helper",
+            "static double Down(double v, int n) => n == 0 ? v : Down(v * 0.5, n - 1);",
+            "return {|#0:Down(x[0], 3)|};"
+        },
+        {
+            "a helper with a loop inside ?:",
+            "static double Sum(ReadOnlySpan<double> v) { double s = 0; for (int i = 0; i < v.Length; i++) s += v[i]; return s; }",
+            "return x.Length > 2 ? {|#0:Sum(x)|} : 0;"
+        },
+        {
+            "a helper taking a ref",
+            "static double Twice(ref double v) => 2 * v;",
+            "double a = x[0]; return {|#0:Twice(ref a)|};"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public Task What_cannot_be_read_inside_a_helper_is_one_GW9003_at_the_call(string shape, string helper, string body)
+    {
+        _ = shape; // the case's name, shown by the runner
+        return Verify.VerifyAnalyzerAsync($$"""
+            using System;
+            using Gradwise;
+            public static partial class Losses
+            {
+                {{helper}}
+
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    {{body.Replace("{|#0:", "{|GW9003:", StringComparison.Ordinal)}}
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task A_helper_inside_explains_what_in_it_could_not_be_read() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            static double Noisy(double v) { Console.WriteLine(v); return v * v; }
+
+            [Differentiable]
+            public static double F(double x, double y) => {|#0:Noisy(x)|} + y;
+        }
+        """,
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments(
+            "the call to 'Losses.Noisy(double)'", "F", "'Noisy' is read where it is called, and inside it, 'Console.WriteLine(v)': a statement for its side effect cannot be differentiated"));
+
+    [Fact]
+    public Task Methods_on_other_objects_and_virtual_methods_are_not_read() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public class Layer
+        {
+            public double Scale = 2;
+            public double Apply(double v) => Scale * v * v;
+            public virtual double Shape(double v, double w) => v * w;
+        }
+
+        public partial class Model : Layer
+        {
+            private readonly Layer other = new Layer();
+
+            [Differentiable]
+            public double F(double x, double y) => {|GW9003:other.Apply(x)|} + {|GW9003:Shape(x, y)|};
+        }
+        """);
+
+    /// <summary>Every prefix of a model calling its Forward and a static helper, typed from the top: a diagnostic or code, never a crash.</summary>
+    [Fact]
+    public void Half_typed_helper_calls_never_crash() =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            """
+            using System;
+            using Gradwise;
+            public partial class Net
+            {
+                [Parameter] double[] w = { 0.5, -0.5 };
+                [Parameter] double b;
+
+                double Forward(double[] x)
+                {
+                    double z = b;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    return Square(z, 0.5);
+                }
+
+                static double Square(double v, double s) => s * v * v;
+
+                [Differentiable]
+                public double Loss(double[] x, double y) => Square(Forward(x) - y, 1.0);
+            }
+            """,
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
+}
