@@ -80,6 +80,54 @@ public static partial class ReverseEmitter
         string.Empty,
     };
 
+    /// <summary>What kind of matrix a parameter is, for <see cref="ShapeCheck"/>.</summary>
+    public enum MatrixKind
+    {
+        /// <summary>A span or a one-dimensional array.</summary>
+        None,
+
+        /// <summary>An array of rows (<c>double[][]</c>).</summary>
+        Jagged,
+
+        /// <summary>A rectangular array (<c>double[,]</c>).</summary>
+        Rectangular,
+    }
+
+    /// <summary>
+    /// The lines that throw, naming both, when <paramref name="gradient"/> does not have the shape of <paramref name="array"/>: its
+    /// length, every row's length for a jagged array (rows counted with <paramref name="row"/>), both dimensions for a rectangular one.
+    /// </summary>
+    public static IEnumerable<string> ShapeCheck(string array, string gradient, MatrixKind kind, string row)
+    {
+        if (kind == MatrixKind.Rectangular)
+        {
+            string Shape(string a) => "\" + " + a + ".GetLength(0) + \" × \" + " + a + ".GetLength(1) + \"";
+            yield return "if (" + gradient + ".GetLength(0) != " + array + ".GetLength(0) || " + gradient + ".GetLength(1) != " + array + ".GetLength(1))";
+            yield return "{";
+            yield return "    throw new global::System.ArgumentException(\"" + gradient + " must have the shape of " + array + " (" + Shape(array) + "), not " + Shape(gradient) + ".\", nameof(" + gradient + "));";
+            yield return "}";
+            yield return string.Empty;
+            yield break;
+        }
+
+        foreach (var line in LengthCheck(array, gradient))
+        {
+            yield return line;
+        }
+
+        if (kind == MatrixKind.Jagged)
+        {
+            yield return "for (int " + row + " = 0; " + row + " < " + array + ".Length; " + row + "++)";
+            yield return "{";
+            yield return "    if (" + gradient + "[" + row + "].Length != " + array + "[" + row + "].Length)";
+            yield return "    {";
+            yield return "        throw new global::System.ArgumentException(\"" + gradient + "[\" + " + row + " + \"] must have the length of " + array + "[\" + " + row + " + \"] (\" + " + array + "[" + row + "].Length + \"), not \" + " + gradient + "[" + row + "].Length + \".\", nameof(" + gradient + "));";
+            yield return "    }";
+            yield return "}";
+            yield return string.Empty;
+        }
+    }
+
     /// <summary>The int indices and loop counters a procedure declares (generated names must differ from them).</summary>
     public static IEnumerable<string> DeclaredNames(Procedure procedure) =>
         Emission.All(procedure.Body).Select(s => s switch
@@ -307,33 +355,12 @@ public static partial class ReverseEmitter
         }
 
         /// <summary>Throws when a gradient does not have its parameter's shape: its length, and for a jagged array every row's length, named in the message.</summary>
-        private void CheckShape(List<string> lines, string array, string gradient)
-        {
-            if (procedure.Rectangular.Contains(array))
-            {
-                string Shape(string a) => "\" + " + a + ".GetLength(0) + \" × \" + " + a + ".GetLength(1) + \"";
-                lines.Add("if (" + gradient + ".GetLength(0) != " + array + ".GetLength(0) || " + gradient + ".GetLength(1) != " + array + ".GetLength(1))");
-                lines.Add("{");
-                lines.Add("    throw new global::System.ArgumentException(\"" + gradient + " must have the shape of " + array + " (" + Shape(array) + "), not " + Shape(gradient) + ".\", nameof(" + gradient + "));");
-                lines.Add("}");
-                lines.Add(string.Empty);
-                return;
-            }
-
-            lines.AddRange(LengthCheck(array, gradient));
-            if (procedure.Jagged.Contains(array))
-            {
-                var row = Named("shape/r", "r");
-                lines.Add("for (int " + row + " = 0; " + row + " < " + array + ".Length; " + row + "++)");
-                lines.Add("{");
-                lines.Add("    if (" + gradient + "[" + row + "].Length != " + array + "[" + row + "].Length)");
-                lines.Add("    {");
-                lines.Add("        throw new global::System.ArgumentException(\"" + gradient + "[\" + " + row + " + \"] must have the length of " + array + "[\" + " + row + " + \"] (\" + " + array + "[" + row + "].Length + \"), not \" + " + gradient + "[" + row + "].Length + \".\", nameof(" + gradient + "));");
-                lines.Add("    }");
-                lines.Add("}");
-                lines.Add(string.Empty);
-            }
-        }
+        private void CheckShape(List<string> lines, string array, string gradient) =>
+            lines.AddRange(ShapeCheck(
+                array,
+                gradient,
+                procedure.Rectangular.Contains(array) ? MatrixKind.Rectangular : procedure.Jagged.Contains(array) ? MatrixKind.Jagged : MatrixKind.None,
+                procedure.Jagged.Contains(array) ? Named("shape/r", "r") : string.Empty));
 
         public SplitCode RunSplit()
         {

@@ -84,12 +84,43 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
+        // What the call itself asks (its result, its arguments) is checked here, in the caller's terms.
+        var returnsBuffer = bufferReturnDepth == helperDepth + 1;
+        if (!IsRealType(target.ReturnType) && !(returnElement != null && IsRealTuple(target.ReturnType))
+            && !(returnsBuffer && target.ReturnType is IArrayTypeSymbol { Rank: 1 } array && IsFloatingPoint(array.ElementType.SpecialType)))
+        {
+            Unsupported(invocation, "the call to '" + name + "'", "a method read where it is called returns a double or float, a tuple of them (deconstructed), or a new double[] it fills");
+            return null;
+        }
+
+        var needsProcedure = NeedsProcedure(target, body);
+        if (needsProcedure && returnElement != null)
+        {
+            Unsupported(invocation, "the call to '" + name + "'", "a method that returns a tuple is read where it is called when it is straight-line math (no loops or arrays)");
+            return null;
+        }
+
+        if (needsProcedure && !procedureMode)
+        {
+            Unsupported(invocation, "the call to '" + name + "'", "'" + target.Name + "' has loops or arrays, and is read where it is called only from a method that has them too (or mark it [Differentiable] over spans)");
+            return null;
+        }
+
+        var bound = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (!BindArgument(argument, target, env, bound, arguments))
+            {
+                return null;
+            }
+        }
+
         var before = problems.Count;
         helpersBeingRead.Add(target);
         helperDepth++;
         try
         {
-            var result = ReadHelperBody(invocation, target, body, env, arguments);
+            var result = ReadHelperBody(invocation, target, body, bound, returnsBuffer);
             if (problems.Count > before)
             {
                 // One diagnostic at the call, naming the first thing inside the callee that could not be read (and, when
@@ -114,14 +145,9 @@ internal sealed partial class MethodFrontend
         }
     }
 
-    private Expr? ReadHelperBody(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> env, Expr[]? arguments)
+    /// <summary>The callee's body, its parameters bound: straight-line math read as an expression, or statements added before the caller's.</summary>
+    private Expr? ReadHelperBody(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> bound, bool returnsBuffer)
     {
-        if (!IsRealType(target.ReturnType) && !(returnElement != null && IsRealTuple(target.ReturnType)))
-        {
-            Unsupported(invocation, "the call to '" + target.Name + "'", "a method read where it is called returns a double or float (or a tuple of them, deconstructed)");
-            return null;
-        }
-
         var statements = body switch
         {
             IMethodBodyOperation { BlockBody: { } block } => block.Operations,
@@ -129,28 +155,6 @@ internal sealed partial class MethodFrontend
             IBlockOperation block => block.Operations,
             _ => System.Collections.Immutable.ImmutableArray.Create(body),
         };
-
-        var needsProcedure = NeedsProcedure(target, body);
-        if (needsProcedure && returnElement != null)
-        {
-            Unsupported(invocation, "the call to '" + target.Name + "'", "a method that returns a tuple is read where it is called when it is straight-line math (no loops or arrays)");
-            return null;
-        }
-
-        if (needsProcedure && !procedureMode)
-        {
-            Unsupported(invocation, "the call to '" + target.Name + "'", "'" + target.Name + "' has loops or arrays, and is read where it is called only from a method that has them too (or mark it [Differentiable] over spans)");
-            return null;
-        }
-
-        var bound = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
-        foreach (var argument in invocation.Arguments)
-        {
-            if (!BindArgument(argument, target, env, bound, arguments))
-            {
-                return null;
-            }
-        }
 
         if (!procedureMode)
         {
@@ -181,6 +185,12 @@ internal sealed partial class MethodFrontend
                 incomplete = true;
             }
 
+            return null;
+        }
+
+        if (returnsBuffer && returnedBuffer is null)
+        {
+            Unsupported(invocation, "the call to '" + target.Name + "'", "a method read where it is called returns an array it declares and fills (double[] o = new double[n]; ... return o;)");
             return null;
         }
 
@@ -240,6 +250,18 @@ internal sealed partial class MethodFrontend
                 boundMatrices[parameter] = matrix;
                 return true;
             }
+        }
+        else if (procedureMode && IsFloatingPoint(ElementTypeOf(type)) && Strip(argument.Value) is IInvocationOperation call && !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType)
+            && call.TargetMethod.ReturnType is IArrayTypeSymbol)
+        {
+            // Loss(Forward(x), y): the buffer Forward returns.
+            if (ReadBufferCall(call, env) is not { } buffer)
+            {
+                return false;
+            }
+
+            boundSpans[parameter] = new BoundSpan(buffer.Name, null, buffer.Length, SpecialType.System_Double);
+            return true;
         }
         else if (procedureMode && ElementTypeOf(type) is var element && (IsFloatingPoint(element) || element == SpecialType.System_Int32)
             && SpanSource(argument.Value) is var (array, offset, length, read) && read == (IsFloatingPoint(element) ? SpecialType.System_Double : SpecialType.System_Int32))
@@ -340,6 +362,64 @@ internal sealed partial class MethodFrontend
         }
 
         return true;
+    }
+
+    /// <summary>The helper depth at which a method being read is asked for the buffer it returns (<see cref="ReadBufferCall"/>); -1 for none.</summary>
+    private int bufferReturnDepth = -1;
+
+    /// <summary>The buffer that method returned.</summary>
+    private BufferInfo? returnedBuffer;
+
+    /// <summary>
+    /// <c>double[] p = Softmax(z)</c> or <c>Forward(x)</c> returning the activations: a method of yours that declares a buffer, fills
+    /// it and returns it, read where it is called; the result is that buffer (the caller's local is another name for it).
+    /// Null when it cannot be read (reported).
+    /// </summary>
+    private BufferInfo? ReadBufferCall(IInvocationOperation call, Dictionary<ISymbol, Expr> env)
+    {
+        var target = call.TargetMethod;
+        if (!IsReadableHelper(call, target))
+        {
+            Unsupported(call, "the call to '" + target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", WhyNotReadable(call, target));
+            return null;
+        }
+
+        var saved = (bufferReturnDepth, returnedBuffer);
+        bufferReturnDepth = helperDepth + 1;
+        returnedBuffer = null;
+        try
+        {
+            return ReadHelperCall(call, target, env) is null ? null : returnedBuffer;
+        }
+        finally
+        {
+            (bufferReturnDepth, returnedBuffer) = saved;
+        }
+    }
+
+    /// <summary>
+    /// True for the <c>return</c> ending the method being read for its buffer (<c>return o;</c>, o a buffer it declared, or
+    /// <c>return Softmax(z);</c>, another such method): notes the buffer (null when the returned call could not be read, reported).
+    /// </summary>
+    private bool ReturnsBuffer(IOperation statement, bool last, Scope scope)
+    {
+        if (bufferReturnDepth != helperDepth || !last || statement is not IReturnOperation { ReturnedValue: var value })
+        {
+            return false;
+        }
+
+        switch (Strip(value))
+        {
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):
+                returnedBuffer = buffer;
+                return true;
+            case IInvocationOperation { TargetMethod.ReturnType: IArrayTypeSymbol } call when !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType):
+                var returned = ReadBufferCall(call, scope.Env);
+                returnedBuffer = returned;
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>

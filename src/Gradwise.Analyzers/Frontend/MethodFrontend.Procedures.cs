@@ -65,13 +65,18 @@ internal sealed partial class MethodFrontend
         || IsJagged(type) || IsRectangular(type);
 
 
-    /// <summary>True for <c>double[,]</c>: a matrix read as <c>w[i, j]</c>.</summary>
+    /// <summary>True for <c>double[,]</c> or <c>float[,]</c>: a matrix read as <c>w[i, j]</c> (float elements are read as doubles).</summary>
     internal static bool IsRectangular(ITypeSymbol? type) =>
-        type is IArrayTypeSymbol { Rank: 2, ElementType.SpecialType: SpecialType.System_Double };
+        type is IArrayTypeSymbol { Rank: 2, ElementType.SpecialType: SpecialType.System_Double or SpecialType.System_Single };
 
-    /// <summary>True for <c>double[][]</c>: an array of rows of doubles, read as <c>w[i][j]</c>.</summary>
+    /// <summary>True for <c>double[][]</c> or <c>float[][]</c>: an array of rows, read as <c>w[i][j]</c> (float elements are read as doubles).</summary>
     internal static bool IsJagged(ITypeSymbol? type) =>
-        type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double } };
+        type is IArrayTypeSymbol { Rank: 1, ElementType: IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double or SpecialType.System_Single } };
+
+    /// <summary>True for <c>float[][]</c> and <c>float[,]</c>: a matrix of floats, whose gradient is computed in double and rounded once.</summary>
+    internal static bool IsFloatMatrix(ITypeSymbol? type) =>
+        (IsJagged(type) || IsRectangular(type))
+        && type is IArrayTypeSymbol { ElementType: var element } && (element is IArrayTypeSymbol row ? row.ElementType : element).SpecialType == SpecialType.System_Single;
 
     /// <summary>The element type of a span, read-only span or one-dimensional array, else None.</summary>
     internal static SpecialType ElementTypeOf(ITypeSymbol? type)
@@ -150,7 +155,7 @@ internal sealed partial class MethodFrontend
             new EquatableArray<string>(arrays),
             new EquatableArray<string>(scalars),
             new EquatableArray<string>(declaredLocals.ToArray()),
-            new EquatableArray<BufferInfo>(retiredBuffers.Concat(buffers.Values).ToArray()),
+            new EquatableArray<BufferInfo>(retiredBuffers.Concat(buffers.Values).Distinct().ToArray()),
             new EquatableArray<string>(jagged),
             new EquatableArray<string>(rectangular));
     }
@@ -200,6 +205,18 @@ internal sealed partial class MethodFrontend
         {
             cancellationToken.ThrowIfCancellationRequested();
             var statement = statements[i];
+            if (!inLoop && ReturnsBuffer(statement, i == statements.Count - 1, scope))
+            {
+                if (returnedBuffer is null)
+                {
+                    return false;
+                }
+
+                FlushCalls(output);
+                Sync(scope, output);
+                returned = Ex.Zero; // the value is the buffer, noted by ReturnsBuffer
+                return true;
+            }
 
             // The rest is plain math ending in a return: the scalar reader does it (returns inside if/else included).
             if (!inLoop && IsPlainTail(statements, i) && statements.Skip(i).Any(s => s.DescendantsAndSelf().Any(d => d is IReturnOperation)))
@@ -649,7 +666,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            return initializer is null ? Incomplete() : DeclareBufferOrView(declarator, local, initializer, element, output);
+            return initializer is null ? Incomplete() : DeclareBufferOrView(declarator, local, initializer, element, scope, output);
         }
 
         Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals are double, int, bool, a double buffer (stackalloc double[n] or new double[n]) or a slice of a parameter");
@@ -662,9 +679,22 @@ internal sealed partial class MethodFrontend
         return false;
     }
 
-    private bool DeclareBufferOrView(IVariableDeclaratorOperation declarator, ILocalSymbol local, IOperation initializer, SpecialType element, List<Stmt> output)
+    private bool DeclareBufferOrView(IVariableDeclaratorOperation declarator, ILocalSymbol local, IOperation initializer, SpecialType element, Scope scope, List<Stmt> output)
     {
         var value = Strip(initializer);
+
+        // double[] p = Softmax(z): the buffer a method of yours fills and returns, under this name too.
+        if (IsFloatingPoint(element) && value is IInvocationOperation { TargetMethod.ReturnType: IArrayTypeSymbol } call && !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType)
+            && SliceParts(call) is null)
+        {
+            if (ReadBufferCall(call, scope.Env) is not { } returned)
+            {
+                return false;
+            }
+
+            buffers[local] = returned;
+            return true;
+        }
 
         // A slice of a parameter: a view, read through the parameter with an offset.
         if (value is IInvocationOperation slice && SliceOf(slice) is { } window && ElementTypeOf(window.Source.Parameter.Type) == element)
@@ -723,6 +753,13 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
+        if (helperDepth > 0 && !IsFixedLength(sizeCode))
+        {
+            // In a method read where it is called, a length can come from the call's arguments (a row's length, a loop's index).
+            Unsupported(size, "the buffer length '" + size.Syntax + "'", "at this call it depends on a value that changes while the method runs (a row's length or a loop's index), and a buffer's length is fixed for the whole call");
+            return false;
+        }
+
         var name = Fresh(local.Name);
         buffers[local] = new BufferInfo(name, sizeCode);
 
@@ -757,6 +794,20 @@ internal sealed partial class MethodFrontend
 
         return (parameter, start, count ?? IntExpr.Minus(new IntLength(Escaped(parameter.Parameter.Name)), start));
     }
+
+    /// <summary>True when a length is the same for the whole call of the method: made of constants, parameters, array lengths and top-level ints that do not change.</summary>
+    private bool IsFixedLength(IntExpr length) => length switch
+    {
+        IntConstant or IntLength or IntDimension => true,
+        IntVariable variable => method.Parameters.Any(p => Escaped(p.Name) == variable.Name)
+            || topLevelInts.Any(t => !reassigned.Contains(t) && intNames.TryGetValue(t, out var name) && name == variable.Name),
+        IntBinary binary => IsFixedLength(binary.Left) && IsFixedLength(binary.Right),
+        IntNegation negation => IsFixedLength(negation.Operand),
+        IntExtremum extremum => IsFixedLength(extremum.Left) && IsFixedLength(extremum.Right),
+        IntRowLength row => IsFixedLength(row.Row),
+        IntElement element => IsFixedLength(element.Index),
+        _ => false,
+    };
 
     /// <summary><c>x.Slice(start[, length])</c> or <c>x.AsSpan(start[, length])</c>: what is sliced, and the int arguments; null for any other call.</summary>
     private static (IOperation? Sliced, List<IOperation> Arguments)? SliceParts(IInvocationOperation slice)

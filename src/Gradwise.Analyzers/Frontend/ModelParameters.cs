@@ -51,8 +51,7 @@ internal static class ModelParameters
         type is not null
         && (type.SpecialType == SpecialType.System_Double
             || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double }
-            || MethodFrontend.IsJagged(type)
-            || MethodFrontend.IsRectangular(type));
+            || ((MethodFrontend.IsJagged(type) || MethodFrontend.IsRectangular(type)) && !MethodFrontend.IsFloatMatrix(type)));
 
     /// <summary>The trainable members of <paramref name="type"/>, in declaration order: marked, and trainable (<see cref="Problem"/>).</summary>
     public static IReadOnlyList<ISymbol> Of(INamedTypeSymbol? type) =>

@@ -106,7 +106,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                 used.Add(gradient);
             }
 
-            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, KindOf(parameter.Type)));
+            parameters.Add(new ParameterSpec(name, parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), gradient, KindOf(parameter.Type)) { IsFloatMatrix = MethodFrontend.IsFloatMatrix(parameter.Type) });
         }
 
         var ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
@@ -259,7 +259,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
 
         // A float gradient is accumulated in double, in a temporary the emitter writes, and rounded to float once at the end.
         var prefix = ProcedurePrefix(spec, procedure);
-        var floats = differentiable.Where(p => p.IsFloat || p.Kind == ValueKind.FloatArray).Select(p => (Parameter: p, Temporary: prefix + "float_" + p.GradientName)).ToList();
+        var floats = differentiable.Where(p => p.IsFloat || p.Kind == ValueKind.FloatArray || p.IsFloatMatrix).Select(p => (Parameter: p, Temporary: prefix + "float_" + p.GradientName)).ToList();
         foreach (var (parameter, temporary) in floats)
         {
             gradients[parameter.Name] = temporary;
@@ -318,6 +318,28 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                 continue;
             }
 
+            if (parameter.IsFloatMatrix)
+            {
+                // The float gradient is checked against the matrix here; the double one is made in its shape.
+                var row = prefix + "r";
+                foreach (var line in ReverseEmitter.ShapeCheck(parameter.Name, parameter.GradientName!, parameter.IsJagged ? ReverseEmitter.MatrixKind.Jagged : ReverseEmitter.MatrixKind.Rectangular, row))
+                {
+                    w.Line(line);
+                }
+
+                if (parameter.IsJagged)
+                {
+                    w.Line("double[][] " + temporary + " = new double[" + parameter.Name + ".Length][];");
+                    w.Line("for (int " + row + " = 0; " + row + " < " + parameter.Name + ".Length; " + row + "++) " + temporary + "[" + row + "] = new double[" + parameter.Name + "[" + row + "].Length];");
+                }
+                else
+                {
+                    w.Line("double[,] " + temporary + " = new double[" + parameter.Name + ".GetLength(0), " + parameter.Name + ".GetLength(1)];");
+                }
+
+                continue;
+            }
+
             foreach (var line in ReverseEmitter.LengthCheck(parameter.Name, parameter.GradientName!))
             {
                 w.Line(line);
@@ -332,9 +354,14 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
 
         foreach (var (parameter, temporary) in floats)
         {
+            var (i, j) = (prefix + "i", prefix + "j");
             w.Line(parameter.IsFloat
                 ? parameter.GradientName + " = (float)" + temporary + ";"
-                : "for (int " + prefix + "i = 0; " + prefix + "i < " + temporary + ".Length; " + prefix + "i++) " + parameter.GradientName + "[" + prefix + "i] = (float)" + temporary + "[" + prefix + "i];");
+                : parameter.IsFloatMatrix && parameter.IsJagged
+                    ? "for (int " + i + " = 0; " + i + " < " + temporary + ".Length; " + i + "++) for (int " + j + " = 0; " + j + " < " + temporary + "[" + i + "].Length; " + j + "++) " + parameter.GradientName + "[" + i + "][" + j + "] = (float)" + temporary + "[" + i + "][" + j + "];"
+                    : parameter.IsFloatMatrix
+                        ? "for (int " + i + " = 0; " + i + " < " + temporary + ".GetLength(0); " + i + "++) for (int " + j + " = 0; " + j + " < " + temporary + ".GetLength(1); " + j + "++) " + parameter.GradientName + "[" + i + ", " + j + "] = (float)" + temporary + "[" + i + ", " + j + "];"
+                        : "for (int " + i + " = 0; " + i + " < " + temporary + ".Length; " + i + "++) " + parameter.GradientName + "[" + i + "] = (float)" + temporary + "[" + i + "];");
         }
 
         ExactValueAtNonFinite(w, spec, code.ValueName);
@@ -520,7 +547,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.Kind == ValueKind.Jagged ? ", double[][] " : parameter.Kind == ValueKind.Rectangular ? ", double[,] " : parameter.Kind == ValueKind.FloatArray ? ", global::System.Span<float> " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : parameter.Kind == ValueKind.Generic ? ", out " + spec.TypeParameter + " " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.IsMatrix ? ", " + parameter.MatrixType + " " : parameter.Kind == ValueKind.FloatArray ? ", global::System.Span<float> " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : parameter.Kind == ValueKind.Generic ? ", out " + spec.TypeParameter + " " : ", out double ").Append(parameter.GradientName);
         }
 
         if (spec.GradientParameter is { } gradientParameter)

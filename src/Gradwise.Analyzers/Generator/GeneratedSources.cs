@@ -186,6 +186,13 @@ internal static class GeneratedSources
                     return rows != null && (uint)row < (uint)rows.Length ? rows[row] : default;
                 }
 
+                /// <summary>Row <paramref name="row"/> of a jagged float array, or an empty span when there is no such row (out of range, or null).</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static global::System.ReadOnlySpan<float> Row(float[]?[]? rows, int row)
+                {
+                    return rows != null && (uint)row < (uint)rows.Length ? rows[row] : default;
+                }
+
                 /// <summary>The elements of a float <paramref name="span"/> from <paramref name="start"/> on (read as doubles where they are used).</summary>
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static global::System.ReadOnlySpan<float> From(global::System.ReadOnlySpan<float> span, int start)

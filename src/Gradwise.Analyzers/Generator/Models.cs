@@ -50,6 +50,12 @@ internal sealed record ParameterSpec(string Name, string Type, string? GradientN
 
     /// <summary>True for a float parameter: its gradient is an out float, computed in double and rounded once.</summary>
     public bool IsFloat => Kind == ValueKind.Float;
+
+    /// <summary>True for a float[][] or float[,] parameter: its gradient has its type, and is computed in double and rounded once.</summary>
+    public bool IsFloatMatrix { get; init; }
+
+    /// <summary>The type of a matrix's gradient: the matrix's own.</summary>
+    public string MatrixType => (IsFloatMatrix ? "float" : "double") + (Kind == ValueKind.Jagged ? "[][]" : "[,]");
 }
 
 /// <summary>Where a method is, as values (a Location would hold the syntax tree).</summary>

@@ -92,6 +92,85 @@ public sealed class FloatLoopGeneratorTests
                 return Math.Log(sum) + m - s[label];
             }
 
+            /// <summary>A hidden layer with its weights in a float[][] (one row per unit), squared error against float targets.</summary>
+            [Differentiable]
+            public static float Hidden(float[][] w, float[] v, [NoGradient] float[][] x, [NoGradient] float[] y)
+            {
+                float loss = 0f;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    float z = 0f;
+                    for (int k = 0; k < w.Length; k++)
+                    {
+                        float a = 0f;
+                        for (int j = 0; j < x[i].Length; j++)
+                        {
+                            a += w[k][j] * x[i][j];
+                        }
+
+                        z += v[k] * MathF.Tanh(a);
+                    }
+
+                    loss += (z - y[i]) * (z - y[i]);
+                }
+
+                return loss / x.Length;
+            }
+
+            public static double HiddenTwin(double[][] w, double[] v, double[][] x, double[] y)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double z = 0;
+                    for (int k = 0; k < w.Length; k++)
+                    {
+                        double a = 0;
+                        for (int j = 0; j < x[i].Length; j++) a += w[k][j] * x[i][j];
+                        z += v[k] * Math.Tanh(a);
+                    }
+
+                    loss += (z - y[i]) * (z - y[i]);
+                }
+
+                return loss / x.Length;
+            }
+
+            /// <summary>Softmax regression with its weights in a float[,], classes × features.</summary>
+            [Differentiable]
+            public static float Grid(float[,] w, [NoGradient] float[] x, int label)
+            {
+                float m = float.NegativeInfinity;
+                for (int c = 0; c < w.GetLength(0); c++)
+                {
+                    float s = 0f;
+                    for (int j = 0; j < w.GetLength(1); j++) s += w[c, j] * x[j];
+                    m = MathF.Max(m, s);
+                }
+
+                float sum = 0f;
+                float own = 0f;
+                for (int c = 0; c < w.GetLength(0); c++)
+                {
+                    float s = 0f;
+                    for (int j = 0; j < w.GetLength(1); j++) s += w[c, j] * x[j];
+                    sum += MathF.Exp(s - m);
+                    if (c == label) own = s;
+                }
+
+                return MathF.Log(sum) + m - own;
+            }
+
+            public static double GridTwin(double[] w, double[] x, int label)
+            {
+                double m = double.NegativeInfinity;
+                var s = new double[3];
+                for (int c = 0; c < 3; c++) { for (int j = 0; j < 2; j++) s[c] += w[c * 2 + j] * x[j]; m = Math.Max(m, s[c]); }
+                double sum = 0;
+                for (int c = 0; c < 3; c++) sum += Math.Exp(s[c] - m);
+                return Math.Log(sum) + m - s[label];
+            }
+
             // Wrappers: theta as doubles (float-representable), the float method's value and gradient as doubles.
             private static float[] F(double[] t, int from, int count) { var f = new float[count]; for (int i = 0; i < count; i++) f[i] = (float)t[from + i]; return f; }
 
@@ -107,6 +186,47 @@ public sealed class FloatLoopGeneratorTests
                 for (int i = 0; i < 3; i++) g[i] = dw[i];
                 g[3] = db;
                 return v;
+            }
+
+            private static readonly double[][] Rows = { new[] { 0.5, -1.0 }, new[] { 1.5, 0.25 }, new[] { -0.5, 0.75 } };
+            private static float[][] Floats(double[][] rows) => Array.ConvertAll(rows, r => F(r, 0, r.Length));
+            private static double[][] Split(double[] t) => new[] { t[0..2], t[2..4], t[4..6] };
+
+            public static double HiddenValue(double[] t) => Hidden(Floats(Split(t)), F(t, 6, 3), Floats(Rows), F(Y, 0, 3));
+            public static double HiddenTwinValue(double[] t) => HiddenTwin(Split(t), t[6..9], Rows, Y);
+            public static double HiddenGradient(double[] t, double[] g)
+            {
+                var dw = new[] { new float[2], new float[2], new float[2] };
+                var dv = new float[3];
+                var v = HiddenWithGradient(Floats(Split(t)), F(t, 6, 3), Floats(Rows), F(Y, 0, 3), dw, dv);
+                for (int i = 0; i < 6; i++) g[i] = dw[i / 2][i % 2];
+                for (int i = 0; i < 3; i++) g[6 + i] = dv[i];
+                return v;
+            }
+
+            private static float[,] Grid(double[] t) { var w = new float[3, 2]; for (int i = 0; i < 6; i++) w[i / 2, i % 2] = (float)t[i]; return w; }
+
+            public static double GridValue(double[] t) => Grid(Grid(t), F(X, 0, 2), 1);
+            public static double GridTwinValue(double[] t) => GridTwin(t, X[0..2], 1);
+            public static double GridGradient(double[] t, double[] g)
+            {
+                var dw = new float[3, 2];
+                var v = GridWithGradient(Grid(t), F(X, 0, 2), 1, dw);
+                for (int i = 0; i < 6; i++) g[i] = dw[i / 2, i % 2];
+                return v;
+            }
+
+            public static string WrongShape()
+            {
+                try
+                {
+                    HiddenWithGradient(Floats(Rows), new float[3], Floats(Rows), F(Y, 0, 3), new[] { new float[2], new float[3], new float[2] }, new float[3]);
+                    return "no exception";
+                }
+                catch (ArgumentException e)
+                {
+                    return e.Message;
+                }
             }
 
             public static double SoftmaxValue(double[] t) => Softmax(F(t, 0, 4), 2);
@@ -135,9 +255,20 @@ public sealed class FloatLoopGeneratorTests
         Assert.Equal(typeof(float).MakeByRefType(), logistic.GetParameters()[5].ParameterType);
     }
 
+    [Fact]
+    public void Float_matrices_get_gradients_of_their_own_type_and_shape()
+    {
+        var type = Run.Value.Load().GetType("Specs.H")!;
+        Assert.Equal(typeof(float[][]), type.GetMethod("HiddenWithGradient")!.GetParameters()[4].ParameterType);
+        Assert.Equal(typeof(float[,]), type.GetMethod("GridWithGradient")!.GetParameters()[3].ParameterType);
+        Assert.Equal("dw[1] must have the length of w[1] (2), not 3. (Parameter 'dw')", Run.Value.Invoke("Specs.H", "WrongShape", Array.Empty<object?>()));
+    }
+
     [Theory]
     [InlineData("Logistic", 4)]
     [InlineData("Softmax", 4)]
+    [InlineData("Hidden", 9)]
+    [InlineData("Grid", 6)]
     public void Gradient_agrees_with_the_double_twin(string name, int size)
     {
         var random = new Random(size * 31 + name.Length);

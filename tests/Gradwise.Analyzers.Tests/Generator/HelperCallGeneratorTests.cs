@@ -101,6 +101,56 @@ public sealed class HelperCallGeneratorTests
             }
         }
 
+        /// <summary>Softmax regression whose Forward returns the probabilities, from a Softmax helper that returns a new array.</summary>
+        public partial class Classifier
+        {
+            [Parameter] public double[,] W = new double[3, 2];
+            [Parameter] public double[] Bias = new double[3];
+
+            private static double[] Softmax(double[] z)
+            {
+                double max = double.NegativeInfinity;
+                for (int c = 0; c < z.Length; c++) max = Math.Max(max, z[c]);
+                double[] p = new double[z.Length];
+                double sum = 0;
+                for (int c = 0; c < z.Length; c++)
+                {
+                    p[c] = Math.Exp(z[c] - max);
+                    sum += p[c];
+                }
+
+                for (int c = 0; c < z.Length; c++) p[c] /= sum;
+                return p;
+            }
+
+            public double[] Forward(double[] x)
+            {
+                double[] z = new double[Bias.Length];
+                for (int c = 0; c < Bias.Length; c++)
+                {
+                    z[c] = Bias[c];
+                    for (int j = 0; j < x.Length; j++) z[c] += W[c, j] * x[j];
+                }
+
+                return Softmax(z);
+            }
+
+            private static double Nll(double[] p, int label) => -Math.Log(p[label]);
+
+            [Differentiable]
+            public double Loss(double[][] x, int[] labels)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double[] p = Forward(x[i]);
+                    loss += 0.75 * -Math.Log(p[labels[i]]) + 0.25 * Nll(Forward(x[i]), labels[i]);
+                }
+
+                return loss / x.Length;
+            }
+        }
+
         public static partial class Losses
         {
             private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
@@ -209,6 +259,28 @@ public sealed class HelperCallGeneratorTests
 
             public static double TupledGradient(double[] t, double[] g) => Losses.TupledWithGradient(t[0], t[1], t[2], out g[0], out g[1], out g[2]);
 
+            public static readonly int[] Labels = { 2, 0, 1 };
+
+            private static Classifier Classifier(double[] t)
+            {
+                var m = new Classifier();
+                for (int i = 0; i < 6; i++) m.W[i / 2, i % 2] = t[i];
+                for (int c = 0; c < 3; c++) m.Bias[c] = t[6 + c];
+                return m;
+            }
+
+            public static double ClassifierValue(double[] t) => Classifier(t).Loss(X, Labels);
+
+            public static double ClassifierGradient(double[] t, double[] g)
+            {
+                var m = Classifier(t);
+                var gradient = new Classifier.Gradient(m);
+                var v = m.LossWithGradient(X, Labels, gradient);
+                for (int i = 0; i < 6; i++) g[i] = gradient.W[i / 2, i % 2];
+                for (int c = 0; c < 3; c++) g[6 + c] = gradient.Bias[c];
+                return v;
+            }
+
             public static double ScaledValue(double[] t) => Losses.Scaled(t[0], t[1], t[2]);
 
             public static double ScaledGradient(double[] t, double[] g)
@@ -226,7 +298,7 @@ public sealed class HelperCallGeneratorTests
     {
         Assert.Empty(Run.Value.AnalyzerDiagnostics);
         Assert.Empty(Run.Value.GeneratorDiagnostics);
-        foreach (var method in new[] { "Network.Loss(", "Network.Contrast(", "Losses.Robust(", "Losses.Scaled(", "Losses.Tupled(" })
+        foreach (var method in new[] { "Network.Loss(", "Network.Contrast(", "Losses.Robust(", "Losses.Scaled(", "Losses.Tupled(", "Classifier.Loss(" })
         {
             Assert.Contains("WithGradient(", Run.Value.Source(method), StringComparison.Ordinal);
         }
@@ -238,6 +310,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Losses", "RobustValue", "RobustGradient", 3)]
     [InlineData("Course.Probe", "ScaledValue", "ScaledGradient", 3)]
     [InlineData("Course.Probe", "TupledValue", "TupledGradient", 3)]
+    [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
         var random = new Random(size + value.Length);
@@ -301,6 +374,16 @@ public sealed class HelperCallGeneratorTests
             "return x.Length > 2 ? {|#0:Sum(x)|} : 0;"
         },
         {
+            "a helper returning its parameter, not a new array",
+            "static double[] Same(double[] v) => v;",
+            "double[] p = {|#0:Same(x)|}; return p[0];"
+        },
+        {
+            "a buffer as long as a row that changes from call to call",
+            "static double[] Squares(double[] v) { double[] s = new double[v.Length]; for (int i = 0; i < v.Length; i++) s[i] = v[i] * v[i]; return s; }",
+            "double t = 0; for (int i = 0; i < rows.Length; i++) { double[] s = {|#0:Squares(rows[i])|}; t += s[0]; } return t;"
+        },
+        {
             "a helper taking a ref",
             "static double Twice(ref double v) => 2 * v;",
             "double a = x[0]; return {|#0:Twice(ref a)|};"
@@ -320,7 +403,7 @@ public sealed class HelperCallGeneratorTests
                 {{helper}}
 
                 [Differentiable]
-                public static double F(double[] x)
+                public static double F(double[] x, double[][] rows)
                 {
                     {{body.Replace("{|#0:", "{|GW9003:", StringComparison.Ordinal)}}
                 }
