@@ -35,15 +35,21 @@ internal static class GenericMath
         }
 
         var t = method.TypeParameters[0];
+        return IsReal(t) ? t : null;
+    }
+
+    /// <summary>True when <c>T : IFloatingPointIeee754&lt;T&gt;</c> (directly or through a derived interface).</summary>
+    public static bool IsReal(ITypeParameterSymbol t)
+    {
         foreach (var constraint in t.ConstraintTypes)
         {
             if (constraint is INamedTypeSymbol named && (IsIeee(named, t) || named.AllInterfaces.Any(i => IsIeee(i, t))))
             {
-                return t;
+                return true;
             }
         }
 
-        return null;
+        return false;
     }
 
     /// <summary>True when <paramref name="type"/> is <paramref name="real"/> (the method's real type parameter).</summary>

@@ -51,6 +51,11 @@ internal sealed partial class MethodFrontend
             return "it is not a function Gradwise knows, and its body is not in this project";
         }
 
+        if (target.IsGenericMethod)
+        {
+            return "a generic helper is not read where it is called yet; write its math inline, or make it take double";
+        }
+
         if (target.IsAbstract || target.IsVirtual || target.IsOverride)
         {
             return "it is virtual, so which body runs is decided at run time; make it non-virtual, or [Differentiable]";

@@ -44,7 +44,7 @@ internal sealed partial class MethodFrontend
         Protect(scope, output, ChangedBy(loop.Body).Concat(counted is { Name: { } countedName } ? new[] { countedName } : Array.Empty<string>()));
         var outer = loop.Body.DescendantsAndSelf().Concat(whileLoop?.Condition?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>()).OfType<ILocalReferenceOperation>()
             .Select(l => l.Local)
-            .Where(l => !IsDeclaredWithin(l, loop.Syntax) && IsFloatingPoint(l.Type.SpecialType))
+            .Where(l => !IsDeclaredWithin(l, loop.Syntax) && IsRealType(l.Type))
             .ToList();
         var assignedInLoop = new HashSet<ILocalSymbol>(AssignedOutside(loop.Syntax)(loop.Body), SymbolEqualityComparer.Default);
         var assignedBools = assignedInLoop.Where(l => l.Type.SpecialType == SpecialType.System_Boolean).ToList();

@@ -84,10 +84,11 @@ internal sealed partial class MethodFrontend
         switch (type)
         {
             case IArrayTypeSymbol { Rank: 1 } array:
-                return array.ElementType.SpecialType;
+                // A T of generic math is read as a double, as T itself is.
+                return array.ElementType is ITypeParameterSymbol t && GenericMath.IsReal(t) ? SpecialType.System_Double : array.ElementType.SpecialType;
             case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 when named.ContainingNamespace?.ToDisplayString() == "System" && named.Name is "Span" or "ReadOnlySpan":
-                return named.TypeArguments[0].SpecialType;
+                return named.TypeArguments[0] is ITypeParameterSymbol argument && GenericMath.IsReal(argument) ? SpecialType.System_Double : named.TypeArguments[0].SpecialType;
             default:
                 return SpecialType.None;
         }
@@ -148,7 +149,7 @@ internal sealed partial class MethodFrontend
         var arrays = sources.Where(p => IsFloatingPoint(ElementTypeOf(p.Type)) || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
         var jagged = sources.Where(p => IsJagged(p.Type)).Select(p => p.Name).ToArray();
         var rectangular = sources.Where(p => IsRectangular(p.Type)).Select(p => p.Name).ToArray();
-        var scalars = sources.Where(p => IsFloatingPoint(p.Type.SpecialType)).Select(p => p.Name).ToArray();
+        var scalars = sources.Where(p => IsRealType(p.Type)).Select(p => p.Name).ToArray();
         return new Procedure(
             Block.Of(output),
             result,
@@ -409,13 +410,16 @@ internal sealed partial class MethodFrontend
         return true;
     }
 
+    /// <summary>A local the scalar reader keeps symbolically: a double, float, bool or T.</summary>
+    private bool IsScalarLocal(ITypeSymbol type) => IsRealType(type) || type.SpecialType == SpecialType.System_Boolean;
+
     private bool IsProcedureOnly(IOperation operation) => operation switch
     {
         ILoopOperation or IBranchOperation => true,
         IInvocationOperation call => IsSpanCall(call) || TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType),
-        IVariableDeclaratorOperation d => d.Symbol.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean),
-        IAssignmentOperation a => ElementTarget(a) != null || a.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
-        IIncrementOrDecrementOperation s => ElementTarget(s) != null || s.Target is ILocalReferenceOperation { Local.Type.SpecialType: not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) },
+        IVariableDeclaratorOperation d => !IsScalarLocal(d.Symbol.Type),
+        IAssignmentOperation a => ElementTarget(a) != null || (a.Target is ILocalReferenceOperation l && !IsScalarLocal(l.Local.Type)),
+        IIncrementOrDecrementOperation s => ElementTarget(s) != null || (s.Target is ILocalReferenceOperation l && !IsScalarLocal(l.Local.Type)),
         _ => false,
     };
 
@@ -471,7 +475,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            if (!IsFloatingPoint(local.Type.SpecialType) || scope.Materialized.Contains(local))
+            if (!IsRealType(local.Type) || scope.Materialized.Contains(local))
             {
                 continue;
             }
@@ -544,7 +548,7 @@ internal sealed partial class MethodFrontend
             return;
         }
 
-        foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol { Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single }).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
+        foreach (var pair in scope.Env.Where(p => !scope.Materialized.Contains(p.Key) && p.Key is ILocalSymbol l && IsRealType(l.Type)).OrderBy(p => p.Key.Name, StringComparer.Ordinal).ToList())
         {
             if (Leaf.In(pair.Value).Any(leaf => leaf.Reads().Any(names.Contains)))
             {
@@ -627,7 +631,7 @@ internal sealed partial class MethodFrontend
     {
         var local = declarator.Symbol;
         var initializer = declarator.GetVariableInitializer()?.Value;
-        if (local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean || local.IsConst)
+        if (IsScalarLocal(local.Type) || local.IsConst)
         {
             return DeclareLocal(declarator, scope.Env);
         }

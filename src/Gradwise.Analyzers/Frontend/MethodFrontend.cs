@@ -102,13 +102,6 @@ internal sealed partial class MethodFrontend
         var reader = new MethodFrontend(method, compilation, callers, cancellationToken);
         if (NeedsProcedure(method, body))
         {
-            if (reader.real != null)
-            {
-                var first = body.DescendantsAndSelf().FirstOrDefault(o => o is ILoopOperation or IArrayElementReferenceOperation or IArrayCreationOperation or IPropertyReferenceOperation { Property.IsIndexer: true }) ?? body;
-                reader.Unsupported(first, first == body ? "the body of '" + method.Name + "'" : "'" + FirstLine(first.Syntax) + "'", "a method generic over T : IFloatingPointIeee754<T> is differentiated without loops, spans or arrays so far; write it over double (or float) for those");
-                return FrontendResult.Failure(reader.problems);
-            }
-
             var procedure = reader.ReadProcedure(body);
             if (reader.incomplete)
             {

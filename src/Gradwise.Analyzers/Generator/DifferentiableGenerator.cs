@@ -157,6 +157,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
     private static ValueKind KindOf(ITypeSymbol type) => type.SpecialType switch
     {
         _ when type is ITypeParameterSymbol => ValueKind.Generic,
+        _ when type is IArrayTypeSymbol { Rank: 1, ElementType: ITypeParameterSymbol } or INamedTypeSymbol { TypeArguments: [ITypeParameterSymbol] } => ValueKind.GenericArray,
         SpecialType.System_Double => ValueKind.Double,
         SpecialType.System_Single => ValueKind.Float,
         _ when MethodFrontend.IsJagged(type) => ValueKind.Jagged,
@@ -248,8 +249,10 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         return CloseFile(spec, w);
     }
 
-    private static string EmitProcedure(DifferentiableMethodSpec spec, Procedure procedure)
+    private static string EmitProcedure(DifferentiableMethodSpec generic, Procedure procedure)
     {
+        // Generic over T: the procedure runs over doubles in a helper; the public method copies T spans in and gradients out.
+        var spec = generic.TypeParameter is null ? generic : InDouble(generic);
         var differentiable = spec.Parameters.Where(p => p.GradientName != null).ToList();
         var gradients = differentiable.ToDictionary(p => p.Name, p => p.GradientName!);
         foreach (var field in spec.ModelFields)
@@ -309,7 +312,21 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         }
 
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
-        w.Open(Signature(spec));
+        var helper = generic.Name + "GradwiseInDouble";
+        if (generic.TypeParameter != null)
+        {
+            EmitGenericProcedureWrapper(w, generic, helper, prefix);
+            w.Line();
+            w.Line("/// <summary>" + Xml(generic.Name) + "WithGradient over double, which the generic method copies its spans and converts its numbers for.</summary>");
+            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open(Signature(spec, helper, "private static "));
+        }
+        else
+        {
+            w.Open(Signature(spec));
+        }
+
         foreach (var (parameter, temporary) in floats)
         {
             if (parameter.IsFloat)
@@ -364,7 +381,11 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                         : "for (int " + i + " = 0; " + i + " < " + temporary + ".Length; " + i + "++) " + parameter.GradientName + "[" + i + "] = (float)" + temporary + "[" + i + "];");
         }
 
-        ExactValueAtNonFinite(w, spec, code.ValueName);
+        if (generic.TypeParameter is null)
+        {
+            ExactValueAtNonFinite(w, spec, code.ValueName); // the generic wrapper does this on its T arguments
+        }
+
         w.Line("return " + (spec.ReturnKind == ValueKind.Float ? "(float)" : string.Empty) + code.ValueName + ";");
         w.Close();
 
@@ -381,7 +402,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
                 w.Line(access + "const string " + constant + " = " + StringLiteral(form.Adjoint.ToString()) + ";");
             }
         }
-        if (spec.HasCallers && spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix || p.IsFloat || p.Kind == ValueKind.FloatArray) && spec.ReturnKind != ValueKind.Float && spec.GradientParameter is null)
+        if (spec.HasCallers && generic.TypeParameter is null && spec.Parameters.Any(p => p.Kind != ValueKind.Double) && !spec.Parameters.Any(p => p.IsMatrix || p.IsFloat || p.Kind == ValueKind.FloatArray) && spec.ReturnKind != ValueKind.Float && spec.GradientParameter is null)
         {
             // Callable from another [Differentiable] method, which then runs it once forward and once backward.
             EmitSplit(w, spec, procedure, gradients, differentiable);
@@ -494,6 +515,97 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         w.Line();
     }
 
+    /// <summary>The spec of a generic method's helper over double: T as double, spans and arrays of T as read-only spans of double.</summary>
+    private static DifferentiableMethodSpec InDouble(DifferentiableMethodSpec spec) => spec with
+    {
+        Parameters = new EquatableArray<ParameterSpec>(spec.Parameters.Select(p => p.Kind switch
+        {
+            ValueKind.Generic => p with { Kind = ValueKind.Double, Type = "double" },
+            ValueKind.GenericArray => p with { Kind = ValueKind.Other, Type = "global::System.ReadOnlySpan<double>" },
+            _ => p,
+        }).ToArray()),
+        ReturnKind = ValueKind.Double,
+        TypeParameter = null,
+        Constraints = null,
+    };
+
+    /// <summary>
+    /// The public <c>MWithGradient&lt;T&gt;</c> of a generic method with spans or loops: T arguments converted to double, spans of T
+    /// copied into double arrays, the helper over double called, each gradient converted back to T (rounded once), and the
+    /// value, which is your method's own at T where it is not finite.
+    /// </summary>
+    private static void EmitGenericProcedureWrapper(IndentedWriter w, DifferentiableMethodSpec spec, string helper, string prefix)
+    {
+        var t = spec.TypeParameter!;
+        var i = prefix + "i";
+        w.Open(Signature(spec));
+        foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null && p.Kind == ValueKind.GenericArray))
+        {
+            foreach (var line in ReverseEmitter.LengthCheck(parameter.Name, parameter.GradientName!))
+            {
+                w.Line(line);
+            }
+        }
+
+        var arguments = new List<string>();
+        var after = new List<string>();
+        foreach (var parameter in spec.Parameters)
+        {
+            switch (parameter.Kind)
+            {
+                case ValueKind.Generic:
+                    arguments.Add("double.CreateTruncating(" + parameter.Name + ")");
+                    break;
+                case ValueKind.GenericArray:
+                    var copy = prefix + "in_" + Unescape(parameter.Name);
+                    w.Line("double[] " + copy + " = new double[" + parameter.Name + ".Length];");
+                    w.Line("for (int " + i + " = 0; " + i + " < " + copy + ".Length; " + i + "++) " + copy + "[" + i + "] = double.CreateTruncating(" + parameter.Name + "[" + i + "]);");
+                    arguments.Add(copy);
+                    break;
+                default:
+                    arguments.Add(parameter.Name);
+                    break;
+            }
+        }
+
+        foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
+        {
+            var temporary = prefix + "d_" + parameter.GradientName;
+            switch (parameter.Kind)
+            {
+                case ValueKind.Generic:
+                    arguments.Add("out double " + temporary);
+                    after.Add(parameter.GradientName + " = " + t + ".CreateTruncating(" + temporary + ");");
+                    break;
+                case ValueKind.GenericArray:
+                    w.Line("double[] " + temporary + " = new double[" + parameter.Name + ".Length];");
+                    arguments.Add(temporary);
+                    after.Add("for (int " + i + " = 0; " + i + " < " + temporary + ".Length; " + i + "++) " + parameter.GradientName + "[" + i + "] = " + t + ".CreateTruncating(" + temporary + "[" + i + "]);");
+                    break;
+                default:
+                    arguments.Add(parameter.IsArray ? parameter.GradientName! : "out " + parameter.GradientName);
+                    break;
+            }
+        }
+
+        var value = prefix + "Value";
+        w.Line("double " + value + " = " + helper + "(" + string.Join(", ", arguments) + ");");
+        foreach (var line in after)
+        {
+            w.Line(line);
+        }
+
+        // Where the value is not finite, the rearranged form may differ from yours (∞ − ∞): then it is your method's, at T.
+        var finite = new[] { "double.IsFinite(" + value + ")" }.Concat(spec.Parameters.Where(p => p.Kind == ValueKind.Generic).Select(p => t + ".IsFinite(" + p.Name + ")"));
+        w.Line("if (!(" + string.Join(" && ", finite) + "))");
+        w.Line("{");
+        w.Line("    " + value + " = double.CreateTruncating(" + spec.Name + "<" + t + ">(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + "));");
+        w.Line("}");
+        w.Line();
+        w.Line("return " + (spec.ReturnKind == ValueKind.Generic ? t + ".CreateTruncating(" + value + ")" : value) + ";");
+        w.Close();
+    }
+
     /// <summary>
     /// The public <c>MWithGradient&lt;T&gt;</c> of a generic method: T arguments converted to double, the helper over double
     /// called, and the value and each T partial converted back to T, rounded once.
@@ -547,7 +659,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         signature.Append(string.Join(", ", spec.Parameters.Select(p => p.Type + " " + p.Name)));
         foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
         {
-            signature.Append(parameter.IsMatrix ? ", " + parameter.MatrixType + " " : parameter.Kind == ValueKind.FloatArray ? ", global::System.Span<float> " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : parameter.Kind == ValueKind.Generic ? ", out " + spec.TypeParameter + " " : ", out double ").Append(parameter.GradientName);
+            signature.Append(parameter.IsMatrix ? ", " + parameter.MatrixType + " " : parameter.Kind == ValueKind.GenericArray ? ", global::System.Span<" + spec.TypeParameter + "> " : parameter.Kind == ValueKind.FloatArray ? ", global::System.Span<float> " : parameter.IsArray ? ", global::System.Span<double> " : parameter.IsFloat ? ", out float " : parameter.Kind == ValueKind.Generic ? ", out " + spec.TypeParameter + " " : ", out double ").Append(parameter.GradientName);
         }
 
         if (spec.GradientParameter is { } gradientParameter)

@@ -30,6 +30,9 @@ internal enum ValueKind
 
     /// <summary>The method's type parameter T : IFloatingPointIeee754&lt;T&gt;: computed in double, converted at the boundary.</summary>
     Generic,
+
+    /// <summary>A span or array of T: copied into doubles at the boundary; its gradient is a Span&lt;T&gt;, rounded to T once.</summary>
+    GenericArray,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -40,7 +43,7 @@ internal enum ValueKind
 internal sealed record ParameterSpec(string Name, string Type, string? GradientName, ValueKind Kind)
 {
     /// <summary>True for a span or array of double (whose gradient is a Span&lt;double&gt;) or a matrix (whose gradient has its type).</summary>
-    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged or ValueKind.Rectangular or ValueKind.FloatArray;
+    public bool IsArray => Kind is ValueKind.Other or ValueKind.Jagged or ValueKind.Rectangular or ValueKind.FloatArray or ValueKind.GenericArray;
 
     /// <summary>True for a double[][] parameter.</summary>
     public bool IsJagged => Kind == ValueKind.Jagged;

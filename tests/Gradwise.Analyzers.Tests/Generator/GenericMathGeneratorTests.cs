@@ -42,6 +42,101 @@ public sealed class GenericMathGeneratorTests
                 s += T.Tanh(x * c) + T.Sqrt(x * x + T.One) + T.Max(x, T.Zero);
                 return -s * T.CreateTruncating(scale);
             }
+
+            /// <summary>Logistic regression over spans of T, one loop per row and feature.</summary>
+            [Differentiable]
+            public static T Logistic<T>(ReadOnlySpan<T> w, T b, [NoGradient] ReadOnlySpan<T> x, [NoGradient] ReadOnlySpan<T> y) where T : IFloatingPointIeee754<T>
+            {
+                int d = w.Length;
+                T loss = T.Zero;
+                for (int i = 0; i < y.Length; i++)
+                {
+                    T z = b;
+                    for (int j = 0; j < d; j++)
+                    {
+                        z += w[j] * x[i * d + j];
+                    }
+
+                    loss += T.Log(T.One + T.Exp(-z)) + (T.One - y[i]) * z;
+                }
+
+                return loss / T.CreateChecked(y.Length);
+            }
+
+            /// <summary>Softmax cross-entropy of a T[] of scores: a T[] buffer, a max, a foreach.</summary>
+            [Differentiable]
+            public static T Softmax<T>(T[] s, int label) where T : IFloatingPointIeee754<T>
+            {
+                T[] e = new T[s.Length];
+                T m = s[0];
+                for (int c = 1; c < s.Length; c++)
+                {
+                    m = T.Max(m, s[c]);
+                }
+
+                for (int c = 0; c < s.Length; c++)
+                {
+                    e[c] = T.Exp(s[c] - m);
+                }
+
+                T sum = T.Zero;
+                foreach (T v in e)
+                {
+                    sum += v;
+                }
+
+                return T.Log(sum) + m - s[label];
+            }
+        }
+
+        /// <summary>The span methods at T, values and gradients as one array: [value, gradient...].</summary>
+        public static class Probe
+        {
+            private static readonly double[] X = { 0.5, -1.0, 1.5, 0.25, -0.5, 2.0 };
+            private static readonly double[] Y = { 1, 0, 1 };
+
+            public static double LogisticValue(double[] t) => G.Logistic<double>(t.AsSpan(0, 2), t[2], X, Y);
+
+            public static double SoftmaxValue(double[] t) => G.Softmax(t, 1);
+
+            public static double[] All<T>(string name, double[] t) where T : IFloatingPointIeee754<T>
+            {
+                var p = Array.ConvertAll(t, v => T.CreateChecked(v));
+                var g = new T[t.Length];
+                T value;
+                if (name == "Logistic")
+                {
+                    value = G.LogisticWithGradient<T>(p.AsSpan(0, 2), p[2], Array.ConvertAll(X, v => T.CreateChecked(v)), Array.ConvertAll(Y, v => T.CreateChecked(v)), g.AsSpan(0, 2), out g[2]);
+                }
+                else
+                {
+                    value = G.SoftmaxWithGradient<T>(p, 1, g);
+                }
+
+                var all = new double[t.Length + 1];
+                all[0] = double.CreateChecked(value);
+                for (int k = 0; k < t.Length; k++) all[k + 1] = double.CreateChecked(g[k]);
+                return all;
+            }
+
+            public static double[] AllDouble(string name, double[] t) => All<double>(name, t);
+
+            public static double[] AllFloat(string name, double[] t) => All<float>(name, t);
+
+            public static double[] AllHalf(string name, double[] t) => All<Half>(name, t);
+
+            public static string WrongLength()
+            {
+                try
+                {
+                    G.LogisticWithGradient<float>(new float[2], 0f, new float[6], new float[3], new float[3], out _);
+                    return "no exception";
+                }
+                catch (ArgumentException e)
+                {
+                    return e.Message;
+                }
+            }
         }
         """;
 
@@ -135,11 +230,44 @@ public sealed class GenericMathGeneratorTests
     }
 
     [Theory]
+    [InlineData("Logistic", 3)]
+    [InlineData("Softmax", 4)]
+    public void Span_methods_at_T_agree_with_finite_differences_and_round_once_to_float_and_half(string name, int size)
+    {
+        var random = new Random(name.Length * 13 + size);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            // Inputs representable in Half, so every instantiation sees the same numbers.
+            var theta = Enumerable.Range(0, size).Select(_ => (double)(Half)(2 * Draw(random))).ToArray();
+            double F(double[] p) => (double)Run.Value.Invoke("Specs.Probe", name + "Value", new object?[] { p })!;
+            var all = (double[])Run.Value.Invoke("Specs.Probe", "AllDouble", new object?[] { name, theta })!;
+            var floats = (double[])Run.Value.Invoke("Specs.Probe", "AllFloat", new object?[] { name, theta })!;
+            var halves = (double[])Run.Value.Invoke("Specs.Probe", "AllHalf", new object?[] { name, theta })!;
+            Assert.Equal(F(theta), all[0], 12);
+            for (var k = 0; k < size; k++)
+            {
+                Assert.True(FiniteDifference.TryCentral(F, theta, k, out var fd));
+                Assert.True(Math.Abs(fd - all[k + 1]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{name}: ∂/∂θ[{k}] generated {all[k + 1]}, finite differences {fd}");
+            }
+
+            for (var k = 0; k <= size; k++)
+            {
+                Assert.Equal((float)all[k], (float)floats[k]);
+                Assert.Equal((double)(Half)all[k], halves[k]);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_T_gradient_span_of_the_wrong_length_throws_naming_both() =>
+        Assert.Equal("dw must have the length of w (2), not 3. (Parameter 'dw')", Run.Value.Invoke("Specs.Probe", "WrongLength", Array.Empty<object?>()));
+
+    [Theory]
     [InlineData("public static T F<T>(T x) where T : INumber<T> => x * x;", "GW9002", "one type parameter T : IFloatingPointIeee754<T>")]
     [InlineData("public T F<T>(T x) where T : IFloatingPointIeee754<T> => x * x;", "GW9002", "is static")]
     [InlineData("public static T F<T, U>(T x) where T : IFloatingPointIeee754<T> => x * x;", "GW9002", "one type parameter")]
-    [InlineData("public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0];", "GW9002", "parameter 'x'")]
-    [InlineData("public static T F<T>(T x) where T : IFloatingPointIeee754<T> { T s = T.Zero; for (int i = 0; i < 3; i++) { s += x; } return s; }", "GW9003", "without loops, spans or arrays")]
+    [InlineData("public static T F<T>(T[][] x) where T : IFloatingPointIeee754<T> => x[0][0];", "GW9002", "parameter 'x'")]
+    [InlineData("public static T F<T>(T x) where T : IFloatingPointIeee754<T> => Sq(x) + x; static T Sq<T>(T v) where T : IFloatingPointIeee754<T> => v * v;", "GW9003", "a generic helper is not read where it is called yet")]
     [InlineData("public static T F<T>(T x) where T : IFloatingPointIeee754<T> => Sq(x); [Differentiable] public static T Sq<T>(T x) where T : IFloatingPointIeee754<T> => x * x;", "GW9003", "calls between generic [Differentiable] methods")]
     public void Unsupported_generic_shapes_are_located_diagnostics(string member, string id, string reason)
     {
