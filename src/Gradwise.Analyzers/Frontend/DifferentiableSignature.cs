@@ -84,7 +84,7 @@ internal static class DifferentiableSignature
             }
             else if (!MethodFrontend.IsProcedureParameterType(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Single && !GenericMath.Is(parameter.Type, real) && !Explained(parameter.Type))
             {
-                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, float, int, a ReadOnlySpan<T>, Span<T> or T[] of double or int, or double[][]"));
+                problems.Add(Signature(method, parameterLocation, "parameter '" + parameter.Name + "' has type '" + parameter.Type.ToDisplayString() + "'; parameters are double, float, int, a ReadOnlySpan<T>, Span<T> or T[] of double, float or int, or a double[][], double[,], float[][] or float[,]" + MethodFrontend.VectorHint(parameter.Type)));
             }
         }
 

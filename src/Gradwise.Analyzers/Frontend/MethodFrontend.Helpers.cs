@@ -46,6 +46,16 @@ internal sealed partial class MethodFrontend
     /// <summary>Why a call of a method that is neither [Differentiable] nor a known function cannot be read where it is called.</summary>
     private string WhyNotReadable(IInvocationOperation invocation, IMethodSymbol target)
     {
+        if (VectorHintOf(target) is { Length: > 0 } vector)
+        {
+            return "it is not a function Gradwise knows" + vector;
+        }
+
+        if (target.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return "it calls a delegate, whose body is chosen at run time; call the method itself (it is then read where it is called)";
+        }
+
         if (target.DeclaringSyntaxReferences.Length == 0)
         {
             return "it is not a function Gradwise knows, and its body is not in this project";
@@ -426,6 +436,20 @@ internal sealed partial class MethodFrontend
                 return false;
         }
     }
+
+    /// <summary>
+    /// For <c>Vector&lt;T&gt;</c>, <c>Vector128/256/512</c> and the <c>Vector</c> statics: how to write the same math so it is differentiated
+    /// (lanes are not); else empty.
+    /// </summary>
+    internal static string VectorHint(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Vector" or "Vector64" or "Vector128" or "Vector256" or "Vector512", ContainingNamespace: var ns }
+        && ns?.ToDisplayString() is "System.Numerics" or "System.Runtime.Intrinsics"
+            ? " (SIMD vectors are not differentiated lane by lane: write the loop over elements, or TensorPrimitives.Dot/Sum/SumOfSquares/Norm, which Gradwise differentiates as whole operations and runs vectorized)"
+            : string.Empty;
+
+    /// <summary><see cref="VectorHint"/> for a method on SIMD vectors, or returning or taking one; else empty.</summary>
+    internal static string VectorHintOf(IMethodSymbol method) =>
+        new[] { method.ContainingType, method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)).Select(VectorHint).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
 
     /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>
     private static bool InsideLoopCondition(IOperation operation)

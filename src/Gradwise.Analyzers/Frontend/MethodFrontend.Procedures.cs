@@ -673,7 +673,7 @@ internal sealed partial class MethodFrontend
             return initializer is null ? Incomplete() : DeclareBufferOrView(declarator, local, initializer, element, scope, output);
         }
 
-        Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals are double, int, bool, a double buffer (stackalloc double[n] or new double[n]) or a slice of a parameter");
+        Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals are double, int, bool, a double buffer (stackalloc double[n] or new double[n]) or a slice of a parameter" + VectorHint(local.Type));
         return false;
     }
 

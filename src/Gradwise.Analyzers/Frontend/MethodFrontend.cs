@@ -1143,7 +1143,7 @@ internal sealed partial class MethodFrontend
 
     private Expr? UnknownCall(IInvocationOperation invocation)
     {
-        Unsupported(invocation, "the call to '" + invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not a function Gradwise knows the derivative of");
+        Unsupported(invocation, "the call to '" + invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'", "it is not a function Gradwise knows the derivative of" + VectorHintOf(invocation.TargetMethod));
         return null;
     }
 

@@ -440,11 +440,43 @@ public sealed class HelperCallGeneratorTests
         public partial class Model : Layer
         {
             private readonly Layer other = new Layer();
+            private readonly Func<double, double> activation = Math.Tanh;
 
             [Differentiable]
-            public double F(double x, double y) => {|GW9003:other.Apply(x)|} + {|GW9003:Shape(x, y)|};
+            public double F(double x, double y) => {|#0:other.Apply(x)|} + {|#1:Shape(x, y)|} + {|#2:activation(y)|};
         }
-        """);
+        """,
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Layer.Apply(double)'", "F", "it is called on another object; a method is read where it is called when it is static or called on this"),
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(1).WithArguments("the call to 'Layer.Shape(double, double)'", "F", "it is virtual, so which body runs is decided at run time; make it non-virtual, or [Differentiable]"),
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(2).WithArguments("the call to 'Func<double, double>.Invoke(double)'", "F", "it calls a delegate, whose body is chosen at run time; call the method itself (it is then read where it is called)"));
+
+    [Fact]
+    public void SIMD_vectors_are_reported_with_what_to_write_instead()
+    {
+        var run = GeneratorHarness.Run("""
+                using System;
+                using System.Numerics;
+                using Gradwise;
+                public static partial class L
+                {
+                    [Differentiable]
+                    public static double Dot(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+                    {
+                        var acc = Vector<double>.Zero;
+                        return Vector.Sum(acc);
+                    }
+
+                    [Differentiable]
+                    public static double Sum(Vector<double> v) => Vector.Sum(v);
+                }
+                """);
+
+        var messages = run.AnalyzerDiagnostics.Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal)).Select(d => d.Id + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.All(messages, m => Assert.Contains("SIMD vectors are not differentiated lane by lane", m, StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("GW9002", StringComparison.Ordinal) && m.Contains("parameter 'v'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("GW9003", StringComparison.Ordinal) && m.Contains("the local 'acc'", StringComparison.Ordinal));
+    }
 
     /// <summary>Every prefix of a model calling its Forward and a static helper, typed from the top: a diagnostic or code, never a crash.</summary>
     [Fact]

@@ -39,7 +39,15 @@ public sealed class RandomProgramGeneratorTests
     [Fact]
     public void Generated_gradients_of_random_float_programs_agree_with_double_twins() => CheckRandomPrograms(MatrixShape.Float, iterations: 1);
 
-    private static void CheckRandomPrograms(MatrixShape shape, int iterations)
+    /// <summary>
+    /// The same programs as helpers without an attribute, each read where it is called, twice, by a [Differentiable] method
+    /// whose parameters have other names: <c>F(p, q, s) =&gt; 0.5 * H(p, q, s) + H(p, q, 0.25 * s)</c>. Each reading declares the
+    /// helper's locals, counter and buffer again, under fresh names.
+    /// </summary>
+    [Fact]
+    public void Generated_gradients_through_random_helpers_agree_with_finite_differences() => CheckRandomPrograms(MatrixShape.None, iterations: 1, throughHelper: true);
+
+    private static void CheckRandomPrograms(MatrixShape shape, int iterations, bool throughHelper = false)
     {
         // theta: the elements of v (5, or a 5 × 2 matrix's 10), then a.
         var size = shape is MatrixShape.None or MatrixShape.Float ? 6 : 11;
@@ -85,7 +93,17 @@ public sealed class RandomProgramGeneratorTests
                     """);
                 for (var i = 0; i < seeds.Length; i++)
                 {
-                    source.Append(RandomProgram.Create(seeds[i], "F" + i, shape));
+                    if (throughHelper)
+                    {
+                        source.Append(RandomProgram.Create(seeds[i], "H" + i, shape).Replace("    [Differentiable]\n", string.Empty).Replace("public static double H", "private static double H"));
+                        source.Append("    [Differentiable]\n    public static double F").Append(i).Append("(ReadOnlySpan<double> p, [NoGradient] ReadOnlySpan<double> q, double s) => 0.5 * H")
+                            .Append(i).Append("(p, q, s) + H").Append(i).Append("(p, q, 0.25 * s);\n");
+                    }
+                    else
+                    {
+                        source.Append(RandomProgram.Create(seeds[i], "F" + i, shape));
+                    }
+
                     if (single)
                     {
                         source.Append("    public static double V").Append(i).Append("(double[] t) => F").Append(i).Append("Twin(t.AsSpan(0, 5), TwinData, t[5]);\n");
@@ -170,7 +188,7 @@ public sealed class RandomProgramGeneratorTests
 
         Assert.True(checkedPartials > 200 * iterations, $"only {checkedPartials} partials were checked");
         Assert.Equal(iterations * ProgramsPerCompilation, nonFinitePoints);
-        if (shape == MatrixShape.None)
+        if (shape == MatrixShape.None && !throughHelper)
         {
             // Over 120 programs each path is all but certain; the matrix runs (40 programs) are about indexing, not these paths.
             Assert.True(fusedPrograms > 0, "no random program had a loop the emitter could fuse, so that path went untested");
@@ -193,7 +211,8 @@ public sealed class RandomProgramGeneratorTests
 
     private static string ProgramText(string source, int index)
     {
-        var start = source.IndexOf(" F" + index + "(", StringComparison.Ordinal);
+        var helper = source.IndexOf(" H" + index + "(", StringComparison.Ordinal);
+        var start = helper >= 0 ? helper : source.IndexOf(" F" + index + "(", StringComparison.Ordinal);
         var end = source.IndexOf("public static double V" + index + "(", StringComparison.Ordinal);
         return source.Substring(start, end - start);
     }
