@@ -41,6 +41,47 @@ internal sealed partial class MethodFrontend
         return false;
     }
 
+    /// <summary>
+    /// True when a call of another [Differentiable] method can go through its generated code (its WithGradient, or its split
+    /// halves): it works in double, takes no matrix, and each span argument is a parameter of this method or a slice of one.
+    /// Otherwise (float, a matrix, a local buffer, a row) the callee is read where it is called. Reports nothing.
+    /// </summary>
+    private bool CanChain(IInvocationOperation invocation, IMethodSymbol callee)
+    {
+        if (callee.ReturnType.SpecialType == SpecialType.System_Single
+            || callee.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Single || ElementTypeOf(p.Type) == SpecialType.System_Single || IsJagged(p.Type) || IsRectangular(p.Type)))
+        {
+            return false;
+        }
+
+        if (!procedureMode)
+        {
+            return true; // a span argument here is reported as such
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || parameter.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Int32)
+            {
+                continue;
+            }
+
+            var chained = Strip(argument.Value) switch
+            {
+                IParameterReferenceOperation own => SymbolEqualityComparer.Default.Equals(own.Parameter.ContainingSymbol, method),
+                ILocalReferenceOperation local => views.TryGetValue(local.Local, out var view) && view.Offset is not IntRow && method.Parameters.Any(p => Escaped(p.Name) == view.Array),
+                IInvocationOperation slice => SliceParts(slice) is var (sliced, _) && Strip(sliced) is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol, method),
+                _ => false,
+            };
+            if (!chained)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsSpanCall(IInvocationOperation call) =>
         DifferentiableSignature.IsDifferentiable(call.TargetMethod) && call.TargetMethod.Parameters.Any(p => p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single));
 

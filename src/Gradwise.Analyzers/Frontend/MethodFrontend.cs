@@ -828,7 +828,7 @@ internal sealed partial class MethodFrontend
 
         if (IsReadableHelper(invocation, target) && !MathApi.IsMathType(target.ContainingType)
             && (DifferentiableSignature.IsDifferentiable(target)
-                ? ModelParameters.IsModelMethod(target) // its WithGradient fills a whole Gradient: read it here instead
+                ? ModelParameters.IsModelMethod(target) || !CanChain(invocation, target) // its WithGradient fills a whole Gradient, or cannot take these arguments: read it here instead
                 : !(target.Parameters.Length == 1 && IsRealType(target.Parameters[0].Type)))) // one double: maybe a known function (below)
         {
             return ReadHelperCall(invocation, target, env);

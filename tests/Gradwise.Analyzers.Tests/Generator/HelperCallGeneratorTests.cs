@@ -151,6 +151,62 @@ public sealed class HelperCallGeneratorTests
             }
         }
 
+        /// <summary>[Differentiable] callees whose generated code cannot take these arguments (a local buffer, a row, a matrix, float): read where they are called.</summary>
+        public static partial class Chains
+        {
+            [Differentiable]
+            public static double Sum(ReadOnlySpan<double> v)
+            {
+                double s = 0;
+                foreach (var e in v) s += e * e;
+                return s;
+            }
+
+            [Differentiable]
+            public static double Rows(double[][] v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++) s += Math.Sin(v[i][0]) * v[i][1];
+                return s;
+            }
+
+            [Differentiable]
+            public static double Mixed(double[][] m, double x)
+            {
+                Span<double> b = stackalloc double[3];
+                for (int k = 0; k < 3; k++) b[k] = x * (k + 1);
+                return Sum(b) + Sum(m[1]) * x + Rows(m);
+            }
+
+            [Differentiable]
+            public static float FloatSum(ReadOnlySpan<float> v)
+            {
+                float s = 0f;
+                for (int i = 0; i < v.Length; i++) s += v[i] * v[i];
+                return s;
+            }
+
+            [Differentiable]
+            public static float FloatOuter(ReadOnlySpan<float> v, float x) => FloatSum(v) * x + x;
+
+            public static double MixedValue(double[] t) => Mixed(new[] { t[0..2], t[2..4] }, t[4]);
+
+            public static double MixedGradient(double[] t, double[] g)
+            {
+                var dm = new[] { new double[2], new double[2] };
+                var v = MixedWithGradient(new[] { t[0..2], t[2..4] }, t[4], dm, out g[4]);
+                g[0] = dm[0][0]; g[1] = dm[0][1]; g[2] = dm[1][0]; g[3] = dm[1][1];
+                return v;
+            }
+
+            public static double[] FloatOuterAll(float[] v, float x)
+            {
+                var dv = new float[v.Length];
+                var value = FloatOuterWithGradient(v, x, dv, out float dx);
+                return new double[] { value, dv[0], dv[1], dx };
+            }
+        }
+
         public static partial class Losses
         {
             private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
@@ -298,7 +354,7 @@ public sealed class HelperCallGeneratorTests
     {
         Assert.Empty(Run.Value.AnalyzerDiagnostics);
         Assert.Empty(Run.Value.GeneratorDiagnostics);
-        foreach (var method in new[] { "Network.Loss(", "Network.Contrast(", "Losses.Robust(", "Losses.Scaled(", "Losses.Tupled(", "Classifier.Loss(" })
+        foreach (var method in new[] { "Network.Loss(", "Network.Contrast(", "Losses.Robust(", "Losses.Scaled(", "Losses.Tupled(", "Classifier.Loss(", "Chains.Mixed(", "Chains.FloatOuter(" })
         {
             Assert.Contains("WithGradient(", Run.Value.Source(method), StringComparison.Ordinal);
         }
@@ -310,6 +366,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Losses", "RobustValue", "RobustGradient", 3)]
     [InlineData("Course.Probe", "ScaledValue", "ScaledGradient", 3)]
     [InlineData("Course.Probe", "TupledValue", "TupledGradient", 3)]
+    [InlineData("Course.Chains", "MixedValue", "MixedGradient", 5)]
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
@@ -327,6 +384,17 @@ public sealed class HelperCallGeneratorTests
                 Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{value} ∂/∂θ[{k}]: generated {g[k]}, finite differences {fd}");
             }
         }
+    }
+
+    [Fact]
+    public void A_float_Differentiable_callee_is_read_where_it_is_called()
+    {
+        var all = (double[])Run.Value.Invoke("Course.Chains", "FloatOuterAll", new object?[] { new[] { 0.75f, -1.5f }, 0.5f })!;
+        var sum = (0.75 * 0.75) + (1.5 * 1.5);
+        Assert.Equal((float)((sum * 0.5) + 0.5), all[0]);
+        Assert.Equal((float)(2 * 0.75 * 0.5), all[1]);
+        Assert.Equal((float)(2 * -1.5 * 0.5), all[2]);
+        Assert.Equal((float)(sum + 1), all[3]);
     }
 
     [Fact]
