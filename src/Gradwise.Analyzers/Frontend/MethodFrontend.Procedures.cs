@@ -172,19 +172,16 @@ internal sealed partial class MethodFrontend
                     usedNames.Add(declarator.Symbol.Name);
                     break;
                 case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IDeconstructionAssignmentOperation:
-                    var target = operation switch
+                    foreach (var target in TargetsOf(operation))
                     {
-                        IAssignmentOperation a => a.Target,
-                        IIncrementOrDecrementOperation s => s.Target,
-                        _ => null,
-                    };
-                    if (target is ILocalReferenceOperation l)
-                    {
-                        reassigned.Add(l.Local);
-                    }
-                    else if (target is IParameterReferenceOperation p)
-                    {
-                        reassigned.Add(p.Parameter);
+                        if (target is ILocalReferenceOperation l)
+                        {
+                            reassigned.Add(l.Local);
+                        }
+                        else if (target is IParameterReferenceOperation p)
+                        {
+                            reassigned.Add(p.Parameter);
+                        }
                     }
 
                     break;
@@ -451,15 +448,29 @@ internal sealed partial class MethodFrontend
     /// <summary>A function giving the locals declared outside <paramref name="outside"/> that an operation assigns.</summary>
     private static Func<IOperation, IEnumerable<ILocalSymbol>> AssignedOutside(SyntaxNode outside) => operation =>
         operation.DescendantsAndSelf()
-            .Select(o => o switch
-            {
-                IAssignmentOperation a => a.Target,
-                IIncrementOrDecrementOperation s => s.Target,
-                _ => null,
-            })
+            .SelectMany(TargetsOf)
             .OfType<ILocalReferenceOperation>()
             .Select(l => l.Local)
             .Where(l => !IsDeclaredWithin(l, outside));
+
+    /// <summary>What an assignment, a compound assignment or a ++/-- writes: its target, or each element of a deconstruction's tuple.</summary>
+    private static IEnumerable<IOperation> TargetsOf(IOperation operation)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation a => a.Target,
+            IIncrementOrDecrementOperation s => s.Target,
+            _ => null,
+        };
+        return target is null ? Enumerable.Empty<IOperation>() : Expand(target);
+
+        static IEnumerable<IOperation> Expand(IOperation written) => written switch
+        {
+            IDeclarationExpressionOperation declaration => Expand(declaration.Expression),
+            ITupleOperation tuple => tuple.Elements.SelectMany(Expand),
+            _ => new[] { written },
+        };
+    }
 
     private static bool IsDeclaredWithin(ILocalSymbol local, SyntaxNode node) =>
         local.DeclaringSyntaxReferences.Any(r => node.SyntaxTree == r.SyntaxTree && node.Span.Contains(r.Span));
@@ -563,14 +574,8 @@ internal sealed partial class MethodFrontend
     /// <summary>The emitted names of the locals and buffers declared outside <paramref name="construct"/> that it changes.</summary>
     private IEnumerable<string> ChangedBy(IOperation construct)
     {
-        foreach (var operation in construct.DescendantsAndSelf())
+        foreach (var target in construct.DescendantsAndSelf().SelectMany(TargetsOf))
         {
-            var target = operation switch
-            {
-                IAssignmentOperation a => a.Target,
-                IIncrementOrDecrementOperation i => i.Target,
-                _ => null,
-            };
             switch (target)
             {
                 case ILocalReferenceOperation local when localNames.TryGetValue(local.Local, out var name):

@@ -362,7 +362,7 @@ internal sealed partial class MethodFrontend
     {
         switch (expression)
         {
-            case IDeconstructionAssignmentOperation deconstruction when !procedureMode:
+            case IDeconstructionAssignmentOperation deconstruction:
                 {
                     // var (a, b) = (e1, e2); (a, b) = (b, a): every value is read before any is assigned.
                     var assignments = new List<(ISymbol Symbol, Expr Value)>();

@@ -189,6 +189,27 @@ public sealed class HelperCallGeneratorTests
             [Differentiable]
             public static float FloatOuter(ReadOnlySpan<float> v, float x) => FloatSum(v) * x + x;
 
+            private static (double, double) SinCos(double x) => (Math.Sin(x), Math.Cos(x));
+
+            /// <summary>Deconstruction in a method with loops: a swap-like recurrence and a helper's tuple, each iteration.</summary>
+            [Differentiable]
+            public static double Swaps(ReadOnlySpan<double> w)
+            {
+                double a = 0, b = 1;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    (a, b) = (b, a + w[i] * b);
+                    var (s, c) = SinCos(w[i]);
+                    a += 0.1 * s * c;
+                }
+
+                return a + b;
+            }
+
+            public static double SwapsValue(double[] t) => Swaps(t);
+
+            public static double SwapsGradient(double[] t, double[] g) => SwapsWithGradient(t, g);
+
             public static double MixedValue(double[] t) => Mixed(new[] { t[0..2], t[2..4] }, t[4]);
 
             public static double MixedGradient(double[] t, double[] g)
@@ -367,6 +388,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Probe", "ScaledValue", "ScaledGradient", 3)]
     [InlineData("Course.Probe", "TupledValue", "TupledGradient", 3)]
     [InlineData("Course.Chains", "MixedValue", "MixedGradient", 5)]
+    [InlineData("Course.Chains", "SwapsValue", "SwapsGradient", 4)]
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
@@ -545,6 +567,63 @@ public sealed class HelperCallGeneratorTests
         Assert.Contains(messages, m => m.StartsWith("GW9002", StringComparison.Ordinal) && m.Contains("parameter 'v'", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("GW9003", StringComparison.Ordinal) && m.Contains("the local 'acc'", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Every prefix of a file whose [Differentiable] methods come first and whose helpers (returning a tuple, returning a
+    /// new array, taking a float matrix, over spans of T) are typed after them: the helpers are half-typed while the callers are whole.
+    /// </summary>
+    [Fact]
+    public void Half_typed_helpers_below_their_callers_never_crash() =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            """
+            using System;
+            using System.Numerics;
+            using Gradwise;
+            public static partial class L
+            {
+                [Differentiable]
+                public static double F(double[] x, double y)
+                {
+                    var (a, b) = Pair(x[0], y);
+                    double[] p = Soft(x);
+                    return a * b + p[0] + Nll(Soft(x), 1) + Chained(x);
+                }
+
+                [Differentiable]
+                public static T G<T>(ReadOnlySpan<T> w, float[][] m) where T : IFloatingPointIeee754<T>
+                {
+                    T s = T.Zero;
+                    for (int i = 0; i < w.Length; i++) s += w[i] * w[i];
+                    return s + T.CreateChecked(m[0][0]);
+                }
+
+                static (double, double) Pair(double u, double v) => (u * v, u - v);
+
+                static double[] Soft(double[] z)
+                {
+                    double[] e = new double[z.Length];
+                    double sum = 0;
+                    for (int c = 0; c < z.Length; c++) { e[c] = Math.Exp(z[c]); sum += e[c]; }
+                    for (int c = 0; c < z.Length; c++) e[c] /= sum;
+                    return e;
+                }
+
+                static double Nll(double[] q, int k) => -Math.Log(q[k]);
+
+                [Differentiable]
+                static double Chained(ReadOnlySpan<double> v)
+                {
+                    Span<double> t = stackalloc double[2];
+                    t[0] = v[0];
+                    return Inner(t);
+                }
+
+                [Differentiable]
+                static double Inner(ReadOnlySpan<double> v) => v[0] * v[0];
+            }
+            """,
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
 
     /// <summary>Every prefix of a model calling its Forward and a static helper, typed from the top: a diagnostic or code, never a crash.</summary>
     [Fact]
