@@ -217,7 +217,7 @@ internal sealed partial class MethodFrontend
             }
 
             // The rest is plain math ending in a return: the scalar reader does it (returns inside if/else included).
-            if (!inLoop && IsPlainTail(statements, i) && statements.Skip(i).Any(s => s.DescendantsAndSelf().Any(d => d is IReturnOperation)))
+            if (!inLoop && IsPlainTail(statements, i) && statements.Skip(i).Any(s => OwnReturns(s).Any()))
             {
                 var outcome = Execute(statements.Skip(i).ToList(), 0, scope.Env);
                 if (outcome is null)
@@ -238,9 +238,8 @@ internal sealed partial class MethodFrontend
                 return returned != null;
             }
 
-            if (statement is not IBlockOperation && statement.DescendantsAndSelf().Any(d => d is IReturnOperation))
+            if (statement is not IBlockOperation && OwnReturns(statement).FirstOrDefault() is { } site)
             {
-                var site = statement.DescendantsAndSelf().First(d => d is IReturnOperation);
                 Unsupported(site, "the return '" + FirstLine(site.Syntax) + "'", inLoop
                     ? "a method with loops returns once, after its loops; accumulate into a local and break instead"
                     : "a method with loops returns once, after its last loop");
@@ -470,6 +469,27 @@ internal sealed partial class MethodFrontend
             ITupleOperation tuple => tuple.Elements.SelectMany(Expand),
             _ => new[] { written },
         };
+    }
+
+    /// <summary>The returns of the method itself in <paramref name="operation"/>: not those of a local function or lambda declared there.</summary>
+    private static IEnumerable<IReturnOperation> OwnReturns(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILocalFunctionOperation or IAnonymousFunctionOperation:
+                yield break;
+            case IReturnOperation own:
+                yield return own;
+                yield break;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            foreach (var found in OwnReturns(child))
+            {
+                yield return found;
+            }
+        }
     }
 
     private static bool IsDeclaredWithin(ILocalSymbol local, SyntaxNode node) =>

@@ -206,6 +206,27 @@ public sealed class HelperCallGeneratorTests
                 return a + b;
             }
 
+            /// <summary>A local function declared above the loop of a method with loops, a clipped sigmoid switch and a bool inside it.</summary>
+            [Differentiable]
+            public static double LoopLocal(ReadOnlySpan<double> w, double x)
+            {
+                double Sq(double u) => u * u;
+                double s = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    double z = w[i] * x;
+                    double clipped = z switch { < -20 => 0, > 20 => 1, _ => 1 / (1 + Math.Exp(-z)) };
+                    bool big = z > 1;
+                    s += big ? Sq(clipped) : Math.Atan(z) + Math.Cbrt(z * z + 1);
+                }
+
+                return s;
+            }
+
+            public static double LoopLocalValue(double[] t) => LoopLocal(t.AsSpan(0, 3), t[3]);
+
+            public static double LoopLocalGradient(double[] t, double[] g) => LoopLocalWithGradient(t.AsSpan(0, 3), t[3], g.AsSpan(0, 3), out g[3]);
+
             public static double SwapsValue(double[] t) => Swaps(t);
 
             public static double SwapsGradient(double[] t, double[] g) => SwapsWithGradient(t, g);
@@ -389,6 +410,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Probe", "TupledValue", "TupledGradient", 3)]
     [InlineData("Course.Chains", "MixedValue", "MixedGradient", 5)]
     [InlineData("Course.Chains", "SwapsValue", "SwapsGradient", 4)]
+    [InlineData("Course.Chains", "LoopLocalValue", "LoopLocalGradient", 4)]
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
