@@ -97,7 +97,7 @@ internal sealed partial class MethodFrontend
             case IArrayElementReferenceOperation { ArrayReference: var rows, Indices.Length: 1 } row when MatrixName(rows, IsJagged) is { } rowName:
                 // A row w[i] of a double[][]: its elements are read at (i, j).
                 return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
-            case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(operation, t => ElementTypeOf(t) == SpecialType.System_Double) is { } field:
+            case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(operation, t => IsFloatingPoint(ElementTypeOf(t))) is { } field:
                 return (field, null, new IntLength(field), SpecialType.System_Double);
             case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var bound):
                 return (bound.Array, bound.Offset, bound.Length, bound.Element);

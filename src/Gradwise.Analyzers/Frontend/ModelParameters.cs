@@ -49,9 +49,30 @@ internal static class ModelParameters
     /// <summary>True for the types a parameter member may have.</summary>
     public static bool IsSupportedType(ITypeSymbol? type) =>
         type is not null
-        && (type.SpecialType == SpecialType.System_Double
-            || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double }
-            || ((MethodFrontend.IsJagged(type) || MethodFrontend.IsRectangular(type)) && !MethodFrontend.IsFloatMatrix(type)));
+        && (MethodFrontend.IsFloatingPoint(type.SpecialType)
+            || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Double or SpecialType.System_Single }
+            || MethodFrontend.IsJagged(type)
+            || MethodFrontend.IsRectangular(type));
+
+    /// <summary>The generator's record of a trainable member: its name, its gradient's property, its kind and whether it is float.</summary>
+    internal static Generator.ModelFieldSpec SpecOf(ISymbol field, string member)
+    {
+        var type = TypeOf(field)!;
+        var kind = type.SpecialType switch
+        {
+            SpecialType.System_Double => Generator.ValueKind.Double,
+            SpecialType.System_Single => Generator.ValueKind.Float,
+            _ when MethodFrontend.IsJagged(type) => Generator.ValueKind.Jagged,
+            _ when MethodFrontend.IsRectangular(type) => Generator.ValueKind.Rectangular,
+            _ when MethodFrontend.ElementTypeOf(type) == SpecialType.System_Single => Generator.ValueKind.FloatArray,
+            _ => Generator.ValueKind.Other,
+        };
+        return new Generator.ModelFieldSpec(field.Name, member, kind) { IsFloat = IsFloat(type) };
+    }
+
+    /// <summary>True for a float member (float, float[], float[][], float[,]): its gradient is kept in double, and rounded to float when applied.</summary>
+    public static bool IsFloat(ITypeSymbol? type) =>
+        type?.SpecialType == SpecialType.System_Single || MethodFrontend.ElementTypeOf(type) == SpecialType.System_Single || MethodFrontend.IsFloatMatrix(type);
 
     /// <summary>The trainable members of <paramref name="type"/>, in declaration order: marked, and trainable (<see cref="Problem"/>).</summary>
     public static IReadOnlyList<ISymbol> Of(INamedTypeSymbol? type) =>
@@ -63,10 +84,10 @@ internal static class ModelParameters
     public static string? Problem(ISymbol member) => member switch
     {
         IFieldSymbol { IsConst: true } or { IsStatic: true } => "a [Parameter] belongs to one model: make it an instance member",
-        _ when !IsSupportedType(TypeOf(member)) => "a [Parameter] is a double, double[], double[][] or double[,], not '" + TypeOf(member)?.ToDisplayString() + "'",
-        IFieldSymbol { IsReadOnly: true, Type.SpecialType: SpecialType.System_Double } => "a double [Parameter] field is updated by Gradient.ApplyTo, so it cannot be readonly (an array field can: its elements are updated)",
+        _ when !IsSupportedType(TypeOf(member)) => "a [Parameter] is a double or float, or a [], [][] or [,] array of them, not '" + TypeOf(member)?.ToDisplayString() + "'",
+        IFieldSymbol { IsReadOnly: true, Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single } => "a double [Parameter] field is updated by Gradient.ApplyTo, so it cannot be readonly (an array field can: its elements are updated)",
         IPropertySymbol property when !Flow.Operations.IsAutoProperty(property) => "a [Parameter] property is an auto-property ({ get; set; }), whose value is its own",
-        IPropertySymbol { Type.SpecialType: SpecialType.System_Double } property when property.SetMethod is null or { IsInitOnly: true }
+        IPropertySymbol { Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single } property when property.SetMethod is null or { IsInitOnly: true }
             => "a double [Parameter] property is updated by Gradient.ApplyTo, so it needs a setter (not init)",
         { ContainingType: { IsGenericType: true } or { TypeKind: not TypeKind.Class } } => "[Parameter] members belong to a non-generic class",
         _ => null,

@@ -58,7 +58,7 @@ public sealed partial class DifferentiableGenerator
             name + ".Gradient.g.cs",
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type),
-            new EquatableArray<ModelFieldSpec>(members.Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()));
+            new EquatableArray<ModelFieldSpec>(members.Select(m => ModelParameters.SpecOf(m.Field, m.Member)).ToArray()));
     }
 
     /// <summary>The nested <c>Gradient</c> class: a property per trainable field, of its type and shape, and one gradient-descent step.</summary>
@@ -82,7 +82,7 @@ public sealed partial class DifferentiableGenerator
             var source = "model." + field.Field + "!";
             switch (field.Kind)
             {
-                case ValueKind.Other:
+                case ValueKind.Other or ValueKind.FloatArray:
                     w.Line(field.Member + " = new double[" + source + ".Length];");
                     break;
                 case ValueKind.Rectangular:
@@ -102,8 +102,8 @@ public sealed partial class DifferentiableGenerator
         foreach (var field in model.Fields)
         {
             w.Line();
-            w.Line("/// <summary>∂/∂" + Xml(field.Field) + (field.Kind == ValueKind.Double ? "." : ", element by element (the shape of " + Xml(field.Field) + ").") + "</summary>");
-            w.Line("public " + field.Type + " " + field.Member + (field.Kind == ValueKind.Double ? " { get; set; }" : " { get; }"));
+            w.Line("/// <summary>∂/∂" + Xml(field.Field) + (field.IsScalar ? string.Empty : ", element by element (the shape of " + Xml(field.Field) + ")") + (field.IsFloat ? ", in double (rounded to float when applied)." : ".") + "</summary>");
+            w.Line("public " + field.Type + " " + field.Member + (field.IsScalar ? " { get; set; }" : " { get; }"));
         }
 
         w.Line();
@@ -119,7 +119,7 @@ public sealed partial class DifferentiableGenerator
             var target = "model." + field.Field + "!";
             switch (field.Kind)
             {
-                case ValueKind.Other:
+                case ValueKind.Other or ValueKind.FloatArray:
                     Shape(w, target + ".Length != " + field.Member + ".Length", field.Field);
                     break;
                 case ValueKind.Rectangular:
@@ -138,15 +138,18 @@ public sealed partial class DifferentiableGenerator
         foreach (var field in model.Fields)
         {
             var target = "model." + field.Field;
+
+            // x -= learningRate * g, for a float field computed in double and rounded once.
+            string Step(string x, string g) => field.IsFloat ? x + " = (float)(" + x + " - (learningRate * " + g + "));" : x + " -= learningRate * " + g + ";";
             switch (field.Kind)
             {
-                case ValueKind.Double:
-                    w.Line(target + " -= learningRate * " + field.Member + ";");
+                case ValueKind.Double or ValueKind.Float:
+                    w.Line(Step(target, field.Member));
                     break;
-                case ValueKind.Other:
+                case ValueKind.Other or ValueKind.FloatArray:
                     w.Line("for (int i = 0; i < " + field.Member + ".Length; i++)");
                     w.Line("{");
-                    w.Line("    " + target + "![i] -= learningRate * " + field.Member + "[i];");
+                    w.Line("    " + Step(target + "![i]", field.Member + "[i]"));
                     w.Line("}");
                     break;
                 case ValueKind.Rectangular:
@@ -154,7 +157,7 @@ public sealed partial class DifferentiableGenerator
                     w.Line("{");
                     w.Line("    for (int j = 0; j < " + field.Member + ".GetLength(1); j++)");
                     w.Line("    {");
-                    w.Line("        " + target + "![i, j] -= learningRate * " + field.Member + "[i, j];");
+                    w.Line("        " + Step(target + "![i, j]", field.Member + "[i, j]"));
                     w.Line("    }");
                     w.Line("}");
                     break;
@@ -165,7 +168,7 @@ public sealed partial class DifferentiableGenerator
                     w.Line("    var step = " + field.Member + "[i];");
                     w.Line("    for (int j = 0; j < step.Length; j++)");
                     w.Line("    {");
-                    w.Line("        row[j] -= learningRate * step[j];");
+                    w.Line("        " + Step("row[j]", "step[j]"));
                     w.Line("    }");
                     w.Line("}");
                     break;

@@ -129,7 +129,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             result.Procedure,
             LocationInfo.From(declaration.Identifier.GetLocation()))
         {
-            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => new ModelFieldSpec(m.Field.Name, m.Member, KindOf(ModelParameters.TypeOf(m.Field)!))).ToArray()),
+            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => ModelParameters.SpecOf(m.Field, m.Member)).ToArray()),
             GradientParameter = model is null ? null : UniqueName("gradient", used),
             CallKey = MethodFrontend.CalleeText(method),
             TypeParameter = real?.Name,
@@ -272,7 +272,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             procedure,
             gradients,
             prefix,
-            arrayGradients: spec.ModelFields.Where(f => f.Kind == ValueKind.Other).Select(f => ModelParameters.NameOf(f.Field)).ToList(),
+            arrayGradients: spec.ModelFields.Where(f => f.IsVector).Select(f => ModelParameters.NameOf(f.Field)).ToList(),
             sizedByCaller: floats.Where(f => !f.Parameter.IsFloat).Select(f => f.Parameter.Name).ToList());
 
         var w = OpenFile(
@@ -304,9 +304,9 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         ParameterDocs(w, spec);
 
         w.Line("/// <returns>The value of " + spec.Name + ".</returns>");
-        if (differentiable.Any(p => p.IsArray) || spec.ModelFields.Any(f => f.Kind != ValueKind.Double))
+        if (differentiable.Any(p => p.IsArray) || spec.ModelFields.Any(f => !f.IsScalar))
         {
-            w.Line(differentiable.Any(p => p.IsMatrix) || spec.ModelFields.Any(f => f.Kind != ValueKind.Double)
+            w.Line(differentiable.Any(p => p.IsMatrix) || spec.ModelFields.Any(f => !f.IsScalar)
                 ? "/// <exception cref=\"global::System.ArgumentException\">A gradient does not have the shape of its parameter (its length, or a row's).</exception>"
                 : "/// <exception cref=\"global::System.ArgumentException\">A gradient span does not have the length of its parameter.</exception>");
         }

@@ -113,10 +113,19 @@ internal sealed record DifferentiableMethodSpec(
 /// <param name="Kind">Double, an array (<see cref="ValueKind.Other"/>), jagged or rectangular.</param>
 internal sealed record ModelFieldSpec(string Field, string Member, ValueKind Kind)
 {
-    /// <summary>The type of the field and of its gradient.</summary>
+    /// <summary>True for a float field (float, float[], float[][], float[,]): its gradient is kept in double and rounded when applied.</summary>
+    public bool IsFloat { get; init; }
+
+    /// <summary>True for a single number (double or float), whose gradient is a settable property.</summary>
+    public bool IsScalar => Kind is ValueKind.Double or ValueKind.Float;
+
+    /// <summary>True for a one-dimensional array (double[] or float[]).</summary>
+    public bool IsVector => Kind is ValueKind.Other or ValueKind.FloatArray;
+
+    /// <summary>The type of the gradient: the field's shape, in double.</summary>
     public string Type => Kind switch
     {
-        ValueKind.Double => "double",
+        ValueKind.Double or ValueKind.Float => "double",
         ValueKind.Jagged => "double[][]",
         ValueKind.Rectangular => "double[,]",
         _ => "double[]",

@@ -177,8 +177,122 @@ public sealed class ModelGeneratorTests
             }
         }
 
+        /// <summary>A hidden layer in float fields of every shape (float[][], float[], float[,], float), and its twin in double.</summary>
+        public partial class FloatNet
+        {
+            [Parameter] public float[][] W1 = { new float[2], new float[2] };
+            [Parameter] public float[] B1 = new float[2];
+            [Parameter] public float[,] W2 = new float[1, 2];
+            [Parameter] public float B2;
+
+            [Differentiable]
+            public double Loss(double[][] x, double[] y)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double z = B2;
+                    for (int k = 0; k < B1.Length; k++)
+                    {
+                        double a = B1[k];
+                        for (int j = 0; j < x[i].Length; j++) a += W1[k][j] * x[i][j];
+                        z += W2[0, k] * Math.Tanh(a);
+                    }
+
+                    loss += (z - y[i]) * (z - y[i]);
+                }
+
+                return loss / x.Length;
+            }
+        }
+
+        public partial class DoubleNet
+        {
+            [Parameter] public double[][] W1 = { new double[2], new double[2] };
+            [Parameter] public double[] B1 = new double[2];
+            [Parameter] public double[,] W2 = new double[1, 2];
+            [Parameter] public double B2;
+
+            [Differentiable]
+            public double Loss(double[][] x, double[] y)
+            {
+                double loss = 0;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    double z = B2;
+                    for (int k = 0; k < B1.Length; k++)
+                    {
+                        double a = B1[k];
+                        for (int j = 0; j < x[i].Length; j++) a += W1[k][j] * x[i][j];
+                        z += W2[0, k] * Math.Tanh(a);
+                    }
+
+                    loss += (z - y[i]) * (z - y[i]);
+                }
+
+                return loss / x.Length;
+            }
+        }
+
         public static class Probe
         {
+            private static readonly double[][] Pairs = { new[] { 1.0, 2.0 }, new[] { -1.0, 0.5 }, new[] { 0.25, -0.75 } };
+            private static readonly double[] Targets = { 0.2, -0.4, 0.1 };
+
+            private static FloatNet FloatNet(double[] t)
+            {
+                var n = new FloatNet();
+                for (int i = 0; i < 4; i++) n.W1[i / 2][i % 2] = (float)t[i];
+                for (int k = 0; k < 2; k++) n.B1[k] = (float)t[4 + k];
+                for (int k = 0; k < 2; k++) n.W2[0, k] = (float)t[6 + k];
+                n.B2 = (float)t[8];
+                return n;
+            }
+
+            private static DoubleNet DoubleNet(double[] t)
+            {
+                var n = new DoubleNet();
+                for (int i = 0; i < 4; i++) n.W1[i / 2][i % 2] = t[i];
+                for (int k = 0; k < 2; k++) n.B1[k] = t[4 + k];
+                for (int k = 0; k < 2; k++) n.W2[0, k] = t[6 + k];
+                n.B2 = t[8];
+                return n;
+            }
+
+            public static double DoubleNetValue(double[] t) => DoubleNet(t).Loss(Pairs, Targets);
+
+            public static double DoubleNetGradient(double[] t, double[] g)
+            {
+                var n = DoubleNet(t);
+                var gradient = new DoubleNet.Gradient(n);
+                var v = n.LossWithGradient(Pairs, Targets, gradient);
+                for (int i = 0; i < 4; i++) g[i] = gradient.W1[i / 2][i % 2];
+                for (int k = 0; k < 2; k++) { g[4 + k] = gradient.B1[k]; g[6 + k] = gradient.W2[0, k]; }
+                g[8] = gradient.B2;
+                return v;
+            }
+
+            public static double FloatNetGradient(double[] t, double[] g)
+            {
+                var n = FloatNet(t);
+                var gradient = new FloatNet.Gradient(n);
+                var v = n.LossWithGradient(Pairs, Targets, gradient);
+                for (int i = 0; i < 4; i++) g[i] = gradient.W1[i / 2][i % 2];
+                for (int k = 0; k < 2; k++) { g[4 + k] = gradient.B1[k]; g[6 + k] = gradient.W2[0, k]; }
+                g[8] = gradient.B2;
+                return v;
+            }
+
+            /// <summary>The float model's weights after one ApplyTo, and the step computed here in double, rounded once.</summary>
+            public static double[] FloatStep(double[] t, double rate)
+            {
+                var n = FloatNet(t);
+                var gradient = new FloatNet.Gradient(n);
+                n.LossWithGradient(Pairs, Targets, gradient);
+                gradient.ApplyTo(n, rate);
+                return new double[] { n.W1[1][0], (float)(t[2] - (rate * gradient.W1[1][0])), n.B2, (float)(t[8] - (rate * gradient.B2)), n.W2[0, 1], (float)(t[7] - (rate * gradient.W2[0, 1])) };
+            }
+
             private static readonly double[][] Rows = { new[] { 1.0, 0.5, -2.0 }, new[] { -0.5, 2.0, 0.25 } };
 
             public static double LinearValue(double[] t) { var m = new Linear(); t.AsSpan(0, 3).CopyTo(m.Weights); m.Bias = t[3]; return m.Loss(Rows, new[] { 0.5, -1.0 }); }
@@ -294,6 +408,7 @@ public sealed class ModelGeneratorTests
     [InlineData("Value", "Gradient", 3 * 2 + 3 + 3 + 1)]
     [InlineData("SoftmaxValue", "SoftmaxGradient", 3 * 2 + 3)]
     [InlineData("LinearValue", "LinearGradient", 3 + 1)]
+    [InlineData("DoubleNetValue", "DoubleNetGradient", 9)]
     public void Gradient_agrees_with_finite_differences(string value, string gradient, int size)
     {
         var random = new Random(size);
@@ -310,6 +425,36 @@ public sealed class ModelGeneratorTests
                 Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"∂/∂θ[{k}]: generated {g[k]}, finite differences {fd}");
             }
         }
+    }
+
+    /// <summary>
+    /// Float fields: at float-representable weights, the float model's gradient (kept in double) is the double twin's, which
+    /// finite differences check above; one ApplyTo step is the double step rounded to float once.
+    /// </summary>
+    [Fact]
+    public void Float_fields_get_the_double_twins_gradient_and_round_each_step_once()
+    {
+        var random = new Random(9);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var theta = Enumerable.Range(0, 9).Select(_ => (double)(float)((2 * random.NextDouble()) - 1)).ToArray();
+            var fromFloat = new double[9];
+            var fromDouble = new double[9];
+            var floatValue = (double)Run.Value.Invoke("Course.Probe", "FloatNetGradient", new object?[] { theta, fromFloat })!;
+            var doubleValue = (double)Run.Value.Invoke("Course.Probe", "DoubleNetGradient", new object?[] { theta, fromDouble })!;
+            Assert.Equal(doubleValue, floatValue, 12);
+            for (var k = 0; k < 9; k++)
+            {
+                Assert.Equal(fromDouble[k], fromFloat[k], 12);
+            }
+
+            var step = (double[])Run.Value.Invoke("Course.Probe", "FloatStep", new object?[] { theta, 0.3 })!;
+            Assert.Equal(step[1], step[0]);
+            Assert.Equal(step[3], step[2]);
+            Assert.Equal(step[5], step[4]);
+        }
+
+        Assert.Equal(typeof(double[][]), Run.Value.Load().GetType("Course.FloatNet+Gradient")!.GetProperty("W1")!.PropertyType);
     }
 
     [Fact]
@@ -392,7 +537,7 @@ public sealed class ModelGeneratorTests
             public partial class Model
             {
                 [Parameter] private readonly double {|GW9002:bias|};
-                [Parameter] private float[] {|GW9002:weights|} = new float[2];
+                [Parameter] private int[] {|GW9002:weights|} = new int[2];
                 [Parameter] private static double[] {|GW9002:shared|} = new double[2];
                 [Parameter] private double[] fine = new double[2];
                 [Parameter] public double {|GW9002:Rate|} { get; }
