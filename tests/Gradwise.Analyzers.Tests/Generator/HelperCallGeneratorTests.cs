@@ -414,20 +414,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
-        var random = new Random(size + value.Length);
-        for (var trial = 0; trial < 8; trial++)
-        {
-            var theta = Enumerable.Range(0, size).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
-            double Original(double[] t) => (double)Run.Value.Invoke(type, value, new object?[] { t })!;
-            var g = new double[size];
-            var generated = (double)Run.Value.Invoke(type, gradient, new object?[] { theta, g })!;
-            Assert.True(Math.Abs(generated - Original(theta)) <= 1e-12 * Math.Max(1, Math.Abs(generated)), $"value {generated}, the method's {Original(theta)}");
-            for (var k = 0; k < size; k++)
-            {
-                Assert.True(FiniteDifference.TryCentral(Original, theta, k, out var fd));
-                Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"{value} ∂/∂θ[{k}]: generated {g[k]}, finite differences {fd}");
-            }
-        }
+        GradientOracle.AgreesWithFiniteDifferences(Run.Value, type, value, gradient, size, trials: 8, seed: size + value.Length);
     }
 
     [Fact]

@@ -14,6 +14,70 @@ namespace Gradwise.Analyzers.Tests.Generator;
 /// </summary>
 public sealed class ModelGeneratorTests
 {
+    /// <summary>
+    /// A hidden layer whose [Parameter] fields have every shape (T[][], T[], T[,], T), written once and instantiated for float and
+    /// for double: the float model's gradient is checked against its double twin's, which finite differences check.
+    /// </summary>
+    private static string Twin(string t, string name) => $$"""
+        using Gradwise;
+
+        namespace Course
+        {
+            public partial class {{name}}
+            {
+                public static readonly double[][] Pairs = { new[] { 1.0, 2.0 }, new[] { -1.0, 0.5 }, new[] { 0.25, -0.75 } };
+                public static readonly double[] Targets = { 0.2, -0.4, 0.1 };
+
+                [Parameter] public {{t}}[][] W1 = { new {{t}}[2], new {{t}}[2] };
+                [Parameter] public {{t}}[] B1 = new {{t}}[2];
+                [Parameter] public {{t}}[,] W2 = new {{t}}[1, 2];
+                [Parameter] public {{t}} B2;
+
+                [Differentiable]
+                public double Loss(double[][] x, double[] y)
+                {
+                    double loss = 0;
+                    for (int i = 0; i < x.Length; i++)
+                    {
+                        double z = B2;
+                        for (int k = 0; k < B1.Length; k++)
+                        {
+                            double a = B1[k];
+                            for (int j = 0; j < x[i].Length; j++) a += W1[k][j] * x[i][j];
+                            z += W2[0, k] * System.Math.Tanh(a);
+                        }
+
+                        loss += (z - y[i]) * (z - y[i]);
+                    }
+
+                    return loss / x.Length;
+                }
+
+                public static {{name}} Make(double[] t)
+                {
+                    var n = new {{name}}();
+                    for (int i = 0; i < 4; i++) n.W1[i / 2][i % 2] = ({{t}})t[i];
+                    for (int k = 0; k < 2; k++) n.B1[k] = ({{t}})t[4 + k];
+                    for (int k = 0; k < 2; k++) n.W2[0, k] = ({{t}})t[6 + k];
+                    n.B2 = ({{t}})t[8];
+                    return n;
+                }
+
+                public static double GradientOf(double[] t, double[] g)
+                {
+                    var n = Make(t);
+                    var gradient = new Gradient(n);
+                    var v = n.LossWithGradient(Pairs, Targets, gradient);
+                    for (int i = 0; i < 4; i++) g[i] = gradient.W1[i / 2][i % 2];
+                    for (int k = 0; k < 2; k++) { g[4 + k] = gradient.B1[k]; g[6 + k] = gradient.W2[0, k]; }
+                    g[8] = gradient.B2;
+                    return v;
+                }
+            }
+        }
+
+        """;
+
     private const string Source = """
         using System;
         using Gradwise;
@@ -177,118 +241,20 @@ public sealed class ModelGeneratorTests
             }
         }
 
-        /// <summary>A hidden layer in float fields of every shape (float[][], float[], float[,], float), and its twin in double.</summary>
-        public partial class FloatNet
-        {
-            [Parameter] public float[][] W1 = { new float[2], new float[2] };
-            [Parameter] public float[] B1 = new float[2];
-            [Parameter] public float[,] W2 = new float[1, 2];
-            [Parameter] public float B2;
-
-            [Differentiable]
-            public double Loss(double[][] x, double[] y)
-            {
-                double loss = 0;
-                for (int i = 0; i < x.Length; i++)
-                {
-                    double z = B2;
-                    for (int k = 0; k < B1.Length; k++)
-                    {
-                        double a = B1[k];
-                        for (int j = 0; j < x[i].Length; j++) a += W1[k][j] * x[i][j];
-                        z += W2[0, k] * Math.Tanh(a);
-                    }
-
-                    loss += (z - y[i]) * (z - y[i]);
-                }
-
-                return loss / x.Length;
-            }
-        }
-
-        public partial class DoubleNet
-        {
-            [Parameter] public double[][] W1 = { new double[2], new double[2] };
-            [Parameter] public double[] B1 = new double[2];
-            [Parameter] public double[,] W2 = new double[1, 2];
-            [Parameter] public double B2;
-
-            [Differentiable]
-            public double Loss(double[][] x, double[] y)
-            {
-                double loss = 0;
-                for (int i = 0; i < x.Length; i++)
-                {
-                    double z = B2;
-                    for (int k = 0; k < B1.Length; k++)
-                    {
-                        double a = B1[k];
-                        for (int j = 0; j < x[i].Length; j++) a += W1[k][j] * x[i][j];
-                        z += W2[0, k] * Math.Tanh(a);
-                    }
-
-                    loss += (z - y[i]) * (z - y[i]);
-                }
-
-                return loss / x.Length;
-            }
-        }
-
         public static class Probe
         {
-            private static readonly double[][] Pairs = { new[] { 1.0, 2.0 }, new[] { -1.0, 0.5 }, new[] { 0.25, -0.75 } };
-            private static readonly double[] Targets = { 0.2, -0.4, 0.1 };
+            public static double DoubleNetValue(double[] t) => DoubleNet.Make(t).Loss(DoubleNet.Pairs, DoubleNet.Targets);
 
-            private static FloatNet FloatNet(double[] t)
-            {
-                var n = new FloatNet();
-                for (int i = 0; i < 4; i++) n.W1[i / 2][i % 2] = (float)t[i];
-                for (int k = 0; k < 2; k++) n.B1[k] = (float)t[4 + k];
-                for (int k = 0; k < 2; k++) n.W2[0, k] = (float)t[6 + k];
-                n.B2 = (float)t[8];
-                return n;
-            }
+            public static double DoubleNetGradient(double[] t, double[] g) => DoubleNet.GradientOf(t, g);
 
-            private static DoubleNet DoubleNet(double[] t)
-            {
-                var n = new DoubleNet();
-                for (int i = 0; i < 4; i++) n.W1[i / 2][i % 2] = t[i];
-                for (int k = 0; k < 2; k++) n.B1[k] = t[4 + k];
-                for (int k = 0; k < 2; k++) n.W2[0, k] = t[6 + k];
-                n.B2 = t[8];
-                return n;
-            }
-
-            public static double DoubleNetValue(double[] t) => DoubleNet(t).Loss(Pairs, Targets);
-
-            public static double DoubleNetGradient(double[] t, double[] g)
-            {
-                var n = DoubleNet(t);
-                var gradient = new DoubleNet.Gradient(n);
-                var v = n.LossWithGradient(Pairs, Targets, gradient);
-                for (int i = 0; i < 4; i++) g[i] = gradient.W1[i / 2][i % 2];
-                for (int k = 0; k < 2; k++) { g[4 + k] = gradient.B1[k]; g[6 + k] = gradient.W2[0, k]; }
-                g[8] = gradient.B2;
-                return v;
-            }
-
-            public static double FloatNetGradient(double[] t, double[] g)
-            {
-                var n = FloatNet(t);
-                var gradient = new FloatNet.Gradient(n);
-                var v = n.LossWithGradient(Pairs, Targets, gradient);
-                for (int i = 0; i < 4; i++) g[i] = gradient.W1[i / 2][i % 2];
-                for (int k = 0; k < 2; k++) { g[4 + k] = gradient.B1[k]; g[6 + k] = gradient.W2[0, k]; }
-                g[8] = gradient.B2;
-                return v;
-            }
+            public static double FloatNetGradient(double[] t, double[] g) => FloatNet.GradientOf(t, g);
 
             /// <summary>The float model's weights after one ApplyTo, and the step computed here in double, rounded once.</summary>
             public static double[] FloatStep(double[] t, double rate)
             {
-                var n = FloatNet(t);
+                var n = FloatNet.Make(t);
                 var gradient = new FloatNet.Gradient(n);
-                n.LossWithGradient(Pairs, Targets, gradient);
+                n.LossWithGradient(FloatNet.Pairs, FloatNet.Targets, gradient);
                 gradient.ApplyTo(n, rate);
                 return new double[] { n.W1[1][0], (float)(t[2] - (rate * gradient.W1[1][0])), n.B2, (float)(t[8] - (rate * gradient.B2)), n.W2[0, 1], (float)(t[7] - (rate * gradient.W2[0, 1])) };
             }
@@ -389,7 +355,7 @@ public sealed class ModelGeneratorTests
         }
         """;
 
-    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source).AssertCompiles());
+    private static readonly Lazy<GeneratorRun> Run = new(() => GeneratorHarness.Run(Source, Twin("float", "FloatNet"), Twin("double", "DoubleNet")).AssertCompiles());
 
     [Fact]
     public void Models_are_generated_without_a_diagnostic()
@@ -411,20 +377,7 @@ public sealed class ModelGeneratorTests
     [InlineData("DoubleNetValue", "DoubleNetGradient", 9)]
     public void Gradient_agrees_with_finite_differences(string value, string gradient, int size)
     {
-        var random = new Random(size);
-        for (var trial = 0; trial < 6; trial++)
-        {
-            var theta = Enumerable.Range(0, size).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
-            double Original(double[] t) => (double)Run.Value.Invoke("Course.Probe", value, new object?[] { t })!;
-            var g = new double[size];
-            var generated = (double)Run.Value.Invoke("Course.Probe", gradient, new object?[] { theta, g })!;
-            Assert.True(Math.Abs(generated - Original(theta)) <= 1e-12, $"value {generated}, the method's {Original(theta)}");
-            for (var k = 0; k < size; k++)
-            {
-                Assert.True(FiniteDifference.TryCentral(Original, theta, k, out var fd));
-                Assert.True(Math.Abs(fd - g[k]) <= 1e-6 * Math.Max(1, Math.Abs(fd)), $"∂/∂θ[{k}]: generated {g[k]}, finite differences {fd}");
-            }
-        }
+        GradientOracle.AgreesWithFiniteDifferences(Run.Value, "Course.Probe", value, gradient, size, trials: 6, seed: size);
     }
 
     /// <summary>
