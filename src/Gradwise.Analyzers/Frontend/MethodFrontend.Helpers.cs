@@ -36,7 +36,7 @@ internal sealed partial class MethodFrontend
     /// <summary>True for a method whose body can be read at its call: declared in source with a body, not generic, not dispatched virtually, static or called on this.</summary>
     private bool IsReadableHelper(IInvocationOperation invocation, IMethodSymbol target) =>
         target.MethodKind == MethodKind.Ordinary
-        && !target.IsGenericMethod
+        && (!target.IsGenericMethod || (GenericMath.RealParameter(target.OriginalDefinition) != null && target.TypeArguments.All(t => IsFloatingPoint(t.SpecialType) || IsT(t))))
         && !target.IsAbstract
         && !target.IsExtern
         && !(target.IsVirtual || (target.IsOverride && !target.IsSealed && !target.ContainingType.IsSealed))
@@ -63,7 +63,7 @@ internal sealed partial class MethodFrontend
 
         if (target.IsGenericMethod)
         {
-            return "a generic helper is not read where it is called yet; write its math inline, or make it take double";
+            return "a generic helper is read where it is called when its one type parameter is T : IFloatingPointIeee754<T>, given double, float or such a T";
         }
 
         if (target.IsAbstract || target.IsVirtual || target.IsOverride)
@@ -86,7 +86,7 @@ internal sealed partial class MethodFrontend
     private Expr? ReadHelperCall(IInvocationOperation invocation, IMethodSymbol target, Dictionary<ISymbol, Expr> env, Expr[]? arguments = null)
     {
         var name = target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        if (callers.Contains(target) || helpersBeingRead.Contains(target))
+        if (callers.Contains(target.OriginalDefinition) || helpersBeingRead.Contains(target.OriginalDefinition))
         {
             Unsupported(invocation, "the recursive call to '" + target.Name + "'", "recursion cannot be differentiated symbolically");
             return null;
@@ -108,7 +108,7 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        var needsProcedure = NeedsProcedure(target, body);
+        var needsProcedure = NeedsProcedure(target.OriginalDefinition, body); // a generic helper's own T, as its body sees it
         if (needsProcedure && returnElement != null)
         {
             Unsupported(invocation, "the call to '" + name + "'", "a method that returns a tuple is read where it is called when it is straight-line math (no loops or arrays)");
@@ -131,7 +131,7 @@ internal sealed partial class MethodFrontend
         }
 
         var before = problems.Count;
-        helpersBeingRead.Add(target);
+        helpersBeingRead.Add(target.OriginalDefinition);
         helperDepth++;
         try
         {
@@ -156,7 +156,7 @@ internal sealed partial class MethodFrontend
         finally
         {
             helperDepth--;
-            helpersBeingRead.Remove(target);
+            helpersBeingRead.Remove(target.OriginalDefinition);
         }
     }
 
@@ -222,14 +222,14 @@ internal sealed partial class MethodFrontend
     /// <summary>Binds one parameter of the callee to its argument: a double into the callee's scope, an int, span, array or matrix to what it reads.</summary>
     private bool BindArgument(IArgumentOperation argument, IMethodSymbol target, Dictionary<ISymbol, Expr> env, Dictionary<ISymbol, Expr> bound, Expr[]? arguments)
     {
-        var parameter = argument.Parameter;
+        var parameter = argument.Parameter?.OriginalDefinition; // a generic helper's body refers to its own parameters
         if (parameter is null || parameter.RefKind != RefKind.None || argument.ArgumentKind == ArgumentKind.ParamArray)
         {
             Unsupported(argument, "the argument '" + argument.Syntax + "' of '" + target.Name + "'", "a method read where it is called takes its parameters by value (no ref, out, in or params)");
             return false;
         }
 
-        var type = parameter.Type;
+        var type = argument.Parameter!.Type; // as called: T is the caller's type argument
         if (IsRealType(type))
         {
             // Already read by the caller (a one-double call first tried as a known function): not read twice.

@@ -337,7 +337,7 @@ internal sealed partial class MethodFrontend
     {
         var local = declarator.Symbol;
         var initializer = declarator.GetVariableInitializer()?.Value;
-        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) && !local.IsConst && !GenericMath.Is(local.Type, real))
+        if (local.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean) && !local.IsConst && !IsT(local.Type))
         {
             Unsupported(declarator, "the local '" + local.Name + "' of type '" + local.Type.ToDisplayString() + "'", "locals in a [Differentiable] method are double (or bool conditions)");
             return false;
@@ -453,7 +453,7 @@ internal sealed partial class MethodFrontend
 
     private Assignable? AssignableSymbol(IOperation target) => target switch
     {
-        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean || GenericMath.Is(local.Local.Type, real) => new Assignable(local.Local, local.Local.Type),
+        ILocalReferenceOperation local when local.Local.Type.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Boolean || IsT(local.Local.Type) => new Assignable(local.Local, local.Local.Type),
         IParameterReferenceOperation parameter when IsRealType(parameter.Parameter.Type) && parameter.Parameter.RefKind == RefKind.None
             && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method) => new Assignable(parameter.Parameter, parameter.Parameter.Type),
         _ => null,
@@ -493,7 +493,7 @@ internal sealed partial class MethodFrontend
                 return null;
             case IFieldReferenceOperation field when field.Type != null && IsFloatingPoint(field.Type.SpecialType):
                 return ReadMember(field, field.Field, field.Instance);
-            case IPropertyReferenceOperation { Instance: null } constantMember when real != null && GenericMath.Constant(constantMember.Property) is { } known:
+            case IPropertyReferenceOperation { Instance: null } constantMember when GenericMath.Constant(constantMember.Property) is { } known:
                 return Ex.Const(known);
             case IPropertyReferenceOperation property when property.Type != null && IsFloatingPoint(property.Type.SpecialType) && property.Arguments.IsEmpty && Flow.Operations.IsAutoProperty(property.Property):
                 return ReadMember(property, property.Property, property.Instance);
@@ -655,13 +655,19 @@ internal sealed partial class MethodFrontend
     private static bool IsComparison(BinaryOperatorKind kind) => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
         or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals;
 
-    private bool IsReal(IOperation operand) => operand.Type != null && (IsNumeric(operand.Type.SpecialType) || GenericMath.Is(operand.Type, real));
+    private bool IsReal(IOperation operand) => operand.Type != null && (IsNumeric(operand.Type.SpecialType) || IsT(operand.Type));
 
     /// <summary>True for double, float, and the method's generic real type T.</summary>
-    private bool IsRealType(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || GenericMath.Is(type, real));
+    /// <summary>
+    /// A type parameter of generic math (<c>T : IFloatingPointIeee754&lt;T&gt;</c>): this method's T, or a generic helper's being read
+    /// where it is called. Every such T is read as double.
+    /// </summary>
+    private static bool IsT(ITypeSymbol? type) => type is ITypeParameterSymbol parameter && GenericMath.IsReal(parameter);
+
+    private bool IsRealType(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || IsT(type));
 
     /// <summary>An operator of T's generic-math interfaces (<c>a * b</c>, <c>-a</c>, <c>a &lt; b</c> over T), applied to T.</summary>
-    private bool IsGenericOperator(IMethodSymbol method, ITypeSymbol? operandType) => GenericMath.IsInterfaceMember(method) && GenericMath.Is(operandType, real);
+    private bool IsGenericOperator(IMethodSymbol method, ITypeSymbol? operandType) => GenericMath.IsInterfaceMember(method) && IsT(operandType);
 
     private Expr? ReadConversion(IConversionOperation conversion, Dictionary<ISymbol, Expr> env)
     {
@@ -808,7 +814,7 @@ internal sealed partial class MethodFrontend
             return ReadTensorCall(invocation);
         }
 
-        if (real != null && GenericMath.IsConversion(target))
+        if (GenericMath.IsConversion(target))
         {
             // T.CreateChecked(0.5), T.CreateTruncating(x): the number itself.
             var converted = invocation.Arguments[0].Value;
@@ -820,7 +826,7 @@ internal sealed partial class MethodFrontend
             return Read(converted, env);
         }
 
-        if (real != null && target.IsGenericMethod && DifferentiableSignature.IsDifferentiable(target))
+        if (real != null && target.IsGenericMethod && DifferentiableSignature.IsDifferentiable(target) && !IsReadableHelper(invocation, target))
         {
             Unsupported(invocation, "the call to '" + target.Name + "'", "calls between generic [Differentiable] methods are not chained yet; call it from a method over double, or write its math inline");
             return null;
@@ -828,7 +834,7 @@ internal sealed partial class MethodFrontend
 
         if (IsReadableHelper(invocation, target) && !MathApi.IsMathType(target.ContainingType)
             && (DifferentiableSignature.IsDifferentiable(target)
-                ? ModelParameters.IsModelMethod(target) || !CanChain(invocation, target) // its WithGradient fills a whole Gradient, or cannot take these arguments: read it here instead
+                ? ModelParameters.IsModelMethod(target) || target.IsGenericMethod || !CanChain(invocation, target) // its WithGradient fills a whole Gradient, is generic, or cannot take these arguments: read it here instead
                 : !(target.Parameters.Length == 1 && IsRealType(target.Parameters[0].Type)))) // one double: maybe a known function (below)
         {
             return ReadHelperCall(invocation, target, env);
@@ -873,7 +879,7 @@ internal sealed partial class MethodFrontend
             return UnknownCall(invocation);
         }
 
-        if (MathApi.IsMathType(target.ContainingType) || (real != null && GenericMath.IsInterfaceMember(target)))
+        if (MathApi.IsMathType(target.ContainingType) || GenericMath.IsInterfaceMember(target))
         {
             return ReadMathCall(invocation, target.Name, arguments);
         }
