@@ -451,6 +451,49 @@ internal sealed partial class MethodFrontend
     internal static string VectorHintOf(IMethodSymbol method) =>
         new[] { method.ContainingType, method.ReturnType }.Concat(method.Parameters.Select(p => p.Type)).Select(VectorHint).FirstOrDefault(h => h.Length > 0) ?? string.Empty;
 
+    /// <summary>The conditions of the argument checks read so far (<see cref="FrontendResult.Guards"/>).</summary>
+    private readonly List<Expr> guards = new();
+
+    /// <summary>True until the first statement of the method that is not an argument check.</summary>
+    private bool guardsOpen = true;
+
+    /// <summary>
+    /// An argument check at the top of the method, <c>if (condition) throw ...;</c> with a condition over parameters: read
+    /// as a guard (true). False for any other statement (and from then on for every statement: checks come first). Null
+    /// when it is a check whose condition could not be read (reported).
+    /// </summary>
+    private bool? ReadGuard(IOperation statement)
+    {
+        if (!guardsOpen)
+        {
+            return false;
+        }
+
+        if (statement is not IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var then } || !IsThrow(then)
+            || helperDepth > 0 || real != null || condition.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }))
+        {
+            guardsOpen = statement is ILocalFunctionOperation or IEmptyOperation;
+            return false;
+        }
+
+        var predicate = ReadPredicate(condition, new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default));
+        if (predicate is null)
+        {
+            return null;
+        }
+
+        guards.Add(predicate);
+        return true;
+
+        static bool IsThrow(IOperation branch) => branch switch
+        {
+            IThrowOperation => true,
+            IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            IBlockOperation { Operations: [var only] } => IsThrow(only),
+            _ => false,
+        };
+    }
+
     /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>
     private static bool InsideLoopCondition(IOperation operation)
     {

@@ -203,6 +203,14 @@ internal sealed partial class MethodFrontend
         {
             cancellationToken.ThrowIfCancellationRequested();
             var statement = statements[i];
+            switch (ReadGuard(statement))
+            {
+                case true:
+                    continue;
+                case null:
+                    return false;
+            }
+
             if (!inLoop && ReturnsBuffer(statement, i == statements.Count - 1, scope))
             {
                 if (returnedBuffer is null)

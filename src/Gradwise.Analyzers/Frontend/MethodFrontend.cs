@@ -36,6 +36,22 @@ internal sealed class FrontendResult
     /// <summary>The code does not compile yet (someone is typing): report nothing, generate nothing.</summary>
     public bool IsIncomplete { get; }
 
+    /// <summary>
+    /// The conditions of the argument checks the method starts with (<c>if (x.Length != y.Length) throw ...;</c>), over its
+    /// parameters: the generated method checks them first and, where one holds, calls the method itself, which throws.
+    /// </summary>
+    public IReadOnlyList<Expr> Guards { get; private set; } = Array.Empty<Expr>();
+
+    private FrontendResult WithGuards(IReadOnlyList<Expr> guards)
+    {
+        Guards = guards;
+        return this;
+    }
+
+    public static FrontendResult Success(Expr value, IReadOnlyList<Expr> guards) => Success(value).WithGuards(guards);
+
+    public static FrontendResult Success(Procedure procedure, IReadOnlyList<Expr> guards) => Success(procedure).WithGuards(guards);
+
     public static FrontendResult Success(Expr value) => new(value, Array.Empty<FrontendProblem>(), false);
 
     public static FrontendResult Success(Procedure procedure) => new(null, Array.Empty<FrontendProblem>(), false, procedure);
@@ -108,7 +124,7 @@ internal sealed partial class MethodFrontend
                 return FrontendResult.Incomplete;
             }
 
-            return reader.problems.Count > 0 || procedure is null ? FrontendResult.Failure(reader.problems) : FrontendResult.Success(procedure);
+            return reader.problems.Count > 0 || procedure is null ? FrontendResult.Failure(reader.problems) : FrontendResult.Success(procedure, reader.guards.ToArray());
         }
 
         var value = reader.ReadBody(body);
@@ -122,7 +138,7 @@ internal sealed partial class MethodFrontend
             return FrontendResult.Failure(reader.problems);
         }
 
-        return FrontendResult.Success(value);
+        return FrontendResult.Success(value, reader.guards.ToArray());
     }
 
     /// <summary>Where a float parameter or result of <paramref name="method"/> is declared, or null when it has none.</summary>
@@ -234,6 +250,14 @@ internal sealed partial class MethodFrontend
         {
             cancellationToken.ThrowIfCancellationRequested();
             var statement = statements[i];
+            switch (ReadGuard(statement))
+            {
+                case true:
+                    continue;
+                case null:
+                    return null;
+            }
+
             switch (statement)
             {
                 case IReturnOperation { ReturnedValue: { } returned }:

@@ -134,7 +134,24 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             CallKey = MethodFrontend.CalleeText(method),
             TypeParameter = real?.Name,
             Constraints = real is not null ? GenericMath.ConstraintClause(real) : null,
+            Guards = new EquatableArray<Expr>(result.Guards.ToArray()),
         };
+    }
+
+    /// <summary>
+    /// The method's argument checks, first: where one holds, the method itself is called, and throws what it throws (its checks
+    /// come first and read only its parameters, so it throws before doing anything else).
+    /// </summary>
+    private static void EmitGuards(IndentedWriter w, DifferentiableMethodSpec spec)
+    {
+        foreach (var guard in spec.Guards)
+        {
+            w.Line("if (" + ExprFormatter.Code.Format(guard) + ")");
+            w.Line("{");
+            w.Line("    _ = " + spec.Name + "(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + ");");
+            w.Line("}");
+            w.Line();
+        }
     }
 
     /// <summary>The methods a method's program calls through their split halves (not TensorPrimitives kernels).</summary>
@@ -228,6 +245,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         }
 
         w.Open(generic ? Signature(math, helper, "private static ") : Signature(spec));
+        EmitGuards(w, spec);
         foreach (var line in body)
         {
             w.Line(line);
@@ -327,6 +345,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             w.Open(Signature(spec));
         }
 
+        EmitGuards(w, spec);
         foreach (var (parameter, temporary) in floats)
         {
             if (parameter.IsFloat)
@@ -428,6 +447,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open(modifiers + "double " + spec.Name + ReverseEmitter.ForwardSuffix + "(" + parameters + ", " + tape + ")");
+        EmitGuards(w, spec);
         foreach (var line in split.Forward)
         {
             w.Line(line);

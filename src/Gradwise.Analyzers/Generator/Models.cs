@@ -105,6 +105,9 @@ internal sealed record DifferentiableMethodSpec(
 
     /// <summary>T's <c>where</c> clause, fully qualified, when <see cref="TypeParameter"/> is set.</summary>
     public string? Constraints { get; init; }
+
+    /// <summary>The conditions of the argument checks the method starts with: the generated method checks them first.</summary>
+    public EquatableArray<Expr> Guards { get; init; } = new(System.Array.Empty<Expr>());
 }
 
 /// <summary>A trainable field of a model class and its member in the generated <c>Gradient</c> class.</summary>

@@ -227,6 +227,44 @@ public sealed class HelperCallGeneratorTests
 
             public static double LoopLocalGradient(double[] t, double[] g) => LoopLocalWithGradient(t.AsSpan(0, 3), t[3], g.AsSpan(0, 3), out g[3]);
 
+            /// <summary>Argument checks first, over the parameters: the generated method checks them too and throws the method's own exceptions.</summary>
+            [Differentiable]
+            public static double Guarded(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] double scale)
+            {
+                if (x.Length != 2 * w.Length)
+                    throw new ArgumentException("x must hold two rows of w.Length", nameof(x));
+                if (scale <= 0) { throw new ArgumentOutOfRangeException(nameof(scale), scale, "a positive scale"); }
+                double s = 0;
+                for (int i = 0; i < w.Length; i++) s += w[i] * x[i] - w[i] * w[i] * x[w.Length + i];
+                return scale * Math.Tanh(s);
+            }
+
+            [Differentiable]
+            public static double GuardedScalar(double z, [NoGradient] double y)
+            {
+                if (y < 0 || y > 1) throw new ArgumentOutOfRangeException(nameof(y), y, "a probability");
+                return Math.Log(1 + Math.Exp(-z)) + (1 - y) * z;
+            }
+
+            private static readonly double[] GuardData = { 0.5, -1.0, 2.0, 0.25, 0.75, -0.5 };
+
+            public static double GuardedValue(double[] t) => Guarded(t, GuardData, 1.5);
+
+            public static double GuardedGradient(double[] t, double[] g) => GuardedWithGradient(t, GuardData, 1.5, g);
+
+            /// <summary>The exception the method throws and the one its WithGradient throws, as "Type: message".</summary>
+            public static string[] GuardFailures()
+            {
+                static string Caught(Action a) { try { a(); return "none"; } catch (Exception e) { return e.GetType().Name + ": " + e.Message; } }
+                var dw = new double[3];
+                return new[]
+                {
+                    Caught(() => Guarded(new double[3], new double[5], 1)), Caught(() => GuardedWithGradient(new double[3], new double[5], 1, dw)),
+                    Caught(() => Guarded(new double[3], new double[6], -1)), Caught(() => GuardedWithGradient(new double[3], new double[6], -1, dw)),
+                    Caught(() => GuardedScalar(0.5, 2)), Caught(() => GuardedScalarWithGradient(0.5, 2, out _)),
+                };
+            }
+
             public static double SwapsValue(double[] t) => Swaps(t);
 
             public static double SwapsGradient(double[] t, double[] g) => SwapsWithGradient(t, g);
@@ -411,11 +449,51 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Chains", "MixedValue", "MixedGradient", 5)]
     [InlineData("Course.Chains", "SwapsValue", "SwapsGradient", 4)]
     [InlineData("Course.Chains", "LoopLocalValue", "LoopLocalGradient", 4)]
+    [InlineData("Course.Chains", "GuardedValue", "GuardedGradient", 3)]
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
         GradientOracle.AgreesWithFiniteDifferences(Run.Value, type, value, gradient, size, trials: 8, seed: size + value.Length);
     }
+
+    [Fact]
+    public void Argument_checks_throw_the_methods_own_exceptions_from_the_generated_method_too()
+    {
+        var failures = (string[])Run.Value.Invoke("Course.Chains", "GuardFailures", Array.Empty<object?>())!;
+        for (var k = 0; k < failures.Length; k += 2)
+        {
+            Assert.NotEqual("none", failures[k]);
+            Assert.Equal(failures[k], failures[k + 1]);
+        }
+
+        Assert.StartsWith("ArgumentException: x must hold two rows", failures[0], StringComparison.Ordinal);
+        Assert.StartsWith("ArgumentOutOfRangeException: a positive scale", failures[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public Task A_throw_after_other_statements_or_reading_a_local_is_not_an_argument_check() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            [Differentiable]
+            public static double F(double x, double y)
+            {
+                double r = x - y;
+                if (y < 0) {|GW9003:throw new ArgumentException("negative");|}
+                return r * r;
+            }
+
+            [Differentiable]
+            public static double G(double x)
+            {
+                const double limit = 10;
+                double twice = 2 * x;
+                if (twice > limit) {|GW9003:throw new ArgumentException("too large");|}
+                return x * x;
+            }
+        }
+        """);
 
     [Fact]
     public void A_float_Differentiable_callee_is_read_where_it_is_called()

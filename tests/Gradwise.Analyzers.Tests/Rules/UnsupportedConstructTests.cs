@@ -13,7 +13,7 @@ public sealed class UnsupportedConstructTests
         { "for loop whose counter changes in the body", "double s = 0; {|GW9003:for (int i = 0; i < 3; i++) { s += x; i++; }|} return s;" },
         { "goto", "double s = x; if (s > 0) {|GW9003:goto done;|} s = -s; done: return s;" },
         { "try", "{|GW9003:try { return x; } finally { }|}" },
-        { "throw", "if (x < 0) {|GW9003:throw new System.ArgumentException();|} return x;" },
+        { "throw after the argument checks", "double y = x * 2; if (y < 0) {|GW9003:throw new System.ArgumentException();|} return y;" },
         { "switch", "{|GW9003:switch (x) { default: return x; }|}" },
         { "deconstruction of a tuple that is not written out", "var (a, b) = {|GW9003:System.Math.DivRem(7, 2)|}; return x * a;" },
         { "recursive local function", "double G(double v) => v <= 0 ? 0 : v + {|GW9003:G(v - 1)|}; return G(x);" },
