@@ -13,13 +13,11 @@ namespace Gradwise.Frontend;
 /// </summary>
 internal sealed partial class MethodFrontend
 {
-    /// <summary>An int parameter of a method being read at its call: the argument, and whether it is fixed for the whole call of the caller (parameters, constants, top-level ints).</summary>
-    private sealed record BoundInt(IntExpr Value, bool Fixed);
-
     /// <summary>A span or array parameter of a method being read at its call: what the argument reads.</summary>
     private sealed record BoundSpan(string Array, IntExpr? Offset, IntExpr Length, SpecialType Element);
 
-    private readonly Dictionary<ISymbol, BoundInt> boundInts = new(SymbolEqualityComparer.Default);
+    /// <summary>The int parameters of methods being read at their calls: the arguments, as the caller's ints.</summary>
+    private readonly Dictionary<ISymbol, IntExpr> boundInts = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, BoundSpan> boundSpans = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, string> boundMatrices = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> helpersBeingRead = new(SymbolEqualityComparer.Default);
@@ -163,13 +161,7 @@ internal sealed partial class MethodFrontend
     /// <summary>The callee's body, its parameters bound: straight-line math read as an expression, or statements added before the caller's.</summary>
     private Expr? ReadHelperBody(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> bound, bool returnsBuffer)
     {
-        var statements = body switch
-        {
-            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
-            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
-            IBlockOperation block => block.Operations,
-            _ => System.Collections.Immutable.ImmutableArray.Create(body),
-        };
+        var statements = StatementsOf(body);
 
         if (!procedureMode)
         {
@@ -251,10 +243,7 @@ internal sealed partial class MethodFrontend
                 return false;
             }
 
-            var isFixed = !argument.Value.DescendantsAndSelf().Any(o =>
-                (o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst)
-                || (o is IParameterReferenceOperation p && boundInts.TryGetValue(p.Parameter, out var outer) && !outer.Fixed));
-            boundInts[parameter] = new BoundInt(value, isFixed);
+            boundInts[parameter] = value; // a buffer length made from it is checked by IsFixedLength
             return true;
         }
 

@@ -33,7 +33,7 @@ internal sealed partial class MethodFrontend
             case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_Int32 } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single:
                 return ReadTruncation(conversion);
             case IParameterReferenceOperation parameter when boundInts.TryGetValue(parameter.Parameter, out var boundInt):
-                return boundInt.Value;
+                return boundInt;
             case IParameterReferenceOperation parameter when parameter.Parameter.Type.SpecialType == SpecialType.System_Int32:
                 return IntExpr.Var(Escaped(parameter.Parameter.Name));
             case ILocalReferenceOperation local when intNames.TryGetValue(local.Local, out var name):

@@ -97,13 +97,7 @@ internal sealed partial class MethodFrontend
     private Procedure? ReadProcedure(IOperation body)
     {
         procedureMode = true;
-        var statements = body switch
-        {
-            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
-            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
-            IBlockOperation block => block.Operations,
-            _ => System.Collections.Immutable.ImmutableArray.Create(body),
-        };
+        var statements = StatementsOf(body);
 
         foreach (var parameter in method.Parameters)
         {
@@ -783,8 +777,7 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
-        if (size.DescendantsAndSelf().Any(o => (o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst)
-            || (o is IParameterReferenceOperation p && boundInts.TryGetValue(p.Parameter, out var bound) && !bound.Fixed)))
+        if (size.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation l && (!topLevelInts.Contains(l.Local) || reassigned.Contains(l.Local)) && !l.Local.IsConst))
         {
             Unsupported(size, "the buffer length '" + size.Syntax + "'", "a buffer's length is computed from parameters, constants and ints declared at the top of the method and not changed after (so its gradient buffer can be made once)");
             return false;

@@ -13,8 +13,9 @@ namespace Gradwise.Frontend;
 /// <summary>What the frontend made of a method body.</summary>
 internal sealed class FrontendResult
 {
-    private FrontendResult(Expr? value, IReadOnlyList<FrontendProblem> problems, bool incomplete, Procedure? procedure = null)
+    private FrontendResult(Expr? value, IReadOnlyList<FrontendProblem> problems, bool incomplete, Procedure? procedure = null, IReadOnlyList<Expr>? guards = null)
     {
+        Guards = guards ?? Array.Empty<Expr>();
         Value = value;
         Procedure = procedure;
         Problems = problems;
@@ -40,21 +41,11 @@ internal sealed class FrontendResult
     /// The conditions of the argument checks the method starts with (<c>if (x.Length != y.Length) throw ...;</c>), over its
     /// parameters: the generated method checks them first and, where one holds, calls the method itself, which throws.
     /// </summary>
-    public IReadOnlyList<Expr> Guards { get; private set; } = Array.Empty<Expr>();
+    public IReadOnlyList<Expr> Guards { get; }
 
-    private FrontendResult WithGuards(IReadOnlyList<Expr> guards)
-    {
-        Guards = guards;
-        return this;
-    }
+    public static FrontendResult Success(Expr value, IReadOnlyList<Expr>? guards = null) => new(value, Array.Empty<FrontendProblem>(), false, guards: guards);
 
-    public static FrontendResult Success(Expr value, IReadOnlyList<Expr> guards) => Success(value).WithGuards(guards);
-
-    public static FrontendResult Success(Procedure procedure, IReadOnlyList<Expr> guards) => Success(procedure).WithGuards(guards);
-
-    public static FrontendResult Success(Expr value) => new(value, Array.Empty<FrontendProblem>(), false);
-
-    public static FrontendResult Success(Procedure procedure) => new(null, Array.Empty<FrontendProblem>(), false, procedure);
+    public static FrontendResult Success(Procedure procedure, IReadOnlyList<Expr>? guards = null) => new(null, Array.Empty<FrontendProblem>(), false, procedure, guards);
 
     public static FrontendResult Failure(IReadOnlyList<FrontendProblem> problems) => new(null, problems, false);
 
@@ -213,15 +204,18 @@ internal sealed partial class MethodFrontend
         public Dictionary<ISymbol, Expr>? Environment { get; }
     }
 
+    /// <summary>The statements of a body: an IMethodBodyOperation (block or expression body), a block, or a returned expression.</summary>
+    private static ImmutableArray<IOperation> StatementsOf(IOperation body) => body switch
+    {
+        IMethodBodyOperation { BlockBody: { } block } => block.Operations,
+        IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
+        IBlockOperation block => block.Operations,
+        _ => ImmutableArray.Create(body),
+    };
+
     private Expr? ReadBody(IOperation body)
     {
-        var statements = body switch
-        {
-            IMethodBodyOperation { BlockBody: { } block } => block.Operations,
-            IMethodBodyOperation { ExpressionBody: { } expression } => expression.Operations,
-            IBlockOperation block => block.Operations,
-            _ => ImmutableArray.Create(body),
-        };
+        var statements = StatementsOf(body);
 
         if (body is IMethodBodyOperation { BlockBody: null, ExpressionBody: null })
         {
@@ -681,13 +675,13 @@ internal sealed partial class MethodFrontend
 
     private bool IsReal(IOperation operand) => operand.Type != null && (IsNumeric(operand.Type.SpecialType) || IsT(operand.Type));
 
-    /// <summary>True for double, float, and the method's generic real type T.</summary>
     /// <summary>
     /// A type parameter of generic math (<c>T : IFloatingPointIeee754&lt;T&gt;</c>): this method's T, or a generic helper's being read
     /// where it is called. Every such T is read as double.
     /// </summary>
     private static bool IsT(ITypeSymbol? type) => type is ITypeParameterSymbol parameter && GenericMath.IsReal(parameter);
 
+    /// <summary>True for double, float, and a generic real type T (<see cref="IsT"/>).</summary>
     private bool IsRealType(ITypeSymbol? type) => type != null && (IsFloatingPoint(type.SpecialType) || IsT(type));
 
     /// <summary>An operator of T's generic-math interfaces (<c>a * b</c>, <c>-a</c>, <c>a &lt; b</c> over T), applied to T.</summary>
