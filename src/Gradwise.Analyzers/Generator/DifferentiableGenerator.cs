@@ -192,9 +192,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
     {
         // Generic over T: the math runs in double, in a helper over double that the public method converts for.
         var generic = spec.TypeParameter != null;
-        var math = generic
-            ? spec with { Parameters = new EquatableArray<ParameterSpec>(spec.Parameters.Select(p => p.Kind == ValueKind.Generic ? p with { Kind = ValueKind.Double, Type = "double" } : p).ToArray()), ReturnKind = ValueKind.Double }
-            : spec;
+        var math = generic ? InDouble(spec) : spec;
         var preparationNotes = new List<string>();
         var function = Derivation.Prepare(value, preparationNotes);
         var differentiable = spec.Parameters.Where(p => p.GradientName != null).ToList();
@@ -251,7 +249,11 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             w.Line(line);
         }
 
-        ExactValueAtNonFinite(w, math, valueName, generic ? spec : null);
+        if (!generic)
+        {
+            ExactValueAtNonFinite(w, spec, valueName); // the generic wrapper does this on its T arguments
+        }
+
         w.Line("return " + (spec.ReturnKind == ValueKind.Float ? "(float)" : string.Empty) + valueName + ";");
         w.Close();
 
@@ -333,7 +335,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         var helper = generic.Name + "GradwiseInDouble";
         if (generic.TypeParameter != null)
         {
-            EmitGenericProcedureWrapper(w, generic, helper, prefix);
+            EmitGenericWrapper(w, generic, helper, prefix);
             w.Line();
             w.Line("/// <summary>" + Xml(generic.Name) + "WithGradient over double, which the generic method copies its spans and converts its numbers for.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Gradwise\", \"" + GeneratorVersion + "\")]");
@@ -514,23 +516,13 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
     /// 0, ∞ − ∞ is NaN), so then the value is the method's own: a diverging model never looks healthy.
     /// Span elements are not scanned; a non-finite element that changes the value still shows in it.
     /// </summary>
-    private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName, DifferentiableMethodSpec? generic = null)
+    private static void ExactValueAtNonFinite(IndentedWriter w, DifferentiableMethodSpec spec, string valueName)
     {
         var finite = new[] { valueName }.Concat(spec.Parameters.Where(p => p.Kind is ValueKind.Double or ValueKind.Float).Select(p => p.Name))
             .Select(name => "double.IsFinite(" + name + ")");
         w.Line("if (!(" + string.Join(" && ", finite) + "))");
         w.Line("{");
-        if (generic?.TypeParameter is { } t)
-        {
-            // Your method at T, on the arguments converted back to T (exact: they came from T).
-            var arguments = generic.Parameters.Select(p => p.Kind == ValueKind.Generic ? t + ".CreateTruncating(" + p.Name + ")" : p.Name);
-            w.Line("    " + valueName + " = double.CreateTruncating(" + spec.Name + "<" + t + ">(" + string.Join(", ", arguments) + "));");
-        }
-        else
-        {
-            w.Line("    " + valueName + " = " + spec.Name + "(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + ");");
-        }
-
+        w.Line("    " + valueName + " = " + spec.Name + "(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + ");");
         w.Line("}");
         w.Line();
     }
@@ -550,11 +542,11 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
     };
 
     /// <summary>
-    /// The public <c>MWithGradient&lt;T&gt;</c> of a generic method with spans or loops: T arguments converted to double, spans of T
-    /// copied into double arrays, the helper over double called, each gradient converted back to T (rounded once), and the
-    /// value, which is your method's own at T where it is not finite.
+    /// The public <c>MWithGradient&lt;T&gt;</c> of a generic method: T arguments converted to double, spans of T copied into double
+    /// arrays, the helper over double called, each gradient converted back to T (rounded once), and the value, which is your
+    /// method's own at T where it or an argument is not finite.
     /// </summary>
-    private static void EmitGenericProcedureWrapper(IndentedWriter w, DifferentiableMethodSpec spec, string helper, string prefix)
+    private static void EmitGenericWrapper(IndentedWriter w, DifferentiableMethodSpec spec, string helper, string prefix)
     {
         var t = spec.TypeParameter!;
         var i = prefix + "i";
@@ -616,47 +608,14 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         }
 
         // Where the value is not finite, the rearranged form may differ from yours (∞ − ∞): then it is your method's, at T.
-        var finite = new[] { "double.IsFinite(" + value + ")" }.Concat(spec.Parameters.Where(p => p.Kind == ValueKind.Generic).Select(p => t + ".IsFinite(" + p.Name + ")"));
+        var finite = new[] { "double.IsFinite(" + value + ")" }
+            .Concat(spec.Parameters.Where(p => p.Kind is ValueKind.Generic or ValueKind.Double or ValueKind.Float).Select(p => (p.Kind == ValueKind.Generic ? t : "double") + ".IsFinite(" + p.Name + ")"));
         w.Line("if (!(" + string.Join(" && ", finite) + "))");
         w.Line("{");
         w.Line("    " + value + " = double.CreateTruncating(" + spec.Name + "<" + t + ">(" + string.Join(", ", spec.Parameters.Select(p => p.Name)) + "));");
         w.Line("}");
         w.Line();
         w.Line("return " + (spec.ReturnKind == ValueKind.Generic ? t + ".CreateTruncating(" + value + ")" : value) + ";");
-        w.Close();
-    }
-
-    /// <summary>
-    /// The public <c>MWithGradient&lt;T&gt;</c> of a generic method: T arguments converted to double, the helper over double
-    /// called, and the value and each T partial converted back to T, rounded once.
-    /// </summary>
-    private static void EmitGenericWrapper(IndentedWriter w, DifferentiableMethodSpec spec, string helper, string prefix)
-    {
-        var t = spec.TypeParameter!;
-        w.Open(Signature(spec));
-        var arguments = spec.Parameters.Select(p => p.Kind == ValueKind.Generic ? "double.CreateTruncating(" + p.Name + ")" : p.Name).ToList();
-        var conversions = new List<string>();
-        foreach (var parameter in spec.Parameters.Where(p => p.GradientName != null))
-        {
-            if (parameter.Kind == ValueKind.Generic)
-            {
-                var temporary = prefix + "d_" + parameter.GradientName;
-                arguments.Add("out double " + temporary);
-                conversions.Add(parameter.GradientName + " = " + t + ".CreateTruncating(" + temporary + ");");
-            }
-            else
-            {
-                arguments.Add("out " + parameter.GradientName);
-            }
-        }
-
-        w.Line("double " + prefix + "Value = " + helper + "<" + t + ">(" + string.Join(", ", arguments) + ");");
-        foreach (var line in conversions)
-        {
-            w.Line(line);
-        }
-
-        w.Line("return " + (spec.ReturnKind == ValueKind.Generic ? t + ".CreateTruncating(" + prefix + "Value)" : prefix + "Value") + ";");
         w.Close();
     }
 

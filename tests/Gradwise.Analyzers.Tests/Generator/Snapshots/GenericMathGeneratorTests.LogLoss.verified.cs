@@ -34,25 +34,25 @@ namespace Specs
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         public static T LogLossWithGradient<T>(T y, T z, out T dy, out T dz) where T : global::System.Numerics.IFloatingPointIeee754<T>
         {
-            double tValue = LogLossGradwiseInDouble<T>(double.CreateTruncating(y), double.CreateTruncating(z), out double td_dy, out double td_dz);
+            double tValue = LogLossGradwiseInDouble(double.CreateTruncating(y), double.CreateTruncating(z), out double td_dy, out double td_dz);
             dy = T.CreateTruncating(td_dy);
             dz = T.CreateTruncating(td_dz);
+            if (!(double.IsFinite(tValue) && T.IsFinite(y) && T.IsFinite(z)))
+            {
+                tValue = double.CreateTruncating(LogLoss<T>(y, z));
+            }
+
             return T.CreateTruncating(tValue);
         }
 
         /// <summary>LogLossWithGradient over double, which the generic method converts its arguments and results for.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Gradwise", "0.1.0")]
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        private static double LogLossGradwiseInDouble<T>(double y, double z, out double dy, out double dz) where T : global::System.Numerics.IFloatingPointIeee754<T>
+        private static double LogLossGradwiseInDouble(double y, double z, out double dy, out double dz)
         {
             double tValue = global::Gradwise.Runtime.GradwiseMath.Softplus(-z) + z * (1.0 - y);
             dy = -z;
             dz = global::Gradwise.Runtime.GradwiseMath.Sigmoid(z) - y;
-            if (!(double.IsFinite(tValue) && double.IsFinite(y) && double.IsFinite(z)))
-            {
-                tValue = double.CreateTruncating(LogLoss<T>(T.CreateTruncating(y), T.CreateTruncating(z)));
-            }
-
             return tValue;
         }
 
