@@ -262,6 +262,7 @@ public sealed class FloatLoopGeneratorTests
         Assert.Equal(typeof(float[][]), type.GetMethod("HiddenWithGradient")!.GetParameters()[4].ParameterType);
         Assert.Equal(typeof(float[,]), type.GetMethod("GridWithGradient")!.GetParameters()[3].ParameterType);
         Assert.Equal("dw[1] must have the length of w[1] (2), not 3. (Parameter 'dw')", Run.Value.Invoke("Specs.H", "WrongShape", Array.Empty<object?>()));
+        SnapshotVerifier.Verify(Run.Value.Source("H.Hidden("), "Hidden");
     }
 
     [Theory]

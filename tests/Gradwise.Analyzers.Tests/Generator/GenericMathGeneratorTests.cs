@@ -179,6 +179,7 @@ public sealed class GenericMathGeneratorTests
         var mixed = Method("MixedWithGradient", typeof(Half));
         Assert.Equal(new[] { typeof(Half), typeof(double), typeof(Half), typeof(Half).MakeByRefType(), typeof(double).MakeByRefType() }, mixed.GetParameters().Select(p => p.ParameterType));
         SnapshotVerifier.Verify(Run.Value.Source("G.LogLoss("), "LogLoss");
+        SnapshotVerifier.Verify(Run.Value.Source("G.Logistic("), "Logistic");
     }
 
     [Theory]

@@ -515,6 +515,13 @@ public sealed class HelperCallGeneratorTests
         Assert.Contains("double[] hidden_1 = new double[", code, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Network.Loss(")]
+    [InlineData("Classifier.Loss(")]
+    [InlineData("Chains.Guarded(")]
+    public void Generated_code_matches_snapshot(string method) =>
+        SnapshotVerifier.Verify(Run.Value.Source(method), method.TrimEnd('('));
+
     [Fact]
     public void The_simplifier_works_across_the_call_cross_entropy_of_Forwards_sigmoid_is_softplus()
     {
