@@ -233,49 +233,19 @@ public static class Ex
     public static Expr Add(IReadOnlyList<Expr> terms)
     {
         var constant = 0.0;
-        var order = new List<Expr>();
-        var coefficients = new Dictionary<Expr, double>();
-
-        void Accumulate(Expr term)
-        {
-            switch (term)
-            {
-                case Constant c:
-                    constant += c.Value;
-                    return;
-                case Sum s:
-                    foreach (var t in s.Terms)
-                    {
-                        Accumulate(t);
-                    }
-
-                    return;
-            }
-
-            SplitCoefficient(term, out var coefficient, out var rest);
-            if (coefficients.TryGetValue(rest, out var existing))
-            {
-                coefficients[rest] = existing + coefficient;
-            }
-            else
-            {
-                coefficients[rest] = coefficient;
-                order.Add(rest);
-            }
-        }
-
+        var like = new LikeParts<double>(terms.Count);
         foreach (var term in terms)
         {
-            Accumulate(term);
+            AccumulateTerm(term, ref constant, like);
         }
 
-        var result = new List<Expr>(order.Count + 1);
-        foreach (var rest in order)
+        var result = new List<Expr>(like.Count + 1);
+        for (var i = 0; i < like.Count; i++)
         {
-            var coefficient = coefficients[rest];
+            var coefficient = like.ValueAt(i);
             if (coefficient != 0.0)
             {
-                result.Add(Scale(coefficient, rest));
+                result.Add(Scale(coefficient, like.KeyAt(i)));
             }
         }
 
@@ -298,51 +268,42 @@ public static class Ex
         return new Sum(result.ToArray());
     }
 
+    private static void AccumulateTerm(Expr term, ref double constant, LikeParts<double> like)
+    {
+        switch (term)
+        {
+            case Constant c:
+                constant += c.Value;
+                return;
+            case Sum s:
+                foreach (var t in s.Terms)
+                {
+                    AccumulateTerm(t, ref constant, like);
+                }
+
+                return;
+        }
+
+        SplitCoefficient(term, out var coefficient, out var rest);
+        var at = like.IndexOf(rest);
+        if (at >= 0)
+        {
+            like.SetValueAt(at, like.ValueAt(at) + coefficient);
+        }
+        else
+        {
+            like.Add(rest, coefficient);
+        }
+    }
+
     /// <summary>The product of the factors, canonical.</summary>
     public static Expr Mul(IReadOnlyList<Expr> factors)
     {
         var coefficient = 1.0;
-        var order = new List<Expr>();
-        var exponents = new Dictionary<Expr, List<Expr>>();
-
-        void Accumulate(Expr factor)
-        {
-            switch (factor)
-            {
-                case Constant c:
-                    coefficient *= c.Value;
-                    return;
-                case Product p:
-                    foreach (var f in p.Factors)
-                    {
-                        Accumulate(f);
-                    }
-
-                    return;
-            }
-
-            Expr @base = factor;
-            Expr exponent = One;
-            if (factor is Power pw)
-            {
-                @base = pw.Base;
-                exponent = pw.Exponent;
-            }
-
-            if (exponents.TryGetValue(@base, out var list))
-            {
-                list.Add(exponent);
-            }
-            else
-            {
-                exponents[@base] = new List<Expr> { exponent };
-                order.Add(@base);
-            }
-        }
-
+        var exponents = new LikeParts<Expr>(factors.Count);
         foreach (var factor in factors)
         {
-            Accumulate(factor);
+            AccumulateFactor(factor, ref coefficient, exponents);
         }
 
         if (coefficient == 0.0)
@@ -351,11 +312,10 @@ public static class Ex
             return Zero;
         }
 
-        var result = new List<Expr>(order.Count + 1);
-        foreach (var @base in order)
+        var result = new List<Expr>(exponents.Count + 1);
+        for (var i = 0; i < exponents.Count; i++)
         {
-            var list = exponents[@base];
-            var power = Pow(@base, list.Count == 1 ? list[0] : Add(list));
+            var power = Pow(exponents.KeyAt(i), exponents.ValueAt(i));
             if (power is Constant pc)
             {
                 coefficient *= pc.Value;
@@ -404,12 +364,44 @@ public static class Ex
         }
 
         result.Sort(ExprOrder.Instance);
-        if (coefficient != 1.0)
+        if (coefficient == 1.0)
         {
-            result.Insert(0, Const(coefficient));
+            return new Product(result.ToArray());
         }
 
-        return new Product(result.ToArray());
+        var withCoefficient = new Expr[result.Count + 1];
+        withCoefficient[0] = Const(coefficient);
+        result.CopyTo(withCoefficient, 1);
+        return new Product(withCoefficient);
+    }
+
+    /// <summary>Collects a factor: constants into the coefficient, products flattened, and the exponents of one base added up.</summary>
+    private static void AccumulateFactor(Expr factor, ref double coefficient, LikeParts<Expr> exponents)
+    {
+        switch (factor)
+        {
+            case Constant c:
+                coefficient *= c.Value;
+                return;
+            case Product p:
+                foreach (var f in p.Factors)
+                {
+                    AccumulateFactor(f, ref coefficient, exponents);
+                }
+
+                return;
+        }
+
+        var (@base, exponent) = factor is Power pw ? (pw.Base, pw.Exponent) : (factor, One);
+        var at = exponents.IndexOf(@base);
+        if (at >= 0)
+        {
+            exponents.SetValueAt(at, Add(exponents.ValueAt(at), exponent));
+        }
+        else
+        {
+            exponents.Add(@base, exponent);
+        }
     }
 
     private static bool IsDistributable(double coefficient) => coefficient == -1.0;
@@ -565,5 +557,68 @@ public static class Ex
         }
 
         return new Product(new[] { Const(coefficient), rest });
+    }
+
+    /// <summary>
+    /// The like terms of a sum (or the bases of a product) in the order first met, each with its value. Searched one by one while
+    /// there are few (most sums and products have two or three), by hash once there are more: building sums and products is what
+    /// the recognizers and the generator do most, and a dictionary per call cost more than the search.
+    /// </summary>
+    private sealed class LikeParts<TValue>
+    {
+        private const int Linear = 8;
+        private readonly List<Expr> keys;
+        private readonly List<TValue> values;
+        private Dictionary<Expr, int>? index;
+
+        public LikeParts(int capacity)
+        {
+            keys = new List<Expr>(capacity);
+            values = new List<TValue>(capacity);
+        }
+
+        public int Count => keys.Count;
+
+        public Expr KeyAt(int i) => keys[i];
+
+        public TValue ValueAt(int i) => values[i];
+
+        public void SetValueAt(int i, TValue value) => values[i] = value;
+
+        public int IndexOf(Expr key)
+        {
+            if (index != null)
+            {
+                return index.TryGetValue(key, out var found) ? found : -1;
+            }
+
+            for (var i = 0; i < keys.Count; i++)
+            {
+                if (keys[i].Equals(key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public void Add(Expr key, TValue value)
+        {
+            keys.Add(key);
+            values.Add(value);
+            if (index != null)
+            {
+                index[key] = keys.Count - 1;
+            }
+            else if (keys.Count > Linear)
+            {
+                index = new Dictionary<Expr, int>(keys.Count * 2);
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    index[keys[i]] = i;
+                }
+            }
+        }
     }
 }

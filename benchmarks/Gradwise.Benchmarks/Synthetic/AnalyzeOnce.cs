@@ -41,6 +41,37 @@ public static class AnalyzeOnce
         return 0;
     }
 
+    /// <summary>
+    /// Each Gradwise analyzer's time with the analysis run on one thread (after the generator, beside the SDK stand-in), medians
+    /// of <paramref name="repeats"/> fresh compilations after one warm-up. On one thread no analyzer waits for another's answer, so
+    /// the driver's time per analyzer is its own work: steadier on a busy machine than the concurrent run of <see cref="Run"/>,
+    /// whose per-analyzer times include waits.
+    /// </summary>
+    public static int Cost(string directory, int repeats)
+    {
+        var source = Compile(directory, defineGradwise: true);
+        CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGeneratorsAndUpdateCompilation(source, out var generated, out _);
+        var gradwise = GradwiseAnalyzers.All();
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn()).AddRange(gradwise);
+        var times = gradwise.ToDictionary(a => a, _ => new List<double>());
+        var reported = 0;
+        for (var repeat = 0; repeat <= repeats; repeat++)
+        {
+            var fresh = generated.RemoveAllSyntaxTrees().AddSyntaxTrees(generated.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+            var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            reported = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Count(d => d.Id.StartsWith("GW", StringComparison.Ordinal));
+            foreach (var analyzer in gradwise.Where(_ => repeat > 0))
+            {
+                times[analyzer].Add(withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result.ExecutionTime.TotalSeconds);
+            }
+        }
+
+        double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+        Console.WriteLine(string.Join(Environment.NewLine, gradwise.Select(a => $"{a.GetType().Name,-30} {Median(times[a]):F3} s (min {times[a].Min():F3}, max {times[a].Max():F3})")));
+        Console.WriteLine($"{"all Gradwise analyzers",-30} {gradwise.Sum(a => Median(times[a])):F3} s; {reported} diagnostics");
+        return 0;
+    }
+
     /// <summary>The generator alone on the project, <paramref name="repeats"/> times on fresh compilations: seconds each, and the methods it generated.</summary>
     public static int Generate(string directory, int repeats)
     {

@@ -43,6 +43,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private readonly ConcurrentDictionary<SyntaxTree, string> texts = new();
+    private readonly ConcurrentDictionary<ISymbol, string> keyNames = new(SymbolEqualityComparer.Default);
     private readonly System.Lazy<Visibility> visibility;
 
     public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
@@ -301,6 +302,9 @@ internal sealed class FlowIndex : IValueSource
         return returns.Count == 1 ? returns[0] : null;
     }
 
+    /// <inheritdoc />
+    public string KeyName(ISymbol symbol) => keyNames.GetOrAdd(symbol, OperandKey.FullName);
+
     /// <summary>Compilation order of a location, for deterministic lists.</summary>
     public (int Tree, int Start) Position(ISymbol symbol)
     {
@@ -371,19 +375,6 @@ internal sealed class FlowIndex : IValueSource
 
     /// <summary>A file's text, read once per index.</summary>
     private string TextOf(SyntaxTree tree) => texts.GetOrAdd(tree, t => t.GetText().ToString());
-
-    /// <summary>
-    /// False when the file cannot hold a member under a key about <paramref name="name"/> (the part after its colon): the name does
-    /// not occur in its text (a target-typed <c>new(</c> for the key <c>"new:"</c>). A text search instead of reading the file's
-    /// candidates, which walks every node of it.
-    /// </summary>
-    private bool MayHold(SyntaxTree tree, string name)
-    {
-        var text = TextOf(tree);
-        return name.Length > 0
-            ? text.IndexOf(name, System.StringComparison.Ordinal) >= 0
-            : text.IndexOf("new(", System.StringComparison.Ordinal) >= 0 || text.IndexOf("new (", System.StringComparison.Ordinal) >= 0;
-    }
 
     private sealed class Visibility
     {
@@ -491,16 +482,10 @@ internal sealed class FlowIndex : IValueSource
 
     private IEnumerable<SyntaxNode> Owners(string key, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
     {
-        var name = key.Substring(key.IndexOf(':') + 1);
         foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!MayHold(tree, name))
-            {
-                continue;
-            }
-
-            foreach (var owner in candidatesOf(tree).Members(key).Distinct().OrderBy(o => o.SpanStart))
+            foreach (var owner in candidatesOf(tree).Members(key, TextOf(tree)).OrderBy(o => o.SpanStart))
             {
                 yield return owner;
             }

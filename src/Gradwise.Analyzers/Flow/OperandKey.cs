@@ -14,18 +14,24 @@ internal static class OperandKey
 {
     private const int MaxDepth = 12;
 
-    /// <summary>The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).</summary>
-    public static string? Of(IOperation operation)
+    /// <summary>
+    /// The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).
+    /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FullName"/>, cached by the caller).
+    /// </summary>
+    public static string? Of(IOperation operation, System.Func<ISymbol, string> names)
     {
         var text = new StringBuilder();
-        return Append(text, operation, 0) ? text.ToString() : null;
+        return Append(text, operation, 0, names) ? text.ToString() : null;
     }
+
+    /// <summary>A symbol's name in keys: its full display string, unique per member (overloads differ by their parameters).</summary>
+    public static string FullName(ISymbol symbol) => symbol.ToDisplayString();
 
     /// <summary>A key that is unique to this one operation: for a value nothing else can be proved equal to.</summary>
     public static string Unique(IOperation operation) =>
         "#" + operation.Kind + "@" + operation.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + operation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
 
-    private static bool Append(StringBuilder text, IOperation operation, int depth)
+    private static bool Append(StringBuilder text, IOperation operation, int depth, System.Func<ISymbol, string> names)
     {
         if (depth > MaxDepth)
         {
@@ -45,17 +51,17 @@ internal static class OperandKey
                 text.Append("l:").Append(local.Local.Name).Append('@').Append(DeclarationStart(local.Local));
                 return true;
             case IParameterReferenceOperation parameter:
-                text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol?.ToDisplayString());
+                text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names(container) : string.Empty);
                 return true;
             case IInstanceReferenceOperation:
                 text.Append("this");
                 return true;
             case IFieldReferenceOperation field:
-                return Member(text, "f:", field.Field, field.Instance, depth);
+                return Member(text, "f:", field.Field, field.Instance, depth, names);
             case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
-                return Member(text, "m:", property.Property, property.Instance, depth);
+                return Member(text, "m:", property.Property, property.Instance, depth, names);
             case IPropertyReferenceOperation indexer:
-                if (!Member(text, "ix:", indexer.Property, indexer.Instance, depth))
+                if (!Member(text, "ix:", indexer.Property, indexer.Instance, depth, names))
                 {
                     return false;
                 }
@@ -63,7 +69,7 @@ internal static class OperandKey
                 foreach (var argument in indexer.Arguments)
                 {
                     text.Append('[');
-                    if (!Append(text, argument.Value, depth + 1))
+                    if (!Append(text, argument.Value, depth + 1, names))
                     {
                         return false;
                     }
@@ -73,7 +79,7 @@ internal static class OperandKey
 
                 return true;
             case IArrayElementReferenceOperation element:
-                if (!Append(text, element.ArrayReference, depth + 1))
+                if (!Append(text, element.ArrayReference, depth + 1, names))
                 {
                     return false;
                 }
@@ -81,7 +87,7 @@ internal static class OperandKey
                 foreach (var index in element.Indices)
                 {
                     text.Append('[');
-                    if (!Append(text, index, depth + 1))
+                    if (!Append(text, index, depth + 1, names))
                     {
                         return false;
                     }
@@ -92,13 +98,13 @@ internal static class OperandKey
                 return true;
             case IBinaryOperation { OperatorMethod: null } binary when binary.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64:
                 text.Append('(');
-                if (!Append(text, binary.LeftOperand, depth + 1))
+                if (!Append(text, binary.LeftOperand, depth + 1, names))
                 {
                     return false;
                 }
 
                 text.Append(' ').Append(binary.OperatorKind).Append(' ');
-                if (!Append(text, binary.RightOperand, depth + 1))
+                if (!Append(text, binary.RightOperand, depth + 1, names))
                 {
                     return false;
                 }
@@ -107,25 +113,25 @@ internal static class OperandKey
                 return true;
             case IImplicitIndexerReferenceOperation implicitIndexer:
                 text.Append("ii:");
-                if (!Append(text, implicitIndexer.Instance, depth + 1))
+                if (!Append(text, implicitIndexer.Instance, depth + 1, names))
                 {
                     return false;
                 }
 
                 text.Append('[');
-                return Append(text, implicitIndexer.Argument, depth + 1) && text.Append(']') != null;
+                return Append(text, implicitIndexer.Argument, depth + 1, names) && text.Append(']') != null;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } hat:
                 text.Append('^');
-                return Append(text, hat.Operand, depth + 1);
+                return Append(text, hat.Operand, depth + 1, names);
             default:
                 return false;
         }
     }
 
-    private static bool Member(StringBuilder text, string prefix, ISymbol member, IOperation? instance, int depth)
+    private static bool Member(StringBuilder text, string prefix, ISymbol member, IOperation? instance, int depth, System.Func<ISymbol, string> names)
     {
-        text.Append(prefix).Append(member.OriginalDefinition.ToDisplayString()).Append('(');
-        if (instance != null && !Append(text, instance, depth + 1))
+        text.Append(prefix).Append(names(member.OriginalDefinition)).Append('(');
+        if (instance != null && !Append(text, instance, depth + 1, names))
         {
             return false;
         }

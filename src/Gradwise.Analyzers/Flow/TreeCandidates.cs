@@ -10,9 +10,11 @@ namespace Gradwise.Flow;
 /// <summary>
 /// What one syntax tree could tell the flow index, found from syntax alone: the members (method
 /// bodies, accessors, initializers) that write to a name, create a type or call a method of a
-/// name. Computed once per tree and kept by the analyzer driver across compilations
-/// (<see cref="SyntaxTreeValueProvider{TValue}"/>), so an edit re-reads only the edited file.
-/// Nothing here is bound: the index binds only the members a question leads to.
+/// name. Kept by the analyzer driver across compilations (<see cref="SyntaxTreeValueProvider{TValue}"/>),
+/// and computed per name when first asked, from where the name occurs in the file's text: a question
+/// about <c>Output</c> looks at the tokens spelled <c>Output</c>, not at every node of the file (a walk
+/// of every file was an eighth of GW1001's time on a 35k-line project). Nothing here is bound: the
+/// index binds only the members a question leads to.
 /// </summary>
 internal sealed class TreeCandidates
 {
@@ -20,10 +22,12 @@ internal sealed class TreeCandidates
 
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 
-    private readonly Dictionary<string, List<SyntaxNode>> members = new(System.StringComparer.Ordinal);
+    private readonly SyntaxTree tree;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> members = new(System.StringComparer.Ordinal);
 
-    private TreeCandidates()
+    private TreeCandidates(SyntaxTree tree)
     {
+        this.tree = tree;
     }
 
     /// <summary>The driver's per-tree cache of candidates.</summary>
@@ -129,11 +133,135 @@ internal sealed class TreeCandidates
     private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };
 
     /// <summary>
-    /// The members under a key: <c>"w:" + name</c> write to something of that name (or its elements),
+    /// The members under a key (in no particular order): <c>"w:" + name</c> write to something of that name (or its elements),
     /// <c>"new:" + type</c> create a type of that name (<c>"new:"</c> alone: target-typed <c>new(...)</c>),
-    /// <c>"call:" + name</c> call a method of that name.
+    /// <c>"call:" + name</c> call a method of that name. <paramref name="text"/> is the tree's text.
     /// </summary>
-    public IReadOnlyList<SyntaxNode> Members(string key) => members.TryGetValue(key, out var list) ? list : System.Array.Empty<SyntaxNode>();
+    public IReadOnlyList<SyntaxNode> Members(string key, string text) =>
+        members.GetOrAdd(key, k => Find(k, text));
+
+    private IReadOnlyList<SyntaxNode> Find(string key, string text)
+    {
+        var colon = key.IndexOf(':');
+        var kind = key.Substring(0, colon + 1);
+        var name = key.Substring(colon + 1);
+        var found = new List<SyntaxNode>();
+        var root = tree.GetRoot();
+        var needle = name.Length == 0 ? "new" : name;
+        for (var at = text.IndexOf(needle, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + needle.Length, System.StringComparison.Ordinal))
+        {
+            var token = root.FindToken(at);
+            if (!token.Span.Contains(at) || token.Parent is not { } parent)
+            {
+                continue; // in a comment or disabled text
+            }
+
+            if (name.Length == 0)
+            {
+                if (token.IsKind(SyntaxKind.NewKeyword) && parent is ImplicitObjectCreationExpressionSyntax)
+                {
+                    AddOwner(found, parent);
+                }
+            }
+            else if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+            {
+                Classify(kind, token, parent, found);
+            }
+        }
+
+        return found.Count == 0 ? System.Array.Empty<SyntaxNode>() : found.Distinct().ToList();
+    }
+
+    /// <summary>The member that holds a use of the name under <paramref name="kind"/>, if this occurrence is one.</summary>
+    private static void Classify(string kind, SyntaxToken token, SyntaxNode parent, List<SyntaxNode> found)
+    {
+        switch (parent)
+        {
+            case VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } field when kind == "w:" && field.Identifier == token:
+                AddOwner(found, initializer);
+                return;
+            case PropertyDeclarationSyntax { Initializer: { } initializer } property when kind == "w:" && property.Identifier == token:
+                AddOwner(found, initializer);
+                return;
+            case IdentifierNameSyntax or GenericNameSyntax:
+                break;
+            default:
+                return;
+        }
+
+        // Every expression whose rightmost name (a.b.C, C[i], this.C, C<T>, x?.C, (C)) is this token, innermost first.
+        for (SyntaxNode expression = parent; ; )
+        {
+            switch (kind)
+            {
+                case "w:" when IsWriteTarget(expression) is { } write:
+                    AddOwner(found, write);
+                    break;
+                case "new:" when expression.Parent is ObjectCreationExpressionSyntax creation && creation.Type == expression:
+                    AddOwner(found, creation);
+                    break;
+                case "call:" when expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression:
+                    AddOwner(found, invocation);
+                    break;
+            }
+
+            if (OuterWithSameName(expression) is not { } outer)
+            {
+                return;
+            }
+
+            expression = outer;
+        }
+    }
+
+    /// <summary>The expression around <paramref name="expression"/> whose rightmost name is the same, or null.</summary>
+    private static SyntaxNode? OuterWithSameName(SyntaxNode expression) => expression.Parent switch
+    {
+        QualifiedNameSyntax qualified when qualified.Right == expression => qualified,
+        AliasQualifiedNameSyntax alias when alias.Name == expression => alias,
+        MemberAccessExpressionSyntax member when member.Name == expression => member,
+        MemberBindingExpressionSyntax binding when binding.Name == expression => binding,
+        ElementAccessExpressionSyntax element when element.Expression == expression => element,
+        ParenthesizedExpressionSyntax parenthesized => parenthesized,
+        PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } bang => bang,
+        ConditionalAccessExpressionSyntax conditional when conditional.WhenNotNull == expression => conditional,
+        NullableTypeSyntax nullable when nullable.ElementType == expression => nullable,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The node that writes <paramref name="target"/>: an assignment to it, <c>++</c>/<c>--</c> on it, or a call that writes its
+    /// elements (<c>list.Add(v)</c>, <c>Array.Copy(src, dst, n)</c>, <c>src.CopyTo(dst)</c>, as <see cref="MemberFacts"/> reads them).
+    /// </summary>
+    private static SyntaxNode? IsWriteTarget(SyntaxNode target)
+    {
+        switch (target.Parent)
+        {
+            case AssignmentExpressionSyntax assignment when assignment.Left == target:
+                return assignment;
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix:
+                return postfix;
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix:
+                return prefix;
+            case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Expression == target && invocation.Expression == access
+                && MemberFacts.AddsAnElement(RightmostName(access)):
+                return invocation;
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } argument:
+                var position = list.Arguments.IndexOf(argument);
+                var called = RightmostName(invocation.Expression);
+                return (MemberFacts.CopiesAnArray(called) && position is 1 or 2) || (MemberFacts.CopiesInto(called) && position == 0) ? invocation : null;
+            default:
+                return null;
+        }
+    }
+
+    private static void AddOwner(List<SyntaxNode> found, SyntaxNode node)
+    {
+        if (Owner(node) is { } owner)
+        {
+            found.Add(owner);
+        }
+    }
 
     /// <summary>Generated code by the usual conventions: a <c>.g.cs</c>/<c>.designer.cs</c>-style name or an <c>&lt;auto-generated</c> comment at the top.</summary>
     private static bool IsGenerated(string path, string text)
@@ -153,88 +281,8 @@ internal sealed class TreeCandidates
         return header.TrimStart().StartsWith("//", System.StringComparison.Ordinal) && header.IndexOf("<auto-generated", System.StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    /// <summary>Reads one tree (the provider calls this; so does a caller without a driver cache).</summary>
-    public static TreeCandidates Compute(SyntaxTree tree)
-    {
-        var result = new TreeCandidates();
-        foreach (var node in tree.GetRoot().DescendantNodes())
-        {
-            switch (node)
-            {
-                case AssignmentExpressionSyntax assignment:
-                    result.Add("w:", RightmostName(assignment.Left), node);
-                    break;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix:
-                    result.Add("w:", RightmostName(postfix.Operand), node);
-                    break;
-                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix:
-                    result.Add("w:", RightmostName(prefix.Operand), node);
-                    break;
-                case VariableDeclaratorSyntax { Initializer: not null, Parent.Parent: FieldDeclarationSyntax } field:
-                    result.Add("w:", field.Identifier.ValueText, field.Initializer);
-                    break;
-                case PropertyDeclarationSyntax { Initializer: not null } property:
-                    result.Add("w:", property.Identifier.ValueText, property.Initializer);
-                    break;
-                case ObjectCreationExpressionSyntax creation:
-                    result.Add("new:", RightmostName(creation.Type), node);
-                    break;
-                case ImplicitObjectCreationExpressionSyntax:
-                    result.Add("new:", string.Empty, node);
-                    break;
-                case InvocationExpressionSyntax invocation:
-                    var called = RightmostName(invocation.Expression);
-                    result.Add("call:", called, node);
-                    result.AddCollectionWrite(called, invocation);
-                    break;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// <c>list.Add(v)</c>, <c>Array.Copy(src, dst, n)</c> and <c>src.CopyTo(dst)</c> write the elements of
-    /// a collection: the member is a candidate writer of the collection's name (as <see cref="MemberFacts"/> reads it).
-    /// </summary>
-    private void AddCollectionWrite(string? method, InvocationExpressionSyntax invocation)
-    {
-        var arguments = invocation.ArgumentList.Arguments;
-        if (MemberFacts.AddsAnElement(method) && invocation.Expression is MemberAccessExpressionSyntax access)
-        {
-            Add("w:", RightmostName(access.Expression), invocation);
-        }
-        else if (MemberFacts.CopiesAnArray(method))
-        {
-            for (var i = 1; i < arguments.Count && i <= 2; i++)
-            {
-                Add("w:", RightmostName(arguments[i].Expression), invocation); // Copy(src, dst, n) or Copy(src, i, dst, j, n)
-            }
-        }
-        else if (MemberFacts.CopiesInto(method) && arguments.Count > 0)
-        {
-            Add("w:", RightmostName(arguments[0].Expression), invocation);
-        }
-    }
-
-    private void Add(string kind, string? name, SyntaxNode node)
-    {
-        if (name is null || Owner(node) is not { } owner)
-        {
-            return;
-        }
-
-        var key = kind + name;
-        if (!members.TryGetValue(key, out var list))
-        {
-            members[key] = list = new List<SyntaxNode>();
-        }
-
-        if (list.Count == 0 || list[list.Count - 1] != owner)
-        {
-            list.Add(owner);
-        }
-    }
+    /// <summary>The candidates of one tree, found when asked (the provider calls this; so does a caller without a driver cache).</summary>
+    public static TreeCandidates Compute(SyntaxTree tree) => new(tree);
 
     /// <summary>The node whose operation tree holds <paramref name="node"/>: a member body or an initializer.</summary>
     public static SyntaxNode? Owner(SyntaxNode node)

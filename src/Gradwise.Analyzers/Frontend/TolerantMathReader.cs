@@ -16,6 +16,9 @@ internal interface IValueSource
 
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
+
+    /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, computed once per compilation.</summary>
+    string KeyName(ISymbol symbol);
 }
 
 /// <summary>
@@ -45,7 +48,7 @@ internal sealed class TolerantMathReader
     public Expr ReadWith(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr> parameters) => Read(operation, parameters, 0);
 
     /// <summary>The opaque variable a value that is not math is read as.</summary>
-    public static Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
+    public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
 
     private Expr Read(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {

@@ -166,7 +166,8 @@ internal sealed class SquaredErrorRecognizer
         {
             // o and (1 − o) as two factors, or one factor o·(1 − o) (a derivative helper, a local).
             var output = math[j];
-            var oneMinus = math.FindIndex(m => m.Equals(Ex.Sub(Ex.One, output)));
+            var complement = Ex.Sub(Ex.One, output);
+            var oneMinus = math.FindIndex(m => m.Equals(complement));
             ImmutableArray<IOperation> drop;
             IOperation? outputOperation;
             if (oneMinus >= 0 && oneMinus != j)

@@ -308,4 +308,163 @@ public sealed class FlowEngineTests
         Assert.NotEmpty(writes);
         Assert.Equal(fresh.Select(w => w.Value.Syntax.ToString()), writes.Select(w => w.Value.Syntax.ToString()));
     }
+
+    [Fact]
+    public void Candidates_found_from_a_names_occurrences_are_those_a_walk_of_every_node_finds()
+    {
+        // The index finds the members that write, create or call a name from the tokens spelled like it. The oracle here walks
+        // every node and takes the rightmost name of each assignment target, ++/-- operand, collection write, creation and call.
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using L = System.Collections.Generic.List<double>;
+            namespace Shapes;
+            public class Neuron { public double Output; public double[] Weights = new double[3]; public List<double> History { get; } = new List<double>(); public Neuron Next; }
+            public class Net
+            {
+                private double output = Math.Exp(1); // Output = 3; a comment spelling the names
+                public double Output { get; set; } = 0.5;
+                private readonly Neuron[] layer = new Neuron[2];
+                private Neuron? maybe;
+                private double[] buffer = new double[4], copy = new double[4];
+                public event Action? Changed;
+                public Net() { layer[0] = new Neuron(); layer[1] = new() { Output = 1 }; maybe = new Neuron { Output = 2 }; }
+                public double Forward(double z)
+                {
+                    var text = "Output = 1; layer[0].Output = 2";
+                    this.Output = 1 / (1 + Math.Exp(-z));
+                    layer[0].Output = Output;
+                    (layer[1]).Output += z;
+                    (output) = z;
+                    (layer[0].Output)++;
+                    maybe!.Output = z;
+                    maybe?.Next.Output.ToString();
+                    layer[1].Weights[0]++;
+                    --layer[1].Weights[1];
+                    layer[0].History.Add(z);
+                    layer[0].History.Insert(0, z);
+                    Array.Copy(buffer, copy, 4);
+                    Array.Copy(buffer, 0, copy, 0, 4);
+                    buffer.CopyTo(copy, 0);
+                    Span<double> span = copy; span[0] = 1;
+                    (output, Output) = (z, z);
+                    output = Helper(z) + Net.Helper(z) + Helper<double>(z);
+                    var list = new L { z }; list.Add(z);
+                    var ns = new System.Collections.Generic.List<double>(); ns.Add(z);
+                    double Local(double v) { output = v; return v; }
+                    Func<double, double> lambda = v => Output = v;
+                    @Output2 = Local(z) + lambda(z);
+                    Changed?.Invoke();
+                    return output + text.Length;
+                }
+                public double Output2 { get; set; }
+                public static double Helper(double v) => v;
+                public static T Helper<T>(T v) => v;
+                public double this[int i] { get => buffer[i]; set => buffer[i] = value; }
+                // One shape per name, each in a member of its own, so a shape the search misses changes some key's owners.
+                private double parenOnly, chainOnly;
+                public static double Counter, Counter2;
+                private double[] elementsOnly = null!;
+                public void ParenOnly(double z) { (parenOnly) = z; }
+                private List<double>? bangList;
+                public void BangOnly() { bangList!.Add(1); }
+                public void ChainOnly(Net n) { ((n).chainOnly)++; }
+                public void ElementsOnly() { (elementsOnly)[0] -= 1; }
+                public void Qualified() { Shapes.Net.Counter = 1; }
+                public void AliasQualified() { global::Shapes.Net.Counter2 = 1; }
+            }
+            """;
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var text = tree.GetText().ToString();
+        var candidates = Gradwise.Flow.TreeCandidates.Compute(tree);
+        var expected = new Dictionary<string, HashSet<SyntaxNode>>(StringComparer.Ordinal);
+        void Expect(string kind, string? name, SyntaxNode node)
+        {
+            if (name != null && Gradwise.Flow.TreeCandidates.Owner(node) is { } owner)
+            {
+                if (!expected.TryGetValue(kind + name, out var owners))
+                {
+                    expected[kind + name] = owners = new HashSet<SyntaxNode>();
+                }
+
+                owners.Add(owner);
+            }
+        }
+
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            switch (node)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment:
+                    Expect("w:", Rightmost(assignment.Left), node);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression):
+                    Expect("w:", Rightmost(postfix.Operand), node);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
+                    Expect("w:", Rightmost(prefix.Operand), node);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax } field:
+                    Expect("w:", field.Identifier.ValueText, initializer);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax { Initializer: { } initializer } property:
+                    Expect("w:", property.Identifier.ValueText, initializer);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax creation:
+                    Expect("new:", Rightmost(creation.Type), node);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ImplicitObjectCreationExpressionSyntax:
+                    Expect("new:", string.Empty, node);
+                    break;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation:
+                    var called = Rightmost(invocation.Expression);
+                    Expect("call:", called, node);
+                    var arguments = invocation.ArgumentList.Arguments;
+                    if (called is "Add" or "Insert" && invocation.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access)
+                    {
+                        Expect("w:", Rightmost(access.Expression), node);
+                    }
+                    else if (called == "Copy")
+                    {
+                        Expect("w:", Rightmost(arguments[1].Expression), node);
+                        Expect("w:", Rightmost(arguments[2].Expression), node);
+                    }
+                    else if (called == "CopyTo")
+                    {
+                        Expect("w:", Rightmost(arguments[0].Expression), node);
+                    }
+
+                    break;
+            }
+        }
+
+        Assert.True(expected.Count > 15, string.Join(", ", expected.Keys));
+        foreach (var (key, owners) in expected)
+        {
+            var found = candidates.Members(key, text);
+            Assert.True(owners.SetEquals(found), $"{key}: expected {string.Join(" | ", owners.Select(o => o.ToString().Split('\n')[0]))}, found {string.Join(" | ", found.Select(o => o.ToString().Split('\n')[0]))}");
+        }
+
+        // Names that occur only where nothing writes, creates or calls them find nothing.
+        foreach (var key in new[] { "w:Helper", "w:Math", "call:Output", "new:Output", "w:text", "call:Weights", "w:Changed" })
+        {
+            Assert.Equal(expected.ContainsKey(key), candidates.Members(key, text).Count > 0);
+        }
+
+        static string? Rightmost(SyntaxNode? e) => e switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax i => i.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax g => g.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax q => Rightmost(q.Right),
+            Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax a => Rightmost(a.Name),
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax m => Rightmost(m.Name),
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberBindingExpressionSyntax b => Rightmost(b.Name),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax x => Rightmost(x.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax p => Rightmost(p.Expression),
+            Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } n => Rightmost(n.Operand),
+            Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalAccessExpressionSyntax c => Rightmost(c.WhenNotNull),
+            Microsoft.CodeAnalysis.CSharp.Syntax.NullableTypeSyntax t => Rightmost(t.ElementType),
+            _ => null,
+        };
+    }
 }
