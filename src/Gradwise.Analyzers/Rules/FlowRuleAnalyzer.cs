@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Gradwise.Rules;
 
 /// <summary>
-/// What every teaching rule does the same way: concurrent, never in generated code, and everything decided per compilation
+/// What every teaching rule does the same way: concurrent, never run in generated code (files named or marked generated, members marked [GeneratedCode]), and everything decided per compilation
 /// (its gates, its flow index) in <see cref="Start"/>, which registers the rule's actions or none.
 /// </summary>
 public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
@@ -22,7 +22,10 @@ public abstract class FlowRuleAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Never run in generated code. A rule reports only where it ran, so the driver need not check each diagnostic against
+        // generated code: that check walks every token of each file a diagnostic is in (a fifth of GW1001's time on a project
+        // where most files have one).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(Start);
     }
 
