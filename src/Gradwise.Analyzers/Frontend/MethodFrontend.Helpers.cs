@@ -161,6 +161,21 @@ internal sealed partial class MethodFrontend
     /// <summary>The callee's body, its parameters bound: straight-line math read as an expression, or statements added before the caller's.</summary>
     private Expr? ReadHelperBody(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> bound, bool returnsBuffer)
     {
+        // The callee's argument checks come first in its own body.
+        var (outerOpen, outerParameters) = (guardsOpen, helperParameters);
+        (guardsOpen, helperParameters) = (true, bound);
+        try
+        {
+            return ReadHelperStatements(invocation, target, body, bound, returnsBuffer);
+        }
+        finally
+        {
+            (guardsOpen, helperParameters) = (outerOpen, outerParameters);
+        }
+    }
+
+    private Expr? ReadHelperStatements(IInvocationOperation invocation, IMethodSymbol target, IOperation body, Dictionary<ISymbol, Expr> bound, bool returnsBuffer)
+    {
         var statements = StatementsOf(body);
 
         if (!procedureMode)
@@ -459,19 +474,31 @@ internal sealed partial class MethodFrontend
         }
 
         if (statement is not IConditionalOperation { WhenFalse: null, Condition: var condition, WhenTrue: var then } || !IsThrow(then)
-            || helperDepth > 0 || real != null || condition.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }))
+            || real != null || condition.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }))
         {
             guardsOpen = statement is ILocalFunctionOperation or IEmptyOperation;
             return false;
         }
 
-        var predicate = ReadPredicate(condition, new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default));
+        // A helper's check reads its parameters, bound to what the call passes.
+        var predicate = ReadPredicate(condition, helperDepth > 0 ? helperParameters : new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default));
         if (predicate is null)
         {
             return null;
         }
 
-        guards.Add(predicate);
+        if (helperDepth > 0 && ReadNames(predicate).FirstOrDefault(n => !IsOwnName(n)) is { } computed)
+        {
+            // Checked first, the condition must mean what it means at the call: over your parameters and weights only.
+            Unsupported(condition, "the argument check 'if (" + condition.Syntax + ") throw'", "a check inside a method read where it is called is kept when, at the call, it reads only your method's parameters and weights; here it reads '" + computed + "', computed in your method");
+            return null;
+        }
+
+        if (!guards.Contains(predicate))
+        {
+            guards.Add(predicate); // a helper called twice with the same arguments checks once
+        }
+
         return true;
 
         static bool IsThrow(IOperation branch) => branch switch
@@ -482,6 +509,17 @@ internal sealed partial class MethodFrontend
             _ => false,
         };
     }
+
+    /// <summary>The parameters of the helper being read, bound to the arguments of its call (its argument checks read them).</summary>
+    private Dictionary<ISymbol, Expr> helperParameters = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Every name an expression reads: scalars, arrays of elements, the ints of indices and lengths.</summary>
+    private static IEnumerable<string> ReadNames(Expr expr) =>
+        expr is Variable variable ? variable.Reads() : expr.Children.SelectMany(ReadNames);
+
+    /// <summary>True for the name of one of your method's parameters or of a trainable field it reads.</summary>
+    private bool IsOwnName(string name) =>
+        method.Parameters.Any(p => p.Name == name) || modelFields.Any(f => f.Name == name);
 
     /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>
     private static bool InsideLoopCondition(IOperation operation)

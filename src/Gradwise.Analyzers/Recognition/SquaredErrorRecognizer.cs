@@ -36,6 +36,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, bool> dispatchedDerivatives = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = new(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -106,24 +107,30 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// True for a factor that can be σ'(z) written in the output, as far as the tolerant reader can see:
-    /// 1 − o itself, a call to a helper with a body (<c>SigmoidDerivative(o)</c>), or a local whose
+    /// 1 − o itself, a call to a helper whose body can compute it (<c>SigmoidDerivative(o)</c>), or a local whose
     /// definition has one of these.
     /// </summary>
-    private static bool MayHoldDerivative(IOperation factor)
+    private bool MayHoldDerivative(IOperation factor)
     {
         switch (Operations.Strip(factor))
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference:
                 return Operations.Number(difference.LeftOperand) == 1.0;
             case IInvocationOperation call:
-                return HasBody(call.TargetMethod) || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1);
+                return MayReturnDerivative(call);
             case ILocalReferenceOperation local:
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {
                     if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                        || initializer.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax || n.IsKind(SyntaxKind.SubtractExpression)))
+                        || initializer.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression)))
                     {
-                        return true; // assigned later, or defined with a call or a difference
+                        return true; // assigned later, or defined with a difference
+                    }
+
+                    if (initializer.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax)
+                        && (local.SemanticModel?.GetOperation(initializer) is not { } value || value.DescendantsAndSelf().OfType<IInvocationOperation>().Any(MayReturnDerivative)))
+                    {
+                        return true; // defined with a call that can compute it
                     }
                 }
 
@@ -132,6 +139,18 @@ internal sealed class SquaredErrorRecognizer
                 return false;
         }
     }
+
+    /// <summary>A call whose result can be o(1 − o): a helper whose body subtracts or calls on, or a dispatched one-argument call.</summary>
+    private bool MayReturnDerivative(IInvocationOperation call) =>
+        (HasBody(call.TargetMethod) && subtractingMethods.GetOrAdd(call.TargetMethod.OriginalDefinition, MaySubtract))
+        || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1);
+
+    /// <summary>
+    /// False for a helper whose body, as written, has neither a subtraction nor a call: it cannot return o·(1 − o), so a product with
+    /// it is not read as math (most helpers in code without machine learning: a percentage, a format, a unit conversion).
+    /// </summary>
+    private static bool MaySubtract(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n.IsKind(SyntaxKind.SubtractAssignmentExpression) || n is InvocationExpressionSyntax));
 
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 

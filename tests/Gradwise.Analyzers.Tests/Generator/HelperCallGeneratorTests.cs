@@ -246,6 +246,58 @@ public sealed class HelperCallGeneratorTests
                 return Math.Log(1 + Math.Exp(-z)) + (1 - y) * z;
             }
 
+            /// <summary>A helper that checks its arguments, called on every row: its check, at the call, reads only d and w.Length.</summary>
+            private static double CheckedDot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+            {
+                if (a.Length != b.Length) throw new ArgumentException("CheckedDot needs spans of one length");
+                double s = 0;
+                for (int j = 0; j < a.Length; j++) s += a[j] * b[j];
+                return s;
+            }
+
+            private static double Logit(double p)
+            {
+                if (p <= 0 || p >= 1) { throw new ArgumentOutOfRangeException(nameof(p), p, "Logit takes a probability"); }
+                return Math.Log(p / (1 - p));
+            }
+
+            [Differentiable]
+            public static double HelperGuarded(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] int d)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length / d; i++) s += Math.Tanh(CheckedDot(w, x.Slice(i * d, d)));
+                return s;
+            }
+
+            [Differentiable]
+            public static double HelperGuardedScalar(double z, [NoGradient] double p)
+            {
+                double r = z - Logit(p);
+                return r * r;
+            }
+
+            public static double HelperGuardedValue(double[] t) => HelperGuarded(t, GuardData, 3) + HelperGuardedScalar(t[1], 0.25);
+
+            public static double HelperGuardedGradient(double[] t, double[] g)
+            {
+                var value = HelperGuardedWithGradient(t, GuardData, 3, g) + HelperGuardedScalarWithGradient(t[1], 0.25, out var dz);
+                g[1] += dz;
+                return value;
+            }
+
+            /// <summary>A helper's check, failing at the call: the method and its WithGradient throw the helper's exception; no rows, no call, no exception.</summary>
+            public static string[] HelperGuardFailures()
+            {
+                static string Caught(Action a) { try { a(); return "none"; } catch (Exception e) { return e.GetType().Name + ": " + e.Message; } }
+                var dw = new double[3];
+                return new[]
+                {
+                    Caught(() => HelperGuarded(new double[3], new double[4], 2)), Caught(() => HelperGuardedWithGradient(new double[3], new double[4], 2, dw)),
+                    Caught(() => HelperGuardedScalar(0.5, 1.5)), Caught(() => HelperGuardedScalarWithGradient(0.5, 1.5, out _)),
+                    Caught(() => HelperGuarded(new double[3], new double[0], 2)), Caught(() => HelperGuardedWithGradient(new double[3], new double[0], 2, dw)),
+                };
+            }
+
             private static readonly double[] GuardData = { 0.5, -1.0, 2.0, 0.25, 0.75, -0.5 };
 
             public static double GuardedValue(double[] t) => Guarded(t, GuardData, 1.5);
@@ -450,6 +502,7 @@ public sealed class HelperCallGeneratorTests
     [InlineData("Course.Chains", "SwapsValue", "SwapsGradient", 4)]
     [InlineData("Course.Chains", "LoopLocalValue", "LoopLocalGradient", 4)]
     [InlineData("Course.Chains", "GuardedValue", "GuardedGradient", 3)]
+    [InlineData("Course.Chains", "HelperGuardedValue", "HelperGuardedGradient", 3)]
     [InlineData("Course.Probe", "ClassifierValue", "ClassifierGradient", 6 + 3)]
     public void Gradient_agrees_with_finite_differences(string type, string value, string gradient, int size)
     {
@@ -469,6 +522,43 @@ public sealed class HelperCallGeneratorTests
         Assert.StartsWith("ArgumentException: x must hold two rows", failures[0], StringComparison.Ordinal);
         Assert.StartsWith("ArgumentOutOfRangeException: a positive scale", failures[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_helpers_argument_checks_throw_its_exceptions_from_the_generated_method_where_the_method_reaches_them()
+    {
+        var failures = (string[])Run.Value.Invoke("Course.Chains", "HelperGuardFailures", Array.Empty<object?>())!;
+
+        Assert.StartsWith("ArgumentException: CheckedDot needs spans of one length", failures[0], StringComparison.Ordinal);
+        Assert.StartsWith("ArgumentOutOfRangeException: Logit takes a probability", failures[2], StringComparison.Ordinal);
+        Assert.Equal(failures[0], failures[1]);
+        Assert.Equal(failures[2], failures[3]);
+        Assert.Equal(new[] { "none", "none" }, failures[4..]); // a check that holds where the helper is never called throws nothing
+    }
+
+    [Fact]
+    public Task A_helpers_check_of_a_value_your_method_computes_in_a_loop_is_located_at_the_call() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using Gradwise;
+        public static partial class Losses
+        {
+            private static double Bounded(double v)
+            {
+                if (v > 30) throw new ArgumentOutOfRangeException(nameof(v));
+                return v * v;
+            }
+
+            [Differentiable]
+            public static double F(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x)
+            {
+                double s = 0;
+                for (int i = 0; i < w.Length; i++) s += {|GW9003:Bounded(w[i] * x[i])|};
+                return s;
+            }
+
+            [Differentiable]
+            public static double G(double z) => Bounded(2 * z);
+        }
+        """);
 
     [Fact]
     public Task A_throw_after_other_statements_or_reading_a_local_is_not_an_argument_check() => Verify.VerifyAnalyzerAsync("""
@@ -664,7 +754,8 @@ public sealed class HelperCallGeneratorTests
 
     /// <summary>
     /// Every prefix of a file whose [Differentiable] methods come first and whose helpers (returning a tuple, returning a
-    /// new array, taking a float matrix, over spans of T) are typed after them: the helpers are half-typed while the callers are whole.
+    /// new array, taking a float matrix, over spans of T, starting with argument checks) are typed after them: the helpers are
+    /// half-typed while the callers are whole.
     /// </summary>
     [Fact]
     public void Half_typed_helpers_below_their_callers_never_crash() =>
@@ -680,7 +771,7 @@ public sealed class HelperCallGeneratorTests
                 {
                     var (a, b) = Pair(x[0], y);
                     double[] p = Soft(x);
-                    return a * b + p[0] + Nll(Soft(x), 1) + Chained(x);
+                    return a * b + p[0] + Nll(Soft(x), 1) + Chained(x) + Checked(x, y) + Bounded(y);
                 }
 
                 [Differentiable]
@@ -703,6 +794,20 @@ public sealed class HelperCallGeneratorTests
                 }
 
                 static double Nll(double[] q, int k) => -Math.Log(q[k]);
+
+                static double Checked(double[] a, double t)
+                {
+                    if (a.Length == 0 || t < 0) throw new ArgumentException("an empty row or a negative scale");
+                    double s = 0;
+                    for (int j = 0; j < a.Length; j++) s += a[j] * t;
+                    return s;
+                }
+
+                static double Bounded(double v)
+                {
+                    if (double.IsNaN(v)) { throw new ArgumentOutOfRangeException(nameof(v)); }
+                    return v * v;
+                }
 
                 [Differentiable]
                 static double Chained(ReadOnlySpan<double> v)
