@@ -42,7 +42,7 @@ internal static class AccordLearners
 
     /// <summary>True when the compilation references Accord.NET's learners.</summary>
     public static bool IsReferenced(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("Accord.MachineLearning.BagOfWords") != null || compilation.GetTypeByMetadataName("Accord.MachineLearning.TFIDF") != null;
+        LibraryApis.HasType(compilation, "Accord.MachineLearning.BagOfWords", "Accord") || LibraryApis.HasType(compilation, "Accord.MachineLearning.TFIDF", "Accord");
 
     private static string Name(ITypeSymbol? type) => type is null ? string.Empty : (type.ContainingNamespace?.ToDisplayString() ?? string.Empty) + "." + type.Name;
 

@@ -186,10 +186,20 @@ internal static class LibraryApis
 
     /// <summary>True when the compilation references a library whose activations are known here (so a file with no exponential can still hold one).</summary>
     public static bool IsReferenced(Microsoft.CodeAnalysis.Compilation compilation) =>
-        compilation.GetTypeByMetadataName("TorchSharp.torch") != null
-        || compilation.GetTypeByMetadataName("Accord.Neuro.SigmoidFunction") != null
-        || compilation.GetTypeByMetadataName("AForge.Neuro.SigmoidFunction") != null
+        HasType(compilation, "TorchSharp.torch", "TorchSharp")
+        || HasType(compilation, "Accord.Neuro.SigmoidFunction", "Accord")
+        || HasType(compilation, "AForge.Neuro.SigmoidFunction", "AForge")
         || System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal));
+
+    /// <summary>
+    /// True when the compilation has the library type <paramref name="metadataName"/>: declared in its own source (a stand-in), or in
+    /// a referenced assembly whose name starts with <paramref name="assemblyPrefix"/>. Looked up across references only when one is
+    /// named so: a lookup in every referenced assembly was a tenth of the rules' time on a project that references none of them.
+    /// </summary>
+    public static bool HasType(Microsoft.CodeAnalysis.Compilation compilation, string metadataName, string assemblyPrefix) =>
+        compilation.Assembly.GetTypeByMetadataName(metadataName) != null
+        || (System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith(assemblyPrefix, System.StringComparison.Ordinal))
+            && compilation.GetTypeByMetadataName(metadataName) != null);
 
     /// <summary>The methods that run a module on its input.</summary>
     public static readonly HashSet<string> ModuleInvocations = new() { "forward", "call" };

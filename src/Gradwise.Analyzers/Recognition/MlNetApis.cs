@@ -138,7 +138,7 @@ internal static class MlNetApis
     public const string ContextType = "Microsoft.ML.MLContext";
 
     /// <summary>True when the compilation references ML.NET.</summary>
-    public static bool IsReferenced(Microsoft.CodeAnalysis.Compilation compilation) => compilation.GetTypeByMetadataName(ContextType) != null;
+    public static bool IsReferenced(Microsoft.CodeAnalysis.Compilation compilation) => LibraryApis.HasType(compilation, ContextType, "Microsoft.ML");
 
     /// <summary>The (containing type, name) key of a catalog method.</summary>
     public static (string Type, string Member) Key(Microsoft.CodeAnalysis.IMethodSymbol method) =>

@@ -27,7 +27,8 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(KnownNames.DifferentiableAttribute);
+            // The generator adds the attribute to the project's own source: no lookup across the references is needed.
+            var attribute = start.Compilation.Assembly.GetTypeByMetadataName(KnownNames.DifferentiableAttribute);
             if (attribute is null)
             {
                 return;
