@@ -517,7 +517,11 @@ internal sealed partial class MethodFrontend
     private static IEnumerable<string> ReadNames(Expr expr) =>
         expr is Variable variable ? variable.Reads() : expr.Children.SelectMany(ReadNames);
 
-    /// <summary>True for the name of one of your method's parameters or of a trainable field it reads.</summary>
+    /// <summary>
+    /// True for the name of one of your method's parameters, or of a trainable field it reads: a name whose value at the call is
+    /// its value on entry (straight-line math reads an assigned parameter as the math of its value on entry; a method with loops
+    /// cannot assign one), so the check means the same when it runs first.
+    /// </summary>
     private bool IsOwnName(string name) =>
         method.Parameters.Any(p => p.Name == name) || modelFields.Any(f => f.Name == name);
 

@@ -557,6 +557,13 @@ public sealed class HelperCallGeneratorTests
 
             [Differentiable]
             public static double G(double z) => Bounded(2 * z);
+
+            [Differentiable]
+            public static double K(double z, [NoGradient] double scale)
+            {
+                scale = 2 * scale;
+                return Bounded(scale * z);
+            }
         }
         """);
 
