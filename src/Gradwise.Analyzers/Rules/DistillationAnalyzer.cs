@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Gradwise.Flow;
@@ -33,16 +32,23 @@ public sealed class DistillationAnalyzer : FlowRuleAnalyzer
         }
 
         var index = FlowIndex.For(start.Compilation, start.TryGetValue);
-        var bodies = new ConcurrentDictionary<IOperation, bool>();
         var cache = new SoftTargets.Cache();
-        start.RegisterOperationAction(c => Analyze(c, index, bodies, cache), OperationKind.Binary);
+
+        // Each body is looked at once, when the driver starts on it: its sums are looked at only when it may hold a soft-target loss
+        // (no table shared by every thread is asked at every sum).
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OperationBlocks.Any(MayDistill))
+            {
+                block.RegisterOperationAction(c => Analyze(c, index, cache), OperationKind.Binary);
+            }
+        });
     }
 
-    private static void Analyze(OperationAnalysisContext context, FlowIndex index, ConcurrentDictionary<IOperation, bool> bodies, SoftTargets.Cache cache)
+    private static void Analyze(OperationAnalysisContext context, FlowIndex index, SoftTargets.Cache cache)
     {
         var sum = (IBinaryOperation)context.Operation;
-        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || !(MathApi.IsReal(sum.Type) || sum.Type?.Name == "Tensor")
-            || !bodies.GetOrAdd(Operations.Root(sum), MayDistill))
+        if (sum.OperatorKind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract) || !(MathApi.IsReal(sum.Type) || sum.Type?.Name == "Tensor"))
         {
             return;
         }
@@ -63,9 +69,31 @@ public sealed class DistillationAnalyzer : FlowRuleAnalyzer
             site.Temperature.Syntax.ToString()));
     }
 
-    /// <summary>Once per body: a soft-target loss is accumulated here with a log, or computed by a method called here.</summary>
-    private static bool MayDistill(IOperation root) =>
-        root.Descendants().Any(o => o is IInvocationOperation call
-            && (call.TargetMethod.DeclaringSyntaxReferences.Length > 0 || LibraryApis.SoftTargetLosses.Contains(LibraryApis.Key(call.TargetMethod)) || LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name)))
-        || (root.Descendants().Any(o => o is IInvocationOperation { TargetMethod.Name: "Log" }) && root.Descendants().Any(o => o is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide }));
+    /// <summary>Once per body (one walk): a soft-target loss is accumulated here with a log, or computed by a method called here.</summary>
+    private static bool MayDistill(IOperation root)
+    {
+        var (log, division) = (false, false);
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation call when call.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                    || LibraryApis.SoftTargetLosses.Contains(LibraryApis.Key(call.TargetMethod)) || LibraryApis.ModuleInvocations.Contains(call.TargetMethod.Name):
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Log" }:
+                    log = true;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide }:
+                    division = true;
+                    break;
+            }
+
+            if (log && division)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
