@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Gradwise.Symbolic;
 
@@ -19,7 +20,47 @@ public static class Simplifier
     public static Expr Simplify(Expr expr, ICollection<string>? notes = null)
     {
         var rewritten = ApplyIdentities(expr, new Dictionary<Expr, Expr>(), notes);
-        return ChooseForm(rewritten, notes);
+        return Stabilize(ChooseForm(rewritten, notes));
+    }
+
+    /// <summary>
+    /// c·Sigmoid(u) − c, which expanding a scaled 1 − Sigmoid(u) produces, as −c·Sigmoid(−u): the same value, but it keeps its
+    /// precision where Sigmoid(u) rounds to 1 (u above about 37), where the difference is 0 and the derivative was lost
+    /// (found by the finite-difference property test). The textbook forms 1 − Sigmoid(u) and Sigmoid(u) − 1 are kept as they read.
+    /// </summary>
+    private static Expr Stabilize(Expr e)
+    {
+        if (e.IsAtom)
+        {
+            return e;
+        }
+
+        var children = new Expr[e.Children.Count];
+        var changed = false;
+        for (var i = 0; i < children.Length; i++)
+        {
+            children[i] = Stabilize(e.Children[i]);
+            changed |= !ReferenceEquals(children[i], e.Children[i]);
+        }
+
+        var rebuilt = changed ? Rebuild(e, children) : e;
+        var at = rebuilt is Sum withConstant ? withConstant.Terms.ToList().FindIndex(t => t is Constant) : -1;
+        if (at < 0 || rebuilt is not Sum sum || sum.Terms[at] is not Constant constant)
+        {
+            return rebuilt;
+        }
+
+        for (var i = 0; i < sum.Terms.Count; i++)
+        {
+            if (sum.Terms[i] is Product { Factors: [Constant c, Call { Function: MathFunction.Sigmoid } sigmoid] } && c.Value == -constant.Value && System.Math.Abs(c.Value) != 1.0)
+            {
+                var terms = sum.Terms.Where((_, k) => k != i && k != at).ToList();
+                terms.Add(Ex.Mul(Ex.Const(-c.Value), Ex.Call(MathFunction.Sigmoid, Ex.Neg(sigmoid.Arguments[0]))));
+                return Ex.Add(terms);
+            }
+        }
+
+        return rebuilt;
     }
 
     /// <summary>Only the identity pass (for the function value, which is shown as the user wrote it otherwise).</summary>

@@ -217,6 +217,26 @@ public sealed class DifferentiatorTests
         Assert.Equal(0.0, Differentiator.Differentiate(Ex.Call(MathFunction.Abs, X), "x").Evaluate(new Dictionary<string, double> { ["x"] = 0.0 }));
 
     [Fact]
+    public void A_scaled_one_minus_sigmoid_keeps_its_precision_where_the_sigmoid_rounds_to_one()
+    {
+        // Found by the property test below (seed 2iEvlTCcmcK2): ∂/∂b of (Sin(k) / Log(Softplus(-1.87 / b)))² at b = 0.046, where
+        // 1.87 / b ≈ 40.7 and Sigmoid of it rounds to 1. The simplifier wrote 3.74 * Sigmoid(1.87 / b) - 3.74, which is 0 there.
+        var b = Ex.Var("b");
+        var e = Ex.Pow(Ex.Div(Ex.Call(MathFunction.Sin, Ex.Const(-5.87)), Ex.Call(MathFunction.Log, Ex.Call(MathFunction.Softplus, Ex.Div(Ex.Const(-1.87), b)))), Ex.Const(2));
+        var derivative = Simplifier.Simplify(Differentiator.Differentiate(Simplifier.ApplyIdentities(e), "b"));
+
+        // Softplus(v) = Log(1 + Exp(v)) is Exp(v) to within Exp(2v) / 2 for v below -30, where 1 + Exp(v) rounds to 1.
+        static double Softplus(double v) => v < -30 ? Math.Exp(v) : Math.Log(1 + Math.Exp(v));
+        static double F(double x) => Math.Pow(Math.Sin(-5.87) / Math.Log(Softplus(-1.87 / x)), 2);
+        const double at = 0.046, h = 1e-7;
+        var expected = (F(at + h) - F(at - h)) / (2 * h);
+        var actual = derivative.Evaluate(new Dictionary<string, double> { ["b"] = at });
+
+        Assert.True(expected > 1e-3, $"the oracle: {expected}");
+        Assert.True(Math.Abs(actual - expected) <= 1e-6 * Math.Abs(expected) + 1e-9, $"{actual} = {derivative}, expected {expected}");
+    }
+
+    [Fact]
     public void Every_derivative_agrees_with_central_finite_differences()
     {
         var checkedPartials = 0;
