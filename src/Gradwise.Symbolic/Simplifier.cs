@@ -44,17 +44,16 @@ public static class Simplifier
         }
 
         var rebuilt = changed ? Rebuild(e, children) : e;
-        var at = rebuilt is Sum withConstant ? withConstant.Terms.ToList().FindIndex(t => t is Constant) : -1;
-        if (at < 0 || rebuilt is not Sum sum || sum.Terms[at] is not Constant constant)
+        if (rebuilt is not Sum { Terms: [Constant constant, ..] } sum)
         {
-            return rebuilt;
+            return rebuilt; // a sum's constant, if it has one, sorts first (ExprOrder: constants before everything else)
         }
 
-        for (var i = 0; i < sum.Terms.Count; i++)
+        for (var i = 1; i < sum.Terms.Count; i++)
         {
-            if (sum.Terms[i] is Product { Factors: [Constant c, Call { Function: MathFunction.Sigmoid } sigmoid] } && c.Value == -constant.Value && System.Math.Abs(c.Value) != 1.0)
+            if (sum.Terms[i] is Product { Factors: [Constant c, Call { Function: MathFunction.Sigmoid } sigmoid] } && c.Value == -constant.Value && Math.Abs(c.Value) != 1.0)
             {
-                var terms = sum.Terms.Where((_, k) => k != i && k != at).ToList();
+                var terms = sum.Terms.Where((_, k) => k != i && k != 0).ToList();
                 terms.Add(Ex.Mul(Ex.Const(-c.Value), Ex.Call(MathFunction.Sigmoid, Ex.Neg(sigmoid.Arguments[0]))));
                 return Ex.Add(terms);
             }

@@ -57,7 +57,7 @@ public static class AnalyzeOnce
         var reported = 0;
         for (var repeat = 0; repeat <= repeats; repeat++)
         {
-            var fresh = generated.RemoveAllSyntaxTrees().AddSyntaxTrees(generated.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+            var fresh = Fresh(generated);
             var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             reported = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Count(d => d.Id.StartsWith("GW", StringComparison.Ordinal));
             foreach (var analyzer in gradwise.Where(_ => repeat > 0))
@@ -78,7 +78,7 @@ public static class AnalyzeOnce
         var source = Compile(directory, defineGradwise: true);
         for (var repeat = 0; repeat < repeats; repeat++)
         {
-            Compilation compilation = source.RemoveAllSyntaxTrees().AddSyntaxTrees(source.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+            var compilation = Fresh(source);
             var clock = Stopwatch.StartNew();
             var driver = CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGenerators(compilation);
             var files = driver.GetRunResult().GeneratedTrees.Length;
@@ -91,7 +91,7 @@ public static class AnalyzeOnce
     /// <summary>A fresh compilation (nothing bound or cached from the last run), the generator if asked, then the analyzers: processor seconds of analysis (less noisy than wall time on a shared machine).</summary>
     private static (double Seconds, CompilationWithAnalyzers Analyzers, double Generate) Analyze(CSharpCompilation source, ImmutableArray<DiagnosticAnalyzer> analyzers, bool generate)
     {
-        Compilation compilation = source.RemoveAllSyntaxTrees().AddSyntaxTrees(source.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
+        var compilation = Fresh(source);
         var clock = Stopwatch.StartNew();
         if (generate)
         {
@@ -104,6 +104,10 @@ public static class AnalyzeOnce
         _ = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result;
         return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, withAnalyzers, generation);
     }
+
+    /// <summary>The same project with every file parsed again: nothing bound or cached from an earlier run.</summary>
+    private static Compilation Fresh(Compilation compilation) =>
+        compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)));
 
     /// <summary>Every .cs file of a synthetic project, compiled against .NET 10 and ML.NET (every Microsoft.ML assembly beside this program).</summary>
     public static CSharpCompilation Compile(string directory, bool defineGradwise)
