@@ -72,6 +72,47 @@ public static class AnalyzeOnce
         return 0;
     }
 
+    /// <summary>
+    /// Two builds of the analyzers in one process, alternating on fresh compilations (this build, then the other, then the
+    /// other first): each analyzer's time on one thread, as in <see cref="Cost"/>, and the ratio of each pair run back to
+    /// back. On a shared machine whose speed drifts within minutes, pairs a second apart compare what separate runs cannot.
+    /// </summary>
+    public static int Compare(string directory, string otherAnalyzers, int repeats)
+    {
+        var source = Compile(directory, defineGradwise: true);
+        CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGeneratorsAndUpdateCompilation(source, out var generated, out _);
+        var builds = new[] { GradwiseAnalyzers.All(), GradwiseAnalyzers.From(otherAnalyzers) };
+        var names = builds[0].Select(a => a.GetType().Name).ToList();
+        var times = new[] { names.ToDictionary(n => n, _ => new List<double>()), names.ToDictionary(n => n, _ => new List<double>()) };
+        var reported = new int[2];
+        for (var repeat = 0; repeat <= repeats; repeat++)
+        {
+            foreach (var build in repeat % 2 == 0 ? new[] { 0, 1 } : new[] { 1, 0 })
+            {
+                var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn()).AddRange(builds[build]);
+                var withAnalyzers = Fresh(generated).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                reported[build] = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Count(d => d.Id.StartsWith("GW", StringComparison.Ordinal));
+                foreach (var analyzer in builds[build].Where(_ => repeat > 0))
+                {
+                    times[build][analyzer.GetType().Name].Add(withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result.ExecutionTime.TotalSeconds);
+                }
+            }
+        }
+
+        double Median(IEnumerable<double> values) => values.OrderBy(v => v).ElementAt(values.Count() / 2);
+        Console.WriteLine($"{"analyzer",-30} {"this (s)",9} {"other (s)",9} {"ratio",7}   ratio per pair");
+        foreach (var name in names.Append("all"))
+        {
+            var mine = name == "all" ? Enumerable.Range(0, repeats).Select(i => names.Sum(n => times[0][n][i])).ToList() : times[0][name];
+            var other = name == "all" ? Enumerable.Range(0, repeats).Select(i => names.Sum(n => times[1][n][i])).ToList() : times[1][name];
+            var ratios = mine.Zip(other, (a, b) => a / b).ToList();
+            Console.WriteLine($"{name,-30} {Median(mine),9:F3} {Median(other),9:F3} {Median(ratios),7:F2}   {string.Join(" ", ratios.Select(r => r.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}");
+        }
+
+        Console.WriteLine($"diagnostics: {reported[0]} this build, {reported[1]} the other");
+        return 0;
+    }
+
     /// <summary>The generator alone on the project, <paramref name="repeats"/> times on fresh compilations: seconds each, and the methods it generated.</summary>
     public static int Generate(string directory, int repeats)
     {

@@ -32,7 +32,7 @@ internal sealed class ActivationFlow
     private const int StepBudget = 4000;
 
     private readonly FlowIndex index;
-    private readonly ConcurrentDictionary<(ISymbol Symbol, Activation Kind, bool Elements), Cached> cache = new(new KeyComparer());
+    private readonly ConcurrentDictionary<(ISymbol Symbol, Activation Kind, bool Elements), Cached> cache = SharedTable.Create<(ISymbol Symbol, Activation Kind, bool Elements), Cached>(new KeyComparer());
 
     public ActivationFlow(FlowIndex index)
     {

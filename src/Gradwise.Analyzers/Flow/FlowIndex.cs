@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Gradwise.Frontend;
@@ -31,19 +32,19 @@ internal sealed class FlowIndex : IValueSource
 {
     private readonly Compilation compilation;
     private readonly System.Func<SyntaxTree, TreeCandidates> candidatesOf;
-    private readonly ConcurrentDictionary<SyntaxNode, System.Lazy<MemberFacts>> members = new();
-    private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = new();
-    private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = new();
-    private readonly ConcurrentDictionary<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>> simpleLocals = new();
-    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxNode, System.Lazy<MemberFacts>> members = SharedTable.Create<SyntaxNode, System.Lazy<MemberFacts>>();
+    private readonly ConcurrentDictionary<IOperation, MemberFacts> roots = SharedTable.Create<IOperation, MemberFacts>();
+    private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = SharedTable.Create<IOperation, LocalDefinitions>();
+    private readonly ConcurrentDictionary<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>> simpleLocals = SharedTable.Create<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>>();
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = SharedTable.Create<ISymbol, IReadOnlyList<Write>>(SymbolEqualityComparer.Default);
     // The grouped answers are Lazy, so threads asking the same question at once wait for one reading instead of each binding the same bodies.
-    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = new(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = new();
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
-    private readonly ConcurrentDictionary<SyntaxTree, string> texts = new();
-    private readonly ConcurrentDictionary<ISymbol, string> keyNames = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Write>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = SharedTable.Create<SyntaxTree, int>();
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = SharedTable.Create<SyntaxTree, SemanticModel>();
+    private readonly ConcurrentDictionary<SyntaxTree, string> texts = SharedTable.Create<SyntaxTree, string>();
+    private readonly ConcurrentDictionary<ISymbol, string> keyNames = SharedTable.Create<ISymbol, string>(SymbolEqualityComparer.Default);
     private readonly System.Lazy<Visibility> visibility;
 
     public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
@@ -303,7 +304,22 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
-    public string KeyName(ISymbol symbol) => keyNames.GetOrAdd(symbol, OperandKey.FullName);
+    /// <remarks>
+    /// A symbol declared in this compilation is named by where it is declared (its name, its file's
+    /// compilation order and its start), built without a table: keys are read at every operand, from every
+    /// thread, and a shared table's locks were a visible share of the rules' time. Symbols from references
+    /// (few, and read often) keep a cached display string.
+    /// </remarks>
+    public string KeyName(ISymbol symbol)
+    {
+        var locations = symbol.Locations;
+        if (locations.Length > 0 && locations[0] is { IsInSource: true, SourceTree: { } tree } location && treeOrder.TryGetValue(tree, out var order))
+        {
+            return symbol.Name + "@" + order.ToString(CultureInfo.InvariantCulture) + ":" + location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return keyNames.GetOrAdd(symbol, OperandKey.FullName);
+    }
 
     /// <summary>Compilation order of a location, for deterministic lists.</summary>
     public (int Tree, int Start) Position(ISymbol symbol)

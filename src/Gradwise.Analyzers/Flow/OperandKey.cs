@@ -16,7 +16,7 @@ internal static class OperandKey
 
     /// <summary>
     /// The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).
-    /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FullName"/>, cached by the caller).
+    /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FlowIndex.KeyName"/>).
     /// </summary>
     public static string? Of(IOperation operation, System.Func<ISymbol, string> names)
     {
@@ -24,7 +24,7 @@ internal static class OperandKey
         return Append(text, operation, 0, names) ? text.ToString() : null;
     }
 
-    /// <summary>A symbol's name in keys: its full display string, unique per member (overloads differ by their parameters).</summary>
+    /// <summary>A symbol's name in keys when it is not declared in source: its full display string, unique per member (overloads differ by their parameters).</summary>
     public static string FullName(ISymbol symbol) => symbol.ToDisplayString();
 
     /// <summary>A key that is unique to this one operation: for a value nothing else can be proved equal to.</summary>

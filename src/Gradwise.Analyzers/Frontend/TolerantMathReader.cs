@@ -17,7 +17,7 @@ internal interface IValueSource
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
-    /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, computed once per compilation.</summary>
+    /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, cheap enough to ask for at every read.</summary>
     string KeyName(ISymbol symbol);
 }
 

@@ -33,10 +33,10 @@ internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, Im
 internal sealed class SquaredErrorRecognizer
 {
     private readonly FlowIndex index;
-    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> dispatchedDerivatives = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, bool> dispatchedDerivatives = SharedTable.Create<ISymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
