@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Gradwise.Frontend;
 
 /// <summary>
-/// The procedure reader, continued. <c>TensorPrimitives</c>: reductions over parameter windows become a <see cref="CallStmt"/>
-/// with a <see cref="TensorKernel"/> (vectorized both ways); reductions over a local buffer or a matrix row, and the
-/// elementwise operations into a local buffer, become the loops over elements they stand for.
+/// The procedure reader, continued. <c>TensorPrimitives</c>: reductions over double parameter windows become a <see cref="CallStmt"/>
+/// with a <see cref="TensorKernel"/> (vectorized both ways); reductions over a local buffer, a matrix row or float spans, and the
+/// elementwise operations into a local buffer, become the loops over elements they stand for (float elements read as doubles).
 /// </summary>
 internal sealed partial class MethodFrontend
 {
@@ -36,7 +36,7 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        if (!IsTensorCallOverDouble(invocation, name) || IsConditionalCall(invocation, name))
+        if (!IsTensorCallOverReal(invocation, name) || IsConditionalCall(invocation, name))
         {
             return null;
         }
@@ -47,8 +47,10 @@ internal sealed partial class MethodFrontend
             return UnknownCall(invocation);
         }
 
+        // Over double windows the call runs as written, both ways. Over float, the method is computed in double (as its
+        // loops are), so the reduction is the loop over its elements read as doubles.
         var windows = arguments.Select(a => ParameterWindow(a.Value)).ToList();
-        if (windows.All(w => w != null))
+        if (TensorApi.ElementType(callee)?.SpecialType == SpecialType.System_Double && windows.All(w => w != null))
         {
             var target = Fresh(callee.Name + "Value");
             declaredLocals.Add(target);
@@ -106,7 +108,7 @@ internal sealed partial class MethodFrontend
             return false;
         }
 
-        if (!IsTensorCallOverDouble(call, name))
+        if (!IsTensorCallOverReal(call, name))
         {
             return false;
         }
@@ -131,7 +133,7 @@ internal sealed partial class MethodFrontend
         IntExpr? length = null;
         for (var i = 0; i < inputs; i++)
         {
-            if (callee.Parameters[i].Type.SpecialType == SpecialType.System_Double)
+            if (IsFloatingPoint(callee.Parameters[i].Type.SpecialType))
             {
                 var value = Read(arguments[i].Value, scope.Env);
                 if (value is null)
@@ -206,16 +208,16 @@ internal sealed partial class MethodFrontend
         }
     }
 
-    /// <summary>True when the call works in double; else reported.</summary>
-    private bool IsTensorCallOverDouble(IInvocationOperation call, string name)
+    /// <summary>True when the call works in double or float; else reported.</summary>
+    private bool IsTensorCallOverReal(IInvocationOperation call, string name)
     {
         var element = TensorApi.ElementType(call.TargetMethod);
-        if (element?.SpecialType == SpecialType.System_Double)
+        if (element != null && IsFloatingPoint(element.SpecialType))
         {
             return true;
         }
 
-        Unsupported(call, "the call to '" + name + "' over " + (element?.ToDisplayString() ?? "its spans"), "TensorPrimitives calls are differentiated over double spans; float ones are not yet");
+        Unsupported(call, "the call to '" + name + "' over " + (element?.ToDisplayString() ?? "its spans"), "TensorPrimitives calls are differentiated over double and float spans");
         return false;
     }
 

@@ -259,9 +259,9 @@ public sealed class TensorPrimitivesGeneratorTests
     [Theory]
     [InlineData("TensorPrimitives.Min<double>(w, e, e); return e[0];", "the call to 'TensorPrimitives.Min'")]
     [InlineData("return TensorPrimitives.CosineSimilarity<double>(w, e);", "the call to 'TensorPrimitives.CosineSimilarity'")]
-    [InlineData("return TensorPrimitives.Dot(f, f);", "the call to 'TensorPrimitives.Dot' over float")]
+    [InlineData("return TensorPrimitives.Distance<double>(w, e);", "the call to 'TensorPrimitives.Distance'")]
     [InlineData("TensorPrimitives.Exp<double>(w, e.Slice(1)); return e[0];", "the destination 'e.Slice(1)'")]
-    [InlineData("TensorPrimitives.Exp<float>(f, f); return e[0];", "the call to 'TensorPrimitives.Exp' over float")]
+    [InlineData("TensorPrimitives.Exp<float>(f, f); return e[0];", "the destination 'f'")]
     [InlineData("return w.Length > 1 ? TensorPrimitives.Sum(w) : 0.0;", "the call to 'TensorPrimitives.Sum' inside a condition or ?: expression")]
     public void Unsupported_uses_are_GW9003_naming_them(string body, string named)
     {
