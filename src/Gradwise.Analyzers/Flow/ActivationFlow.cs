@@ -53,6 +53,20 @@ internal sealed class ActivationFlow
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Values(reference, 0);
 
+    /// <summary>What selects a choice: the value tested and the constants that select it (no tested value: none known does).</summary>
+    private sealed class Selection
+    {
+        public Selection(IOperation? tested, object?[] constants)
+        {
+            Tested = tested;
+            Constants = constants;
+        }
+
+        public IOperation? Tested { get; }
+
+        public object?[] Constants { get; }
+    }
+
     private sealed class Cached
     {
         public Cached(ActivationFact? fact) => Fact = fact;
@@ -89,7 +103,8 @@ internal sealed class ActivationFlow
             switch (value)
             {
                 case ILocalReferenceOperation local:
-                    return Choice(Index.Reaching(local, ct), d => Value(d, kind, depth + 1));
+                    var definitions = Index.Reaching(local, ct);
+                    return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
                 case IFieldReferenceOperation field:
@@ -320,18 +335,19 @@ internal sealed class ActivationFlow
             Memo(method, kind, false, depth, () =>
             {
                 var returns = Index.ReturnsOf(method, ct);
-                return Choice(returns, r => Value(r, kind, depth + 1)) ?? SelectedReturn(returns, kind, depth);
+                return Choice(returns, r => Value(r, kind, depth + 1)) ?? Selected(returns, kind, depth);
             });
 
         /// <summary>
-        /// <c>if (kind == Kind.Sigmoid) return σ(x); if (kind == Kind.Tanh) return tanh(x); return x;</c>: the
-        /// returns a configured value selects, as a switch's arms (<see cref="Switch"/>). A return guarded by
-        /// <c>v == C</c> is selected when C is among v's configured constants; an unguarded return when some
-        /// configured constant matches no guard.
+        /// <c>if (kind == Kind.Sigmoid) return σ(x); if (kind == Kind.Tanh) return tanh(x); return x;</c>, or the same as a
+        /// <c>switch</c> statement (<c>case Kind.Sigmoid: return σ(x);</c>, or <c>y = σ(x); break;</c> with <c>y</c> returned): the
+        /// choices a configured value selects, as a switch expression's arms (<see cref="Switch"/>). A choice guarded by
+        /// <c>v == C</c> or <c>case C:</c> is selected when C is among v's configured constants; an unguarded one (a <c>default:</c>,
+        /// an <c>else</c>, the code after the tests) when some configured constant matches no guard.
         /// </summary>
-        private ActivationFact? SelectedReturn(IReadOnlyList<IOperation> returns, Activation kind, int depth)
+        private ActivationFact? Selected(IReadOnlyList<IOperation> choices, Activation kind, int depth)
         {
-            var guarded = returns.Select(r => (Return: r, Guard: Guard(r))).ToList();
+            var guarded = choices.Select(c => (Choice: c, Guard: Guard(c))).ToList();
             var tested = guarded.Select(g => g.Guard?.Tested).FirstOrDefault(t => t != null);
             if (tested is null || Values(tested, depth + 1) is not { Count: > 0 } configured || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
             {
@@ -339,14 +355,13 @@ internal sealed class ActivationFlow
             }
 
             object? ConstantOf(IOperation c) => Operations.Strip(c).ConstantValue.Value;
-            bool Guarded(IOperation c) => guarded.Any(o => o.Guard is { } other && SameStorage(other.Tested, tested) && Equals(ConstantOf(c), other.Constant));
-            foreach (var (returned, guard) in guarded)
+            bool Takes(Selection guard, IOperation c) => guard.Tested != null && SameStorage(guard.Tested, tested) && guard.Constants.Any(k => Equals(k, ConstantOf(c)));
+            bool Guarded(IOperation c) => guarded.Any(o => o.Guard is { } other && Takes(other, c));
+            foreach (var (choice, guard) in guarded)
             {
-                // The configured value that selects this return: one equal to its guard's constant, or for an unguarded return one no guard takes.
-                var selecting = guard is { } g
-                    ? (SameStorage(g.Tested, tested) ? configured.FirstOrDefault(c => Equals(ConstantOf(c), g.Constant)) : null)
-                    : configured.FirstOrDefault(c => !Guarded(c));
-                if (selecting != null && Value(returned, kind, depth + 1) is { } fact)
+                // The configured value that selects this choice: one its guard takes, or for an unguarded choice one no guard takes.
+                var selecting = guard is { } g ? configured.FirstOrDefault(c => Takes(g, c)) : configured.FirstOrDefault(c => !Guarded(c));
+                if (selecting != null && Value(choice, kind, depth + 1) is { } fact)
                 {
                     return fact.Through(selecting);
                 }
@@ -355,16 +370,27 @@ internal sealed class ActivationFlow
             return null;
         }
 
-        /// <summary>The test <c>v == C</c> of the <c>if</c> whose then-branch holds <paramref name="returned"/>.</summary>
-        private static (IOperation Tested, object? Constant)? Guard(IOperation returned)
+        /// <summary>
+        /// The test that guards <paramref name="chosen"/>: <c>v == C</c> of the <c>if</c> whose then-branch holds it, or the
+        /// constant labels of the <c>switch (v)</c> section that holds it. Null when nothing guards it (or a <c>default:</c>
+        /// label does); a guard with no tested value when a label is not a constant (<c>case &gt; 3:</c>, <c>when</c>), which
+        /// no configured value is known to select.
+        /// </summary>
+        private static Selection? Guard(IOperation chosen)
         {
-            for (IOperation? child = returned, parent = returned.Parent; parent != null; child = parent, parent = parent.Parent)
+            for (IOperation? child = chosen, parent = chosen.Parent; parent != null; child = parent, parent = parent.Parent)
             {
                 if (parent is IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test } conditional && conditional.WhenTrue == child)
                 {
                     var left = Operations.Strip(test.LeftOperand);
                     var right = Operations.Strip(test.RightOperand);
-                    return right.ConstantValue.HasValue ? (left, right.ConstantValue.Value) : left.ConstantValue.HasValue ? (right, left.ConstantValue.Value) : null;
+                    return right.ConstantValue.HasValue ? new Selection(left, new[] { right.ConstantValue.Value })
+                        : left.ConstantValue.HasValue ? new Selection(right, new[] { left.ConstantValue.Value }) : null;
+                }
+
+                if (parent is ISwitchCaseOperation { Parent: ISwitchOperation statement } section)
+                {
+                    return Labels(statement, section);
                 }
 
                 if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
@@ -374,6 +400,29 @@ internal sealed class ActivationFlow
             }
 
             return null;
+        }
+
+        private static Selection? Labels(ISwitchOperation statement, ISwitchCaseOperation section)
+        {
+            var constants = new List<object?>();
+            foreach (var clause in section.Clauses)
+            {
+                switch (clause)
+                {
+                    case IDefaultCaseClauseOperation:
+                        return null; // selected by the values no label takes
+                    case ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true } single }:
+                        constants.Add(single.Value);
+                        break;
+                    case IPatternCaseClauseOperation { Guard: null, Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true } constant } }:
+                        constants.Add(constant.Value);
+                        break;
+                    default:
+                        return new Selection(null, System.Array.Empty<object?>());
+                }
+            }
+
+            return new Selection(Operations.Strip(statement.Value), constants.ToArray());
         }
 
         private static bool SameStorage(IOperation a, IOperation b) =>

@@ -76,6 +76,59 @@ public sealed class SquaredErrorRealShapeTests
         return Plain(IfChainNeuron).Replace(ActivationMark, string.Empty).Replace(logistic, factories);
     }
 
+    /// <summary>An activation chosen by a <c>switch</c> statement, each section assigning a local that is returned after it; configured to sigmoid by the network's builder.</summary>
+    private const string SwitchStatementLayer = """
+            using System;
+            public enum ActivationFunction { Identity, ReLU, HyperbolicTangent, Logistic }
+            public class Layer
+            {
+                private readonly ActivationFunction function;
+                public double[] Outputs;
+                public Layer(int size, ActivationFunction function) { Outputs = new double[size]; this.function = function; }
+                private double Activate(double z)
+                {
+                    double a;
+                    switch (function)
+                    {
+                        case ActivationFunction.ReLU:
+                            a = Math.Max(0, z);
+                            break;
+                        case ActivationFunction.HyperbolicTangent:
+                            a = Math.Tanh(z);
+                            break;
+                        case ActivationFunction.Logistic:
+                            a = 1.0 / (1.0 + Math.Exp(-z));
+                            break;
+                        default:
+                            a = z;
+                            break;
+                    }
+
+                    return a;
+                }
+
+                public void Forward(double[] z) { for (int i = 0; i < Outputs.Length; i++) Outputs[i] = /*σ*/Activate(z[i]); }
+                public double Cost(double[] y)
+                {
+                    double c = 0;
+                    for (int i = 0; i < y.Length; i++) c += {|GW1001:(Outputs[i] - y[i]) * (Outputs[i] - y[i])|};
+                    return c / 2;
+                }
+            }
+            public static class Builder
+            {
+                public static Layer[] Network() => new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.Logistic) };
+            }
+            """;
+
+    /// <summary>The same layer configured only by <paramref name="configured"/> (no sigmoid layer): the look-alike.</summary>
+    private static string SwitchStatementLayerConfigured(string configured)
+    {
+        const string network = "new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.Logistic) }";
+        Assert.Contains(network, SwitchStatementLayer);
+        return Plain(SwitchStatementLayer).Replace(ActivationMark, string.Empty).Replace(network, configured);
+    }
+
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
@@ -579,6 +632,32 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "switch statement on a configured activation, a local assigned in each section", new[] { SwitchStatementLayer } },
+        { "switch statement returning in each section, default sigmoid, delta in the trainer", new[] { """
+            using System;
+            public enum Kind { Tanh, Sigmoid }
+            public sealed class Unit
+            {
+                public Kind Kind = Kind.Sigmoid;
+                public double Value;
+                public static double Apply(Kind kind, double x)
+                {
+                    switch (kind)
+                    {
+                        case Kind.Tanh:
+                            return Math.Tanh(x);
+                        default:
+                            return 1 / (1 + Math.Exp(-x));
+                    }
+                }
+
+                public void Fire(double x) { Value = /*σ*/Apply(Kind, x); }
+            }
+            public static class Trainer
+            {
+                public static double Delta(Unit u, double target) => {|GW1001:(target - u.Value) * u.Value * (1 - u.Value)|};
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -803,6 +882,30 @@ public sealed class SquaredErrorRealShapeTests
             {
                 static double Act(double x, bool logistic) => logistic ? 1 / (1 + Math.Exp(-x)) : x;
                 double Loss(double z, double y, bool logistic) { var o = Act(z, logistic); return (o - y) * (o - y); }
+            }
+            """ } },
+        { "switch statement on a configured activation, configured to ReLU and tanh only", new[] { SwitchStatementLayerConfigured("new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.HyperbolicTangent) }") } },
+        { "switch statement with a sigmoid section no configured value selects", new[] { """
+            using System;
+            public enum Kind { Tanh, Sigmoid, Linear }
+            public sealed class Unit
+            {
+                private readonly Kind kind;
+                public double Value;
+                public Unit(Kind kind) { this.kind = kind; }
+                double Apply(double x)
+                {
+                    switch (kind)
+                    {
+                        case Kind.Sigmoid: return 1 / (1 + Math.Exp(-x));
+                        case Kind.Tanh: return Math.Tanh(x);
+                        default: return x;
+                    }
+                }
+
+                public void Fire(double x) { Value = Apply(x); }
+                public double Loss(double t) => (t - Value) * (t - Value);
+                public static Unit[] Make() => new[] { new Unit(Kind.Tanh), new Unit(Kind.Linear) };
             }
             """ } },
     };
