@@ -45,29 +45,91 @@ internal static class LibrarySquaredError
 
     /// <summary>
     /// model.Compile(..., LossType.MeanSquaredError) after a last layer added with a sigmoid activation
-    /// (SiaNet's ActType.Sigmoid, or any builder whose enums name a sigmoid and a squared-error loss).
+    /// (SiaNet's ActType.Sigmoid, or any builder whose enums name a sigmoid and a squared-error loss): layers added by
+    /// statements on the same model before the call, or in the same fluent chain
+    /// (<c>new Network().AddLayer(8, ActivationType.Relu).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.MSE)</c>,
+    /// the loss given before or after the layers).
     /// </summary>
     public static ActivationFact? CompiledWithSigmoid(IInvocationOperation compile)
     {
-        if (compile.Instance is null || !compile.Arguments.Any(a => IsEnum(a.Value, LibraryApis.SquaredErrorLossEnums))
-            || Operations.ReferencedSymbol(compile.Instance) is not { } model)
+        if (compile.Instance is null || !compile.Arguments.Any(a => IsEnum(a.Value, LibraryApis.SquaredErrorLossEnums)))
         {
             return null;
         }
 
-        IInvocationOperation? lastAdd = null;
-        foreach (var call in Operations.Root(compile).Descendants().OfType<IInvocationOperation>())
+        var lastAdd = LastAdderInChain(compile);
+        if (lastAdd is null && Operations.ReferencedSymbol(ChainStart(compile)) is { } model)
         {
-            if (call.Syntax.SpanStart < compile.Syntax.SpanStart && call.Instance != null && !ReferenceEquals(call, compile)
-                && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(call.Instance), model) && LibraryApis.LayerAdders.Contains(call.TargetMethod.Name)
-                && (lastAdd is null || call.Syntax.SpanStart > lastAdd.Syntax.SpanStart))
+            foreach (var call in Operations.Root(compile).Descendants().OfType<IInvocationOperation>())
             {
-                lastAdd = call;
+                // Statements on the model before this call: the one that ends last was run last (a chain's outer call ends after its inner ones).
+                if (call.Syntax.Span.End <= compile.Syntax.SpanStart && call.Instance != null && LibraryApis.LayerAdders.Contains(call.TargetMethod.Name)
+                    && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ChainStart(call)), model)
+                    && (lastAdd is null || call.Syntax.Span.End > lastAdd.Syntax.Span.End))
+                {
+                    lastAdd = call;
+                }
+            }
+
+            // var net = new Network().AddLayer(...).AddLayer(...); net.Compile(...): the chain that made the model.
+            if (lastAdd is null && model is ILocalSymbol)
+            {
+                var made = Operations.Root(compile).Descendants().OfType<IVariableDeclaratorOperation>()
+                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, model))?.Initializer?.Value;
+                lastAdd = made is not null && Operations.Strip(made) is IInvocationOperation chain ? LastAdderInChain(chain) : null;
             }
         }
 
-        var sigmoid = lastAdd?.Descendants().FirstOrDefault(o => IsEnum(o, LibraryApis.SigmoidActivationEnums));
+        var sigmoid = lastAdd?.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).FirstOrDefault(o => IsEnum(o, LibraryApis.SigmoidActivationEnums));
         return sigmoid is null ? null : ActivationFact.At(Activation.Sigmoid, sigmoid, "sigmoid layer");
+    }
+
+    /// <summary>What a builder call's output is called in a message: the model's name, or the type a fluent chain starts by creating.</summary>
+    public static string ModelName(IInvocationOperation compile) =>
+        ChainStart(compile) is IObjectCreationOperation { Type: { } type } ? "the " + type.Name : ChainStart(compile).Syntax.ToString();
+
+    /// <summary>The layer adder run last in the fluent chain <paramref name="call"/> is part of: the outermost one.</summary>
+    private static IInvocationOperation? LastAdderInChain(IInvocationOperation call)
+    {
+        var outer = call;
+        while (ChainParent(outer) is { } parent)
+        {
+            outer = parent;
+        }
+
+        for (IInvocationOperation? link = outer; link != null; link = link.Instance is { } instance ? Operations.Strip(instance) as IInvocationOperation : null)
+        {
+            if (LibraryApis.LayerAdders.Contains(link.TargetMethod.Name) && link.Instance != null)
+            {
+                return link;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The call made on the result of <paramref name="call"/> (<c>call.Next(...)</c>), or null.</summary>
+    private static IInvocationOperation? ChainParent(IInvocationOperation call)
+    {
+        IOperation current = call;
+        while (current.Parent is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            current = conversion;
+        }
+
+        return current.Parent is IInvocationOperation next && ReferenceEquals(next.Instance, current) ? next : null;
+    }
+
+    /// <summary>The receiver a fluent chain starts from: <c>net</c> in <c>net.Add(a).Add(b)</c>, or the creation that starts it.</summary>
+    private static IOperation ChainStart(IInvocationOperation call)
+    {
+        var receiver = Operations.Strip(call.Instance!);
+        while (receiver is IInvocationOperation { Instance: { } inner })
+        {
+            receiver = Operations.Strip(inner);
+        }
+
+        return receiver;
     }
 
     /// <summary>Accord/AForge: a squared-error teacher (backpropagation, RPROP, Levenberg-Marquardt) for a network of sigmoid units.</summary>

@@ -99,7 +99,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         if (LibrarySquaredError.CompiledWithSigmoid(call) is { } compiled)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, call.Instance!.Syntax + "'s output", compiled.Source.Where));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
             return;
         }
 

@@ -658,6 +658,61 @@ public sealed class SquaredErrorRealShapeTests
                 public static double Delta(Unit u, double target) => {|GW1001:(target - u.Value) * u.Value * (1 - u.Value)|};
             }
             """ } },
+        { "fluent builder chain, sigmoid last layer, squared-error loss after the layers", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+            static class Program
+            {
+                static object Model() => {|GW1001:new NetworkBuilder()
+                    .AddLayer(32, ActivationType.ReLU)
+                    .AddLayer(1, /*σ*/ActivationType.Sigmoid)
+                    .WithLoss(LossType.MeanSquaredError)|}
+                    .WithLearningRate(0.01)
+                    .Build();
+            }
+            """ } },
+        { "fluent builder chain, the loss given before the layers", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+            static class Program
+            {
+                static object Model() => {|GW1001:new NetworkBuilder().WithLoss(LossType.MeanSquaredError)|}.AddLayer(8, ActivationType.ReLU).AddLayer(1, /*σ*/ActivationType.Sigmoid).Build();
+            }
+            """ } },
+        { "builder chain kept in a local, loss set by a statement", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+            static class Program
+            {
+                static object Model()
+                {
+                    var builder = new NetworkBuilder().AddLayer(16, ActivationType.ReLU).AddLayer(1, /*σ*/ActivationType.Sigmoid);
+                    {|GW1001:builder.WithLoss(LossType.MeanSquaredError)|};
+                    return builder.Build();
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -906,6 +961,36 @@ public sealed class SquaredErrorRealShapeTests
                 public void Fire(double x) { Value = Apply(x); }
                 public double Loss(double t) => (t - Value) * (t - Value);
                 public static Unit[] Make() => new[] { new Unit(Kind.Tanh), new Unit(Kind.Linear) };
+            }
+            """ } },
+        { "fluent builder chain, sigmoid hidden layer and linear output", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+            static class Program
+            {
+                static object Model() => new NetworkBuilder().AddLayer(32, ActivationType.Sigmoid).AddLayer(1, ActivationType.Linear).WithLoss(LossType.MeanSquaredError).Build();
+            }
+            """ } },
+        { "fluent builder chain, sigmoid output with cross-entropy", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+            static class Program
+            {
+                static object Model() => new NetworkBuilder().AddLayer(8, ActivationType.ReLU).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.BinaryCrossEntropy).Build();
             }
             """ } },
     };
