@@ -102,6 +102,10 @@ internal sealed class ActivationFlow
             var value = Operations.Strip(operation);
             switch (value)
             {
+                case ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed:
+                    return Choice(TupleElements(deconstructed.Value, deconstructed.Path, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
+                case IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position:
+                    return Choice(TupleElements(tuple, new[] { position }, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
                     return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null);
@@ -149,6 +153,10 @@ internal sealed class ActivationFlow
             {
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // foreach (var row in rows): a row's elements are among rows' elements
+                case ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed:
+                    return Choice(TupleElements(deconstructed.Value, deconstructed.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
+                case IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position:
+                    return Choice(TupleElements(tuple, new[] { position }, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));
@@ -498,6 +506,8 @@ internal sealed class ActivationFlow
 
             IEnumerable<IOperation>? sources = value switch
             {
+                ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed => TupleElements(deconstructed.Value, deconstructed.Path, depth + 1),
+                IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position => TupleElements(tuple, new[] { position }, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
                 IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
@@ -535,6 +545,48 @@ internal sealed class ActivationFlow
             }
 
             return result.Count > 0 ? result : null;
+        }
+
+        /// <summary>
+        /// The values element <paramref name="path"/> of a tuple can hold: the element of a tuple literal, of each tuple a method
+        /// of yours returns, of a tuple local's definitions, of both arms of <c>?:</c>. Null when some source is not one of these.
+        /// </summary>
+        private List<IOperation>? TupleElements(IOperation tuple, int[] path, int depth)
+        {
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            switch (Operations.Strip(tuple))
+            {
+                case ITupleOperation literal when path[0] >= 0 && path[0] < literal.Elements.Length:
+                    return path.Length == 1 ? new List<IOperation> { literal.Elements[path[0]] } : TupleElements(literal.Elements[path[0]], path.Skip(1).ToArray(), depth + 1);
+                case IInvocationOperation call when HasBody(call.TargetMethod):
+                    return Gather(Index.ReturnsOf(call.TargetMethod, ct), r => TupleElements(r, path, depth + 1));
+                case ILocalReferenceOperation local when Operations.Deconstructed(local) is null:
+                    return Gather(Index.Reaching(local, ct), d => TupleElements(d, path, depth + 1));
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Gather(new[] { conditional.WhenTrue, whenFalse }, c => TupleElements(c, path, depth + 1));
+                default:
+                    return null;
+            }
+        }
+
+        private static List<IOperation>? Gather(IEnumerable<IOperation> sources, System.Func<IOperation, List<IOperation>?> of)
+        {
+            var all = new List<IOperation>();
+            foreach (var source in sources)
+            {
+                if (of(source) is not { } found)
+                {
+                    return null;
+                }
+
+                all.AddRange(found);
+            }
+
+            return all.Count > 0 ? all : null;
         }
 
         private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth)

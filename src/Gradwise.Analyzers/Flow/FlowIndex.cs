@@ -293,7 +293,8 @@ internal sealed class FlowIndex : IValueSource
     public IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken)
     {
         var reaching = Reaching(local, cancellationToken);
-        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation) ? reaching[0] : null;
+        // A deconstructed local's definition is its place in the target (a reference to itself), not a value to read.
+        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation) ? reaching[0] : null;
     }
 
     /// <inheritdoc />

@@ -64,7 +64,8 @@ internal sealed class LocalDefinitions
     /// write, as after the loop they all can reach (a single-definition question then gets no answer,
     /// which is what it should get). One that is (<c>o += ...; o = Sigmoid(o);</c>) is the graph's.</item>
     /// </list>
-    /// Locals with several plain writes, and those a ref or out argument, a deconstruction, an
+    /// A local a deconstruction writes is defined by its place in the target (<see cref="Operations.Deconstructed"/>).
+    /// Locals with several plain writes, and those a ref or out argument, an
     /// address-of or a ref local can change (or of struct types other than the built-in ones, whose
     /// members can be written through them), are left to the control-flow graph.
     /// </summary>
@@ -115,6 +116,15 @@ internal sealed class LocalDefinitions
                     }
 
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    // var (a, b) = F(): a's definition is its place in the target, which says which element of F() it holds.
+                    foreach (var target in Operations.DeconstructedLocals(deconstruction))
+                    {
+                        Write(target.Local, target);
+                        assigned.Add(target.Local);
+                    }
+
+                    break;
                 case ILocalReferenceOperation reference when MayChange(reference):
                     graphOnly.Add(reference.Local);
                     break;
@@ -146,21 +156,7 @@ internal sealed class LocalDefinitions
                 return true;
         }
 
-        // (a, b) = ... writes the locals inside its target tuple.
-        for (IOperation? current = reference; current?.Parent != null; current = current.Parent)
-        {
-            if (current.Parent is IDeconstructionAssignmentOperation deconstruction)
-            {
-                return deconstruction.Target == current;
-            }
-
-            if (current.Parent is not (ITupleOperation or IConversionOperation or IParenthesizedOperation or IDeclarationExpressionOperation))
-            {
-                return false;
-            }
-        }
-
-        return false;
+        return false; // (a, b) = ... writes the locals in its target: recorded as writes (their place in the target)
     }
 
     /// <summary>The values that can reach <paramref name="use"/>, as operations of the original tree, in source order.</summary>
@@ -250,6 +246,7 @@ internal sealed class LocalDefinitions
                 ICompoundAssignmentOperation c when IsLocal(c.Target, local) => Original(c) ?? c,
                 IIncrementOrDecrementOperation s when IsLocal(s.Target, local) => Original(s) ?? s,
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } arg when IsLocal(arg.Value, local) => Original(arg) ?? arg,
+                IDeconstructionAssignmentOperation d when Operations.DeconstructedLocals(d).FirstOrDefault(r => IsLocal(r, local)) is { } target => Original(target) ?? target,
                 _ => null,
             };
             if (value != null)
@@ -284,6 +281,9 @@ internal sealed class LocalDefinitions
                     break;
                 case IIncrementOrDecrementOperation s when IsLocal(s.Target, local):
                     result.Add(s);
+                    break;
+                case IDeconstructionAssignmentOperation d:
+                    result.AddRange(Operations.DeconstructedLocals(d).Where(r => IsLocal(r, local)));
                     break;
             }
         }

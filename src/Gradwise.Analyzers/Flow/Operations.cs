@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,6 +47,56 @@ internal static class Operations
         IParameterReferenceOperation p => p.Parameter,
         _ => null,
     };
+
+    /// <summary>
+    /// For a local a deconstruction writes (<c>a</c> in <c>var (a, b) = F();</c> or <c>(a, (b, c)) = t;</c>): the value
+    /// deconstructed and the tuple element indices that lead from it to the local. Null for any other operation.
+    /// </summary>
+    public static (IOperation Value, int[] Path)? Deconstructed(IOperation target)
+    {
+        var path = new List<int>();
+        for (var current = target; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case ITupleOperation tuple:
+                    path.Insert(0, tuple.Elements.IndexOf(current));
+                    break;
+                case IDeclarationExpressionOperation or IConversionOperation or IParenthesizedOperation:
+                    break;
+                case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target == current:
+                    return path.Count > 0 ? (deconstruction.Value, path.ToArray()) : null;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The references in a deconstruction's target that name the locals it writes.</summary>
+    public static IEnumerable<ILocalReferenceOperation> DeconstructedLocals(IDeconstructionAssignmentOperation deconstruction) =>
+        deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => Deconstructed(r) != null);
+
+    /// <summary>The position of a tuple element field (<c>t.Item2</c>, <c>t.Output</c>) in its tuple, or null.</summary>
+    public static int? TupleIndex(IFieldSymbol field)
+    {
+        if (field.ContainingType is not { IsTupleType: true } tuple)
+        {
+            return null;
+        }
+
+        var elements = tuple.TupleElements;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(elements[i], field) || SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, field.CorrespondingTupleField ?? field))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>An auto-property: its getter has no body, so the property is storage (what is written to it is what is read).</summary>
     public static bool IsAutoProperty(IPropertySymbol property) =>

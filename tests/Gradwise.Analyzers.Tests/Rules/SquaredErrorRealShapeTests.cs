@@ -713,6 +713,52 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "forward pass returns a tuple, deconstructed where the loss is taken", new[] { """
+            using System;
+            public class TwoLayer
+            {
+                public double[] W1 = new double[4], W2 = new double[4];
+                static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                public (double Output, double[] Hidden) Forward(double[] x)
+                {
+                    var h = new double[4];
+                    double z = 0;
+                    for (int i = 0; i < 4; i++) { h[i] = Math.Tanh(W1[i] * x[i]); z += W2[i] * h[i]; }
+                    return (/*σ*/Sigmoid(z), h);
+                }
+
+                public double Loss(double[] x, double y)
+                {
+                    var (output, hidden) = Forward(x);
+                    return {|GW1001:0.5 * (output - y) * (output - y)|} + 0 * hidden[0];
+                }
+            }
+            """ } },
+        { "named tuple element read by name, nested deconstruction for the delta", new[] { """
+            using System;
+            public static class Model
+            {
+                public static (double Logit, double Probability) Predict(double w, double x)
+                {
+                    double logit = w * x;
+                    double p = /*σ*/1.0 / (1.0 + Math.Exp(-logit));
+                    return (logit, p);
+                }
+
+                public static double Error(double w, double x, double y)
+                {
+                    var r = Predict(w, x);
+                    return {|GW1001:(r.Probability - y) * (r.Probability - y)|};
+                }
+
+                public static double Delta(double w, double x, double y)
+                {
+                    (double _, (double p, double t)) pair = (0, (Predict(w, x).Probability, y));
+                    var (_, (o, target)) = pair;
+                    return {|GW1001:(target - o) * o * (1 - o)|};
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -991,6 +1037,24 @@ public sealed class SquaredErrorRealShapeTests
             static class Program
             {
                 static object Model() => new NetworkBuilder().AddLayer(8, ActivationType.ReLU).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.BinaryCrossEntropy).Build();
+            }
+            """ } },
+        { "tuple of logit and probability, squared error on the logit", new[] { """
+            using System;
+            public static class Model
+            {
+                public static (double Logit, double Probability) Predict(double w, double x)
+                {
+                    double logit = w * x;
+                    return (logit, 1.0 / (1.0 + Math.Exp(-logit)));
+                }
+
+                public static double Error(double w, double x, double y)
+                {
+                    var (z, _) = Predict(w, x);
+                    var r = Predict(w, x);
+                    return (z - y) * (z - y) + (r.Logit - y) * (r.Logit - y);
+                }
             }
             """ } },
     };
