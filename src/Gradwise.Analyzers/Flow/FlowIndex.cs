@@ -41,27 +41,45 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Write>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>>(System.StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SyntaxTree, int> treeOrder = SharedTable.Create<SyntaxTree, int>();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = SharedTable.Create<SyntaxTree, SemanticModel>();
-    private readonly ConcurrentDictionary<SyntaxTree, string> texts = SharedTable.Create<SyntaxTree, string>();
     private readonly ConcurrentDictionary<ISymbol, string> keyNames = SharedTable.Create<ISymbol, string>(SymbolEqualityComparer.Default);
-    private readonly System.Lazy<Visibility> visibility;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SyntaxTree>> treesSeeing = SharedTable.Create<string, IReadOnlyList<SyntaxTree>>(System.StringComparer.Ordinal);
+    private readonly System.Lazy<HashSet<string>> globalImports;
+    private readonly System.Lazy<VisibilityIndex> visibility;
+    private readonly int scannedNamespaces;
+    private int namespacesAsked;
+    private readonly System.Lazy<Dictionary<SyntaxTree, int>> treeOrder;
 
-    public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf)
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="candidatesOf">Each file's candidates (and what it can name), kept across edits by the caller.</param>
+    /// <param name="scannedNamespaces">How many namespaces are answered by asking each file before an index over all files is built.</param>
+    public FlowIndex(Compilation compilation, System.Func<SyntaxTree, TreeCandidates> candidatesOf, int scannedNamespaces = 8)
     {
         this.compilation = compilation;
+        this.scannedNamespaces = scannedNamespaces;
 
         // The driver's cache of a tree's candidates takes a lock per lookup (measured: threads spinning on it were a third of
         // the rule's time); each tree is fetched from it once, then read without a lock.
         var fetched = new ConcurrentDictionary<SyntaxTree, TreeCandidates>();
         System.Func<SyntaxTree, TreeCandidates> fetch = candidatesOf;
         this.candidatesOf = tree => fetched.GetOrAdd(tree, fetch);
-        visibility = new System.Lazy<Visibility>(() => Visibility.Build(compilation.SyntaxTrees, TextOf), LazyThreadSafetyMode.ExecutionAndPublication);
-        var order = 0;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            treeOrder[tree] = order++;
-        }
+        // Both are built when first needed (a rule whose gate stops it never needs them), then only read.
+        globalImports = new System.Lazy<HashSet<string>>(
+            () => new HashSet<string>(compilation.SyntaxTrees.SelectMany(tree => this.candidatesOf(tree).Visibility.GlobalImports), System.StringComparer.Ordinal),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+        visibility = new System.Lazy<VisibilityIndex>(() => VisibilityIndex.Build(compilation.SyntaxTrees, tree => this.candidatesOf(tree).Visibility), LazyThreadSafetyMode.ExecutionAndPublication);
+        treeOrder = new System.Lazy<Dictionary<SyntaxTree, int>>(
+            () =>
+            {
+                var order = new Dictionary<SyntaxTree, int>();
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    order[tree] = order.Count;
+                }
+
+                return order;
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public Compilation Compilation => compilation;
@@ -91,7 +109,7 @@ internal sealed class FlowIndex : IValueSource
     public MemberFacts FactsOf(SyntaxNode owner, CancellationToken cancellationToken) =>
         Once(members, owner, () =>
         {
-            if (!treeOrder.ContainsKey(owner.SyntaxTree))
+            if (!compilation.ContainsSyntaxTree(owner.SyntaxTree))
             {
                 return MemberFacts.Empty;
             }
@@ -314,7 +332,7 @@ internal sealed class FlowIndex : IValueSource
     public string KeyName(ISymbol symbol)
     {
         var locations = symbol.Locations;
-        if (locations.Length > 0 && locations[0] is { IsInSource: true, SourceTree: { } tree } location && treeOrder.TryGetValue(tree, out var order))
+        if (locations.Length > 0 && locations[0] is { IsInSource: true, SourceTree: { } tree } location && treeOrder.Value.TryGetValue(tree, out var order))
         {
             return symbol.Name + "@" + order.ToString(CultureInfo.InvariantCulture) + ":" + location.SourceSpan.Start.ToString(CultureInfo.InvariantCulture);
         }
@@ -326,7 +344,7 @@ internal sealed class FlowIndex : IValueSource
     public (int Tree, int Start) Position(ISymbol symbol)
     {
         var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
-        return location?.SourceTree is { } tree && treeOrder.TryGetValue(tree, out var order) ? (order, location.SourceSpan.Start) : (int.MaxValue, 0);
+        return location?.SourceTree is { } tree && treeOrder.Value.TryGetValue(tree, out var order) ? (order, location.SourceSpan.Start) : (int.MaxValue, 0);
     }
 
     /// <summary>The facts of every member under <paramref name="key"/> (compilation order), grouped by the symbol each is about.</summary>
@@ -364,94 +382,81 @@ internal sealed class FlowIndex : IValueSource
     /// <summary>
     /// The files (in compilation order) whose code can name a type of namespace <paramref name="ns"/>: all of them
     /// for the global namespace or one imported by a <c>global using</c>; else those that declare code in it or
-    /// inside it, import it, spell its last identifier followed by a dot, or have an alias or static using.
-    /// From an index of the files' headers built once per compilation, and a text search per namespace.
+    /// inside it, import it, spell its last identifier followed by a dot, or have an alias or static using
+    /// (<see cref="TreeVisibility.Sees"/>). What each file can name is read once per tree and kept across edits, so
+    /// after an edit only the edited file is read again. The first few namespaces asked about in a compilation (all an
+    /// edit usually asks) are answered by asking each file; past those (a whole build asks many), by an index over all
+    /// files built once. The list per namespace is made once per compilation.
     /// </summary>
-    private IEnumerable<SyntaxTree> TreesSeeing(string ns)
+    private IReadOnlyList<SyntaxTree> TreesSeeing(string ns)
     {
-        var index = visibility.Value; // built once, by the first thread that asks; the others wait rather than build it again
-        if (ns.Length == 0 || index.GlobalImports.Contains(ns))
+        if (treesSeeing.TryGetValue(ns, out var known))
         {
-            return compilation.SyntaxTrees;
+            return known;
         }
 
-        var trees = new HashSet<SyntaxTree>(index.Open);
-        if (index.ByNamespace.TryGetValue(ns, out var byNamespace))
+        var last = ns.Substring(ns.LastIndexOf('.') + 1);
+        IReadOnlyList<SyntaxTree> trees;
+        if (ns.Length == 0 || globalImports.Value.Contains(ns))
         {
-            trees.UnionWith(byNamespace);
+            trees = compilation.SyntaxTrees.ToList();
+        }
+        else if (Interlocked.Increment(ref namespacesAsked) <= scannedNamespaces)
+        {
+            trees = compilation.SyntaxTrees.Where(tree => candidatesOf(tree).Visibility.Sees(ns, last)).ToList();
+        }
+        else
+        {
+            var index = visibility.Value;
+            var found = new HashSet<SyntaxTree>(index.Open);
+            if (index.ByNamespace.TryGetValue(ns, out var byNamespace))
+            {
+                found.UnionWith(byNamespace);
+            }
+
+            if (index.ByIdentifier.TryGetValue(last, out var byIdentifier))
+            {
+                found.UnionWith(byIdentifier);
+            }
+
+            trees = found.OrderBy(t => treeOrder.Value[t]).ToList();
         }
 
-        // A namespace spelled out in a qualified name (Models.Layer, global::App.Models.Layer): its last identifier before a dot.
-        if (index.ByIdentifier.TryGetValue(ns.Substring(ns.LastIndexOf('.') + 1), out var byIdentifier))
-        {
-            trees.UnionWith(byIdentifier);
-        }
-
-        return trees.OrderBy(t => treeOrder.TryGetValue(t, out var order) ? order : int.MaxValue);
+        return treesSeeing.GetOrAdd(ns, trees);
     }
 
-    /// <summary>A file's text, read once per index.</summary>
-    private string TextOf(SyntaxTree tree) => texts.GetOrAdd(tree, t => t.GetText().ToString());
-
-    private sealed class Visibility
+    /// <summary>Which files can name what, over all files: by namespace seen, by identifier written before a dot, and the files whose reach the header does not tell.</summary>
+    private sealed class VisibilityIndex
     {
-        public HashSet<string> GlobalImports { get; } = new(System.StringComparer.Ordinal);
-
         public List<SyntaxTree> Open { get; } = new();
 
         public Dictionary<string, List<SyntaxTree>> ByNamespace { get; } = new(System.StringComparer.Ordinal);
 
         public Dictionary<string, List<SyntaxTree>> ByIdentifier { get; } = new(System.StringComparer.Ordinal);
 
-        /// <summary>
-        /// The index over the files' headers (usings and namespace declarations) and the identifiers their text writes before a
-        /// dot: one pass over each file's characters, no syntax walk and no member read.
-        /// </summary>
-        public static Visibility Build(IEnumerable<SyntaxTree> trees, System.Func<SyntaxTree, string> textOf)
+        public static VisibilityIndex Build(IEnumerable<SyntaxTree> trees, System.Func<SyntaxTree, TreeVisibility> of)
         {
-            var index = new Visibility();
-            var dotted = new HashSet<string>(System.StringComparer.Ordinal);
+            var index = new VisibilityIndex();
             foreach (var tree in trees)
             {
-                dotted.Clear();
-                DottedIdentifiers(textOf(tree), dotted);
-                foreach (var identifier in dotted)
-                {
-                    Add(index.ByIdentifier, identifier, tree);
-                }
-
-                var header = TreeHeader.Of(tree, CancellationToken.None);
-                index.GlobalImports.UnionWith(header.GlobalImports);
-                if (header.HasOpaqueUsing)
+                var visibility = of(tree);
+                if (visibility.HasOpaqueUsing)
                 {
                     index.Open.Add(tree);
                 }
 
-                foreach (var ns in header.SeenNamespaces())
+                foreach (var ns in visibility.Seen)
                 {
                     Add(index.ByNamespace, ns, tree);
+                }
+
+                foreach (var identifier in visibility.Dotted)
+                {
+                    Add(index.ByIdentifier, identifier, tree);
                 }
             }
 
             return index;
-        }
-
-        /// <summary>Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses).</summary>
-        private static void DottedIdentifiers(string text, HashSet<string> into)
-        {
-            for (var dot = text.IndexOf('.'); dot >= 0; dot = text.IndexOf('.', dot + 1))
-            {
-                var start = dot;
-                while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
-                {
-                    start--;
-                }
-
-                if (start < dot && !char.IsDigit(text[start]))
-                {
-                    into.Add(text.Substring(start, dot - start));
-                }
-            }
         }
 
         private static void Add(Dictionary<string, List<SyntaxTree>> map, string key, SyntaxTree tree)
@@ -461,10 +466,7 @@ internal sealed class FlowIndex : IValueSource
                 map[key] = list = new List<SyntaxTree>();
             }
 
-            if (list.Count == 0 || list[list.Count - 1] != tree)
-            {
-                list.Add(tree);
-            }
+            list.Add(tree);
         }
     }
 
@@ -494,7 +496,7 @@ internal sealed class FlowIndex : IValueSource
             type = outer;
         }
 
-        return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().OrderBy(t => treeOrder.TryGetValue(t, out var order) ? order : int.MaxValue);
+        return type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree).Distinct().OrderBy(t => treeOrder.Value.TryGetValue(t, out var order) ? order : int.MaxValue);
     }
 
     private IEnumerable<SyntaxNode> Owners(string key, IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
@@ -502,7 +504,7 @@ internal sealed class FlowIndex : IValueSource
         foreach (var tree in trees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var owner in candidatesOf(tree).Members(key, TextOf(tree)).OrderBy(o => o.SpanStart))
+            foreach (var owner in candidatesOf(tree).Members(key).OrderBy(o => o.SpanStart))
             {
                 yield return owner;
             }

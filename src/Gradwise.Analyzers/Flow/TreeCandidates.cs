@@ -24,6 +24,8 @@ internal sealed class TreeCandidates
 
     private readonly SyntaxTree tree;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> members = SharedTable.Create<string, IReadOnlyList<SyntaxNode>>(System.StringComparer.Ordinal);
+    private string? text;
+    private TreeVisibility? visibility;
 
     private TreeCandidates(SyntaxTree tree)
     {
@@ -128,6 +130,10 @@ internal sealed class TreeCandidates
         return !IsGenerated(tree.FilePath, text) && text.IndexOf("Differentiable", System.StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>The driver's per-tree cache of whether the tree's text has a <c>global using</c> directive (which may alias the attribute for every file).</summary>
+    public static readonly SyntaxTreeValueProvider<bool> GlobalUsingProvider =
+        new(tree => tree.GetText().ToString().IndexOf("global using", System.StringComparison.Ordinal) >= 0);
+
     private static readonly string[] SparseText = { "Key", "Hash", "Split(", "Enumerate", "Dictionary<", "foreach (var (" };
 
     private static readonly string[] LogText = { "Log(", "log(", "kl_div", "cross_entropy", "KLDivLoss", "CrossEntropyLoss", "BCELoss" };
@@ -135,13 +141,20 @@ internal sealed class TreeCandidates
     /// <summary>
     /// The members under a key (in no particular order): <c>"w:" + name</c> write to something of that name (or its elements),
     /// <c>"new:" + type</c> create a type of that name (<c>"new:"</c> alone: target-typed <c>new(...)</c>),
-    /// <c>"call:" + name</c> call a method of that name. <paramref name="text"/> is the tree's text.
+    /// <c>"call:" + name</c> call a method of that name.
     /// </summary>
-    public IReadOnlyList<SyntaxNode> Members(string key, string text) =>
-        members.GetOrAdd(key, k => Find(k, text));
+    public IReadOnlyList<SyntaxNode> Members(string key) =>
+        members.TryGetValue(key, out var found) ? found : members.GetOrAdd(key, Find);
 
-    private IReadOnlyList<SyntaxNode> Find(string key, string text)
+    /// <summary>The tree's text, read once for the tree (two threads reading it at once make equal strings; either is kept).</summary>
+    private string Text => text ??= tree.GetText().ToString();
+
+    /// <summary>What the file can name: its header (usings, namespaces) and the identifiers its text writes before a dot. Read once for the tree.</summary>
+    public TreeVisibility Visibility => visibility ??= TreeVisibility.Read(tree, Text);
+
+    private IReadOnlyList<SyntaxNode> Find(string key)
     {
+        var text = Text;
         var colon = key.IndexOf(':');
         var kind = key.Substring(0, colon + 1);
         var name = key.Substring(colon + 1);

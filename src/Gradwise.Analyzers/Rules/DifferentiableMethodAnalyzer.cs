@@ -56,10 +56,13 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
             // A method, or a type holding one, is looked at only in a file whose text says "Differentiable" (the attribute, or an
             // alias of it): in the rest of a project no attribute of any method is bound. A global using may alias the attribute
             // for every file; then every file is looked at.
+            // Whether some file has such a global using is asked only for a symbol in a file that does not mention the attribute
+            // (after an edit, usually never), and from the per-file caches, which keep their answers across edits.
             bool Mentions(SyntaxTree tree) => !start.TryGetValue(tree, TreeCandidates.DifferentiableProvider, out var mentions) || mentions;
-            var everyFile = start.Compilation.SyntaxTrees.Any(t => Mentions(t) && t.GetText(start.CancellationToken).ToString().IndexOf("global using", System.StringComparison.Ordinal) >= 0);
+            bool HasGlobalUsing(SyntaxTree tree) => !start.TryGetValue(tree, TreeCandidates.GlobalUsingProvider, out var has) || has;
+            var everyFile = new System.Lazy<bool>(() => start.Compilation.SyntaxTrees.Any(t => Mentions(t) && HasGlobalUsing(t)), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             bool MayDeclare(ISymbol symbol) =>
-                everyFile || symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree || Mentions(tree);
+                symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree || Mentions(tree) || everyFile.Value;
 
             // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
             start.RegisterSymbolAction(

@@ -275,7 +275,7 @@ public sealed class FlowEngineTests
         // Three namespaces declare a Neuron with an Output field. Alpha's is written by a sigmoid from a file that imports Alpha,
         // Beta's from a file that spells Beta.Neuron, Delta's only with raw values. The index reads writers only in files that
         // can name a member's namespace: an import and a qualified name must both count, and the sigmoid writes must not leak
-        // into Delta's field of the same name.
+        // into Delta's field of the same name. Gamma is imported for every file by a global using in a file of its own.
         var files = new[]
         {
             ("Alpha.cs", "namespace Alpha; public class Neuron { public double Output; } public static class Cost { public static double Of(Neuron n, double y) => (n.Output - y) * (n.Output - y); }"),
@@ -283,13 +283,53 @@ public sealed class FlowEngineTests
             ("Delta.cs", "namespace Delta; public class Neuron { public double Output; } public static class Cost { public static double Of(Neuron n, double y) => (n.Output - y) * (n.Output - y); public static void Raw(Neuron n, double z) => n.Output = z; }"),
             ("ImportsAlpha.cs", "using System; using Alpha; namespace Writers; public static class Fill { public static void F(Neuron n, double z) => n.Output = 1 / (1 + Math.Exp(-z)); }"),
             ("SpellsBeta.cs", "using System; namespace Others; public static class Fill { public static void F(Beta.Neuron n, double z) => n.Output = 1 / (1 + Math.Exp(-z)); }"),
+            ("Gamma.cs", "namespace Gamma; public class Cell { public double Output; } public static class Cost { public static double Of(Cell n, double y) => (n.Output - y) * (n.Output - y); }"),
+            ("Usings.cs", "global using Gamma;"),
+            ("ImportsGammaGlobally.cs", "namespace Third; public static class Fill { public static void F(Cell n, double z) => n.Output = 1 / (1 + System.Math.Exp(-z)); }"),
         };
 
         var found = await AnalyzeAsync(Compile(files), concurrent: true);
 
-        Assert.Equal(2, found.Count);
+        Assert.Equal(3, found.Count);
+        Assert.Contains(found, d => d.StartsWith("GW1001 Gamma.cs", StringComparison.Ordinal) && d.Contains("ImportsGammaGlobally.cs", StringComparison.Ordinal));
         Assert.Contains(found, d => d.StartsWith("GW1001 Alpha.cs", StringComparison.Ordinal) && d.Contains("ImportsAlpha.cs", StringComparison.Ordinal));
         Assert.Contains(found, d => d.StartsWith("GW1001 Beta.cs", StringComparison.Ordinal) && d.Contains("SpellsBeta.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Files_that_can_name_a_namespace_are_the_same_found_file_by_file_or_from_the_index_over_all_files()
+    {
+        // An edit asks about a few namespaces and each file is asked; a whole build asks about many and an index over all files
+        // answers. Both must find the same writers: here each question is answered both ways, over a file of each kind.
+        var files = new[]
+        {
+            ("Alpha.cs", "namespace Alpha.Inner { public class Neuron { public double Output; } }"),
+            ("Beta.cs", "namespace Beta { public class Neuron { public double Output; } }"),
+            ("Gamma.cs", "namespace Gamma { public class Cell { public double Output; } }"),
+            ("Usings.cs", "global using Gamma;"),
+            ("ImportsAlpha.cs", "using Alpha.Inner; namespace W1 { static class F { static void A(Neuron n) => n.Output = 1; } }"),
+            ("InsideAlpha.cs", "namespace Alpha.Inner.Deeper { static class F { static void A(Neuron n) => n.Output = 2; } }"),
+            ("SpellsBeta.cs", "namespace W2 { static class F { static void B(Beta.Neuron n) => n.Output = 3; } }"),
+            ("Aliased.cs", "using B = Beta.Neuron; namespace W3 { static class F { static void B(B n) => n.Output = 4; } }"),
+            ("GammaGlobally.cs", "namespace W4 { static class F { static void C(Cell n) => n.Output = 5; } }"),
+            ("Unrelated.cs", "namespace W5 { class Neuron { public double Output; static void D(Neuron n) => n.Output = 6; } }"),
+        };
+        var compilation = Compile(files);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var outputs = new[] { "Alpha.Inner.Neuron", "Beta.Neuron", "Gamma.Cell", "W5.Neuron" }
+            .Select(type => compilation.GetTypeByMetadataName(type)!.GetMembers("Output").Single())
+            .ToList();
+
+        static List<string> Writes(Gradwise.Flow.FlowIndex index, ISymbol output) =>
+            index.WritesTo(output, null, CancellationToken.None).Select(w => w.Value.Syntax.ToString()).ToList();
+        var scanned = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute, scannedNamespaces: int.MaxValue);
+        var indexed = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute, scannedNamespaces: 0);
+
+        Assert.Equal(new[] { "1", "2" }, Writes(scanned, outputs[0]));
+        Assert.Equal(new[] { "3", "4" }, Writes(scanned, outputs[1]));
+        Assert.Equal(new[] { "5" }, Writes(scanned, outputs[2]));
+        Assert.Equal(new[] { "6" }, Writes(scanned, outputs[3]));
+        Assert.All(outputs, output => Assert.Equal(Writes(scanned, output), Writes(indexed, output)));
     }
 
     [Fact]
@@ -475,14 +515,14 @@ public sealed class FlowEngineTests
         Assert.True(expected.Count > 15, string.Join(", ", expected.Keys));
         foreach (var (key, owners) in expected)
         {
-            var found = candidates.Members(key, text);
+            var found = candidates.Members(key);
             Assert.True(owners.SetEquals(found), $"{key}: expected {string.Join(" | ", owners.Select(o => o.ToString().Split('\n')[0]))}, found {string.Join(" | ", found.Select(o => o.ToString().Split('\n')[0]))}");
         }
 
         // Names that occur only where nothing writes, creates or calls them find nothing.
         foreach (var key in new[] { "w:Helper", "w:Math", "call:Output", "new:Output", "w:text", "call:Weights", "w:Changed" })
         {
-            Assert.Equal(expected.ContainsKey(key), candidates.Members(key, text).Count > 0);
+            Assert.Equal(expected.ContainsKey(key), candidates.Members(key).Count > 0);
         }
 
         static string? Rightmost(SyntaxNode? e) => e switch

@@ -1,0 +1,132 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// Which namespaces' types a file's code can name: what its using directives and namespace declarations say (read from the
+/// compilation unit and its namespace declarations only, never from member bodies), and the identifiers its text writes right
+/// before a dot (a namespace spelled out in a qualified name). Read once per tree and kept with the tree's candidates, so after
+/// an edit only the edited file is read again.
+/// </summary>
+internal sealed class TreeVisibility
+{
+    private readonly HashSet<string> namespaces = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> imports = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> seen = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> dotted = new(System.StringComparer.Ordinal);
+
+    private TreeVisibility()
+    {
+    }
+
+    /// <summary>Namespaces named by <c>global using</c> directives in this file (they apply to every file).</summary>
+    public HashSet<string> GlobalImports { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>True when the file has an alias or static using, whose reach the header does not tell.</summary>
+    public bool HasOpaqueUsing { get; private set; }
+
+    /// <summary>Reads what <paramref name="tree"/>, whose text is <paramref name="text"/>, can name.</summary>
+    public static TreeVisibility Read(SyntaxTree tree, string text)
+    {
+        var visibility = new TreeVisibility();
+        if (tree.GetRoot() is CompilationUnitSyntax unit)
+        {
+            visibility.Read(unit.Usings);
+            visibility.Read(unit.Members, outer: null);
+        }
+
+        visibility.seen.UnionWith(visibility.SeenNamespaces());
+        DottedIdentifiers(text, visibility.dotted);
+        return visibility;
+    }
+
+    /// <summary>
+    /// True when code in this file can name a type of namespace <paramref name="ns"/> (not the global one) without going
+    /// through inference: the file declares code in it or inside it, imports it, or writes its last identifier before a dot.
+    /// </summary>
+    /// <param name="ns">The namespace.</param>
+    /// <param name="last">Its last identifier.</param>
+    public bool Sees(string ns, string last) =>
+        HasOpaqueUsing || seen.Contains(ns) || dotted.Contains(last);
+
+    /// <summary>The namespaces the file declares code in (and their outer namespaces) or imports.</summary>
+    public IEnumerable<string> Seen => seen;
+
+    /// <summary>The identifiers the file's text writes right before a dot.</summary>
+    public IEnumerable<string> Dotted => dotted;
+
+    /// <summary>
+    /// The namespaces whose types code in this file can name without going through inference: those it declares code in and
+    /// their outer namespaces, and those it imports.
+    /// </summary>
+    private IEnumerable<string> SeenNamespaces()
+    {
+        foreach (var declared in namespaces)
+        {
+            for (var name = declared; name.Length > 0; name = name.LastIndexOf('.') is var dot and >= 0 ? name.Substring(0, dot) : string.Empty)
+            {
+                yield return name;
+            }
+        }
+
+        foreach (var imported in imports)
+        {
+            yield return imported;
+        }
+    }
+
+    /// <summary>Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses).</summary>
+    private static void DottedIdentifiers(string text, HashSet<string> into)
+    {
+        for (var dot = text.IndexOf('.'); dot >= 0; dot = text.IndexOf('.', dot + 1))
+        {
+            var start = dot;
+            while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+            {
+                start--;
+            }
+
+            if (start < dot && !char.IsDigit(text[start]))
+            {
+                into.Add(text.Substring(start, dot - start));
+            }
+        }
+    }
+
+    private void Read(SyntaxList<MemberDeclarationSyntax> members, string? outer)
+    {
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax declaration)
+            {
+                var name = outer is null ? declaration.Name.ToString() : outer + "." + declaration.Name;
+                namespaces.Add(name);
+                Read(declaration.Usings);
+                Read(declaration.Members, name);
+            }
+        }
+    }
+
+    private void Read(SyntaxList<UsingDirectiveSyntax> usings)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias != null || directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+            {
+                HasOpaqueUsing = true;
+            }
+            else if (directive.Name is { } imported)
+            {
+                var importedName = imported.ToString().Replace("global::", string.Empty);
+                imports.Add(importedName);
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                {
+                    GlobalImports.Add(importedName);
+                }
+            }
+        }
+    }
+}
