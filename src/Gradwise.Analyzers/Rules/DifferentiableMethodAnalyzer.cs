@@ -62,7 +62,7 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
             bool HasGlobalUsing(SyntaxTree tree) => !start.TryGetValue(tree, TreeCandidates.GlobalUsingProvider, out var has) || has;
             var everyFile = new System.Lazy<bool>(() => start.Compilation.SyntaxTrees.Any(t => Mentions(t) && HasGlobalUsing(t)), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             bool MayDeclare(ISymbol symbol) =>
-                symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree || Mentions(tree) || everyFile.Value;
+                symbol.Locations.FirstOrDefault(l => l.IsInSource)?.SourceTree is not { } tree || Mentions(tree) || (MayCarryAttribute(symbol) && everyFile.Value);
 
             // GW9001 is reported from the type itself, so the diagnostic is local to the symbol it is on.
             start.RegisterSymbolAction(
@@ -129,6 +129,17 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+    /// <summary>
+    /// False when no declaration of the method (or of any method of the type) has an attribute list: then it cannot be
+    /// [Differentiable] under any alias, and whether some file aliases the attribute need not be asked. Syntax only.
+    /// </summary>
+    private static bool MayCarryAttribute(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol method => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax { AttributeLists.Count: > 0 }),
+        INamedTypeSymbol type => type.GetMembers().OfType<IMethodSymbol>().Any(MayCarryAttribute) || type.GetTypeMembers().Any(MayCarryAttribute),
+        _ => true,
+    };
 
     /// <summary>
     /// True when the compilation holds the <c>MWithGradient</c> the generator wrote for <paramref name="method"/> (its parameters first,

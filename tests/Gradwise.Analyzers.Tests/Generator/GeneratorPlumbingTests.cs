@@ -169,7 +169,8 @@ public sealed class GeneratorPlumbingTests
 
     /// <summary>
     /// The analyzer looks only at files that say "Differentiable"; an attribute aliased by a global using elsewhere is still
-    /// found, and a method the generator cannot differentiate still gets its GW9003, in a file that never spells the name.
+    /// found: a method the generator cannot differentiate still gets its GW9003, and a type that is not partial its GW9001, in files
+    /// that never spell the name.
     /// </summary>
     [Fact]
     public void A_globally_aliased_attribute_in_a_file_that_never_spells_it_is_still_checked()
@@ -177,11 +178,16 @@ public sealed class GeneratorPlumbingTests
         var run = GeneratorHarness.Run(
             "global using D = Gradwise.DifferentiableAttribute;\n",
             "public static partial class P\n{\n    [D]\n    public static double F(double x)\n    {\n        try { return x * x; } finally { }\n    }\n}\n",
-            "public static class Plain\n{\n    public static double G(double x) => x + 1;\n}\n");
+            "public static class Plain\n{\n    public static double G(double x) => x + 1;\n}\n",
+            "public static class NotPartial\n{\n    public static class Inner\n    {\n        [D]\n        public static double H(double x) => x * x;\n    }\n}\n");
 
-        var diagnostic = Assert.Single(run.AnalyzerDiagnostics);
-        Assert.Equal("GW9003", diagnostic.Id);
-        Assert.Equal("Test1.cs", diagnostic.Location.SourceTree!.FilePath);
+        Assert.Equal(3, run.AnalyzerDiagnostics.Length);
+        var unsupported = Assert.Single(run.AnalyzerDiagnostics, d => d.Id == "GW9003");
+        Assert.Equal("Test1.cs", unsupported.Location.SourceTree!.FilePath);
+        var notPartial = run.AnalyzerDiagnostics.Where(d => d.Id == "GW9001").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, notPartial.Count);
+        Assert.Contains(notPartial, m => m.StartsWith("'NotPartial'", StringComparison.Ordinal));
+        Assert.Contains(notPartial, m => m.StartsWith("'Inner'", StringComparison.Ordinal));
     }
 
     /// <summary>
