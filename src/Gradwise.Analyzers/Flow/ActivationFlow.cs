@@ -106,11 +106,15 @@ internal sealed class ActivationFlow
                     return Choice(TupleElements(deconstructed.Value, deconstructed.Path, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
                 case IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position:
                     return Choice(TupleElements(tuple, new[] { position }, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
+                case ILocalReferenceOperation local when ZippedSequence(local) is { } sequence:
+                    return Elements(sequence, kind, depth + 1)?.Through(sequence); // foreach (var (o, t) in outputs.Zip(targets)): o is an element of outputs
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
                     return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
+                case IParameterReferenceOperation parameter when LinqElementSource(parameter) is { } sequence:
+                    return Elements(sequence, kind, depth + 1)?.Through(sequence); // outputs.Zip(targets, (o, t) => ...): o is an element of outputs
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
@@ -337,6 +341,24 @@ internal sealed class ActivationFlow
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// For a variable of <c>foreach (var (a, b) in xs.Zip(ys))</c>: the sequence it takes its elements from (<c>xs</c> for
+        /// <c>a</c>, <c>ys</c> for <c>b</c>). Null for any other local.
+        /// </summary>
+        private IOperation? ZippedSequence(ILocalReferenceOperation local)
+        {
+            var definitions = Index.Reaching(local, ct);
+            if (definitions.Count != 1 || definitions[0] is not IForEachLoopOperation loop
+                || Operations.LoopVariablePath(loop, local.Local) is not { Length: 1 } path
+                || Operations.Strip(loop.Collection) is not IInvocationOperation { TargetMethod.Name: "Zip", Arguments.Length: 2 } zip
+                || !IsLinq(zip.TargetMethod) || path[0] > 1)
+            {
+                return null;
+            }
+
+            return zip.Arguments[path[0]].Value;
         }
 
         private ActivationFact? Method(IMethodSymbol method, Activation kind, int depth) =>
@@ -738,6 +760,46 @@ internal sealed class ActivationFlow
 
     private static IAnonymousFunctionOperation? LambdaArgument(IInvocationOperation call) =>
         call.Arguments.Select(a => Operations.Strip(a.Value)).Select(v => v is IDelegateCreationOperation d ? d.Target : v).OfType<IAnonymousFunctionOperation>().LastOrDefault();
+
+    /// <summary>
+    /// The sequence whose elements a LINQ lambda's parameter stands for: <c>xs</c> for <c>x</c> in <c>xs.Select(x => ...)</c>,
+    /// <c>xs.Sum(x => ...)</c>, <c>xs.Average(...)</c> and the other one-sequence operators; <c>a</c> or <c>b</c> for the
+    /// parameters of <c>a.Zip(b, (p, q) => ...)</c>. Null for any other parameter (the index of <c>Select((x, i) => ...)</c>,
+    /// an accumulator, a method's own parameter).
+    /// </summary>
+    private static IOperation? LinqElementSource(IParameterReferenceOperation reference)
+    {
+        var parameter = reference.Parameter;
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+        {
+            return null;
+        }
+
+        IOperation? current = reference;
+        while (current != null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
+        {
+            current = current.Parent;
+        }
+
+        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call } || !IsLinq(call.TargetMethod) || call.Arguments.Length < 2)
+        {
+            return null;
+        }
+
+        if (call.TargetMethod.Name == "Zip")
+        {
+            return call.Arguments.Length == 3 && parameter.Ordinal < 2 ? call.Arguments[parameter.Ordinal].Value : null;
+        }
+
+        return parameter.Ordinal == 0 && call.TargetMethod.Name is "Select" or "Sum" or "Average" or "Max" or "Min" or "Where" or "Any" or "All" or "First" or "FirstOrDefault" or "Last" or "LastOrDefault" or "OrderBy" or "OrderByDescending" or "SkipWhile" or "TakeWhile" or "Count" or "SelectMany"
+            ? call.Arguments[0].Value
+            : null;
+    }
 
     /// <summary>The collection an extension or instance call works on.</summary>
     private static IOperation Receiver(IInvocationOperation call) => call.Instance ?? call.Arguments.First().Value;

@@ -74,6 +74,42 @@ internal static class Operations
         return null;
     }
 
+    /// <summary>
+    /// Where <paramref name="local"/> sits in a <c>foreach</c> that deconstructs its elements (<c>foreach (var (o, t) in pairs)</c>):
+    /// the tuple element indices that lead to it. Null for a loop variable that is not deconstructed, or another local.
+    /// </summary>
+    public static int[]? LoopVariablePath(IForEachLoopOperation loop, ILocalSymbol local)
+    {
+        var path = new List<int>();
+        return loop.LoopControlVariable is { } variable && Find(variable) && path.Count > 0 ? path.ToArray() : null;
+
+        bool Find(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IDeclarationExpressionOperation declaration:
+                    return Find(declaration.Expression);
+                case ITupleOperation tuple:
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        path.Add(i);
+                        if (Find(tuple.Elements[i]))
+                        {
+                            return true;
+                        }
+
+                        path.RemoveAt(path.Count - 1);
+                    }
+
+                    return false;
+                case ILocalReferenceOperation reference:
+                    return SymbolEqualityComparer.Default.Equals(reference.Local, local);
+                default:
+                    return false;
+            }
+        }
+    }
+
     /// <summary>The references in a deconstruction's target that name the locals it writes.</summary>
     public static IEnumerable<ILocalReferenceOperation> DeconstructedLocals(IDeconstructionAssignmentOperation deconstruction) =>
         deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => Deconstructed(r) != null);

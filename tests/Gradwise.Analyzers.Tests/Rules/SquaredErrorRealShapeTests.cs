@@ -129,6 +129,19 @@ public sealed class SquaredErrorRealShapeTests
         return Plain(SwitchStatementLayer).Replace(ActivationMark, string.Empty).Replace(network, configured);
     }
 
+    /// <summary>
+    /// The same layer whose constructor defaults the activation to the sigmoid (<c>ActivationFunction function = ActivationFunction.Logistic</c>),
+    /// made by <paramref name="configured"/>; marks kept when <paramref name="marked"/>.
+    /// </summary>
+    private static string SwitchStatementLayerDefaulted(string configured, bool marked)
+    {
+        const string network = "new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.Logistic) }";
+        const string constructor = "public Layer(int size, ActivationFunction function)";
+        Assert.Contains(constructor, SwitchStatementLayer);
+        var text = marked ? SwitchStatementLayer : Plain(SwitchStatementLayer).Replace(ActivationMark, string.Empty);
+        return text.Replace(constructor, "public Layer(int size, ActivationFunction function = ActivationFunction.Logistic)").Replace(network, configured);
+    }
+
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
@@ -536,6 +549,48 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "mean squared error written with Zip over sigmoid predictions", new[] { """
+            using System;
+            using System.Linq;
+            public static class Classifier
+            {
+                static double Sigmoid(double z) => /*σ*/1 / (1 + Math.Exp(-z));
+                public static double[] Predict(double[] scores) => scores.Select(Sigmoid).ToArray();
+                public static double Mse(double[] scores, double[] labels)
+                {
+                    var predictions = Predict(scores);
+                    return predictions.Zip(labels, (p, y) => {|GW1001:(p - y) * (p - y)|}).Average();
+                }
+            }
+            """ } },
+        { "squared error summed by a LINQ selector over a layer's outputs, the index reading the targets", new[] { """
+            using System;
+            using System.Linq;
+            public class OutputLayer
+            {
+                public double[] Outputs = new double[10];
+                public void Forward(double[] z) { for (int k = 0; k < z.Length; k++) Outputs[k] = /*σ*/1.0 / (1.0 + Math.Exp(-z[k])); }
+            }
+            public static class Trainer
+            {
+                public static double Loss(OutputLayer layer, double[] y) => 0.5 * layer.Outputs.Select((o, i) => {|GW1001:Math.Pow(o - y[i], 2)|}).Sum();
+            }
+            """ } },
+        { "foreach deconstructing targets zipped with sigmoid outputs", new[] { """
+            using System;
+            using System.Linq;
+            public class Net
+            {
+                public double[] Outputs = new double[4];
+                public void Forward(double[] z) { for (int k = 0; k < z.Length; k++) Outputs[k] = /*σ*/1 / (1 + Math.Exp(-z[k])); }
+                public double Cost(double[] targets)
+                {
+                    double c = 0;
+                    foreach (var (t, o) in targets.Zip(Outputs)) c += {|GW1001:(o - t) * (o - t)|};
+                    return c / 2;
+                }
+            }
+            """ } },
         { "prediction method on the model, loss in the trainer", new[] { """
             using System;
             public class LogisticModel
@@ -633,6 +688,20 @@ public sealed class SquaredErrorRealShapeTests
             }
             """ } },
         { "switch statement on a configured activation, a local assigned in each section", new[] { SwitchStatementLayer } },
+        { "activation left to the constructor's default, the sigmoid", new[] { SwitchStatementLayerDefaulted("new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1) }", marked: true) } },
+        { "activation delegate defaulting to the sigmoid when none is given", new[] { """
+            using System;
+            class Perceptron
+            {
+                readonly Func<double, double> activation;
+                double output;
+                public Perceptron(Func<double, double> activation = null) { this.activation = activation ?? Sigmoid; }
+                static double Sigmoid(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+                public void Forward(double net) { output = activation(net); }
+                public double Loss(double t) => {|GW1001:Math.Pow(output - t, 2)|};
+                public static Perceptron Make() => new Perceptron();
+            }
+            """ } },
         { "switch statement returning in each section, default sigmoid, delta in the trainer", new[] { """
             using System;
             public enum Kind { Tanh, Sigmoid }
@@ -983,6 +1052,42 @@ public sealed class SquaredErrorRealShapeTests
             {
                 static double Act(double x, bool logistic) => logistic ? 1 / (1 + Math.Exp(-x)) : x;
                 double Loss(double z, double y, bool logistic) { var o = Act(z, logistic); return (o - y) * (o - y); }
+            }
+            """ } },
+        { "activation defaulting to the sigmoid, every layer given ReLU or tanh", new[] { SwitchStatementLayerDefaulted("new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.HyperbolicTangent) }", marked: false) } },
+        { "foreach deconstructing logits zipped with targets, the sigmoid outputs kept beside", new[] { """
+            using System;
+            using System.Linq;
+            public class Net
+            {
+                public double[] Logits = new double[4];
+                public double[] Outputs = new double[4];
+                public void Forward(double[] z) { for (int k = 0; k < z.Length; k++) { Logits[k] = z[k]; Outputs[k] = 1 / (1 + Math.Exp(-z[k])); } }
+                public double Cost(double[] targets)
+                {
+                    double c = 0;
+                    foreach (var (s, t) in Logits.Zip(targets)) c += (s - t) * (s - t);
+                    return c / 2;
+                }
+            }
+            """ } },
+        { "mean squared error written with Zip over tanh predictions", new[] { """
+            using System;
+            using System.Linq;
+            public static class Regressor
+            {
+                public static double Mse(double[] scores, double[] labels) => scores.Select(Math.Tanh).ToArray().Zip(labels, (p, y) => (p - y) * (p - y)).Average();
+            }
+            """ } },
+        { "squared error written with Zip on the scores, the sigmoid only reported", new[] { """
+            using System;
+            using System.Linq;
+            public static class Scorer
+            {
+                static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+                public static double[] Probabilities(double[] scores) => scores.Select(Sigmoid).ToArray();
+                public static double Mse(double[] scores, double[] targets) => scores.Zip(targets, (s, t) => (s - t) * (s - t)).Average();
+                public static double Sum(double[] scores) => Probabilities(scores).Select((p, i) => p * i).Sum();
             }
             """ } },
         { "switch statement on a configured activation, configured to ReLU and tanh only", new[] { SwitchStatementLayerConfigured("new[] { new Layer(16, ActivationFunction.ReLU), new Layer(1, ActivationFunction.HyperbolicTangent) }") } },
