@@ -34,6 +34,11 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.DifferentiableProvider))
+            {
+                return; // no [Differentiable] method anywhere: no method, type or body action (a body action alone makes the driver build every body's operations)
+            }
+
             // A [Parameter] field the generator cannot train: at the field, naming why (GW9002).
             start.RegisterSymbolAction(
                 fieldContext =>
@@ -47,11 +52,6 @@ public sealed class DifferentiableMethodAnalyzer : DiagnosticAnalyzer
                 },
                 SymbolKind.Field,
                 SymbolKind.Property);
-
-            if (!FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.DifferentiableProvider))
-            {
-                return; // no [Differentiable] method anywhere: no method, type or body action (a body action alone makes the driver build every body's operations)
-            }
 
             // A method, or a type holding one, is looked at only in a file whose text says "Differentiable" (the attribute, or an
             // alias of it): in the rest of a project no attribute of any method is bound. A global using may alias the attribute

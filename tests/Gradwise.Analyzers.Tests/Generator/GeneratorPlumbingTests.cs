@@ -1,6 +1,7 @@
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Generator;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace Gradwise.Analyzers.Tests.Generator;
@@ -188,6 +189,36 @@ public sealed class GeneratorPlumbingTests
         Assert.Equal(2, notPartial.Count);
         Assert.Contains(notPartial, m => m.StartsWith("'NotPartial'", StringComparison.Ordinal));
         Assert.Contains(notPartial, m => m.StartsWith("'Inner'", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// In a project with no [Differentiable] method (the generator's attribute is there, as in every project with the package),
+    /// GW9001–GW9003 register no symbol, body or operation action: the driver then makes no symbol event and builds no body for
+    /// them. With one such method they do.
+    /// </summary>
+    [Fact]
+    public async Task A_project_without_a_differentiable_method_gets_no_symbol_or_body_action()
+    {
+        const string plain = "public class Settings\n{\n    [System.Obsolete] public double Rate;\n    public double Scale { get; set; }\n    public double Twice(double x) => 2 * x;\n}\n";
+        const string marked = "public static partial class P\n{\n    [Gradwise.Differentiable]\n    public static double F(double x) => x * x;\n}\n";
+
+        static async Task<Microsoft.CodeAnalysis.Diagnostics.Telemetry.AnalyzerTelemetryInfo> Telemetry(params string[] sources)
+        {
+            var analyzer = new Gradwise.Rules.DifferentiableMethodAnalyzer();
+            var compilation = GeneratorHarness.Run(sources).Output.WithAnalyzers(
+                System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(analyzer),
+                new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            _ = await compilation.GetAnalyzerDiagnosticsAsync();
+            return await compilation.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+        }
+
+        var without = await Telemetry(plain);
+        var with = await Telemetry(plain, marked);
+
+        Assert.Equal(0, without.SymbolActionsCount);
+        Assert.Equal(0, without.OperationBlockActionsCount);
+        Assert.Equal(0, without.OperationActionsCount);
+        Assert.True(with.SymbolActionsCount > 0 && with.OperationBlockActionsCount > 0);
     }
 
     /// <summary>
