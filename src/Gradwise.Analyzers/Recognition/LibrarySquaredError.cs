@@ -84,6 +84,61 @@ internal static class LibrarySquaredError
         return sigmoid is null ? null : ActivationFact.At(Activation.Sigmoid, sigmoid, "sigmoid layer");
     }
 
+    /// <summary>
+    /// A network made or trained with a squared-error loss enum and a collection of layers whose last layer is made with a
+    /// sigmoid activation enum: <c>new Network(new[] { new Dense(8, ActivationType.ReLU), new Dense(1, ActivationType.Sigmoid) },
+    /// LossType.MeanSquaredError)</c>, the layers an array, a list or a collection expression written there, or a local made
+    /// with one (and filled by <c>Add</c> calls before the use). The fact is at the last layer's sigmoid.
+    /// </summary>
+    public static ActivationFact? GivenLayersEndingInSigmoid(IOperation call, ImmutableArray<IArgumentOperation> arguments, FlowIndex index, CancellationToken ct)
+    {
+        if (!arguments.Any(a => IsEnum(a.Value, LibraryApis.SquaredErrorLossEnums)))
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer
+                && layer.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).FirstOrDefault(o => IsEnum(o, LibraryApis.SigmoidActivationEnums)) is { } sigmoid)
+            {
+                return ActivationFact.At(Activation.Sigmoid, sigmoid, "sigmoid layer");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last element a collection of layers is written with, or null when it is not written in a way read here.</summary>
+    private static IOperation? LastElement(IOperation collection, IOperation use, FlowIndex index, CancellationToken ct, int depth)
+    {
+        switch (Operations.Strip(collection))
+        {
+            case IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }:
+                return Operations.Strip(elements[elements.Length - 1]);
+            case ICollectionExpressionOperation { Elements: { Length: > 0 } elements } when elements[elements.Length - 1] is not ISpreadOperation:
+                return Operations.Strip(elements[elements.Length - 1]);
+            case IObjectCreationOperation { Initializer.Initializers: { Length: > 0 } initializers }
+                when initializers[initializers.Length - 1] is IInvocationOperation { Arguments.Length: > 0 } add:
+                return Operations.Strip(add.Arguments[add.Arguments.Length - 1].Value);
+            case ILocalReferenceOperation local when depth < 3:
+                // Layers added one by one before the use: the Add that ends last.
+                var added = Operations.Root(use).Descendants().OfType<IInvocationOperation>()
+                    .Where(c => MemberFacts.AddsAnElement(c.TargetMethod.Name) && c.Instance is ILocalReferenceOperation r
+                        && SymbolEqualityComparer.Default.Equals(r.Local, local.Local) && c.Syntax.Span.End <= use.Syntax.SpanStart && c.Arguments.Length > 0)
+                    .OrderBy(c => c.Syntax.Span.End)
+                    .LastOrDefault();
+                if (added != null)
+                {
+                    return Operations.Strip(added.Arguments[added.Arguments.Length - 1].Value);
+                }
+
+                return index.SingleDefinition(local, ct) is { } made ? LastElement(made, use, index, ct, depth + 1) : null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>What a builder call's output is called in a message: the model's name, or the type a fluent chain starts by creating.</summary>
     public static string ModelName(IInvocationOperation compile) =>
         ChainStart(compile) is IObjectCreationOperation { Type: { } type } ? "the " + type.Name : ChainStart(compile).Syntax.ToString();

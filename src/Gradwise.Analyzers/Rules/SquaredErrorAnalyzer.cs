@@ -103,6 +103,12 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
+        if (LibrarySquaredError.GivenLayersEndingInSigmoid(call, call.Arguments, flow.Index, ct) is { } given)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
+            return;
+        }
+
         if (sites.Call(call, ct) is { } loss)
         {
             ReportLoss(context, flow, loss);
@@ -116,6 +122,10 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         if (LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken) is { } network)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
+        }
+        else if (LibrarySquaredError.GivenLayersEndingInSigmoid(creation, creation.Arguments, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
         }
     }
 

@@ -747,6 +747,48 @@ public sealed class SquaredErrorRealShapeTests
                     .Build();
             }
             """ } },
+        { "layers in an array handed to the network's constructor with a squared-error loss", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, CrossEntropy }
+            public class Dense { public Dense(int inputs, int outputs, ActivationType activation) { } }
+            public class Network { public Network(Dense[] layers, LossType loss, double learningRate = 0.1) { } }
+            static class Program
+            {
+                static Network Make() => {|GW1001:new Network(new[] { new Dense(4, 8, ActivationType.ReLU), new Dense(8, 1, /*σ*/ActivationType.Sigmoid) }, LossType.MeanSquaredError)|};
+            }
+            """ } },
+        { "layers added to a list one by one, then trained with a squared-error loss", new[] { """
+            using System.Collections.Generic;
+            public enum Activation { Relu, Tanh, Sigmoid }
+            public enum LossType { MSE, BinaryCrossEntropy }
+            public class Layer { public Layer(int size, Activation activation) { } }
+            public static class Trainer { public static void Fit(List<Layer> layers, double[][] x, double[] y, LossType loss) { } }
+            static class Program
+            {
+                static void Run(double[][] x, double[] y)
+                {
+                    var layers = new List<Layer>();
+                    layers.Add(new Layer(16, Activation.Relu));
+                    layers.Add(new Layer(1, /*σ*/Activation.Sigmoid));
+                    {|GW1001:Trainer.Fit(layers, x, y, LossType.MSE)|};
+                }
+            }
+            """ } },
+        { "layers in a list initializer kept in a local, handed to the network", new[] { """
+            using System.Collections.Generic;
+            public enum Activation { Relu, Tanh, Sigmoid }
+            public enum LossType { MSE, BinaryCrossEntropy }
+            public class Layer { public Layer(int size, Activation activation) { } }
+            public class Model { public Model(IReadOnlyList<Layer> layers, LossType loss) { } }
+            static class Program
+            {
+                static Model Make()
+                {
+                    var layers = new List<Layer> { new Layer(16, Activation.Tanh), new Layer(1, /*σ*/Activation.Sigmoid) };
+                    return {|GW1001:new Model(layers, LossType.MSE)|};
+                }
+            }
+            """ } },
         { "fluent builder chain, the loss given before the layers", new[] { """
             public enum ActivationType { ReLU, Linear, Sigmoid }
             public enum LossType { MeanSquaredError, BinaryCrossEntropy }
@@ -1068,6 +1110,33 @@ public sealed class SquaredErrorRealShapeTests
                     double c = 0;
                     foreach (var (s, t) in Logits.Zip(targets)) c += (s - t) * (s - t);
                     return c / 2;
+                }
+            }
+            """ } },
+        { "layers handed to the network with a squared-error loss, the sigmoid only in the hidden layer", new[] { """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, CrossEntropy }
+            public class Dense { public Dense(int inputs, int outputs, ActivationType activation) { } }
+            public class Network { public Network(Dense[] layers, LossType loss) { } }
+            static class Program
+            {
+                static Network Make() => new Network(new[] { new Dense(4, 8, ActivationType.Sigmoid), new Dense(8, 1, ActivationType.Linear) }, LossType.MeanSquaredError);
+            }
+            """ } },
+        { "layers added to a list ending in a sigmoid, trained with cross-entropy", new[] { """
+            using System.Collections.Generic;
+            public enum Activation { Relu, Tanh, Sigmoid }
+            public enum LossType { MSE, BinaryCrossEntropy }
+            public class Layer { public Layer(int size, Activation activation) { } }
+            public static class Trainer { public static void Fit(List<Layer> layers, LossType loss) { } }
+            static class Program
+            {
+                static void Run()
+                {
+                    var layers = new List<Layer>();
+                    layers.Add(new Layer(16, Activation.Relu));
+                    layers.Add(new Layer(1, Activation.Sigmoid));
+                    Trainer.Fit(layers, LossType.BinaryCrossEntropy);
                 }
             }
             """ } },
