@@ -12,7 +12,7 @@ namespace Gradwise.Analyzers.Tests.Generator;
 public sealed class FloatGeneratorTests
 {
     /// <summary>Float's unit roundoff, 2^-24; the tolerances below are small multiples of it.</summary>
-    private const double FloatRoundoff = 1.0 / (1 << 24);
+    private const double FloatRoundoff = FloatTwin.Roundoff;
 
     private const string Source = """
         using System;

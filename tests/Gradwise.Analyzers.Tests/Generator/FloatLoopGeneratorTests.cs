@@ -12,8 +12,6 @@ namespace Gradwise.Analyzers.Tests.Generator;
 /// </summary>
 public sealed class FloatLoopGeneratorTests
 {
-    private const double FloatRoundoff = 1.0 / (1 << 24);
-
     private const string Source = """
         using System;
         using Gradwise;
@@ -277,19 +275,7 @@ public sealed class FloatLoopGeneratorTests
         {
             // Float-representable points, so the float method and its double twin see the same numbers.
             var theta = Enumerable.Range(0, size).Select(_ => (double)(float)((4 * random.NextDouble()) - 2)).ToArray();
-            double Twin(double[] p) => (double)Run.Value.Invoke("Specs.H", name + "TwinValue", new object?[] { p })!;
-            var g = new double[size];
-            var value = (double)Run.Value.Invoke("Specs.H", name + "Gradient", new object?[] { theta, g })!;
-            var own = (double)Run.Value.Invoke("Specs.H", name + "Value", new object?[] { theta })!;
-
-            // The value is computed in double and rounded once; the float method rounds at every step of its loops.
-            Assert.True(Math.Abs(value - own) <= 64 * FloatRoundoff * Math.Max(1, Math.Abs(own)), $"{name}: value {value}, the float method's {own}");
-            Assert.True(Math.Abs(value - Twin(theta)) <= 2 * FloatRoundoff * Math.Max(1, Math.Abs(value)), $"{name}: value {value}, the double twin's {Twin(theta)}");
-            for (var k = 0; k < size; k++)
-            {
-                Assert.True(FiniteDifference.TryCentral(Twin, theta, k, out var fd));
-                Assert.True(Math.Abs(fd - g[k]) <= (4 * FloatRoundoff * Math.Abs(fd)) + 1e-7, $"{name}: ∂/∂θ[{k}] generated {g[k]}, finite differences of the twin {fd}");
-            }
+            FloatTwin.AssertAgrees(Run.Value, "Specs.H", name, theta);
         }
     }
 }

@@ -142,6 +142,20 @@ public sealed class SquaredErrorRealShapeTests
         return text.Replace(constructor, "public Layer(int size, ActivationFunction function = ActivationFunction.Logistic)").Replace(network, configured);
     }
 
+    /// <summary>A hand-rolled fluent network builder whose enums name a sigmoid activation and a squared-error loss.</summary>
+    private const string NetworkBuilderApi = """
+            public enum ActivationType { ReLU, Linear, Sigmoid }
+            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
+            public class NetworkBuilder
+            {
+                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
+                public NetworkBuilder WithLoss(LossType loss) => this;
+                public NetworkBuilder WithLearningRate(double rate) => this;
+                public object Build() => new object();
+            }
+
+            """;
+
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
@@ -727,16 +741,7 @@ public sealed class SquaredErrorRealShapeTests
                 public static double Delta(Unit u, double target) => {|GW1001:(target - u.Value) * u.Value * (1 - u.Value)|};
             }
             """ } },
-        { "fluent builder chain, sigmoid last layer, squared-error loss after the layers", new[] { """
-            public enum ActivationType { ReLU, Linear, Sigmoid }
-            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
-            public class NetworkBuilder
-            {
-                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
-                public NetworkBuilder WithLoss(LossType loss) => this;
-                public NetworkBuilder WithLearningRate(double rate) => this;
-                public object Build() => new object();
-            }
+        { "fluent builder chain, sigmoid last layer, squared-error loss after the layers", new[] { NetworkBuilderApi + """
             static class Program
             {
                 static object Model() => {|GW1001:new NetworkBuilder()
@@ -789,31 +794,13 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "fluent builder chain, the loss given before the layers", new[] { """
-            public enum ActivationType { ReLU, Linear, Sigmoid }
-            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
-            public class NetworkBuilder
-            {
-                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
-                public NetworkBuilder WithLoss(LossType loss) => this;
-                public NetworkBuilder WithLearningRate(double rate) => this;
-                public object Build() => new object();
-            }
+        { "fluent builder chain, the loss given before the layers", new[] { NetworkBuilderApi + """
             static class Program
             {
                 static object Model() => {|GW1001:new NetworkBuilder().WithLoss(LossType.MeanSquaredError)|}.AddLayer(8, ActivationType.ReLU).AddLayer(1, /*σ*/ActivationType.Sigmoid).Build();
             }
             """ } },
-        { "builder chain kept in a local, loss set by a statement", new[] { """
-            public enum ActivationType { ReLU, Linear, Sigmoid }
-            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
-            public class NetworkBuilder
-            {
-                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
-                public NetworkBuilder WithLoss(LossType loss) => this;
-                public NetworkBuilder WithLearningRate(double rate) => this;
-                public object Build() => new object();
-            }
+        { "builder chain kept in a local, loss set by a statement", new[] { NetworkBuilderApi + """
             static class Program
             {
                 static object Model()
@@ -1183,31 +1170,13 @@ public sealed class SquaredErrorRealShapeTests
                 public static Unit[] Make() => new[] { new Unit(Kind.Tanh), new Unit(Kind.Linear) };
             }
             """ } },
-        { "fluent builder chain, sigmoid hidden layer and linear output", new[] { """
-            public enum ActivationType { ReLU, Linear, Sigmoid }
-            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
-            public class NetworkBuilder
-            {
-                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
-                public NetworkBuilder WithLoss(LossType loss) => this;
-                public NetworkBuilder WithLearningRate(double rate) => this;
-                public object Build() => new object();
-            }
+        { "fluent builder chain, sigmoid hidden layer and linear output", new[] { NetworkBuilderApi + """
             static class Program
             {
                 static object Model() => new NetworkBuilder().AddLayer(32, ActivationType.Sigmoid).AddLayer(1, ActivationType.Linear).WithLoss(LossType.MeanSquaredError).Build();
             }
             """ } },
-        { "fluent builder chain, sigmoid output with cross-entropy", new[] { """
-            public enum ActivationType { ReLU, Linear, Sigmoid }
-            public enum LossType { MeanSquaredError, BinaryCrossEntropy }
-            public class NetworkBuilder
-            {
-                public NetworkBuilder AddLayer(int units, ActivationType activation) => this;
-                public NetworkBuilder WithLoss(LossType loss) => this;
-                public NetworkBuilder WithLearningRate(double rate) => this;
-                public object Build() => new object();
-            }
+        { "fluent builder chain, sigmoid output with cross-entropy", new[] { NetworkBuilderApi + """
             static class Program
             {
                 static object Model() => new NetworkBuilder().AddLayer(8, ActivationType.ReLU).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.BinaryCrossEntropy).Build();
