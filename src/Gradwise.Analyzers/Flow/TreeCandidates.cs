@@ -146,11 +146,11 @@ internal sealed class TreeCandidates
     public IReadOnlyList<SyntaxNode> Members(string key) =>
         members.TryGetValue(key, out var found) ? found : members.GetOrAdd(key, Find);
 
-    /// <summary>The tree's text, read once for the tree (two threads reading it at once make equal strings; either is kept).</summary>
-    private string Text => text ??= tree.GetText().ToString();
+    /// <summary>The tree's text, read once for the tree (two threads reading it at once make equal strings; the first published is kept).</summary>
+    private string Text => System.Threading.Volatile.Read(ref text) ?? System.Threading.LazyInitializer.EnsureInitialized(ref text, () => tree.GetText().ToString())!;
 
     /// <summary>What the file can name: its header (usings, namespaces) and the identifiers its text writes before a dot. Read once for the tree.</summary>
-    public TreeVisibility Visibility => visibility ??= TreeVisibility.Read(tree, Text);
+    public TreeVisibility Visibility => System.Threading.Volatile.Read(ref visibility) ?? System.Threading.LazyInitializer.EnsureInitialized(ref visibility, () => TreeVisibility.Read(tree, Text))!;
 
     private IReadOnlyList<SyntaxNode> Find(string key)
     {
