@@ -102,10 +102,8 @@ internal sealed class ActivationFlow
             var value = Operations.Strip(operation);
             switch (value)
             {
-                case ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed:
-                    return Choice(TupleElements(deconstructed.Value, deconstructed.Path, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
-                case IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position:
-                    return Choice(TupleElements(tuple, new[] { position }, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
+                case var _ when Operations.TupleElementOf(value) is { } element:
+                    return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
                 case ILocalReferenceOperation local when ZippedSequence(local) is { } sequence:
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // foreach (var (o, t) in outputs.Zip(targets)): o is an element of outputs
                 case ILocalReferenceOperation local:
@@ -157,10 +155,8 @@ internal sealed class ActivationFlow
             {
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // foreach (var row in rows): a row's elements are among rows' elements
-                case ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed:
-                    return Choice(TupleElements(deconstructed.Value, deconstructed.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
-                case IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position:
-                    return Choice(TupleElements(tuple, new[] { position }, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
+                case var _ when Operations.TupleElementOf(collection) is { } element:
+                    return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));
@@ -528,8 +524,7 @@ internal sealed class ActivationFlow
 
             IEnumerable<IOperation>? sources = value switch
             {
-                ILocalReferenceOperation target when Operations.Deconstructed(target) is { } deconstructed => TupleElements(deconstructed.Value, deconstructed.Path, depth + 1),
-                IFieldReferenceOperation { Instance: { } tuple } element when Operations.TupleIndex(element.Field) is { } position => TupleElements(tuple, new[] { position }, depth + 1),
+                _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
                 IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>

@@ -114,6 +114,18 @@ internal static class Operations
     public static IEnumerable<ILocalReferenceOperation> DeconstructedLocals(IDeconstructionAssignmentOperation deconstruction) =>
         deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => Deconstructed(r) != null);
 
+    /// <summary>
+    /// For an operation that reads one element of a tuple: the tuple and the element indices that lead to it. A local a
+    /// deconstruction writes (<see cref="Deconstructed"/>), or a tuple element field read from a tuple (<c>r.Item2</c>,
+    /// <c>r.Probability</c>). Null for anything else.
+    /// </summary>
+    public static (IOperation Tuple, int[] Path)? TupleElementOf(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => Deconstructed(local),
+        IFieldReferenceOperation { Instance: { } tuple } element when TupleIndex(element.Field) is { } position => (tuple, new[] { position }),
+        _ => null,
+    };
+
     /// <summary>The position of a tuple element field (<c>t.Item2</c>, <c>t.Output</c>) in its tuple, or null.</summary>
     public static int? TupleIndex(IFieldSymbol field)
     {

@@ -13,8 +13,6 @@ namespace Gradwise.Flow;
 /// </summary>
 internal sealed class TreeVisibility
 {
-    private readonly HashSet<string> namespaces = new(System.StringComparer.Ordinal);
-    private readonly HashSet<string> imports = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> seen = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> dotted = new(System.StringComparer.Ordinal);
 
@@ -38,7 +36,6 @@ internal sealed class TreeVisibility
             visibility.Read(unit.Members, outer: null);
         }
 
-        visibility.seen.UnionWith(visibility.SeenNamespaces());
         DottedIdentifiers(text, visibility.dotted);
         return visibility;
     }
@@ -57,26 +54,6 @@ internal sealed class TreeVisibility
 
     /// <summary>The identifiers the file's text writes right before a dot.</summary>
     public IEnumerable<string> Dotted => dotted;
-
-    /// <summary>
-    /// The namespaces whose types code in this file can name without going through inference: those it declares code in and
-    /// their outer namespaces, and those it imports.
-    /// </summary>
-    private IEnumerable<string> SeenNamespaces()
-    {
-        foreach (var declared in namespaces)
-        {
-            for (var name = declared; name.Length > 0; name = name.LastIndexOf('.') is var dot and >= 0 ? name.Substring(0, dot) : string.Empty)
-            {
-                yield return name;
-            }
-        }
-
-        foreach (var imported in imports)
-        {
-            yield return imported;
-        }
-    }
 
     /// <summary>Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses).</summary>
     private static void DottedIdentifiers(string text, HashSet<string> into)
@@ -103,7 +80,13 @@ internal sealed class TreeVisibility
             if (member is BaseNamespaceDeclarationSyntax declaration)
             {
                 var name = outer is null ? declaration.Name.ToString() : outer + "." + declaration.Name;
-                namespaces.Add(name);
+
+                // Code declared in a namespace can name the types of it and of every namespace around it.
+                for (var around = name; around.Length > 0; around = around.LastIndexOf('.') is var dot and >= 0 ? around.Substring(0, dot) : string.Empty)
+                {
+                    seen.Add(around);
+                }
+
                 Read(declaration.Usings);
                 Read(declaration.Members, name);
             }
@@ -121,7 +104,7 @@ internal sealed class TreeVisibility
             else if (directive.Name is { } imported)
             {
                 var importedName = imported.ToString().Replace("global::", string.Empty);
-                imports.Add(importedName);
+                seen.Add(importedName);
                 if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
                 {
                     GlobalImports.Add(importedName);
