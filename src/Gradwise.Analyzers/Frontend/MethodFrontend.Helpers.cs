@@ -39,7 +39,7 @@ internal sealed partial class MethodFrontend
         && !target.IsExtern
         && !(target.IsVirtual || (target.IsOverride && !target.IsSealed && !target.ContainingType.IsSealed))
         && target.DeclaringSyntaxReferences.Length > 0
-        && (target.IsStatic || (!method.IsStatic && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }));
+        && (target.IsStatic || (!method.IsStatic && ModelObject(invocation.Instance) != null));
 
     /// <summary>Why a call of a method that is neither [Differentiable] nor a known function cannot be read where it is called.</summary>
     private string WhyNotReadable(IInvocationOperation invocation, IMethodSymbol target)
@@ -71,7 +71,7 @@ internal sealed partial class MethodFrontend
 
         if (!target.IsStatic && invocation.Instance is not IInstanceReferenceOperation)
         {
-            return "it is called on another object; a method is read where it is called when it is static or called on this";
+            return "it is called on another object; a method is read where it is called when it is static, called on this, or called on a layer of this model (a [Parameter] member whose class has [Parameter] members)";
         }
 
         return "it is not [Differentiable] and not a function Gradwise knows; mark it [Differentiable] to chain through it";
@@ -129,6 +129,12 @@ internal sealed partial class MethodFrontend
         }
 
         var before = problems.Count;
+        var outerReceiver = receiver;
+        if (!target.IsStatic && ModelObject(invocation.Instance) is { } layer)
+        {
+            receiver = (layer, target.ContainingType); // inside hidden.Forward(x), this is this.hidden
+        }
+
         helpersBeingRead.Add(target.OriginalDefinition);
         helperDepth++;
         try
@@ -155,6 +161,7 @@ internal sealed partial class MethodFrontend
         {
             helperDepth--;
             helpersBeingRead.Remove(target.OriginalDefinition);
+            receiver = outerReceiver;
         }
     }
 
@@ -523,7 +530,7 @@ internal sealed partial class MethodFrontend
     /// cannot assign one), so the check means the same when it runs first.
     /// </summary>
     private bool IsOwnName(string name) =>
-        method.Parameters.Any(p => p.Name == name) || modelFields.Any(f => f.Name == name);
+        method.Parameters.Any(p => p.Name == name) || modelLeaves.Contains(name) || modelLeaves.Contains(ModelParameters.NameOf(name));
 
     /// <summary>True inside the condition of a while or for loop, which runs at every iteration.</summary>
     private static bool InsideLoopCondition(IOperation operation)

@@ -174,18 +174,18 @@ internal sealed partial class MethodFrontend
             return null;
         }
 
-        foreach (var field in modelFields)
+        foreach (var field in modelLeaves)
         {
-            if (DependsOnArray(value, ModelParameters.NameOf(field)))
+            if (DependsOnArray(value, field))
             {
-                Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + field.Name + "', a [Parameter] field, which is differentiated");
+                Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + field.Substring("this.".Length) + "', a [Parameter] field, which is differentiated");
                 return null;
             }
         }
 
         foreach (var parameter in method.Parameters)
         {
-            if (modelFields.Count == 0 && !DifferentiableSignature.IsNoGradient(parameter) && (IsFloatingPoint(ElementTypeOf(parameter.Type)) || IsFloatingPoint(parameter.Type.SpecialType))
+            if (modelLeaves.Count == 0 && !DifferentiableSignature.IsNoGradient(parameter) && (IsFloatingPoint(ElementTypeOf(parameter.Type)) || IsFloatingPoint(parameter.Type.SpecialType))
                 && DependsOnArray(value, Escaped(parameter.Name)))
             {
                 Unsupported(conversion, "the int '" + conversion.Syntax + "'", "it is computed from '" + parameter.Name + "', which is differentiated; mark it [NoGradient] if it holds labels or indices");

@@ -138,7 +138,7 @@ internal sealed partial class MethodFrontend
 
         // The arrays and doubles a gradient may be taken for: the parameters, then a model's trainable fields (this.w1).
         var sources = method.Parameters.Select(p => (Name: Escaped(p.Name), p.Type))
-            .Concat(ModelParameters.Of(method.IsStatic ? null : method.ContainingType).Select(f => (Name: ModelParameters.NameOf(f), Type: ModelParameters.TypeOf(f)!)))
+            .Concat(ModelParameters.Leaves(method.IsStatic ? null : method.ContainingType).Select(f => (Name: ModelParameters.NameOf(f.Path), Type: ModelParameters.TypeOf(f.Member)!)))
             .ToList();
         var arrays = sources.Where(p => IsFloatingPoint(ElementTypeOf(p.Type)) || IsJagged(p.Type) || IsRectangular(p.Type)).Select(p => p.Name).ToArray();
         var jagged = sources.Where(p => IsJagged(p.Type)).Select(p => p.Name).ToArray();

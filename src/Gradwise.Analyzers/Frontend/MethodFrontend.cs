@@ -71,8 +71,20 @@ internal sealed partial class MethodFrontend
     /// <summary>The method's type parameter T when it is generic over <c>T : IFloatingPointIeee754&lt;T&gt;</c>: T is read as double.</summary>
     private readonly ITypeParameterSymbol? real;
 
-    /// <summary>The trainable fields of the method's class, when it is an instance method of a model class (<see cref="ModelParameters"/>).</summary>
-    private readonly HashSet<ISymbol> modelFields;
+    /// <summary>
+    /// The IR names of what the method trains, when it is an instance method of a model class (<see cref="ModelParameters"/>): its
+    /// [Parameter] fields and those of its layers (<c>this.w1</c>, <c>this.hidden.w</c>).
+    /// </summary>
+    private readonly HashSet<string> modelLeaves;
+
+    /// <summary>
+    /// What <c>this</c> stands for where the reader is: the method's own object (<c>this</c>), or, inside a method of a layer read
+    /// where it is called (<c>hidden.Forward(x)</c>), that layer (<c>this.hidden</c>, of its class).
+    /// </summary>
+    private (string Path, INamedTypeSymbol? Type) receiver;
+
+    /// <summary>The reads of members private to a layer's class already reported (<see cref="IsReadableFromHere"/>).</summary>
+    private readonly HashSet<SyntaxNode> reportedPrivate = new();
 
     private MethodFrontend(IMethodSymbol method, Compilation compilation, ImmutableHashSet<IMethodSymbol> callers, CancellationToken cancellationToken)
     {
@@ -81,19 +93,62 @@ internal sealed partial class MethodFrontend
         this.callers = callers;
         this.cancellationToken = cancellationToken;
         real = GenericMath.RealParameter(method);
-        modelFields = new HashSet<ISymbol>(method.IsStatic ? Array.Empty<ISymbol>() : ModelParameters.Of(method.ContainingType), SymbolEqualityComparer.Default);
+        modelLeaves = new HashSet<string>(method.IsStatic ? Array.Empty<string>() : ModelParameters.Leaves(method.ContainingType).Select(l => ModelParameters.NameOf(l.Path)), StringComparer.Ordinal);
+        receiver = ("this", method.IsStatic ? null : method.ContainingType);
     }
 
     /// <summary>
-    /// <c>this.f</c> (or <c>f</c>) for a trainable field <c>f</c> of this model class whose type <paramref name="kind"/> accepts: the name it
-    /// goes by in the IR; else null.
+    /// <c>this.f</c> (or <c>f</c>, or <c>hidden.f</c> of a layer) for a trainable field <c>f</c> whose type <paramref name="kind"/> accepts: the
+    /// name it goes by in the IR (<c>this.f</c>, <c>this.hidden.f</c>); else null.
     /// </summary>
     private string? ModelField(IOperation? operation, Func<ITypeSymbol, bool> kind) =>
-        Strip(operation) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } reference
+        Strip(operation) is IMemberReferenceOperation reference
         && reference is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
-        && modelFields.Contains(reference.Member.OriginalDefinition) && ModelParameters.TypeOf(reference.Member) is { } type && kind(type)
-            ? ModelParameters.NameOf(reference.Member)
+        && ModelObject(reference.Instance) is { } owner && ModelParameters.TypeOf(reference.Member) is { } type && kind(type)
+        && owner + "." + reference.Member.Name is var name && modelLeaves.Contains(name) && IsReadableFromHere(reference, reference.Member)
+            ? name
             : null;
+
+    /// <summary>
+    /// The path of the model object <paramref name="operation"/> is: <c>this</c> (what <c>this</c> stands for where the reader is), or a
+    /// layer under it (<c>this.hidden</c> for <c>hidden</c>, <c>this.encoder.hidden</c>); else null.
+    /// </summary>
+    private string? ModelObject(IOperation? operation)
+    {
+        switch (Strip(operation))
+        {
+            case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when receiver.Type != null:
+                return receiver.Path;
+            case IMemberReferenceOperation { Instance: var instance, Member: var member } reference
+                when reference is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
+                && ModelParameters.IsMarked(member) && ModelParameters.IsLayer(member) && ModelObject(instance) is { } owner
+                && modelLeaves.Any(l => l.StartsWith(owner + "." + member.Name + ".", StringComparison.Ordinal)):
+                return IsReadableFromHere(reference, member) ? owner + "." + member.Name : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// True when the generated code of this method can read <paramref name="member"/> of a layer (it is compiled in the method's own
+    /// class); else reports, at <paramref name="reference"/>, that it is private to the layer's class.
+    /// </summary>
+    private bool IsReadableFromHere(IOperation reference, ISymbol member)
+    {
+        if (SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, method.ContainingType.OriginalDefinition)
+            || compilation.IsSymbolAccessibleWithin(member, method.ContainingType))
+        {
+            return true;
+        }
+
+        if (!reportedPrivate.Add(reference.Syntax))
+        {
+            return false; // read more than once (a length, then an element): reported once
+        }
+
+        Unsupported(reference, "'" + FirstLine(reference.Syntax) + "'", "'" + member.Name + "' is private to '" + member.ContainingType?.Name + "', and the generated code of '" + method.ContainingType.Name + "' reads it: make it internal (or public)");
+        return false;
+    }
 
     /// <summary>Reads <paramref name="body"/>: an IMethodBodyOperation, a block, or a returned expression.</summary>
     public static FrontendResult Read(IMethodSymbol method, IOperation? body, Compilation compilation, CancellationToken cancellationToken) =>
@@ -757,9 +812,10 @@ internal sealed partial class MethodFrontend
             return Ex.Var(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name);
         }
 
-        if (instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && !method.IsStatic)
+        if (!method.IsStatic && ModelObject(instance) is { } owner)
         {
-            return Ex.Var("this." + member.Name);
+            // this.x, or x of a layer (this.hidden.x): trained when it is a [Parameter], else read as a constant.
+            return IsReadableFromHere(reference, member) ? Ex.Var(owner + "." + member.Name) : null;
         }
 
         Unsupported(reference, "'" + reference.Syntax + "'", "only this instance's fields and static fields can be read (pass other values as [NoGradient] parameters)");

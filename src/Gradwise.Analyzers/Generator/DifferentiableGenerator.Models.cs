@@ -95,6 +95,9 @@ public sealed partial class DifferentiableGenerator
                     w.Line("    " + field.Member + "[i] = new double[" + source + "[i].Length];");
                     w.Line("}");
                     break;
+                case ValueKind.Layer:
+                    w.Line(field.Member + " = new " + field.Type + "(" + NotNullLayer(field, inPath: false) + ");");
+                    break;
             }
         }
 
@@ -102,18 +105,34 @@ public sealed partial class DifferentiableGenerator
         foreach (var field in model.Fields)
         {
             w.Line();
+            if (field.IsLayer)
+            {
+                w.Line("/// <summary>∂/∂ the [Parameter] members of the layer " + Xml(field.Field) + ", in its class's Gradient.</summary>");
+                w.Line((field.LayerIsPublic ? "public " : "internal ") + field.Type + " " + field.Member + " { get; }");
+                continue;
+            }
+
             w.Line("/// <summary>∂/∂" + Xml(field.Field) + (field.IsScalar ? string.Empty : ", element by element (the shape of " + Xml(field.Field) + ")") + (field.IsFloat ? ", in double (rounded to float when applied)." : ".") + "</summary>");
             w.Line("public " + field.Type + " " + field.Member + (field.IsScalar ? " { get; set; }" : " { get; }"));
         }
 
         w.Line();
-        w.Line("/// <summary>One step of gradient descent: each [Parameter] field of <paramref name=\"model\"/> minus <paramref name=\"learningRate\"/> times its gradient.</summary>");
+        var layered = model.Fields.Any(f => f.IsLayer);
+        w.Line("/// <summary>One step of gradient descent: each [Parameter] field of <paramref name=\"model\"/>" + (layered ? " (and of its layers)" : string.Empty) + " minus <paramref name=\"learningRate\"/> times its gradient.</summary>");
         w.Line("/// <param name=\"model\">The model to update, in place.</param>");
         w.Line("/// <param name=\"learningRate\">The step size.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\">A field no longer has the shape this gradient was made for.</exception>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">A field no longer has the shape this gradient was made for" + (layered ? ", or a layer is null" : string.Empty) + ".</exception>");
         w.Open("public void ApplyTo(" + owner + " model, double learningRate)");
 
-        // Every shape is checked before any field changes, so a mismatch leaves the model as it was.
+        // Every shape is checked before any field changes, so a mismatch leaves the model (its layers too) as it was.
+        w.Line(ShapeCheck + "(model, string.Empty);");
+        w.Line(UncheckedStep + "(model, learningRate);");
+        w.Close();
+
+        w.Line();
+        w.Line("/// <summary>Throws when a field of <paramref name=\"model\"/> no longer has the shape this gradient was made for (its name after <paramref name=\"path\"/>): what <c>ApplyTo</c> checks first, here and in the models this class is a layer of.</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open("internal void " + ShapeCheck + "(" + owner + " model, string path)");
         foreach (var field in model.Fields)
         {
             var target = "model." + field.Field + "!";
@@ -132,9 +151,17 @@ public sealed partial class DifferentiableGenerator
                     w.Close();
                     w.Line();
                     break;
+                case ValueKind.Layer:
+                    w.Line(field.Member + "." + ShapeCheck + "(" + NotNullLayer(field, inPath: true) + ", path + \"" + field.Field + ".\");");
+                    break;
             }
         }
 
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The step of <c>ApplyTo</c>, its shapes already checked (by <c>" + ShapeCheck + "</c>).</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open("internal void " + UncheckedStep + "(" + owner + " model, double learningRate)");
         foreach (var field in model.Fields)
         {
             var target = "model." + field.Field;
@@ -172,6 +199,9 @@ public sealed partial class DifferentiableGenerator
                     w.Line("    }");
                     w.Line("}");
                     break;
+                case ValueKind.Layer:
+                    w.Line(field.Member + "." + UncheckedStep + "(" + target + "!, learningRate);");
+                    break;
             }
         }
 
@@ -180,12 +210,23 @@ public sealed partial class DifferentiableGenerator
         return CloseFile(model.Namespace, model.ContainingTypes, w);
     }
 
+    /// <summary>The name of the Gradient's check of every shape, which ApplyTo runs first (internal: a model's Gradient calls its layers').</summary>
+    internal const string ShapeCheck = "ThrowIfShapeChanged";
+
+    /// <summary>The name of the Gradient's step without checks (internal: a model's Gradient calls its layers').</summary>
+    internal const string UncheckedStep = "ApplyUnchecked";
+
+    /// <summary><c>model.layer</c>, or an ArgumentException naming it (after the path of the model, when <paramref name="inPath"/>) when it is null.</summary>
+    private static string NotNullLayer(ModelFieldSpec layer, bool inPath) =>
+        "model." + layer.Field + " ?? throw new global::System.ArgumentException(" + (inPath ? "path + " : string.Empty)
+        + "\"" + layer.Field + " is null: a layer needs its object before its gradient is made or applied.\", nameof(model))";
+
     /// <summary>Throws, naming the field (<paramref name="what"/> is C# string-literal text), when <paramref name="mismatch"/> holds.</summary>
     private static void Shape(IndentedWriter w, string mismatch, string what, bool blankAfter = true)
     {
         w.Line("if (" + mismatch + ")");
         w.Line("{");
-        w.Line("    throw new global::System.ArgumentException(\"" + what + " does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.\", nameof(model));");
+        w.Line("    throw new global::System.ArgumentException(path + \"" + what + " does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.\", nameof(model));");
         w.Line("}");
         if (blankAfter)
         {

@@ -93,7 +93,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
         }
 
         // An instance method of a model class is differentiated with respect to the class's [Parameter] fields; its arguments are data.
-        var model = ModelParameters.IsModelMethod(method) ? ModelParameters.Members(ModelParameters.Of(method.ContainingType)) : null;
+        var model = ModelParameters.IsModelMethod(method) ? ModelParameters.Leaves(method.ContainingType) : null;
         var parameters = new List<ParameterSpec>();
         var used = new HashSet<string>(method.Parameters.Select(p => p.Name));
         foreach (var parameter in method.Parameters)
@@ -129,7 +129,7 @@ public sealed partial class DifferentiableGenerator : IIncrementalGenerator
             result.Procedure,
             LocationInfo.From(declaration.Identifier.GetLocation()))
         {
-            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string)>()).Select(m => ModelParameters.SpecOf(m.Field, m.Member)).ToArray()),
+            ModelFields = new EquatableArray<ModelFieldSpec>((model ?? System.Array.Empty<(ISymbol, string, string)>()).Select(m => ModelParameters.SpecOf(m.Member, m.GradientPath, m.Path)).ToArray()),
             GradientParameter = model is null ? null : UniqueName("gradient", used),
             CallKey = MethodFrontend.CalleeText(method),
             TypeParameter = real?.Name,

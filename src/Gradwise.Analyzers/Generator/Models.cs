@@ -33,6 +33,9 @@ internal enum ValueKind
 
     /// <summary>A span or array of T: copied into doubles at the boundary; its gradient is a Span&lt;T&gt;, rounded to T once.</summary>
     GenericArray,
+
+    /// <summary>A layer of a model class (a [Parameter] member whose class has [Parameter] members): its gradient is that class's Gradient.</summary>
+    Layer,
 }
 
 /// <summary>One parameter of the user's method.</summary>
@@ -111,13 +114,22 @@ internal sealed record DifferentiableMethodSpec(
 }
 
 /// <summary>A trainable field of a model class and its member in the generated <c>Gradient</c> class.</summary>
-/// <param name="Field">The field's name (as C# writes it after <c>this.</c>).</param>
-/// <param name="Member">The property of <c>Gradient</c> that holds ∂/∂ the field (<c>w1</c> → <c>W1</c>).</param>
+/// <param name="Field">The field's name, or its path from the model under a layer (as C# writes it after <c>this.</c>: <c>hidden.w</c>).</param>
+/// <param name="Member">The property of <c>Gradient</c> that holds ∂/∂ the field (<c>w1</c> → <c>W1</c>), or its path (<c>Hidden.W</c>).</param>
 /// <param name="Kind">Double, an array (<see cref="ValueKind.Other"/>), jagged or rectangular.</param>
 internal sealed record ModelFieldSpec(string Field, string Member, ValueKind Kind)
 {
     /// <summary>True for a float field (float, float[], float[][], float[,]): its gradient is kept in double and rounded when applied.</summary>
     public bool IsFloat { get; init; }
+
+    /// <summary>For a layer: its class, fully qualified (its gradient is that class's <c>Gradient</c>); else null.</summary>
+    public string? LayerType { get; init; }
+
+    /// <summary>For a layer: true when its class is public (its gradient's property may then be public too).</summary>
+    public bool LayerIsPublic { get; init; }
+
+    /// <summary>True for a layer: an object whose [Parameter] members are trained too.</summary>
+    public bool IsLayer => Kind == ValueKind.Layer;
 
     /// <summary>True for a single number (double or float), whose gradient is a settable property.</summary>
     public bool IsScalar => Kind is ValueKind.Double or ValueKind.Float;
@@ -131,6 +143,7 @@ internal sealed record ModelFieldSpec(string Field, string Member, ValueKind Kin
         ValueKind.Double or ValueKind.Float => "double",
         ValueKind.Jagged => "double[][]",
         ValueKind.Rectangular => "double[,]",
+        ValueKind.Layer => LayerType + ".Gradient",
         _ => "double[]",
     };
 }

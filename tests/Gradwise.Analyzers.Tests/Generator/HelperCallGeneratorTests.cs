@@ -727,7 +727,7 @@ public sealed class HelperCallGeneratorTests
             public double F(double x, double y) => {|#0:other.Apply(x)|} + {|#1:Shape(x, y)|} + {|#2:activation(y)|};
         }
         """,
-        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Layer.Apply(double)'", "F", "it is called on another object; a method is read where it is called when it is static or called on this"),
+        Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments("the call to 'Layer.Apply(double)'", "F", "it is called on another object; a method is read where it is called when it is static, called on this, or called on a layer of this model (a [Parameter] member whose class has [Parameter] members)"),
         Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(1).WithArguments("the call to 'Layer.Shape(double, double)'", "F", "it is virtual, so which body runs is decided at run time; make it non-virtual, or [Differentiable]"),
         Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(2).WithArguments("the call to 'Func<double, double>.Invoke(double)'", "F", "it calls a delegate, whose body is chosen at run time; call the method itself (it is then read where it is called)"));
 

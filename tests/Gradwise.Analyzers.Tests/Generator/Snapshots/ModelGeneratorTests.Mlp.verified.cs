@@ -206,29 +206,43 @@ namespace Course
             /// <exception cref="global::System.ArgumentException">A field no longer has the shape this gradient was made for.</exception>
             public void ApplyTo(Mlp model, double learningRate)
             {
+                ThrowIfShapeChanged(model, string.Empty);
+                ApplyUnchecked(model, learningRate);
+            }
+
+            /// <summary>Throws when a field of <paramref name="model"/> no longer has the shape this gradient was made for (its name after <paramref name="path"/>): what <c>ApplyTo</c> checks first, here and in the models this class is a layer of.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal void ThrowIfShapeChanged(Mlp model, string path)
+            {
                 if (model.w1!.Length != W1.Length)
                 {
-                    throw new global::System.ArgumentException("w1 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
+                    throw new global::System.ArgumentException(path + "w1 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
                 }
 
                 for (int i = 0; i < W1.Length; i++)
                 {
                     if (model.w1![i].Length != W1[i].Length)
                     {
-                        throw new global::System.ArgumentException("w1[" + i + "] does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
+                        throw new global::System.ArgumentException(path + "w1[" + i + "] does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
                     }
                 }
 
                 if (model.b1!.Length != B1.Length)
                 {
-                    throw new global::System.ArgumentException("b1 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
+                    throw new global::System.ArgumentException(path + "b1 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
                 }
 
                 if (model.w2!.Length != W2.Length)
                 {
-                    throw new global::System.ArgumentException("w2 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
+                    throw new global::System.ArgumentException(path + "w2 does not have the shape this gradient was made for (make a new Gradient after resizing it); the model is unchanged.", nameof(model));
                 }
 
+            }
+
+            /// <summary>The step of <c>ApplyTo</c>, its shapes already checked (by <c>ThrowIfShapeChanged</c>).</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal void ApplyUnchecked(Mlp model, double learningRate)
+            {
                 for (int i = 0; i < W1.Length; i++)
                 {
                     var row = model.w1![i];
