@@ -159,14 +159,19 @@ internal static class ModelParameters
     private static string? LayerProblem(INamedTypeSymbol layer, ImmutableHashSet<INamedTypeSymbol> enclosing)
     {
         var name = layer.ToDisplayString();
+        if (layer.DeclaringSyntaxReferences.Length == 0 || !layer.GetMembers().Any(IsMarked))
+        {
+            return "a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members), not '" + name + "'";
+        }
+
         if (ReachesBack(layer, enclosing))
         {
             return "a layer's class '" + name + "' is, or has a layer that is, a class it is a layer of, so its parameters would have no end";
         }
 
-        if (layer.IsGenericType || layer.DeclaringSyntaxReferences.Length == 0)
+        if (layer.IsGenericType)
         {
-            return "a layer is a non-generic class of this project with [Parameter] members, not '" + name + "'";
+            return "a layer's class is not generic (its Gradient class names its fields' shapes), not '" + name + "'";
         }
 
         if (Of(layer, enclosing).Count == 0)

@@ -401,6 +401,7 @@ public sealed class LayeredModelGeneratorTests
                 [Parameter] private Fine[] many = new Fine[2];
                 [Parameter] private Closed closed = new Closed();
                 [Parameter] private Fine fine = new Fine();
+                [Parameter] private string name = "";
 
                 [Differentiable]
                 public double Loss(double x) => fine.W[0] * x;
@@ -411,6 +412,7 @@ public sealed class LayeredModelGeneratorTests
         Assert.Contains("an array or list of layers is not trained yet", Reason("many"), StringComparison.Ordinal);
         Assert.Contains("make 'Closed' partial", Reason("closed"), StringComparison.Ordinal);
         Assert.Contains("its parameters would have no end", Reason("Next"), StringComparison.Ordinal);
+        Assert.Contains("a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members), not 'string'", Reason("name"), StringComparison.Ordinal);
     }
 
     [Fact]
