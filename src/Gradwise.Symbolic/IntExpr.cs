@@ -50,6 +50,9 @@ public abstract record IntExpr
                 case IntVariable v:
                     yield return v.Name;
                     break;
+                case IntSetting setting:
+                    yield return setting.Name;
+                    break;
                 case IntLength length:
                     yield return length.Array;
                     break;
@@ -107,6 +110,28 @@ public abstract record IntExpr
 
 /// <summary>An int literal.</summary>
 public sealed record IntConstant(int Value) : IntExpr;
+
+/// <summary>
+/// A setting the method reads and never changes, as an int: an <c>int</c>, <c>enum</c> or <c>bool</c> member of the model or of a
+/// layer (<c>this.hidden.Activation</c>), or a static one. Fixed for the call, so both sweeps read the same value; it has no
+/// derivative. An enum is its underlying value, a bool is 1 or 0.
+/// </summary>
+/// <param name="Name">The member as the generated code reads it (<c>this.hidden.Activation</c>).</param>
+/// <param name="Kind">How the member's type becomes an int.</param>
+public sealed record IntSetting(string Name, SettingKind Kind) : IntExpr;
+
+/// <summary>The type of an <see cref="IntSetting"/>.</summary>
+public enum SettingKind
+{
+    /// <summary>An int: its value.</summary>
+    Int,
+
+    /// <summary>An enum: its underlying value, <c>(int)</c>.</summary>
+    Enum,
+
+    /// <summary>A bool: 1 or 0.</summary>
+    Bool,
+}
 
 /// <summary>An int parameter, local or loop counter, by its emitted name.</summary>
 public sealed record IntVariable(string Name) : IntExpr;

@@ -15,6 +15,9 @@ public static class IntFormatter
     {
         IntConstant c => c.Value.ToString(CultureInfo.InvariantCulture),
         IntVariable v => v.Name,
+        IntSetting { Kind: SettingKind.Int } setting => setting.Name,
+        IntSetting { Kind: SettingKind.Enum } setting => "(int)" + setting.Name,
+        IntSetting setting => "(" + setting.Name + " ? 1 : 0)",
         IntLength length => length.Array + ".Length",
         IntRowLength rowLength => rowLength.Array + "[" + Format(rowLength.Row) + "].Length",
         IntDimension dimension => dimension.Array + ".GetLength(" + dimension.Dimension.ToString(CultureInfo.InvariantCulture) + ")",
@@ -63,7 +66,7 @@ public static class IntFormatter
     private static int PrecedenceOf(IntExpr e) => e switch
     {
         IntConstant c => c.Value < 0 ? Unary : Atom,
-        IntVariable or IntLength or IntRowLength or IntDimension or IntElement or IntExtremum => Atom,
+        IntVariable or IntLength or IntRowLength or IntDimension or IntElement or IntExtremum or IntSetting { Kind: not SettingKind.Enum } => Atom,
         IntBinary { Operator: IntOperator.Add or IntOperator.Subtract } => Additive,
         IntBinary => Multiplicative,
         _ => Unary,

@@ -257,7 +257,7 @@ internal sealed partial class MethodFrontend
             return true;
         }
 
-        if (procedureMode && type.SpecialType == SpecialType.System_Int32)
+        if ((procedureMode && type.SpecialType == SpecialType.System_Int32) || IsSettingType(type))
         {
             var value = ReadInt(argument.Value);
             if (value is null)

@@ -19,13 +19,22 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private IntExpr? ReadInt(IOperation operation)
     {
-        if (operation.ConstantValue.HasValue && operation.ConstantValue.Value is int constant)
+        switch (operation.ConstantValue)
         {
-            return new IntConstant(constant);
+            case { HasValue: true, Value: int constant }:
+                return new IntConstant(constant);
+            case { HasValue: true, Value: bool truth }:
+                return new IntConstant(truth ? 1 : 0);
+            case { HasValue: true, Value: byte or sbyte or short or ushort } small:
+                return new IntConstant(System.Convert.ToInt32(small.Value, System.Globalization.CultureInfo.InvariantCulture)); // an enum's member over a smaller type
         }
 
         switch (operation)
         {
+            case IConversionOperation { OperatorMethod: null, Operand.Type.TypeKind: TypeKind.Enum } conversion:
+                return ReadInt(conversion.Operand); // (int)Activation
+            case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } when SettingOf((IMemberReferenceOperation)operation) is { } setting:
+                return setting;
             case IParenthesizedOperation parenthesized:
                 return ReadInt(parenthesized.Operand);
             case IConversionOperation { OperatorMethod: null } conversion when conversion.Operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16:
@@ -103,8 +112,42 @@ internal sealed partial class MethodFrontend
                 }
         }
 
-        Unsupported(operation, "the int value '" + operation.Syntax + "'", "an int is computed from constants, int parameters and locals, loop counters, lengths and int elements, so it is the same in the reverse sweep");
+        Unsupported(operation, "the int value '" + operation.Syntax + "'", "an int is computed from constants, int parameters and locals, loop counters, lengths and int elements, and int, enum or bool fields the method does not change, so it is the same in the reverse sweep");
         return null;
+    }
+
+    /// <summary>True for an enum or a bool: read as an int (<see cref="IntSetting"/>), compared and switched on, never differentiated.</summary>
+    private static bool IsSettingType(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+
+    /// <summary>
+    /// An int, enum or bool field or auto-property of this object, of a layer, or a static one: a setting fixed for the call
+    /// (<c>this.hidden.Activation</c>), which the generated code reads where your method does. Null for anything else (the caller
+    /// reports it), or reported when it is private to a layer's class.
+    /// </summary>
+    private IntSetting? SettingOf(IMemberReferenceOperation reference)
+    {
+        var member = reference.Member;
+        var type = ModelParameters.TypeOf(member);
+        if (type is null || !(type.SpecialType == SpecialType.System_Int32 || IsSettingType(type))
+            || (member is IPropertySymbol property && !Flow.Operations.IsAutoProperty(property)))
+        {
+            return null;
+        }
+
+        var kind = type.TypeKind == TypeKind.Enum ? SettingKind.Enum : type.SpecialType == SpecialType.System_Boolean ? SettingKind.Bool : SettingKind.Int;
+        if (type is INamedTypeSymbol { EnumUnderlyingType.SpecialType: not (SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16) })
+        {
+            return null; // a long or uint enum does not fit an int
+        }
+
+        if (member.IsStatic)
+        {
+            return new IntSetting(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name, kind);
+        }
+
+        return !method.IsStatic && ModelObject(reference.Instance) is { } owner && IsReadableFromHere(reference, member)
+            ? new IntSetting(owner + "." + member.Name, kind)
+            : null;
     }
 
     /// <summary>

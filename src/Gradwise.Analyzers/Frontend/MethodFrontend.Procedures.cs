@@ -825,10 +825,10 @@ internal sealed partial class MethodFrontend
         return (parameter, start, count ?? IntExpr.Minus(new IntLength(Escaped(parameter.Parameter.Name)), start));
     }
 
-    /// <summary>True when a length is the same for the whole call of the method: made of constants, parameters, array lengths and top-level ints that do not change.</summary>
+    /// <summary>True when a length is the same for the whole call of the method: made of constants, parameters, settings, array lengths and top-level ints that do not change.</summary>
     private bool IsFixedLength(IntExpr length) => length switch
     {
-        IntConstant or IntLength or IntDimension => true,
+        IntConstant or IntLength or IntDimension or IntSetting => true,
         IntVariable variable => method.Parameters.Any(p => Escaped(p.Name) == variable.Name)
             || topLevelInts.Any(t => !reassigned.Contains(t) && intNames.TryGetValue(t, out var name) && name == variable.Name),
         IntBinary binary => IsFixedLength(binary.Left) && IsFixedLength(binary.Right),

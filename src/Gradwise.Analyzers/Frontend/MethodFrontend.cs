@@ -389,6 +389,18 @@ internal sealed partial class MethodFrontend
                         break;
                     }
 
+                case ISwitchOperation @switch:
+                    {
+                        // switch (Activation) { case Act.Tanh: return ...; ... }, or sections that assign and break: nested conditions.
+                        var outcome = ExecuteSwitch(@switch, statements.Skip(i + 1).ToList(), env);
+                        if (outcome is null || outcome.Returned != null)
+                        {
+                            return outcome;
+                        }
+
+                        break;
+                    }
+
                 case ILoopOperation loop:
                     Unsupported(loop, "the loop '" + FirstLine(loop.Syntax) + "'", "loops are differentiated by reverse mode, which is not available yet; write the loop's body as a [Differentiable] method and loop outside");
                     return null;
@@ -401,6 +413,153 @@ internal sealed partial class MethodFrontend
 
         return new Outcome(null, env);
     }
+
+    /// <summary>
+    /// A switch statement, read as nested conditions, section by section: either every section returns (what follows the switch is
+    /// the value when no label matches and there is no <c>default</c>), or every section assigns and ends in <c>break</c> (each local
+    /// then holds, after the switch, the value of the section that ran). Null when reported; an outcome with no value for the
+    /// second form (<paramref name="env"/> updated), with one for the first.
+    /// </summary>
+    private Outcome? ExecuteSwitch(ISwitchOperation @switch, List<IOperation> rest, Dictionary<ISymbol, Expr> env)
+    {
+        if (@switch.Value.Type is not { } type || !(IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32 || IsSettingType(type) || IsT(type)))
+        {
+            Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch statement in a [Differentiable] method switches on a number, an enum or a bool");
+            return null;
+        }
+
+        var value = Read(@switch.Value, env);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var returns = @switch.Cases.All(c => c.Body.Length > 0 && c.Body[c.Body.Length - 1] is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation });
+        var breaks = @switch.Cases.All(c => c.Body.Length > 0 && c.Body[c.Body.Length - 1] is IBranchOperation { BranchKind: BranchKind.Break } && !c.Body.Any(ContainsReturn));
+        if (!returns && !breaks)
+        {
+            Unsupported(@switch, "the switch '" + FirstLine(@switch.Syntax) + "'", "a switch statement is read when every section returns, or every section assigns and ends in break");
+            return null;
+        }
+
+        // The condition of each section (any of its labels), in order; the default section is the last resort wherever it is written.
+        var sections = new List<(Expr? Predicate, ISwitchCaseOperation Case)>();
+        foreach (var section in @switch.Cases)
+        {
+            Expr? predicate = null;
+            var isDefault = false;
+            foreach (var clause in section.Clauses)
+            {
+                Expr? condition;
+                switch (clause)
+                {
+                    case IDefaultCaseClauseOperation:
+                        isDefault = true;
+                        continue;
+                    case ISingleValueCaseClauseOperation single when single.Value.ConstantValue.HasValue:
+                        condition = Read(single.Value, env) is { } label ? Ex.Equal(value, label) : null;
+                        break;
+                    case IPatternCaseClauseOperation { Guard: null } pattern:
+                        condition = ReadPattern(pattern.Pattern, value, env);
+                        break;
+                    case IRelationalCaseClauseOperation relational:
+                        condition = Read(relational.Value, env) is { } bound ? ReadRelational(relational.Relation, value, bound) : null;
+                        break;
+                    default:
+                        Unsupported(clause, "the case label '" + FirstLine(clause.Syntax) + "'", "switch sections are read from constant labels and patterns (< <= > >= constants, and, or, not), with no 'when'");
+                        return null;
+                }
+
+                if (condition is null)
+                {
+                    return null;
+                }
+
+                predicate = predicate is null ? condition : Ex.Or(predicate, condition);
+            }
+
+            sections.Add((isDefault ? null : predicate, section));
+        }
+
+        var fallback = sections.FirstOrDefault(s => s.Predicate is null).Case;
+        var labelled = sections.Where(s => s.Predicate != null).ToList();
+        if (returns)
+        {
+            // A section that throws (default: throw new ArgumentOutOfRangeException(...)) has the value NaN here, which sends
+            // the generated method to yours, which throws the same exception.
+            Outcome? Run(IReadOnlyList<IOperation> body) =>
+                body.Count > 0 && body[body.Count - 1] is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation }
+                    ? new Outcome(Ex.Const(double.NaN), null)
+                    : Execute(body, 0, Copy(env));
+            var otherwise = Run((fallback?.Body ?? ImmutableArray<IOperation>.Empty).Concat(rest).ToList());
+            if (otherwise?.Returned is null)
+            {
+                if (otherwise != null)
+                {
+                    Unsupported(@switch, "the switch '" + FirstLine(@switch.Syntax) + "'", "with sections that return, every path after the switch returns too");
+                }
+
+                return null;
+            }
+
+            var result = otherwise.Returned;
+            for (var k = labelled.Count - 1; k >= 0; k--)
+            {
+                var section = Run(labelled[k].Case.Body.ToList());
+                if (section?.Returned is null)
+                {
+                    return null;
+                }
+
+                result = Ex.Cond(labelled[k].Predicate!, section.Returned, result);
+            }
+
+            return new Outcome(result, null);
+        }
+
+        // Sections that assign and break: each runs on a copy (its break dropped), then every local is the value of the section that ran.
+        List<IOperation> WithoutBreak(ISwitchCaseOperation section) => section.Body.Take(section.Body.Length - 1).ToList();
+        var otherwiseEnv = fallback is null ? Copy(env) : Execute(WithoutBreak(fallback), 0, Copy(env))?.Environment;
+        if (otherwiseEnv is null)
+        {
+            return null;
+        }
+
+        var merged = otherwiseEnv;
+        for (var k = labelled.Count - 1; k >= 0; k--)
+        {
+            var sectionEnv = Execute(WithoutBreak(labelled[k].Case), 0, Copy(env))?.Environment;
+            if (sectionEnv is null)
+            {
+                return null;
+            }
+
+            var next = new Dictionary<ISymbol, Expr>(SymbolEqualityComparer.Default);
+            foreach (var symbol in sectionEnv.Keys.Intersect(merged.Keys, SymbolEqualityComparer.Default))
+            {
+                next[symbol] = Equals(sectionEnv[symbol], merged[symbol]) ? merged[symbol] : Ex.Cond(labelled[k].Predicate!, sectionEnv[symbol], merged[symbol]);
+            }
+
+            merged = next;
+        }
+
+        foreach (var pair in merged)
+        {
+            env[pair.Key] = pair.Value;
+        }
+
+        return new Outcome(null, env);
+    }
+
+    private static Expr ReadRelational(BinaryOperatorKind relation, Expr value, Expr bound) => relation switch
+    {
+        BinaryOperatorKind.LessThan => Ex.Less(value, bound),
+        BinaryOperatorKind.LessThanOrEqual => Ex.LessOrEqual(value, bound),
+        BinaryOperatorKind.GreaterThan => Ex.Greater(value, bound),
+        BinaryOperatorKind.GreaterThanOrEqual => Ex.GreaterOrEqual(value, bound),
+        BinaryOperatorKind.Equals => Ex.Equal(value, bound),
+        _ => Ex.NotEqual(value, bound),
+    };
 
     private static bool ContainsReturn(IOperation operation) => operation.DescendantsAndSelf().Any(o => o is IReturnOperation);
 
@@ -540,8 +699,16 @@ internal sealed partial class MethodFrontend
             return Ex.Const(constant);
         }
 
-        if (procedureMode && operation.Type?.SpecialType == SpecialType.System_Int32)
+        if (operation.Type?.SpecialType == SpecialType.System_Boolean)
         {
+            // A bool read as a number (switch (Math.Abs(r) <= delta) { case true: ... }): 1 where it holds, else 0.
+            var holds = ReadPredicate(operation, env);
+            return holds is null ? null : Ex.Cond(holds, Ex.Const(1), Ex.Zero);
+        }
+
+        if ((procedureMode && operation.Type?.SpecialType == SpecialType.System_Int32) || IsSettingType(operation.Type))
+        {
+            // An int, or an enum or bool setting compared or switched on (Activation == Act.Tanh): a value without a derivative.
             var code = ReadInt(operation);
             return code is null ? null : Ex.Int(code);
         }
@@ -554,6 +721,15 @@ internal sealed partial class MethodFrontend
                 return ReadConversion(conversion, env);
             case IParameterReferenceOperation parameter:
                 return ReadParameter(parameter, env);
+            case IArrayElementReferenceOperation { ArrayReference: var called, Indices.Length: 1 } element when procedureMode
+                && Strip(called) is IInvocationOperation { TargetMethod.ReturnType: IArrayTypeSymbol { Rank: 1 } } call && !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType):
+                {
+                    // Output.Forward(h)[0]: an element of the buffer a method read where it is called fills.
+                    var buffer = ReadBufferCall(call, env);
+                    var at = buffer is null ? null : ReadInt(element.Indices[0]);
+                    return buffer is null || at is null ? null : Ex.Element(buffer.Name, at);
+                }
+
             case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } when procedureMode:
                 return ReadElement(operation);
             case ILocalReferenceOperation local:
@@ -596,9 +772,9 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private Expr? ReadSwitch(ISwitchExpressionOperation @switch, Dictionary<ISymbol, Expr> env)
     {
-        if (@switch.Value.Type is not { } type || !(IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32))
+        if (@switch.Value.Type is not { } type || !(IsFloatingPoint(type.SpecialType) || type.SpecialType == SpecialType.System_Int32 || IsSettingType(type)))
         {
-            Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number");
+            Unsupported(@switch.Value, "the switch on '" + @switch.Value.Syntax + "'", "a switch expression in a [Differentiable] method switches on a number, an enum or a bool");
             return null;
         }
 
@@ -660,6 +836,8 @@ internal sealed partial class MethodFrontend
                     BinaryOperatorKind.GreaterThan => Ex.Greater(value, bound),
                     _ => Ex.GreaterOrEqual(value, bound),
                 };
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool truth } }:
+                return Ex.Equal(value, Ex.Const(truth ? 1 : 0)); // a bool setting is 1 or 0
             case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue && TryNumber(constant.Value.ConstantValue.Value, out var number):
                 // A NaN pattern matches NaN (unlike ==): "not (x == x)".
                 return double.IsNaN(number) ? Ex.Not(Ex.Equal(value, value)) : Ex.Equal(value, Ex.Const(number));
@@ -702,7 +880,8 @@ internal sealed partial class MethodFrontend
                 }
 
                 return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd ? Ex.And(left, right) : Ex.Or(left, right);
-            case IBinaryOperation comparison when (comparison.OperatorMethod is null || IsGenericOperator(comparison.OperatorMethod, comparison.LeftOperand.Type)) && IsComparison(comparison.OperatorKind) && IsReal(comparison.LeftOperand) && IsReal(comparison.RightOperand):
+            case IBinaryOperation comparison when (comparison.OperatorMethod is null || IsGenericOperator(comparison.OperatorMethod, comparison.LeftOperand.Type)) && IsComparison(comparison.OperatorKind)
+                && (IsReal(comparison.LeftOperand) || IsSettingType(comparison.LeftOperand.Type)) && (IsReal(comparison.RightOperand) || IsSettingType(comparison.RightOperand.Type)):
                 var a = Read(comparison.LeftOperand, env);
                 var c = Read(comparison.RightOperand, env);
                 if (a is null || c is null)
@@ -719,6 +898,10 @@ internal sealed partial class MethodFrontend
                     BinaryOperatorKind.Equals => Ex.Equal(a, c),
                     _ => Ex.NotEqual(a, c),
                 };
+            case IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when operation.Type?.SpecialType == SpecialType.System_Boolean:
+                // if (useBias): a bool setting, or a bool parameter of a method read where it is called.
+                var setting = ReadInt(operation);
+                return setting is null ? null : Ex.NotEqual(Ex.Int(setting), Ex.Zero);
             default:
                 Unsupported(operation, "the condition '" + operation.Syntax + "'", "conditions compare numbers with < <= > >= == != and combine them with && || !");
                 return null;
@@ -1280,6 +1463,9 @@ internal sealed partial class MethodFrontend
                 return true;
             case long l:
                 number = l;
+                return true;
+            case byte or sbyte or short or ushort or uint:
+                number = System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture); // an enum member over a smaller type
                 return true;
             default:
                 number = 0;
