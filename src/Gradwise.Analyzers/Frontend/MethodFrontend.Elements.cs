@@ -29,10 +29,23 @@ internal sealed partial class MethodFrontend
     private bool ExecuteStore(IOperation effect, IOperation target, Scope scope, List<Stmt> output)
     {
         var (instance, index) = ElementParts(target);
-        if (Strip(instance) is not ILocalReferenceOperation local || !buffers.TryGetValue(local.Local, out var buffer))
+        BufferInfo? buffer = null;
+        IntExpr? offset = null;
+        switch (Strip(instance))
+        {
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var own):
+                buffer = own;
+                break;
+            case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var bound) && buffers.Values.FirstOrDefault(b => b.Name == bound.Array) is { } given:
+                // A span parameter of a method read where it is called, given a local buffer of the caller (or a slice of one).
+                (buffer, offset) = (given, bound.Offset);
+                break;
+        }
+
+        if (buffer is null)
         {
             var name = Strip(instance) is IParameterReferenceOperation p ? "the parameter '" + p.Parameter.Name + "'" : "'" + instance?.Syntax + "'";
-            Unsupported(effect, "the write '" + FirstLine(effect.Syntax) + "'", "it writes into " + name + "; a [Differentiable] method writes only its own local buffers (stackalloc double[n] or new double[n])");
+            Unsupported(effect, "the write '" + FirstLine(effect.Syntax) + "'", "it writes into " + name + "; a [Differentiable] method writes only local buffers (stackalloc double[n] or new double[n]), its own or, in a method it calls, ones it is given");
             return false;
         }
 
@@ -41,6 +54,8 @@ internal sealed partial class MethodFrontend
         {
             return false;
         }
+
+        indexCode = Shifted(offset, indexCode);
 
         var element = Ex.Element(buffer.Name, indexCode);
         Expr? value;

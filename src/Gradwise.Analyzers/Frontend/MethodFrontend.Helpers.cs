@@ -99,10 +99,11 @@ internal sealed partial class MethodFrontend
 
         // What the call itself asks (its result, its arguments) is checked here, in the caller's terms.
         var returnsBuffer = bufferReturnDepth == helperDepth + 1;
-        if (!IsRealType(target.ReturnType) && !(returnElement != null && IsRealTuple(target.ReturnType))
+        var returnsNothing = target.ReturnsVoid && invocation.Parent is IExpressionStatementOperation && procedureMode;
+        if (!IsRealType(target.ReturnType) && !(returnElement != null && IsRealTuple(target.ReturnType)) && !returnsNothing
             && !(returnsBuffer && target.ReturnType is IArrayTypeSymbol { Rank: 1 } array && IsFloatingPoint(array.ElementType.SpecialType)))
         {
-            Unsupported(invocation, "the call to '" + name + "'", "a method read where it is called returns a double or float, a tuple of them (deconstructed), or a new double[] it fills");
+            Unsupported(invocation, "the call to '" + name + "'", "a method read where it is called returns a double or float, a tuple of them (deconstructed), or a new double[] it fills, or, called as a statement, writes into a local buffer it is given");
             return null;
         }
 
@@ -205,6 +206,11 @@ internal sealed partial class MethodFrontend
         if (!ExecuteProcedure(statements, 0, scope, output, inLoop: false, out var returned))
         {
             return null;
+        }
+
+        if (returned is null && target.ReturnsVoid)
+        {
+            returned = Ex.Zero; // called as a statement: what it did is in its statements (writes into the caller's buffers)
         }
 
         if (returned is null)

@@ -362,6 +362,19 @@ internal sealed partial class MethodFrontend
 
                     break;
 
+                case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.ReturnsVoid: true } call }
+                    when !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && IsReadableHelper(call, call.TargetMethod):
+                    // hidden.Forward(x, h): a method that writes its result into a span it is given (a local buffer here).
+                    FlushCalls(output);
+                    Sync(scope, output);
+                    if (ReadHelperCall(call, call.TargetMethod, scope.Env) is null)
+                    {
+                        return false;
+                    }
+
+                    FlushCalls(output);
+                    break;
+
                 case IExpressionStatementOperation { Operation: var effect } when ElementTarget(effect) is { } element:
                     if (!ExecuteStore(effect, element, scope, output))
                     {
@@ -414,7 +427,7 @@ internal sealed partial class MethodFrontend
     private bool IsProcedureOnly(IOperation operation) => operation switch
     {
         ILoopOperation or IBranchOperation => true,
-        IInvocationOperation call => IsSpanCall(call) || TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType),
+        IInvocationOperation call => IsSpanCall(call) || TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) || (call.TargetMethod.ReturnsVoid && call.Parent is IExpressionStatementOperation),
         IVariableDeclaratorOperation d => !IsScalarLocal(d.Symbol.Type),
         IAssignmentOperation a => ElementTarget(a) != null || (a.Target is ILocalReferenceOperation l && !IsScalarLocal(l.Local.Type)),
         IIncrementOrDecrementOperation s => ElementTarget(s) != null || (s.Target is ILocalReferenceOperation l && !IsScalarLocal(l.Local.Type)),

@@ -165,9 +165,60 @@ public sealed class LayeredModelGeneratorTests
             public static double[] Flat(Gradient g) { var a = new double[6]; var b = new double[6]; int at = 0; Dense.Write(g.First, a, ref at); at = 0; Dense.Write(g.Second, b, ref at); for (int k = 0; k < 6; k++) a[k] += b[k]; return a; }
         }
 
+        /// <summary>A layer in the style of TensorPrimitives: it writes its outputs into a span it is given.</summary>
+        public partial class SpanDense
+        {
+            [Parameter] internal readonly double[][] W;
+            [Parameter] internal readonly double[] B;
+
+            public SpanDense(int inputs, int outputs) { W = new double[outputs][]; for (int o = 0; o < outputs; o++) W[o] = new double[inputs]; B = new double[outputs]; }
+
+            public void Forward(ReadOnlySpan<double> x, Span<double> y)
+            {
+                for (int o = 0; o < y.Length; o++)
+                {
+                    double z = B[o];
+                    for (int i = 0; i < x.Length; i++) z += W[o][i] * x[i];
+                    y[o] = Math.Tanh(z);
+                }
+            }
+        }
+
+        public partial class SpanNet
+        {
+            [Parameter] internal readonly SpanDense First = new SpanDense(2, 3);
+            [Parameter] internal readonly SpanDense Second = new SpanDense(3, 2);
+
+            [Differentiable]
+            public double Loss(double[] x, double y)
+            {
+                Span<double> h = stackalloc double[3];
+                First.Forward(x, h);
+                Span<double> o = stackalloc double[2];
+                Second.Forward(h, o);
+                return (o[0] - y) * (o[0] - y) + o[1] * o[1];
+            }
+
+            public void Set(double[] t) { int at = 0; foreach (var layer in new[] { First, Second }) { foreach (var row in layer.W) for (int i = 0; i < row.Length; i++) row[i] = t[at++]; for (int o = 0; o < layer.B.Length; o++) layer.B[o] = t[at++]; } }
+
+            public static double[] Flat(Gradient g) { var t = new double[17]; int at = 0; foreach (var layer in new[] { g.First, g.Second }) { foreach (var row in layer.W) foreach (var v in row) t[at++] = v; foreach (var v in layer.B) t[at++] = v; } return t; }
+        }
+
         public static class Probe
         {
             private static readonly double[] Input = { 0.7, -0.4 };
+
+            public static double SpanValue(double[] t) { var m = new SpanNet(); m.Set(t); return m.Loss(Input, 0.3); }
+
+            public static double SpanGradient(double[] t, double[] g)
+            {
+                var m = new SpanNet();
+                m.Set(t);
+                var gradient = new SpanNet.Gradient(m);
+                var v = m.LossWithGradient(Input, 0.3, gradient);
+                SpanNet.Flat(gradient).CopyTo(g, 0);
+                return v;
+            }
 
             public static double TiedValue(double[] t) { var m = new Tied(); m.Set(t); return m.Loss(Input); }
 
@@ -292,6 +343,7 @@ public sealed class LayeredModelGeneratorTests
     [InlineData("Value", "Gradient", Size)]
     [InlineData("DeepValue", "DeepGradient", 9)]
     [InlineData("TiedValue", "TiedGradient", 6)]
+    [InlineData("SpanValue", "SpanGradient", 6 + 3 + 6 + 2)]
     public void Gradient_agrees_with_finite_differences(string value, string gradient, int size)
     {
         GradientOracle.AgreesWithFiniteDifferences(Run.Value, "Course.Probe", value, gradient, size, trials: 6, seed: size);
