@@ -88,6 +88,36 @@ internal sealed partial class MethodFrontend
         return true;
     }
 
+    /// <summary>
+    /// An array field or auto-property that is not trained (a feature scale, class weights, labels kept by the model): data the
+    /// generated code reads where your method does, of this object, a layer, or a class. Its name in the IR and its element type (a
+    /// float is read as a double); null for anything else.
+    /// </summary>
+    private (string Name, SpecialType Element)? DataArray(IOperation? operation)
+    {
+        if (Strip(operation) is not IMemberReferenceOperation { Member: var member } reference
+            || reference is not (IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true })
+            || (member is IPropertySymbol property && !Flow.Operations.IsAutoProperty(property))
+            || ModelParameters.TypeOf(member) is not IArrayTypeSymbol { Rank: 1 } array
+            || array.ElementType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Int32))
+        {
+            return null;
+        }
+
+        var element = array.ElementType.SpecialType == SpecialType.System_Int32 ? SpecialType.System_Int32 : SpecialType.System_Double;
+        if (member.IsStatic)
+        {
+            return (member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name, element);
+        }
+
+        if (method.IsStatic || ModelObject(reference.Instance) is not { } owner || modelLeaves.Contains(owner + "." + member.Name))
+        {
+            return null; // a trained field is read by ModelField
+        }
+
+        return IsReadableFromHere(reference, member) ? (owner + "." + member.Name, element) : null;
+    }
+
     private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch
     {
         IArrayElementReferenceOperation { Indices.Length: 1 } a => (a.ArrayReference, a.Indices[0]),
@@ -114,6 +144,8 @@ internal sealed partial class MethodFrontend
                 return ReadInt(row.Indices[0]) is { } at ? (rowName, new IntRow(at, IntExpr.Zero), new IntRowLength(rowName, at), SpecialType.System_Double) : null;
             case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(operation, t => IsFloatingPoint(ElementTypeOf(t))) is { } field:
                 return (field, null, new IntLength(field), SpecialType.System_Double);
+            case IFieldReferenceOperation or IPropertyReferenceOperation when DataArray(operation) is var (data, element):
+                return (data, null, new IntLength(data), element);
             case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var bound):
                 return (bound.Array, bound.Offset, bound.Length, bound.Element);
             case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)

@@ -86,6 +86,8 @@ internal sealed partial class MethodFrontend
                         return rowLength;
                     case IFieldReferenceOperation or IPropertyReferenceOperation when ModelField(instance, t => t is IArrayTypeSymbol) is { } field:
                         return new IntLength(field);
+                    case IFieldReferenceOperation or IPropertyReferenceOperation when DataArray(instance) is var (data, _):
+                        return new IntLength(data);
                     case ILocalReferenceOperation local when views.TryGetValue(local.Local, out var view):
                         return view.Length;
                     case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var buffer):

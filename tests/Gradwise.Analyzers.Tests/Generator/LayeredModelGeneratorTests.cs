@@ -467,6 +467,45 @@ public sealed class LayeredModelGeneratorTests
         Assert.Contains("a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members), not 'string'", Reason("name"), StringComparison.Ordinal);
     }
 
+    /// <summary>A layer that keeps its outputs in a field for a hand-written backward pass: the write is what is named.</summary>
+    [Fact]
+    public void A_layer_that_caches_its_outputs_in_a_field_is_named_at_the_call()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using Gradwise;
+            public partial class Layer
+            {
+                [Parameter] internal double[,] W = new double[2, 2];
+                internal double[] Outputs = new double[2];
+                internal double[] Forward(double[] x)
+                {
+                    for (int o = 0; o < Outputs.Length; o++)
+                    {
+                        double z = 0;
+                        for (int i = 0; i < x.Length; i++) z += W[o, i] * x[i];
+                        Outputs[o] = Math.Tanh(z);
+                    }
+
+                    return Outputs;
+                }
+            }
+
+            public partial class Net
+            {
+                [Parameter] private readonly Layer hidden = new();
+
+                [Differentiable]
+                public double Loss(double[] x) => hidden.Forward(x)[0];
+            }
+            """);
+
+        var message = Assert.Single(run.AnalyzerDiagnostics, d => d.Id == "GW9003").GetMessage();
+        Assert.Contains("the call to 'Layer.Forward(double[])'", message, StringComparison.Ordinal);
+        Assert.Contains("the write 'Outputs[o] = Math.Tanh(z)'", message, StringComparison.Ordinal);
+        Assert.Contains("writes only local buffers", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_member_private_to_the_layer_is_reported_where_it_is_read() =>
         Verify.VerifyAnalyzerAsync("""

@@ -8,7 +8,8 @@ namespace Gradwise.Analyzers.Tests.Generator;
 /// Settings: the int, enum and bool fields a model or layer is configured with (an activation chosen by an enum, a bias that
 /// can be switched off, a number of units) and switch statements over them, as course code writes them. The generated code
 /// reads a setting when it runs, as your method does, so one generated gradient is right for every configuration: each is
-/// checked against finite differences after the settings change at run time.
+/// checked against finite differences after the settings change at run time. Arrays the model keeps as data (sample weights, an
+/// order) are read the same way.
 /// </summary>
 public sealed class SettingsGeneratorTests
 {
@@ -90,6 +91,8 @@ public sealed class SettingsGeneratorTests
             [Parameter] internal readonly Dense Hidden = new Dense(2, 3, Activation.Tanh);
             [Parameter] internal readonly Dense Output = new Dense(3, 1, Activation.Sigmoid);
             internal Objective Loss { get; set; } = Objective.LogLoss;
+            internal double[] SampleWeights { get; } = { 1.0, 2.0, 0.5 };
+            internal static readonly int[] Order = { 2, 0, 1 };
 
             [Differentiable]
             public double Cost(double[][] x, double[] y)
@@ -98,7 +101,7 @@ public sealed class SettingsGeneratorTests
                 for (int n = 0; n < x.Length; n++)
                 {
                     double p = Output.Forward(Hidden.Forward(x[n]))[0];
-                    total += Loss == Objective.Squared ? (p - y[n]) * (p - y[n]) : Penalty(p, y[n], Loss);
+                    total += SampleWeights[Order[n]] * (Loss == Objective.Squared ? (p - y[n]) * (p - y[n]) : Penalty(p, y[n], Loss));
                 }
 
                 return total / x.Length;
