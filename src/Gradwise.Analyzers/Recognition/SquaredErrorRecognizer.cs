@@ -27,7 +27,14 @@ internal sealed record SquaredErrorLoss(IOperation Site, IOperation Left, IOpera
 /// <param name="Site">The product.</param>
 /// <param name="Output">Where o is read, for flow to find the activation (null when only inside a helper's argument list).</param>
 /// <param name="DerivativeFactors">The factors that are σ'(z) = o(1 − o): what the cross-entropy gradient drops.</param>
-internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, ImmutableArray<IOperation> DerivativeFactors);
+internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, ImmutableArray<IOperation> DerivativeFactors)
+{
+    /// <summary>
+    /// For σ'(z) written at the input, σ(z)·(1 − σ(z)) (an activation's derivative taken at the neuron's input), times an error
+    /// a − b that does not name σ(z): the two sides, one of which flow must find a sigmoid (or softmax) output in. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<IOperation> ErrorSides { get; init; } = ImmutableArray<IOperation>.Empty;
+}
 
 /// <summary>Finds squared-error losses and deltas, reading values through the frontend's tolerant mode; never by their text.</summary>
 internal sealed class SquaredErrorRecognizer
@@ -35,7 +42,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly FlowIndex index;
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> dispatchedDerivatives = SharedTable.Create<ISymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
@@ -70,8 +77,10 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var reader = new TolerantMathReader(index, ct);
-        var math = variable.Select(f => DispatchedDerivative(f, ct) is { } argument && reader.Read(argument) is var o ? Ex.Mul(o, Ex.Sub(Ex.One, o)) : reader.Read(f)).ToList();
-        return Delta(product, variable, math, reader, ct);
+        var math = variable.Select(f => DispatchedDerivative(f, ct) is var (argument, atInput) && reader.Read(argument) is var a
+            ? (atInput ? Ex.Call(MathFunction.Sigmoid, a) : a) is var o ? Ex.Mul(o, Ex.Sub(Ex.One, o)) : null
+            : reader.Read(f)).ToList();
+        return Delta(product, variable, math!, reader, ct);
     }
 
     /// <summary>
@@ -79,27 +88,51 @@ internal sealed class SquaredErrorRecognizer
     /// implementation in the compilation returns y·(1 − y) of its parameter (σ' in the output): the call
     /// may dispatch there. Flow then says whether o is a sigmoid's output.
     /// </summary>
-    private IOperation? DispatchedDerivative(IOperation factor, CancellationToken ct)
+    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, CancellationToken ct)
     {
-        if (Operations.Strip(factor) is not IInvocationOperation { Arguments.Length: 1 } call || !IsDispatched(call.TargetMethod))
+        var value = Operations.Strip(factor);
+        if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
+        {
+            value = Operations.Strip(definition); // var derivative = activation.Derivative(input); ... derivative * error
+        }
+
+        if (value is not IInvocationOperation { Arguments.Length: 1 } call || !IsDispatched(call.TargetMethod))
         {
             return null;
         }
 
-        var derivative = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct).Any(m => IsOutputDerivative(m, ct)));
-        return derivative ? call.Arguments[0].Value : null;
+        var form = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
+            .Select(m => DerivativeForm(m, ct)).Where(f => f != DerivativeAt.None).DefaultIfEmpty(DerivativeAt.None).First());
+        return form == DerivativeAt.None ? null : (call.Arguments[0].Value, form == DerivativeAt.Input);
     }
 
-    private bool IsOutputDerivative(IMethodSymbol method, CancellationToken ct)
+    /// <summary>Where a one-parameter method's σ' is written: y·(1 − y) of its parameter (the output), σ(x)·(1 − σ(x)) (the input), or neither.</summary>
+    private DerivativeAt DerivativeForm(IMethodSymbol method, CancellationToken ct)
     {
         if (method.Parameters.Length != 1 || index.SingleReturn(method, ct) is not { } returned)
         {
-            return false;
+            return DerivativeAt.None;
         }
 
         var y = Ex.Var("⟨p0⟩");
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.Parameters[0]] = y };
-        return OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) is { } output && output.Equals(y);
+        return OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) switch
+        {
+            { } output when output.Equals(y) => DerivativeAt.Output,
+            { } output when LogisticArgument(output) is { } argument && argument.Equals(y) => DerivativeAt.Input,
+            _ => DerivativeAt.None,
+        };
+    }
+
+    /// <summary>u for σ(u) in any of its algebraic forms (1 / (1 + e^−u), e^u / (1 + e^u), ...); else null.</summary>
+    private static Expr? LogisticArgument(Expr value) =>
+        Simplifier.Simplify(value) is Call { Function: MathFunction.Sigmoid } sigmoid ? sigmoid.Arguments[0] : null;
+
+    private enum DerivativeAt
+    {
+        None,
+        Output,
+        Input,
     }
 
     private static bool IsDispatched(IMethodSymbol method) =>
@@ -205,10 +238,22 @@ internal sealed class SquaredErrorRecognizer
                 continue;
             }
 
+            // σ'(z) written at the input, σ(z)·(1 − σ(z)): the error a − b need not name σ(z) (the neuron keeps its output apart).
+            var atInput = LogisticArgument(output) is not null;
             for (var e = 0; e < factors.Count; e++)
             {
-                if (drop.Contains(factors[e]) || !IsErrorOf(math[e], output))
+                if (drop.Contains(factors[e]))
                 {
+                    continue;
+                }
+
+                if (!IsErrorOf(math[e], output))
+                {
+                    if (atInput && Difference(factors[e], ct) is { } sides)
+                    {
+                        return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
+                    }
+
                     continue;
                 }
 

@@ -162,6 +162,26 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     private static void ReportDelta(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorDelta delta)
     {
         var ct = context.CancellationToken;
+        if (!delta.ErrorSides.IsEmpty)
+        {
+            // σ'(z) taken at the input times an error a − b: squared error through a sigmoid only where flow finds the
+            // sigmoid (or softmax) output on one side of the error.
+            foreach (var side in delta.ErrorSides)
+            {
+                foreach (var (output, sideRule) in Rules)
+                {
+                    if (flow?.Of(side, output, ct) is { } found)
+                    {
+                        var properties = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, delta.Site.Syntax.Span, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
+                        context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, properties, side.Syntax.ToString(), found.Source.Where));
+                        return;
+                    }
+                }
+            }
+
+            return;
+        }
+
         var softmax = delta.Output is null ? null : flow?.Of(delta.Output, Activation.Softmax, ct);
         var fact = softmax ?? (delta.Output is null ? null : flow?.Of(delta.Output, Activation.Sigmoid, ct));
         var rule = softmax is null ? Descriptors.SigmoidWithSquaredError : Descriptors.SoftmaxWithSquaredError;

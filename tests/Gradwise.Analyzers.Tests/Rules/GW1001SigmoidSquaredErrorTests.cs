@@ -317,6 +317,26 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
+    /// <summary>σ'(z) taken at the weighted input (the textbook's (a − y)·σ'(z)): the fix drops it, leaving the cross-entropy delta a − y.</summary>
+    [Fact]
+    public Task Fix_drops_the_derivative_taken_at_the_input() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double SigmoidPrime(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+                double Delta(double z, double y) { double a = Sigmoid(z); return {|GW1001:(a - y) * SigmoidPrime(z)|}; }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double SigmoidPrime(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+                double Delta(double z, double y) { double a = Sigmoid(z); return a - y; }
+            }
+            """));
+
     [Fact]
     public Task Fix_keeps_the_parentheses_the_delta_needs_inside_a_larger_expression() => Fix.VerifyCodeFixAsync(
         WithUsings("""

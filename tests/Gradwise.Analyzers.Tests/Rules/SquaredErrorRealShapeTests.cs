@@ -633,6 +633,96 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "error-function object taking the activation's derivative at the neuron's input", new[] { """
+            using System;
+            public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
+            public sealed class LogisticFunction : IActivationFunction
+            {
+                public double Evaluate(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+                public double EvaluateDerivative(double x) { double s = Evaluate(x); return s * (1 - s); }
+            }
+            public sealed class IdentityFunction : IActivationFunction
+            {
+                public double Evaluate(double x) => x;
+                public double EvaluateDerivative(double x) => 1;
+            }
+            public class Layer
+            {
+                public IActivationFunction Activation { get; }
+                public Layer(IActivationFunction activation) => Activation = activation;
+            }
+            public class Neuron
+            {
+                public Layer Layer { get; set; }
+                public double Input { get; private set; }
+                public double Output { get; private set; }
+                public void Fire(double z) { Input = z; Output = Layer.Activation.Evaluate(z); }
+            }
+            public interface IErrorFunction { double Evaluate(double[] output, double[] target); double Derivative(Neuron neuron, double target); }
+            public sealed class HalfSquaredError : IErrorFunction
+            {
+                public double Evaluate(double[] output, double[] target) { double e = 0; for (int i = 0; i < output.Length; i++) e += 0.5 * (output[i] - target[i]) * (output[i] - target[i]); return e; }
+                public double Derivative(Neuron neuron, double target)
+                {
+                    var derivative = neuron.Layer.Activation.EvaluateDerivative(neuron.Input);
+                    return {|GW1001:derivative * (neuron.Output - target)|};
+                }
+            }
+            public static class Setup { public static Layer OutputLayer() => new Layer(new LogisticFunction()); }
+            """ } },
+        { "static activation class whose derivative takes the output, used by a trainer", new[] { """
+            using System;
+            public static class Logistic
+            {
+                public static double Output(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public static double Derivative(double y) => y * (1 - y);
+            }
+            public class Trainer
+            {
+                private readonly double[] hidden = new double[3];
+                private readonly double[] outputs = new double[2];
+                private readonly double[,] who = new double[2, 3];
+                public void Forward()
+                {
+                    for (int k = 0; k < outputs.Length; k++)
+                    {
+                        double net = 0;
+                        for (int j = 0; j < hidden.Length; j++) net += who[k, j] * hidden[j];
+                        outputs[k] = /*σ*/Logistic.Output(net);
+                    }
+                }
+                public double[] OutputGradients(double[] targets)
+                {
+                    var gradients = new double[outputs.Length];
+                    for (int k = 0; k < outputs.Length; k++)
+                    {
+                        double error = targets[k] - outputs[k];
+                        gradients[k] = {|GW1001:Logistic.Derivative(outputs[k]) * error|};
+                    }
+                    return gradients;
+                }
+            }
+            """ } },
+        { "output delta as the textbook writes it: (a − y) times σ'(z) at the weighted input", new[] { """
+            using System;
+            public static class Act
+            {
+                public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                public static double SigmoidPrime(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+            }
+            public class OutputLayer
+            {
+                public double[] Z = new double[2];
+                public double[] A = new double[2];
+                public void Forward(double[] z) { for (int k = 0; k < 2; k++) { Z[k] = z[k]; A[k] = /*σ*/Act.Sigmoid(Z[k]); } }
+                public double[] Deltas(double[] y)
+                {
+                    var delta = new double[2];
+                    for (int k = 0; k < 2; k++) delta[k] = {|GW1001:(A[k] - y[k]) * Act.SigmoidPrime(Z[k])|};
+                    return delta;
+                }
+            }
+            """ } },
         { "sigmoid object injected through the constructor", new[] { """
             using System;
             public interface IActivation { double Forward(double x); double Backward(double y); }
@@ -862,6 +952,62 @@ public sealed class SquaredErrorRealShapeTests
     /// <summary>Look-alikes: the rule must stay silent.</summary>
     public static TheoryData<string, string[]> SigmoidNegatives() => new()
     {
+        { "activation derivative at the input times an error, the network built with identity layers only", new[] { """
+            using System;
+            public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
+            public sealed class LogisticFunction : IActivationFunction
+            {
+                public double Evaluate(double x) => 1 / (1 + Math.Exp(-x));
+                public double EvaluateDerivative(double x) { double s = Evaluate(x); return s * (1 - s); }
+            }
+            public sealed class IdentityFunction : IActivationFunction
+            {
+                public double Evaluate(double x) => x;
+                public double EvaluateDerivative(double x) => 1;
+            }
+            public class Layer
+            {
+                public IActivationFunction Activation { get; }
+                public Layer(IActivationFunction activation) => Activation = activation;
+            }
+            public class Neuron
+            {
+                public Layer Layer { get; set; }
+                public double Input { get; private set; }
+                public double Output { get; private set; }
+                public void Fire(double z) { Input = z; Output = Layer.Activation.Evaluate(z); }
+            }
+            public sealed class HalfSquaredError
+            {
+                public double Derivative(Neuron neuron, double target) => neuron.Layer.Activation.EvaluateDerivative(neuron.Input) * (neuron.Output - target);
+            }
+            public static class Setup { public static Layer OutputLayer() => new Layer(new IdentityFunction()); }
+            """ } },
+        { "hidden delta: the derivative at the input times the weighted deltas of the next layer", new[] { """
+            using System;
+            public static class Act
+            {
+                public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                public static double SigmoidPrime(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+            }
+            public class Hidden
+            {
+                public double[] Z = new double[3];
+                public double[] A = new double[3];
+                public void Forward(double[] x) { for (int j = 0; j < 3; j++) { Z[j] = x[j]; A[j] = Act.Sigmoid(Z[j]); } }
+                public double[] Deltas(double[] next, double[,] w)
+                {
+                    var d = new double[3];
+                    for (int j = 0; j < 3; j++)
+                    {
+                        double sum = 0;
+                        for (int k = 0; k < next.Length; k++) sum += w[k, j] * next[k];
+                        d[j] = Act.SigmoidPrime(Z[j]) * sum;
+                    }
+                    return d;
+                }
+            }
+            """ } },
         { "sigmoid only in a hidden layer, linear output field", new[] { """
             using System;
             class Net
