@@ -439,6 +439,10 @@ internal sealed class SquaredErrorRecognizer
                 pending.Push(product.RightOperand);
                 pending.Push(product.LeftOperand);
             }
+            else if (Operations.Strip(current) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation)
+            {
+                pending.Push(negation.Operand); // -o·(1 − o)·(t − o): the sign is the update's convention, the shape is the same
+            }
             else
             {
                 factors.Add(current);

@@ -179,7 +179,7 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
     private static ExpressionSyntax? CrossEntropyDelta(ExpressionSyntax product, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> derivative)
     {
         var factors = new List<ExpressionSyntax>();
-        Flatten(product, factors);
+        var negated = Flatten(product, factors);
         var kept = factors.Where(f => !derivative.Contains(f.Span) && !derivative.Contains(Unwrap(f).Span)).ToList();
         if (kept.Count == 0 || kept.Count + derivative.Count != factors.Count)
         {
@@ -192,7 +192,10 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
             result = SyntaxFactory.BinaryExpression(SyntaxKind.MultiplyExpression, result, kept[i].WithoutTrivia());
         }
 
-        return result;
+        // -o * (1 - o) * (t - o) keeps its sign: -(t - o).
+        return negated
+            ? SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, result is BinaryExpressionSyntax ? SyntaxFactory.ParenthesizedExpression(result) : result)
+            : result;
     }
 
     /// <summary>-(y * Log(Max(p, 1e-12)) + (1 - y) * Log(Max(1 - p, 1e-12))), or one class's term -(y * Log(Max(p, 1e-12))) for a softmax.</summary>
@@ -220,20 +223,20 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
             : SyntaxFactory.ParenthesizedExpression(inner);
     }
 
-    private static void Flatten(ExpressionSyntax e, List<ExpressionSyntax> factors)
+    /// <summary>The factors of a product, negations taken off them; true when an odd number were.</summary>
+    private static bool Flatten(ExpressionSyntax e, List<ExpressionSyntax> factors)
     {
-        if (e is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } b)
+        switch (e)
         {
-            Flatten(b.Left, factors);
-            Flatten(b.Right, factors);
-        }
-        else if (e is ParenthesizedExpressionSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } inner })
-        {
-            Flatten(inner, factors);
-        }
-        else
-        {
-            factors.Add(e);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } b:
+                return Flatten(b.Left, factors) ^ Flatten(b.Right, factors);
+            case ParenthesizedExpressionSyntax { Expression: BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression } inner }:
+                return Flatten(inner, factors);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negation:
+                return !Flatten(negation.Operand, factors);
+            default:
+                factors.Add(e);
+                return false;
         }
     }
 

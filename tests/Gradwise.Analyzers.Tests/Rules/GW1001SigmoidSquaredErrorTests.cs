@@ -338,6 +338,23 @@ public sealed class GW1001SigmoidSquaredErrorTests
             """));
 
     [Fact]
+    public Task Fix_keeps_the_sign_of_a_negated_delta() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:-o * (1 - o) * (t - o)|}; }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); return -(t - o); }
+            }
+            """));
+
+    [Fact]
     public Task Fix_keeps_the_parentheses_the_delta_needs_inside_a_larger_expression() => Fix.VerifyCodeFixAsync(
         WithUsings("""
             class C

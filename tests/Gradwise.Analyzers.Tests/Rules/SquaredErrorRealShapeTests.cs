@@ -723,6 +723,27 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "negated delta of an output layer derived from a base layer", new[] { """
+            using System;
+            public abstract class LayerBase
+            {
+                protected readonly double[] outputs;
+                protected readonly double[] deltas;
+                protected LayerBase(int size) { outputs = new double[size]; deltas = new double[size]; }
+                public virtual void Compute(double[] net) { for (int i = 0; i < outputs.Length; i++) outputs[i] = /*σ*/1.0 / (1.0 + Math.Exp(-net[i])); }
+            }
+            public sealed class OutputLayer : LayerBase
+            {
+                public OutputLayer(int size) : base(size) { }
+                public void Train(double[] targets)
+                {
+                    for (int i = 0; i < outputs.Length; ++i)
+                    {
+                        deltas[i] = {|GW1001:-outputs[i] * (1 - outputs[i]) * (targets[i] - outputs[i])|};
+                    }
+                }
+            }
+            """ } },
         { "sigmoid object injected through the constructor", new[] { """
             using System;
             public interface IActivation { double Forward(double x); double Backward(double y); }
