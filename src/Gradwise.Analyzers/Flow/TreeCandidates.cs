@@ -213,6 +213,17 @@ internal sealed class TreeCandidates
                 case "new:" when expression.Parent is ObjectCreationExpressionSyntax creation && creation.Type == expression:
                     AddOwner(found, creation);
                     break;
+                case "new:" when expression.Parent is SimpleBaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax derived } }:
+                    // class SigmoidLayer : Layer { public SigmoidLayer(...) : base(...) { } }: the base(...) calls construct a Layer.
+                    foreach (var constructor in derived.Members.OfType<ConstructorDeclarationSyntax>())
+                    {
+                        if (constructor.Initializer is { RawKind: (int)SyntaxKind.BaseConstructorInitializer } initializer)
+                        {
+                            AddOwner(found, initializer);
+                        }
+                    }
+
+                    break;
                 case "call:" when expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression:
                     AddOwner(found, invocation);
                     break;

@@ -43,6 +43,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
@@ -54,7 +55,10 @@ internal sealed class SquaredErrorRecognizer
     public FlowIndex Index => index;
 
     /// <summary>The loss or the delta a multiplication chain is (called on the top of the chain only).</summary>
-    public object? Product(IBinaryOperation product, CancellationToken ct)
+    /// <param name="product">The top of the chain.</param>
+    /// <param name="delegateValues">What a delegate can hold, from flow (the methods handed to it), or null where flow is not run.</param>
+    /// <param name="ct">Cancellation.</param>
+    public object? Product(IBinaryOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
     {
         var factors = new List<IOperation>();
         Flatten(product, factors);
@@ -77,7 +81,7 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var reader = new TolerantMathReader(index, ct);
-        var math = variable.Select(f => DispatchedDerivative(f, ct) is var (argument, atInput) && reader.Read(argument) is var a
+        var math = variable.Select(f => DispatchedDerivative(f, delegateValues, ct) is var (argument, atInput) && reader.Read(argument) is var a
             ? (atInput ? Ex.Call(MathFunction.Sigmoid, a) : a) is var o ? Ex.Mul(o, Ex.Sub(Ex.One, o)) : null
             : reader.Read(f)).ToList();
         return Delta(product, variable, math!, reader, ct);
@@ -88,7 +92,7 @@ internal sealed class SquaredErrorRecognizer
     /// implementation in the compilation returns y·(1 − y) of its parameter (σ' in the output): the call
     /// may dispatch there. Flow then says whether o is a sigmoid's output.
     /// </summary>
-    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, CancellationToken ct)
+    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
     {
         var value = Operations.Strip(factor);
         if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
@@ -96,32 +100,97 @@ internal sealed class SquaredErrorRecognizer
             value = Operations.Strip(definition); // var derivative = activation.Derivative(input); ... derivative * error
         }
 
+        if (value is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } instance } invoke)
+        {
+            // derivative(input[i], output[i]): a delegate some method was handed to (base(size, Sigmoid, SigmoidDerivative)).
+            foreach (var held in delegateValues?.Invoke(instance) ?? new List<IOperation>())
+            {
+                var (form, ordinal) = HeldMethod(held) is { } method ? derivativeForms.GetOrAdd(method.OriginalDefinition, m => DerivativeForm(m, ct))
+                    : HeldLambda(held) is { } lambda ? DerivativeForm(lambda, ct)
+                    : (DerivativeAt.None, 0);
+                if (form != DerivativeAt.None && invoke.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument)
+                {
+                    return (argument.Value, form == DerivativeAt.Input);
+                }
+            }
+
+            return null;
+        }
+
         if (value is not IInvocationOperation { Arguments.Length: 1 } call || !IsDispatched(call.TargetMethod))
         {
             return null;
         }
 
-        var form = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
-            .Select(m => DerivativeForm(m, ct)).Where(f => f != DerivativeAt.None).DefaultIfEmpty(DerivativeAt.None).First());
-        return form == DerivativeAt.None ? null : (call.Arguments[0].Value, form == DerivativeAt.Input);
+        var dispatched = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
+            .Select(m => DerivativeForm(m, ct)).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First());
+        return dispatched == DerivativeAt.None ? null : (call.Arguments[0].Value, dispatched == DerivativeAt.Input);
     }
 
-    /// <summary>Where a one-parameter method's σ' is written: y·(1 − y) of its parameter (the output), σ(x)·(1 − σ(x)) (the input), or neither.</summary>
-    private DerivativeAt DerivativeForm(IMethodSymbol method, CancellationToken ct)
+    /// <summary>The method a delegate value refers to (a method group, or a delegate made from one) when its body is in the compilation.</summary>
+    private static IMethodSymbol? HeldMethod(IOperation held) => Operations.Strip(held) switch
     {
-        if (method.Parameters.Length != 1 || index.SingleReturn(method, ct) is not { } returned)
+        IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when HasBody(reference.Method) => reference.Method,
+        IMethodReferenceOperation reference when HasBody(reference.Method) => reference.Method,
+        _ => null,
+    };
+
+    /// <summary>A lambda a delegate holds (<c>(x, y) => y * (1 - y)</c>), directly or made into the delegate.</summary>
+    private static IAnonymousFunctionOperation? HeldLambda(IOperation held) => Operations.Strip(held) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+        IAnonymousFunctionOperation lambda => lambda,
+        _ => null,
+    };
+
+    /// <summary>The same for a lambda with one returned value.</summary>
+    private (DerivativeAt Form, int Ordinal) DerivativeForm(IAnonymousFunctionOperation lambda, CancellationToken ct)
+    {
+        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+        return returns.Count == 1 ? DerivativeForm(lambda.Symbol.Parameters, returns[0].ReturnedValue!, ct) : (DerivativeAt.None, 0);
+    }
+
+    /// <summary>
+    /// Where a method's σ' is written, and in which parameter: y·(1 − y) of a parameter (the output), σ(x)·(1 − σ(x)) of one (the
+    /// input), or neither (<c>SigmoidDerivative(double x, double y) => y * (1 - y)</c> is the output form in parameter 1).
+    /// </summary>
+    private (DerivativeAt Form, int Ordinal) DerivativeForm(IMethodSymbol method, CancellationToken ct)
+    {
+        return index.SingleReturn(method, ct) is { } returned ? DerivativeForm(method.Parameters, returned, ct) : (DerivativeAt.None, 0);
+    }
+
+    private (DerivativeAt Form, int Ordinal) DerivativeForm(ImmutableArray<IParameterSymbol> parameters, IOperation returned, CancellationToken ct)
+    {
+        if (parameters.Length is 0 or > 3)
         {
-            return DerivativeAt.None;
+            return (DerivativeAt.None, 0);
         }
 
-        var y = Ex.Var("⟨p0⟩");
-        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.Parameters[0]] = y };
-        return OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) switch
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var parameter in parameters)
         {
-            { } output when output.Equals(y) => DerivativeAt.Output,
-            { } output when LogisticArgument(output) is { } argument && argument.Equals(y) => DerivativeAt.Input,
-            _ => DerivativeAt.None,
-        };
+            names[parameter] = Ex.Var("⟨p" + parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
+        }
+
+        if (OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) is not { } output)
+        {
+            return (DerivativeAt.None, 0);
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (output.Equals(names[parameter]))
+            {
+                return (DerivativeAt.Output, parameter.Ordinal);
+            }
+
+            if (LogisticArgument(output) is { } argument && argument.Equals(names[parameter]))
+            {
+                return (DerivativeAt.Input, parameter.Ordinal);
+            }
+        }
+
+        return (DerivativeAt.None, 0);
     }
 
     /// <summary>u for σ(u) in any of its algebraic forms (1 / (1 + e^−u), e^u / (1 + e^u), ...); else null.</summary>
@@ -176,7 +245,8 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>A call whose result can be o(1 − o): a helper whose body subtracts or calls on, or a dispatched one-argument call.</summary>
     private bool MayReturnDerivative(IInvocationOperation call) =>
         (HasBody(call.TargetMethod) && subtractingMethods.GetOrAdd(call.TargetMethod.OriginalDefinition, MaySubtract))
-        || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1);
+        || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1)
+        || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke;
 
     /// <summary>
     /// False for a helper whose body, as written, has neither a subtraction nor a call: it cannot return o·(1 − o), so a product with

@@ -64,7 +64,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
 
         sites.Index.Saw(product);
-        switch (sites.Product(product, context.CancellationToken))
+        var ct = context.CancellationToken;
+        switch (sites.Product(product, flow is null ? null : held => flow.ValuesOf(held, ct), ct))
         {
             case SquaredErrorLoss loss when flow != null:
                 ReportLoss(context, flow, loss);

@@ -744,6 +744,51 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "activation and its derivative handed to a base layer as delegates", new[] { """
+            using System;
+            public class Layer
+            {
+                private readonly Func<double, double> activation;
+                private readonly Func<double, double, double> derivative;
+                private readonly double[] input, output;
+                public Layer(int size, Func<double, double> activationFunction, Func<double, double, double> derivativeFunction)
+                {
+                    activation = activationFunction;
+                    derivative = derivativeFunction;
+                    input = new double[size];
+                    output = new double[size];
+                }
+                public void Forward(double[] net) { for (int i = 0; i < output.Length; i++) { input[i] = net[i]; output[i] = activation(net[i]); } }
+                public double[] OutputDeltas(double[] target)
+                {
+                    var d = new double[output.Length];
+                    for (int i = 0; i < output.Length; i++) d[i] = {|GW1001:(target[i] - output[i]) * derivative(input[i], output[i])|};
+                    return d;
+                }
+            }
+            public class SigmoidLayer : Layer
+            {
+                private static double Sigmoid(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
+                private static double SigmoidDerivative(double x, double y) => y * (1 - y);
+                public SigmoidLayer(int size) : base(size, Sigmoid, SigmoidDerivative) { }
+            }
+            """ } },
+        { "activation and derivative lambdas handed to a layer's constructor", new[] { """
+            using System;
+            public sealed class Layer
+            {
+                private readonly Func<double, double> f;
+                private readonly Func<double, double, double> df;
+                public double[] Z = new double[2], A = new double[2];
+                public Layer(Func<double, double> f, Func<double, double, double> df) { this.f = f; this.df = df; }
+                public void Forward(double[] z) { for (int i = 0; i < A.Length; i++) { Z[i] = z[i]; A[i] = f(z[i]); } }
+                public double Delta(int i, double target) => {|GW1001:df(Z[i], A[i]) * (target - A[i])|};
+            }
+            public static class Net
+            {
+                public static Layer Output() => new Layer(z => /*σ*/1 / (1 + Math.Exp(-z)), (z, a) => a * (1 - a));
+            }
+            """ } },
         { "sigmoid object injected through the constructor", new[] { """
             using System;
             public interface IActivation { double Forward(double x); double Backward(double y); }
@@ -973,6 +1018,22 @@ public sealed class SquaredErrorRealShapeTests
     /// <summary>Look-alikes: the rule must stay silent.</summary>
     public static TheoryData<string, string[]> SigmoidNegatives() => new()
     {
+        { "tanh activation and derivative handed to a layer as delegates", new[] { """
+            using System;
+            public sealed class Layer
+            {
+                private readonly Func<double, double> f;
+                private readonly Func<double, double, double> df;
+                public double[] Z = new double[2], A = new double[2];
+                public Layer(Func<double, double> f, Func<double, double, double> df) { this.f = f; this.df = df; }
+                public void Forward(double[] z) { for (int i = 0; i < A.Length; i++) { Z[i] = z[i]; A[i] = f(z[i]); } }
+                public double Delta(int i, double target) => df(Z[i], A[i]) * (target - A[i]);
+            }
+            public static class Net
+            {
+                public static Layer Output() => new Layer(Math.Tanh, (z, a) => 1 - a * a);
+            }
+            """ } },
         { "activation derivative at the input times an error, the network built with identity layers only", new[] { """
             using System;
             public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
