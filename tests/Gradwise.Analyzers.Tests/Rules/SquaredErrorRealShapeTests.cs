@@ -789,6 +789,66 @@ public sealed class SquaredErrorRealShapeTests
                 public static Layer Output() => new Layer(z => /*σ*/1 / (1 + Math.Exp(-z)), (z, a) => a * (1 - a));
             }
             """ } },
+        { "per-layer arrays of activation delegates chosen by an enum", new[] { """
+            using System;
+            public enum ActivationFunctions { Sigmoid, TanH, Identity }
+            public class NeuralNetwork
+            {
+                private delegate double ActivationFunction(double input);
+                private delegate double ActivationDerivativeFunction(double input);
+                private readonly ActivationFunction[] activationMethod;
+                private readonly ActivationDerivativeFunction[] activationDerivativeMethod;
+                private readonly double[][] neurons;
+                private readonly double[][] gamma;
+                private readonly double[][][] weights;
+                public NeuralNetwork(int[] layers, ActivationFunctions[] activations)
+                {
+                    activationMethod = new ActivationFunction[layers.Length];
+                    activationDerivativeMethod = new ActivationDerivativeFunction[layers.Length];
+                    neurons = new double[layers.Length][];
+                    gamma = new double[layers.Length][];
+                    weights = new double[layers.Length][][];
+                    for (int i = 0; i < layers.Length; i++)
+                    {
+                        neurons[i] = new double[layers[i]];
+                        gamma[i] = new double[layers[i]];
+                        switch (activations[i])
+                        {
+                            case ActivationFunctions.Sigmoid: activationMethod[i] = Sigmoid; activationDerivativeMethod[i] = SigmoidDerivative; break;
+                            case ActivationFunctions.TanH: activationMethod[i] = TanH; activationDerivativeMethod[i] = TanHDerivative; break;
+                            default: activationMethod[i] = Identity; activationDerivativeMethod[i] = IdentityDerivative; break;
+                        }
+                    }
+                }
+                private static double Sigmoid(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+                private static double SigmoidDerivative(double value) => value * (1 - value);
+                private static double TanH(double x) => Math.Tanh(x);
+                private static double TanHDerivative(double value) => 1 - value * value;
+                private static double Identity(double x) => x;
+                private static double IdentityDerivative(double value) => 1;
+                public void FeedForward(double[] inputs)
+                {
+                    for (int i = 0; i < inputs.Length; i++) neurons[0][i] = inputs[i];
+                    for (int layer = 1; layer < neurons.Length; layer++)
+                    {
+                        for (int j = 0; j < neurons[layer].Length; j++)
+                        {
+                            double value = 0;
+                            for (int k = 0; k < neurons[layer - 1].Length; k++) value += weights[layer - 1][j][k] * neurons[layer - 1][k];
+                            neurons[layer][j] = activationMethod[layer](value);
+                        }
+                    }
+                }
+                public void BackPropagate(double[] expected)
+                {
+                    int layer = neurons.Length - 1;
+                    for (int i = 0; i < neurons[layer].Length; i++)
+                    {
+                        gamma[layer][i] = {|GW1001:(neurons[layer][i] - expected[i]) * activationDerivativeMethod[layer](neurons[layer][i])|};
+                    }
+                }
+            }
+            """ } },
         { "sigmoid object injected through the constructor", new[] { """
             using System;
             public interface IActivation { double Forward(double x); double Backward(double y); }
