@@ -508,6 +508,30 @@ internal sealed class ActivationFlow
             return null;
         }
 
+        /// <summary>
+        /// What the elements of an array field, property or local can hold (<c>activationDerivative[layer]</c>): the values written into
+        /// its elements anywhere, and those of the array initializers it is given. Null for any other array.
+        /// </summary>
+        private IEnumerable<IOperation>? ElementValues(IOperation array)
+        {
+            var storage = Operations.Strip(array);
+            ISymbol? symbol = storage switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) => property.Property,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+            if (symbol is null)
+            {
+                return null;
+            }
+
+            var writes = Index.WritesTo(symbol, storage is ILocalReferenceOperation ? storage : null, ct);
+            return writes.Where(w => w.IntoElements).Select(w => w.Value)
+                .Concat(writes.Where(w => !w.IntoElements).SelectMany(w => Operations.Strip(w.Value) is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : Enumerable.Empty<IOperation>()));
+        }
+
         /// <summary>The values that reach a reference: creations, delegates, constants; the sources flow cannot place are left out (null when none is left).</summary>
         public List<IOperation>? Values(IOperation reference, int depth)
         {
@@ -531,6 +555,7 @@ internal sealed class ActivationFlow
                     Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
+                IArrayElementReferenceOperation element => ElementValues(element.ArrayReference),
                 IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
                 ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },

@@ -551,6 +551,7 @@ internal sealed partial class MethodFrontend
         return new Outcome(null, env);
     }
 
+    /// <summary><paramref name="value"/> compared with <paramref name="bound"/> by <paramref name="relation"/> (&lt; &lt;= &gt; &gt;= == !=).</summary>
     private static Expr ReadRelational(BinaryOperatorKind relation, Expr value, Expr bound) => relation switch
     {
         BinaryOperatorKind.LessThan => Ex.Less(value, bound),
@@ -829,13 +830,7 @@ internal sealed partial class MethodFrontend
             case ITypePatternOperation typePattern when IsDoubleFloatOrInt(typePattern.MatchedType):
                 return Ex.Truth(true);
             case IRelationalPatternOperation relational when Read(relational.Value, env) is { } bound:
-                return relational.OperatorKind switch
-                {
-                    BinaryOperatorKind.LessThan => Ex.Less(value, bound),
-                    BinaryOperatorKind.LessThanOrEqual => Ex.LessOrEqual(value, bound),
-                    BinaryOperatorKind.GreaterThan => Ex.Greater(value, bound),
-                    _ => Ex.GreaterOrEqual(value, bound),
-                };
+                return ReadRelational(relational.OperatorKind, value, bound);
             case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool truth } }:
                 return Ex.Equal(value, Ex.Const(truth ? 1 : 0)); // a bool setting is 1 or 0
             case IConstantPatternOperation constant when constant.Value.ConstantValue.HasValue && TryNumber(constant.Value.ConstantValue.Value, out var number):
@@ -889,15 +884,7 @@ internal sealed partial class MethodFrontend
                     return null;
                 }
 
-                return comparison.OperatorKind switch
-                {
-                    BinaryOperatorKind.LessThan => Ex.Less(a, c),
-                    BinaryOperatorKind.LessThanOrEqual => Ex.LessOrEqual(a, c),
-                    BinaryOperatorKind.GreaterThan => Ex.Greater(a, c),
-                    BinaryOperatorKind.GreaterThanOrEqual => Ex.GreaterOrEqual(a, c),
-                    BinaryOperatorKind.Equals => Ex.Equal(a, c),
-                    _ => Ex.NotEqual(a, c),
-                };
+                return ReadRelational(comparison.OperatorKind, a, c);
             case IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation when operation.Type?.SpecialType == SpecialType.System_Boolean:
                 // if (useBias): a bool setting, or a bool parameter of a method read where it is called.
                 var setting = ReadInt(operation);

@@ -157,6 +157,20 @@ public sealed class SquaredErrorRealShapeTests
             """;
 
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
+    /// <summary>A layer handed its activation and the activation's derivative as delegates; <paramref name="delta"/> is its output delta.</summary>
+    private static string DelegateLayer(string delta) => $$"""
+        using System;
+        public sealed class Layer
+        {
+            private readonly Func<double, double> f;
+            private readonly Func<double, double, double> df;
+            public double[] Z = new double[2], A = new double[2];
+            public Layer(Func<double, double> f, Func<double, double, double> df) { this.f = f; this.df = df; }
+            public void Forward(double[] z) { for (int i = 0; i < A.Length; i++) { Z[i] = z[i]; A[i] = f(z[i]); } }
+            public double Delta(int i, double target) => {{delta}};
+        }
+        """;
+
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
         { "layers in a list, last layer's neurons, delta in another file", new[] { Neurons, """
@@ -775,20 +789,11 @@ public sealed class SquaredErrorRealShapeTests
             """ } },
         { "activation and derivative lambdas handed to a layer's constructor", new[] { """
             using System;
-            public sealed class Layer
-            {
-                private readonly Func<double, double> f;
-                private readonly Func<double, double, double> df;
-                public double[] Z = new double[2], A = new double[2];
-                public Layer(Func<double, double> f, Func<double, double, double> df) { this.f = f; this.df = df; }
-                public void Forward(double[] z) { for (int i = 0; i < A.Length; i++) { Z[i] = z[i]; A[i] = f(z[i]); } }
-                public double Delta(int i, double target) => {|GW1001:df(Z[i], A[i]) * (target - A[i])|};
-            }
             public static class Net
             {
                 public static Layer Output() => new Layer(z => /*σ*/1 / (1 + Math.Exp(-z)), (z, a) => a * (1 - a));
             }
-            """ } },
+            """, DelegateLayer("{|GW1001:df(Z[i], A[i]) * (target - A[i])|}") } },
         { "per-layer arrays of activation delegates chosen by an enum", new[] { """
             using System;
             public enum ActivationFunctions { Sigmoid, TanH, Identity }
@@ -1080,20 +1085,11 @@ public sealed class SquaredErrorRealShapeTests
     {
         { "tanh activation and derivative handed to a layer as delegates", new[] { """
             using System;
-            public sealed class Layer
-            {
-                private readonly Func<double, double> f;
-                private readonly Func<double, double, double> df;
-                public double[] Z = new double[2], A = new double[2];
-                public Layer(Func<double, double> f, Func<double, double, double> df) { this.f = f; this.df = df; }
-                public void Forward(double[] z) { for (int i = 0; i < A.Length; i++) { Z[i] = z[i]; A[i] = f(z[i]); } }
-                public double Delta(int i, double target) => df(Z[i], A[i]) * (target - A[i]);
-            }
             public static class Net
             {
                 public static Layer Output() => new Layer(Math.Tanh, (z, a) => 1 - a * a);
             }
-            """ } },
+            """, DelegateLayer("df(Z[i], A[i]) * (target - A[i])") } },
         { "activation derivative at the input times an error, the network built with identity layers only", new[] { """
             using System;
             public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
