@@ -157,6 +157,37 @@ public sealed class SquaredErrorRealShapeTests
             """;
 
     /// <summary>Projects (file texts) where a sigmoid output meets squared error, with the sites marked.</summary>
+    /// <summary>
+    /// Neurons whose layer holds an activation object (a logistic or an identity implementation of one interface) and keep their input
+    /// and output apart; <paramref name="sigmoidMark"/> marks the logistic's body.
+    /// </summary>
+    private static string NeuronsWithActivationObjects(string sigmoidMark) => $$"""
+        using System;
+        public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
+        public sealed class LogisticFunction : IActivationFunction
+        {
+            public double Evaluate(double x) => {{sigmoidMark}}1 / (1 + Math.Exp(-x));
+            public double EvaluateDerivative(double x) { double s = Evaluate(x); return s * (1 - s); }
+        }
+        public sealed class IdentityFunction : IActivationFunction
+        {
+            public double Evaluate(double x) => x;
+            public double EvaluateDerivative(double x) => 1;
+        }
+        public class Layer
+        {
+            public IActivationFunction Activation { get; }
+            public Layer(IActivationFunction activation) => Activation = activation;
+        }
+        public class Neuron
+        {
+            public Layer Layer { get; set; }
+            public double Input { get; private set; }
+            public double Output { get; private set; }
+            public void Fire(double z) { Input = z; Output = Layer.Activation.Evaluate(z); }
+        }
+        """;
+
     /// <summary>A layer handed its activation and the activation's derivative as delegates; <paramref name="delta"/> is its output delta.</summary>
     private static string DelegateLayer(string delta) => $$"""
         using System;
@@ -647,31 +678,8 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "error-function object taking the activation's derivative at the neuron's input", new[] { """
+        { "error-function object taking the activation's derivative at the neuron's input", new[] { NeuronsWithActivationObjects(sigmoidMark: "/*σ*/"), """
             using System;
-            public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
-            public sealed class LogisticFunction : IActivationFunction
-            {
-                public double Evaluate(double x) => /*σ*/1 / (1 + Math.Exp(-x));
-                public double EvaluateDerivative(double x) { double s = Evaluate(x); return s * (1 - s); }
-            }
-            public sealed class IdentityFunction : IActivationFunction
-            {
-                public double Evaluate(double x) => x;
-                public double EvaluateDerivative(double x) => 1;
-            }
-            public class Layer
-            {
-                public IActivationFunction Activation { get; }
-                public Layer(IActivationFunction activation) => Activation = activation;
-            }
-            public class Neuron
-            {
-                public Layer Layer { get; set; }
-                public double Input { get; private set; }
-                public double Output { get; private set; }
-                public void Fire(double z) { Input = z; Output = Layer.Activation.Evaluate(z); }
-            }
             public interface IErrorFunction { double Evaluate(double[] output, double[] target); double Derivative(Neuron neuron, double target); }
             public sealed class HalfSquaredError : IErrorFunction
             {
@@ -1090,31 +1098,8 @@ public sealed class SquaredErrorRealShapeTests
                 public static Layer Output() => new Layer(Math.Tanh, (z, a) => 1 - a * a);
             }
             """, DelegateLayer("df(Z[i], A[i]) * (target - A[i])") } },
-        { "activation derivative at the input times an error, the network built with identity layers only", new[] { """
+        { "activation derivative at the input times an error, the network built with identity layers only", new[] { NeuronsWithActivationObjects(sigmoidMark: ""), """
             using System;
-            public interface IActivationFunction { double Evaluate(double x); double EvaluateDerivative(double x); }
-            public sealed class LogisticFunction : IActivationFunction
-            {
-                public double Evaluate(double x) => 1 / (1 + Math.Exp(-x));
-                public double EvaluateDerivative(double x) { double s = Evaluate(x); return s * (1 - s); }
-            }
-            public sealed class IdentityFunction : IActivationFunction
-            {
-                public double Evaluate(double x) => x;
-                public double EvaluateDerivative(double x) => 1;
-            }
-            public class Layer
-            {
-                public IActivationFunction Activation { get; }
-                public Layer(IActivationFunction activation) => Activation = activation;
-            }
-            public class Neuron
-            {
-                public Layer Layer { get; set; }
-                public double Input { get; private set; }
-                public double Output { get; private set; }
-                public void Fire(double z) { Input = z; Output = Layer.Activation.Evaluate(z); }
-            }
             public sealed class HalfSquaredError
             {
                 public double Derivative(Neuron neuron, double target) => neuron.Layer.Activation.EvaluateDerivative(neuron.Input) * (neuron.Output - target);
