@@ -105,17 +105,12 @@ internal sealed partial class MethodFrontend
         }
 
         var element = array.ElementType.SpecialType == SpecialType.System_Int32 ? SpecialType.System_Int32 : SpecialType.System_Double;
-        if (member.IsStatic)
-        {
-            return (member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name, element);
-        }
-
-        if (method.IsStatic || ModelObject(reference.Instance) is not { } owner || modelLeaves.Contains(owner + "." + member.Name))
+        if (MemberPath(member, reference.Instance) is not { } name || modelLeaves.Contains(name))
         {
             return null; // a trained field is read by ModelField
         }
 
-        return IsReadableFromHere(reference, member) ? (owner + "." + member.Name, element) : null;
+        return member.IsStatic || IsReadableFromHere(reference, member) ? (name, element) : null;
     }
 
     private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch

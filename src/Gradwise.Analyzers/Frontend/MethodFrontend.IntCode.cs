@@ -142,13 +142,8 @@ internal sealed partial class MethodFrontend
             return null; // a long or uint enum does not fit an int
         }
 
-        if (member.IsStatic)
-        {
-            return new IntSetting(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name, kind);
-        }
-
-        return !method.IsStatic && ModelObject(reference.Instance) is { } owner && IsReadableFromHere(reference, member)
-            ? new IntSetting(owner + "." + member.Name, kind)
+        return MemberPath(member, reference.Instance) is { } name && (member.IsStatic || IsReadableFromHere(reference, member))
+            ? new IntSetting(name, kind)
             : null;
     }
 

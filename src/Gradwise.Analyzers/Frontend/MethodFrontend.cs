@@ -130,6 +130,15 @@ internal sealed partial class MethodFrontend
     }
 
     /// <summary>
+    /// The name the generated code reads a member by, as your method reads it at the call: <c>global::T.x</c> for a static one,
+    /// <c>this.x</c> or <c>this.hidden.x</c> for one of this object or a layer; null for a member of any other object.
+    /// </summary>
+    private string? MemberPath(ISymbol member, IOperation? instance) =>
+        member.IsStatic ? member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name
+        : ModelObject(instance) is { } owner ? owner + "." + member.Name
+        : null;
+
+    /// <summary>
     /// True when the generated code of this method can read <paramref name="member"/> of a layer (it is compiled in the method's own
     /// class); else reports, at <paramref name="reference"/>, that it is private to the layer's class.
     /// </summary>
@@ -977,15 +986,10 @@ internal sealed partial class MethodFrontend
     /// <summary>A field or auto-property read: a value the gradient treats as a constant, read by the generated code at call time.</summary>
     private Expr? ReadMember(IOperation reference, ISymbol member, IOperation? instance)
     {
-        if (member.IsStatic)
+        if (MemberPath(member, instance) is { } name)
         {
-            return Ex.Var(member.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + member.Name);
-        }
-
-        if (!method.IsStatic && ModelObject(instance) is { } owner)
-        {
-            // this.x, or x of a layer (this.hidden.x): trained when it is a [Parameter], else read as a constant.
-            return IsReadableFromHere(reference, member) ? Ex.Var(owner + "." + member.Name) : null;
+            // T.x, this.x, or x of a layer (this.hidden.x): trained when it is a [Parameter], else read as a constant.
+            return member.IsStatic || IsReadableFromHere(reference, member) ? Ex.Var(name) : null;
         }
 
         Unsupported(reference, "'" + reference.Syntax + "'", "only this instance's fields and static fields can be read (pass other values as [NoGradient] parameters)");

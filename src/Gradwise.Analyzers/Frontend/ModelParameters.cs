@@ -147,7 +147,7 @@ internal static class ModelParameters
 
         return member switch
         {
-            _ when !IsSupportedType(type) => "a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members), not '" + type?.ToDisplayString() + "'",
+            _ when !IsSupportedType(type) => SupportedTypes + ", not '" + type?.ToDisplayString() + "'",
             IFieldSymbol { IsReadOnly: true, Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single } => "a double [Parameter] field is updated by Gradient.ApplyTo, so it cannot be readonly (an array field can: its elements are updated)",
             IPropertySymbol { Type.SpecialType: SpecialType.System_Double or SpecialType.System_Single, SetMethod: null or { IsInitOnly: true } }
                 => "a double [Parameter] property is updated by Gradient.ApplyTo, so it needs a setter (not init)",
@@ -161,7 +161,7 @@ internal static class ModelParameters
         var name = layer.ToDisplayString();
         if (layer.DeclaringSyntaxReferences.Length == 0 || !layer.GetMembers().Any(IsMarked))
         {
-            return "a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members), not '" + name + "'";
+            return SupportedTypes + ", not '" + name + "'";
         }
 
         if (ReachesBack(layer, enclosing))
@@ -176,7 +176,7 @@ internal static class ModelParameters
 
         if (Of(layer, enclosing).Count == 0)
         {
-            return "a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members); '" + name + "' has no trainable [Parameter] member";
+            return SupportedTypes + "; '" + name + "' has no trainable [Parameter] member";
         }
 
         for (var outer = layer; outer != null; outer = outer.ContainingType)
@@ -209,6 +209,9 @@ internal static class ModelParameters
         INamedTypeSymbol { IsGenericType: true, TypeArguments: [var element] } named when named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) => element,
         _ => null,
     };
+
+    /// <summary>What a [Parameter] may be, as GW9002 says it.</summary>
+    private const string SupportedTypes = "a [Parameter] is a double or float, a [], [][] or [,] array of them, or a layer (a partial class with [Parameter] members)";
 
     /// <summary>No enclosing model: the start of a listing.</summary>
     private static readonly ImmutableHashSet<INamedTypeSymbol> NoEnclosing = ImmutableHashSet.Create<INamedTypeSymbol>(SymbolEqualityComparer.Default);

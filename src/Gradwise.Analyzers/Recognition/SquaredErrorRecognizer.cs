@@ -81,10 +81,20 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var reader = new TolerantMathReader(index, ct);
-        var math = variable.Select(f => DispatchedDerivative(f, delegateValues, ct) is var (argument, atInput) && reader.Read(argument) is var a
-            ? (atInput ? Ex.Call(MathFunction.Sigmoid, a) : a) is var o ? Ex.Mul(o, Ex.Sub(Ex.One, o)) : null
-            : reader.Read(f)).ToList();
-        return Delta(product, variable, math!, reader, ct);
+        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct);
+
+        // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
+        Expr ReadFactor(IOperation factor)
+        {
+            if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
+            {
+                return reader.Read(factor);
+            }
+
+            var read = reader.Read(argument);
+            var o = atInput ? Ex.Call(MathFunction.Sigmoid, read) : read;
+            return Ex.Mul(o, Ex.Sub(Ex.One, o));
+        }
     }
 
     /// <summary>

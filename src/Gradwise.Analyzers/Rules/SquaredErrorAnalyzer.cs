@@ -163,6 +163,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     private static void ReportDelta(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorDelta delta)
     {
         var ct = context.CancellationToken;
+        var site = delta.Site.Syntax.Span;
+        var fix = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, site, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
         if (!delta.ErrorSides.IsEmpty)
         {
             // σ'(z) taken at the input times an error a − b: squared error through a sigmoid only where flow finds the
@@ -173,8 +175,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
                 {
                     if (flow?.Of(side, output, ct) is { } found)
                     {
-                        var properties = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, delta.Site.Syntax.Span, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
-                        context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, properties, side.Syntax.ToString(), found.Source.Where));
+                        context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, fix, side.Syntax.ToString(), found.Source.Where));
                         return;
                     }
                 }
@@ -186,8 +187,6 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         var softmax = delta.Output is null ? null : flow?.Of(delta.Output, Activation.Softmax, ct);
         var fact = softmax ?? (delta.Output is null ? null : flow?.Of(delta.Output, Activation.Sigmoid, ct));
         var rule = softmax is null ? Descriptors.SigmoidWithSquaredError : Descriptors.SoftmaxWithSquaredError;
-        var site = delta.Site.Syntax.Span;
-        var fix = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, site, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
         var name = delta.Output?.Syntax.ToString() ?? "the output";
         var where = fact?.Source.Where ?? "σ'(z) is written as o·(1 − o) here";
         var additional = fact is null ? Enumerable.Empty<Location>() : new[] { fact.Source.Location };
