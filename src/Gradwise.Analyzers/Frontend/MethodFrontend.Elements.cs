@@ -110,7 +110,7 @@ internal sealed partial class MethodFrontend
             return null; // a trained field is read by ModelField
         }
 
-        return member.IsStatic || IsReadableFromHere(reference, member) ? (name, element) : null;
+        return IsReadableFromHere(reference, member) ? (name, element) : null;
     }
 
     private static (IOperation? Instance, IOperation? Index) ElementParts(IOperation element) => element switch

@@ -142,7 +142,7 @@ internal sealed partial class MethodFrontend
             return null; // a long or uint enum does not fit an int
         }
 
-        return MemberPath(member, reference.Instance) is { } name && (member.IsStatic || IsReadableFromHere(reference, member))
+        return MemberPath(member, reference.Instance) is { } name && IsReadableFromHere(reference, member)
             ? new IntSetting(name, kind)
             : null;
     }

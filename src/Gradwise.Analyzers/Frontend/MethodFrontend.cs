@@ -139,8 +139,9 @@ internal sealed partial class MethodFrontend
         : null;
 
     /// <summary>
-    /// True when the generated code of this method can read <paramref name="member"/> of a layer (it is compiled in the method's own
-    /// class); else reports, at <paramref name="reference"/>, that it is private to the layer's class.
+    /// True when the generated code of this method can read <paramref name="member"/> (it is compiled in the method's own class): a
+    /// member of a layer, or a static member of the class of a helper read where it is called; else reports, at
+    /// <paramref name="reference"/>, that it is private to its class.
     /// </summary>
     private bool IsReadableFromHere(IOperation reference, ISymbol member)
     {
@@ -989,7 +990,7 @@ internal sealed partial class MethodFrontend
         if (MemberPath(member, instance) is { } name)
         {
             // T.x, this.x, or x of a layer (this.hidden.x): trained when it is a [Parameter], else read as a constant.
-            return member.IsStatic || IsReadableFromHere(reference, member) ? Ex.Var(name) : null;
+            return IsReadableFromHere(reference, member) ? Ex.Var(name) : null;
         }
 
         Unsupported(reference, "'" + reference.Syntax + "'", "only this instance's fields and static fields can be read (pass other values as [NoGradient] parameters)");

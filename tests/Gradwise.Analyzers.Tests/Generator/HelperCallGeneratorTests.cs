@@ -707,6 +707,60 @@ public sealed class HelperCallGeneratorTests
         Verify.Diagnostic(Descriptors.UnsupportedConstruct).WithLocation(0).WithArguments(
             "the call to 'Losses.Noisy(double)'", "F", "'Noisy' is read where it is called, and inside it, 'Console.WriteLine(v)': a statement for its side effect cannot be differentiated"));
 
+    /// <summary>
+    /// A helper of another class read where it is called: its static members are read by the generated code of the caller's class,
+    /// so one private to the helper's class is named at the call (it would not compile there), and one the caller can see is read.
+    /// </summary>
+    [Fact]
+    public void Statics_private_to_a_helpers_class_are_named_and_the_others_are_read()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using Gradwise;
+            public static class Activations
+            {
+                private static readonly double Slope = 0.01;
+                private static readonly double[] Gains = { 1.5, 0.5 };
+                private static int steps = 2;
+                internal static double Shared = 0.25;
+                public static double Leaky(double v) => v > 0 ? v : Slope * v;
+                public static double Gained(double v) => Gains[0] * v;
+                public static double Repeated(double v) { double s = 0; for (int i = 0; i < steps; i++) s += v * v; return s; }
+                public static double Open(double v) => Shared * v * v;
+            }
+
+            public static partial class Losses
+            {
+                private static readonly double Own = 3;
+
+                [Differentiable]
+                public static double F(double[] x)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += Activations.Leaky(x[i]) + Activations.Gained(x[i]) + Activations.Repeated(x[i]);
+                    return s;
+                }
+
+                [Differentiable]
+                public static double G(double x) => Activations.Open(x) + Own * x;
+            }
+            """);
+
+        var messages = run.AnalyzerDiagnostics.Where(d => d.Id == "GW9003").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.Contains(messages, m => m.Contains("'Slope' is private to 'Activations'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'Gains' is private to 'Activations'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'steps' is private to 'Activations'", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("'G'", StringComparison.Ordinal));
+        Assert.Empty(run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // G is generated, and the generated code compiles and reads the internal static where it runs.
+        run.AssertCompiles();
+        var (value, gradient) = run.InvokeWithGradient("Losses", "G", new[] { 2.0 }, 1);
+        Assert.Equal((0.25 * 4) + 6, value, 12);
+        Assert.Equal((2 * 0.25 * 2) + 3, gradient[0], 12);
+    }
+
     [Fact]
     public Task Methods_on_other_objects_and_virtual_methods_are_not_read() => Verify.VerifyAnalyzerAsync("""
         using System;
