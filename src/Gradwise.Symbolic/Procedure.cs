@@ -154,6 +154,64 @@ public sealed record CallArg(Expr? Scalar, IntExpr? Int, SpanWindow? Span, bool 
 /// <param name="IsArray">True when the parameter is an array (sliced with <c>AsSpan</c>), false for a span.</param>
 public sealed record SpanWindow(string Array, IntExpr Offset, IntExpr Length, bool Whole, bool IsArray);
 
+/// <summary>
+/// <c>TensorPrimitives.Operation(operands, Destination)</c> with a local buffer as the destination: a whole elementwise operation.
+/// <paramref name="Expanded"/> is what it means, the loops that write each element (every pass that does not know the operation
+/// reads those); the emitters call <c>TensorPrimitives</c> both ways instead, with the operation's known adjoint, where the values
+/// that adjoint reads are still there in the reverse sweep.
+/// </summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="Destination">The local buffer written, from element 0.</param>
+/// <param name="Operands">The inputs, in parameter order.</param>
+/// <param name="Length">How many elements are written: the length of the span operands.</param>
+/// <param name="Expanded">The same operation as loops over the elements.</param>
+public sealed record TensorStmt(TensorMap Operation, string Destination, EquatableArray<TensorOperand> Operands, IntExpr Length, Block Expanded) : Stmt;
+
+/// <summary>The <c>TensorPrimitives</c> elementwise operations differentiated as whole operations (in a <see cref="TensorStmt"/>).</summary>
+public enum TensorMap
+{
+    /// <summary><c>Add(x, y)</c>: ∂/∂x = ∂/∂y = 1.</summary>
+    Add,
+
+    /// <summary><c>Subtract(x, y)</c>: ∂/∂x = 1, ∂/∂y = −1.</summary>
+    Subtract,
+
+    /// <summary><c>Multiply(x, y)</c>: ∂/∂x = y, ∂/∂y = x.</summary>
+    Multiply,
+
+    /// <summary><c>MultiplyAdd(x, y, a)</c> = x·y + a: ∂/∂x = y, ∂/∂y = x, ∂/∂a = 1.</summary>
+    MultiplyAdd,
+
+    /// <summary><c>Negate(x)</c>: ∂/∂x = −1.</summary>
+    Negate,
+
+    /// <summary><c>Exp(x)</c>: ∂/∂x = Exp(x), the output.</summary>
+    Exp,
+
+    /// <summary><c>Tanh(x)</c>: ∂/∂x = 1 − y², y the output.</summary>
+    Tanh,
+
+    /// <summary><c>Sigmoid(x)</c>: ∂/∂x = y·(1 − y), y the output.</summary>
+    Sigmoid,
+
+    /// <summary><c>Log(x)</c>: ∂/∂x = 1 / x.</summary>
+    Log,
+
+    /// <summary><c>SoftMax(x)</c> = p: the Jacobian-vector product p ⊙ (ḡ − ⟨ḡ, p⟩) for an adjoint ḡ of p.</summary>
+    SoftMax,
+}
+
+/// <summary>
+/// One input of a <see cref="TensorStmt"/>: a double (<paramref name="Scalar"/>), or a window of a local buffer or of a double span
+/// or array the method reads (<paramref name="Span"/> from <paramref name="Offset"/>, the statement's length long).
+/// </summary>
+/// <param name="Scalar">The value, for a double input.</param>
+/// <param name="Span">The buffer or parameter, for a span input.</param>
+/// <param name="Offset">Where the window starts.</param>
+/// <param name="Whole">True when the span is passed whole (offset 0, its own length).</param>
+/// <param name="IsArray">True when the span is an array (sliced with <c>AsSpan</c>).</param>
+public sealed record TensorOperand(Expr? Scalar, string? Span, IntExpr Offset, bool Whole, bool IsArray);
+
 /// <summary><c>if (Predicate) Then else Else</c> over statements.</summary>
 public sealed record IfStmt(Expr Predicate, Block Then, Block Else) : Stmt;
 
@@ -174,6 +232,7 @@ public static class Statements
                 LoopStmt loop => new[] { loop.Body },
                 WhileStmt loop => new[] { loop.Body },
                 IfStmt branch => new[] { branch.Then, branch.Else },
+                TensorStmt tensor => new[] { tensor.Expanded },
                 _ => System.Array.Empty<Block>(),
             };
             foreach (var body in inner)

@@ -342,6 +342,13 @@ public static partial class ReverseEmitter
                             }
 
                             break;
+                        case TensorStmt tensor:
+                            if (!Flatten(tensor.Expanded, loops))
+                            {
+                                return false;
+                            }
+
+                            break;
                         case IfStmt branch when All(branch.Then).Concat(All(branch.Else)).All(s => s is AssignStmt a && emission.detached.Contains(a.Target)):
                             break; // moves a shift the result does not depend on
                         default:

@@ -135,6 +135,12 @@ public static partial class ReverseEmitter
                             break;
                         }
 
+                    case TensorStmt tensor when tensorPlans.TryGetValue(tensor, out var whole):
+                        EmitForwardTensor(tensor, whole, lines, pad);
+                        break;
+                    case TensorStmt tensor:
+                        EmitForward(tensor.Expanded, lines, indent, pending);
+                        break;
                     case JumpStmt jump:
                         for (var i = pending.Count - 1; i >= 0; i--)
                         {

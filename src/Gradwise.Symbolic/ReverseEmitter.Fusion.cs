@@ -164,7 +164,7 @@ public static partial class ReverseEmitter
         private bool IsOverwrittenFirst(LoopStmt loop, string buffer, int position)
         {
             var length = procedure.Buffers.First(b => b.Name == buffer).Length;
-            foreach (var statement in loop.Body.Statements)
+            foreach (var statement in loop.Body.Statements.SelectMany<Stmt, Stmt>(s => s is TensorStmt tensor ? tensor.Expanded.Statements : new[] { s }))
             {
                 if (statement is LoopStmt { Start: IntConstant { Value: 0 }, Step: 1, Inclusive: false } writer && writer.End == length)
                 {

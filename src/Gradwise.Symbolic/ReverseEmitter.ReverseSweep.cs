@@ -85,6 +85,12 @@ public static partial class ReverseEmitter
                     case CallStmt call when activeLocals.Contains(call.Target):
                         EmitReverseCall(call, lines, pad);
                         break;
+                    case TensorStmt tensor when tensorPlans.TryGetValue(tensor, out var whole):
+                        EmitReverseTensor(tensor, whole, lines, pad);
+                        break;
+                    case TensorStmt tensor:
+                        EmitReverse(tensor.Expanded, lines, indent, topLevel: false, redeclareInts: false);
+                        break;
                     case BufferStmt buffer when !topLevel && activeBuffers.Contains(buffer.Name):
                         lines.Add(pad + BufferAdjoint(buffer.Name) + ".Clear();");
                         break;

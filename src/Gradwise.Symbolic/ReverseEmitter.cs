@@ -252,6 +252,7 @@ public static partial class ReverseEmitter
             }
 
             var fused = FindFusedLoops();
+            PlanTensors(fused.Keys);
 
             var forward = new List<string>();
             foreach (var integer in All(procedure.Body).OfType<IntStmt>().Where(IsHoisted))
@@ -275,6 +276,7 @@ public static partial class ReverseEmitter
                 if (body[i] is not BufferStmt)
                 {
                     AllocateAdjointBuffers(declared, forward);
+                    AllocateScratch(declared, forward);
                 }
 
                 if (body[i] is LoopStmt loop && fused.TryGetValue(loop, out var seeds))
@@ -289,6 +291,7 @@ public static partial class ReverseEmitter
                 if (body[i] is BufferStmt)
                 {
                     AllocateAdjointBuffers(declared, forward);
+                    AllocateScratch(declared, forward);
                 }
             }
 
@@ -347,7 +350,9 @@ public static partial class ReverseEmitter
                 lines.Add(Tape + ".Release();");
             }
 
-            var steps = plans.Values.Where(p => p.Partials.Count > 0).Select(p => (p.Id, Text: Describe(p)))
+            var whole = new HashSet<Stmt>(tensorPlans.Keys.SelectMany(t => All(t.Expanded)), ByReference<Stmt>.Instance);
+            var steps = plans.Where(p => p.Value.Partials.Count > 0 && !whole.Contains(p.Key)).Select(p => (p.Value.Id, Text: Describe(p.Value)))
+                .Concat(tensorPlans.Keys.Where(t => activeBuffers.Contains(t.Destination)).Select(t => (Id: IdOf(t), Text: DescribeTensor(t))))
                 .Concat(detached.Select(m => (Id: All(procedure.Body).Where(s => s is AssignStmt a && a.Target == m).Select(IdOf).Min(), Text: m + ": a shift the result does not depend on (it cancels between Exp(x - " + m + ") and the " + m + " added back), so ∂/∂" + m + " = 0 and it keeps no adjoint")))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: DescribeCall(c))))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();
@@ -364,6 +369,7 @@ public static partial class ReverseEmitter
 
         public SplitCode RunSplit()
         {
+            splitMode = true;
             ReserveFixedNames();
             FindActivity();
             DetachShifts();
@@ -374,6 +380,7 @@ public static partial class ReverseEmitter
             }
 
             // No loop is fused: its reverse steps belong to the other method.
+            PlanTensors(System.Array.Empty<LoopStmt>());
             var forward = new List<string>();
             foreach (var integer in All(procedure.Body).OfType<IntStmt>().Where(IsHoisted))
             {
@@ -449,6 +456,7 @@ public static partial class ReverseEmitter
             }
 
             AllocateAdjointBuffers(All(procedure.Body).OfType<BufferStmt>().Where(b => activeBuffers.Contains(b.Name)), reverse);
+            AllocateScratch(All(procedure.Body).OfType<BufferStmt>(), reverse);
             var readAlways = new HashSet<Variable>(UnconditionalLeaves(value));
             foreach (var (leaf, partial, name) in seeds)
             {
@@ -481,6 +489,9 @@ public static partial class ReverseEmitter
                     case IfStmt branch:
                         FindRepeated(branch.Then, inLoop);
                         FindRepeated(branch.Else, inLoop);
+                        break;
+                    case TensorStmt tensor:
+                        FindRepeated(tensor.Expanded, inLoop);
                         break;
                 }
             }

@@ -130,6 +130,8 @@ internal sealed partial class MethodFrontend
         var index = Fresh("k");
         var at = IntExpr.Var(index);
         var operands = new Expr[inputs];
+        var whole = new TensorOperand[inputs];
+        var vectorized = TensorApi.Whole.TryGetValue(callee.Name, out var map) && TensorApi.ElementType(callee)?.SpecialType == SpecialType.System_Double;
         IntExpr? length = null;
         for (var i = 0; i < inputs; i++)
         {
@@ -142,11 +144,20 @@ internal sealed partial class MethodFrontend
                 }
 
                 operands[i] = value;
+                whole[i] = new TensorOperand(value, null, IntExpr.Zero, Whole: false, IsArray: false);
             }
             else if (TensorSource(arguments[i], callee.Name, at) is var (element, sourceLength))
             {
                 operands[i] = element;
                 length ??= sourceLength;
+                if (vectorized && WindowOperand(arguments[i].Value) is { } operand)
+                {
+                    whole[i] = operand;
+                }
+                else
+                {
+                    vectorized = false;
+                }
             }
             else
             {
@@ -157,18 +168,51 @@ internal sealed partial class MethodFrontend
         FlushCalls(output);
         Sync(scope, output);
         Protect(scope, output, new[] { buffer.Name });
+        var expanded = new List<Stmt>();
         if (callee.Name == "SoftMax")
         {
             var sum = Fresh("softMaxSum");
             declaredLocals.Add(sum);
-            output.Add(new AssignStmt(sum, Ex.Zero, true));
-            output.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), Ex.Call(MathFunction.Exp, operands[0])), false)));
-            output.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, Ex.Div(Ex.Call(MathFunction.Exp, operands[0]), Ex.Var(sum)))));
-            return true;
+            expanded.Add(new AssignStmt(sum, Ex.Zero, true));
+            expanded.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), Ex.Call(MathFunction.Exp, operands[0])), false)));
+            expanded.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, Ex.Div(Ex.Call(MathFunction.Exp, operands[0]), Ex.Var(sum)))));
+        }
+        else
+        {
+            expanded.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, TensorApi.Element(callee.Name, operands))));
         }
 
-        output.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, TensorApi.Element(callee.Name, operands))));
+        if (vectorized)
+        {
+            output.Add(new TensorStmt(map, buffer.Name, new EquatableArray<TensorOperand>(whole), length!, Block.Of(expanded)));
+        }
+        else
+        {
+            output.AddRange(expanded);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// A span input of a whole operation as the generated code can pass it on: a local buffer, or a double span or array of this
+    /// method (a parameter, a trainable or data field), whole or a window of it; null for anything else (a row of a matrix).
+    /// </summary>
+    private TensorOperand? WindowOperand(IOperation value)
+    {
+        if (SpanSource(value) is not var (array, offset, _, _) || offset is IntRow or IntGrid)
+        {
+            return null;
+        }
+
+        var isBuffer = buffers.Values.Any(b => b.Name == array);
+        var parameter = method.Parameters.FirstOrDefault(p => Escaped(p.Name) == array);
+        if (!isBuffer && parameter != null && ElementTypeOf(parameter.Type) != SpecialType.System_Double)
+        {
+            return null; // a float span read as doubles: the generated code computes over a double copy of it
+        }
+
+        return new TensorOperand(null, array, offset ?? IntExpr.Zero, Whole: offset is null, IsArray: !isBuffer && parameter?.Type is not INamedTypeSymbol);
     }
 
     /// <summary><c>for (int index = 0; index &lt; length; index++) body</c>.</summary>

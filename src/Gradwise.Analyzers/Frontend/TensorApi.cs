@@ -36,6 +36,21 @@ internal static class TensorApi
         ["MultiplyAdd"] = 3,
     };
 
+    /// <summary>The elementwise operations over double spans the generated code runs whole, with <c>TensorPrimitives</c>, both ways.</summary>
+    public static readonly Dictionary<string, TensorMap> Whole = new()
+    {
+        ["Add"] = TensorMap.Add,
+        ["Subtract"] = TensorMap.Subtract,
+        ["Multiply"] = TensorMap.Multiply,
+        ["MultiplyAdd"] = TensorMap.MultiplyAdd,
+        ["Negate"] = TensorMap.Negate,
+        ["Exp"] = TensorMap.Exp,
+        ["Tanh"] = TensorMap.Tanh,
+        ["Sigmoid"] = TensorMap.Sigmoid,
+        ["Log"] = TensorMap.Log,
+        ["SoftMax"] = TensorMap.SoftMax,
+    };
+
     /// <summary>How many inputs the elementwise operation <paramref name="name"/> takes before its destination, or null when it is not one.</summary>
     public static int? InputsOf(string name) =>
         Elementwise.TryGetValue(name, out var inputs) ? inputs : MathApi.Functions.ContainsKey(name) ? 1 : null;

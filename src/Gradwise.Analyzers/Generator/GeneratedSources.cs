@@ -248,6 +248,25 @@ internal static class GeneratedSources
                     return items[--count];
                 }
 
+                /// <summary>Keeps the elements of <paramref name="values"/>, in one copy, for the reverse sweep.</summary>
+                public void PushSpan(global::System.ReadOnlySpan<double> values)
+                {
+                    while (items.Length - count < values.Length)
+                    {
+                        Grow();
+                    }
+
+                    values.CopyTo(new global::System.Span<double>(items, count, values.Length));
+                    count += values.Length;
+                }
+
+                /// <summary>Reads back into <paramref name="values"/> the elements of the last span kept with <see cref="PushSpan"/>.</summary>
+                public void PopSpan(global::System.Span<double> values)
+                {
+                    count -= values.Length;
+                    new global::System.ReadOnlySpan<double>(items, count, values.Length).CopyTo(values);
+                }
+
                 /// <summary>Gives the array back to the pool.</summary>
                 public void Release()
                 {
