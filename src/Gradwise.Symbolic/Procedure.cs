@@ -155,13 +155,15 @@ public sealed record CallArg(Expr? Scalar, IntExpr? Int, SpanWindow? Span, bool 
 public sealed record SpanWindow(string Array, IntExpr Offset, IntExpr Length, bool Whole, bool IsArray);
 
 /// <summary>
-/// <c>TensorPrimitives.Operation(operands, Destination)</c> with a local buffer as the destination: a whole elementwise operation.
+/// <c>TensorPrimitives.Operation(operands, Destination)</c> with a local buffer as the destination: a whole elementwise operation;
+/// or, for a reduction (<see cref="TensorMap.Dot"/>, <see cref="TensorMap.Sum"/>, <see cref="TensorMap.SumOfSquares"/>),
+/// <c>double Destination = TensorPrimitives.Operation(operands)</c> over spans one of which is a local buffer.
 /// <paramref name="Expanded"/> is what it means, the loops that write each element (every pass that does not know the operation
 /// reads those); the emitters call <c>TensorPrimitives</c> both ways instead, with the operation's known adjoint, where the values
 /// that adjoint reads are still there in the reverse sweep.
 /// </summary>
 /// <param name="Operation">The operation.</param>
-/// <param name="Destination">The local buffer written, from element 0.</param>
+/// <param name="Destination">The local buffer written, from element 0; for a reduction, the double local declared.</param>
 /// <param name="Operands">The inputs, in parameter order.</param>
 /// <param name="Length">How many elements are written: the length of the span operands.</param>
 /// <param name="Expanded">The same operation as loops over the elements.</param>
@@ -199,6 +201,15 @@ public enum TensorMap
 
     /// <summary><c>SoftMax(x)</c> = p: the Jacobian-vector product p ⊙ (ḡ − ⟨ḡ, p⟩) for an adjoint ḡ of p.</summary>
     SoftMax,
+
+    /// <summary>The reduction <c>Dot(x, y)</c>: ∂/∂x = y, ∂/∂y = x.</summary>
+    Dot,
+
+    /// <summary>The reduction <c>Sum(x)</c>: ∂/∂x = 1.</summary>
+    Sum,
+
+    /// <summary>The reduction <c>SumOfSquares(x)</c>: ∂/∂x = 2x.</summary>
+    SumOfSquares,
 }
 
 /// <summary>

@@ -423,7 +423,8 @@ public static partial class ReverseEmitter
         private bool Commutes(LoopStmt loop)
         {
             var inside = All(loop.Body).ToList();
-            if (loop.HasBreak || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt { Kernel: TensorKernel.None } or IntAssignStmt or LoopStmt { HasBreak: true } || (s is IntStmt i && tapedInts.Contains(i.Name))
+            if (loop.HasBreak || inside.Any(s => s is TensorStmt tensor && tensorPlans.TryGetValue(tensor, out var whole) && (whole.TapedInputs.Count > 0 || whole.TapeOutput))
+                || inside.Any(s => s is JumpStmt or StoreStmt or WhileStmt or CallStmt { Kernel: TensorKernel.None } or IntAssignStmt or LoopStmt { HasBreak: true } || (s is IntStmt i && tapedInts.Contains(i.Name))
                 || (s is IfStmt && tapedBranches.TryGetValue(s, out var taped) && taped)))
             {
                 return false;

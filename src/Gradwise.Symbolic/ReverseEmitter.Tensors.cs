@@ -34,24 +34,25 @@ public static partial class ReverseEmitter
 
         /// <summary>
         /// Decides, once, how each whole operation runs. The values its adjoint reads (the output, or the inputs) are read where
-        /// they are when they are still there in the reverse step: in a parameter, or in a buffer that is in scope there and that no
-        /// later statement writes first. That holds in a region whose reverse steps run after all of its forward steps, in the same
-        /// block: the method's body (not in split mode, where the reverse sweep is another method), or the body of a fused loop. An
-        /// output that is gone is computed again from its input when that is there, else kept on the tape; so is an input that is gone.
+        /// they are when they are still there in its reverse step: in a parameter, or in a buffer that is in scope there and that
+        /// nothing writes between the forward step and the reverse step. That is decided in a region whose reverse steps run after
+        /// all of its forward steps, in the same block: the method's body (not in split mode, where the reverse sweep is another
+        /// method), or the body of a fused loop. An output that is gone is computed again from its input when that is there, else
+        /// kept on the tape; so is an input that is gone.
         /// </summary>
-        private void PlanTensors(IEnumerable<LoopStmt> fused)
+        private void PlanTensors(IReadOnlyCollection<LoopStmt> fused)
         {
             if (!splitMode)
             {
                 var topLevel = procedure.Body.Statements.OfType<BufferStmt>().Select(b => b.Name).ToList();
-                PlanRegion(procedure.Body, topLevel);
+                PlanRegion(procedure.Body, topLevel, fused);
                 foreach (var loop in fused)
                 {
-                    PlanRegion(loop.Body, topLevel);
+                    PlanRegion(loop.Body, topLevel, fused);
                 }
             }
 
-            // The rest (in split mode, or in loops that are not fused): only parameters are still there.
+            // In split mode only parameters are still there.
             foreach (var tensor in All(procedure.Body).OfType<TensorStmt>().Where(t => !tensorPlans.ContainsKey(t)).ToList())
             {
                 if (PlanOf(tensor, outputKept: false, operand => operand.Span is not { } span || !bufferNames.Contains(span)) is { } plan)
@@ -63,45 +64,49 @@ public static partial class ReverseEmitter
 
         /// <param name="region">The statements whose reverse steps run, in reverse, after all of their forward steps.</param>
         /// <param name="inScope">The buffers declared outside the region that its reverse steps can read.</param>
-        private void PlanRegion(Block region, IEnumerable<string> inScope)
+        /// <param name="fused">The fused loops, regions of their own.</param>
+        private void PlanRegion(Block region, IEnumerable<string> inScope, IReadOnlyCollection<LoopStmt> fused)
         {
-            var order = All(region).ToList();
             var declared = new HashSet<string>(region.Statements.OfType<BufferStmt>().Select(b => b.Name).Concat(inScope));
-            foreach (var tensor in Reachable(region).OfType<TensorStmt>())
+            var statements = region.Statements;
+            for (var position = 0; position < statements.Count; position++)
             {
-                var at = order.IndexOf(tensor);
-                var written = new HashSet<string>(order.Skip(at + 1).Where(s => !IsInside(s, tensor)).Select(s => s switch
+                var top = statements[position];
+                if (top is LoopStmt loop && fused.Contains(loop, ByReference<LoopStmt>.Instance))
                 {
-                    StoreStmt store => store.Buffer,
-                    _ => null,
-                }).Where(n => n != null).Select(n => n!));
-                bool Kept(TensorOperand operand) =>
-                    operand.Span is not { } span || !bufferNames.Contains(span) || (declared.Contains(span) && !written.Contains(span) && span != tensor.Destination);
-                var outputKept = declared.Contains(tensor.Destination) && !written.Contains(tensor.Destination);
-                if (PlanOf(tensor, outputKept, Kept) is { } plan)
+                    continue;
+                }
+
+                var inside = All(Block.Of(new[] { top })).ToList();
+                var later = new HashSet<string>(statements.Skip(position + 1).SelectMany(s => All(Block.Of(new[] { s }))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
+                foreach (var tensor in inside.OfType<TensorStmt>())
                 {
-                    tensorPlans[tensor] = plan;
+                    // Inside a loop here, a later iteration runs before this reverse step: nothing the loop writes is still there.
+                    var looped = inside.Any(s => LoopBody(s) is { } body && All(body).Contains(tensor, ByReference<Stmt>.Instance));
+                    var at = inside.FindIndex(s => ReferenceEquals(s, tensor));
+                    var written = new HashSet<string>(later);
+                    written.UnionWith(inside.Where((s, i) => looped || (i > at && !IsInside(s, tensor))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
+                    bool Kept(TensorOperand operand) =>
+                        operand.Span is not { } span || !bufferNames.Contains(span) || (declared.Contains(span) && !written.Contains(span) && span != tensor.Destination);
+                    var outputKept = !looped && declared.Contains(tensor.Destination) && !written.Contains(tensor.Destination);
+                    if (PlanOf(tensor, outputKept, Kept) is { } plan)
+                    {
+                        tensorPlans[tensor] = plan;
+                    }
                 }
             }
         }
 
-        /// <summary>The statements of a region outside the loops it contains (those run more than once per run of the region).</summary>
-        private static IEnumerable<Stmt> Reachable(Block block)
+        /// <summary>The body of a loop statement, or null.</summary>
+        private static Block? LoopBody(Stmt statement) => statement switch
         {
-            foreach (var statement in block.Statements)
-            {
-                yield return statement;
-                var inner = statement switch
-                {
-                    IfStmt branch => Reachable(branch.Then).Concat(Reachable(branch.Else)),
-                    _ => Enumerable.Empty<Stmt>(),
-                };
-                foreach (var nested in inner)
-                {
-                    yield return nested;
-                }
-            }
-        }
+            LoopStmt loop => loop.Body,
+            WhileStmt loop => loop.Body,
+            _ => null,
+        };
+
+        /// <summary>The buffer a statement writes elements of, or null.</summary>
+        private static string? WrittenBuffer(Stmt statement) => (statement as StoreStmt)?.Buffer;
 
         private static bool IsInside(Stmt statement, TensorStmt tensor) => All(tensor.Expanded).Contains(statement, ByReference<Stmt>.Instance);
 
@@ -138,6 +143,15 @@ public static partial class ReverseEmitter
             var tapeOutput = false;
             switch (tensor.Operation)
             {
+                case TensorMap.Dot when operands[0] == operands[1]:
+                case TensorMap.SumOfSquares:
+                    if (Active(0))
+                    {
+                        Read(0);
+                    }
+
+                    break;
+                case TensorMap.Dot:
                 case TensorMap.Multiply or TensorMap.MultiplyAdd:
                     for (var i = 0; i < 2; i++)
                     {
@@ -157,7 +171,7 @@ public static partial class ReverseEmitter
                     break;
             }
 
-            var copySeed = operands.Any(o => o.Span == tensor.Destination) && InPlaceOperand(tensor) < 0;
+            var copySeed = !IsReduction(tensor) && operands.Any(o => o.Span == tensor.Destination) && InPlaceOperand(tensor) < 0;
             var temporary = tensor.Operation is TensorMap.Tanh or TensorMap.Sigmoid or TensorMap.Log or TensorMap.SoftMax;
             return new TensorPlan(recompute, tapeOutput, taped, copySeed, temporary);
         }
@@ -168,7 +182,7 @@ public static partial class ReverseEmitter
         /// </summary>
         private void EmitForwardTensor(TensorStmt tensor, TensorPlan plan, List<string> lines, string pad)
         {
-            var tapes = activeBuffers.Contains(tensor.Destination);
+            var tapes = IsActiveDestination(tensor);
             if (tapes)
             {
                 foreach (var input in plan.TapedInputs)
@@ -177,7 +191,10 @@ public static partial class ReverseEmitter
                 }
             }
 
-            lines.Add(pad + Tensors + tensor.Operation + "<double>(" + string.Join(", ", tensor.Operands.Select(o => ValueOf(o, tensor.Length)).Concat(new[] { tensor.Destination })) + ");");
+            var inputs = tensor.Operands.Select(o => ValueOf(o, tensor.Length));
+            lines.Add(pad + (IsReduction(tensor)
+                ? "double " + tensor.Destination + " = " + Tensors + tensor.Operation + "<double>(" + string.Join(", ", inputs) + ");"
+                : Tensors + tensor.Operation + "<double>(" + string.Join(", ", inputs.Concat(new[] { tensor.Destination })) + ");"));
             if (tapes && plan.TapeOutput)
             {
                 PushSpan(lines, pad, OutputOf(tensor));
@@ -188,6 +205,70 @@ public static partial class ReverseEmitter
         {
             usesTape = true;
             lines.Add(pad + Tape + ".PushSpan(" + span + ");");
+        }
+
+        /// <summary>True for <c>Dot</c>, <c>Sum</c> and <c>SumOfSquares</c>, whose destination is a double local.</summary>
+        private static bool IsReduction(TensorStmt tensor) => tensor.Operation is TensorMap.Dot or TensorMap.Sum or TensorMap.SumOfSquares;
+
+        /// <summary>True when the operation's result carries an adjoint (its reverse step runs).</summary>
+        private bool IsActiveDestination(TensorStmt tensor) => IsReduction(tensor) ? activeLocals.Contains(tensor.Destination) : activeBuffers.Contains(tensor.Destination);
+
+        /// <summary>
+        /// The reverse step of a reduction <c>t = R(inputs)</c>: t's adjoint, taken and reset, times R's known partials, added into
+        /// the adjoints of the inputs with <c>TensorPrimitives</c>.
+        /// </summary>
+        private void EmitReverseReduction(TensorStmt tensor, TensorPlan plan, List<string> lines, string pad)
+        {
+            var inner = pad + "    ";
+            var length = IntFormatter.Format(tensor.Length);
+            var operands = tensor.Operands;
+            lines.Add(pad + "{");
+            var seed = Named("g/" + IdOf(tensor), "d" + Word(tensor.Destination) + "_in");
+            lines.Add(inner + "double " + seed + " = " + Adjoint(tensor.Destination) + ";");
+            lines.Add(inner + Adjoint(tensor.Destination) + " = 0.0;");
+            var values = operands.Select(o => ValueOf(o, tensor.Length)).ToArray();
+            var slots = new Dictionary<string, int>();
+            foreach (var input in plan.TapedInputs.Reverse())
+            {
+                var owner = operands[input].Span!;
+                slots[owner] = slots.TryGetValue(owner, out var used) ? used + 1 : 1;
+                values[input] = ScratchName(owner, slots[owner] - 1) + ".Slice(0, " + length + ")";
+                lines.Add(inner + Tape + ".PopSpan(" + values[input] + ");");
+            }
+
+            for (var i = 0; i < operands.Count; i++)
+            {
+                if (!IsActive(Ex.Element(operands[i].Span!, IntExpr.Zero)))
+                {
+                    continue;
+                }
+
+                var gradient = AdjointOf(operands[i], tensor.Length);
+                if (tensor.Operation == TensorMap.SumOfSquares || (tensor.Operation == TensorMap.Dot && operands[0] == operands[1]))
+                {
+                    lines.Add(inner + Tensors + "MultiplyAdd<double>(" + values[0] + ", 2.0 * " + seed + ", " + gradient + ", " + gradient + ");");
+                    break; // Dot(x, x): 2x, added once
+                }
+
+                lines.Add(inner + (tensor.Operation == TensorMap.Sum
+                    ? Tensors + "Add<double>(" + gradient + ", " + seed + ", " + gradient + ");"
+                    : Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", " + seed + ", " + gradient + ", " + gradient + ");"));
+            }
+
+            lines.Add(pad + "}");
+        }
+
+        /// <summary>The scratch spans the reverse step of an operation uses, by the buffer they are made with (as long as it).</summary>
+        private IEnumerable<(string Owner, int Count)> ScratchNeeds(TensorStmt tensor, TensorPlan plan)
+        {
+            if (!IsActiveDestination(tensor))
+            {
+                return Enumerable.Empty<(string, int)>();
+            }
+
+            return IsReduction(tensor)
+                ? plan.TapedInputs.GroupBy(i => tensor.Operands[i].Span!).Select(g => (g.Key, g.Count()))
+                : new[] { (tensor.Destination, plan.Scratch) };
         }
 
         /// <summary>The elements of the destination the operation writes.</summary>
@@ -201,8 +282,14 @@ public static partial class ReverseEmitter
         /// </summary>
         private void EmitReverseTensor(TensorStmt tensor, TensorPlan plan, List<string> lines, string pad)
         {
-            if (!activeBuffers.Contains(tensor.Destination))
+            if (!IsActiveDestination(tensor))
             {
+                return;
+            }
+
+            if (IsReduction(tensor))
+            {
+                EmitReverseReduction(tensor, plan, lines, pad);
                 return;
             }
 
@@ -396,7 +483,7 @@ public static partial class ReverseEmitter
         {
             foreach (var buffer in buffers)
             {
-                var count = tensorPlans.Where(p => p.Key.Destination == buffer.Name && activeBuffers.Contains(buffer.Name)).Select(p => p.Value.Scratch).DefaultIfEmpty(0).Max();
+                var count = tensorPlans.SelectMany(p => ScratchNeeds(p.Key, p.Value)).Where(n => n.Owner == buffer.Name).Select(n => n.Count).DefaultIfEmpty(0).Max();
                 var length = IntFormatter.Format(procedure.Buffers.First(b => b.Name == buffer.Name).Length);
                 for (var i = 0; i < count; i++)
                 {
@@ -420,9 +507,12 @@ public static partial class ReverseEmitter
                 TensorMap.Tanh => "∂/∂x = 1 − " + tensor.Destination + "²",
                 TensorMap.Sigmoid => "∂/∂x = " + tensor.Destination + " (1 − " + tensor.Destination + ")",
                 TensorMap.Log => "∂/∂x = 1 / x",
+                TensorMap.Dot => "∂/∂x = y, ∂/∂y = x",
+                TensorMap.Sum => "∂/∂x = 1",
+                TensorMap.SumOfSquares => "∂/∂x = 2x",
                 _ => "x̄ = " + tensor.Destination + " ⊙ (ḡ − ⟨ḡ, " + tensor.Destination + "⟩) for the adjoint ḡ of " + tensor.Destination,
             };
-            return tensor.Destination + " = TensorPrimitives." + tensor.Operation + "(" + inputs + "):  " + partials + "  (elementwise; both sweeps call TensorPrimitives)";
+            return tensor.Destination + " = TensorPrimitives." + tensor.Operation + "(" + inputs + "):  " + partials + (IsReduction(tensor) ? "  (both sweeps call TensorPrimitives)" : "  (elementwise; both sweeps call TensorPrimitives)");
         }
     }
 }

@@ -252,7 +252,7 @@ public static partial class ReverseEmitter
             }
 
             var fused = FindFusedLoops();
-            PlanTensors(fused.Keys);
+            PlanTensors(fused.Keys.ToList());
 
             var forward = new List<string>();
             foreach (var integer in All(procedure.Body).OfType<IntStmt>().Where(IsHoisted))
@@ -272,11 +272,12 @@ public static partial class ReverseEmitter
             for (var i = 0; i < body.Count; i++)
             {
                 // An adjoint buffer is made once, at the top level, before the statement that declares its buffer.
-                var declared = All(Block.Of(new[] { body[i] })).OfType<BufferStmt>().Where(b => activeBuffers.Contains(b.Name)).ToList();
+                var all = All(Block.Of(new[] { body[i] })).OfType<BufferStmt>().ToList();
+                var declared = all.Where(b => activeBuffers.Contains(b.Name)).ToList();
                 if (body[i] is not BufferStmt)
                 {
                     AllocateAdjointBuffers(declared, forward);
-                    AllocateScratch(declared, forward);
+                    AllocateScratch(all, forward);
                 }
 
                 if (body[i] is LoopStmt loop && fused.TryGetValue(loop, out var seeds))
@@ -291,7 +292,7 @@ public static partial class ReverseEmitter
                 if (body[i] is BufferStmt)
                 {
                     AllocateAdjointBuffers(declared, forward);
-                    AllocateScratch(declared, forward);
+                    AllocateScratch(all, forward);
                 }
             }
 
@@ -352,7 +353,7 @@ public static partial class ReverseEmitter
 
             var whole = new HashSet<Stmt>(tensorPlans.Keys.SelectMany(t => All(t.Expanded)), ByReference<Stmt>.Instance);
             var steps = plans.Where(p => p.Value.Partials.Count > 0 && !whole.Contains(p.Key)).Select(p => (p.Value.Id, Text: Describe(p.Value)))
-                .Concat(tensorPlans.Keys.Where(t => activeBuffers.Contains(t.Destination)).Select(t => (Id: IdOf(t), Text: DescribeTensor(t))))
+                .Concat(tensorPlans.Keys.Where(IsActiveDestination).Select(t => (Id: IdOf(t), Text: DescribeTensor(t))))
                 .Concat(detached.Select(m => (Id: All(procedure.Body).Where(s => s is AssignStmt a && a.Target == m).Select(IdOf).Min(), Text: m + ": a shift the result does not depend on (it cancels between Exp(x - " + m + ") and the " + m + " added back), so ∂/∂" + m + " = 0 and it keeps no adjoint")))
                 .Concat(All(procedure.Body).OfType<CallStmt>().Where(c => activeLocals.Contains(c.Target)).Select(c => (Id: IdOf(c), Text: DescribeCall(c))))
                 .OrderBy(p => p.Id).Select(p => p.Text).ToList();

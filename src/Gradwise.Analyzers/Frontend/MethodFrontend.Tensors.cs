@@ -59,11 +59,14 @@ internal sealed partial class MethodFrontend
             return Ex.Var(target);
         }
 
-        return ReadReductionLoop(callee.Name, arguments, reduction.Kernel);
+        return ReadReductionLoop(callee.Name, arguments, reduction.Kernel, TensorApi.ElementType(callee)?.SpecialType == SpecialType.System_Double);
     }
 
-    /// <summary>A reduction over a local buffer or a matrix row: a sum over its elements in a loop of its own.</summary>
-    private Expr? ReadReductionLoop(string member, IArgumentOperation[] arguments, TensorKernel kernel)
+    /// <summary>
+    /// A reduction over a local buffer or a matrix row: a sum over its elements in a loop of its own; over double buffers and
+    /// windows (<paramref name="overDouble"/>), that loop is the meaning of a whole operation (<see cref="TensorStmt"/>).
+    /// </summary>
+    private Expr? ReadReductionLoop(string member, IArgumentOperation[] arguments, TensorKernel kernel, bool overDouble)
     {
         var index = Fresh("k");
         var at = IntExpr.Var(index);
@@ -88,8 +91,23 @@ internal sealed partial class MethodFrontend
             TensorKernel.Sum => elements[0],
             _ => Ex.Mul(elements[0], elements[0]),
         };
-        pendingCalls.Add(new AssignStmt(sum, Ex.Zero, true));
-        pendingCalls.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), term), false)));
+        var expanded = new Stmt[] { new AssignStmt(sum, Ex.Zero, true), ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), term), false)) };
+        var operands = overDouble ? arguments.Select(a => WindowOperand(a.Value)).ToArray() : null;
+        if (operands != null && operands.All(o => o != null))
+        {
+            var map = kernel switch
+            {
+                TensorKernel.Dot => TensorMap.Dot,
+                TensorKernel.Sum => TensorMap.Sum,
+                _ => TensorMap.SumOfSquares, // Norm: the root of the sum of squares, taken where it is read
+            };
+            pendingCalls.Add(new TensorStmt(map, sum, new EquatableArray<TensorOperand>(operands!), length!, Block.Of(expanded)));
+        }
+        else
+        {
+            pendingCalls.AddRange(expanded);
+        }
+
         return kernel == TensorKernel.Norm ? Ex.Call(MathFunction.Sqrt, Ex.Var(sum)) : Ex.Var(sum);
     }
 
