@@ -78,6 +78,11 @@ public static partial class ReverseEmitter
                 }
 
                 var inside = All(Block.Of(new[] { top })).ToList();
+                if (!inside.OfType<TensorStmt>().Any())
+                {
+                    continue;
+                }
+
                 var later = new HashSet<string>(statements.Skip(position + 1).SelectMany(s => All(Block.Of(new[] { s }))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
                 foreach (var tensor in inside.OfType<TensorStmt>())
                 {
