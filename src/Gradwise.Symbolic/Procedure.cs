@@ -199,6 +199,12 @@ public enum TensorMap
     /// <summary><c>Log(x)</c>: ∂/∂x = 1 / x.</summary>
     Log,
 
+    /// <summary><c>Divide(x, y)</c>: ∂/∂x = 1 / y, ∂/∂y = −x / y².</summary>
+    Divide,
+
+    /// <summary><c>Sqrt(x)</c>: ∂/∂x = 0.5 / y, y the output.</summary>
+    Sqrt,
+
     /// <summary><c>SoftMax(x)</c> = p: the Jacobian-vector product p ⊙ (ḡ − ⟨ḡ, p⟩) for an adjoint ḡ of p.</summary>
     SoftMax,
 

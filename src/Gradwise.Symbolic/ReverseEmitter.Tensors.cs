@@ -170,14 +170,26 @@ public static partial class ReverseEmitter
                 case TensorMap.Log:
                     Read(0);
                     break;
-                case TensorMap.Exp or TensorMap.Tanh or TensorMap.Sigmoid or TensorMap.SoftMax when !outputKept:
+                case TensorMap.Divide:
+                    if (Active(0) && operands[0].Scalar != null)
+                    {
+                        return null; // c / y: ∂/∂c = Σ ḡ / y, left to the loops
+                    }
+
+                    if ((Active(0) && !Read(1)) || (Active(1) && !(Read(0) && Read(1))))
+                    {
+                        return null;
+                    }
+
+                    break;
+                case TensorMap.Exp or TensorMap.Tanh or TensorMap.Sigmoid or TensorMap.SoftMax or TensorMap.Sqrt when !outputKept:
                     recompute = kept(operands[0]);
                     tapeOutput = !recompute;
                     break;
             }
 
             var copySeed = !IsReduction(tensor) && operands.Any(o => o.Span == tensor.Destination) && InPlaceOperand(tensor) < 0;
-            var temporary = tensor.Operation is TensorMap.Tanh or TensorMap.Sigmoid or TensorMap.Log or TensorMap.SoftMax;
+            var temporary = tensor.Operation is TensorMap.Tanh or TensorMap.Sigmoid or TensorMap.Log or TensorMap.SoftMax or TensorMap.Divide or TensorMap.Sqrt;
             return new TensorPlan(recompute, tapeOutput, taped, copySeed, temporary);
         }
 
@@ -417,6 +429,16 @@ public static partial class ReverseEmitter
                     Tensors + "Multiply<double>(" + temporary + ", " + output + ", " + temporary + ");",
                 }, seed, temporary),
                 TensorMap.Log => (new List<string> { Tensors + "Divide<double>(" + seed + ", " + values[i] + ", " + temporary + ");" }, temporary, null),
+                TensorMap.Sqrt => (new List<string> { Tensors + "Divide<double>(0.5, " + output + ", " + temporary + ");" }, seed, temporary),
+                TensorMap.Divide when i == 0 && tensor.Operands[1].Scalar != null => (none, seed, "1.0 / " + Parenthesized(values[1])),
+                TensorMap.Divide when i == 0 => (new List<string> { Tensors + "Divide<double>(" + seed + ", " + values[1] + ", " + temporary + ");" }, temporary, null),
+                TensorMap.Divide => (new List<string>
+                {
+                    // −x / y², times ḡ
+                    Tensors + "Divide<double>(" + values[0] + ", " + values[1] + ", " + temporary + ");",
+                    Tensors + "Divide<double>(" + temporary + ", " + values[1] + ", " + temporary + ");",
+                    Tensors + "Negate<double>(" + temporary + ", " + temporary + ");",
+                }, seed, temporary),
 
                 // p ⊙ (ḡ − ⟨ḡ, p⟩): the Jacobian diag(p) − p pᵀ times ḡ.
                 _ => (new List<string> { Tensors + "Subtract<double>(" + seed + ", " + Tensors + "Dot<double>(" + seed + ", " + output + "), " + temporary + ");" }, temporary, output),
@@ -439,6 +461,7 @@ public static partial class ReverseEmitter
             return tensor.Operation switch
             {
                 TensorMap.Multiply or TensorMap.MultiplyAdd when i < 2 => "+= " + Tensors + "Dot<double>(" + seed + ", " + values[1 - i] + ")",
+                TensorMap.Divide => "-= " + Tensors + "Dot<double>(" + seed + ", " + values[0] + ") / (" + values[1] + " * " + values[1] + ")",
                 TensorMap.Subtract when i == 1 => "-= " + Tensors + "Sum<double>(" + seed + ")",
                 _ => "+= " + Tensors + "Sum<double>(" + seed + ")",
             };
@@ -480,6 +503,9 @@ public static partial class ReverseEmitter
             return isArray ? "global::System.MemoryExtensions.AsSpan(" + span + ", " + window : span + ".Slice(" + window;
         }
 
+        /// <summary>A double operand's code, in parentheses unless it is a name or a number.</summary>
+        private static string Parenthesized(string code) => code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@') ? code : "(" + code + ")";
+
         /// <summary>The name of scratch span <paramref name="index"/> of the buffer <paramref name="buffer"/>'s whole operations.</summary>
         private string ScratchName(string buffer, int index) => Named("x/" + buffer + "/" + index, "scratch" + index + "_" + Word(buffer));
 
@@ -512,6 +538,8 @@ public static partial class ReverseEmitter
                 TensorMap.Tanh => "∂/∂x = 1 − " + tensor.Destination + "²",
                 TensorMap.Sigmoid => "∂/∂x = " + tensor.Destination + " (1 − " + tensor.Destination + ")",
                 TensorMap.Log => "∂/∂x = 1 / x",
+                TensorMap.Divide => "∂/∂x = 1 / y, ∂/∂y = −x / y²",
+                TensorMap.Sqrt => "∂/∂x = 0.5 / " + tensor.Destination,
                 TensorMap.Dot => "∂/∂x = y, ∂/∂y = x",
                 TensorMap.Sum => "∂/∂x = 1",
                 TensorMap.SumOfSquares => "∂/∂x = 2x",

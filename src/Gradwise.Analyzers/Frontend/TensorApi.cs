@@ -48,6 +48,8 @@ internal static class TensorApi
         ["Tanh"] = TensorMap.Tanh,
         ["Sigmoid"] = TensorMap.Sigmoid,
         ["Log"] = TensorMap.Log,
+        ["Divide"] = TensorMap.Divide,
+        ["Sqrt"] = TensorMap.Sqrt,
         ["SoftMax"] = TensorMap.SoftMax,
     };
 

@@ -23,7 +23,7 @@ public sealed class TensorElementwiseGeneratorTests
 
         public static partial class E
         {
-            /// <summary>Every operation once, each into its own buffer, with spans and doubles as inputs (s is differentiated too).</summary>
+            /// <summary>Every operation, each into its own buffer, with spans and doubles as inputs (s is differentiated too).</summary>
             [Differentiable]
             public static double Ops(ReadOnlySpan<double> u, ReadOnlySpan<double> v, double s)
             {
@@ -41,6 +41,10 @@ public sealed class TensorElementwiseGeneratorTests
                 Span<double> p = stackalloc double[n];
                 Span<double> z = stackalloc double[n];
                 Span<double> y = stackalloc double[n];
+                Span<double> f = stackalloc double[n];
+                Span<double> k = stackalloc double[n];
+                Span<double> o = stackalloc double[n];
+                Span<double> w = stackalloc double[n];
                 TensorPrimitives.Add<double>(u, v, a);
                 TensorPrimitives.Subtract<double>(a, s, b);
                 TensorPrimitives.Subtract<double>(s, u, c);
@@ -54,7 +58,11 @@ public sealed class TensorElementwiseGeneratorTests
                 TensorPrimitives.Sigmoid<double>(r, g);
                 TensorPrimitives.SoftMax<double>(c, p);
                 TensorPrimitives.Negate<double>(p, z);
-                return TensorPrimitives.Dot<double>(y, v) + TensorPrimitives.Sum<double>(t) + TensorPrimitives.Dot<double>(g, u) + TensorPrimitives.Dot<double>(z, v) + TensorPrimitives.Sum<double>(e);
+                TensorPrimitives.Divide<double>(e, l, f);
+                TensorPrimitives.Divide<double>(q, s, k);
+                TensorPrimitives.Divide<double>(1.0, l, o);
+                TensorPrimitives.Sqrt<double>(l, w);
+                return TensorPrimitives.Dot<double>(f, u) + TensorPrimitives.Dot<double>(k, v) + TensorPrimitives.Sum<double>(o) + TensorPrimitives.Dot<double>(w, v) + TensorPrimitives.Dot<double>(y, v) + TensorPrimitives.Sum<double>(t) + TensorPrimitives.Dot<double>(g, u) + TensorPrimitives.Dot<double>(z, v) + TensorPrimitives.Sum<double>(e);
             }
 
             /// <summary>A layer in place, as courses write it: h = Wx + b, then tanh, a scale, a softmax, an exp, a negation, all into h.</summary>
@@ -174,6 +182,8 @@ public sealed class TensorElementwiseGeneratorTests
         Assert.Contains("ds += global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(", ops, StringComparison.Ordinal); // Multiply(u, s, q): ∂/∂s = ⟨ḡ, u⟩
         Assert.Contains("ds -= global::System.Numerics.Tensors.TensorPrimitives.Sum<double>(", ops, StringComparison.Ordinal); // Subtract(a, s, b): ∂/∂s = −Σḡ
         Assert.Contains("p = TensorPrimitives.SoftMax(c):  x̄ = p ⊙ (ḡ − ⟨ḡ, p⟩)", ops, StringComparison.Ordinal);
+        Assert.Contains("ds -= global::System.Numerics.Tensors.TensorPrimitives.Dot<double>(gw_d_k.Slice(0, n), q) / (s * s);", ops, StringComparison.Ordinal); // Divide(q, s, k)
+        Assert.Contains("TensorPrimitives.Divide<double>(0.5, w.Slice(0, n), ", ops, StringComparison.Ordinal); // Sqrt(l, w): 0.5 / w
 
         // In place, the adjoint is turned into the input's where it is (no copy, no clearing); an output that the next step
         // replaces goes on the tape whole, one copy per step: Tanh, Sigmoid, SoftMax and Exp each read theirs back.
@@ -211,6 +221,31 @@ public sealed class TensorElementwiseGeneratorTests
         Assert.Equal(3, CountOf(reverse, ".PopSpan("));
         Assert.DoesNotContain("Math.Tanh(", split, StringComparison.Ordinal);
     }
+
+    /// <summary>Every prefix of a layer written with whole operations, typed from the top: a diagnostic or code, never a crash.</summary>
+    [Fact]
+    public void Half_typed_whole_operations_never_crash() =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            """
+            using System;
+            using System.Numerics.Tensors;
+            using Gradwise;
+            public static partial class H
+            {
+                [Differentiable]
+                public static double F(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double s)
+                {
+                    Span<double> h = stackalloc double[w.Length];
+                    TensorPrimitives.MultiplyAdd<double>(w, x, s, h);
+                    TensorPrimitives.Tanh<double>(h, h);
+                    TensorPrimitives.SoftMax<double>(h, h);
+                    return TensorPrimitives.Dot<double>(h, x) - s * TensorPrimitives.Sum<double>(h);
+                }
+            }
+            """,
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() },
+            references: new[] { TensorPrimitivesGeneratorTests.Tensors });
 
     /// <summary>
     /// Random chains of whole operations over two parameters, a double and three buffers (in place, overwritten, read after
