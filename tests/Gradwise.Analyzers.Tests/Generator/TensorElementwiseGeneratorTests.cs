@@ -189,8 +189,8 @@ public sealed class TensorElementwiseGeneratorTests
         // replaces goes on the tape whole, one copy per step: Tanh, Sigmoid, SoftMax and Exp each read theirs back.
         Assert.DoesNotContain(".CopyTo(", inPlace, StringComparison.Ordinal);
         Assert.Contains("TensorPrimitives.Negate<double>(gw_d_h.Slice(0, w.Length), gw_d_h.Slice(0, w.Length));", inPlace, StringComparison.Ordinal);
-        Assert.Equal(4, CountOf(inPlace, ".PushSpan(h.Slice(0, w.Length));"));
-        Assert.Equal(4, CountOf(inPlace, ".PopSpan("));
+        Assert.Equal(4, TensorPrimitivesGeneratorTests.CountOf(inPlace, ".PushSpan(h.Slice(0, w.Length));"));
+        Assert.Equal(4, TensorPrimitivesGeneratorTests.CountOf(inPlace, ".PopSpan("));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class TensorElementwiseGeneratorTests
     public void In_a_loop_that_is_not_fused_and_in_split_halves_the_values_go_on_the_tape_whole()
     {
         var looped = Run.Value.Source("E.Looped(");
-        Assert.Equal(3, CountOf(looped, ".PushSpan(")); // Tanh's and Exp's outputs, and h for ∂Dot(h, v)/∂v
+        Assert.Equal(3, TensorPrimitivesGeneratorTests.CountOf(looped, ".PushSpan(")); // Tanh's and Exp's outputs, and h for ∂Dot(h, v)/∂v
         Assert.DoesNotContain("Math.Tanh(", looped, StringComparison.Ordinal);
         Assert.Contains("h[k] = u[k] * (i + s);", looped, StringComparison.Ordinal); // Multiply(u, s + i, h): ∂/∂s is spread over a sum, so a loop
 
@@ -217,8 +217,8 @@ public sealed class TensorElementwiseGeneratorTests
         var split = Run.Value.Source("E.Layered(");
         var forward = split[split.IndexOf("double LayeredGradwiseForward(", StringComparison.Ordinal)..split.IndexOf("void LayeredGradwiseReverse(", StringComparison.Ordinal)];
         var reverse = split[split.IndexOf("void LayeredGradwiseReverse(", StringComparison.Ordinal)..];
-        Assert.Equal(3, CountOf(forward, ".PushSpan(")); // Tanh's and SoftMax's outputs, and h for ∂Dot(h, x)/∂x
-        Assert.Equal(3, CountOf(reverse, ".PopSpan("));
+        Assert.Equal(3, TensorPrimitivesGeneratorTests.CountOf(forward, ".PushSpan(")); // Tanh's and SoftMax's outputs, and h for ∂Dot(h, x)/∂x
+        Assert.Equal(3, TensorPrimitivesGeneratorTests.CountOf(reverse, ".PopSpan("));
         Assert.DoesNotContain("Math.Tanh(", split, StringComparison.Ordinal);
     }
 
@@ -311,16 +311,5 @@ public sealed class TensorElementwiseGeneratorTests
         return "[Differentiable]\npublic static double " + name + "(ReadOnlySpan<double> u, ReadOnlySpan<double> v, double s)\n{\n" + body + "}\n"
             + "public static double " + name + "Value(double[] t) => " + name + "(t.AsSpan(0, 4), t.AsSpan(4, 4), t[8]);\n"
             + "public static double " + name + "Gradient(double[] t, double[] d) => " + name + "WithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), t[8], d.AsSpan(0, 4), d.AsSpan(4, 4), out d[8]);\n";
-    }
-
-    private static int CountOf(string text, string part)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 }

@@ -293,7 +293,8 @@ public sealed class TensorPrimitivesGeneratorTests
             new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() },
             references: new[] { Tensors });
 
-    private static int CountOf(string text, string part)
+    /// <summary>How many times <paramref name="part"/> occurs in <paramref name="text"/>.</summary>
+    internal static int CountOf(string text, string part)
     {
         var count = 0;
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
