@@ -3,8 +3,9 @@ using System.Linq;
 
 namespace Gradwise.Symbolic;
 
-// Whole elementwise TensorPrimitives operations (TensorStmt): run as one call each way where the values their adjoints read are
-// still there in the reverse sweep; else as the loops they stand for.
+// Whole TensorPrimitives operations (TensorStmt), elementwise and reductions over buffers: one call each way, the values their
+// adjoints read taken where they are, computed again, or kept on the tape as spans; as the loops they stand for when their adjoint
+// would have to be spread over an expression.
 public static partial class ReverseEmitter
 {
     /// <summary>
@@ -18,7 +19,7 @@ public static partial class ReverseEmitter
     /// <param name="Temporary">True when the adjoint needs a span of its own (1 − y², y·(1 − y), ḡ / x, ḡ − ⟨ḡ, p⟩).</param>
     private sealed record TensorPlan(bool Recompute, bool TapeOutput, IReadOnlyList<int> TapedInputs, bool CopySeed, bool Temporary)
     {
-        /// <summary>How many scratch spans of the destination's length the reverse step uses.</summary>
+        /// <summary>How many scratch spans the reverse step uses (of an elementwise operation: as long as its destination).</summary>
         public int Scratch => (Recompute ? 1 : 0) + (TapeOutput ? 1 : 0) + TapedInputs.Count + (CopySeed ? 1 : 0) + (Temporary ? 1 : 0);
     }
 
@@ -52,7 +53,7 @@ public static partial class ReverseEmitter
                 }
             }
 
-            // In split mode only parameters are still there.
+            // The rest (all of them in split mode): only parameters are still there.
             foreach (var tensor in All(procedure.Body).OfType<TensorStmt>().Where(t => !tensorPlans.ContainsKey(t)).ToList())
             {
                 if (PlanOf(tensor, outputKept: false, operand => operand.Span is not { } span || !bufferNames.Contains(span)) is { } plan)
