@@ -224,6 +224,10 @@ internal sealed class TreeCandidates
                     }
 
                     break;
+                case "new:" when expression.Parent is PrimaryConstructorBaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax { ParameterList: not null } derived } }:
+                    // class SigmoidLayer(int size) : Layer(size, Sigmoid): the primary constructor's body (its operation is the type's) constructs a Layer.
+                    found.Add(derived);
+                    break;
                 case "call:" when expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression:
                     AddOwner(found, invocation);
                     break;

@@ -202,6 +202,31 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>A layer that takes its activation and the activation's derivative as delegates in its constructor, for derived layers to pass.</summary>
+    private static string BaseDelegateLayer(string delta) => $$"""
+        using System;
+        public class Layer
+        {
+            private readonly Func<double, double> activation;
+            private readonly Func<double, double, double> derivative;
+            private readonly double[] input, output;
+            public Layer(int size, Func<double, double> activationFunction, Func<double, double, double> derivativeFunction)
+            {
+                activation = activationFunction;
+                derivative = derivativeFunction;
+                input = new double[size];
+                output = new double[size];
+            }
+            public void Forward(double[] net) { for (int i = 0; i < output.Length; i++) { input[i] = net[i]; output[i] = activation(net[i]); } }
+            public double[] OutputDeltas(double[] target)
+            {
+                var d = new double[output.Length];
+                for (int i = 0; i < output.Length; i++) d[i] = {{delta}};
+                return d;
+            }
+        }
+        """;
+
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
         { "layers in a list, last layer's neurons, delta in another file", new[] { Neurons, """
@@ -766,33 +791,21 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "activation and its derivative handed to a base layer as delegates", new[] { """
+        { "activation and its derivative handed to a base layer as delegates", new[] { BaseDelegateLayer("{|GW1001:(target[i] - output[i]) * derivative(input[i], output[i])|}"), """
             using System;
-            public class Layer
-            {
-                private readonly Func<double, double> activation;
-                private readonly Func<double, double, double> derivative;
-                private readonly double[] input, output;
-                public Layer(int size, Func<double, double> activationFunction, Func<double, double, double> derivativeFunction)
-                {
-                    activation = activationFunction;
-                    derivative = derivativeFunction;
-                    input = new double[size];
-                    output = new double[size];
-                }
-                public void Forward(double[] net) { for (int i = 0; i < output.Length; i++) { input[i] = net[i]; output[i] = activation(net[i]); } }
-                public double[] OutputDeltas(double[] target)
-                {
-                    var d = new double[output.Length];
-                    for (int i = 0; i < output.Length; i++) d[i] = {|GW1001:(target[i] - output[i]) * derivative(input[i], output[i])|};
-                    return d;
-                }
-            }
             public class SigmoidLayer : Layer
             {
                 private static double Sigmoid(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
                 private static double SigmoidDerivative(double x, double y) => y * (1 - y);
                 public SigmoidLayer(int size) : base(size, Sigmoid, SigmoidDerivative) { }
+            }
+            """ } },
+        { "activation and its derivative handed to a base layer by a primary constructor", new[] { BaseDelegateLayer("{|GW1001:(target[i] - output[i]) * derivative(input[i], output[i])|}"), """
+            using System;
+            public class SigmoidLayer(int size) : Layer(size, Sigmoid, SigmoidDerivative)
+            {
+                private static double Sigmoid(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
+                private static double SigmoidDerivative(double x, double y) => y * (1 - y);
             }
             """ } },
         { "activation and derivative lambdas handed to a layer's constructor", new[] { """
@@ -1175,6 +1188,10 @@ public sealed class SquaredErrorRealShapeTests
                 public double Loss(double y) => (outValue - y) * (outValue - y);
             }
             static class Build { static Dense Output() => new Dense(ActivationKind.Tanh); }
+            """ } },
+        { "tanh activation and derivative handed to a base layer by a primary constructor", new[] { BaseDelegateLayer("(target[i] - output[i]) * derivative(input[i], output[i])"), """
+            using System;
+            public class TanhLayer(int size) : Layer(size, Math.Tanh, (x, y) => 1 - y * y);
             """ } },
         { "delegate configured with Math.Tanh", new[] { """
             using System;
