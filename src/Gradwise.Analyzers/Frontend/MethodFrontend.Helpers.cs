@@ -461,7 +461,7 @@ internal sealed partial class MethodFrontend
     internal static string VectorHint(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "Vector" or "Vector64" or "Vector128" or "Vector256" or "Vector512", ContainingNamespace: var ns }
         && ns?.ToDisplayString() is "System.Numerics" or "System.Runtime.Intrinsics"
-            ? " (SIMD vectors are not differentiated lane by lane: write the loop over elements, or TensorPrimitives.Dot/Sum/SumOfSquares/Norm, which Gradwise differentiates as whole operations and runs vectorized)"
+            ? " (SIMD vectors are not differentiated lane by lane: write the loop over elements, or TensorPrimitives (Dot, Sum, Norm, and Add, Multiply, Exp, Tanh, Sigmoid, SoftMax, ... into a local buffer), which Gradwise differentiates as whole operations and runs vectorized both ways)"
             : string.Empty;
 
     /// <summary><see cref="VectorHint"/> for a method on SIMD vectors, or returning or taking one; else empty.</summary>
