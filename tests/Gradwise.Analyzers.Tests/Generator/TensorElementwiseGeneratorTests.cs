@@ -241,6 +241,13 @@ public sealed class TensorElementwiseGeneratorTests
         Assert.Equal(4, TensorPrimitivesGeneratorTests.CountOf(inPlace, ".PopSpan("));
     }
 
+    /// <summary>The course-style layer in place and the every-operation method, as generated: whole calls both ways, spans on the tape.</summary>
+    [Theory]
+    [InlineData("InPlace")]
+    [InlineData("Ops")]
+    public void Generated_code_matches_snapshot(string method) =>
+        SnapshotVerifier.Verify(Run.Value.Source("E." + method + "("), method);
+
     [Fact]
     public void An_output_overwritten_later_is_computed_again_and_a_doubly_read_destination_copies_its_adjoint()
     {
