@@ -218,13 +218,22 @@ public static partial class ReverseEmitter
             }
 
             var span = argument.Span!;
-            if (span.Whole)
+            return SpanCode(span.Array, span.Whole, span.Offset, span.Length, span.IsArray);
+        }
+
+        /// <summary>
+        /// A span as C#: <paramref name="span"/> itself when <paramref name="whole"/>, else its window from <paramref name="offset"/>,
+        /// <paramref name="length"/> long (<c>AsSpan</c> for an array, <c>Slice</c> for a span).
+        /// </summary>
+        private static string SpanCode(string span, bool whole, IntExpr offset, IntExpr length, bool isArray)
+        {
+            if (whole)
             {
-                return span.Array;
+                return span;
             }
 
-            var window = IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")";
-            return span.IsArray ? "global::System.MemoryExtensions.AsSpan(" + span.Array + ", " + window : span.Array + ".Slice(" + window;
+            var window = IntFormatter.Format(offset) + ", " + IntFormatter.Format(length) + ")";
+            return isArray ? "global::System.MemoryExtensions.AsSpan(" + span + ", " + window : span + ".Slice(" + window;
         }
 
         private static string ForwardHeader(LoopStmt loop)

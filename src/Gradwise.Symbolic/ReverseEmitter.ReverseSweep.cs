@@ -347,7 +347,7 @@ public static partial class ReverseEmitter
                 {
                     // The callee adds into the caller's gradient, over the window its argument reads.
                     var target = gradients[span.Array];
-                    gradientArguments.Add(span.Whole ? target : target + ".Slice(" + IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")");
+                    gradientArguments.Add(SpanCode(target, span.Whole, span.Offset, span.Length, isArray: false));
                     continue;
                 }
 
@@ -385,7 +385,7 @@ public static partial class ReverseEmitter
                 }
 
                 var span = argument.Span!;
-                var gradient = span.Whole ? gradients[span.Array] : gradients[span.Array] + ".Slice(" + IntFormatter.Format(span.Offset) + ", " + IntFormatter.Format(span.Length) + ")";
+                var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
                 switch (call.Kernel)
                 {
                     case TensorKernel.Dot when SquaresOneWindow(call):

@@ -87,11 +87,12 @@ public static partial class ReverseEmitter
                 var later = new HashSet<string>(statements.Skip(position + 1).SelectMany(s => All(Block.Of(new[] { s }))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
                 foreach (var tensor in inside.OfType<TensorStmt>())
                 {
+                    var own = new HashSet<Stmt>(All(tensor.Expanded), ByReference<Stmt>.Instance);
                     // Inside a loop here, a later iteration runs before this reverse step: nothing the loop writes is still there.
                     var looped = inside.Any(s => LoopBody(s) is { } body && All(body).Contains(tensor, ByReference<Stmt>.Instance));
                     var at = inside.FindIndex(s => ReferenceEquals(s, tensor));
                     var written = new HashSet<string>(later);
-                    written.UnionWith(inside.Where((s, i) => looped || (i > at && !IsInside(s, tensor))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
+                    written.UnionWith(inside.Where((s, i) => looped || (i > at && !own.Contains(s))).Select(WrittenBuffer).Where(n => n != null).Select(n => n!));
                     bool Kept(TensorOperand operand) =>
                         operand.Span is not { } span || !bufferNames.Contains(span) || (declared.Contains(span) && !written.Contains(span) && span != tensor.Destination);
                     var outputKept = !looped && declared.Contains(tensor.Destination) && !written.Contains(tensor.Destination);
@@ -113,8 +114,6 @@ public static partial class ReverseEmitter
 
         /// <summary>The buffer a statement writes elements of, or null.</summary>
         private static string? WrittenBuffer(Stmt statement) => (statement as StoreStmt)?.Buffer;
-
-        private static bool IsInside(Stmt statement, TensorStmt tensor) => All(tensor.Expanded).Contains(statement, ByReference<Stmt>.Instance);
 
         /// <summary>The plan of one whole operation, or null when it runs as its loops.</summary>
         /// <param name="tensor">The operation.</param>
@@ -410,14 +409,13 @@ public static partial class ReverseEmitter
         /// </summary>
         private static (List<string> Prelude, string From, string? Factor) PartialOf(TensorStmt tensor, int i, string seed, string output, string temporary, string[] values)
         {
-            string Other(int j) => values[j];
             var none = new List<string>();
             return tensor.Operation switch
             {
                 TensorMap.Add or TensorMap.MultiplyAdd when i == 2 || tensor.Operation == TensorMap.Add => (none, seed, null),
                 TensorMap.Subtract when i == 0 => (none, seed, null),
                 TensorMap.Subtract or TensorMap.Negate => (none, Minus, null),
-                TensorMap.Multiply or TensorMap.MultiplyAdd => (none, seed, Other(1 - i)),
+                TensorMap.Multiply or TensorMap.MultiplyAdd => (none, seed, values[1 - i]),
                 TensorMap.Exp => (none, seed, output),
                 TensorMap.Tanh => (new List<string>
                 {
@@ -493,16 +491,8 @@ public static partial class ReverseEmitter
         /// <summary>True for a local buffer made with <c>new double[n]</c> (not <c>stackalloc</c>).</summary>
         private bool IsArraySpan(string buffer) => All(procedure.Body).OfType<BufferStmt>().Any(b => b.Name == buffer && !b.OnStack);
 
-        private static string Window(string span, TensorOperand operand, IntExpr length, bool isArray)
-        {
-            if (operand.Whole)
-            {
-                return span;
-            }
-
-            var window = IntFormatter.Format(operand.Offset) + ", " + IntFormatter.Format(length) + ")";
-            return isArray ? "global::System.MemoryExtensions.AsSpan(" + span + ", " + window : span + ".Slice(" + window;
-        }
+        private static string Window(string span, TensorOperand operand, IntExpr length, bool isArray) =>
+            SpanCode(span, operand.Whole, operand.Offset, length, isArray);
 
         /// <summary>A double operand's code, in parentheses unless it is a name or a number.</summary>
         private static string Parenthesized(string code) => code.All(c => char.IsLetterOrDigit(c) || c is '_' or '.' or '@') ? code : "(" + code + ")";
