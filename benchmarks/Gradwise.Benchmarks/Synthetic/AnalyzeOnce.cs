@@ -121,9 +121,13 @@ public static class AnalyzeOnce
         {
             var compilation = Fresh(source);
             var clock = Stopwatch.StartNew();
-            var driver = CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGenerators(compilation);
-            var files = driver.GetRunResult().GeneratedTrees.Length;
-            Console.WriteLine($"generator {clock.Elapsed.TotalSeconds:F2} s, {files} files");
+            var driver = CSharpGeneratorDriver.Create(
+                new[] { new Gradwise.Generator.DifferentiableGenerator().AsSourceGenerator() },
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true)).RunGenerators(compilation);
+            var result = driver.GetRunResult();
+            var steps = result.Results.SelectMany(r => r.TrackedSteps)
+                .Select(s => $"{s.Key} {s.Value.Sum(step => step.ElapsedTime.TotalSeconds):F2}");
+            Console.WriteLine($"generator {clock.Elapsed.TotalSeconds:F2} s, {result.GeneratedTrees.Length} files; steps: {string.Join(", ", steps)}");
         }
 
         return 0;

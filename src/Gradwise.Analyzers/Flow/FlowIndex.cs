@@ -316,6 +316,65 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The write must be the body's only store into the member (of any receiver: a second store, a compound one or a store
+    /// into its elements makes the value depend on the path), end before the read, and sit in a block that holds the read, so
+    /// every path to the read passes it. A call between the two that changes the member is not looked for. A member of this
+    /// object that the body does not write is read through its one write in the compilation, when that write is on this too.
+    /// </remarks>
+    public IOperation? SingleMemberDefinition(IMemberReferenceOperation read, CancellationToken cancellationToken)
+    {
+        if (read is not (IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 }) || Receiver(read) is not { } receiver)
+        {
+            return null;
+        }
+
+        var member = read.Member.OriginalDefinition;
+        ISimpleAssignmentOperation? single = null;
+        foreach (var write in FactsOfRoot(Operations.Root(read)).Writes)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, member))
+            {
+                continue;
+            }
+
+            if (single != null || write.IntoElements || write.Site is not ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                || !SymbolEqualityComparer.Default.Equals(Receiver(target), receiver))
+            {
+                return null;
+            }
+
+            single = assignment;
+        }
+
+        if (single is null)
+        {
+            // Not written in this body: a member of this object written in one place only, by another method of the object
+            // (CalculateError sets Error = target - Output, CalculateGradient reads it). Read there, its operands on this are this's.
+            return receiver is ITypeSymbol && !member.IsStatic && WritesTo(member, null, cancellationToken) is { Count: 1 } writes
+                && writes[0] is { IntoElements: false, Site: ISimpleAssignmentOperation { Target: IMemberReferenceOperation onThis } only }
+                && SymbolEqualityComparer.Default.Equals(Receiver(onThis), receiver)
+                ? only.Value
+                : null;
+        }
+
+        return single is { Parent: IExpressionStatementOperation { Parent: IBlockOperation block } }
+            && single.Syntax.Span.End <= read.Syntax.SpanStart
+            && block.Syntax.Span.Contains(read.Syntax.Span)
+            ? single.Value
+            : null;
+
+        // The object a member is read on: a local, a parameter, or this (the containing type stands for it; a static member's too).
+        static ISymbol? Receiver(IMemberReferenceOperation reference) => reference.Instance is null ? reference.Member.ContainingType : Operations.Strip(reference.Instance) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } instance => instance.Type,
+            _ => null,
+        };
+    }
+
+    /// <inheritdoc />
     public IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var returns = ReturnsOf(method, cancellationToken);

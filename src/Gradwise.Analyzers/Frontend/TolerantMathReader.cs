@@ -14,6 +14,12 @@ internal interface IValueSource
     /// <summary>The one value that reaches this read of a local, or null when none or several do.</summary>
     IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The one value stored into this field or property of this receiver earlier in the same body, on every path to the read
+    /// (<c>n.Error = t - n.Output; ... n.Error * n.Output * (1 - n.Output)</c>), or null.
+    /// </summary>
+    IOperation? SingleMemberDefinition(IMemberReferenceOperation read, CancellationToken cancellationToken);
+
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
@@ -24,7 +30,8 @@ internal interface IValueSource
 /// <summary>
 /// The frontend's tolerant mode, for the recognizers: reads any C# value as math and never fails.
 /// Arithmetic and the functions of <see cref="MathApi"/> become the symbolic IR; a local with one
-/// reaching definition and a one-return helper of numbers are read through; anything else is an
+/// reaching definition, a member of a receiver written once earlier in the same body and a one-return helper of
+/// numbers are read through; anything else is an
 /// opaque variable keyed by the storage it reads (<see cref="OperandKey"/>), or by the operation
 /// itself when it is not plain storage. So <c>(t - o) * o * (1 - o)</c> with <c>o</c> a field and
 /// the same product through <c>this.o</c> are one expression, whatever the spelling.
@@ -68,6 +75,8 @@ internal sealed class TolerantMathReader
                 return bound;
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
                 return Read(definition, parameters, depth + 1);
+            case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored:
+                return Read(stored, parameters, depth + 1);
             // Integer division truncates, so it is not the math Ex.Div means.
             case IBinaryOperation { OperatorMethod: null } b when MathApi.IsNumeric(b.Type) && (b.OperatorKind != BinaryOperatorKind.Divide || MathApi.IsReal(b.Type)):
                 var arithmetic = Arithmetic.Apply(b.OperatorKind, Read(b.LeftOperand, parameters, depth), Read(b.RightOperand, parameters, depth));

@@ -405,7 +405,7 @@ internal sealed class SquaredErrorRecognizer
         return names;
     }
 
-    /// <summary>a − b, directly or through a local with one reaching definition.</summary>
+    /// <summary>a − b, directly or through a local with one reaching definition or a member written once before in the body.</summary>
     public (IOperation Left, IOperation Right)? Difference(IOperation operation, CancellationToken ct, int depth = 0)
     {
         switch (Operations.Strip(operation))
@@ -414,6 +414,8 @@ internal sealed class SquaredErrorRecognizer
                 return (s.LeftOperand, s.RightOperand);
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
+            case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
+                return Difference(stored, ct, depth + 1);
             default:
                 return null;
         }

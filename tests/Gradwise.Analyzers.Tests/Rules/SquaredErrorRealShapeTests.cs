@@ -267,6 +267,72 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "error kept in a property of each output neuron, the delta taken from it in the same loop", new[] { """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            public class Neuron
+            {
+                public double Output { get; set; }
+                public double Error { get; set; }
+                public double Delta { get; set; }
+                public List<double> Weights { get; } = new List<double>();
+                public void Activate(IReadOnlyList<double> inputs)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < inputs.Count; i++) sum += inputs[i] * Weights[i];
+                    Output = /*σ*/1.0 / (1.0 + Math.Exp(-sum));
+                }
+            }
+            public class Layer { public List<Neuron> Neurons { get; } = new List<Neuron>(); }
+            public class Trainer
+            {
+                private readonly List<Layer> layers;
+                public Trainer(List<Layer> layers) { this.layers = layers; }
+                public void OutputDeltas(double[] expected)
+                {
+                    var outputLayer = layers.Last();
+                    for (int i = 0; i < outputLayer.Neurons.Count; i++)
+                    {
+                        var neuron = outputLayer.Neurons[i];
+                        neuron.Error = expected[i] - neuron.Output;
+                        neuron.Delta = {|GW1001:neuron.Error * neuron.Output * (1 - neuron.Output)|};
+                    }
+                }
+            }
+            """ } },
+        { "error field of the neuron set just before its delta", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double Output, Error, Delta, Bias;
+                public double[] Weights;
+                public void Forward(double[] x) { double s = Bias; for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i]; Output = /*σ*/1.0 / (1.0 + Math.Exp(-s)); }
+                public void Train(double target)
+                {
+                    Error = target - Output;
+                    Delta = {|GW1001:Error * Output * (1.0 - Output)|};
+                }
+            }
+            """ } },
+        { "error set by one method of the neuron, the gradient by another", new[] { """
+            using System;
+            public static class Logistic
+            {
+                public static double Of(double x) => x < -45.0 ? 0.0 : x > 45.0 ? 1.0 : 1.0 / (1.0 + Math.Exp(-x));
+                public static double Slope(double y) => y * (1 - y);
+            }
+            public class Neuron
+            {
+                public double Value { get; set; }
+                public double Gradient { get; set; }
+                public double Error { get; private set; }
+                public double Bias { get; set; }
+                public void Compute(double net) => Value = /*σ*/Logistic.Of(net + Bias);
+                public void ComputeError(double target) { Error = target - Value; }
+                public double ComputeGradient() => Gradient = {|GW1001:Error * Logistic.Slope(Value)|};
+            }
+            """ } },
         { "clipped sigmoid with if returns", new[] { """
             using System;
             static class M
@@ -1152,6 +1218,24 @@ public sealed class SquaredErrorRealShapeTests
                 public void Forward(double x, double w1, double w2) { hidden = 1 / (1 + Math.Exp(-w1 * x)); output = w2 * hidden; }
                 public double Loss(double y) => (output - y) * (output - y);
                 public double HiddenDelta(double y, double w2) { double dOut = output - y; return dOut * w2 * hidden * (1 - hidden); }
+            }
+            """ } },
+        { "error field set before a tanh derivative", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double Output, Error, Delta;
+                public void Forward(double s) { Output = Math.Tanh(s); }
+                public void Train(double target) { Error = target - Output; Delta = Error * (1.0 - Output * Output); }
+            }
+            """ } },
+        { "error field of a sigmoid neuron times the derivative of another neuron's input", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double Output, Error, Delta;
+                public void Forward(double s) { Output = 1 / (1 + Math.Exp(-s)); }
+                public void Train(double target, double h) { Error = target - Output; Delta = Error * h * (1 - h); }
             }
             """ } },
         { "tanh output with its own derivative", new[] { """
