@@ -292,6 +292,14 @@ internal sealed class SquaredErrorRecognizer
             : null;
     }
 
+    /// <summary>True for a method with source whose body is a squared error of two of its parameters, or sums one over two of its arrays.</summary>
+    public bool IsSquaredErrorMethod(IMethodSymbol method, CancellationToken ct)
+    {
+        var definition = method.OriginalDefinition;
+        return definition.DeclaringSyntaxReferences.Length > 0 && definition.Parameters.Length >= 2
+            && (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) != null || elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) != null);
+    }
+
     private SquaredErrorDelta? Delta(IBinaryOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
     {
         for (var j = 0; j < factors.Count; j++)

@@ -41,6 +41,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     {
         var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
         var sites = new SquaredErrorRecognizer(flow.Index);
+        var parts = new ModelParts(flow, sites);
         if (!LibraryApis.IsReferenced(start.Compilation) && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
         {
             // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
@@ -50,8 +51,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
 
         start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
-        start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites), OperationKind.Invocation);
-        start.RegisterOperationAction(c => AnalyzeCreation(c, flow), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites, parts), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeCreation(c, flow, parts), OperationKind.ObjectCreation);
     }
 
     /// <summary>A squared error or a delta; <paramref name="flow"/> is null when the compilation has no activation for it to find.</summary>
@@ -76,7 +77,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
     }
 
-    private static void AnalyzeCall(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorRecognizer sites)
+    private static void AnalyzeCall(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorRecognizer sites, ModelParts parts)
     {
         var call = (IInvocationOperation)context.Operation;
         var ct = context.CancellationToken;
@@ -98,13 +99,13 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (LibrarySquaredError.CompiledWithSigmoid(call) is { } compiled)
+        if (LibrarySquaredError.CompiledWithSigmoid(call, parts, ct) is { } compiled)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
             return;
         }
 
-        if (LibrarySquaredError.GivenLayersEndingInSigmoid(call, call.Arguments, flow.Index, ct) is { } given)
+        if (LibrarySquaredError.GivenLayersEndingInSigmoid(call, call.Arguments, parts, flow.Index, ct) is { } given)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
             return;
@@ -116,7 +117,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, ActivationFlow flow)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ActivationFlow flow, ModelParts parts)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         flow.Index.Saw(creation);
@@ -124,7 +125,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
         }
-        else if (LibrarySquaredError.GivenLayersEndingInSigmoid(creation, creation.Arguments, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
+        else if ((LibrarySquaredError.GivenLayersEndingInSigmoid(creation, creation.Arguments, parts, flow.Index, context.CancellationToken)
+            ?? LibrarySquaredError.MadeWithLossEndingInSigmoid(creation, parts, context.CancellationToken)) is { } given && creation.Type is { } type)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
         }

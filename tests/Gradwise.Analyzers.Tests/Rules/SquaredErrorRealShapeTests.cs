@@ -227,6 +227,134 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A modular network of hand-written layer objects (a dense layer, a sigmoid layer, a tanh layer), a squared-error loss class and a
+    /// cross-entropy one: no enum or name says what they compute, their bodies do.
+    /// </summary>
+    private const string LayerObjects = """
+        using System;
+        using System.Collections.Generic;
+        public interface ILayer { double[] Forward(double[] x); double[] Backward(double[] grad); }
+        public sealed class Dense : ILayer
+        {
+            private readonly double[,] w; private double[] input;
+            public Dense(int inputs, int outputs) { w = new double[outputs, inputs]; }
+            public double[] Forward(double[] x) { input = x; var y = new double[w.GetLength(0)]; for (int o = 0; o < y.Length; o++) for (int i = 0; i < x.Length; i++) y[o] += w[o, i] * x[i]; return y; }
+            public double[] Backward(double[] grad) { var g = new double[input.Length]; for (int o = 0; o < grad.Length; o++) for (int i = 0; i < g.Length; i++) g[i] += w[o, i] * grad[o]; return g; }
+        }
+        public sealed class SigmoidLayer : ILayer
+        {
+            private double[] y;
+            public double[] Forward(double[] x) { y = new double[x.Length]; for (int i = 0; i < x.Length; i++) y[i] = 1.0 / (1.0 + Math.Exp(-x[i])); return y; }
+            public double[] Backward(double[] grad) { var g = new double[grad.Length]; for (int i = 0; i < g.Length; i++) g[i] = grad[i] * y[i] * (1 - y[i]); return g; }
+        }
+        public sealed class TanhLayer : ILayer
+        {
+            private double[] y;
+            public double[] Forward(double[] x) { y = new double[x.Length]; for (int i = 0; i < x.Length; i++) y[i] = Math.Tanh(x[i]); return y; }
+            public double[] Backward(double[] grad) { var g = new double[grad.Length]; for (int i = 0; i < g.Length; i++) g[i] = grad[i] * (1 - y[i] * y[i]); return g; }
+        }
+        public interface ILoss { double Value(double[] p, double[] t); double[] Gradient(double[] p, double[] t); }
+        public sealed class MeanSquaredError : ILoss
+        {
+            public double Value(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s += (p[i] - t[i]) * (p[i] - t[i]); return s / p.Length; }
+            public double[] Gradient(double[] p, double[] t) { var g = new double[p.Length]; for (int i = 0; i < p.Length; i++) g[i] = 2 * (p[i] - t[i]) / p.Length; return g; }
+        }
+        public sealed class BinaryCrossEntropy : ILoss
+        {
+            public double Value(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s -= t[i] * Math.Log(p[i] + 1e-12) + (1 - t[i]) * Math.Log(1 - p[i] + 1e-12); return s / p.Length; }
+            public double[] Gradient(double[] p, double[] t) { var g = new double[p.Length]; for (int i = 0; i < p.Length; i++) g[i] = (p[i] - t[i]) / (p[i] * (1 - p[i]) + 1e-12) / p.Length; return g; }
+        }
+        public sealed class Network
+        {
+            private readonly List<ILayer> layers = new List<ILayer>();
+            private ILoss loss;
+            public Network() { }
+            public Network(ILoss loss) { this.loss = loss; }
+            public Network Add(ILayer layer) { layers.Add(layer); return this; }
+            public void Compile(ILoss loss) { this.loss = loss; }
+        }
+        """;
+
+    /// <summary>Layers that take their activation and its derivative as delegates, and a network told its loss and the loss's derivative as delegates.</summary>
+    private const string DelegateLayers = """
+        using System;
+        using System.Collections.Generic;
+        public abstract class Layer { public abstract double[] Forward(double[] x); }
+        public sealed class FullyConnected : Layer
+        {
+            private readonly double[,] w;
+            public FullyConnected(int n, int m) { w = new double[m, n]; }
+            public override double[] Forward(double[] x) { var y = new double[w.GetLength(0)]; for (int o = 0; o < y.Length; o++) for (int i = 0; i < x.Length; i++) y[o] += w[o, i] * x[i]; return y; }
+        }
+        public sealed class ActivationLayer : Layer
+        {
+            private readonly Func<double, double> f, df;
+            public ActivationLayer(Func<double, double> f, Func<double, double> df) { this.f = f; this.df = df; }
+            public override double[] Forward(double[] x) { var y = new double[x.Length]; for (int i = 0; i < y.Length; i++) y[i] = f(x[i]); return y; }
+        }
+        public static class Functions
+        {
+            public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+            public static double SigmoidPrime(double x) => Sigmoid(x) * (1 - Sigmoid(x));
+            public static double Tanh(double x) => Math.Tanh(x);
+            public static double TanhPrime(double x) => 1 - Math.Tanh(x) * Math.Tanh(x);
+            public static double Mse(double[] t, double[] p) { double s = 0; for (int i = 0; i < t.Length; i++) s += Math.Pow(t[i] - p[i], 2); return s / t.Length; }
+            public static double[] MsePrime(double[] t, double[] p) { var g = new double[t.Length]; for (int i = 0; i < t.Length; i++) g[i] = 2 * (p[i] - t[i]) / t.Length; return g; }
+        }
+        public sealed class Network
+        {
+            private readonly List<Layer> layers = new List<Layer>();
+            private Func<double[], double[], double> loss;
+            private Func<double[], double[], double[]> lossPrime;
+            public void Add(Layer layer) => layers.Add(layer);
+            public void Use(Func<double[], double[], double> loss, Func<double[], double[], double[]> lossPrime) { this.loss = loss; this.lossPrime = lossPrime; }
+        }
+        """;
+
+    /// <summary>Dense layers handed an activation object, and a model compiled with a loss object.</summary>
+    private const string ActivationObjects = """
+        using System;
+        using System.Collections.Generic;
+        public interface IActivation { double Apply(double x); double Derivative(double y); }
+        public sealed class Sigmoid : IActivation { public double Apply(double x) => 1 / (1 + Math.Exp(-x)); public double Derivative(double y) => y * (1 - y); }
+        public sealed class Relu : IActivation { public double Apply(double x) => Math.Max(0, x); public double Derivative(double y) => y > 0 ? 1 : 0; }
+        public interface ILoss { double Compute(double[] predicted, double[] expected); }
+        public sealed class MseLoss : ILoss { public double Compute(double[] predicted, double[] expected) { double s = 0; for (int i = 0; i < predicted.Length; i++) { var d = predicted[i] - expected[i]; s += d * d; } return s / predicted.Length; } }
+        public sealed class Dense { public Dense(int inputs, int outputs, IActivation activation) { } }
+        public sealed class Model
+        {
+            private readonly List<Dense> layers = new List<Dense>();
+            public Model Add(Dense layer) { layers.Add(layer); return this; }
+            public void Compile(ILoss loss, double learningRate) { }
+        }
+        """;
+
+    /// <summary>One layer type configured by an enum to any activation, the sigmoid among them.</summary>
+    private const string ConfiguredLayerType = """
+        using System;
+        using System.Collections.Generic;
+        public enum Kind { Relu, Logistic }
+        public sealed class ActLayer
+        {
+            private readonly Kind kind;
+            public ActLayer(Kind kind) { this.kind = kind; }
+            public double[] Forward(double[] x)
+            {
+                var y = new double[x.Length];
+                for (int i = 0; i < y.Length; i++) y[i] = kind == Kind.Logistic ? 1 / (1 + Math.Exp(-x[i])) : Math.Max(0, x[i]);
+                return y;
+            }
+        }
+        public sealed class SquaredLoss { public double Of(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s += (p[i] - t[i]) * (p[i] - t[i]); return s; } }
+        public sealed class Net
+        {
+            private readonly List<ActLayer> layers = new List<ActLayer>();
+            public Net(SquaredLoss loss) { }
+            public void AddLayer(ActLayer layer) => layers.Add(layer);
+        }
+        """;
+
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
         { "layers in a list, last layer's neurons, delta in another file", new[] { Neurons, """
@@ -1102,6 +1230,63 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layer objects in a fluent chain on a network made with a squared-error loss object", new[] { LayerObjects, """
+            static class Program
+            {
+                static Network Build() => {|GW1001:new Network(new MeanSquaredError())|}.Add(new Dense(2, 4)).Add(new TanhLayer()).Add(new Dense(4, 1)).Add(/*σ*/new SigmoidLayer());
+            }
+            """ } },
+        { "layer objects added by statements to a network made with a squared-error loss object", new[] { LayerObjects, """
+            static class Program
+            {
+                static Network Build()
+                {
+                    var net = {|GW1001:new Network(new MeanSquaredError())|};
+                    net.Add(new Dense(2, 4));
+                    net.Add(new SigmoidLayer());
+                    net.Add(new Dense(4, 1));
+                    net.Add(/*σ*/new SigmoidLayer());
+                    return net;
+                }
+            }
+            """ } },
+        { "layer objects, the squared-error loss object given when compiling", new[] { LayerObjects, """
+            static class Program
+            {
+                static void Build()
+                {
+                    var net = new Network().Add(new Dense(2, 4)).Add(new TanhLayer()).Add(new Dense(4, 1)).Add(/*σ*/new SigmoidLayer());
+                    {|GW1001:net.Compile(new MeanSquaredError())|};
+                }
+            }
+            """ } },
+        { "activation layers made from delegates, the loss and its derivative handed over as delegates", new[] { DelegateLayers, """
+            static class Program
+            {
+                static Network Xor()
+                {
+                    var net = new Network();
+                    net.Add(new FullyConnected(2, 3));
+                    net.Add(new ActivationLayer(Functions.Tanh, Functions.TanhPrime));
+                    net.Add(new FullyConnected(3, 1));
+                    net.Add(new ActivationLayer(/*σ*/Functions.Sigmoid, Functions.SigmoidPrime));
+                    {|GW1001:net.Use(Functions.Mse, Functions.MsePrime)|};
+                    return net;
+                }
+            }
+            """ } },
+        { "dense layers handed activation objects, compiled with a squared-error loss object", new[] { ActivationObjects, """
+            static class Program
+            {
+                static void Run()
+                {
+                    var model = new Model();
+                    model.Add(new Dense(4, 8, new Relu()));
+                    model.Add(new Dense(8, 1, /*σ*/new Sigmoid()));
+                    {|GW1001:model.Compile(new MseLoss(), 0.1)|};
+                }
+            }
+            """ } },
         { "fluent builder chain, the loss given before the layers", new[] { NetworkBuilderApi + """
             static class Program
             {
@@ -1538,6 +1723,44 @@ public sealed class SquaredErrorRealShapeTests
                 public void Fire(double x) { Value = Apply(x); }
                 public double Loss(double t) => (t - Value) * (t - Value);
                 public static Unit[] Make() => new[] { new Unit(Kind.Tanh), new Unit(Kind.Linear) };
+            }
+            """ } },
+        { "layer objects ending in a sigmoid layer, compiled with a cross-entropy loss object", new[] { LayerObjects, """
+            static class Program { static void Build() { var net = new Network().Add(new Dense(2, 4)).Add(new SigmoidLayer()); net.Compile(new BinaryCrossEntropy()); } }
+            """ } },
+        { "layer objects ending in a tanh layer, the sigmoid hidden, with a squared-error loss object", new[] { LayerObjects, """
+            static class Program { static Network Build() => new Network(new MeanSquaredError()).Add(new Dense(2, 4)).Add(new SigmoidLayer()).Add(new Dense(4, 1)).Add(new TanhLayer()); }
+            """ } },
+        { "layer objects ending in a dense layer with a squared-error loss object", new[] { LayerObjects, """
+            static class Program { static void Build() { var net = new Network(new MeanSquaredError()); net.Add(new Dense(2, 4)); net.Add(new SigmoidLayer()); net.Add(new Dense(4, 1)); } }
+            """ } },
+        { "activation layers made from delegates ending in tanh, squared-error delegates", new[] { DelegateLayers, """
+            static class Program
+            {
+                static Network Build()
+                {
+                    var net = new Network();
+                    net.Add(new ActivationLayer(Functions.Sigmoid, Functions.SigmoidPrime));
+                    net.Add(new FullyConnected(3, 1));
+                    net.Add(new ActivationLayer(Functions.Tanh, Functions.TanhPrime));
+                    net.Use(Functions.Mse, Functions.MsePrime);
+                    return net;
+                }
+            }
+            """ } },
+        { "dense layers handed activation objects ending in ReLU, compiled with a squared-error loss object", new[] { ActivationObjects, """
+            static class Program { static void Run() { var model = new Model().Add(new Dense(4, 8, new Sigmoid())).Add(new Dense(8, 1, new Relu())); model.Compile(new MseLoss(), 0.1); } }
+            """ } },
+        { "one layer type configured by an enum, the last configured to ReLU, squared-error loss object", new[] { ConfiguredLayerType, """
+            static class Program
+            {
+                static Net Build()
+                {
+                    var net = new Net(new SquaredLoss());
+                    net.AddLayer(new ActLayer(Kind.Logistic));
+                    net.AddLayer(new ActLayer(Kind.Relu));
+                    return net;
+                }
             }
             """ } },
         { "fluent builder chain, sigmoid hidden layer and linear output", new[] { NetworkBuilderApi + """

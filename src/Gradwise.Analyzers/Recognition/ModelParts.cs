@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Recognition;
+
+/// <summary>
+/// What the objects handed to a hand-rolled model or trainer compute, read from their types' bodies rather than their names:
+/// a loss object whose type has a squared-error method (a <c>MeanSquaredError</c> or <c>QuadraticCost</c> class by any name),
+/// a layer or activation object whose type returns a sigmoid of what it is given, delegates to such methods, and the builder
+/// enums of <see cref="LibraryApis"/>. One per compilation; each type is read once.
+/// </summary>
+internal sealed class ModelParts
+{
+    private const int MaxArgumentDepth = 3;
+    private readonly ActivationFlow flow;
+    private readonly SquaredErrorRecognizer sites;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> lossTypes = SharedTable.Create<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> sigmoidTypes = SharedTable.Create<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> sigmoidMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+    public ModelParts(ActivationFlow flow, SquaredErrorRecognizer sites)
+    {
+        this.flow = flow;
+        this.sites = sites;
+    }
+
+    /// <summary>
+    /// True for a squared-error loss handed to a model: a loss enum member, an object of a type with a squared-error method
+    /// (Σ(p[k] − t[k])², (p − t)² of two parameters), or a delegate to such a method (<c>net.Use(Mse, MsePrime)</c>).
+    /// </summary>
+    public bool IsSquaredErrorLoss(IOperation value, CancellationToken ct) => Operations.Strip(value) switch
+    {
+        IFieldReferenceOperation field => LibraryApis.IsEnumMember(field.Field, LibraryApis.SquaredErrorLossEnums),
+        IObjectCreationOperation { Type: INamedTypeSymbol type } => lossTypes.GetOrAdd(type.OriginalDefinition, t => HasSquaredErrorMethod((INamedTypeSymbol)t, ct)),
+        IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => sites.IsSquaredErrorMethod(reference.Method, ct),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Where a layer handed to a model is made a sigmoid one: a sigmoid enum member anywhere in what is handed, an object of a
+    /// type that computes a sigmoid of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at any
+    /// depth of the arguments), or a delegate to a sigmoid (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
+    /// </summary>
+    public ActivationFact? SigmoidIn(IOperation value, CancellationToken ct)
+    {
+        var enumMember = value.DescendantsAndSelf().FirstOrDefault(o => o is IFieldReferenceOperation field && LibraryApis.IsEnumMember(field.Field, LibraryApis.SigmoidActivationEnums));
+        return enumMember is not null ? ActivationFact.At(Activation.Sigmoid, enumMember, "sigmoid layer") : Made(value, 0);
+
+        ActivationFact? Made(IOperation operation, int depth)
+        {
+            switch (Operations.Strip(operation))
+            {
+                case IObjectCreationOperation { Type: INamedTypeSymbol type } creation:
+                    if (sigmoidTypes.GetOrAdd(type.OriginalDefinition, t => ComputesSigmoid((INamedTypeSymbol)t, ct)))
+                    {
+                        return ActivationFact.At(Activation.Sigmoid, creation, type.Name);
+                    }
+
+                    return depth < MaxArgumentDepth ? creation.Arguments.Select(a => Made(a.Value, depth + 1)).FirstOrDefault(f => f != null) : null;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                    when sigmoidMethods.GetOrAdd(reference.Method.OriginalDefinition, m => ReturnsSigmoid((IMethodSymbol)m, ct)):
+                    return ActivationFact.At(Activation.Sigmoid, reference, reference.Method.Name);
+                case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                    when lambda.Body.Operations is [IReturnOperation { ReturnedValue: { } returned }] && flow.Of(returned, Activation.Sigmoid, ct) != null:
+                    return ActivationFact.At(Activation.Sigmoid, lambda, "sigmoid lambda");
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private bool HasSquaredErrorMethod(INamedTypeSymbol type, CancellationToken ct) =>
+        type.DeclaringSyntaxReferences.Length > 0
+        && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.Ordinary && m.Parameters.Length >= 2 && sites.IsSquaredErrorMethod(m, ct));
+
+    /// <summary>
+    /// True for a type in source whose public method returns a sigmoid of what it is given (its value, or the elements of the
+    /// array it returns), and whose behaviour is not chosen by what it is handed: a type that takes an enum, a delegate or an
+    /// interface in its constructor or a settable member is configured per object, and is read through its arguments instead.
+    /// </summary>
+    private bool ComputesSigmoid(INamedTypeSymbol type, CancellationToken ct)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0 || type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        var configured = type.InstanceConstructors.SelectMany(c => c.Parameters).Select(p => p.Type)
+            .Concat(type.GetMembers().OfType<IPropertySymbol>().Where(p => p.SetMethod is { DeclaredAccessibility: Accessibility.Public }).Select(p => p.Type))
+            .Concat(type.GetMembers().OfType<IFieldSymbol>().Where(f => f.DeclaredAccessibility == Accessibility.Public && !f.IsReadOnly && !f.IsConst).Select(f => f.Type));
+        if (configured.Any(IsChoice))
+        {
+            return false;
+        }
+
+        return type.GetMembers().OfType<IMethodSymbol>().Any(m => m is { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public, Parameters.Length: > 0 }
+            && sigmoidMethods.GetOrAdd(m.OriginalDefinition, method => ReturnsSigmoid((IMethodSymbol)method, ct)));
+
+        static bool IsChoice(ITypeSymbol t) => t.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Interface || t.IsAbstract && t.TypeKind == TypeKind.Class;
+    }
+
+    /// <summary>True for a method whose one returned value is a sigmoid output, or an array of them.</summary>
+    private bool ReturnsSigmoid(IMethodSymbol method, CancellationToken ct) =>
+        method.DeclaringSyntaxReferences.Length > 0 && flow.Index.SingleReturn(method, ct) is { } returned
+        && (flow.Of(returned, Activation.Sigmoid, ct) != null || (returned.Type is IArrayTypeSymbol && flow.ElementsOf(returned, Activation.Sigmoid, ct) != null));
+}
