@@ -465,7 +465,8 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var fact = write.ValueIsElements || (!write.IntoElements && IsCollection(write.Target))
+            // Levels merge (a[i][j] = v writes a's elements): a row added to a list of rows (activations.Add(a)) brings its elements.
+            var fact = write.ValueIsElements || (!write.IntoElements && IsCollection(write.Target)) || (write.IntoElements && IsCollectionType(write.Value.Type))
                 ? Elements(write.Value, kind, depth + 1)
                 : Value(write.Value, kind, depth + 1);
             return fact?.Through(write.Site);
@@ -826,17 +827,16 @@ internal sealed class ActivationFlow
 
     private static bool IsLinq(IMethodSymbol method) => method.ContainingType?.Name is "Enumerable" or "Queryable" && method.ContainingType.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.Queryable";
 
-    private static bool IsCollection(ISymbol symbol)
+    private static bool IsCollection(ISymbol symbol) => IsCollectionType(symbol switch
     {
-        var type = symbol switch
-        {
-            IFieldSymbol f => f.Type,
-            IPropertySymbol p => p.Type,
-            ILocalSymbol l => l.Type,
-            _ => null,
-        };
-        return type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
-    }
+        IFieldSymbol f => f.Type,
+        IPropertySymbol p => p.Type,
+        ILocalSymbol l => l.Type,
+        _ => null,
+    });
+
+    private static bool IsCollectionType(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
 
     private static bool HasBody(IMethodSymbol? method) => method != null && !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
         && !(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol p && Operations.IsAutoProperty(p));

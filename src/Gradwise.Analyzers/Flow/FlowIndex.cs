@@ -375,6 +375,51 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The array is a local or a field (of this object, or static). Its other stores must be whole new arrays with no elements
+    /// (<c>errors = new double[n]</c>). A store in the body must end before the read; a field the body does not fill is read
+    /// through its one element store in the compilation, when that store is on this object too.
+    /// </remarks>
+    public (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
+    {
+        var array = Operations.Strip(read.ArrayReference);
+        if (array is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }) || Operations.ReferencedSymbol(array) is not { } symbol)
+        {
+            return null;
+        }
+
+        var inBody = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
+        var writes = inBody.Count > 0 || symbol is ILocalSymbol ? inBody : WritesTo(symbol, null, cancellationToken);
+        (IOperation Value, ILocalSymbol Index)? single = null;
+        foreach (var write in writes)
+        {
+            if (!write.IntoElements)
+            {
+                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+                {
+                    continue; // errors = new double[n]: no value yet
+                }
+
+                return null;
+            }
+
+            if (single != null || write.ValueIsElements
+                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
+                || Operations.Strip(target.Indices[0]) is not ILocalReferenceOperation index
+                || Operations.Strip(target.ArrayReference) is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target.ArrayReference), symbol)
+                || (inBody.Count > 0 && assignment.Syntax.Span.End > read.Syntax.SpanStart))
+            {
+                return null;
+            }
+
+            single = (assignment.Value, index.Local);
+        }
+
+        return single;
+    }
+
+    /// <inheritdoc />
     public IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var returns = ReturnsOf(method, cancellationToken);

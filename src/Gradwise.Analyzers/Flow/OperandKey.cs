@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -18,10 +19,16 @@ internal static class OperandKey
     /// The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).
     /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FlowIndex.KeyName"/>).
     /// </summary>
-    public static string? Of(IOperation operation, System.Func<ISymbol, string> names)
+    public static string? Of(IOperation operation, System.Func<ISymbol, string> names) => Of(operation, names, null);
+
+    /// <summary>
+    /// The same, with some locals standing for other storage: <paramref name="renamed"/> maps a local to the key read in its
+    /// place (an element written as <c>e[k] = t[k] - o[k]</c>, read back as <c>e[i]</c>, is <c>t[i] - o[i]</c>).
+    /// </summary>
+    public static string? Of(IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed)
     {
         var text = new StringBuilder();
-        return Append(text, operation, 0, names) ? text.ToString() : null;
+        return Append(text, operation, 0, new Names(names, renamed)) ? text.ToString() : null;
     }
 
     /// <summary>A symbol's name in keys when it is not declared in source: its full display string, unique per member (overloads differ by their parameters).</summary>
@@ -31,7 +38,7 @@ internal static class OperandKey
     public static string Unique(IOperation operation) =>
         "#" + operation.Kind + "@" + operation.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + operation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
 
-    private static bool Append(StringBuilder text, IOperation operation, int depth, System.Func<ISymbol, string> names)
+    private static bool Append(StringBuilder text, IOperation operation, int depth, Names names)
     {
         if (depth > MaxDepth)
         {
@@ -47,11 +54,14 @@ internal static class OperandKey
 
         switch (operation)
         {
+            case ILocalReferenceOperation local when names.Renamed != null && names.Renamed.TryGetValue(local.Local, out var standsFor):
+                text.Append(standsFor);
+                return true;
             case ILocalReferenceOperation local:
                 text.Append("l:").Append(local.Local.Name).Append('@').Append(DeclarationStart(local.Local));
                 return true;
             case IParameterReferenceOperation parameter:
-                text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names(container) : string.Empty);
+                text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names.Of(container) : string.Empty);
                 return true;
             case IInstanceReferenceOperation:
                 text.Append("this");
@@ -128,9 +138,9 @@ internal static class OperandKey
         }
     }
 
-    private static bool Member(StringBuilder text, string prefix, ISymbol member, IOperation? instance, int depth, System.Func<ISymbol, string> names)
+    private static bool Member(StringBuilder text, string prefix, ISymbol member, IOperation? instance, int depth, Names names)
     {
-        text.Append(prefix).Append(names(member.OriginalDefinition)).Append('(');
+        text.Append(prefix).Append(names.Of(member.OriginalDefinition)).Append('(');
         if (instance != null && !Append(text, instance, depth + 1, names))
         {
             return false;
@@ -142,4 +152,20 @@ internal static class OperandKey
 
     private static string DeclarationStart(ILocalSymbol local) =>
         local.DeclaringSyntaxReferences.Length > 0 ? local.DeclaringSyntaxReferences[0].Span.Start.ToString(CultureInfo.InvariantCulture) : "?";
+
+    /// <summary>How symbols are named in keys, and the locals that stand for other storage.</summary>
+    private sealed class Names
+    {
+        private readonly System.Func<ISymbol, string> names;
+
+        public Names(System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed)
+        {
+            this.names = names;
+            Renamed = renamed;
+        }
+
+        public IReadOnlyDictionary<ILocalSymbol, string>? Renamed { get; }
+
+        public string Of(ISymbol symbol) => names(symbol);
+    }
 }

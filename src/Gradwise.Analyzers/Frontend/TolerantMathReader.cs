@@ -20,6 +20,12 @@ internal interface IValueSource
     /// </summary>
     IOperation? SingleMemberDefinition(IMemberReferenceOperation read, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
+    /// or, for an array field of this object the body does not fill, anywhere in the compilation), and that index; or null.
+    /// </summary>
+    (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
+
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
@@ -30,8 +36,8 @@ internal interface IValueSource
 /// <summary>
 /// The frontend's tolerant mode, for the recognizers: reads any C# value as math and never fails.
 /// Arithmetic and the functions of <see cref="MathApi"/> become the symbolic IR; a local with one
-/// reaching definition, a member of a receiver written once earlier in the same body and a one-return helper of
-/// numbers are read through; anything else is an
+/// reaching definition, a member of a receiver written once earlier in the same body, an array element stored by one
+/// <c>a[k] = v</c> (read at its own index) and a one-return helper of numbers are read through; anything else is an
 /// opaque variable keyed by the storage it reads (<see cref="OperandKey"/>), or by the operation
 /// itself when it is not plain storage. So <c>(t - o) * o * (1 - o)</c> with <c>o</c> a field and
 /// the same product through <c>this.o</c> are one expression, whatever the spelling.
@@ -41,6 +47,9 @@ internal sealed class TolerantMathReader
     private const int MaxInlining = 4;
     private readonly IValueSource source;
     private readonly CancellationToken cancellationToken;
+
+    // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
+    private Dictionary<ILocalSymbol, string>? renamed;
 
     public TolerantMathReader(IValueSource source, CancellationToken cancellationToken)
     {
@@ -55,7 +64,7 @@ internal sealed class TolerantMathReader
     public Expr ReadWith(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr> parameters) => Read(operation, parameters, 0);
 
     /// <summary>The opaque variable a value that is not math is read as.</summary>
-    public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
+    public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
 
     private Expr Read(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
@@ -73,10 +82,16 @@ internal sealed class TolerantMathReader
                 return Read(c.Operand, parameters, depth);
             case IParameterReferenceOperation pr when parameters != null && parameters.TryGetValue(pr.Parameter, out var bound):
                 return bound;
+            case ILocalReferenceOperation local when renamed != null && renamed.ContainsKey(local.Local):
+                return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
                 return Read(definition, parameters, depth + 1);
             case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored:
                 return Read(stored, parameters, depth + 1);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
+                && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
+                && OperandKey.Of(element.Indices[0], source.KeyName, renamed) is { } at:
+                return ReadRenamed(storedElement, index, at, parameters, depth + 1);
             // Integer division truncates, so it is not the math Ex.Div means.
             case IBinaryOperation { OperatorMethod: null } b when MathApi.IsNumeric(b.Type) && (b.OperatorKind != BinaryOperatorKind.Divide || MathApi.IsReal(b.Type)):
                 var arithmetic = Arithmetic.Apply(b.OperatorKind, Read(b.LeftOperand, parameters, depth), Read(b.RightOperand, parameters, depth));
@@ -95,6 +110,21 @@ internal sealed class TolerantMathReader
         }
 
         return Leaf(operation);
+    }
+
+    private Expr ReadRenamed(IOperation value, ILocalSymbol index, string at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var outer = renamed;
+        renamed = outer is null ? new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ILocalSymbol, string>(outer, SymbolEqualityComparer.Default);
+        renamed[index] = at;
+        try
+        {
+            return Read(value, parameters, depth);
+        }
+        finally
+        {
+            renamed = outer;
+        }
     }
 
     private Expr? ReadCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)

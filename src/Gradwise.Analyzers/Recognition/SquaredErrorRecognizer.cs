@@ -345,6 +345,13 @@ internal sealed class SquaredErrorRecognizer
                     continue;
                 }
 
+                if (atInput && Difference(factors[e], ct) is { } named)
+                {
+                    // σ' at the input, and an error that names σ(z) once storage is read through (A[k] - y[k] with A[k] = σ(Z[k])):
+                    // where the sigmoid is, flow says from the error's sides, as for an error that does not name it.
+                    return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(named.Left, named.Right) };
+                }
+
                 if (outputOperation is null && Difference(factors[e], ct) is { } d)
                 {
                     outputOperation = reader.Read(d.Left).Equals(output) ? d.Left : reader.Read(d.Right).Equals(output) ? d.Right : null;
@@ -413,7 +420,10 @@ internal sealed class SquaredErrorRecognizer
         return names;
     }
 
-    /// <summary>a − b, directly or through a local with one reaching definition or a member written once before in the body.</summary>
+    /// <summary>
+    /// a − b, directly, through a local with one reaching definition or a member written once before in the body, or a call of a
+    /// helper that returns the difference of two of its parameters.
+    /// </summary>
     public (IOperation Left, IOperation Right)? Difference(IOperation operation, CancellationToken ct, int depth = 0)
     {
         switch (Operations.Strip(operation))
@@ -424,6 +434,14 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(value, ct, depth + 1);
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
                 return Difference(stored, ct, depth + 1);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
+                return Difference(storedElement, ct, depth + 1);
+            case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod) && call.Arguments.Length >= 2
+                && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned
+                && Operations.Strip(returned) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } body
+                && Operations.Strip(body.LeftOperand) is IParameterReferenceOperation left && Operations.Strip(body.RightOperand) is IParameterReferenceOperation right
+                && ArgumentAt(call, left.Parameter.Ordinal) is { } a && ArgumentAt(call, right.Parameter.Ordinal) is { } b:
+                return (a, b); // CostDerivative(output, y) => output - y
             default:
                 return null;
         }

@@ -355,6 +355,76 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A port of the textbook's network: per-layer weighted inputs and activations kept in lists of arrays, the output delta
+    /// <c>CostDerivative(a, y) * Prime(z)</c> over the last layer. <paramref name="activation"/> and <paramref name="prime"/> are the
+    /// activation and its derivative at the weighted input; <paramref name="delta"/> is the delta's line.
+    /// </summary>
+    private static string TextbookPort(string activation, string prime, string delta) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Network
+        {
+            private double[][][] weights;
+            private double[][] biases;
+            private static double Activation(double z) => {{activation}};
+            private static double Prime(double z) => {{prime}};
+            private static double CostDerivative(double output, double y) => output - y;
+            public double[] OutputDelta(double[] x, double[] y)
+            {
+                var activation = x;
+                var activations = new List<double[]> { x };
+                var zs = new List<double[]>();
+                for (int l = 0; l < weights.Length; l++)
+                {
+                    var z = new double[biases[l].Length];
+                    var a = new double[z.Length];
+                    for (int j = 0; j < z.Length; j++)
+                    {
+                        z[j] = biases[l][j];
+                        for (int k = 0; k < activation.Length; k++) z[j] += weights[l][j][k] * activation[k];
+                        a[j] = /*σ*/Activation(z[j]);
+                    }
+                    zs.Add(z);
+                    activations.Add(a);
+                    activation = a;
+                }
+                var delta = new double[y.Length];
+                for (int j = 0; j < delta.Length; j++)
+                    delta[j] = {{delta}};
+                return delta;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A network with per-layer arrays: the output errors stored in an array in one loop, the deltas taken from them in the next.
+    /// <paramref name="activation"/> is the output activation of <c>s</c>; <paramref name="delta"/> the delta's right-hand side.
+    /// </summary>
+    private static string ErrorArrays(string activation, string delta) => $$"""
+        using System;
+        public class Net
+        {
+            double[] hidden = new double[4], outputs = new double[2], outputErrors = new double[2], outputDeltas = new double[2];
+            double[,] who = new double[2, 4];
+            public void Forward(double[] x)
+            {
+                for (int i = 0; i < outputs.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < hidden.Length; j++) s += who[i, j] * hidden[j];
+                    outputs[i] = {{activation}};
+                }
+            }
+            public void Train(double[] targets, double rate)
+            {
+                for (int i = 0; i < outputs.Length; i++) outputErrors[i] = targets[i] - outputs[i];
+                for (int k = 0; k < outputs.Length; k++) outputDeltas[k] = {{delta}};
+                for (int i = 0; i < outputs.Length; i++) for (int j = 0; j < hidden.Length; j++) who[i, j] += rate * outputDeltas[i] * hidden[j];
+            }
+        }
+        """;
+
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
         { "layers in a list, last layer's neurons, delta in another file", new[] { Neurons, """
@@ -459,6 +529,27 @@ public sealed class SquaredErrorRealShapeTests
                 public void Compute(double net) => Value = /*σ*/Logistic.Of(net + Bias);
                 public void ComputeError(double target) { Error = target - Value; }
                 public double ComputeGradient() => Gradient = {|GW1001:Error * Logistic.Slope(Value)|};
+            }
+            """ } },
+        { "textbook port: activations kept per layer in a list of arrays, cost derivative times σ' at the weighted input", new[] {
+            TextbookPort("1.0 / (1.0 + Math.Exp(-z))", "Activation(z) * (1 - Activation(z))", "{|GW1001:CostDerivative(activations[^1][j], y[j]) * Prime(zs[^1][j])|}") } },
+        { "textbook port with the error written out", new[] {
+            TextbookPort("1.0 / (1.0 + Math.Exp(-z))", "Activation(z) * (1 - Activation(z))", "{|GW1001:(activations[activations.Count - 1][j] - y[j]) * Prime(zs[zs.Count - 1][j])|}") } },
+        { "output errors stored in an array, the deltas taken from it in the next loop", new[] {
+            ErrorArrays("/*σ*/1.0 / (1.0 + Math.Exp(-s))", "{|GW1001:outputErrors[k] * outputs[k] * (1 - outputs[k])|}") } },
+        { "errors array field filled by one method, the gradient taken by another", new[] { """
+            using System;
+            public class Net
+            {
+                double[] outputs = new double[2], errors;
+                public void Forward(double[] z) { for (int i = 0; i < outputs.Length; i++) outputs[i] = /*σ*/1.0 / (1.0 + Math.Exp(-z[i])); }
+                public void Error(double[] targets) { errors = new double[outputs.Length]; for (int i = 0; i < outputs.Length; i++) errors[i] = targets[i] - outputs[i]; }
+                public double[] Gradient()
+                {
+                    var g = new double[outputs.Length];
+                    for (int j = 0; j < g.Length; j++) g[j] = {|GW1001:errors[j] * outputs[j] * (1 - outputs[j])|};
+                    return g;
+                }
             }
             """ } },
         { "clipped sigmoid with if returns", new[] { """
@@ -1405,6 +1496,12 @@ public sealed class SquaredErrorRealShapeTests
                 public double HiddenDelta(double y, double w2) { double dOut = output - y; return dOut * w2 * hidden * (1 - hidden); }
             }
             """ } },
+        { "textbook port with tanh layers", new[] {
+            TextbookPort("Math.Tanh(z)", "1 - Math.Tanh(z) * Math.Tanh(z)", "CostDerivative(activations[^1][j], y[j]) * Prime(zs[^1][j])").Replace("/*σ*/", "") } },
+        { "output errors stored in an array, tanh outputs and their derivative", new[] {
+            ErrorArrays("Math.Tanh(s)", "outputErrors[k] * (1 - outputs[k] * outputs[k])") } },
+        { "an array of targets, not errors, times σ' of sigmoid outputs", new[] {
+            ErrorArrays("1.0 / (1.0 + Math.Exp(-s))", "outputErrors[k] * outputs[k] * (1 - outputs[k])").Replace("outputErrors[i] = targets[i] - outputs[i]", "outputErrors[i] = targets[i]") } },
         { "error field set before a tanh derivative", new[] { """
             using System;
             public class Neuron
