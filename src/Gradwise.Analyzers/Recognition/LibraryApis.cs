@@ -163,6 +163,15 @@ internal static class LibraryApis
         ("", "ActivationKind", "Sigmoid"),
     };
 
+    /// <summary>Enum members that name a softmax activation in hand-rolled layer-config APIs.</summary>
+    public static readonly HashSet<(string NamespacePrefix, string Enum, string Member)> SoftmaxActivationEnums = new()
+    {
+        ("", "ActivationType", "Softmax"),
+        ("", "Activation", "Softmax"),
+        ("", "ActivationFunction", "Softmax"),
+        ("", "ActivationKind", "Softmax"),
+    };
+
     /// <summary>Enum members that name a squared-error loss in compile-style APIs (SiaNet style).</summary>
     public static readonly HashSet<(string NamespacePrefix, string Enum, string Member)> SquaredErrorLossEnums = new()
     {

@@ -44,13 +44,13 @@ internal static class LibrarySquaredError
     }
 
     /// <summary>
-    /// model.Compile(..., LossType.MeanSquaredError) after a last layer added with a sigmoid activation
+    /// model.Compile(..., LossType.MeanSquaredError) after a last layer added with a sigmoid (or softmax) activation
     /// (SiaNet's ActType.Sigmoid, or any builder whose enums name a sigmoid and a squared-error loss, or whose loss and layer
     /// objects compute them: <see cref="ModelParts"/>): layers added by statements on the same model before the call, or in the
     /// same fluent chain (<c>new Network().AddLayer(8, ActivationType.Relu).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.MSE)</c>,
     /// the loss given before or after the layers).
     /// </summary>
-    public static ActivationFact? CompiledWithSigmoid(IInvocationOperation compile, ModelParts parts, CancellationToken ct)
+    public static ActivationFact? CompiledAfterActivation(IInvocationOperation compile, ModelParts parts, CancellationToken ct)
     {
         if (compile.Instance is null || !compile.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
         {
@@ -80,14 +80,14 @@ internal static class LibrarySquaredError
             }
         }
 
-        return SigmoidAddedBy(lastAdd, parts, ct);
+        return OutputAddedBy(lastAdd, parts, ct);
     }
 
     /// <summary>
     /// <c>new Network(new MeanSquaredError())</c> whose last layer, added in the chain on it or by statements on the model it is
-    /// stored in, is a sigmoid one: the loss object (or enum) is given where the model is made.
+    /// stored in, is a softmax or sigmoid one: the loss object (or enum) is given where the model is made.
     /// </summary>
-    public static ActivationFact? MadeWithLossEndingInSigmoid(IObjectCreationOperation creation, ModelParts parts, CancellationToken ct)
+    public static ActivationFact? MadeWithLossEndingInActivation(IObjectCreationOperation creation, ModelParts parts, CancellationToken ct)
     {
         if (!creation.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
         {
@@ -102,7 +102,7 @@ internal static class LibrarySquaredError
 
         if (current.Parent is IInvocationOperation chained && ReferenceEquals(chained.Instance, current))
         {
-            return SigmoidAddedBy(LastAdderInChain(chained), parts, ct);
+            return OutputAddedBy(LastAdderInChain(chained), parts, ct);
         }
 
         var model = current.Parent switch
@@ -122,12 +122,12 @@ internal static class LibrarySquaredError
                 && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ChainStart(call)), model))
             .OrderBy(call => call.Syntax.Span.End)
             .LastOrDefault();
-        return SigmoidAddedBy(lastAdd, parts, ct);
+        return OutputAddedBy(lastAdd, parts, ct);
     }
 
-    /// <summary>The sigmoid of the layer an adder adds, from any of its arguments.</summary>
-    private static ActivationFact? SigmoidAddedBy(IInvocationOperation? add, ModelParts parts, CancellationToken ct) =>
-        add?.Arguments.Select(a => parts.SigmoidIn(a.Value, ct)).FirstOrDefault(f => f != null);
+    /// <summary>The softmax or sigmoid of the layer an adder adds, from any of its arguments.</summary>
+    private static ActivationFact? OutputAddedBy(IInvocationOperation? add, ModelParts parts, CancellationToken ct) =>
+        add?.Arguments.Select(a => parts.OutputIn(a.Value, ct)).FirstOrDefault(f => f != null);
 
     /// <summary>
     /// A network made or trained with a squared-error loss enum and a collection of layers whose last layer is made with a
@@ -135,7 +135,7 @@ internal static class LibrarySquaredError
     /// LossType.MeanSquaredError)</c>, the layers an array, a list or a collection expression written there, or a local made
     /// with one (and filled by <c>Add</c> calls before the use). The fact is at the last layer's sigmoid.
     /// </summary>
-    public static ActivationFact? GivenLayersEndingInSigmoid(IOperation call, ImmutableArray<IArgumentOperation> arguments, ModelParts parts, FlowIndex index, CancellationToken ct)
+    public static ActivationFact? GivenLayersEndingInActivation(IOperation call, ImmutableArray<IArgumentOperation> arguments, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
         if (!arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
         {
@@ -144,7 +144,7 @@ internal static class LibrarySquaredError
 
         foreach (var argument in arguments)
         {
-            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer && parts.SigmoidIn(layer, ct) is { } sigmoid)
+            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } sigmoid)
             {
                 return sigmoid;
             }

@@ -10,8 +10,8 @@ namespace Gradwise.Recognition;
 /// <summary>
 /// What the objects handed to a hand-rolled model or trainer compute, read from their types' bodies rather than their names:
 /// a loss object whose type has a squared-error method (a <c>MeanSquaredError</c> or <c>QuadraticCost</c> class by any name),
-/// a layer or activation object whose type returns a sigmoid of what it is given, delegates to such methods, and the builder
-/// enums of <see cref="LibraryApis"/>. One per compilation; each type is read once.
+/// a layer or activation object whose type returns a sigmoid (or a softmax) of what it is given, delegates to such methods, and
+/// the builder enums of <see cref="LibraryApis"/>. One per compilation; each type is read once.
 /// </summary>
 internal sealed class ModelParts
 {
@@ -19,8 +19,7 @@ internal sealed class ModelParts
     private readonly ActivationFlow flow;
     private readonly SquaredErrorRecognizer sites;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> lossTypes = SharedTable.Create<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> sigmoidTypes = SharedTable.Create<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> sigmoidMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(ISymbol Symbol, Activation Kind), bool> outputs = SharedTable.Create<(ISymbol Symbol, Activation Kind), bool>(new SymbolAndKind());
 
     public ModelParts(ActivationFlow flow, SquaredErrorRecognizer sites)
     {
@@ -41,32 +40,34 @@ internal sealed class ModelParts
     };
 
     /// <summary>
-    /// Where a layer handed to a model is made a sigmoid one: a sigmoid enum member anywhere in what is handed, an object of a
-    /// type that computes a sigmoid of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at any
-    /// depth of the arguments), or a delegate to a sigmoid (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
+    /// Where a layer handed to a model is made a softmax or a sigmoid one: an activation enum member anywhere in what is handed,
+    /// an object of a type that computes one of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at
+    /// any depth of the arguments), or a delegate to one (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
     /// </summary>
-    public ActivationFact? SigmoidIn(IOperation value, CancellationToken ct)
+    public ActivationFact? OutputIn(IOperation value, CancellationToken ct) => OutputIn(value, Activation.Softmax, ct) ?? OutputIn(value, Activation.Sigmoid, ct);
+
+    private ActivationFact? OutputIn(IOperation value, Activation kind, CancellationToken ct)
     {
-        var enumMember = value.DescendantsAndSelf().FirstOrDefault(o => o is IFieldReferenceOperation field && LibraryApis.IsEnumMember(field.Field, LibraryApis.SigmoidActivationEnums));
-        return enumMember is not null ? ActivationFact.At(Activation.Sigmoid, enumMember, "sigmoid layer") : Made(value, 0);
+        var table = kind == Activation.Softmax ? LibraryApis.SoftmaxActivationEnums : LibraryApis.SigmoidActivationEnums;
+        var enumMember = value.DescendantsAndSelf().FirstOrDefault(o => o is IFieldReferenceOperation field && LibraryApis.IsEnumMember(field.Field, table));
+        return enumMember is not null ? ActivationFact.At(kind, enumMember, kind == Activation.Softmax ? "softmax layer" : "sigmoid layer") : Made(value, 0);
 
         ActivationFact? Made(IOperation operation, int depth)
         {
             switch (Operations.Strip(operation))
             {
                 case IObjectCreationOperation { Type: INamedTypeSymbol type } creation:
-                    if (sigmoidTypes.GetOrAdd(type.OriginalDefinition, t => ComputesSigmoid((INamedTypeSymbol)t, ct)))
+                    if (outputs.GetOrAdd((type.OriginalDefinition, kind), key => Computes((INamedTypeSymbol)key.Symbol, key.Kind, ct)))
                     {
-                        return ActivationFact.At(Activation.Sigmoid, creation, type.Name);
+                        return ActivationFact.At(kind, creation, type.Name);
                     }
 
                     return depth < MaxArgumentDepth ? creation.Arguments.Select(a => Made(a.Value, depth + 1)).FirstOrDefault(f => f != null) : null;
-                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-                    when sigmoidMethods.GetOrAdd(reference.Method.OriginalDefinition, m => ReturnsSigmoid((IMethodSymbol)m, ct)):
-                    return ActivationFact.At(Activation.Sigmoid, reference, reference.Method.Name);
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when Returns(reference.Method, kind, ct):
+                    return ActivationFact.At(kind, reference, reference.Method.Name);
                 case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                    when lambda.Body.Operations is [IReturnOperation { ReturnedValue: { } returned }] && flow.Of(returned, Activation.Sigmoid, ct) != null:
-                    return ActivationFact.At(Activation.Sigmoid, lambda, "sigmoid lambda");
+                    when lambda.Body.Operations is [IReturnOperation { ReturnedValue: { } returned }] && flow.Of(returned, kind, ct) != null:
+                    return ActivationFact.At(kind, lambda, "lambda");
                 default:
                     return null;
             }
@@ -78,11 +79,11 @@ internal sealed class ModelParts
         && type.GetMembers().OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.Ordinary && m.Parameters.Length >= 2 && sites.IsSquaredErrorMethod(m, ct));
 
     /// <summary>
-    /// True for a type in source whose public method returns a sigmoid of what it is given (its value, or the elements of the
-    /// array it returns), and whose behaviour is not chosen by what it is handed: a type that takes an enum, a delegate or an
+    /// True for a type in source whose public method returns a sigmoid (softmax) of what it is given (its value, or the elements
+    /// of the array it returns), and whose behaviour is not chosen by what it is handed: a type that takes an enum, a delegate or an
     /// interface in its constructor or a settable member is configured per object, and is read through its arguments instead.
     /// </summary>
-    private bool ComputesSigmoid(INamedTypeSymbol type, CancellationToken ct)
+    private bool Computes(INamedTypeSymbol type, Activation kind, CancellationToken ct)
     {
         if (type.DeclaringSyntaxReferences.Length == 0 || type.IsAbstract || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
@@ -98,13 +99,21 @@ internal sealed class ModelParts
         }
 
         return type.GetMembers().OfType<IMethodSymbol>().Any(m => m is { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public, Parameters.Length: > 0 }
-            && sigmoidMethods.GetOrAdd(m.OriginalDefinition, method => ReturnsSigmoid((IMethodSymbol)method, ct)));
+            && Returns(m, kind, ct));
 
         static bool IsChoice(ITypeSymbol t) => t.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Interface || t.IsAbstract && t.TypeKind == TypeKind.Class;
     }
 
-    /// <summary>True for a method whose one returned value is a sigmoid output, or an array of them.</summary>
-    private bool ReturnsSigmoid(IMethodSymbol method, CancellationToken ct) =>
-        method.DeclaringSyntaxReferences.Length > 0 && flow.Index.SingleReturn(method, ct) is { } returned
-        && (flow.Of(returned, Activation.Sigmoid, ct) != null || (returned.Type is IArrayTypeSymbol && flow.ElementsOf(returned, Activation.Sigmoid, ct) != null));
+    /// <summary>True for a method whose one returned value is a sigmoid (softmax) output, or an array of them.</summary>
+    private bool Returns(IMethodSymbol method, Activation kind, CancellationToken ct) => outputs.GetOrAdd((method.OriginalDefinition, kind), key =>
+        key.Symbol.DeclaringSyntaxReferences.Length > 0 && flow.Index.SingleReturn((IMethodSymbol)key.Symbol, ct) is { } returned
+        && (flow.Of(returned, key.Kind, ct) != null || (returned.Type is IArrayTypeSymbol && flow.ElementsOf(returned, key.Kind, ct) != null)));
+
+    private sealed class SymbolAndKind : System.Collections.Generic.IEqualityComparer<(ISymbol Symbol, Activation Kind)>
+    {
+        public bool Equals((ISymbol Symbol, Activation Kind) x, (ISymbol Symbol, Activation Kind) y) =>
+            x.Kind == y.Kind && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+        public int GetHashCode((ISymbol Symbol, Activation Kind) obj) => (SymbolEqualityComparer.Default.GetHashCode(obj.Symbol) * 31) + (int)obj.Kind;
+    }
 }

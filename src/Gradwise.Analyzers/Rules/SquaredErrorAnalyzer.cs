@@ -99,15 +99,15 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (LibrarySquaredError.CompiledWithSigmoid(call, parts, ct) is { } compiled)
+        if (LibrarySquaredError.CompiledAfterActivation(call, parts, ct) is { } compiled)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
+            context.ReportDiagnostic(Diagnostic.Create(RuleFor(compiled), call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
             return;
         }
 
-        if (LibrarySquaredError.GivenLayersEndingInSigmoid(call, call.Arguments, parts, flow.Index, ct) is { } given)
+        if (LibrarySquaredError.GivenLayersEndingInActivation(call, call.Arguments, parts, flow.Index, ct) is { } given)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
+            context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
             return;
         }
 
@@ -125,12 +125,15 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
         }
-        else if ((LibrarySquaredError.GivenLayersEndingInSigmoid(creation, creation.Arguments, parts, flow.Index, context.CancellationToken)
-            ?? LibrarySquaredError.MadeWithLossEndingInSigmoid(creation, parts, context.CancellationToken)) is { } given && creation.Type is { } type)
+        else if ((LibrarySquaredError.GivenLayersEndingInActivation(creation, creation.Arguments, parts, flow.Index, context.CancellationToken)
+            ?? LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, context.CancellationToken)) is { } given && creation.Type is { } type)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
+            context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
         }
     }
+
+    private static DiagnosticDescriptor RuleFor(ActivationFact output) =>
+        output.Kind == Activation.Softmax ? Descriptors.SoftmaxWithSquaredError : Descriptors.SigmoidWithSquaredError;
 
     private static void ReportLoss(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorLoss loss)
     {

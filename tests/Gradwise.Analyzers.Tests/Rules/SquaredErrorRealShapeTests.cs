@@ -1960,6 +1960,45 @@ public sealed class SquaredErrorRealShapeTests
         }
         """ });
 
+    /// <summary>A softmax layer class, added to the layer objects' network.</summary>
+    private const string SoftmaxLayer = """
+        using System;
+        public sealed class SoftmaxLayer : ILayer
+        {
+            private double[] y;
+            public double[] Forward(double[] x)
+            {
+                y = new double[x.Length];
+                double sum = 0;
+                for (int i = 0; i < x.Length; i++) { y[i] = Math.Exp(x[i]); sum += y[i]; }
+                for (int i = 0; i < x.Length; i++) y[i] /= sum;
+                return y;
+            }
+            public double[] Backward(double[] grad) => grad;
+        }
+        """;
+
+    [Fact]
+    public async Task Softmax_layer_object_last_with_a_squared_error_loss_object_is_GW1002()
+    {
+        var files = new[] { LayerObjects, SoftmaxLayer, """
+            static class Program
+            {
+                static Network Build() => {|GW1002:new Network(new MeanSquaredError())|}.Add(new Dense(784, 32)).Add(new SigmoidLayer()).Add(new Dense(32, 10)).Add(/*σ*/new SoftmaxLayer());
+            }
+            """ };
+        await Run("softmax layer object with MSE", files);
+        AssertActivationLocations("softmax layer object with MSE", files);
+    }
+
+    [Fact]
+    public Task Softmax_layer_object_last_with_a_cross_entropy_loss_object_is_silent() => Run("softmax layer object with CE", new[] { LayerObjects, SoftmaxLayer, """
+        static class Program
+        {
+            static void Build() { var net = new Network().Add(new Dense(784, 32)).Add(new SigmoidLayer()).Add(new Dense(32, 10)).Add(new SoftmaxLayer()); net.Compile(new BinaryCrossEntropy()); }
+        }
+        """ });
+
     /// <summary>The marker written just before the sigmoid (softmax) each positive's diagnostic must point at as its additional location.</summary>
     private const string ActivationMark = "/*σ*/";
 
