@@ -60,16 +60,8 @@ internal static class LibrarySquaredError
         var lastAdd = LastAdderInChain(compile);
         if (lastAdd is null && Operations.ReferencedSymbol(ChainStart(compile)) is { } model)
         {
-            foreach (var call in Operations.Root(compile).Descendants().OfType<IInvocationOperation>())
-            {
-                // Statements on the model before this call: the one that ends last was run last (a chain's outer call ends after its inner ones).
-                if (call.Syntax.Span.End <= compile.Syntax.SpanStart && call.Instance != null && LibraryApis.LayerAdders.Contains(call.TargetMethod.Name)
-                    && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ChainStart(call)), model)
-                    && (lastAdd is null || call.Syntax.Span.End > lastAdd.Syntax.Span.End))
-                {
-                    lastAdd = call;
-                }
-            }
+            // Statements on the model before this call.
+            lastAdd = LastAdderOn(model, compile, 0, compile.Syntax.SpanStart);
 
             // var net = new Network().AddLayer(...).AddLayer(...); net.Compile(...): the chain that made the model.
             if (lastAdd is null && model is ILocalSymbol)
@@ -84,16 +76,67 @@ internal static class LibrarySquaredError
     }
 
     /// <summary>
-    /// <c>new Network(new MeanSquaredError())</c> whose last layer, added in the chain on it or by statements on the model it is
-    /// stored in, is a softmax or sigmoid one: the loss object (or enum) is given where the model is made.
+    /// <c>new Network(new MeanSquaredError())</c> whose last layer is a softmax or sigmoid one: the loss object (or enum) is given
+    /// where the model is made, the layers after it (<see cref="LastLayerOfCreated"/>).
     /// </summary>
-    public static ActivationFact? MadeWithLossEndingInActivation(IObjectCreationOperation creation, ModelParts parts, CancellationToken ct)
+    public static ActivationFact? MadeWithLossEndingInActivation(IObjectCreationOperation creation, ModelParts parts, FlowIndex index, CancellationToken ct) =>
+        creation.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)) ? LastLayerOfCreated(creation, parts, index, ct) : null;
+
+    /// <summary>
+    /// A squared-error loss set on a model by a property or a field, <c>net.Loss = new MeanSquaredError()</c> or
+    /// <c>new Network { Loss = LossType.MeanSquaredError }</c>, when the model's last layer is a softmax or sigmoid one: added by
+    /// statements on the model in the same body (before or after the loss is set: training comes later), in the chain that made it,
+    /// or handed to its constructor or initializer.
+    /// </summary>
+    public static ActivationFact? SetOnModelEndingInActivation(ISimpleAssignmentOperation assignment, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
-        if (!creation.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
+        if (Operations.Strip(assignment.Value) is not (IFieldReferenceOperation or IObjectCreationOperation or IDelegateCreationOperation)
+            || assignment.Target is not IMemberReferenceOperation { Instance: { } receiver }
+            || !parts.IsSquaredErrorLoss(assignment.Value, ct))
         {
             return null;
         }
 
+        if (receiver is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+            && assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation created })
+        {
+            return LastLayerOfCreated(created, parts, index, ct);
+        }
+
+        if (Operations.ReferencedSymbol(receiver) is not { } model)
+        {
+            return null; // this.loss = ... inside the model's own class: the layers are whoever makes it
+        }
+
+        if (LastAdderOn(model, assignment, 0, int.MaxValue) is { } lastAdd)
+        {
+            return OutputAddedBy(lastAdd, parts, ct);
+        }
+
+        // No layer added by statements: the model made earlier in this body, by a chain or a constructor given the layers.
+        var made = Operations.Root(assignment).Descendants()
+            .Select(o => o switch
+            {
+                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, model) => declarator.Initializer?.Value,
+                ISimpleAssignmentOperation store when SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(store.Target), model) => store.Value,
+                _ => null,
+            })
+            .LastOrDefault(value => value != null && value.Syntax.Span.End <= assignment.Syntax.SpanStart);
+        return made is null ? null : Operations.Strip(made) switch
+        {
+            IInvocationOperation chain => OutputAddedBy(LastAdderInChain(chain), parts, ct),
+            IObjectCreationOperation creation => LastLayerOfCreated(creation, parts, index, ct),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The softmax or sigmoid of the last layer of the model <paramref name="creation"/> makes: added in the fluent chain on it, or by
+    /// statements on the local or member it is stored in after it is made (the adder that ends last ran last), or else the last
+    /// layer of its initializer or of a collection handed to its constructor.
+    /// </summary>
+    private static ActivationFact? LastLayerOfCreated(IObjectCreationOperation creation, ModelParts parts, FlowIndex index, CancellationToken ct)
+    {
         IOperation current = creation;
         while (current.Parent is IConversionOperation { OperatorMethod: null } conversion)
         {
@@ -111,19 +154,42 @@ internal static class LibrarySquaredError
             ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
             _ => null,
         };
-        if (model is null)
+        if (model != null && LastAdderOn(model, creation, creation.Syntax.Span.End, int.MaxValue) is { } lastAdd)
         {
-            return null;
+            return OutputAddedBy(lastAdd, parts, ct);
         }
 
-        // Layers added by statements on the model after it is made: the adder that ends last ran last.
-        var lastAdd = Operations.Root(creation).Descendants().OfType<IInvocationOperation>()
-            .Where(call => call.Syntax.SpanStart >= creation.Syntax.Span.End && call.Instance != null && LibraryApis.LayerAdders.Contains(call.TargetMethod.Name)
+        // The initializer runs after the constructor: its layers are the later ones, and the last one it adds decides.
+        foreach (var initializer in (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).Reverse())
+        {
+            var last = initializer switch
+            {
+                IInvocationOperation { Arguments.Length: > 0 } add => add.Arguments[add.Arguments.Length - 1].Value, // new Network { dense, sigmoid }
+                ISimpleAssignmentOperation { Target: IMemberReferenceOperation } store => LastElement(store.Value, creation, index, ct, depth: 0), // Layers = new List<ILayer> { ... }
+                IMemberInitializerOperation { Initializer.Initializers: { Length: > 0 } adds } when adds[adds.Length - 1] is IInvocationOperation { Arguments.Length: > 0 } add
+                    => add.Arguments[add.Arguments.Length - 1].Value, // Layers = { dense, sigmoid }
+                _ => null,
+            };
+            if (last != null)
+            {
+                return parts.OutputIn(last, ct);
+            }
+        }
+
+        return LastLayerIn(creation.Arguments, creation, parts, index, ct);
+    }
+
+    /// <summary>
+    /// The layer adder called on <paramref name="model"/> (or on a fluent chain starting from it) in the body around
+    /// <paramref name="use"/>, within [<paramref name="from"/>, <paramref name="to"/>), that ends last: it ran last (a chain's outer call
+    /// ends after its inner ones).
+    /// </summary>
+    private static IInvocationOperation? LastAdderOn(ISymbol model, IOperation use, int from, int to) =>
+        Operations.Root(use).Descendants().OfType<IInvocationOperation>()
+            .Where(call => call.Syntax.SpanStart >= from && call.Syntax.Span.End <= to && call.Instance != null && LibraryApis.LayerAdders.Contains(call.TargetMethod.Name)
                 && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ChainStart(call)), model))
             .OrderBy(call => call.Syntax.Span.End)
             .LastOrDefault();
-        return OutputAddedBy(lastAdd, parts, ct);
-    }
 
     /// <summary>The softmax or sigmoid of the layer an adder adds, from any of its arguments.</summary>
     private static ActivationFact? OutputAddedBy(IInvocationOperation? add, ModelParts parts, CancellationToken ct) =>
@@ -137,16 +203,17 @@ internal static class LibrarySquaredError
     /// </summary>
     public static ActivationFact? GivenLayersEndingInActivation(IOperation call, ImmutableArray<IArgumentOperation> arguments, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
-        if (!arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
-        {
-            return null;
-        }
+        return arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)) ? LastLayerIn(arguments, call, parts, index, ct) : null;
+    }
 
+    /// <summary>The softmax or sigmoid of the last layer of a collection of layers among <paramref name="arguments"/>.</summary>
+    private static ActivationFact? LastLayerIn(ImmutableArray<IArgumentOperation> arguments, IOperation call, ModelParts parts, FlowIndex index, CancellationToken ct)
+    {
         foreach (var argument in arguments)
         {
-            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } sigmoid)
+            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } output)
             {
-                return sigmoid;
+                return output;
             }
         }
 

@@ -53,6 +53,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
         start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites, parts), OperationKind.Invocation);
         start.RegisterOperationAction(c => AnalyzeCreation(c, flow, parts), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => AnalyzeLossSetting(c, flow, parts), OperationKind.SimpleAssignment);
     }
 
     /// <summary>A squared error or a delta; <paramref name="flow"/> is null when the compilation has no activation for it to find.</summary>
@@ -125,10 +126,22 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
         }
-        else if ((LibrarySquaredError.GivenLayersEndingInActivation(creation, creation.Arguments, parts, flow.Index, context.CancellationToken)
-            ?? LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, context.CancellationToken)) is { } given && creation.Type is { } type)
+        else if (LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
+        }
+    }
+
+    /// <summary><c>net.Loss = new MeanSquaredError()</c>, or <c>new Network { Loss = ... }</c>, on a model ending in a sigmoid or softmax layer.</summary>
+    private static void AnalyzeLossSetting(OperationAnalysisContext context, ActivationFlow flow, ModelParts parts)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        flow.Index.Saw(assignment);
+        if (LibrarySquaredError.SetOnModelEndingInActivation(assignment, parts, flow.Index, context.CancellationToken) is { } output
+            && assignment.Target is IMemberReferenceOperation { Instance: { } receiver })
+        {
+            var model = receiver is IInstanceReferenceOperation && assignment.Parent?.Parent is IObjectCreationOperation { Type: { } type } ? "the " + type.Name : receiver.Syntax.ToString();
+            context.ReportDiagnostic(Diagnostic.Create(RuleFor(output), assignment.Syntax.GetLocation(), new[] { output.Source.Location }, model + "'s output", output.Source.Where));
         }
     }
 

@@ -276,6 +276,36 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// Models told their loss by a property (set after they are made, or in an object initializer), with the layer objects of
+    /// <see cref="LayerObjects"/>, handed to the constructor, added by statements, or listed in the initializer; and an enum-configured
+    /// model whose loss is an enum property.
+    /// </summary>
+    private const string PropertyLossModels = """
+        using System.Collections.Generic;
+        public sealed class Sequential
+        {
+            private readonly List<ILayer> layers = new List<ILayer>();
+            public Sequential(params ILayer[] layers) { this.layers.AddRange(layers); }
+            public ILoss Loss { get; set; }
+            public double LearningRate { get; set; }
+            public List<ILayer> Layers => layers;
+            public void Add(ILayer layer) => layers.Add(layer);
+        }
+        public enum ActivationType { Linear, Tanh, Sigmoid }
+        public enum LossType { MeanSquaredError, CrossEntropy }
+        public sealed class Perceptron
+        {
+            public Perceptron(int inputs, int outputs, ActivationType activation) { }
+        }
+        public sealed class MultiLayerPerceptron
+        {
+            private readonly List<Perceptron> layers = new List<Perceptron>();
+            public LossType LossFunction;
+            public void AddLayer(Perceptron layer) => layers.Add(layer);
+        }
+        """;
+
     /// <summary>Layers that take their activation and its derivative as delegates, and a network told its loss and the loss's derivative as delegates.</summary>
     private const string DelegateLayers = """
         using System;
@@ -1441,6 +1471,75 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "loss object set by a property after the layers are added", new[] { LayerObjects, PropertyLossModels, """
+            static class Program
+            {
+                static Sequential Build()
+                {
+                    var model = new Sequential();
+                    model.Add(new Dense(2, 4));
+                    model.Add(new TanhLayer());
+                    model.Add(new Dense(4, 1));
+                    model.Add(/*σ*/new SigmoidLayer());
+                    {|GW1001:model.Loss = new MeanSquaredError()|};
+                    model.LearningRate = 0.1;
+                    return model;
+                }
+            }
+            """ } },
+        { "loss object set by a property before the layers are added, on a model field", new[] { LayerObjects, PropertyLossModels, """
+            class Trainer
+            {
+                private readonly Sequential network = new Sequential();
+                public void Configure()
+                {
+                    {|GW1001:network.Loss = new MeanSquaredError()|};
+                    network.Add(new Dense(2, 4));
+                    network.Add(/*σ*/new SigmoidLayer());
+                }
+            }
+            """ } },
+        { "loss object in an object initializer, the layers handed to the constructor", new[] { LayerObjects, PropertyLossModels, """
+            static class Program
+            {
+                static Sequential Build() => new Sequential(new Dense(2, 8), new TanhLayer(), new Dense(8, 1), /*σ*/new SigmoidLayer()) { {|GW1001:Loss = new MeanSquaredError()|}, LearningRate = 0.05 };
+            }
+            """ } },
+        { "loss object in an object initializer, the layers added by later statements", new[] { LayerObjects, PropertyLossModels, """
+            static class Program
+            {
+                static Sequential Build()
+                {
+                    var model = new Sequential { LearningRate = 0.05, {|GW1001:Loss = new MeanSquaredError()|} };
+                    model.Add(new Dense(2, 8));
+                    model.Add(/*σ*/new SigmoidLayer());
+                    return model;
+                }
+            }
+            """ } },
+        { "loss set by a property on a model made with its layers earlier in the method", new[] { LayerObjects, PropertyLossModels, """
+            static class Program
+            {
+                static void Train(double[][] x, double[][] y)
+                {
+                    var model = new Sequential(new Dense(2, 8), new Dense(8, 1), /*σ*/new SigmoidLayer());
+                    {|GW1001:model.Loss = new MeanSquaredError()|};
+                }
+            }
+            """ } },
+        { "squared-error loss enum in a field of a model whose last layer is made with a sigmoid enum", new[] { PropertyLossModels.Replace("using System.Collections.Generic;", "using System.Collections.Generic; public interface ILayer { } public interface ILoss { }"), """
+            static class Program
+            {
+                static MultiLayerPerceptron Build()
+                {
+                    var mlp = new MultiLayerPerceptron();
+                    mlp.AddLayer(new Perceptron(4, 16, ActivationType.Tanh));
+                    mlp.AddLayer(new Perceptron(16, 1, /*σ*/ActivationType.Sigmoid));
+                    {|GW1001:mlp.LossFunction = LossType.MeanSquaredError|};
+                    return mlp;
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -1890,6 +1989,28 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "cross-entropy loss object set by a property on a model ending in a sigmoid layer", new[] { LayerObjects, PropertyLossModels, """
+            static class Program { static void Build() { var model = new Sequential(); model.Add(new Dense(2, 1)); model.Add(new SigmoidLayer()); model.Loss = new BinaryCrossEntropy(); } }
+            """ } },
+        { "squared-error loss object set by a property on a model ending in a dense layer, the sigmoid hidden", new[] { LayerObjects, PropertyLossModels, """
+            static class Program { static void Build() { var model = new Sequential(new Dense(2, 8), new SigmoidLayer(), new Dense(8, 1)) { Loss = new MeanSquaredError() }; } }
+            """ } },
+        { "squared-error loss object set on another model than the one ending in a sigmoid layer", new[] { LayerObjects, PropertyLossModels, """
+            static class Program
+            {
+                static void Build()
+                {
+                    var classifier = new Sequential(); classifier.Add(new Dense(2, 1)); classifier.Add(new SigmoidLayer()); classifier.Loss = new BinaryCrossEntropy();
+                    var regressor = new Sequential(); regressor.Add(new Dense(2, 8)); regressor.Add(new TanhLayer()); regressor.Add(new Dense(8, 1)); regressor.Loss = new MeanSquaredError();
+                }
+            }
+            """ } },
+        { "squared-error loss enum in a field of a model whose last layer is linear", new[] { PropertyLossModels.Replace("using System.Collections.Generic;", "using System.Collections.Generic; public interface ILayer { } public interface ILoss { }"), """
+            static class Program { static void Build() { var mlp = new MultiLayerPerceptron(); mlp.AddLayer(new Perceptron(4, 16, ActivationType.Sigmoid)); mlp.AddLayer(new Perceptron(16, 1, ActivationType.Linear)); mlp.LossFunction = LossType.MeanSquaredError; } }
+            """ } },
+        { "squared-error loss object kept by the model's own setter, no layer in sight", new[] { LayerObjects, PropertyLossModels, """
+            class Owner { private Sequential model = new Sequential(); public void Use(ILoss loss) { model.Loss = loss; } public void Reset() { model.Loss = new MeanSquaredError(); } }
+            """ } },
     };
 
     [Theory]
@@ -1998,6 +2119,19 @@ public sealed class SquaredErrorRealShapeTests
             static void Build() { var net = new Network().Add(new Dense(784, 32)).Add(new SigmoidLayer()).Add(new Dense(32, 10)).Add(new SoftmaxLayer()); net.Compile(new BinaryCrossEntropy()); }
         }
         """ });
+
+    [Fact]
+    public async Task Softmax_layer_object_last_with_a_squared_error_loss_property_is_GW1002()
+    {
+        var files = new[] { LayerObjects, SoftmaxLayer, PropertyLossModels, """
+            static class Program
+            {
+                static Sequential Build() => new Sequential(new Dense(784, 32), new SigmoidLayer(), new Dense(32, 10), /*σ*/new SoftmaxLayer()) { {|GW1002:Loss = new MeanSquaredError()|} };
+            }
+            """ };
+        await Run("softmax layer object with an MSE property", files);
+        AssertActivationLocations("softmax layer object with an MSE property", files);
+    }
 
     /// <summary>The marker written just before the sigmoid (softmax) each positive's diagnostic must point at as its additional location.</summary>
     private const string ActivationMark = "/*σ*/";
