@@ -4,6 +4,7 @@ using System.Threading;
 using Gradwise.Flow;
 using Gradwise.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
@@ -50,7 +51,7 @@ internal static class LibrarySquaredError
     /// same fluent chain (<c>new Network().AddLayer(8, ActivationType.Relu).AddLayer(1, ActivationType.Sigmoid).WithLoss(LossType.MSE)</c>,
     /// the loss given before or after the layers).
     /// </summary>
-    public static ActivationFact? CompiledAfterActivation(IInvocationOperation compile, ModelParts parts, CancellationToken ct)
+    public static ActivationFact? CompiledAfterActivation(IInvocationOperation compile, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
         if (compile.Instance is null || !compile.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
         {
@@ -60,8 +61,8 @@ internal static class LibrarySquaredError
         var lastAdd = LastAdderInChain(compile);
         if (lastAdd is null && Operations.ReferencedSymbol(ChainStart(compile)) is { } model)
         {
-            // Statements on the model before this call.
-            lastAdd = LastAdderOn(model, compile, 0, compile.Syntax.SpanStart);
+            // Statements on the model before this call, or, for a model of this object, in its other members (BuildModel()).
+            lastAdd = LastAdderOn(model, compile, 0, compile.Syntax.SpanStart) ?? LastAdderInType(model, compile, index, ct);
 
             // var net = new Network().AddLayer(...).AddLayer(...); net.Compile(...): the chain that made the model.
             if (lastAdd is null && model is ILocalSymbol)
@@ -108,7 +109,7 @@ internal static class LibrarySquaredError
             return null; // this.loss = ... inside the model's own class: the layers are whoever makes it
         }
 
-        if (LastAdderOn(model, assignment, 0, int.MaxValue) is { } lastAdd)
+        if ((LastAdderOn(model, assignment, 0, int.MaxValue) ?? LastAdderInType(model, assignment, index, ct)) is { } lastAdd)
         {
             return OutputAddedBy(lastAdd, parts, ct);
         }
@@ -152,9 +153,11 @@ internal static class LibrarySquaredError
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
+            IFieldInitializerOperation { InitializedFields: [var field] } => field.OriginalDefinition,
+            IPropertyInitializerOperation { InitializedProperties: [var property] } => property.OriginalDefinition,
             _ => null,
         };
-        if (model != null && LastAdderOn(model, creation, creation.Syntax.Span.End, int.MaxValue) is { } lastAdd)
+        if (model != null && (LastAdderOn(model, creation, creation.Syntax.Span.End, int.MaxValue) ?? LastAdderInType(model, creation, index, ct)) is { } lastAdd)
         {
             return OutputAddedBy(lastAdd, parts, ct);
         }
@@ -177,6 +180,50 @@ internal static class LibrarySquaredError
         }
 
         return LastLayerIn(creation.Arguments, creation, parts, index, ct);
+    }
+
+    /// <summary>
+    /// For a model held in a field or property of the object <paramref name="use"/> is in, the layer adder on it that ends last among
+    /// the members of that type, in source order (constructors, field initializers, methods): the layers added in a constructor or a
+    /// method of their own (<c>BuildModel()</c>), the loss given in another. Bounded by the type's own declarations; a model of
+    /// another type is filled by that type and is not followed.
+    /// </summary>
+    private static IInvocationOperation? LastAdderInType(ISymbol model, IOperation use, FlowIndex index, CancellationToken ct)
+    {
+        if (model is not (IFieldSymbol or IPropertySymbol) || model.ContainingType is not { } type
+            || use.SemanticModel?.GetEnclosingSymbol(use.Syntax.SpanStart, ct)?.ContainingType is not { } enclosing
+            || !SymbolEqualityComparer.Default.Equals(enclosing.OriginalDefinition, type.OriginalDefinition))
+        {
+            return null;
+        }
+
+        IInvocationOperation? last = null;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                var owners = member switch
+                {
+                    BaseMethodDeclarationSyntax method => new SyntaxNode?[] { method },
+                    FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => (SyntaxNode?)v.Initializer).ToArray(),
+                    _ => System.Array.Empty<SyntaxNode?>(),
+                };
+                foreach (var owner in owners)
+                {
+                    if (owner != null && index.FactsOf(owner, ct).Root is { } root && LastAdderOn(model, root, 0, int.MaxValue) is { } add)
+                    {
+                        last = add;
+                    }
+                }
+            }
+        }
+
+        return last;
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (LibrarySquaredError.CompiledAfterActivation(call, parts, ct) is { } compiled)
+        if (LibrarySquaredError.CompiledAfterActivation(call, parts, flow.Index, ct) is { } compiled)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(compiled), call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
             return;

@@ -1540,6 +1540,37 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layers added in the constructor to a model field, compiled with a squared-error loss object in another method", new[] { LayerObjects, """
+            class Classifier
+            {
+                private readonly Network network = new Network();
+                public Classifier()
+                {
+                    network.Add(new Dense(2, 4));
+                    network.Add(/*σ*/new SigmoidLayer());
+                }
+                public void Train() { {|GW1001:network.Compile(new MeanSquaredError())|}; }
+            }
+            """ } },
+        { "layers added in a method of their own, the loss given where the model field is made", new[] { LayerObjects, """
+            class Classifier
+            {
+                private readonly Network net = {|GW1001:new Network(new MeanSquaredError())|};
+                public Classifier() { BuildLayers(); }
+                private void BuildLayers() { net.Add(new Dense(2, 4)).Add(new TanhLayer()).Add(new Dense(4, 1)).Add(/*σ*/new SigmoidLayer()); }
+            }
+            """ } },
+        { "loss object in the initializer of a model field, the layers added in the constructor", new[] { LayerObjects, PropertyLossModels, """
+            class Detector
+            {
+                private readonly Sequential net = new Sequential { {|GW1001:Loss = new MeanSquaredError()|} };
+                public Detector(int inputs)
+                {
+                    net.Add(new Dense(inputs, 1));
+                    net.Add(/*σ*/new SigmoidLayer());
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -2010,6 +2041,23 @@ public sealed class SquaredErrorRealShapeTests
             """ } },
         { "squared-error loss object kept by the model's own setter, no layer in sight", new[] { LayerObjects, PropertyLossModels, """
             class Owner { private Sequential model = new Sequential(); public void Use(ILoss loss) { model.Loss = loss; } public void Reset() { model.Loss = new MeanSquaredError(); } }
+            """ } },
+        { "model field: a sigmoid hidden layer added in the constructor, a linear head in a later method, compiled with a squared-error loss object", new[] { LayerObjects, """
+            class Regressor
+            {
+                private readonly Network network = new Network();
+                public Regressor() { network.Add(new Dense(2, 8)); network.Add(new SigmoidLayer()); }
+                public void AddHead() { network.Add(new Dense(8, 1)); }
+                public void Train() { network.Compile(new MeanSquaredError()); }
+            }
+            """ } },
+        { "model field ending in a sigmoid layer added in the constructor, compiled with a cross-entropy loss object", new[] { LayerObjects, """
+            class Classifier
+            {
+                private readonly Network network = new Network();
+                public Classifier() { network.Add(new Dense(2, 1)); network.Add(new SigmoidLayer()); }
+                public void Train() { network.Compile(new BinaryCrossEntropy()); }
+            }
             """ } },
     };
 
