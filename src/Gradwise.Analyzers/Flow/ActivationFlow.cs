@@ -151,6 +151,11 @@ internal sealed class ActivationFlow
             }
 
             var collection = Operations.Strip(operation);
+            if (VectorApi.IsVector(collection.Type))
+            {
+                return Value(collection, kind, depth + 1); // a MathNet or NumPy vector is read element by element: its value is its elements'
+            }
+
             switch (collection)
             {
                 case IForEachLoopOperation loop:
@@ -685,19 +690,14 @@ internal sealed class ActivationFlow
 
         private ActivationFact? ByMath(IOperation value, Activation kind)
         {
-            if (kind == Activation.Softmax || !MathApi.IsNumeric(value.Type))
+            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type)))
             {
                 return null;
             }
 
             var math = reader.Read(value);
-            var function = kind == Activation.Sigmoid ? MathFunction.Sigmoid : MathFunction.Exp;
-            if (kind == Activation.Sigmoid)
-            {
-                math = Simplifier.ApplyIdentities(math);
-            }
-
-            return math is Call call && call.Function == function ? ActivationFact.At(kind, value, kind == Activation.Sigmoid ? "sigmoid" : "exp") : null;
+            var matches = kind == Activation.Sigmoid ? LogisticForm.ArgumentOf(math) != null : math is Call { Function: MathFunction.Exp };
+            return matches ? ActivationFact.At(kind, value, kind == Activation.Sigmoid ? "sigmoid" : "exp") : null;
         }
 
         private ActivationFact? Memo(ISymbol symbol, Activation kind, bool elements, int depth, System.Func<ActivationFact?> compute)

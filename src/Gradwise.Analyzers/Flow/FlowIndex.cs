@@ -427,6 +427,46 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
+    public (IOperation Value, ILocalSymbol Index)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (SingleReturn(method.OriginalDefinition, cancellationToken) is not { } returned || Operations.Strip(returned) is not ILocalReferenceOperation { Local: var array })
+        {
+            return null;
+        }
+
+        (IOperation Value, ILocalSymbol Index)? single = null;
+        foreach (var write in FactsOfRoot(Operations.Root(returned)).Writes)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, array))
+            {
+                continue;
+            }
+
+            if (!write.IntoElements)
+            {
+                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+                {
+                    continue; // var r = new double[n]: no value yet
+                }
+
+                return null;
+            }
+
+            if (single != null || write.ValueIsElements
+                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
+                || Operations.Strip(target.Indices[0]) is not ILocalReferenceOperation index
+                || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target.ArrayReference), array))
+            {
+                return null;
+            }
+
+            single = (assignment.Value, index.Local);
+        }
+
+        return single;
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// A symbol declared in this compilation is named by where it is declared (its name, its file's
     /// compilation order and its start), built without a table: keys are read at every operand, from every

@@ -29,6 +29,12 @@ internal interface IValueSource
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a method that fills a new array and returns it (<c>var r = new double[n]; for (...) r[i] = a[i] - b[i]; return r;</c>): the one
+    /// value stored into its elements and the index local it is stored at; null otherwise.
+    /// </summary>
+    (IOperation Value, ILocalSymbol Index)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
+
     /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, cheap enough to ask for at every read.</summary>
     string KeyName(ISymbol symbol);
 }
@@ -51,6 +57,9 @@ internal sealed class TolerantMathReader
     // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
     private Dictionary<ILocalSymbol, string>? renamed;
 
+    // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
+    private Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? elementParameters;
+
     public TolerantMathReader(IValueSource source, CancellationToken cancellationToken)
     {
         this.source = source;
@@ -62,6 +71,23 @@ internal sealed class TolerantMathReader
 
     /// <summary>The value as math, with the given parameters standing for variables (a method body as a function of them).</summary>
     public Expr ReadWith(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr> parameters) => Read(operation, parameters, 0);
+
+    /// <summary>
+    /// One element of an array or vector as math: the element of an array a helper fills and returns (<c>r[k] = a[k] - b[k]</c>, its
+    /// array parameters standing for their arguments' elements), of <c>xs.Select(f)</c> and <c>xs.Zip(ys, f)</c>, of a vector
+    /// (<see cref="VectorApi"/>); any other array is an opaque variable keyed by its storage, standing for its element.
+    /// </summary>
+    public Expr ReadElements(IOperation operation) => ReadElements(operation, null, 0);
+
+    /// <summary>
+    /// The element of what <paramref name="method"/> returns with its parameters as the variables ⟨p0⟩, ⟨p1⟩, ... (an array
+    /// parameter's variable stands for its element), or null when its returned elements cannot be read.
+    /// </summary>
+    public Expr? ElementForm(IMethodSymbol method)
+    {
+        var names = method.Parameters.ToDictionary(p => p, p => (Expr)Ex.Var("⟨p" + p.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        return ReadHelperElements(method, names, null, 0);
+    }
 
     /// <summary>The opaque variable a value that is not math is read as.</summary>
     public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
@@ -82,6 +108,11 @@ internal sealed class TolerantMathReader
                 return Read(c.Operand, parameters, depth);
             case IParameterReferenceOperation pr when parameters != null && parameters.TryGetValue(pr.Parameter, out var bound):
                 return bound;
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when elementParameters != null
+                && Operations.Strip(element.ArrayReference) is IParameterReferenceOperation arrayParameter
+                && elementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && boundElement.Index is { } boundIndex
+                && Operations.Strip(element.Indices[0]) is ILocalReferenceOperation { Local: var at } && SymbolEqualityComparer.Default.Equals(at, boundIndex):
+                return boundElement.Element; // a[k] in the helper filling r[k]: the argument's element
             case ILocalReferenceOperation local when renamed != null && renamed.ContainsKey(local.Local):
                 return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
@@ -92,6 +123,15 @@ internal sealed class TolerantMathReader
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
                 && OperandKey.Of(element.Indices[0], source.KeyName, renamed) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
+            case IConversionOperation c when VectorApi.IsVector(c.Type) && (VectorApi.IsVector(c.Operand.Type) || MathApi.IsNumeric(c.Operand.Type)):
+                return Read(c.Operand, parameters, depth); // a DenseVector as a Vector<double>, or a number spread over a vector
+            case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_ValueType or SpecialType.System_Object } boxed when MathApi.IsNumeric(boxed.Operand.Type):
+                return Read(boxed.Operand, parameters, depth); // 1 - x with NDarray's operator -(ValueType, NDarray): the number, boxed
+            case IBinaryOperation b when VectorApi.IsElementwise(b):
+                // A vector operator that acts element by element: a vector stands for its element, a number for itself.
+                return Arithmetic.Apply(b.OperatorKind, Read(b.LeftOperand, parameters, depth), Read(b.RightOperand, parameters, depth)) ?? Leaf(operation);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: not null } u when VectorApi.IsVector(u.Type):
+                return Ex.Neg(Read(u.Operand, parameters, depth));
             // Integer division truncates, so it is not the math Ex.Div means.
             case IBinaryOperation { OperatorMethod: null } b when MathApi.IsNumeric(b.Type) && (b.OperatorKind != BinaryOperatorKind.Divide || MathApi.IsReal(b.Type)):
                 var arithmetic = Arithmetic.Apply(b.OperatorKind, Read(b.LeftOperand, parameters, depth), Read(b.RightOperand, parameters, depth));
@@ -112,6 +152,145 @@ internal sealed class TolerantMathReader
         return Leaf(operation);
     }
 
+    private Expr ReadElements(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var value = Operations.Strip(operation);
+        if (VectorApi.IsVector(value.Type) || value.Type is not IArrayTypeSymbol { Rank: 1 } && !IsSequence(value.Type))
+        {
+            return Read(value, parameters, depth);
+        }
+
+        switch (value)
+        {
+            case IParameterReferenceOperation p when elementParameters != null && elementParameters.TryGetValue(p.Parameter, out var bound):
+                return bound.Element;
+            case IParameterReferenceOperation p when parameters != null && parameters.TryGetValue(p.Parameter, out var named):
+                return named; // a lambda's or a helper's parameter bound to an element already
+            case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition
+                && Operations.Strip(definition) is IInvocationOperation:
+                return ReadElements(definition, parameters, depth + 1); // var sp = SigmoidPrime(z)
+            case IInvocationOperation call when depth < MaxInlining && ReadElementsOfCall(call, parameters, depth) is { } element:
+                return element;
+        }
+
+        return Leaf(value);
+    }
+
+    private Expr? ReadElementsOfCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var target = call.TargetMethod;
+        var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
+        if (target.ContainingType?.ToDisplayString() == "System.Linq.Enumerable")
+        {
+            switch (target.Name, arguments.Count)
+            {
+                case ("ToArray" or "ToList" or "AsEnumerable", 1):
+                    return ReadElements(arguments[0], parameters, depth);
+                case ("Select", 2) when Lambda(arguments[1]) is { Symbol.Parameters.Length: 1 } selector:
+                    return ReadLambda(selector, new[] { ReadElements(arguments[0], parameters, depth) }, parameters, depth);
+                case ("Zip", 3) when Lambda(arguments[2]) is { Symbol.Parameters.Length: 2 } zipper:
+                    return ReadLambda(zipper, new[] { ReadElements(arguments[0], parameters, depth), ReadElements(arguments[1], parameters, depth) }, parameters, depth);
+                default:
+                    return null;
+            }
+        }
+
+        if (target.IsAbstract || target.DeclaringSyntaxReferences.Length == 0 || call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray || a.Parameter is null))
+        {
+            return null;
+        }
+
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        var elements = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var argument in call.Arguments)
+        {
+            var parameter = target.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
+            if (parameter.Type is IArrayTypeSymbol { Rank: 1 } || IsSequence(parameter.Type))
+            {
+                elements[parameter] = ReadElements(argument.Value, parameters, depth);
+            }
+            else
+            {
+                names[parameter] = Read(argument.Value, parameters, depth);
+            }
+        }
+
+        return ReadHelperElements(target.OriginalDefinition, names, elements, depth + 1);
+    }
+
+    /// <summary>The element a helper returns, its numeric parameters bound in <paramref name="names"/> and its array parameters' elements in <paramref name="elements"/> (null: as the variables in names).</summary>
+    private Expr? ReadHelperElements(IMethodSymbol method, Dictionary<IParameterSymbol, Expr> names, Dictionary<IParameterSymbol, Expr>? elements, int depth)
+    {
+        if (depth >= MaxInlining || method.ReturnType is not IArrayTypeSymbol { Rank: 1 } && !IsSequence(method.ReturnType))
+        {
+            return null;
+        }
+
+        elements ??= method.Parameters.Where(p => p.Type is IArrayTypeSymbol { Rank: 1 } || IsSequence(p.Type)).ToDictionary(p => p, p => names[p], (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        if (source.ReturnedElement(method, cancellationToken) is var (stored, index))
+        {
+            return WithElementParameters(elements, index, () => Read(stored, names, depth));
+        }
+
+        return source.SingleReturn(method, cancellationToken) is { } returned
+            ? WithElementParameters(elements, null, () => ReadElements(returned, names, depth)) // => a.Zip(b, (x, y) => x - y).ToArray()
+            : null;
+    }
+
+    private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ILocalSymbol? index, System.Func<Expr> read)
+    {
+        var outer = elementParameters;
+        elementParameters = new Dictionary<IParameterSymbol, (Expr, ILocalSymbol?)>(SymbolEqualityComparer.Default);
+        foreach (var pair in elements)
+        {
+            elementParameters[pair.Key] = (pair.Value, index);
+        }
+
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            elementParameters = outer;
+        }
+    }
+
+    private Expr? ReadLambda(IAnonymousFunctionOperation lambda, Expr[] arguments, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+        if (returns.Count != 1)
+        {
+            return null;
+        }
+
+        var bound = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var outer in parameters ?? new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default))
+        {
+            bound[outer.Key] = outer.Value;
+        }
+
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            bound[lambda.Symbol.Parameters[i]] = arguments[i];
+        }
+
+        return Read(returns[0].ReturnedValue!, bound, depth + 1);
+    }
+
+    private static IAnonymousFunctionOperation? Lambda(IOperation value) => Operations.Strip(value) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+        IAnonymousFunctionOperation lambda => lambda,
+        _ => null,
+    };
+
+    /// <summary>IEnumerable&lt;double&gt;, List&lt;double&gt; and their kin: sequences of numbers, read element by element like arrays.</summary>
+    private static bool IsSequence(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } named && MathApi.IsNumeric(named.TypeArguments[0])
+        && named.Name is "IEnumerable" or "List" or "IList" or "IReadOnlyList";
+
     private Expr ReadRenamed(IOperation value, ILocalSymbol index, string at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
         var outer = renamed;
@@ -130,6 +309,11 @@ internal sealed class TolerantMathReader
     private Expr? ReadCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
         var target = call.TargetMethod;
+        if (VectorApi.IsVector(call.Type) && ReadVectorCall(call, parameters, depth) is { } elementwise)
+        {
+            return elementwise;
+        }
+
         if (call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray || a.Parameter is null))
         {
             return null;
@@ -154,8 +338,11 @@ internal sealed class TolerantMathReader
         }
 
         // A helper of numbers with one return (Sigmoid, Derivative, SquaredError by any name) is its body.
-        if (depth >= MaxInlining || args.Length == 0 || args.Length > 4 || target.Parameters.Any(p => !MathApi.IsNumeric(p.Type) || p.RefKind != RefKind.None)
-            || !MathApi.IsNumeric(target.ReturnType) || source.SingleReturn(target, cancellationToken) is not { } body)
+        // A helper of vectors that returns a vector (SigmoidPrime(z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z))) is its body too, element by element.
+        var ofVectors = VectorApi.IsVector(target.ReturnType);
+        if (depth >= MaxInlining || args.Length == 0 || args.Length > 4
+            || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type))) || p.RefKind != RefKind.None)
+            || !(ofVectors || MathApi.IsNumeric(target.ReturnType)) || source.SingleReturn(target, cancellationToken) is not { } body)
         {
             return null;
         }
@@ -167,5 +354,60 @@ internal sealed class TolerantMathReader
         }
 
         return Read(body, bound, depth + 1);
+    }
+
+    /// <summary>
+    /// A library call that acts on every element of a vector (<see cref="VectorApi"/>): <c>a.PointwiseMultiply(b)</c>,
+    /// <c>v.PointwiseExp()</c>, <c>np.exp(v)</c>, <c>v.Negate()</c>, <c>v.Map(x =&gt; ...)</c>, read as what it does to one element.
+    /// </summary>
+    private Expr? ReadVectorCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        if (VectorApi.BinaryCall(call) is var (kind, left, right))
+        {
+            return Arithmetic.Apply(kind, Read(left, parameters, depth), Read(right, parameters, depth));
+        }
+
+        if (VectorApi.FunctionCall(call) is var (function, operand))
+        {
+            return Ex.Call(function, Read(operand, parameters, depth));
+        }
+
+        if (VectorApi.IsNegation(call, out var negated))
+        {
+            return Ex.Neg(Read(negated!, parameters, depth));
+        }
+
+        if (depth >= MaxInlining || VectorApi.MapCall(call) is not var (mapped, vector) || mapped is not IDelegateCreationOperation { Target: var held })
+        {
+            return null;
+        }
+
+        // v.Map(f): f's body with its parameter standing for v's element.
+        var element = Read(vector, parameters, depth);
+        switch (held)
+        {
+            case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda:
+                var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                if (returns.Count != 1)
+                {
+                    return null;
+                }
+
+                var inLambda = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+                foreach (var outer in parameters ?? new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default))
+                {
+                    inLambda[outer.Key] = outer.Value; // the lambda can read the helper's parameters too
+                }
+
+                inLambda[lambda.Symbol.Parameters[0]] = element;
+                return Read(returns[0].ReturnedValue!, inLambda, depth + 1);
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
+                return Ex.Call(math, element); // v.Map(Math.Exp)
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when MathApi.IsNumeric(method.Parameters[0].Type) && MathApi.IsNumeric(method.ReturnType)
+                && source.SingleReturn(method.OriginalDefinition, cancellationToken) is { } body:
+                return Read(body, new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.OriginalDefinition.Parameters[0]] = element }, depth + 1); // v.Map(Sigmoid)
+            default:
+                return null;
+        }
     }
 }

@@ -34,6 +34,9 @@ internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, Im
     /// a − b that does not name σ(z): the two sides, one of which flow must find a sigmoid (or softmax) output in. Empty otherwise.
     /// </summary>
     public ImmutableArray<IOperation> ErrorSides { get; init; } = ImmutableArray<IOperation>.Empty;
+
+    /// <summary>False where dropping <see cref="DerivativeFactors"/> cannot be written by rewriting the site (a <c>Zip</c> whose lambda multiplies).</summary>
+    public bool Fixable { get; init; } = true;
 }
 
 /// <summary>Finds squared-error losses and deltas, reading values through the frontend's tolerant mode; never by their text.</summary>
@@ -44,6 +47,8 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
@@ -58,10 +63,118 @@ internal sealed class SquaredErrorRecognizer
     /// <param name="product">The top of the chain.</param>
     /// <param name="delegateValues">What a delegate can hold, from flow (the methods handed to it), or null where flow is not run.</param>
     /// <param name="ct">Cancellation.</param>
-    public object? Product(IBinaryOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
+    public object? Product(IBinaryOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct) =>
+        Factors(product, delegateValues, ct);
+
+    /// <summary>
+    /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
+    /// <c>np.multiply(e, sp)</c>), called on the top of the chain only; null for any other call.
+    /// </summary>
+    public object? Pointwise(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
+    {
+        if (call.TargetMethod.Name == "Zip" && ZipPair(call, BinaryOperatorKind.Multiply) != null)
+        {
+            // e.Zip(sp, (a, b) => a * b): no factor can be dropped from it by rewriting the call, so no fix.
+            var zipped = Factors(call, delegateValues, ct);
+            return zipped is SquaredErrorDelta delta ? delta with { Fixable = false } : zipped;
+        }
+
+        return VectorApi.BinaryCall(call) is { Kind: BinaryOperatorKind.Multiply } || ElementPair(call, BinaryOperatorKind.Multiply, ct) != null ? Factors(call, delegateValues, ct) : null;
+    }
+
+    /// <summary>
+    /// The two sequences of <c>xs.Zip(ys, (a, b) =&gt; a * b)</c> (or <c>a - b</c> for a subtraction, in the
+    /// lambda's order), also under <c>.ToArray()</c> or <c>.ToList()</c>; null for any other call.
+    /// </summary>
+    private static (IOperation A, IOperation B)? ZipPair(IInvocationOperation call, BinaryOperatorKind kind)
+    {
+        if (call.TargetMethod.Name is "ToArray" or "ToList" && IsLinq(call.TargetMethod) && call.Arguments.Length == 1
+            && Operations.Strip(call.Arguments[0].Value) is IInvocationOperation inner)
+        {
+            call = inner;
+        }
+
+        if (call.TargetMethod.Name != "Zip" || !IsLinq(call.TargetMethod) || call.Arguments.Length != 3
+            || Operations.Strip(call.Arguments[2].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 2 } lambda })
+        {
+            return null;
+        }
+
+        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+        if (returns.Count != 1 || Operations.Strip(returns[0].ReturnedValue!) is not IBinaryOperation { OperatorMethod: null } body || body.OperatorKind != kind
+            || Operations.Strip(body.LeftOperand) is not IParameterReferenceOperation left || Operations.Strip(body.RightOperand) is not IParameterReferenceOperation right
+            || left.Parameter.Ordinal == right.Parameter.Ordinal)
+        {
+            return null;
+        }
+
+        var sequences = new[] { call.Arguments[0].Value, call.Arguments[1].Value };
+        return (sequences[left.Parameter.Ordinal], sequences[right.Parameter.Ordinal]);
+    }
+
+    private static bool IsLinq(IMethodSymbol method) => method.ContainingType?.Name == "Enumerable" && method.ContainingType.ToDisplayString() == "System.Linq.Enumerable";
+
+    /// <summary>
+    /// The two arguments of a call to a helper of yours that combines two arrays element by element (<c>Hadamard(a, b)</c> filling
+    /// <c>r[i] = a[i] * b[i]</c>, <c>CostDerivative(a, y)</c> filling <c>r[i] = a[i] - y[i]</c>, or the same with <c>Zip</c>) by <paramref name="kind"/>; null otherwise.
+    /// </summary>
+    private (IOperation A, IOperation B)? ElementPair(IInvocationOperation call, BinaryOperatorKind kind, CancellationToken ct)
+    {
+        var target = call.TargetMethod.OriginalDefinition;
+        if (call.Type is not IArrayTypeSymbol || !HasBody(target) || target.Parameters.Count(p => p.Type is IArrayTypeSymbol) < 2
+            || !(kind == BinaryOperatorKind.Multiply ? writtenOperators.GetOrAdd(target, WrittenOperators).Multiplies : writtenOperators.GetOrAdd(target, WrittenOperators).Subtracts))
+        {
+            return null; // from syntax first: most calls returning an array fill it with neither
+        }
+
+        var form = elementForms.GetOrAdd(target, m => new TolerantMathReader(index, ct).ElementForm(m));
+        foreach (var a in target.Parameters)
+        {
+            foreach (var b in target.Parameters)
+            {
+                if (a.Ordinal != b.Ordinal && form != null && form.Equals(Arithmetic.Apply(kind, Parameter(a), Parameter(b)))
+                    && ArgumentAt(call, a.Ordinal) is { } left && ArgumentAt(call, b.Ordinal) is { } right)
+                {
+                    return (left, right);
+                }
+            }
+        }
+
+        return null;
+
+        static Expr Parameter(IParameterSymbol p) => Ex.Var("⟨p" + p.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
+    }
+
+    /// <summary>Whether a method's body, as written, has a product and a difference (read once per method).</summary>
+    private static (bool Multiplies, bool Subtracts) WrittenOperators(IMethodSymbol method)
+    {
+        bool multiplies = false, subtracts = false;
+        foreach (var node in method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax().DescendantNodes()))
+        {
+            multiplies |= node.IsKind(SyntaxKind.MultiplyExpression);
+            subtracts |= node.IsKind(SyntaxKind.SubtractExpression);
+        }
+
+        return (multiplies, subtracts);
+    }
+
+    /// <summary>True when <paramref name="operation"/> is a factor of a larger product (read at the top of the chain).</summary>
+    public static bool IsInsideProduct(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IParenthesizedOperation or IConversionOperation { OperatorMethod: null } or IArgumentOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product && (product.OperatorMethod is null || VectorApi.IsElementwise(product))
+            || (parent is IInvocationOperation call && VectorApi.BinaryCall(call) is { Kind: BinaryOperatorKind.Multiply });
+    }
+
+    private object? Factors(IOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
     {
         var factors = new List<IOperation>();
-        Flatten(product, factors);
+        Flatten(product, factors, ct);
         var variable = factors.Where(f => Operations.Number(f) is null).ToList();
         if (variable.Count < 2)
         {
@@ -88,7 +201,7 @@ internal sealed class SquaredErrorRecognizer
         {
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
-                return reader.Read(factor);
+                return reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
             }
 
             var read = reader.Read(argument);
@@ -205,7 +318,7 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>u for σ(u) in any of its algebraic forms (1 / (1 + e^−u), e^u / (1 + e^u), ...); else null.</summary>
     private static Expr? LogisticArgument(Expr value) =>
-        Simplifier.Simplify(value) is Call { Function: MathFunction.Sigmoid } sigmoid ? sigmoid.Arguments[0] : null;
+        Simplifier.Simplify(value) is Call { Function: MathFunction.Sigmoid } sigmoid ? sigmoid.Arguments[0] : LogisticForm.ArgumentOf(value);
 
     private enum DerivativeAt
     {
@@ -300,7 +413,7 @@ internal sealed class SquaredErrorRecognizer
             && (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) != null || elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) != null);
     }
 
-    private SquaredErrorDelta? Delta(IBinaryOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
+    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
     {
         for (var j = 0; j < factors.Count; j++)
         {
@@ -428,8 +541,12 @@ internal sealed class SquaredErrorRecognizer
     {
         switch (Operations.Strip(operation))
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } s:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } s when s.OperatorMethod is null || VectorApi.IsElementwise(s):
                 return (s.LeftOperand, s.RightOperand);
+            case IInvocationOperation call when VectorApi.BinaryCall(call) is (BinaryOperatorKind.Subtract, var left, var right):
+                return (left, right); // a.Subtract(b), np.subtract(a, b)
+            case IInvocationOperation call when (ElementPair(call, BinaryOperatorKind.Subtract, ct) ?? ZipPair(call, BinaryOperatorKind.Subtract)) is var (left, right):
+                return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
@@ -438,7 +555,7 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(storedElement, ct, depth + 1);
             case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod) && call.Arguments.Length >= 2
                 && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned
-                && Operations.Strip(returned) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } body
+                && Operations.Strip(returned) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body && (body.OperatorMethod is null || VectorApi.IsElementwise(body))
                 && Operations.Strip(body.LeftOperand) is IParameterReferenceOperation left && Operations.Strip(body.RightOperand) is IParameterReferenceOperation right
                 && ArgumentAt(call, left.Parameter.Ordinal) is { } a && ArgumentAt(call, right.Parameter.Ordinal) is { } b:
                 return (a, b); // CostDerivative(output, y) => output - y
@@ -535,17 +652,27 @@ internal sealed class SquaredErrorRecognizer
 
     private static IOperation? ArgumentAt(IInvocationOperation call, int ordinal) => call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
 
-    private static void Flatten(IOperation operation, List<IOperation> factors)
+    private void Flatten(IOperation operation, List<IOperation> factors, CancellationToken ct)
     {
         var pending = new Stack<IOperation>();
         pending.Push(operation);
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            if (Operations.Strip(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } product)
+            if (Operations.Strip(current) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } product && (product.OperatorMethod is null || VectorApi.IsElementwise(product)))
             {
                 pending.Push(product.RightOperand);
                 pending.Push(product.LeftOperand);
+            }
+            else if (Operations.Strip(current) is IInvocationOperation call && VectorApi.BinaryCall(call) is (BinaryOperatorKind.Multiply, var left, var right))
+            {
+                pending.Push(right); // a.PointwiseMultiply(b), np.multiply(a, b): vectors multiplied element by element
+                pending.Push(left);
+            }
+            else if (Operations.Strip(current) is IInvocationOperation helper && (ElementPair(helper, BinaryOperatorKind.Multiply, ct) ?? ZipPair(helper, BinaryOperatorKind.Multiply)) is var (a, b))
+            {
+                pending.Push(b); // Hadamard(a, b) of arrays
+                pending.Push(a);
             }
             else if (Operations.Strip(current) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation)
             {

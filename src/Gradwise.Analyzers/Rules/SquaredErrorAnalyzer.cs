@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Gradwise.Flow;
+using Gradwise.Frontend;
 using Gradwise.Recognition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,14 +61,20 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     private static void AnalyzeProduct(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorRecognizer sites)
     {
         var product = (IBinaryOperation)context.Operation;
-        if (product.OperatorKind != BinaryOperatorKind.Multiply || product.OperatorMethod != null || IsInsideProduct(product))
+        if (product.OperatorKind != BinaryOperatorKind.Multiply || (product.OperatorMethod != null && !VectorApi.IsElementwise(product)) || SquaredErrorRecognizer.IsInsideProduct(product))
         {
             return;
         }
 
         sites.Index.Saw(product);
         var ct = context.CancellationToken;
-        switch (sites.Product(product, flow is null ? null : held => flow.ValuesOf(held, ct), ct))
+        ReportSite(context, flow, sites.Product(product, flow is null ? null : held => flow.ValuesOf(held, ct), ct));
+    }
+
+    /// <summary>Reports what a product or a pointwise product is: a loss (where flow runs) or a delta.</summary>
+    private static void ReportSite(OperationAnalysisContext context, ActivationFlow? flow, object? site)
+    {
+        switch (site)
         {
             case SquaredErrorLoss loss when flow != null:
                 ReportLoss(context, flow, loss);
@@ -115,6 +122,12 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         if (sites.Call(call, ct) is { } loss)
         {
             ReportLoss(context, flow, loss);
+            return;
+        }
+
+        if (!SquaredErrorRecognizer.IsInsideProduct(call))
+        {
+            ReportSite(context, flow, sites.Pointwise(call, held => flow.ValuesOf(held, ct), ct));
         }
     }
 
@@ -167,7 +180,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
                 }
 
                 var site = loss.Site.Syntax.Span;
-                var inside = !loss.OverElements && site.Contains(prediction.Syntax.Span) && site.Contains(target.Syntax.Span);
+                // The cross-entropy the fix writes is of numbers: a loss over whole vectors ((a - y) * (a - y) of NumPy arrays) gets none.
+                var inside = !loss.OverElements && MathApi.IsNumeric(prediction.Type) && site.Contains(prediction.Syntax.Span) && site.Contains(target.Syntax.Span);
                 var fix = inside
                     ? SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyLoss, site, new[] { (SquaredErrorPart.Prediction, prediction.Syntax.Span), (SquaredErrorPart.Target, target.Syntax.Span) })
                     : NoFix(loss.Site);
@@ -182,7 +196,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     {
         var ct = context.CancellationToken;
         var site = delta.Site.Syntax.Span;
-        var fix = SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, site, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span)));
+        var fix = delta.Fixable ? SquaredErrorFix.Properties(SquaredErrorFixKind.CrossEntropyDelta, site, delta.DerivativeFactors.Select(f => (SquaredErrorPart.DerivativeFactor, f.Syntax.Span))) : NoFix(delta.Site);
         if (!delta.ErrorSides.IsEmpty)
         {
             // σ'(z) taken at the input times an error a − b: squared error through a sigmoid only where flow finds the
@@ -213,15 +227,4 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
     private static ImmutableDictionary<string, string?> NoFix(IOperation site) =>
         SquaredErrorFix.Properties(SquaredErrorFixKind.None, site.Syntax.Span, Enumerable.Empty<(SquaredErrorPart, TextSpan)>());
-
-    private static bool IsInsideProduct(IOperation product)
-    {
-        var parent = product.Parent;
-        while (parent is IParenthesizedOperation or IConversionOperation { OperatorMethod: null })
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null };
-    }
 }

@@ -175,11 +175,31 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         _ => 0,
     };
 
-    /// <summary>The product without the factors at <paramref name="derivative"/>: (t - o) * o * (1 - o) → (t - o).</summary>
+    /// <summary>The product without the factors at <paramref name="derivative"/>: (t - o) * o * (1 - o) → (t - o); e.PointwiseMultiply(sp) → e.</summary>
     private static ExpressionSyntax? CrossEntropyDelta(ExpressionSyntax product, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> derivative)
     {
         var factors = new List<ExpressionSyntax>();
-        var negated = Flatten(product, factors);
+        var negated = false;
+        if (product is InvocationExpressionSyntax call)
+        {
+            // a.PointwiseMultiply(b) or np.multiply(a, b): the analyzer reports a call only where it multiplies vectors element by element.
+            var arguments = call.ArgumentList.Arguments;
+            if (call.Expression is MemberAccessExpressionSyntax access && arguments.Count == 1)
+            {
+                factors.Add(access.Expression);
+                factors.Add(arguments[0].Expression);
+            }
+            else if (arguments.Count == 2)
+            {
+                factors.Add(arguments[0].Expression);
+                factors.Add(arguments[1].Expression);
+            }
+        }
+        else
+        {
+            negated = Flatten(product, factors);
+        }
+
         var kept = factors.Where(f => !derivative.Contains(f.Span) && !derivative.Contains(Unwrap(f).Span)).ToList();
         if (kept.Count == 0 || kept.Count + derivative.Count != factors.Count)
         {

@@ -337,6 +337,87 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
+    /// <summary>The textbook delta over MathNet vectors, (a − y) ⊙ σ'(z) as a pointwise product: the fix keeps the error, a − y.</summary>
+    [Fact]
+    public Task Fix_drops_the_derivative_from_a_pointwise_product_of_vectors() => Fix.VerifyCodeFixAsync(
+        """
+        using System;
+        using MathNet.Numerics.LinearAlgebra;
+        class C
+        {
+            static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+            static Vector<double> SigmoidPrime(Vector<double> z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z));
+            Vector<double> Delta(Vector<double> z, Vector<double> y) { var a = Sigmoid(z); return {|GW1001:(a - y).PointwiseMultiply(SigmoidPrime(z))|}; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.MathNetStub,
+        """
+        using System;
+        using MathNet.Numerics.LinearAlgebra;
+        class C
+        {
+            static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+            static Vector<double> SigmoidPrime(Vector<double> z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z));
+            Vector<double> Delta(Vector<double> z, Vector<double> y) { var a = Sigmoid(z); return a - y; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.MathNetStub);
+
+    /// <summary>The same with Numpy.NET's element-by-element * and np.multiply: the fix keeps the error factor.</summary>
+    [Fact]
+    public Task Fix_drops_the_derivative_from_numpy_products() => Fix.VerifyCodeFixAsync(
+        """
+        using Numpy;
+        class C
+        {
+            static NDarray Sigmoid(NDarray z) => 1.0 / (1.0 + np.exp(-z));
+            static NDarray SigmoidPrime(NDarray z) => Sigmoid(z) * (1 - Sigmoid(z));
+            NDarray Delta(NDarray z, NDarray y) { var a = Sigmoid(z); return {|GW1001:(a - y) * SigmoidPrime(z)|}; }
+            NDarray Delta2(NDarray z, NDarray y) { var a = Sigmoid(z); return {|GW1001:np.multiply(SigmoidPrime(z), a - y)|}; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.NumpyStub,
+        """
+        using Numpy;
+        class C
+        {
+            static NDarray Sigmoid(NDarray z) => 1.0 / (1.0 + np.exp(-z));
+            static NDarray SigmoidPrime(NDarray z) => Sigmoid(z) * (1 - Sigmoid(z));
+            NDarray Delta(NDarray z, NDarray y) { var a = Sigmoid(z); return a - y; }
+            NDarray Delta2(NDarray z, NDarray y) { var a = Sigmoid(z); return a - y; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.NumpyStub);
+
+    /// <summary>Hadamard(CostDerivative(a, y), SigmoidPrime(z)) of helpers over arrays: the fix keeps the error; a Zip that multiplies gets no fix.</summary>
+    [Fact]
+    public Task Fix_drops_the_derivative_from_an_array_helper_product() => Fix.VerifyCodeFixAsync(
+        SquaredErrorRealShapeTests.ArrayPort("return {|GW1001:Hadamard(CostDerivative(activations[activations.Count - 1], y), SigmoidPrime(zs[zs.Count - 1]))|};").Replace("/*σ*/", string.Empty),
+        SquaredErrorRealShapeTests.ArrayPort("return CostDerivative(activations[activations.Count - 1], y);").Replace("/*σ*/", string.Empty));
+
+    [Fact]
+    public Task A_zip_that_multiplies_by_the_derivative_gets_no_fix()
+    {
+        var source = SquaredErrorRealShapeTests.ArrayPort("var sp = SigmoidPrime(zs[^1]); var e = CostDerivative(activations[^1], y); return {|GW1001:e.Zip(sp, (a, b) => a * b)|}.ToArray();").Replace("/*σ*/", string.Empty);
+        return Fix.VerifyCodeFixAsync(source, source);
+    }
+
+    /// <summary>A squared error of whole NumPy arrays is reported, but the scalar cross-entropy the fix writes would not compile there: no fix.</summary>
+    [Fact]
+    public Task A_squared_error_of_numpy_arrays_is_reported_without_a_fix() => Fix.VerifyCodeFixAsync(
+        """
+        using Numpy;
+        class C
+        {
+            static NDarray Sigmoid(NDarray z) => 1.0 / (1.0 + np.exp(-z));
+            NDarray Loss(NDarray z, NDarray y) { var a = Sigmoid(z); return {|GW1001:(a - y) * (a - y)|}; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.NumpyStub,
+        """
+        using Numpy;
+        class C
+        {
+            static NDarray Sigmoid(NDarray z) => 1.0 / (1.0 + np.exp(-z));
+            NDarray Loss(NDarray z, NDarray y) { var a = Sigmoid(z); return {|GW1001:(a - y) * (a - y)|}; }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.NumpyStub);
+
     [Fact]
     public Task Fix_keeps_the_sign_of_a_negated_delta() => Fix.VerifyCodeFixAsync(
         WithUsings("""

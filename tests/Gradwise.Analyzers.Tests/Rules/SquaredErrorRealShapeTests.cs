@@ -455,8 +455,297 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
+    internal const string MathNetStub = """
+        namespace MathNet.Numerics.LinearAlgebra
+        {
+            using System;
+            public enum Zeros { AllowSkip, Include }
+            public abstract class Vector<T> where T : struct, IEquatable<T>, IFormattable
+            {
+                public abstract int Count { get; }
+                public T this[int index] { get => default; set { } }
+                public Vector<T> PointwiseMultiply(Vector<T> other) => this;
+                public Vector<T> PointwiseExp() => this;
+                public Vector<T> Negate() => this;
+                public Vector<T> Subtract(Vector<T> other) => this;
+                public T DotProduct(Vector<T> other) => default;
+                public Vector<TU> Map<TU>(Func<T, TU> f, Zeros zeros = Zeros.AllowSkip) where TU : struct, IEquatable<TU>, IFormattable => null;
+                public Matrix<T> ToColumnMatrix() => null;
+                public static Vector<T> operator +(Vector<T> left, Vector<T> right) => left;
+                public static Vector<T> operator -(Vector<T> left, Vector<T> right) => left;
+                public static Vector<T> operator -(T left, Vector<T> right) => right;
+                public static Vector<T> operator -(Vector<T> right) => right;
+                public static Vector<T> operator +(T left, Vector<T> right) => right;
+                public static Vector<T> operator *(T left, Vector<T> right) => right;
+                public static T operator *(Vector<T> left, Vector<T> right) => default;
+                public static Vector<T> operator /(T left, Vector<T> right) => right;
+            }
+            public abstract class Matrix<T> where T : struct, IEquatable<T>, IFormattable
+            {
+                public Matrix<T> Transpose() => this;
+                public Matrix<T> PointwiseMultiply(Matrix<T> other) => this;
+                public Matrix<T> PointwiseExp() => this;
+                public Matrix<TU> Map<TU>(Func<T, TU> f, Zeros zeros = Zeros.AllowSkip) where TU : struct, IEquatable<TU>, IFormattable => null;
+                public static Matrix<T> operator +(Matrix<T> left, Matrix<T> right) => left;
+                public static Matrix<T> operator -(Matrix<T> left, Matrix<T> right) => left;
+                public static Matrix<T> operator -(T left, Matrix<T> right) => right;
+                public static Matrix<T> operator -(Matrix<T> right) => right;
+                public static Matrix<T> operator +(T left, Matrix<T> right) => right;
+                public static Matrix<T> operator /(T left, Matrix<T> right) => right;
+                public static Matrix<T> operator *(Matrix<T> left, Matrix<T> right) => left;
+                public static Vector<T> operator *(Matrix<T> left, Vector<T> right) => right;
+            }
+        }
+        """;
+
+    /// <summary>The part of Numpy.NET the ports use: NDarray's operators take a ValueType on one side, as Numpy.NET's do.</summary>
+    internal const string NumpyStub = """
+        namespace Numpy
+        {
+            using System;
+            public class NDarray
+            {
+                public static NDarray operator +(NDarray a, NDarray b) => a;
+                public static NDarray operator +(ValueType a, NDarray b) => b;
+                public static NDarray operator -(NDarray a, NDarray b) => a;
+                public static NDarray operator -(ValueType a, NDarray b) => b;
+                public static NDarray operator -(NDarray a) => a;
+                public static NDarray operator *(NDarray a, NDarray b) => a;
+                public static NDarray operator *(NDarray a, ValueType b) => a;
+                public static NDarray operator /(ValueType a, NDarray b) => b;
+            }
+            public static class np
+            {
+                public static NDarray exp(NDarray x, NDarray @out = null, NDarray @where = null) => x;
+                public static NDarray dot(NDarray a, NDarray b, NDarray @out = null) => a;
+                public static NDarray multiply(NDarray x1, NDarray x2, NDarray @out = null, NDarray @where = null) => x1;
+                public static NDarray subtract(NDarray x1, NDarray x2, NDarray @out = null, NDarray @where = null) => x1;
+                public static NDarray transpose(NDarray a) => a;
+            }
+        }
+        """;
+
+    /// <summary>The textbook network (Nielsen's network.py) ported with MathNet vectors: the output delta is CostDerivative(a, y) ⊙ σ'(z).</summary>
+    private const string MathNetNetwork = """
+        using System;
+        using System.Collections.Generic;
+        using MathNet.Numerics.LinearAlgebra;
+        public class MnistNetwork
+        {
+            private readonly List<Matrix<double>> weights = new();
+            private readonly List<Vector<double>> biases = new();
+            public List<Vector<double>> Backprop(Vector<double> x, Vector<double> y)
+            {
+                var nablaB = new List<Vector<double>>();
+                var activation = x;
+                var activations = new List<Vector<double>> { x };
+                var zs = new List<Vector<double>>();
+                for (int i = 0; i < weights.Count; i++)
+                {
+                    var z = weights[i] * activation + biases[i];
+                    zs.Add(z);
+                    activation = {{sigmoidCall}};
+                    activations.Add(activation);
+                }
+
+                var delta = {{outputDelta}};
+                nablaB.Add(delta);
+                for (int l = 2; l < weights.Count + 1; l++)
+                {
+                    var sp = SigmoidPrime(zs[zs.Count - l]);
+                    delta = (weights[weights.Count - l + 1].Transpose() * delta).PointwiseMultiply(sp);
+                    nablaB.Add(delta);
+                }
+
+                return nablaB;
+            }
+            private static Vector<double> CostDerivative(Vector<double> output, Vector<double> y) => output - y;
+            private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+            private static Vector<double> SigmoidPrime(Vector<double> z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z));
+        }
+        """;
+
+    private static string MathNetPort(string sigmoidCall, string outputDelta) =>
+        MathNetNetwork.Replace("{{sigmoidCall}}", sigmoidCall).Replace("{{outputDelta}}", outputDelta);
+
+    /// <summary>The same port with Numpy.NET arrays: NDarray's * multiplies element by element, as NumPy's does.</summary>
+    private const string NumpyNetwork = """
+        using System;
+        using System.Collections.Generic;
+        using Numpy;
+        public class NpNetwork
+        {
+            private readonly List<NDarray> weights = new();
+            private readonly List<NDarray> biases = new();
+            public NDarray Backprop(NDarray x, NDarray y)
+            {
+                NDarray activation = x;
+                var activations = new List<NDarray> { x };
+                var zs = new List<NDarray>();
+                for (int i = 0; i < weights.Count; i++)
+                {
+                    NDarray z = np.dot(weights[i], activation) + biases[i];
+                    zs.Add(z);
+                    activation = /*σ*/Sigmoid(z);
+                    activations.Add(activation);
+                }
+
+                NDarray delta = {{outputDelta}};
+                return delta;
+            }
+            private NDarray CostDerivative(NDarray output, NDarray y) => output - y;
+            private static NDarray Sigmoid(NDarray z) => 1.0 / (1.0 + np.exp(-z));
+            private static NDarray SigmoidPrime(NDarray z) => Sigmoid(z) * (1 - Sigmoid(z));
+        }
+        """;
+
+    /// <summary>The textbook network ported with plain arrays and helpers that fill a new array element by element (or LINQ).</summary>
+    internal const string ArrayNetwork = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public class ArrayNetwork
+        {
+            private readonly List<double[,]> weights = new();
+            private readonly List<double[]> biases = new();
+            public double[] OutputDelta(double[] x, double[] y)
+            {
+                var activation = x;
+                var activations = new List<double[]> { x };
+                var zs = new List<double[]>();
+                for (int l = 0; l < weights.Count; l++)
+                {
+                    var z = Add(Dot(weights[l], activation), biases[l]);
+                    zs.Add(z);
+                    activation = {{activate}};
+                    activations.Add(activation);
+                }
+
+                {{outputDelta}}
+            }
+            public double[] HiddenDelta(double[] backpropagated, double[] z) => Hadamard(backpropagated, SigmoidPrime(z));
+            private static double[] CostDerivative(double[] output, double[] y)
+            {
+                var r = new double[output.Length];
+                for (int i = 0; i < r.Length; i++) r[i] = output[i] - y[i];
+                return r;
+            }
+            private static double Sigmoid(double v) => /*σ*/1.0 / (1.0 + Math.Exp(-v));
+            private static double[] Sigmoid(double[] z) => z.Select(Sigmoid).ToArray();
+            private static double[] SigmoidPrime(double[] z)
+            {
+                var r = new double[z.Length];
+                for (int i = 0; i < z.Length; i++) r[i] = Sigmoid(z[i]) * (1 - Sigmoid(z[i]));
+                return r;
+            }
+            private static double[] TanhPrime(double[] z)
+            {
+                var r = new double[z.Length];
+                for (int i = 0; i < z.Length; i++) r[i] = 1 - Math.Tanh(z[i]) * Math.Tanh(z[i]);
+                return r;
+            }
+            private static double[] Hadamard(double[] a, double[] b)
+            {
+                var r = new double[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = a[i] * b[i];
+                return r;
+            }
+            private static double[] Add(double[] a, double[] b) => a.Zip(b, (p, q) => p + q).ToArray();
+            private static double[] Dot(double[,] w, double[] x)
+            {
+                var r = new double[w.GetLength(0)];
+                for (int i = 0; i < r.Length; i++) { double s = 0; for (int j = 0; j < x.Length; j++) s += w[i, j] * x[j]; r[i] = s; }
+                return r;
+            }
+        }
+        """;
+
+    internal static string ArrayPort(string outputDelta, string activate = "Sigmoid(z)") =>
+        ArrayNetwork.Replace("{{outputDelta}}", outputDelta).Replace("{{activate}}", activate);
+
+    /// <summary>The same port with no sigmoid output (and no mark): a look-alike.</summary>
+    private static string ArrayLookAlike(string outputDelta, string activate) =>
+        Plain(ArrayPort(outputDelta, activate)).Replace(ActivationMark, string.Empty);
+
     public static TheoryData<string, string[]> SigmoidPositives() => new()
     {
+        { "plain arrays: Hadamard(CostDerivative(a, y), SigmoidPrime(z)), helpers that fill a new array in a loop", new[] { ArrayPort(
+            "return {|GW1001:Hadamard(CostDerivative(activations[activations.Count - 1], y), SigmoidPrime(zs[zs.Count - 1]))|};") } },
+        { "plain arrays: the error as a LINQ Zip, Hadamard with σ'", new[] { ArrayPort(
+            "return {|GW1001:Hadamard(activations[^1].Zip(y, (o, t) => o - t).ToArray(), SigmoidPrime(zs[^1]))|};") } },
+        { "plain arrays: error and σ' in locals, multiplied by a LINQ Zip", new[] { ArrayPort(
+            "var sp = SigmoidPrime(zs[^1]); var e = CostDerivative(activations[^1], y); return {|GW1001:e.Zip(sp, (a, b) => a * b)|}.ToArray();") } },
+        { "a logistic unit whose net input is a local sum, z = w·x + b: 1 / (1 + exp(-z)) reads with the minus spread over the sum", new[] { """
+            using System;
+            public class LogisticUnit
+            {
+                public double[] W = new double[3];
+                public double B;
+                public double Output;
+                public void Forward(double[] x)
+                {
+                    double z = W[0] * x[0] + W[1] * x[1] + W[2] * x[2] + B;
+                    Output = /*σ*/1.0 / (1.0 + Math.Exp(-z));
+                }
+                public double Loss(double y) => {|GW1001:(Output - y) * (Output - y)|};
+            }
+            """ } },
+        { "a logistic unit with a threshold, z = w·x - θ: mixed signs in the exponent", new[] { """
+            using System;
+            public class ThresholdUnit
+            {
+                private readonly double[] weights = { 0.1, -0.2 };
+                private readonly double theta = 0.5;
+                public double Predict(double[] x)
+                {
+                    var net = weights[0] * x[0] + weights[1] * x[1] - theta;
+                    return 1 / (1 + Math.Exp(-net));
+                }
+                public double Cost(double[] x, double target)
+                {
+                    var p = /*σ*/Predict(x);
+                    return {|GW1001:Math.Pow(target - p, 2)|} / 2;
+                }
+            }
+            """ } },
+        { "MathNet vectors: CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z)), the sigmoid mapped over z", new[] { MathNetStub, MathNetPort(
+            "/*σ*/Sigmoid(z)", "{|GW1001:CostDerivative(activations[activations.Count - 1], y).PointwiseMultiply(SigmoidPrime(zs[zs.Count - 1]))|}") } },
+        { "MathNet vectors: the sigmoid mapped inline in the loop, the error as a.Subtract(y)", new[] { MathNetStub, MathNetPort(
+            "/*σ*/z.Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:activations[activations.Count - 1].Subtract(y).PointwiseMultiply(SigmoidPrime(zs[zs.Count - 1]))|}") } },
+        { "MathNet float matrices: σ = 1 / (1 + exp(-z)) pointwise, σ' mapped from a scalar helper, error written at the site", new[] { MathNetStub, """
+            using System;
+            using System.Collections.Generic;
+            using MathNet.Numerics.LinearAlgebra;
+            public class DigitNet
+            {
+                private readonly List<Matrix<float>> _weights = new();
+                private readonly List<Matrix<float>> _biases = new();
+                public Matrix<float> OutputDelta(Matrix<float> img, Matrix<float> label)
+                {
+                    var activation = img;
+                    var activations = new List<Matrix<float>>() { activation };
+                    var zs = new List<Matrix<float>>();
+                    for (int i = 0; i < _weights.Count; i++)
+                    {
+                        var z = _weights[i] * activation + _biases[i];
+                        zs.Add(z);
+                        activation = /*σ*/Sigmoid(z);
+                        activations.Add(activation);
+                    }
+
+                    var sp = SigmoidPrime(zs[^1]);
+                    return {|GW1001:(activations[^1] - label).PointwiseMultiply(sp)|};
+                }
+                private static Matrix<float> Sigmoid(Matrix<float> z) => 1f / (1f + (-z).PointwiseExp());
+                private static float SigmoidDerivative(float x) { var s = 1f / (1f + MathF.Exp(-x)); return s * (1 - s); }
+                private static Matrix<float> SigmoidPrime(Matrix<float> z) => z.Map(SigmoidDerivative);
+            }
+            """ } },
+        { "Numpy.NET arrays: CostDerivative(a, y) * SigmoidPrime(z), NDarray's * element by element", new[] { NumpyStub, NumpyNetwork.Replace(
+            "{{outputDelta}}", "{|GW1001:CostDerivative(activations[activations.Count - 1], y) * SigmoidPrime(zs[zs.Count - 1])|}") } },
+        { "Numpy.NET arrays: np.multiply(np.subtract(a, y), SigmoidPrime(z))", new[] { NumpyStub, NumpyNetwork.Replace(
+            "{{outputDelta}}", "{|GW1001:np.multiply(np.subtract(activations[activations.Count - 1], y), SigmoidPrime(zs[zs.Count - 1]))|}") } },
         { "layers in a list, last layer's neurons, delta in another file", new[] { Neurons, """
             using System.Collections.Generic;
             public class Network
@@ -1576,6 +1865,67 @@ public sealed class SquaredErrorRealShapeTests
     /// <summary>Look-alikes: the rule must stay silent.</summary>
     public static TheoryData<string, string[]> SigmoidNegatives() => new()
     {
+        { "plain arrays: the cross-entropy output delta a - y, σ' only on a hidden layer's backpropagated error", new[] { ArrayLookAlike(
+            "return CostDerivative(activations[activations.Count - 1], y);", "Sigmoid(z)") } },
+        { "plain arrays: a tanh output with tanh' = 1 - tanh², squared error", new[] { ArrayLookAlike(
+            "return Hadamard(CostDerivative(activations[activations.Count - 1], y), TanhPrime(zs[zs.Count - 1]));", "z.Select(Math.Tanh).ToArray()") } },
+        { "plain arrays: every layer a ReLU, a σ' helper beside it (no sigmoid output to find)", new[] { ArrayLookAlike(
+            "return Hadamard(CostDerivative(activations[activations.Count - 1], y), SigmoidPrime(zs[zs.Count - 1]));", "z.Select(v => Math.Max(0, v)).ToArray()") } },
+        { "plain arrays: σ' times weights, no error", new[] { ArrayLookAlike(
+            "return Hadamard(biases[0], SigmoidPrime(zs[zs.Count - 1]));", "Sigmoid(z)") } },
+        { "MathNet vectors: the cross-entropy output delta a - y, σ' only on hidden layers' backpropagated error", new[] { MathNetStub, Plain(MathNetPort(
+            "Sigmoid(z)", "CostDerivative(activations[activations.Count - 1], y)")).Replace(ActivationMark, string.Empty) } },
+        { "MathNet vectors: a tanh output with tanh' = 1 - tanh², squared error", new[] { MathNetStub, """
+            using System;
+            using System.Collections.Generic;
+            using MathNet.Numerics.LinearAlgebra;
+            public class TanhNetwork
+            {
+                private readonly List<Matrix<double>> weights = new();
+                public Vector<double> OutputDelta(Vector<double> x, Vector<double> y)
+                {
+                    var activation = x;
+                    var activations = new List<Vector<double>> { x };
+                    var zs = new List<Vector<double>>();
+                    foreach (var w in weights)
+                    {
+                        var z = w * activation;
+                        zs.Add(z);
+                        activation = z.Map(Math.Tanh);
+                        activations.Add(activation);
+                    }
+
+                    return (activations[^1] - y).PointwiseMultiply(TanhPrime(zs[^1]));
+                }
+                private static Vector<double> TanhPrime(Vector<double> z) => 1 - z.Map(Math.Tanh).PointwiseMultiply(z.Map(Math.Tanh));
+            }
+            """ } },
+        { "MathNet vectors: a dot product and a pointwise product of a sigmoid with an input, no error", new[] { MathNetStub, """
+            using System;
+            using MathNet.Numerics.LinearAlgebra;
+            public static class Features
+            {
+                public static Vector<double> Gate(Vector<double> z, Vector<double> x) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v))).PointwiseMultiply(x);
+                public static double Score(Vector<double> w, Vector<double> x, Vector<double> y) => (w - y) * (x - y);
+            }
+            """ } },
+        { "Numpy.NET arrays: a Bernoulli variance p * (1 - p) and the cross-entropy delta (p - y) * 0.5", new[] { NumpyStub, """
+            using System;
+            using Numpy;
+            public class Calibration
+            {
+                public NDarray BernoulliVariance(NDarray logits)
+                {
+                    NDarray p = 1.0 / (1.0 + np.exp(-logits));
+                    return p * (1 - p);
+                }
+                public NDarray CrossEntropyDelta(NDarray logits, NDarray y)
+                {
+                    NDarray p = 1.0 / (1.0 + np.exp(-logits));
+                    return (p - y) * 0.5;
+                }
+            }
+            """ } },
         { "tanh activation and derivative handed to a layer as delegates", new[] { """
             using System;
             public static class Net
