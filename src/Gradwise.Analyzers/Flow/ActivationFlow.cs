@@ -825,7 +825,8 @@ internal sealed class ActivationFlow
     /// <summary>The collection an extension or instance call works on.</summary>
     private static IOperation Receiver(IInvocationOperation call) => call.Instance ?? call.Arguments.First().Value;
 
-    private static bool IsLinq(IMethodSymbol method) => method.ContainingType?.Name is "Enumerable" or "Queryable" && method.ContainingType.ToDisplayString() is "System.Linq.Enumerable" or "System.Linq.Queryable";
+    private static bool IsLinq(IMethodSymbol method) =>
+        Operations.IsEnumerable(method) || (method.ContainingType?.Name == "Queryable" && method.ContainingType.ToDisplayString() == "System.Linq.Queryable");
 
     private static bool IsCollection(ISymbol symbol) => IsCollectionType(symbol switch
     {

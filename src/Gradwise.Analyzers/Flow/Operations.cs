@@ -27,6 +27,10 @@ internal static class Operations
         }
     }
 
+    /// <summary>True for a member of <c>System.Linq.Enumerable</c> (the name is tested first: this is asked of many calls).</summary>
+    public static bool IsEnumerable(IMethodSymbol method) =>
+        method.ContainingType?.Name == "Enumerable" && method.ContainingType.ToDisplayString() == "System.Linq.Enumerable";
+
     /// <summary>The root of the operation tree (a method body, an initializer).</summary>
     public static IOperation Root(IOperation operation)
     {

@@ -85,9 +85,13 @@ internal sealed class TolerantMathReader
     /// </summary>
     public Expr? ElementForm(IMethodSymbol method)
     {
-        var names = method.Parameters.ToDictionary(p => p, p => (Expr)Ex.Var("⟨p" + p.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        var names = method.Parameters.ToDictionary(p => p, ParameterVariable, (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
         return ReadHelperElements(method, names, null, 0);
     }
+
+    /// <summary>The variable ⟨pN⟩ a method's parameter N is read as when its body is read as a function of its parameters.</summary>
+    public static Expr ParameterVariable(IParameterSymbol parameter) =>
+        Ex.Var("⟨p" + parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
 
     /// <summary>The opaque variable a value that is not math is read as.</summary>
     public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
@@ -181,7 +185,7 @@ internal sealed class TolerantMathReader
     {
         var target = call.TargetMethod;
         var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
-        if (target.ContainingType?.ToDisplayString() == "System.Linq.Enumerable")
+        if (Operations.IsEnumerable(target))
         {
             switch (target.Name, arguments.Count)
             {
@@ -257,6 +261,7 @@ internal sealed class TolerantMathReader
         }
     }
 
+    /// <summary>A lambda's one returned value, its parameters bound to <paramref name="arguments"/> (and the enclosing <paramref name="parameters"/> still bound).</summary>
     private Expr? ReadLambda(IAnonymousFunctionOperation lambda, Expr[] arguments, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
         var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
@@ -268,7 +273,7 @@ internal sealed class TolerantMathReader
         var bound = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         foreach (var outer in parameters ?? new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default))
         {
-            bound[outer.Key] = outer.Value;
+            bound[outer.Key] = outer.Value; // the lambda can read the helper's parameters too
         }
 
         for (var i = 0; i < arguments.Length; i++)
@@ -387,20 +392,7 @@ internal sealed class TolerantMathReader
         switch (held)
         {
             case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda:
-                var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-                if (returns.Count != 1)
-                {
-                    return null;
-                }
-
-                var inLambda = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
-                foreach (var outer in parameters ?? new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default))
-                {
-                    inLambda[outer.Key] = outer.Value; // the lambda can read the helper's parameters too
-                }
-
-                inLambda[lambda.Symbol.Parameters[0]] = element;
-                return Read(returns[0].ReturnedValue!, inLambda, depth + 1);
+                return ReadLambda(lambda, new[] { element }, parameters, depth);
             case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
                 return Ex.Call(math, element); // v.Map(Math.Exp)
             case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when MathApi.IsNumeric(method.Parameters[0].Type) && MathApi.IsNumeric(method.ReturnType)

@@ -88,13 +88,13 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private static (IOperation A, IOperation B)? ZipPair(IInvocationOperation call, BinaryOperatorKind kind)
     {
-        if (call.TargetMethod.Name is "ToArray" or "ToList" && IsLinq(call.TargetMethod) && call.Arguments.Length == 1
+        if (call.TargetMethod.Name is "ToArray" or "ToList" && Operations.IsEnumerable(call.TargetMethod) && call.Arguments.Length == 1
             && Operations.Strip(call.Arguments[0].Value) is IInvocationOperation inner)
         {
             call = inner;
         }
 
-        if (call.TargetMethod.Name != "Zip" || !IsLinq(call.TargetMethod) || call.Arguments.Length != 3
+        if (call.TargetMethod.Name != "Zip" || !Operations.IsEnumerable(call.TargetMethod) || call.Arguments.Length != 3
             || Operations.Strip(call.Arguments[2].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 2 } lambda })
         {
             return null;
@@ -111,8 +111,6 @@ internal sealed class SquaredErrorRecognizer
         var sequences = new[] { call.Arguments[0].Value, call.Arguments[1].Value };
         return (sequences[left.Parameter.Ordinal], sequences[right.Parameter.Ordinal]);
     }
-
-    private static bool IsLinq(IMethodSymbol method) => method.ContainingType?.Name == "Enumerable" && method.ContainingType.ToDisplayString() == "System.Linq.Enumerable";
 
     /// <summary>
     /// The two arguments of a call to a helper of yours that combines two arrays element by element (<c>Hadamard(a, b)</c> filling
@@ -132,7 +130,7 @@ internal sealed class SquaredErrorRecognizer
         {
             foreach (var b in target.Parameters)
             {
-                if (a.Ordinal != b.Ordinal && form != null && form.Equals(Arithmetic.Apply(kind, Parameter(a), Parameter(b)))
+                if (a.Ordinal != b.Ordinal && form != null && form.Equals(Arithmetic.Apply(kind, TolerantMathReader.ParameterVariable(a), TolerantMathReader.ParameterVariable(b)))
                     && ArgumentAt(call, a.Ordinal) is { } left && ArgumentAt(call, b.Ordinal) is { } right)
                 {
                     return (left, right);
@@ -141,8 +139,6 @@ internal sealed class SquaredErrorRecognizer
         }
 
         return null;
-
-        static Expr Parameter(IParameterSymbol p) => Ex.Var("⟨p" + p.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
     }
 
     /// <summary>Whether a method's body, as written, has a product and a difference (read once per method).</summary>
@@ -292,7 +288,7 @@ internal sealed class SquaredErrorRecognizer
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         foreach (var parameter in parameters)
         {
-            names[parameter] = Ex.Var("⟨p" + parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
+            names[parameter] = TolerantMathReader.ParameterVariable(parameter);
         }
 
         if (OutputOfDerivative(new TolerantMathReader(index, ct).ReadWith(returned, names)) is not { } output)
@@ -571,7 +567,7 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var names = method.Parameters.ToDictionary(p => p, p => (Expr)Ex.Var("⟨p" + p.Ordinal + "⟩"), (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        var names = method.Parameters.ToDictionary(p => p, TolerantMathReader.ParameterVariable, (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
         var reader = new TolerantMathReader(index, ct);
         var body = Simplifier.Simplify(reader.ReadWith(returned, names));
         var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
