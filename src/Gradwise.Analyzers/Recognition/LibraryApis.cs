@@ -124,11 +124,12 @@ internal static class LibraryApis
         ("TorchSharp.torch.Tensor", "matmul"),
     };
 
-    /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET).</summary>
+    /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET, Encog).</summary>
     public static readonly HashSet<string> SigmoidActivationTypes = new()
     {
         "Accord.Neuro.SigmoidFunction",
         "AForge.Neuro.SigmoidFunction",
+        "Encog.Engine.Network.Activation.ActivationSigmoid",
     };
 
     /// <summary>Network types whose first constructor argument is the activation function of every layer.</summary>
@@ -147,6 +148,59 @@ internal static class LibraryApis
         "Accord.Neuro.Learning.LevenbergMarquardtLearning",
         "AForge.Neuro.Learning.BackPropagationLearning",
         "AForge.Neuro.Learning.ResilientBackpropagationLearning",
+    };
+
+    /// <summary>
+    /// Encog trainers whose gradient is the error function's value times the output activation's derivative
+    /// (+ a flat-spot constant), with the linear error t − o as the default: squared error unless their
+    /// <see cref="EncogErrorFunction"/> is set to a cross-entropy one. Levenberg-Marquardt fits squared error by
+    /// construction and has no error function. (Encog's softmax derivative is 1, so a softmax output trained by
+    /// them gets the cross-entropy gradient: only the sigmoid is a site. Its SGD trainer defaults to cross-entropy.)
+    /// </summary>
+    public static readonly HashSet<string> EncogSquaredErrorTrainers = new()
+    {
+        "Encog.Neural.Networks.Training.Propagation.Back.Backpropagation",
+        "Encog.Neural.Networks.Training.Propagation.Resilient.ResilientPropagation",
+        "Encog.Neural.Networks.Training.Propagation.Quick.QuickPropagation",
+        "Encog.Neural.Networks.Training.Propagation.Manhattan.ManhattanPropagation",
+        "Encog.Neural.Networks.Training.Propagation.SCG.ScaledConjugateGradient",
+        "Encog.Neural.Networks.Training.Lma.LevenbergMarquardtTraining",
+    };
+
+    /// <summary>The property of an Encog trainer that holds its error function.</summary>
+    public const string EncogErrorFunction = "ErrorFunction";
+
+    /// <summary>Encog 3.4's cross-entropy error function: with it the trainers propagate t − o through a sigmoid output, no σ'.</summary>
+    public const string EncogCrossEntropyErrorFunction = "Encog.Neural.Error.CrossEntropyErrorFunction";
+
+    /// <summary>Encog error functions whose value still goes through the activation's derivative: squared error's gradient, or a squashed one.</summary>
+    public static readonly HashSet<string> EncogSquaredErrorFunctions = new()
+    {
+        "Encog.Neural.Error.LinearErrorFunction",
+        "Encog.Neural.Error.ATanErrorFunction",
+    };
+
+    /// <summary>Encog's helpers that train the network given first with resilient propagation (<c>EncogUtility.TrainToError(network, set, 0.01)</c>).</summary>
+    public static readonly HashSet<(string Type, string Member)> EncogTrainingCalls = new()
+    {
+        ("Encog.Util.Simple.EncogUtility", "TrainToError"),
+        ("Encog.Util.Simple.EncogUtility", "TrainConsole"),
+        ("Encog.Util.Simple.EncogUtility", "TrainDialog"),
+    };
+
+    /// <summary>
+    /// Encog's factory of a feed-forward network, <c>SimpleFeedForward(input, hidden1, hidden2, output, tanh)</c>: every layer is a
+    /// sigmoid one when <c>tanh</c> is false.
+    /// </summary>
+    public static readonly (string Type, string Member) EncogSimpleFeedForward = ("Encog.Util.Simple.EncogUtility", "SimpleFeedForward");
+
+    /// <summary>
+    /// Encog's network patterns whose <c>ActivationFunction</c> is every layer's, the output layer's too, in the network their
+    /// <c>Generate()</c> makes (<c>new FeedForwardPattern { ActivationFunction = new ActivationSigmoid() }.Generate()</c>).
+    /// </summary>
+    public static readonly HashSet<string> EncogPatterns = new()
+    {
+        "Encog.Neural.Pattern.FeedForwardPattern",
     };
 
     /// <summary>Enum members (namespace prefix, enum name, member) that name a sigmoid activation in layer-config APIs (SiaNet style).</summary>
@@ -198,6 +252,7 @@ internal static class LibraryApis
         HasType(compilation, "TorchSharp.torch", "TorchSharp")
         || HasType(compilation, "Accord.Neuro.SigmoidFunction", "Accord")
         || HasType(compilation, "AForge.Neuro.SigmoidFunction", "AForge")
+        || HasType(compilation, "Encog.Engine.Network.Activation.ActivationSigmoid", "encog")
         || System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal));
 
     /// <summary>
@@ -243,20 +298,19 @@ internal static class LibraryApis
         type != null && KnownTypeNames.Contains(type.Name) && table.Contains(type.ToDisplayString());
 
     /// <summary>Every member name of the (type, member) tables: a method of another name is in none of them, and its type's name need not be built.</summary>
-    private static readonly HashSet<string> KnownMembers = new(
-        System.Linq.Enumerable.Select(
-            System.Linq.Enumerable.Concat(
-                System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidCalls, SoftmaxCalls), System.Linq.Enumerable.Concat(SigmoidModules, SoftmaxModules)),
-                System.Linq.Enumerable.Concat(
-                    System.Linq.Enumerable.Concat(SequentialModules, System.Linq.Enumerable.Concat(SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys)),
-                    System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(LossFunctions.Keys, LossCriteria.Keys), System.Linq.Enumerable.Concat(LinearModules, System.Linq.Enumerable.Concat(LinearCalls, System.Linq.Enumerable.Concat(TensorLogs, System.Linq.Enumerable.Concat(SoftTargetLosses, SoftTargetCriteria))))))),
-            k => k.Member));
+    private static readonly HashSet<string> KnownMembers = MemberNames(
+        SigmoidCalls, SoftmaxCalls, SigmoidModules, SoftmaxModules, SequentialModules, SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys,
+        LossFunctions.Keys, LossCriteria.Keys, LinearModules, LinearCalls, TensorLogs, SoftTargetLosses, SoftTargetCriteria, EncogTrainingCalls,
+        new[] { EncogSimpleFeedForward });
 
     /// <summary>Every simple type name of the type tables.</summary>
     private static readonly HashSet<string> KnownTypeNames = new(
         System.Linq.Enumerable.Select(
-            System.Linq.Enumerable.Concat(System.Linq.Enumerable.Concat(SigmoidActivationTypes, ActivationNetworks), SquaredErrorTeachers),
+            System.Linq.Enumerable.SelectMany(new[] { SigmoidActivationTypes, ActivationNetworks, SquaredErrorTeachers, EncogSquaredErrorTrainers, EncogSquaredErrorFunctions, EncogPatterns }, t => t),
             name => name.Substring(name.LastIndexOf('.') + 1)));
+
+    private static HashSet<string> MemberNames(params IEnumerable<(string Type, string Member)>[] tables) =>
+        new(System.Linq.Enumerable.Select(System.Linq.Enumerable.SelectMany(tables, t => t), k => k.Member));
 
     /// <summary>The last module passed to a Sequential factory (directly, in a params array, or as a (name, module) tuple).</summary>
     public static Microsoft.CodeAnalysis.IOperation? LastModule(Microsoft.CodeAnalysis.Operations.IInvocationOperation sequential)

@@ -13,8 +13,11 @@ namespace Gradwise.Recognition;
 /// <summary>A library squared-error loss: where, of what, and how the fix renames it.</summary>
 internal sealed record LibraryLoss(IOperation Site, IOperation Prediction, ImmutableDictionary<string, string?> Fix, IOperation? Criterion);
 
-/// <summary>A squared-error teacher given a network of sigmoid units.</summary>
-internal sealed record SigmoidNetwork(IOperation Network, ActivationFact Fact);
+/// <summary>
+/// A squared-error teacher given a network of sigmoid units. <paramref name="ErrorFunctionSettable"/>: a trainer created at the site
+/// whose error function no statement sets, so that setting it in the trainer's initializer decides it.
+/// </summary>
+internal sealed record SigmoidNetwork(IOperation Network, ActivationFact Fact, bool ErrorFunctionSettable = false);
 
 /// <summary>Squared error as library and builder APIs spell it, read from the tables in <see cref="LibraryApis"/>.</summary>
 internal static class LibrarySquaredError
@@ -370,6 +373,119 @@ internal static class LibrarySquaredError
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Encog: a propagation trainer (<see cref="LibraryApis.EncogSquaredErrorTrainers"/>) left with the linear error function, or
+    /// <c>EncogUtility.TrainToError(network, ...)</c> (resilient propagation), given a network whose last layer is a sigmoid one: a
+    /// <c>BasicNetwork</c> whose last <c>AddLayer</c> gets a <c>BasicLayer</c> of <c>ActivationSigmoid</c> (wherever flow places the
+    /// network's creation: this body, a method that returns it, a field filled in a constructor), or
+    /// <c>EncogUtility.SimpleFeedForward(..., tanh: false)</c>. The fact is at the last layer's sigmoid.
+    /// </summary>
+    public static SigmoidNetwork? EncogTrainerOfSigmoidNetwork(IOperation trainer, ModelParts parts, ActivationFlow flow, CancellationToken ct)
+    {
+        IOperation network;
+        var settable = false;
+        switch (trainer)
+        {
+            case IObjectCreationOperation { Arguments.Length: > 0 } creation when LibraryApis.IsType(creation.Type, LibraryApis.EncogSquaredErrorTrainers)
+                && TrainsWithSquaredError(creation, out var setByStatement):
+                network = creation.Arguments[0].Value;
+                settable = !setByStatement && HasSettableProperty(creation.Type, LibraryApis.EncogErrorFunction);
+                break;
+            case IInvocationOperation { Arguments.Length: > 0 } call when LibraryApis.EncogTrainingCalls.Contains(LibraryApis.Key(call.TargetMethod))
+                && call.TargetMethod.Parameters[0].Type.Name != "IMLTrain":
+                network = call.Arguments.First(a => a.Parameter?.Ordinal == 0).Value;
+                break;
+            default:
+                return null;
+        }
+
+        foreach (var made in flow.ValuesOf(network, ct) ?? new System.Collections.Generic.List<IOperation>())
+        {
+            var fact = Operations.Strip(made) switch
+            {
+                IObjectCreationOperation creation => LastLayerOfCreated(creation, parts, flow.Index, ct),
+                IInvocationOperation call when LibraryApis.Key(call.TargetMethod) == LibraryApis.EncogSimpleFeedForward
+                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 4)?.Value.ConstantValue is { HasValue: true, Value: false }
+                    => ActivationFact.At(Activation.Sigmoid, call, "every layer of SimpleFeedForward(..., tanh: false) is a sigmoid one"),
+                IInvocationOperation { TargetMethod.Name: "Generate", Instance: { } pattern } generate when LibraryApis.IsType(pattern.Type, LibraryApis.EncogPatterns)
+                    => PatternActivation(pattern, generate, parts, flow, ct),
+                _ => null,
+            };
+            if (fact is { Kind: Activation.Sigmoid })
+            {
+                return new SigmoidNetwork(network, fact, settable);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="type"/> or a base type has a public settable property <paramref name="name"/> (Encog 3.4's trainers; 3.2's have none).</summary>
+    private static bool HasSettableProperty(ITypeSymbol? type, string name)
+    {
+        for (; type != null; type = type.BaseType)
+        {
+            if (type.GetMembers(name).OfType<IPropertySymbol>().Any(p => p.SetMethod is { DeclaredAccessibility: Accessibility.Public }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The activation an Encog pattern gives every layer of the network it generates: the last one set before <paramref name="generate"/>
+    /// on the local the pattern is in, or else the one in the initializer of the creation flow places there.
+    /// </summary>
+    private static ActivationFact? PatternActivation(IOperation pattern, IInvocationOperation generate, ModelParts parts, ActivationFlow flow, CancellationToken ct)
+    {
+        const string property = "ActivationFunction";
+        var symbol = Operations.ReferencedSymbol(pattern);
+        var set = symbol is null ? null : Operations.Root(generate).Descendants().OfType<ISimpleAssignmentOperation>()
+            .Where(a => a.Syntax.Span.End <= generate.Syntax.SpanStart && a.Target is IPropertyReferenceOperation { Property.Name: property, Instance: { } instance }
+                && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(instance), symbol))
+            .LastOrDefault()?.Value;
+        set ??= (flow.ValuesOf(pattern, ct) ?? new System.Collections.Generic.List<IOperation>()).OfType<IObjectCreationOperation>()
+            .SelectMany(c => (c.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).OfType<ISimpleAssignmentOperation>())
+            .LastOrDefault(a => a.Target is IPropertyReferenceOperation { Property.Name: property })?.Value;
+        return set is null ? null : parts.OutputIn(set, ct);
+    }
+
+    /// <summary>
+    /// False when the trainer's error function is set, in its initializer or on the local or member it is stored in (anywhere in
+    /// the body), to anything but a function whose value still goes through σ' (Encog's linear and arctangent error functions).
+    /// </summary>
+    private static bool TrainsWithSquaredError(IObjectCreationOperation trainer, out bool setByStatement)
+    {
+        setByStatement = false;
+        IOperation current = trainer;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+
+        var stored = current.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
+            _ => null,
+        };
+        var set = (trainer.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).OfType<ISimpleAssignmentOperation>()
+            .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: LibraryApis.EncogErrorFunction });
+        if (stored != null)
+        {
+            var statements = Operations.Root(trainer).Descendants().OfType<ISimpleAssignmentOperation>()
+                .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: LibraryApis.EncogErrorFunction, Instance: { } instance }
+                    && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(instance), stored))
+                .ToList();
+            setByStatement = statements.Count > 0;
+            set = set.Concat(statements);
+        }
+
+        return set.All(a => Operations.Strip(a.Value) is IObjectCreationOperation { Type: { } type } && LibraryApis.IsType(type, LibraryApis.EncogSquaredErrorFunctions));
     }
 
     private static bool IsEnum(IOperation operation, System.Collections.Generic.HashSet<(string NamespacePrefix, string Enum, string Member)> table) =>

@@ -42,7 +42,7 @@ internal sealed class ModelParts
     /// <summary>
     /// Where a layer handed to a model is made a softmax or a sigmoid one: an activation enum member anywhere in what is handed,
     /// an object of a type that computes one of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at
-    /// any depth of the arguments), or a delegate to one (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
+    /// any depth of the arguments, through a local defined once) or of a library's sigmoid type, or a delegate to one (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
     /// </summary>
     public ActivationFact? OutputIn(IOperation value, CancellationToken ct) => OutputIn(value, Activation.Softmax, ct) ?? OutputIn(value, Activation.Sigmoid, ct);
 
@@ -57,12 +57,19 @@ internal sealed class ModelParts
             switch (Operations.Strip(operation))
             {
                 case IObjectCreationOperation { Type: INamedTypeSymbol type } creation:
+                    if (kind == Activation.Sigmoid && LibraryApis.IsType(type, LibraryApis.SigmoidActivationTypes))
+                    {
+                        return ActivationFact.At(kind, creation, type.Name); // a library's sigmoid object (Encog's ActivationSigmoid)
+                    }
+
                     if (outputs.GetOrAdd((type.OriginalDefinition, kind), key => Computes((INamedTypeSymbol)key.Symbol, key.Kind, ct)))
                     {
                         return ActivationFact.At(kind, creation, type.Name);
                     }
 
                     return depth < MaxArgumentDepth ? creation.Arguments.Select(a => Made(a.Value, depth + 1)).FirstOrDefault(f => f != null) : null;
+                case ILocalReferenceOperation local when depth < MaxArgumentDepth && flow.Index.SingleDefinition(local, ct) is { } definition:
+                    return Made(definition, depth + 1); // var sigmoid = new ActivationSigmoid(); net.AddLayer(new BasicLayer(sigmoid, true, 1))
                 case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } when Returns(reference.Method, kind, ct):
                     return ActivationFact.At(kind, reference, reference.Method.Name);
                 case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }

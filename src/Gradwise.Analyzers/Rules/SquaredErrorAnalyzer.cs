@@ -107,6 +107,12 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
+        if (LibrarySquaredError.EncogTrainerOfSigmoidNetwork(call, parts, flow, ct) is { } trained)
+        {
+            ReportTeacher(context, call, trained);
+            return;
+        }
+
         if (LibrarySquaredError.CompiledAfterActivation(call, parts, flow.Index, ct) is { } compiled)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(compiled), call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
@@ -135,14 +141,25 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         flow.Index.Saw(creation);
-        if (LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken) is { } network)
+        if ((LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken)
+            ?? LibrarySquaredError.EncogTrainerOfSigmoidNetwork(creation, parts, flow, context.CancellationToken)) is { } network)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, creation.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, network.Network.Syntax.ToString(), network.Fact.Source.Where));
+            ReportTeacher(context, creation, network);
         }
         else if (LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
         }
+    }
+
+    /// <summary>A squared-error teacher or trainer of a network of sigmoid units, at the teacher.</summary>
+    private static void ReportTeacher(OperationAnalysisContext context, IOperation teacher, SigmoidNetwork network)
+    {
+        // Encog 3.4: ErrorFunction = new CrossEntropyErrorFunction() in the trainer's initializer, where the library has that type.
+        var fix = network.ErrorFunctionSettable && context.Compilation.GetTypeByMetadataName(LibraryApis.EncogCrossEntropyErrorFunction) != null
+            ? SquaredErrorFix.Setting(teacher.Syntax.Span, LibraryApis.EncogErrorFunction, LibraryApis.EncogCrossEntropyErrorFunction)
+            : NoFix(teacher);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, teacher.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, fix, network.Network.Syntax.ToString(), network.Fact.Source.Where));
     }
 
     /// <summary><c>net.Loss = new MeanSquaredError()</c>, or <c>new Network { Loss = ... }</c>, on a model ending in a sigmoid or softmax layer.</summary>

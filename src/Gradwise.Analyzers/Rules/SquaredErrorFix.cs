@@ -21,6 +21,9 @@ public enum SquaredErrorFixKind
 
     /// <summary>Call the library's cross-entropy member instead (at the site, or where the criterion is created).</summary>
     LibraryRename,
+
+    /// <summary>Set a property of the trainer created at the site to a new object of a library's cross-entropy type, in its initializer.</summary>
+    TrainerSetting,
 }
 
 /// <summary>What a part of the site is to the fix.</summary>
@@ -62,6 +65,18 @@ public static class SquaredErrorFix
 
     /// <summary>The library member to call instead, for <see cref="SquaredErrorFixKind.LibraryRename"/>.</summary>
     public static string? Replacement(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(ReplacementKey, out var text) ? text : null;
+
+    /// <summary>Properties for <see cref="SquaredErrorFixKind.TrainerSetting"/>: set <paramref name="property"/> to a new <paramref name="type"/> (a metadata name).</summary>
+    public static ImmutableDictionary<string, string?> Setting(TextSpan site, string property, string type) =>
+        Properties(SquaredErrorFixKind.TrainerSetting, site, Enumerable.Empty<(SquaredErrorPart, TextSpan)>(), property + "=" + type);
+
+    /// <summary>The property and the type of a <see cref="SquaredErrorFixKind.TrainerSetting"/> fix, or null.</summary>
+    public static (string Property, string Type)? Setting(Diagnostic diagnostic)
+    {
+        var text = Kind(diagnostic) == SquaredErrorFixKind.TrainerSetting ? Replacement(diagnostic) : null;
+        var split = text?.IndexOf('=') ?? -1;
+        return split > 0 ? (text!.Substring(0, split), text.Substring(split + 1)) : null;
+    }
 
     /// <summary>The spans of the site's parts of one kind, in the diagnostic's document.</summary>
     public static IReadOnlyList<TextSpan> Parts(Diagnostic diagnostic, SquaredErrorPart part)

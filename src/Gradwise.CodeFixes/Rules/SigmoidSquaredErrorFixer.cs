@@ -10,6 +10,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace Gradwise.CodeFixes.Rules;
 
@@ -17,7 +19,9 @@ namespace Gradwise.CodeFixes.Rules;
 /// GW1001/GW1002: rewrites the squared-error delta through a sigmoid to the cross-entropy gradient
 /// (<c>(t - o) * o * (1 - o)</c> → <c>(t - o)</c>), and a squared-error loss of a sigmoid output to
 /// the cross-entropy loss (<c>(p - y) * (p - y)</c> → <c>-(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12)))</c>,
-/// floored so that a probability that rounds to 0 does not make it infinite).
+/// floored so that a probability that rounds to 0 does not make it infinite), a library loss to the library's
+/// cross-entropy, and a trainer of a sigmoid network to one whose error function is cross-entropy
+/// (<c>new ResilientPropagation(network, set)</c> → <c>new ResilientPropagation(network, set) { ErrorFunction = new CrossEntropyErrorFunction() }</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SigmoidSquaredErrorFixer)), Shared]
 public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
@@ -62,6 +66,12 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
                     }
 
                     break;
+                case SquaredErrorFixKind.TrainerSetting when SquaredErrorFix.Setting(diagnostic) is { } setting && site is ObjectCreationExpressionSyntax trainer:
+                    var settingTitle = "Train with cross-entropy (" + setting.Property + " = new " + setting.Type.Substring(setting.Type.LastIndexOf('.') + 1) + "())";
+                    context.RegisterCodeFix(
+                        CodeAction.Create(settingTitle, ct => Replace(context.Document, trainer, WithSetting(trainer, setting.Property, setting.Type), ct), equivalenceKey: settingTitle),
+                        diagnostic);
+                    break;
                 case SquaredErrorFixKind.CrossEntropyDelta when CrossEntropyDelta(site, SquaredErrorFix.Parts(diagnostic, SquaredErrorPart.DerivativeFactor)) is { } delta:
                     context.RegisterCodeFix(CodeAction.Create(DeltaTitle, ct => Replace(context.Document, site, delta, ct), equivalenceKey: DeltaTitle), diagnostic);
                     break;
@@ -79,6 +89,24 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <paramref name="trainer"/> with <c>property = new type()</c> in its object initializer (made, or in place of the property's
+    /// earlier setting there); the type written in full and simplified where the file's usings allow.
+    /// </summary>
+    private static ObjectCreationExpressionSyntax WithSetting(ObjectCreationExpressionSyntax trainer, string property, string type)
+    {
+        var typeName = SyntaxFactory.ParseTypeName("global::" + type).WithAdditionalAnnotations(Simplifier.Annotation);
+        var setting = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName(property),
+            SyntaxFactory.ObjectCreationExpression(typeName).WithArgumentList(SyntaxFactory.ArgumentList()));
+        var kept = trainer.Initializer?.Expressions.Where(e => e is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } || name.Identifier.ValueText != property)
+            ?? Enumerable.Empty<ExpressionSyntax>();
+        var initializer = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SeparatedList(kept.Append(setting)));
+        var withList = trainer.ArgumentList is null ? trainer.WithArgumentList(SyntaxFactory.ArgumentList()) : trainer;
+        return withList.WithoutTrailingTrivia().WithInitializer(initializer).WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static ExpressionSyntax? Part(SyntaxNode root, IReadOnlyList<Microsoft.CodeAnalysis.Text.TextSpan> spans) =>

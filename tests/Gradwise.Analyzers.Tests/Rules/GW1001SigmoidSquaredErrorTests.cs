@@ -385,6 +385,63 @@ public sealed class GW1001SigmoidSquaredErrorTests
         }
         """ + "\n" + SquaredErrorRealShapeTests.NumpyStub);
 
+    /// <summary>An Encog trainer of a sigmoid output: the fix sets its error function to cross-entropy in its initializer, beside what is there.</summary>
+    [Fact]
+    public Task Fix_sets_an_encog_trainers_error_function_to_cross_entropy() => Fix.VerifyCodeFixAsync(
+        EncogTraining("""
+            IMLTrain train = {|GW1001:new ResilientPropagation(network, set)|};
+            var other = {|GW1001:new ResilientPropagation(network, set) { ThreadCount = 0 }|};
+            var third = {|GW1001:new ResilientPropagation(network, set) { ErrorFunction = new LinearErrorFunction(), ThreadCount = 2 }|};
+            """),
+        EncogTraining("""
+            IMLTrain train = new ResilientPropagation(network, set) { ErrorFunction = new CrossEntropyErrorFunction() };
+            var other = new ResilientPropagation(network, set) { ThreadCount = 0, ErrorFunction = new CrossEntropyErrorFunction() };
+            var third = new ResilientPropagation(network, set) { ThreadCount = 2, ErrorFunction = new CrossEntropyErrorFunction() };
+            """));
+
+    /// <summary>Without a using of Encog.Neural.Error the fix names the type in full; the fixed trainer is silent.</summary>
+    [Fact]
+    public Task Fix_names_the_error_function_in_full_without_its_using() => Fix.VerifyCodeFixAsync(
+        EncogTraining("var train = {|GW1001:new ResilientPropagation(network, set)|};").Replace("using Encog.Neural.Error;\n", string.Empty),
+        EncogTraining("var train = new ResilientPropagation(network, set) { ErrorFunction = new Encog.Neural.Error.CrossEntropyErrorFunction() };").Replace("using Encog.Neural.Error;\n", string.Empty));
+
+    /// <summary>
+    /// No fix where a statement sets the error function (an initializer would be overwritten) and none for EncogUtility.TrainToError,
+    /// which makes its trainer inside.
+    /// </summary>
+    [Fact]
+    public Task Encog_training_with_a_statement_setting_or_a_utility_call_gets_no_fix()
+    {
+        var source = EncogTraining("""
+            var train = {|GW1001:new ResilientPropagation(network, set)|};
+            train.ErrorFunction = new LinearErrorFunction();
+            {|GW1001:Encog.Util.Simple.EncogUtility.TrainToError(network, set, 0.01)|};
+            """);
+        return Fix.VerifyCodeFixAsync(source, source);
+    }
+
+    private static string EncogTraining(string training) => """
+        using Encog.Engine.Network.Activation;
+        using Encog.ML.Data;
+        using Encog.ML.Train;
+        using Encog.Neural.Error;
+        using Encog.Neural.Networks;
+        using Encog.Neural.Networks.Layers;
+        using Encog.Neural.Networks.Training.Propagation.Resilient;
+        class Trainer
+        {
+            void Train(IMLDataSet set)
+            {
+                var network = new BasicNetwork();
+                network.AddLayer(new BasicLayer(null, true, 2));
+                network.AddLayer(new BasicLayer(new ActivationSigmoid(), false, 1));
+                network.Structure.FinalizeStructure();
+        """ + "\n" + string.Join("\n", training.Split('\n').Select(line => "        " + line.TrimEnd('\r'))) + """
+
+            }
+        }
+        """ + "\n" + SquaredErrorRealShapeTests.EncogStub;
+
     /// <summary>Hadamard(CostDerivative(a, y), SigmoidPrime(z)) of helpers over arrays: the fix keeps the error; a Zip that multiplies gets no fix.</summary>
     [Fact]
     public Task Fix_drops_the_derivative_from_an_array_helper_product() => Fix.VerifyCodeFixAsync(

@@ -455,6 +455,151 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// The part of Encog 3.4 (encog-dotnet-core) its examples use, with Encog's namespaces and signatures. Encog is not served by
+    /// this project's registry; its methods are extern here so that flow meets them as it meets a library's: without a body.
+    /// </summary>
+    internal const string EncogStub = """
+        namespace Encog.Engine.Network.Activation
+        {
+            public interface IActivationFunction { }
+            public class ActivationSigmoid : IActivationFunction { }
+            public class ActivationTANH : IActivationFunction { }
+            public class ActivationLinear : IActivationFunction { }
+            public class ActivationSoftMax : IActivationFunction { }
+        }
+        namespace Encog.ML { public interface IMLMethod { } }
+        namespace Encog.ML.Data { public interface IMLDataSet { } }
+        namespace Encog.ML.Data.Basic { public class BasicMLDataSet : Encog.ML.Data.IMLDataSet { public BasicMLDataSet(double[][] input, double[][] ideal) { } } }
+        namespace Encog.ML.Train { public interface IMLTrain { void Iteration(); double Error { get; } void FinishTraining(); } }
+        namespace Encog.Neural.Networks.Layers
+        {
+            public interface ILayer { }
+            public class BasicLayer : ILayer
+            {
+                public BasicLayer(Encog.Engine.Network.Activation.IActivationFunction activationFunction, bool hasBias, int neuronCount) { }
+                public BasicLayer(int neuronCount) { }
+            }
+        }
+        namespace Encog.Neural.Networks
+        {
+            public interface IContainsFlat : Encog.ML.IMLMethod { }
+            public class NeuralStructure { public extern void FinalizeStructure(); }
+            public class BasicNetwork : IContainsFlat
+            {
+                public extern NeuralStructure Structure { get; }
+                public extern void AddLayer(Encog.Neural.Networks.Layers.ILayer layer);
+                public extern void Reset();
+                public extern double[] Compute(double[] input);
+            }
+        }
+        namespace Encog.Neural.Pattern
+        {
+            public class FeedForwardPattern
+            {
+                public int InputNeurons { get; set; }
+                public int OutputNeurons { get; set; }
+                public Encog.Engine.Network.Activation.IActivationFunction ActivationFunction { get; set; }
+                public extern void AddHiddenLayer(int count);
+                public extern Encog.Neural.Networks.BasicNetwork Generate();
+            }
+        }
+        namespace Encog.Neural.Error
+        {
+            public interface IErrorFunction { }
+            public class LinearErrorFunction : IErrorFunction { }
+            public class CrossEntropyErrorFunction : IErrorFunction { }
+        }
+        namespace Encog.Neural.Networks.Training.Propagation
+        {
+            public abstract class Propagation : Encog.ML.Train.IMLTrain
+            {
+                protected Propagation(Encog.Neural.Networks.IContainsFlat network, Encog.ML.Data.IMLDataSet training) { }
+                public Encog.Neural.Error.IErrorFunction ErrorFunction { get; set; }
+                public bool FixFlatSpot { get; set; }
+                public int ThreadCount { get; set; }
+                public extern void Iteration();
+                public extern double Error { get; }
+                public extern void FinishTraining();
+            }
+        }
+        namespace Encog.Neural.Networks.Training.Propagation.Resilient
+        {
+            public class ResilientPropagation : Encog.Neural.Networks.Training.Propagation.Propagation
+            {
+                public ResilientPropagation(Encog.Neural.Networks.IContainsFlat network, Encog.ML.Data.IMLDataSet training) : base(network, training) { }
+            }
+        }
+        namespace Encog.Neural.Networks.Training.Propagation.Back
+        {
+            public class Backpropagation : Encog.Neural.Networks.Training.Propagation.Propagation
+            {
+                public Backpropagation(Encog.Neural.Networks.IContainsFlat network, Encog.ML.Data.IMLDataSet training, double learnRate, double momentum) : base(network, training) { }
+            }
+        }
+        namespace Encog.Neural.Networks.Training.Propagation.SCG
+        {
+            public class ScaledConjugateGradient : Encog.Neural.Networks.Training.Propagation.Propagation
+            {
+                public ScaledConjugateGradient(Encog.Neural.Networks.IContainsFlat network, Encog.ML.Data.IMLDataSet training) : base(network, training) { }
+            }
+        }
+        namespace Encog.Neural.Networks.Training.Propagation.SGD
+        {
+            public class StochasticGradientDescent : Encog.ML.Train.IMLTrain
+            {
+                public StochasticGradientDescent(Encog.Neural.Networks.IContainsFlat network, Encog.ML.Data.IMLDataSet training) { }
+                public extern void Iteration();
+                public extern double Error { get; }
+                public extern void FinishTraining();
+            }
+        }
+        namespace Encog.Util.Simple
+        {
+            public static class EncogUtility
+            {
+                public static extern Encog.Neural.Networks.BasicNetwork SimpleFeedForward(int input, int hidden1, int hidden2, int output, bool tanh);
+                public static extern void TrainToError(Encog.ML.IMLMethod method, Encog.ML.Data.IMLDataSet trainingSet, double error);
+                public static extern void TrainToError(Encog.ML.Train.IMLTrain train, double error);
+            }
+        }
+        """;
+
+    /// <summary>Encog's XOR example: layers added one by one, {{output}} last, trained by {{trainer}}.</summary>
+    private static string EncogXor(string output, string trainer) => """
+        using Encog.Engine.Network.Activation;
+        using Encog.ML.Data.Basic;
+        using Encog.ML.Train;
+        using Encog.Neural.Networks;
+        using Encog.Neural.Networks.Layers;
+        using Encog.Neural.Networks.Training.Propagation.Resilient;
+        using Encog.Neural.Networks.Training.Propagation.SGD;
+        using Encog.Neural.Error;
+        public static class XorExample
+        {
+            public static double[][] XorInput = { new[] { 0.0, 0.0 }, new[] { 1.0, 0.0 }, new[] { 0.0, 1.0 }, new[] { 1.0, 1.0 } };
+            public static double[][] XorIdeal = { new[] { 0.0 }, new[] { 1.0 }, new[] { 1.0 }, new[] { 0.0 } };
+            public static void Main()
+            {
+                var network = new BasicNetwork();
+                network.AddLayer(new BasicLayer(null, true, 2));
+                network.AddLayer(new BasicLayer(new ActivationSigmoid(), true, 3));
+                network.AddLayer(new BasicLayer({{output}}, false, 1));
+                network.Structure.FinalizeStructure();
+                network.Reset();
+                var trainingSet = new BasicMLDataSet(XorInput, XorIdeal);
+                {{trainer}}
+                int epoch = 1;
+                do
+                {
+                    train.Iteration();
+                    epoch++;
+                } while (train.Error > 0.01);
+                train.FinishTraining();
+            }
+        }
+        """.Replace("{{output}}", output).Replace("{{trainer}}", trainer);
+
     /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
     internal const string MathNetStub = """
         namespace MathNet.Numerics.LinearAlgebra
@@ -676,6 +821,95 @@ public sealed class SquaredErrorRealShapeTests
             "return {|GW1001:Hadamard(activations[^1].Zip(y, (o, t) => o - t).ToArray(), SigmoidPrime(zs[^1]))|};") } },
         { "plain arrays: error and σ' in locals, multiplied by a LINQ Zip", new[] { ArrayPort(
             "var sp = SigmoidPrime(zs[^1]); var e = CostDerivative(activations[^1], y); return {|GW1001:e.Zip(sp, (a, b) => a * b)|}.ToArray();") } },
+        { "Encog XOR: layers added one by one, a sigmoid last, resilient propagation with the default linear error function", new[] { EncogStub, EncogXor(
+            "/*σ*/new ActivationSigmoid()", "IMLTrain train = {|GW1001:new ResilientPropagation(network, trainingSet)|};") } },
+        { "Encog XOR: the linear error function set explicitly on the trainer", new[] { EncogStub, EncogXor(
+            "/*σ*/new ActivationSigmoid()", "var train = {|GW1001:new ResilientPropagation(network, trainingSet)|}; train.ErrorFunction = new LinearErrorFunction();") } },
+        { "Encog: the network made by a method of its own, the sigmoid in a local, trained by backpropagation", new[] { EncogStub, """
+            using Encog.Engine.Network.Activation;
+            using Encog.ML.Data;
+            using Encog.ML.Train;
+            using Encog.Neural.Networks;
+            using Encog.Neural.Networks.Layers;
+            using Encog.Neural.Networks.Training.Propagation.Back;
+            public class Forecaster
+            {
+                private static BasicNetwork CreateNetwork(int inputs, int hidden)
+                {
+                    var sigmoid = /*σ*/new ActivationSigmoid();
+                    var net = new BasicNetwork();
+                    net.AddLayer(new BasicLayer(null, true, inputs));
+                    net.AddLayer(new BasicLayer(sigmoid, true, hidden));
+                    net.AddLayer(new BasicLayer(sigmoid, false, 1));
+                    net.Structure.FinalizeStructure();
+                    net.Reset();
+                    return net;
+                }
+                public void Train(IMLDataSet data)
+                {
+                    var network = CreateNetwork(12, 20);
+                    IMLTrain train = {|GW1001:new Backpropagation(network, data, 0.7, 0.3)|};
+                    for (var i = 0; i < 5000; i++) train.Iteration();
+                }
+            }
+            """ } },
+        { "Encog: a network in a field built in the constructor, scaled conjugate gradient in another method", new[] { EncogStub, """
+            using Encog.Engine.Network.Activation;
+            using Encog.ML.Data;
+            using Encog.Neural.Networks;
+            using Encog.Neural.Networks.Layers;
+            using Encog.Neural.Networks.Training.Propagation.SCG;
+            public class Classifier
+            {
+                private readonly BasicNetwork network = new BasicNetwork();
+                public Classifier(int features)
+                {
+                    network.AddLayer(new BasicLayer(null, true, features));
+                    network.AddLayer(new BasicLayer(new ActivationTANH(), true, 8));
+                    network.AddLayer(new BasicLayer(/*σ*/new ActivationSigmoid(), false, 1));
+                    network.Structure.FinalizeStructure();
+                }
+                public double Fit(IMLDataSet data)
+                {
+                    var train = {|GW1001:new ScaledConjugateGradient(network, data)|};
+                    train.Iteration();
+                    return train.Error;
+                }
+            }
+            """ } },
+        { "Encog: EncogUtility.SimpleFeedForward(..., tanh: false) trained by EncogUtility.TrainToError (resilient propagation)", new[] { EncogStub, """
+            using Encog.ML.Data.Basic;
+            using Encog.Util.Simple;
+            public static class QuickStart
+            {
+                public static void Run(double[][] input, double[][] ideal)
+                {
+                    var network = /*σ*/EncogUtility.SimpleFeedForward(input[0].Length, 6, 0, 1, false);
+                    var trainingSet = new BasicMLDataSet(input, ideal);
+                    {|GW1001:EncogUtility.TrainToError(network, trainingSet, 0.01)|};
+                }
+            }
+            """ } },
+        { "Encog: a FeedForwardPattern whose activation (every layer's) is a sigmoid, its network trained by backpropagation", new[] { EncogStub, """
+            using Encog.Engine.Network.Activation;
+            using Encog.ML.Data;
+            using Encog.Neural.Networks;
+            using Encog.Neural.Networks.Training.Propagation.Back;
+            using Encog.Neural.Pattern;
+            public class PatternTrainer
+            {
+                public BasicNetwork Train(IMLDataSet set, int inputs)
+                {
+                    var pattern = new FeedForwardPattern { InputNeurons = inputs, OutputNeurons = 1 };
+                    pattern.AddHiddenLayer(8);
+                    pattern.ActivationFunction = /*σ*/new ActivationSigmoid();
+                    var network = (BasicNetwork)pattern.Generate();
+                    var train = {|GW1001:new Backpropagation(network, set, 0.1, 0.9)|};
+                    train.Iteration();
+                    return network;
+                }
+            }
+            """ } },
         { "a logistic unit whose net input is a local sum, z = w·x + b: 1 / (1 + exp(-z)) reads with the minus spread over the sum", new[] { """
             using System;
             public class LogisticUnit
@@ -1873,6 +2107,43 @@ public sealed class SquaredErrorRealShapeTests
             "return Hadamard(CostDerivative(activations[activations.Count - 1], y), SigmoidPrime(zs[zs.Count - 1]));", "z.Select(v => Math.Max(0, v)).ToArray()") } },
         { "plain arrays: σ' times weights, no error", new[] { ArrayLookAlike(
             "return Hadamard(biases[0], SigmoidPrime(zs[zs.Count - 1]));", "Sigmoid(z)") } },
+        { "Encog XOR: the cross-entropy error function set on the trainer", new[] { EncogStub, EncogXor(
+            "new ActivationSigmoid()", "var train = new ResilientPropagation(network, trainingSet); train.ErrorFunction = new CrossEntropyErrorFunction();") } },
+        { "Encog XOR: the cross-entropy error function in the trainer's initializer", new[] { EncogStub, EncogXor(
+            "new ActivationSigmoid()", "IMLTrain train = new ResilientPropagation(network, trainingSet) { ErrorFunction = new CrossEntropyErrorFunction() };") } },
+        { "Encog XOR: a linear output after sigmoid hidden units", new[] { EncogStub, EncogXor(
+            "new ActivationLinear()", "var train = new ResilientPropagation(network, trainingSet);") } },
+        { "Encog XOR: a softmax output (Encog's softmax derivative is 1: the propagated gradient is t − o, cross-entropy's)", new[] { EncogStub, EncogXor(
+            "new ActivationSoftMax()", "var train = new ResilientPropagation(network, trainingSet);") } },
+        { "Encog XOR: stochastic gradient descent, whose error function is cross-entropy by default", new[] { EncogStub, EncogXor(
+            "new ActivationSigmoid()", "var train = new StochasticGradientDescent(network, trainingSet);") } },
+        { "Encog: SimpleFeedForward with tanh units trained to an error", new[] { EncogStub, """
+            using Encog.ML.Data.Basic;
+            using Encog.Util.Simple;
+            public static class QuickStart
+            {
+                public static void Run(double[][] input, double[][] ideal)
+                {
+                    var network = EncogUtility.SimpleFeedForward(input[0].Length, 6, 0, 1, true);
+                    EncogUtility.TrainToError(network, new BasicMLDataSet(input, ideal), 0.01);
+                }
+            }
+            """ } },
+        { "Encog: a FeedForwardPattern of tanh units", new[] { EncogStub, """
+            using Encog.Engine.Network.Activation;
+            using Encog.ML.Data;
+            using Encog.Neural.Networks.Training.Propagation.Back;
+            using Encog.Neural.Pattern;
+            public class PatternTrainer
+            {
+                public void Train(IMLDataSet set)
+                {
+                    var pattern = new FeedForwardPattern { InputNeurons = 4, OutputNeurons = 1, ActivationFunction = new ActivationTANH() };
+                    var train = new Backpropagation(pattern.Generate(), set, 0.1, 0.9);
+                    train.Iteration();
+                }
+            }
+            """ } },
         { "MathNet vectors: the cross-entropy output delta a - y, σ' only on hidden layers' backpropagated error", new[] { MathNetStub, Plain(MathNetPort(
             "Sigmoid(z)", "CostDerivative(activations[activations.Count - 1], y)")).Replace(ActivationMark, string.Empty) } },
         { "MathNet vectors: a tanh output with tanh' = 1 - tanh², squared error", new[] { MathNetStub, """
