@@ -244,8 +244,21 @@ internal static class LibraryApis
         ("", "CostFunction", "MeanSquaredError"),
     };
 
-    /// <summary>Methods that add a layer to a model being built (SiaNet, hand-rolled builders).</summary>
-    public static readonly HashSet<string> LayerAdders = new() { "Add", "AddLayer", "AddDense", "WithLayer", "Layer" };
+    /// <summary>
+    /// Activation names that string-configured layer APIs take (Keras.NET's <c>new Dense(1, activation: "sigmoid")</c>, TensorFlow.NET's
+    /// <c>keras.layers.Dense(1, activation: "sigmoid")</c>), compared without case. Keras's <c>hard_sigmoid</c> is left out: its
+    /// derivative is a constant or zero, and cross-entropy does not cancel it.
+    /// </summary>
+    public static readonly HashSet<string> SigmoidActivationNames = new(System.StringComparer.OrdinalIgnoreCase) { "sigmoid" };
+
+    /// <summary>Softmax activation names of string-configured layer APIs.</summary>
+    public static readonly HashSet<string> SoftmaxActivationNames = new(System.StringComparer.OrdinalIgnoreCase) { "softmax" };
+
+    /// <summary>Loss names of string-configured compile APIs (Keras.NET's <c>model.Compile(optimizer: "sgd", loss: "mean_squared_error")</c>) for squared error.</summary>
+    public static readonly HashSet<string> SquaredErrorLossNames = new(System.StringComparer.OrdinalIgnoreCase) { "mean_squared_error", "mse", "MeanSquaredError" };
+
+    /// <summary>Methods that add a layer to a model being built (SiaNet, Keras.NET, TensorFlow.NET's <c>add</c>, hand-rolled builders).</summary>
+    public static readonly HashSet<string> LayerAdders = new() { "Add", "add", "AddLayer", "AddDense", "WithLayer", "Layer" };
 
     /// <summary>True when the compilation references a library whose activations are known here (so a file with no exponential can still hold one).</summary>
     public static bool IsReferenced(Microsoft.CodeAnalysis.Compilation compilation) =>

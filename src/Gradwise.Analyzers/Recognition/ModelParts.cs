@@ -28,11 +28,12 @@ internal sealed class ModelParts
     }
 
     /// <summary>
-    /// True for a squared-error loss handed to a model: a loss enum member, an object of a type with a squared-error method
+    /// True for a squared-error loss handed to a model: a loss enum member or name (<c>loss: "mean_squared_error"</c>), an object of a type with a squared-error method
     /// (Σ(p[k] − t[k])², (p − t)² of two parameters), or a delegate to such a method (<c>net.Use(Mse, MsePrime)</c>).
     /// </summary>
     public bool IsSquaredErrorLoss(IOperation value, CancellationToken ct) => Operations.Strip(value) switch
     {
+        { ConstantValue: { HasValue: true, Value: string name } } => LibraryApis.SquaredErrorLossNames.Contains(name),
         IFieldReferenceOperation field => LibraryApis.IsEnumMember(field.Field, LibraryApis.SquaredErrorLossEnums),
         IObjectCreationOperation { Type: INamedTypeSymbol type } => lossTypes.GetOrAdd(type.OriginalDefinition, t => HasSquaredErrorMethod((INamedTypeSymbol)t, ct)),
         IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => sites.IsSquaredErrorMethod(reference.Method, ct),
@@ -40,7 +41,8 @@ internal sealed class ModelParts
     };
 
     /// <summary>
-    /// Where a layer handed to a model is made a softmax or a sigmoid one: an activation enum member anywhere in what is handed,
+    /// Where a layer handed to a model is made a softmax or a sigmoid one: an activation enum member or name (<c>activation: "sigmoid"</c>)
+    /// anywhere in what is handed,
     /// an object of a type that computes one of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at
     /// any depth of the arguments, through a local defined once) or of a library's sigmoid type, or a delegate to one (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
     /// </summary>
@@ -49,8 +51,14 @@ internal sealed class ModelParts
     private ActivationFact? OutputIn(IOperation value, Activation kind, CancellationToken ct)
     {
         var table = kind == Activation.Softmax ? LibraryApis.SoftmaxActivationEnums : LibraryApis.SigmoidActivationEnums;
-        var enumMember = value.DescendantsAndSelf().FirstOrDefault(o => o is IFieldReferenceOperation field && LibraryApis.IsEnumMember(field.Field, table));
-        return enumMember is not null ? ActivationFact.At(kind, enumMember, kind == Activation.Softmax ? "softmax layer" : "sigmoid layer") : Made(value, 0);
+        var names = kind == Activation.Softmax ? LibraryApis.SoftmaxActivationNames : LibraryApis.SigmoidActivationNames;
+        var named = value.DescendantsAndSelf().FirstOrDefault(o => o switch
+        {
+            IFieldReferenceOperation field when field.Field.ContainingType?.TypeKind == TypeKind.Enum => LibraryApis.IsEnumMember(field.Field, table),
+            { ConstantValue: { HasValue: true, Value: string name } } => names.Contains(name), // activation: "sigmoid"
+            _ => false,
+        });
+        return named is not null ? ActivationFact.At(kind, named, kind == Activation.Softmax ? "softmax layer" : "sigmoid layer") : Made(value, 0);
 
         ActivationFact? Made(IOperation operation, int depth)
         {

@@ -600,6 +600,38 @@ public sealed class SquaredErrorRealShapeTests
         }
         """.Replace("{{output}}", output).Replace("{{trainer}}", trainer);
 
+    /// <summary>The part of Keras.NET its examples use, with its namespaces; layers and losses are named by strings, as in Keras.</summary>
+    internal const string KerasStub = """
+        namespace Keras
+        {
+            public class Shape { public Shape(params int[] dims) { } }
+            public class StringOrInstance
+            {
+                public static implicit operator StringOrInstance(string name) => new StringOrInstance();
+                public static implicit operator StringOrInstance(Keras.Optimizers.Base optimizer) => new StringOrInstance();
+            }
+        }
+        namespace Keras.Optimizers { public class Base { } public class Adam : Base { } }
+        namespace Keras.Layers
+        {
+            public abstract class BaseLayer { }
+            public class Dense : BaseLayer
+            {
+                public Dense(int units, int? input_dim = null, string activation = "", string kernel_initializer = "glorot_uniform", Keras.Shape input_shape = null) { }
+            }
+            public class Activation : BaseLayer { public Activation(string act) { } }
+        }
+        namespace Keras.Models
+        {
+            public class BaseModel
+            {
+                public extern void Compile(Keras.StringOrInstance optimizer, string loss, string[] metrics = null);
+                public extern void Fit(object x, object y, int batch_size = 32, int epochs = 1, int verbose = 1);
+            }
+            public class Sequential : BaseModel { public extern void Add(Keras.Layers.BaseLayer layer); }
+        }
+        """;
+
     /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
     internal const string MathNetStub = """
         namespace MathNet.Numerics.LinearAlgebra
@@ -908,6 +940,38 @@ public sealed class SquaredErrorRealShapeTests
                     train.Iteration();
                     return network;
                 }
+            }
+            """ } },
+        { "Keras.NET XOR: a sigmoid output layer named by a string, compiled with loss: \"mean_squared_error\"", new[] { KerasStub, """
+            using Keras;
+            using Keras.Layers;
+            using Keras.Models;
+            public static class Xor
+            {
+                public static void Run(object x, object y)
+                {
+                    var model = new Sequential();
+                    model.Add(new Dense(2, activation: "sigmoid", input_shape: new Shape(2)));
+                    model.Add(new Dense(1, activation: /*σ*/"sigmoid"));
+                    {|GW1001:model.Compile(optimizer: "sgd", loss: "mean_squared_error")|};
+                    model.Fit(x, y, epochs: 1000);
+                }
+            }
+            """ } },
+        { "Keras.NET: a model field filled in the constructor through a cast, compiled with \"mse\" in another method", new[] { KerasStub, """
+            using Keras;
+            using Keras.Layers;
+            using Keras.Models;
+            using Keras.Optimizers;
+            public class KerasNet
+            {
+                private readonly BaseModel model = new Sequential();
+                public KerasNet(int inputSize, int outputSize)
+                {
+                    ((Sequential)model).Add(new Dense(units: 10, input_dim: inputSize, activation: "relu"));
+                    ((Sequential)model).Add(new Activation(/*σ*/"sigmoid"));
+                }
+                public void Build() => {|GW1001:model.Compile(optimizer: new Adam(), loss: "mse")|};
             }
             """ } },
         { "a logistic unit whose net input is a local sum, z = w·x + b: 1 / (1 + exp(-z)) reads with the minus spread over the sum", new[] { """
@@ -2144,6 +2208,39 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "Keras.NET: a linear output compiled with mean squared error (regression)", new[] { KerasStub, """
+            using Keras.Layers;
+            using Keras.Models;
+            public static class Forecast
+            {
+                public static void Build()
+                {
+                    var model = new Sequential();
+                    model.Add(new Dense(6, activation: "sigmoid", kernel_initializer: "random_normal"));
+                    model.Add(new Dense(1, kernel_initializer: "random_normal"));
+                    model.Compile(optimizer: "adam", loss: "mean_squared_error", metrics: new string[] { "mean_squared_error" });
+                    var other = new Sequential();
+                    other.Add(new Dense(1, activation: "linear"));
+                    other.Compile(optimizer: "rmsprop", loss: "mse");
+                }
+            }
+            """ } },
+        { "Keras.NET: a sigmoid output with binary cross-entropy, squared error only as a metric; a hard sigmoid with squared error", new[] { KerasStub, """
+            using Keras.Layers;
+            using Keras.Models;
+            public static class Classifier
+            {
+                public static void Build()
+                {
+                    var model = new Sequential();
+                    model.Add(new Dense(1, activation: "sigmoid"));
+                    model.Compile(optimizer: "sgd", loss: "binary_crossentropy", metrics: new[] { "mse" });
+                    var hard = new Sequential();
+                    hard.Add(new Dense(1, activation: "hard_sigmoid"));
+                    hard.Compile(optimizer: "sgd", loss: "mean_squared_error");
+                }
+            }
+            """ } },
         { "MathNet vectors: the cross-entropy output delta a - y, σ' only on hidden layers' backpropagated error", new[] { MathNetStub, Plain(MathNetPort(
             "Sigmoid(z)", "CostDerivative(activations[activations.Count - 1], y)")).Replace(ActivationMark, string.Empty) } },
         { "MathNet vectors: a tanh output with tanh' = 1 - tanh², squared error", new[] { MathNetStub, """
@@ -2703,6 +2800,30 @@ public sealed class SquaredErrorRealShapeTests
     [Theory]
     [MemberData(nameof(SigmoidNegatives))]
     public Task Sigmoid_stays_silent(string shape, string[] files) => Run(shape, files);
+
+    [Fact]
+    public async Task Keras_softmax_output_compiled_with_mean_squared_error_is_GW1002()
+    {
+        var files = new[] { KerasStub, """
+            using Keras.Layers;
+            using Keras.Models;
+            public static class Iris
+            {
+                public static void Build()
+                {
+                    var model = new Sequential();
+                    model.Add(new Dense(12, activation: "relu", input_dim: 5));
+                    model.Add(new Dense(3, activation: /*σ*/"softmax"));
+                    {|GW1002:model.Compile(optimizer: "adam", loss: "mean_squared_error", metrics: new[] { "accuracy" })|};
+                    var right = new Sequential();
+                    right.Add(new Dense(3, activation: "softmax"));
+                    right.Compile(optimizer: "adam", loss: "categorical_crossentropy");
+                }
+            }
+            """ };
+        await Run("Keras softmax with MSE", files);
+        AssertActivationLocations("Keras softmax with MSE", files);
+    }
 
     [Fact]
     public Task Linq_softmax_copied_into_a_field() => Run("LINQ softmax", new[] { """
