@@ -113,6 +113,8 @@ internal sealed class ActivationFlow
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
                 case IParameterReferenceOperation parameter when LinqElementSource(parameter) is { } sequence:
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // outputs.Zip(targets, (o, t) => ...): o is an element of outputs
+                case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
+                    return Value(stored, kind, depth + 1); // for (...) a = Sigmoid(w * a + b); return a;
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
@@ -249,6 +251,31 @@ internal sealed class ActivationFlow
             return Value(body, kind, depth + 1);
         }
 
+        /// <summary>
+        /// The value stored into a parameter by the one write to it in its method's body (a plain assignment that ends before
+        /// <paramref name="use"/>), or null: a parameter the body never writes is its callers' argument.
+        /// </summary>
+        private IOperation? OnlyStoreBefore(IParameterReferenceOperation use)
+        {
+            IOperation? stored = null;
+            foreach (var write in Index.FactsOfRoot(Operations.Root(use)).Writes)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(write.Target, use.Parameter))
+                {
+                    continue;
+                }
+
+                if (stored != null || write.IntoElements || write.Site is not ISimpleAssignmentOperation || write.Site.Syntax.Span.End > use.Syntax.SpanStart)
+                {
+                    return null;
+                }
+
+                stored = write.Value;
+            }
+
+            return stored;
+        }
+
         private bool IsSumOfExponentials(IOperation operation, int depth)
         {
             var sum = Operations.Strip(operation);
@@ -258,6 +285,12 @@ internal sealed class ActivationFlow
                     return LambdaArgument(call) is { } selector
                         ? FunctionReturns(selector).Any(r => Value(r, Activation.Exponential, depth + 1) != null)
                         : Elements(Receiver(call), Activation.Exponential, depth + 1) != null;
+                case IInvocationOperation { TargetMethod.Name: "Sum" or "sum", Instance: { } vector } vectorSum when VectorApi.IsVector(vector.Type)
+                    && vectorSum.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue):
+                    return Value(vector, Activation.Exponential, depth + 1) != null; // e.Sum() of a MathNet vector, e.sum() of a NumPy array: over its elements
+                case IInvocationOperation { TargetMethod.Name: "sum", Arguments.Length: > 0 } npSum when VectorApi.IsNumpyFunction(npSum.TargetMethod)
+                    && VectorApi.IsVector(npSum.Arguments[0].Value.Type) && npSum.Arguments.Skip(1).All(a => a.ArgumentKind == ArgumentKind.DefaultValue):
+                    return Value(npSum.Arguments[0].Value, Activation.Exponential, depth + 1) != null; // np.sum(e)
                 case ILocalReferenceOperation local:
                     var accumulated = 0;
                     foreach (var definition in Index.Reaching(local, ct))

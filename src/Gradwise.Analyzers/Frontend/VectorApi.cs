@@ -67,6 +67,34 @@ internal static class VectorApi
     }
 
     /// <summary>
+    /// The two vectors of a dot product, Σ a[k]·b[k]: MathNet's <c>a * b</c> of two vectors (not element by element there) or
+    /// <c>a.DotProduct(b)</c>; null for anything else.
+    /// </summary>
+    public static (IOperation Left, IOperation Right)? DotProduct(IOperation operation) => operation switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: not null } product
+            when StarIsElementwise(product.LeftOperand.Type) == false && StarIsElementwise(product.RightOperand.Type) == false
+                && IsVectorOnly(product.LeftOperand.Type) && IsVectorOnly(product.RightOperand.Type) => (product.LeftOperand, product.RightOperand),
+        IInvocationOperation { TargetMethod.Name: "DotProduct", Instance: { } left, Arguments.Length: 1 } call
+            when StarIsElementwise(left.Type) == false => (left, call.Arguments[0].Value),
+        _ => null,
+    };
+
+    /// <summary>True for a vector of a linear-algebra library of the table, not a matrix (a matrix times a vector is a vector, not a sum).</summary>
+    private static bool IsVectorOnly(ITypeSymbol? type)
+    {
+        for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
+        {
+            if (t.Name == "Vector" && t.ContainingNamespace?.ToDisplayString() == "MathNet.Numerics.LinearAlgebra")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The operator and the two operands of a member call that combines two values element by element: <c>a.PointwiseMultiply(b)</c>,
     /// <c>a.Subtract(b)</c>, <c>a.Multiply(2.0)</c>, <c>np.multiply(a, b)</c>; null for any other call.
     /// </summary>

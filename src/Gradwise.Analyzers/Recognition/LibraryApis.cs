@@ -130,6 +130,17 @@ internal static class LibraryApis
         "Accord.Neuro.SigmoidFunction",
         "AForge.Neuro.SigmoidFunction",
         "Encog.Engine.Network.Activation.ActivationSigmoid",
+        "NeuronDotNet.Core.Backpropagation.SigmoidLayer",
+    };
+
+    /// <summary>
+    /// Networks made from their input and output layers that train themselves with squared error, by the ordinal of the output
+    /// layer's parameter: NeuronDotNet's <c>new BackpropagationNetwork(inputLayer, outputLayer)</c> sets each output neuron's error
+    /// to t − o and multiplies it by the layer's derivative.
+    /// </summary>
+    public static readonly Dictionary<string, int> OutputLayerNetworks = new()
+    {
+        ["NeuronDotNet.Core.Backpropagation.BackpropagationNetwork"] = 1,
     };
 
     /// <summary>Network types whose first constructor argument is the activation function of every layer.</summary>
@@ -266,6 +277,7 @@ internal static class LibraryApis
         || HasType(compilation, "Accord.Neuro.SigmoidFunction", "Accord")
         || HasType(compilation, "AForge.Neuro.SigmoidFunction", "AForge")
         || HasType(compilation, "Encog.Engine.Network.Activation.ActivationSigmoid", "encog")
+        || HasType(compilation, "NeuronDotNet.Core.Backpropagation.SigmoidLayer", "NeuronDotNet")
         || System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal));
 
     /// <summary>
@@ -310,6 +322,10 @@ internal static class LibraryApis
     public static bool IsType(Microsoft.CodeAnalysis.ITypeSymbol? type, HashSet<string> table) =>
         type != null && KnownTypeNames.Contains(type.Name) && table.Contains(type.ToDisplayString());
 
+    /// <summary>The ordinal of the output layer's parameter when <paramref name="type"/> is one of <see cref="OutputLayerNetworks"/>.</summary>
+    public static int? OutputLayerOrdinal(Microsoft.CodeAnalysis.ITypeSymbol? type) =>
+        type != null && KnownTypeNames.Contains(type.Name) && OutputLayerNetworks.TryGetValue(type.ToDisplayString(), out var ordinal) ? ordinal : null;
+
     /// <summary>Every member name of the (type, member) tables: a method of another name is in none of them, and its type's name need not be built.</summary>
     private static readonly HashSet<string> KnownMembers = MemberNames(
         SigmoidCalls, SoftmaxCalls, SigmoidModules, SoftmaxModules, SequentialModules, SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys,
@@ -319,7 +335,7 @@ internal static class LibraryApis
     /// <summary>Every simple type name of the type tables.</summary>
     private static readonly HashSet<string> KnownTypeNames = new(
         System.Linq.Enumerable.Select(
-            System.Linq.Enumerable.SelectMany(new[] { SigmoidActivationTypes, ActivationNetworks, SquaredErrorTeachers, EncogSquaredErrorTrainers, EncogSquaredErrorFunctions, EncogPatterns }, t => t),
+            System.Linq.Enumerable.SelectMany(new[] { SigmoidActivationTypes, ActivationNetworks, SquaredErrorTeachers, EncogSquaredErrorTrainers, EncogSquaredErrorFunctions, EncogPatterns, new HashSet<string>(OutputLayerNetworks.Keys) }, t => t),
             name => name.Substring(name.LastIndexOf('.') + 1)));
 
     private static HashSet<string> MemberNames(params IEnumerable<(string Type, string Member)>[] tables) =>

@@ -376,6 +376,29 @@ internal static class LibrarySquaredError
     }
 
     /// <summary>
+    /// NeuronDotNet: a self-training network made from its input and output layers (<see cref="LibraryApis.OutputLayerNetworks"/>)
+    /// whose output layer is a library sigmoid layer, wherever flow places the layer's creation.
+    /// </summary>
+    public static SigmoidNetwork? MadeFromSigmoidOutputLayer(IObjectCreationOperation creation, ActivationFlow flow, CancellationToken ct)
+    {
+        if (LibraryApis.OutputLayerOrdinal(creation.Type) is not { } ordinal
+            || creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value is not { } outputLayer)
+        {
+            return null;
+        }
+
+        foreach (var made in flow.ValuesOf(outputLayer, ct) ?? new System.Collections.Generic.List<IOperation>())
+        {
+            if (Operations.Strip(made) is IObjectCreationOperation { Type: { } type } layer && LibraryApis.IsType(type, LibraryApis.SigmoidActivationTypes))
+            {
+                return new SigmoidNetwork(outputLayer, ActivationFact.At(Activation.Sigmoid, layer, type.Name));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Encog: a propagation trainer (<see cref="LibraryApis.EncogSquaredErrorTrainers"/>) left with the linear error function, or
     /// <c>EncogUtility.TrainToError(network, ...)</c> (resilient propagation), given a network whose last layer is a sigmoid one: a
     /// <c>BasicNetwork</c> whose last <c>AddLayer</c> gets a <c>BasicLayer</c> of <c>ActivationSigmoid</c> (wherever flow places the

@@ -67,6 +67,26 @@ internal sealed class SquaredErrorRecognizer
         Factors(product, delegateValues, ct);
 
     /// <summary>
+    /// A squared error summed by a dot product of a difference with itself: <c>e * e</c> or <c>e.DotProduct(e)</c> of MathNet vectors
+    /// with <c>e = a - y</c> (numbers scaling either side are dropped); null for any other operation.
+    /// </summary>
+    public SquaredErrorLoss? DotLoss(IOperation operation, CancellationToken ct)
+    {
+        if (VectorApi.DotProduct(operation) is not var (left, right))
+        {
+            return null;
+        }
+
+        var factors = new List<IOperation>();
+        Flatten(left, factors, ct);
+        Flatten(right, factors, ct);
+        var variable = factors.Where(f => Operations.Number(f) is null).ToList();
+        return variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]) && Difference(variable[0], ct) is { } squared
+            ? new SquaredErrorLoss(operation, squared.Left, squared.Right, false)
+            : null;
+    }
+
+    /// <summary>
     /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
     /// <c>np.multiply(e, sp)</c>), called on the top of the chain only; null for any other call.
     /// </summary>

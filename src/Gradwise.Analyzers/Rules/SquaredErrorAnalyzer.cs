@@ -61,8 +61,19 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
     private static void AnalyzeProduct(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorRecognizer sites)
     {
         var product = (IBinaryOperation)context.Operation;
-        if (product.OperatorKind != BinaryOperatorKind.Multiply || (product.OperatorMethod != null && !VectorApi.IsElementwise(product)) || SquaredErrorRecognizer.IsInsideProduct(product))
+        if (product.OperatorKind != BinaryOperatorKind.Multiply || SquaredErrorRecognizer.IsInsideProduct(product))
         {
+            return;
+        }
+
+        if (product.OperatorMethod != null && !VectorApi.IsElementwise(product))
+        {
+            // MathNet's e * e of two vectors: a dot product, Σ e[k]², the squared error summed.
+            if (flow != null && sites.DotLoss(product, context.CancellationToken) is { } summed)
+            {
+                ReportLoss(context, flow, summed);
+            }
+
             return;
         }
 
@@ -125,7 +136,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (sites.Call(call, ct) is { } loss)
+        if ((sites.Call(call, ct) ?? sites.DotLoss(call, ct)) is { } loss)
         {
             ReportLoss(context, flow, loss);
             return;
@@ -142,7 +153,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         var creation = (IObjectCreationOperation)context.Operation;
         flow.Index.Saw(creation);
         if ((LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken)
-            ?? LibrarySquaredError.EncogTrainerOfSigmoidNetwork(creation, parts, flow, context.CancellationToken)) is { } network)
+            ?? LibrarySquaredError.EncogTrainerOfSigmoidNetwork(creation, parts, flow, context.CancellationToken)
+            ?? LibrarySquaredError.MadeFromSigmoidOutputLayer(creation, flow, context.CancellationToken)) is { } network)
         {
             ReportTeacher(context, creation, network);
         }

@@ -385,6 +385,22 @@ public sealed class GW1001SigmoidSquaredErrorTests
         }
         """ + "\n" + SquaredErrorRealShapeTests.NumpyStub);
 
+    /// <summary>A MathNet squared error summed by a dot product: the scalar cross-entropy the fix writes would not fit vectors, so none.</summary>
+    [Fact]
+    public Task A_dot_product_squared_error_of_vectors_gets_no_fix()
+    {
+        var source = """
+            using System;
+            using MathNet.Numerics.LinearAlgebra;
+            class C
+            {
+                static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+                double Cost(Vector<double> z, Vector<double> y) { var d = Sigmoid(z) - y; return {|GW1001:d * d|}; }
+            }
+            """ + "\n" + SquaredErrorRealShapeTests.MathNetStub;
+        return Fix.VerifyCodeFixAsync(source, source);
+    }
+
     /// <summary>An Encog trainer of a sigmoid output: the fix sets its error function to cross-entropy in its initializer, beside what is there.</summary>
     [Fact]
     public Task Fix_sets_an_encog_trainers_error_function_to_cross_entropy() => Fix.VerifyCodeFixAsync(

@@ -632,6 +632,64 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>The part of NeuronDotNet 3 its examples use (NeuronDotNet.Core), with its namespaces; its methods have no body here.</summary>
+    internal const string NeuronDotNetStub = """
+        namespace NeuronDotNet.Core
+        {
+            public interface ILayer { }
+            public class TrainingSample { public TrainingSample(double[] input, double[] output) { } }
+            public class TrainingSet { public TrainingSet(int inputVectorLength, int outputVectorLength) { } public extern void Add(TrainingSample sample); }
+        }
+        namespace NeuronDotNet.Core.Initializers
+        {
+            public interface IInitializer { }
+            public class RandomFunction : IInitializer { public RandomFunction(double min, double max) { } }
+        }
+        namespace NeuronDotNet.Core.Backpropagation
+        {
+            public abstract class ActivationLayer : NeuronDotNet.Core.ILayer { protected ActivationLayer(int neuronCount) { } }
+            public class LinearLayer : ActivationLayer { public LinearLayer(int neuronCount) : base(neuronCount) { } }
+            public class SigmoidLayer : ActivationLayer { public SigmoidLayer(int neuronCount) : base(neuronCount) { } }
+            public class TanhLayer : ActivationLayer { public TanhLayer(int neuronCount) : base(neuronCount) { } }
+            public class BackpropagationConnector
+            {
+                public BackpropagationConnector(ActivationLayer sourceLayer, ActivationLayer targetLayer) { }
+                public NeuronDotNet.Core.Initializers.IInitializer Initializer { get; set; }
+            }
+            public class BackpropagationNetwork
+            {
+                public BackpropagationNetwork(ActivationLayer inputLayer, ActivationLayer outputLayer) { }
+                public extern void SetLearningRate(double learningRate);
+                public extern void Learn(NeuronDotNet.Core.TrainingSet trainingSet, int trainingEpochs);
+                public extern double[] Run(double[] input);
+            }
+        }
+        """;
+
+    /// <summary>NeuronDotNet's usual example: input, hidden and {{output}} layers joined by connectors, the network made from the first and last.</summary>
+    private static string NeuronDotNetExample(string output, string network) => """
+        using NeuronDotNet.Core;
+        using NeuronDotNet.Core.Backpropagation;
+        using NeuronDotNet.Core.Initializers;
+        public class BombDisarmer
+        {
+            private BackpropagationNetwork network;
+            public void LearnNetwork(double[][] inputs, double[][] outputs, int epochs)
+            {
+                ActivationLayer inputLayer = new LinearLayer(inputs[0].Length);
+                ActivationLayer hiddenLayer = new SigmoidLayer(8);
+                ActivationLayer outputLayer = {{output}};
+                new BackpropagationConnector(inputLayer, hiddenLayer).Initializer = new RandomFunction(0d, 0.3d);
+                new BackpropagationConnector(hiddenLayer, outputLayer).Initializer = new RandomFunction(0d, 0.3d);
+                network = {{network}};
+                network.SetLearningRate(0.3);
+                var trainingSet = new TrainingSet(inputs[0].Length, outputs[0].Length);
+                for (var i = 0; i < inputs.Length; i++) trainingSet.Add(new TrainingSample(inputs[i], outputs[i]));
+                network.Learn(trainingSet, epochs);
+            }
+        }
+        """.Replace("{{output}}", output).Replace("{{network}}", network);
+
     /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
     internal const string MathNetStub = """
         namespace MathNet.Numerics.LinearAlgebra
@@ -647,6 +705,8 @@ public sealed class SquaredErrorRealShapeTests
                 public Vector<T> Negate() => this;
                 public Vector<T> Subtract(Vector<T> other) => this;
                 public T DotProduct(Vector<T> other) => default;
+                public T Sum() => default;
+                public Vector<T> PointwiseLog() => this;
                 public Vector<TU> Map<TU>(Func<T, TU> f, Zeros zeros = Zeros.AllowSkip) where TU : struct, IEquatable<TU>, IFormattable => null;
                 public Matrix<T> ToColumnMatrix() => null;
                 public static Vector<T> operator +(Vector<T> left, Vector<T> right) => left;
@@ -657,6 +717,7 @@ public sealed class SquaredErrorRealShapeTests
                 public static Vector<T> operator *(T left, Vector<T> right) => right;
                 public static T operator *(Vector<T> left, Vector<T> right) => default;
                 public static Vector<T> operator /(T left, Vector<T> right) => right;
+                public static Vector<T> operator /(Vector<T> left, T right) => left;
             }
             public abstract class Matrix<T> where T : struct, IEquatable<T>, IFormattable
             {
@@ -691,6 +752,8 @@ public sealed class SquaredErrorRealShapeTests
                 public static NDarray operator *(NDarray a, NDarray b) => a;
                 public static NDarray operator *(NDarray a, ValueType b) => a;
                 public static NDarray operator /(ValueType a, NDarray b) => b;
+                public static NDarray operator /(NDarray a, NDarray b) => a;
+                public NDarray sum(int? axis = null, bool keepdims = false) => this;
             }
             public static class np
             {
@@ -699,6 +762,7 @@ public sealed class SquaredErrorRealShapeTests
                 public static NDarray multiply(NDarray x1, NDarray x2, NDarray @out = null, NDarray @where = null) => x1;
                 public static NDarray subtract(NDarray x1, NDarray x2, NDarray @out = null, NDarray @where = null) => x1;
                 public static NDarray transpose(NDarray a) => a;
+                public static NDarray sum(NDarray a, int? axis = null, bool keepdims = false) => a;
             }
         }
         """;
@@ -972,6 +1036,53 @@ public sealed class SquaredErrorRealShapeTests
                     ((Sequential)model).Add(new Activation(/*σ*/"sigmoid"));
                 }
                 public void Build() => {|GW1001:model.Compile(optimizer: new Adam(), loss: "mse")|};
+            }
+            """ } },
+        { "NeuronDotNet: a network made from its input layer and a sigmoid output layer, trained by its own Learn", new[] { NeuronDotNetStub, NeuronDotNetExample(
+            "/*σ*/new SigmoidLayer(outputs[0].Length)", "{|GW1001:new BackpropagationNetwork(inputLayer, outputLayer)|}") } },
+        { "MathNet vectors: the squared error summed by a dot product of the difference with itself (diff.DotProduct(diff), e * e)", new[] { MathNetStub, """
+            using System;
+            using System.Collections.Generic;
+            using MathNet.Numerics.LinearAlgebra;
+            public class MathNetClassifier
+            {
+                private readonly List<Matrix<double>> weights = new();
+                private readonly List<Vector<double>> biases = new();
+                public Vector<double> FeedForward(Vector<double> a)
+                {
+                    for (int i = 0; i < weights.Count; i++) a = Sigmoid(weights[i] * a + biases[i]);
+                    return a;
+                }
+                public double Cost(Vector<double> x, Vector<double> y)
+                {
+                    var diff = /*σ*/FeedForward(x) - y;
+                    return 0.5 * {|GW1001:diff.DotProduct(diff)|};
+                }
+                public double Total(Vector<double> x, Vector<double> y)
+                {
+                    var e = y - /*σ*/FeedForward(x);
+                    return {|GW1001:e * (2.0 * e)|} / 4;
+                }
+                private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+            }
+            """ } },
+        { "a feed-forward that reassigns its input parameter in a loop and returns it (Nielsen's feedforward(a))", new[] { """
+            using System;
+            public class ChainNet
+            {
+                private readonly double[] w = { 0.5, -1.2, 0.8 };
+                private readonly double[] b = { 0.1, 0.0, -0.3 };
+                private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+                public double FeedForward(double a)
+                {
+                    for (var i = 0; i < w.Length; i++)
+                    {
+                        a = Sigmoid(w[i] * a + b[i]);
+                    }
+
+                    return a;
+                }
+                public double Loss(double x, double y) => 0.5 * {|GW1001:Math.Pow(/*σ*/FeedForward(x) - y, 2)|};
             }
             """ } },
         { "a logistic unit whose net input is a local sum, z = w·x + b: 1 / (1 + exp(-z)) reads with the minus spread over the sum", new[] { """
@@ -2241,6 +2352,44 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "NeuronDotNet: sigmoid hidden units, a linear output layer", new[] { NeuronDotNetStub, NeuronDotNetExample(
+            "new LinearLayer(outputs[0].Length)", "new BackpropagationNetwork(inputLayer, outputLayer)") } },
+        { "NeuronDotNet: a tanh output layer", new[] { NeuronDotNetStub, NeuronDotNetExample(
+            "new TanhLayer(outputs[0].Length)", "new BackpropagationNetwork(inputLayer, outputLayer)") } },
+        { "MathNet vectors: dot products of a sigmoid's error with weights and of a tanh output's error with itself", new[] { MathNetStub, """
+            using System;
+            using MathNet.Numerics.LinearAlgebra;
+            public class MathNetUnits
+            {
+                private Vector<double> w;
+                public double Projected(Vector<double> z, Vector<double> y)
+                {
+                    var diff = Sigmoid(z) - y;
+                    return diff * w;
+                }
+                public double TanhCost(Vector<double> z, Vector<double> y)
+                {
+                    var diff = z.Map(Math.Tanh) - y;
+                    return 0.5 * diff.DotProduct(diff);
+                }
+                private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
+            }
+            """ } },
+        { "a parameter written twice, a linear map last: the returned value is not the sigmoid's", new[] { """
+            using System;
+            public class HiddenSigmoid
+            {
+                private double w1 = 0.4, w2 = 1.5, b = 0.2;
+                private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+                public double Predict(double a)
+                {
+                    a = Sigmoid(w1 * a);
+                    a = w2 * a + b;
+                    return a;
+                }
+                public double Loss(double x, double y) => (Predict(x) - y) * (Predict(x) - y);
+            }
+            """ } },
         { "MathNet vectors: the cross-entropy output delta a - y, σ' only on hidden layers' backpropagated error", new[] { MathNetStub, Plain(MathNetPort(
             "Sigmoid(z)", "CostDerivative(activations[activations.Count - 1], y)")).Replace(ActivationMark, string.Empty) } },
         { "MathNet vectors: a tanh output with tanh' = 1 - tanh², squared error", new[] { MathNetStub, """
@@ -2824,6 +2973,39 @@ public sealed class SquaredErrorRealShapeTests
         await Run("Keras softmax with MSE", files);
         AssertActivationLocations("Keras softmax with MSE", files);
     }
+
+    [Fact]
+    public async Task MathNet_softmax_output_with_a_dot_product_squared_error_is_GW1002()
+    {
+        var files = new[] { MathNetStub, """
+            using MathNet.Numerics.LinearAlgebra;
+            public class SoftmaxNet
+            {
+                private Matrix<double> w;
+                private Vector<double> b;
+                public Vector<double> Predict(Vector<double> x) => Softmax(w * x + b);
+                public double Cost(Vector<double> x, Vector<double> y) { var d = /*σ*/Predict(x) - y; return {|GW1002:d.DotProduct(d)|}; }
+                public double CrossEntropy(Vector<double> x, Vector<double> y) => -y.DotProduct(Predict(x).PointwiseLog());
+                private static Vector<double> Softmax(Vector<double> z) { var e = z.PointwiseExp(); return e / e.Sum(); }
+            }
+            """ };
+        await Run("MathNet softmax with a dot-product squared error", files);
+        AssertActivationLocations("MathNet softmax with a dot-product squared error", files);
+    }
+
+    [Fact]
+    public Task Numpy_softmax_outputs_with_squared_error_are_GW1002() => Run("Numpy softmax with squared error", new[] { NumpyStub, """
+        using Numpy;
+        public class NpSoftmax
+        {
+            private NDarray w;
+            private static NDarray Softmax(NDarray z) { var e = np.exp(z); return e / e.sum(); }
+            private static NDarray Normalized(NDarray z) { var e = np.exp(z); return e / np.sum(e); }
+            public NDarray Loss(NDarray x, NDarray y) { var p = Softmax(np.dot(w, x)); return {|GW1002:(p - y) * (p - y)|}; }
+            public NDarray Loss2(NDarray x, NDarray y) { var p = Normalized(np.dot(w, x)); return {|GW1002:(p - y) * (p - y)|}; }
+            public NDarray Scaled(NDarray x, NDarray y) { var p = np.exp(np.dot(w, x)); return (p - y) * (p - y); }
+        }
+        """ });
 
     [Fact]
     public Task Linq_softmax_copied_into_a_field() => Run("LINQ softmax", new[] { """
