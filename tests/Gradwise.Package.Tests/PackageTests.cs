@@ -147,7 +147,7 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
     /// <summary>
     /// Real-code shapes built against the installed package (not the test verifier): the output in one file and the loss
     /// in another, a shared neuron field, an interface activation with a derivative, LINQ softmax copied into a field, an
-    /// enum-configured activation; and look-alikes that must stay silent. Each site is named by file and line.
+    /// enum-configured activation, Encog and Keras.NET stand-ins under their own namespaces; and look-alikes that must stay silent. Each site is named by file and line.
     /// </summary>
     [Fact]
     public void Installed_package_reports_the_real_shape_sites_and_nothing_else()
@@ -325,6 +325,67 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     }
                 }
                 """,
+            ["EncogStub.cs"] = """
+                namespace Encog.Engine.Network.Activation { public interface IActivationFunction { } public class ActivationSigmoid : IActivationFunction { } }
+                namespace Encog.ML.Data { public interface IMLDataSet { } }
+                namespace Encog.Neural.Networks.Layers { public class BasicLayer { public BasicLayer(Encog.Engine.Network.Activation.IActivationFunction f, bool bias, int count) { } } }
+                namespace Encog.Neural.Networks { public class BasicNetwork { public void AddLayer(Encog.Neural.Networks.Layers.BasicLayer layer) { } } }
+                namespace Encog.Neural.Error { public interface IErrorFunction { } public class CrossEntropyErrorFunction : IErrorFunction { } }
+                namespace Encog.Neural.Networks.Training.Propagation.Resilient
+                {
+                    public class ResilientPropagation
+                    {
+                        public ResilientPropagation(Encog.Neural.Networks.BasicNetwork network, Encog.ML.Data.IMLDataSet training) { }
+                        public Encog.Neural.Error.IErrorFunction ErrorFunction { get; set; }
+                    }
+                }
+                """,
+            ["Xor.cs"] = """
+                using Encog.Engine.Network.Activation;
+                using Encog.ML.Data;
+                using Encog.Neural.Error;
+                using Encog.Neural.Networks;
+                using Encog.Neural.Networks.Layers;
+                using Encog.Neural.Networks.Training.Propagation.Resilient;
+                namespace Shapes.Xor;
+                public static class Xor
+                {
+                    public static object Train(IMLDataSet set)
+                    {
+                        var network = new BasicNetwork();
+                        network.AddLayer(new BasicLayer(null, true, 2));
+                        network.AddLayer(new BasicLayer(new ActivationSigmoid(), false, 1));
+                        return new ResilientPropagation(network, set);
+                    }
+                    public static object TrainRight(IMLDataSet set)
+                    {
+                        var network = new BasicNetwork();
+                        network.AddLayer(new BasicLayer(new ActivationSigmoid(), false, 1));
+                        return new ResilientPropagation(network, set) { ErrorFunction = new CrossEntropyErrorFunction() };
+                    }
+                }
+                """,
+            ["KerasStub.cs"] = """
+                namespace Keras.Layers { public abstract class BaseLayer { } public class Dense : BaseLayer { public Dense(int units, string activation = "") { } } }
+                namespace Keras.Models { public class Sequential { public void Add(Keras.Layers.BaseLayer layer) { } public void Compile(string optimizer, string loss) { } } }
+                """,
+            ["Keras.cs"] = """
+                using Keras.Layers;
+                using Keras.Models;
+                namespace Shapes.KerasNet;
+                public static class Models
+                {
+                    public static void Build()
+                    {
+                        var model = new Sequential();
+                        model.Add(new Dense(1, activation: "sigmoid"));
+                        model.Compile(optimizer: "sgd", loss: "mean_squared_error");
+                        var right = new Sequential();
+                        right.Add(new Dense(3, activation: "softmax"));
+                        right.Compile(optimizer: "adam", loss: "categorical_crossentropy");
+                    }
+                }
+                """,
             ["Costs.cs"] = """
                 namespace Shapes.Costs;
                 public sealed class CrossEntropy
@@ -354,7 +415,8 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
         Assert.Equal(
             new[]
             {
-                "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1002 Softmax.cs:14",
+                "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Keras.cs:10", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1001 Xor.cs:15",
+                "GW1002 Softmax.cs:14",
                 "GW1003 Logits.cs:7", "GW2001 Sparse.cs:11", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14", "GW5001 Masks.cs:8",
             },
             sites);
