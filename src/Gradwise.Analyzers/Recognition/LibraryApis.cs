@@ -220,21 +220,19 @@ internal static class LibraryApis
         ("SiaNet", "ActType", "Sigmoid"),
         ("SiaNet", "ActivationType", "Sigmoid"),
 
-        // Hand-rolled builders, in any namespace ("" matches every one).
-        ("", "ActivationType", "Sigmoid"),
-        ("", "ActivationType", "Logistic"),
-        ("", "Activation", "Sigmoid"),
-        ("", "ActivationFunction", "Sigmoid"),
-        ("", "ActivationKind", "Sigmoid"),
+        // Hand-rolled builders, in any namespace ("" matches every one), of an enum whose name has "Activation" or
+        // "Transfer" in it (a leading '~': the enum's name contains the rest).
+        ("", "~Activation", "Sigmoid"),
+        ("", "~Activation", "Logistic"),
+        ("", "~Transfer", "Sigmoid"),
+        ("", "~Transfer", "Logistic"),
     };
 
     /// <summary>Enum members that name a softmax activation in hand-rolled layer-config APIs.</summary>
     public static readonly HashSet<(string NamespacePrefix, string Enum, string Member)> SoftmaxActivationEnums = new()
     {
-        ("", "ActivationType", "Softmax"),
-        ("", "Activation", "Softmax"),
-        ("", "ActivationFunction", "Softmax"),
-        ("", "ActivationKind", "Softmax"),
+        ("", "~Activation", "Softmax"),
+        ("", "~Transfer", "Softmax"),
     };
 
     /// <summary>Enum members that name a squared-error loss in compile-style APIs (SiaNet style).</summary>
@@ -243,16 +241,18 @@ internal static class LibraryApis
         ("SiaNet", "LossType", "MeanSquaredError"),
         ("SiaNet", "LossType", "MSE"),
 
-        // Hand-rolled builders, in any namespace.
-        ("", "LossType", "MeanSquaredError"),
-        ("", "LossType", "MSE"),
-        ("", "LossType", "SquaredError"),
-        ("", "Loss", "MeanSquaredError"),
-        ("", "Loss", "MSE"),
-        ("", "LossFunction", "MeanSquaredError"),
-        ("", "LossFunction", "MSE"),
-        ("", "CostFunction", "Quadratic"),
-        ("", "CostFunction", "MeanSquaredError"),
+        // Hand-rolled builders, in any namespace, of an enum whose name has "Loss", "Cost" or "Error" in it.
+        ("", "~Loss", "MeanSquaredError"),
+        ("", "~Loss", "MSE"),
+        ("", "~Loss", "SquaredError"),
+        ("", "~Loss", "Quadratic"),
+        ("", "~Cost", "MeanSquaredError"),
+        ("", "~Cost", "MSE"),
+        ("", "~Cost", "SquaredError"),
+        ("", "~Cost", "Quadratic"),
+        ("", "~Error", "MeanSquaredError"),
+        ("", "~Error", "MSE"),
+        ("", "~Error", "SquaredError"),
     };
 
     /// <summary>
@@ -268,6 +268,27 @@ internal static class LibraryApis
     /// <summary>Loss names of string-configured compile APIs (Keras.NET's <c>model.Compile(optimizer: "sgd", loss: "mean_squared_error")</c>) for squared error.</summary>
     public static readonly HashSet<string> SquaredErrorLossNames = new(System.StringComparer.OrdinalIgnoreCase) { "mean_squared_error", "mse", "MeanSquaredError" };
 
+    /// <summary>Factories of a squared-error loss object handed to a compile call (TensorFlow.NET's <c>keras.losses.MeanSquaredError()</c>).</summary>
+    public static readonly HashSet<(string Type, string Member)> SquaredErrorLossFactories = new()
+    {
+        ("Tensorflow.Keras.Losses.LossesApi", "MeanSquaredError"),
+    };
+
+    /// <summary>Library classes of a squared-error loss object (<c>new MeanSquaredError()</c> of TensorFlow.NET).</summary>
+    public static readonly HashSet<string> SquaredErrorLossTypes = new()
+    {
+        "Tensorflow.Keras.Losses.MeanSquaredError",
+    };
+
+    /// <summary>
+    /// True for TensorFlow.NET's activation members, <c>keras.activations.Sigmoid</c> (<c>.Softmax</c>): a field or property of that
+    /// name on its activations class or interface (the name of its holder changed across versions; its namespace did not).
+    /// </summary>
+    public static bool IsActivationMember(Microsoft.CodeAnalysis.ISymbol member, string name) =>
+        member is Microsoft.CodeAnalysis.IPropertySymbol or Microsoft.CodeAnalysis.IFieldSymbol && member.Name == name
+        && member.ContainingType is { } holder && (holder.Name.EndsWith("Activations", System.StringComparison.Ordinal) || holder.Name.EndsWith("ActivationsApi", System.StringComparison.Ordinal))
+        && (holder.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("Tensorflow", System.StringComparison.Ordinal);
+
     /// <summary>Methods that add a layer to a model being built (SiaNet, Keras.NET, TensorFlow.NET's <c>add</c>, hand-rolled builders).</summary>
     public static readonly HashSet<string> LayerAdders = new() { "Add", "add", "AddLayer", "AddDense", "WithLayer", "Layer" };
 
@@ -278,6 +299,7 @@ internal static class LibraryApis
         || HasType(compilation, "AForge.Neuro.SigmoidFunction", "AForge")
         || HasType(compilation, "Encog.Engine.Network.Activation.ActivationSigmoid", "encog")
         || HasType(compilation, "NeuronDotNet.Core.Backpropagation.SigmoidLayer", "NeuronDotNet")
+        || HasType(compilation, "Tensorflow.Keras.Losses.LossesApi", "Tensorflow")
         || System.Linq.Enumerable.Any(compilation.ReferencedAssemblyNames, a => a.Name.StartsWith("SiaNet", System.StringComparison.Ordinal));
 
     /// <summary>
@@ -305,7 +327,8 @@ internal static class LibraryApis
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         foreach (var entry in table)
         {
-            if (entry.Enum == type.Name && entry.Member == field.Name && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
+            var named = entry.Enum[0] == '~' ? type.Name.IndexOf(entry.Enum.Substring(1), System.StringComparison.Ordinal) >= 0 : entry.Enum == type.Name;
+            if (named && entry.Member == field.Name && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -330,12 +353,12 @@ internal static class LibraryApis
     private static readonly HashSet<string> KnownMembers = MemberNames(
         SigmoidCalls, SoftmaxCalls, SigmoidModules, SoftmaxModules, SequentialModules, SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys,
         LossFunctions.Keys, LossCriteria.Keys, LinearModules, LinearCalls, TensorLogs, SoftTargetLosses, SoftTargetCriteria, EncogTrainingCalls,
-        new[] { EncogSimpleFeedForward });
+        SquaredErrorLossFactories, new[] { EncogSimpleFeedForward });
 
     /// <summary>Every simple type name of the type tables.</summary>
     private static readonly HashSet<string> KnownTypeNames = new(
         System.Linq.Enumerable.Select(
-            System.Linq.Enumerable.SelectMany(new[] { SigmoidActivationTypes, ActivationNetworks, SquaredErrorTeachers, EncogSquaredErrorTrainers, EncogSquaredErrorFunctions, EncogPatterns, new HashSet<string>(OutputLayerNetworks.Keys) }, t => t),
+            System.Linq.Enumerable.SelectMany(new[] { SigmoidActivationTypes, ActivationNetworks, SquaredErrorTeachers, EncogSquaredErrorTrainers, EncogSquaredErrorFunctions, EncogPatterns, new HashSet<string>(OutputLayerNetworks.Keys), SquaredErrorLossTypes }, t => t),
             name => name.Substring(name.LastIndexOf('.') + 1)));
 
     private static HashSet<string> MemberNames(params IEnumerable<(string Type, string Member)>[] tables) =>

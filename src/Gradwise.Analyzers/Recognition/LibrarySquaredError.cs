@@ -76,7 +76,47 @@ internal static class LibrarySquaredError
             }
         }
 
-        return OutputAddedBy(lastAdd, parts, ct);
+        return OutputAddedBy(lastAdd, parts, ct) ?? (lastAdd is null ? FunctionalOutput(compile, parts, index, ct) : null);
+    }
+
+    /// <summary>
+    /// A functional model (TensorFlow.NET's <c>keras.Model(inputs, outputs)</c>): the softmax or sigmoid of the layer whose output
+    /// is the model's <c>outputs</c> (<c>outputs = keras.layers.Dense(1, activation: keras.activations.Sigmoid).Apply(x)</c>), for a
+    /// model in a local made in this body or in a member written anywhere in the compilation.
+    /// </summary>
+    private static ActivationFact? FunctionalOutput(IInvocationOperation compile, ModelParts parts, FlowIndex index, CancellationToken ct)
+    {
+        var start = ChainStart(compile);
+        var made = start switch
+        {
+            ILocalReferenceOperation local => index.Reaching(local, ct),
+            _ when Operations.ReferencedSymbol(start) is { } member and (IFieldSymbol or IPropertySymbol) => index.WritesTo(member, compile, ct).Where(w => !w.IntoElements).Select(w => w.Value).ToList(),
+            _ => (System.Collections.Generic.IReadOnlyList<IOperation>)System.Array.Empty<IOperation>(),
+        };
+        foreach (var value in made)
+        {
+            var arguments = Operations.Strip(value) switch
+            {
+                IInvocationOperation call => call.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+            if (arguments.FirstOrDefault(a => a.Parameter?.Name == "outputs")?.Value is not { } outputs)
+            {
+                continue;
+            }
+
+            var layers = Operations.Strip(outputs) is ILocalReferenceOperation outputLocal ? index.Reaching(outputLocal, ct) : new[] { outputs };
+            foreach (var layer in layers)
+            {
+                if (parts.OutputIn(layer, ct) is { } fact)
+                {
+                    return fact;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ internal sealed class ModelParts
     {
         { ConstantValue: { HasValue: true, Value: string name } } => LibraryApis.SquaredErrorLossNames.Contains(name),
         IFieldReferenceOperation field => LibraryApis.IsEnumMember(field.Field, LibraryApis.SquaredErrorLossEnums),
+        IInvocationOperation factory => LibraryApis.SquaredErrorLossFactories.Contains(LibraryApis.Key(factory.TargetMethod)), // keras.losses.MeanSquaredError()
+        IObjectCreationOperation { Type: INamedTypeSymbol type } when LibraryApis.IsType(type, LibraryApis.SquaredErrorLossTypes) => true,
         IObjectCreationOperation { Type: INamedTypeSymbol type } => lossTypes.GetOrAdd(type.OriginalDefinition, t => HasSquaredErrorMethod((INamedTypeSymbol)t, ct)),
         IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => sites.IsSquaredErrorMethod(reference.Method, ct),
         _ => false,
@@ -56,6 +58,7 @@ internal sealed class ModelParts
         {
             IFieldReferenceOperation field when field.Field.ContainingType?.TypeKind == TypeKind.Enum => LibraryApis.IsEnumMember(field.Field, table),
             { ConstantValue: { HasValue: true, Value: string name } } => names.Contains(name), // activation: "sigmoid"
+            IMemberReferenceOperation member => LibraryApis.IsActivationMember(member.Member, kind == Activation.Softmax ? "Softmax" : "Sigmoid"), // keras.activations.Sigmoid
             _ => false,
         });
         return named is not null ? ActivationFact.At(kind, named, kind == Activation.Softmax ? "softmax layer" : "sigmoid layer") : Made(value, 0);

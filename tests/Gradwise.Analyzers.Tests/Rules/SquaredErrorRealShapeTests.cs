@@ -690,6 +690,57 @@ public sealed class SquaredErrorRealShapeTests
         }
         """.Replace("{{output}}", output).Replace("{{network}}", network);
 
+    /// <summary>The part of TensorFlow.NET's Keras its examples use (<c>using static Tensorflow.KerasApi;</c>), with its namespaces; no bodies.</summary>
+    internal const string TensorFlowStub = """
+        namespace Tensorflow
+        {
+            public class Tensor { }
+            public class KerasApi
+            {
+                public static readonly KerasApi keras = new KerasApi();
+                public Tensorflow.Keras.Activations activations { get; } = new Tensorflow.Keras.Activations();
+                public Tensorflow.Keras.Layers.LayersApi layers { get; } = new Tensorflow.Keras.Layers.LayersApi();
+                public Tensorflow.Keras.Losses.LossesApi losses { get; } = new Tensorflow.Keras.Losses.LossesApi();
+                public Tensorflow.Keras.Optimizers.OptimizerApi optimizers { get; } = new Tensorflow.Keras.Optimizers.OptimizerApi();
+                public extern Tensor Input(int shape);
+                public extern Tensorflow.Keras.Engine.Functional Model(Tensor inputs, Tensor outputs, string name = null);
+                public extern Tensorflow.Keras.Engine.Sequential Sequential();
+            }
+        }
+        namespace Tensorflow.Keras
+        {
+            public delegate Tensorflow.Tensor Activation(Tensorflow.Tensor features, string name = null);
+            public class Activations
+            {
+                public extern Activation Sigmoid { get; }
+                public extern Activation Softmax { get; }
+                public extern Activation Tanh { get; }
+                public extern Activation Relu { get; }
+            }
+        }
+        namespace Tensorflow.Keras.Losses
+        {
+            public interface ILossFunc { }
+            public class LossesApi
+            {
+                public extern ILossFunc MeanSquaredError(string reduction = null, string name = null);
+                public extern ILossFunc BinaryCrossentropy(bool from_logits = false);
+            }
+        }
+        namespace Tensorflow.Keras.Optimizers { public class OptimizerApi { public extern object Adam(float learning_rate = 0.001f); } }
+        namespace Tensorflow.Keras.Engine
+        {
+            public interface ILayer { Tensorflow.Tensor Apply(Tensorflow.Tensor inputs); }
+            public class Model { public extern void compile(object optimizer = null, Tensorflow.Keras.Losses.ILossFunc loss = null, string[] metrics = null); }
+            public class Functional : Model { }
+            public class Sequential : Model { public extern void add(ILayer layer); }
+        }
+        namespace Tensorflow.Keras.Layers
+        {
+            public class LayersApi { public extern Tensorflow.Keras.Engine.ILayer Dense(int units, Tensorflow.Keras.Activation activation = null); }
+        }
+        """;
+
     /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
     internal const string MathNetStub = """
         namespace MathNet.Numerics.LinearAlgebra
@@ -1083,6 +1134,55 @@ public sealed class SquaredErrorRealShapeTests
                     return a;
                 }
                 public double Loss(double x, double y) => 0.5 * {|GW1001:Math.Pow(/*σ*/FeedForward(x) - y, 2)|};
+            }
+            """ } },
+        { "TensorFlow.NET functional: a sigmoid Dense is the model's outputs, the model in a field compiled with keras.losses.MeanSquaredError()", new[] { TensorFlowStub, """
+            using Tensorflow.Keras.Engine;
+            using static Tensorflow.KerasApi;
+            public class BoxRegressor
+            {
+                private Functional model;
+                public void Build()
+                {
+                    var inputs = keras.Input(784);
+                    var x = keras.layers.Dense(128, activation: keras.activations.Relu).Apply(inputs);
+                    var outputs = keras.layers.Dense(4, activation: /*σ*/keras.activations.Sigmoid).Apply(x);
+                    model = keras.Model(inputs, outputs);
+                }
+                public void Compile() => {|GW1001:model.compile(optimizer: keras.optimizers.Adam(), loss: keras.losses.MeanSquaredError())|};
+            }
+            """ } },
+        { "TensorFlow.NET sequential: model.add of a sigmoid Dense last, compiled with keras.losses.MeanSquaredError()", new[] { TensorFlowStub, """
+            using static Tensorflow.KerasApi;
+            public static class Autoencoder
+            {
+                public static void Build(int inputs, int hidden)
+                {
+                    var model = keras.Sequential();
+                    model.add(keras.layers.Dense(hidden, activation: keras.activations.Relu));
+                    model.add(keras.layers.Dense(inputs, activation: /*σ*/keras.activations.Sigmoid));
+                    {|GW1001:model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError())|};
+                }
+            }
+            """ } },
+        { "hand-rolled builders configured by enums of their own (TransferFunction.Sigmoid, Activations.Logistic; ErrorFunction.MeanSquaredError, CostType.Quadratic)", new[] { """
+            public enum TransferFunction { None, Linear, Sigmoid, Gaussian }
+            public enum ErrorFunction { MeanSquaredError, CrossEntropy }
+            public enum Activations { Relu, Logistic, Tanh }
+            public enum CostType { Quadratic, CrossEntropy }
+            public class Layer { public Layer(int size, TransferFunction function) { } }
+            public class Network { public Network(Layer[] layers, ErrorFunction error) { } }
+            public class Builder { public Builder AddLayer(int size, Activations activation) => this; public void Compile(CostType cost) { } }
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var net = {|GW1001:new Network(new[] { new Layer(4, TransferFunction.Linear), new Layer(1, /*σ*/TransferFunction.Sigmoid) }, ErrorFunction.MeanSquaredError)|};
+                    var b = new Builder();
+                    b.AddLayer(8, Activations.Relu);
+                    b.AddLayer(1, /*σ*/Activations.Logistic);
+                    {|GW1001:b.Compile(CostType.Quadratic)|};
+                }
             }
             """ } },
         { "a logistic unit whose net input is a local sum, z = w·x + b: 1 / (1 + exp(-z)) reads with the minus spread over the sum", new[] { """
@@ -2388,6 +2488,45 @@ public sealed class SquaredErrorRealShapeTests
                     return a;
                 }
                 public double Loss(double x, double y) => (Predict(x) - y) * (Predict(x) - y);
+            }
+            """ } },
+        { "TensorFlow.NET: sigmoid hidden layers and a linear output with squared error; a sigmoid output with binary cross-entropy", new[] { TensorFlowStub, """
+            using static Tensorflow.KerasApi;
+            public class Mnist
+            {
+                public void Build()
+                {
+                    var inputs = keras.Input(784);
+                    var outputs = keras.layers.Dense(64, activation: keras.activations.Tanh).Apply(inputs);
+                    outputs = keras.layers.Dense(64, activation: keras.activations.Sigmoid).Apply(outputs);
+                    outputs = keras.layers.Dense(10).Apply(outputs);
+                    var model = keras.Model(inputs, outputs, name: "mnist_model");
+                    model.compile(loss: keras.losses.MeanSquaredError());
+                    var classifier = keras.Sequential();
+                    classifier.add(keras.layers.Dense(1, activation: keras.activations.Sigmoid));
+                    classifier.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy());
+                }
+            }
+            """ } },
+        { "hand-rolled builders with enums of their own: a tanh output with squared error, a sigmoid output with cross-entropy", new[] { """
+            public enum TransferFunction { None, Linear, Sigmoid, Gaussian }
+            public enum ErrorFunction { MeanSquaredError, CrossEntropy }
+            public enum Activations { Relu, Logistic, Tanh }
+            public enum CostType { Quadratic, CrossEntropy }
+            public class Layer { public Layer(int size, TransferFunction function) { } }
+            public class Network { public Network(Layer[] layers, ErrorFunction error) { } }
+            public class Builder { public Builder AddLayer(int size, Activations activation) => this; public void Compile(CostType cost) { } }
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var net = new Network(new[] { new Layer(4, TransferFunction.Sigmoid), new Layer(1, TransferFunction.Linear) }, ErrorFunction.MeanSquaredError);
+                    var classifier = new Network(new[] { new Layer(1, TransferFunction.Sigmoid) }, ErrorFunction.CrossEntropy);
+                    var b = new Builder();
+                    b.AddLayer(8, Activations.Logistic);
+                    b.AddLayer(1, Activations.Tanh);
+                    b.Compile(CostType.Quadratic);
+                }
             }
             """ } },
         { "MathNet vectors: the cross-entropy output delta a - y, σ' only on hidden layers' backpropagated error", new[] { MathNetStub, Plain(MathNetPort(
