@@ -124,10 +124,11 @@ internal static class LibraryApis
         ("TorchSharp.torch.Tensor", "matmul"),
     };
 
-    /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET, Encog).</summary>
+    /// <summary>Activation-function types whose output is a logistic sigmoid (Accord.NET, AForge.NET, Encog, NeuronDotNet).</summary>
     public static readonly HashSet<string> SigmoidActivationTypes = new()
     {
         "Accord.Neuro.SigmoidFunction",
+        "Accord.Neuro.ActivationFunctions.BernoulliFunction", // a deep belief network's units: σ(αx), sampled when pre-training, σ itself under backpropagation
         "AForge.Neuro.SigmoidFunction",
         "Encog.Engine.Network.Activation.ActivationSigmoid",
         "NeuronDotNet.Core.Backpropagation.SigmoidLayer",
@@ -147,6 +148,7 @@ internal static class LibraryApis
     public static readonly HashSet<string> ActivationNetworks = new()
     {
         "Accord.Neuro.ActivationNetwork",
+        "Accord.Neuro.Networks.DeepBeliefNetwork",
         "AForge.Neuro.ActivationNetwork",
     };
 

@@ -16,6 +16,19 @@ public sealed class GW1001LibraryStandInTests
             public class SigmoidFunction : IActivationFunction { public SigmoidFunction(double alpha = 2) { } public double Function(double x) => 0; }
             public class BipolarSigmoidFunction : IActivationFunction { public BipolarSigmoidFunction(double alpha = 2) { } public double Function(double x) => 0; }
             public class ActivationNetwork { public ActivationNetwork(IActivationFunction function, int inputs, params int[] neurons) { } }
+            public interface IStochasticFunction : IActivationFunction { }
+        }
+        namespace Accord.Neuro.ActivationFunctions
+        {
+            public class BernoulliFunction : Accord.Neuro.IStochasticFunction { public BernoulliFunction(double alpha = 1) { } public double Function(double x) => 0; }
+            public class GaussianFunction : Accord.Neuro.IStochasticFunction { public GaussianFunction(double alpha = 1) { } public double Function(double x) => 0; }
+        }
+        namespace Accord.Neuro.Networks
+        {
+            public class DeepBeliefNetwork : Accord.Neuro.ActivationNetwork
+            {
+                public DeepBeliefNetwork(Accord.Neuro.IStochasticFunction function, int inputsCount, params int[] hiddenNeurons) : base(function, inputsCount, hiddenNeurons) { }
+            }
         }
         namespace Accord.Neuro.Learning
         {
@@ -55,6 +68,23 @@ public sealed class GW1001LibraryStandInTests
         class Training
         {
             object Teacher() => {|GW1001:new Accord.Neuro.Learning.ResilientBackpropagationLearning(new Accord.Neuro.ActivationNetwork(new Accord.Neuro.SigmoidFunction(), 4, 1))|};
+        }
+        """);
+
+    /// <summary>Accord's deep-learning sample: a deep belief network of Bernoulli (sigmoid) units fine-tuned by backpropagation.</summary>
+    [Fact]
+    public Task Accord_backpropagation_on_a_deep_belief_network_of_bernoulli_units() => Verify.VerifyAnalyzerAsync(Accord + """
+        class DNet
+        {
+            Accord.Neuro.Networks.DeepBeliefNetwork network;
+            Accord.Neuro.Learning.BackPropagationLearning teacher;
+            DNet(int features, int actions)
+            {
+                network = new Accord.Neuro.Networks.DeepBeliefNetwork(new Accord.Neuro.ActivationFunctions.BernoulliFunction(), features + actions, 10, 1);
+                teacher = {|GW1001:new Accord.Neuro.Learning.BackPropagationLearning(network)|};
+            }
+            object Gaussian() => new Accord.Neuro.Learning.BackPropagationLearning(
+                new Accord.Neuro.Networks.DeepBeliefNetwork(new Accord.Neuro.ActivationFunctions.GaussianFunction(), 4, 2));
         }
         """);
 

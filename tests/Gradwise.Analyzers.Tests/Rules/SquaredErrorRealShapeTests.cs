@@ -741,6 +741,17 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>Hand-rolled layers, network and builder configured by enums of their own, named as such code names them.</summary>
+    private const string OwnEnumBuilders = """
+        public enum TransferFunction { None, Linear, Sigmoid, Gaussian }
+        public enum ErrorFunction { MeanSquaredError, CrossEntropy }
+        public enum Activations { Relu, Logistic, Tanh }
+        public enum CostType { Quadratic, CrossEntropy }
+        public class Layer { public Layer(int size, TransferFunction function) { } }
+        public class Network { public Network(Layer[] layers, ErrorFunction error) { } }
+        public class Builder { public Builder AddLayer(int size, Activations activation) => this; public void Compile(CostType cost) { } }
+        """;
+
     /// <summary>The part of MathNet.Numerics' linear algebra the ports of the textbook network use (signatures as in MathNet 5).</summary>
     internal const string MathNetStub = """
         namespace MathNet.Numerics.LinearAlgebra
@@ -1165,14 +1176,7 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "hand-rolled builders configured by enums of their own (TransferFunction.Sigmoid, Activations.Logistic; ErrorFunction.MeanSquaredError, CostType.Quadratic)", new[] { """
-            public enum TransferFunction { None, Linear, Sigmoid, Gaussian }
-            public enum ErrorFunction { MeanSquaredError, CrossEntropy }
-            public enum Activations { Relu, Logistic, Tanh }
-            public enum CostType { Quadratic, CrossEntropy }
-            public class Layer { public Layer(int size, TransferFunction function) { } }
-            public class Network { public Network(Layer[] layers, ErrorFunction error) { } }
-            public class Builder { public Builder AddLayer(int size, Activations activation) => this; public void Compile(CostType cost) { } }
+        { "hand-rolled builders configured by enums of their own (TransferFunction.Sigmoid, Activations.Logistic; ErrorFunction.MeanSquaredError, CostType.Quadratic)", new[] { OwnEnumBuilders, """
             public static class Program
             {
                 public static void Main()
@@ -2508,14 +2512,7 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "hand-rolled builders with enums of their own: a tanh output with squared error, a sigmoid output with cross-entropy", new[] { """
-            public enum TransferFunction { None, Linear, Sigmoid, Gaussian }
-            public enum ErrorFunction { MeanSquaredError, CrossEntropy }
-            public enum Activations { Relu, Logistic, Tanh }
-            public enum CostType { Quadratic, CrossEntropy }
-            public class Layer { public Layer(int size, TransferFunction function) { } }
-            public class Network { public Network(Layer[] layers, ErrorFunction error) { } }
-            public class Builder { public Builder AddLayer(int size, Activations activation) => this; public void Compile(CostType cost) { } }
+        { "hand-rolled builders with enums of their own: a tanh output with squared error, a sigmoid output with cross-entropy", new[] { OwnEnumBuilders, """
             public static class Program
             {
                 public static void Main()
