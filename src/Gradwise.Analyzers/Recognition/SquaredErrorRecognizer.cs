@@ -203,8 +203,10 @@ internal sealed class SquaredErrorRecognizer
         }
 
         // Most products in numeric code are neither: only a chain with a factor that can hold σ' = o(1 − o)
-        // is read as math (reading follows locals' definitions and inlines helpers, which costs).
-        if (!variable.Any(MayHoldDerivative))
+        // is read as math (reading follows locals' definitions and inlines helpers, which costs). A bare 1 − x
+        // is half of it: it counts beside at least two other factors (the error and o), or beside one that can
+        // hold a product of its own; a lerp's a·(1 − t) or a price's p·(1 − discount) is not read.
+        if (!variable.Any(f => MayHoldDerivative(f) && (!IsOneMinus(f) || variable.Count >= 3 || variable.Any(o => !ReferenceEquals(o, f) && MayHoldProduct(o)))))
         {
             return null;
         }
@@ -380,6 +382,22 @@ internal sealed class SquaredErrorRecognizer
                 return false;
         }
     }
+
+    private static bool IsOneMinus(IOperation factor) =>
+        Operations.Strip(factor) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && Operations.Number(difference.LeftOperand) == 1.0;
+
+    /// <summary>
+    /// True for a factor that can hold a product such as (t − o)·o: a local defined with a multiplication or a call, or assigned after
+    /// its declaration, or a call to a helper of yours or a dispatched one. From syntax and symbols; a member is not (a price, a weight).
+    /// </summary>
+    private bool MayHoldProduct(IOperation factor) => Operations.Strip(factor) switch
+    {
+        ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            || initializer.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax)),
+        IInvocationOperation call => MayReturnDerivative(call),
+        _ => false,
+    };
 
     /// <summary>A call whose result can be o(1 − o): a helper whose body subtracts or calls on, or a dispatched one-argument call.</summary>
     private bool MayReturnDerivative(IInvocationOperation call) =>
