@@ -33,7 +33,7 @@ internal sealed class ModelParts
     /// </summary>
     public bool IsSquaredErrorLoss(IOperation value, CancellationToken ct) => Operations.Strip(value) switch
     {
-        { ConstantValue: { HasValue: true, Value: string name } } => LibraryApis.SquaredErrorLossNames.Contains(name),
+        { ConstantValue: { HasValue: true, Value: string name } } constant => LibraryApis.SquaredErrorLossNames.Contains(name) && ParameterSays(constant, "loss", "cost", "error"),
         IFieldReferenceOperation field => LibraryApis.IsEnumMember(field.Field, LibraryApis.SquaredErrorLossEnums),
         IInvocationOperation factory => LibraryApis.SquaredErrorLossFactories.Contains(LibraryApis.Key(factory.TargetMethod)), // keras.losses.MeanSquaredError()
         IObjectCreationOperation { Type: INamedTypeSymbol type } when LibraryApis.IsType(type, LibraryApis.SquaredErrorLossTypes) => true,
@@ -57,7 +57,7 @@ internal sealed class ModelParts
         var named = value.DescendantsAndSelf().FirstOrDefault(o => o switch
         {
             IFieldReferenceOperation field when field.Field.ContainingType?.TypeKind == TypeKind.Enum => LibraryApis.IsEnumMember(field.Field, table),
-            { ConstantValue: { HasValue: true, Value: string name } } => names.Contains(name), // activation: "sigmoid"
+            { ConstantValue: { HasValue: true, Value: string name } } constant => names.Contains(name) && ParameterSays(constant, "act"), // activation: "sigmoid"
             IMemberReferenceOperation member => LibraryApis.IsActivationMember(member.Member, kind == Activation.Softmax ? "Softmax" : "Sigmoid"), // keras.activations.Sigmoid
             _ => false,
         });
@@ -90,6 +90,23 @@ internal sealed class ModelParts
                     return null;
             }
         }
+    }
+
+    /// <summary>
+    /// True when the argument <paramref name="value"/> is passed as has a parameter whose name contains one of <paramref name="words"/>
+    /// (<c>loss: "mse"</c>, <c>activation: "sigmoid"</c>, Keras.NET's <c>Activation(string act)</c>): a name in a string counts only
+    /// where the API asks for that kind of name, not in <c>names.Add("sigmoid")</c>.
+    /// </summary>
+    private static bool ParameterSays(IOperation value, params string[] words)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parameter.Name: { } parameter }
+            && words.Any(w => parameter.IndexOf(w, System.StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
     private bool HasSquaredErrorMethod(INamedTypeSymbol type, CancellationToken ct) =>

@@ -2453,6 +2453,10 @@ public sealed class SquaredErrorRealShapeTests
                     var hard = new Sequential();
                     hard.Add(new Dense(1, activation: "hard_sigmoid"));
                     hard.Compile(optimizer: "sgd", loss: "mean_squared_error");
+                    var names = new System.Collections.Generic.List<string>();
+                    names.Add("relu");
+                    names.Add("sigmoid");
+                    names.Add("mse");
                 }
             }
             """ } },
