@@ -192,14 +192,7 @@ internal static class LibrarySquaredError
             return OutputAddedBy(LastAdderInChain(chained), parts, ct);
         }
 
-        var model = current.Parent switch
-        {
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-            ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
-            IFieldInitializerOperation { InitializedFields: [var field] } => field.OriginalDefinition,
-            IPropertyInitializerOperation { InitializedProperties: [var property] } => property.OriginalDefinition,
-            _ => null,
-        };
+        var model = StoredIn(creation);
         if (model != null && (LastAdderOn(model, creation, creation.Syntax.Span.End, int.MaxValue) ?? LastAdderInType(model, creation, index, ct)) is { } lastAdd)
         {
             return OutputAddedBy(lastAdd, parts, ct);
@@ -223,6 +216,25 @@ internal static class LibrarySquaredError
         }
 
         return LastLayerIn(creation.Arguments, creation, parts, index, ct);
+    }
+
+    /// <summary>The local, field or property the object made at <paramref name="made"/> is stored in (through implicit conversions), or null.</summary>
+    private static ISymbol? StoredIn(IOperation made)
+    {
+        var current = made;
+        while (current.Parent is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            current = conversion;
+        }
+
+        return current.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
+            IFieldInitializerOperation { InitializedFields: [var field] } => field.OriginalDefinition,
+            IPropertyInitializerOperation { InitializedProperties: [var property] } => property.OriginalDefinition,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -524,18 +536,7 @@ internal static class LibrarySquaredError
     private static bool TrainsWithSquaredError(IObjectCreationOperation trainer, out bool setByStatement)
     {
         setByStatement = false;
-        IOperation current = trainer;
-        while (current.Parent is IConversionOperation conversion)
-        {
-            current = conversion;
-        }
-
-        var stored = current.Parent switch
-        {
-            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-            ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current) => Operations.ReferencedSymbol(assignment.Target),
-            _ => null,
-        };
+        var stored = StoredIn(trainer);
         var set = (trainer.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).OfType<ISimpleAssignmentOperation>()
             .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: LibraryApis.EncogErrorFunction });
         if (stored != null)

@@ -77,14 +77,25 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var factors = new List<IOperation>();
-        Flatten(left, factors, ct);
-        Flatten(right, factors, ct);
-        var variable = factors.Where(f => Operations.Number(f) is null).ToList();
-        return variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]) && Difference(variable[0], ct) is { } squared
-            ? new SquaredErrorLoss(operation, squared.Left, squared.Right, false)
-            : null;
+        var variable = VariableFactors(ct, left, right);
+        return variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]) ? SquareOf(operation, variable[0], ct) : null;
     }
+
+    /// <summary>The factors of the products <paramref name="roots"/> (element by element too) that are not numbers.</summary>
+    private List<IOperation> VariableFactors(CancellationToken ct, params IOperation[] roots)
+    {
+        var factors = new List<IOperation>();
+        foreach (var root in roots)
+        {
+            Flatten(root, factors, ct);
+        }
+
+        return factors.Where(f => Operations.Number(f) is null).ToList();
+    }
+
+    /// <summary>The squared-error loss at <paramref name="site"/> when the factor it squares is a difference, or null.</summary>
+    private SquaredErrorLoss? SquareOf(IOperation site, IOperation factor, CancellationToken ct) =>
+        Difference(factor, ct) is { } squared ? new SquaredErrorLoss(site, squared.Left, squared.Right, false) : null;
 
     /// <summary>
     /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
@@ -189,9 +200,7 @@ internal sealed class SquaredErrorRecognizer
 
     private object? Factors(IOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
     {
-        var factors = new List<IOperation>();
-        Flatten(product, factors, ct);
-        var variable = factors.Where(f => Operations.Number(f) is null).ToList();
+        var variable = VariableFactors(ct, product);
         if (variable.Count < 2)
         {
             return null; // a loss squares one value, a delta multiplies an error by σ': both need two varying factors
@@ -199,7 +208,7 @@ internal sealed class SquaredErrorRecognizer
 
         if (variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]))
         {
-            return Difference(variable[0], ct) is { } squared ? new SquaredErrorLoss(product, squared.Left, squared.Right, false) : null;
+            return SquareOf(product, variable[0], ct);
         }
 
         // Most products in numeric code are neither: only a chain with a factor that can hold σ' = o(1 − o)
@@ -357,8 +366,8 @@ internal sealed class SquaredErrorRecognizer
     {
         switch (Operations.Strip(factor))
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference:
-                return Operations.Number(difference.LeftOperand) == 1.0;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract }:
+                return IsOneMinus(factor);
             case IInvocationOperation call:
                 return MayReturnDerivative(call);
             case ILocalReferenceOperation local:
