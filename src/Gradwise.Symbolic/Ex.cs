@@ -462,8 +462,16 @@ public static class Ex
             return One;
         }
 
+        if (@base is Constant e1 && IsEulerNumber(e1.Value))
+        {
+            return Call(MathFunction.Exp, exponent); // Math.Pow(Math.E, u) is exp(u): students write the logistic as 1 / (1 + Math.Pow(Math.E, -z))
+        }
+
         return new Power(@base, exponent);
     }
+
+    /// <summary>e as <c>Math.E</c> writes it, or as <c>MathF.E</c> does (the float nearest e, widened).</summary>
+    private static bool IsEulerNumber(double value) => value == Math.E || value == (double)2.71828175f;
 
     /// <summary>A call of a known function, with constant folding.</summary>
     public static Expr Call(MathFunction function, params Expr[] arguments)

@@ -26,6 +26,18 @@ public sealed class CanonicalFormTests
     public void Like_factors_become_a_power() => Assert.Equal(Ex.Pow(X, 3.0), X * X * X);
 
     [Fact]
+    public void A_power_of_e_is_an_exponential()
+    {
+        // Math.Pow(Math.E, u) and MathF.Pow(MathF.E, u) are exp(u); any other base stays a power.
+        Assert.Equal(Ex.Call(MathFunction.Exp, -Z), Ex.Pow(Ex.Const(Math.E), -Z));
+        Assert.Equal(Ex.Call(MathFunction.Exp, Z), Ex.Pow(Ex.Const(MathF.E), Z));
+        Assert.IsType<Power>(Ex.Pow(Ex.Const(2.718), Z));
+        var u = -Z * Y;
+        var at = new Dictionary<string, double> { ["z"] = 0.7, ["y"] = -1.3 };
+        Assert.Equal(Math.Pow(Math.E, 0.7 * 1.3), Ex.Pow(Ex.Const(Math.E), u).Evaluate(at), 12);
+    }
+
+    [Fact]
     public void Division_by_itself_cancels() => Assert.Equal(Ex.One, (X * Y) / (Y * X));
 
     [Fact]

@@ -111,8 +111,14 @@ internal sealed class ActivationFlow
                     return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
+                case IArgumentOperation { Parameter: { RefKind: RefKind.Out } parameter }:
+                    // Forward(x, out var o): what the method stores into its out parameter
+                    return Choice(Index.WritesToParameter(parameter, ct).Where(w => !w.IntoElements).Select(w => w.Value), v => Value(v, kind, depth + 1));
                 case IParameterReferenceOperation parameter when LinqElementSource(parameter) is { } sequence:
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // outputs.Zip(targets, (o, t) => ...): o is an element of outputs
+                case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol constructor } captured } when Operations.IsPrimaryConstructor(constructor):
+                    // class Neuron(double output) { public double Output => output; }: each new Neuron(v) holds v
+                    return Memo(captured, kind, false, depth, () => Any(Index.ArgumentsTo(constructor, captured.Ordinal, ct), v => Value(v, kind, depth + 1)?.Through(v)));
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
                     return Value(stored, kind, depth + 1); // for (...) a = Sigmoid(w * a + b); return a;
                 case IFieldReferenceOperation field:
@@ -166,7 +172,12 @@ internal sealed class ActivationFlow
                     return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
-                    return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth));
+                    return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
+                case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } parameter }:
+                    // Forward(x, out var o): the array the method stores into o, or the elements it writes into it
+                    var stores = Index.WritesToParameter(parameter, ct);
+                    return Choice(stores.Where(w => !w.IntoElements).Select(w => w.Value), v => Elements(v, kind, depth + 1))
+                        ?? Any(stores.Where(w => w.IntoElements), w => Written(w, kind, depth));
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, true, depth);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter):
@@ -491,6 +502,16 @@ internal sealed class ActivationFlow
 
         private static bool SameStorage(IOperation a, IOperation b) =>
             SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(a), Operations.ReferencedSymbol(b)) && Operations.ReferencedSymbol(a) != null;
+
+        /// <summary>
+        /// <c>var o = new double[n]; Forward(x, o);</c>: the elements a method with source writes into the array, span or list it is
+        /// handed (its parameter's elements, in its own body), for each call of the local's body that passes the local.
+        /// </summary>
+        private ActivationFact? FilledByCallees(ILocalReferenceOperation local, Activation kind, int depth) =>
+            Any(
+                Index.FactsOfRoot(Operations.Root(local)).Arguments.Where(a => a.Ordinal < a.Method.Parameters.Length && a.Method.Parameters[a.Ordinal].RefKind == RefKind.None
+                    && Operations.Strip(a.Value) is ILocalReferenceOperation passed && SymbolEqualityComparer.Default.Equals(passed.Local, local.Local)),
+                a => Any(Index.WritesToParameter(a.Method.Parameters[a.Ordinal], ct).Where(w => w.IntoElements), w => Written(w, kind, depth))?.Through(a.Value));
 
         private ActivationFact? Member(ISymbol member, Activation kind, bool elements, int depth) =>
             Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => elements || !w.IntoElements), w => Written(w, kind, depth)));

@@ -171,8 +171,28 @@ internal sealed class FlowIndex : IValueSource
             // Every member that writes something of this name is read once, for all the symbols of that name.
             var ns = NamespaceOf(target);
             var byTarget = Once(writesByName, target.Name + "@" + ns, () => Group(target.Name, "w:" + target.Name, ns, facts => facts.Writes, w => w.Target, cancellationToken), cancellationToken);
-            return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
+            var written = byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
+            if (PositionalParameter(target) is not var (constructor, ordinal))
+            {
+                return written;
+            }
+
+            // record Result(double Output): each new Result(v) stores v into Output (with expressions and initializers are writes above).
+            return ArgumentsTo(constructor, ordinal, cancellationToken).Select(v => new Write(target, false, v, false, v)).Concat(written).ToList();
         });
+    }
+
+    /// <summary>The primary constructor of a record and the ordinal of the parameter a positional property of it is made from, or null for any other member.</summary>
+    private static (IMethodSymbol Constructor, int Ordinal)? PositionalParameter(ISymbol member)
+    {
+        if (member is not IPropertySymbol { ContainingType: { IsRecord: true } type } || member.DeclaringSyntaxReferences.Length != 1
+            || member.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax { Parent: ParameterListSyntax { Parent: TypeDeclarationSyntax declaration } list } parameter)
+        {
+            return null;
+        }
+
+        var constructor = type.InstanceConstructors.FirstOrDefault(c => Operations.IsPrimaryConstructor(c) && c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() == declaration));
+        return constructor is null ? null : (constructor, list.Parameters.IndexOf(parameter));
     }
 
     /// <summary>The values passed at <paramref name="ordinal"/> to <paramref name="method"/> (a constructor or method) across the compilation, explicit defaults included.</summary>
@@ -215,6 +235,33 @@ internal sealed class FlowIndex : IValueSource
                 result.AddRange(body.DescendantsAndSelf().OfType<IReturnOperation>()
                     .Where(r => r.ReturnedValue != null && !Operations.IsInsideFunction(r, function))
                     .Select(r => r.ReturnedValue!));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The stores a method with source makes to its own parameter in its body: <c>o = ...</c> for an <c>out</c> or <c>ref</c> parameter,
+    /// <c>o[i] = ...</c> for an array or span it is handed to fill (empty for a method without source).
+    /// </summary>
+    public IReadOnlyList<Write> WritesToParameter(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        {
+            return System.Array.Empty<Write>();
+        }
+
+        var target = method.OriginalDefinition.Parameters is { } parameters && parameter.Ordinal < parameters.Length ? parameters[parameter.Ordinal] : parameter.OriginalDefinition;
+        var result = new List<Write>();
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            // A local function's body is read with the member around it, whose facts hold the local function's stores too.
+            var owner = syntax is LocalFunctionStatementSyntax ? TreeCandidates.Owner(syntax) : syntax is BaseMethodDeclarationSyntax ? syntax : null;
+            if (owner != null)
+            {
+                result.AddRange(FactsOf(owner, cancellationToken).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, target)));
             }
         }
 

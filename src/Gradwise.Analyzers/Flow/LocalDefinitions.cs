@@ -260,8 +260,10 @@ internal sealed class LocalDefinitions
 
     private IOperation? Original(IOperation lowered) => originals.TryGetValue(lowered.Syntax, out var original) ? original : null;
 
+    /// <summary>True when <paramref name="target"/> is <paramref name="local"/> (an <c>out var</c> declaration of it too).</summary>
     private static bool IsLocal(IOperation target, ILocalSymbol local) =>
-        Operations.Strip(target) is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, local);
+        Operations.Strip(target is IDeclarationExpressionOperation declaration ? declaration.Expression : target) is ILocalReferenceOperation r
+        && SymbolEqualityComparer.Default.Equals(r.Local, local);
 
     private IReadOnlyList<IOperation> AllWrites(ILocalSymbol local)
     {
@@ -284,6 +286,9 @@ internal sealed class LocalDefinitions
                     break;
                 case IDeconstructionAssignmentOperation d:
                     result.AddRange(Operations.DeconstructedLocals(d).Where(r => IsLocal(r, local)));
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument when IsLocal(argument.Value, local):
+                    result.Add(argument);
                     break;
             }
         }

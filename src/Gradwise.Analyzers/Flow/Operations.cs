@@ -27,6 +27,10 @@ internal static class Operations
         }
     }
 
+    /// <summary>True for the constructor a type's parameter list declares (<c>record Result(double Output)</c>, <c>class Neuron(double bias)</c>).</summary>
+    public static bool IsPrimaryConstructor(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Constructor && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);
+
     /// <summary>True for a member of <c>System.Linq.Enumerable</c> (the name is tested first: this is asked of many calls).</summary>
     public static bool IsEnumerable(IMethodSymbol method) =>
         method.ContainingType?.Name == "Enumerable" && method.ContainingType.ToDisplayString() == "System.Linq.Enumerable";
@@ -153,7 +157,8 @@ internal static class Operations
     /// <summary>An auto-property: its getter has no body, so the property is storage (what is written to it is what is read).</summary>
     public static bool IsAutoProperty(IPropertySymbol property) =>
         property.GetMethod is { } getter && getter.DeclaringSyntaxReferences.Length > 0
-        && getter.DeclaringSyntaxReferences.All(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null });
+        && getter.DeclaringSyntaxReferences.All(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: null, ExpressionBody: null }
+            or Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax); // a record's positional property: its accessors are the compiler's
 
     /// <summary>The constant value as a double, if it is a number.</summary>
     public static double? Number(IOperation operation) =>

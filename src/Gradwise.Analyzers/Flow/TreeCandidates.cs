@@ -18,7 +18,7 @@ namespace Gradwise.Flow;
 /// </summary>
 internal sealed class TreeCandidates
 {
-    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
+    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
 
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 

@@ -56,6 +56,23 @@ internal static class GenericMath
     public static bool Is(ITypeSymbol? type, ITypeParameterSymbol? real) =>
         real != null && type is ITypeParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter, real);
 
+    /// <summary>The <c>System.Numerics</c> interfaces that make a type parameter a floating-point number (any one of them, directly or inherited).</summary>
+    private static readonly HashSet<string> FloatingPointInterfaces = new(System.StringComparer.Ordinal)
+    {
+        "IFloatingPointIeee754", "IBinaryFloatingPointIeee754", "IFloatingPoint", "IFloatingPointConstants", "IExponentialFunctions",
+        "IHyperbolicFunctions", "ILogarithmicFunctions", "IPowerFunctions", "IRootFunctions", "ITrigonometricFunctions",
+    };
+
+    /// <summary>
+    /// True for a type parameter constrained to a floating-point interface of <c>System.Numerics</c> (<c>T : IExponentialFunctions&lt;T&gt;</c>):
+    /// what the recognizers read a generic helper's body in, where the generator asks for <see cref="IsReal"/>.
+    /// </summary>
+    public static bool IsFloatingParameter(ITypeSymbol? type) =>
+        type is ITypeParameterSymbol t && t.ConstraintTypes.OfType<INamedTypeSymbol>().Any(c => c.AllInterfaces.Add(c).Any(i => IsFloatingInterfaceOf(i, t)));
+
+    private static bool IsFloatingInterfaceOf(INamedTypeSymbol type, ITypeParameterSymbol t) =>
+        type.Arity == 1 && FloatingPointInterfaces.Contains(type.Name) && InSystemNumerics(type) && SymbolEqualityComparer.Default.Equals(type.TypeArguments[0], t);
+
     /// <summary>A static member of a <c>System.Numerics</c> interface, reached through T: <c>T.Exp</c>, <c>T.One</c>, T's operators.</summary>
     public static bool IsInterfaceMember(ISymbol? member) =>
         member is { IsStatic: true, ContainingType: { TypeKind: TypeKind.Interface } type } && InSystemNumerics(type);

@@ -147,6 +147,13 @@ internal sealed class TolerantMathReader
                 break;
             case IUnaryOperation { OperatorMethod: null, OperatorKind: UnaryOperatorKind.Minus } u when MathApi.IsNumeric(u.Type):
                 return Ex.Neg(Read(u.Operand, parameters, depth));
+            // A generic helper's body (T Sigmoid<T>(T x) where T : IExponentialFunctions<T>): T's constants and operators are a number's.
+            case IPropertyReferenceOperation { Instance: null } constantMember when GenericMath.Constant(constantMember.Property) is { } known:
+                return Ex.Const(known);
+            case IBinaryOperation { OperatorMethod: { } genericOperator } b when GenericMath.IsInterfaceMember(genericOperator) && GenericMath.IsFloatingParameter(b.Type):
+                return Arithmetic.Apply(b.OperatorKind, Read(b.LeftOperand, parameters, depth), Read(b.RightOperand, parameters, depth)) ?? Leaf(operation);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: { } genericNegation } u when GenericMath.IsInterfaceMember(genericNegation) && GenericMath.IsFloatingParameter(u.Type):
+                return Ex.Neg(Read(u.Operand, parameters, depth));
             case IUnaryOperation { OperatorMethod: null, OperatorKind: UnaryOperatorKind.Plus } u:
                 return Read(u.Operand, parameters, depth);
             case IInvocationOperation call when ReadCall(call, parameters, depth) is { } known:
@@ -325,7 +332,12 @@ internal sealed class TolerantMathReader
         }
 
         var args = call.Arguments.OrderBy(a => a.Parameter!.Ordinal).Select(a => Read(a.Value, parameters, depth)).ToArray();
-        if (target.IsStatic && MathApi.IsMathType(target.ContainingType))
+        if (GenericMath.IsConversion(target) && GenericMath.IsFloatingParameter(target.ReturnType))
+        {
+            return args[0]; // T.CreateChecked(x): x as a T
+        }
+
+        if (target.IsStatic && (MathApi.IsMathType(target.ContainingType) || (GenericMath.IsInterfaceMember(target) && GenericMath.IsFloatingParameter(target.ReturnType))))
         {
             if (args.Length == 1 && MathApi.Functions.TryGetValue(target.Name, out var f))
             {

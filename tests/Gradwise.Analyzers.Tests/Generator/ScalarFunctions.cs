@@ -37,6 +37,7 @@ public static class ScalarFunctions
         new("CallsOtherType", 2, -2, 2),
         new("WithConstants", 1, -2, 2),
         new("TanhLogistic", 1, -4, 4),
+        new("PowELogistic", 1, -4, 4),
         new("AbsoluteError", 2, -2, 2),
         new("WeightDecay", 1, -2, 2),
         new("GaussianNegativeLogLikelihood", 3, 0.2, 2, new[] { 0 }),
@@ -214,6 +215,9 @@ public static class ScalarFunctions
 
             [Differentiable]
             public static double TanhLogistic(double z) => 0.5 * (1 + Math.Tanh(z / 2));
+
+            [Differentiable]
+            public static double PowELogistic(double z) => 1 / (1 + Math.Pow(Math.E, -z));
 
             [Differentiable]
             public static double AbsoluteError(double prediction, double target) => Math.Abs(prediction - target);

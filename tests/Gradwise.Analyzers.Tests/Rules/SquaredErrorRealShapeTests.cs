@@ -2373,6 +2373,203 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "logistic written with Math.Pow(Math.E, -z), as students write it", new[] { """
+            using System;
+            public class Perceptron
+            {
+                private readonly double[] w = new double[3];
+                private double b;
+                public double Predict(double[] x)
+                {
+                    double z = b;
+                    for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
+                    return 1.0 / (1.0 + Math.Pow(Math.E, -z));
+                }
+                public double Error(double[] x, double y) { double p = /*σ*/Predict(x); return {|GW1001:0.5 * (y - p) * (y - p)|}; }
+            }
+            """ } },
+        { "outputs returned through an out parameter", new[] { """
+            using System;
+            public class TwoLayer
+            {
+                private readonly double[,] w1 = new double[4, 2], w2 = new double[1, 4];
+                public void Forward(double[] x, out double[] hidden, out double[] output)
+                {
+                    hidden = new double[4];
+                    output = new double[1];
+                    for (int j = 0; j < 4; j++) hidden[j] = Math.Tanh(w1[j, 0] * x[0] + w1[j, 1] * x[1]);
+                    double z = 0;
+                    for (int j = 0; j < 4; j++) z += w2[0, j] * hidden[j];
+                    output[0] = /*σ*/1 / (1 + Math.Exp(-z));
+                }
+                public double Loss(double[] x, double[] y)
+                {
+                    Forward(x, out var hidden, out var output);
+                    double sum = 0;
+                    for (int k = 0; k < y.Length; k++) sum += {|GW1001:(output[k] - y[k]) * (output[k] - y[k])|};
+                    return sum;
+                }
+            }
+            """ } },
+        { "a number returned through an out parameter", new[] { """
+            using System;
+            public static class Logit
+            {
+                public static void Evaluate(double[] w, double[] x, out double z, out double p)
+                {
+                    z = 0;
+                    for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
+                    p = /*σ*/1 / (1 + Math.Exp(-z));
+                }
+                public static double Cost(double[] w, double[] x, double y)
+                {
+                    Evaluate(w, x, out _, out double p);
+                    return {|GW1001:Math.Pow(p - y, 2)|};
+                }
+            }
+            """ } },
+        { "outputs written into a span the caller hands in", new[] { """
+            using System;
+            public sealed class DenseSigmoid
+            {
+                private readonly double[] weights;
+                private readonly int inputs;
+                public DenseSigmoid(int inputs, int outputs) { this.inputs = inputs; weights = new double[inputs * outputs]; }
+                public void Forward(ReadOnlySpan<double> x, Span<double> y)
+                {
+                    for (int o = 0; o < y.Length; o++)
+                    {
+                        double z = 0;
+                        for (int i = 0; i < inputs; i++) z += weights[o * inputs + i] * x[i];
+                        y[o] = /*σ*/1.0 / (1.0 + Math.Exp(-z));
+                    }
+                }
+            }
+            public static class Training
+            {
+                public static double BatchLoss(DenseSigmoid layer, double[][] xs, double[][] ys)
+                {
+                    Span<double> predicted = stackalloc double[ys[0].Length];
+                    double total = 0;
+                    for (int n = 0; n < xs.Length; n++)
+                    {
+                        layer.Forward(xs[n], predicted);
+                        for (int k = 0; k < predicted.Length; k++) { double d = predicted[k] - ys[n][k]; total += {|GW1001:d * d|}; }
+                    }
+                    return total / xs.Length;
+                }
+            }
+            """ } },
+        { "outputs written into an array the caller allocates", new[] { """
+            using System;
+            public static class Net
+            {
+                public static void Activate(double[] net, double[] result)
+                {
+                    for (int i = 0; i < net.Length; i++) result[i] = /*σ*/Sigmoid(net[i]);
+                }
+                private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+                public static double Mse(double[] net, double[] target)
+                {
+                    var output = new double[net.Length];
+                    Activate(net, output);
+                    double e = 0;
+                    for (int i = 0; i < output.Length; i++) e += {|GW1001:Math.Pow(target[i] - output[i], 2)|};
+                    return e / output.Length;
+                }
+            }
+            """ } },
+        { "prediction kept in a positional record", new[] { """
+            using System;
+            public record Prediction(double Probability, int Label);
+            public sealed class Classifier
+            {
+                private readonly double[] w = new double[4];
+                public Prediction Predict(double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
+                    var p = /*σ*/1 / (1 + Math.Exp(-z));
+                    return new Prediction(p, p > 0.5 ? 1 : 0);
+                }
+                public double Loss(double[] x, double y)
+                {
+                    var prediction = Predict(x);
+                    var error = prediction.Probability - y;
+                    return {|GW1001:error * error|};
+                }
+            }
+            """ } },
+        { "the forward pass returned as a record of layer outputs", new[] { """
+            using System;
+            public sealed record ForwardPass(double[] Hidden, double[] Output);
+            public sealed class Mlp
+            {
+                public ForwardPass Run(double[] x)
+                {
+                    var hidden = new double[8];
+                    var output = new double[2];
+                    for (int j = 0; j < 8; j++) hidden[j] = Math.Max(0, x[j % x.Length]);
+                    for (int k = 0; k < 2; k++) output[k] = /*σ*/1 / (1 + Math.Exp(-(hidden[k] - hidden[k + 2])));
+                    return new ForwardPass(hidden, output);
+                }
+                public double[] OutputDeltas(double[] x, double[] y)
+                {
+                    var pass = Run(x);
+                    var deltas = new double[2];
+                    for (int k = 0; k < 2; k++) deltas[k] = {|GW1001:(pass.Output[k] - y[k]) * pass.Output[k] * (1 - pass.Output[k])|};
+                    return deltas;
+                }
+                public double Cost(double[] x, double[] y)
+                {
+                    var pass = Run(x);
+                    double c = 0;
+                    for (int k = 0; k < 2; k++) c += {|GW1001:Math.Pow(pass.Output[k] - y[k], 2)|};
+                    return c / 2;
+                }
+            }
+            """ } },
+        { "generic-math activation helpers called with double", new[] { """
+            using System;
+            using System.Numerics;
+            public static class Activations<T> where T : IFloatingPointIeee754<T>
+            {
+                public static T Sigmoid(T x) => T.One / (T.One + T.Exp(-x));
+                public static T Relu(T x) => T.Max(x, T.Zero);
+            }
+            public static class GenericLogistic
+            {
+                public static T Logistic<T>(T x) where T : IExponentialFunctions<T> => T.One / (T.One + T.Exp(-x));
+            }
+            public sealed class Unit
+            {
+                private double output;
+                public void Forward(double z) => output = /*σ*/GenericLogistic.Logistic(z);
+                public double Loss(double target) => {|GW1001:(target - output) * (target - output)|};
+                public double OtherLoss(double z, double target) { var p = /*σ*/Activations<double>.Sigmoid(z); return {|GW1001:Math.Pow(p - target, 2)|}; }
+            }
+            """ } },
+        { "activation held by a primary-constructor parameter", new[] { """
+            using System;
+            public sealed class Neuron(double activation)
+            {
+                public double Activation => activation;
+            }
+            public static class Unit
+            {
+                public static Neuron Fire(double[] w, double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
+                    return new Neuron(/*σ*/1 / (1 + Math.Exp(-z)));
+                }
+                public static double Error(double[] w, double[] x, double target)
+                {
+                    var n = Fire(w, x);
+                    return 0.5 * {|GW1001:Math.Pow(target - n.Activation, 2)|};
+                }
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3064,6 +3261,96 @@ public sealed class SquaredErrorRealShapeTests
                 private readonly Network network = new Network();
                 public Classifier() { network.Add(new Dense(2, 1)); network.Add(new SigmoidLayer()); }
                 public void Train() { network.Compile(new BinaryCrossEntropy()); }
+            }
+            """ } },
+        { "exponential decay written with Math.Pow(Math.E, -t), fitted by squared error", new[] { """
+            using System;
+            public static class Decay
+            {
+                public static double Model(double rate, double t) => Math.Pow(Math.E, -rate * t);
+                public static double Error(double rate, double t, double observed) { var m = Model(rate, t); return (m - observed) * (m - observed); }
+            }
+            """ } },
+        { "out parameters where the sigmoid is the hidden layer and the output is tanh", new[] { """
+            using System;
+            public static class Net
+            {
+                public static void Forward(double[] z, out double[] output, out double[] hidden)
+                {
+                    hidden = new double[z.Length];
+                    output = new double[z.Length];
+                    for (int i = 0; i < z.Length; i++) { hidden[i] = 1 / (1 + Math.Exp(-z[i])); output[i] = Math.Tanh(hidden[i]); }
+                }
+                public static double Loss(double[] z, double[] t)
+                {
+                    Forward(z, out var output, out var hidden);
+                    double s = 0;
+                    for (int i = 0; i < t.Length; i++) s += (output[i] - t[i]) * (output[i] - t[i]);
+                    return s;
+                }
+            }
+            """ } },
+        { "arrays the caller allocates, the sigmoid written into the hidden one only", new[] { """
+            using System;
+            public static class Net
+            {
+                public static void Forward(double[] z, double[] output, double[] hidden)
+                {
+                    for (int i = 0; i < z.Length; i++) { hidden[i] = 1 / (1 + Math.Exp(-z[i])); output[i] = 2 * hidden[i] - 1; }
+                }
+                public static double Loss(double[] z, double[] t)
+                {
+                    var output = new double[t.Length];
+                    var hidden = new double[t.Length];
+                    Forward(z, output, hidden);
+                    double s = 0;
+                    for (int i = 0; i < t.Length; i++) s += (output[i] - t[i]) * (output[i] - t[i]);
+                    return s;
+                }
+            }
+            """ } },
+        { "a record whose sigmoid field is the hidden layer, the output linear", new[] { """
+            using System;
+            public sealed record ForwardPass(double[] Hidden, double[] Output);
+            public static class Mlp
+            {
+                public static ForwardPass Run(double[] x)
+                {
+                    var hidden = new double[x.Length];
+                    var output = new double[x.Length];
+                    for (int j = 0; j < x.Length; j++) { hidden[j] = 1 / (1 + Math.Exp(-x[j])); output[j] = 3 * hidden[j] + 1; }
+                    return new ForwardPass(hidden, output);
+                }
+                public static double Cost(double[] x, double[] y)
+                {
+                    var pass = Run(x);
+                    double c = 0;
+                    for (int k = 0; k < y.Length; k++) c += Math.Pow(pass.Output[k] - y[k], 2);
+                    return c;
+                }
+            }
+            """ } },
+        { "generic-math helpers that are not a sigmoid: tanh, and a softsign", new[] { """
+            using System;
+            using System.Numerics;
+            public static class Act
+            {
+                public static T Tanh<T>(T x) where T : IHyperbolicFunctions<T> => T.Tanh(x);
+                public static T Softsign<T>(T x) where T : IFloatingPointIeee754<T> => x / (T.One + T.Abs(x));
+            }
+            public sealed class Unit
+            {
+                public double Loss(double z, double target) { var p = Act.Tanh(z); return (target - p) * (target - p); }
+                public double Other(double z, double target) { var p = Act.Softsign(z); return Math.Pow(p - target, 2); }
+            }
+            """ } },
+        { "a primary-constructor parameter given a tanh", new[] { """
+            using System;
+            public sealed class Neuron(double activation) { public double Activation => activation; }
+            public static class Unit
+            {
+                public static Neuron Fire(double z) => new Neuron(Math.Tanh(z));
+                public static double Error(double z, double target) { var n = Fire(z); return 0.5 * Math.Pow(target - n.Activation, 2); }
             }
             """ } },
     };
