@@ -108,7 +108,7 @@ internal sealed class ActivationFlow
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // foreach (var (o, t) in outputs.Zip(targets)): o is an element of outputs
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
-                    return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null);
+                    return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null) ?? MappedInPlace(local, kind);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
                 case IArgumentOperation { Parameter: { RefKind: RefKind.Out } parameter }:
@@ -502,6 +502,30 @@ internal sealed class ActivationFlow
 
         private static bool SameStorage(IOperation a, IOperation b) =>
             SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(a), Operations.ReferencedSymbol(b)) && Operations.ReferencedSymbol(a) != null;
+
+        /// <summary>
+        /// <c>outputs.Map(Sigmoid)</c> on a local of your own matrix class (<see cref="OwnMatrix"/>): a call in the local's body that makes each
+        /// of its elements a sigmoid of itself makes its elements sigmoid outputs (a may-fact: the call is a write).
+        /// </summary>
+        private ActivationFact? MappedInPlace(ILocalReferenceOperation local, Activation kind)
+        {
+            if (kind != Activation.Sigmoid || OwnMatrix.StorageOf(local.Type) is null)
+            {
+                return null;
+            }
+
+            var element = Ex.Var("⟨element⟩");
+            foreach (var call in Operations.Root(local).Descendants().OfType<IInvocationOperation>())
+            {
+                if (call.Instance is { } receiver && Operations.Strip(receiver) is ILocalReferenceOperation mapped && SymbolEqualityComparer.Default.Equals(mapped.Local, local.Local)
+                    && reader.InPlace(call, element) is { } made && LogisticForm.ArgumentOf(made) != null)
+                {
+                    return ActivationFact.At(kind, call, "sigmoid");
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// <c>var o = new double[n]; Forward(x, o);</c>: the elements a method with source writes into the array, span or list it is

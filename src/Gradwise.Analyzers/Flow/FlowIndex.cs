@@ -245,14 +245,14 @@ internal sealed class FlowIndex : IValueSource
     /// The stores a method with source makes to its own parameter in its body: <c>o = ...</c> for an <c>out</c> or <c>ref</c> parameter,
     /// <c>o[i] = ...</c> for an array or span it is handed to fill (empty for a method without source).
     /// </summary>
-    public IReadOnlyList<Write> WritesToParameter(IParameterSymbol parameter, CancellationToken cancellationToken)
-    {
-        if (parameter.ContainingSymbol is not IMethodSymbol method)
-        {
-            return System.Array.Empty<Write>();
-        }
+    public IReadOnlyList<Write> WritesToParameter(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+        parameter.ContainingSymbol is IMethodSymbol method && parameter.Ordinal < method.OriginalDefinition.Parameters.Length
+            ? WritesIn(method, method.OriginalDefinition.Parameters[parameter.Ordinal], cancellationToken)
+            : System.Array.Empty<Write>();
 
-        var target = method.OriginalDefinition.Parameters is { } parameters && parameter.Ordinal < parameters.Length ? parameters[parameter.Ordinal] : parameter.OriginalDefinition;
+    /// <inheritdoc />
+    public IReadOnlyList<Write> WritesIn(IMethodSymbol method, ISymbol target, CancellationToken cancellationToken)
+    {
         var result = new List<Write>();
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {

@@ -35,6 +35,9 @@ internal interface IValueSource
     /// </summary>
     (IOperation Value, ILocalSymbol Index)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
 
+    /// <summary>The stores a method with source makes to <paramref name="target"/> (a field, a parameter) in its own body.</summary>
+    IReadOnlyList<Write> WritesIn(IMethodSymbol method, ISymbol target, CancellationToken cancellationToken);
+
     /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, cheap enough to ask for at every read.</summary>
     string KeyName(ISymbol symbol);
 }
@@ -59,6 +62,12 @@ internal sealed class TolerantMathReader
 
     // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
     private Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? elementParameters;
+
+    // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
+    private StorageBinding? storage;
+
+    // Opaque leaves made so far: a store read that makes one reads something other than its arguments' elements.
+    private int leaves;
 
     public TolerantMathReader(IValueSource source, CancellationToken cancellationToken)
     {
@@ -94,7 +103,193 @@ internal sealed class TolerantMathReader
         Ex.Var("⟨p" + parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) + "⟩");
 
     /// <summary>The opaque variable a value that is not math is read as.</summary>
-    public Expr Leaf(IOperation operation) => Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
+    public Expr Leaf(IOperation operation)
+    {
+        leaves++;
+        return Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
+    }
+
+    /// <summary>The variable the element of the object an own matrix method runs on is read as in <see cref="OwnForm"/>.</summary>
+    public static readonly Expr Self = Ex.Var("⟨self⟩");
+
+    /// <summary>
+    /// What an own matrix type's method stores into an element (<see cref="OwnMatrix"/>), as a function of this object's element
+    /// (<see cref="Self"/>) and its parameters (<see cref="ParameterVariable"/>: a matrix parameter's element, a number itself); null for
+    /// a method with no one store, or one that reads anything else.
+    /// </summary>
+    public Expr? OwnForm(IMethodSymbol method)
+    {
+        if (OwnMatrix.StoreOf(method, source, cancellationToken) is not { } store)
+        {
+            return null;
+        }
+
+        var binding = new StorageBinding(store.Storage, store.InPlace ? Self : null);
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var parameter in method.OriginalDefinition.Parameters)
+        {
+            if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
+            {
+                binding.Elements[parameter] = ParameterVariable(parameter);
+            }
+            else
+            {
+                names[parameter] = ParameterVariable(parameter);
+            }
+        }
+
+        return ReadStore(store, binding, names, 0);
+    }
+
+    /// <summary>
+    /// What an in-place call of an own matrix method (<c>outputs.Map(Sigmoid)</c>) makes of each element <paramref name="element"/> of its
+    /// receiver, with the call's arguments bound; null for a call that is not one or reads anything else.
+    /// </summary>
+    public Expr? InPlace(IInvocationOperation call, Expr element)
+    {
+        if (OwnMatrix.StoreOf(call.TargetMethod, source, cancellationToken) is not { InPlace: true } store || call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray))
+        {
+            return null;
+        }
+
+        var binding = new StorageBinding(store.Storage, element);
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var argument in call.Arguments)
+        {
+            var parameter = call.TargetMethod.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
+            if (parameter.Type.TypeKind == TypeKind.Delegate)
+            {
+                binding.Delegates[parameter] = argument.Value;
+            }
+            else if (OwnMatrix.StorageOf(parameter.Type) is null)
+            {
+                names[parameter] = Read(argument.Value, null, 0);
+            }
+            else
+            {
+                return null; // an element-by-element combination with another matrix: not a function of the element alone
+            }
+        }
+
+        return ReadStore(store, binding, names, 0);
+    }
+
+    /// <summary>The element a store writes, read with <paramref name="binding"/>: null when reading it made a leaf of its own.</summary>
+    private Expr? ReadStore(ElementStore store, StorageBinding binding, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var outer = storage;
+        var before = leaves;
+        storage = binding;
+        try
+        {
+            var value = Read(store.Value, parameters, depth);
+            var element = store.Compound is { } kind ? Arithmetic.Apply(kind, Read(store.Target, parameters, depth), value) : value;
+            return leaves == before ? element : null;
+        }
+        finally
+        {
+            storage = outer;
+        }
+    }
+
+    /// <summary>
+    /// The element of a value of an own matrix type: through a local's one definition, and a method that stores into a new object it
+    /// returns (<c>Matrix.Subtract(a, b)</c>, <c>Matrix.Map(m, f)</c>, <c>m.Map(f)</c> returning a new matrix), its store read with the
+    /// receiver's and the arguments' elements; null where neither applies.
+    /// </summary>
+    private Expr? ReadOwnElements(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var value = Operations.Strip(operation);
+        if (depth >= MaxInlining)
+        {
+            return null;
+        }
+
+        switch (value)
+        {
+            case ILocalReferenceOperation local when source.SingleDefinition(local, cancellationToken) is { } definition:
+                return ReadOwnElements(definition, parameters, depth + 1);
+            case IInvocationOperation call when OwnMatrix.StoreOf(call.TargetMethod, source, cancellationToken) is { InPlace: false } store
+                && !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
+                var binding = new StorageBinding(store.Storage, call.Instance is { } receiver ? ReadOwnElements(receiver, parameters, depth + 1) ?? Leaf(receiver) : null);
+                var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+                foreach (var argument in call.Arguments)
+                {
+                    var parameter = call.TargetMethod.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
+                    if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
+                    {
+                        binding.Elements[parameter] = ReadOwnElements(argument.Value, parameters, depth + 1) ?? Leaf(argument.Value);
+                    }
+                    else if (parameter.Type.TypeKind == TypeKind.Delegate)
+                    {
+                        binding.Delegates[parameter] = argument.Value;
+                    }
+                    else
+                    {
+                        names[parameter] = Read(argument.Value, parameters, depth);
+                    }
+                }
+
+                return ReadStore(store, binding, names, depth + 1);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A one-argument function a delegate holds (a lambda, a method of yours, a Math function), applied to <paramref name="argument"/>; null for any other.</summary>
+    private Expr? Applied(IOperation function, Expr argument, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var held = Operations.Strip(function) is IDelegateCreationOperation { Target: var target } ? target : Operations.Strip(function);
+        switch (held)
+        {
+            case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda:
+                return ReadLambda(lambda, new[] { argument }, parameters, depth);
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
+                return Ex.Call(math, argument); // v.Map(Math.Exp)
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when MathApi.IsNumeric(method.Parameters[0].Type) && MathApi.IsNumeric(method.ReturnType)
+                && source.SingleReturn(method.OriginalDefinition, cancellationToken) is { } body:
+                return Read(body, new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.OriginalDefinition.Parameters[0]] = argument }, depth + 1); // v.Map(Sigmoid)
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What an own matrix method's storage elements and delegate parameters stand for while its store is read.</summary>
+    private sealed class StorageBinding
+    {
+        public StorageBinding(ISymbol storage, Expr? self)
+        {
+            Storage = storage;
+            Self = self;
+        }
+
+        public ISymbol Storage { get; }
+
+        /// <summary>This object's element (null in a static method, or where this object's elements are not the input).</summary>
+        public Expr? Self { get; }
+
+        public Dictionary<IParameterSymbol, Expr> Elements { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<IParameterSymbol, IOperation> Delegates { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The element an access of the storage reads: this object's, or a matrix parameter's; null for any other (a new result's).</summary>
+        public Expr? ElementOf(IArrayElementReferenceOperation access)
+        {
+            if (OwnMatrix.StorageReference(access, Storage) is not { } reference)
+            {
+                return null;
+            }
+
+            var instance = reference.Instance is null ? null : Operations.Strip(reference.Instance);
+            return instance switch
+            {
+                null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => Self,
+                IParameterReferenceOperation p when Elements.TryGetValue(p.Parameter, out var element) => element,
+                _ => null,
+            };
+        }
+    }
+
 
     private Expr Read(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
@@ -106,6 +301,12 @@ internal sealed class TolerantMathReader
 
         switch (operation)
         {
+            case IArrayElementReferenceOperation access when storage?.ElementOf(access) is { } stored:
+                return stored; // data[i, j] or m.data[i, j] in an own matrix method: the element it stands for
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments.Length: 1 } invoke when storage != null
+                && Operations.Strip(function) is IParameterReferenceOperation held && storage.Delegates.TryGetValue(held.Parameter, out var given)
+                && Applied(given, Read(invoke.Arguments[0].Value, parameters, depth), parameters, depth) is { } applied:
+                return applied; // f(data[i, j]) in Map(f): the function the caller gave
             case IParenthesizedOperation p:
                 return Read(p.Operand, parameters, depth);
             case IConversionOperation { OperatorMethod: null } c when MathApi.IsNumeric(c.Type) && MathApi.IsNumeric(c.Operand.Type):
@@ -167,6 +368,11 @@ internal sealed class TolerantMathReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         var value = Operations.Strip(operation);
+        if (OwnMatrix.StorageOf(value.Type) != null)
+        {
+            return ReadOwnElements(value, parameters, depth) ?? Leaf(value);
+        }
+
         if (VectorApi.IsVector(value.Type) || value.Type is not IArrayTypeSymbol { Rank: 1 } && !IsSequence(value.Type))
         {
             return Read(value, parameters, depth);
@@ -400,18 +606,6 @@ internal sealed class TolerantMathReader
         }
 
         // v.Map(f): f's body with its parameter standing for v's element.
-        var element = Read(vector, parameters, depth);
-        switch (held)
-        {
-            case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda:
-                return ReadLambda(lambda, new[] { element }, parameters, depth);
-            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
-                return Ex.Call(math, element); // v.Map(Math.Exp)
-            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when MathApi.IsNumeric(method.Parameters[0].Type) && MathApi.IsNumeric(method.ReturnType)
-                && source.SingleReturn(method.OriginalDefinition, cancellationToken) is { } body:
-                return Read(body, new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [method.OriginalDefinition.Parameters[0]] = element }, depth + 1); // v.Map(Sigmoid)
-            default:
-                return null;
-        }
+        return Applied(held, Read(vector, parameters, depth), parameters, depth);
     }
 }

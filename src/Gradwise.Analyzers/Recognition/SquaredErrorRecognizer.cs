@@ -50,6 +50,8 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> ownHadamards = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> ownDifferences = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -110,7 +112,66 @@ internal sealed class SquaredErrorRecognizer
             return zipped is SquaredErrorDelta delta ? delta with { Fixable = false } : zipped;
         }
 
+        if (OwnHadamard(call, ct) != null)
+        {
+            // gradients.Multiply(errors) of a matrix class of your own, in place: the receiver's value is the product, so no factor can be dropped by a fix.
+            var product = Factors(call, delegateValues, ct);
+            return product is SquaredErrorDelta inPlace ? inPlace with { Fixable = false } : product;
+        }
+
         return VectorApi.BinaryCall(call) is { Kind: BinaryOperatorKind.Multiply } || ElementPair(call, BinaryOperatorKind.Multiply, ct) != null ? Factors(call, delegateValues, ct) : null;
+    }
+
+    /// <summary>
+    /// The two operands of a method of your own matrix class that returns their difference element by element (<c>Matrix.Subtract(a, b)</c>
+    /// storing <c>result.data[i, j] = a.data[i, j] - b.data[i, j]</c>, or <c>a.Minus(b)</c>); null for any other call.
+    /// </summary>
+    private (IOperation Left, IOperation Right)? OwnDifference(IInvocationOperation call, CancellationToken ct)
+    {
+        if (OwnMatrix.StorageOf(call.Type) is null || call.Arguments.Any(a => a.Parameter is null))
+        {
+            return null;
+        }
+
+        var sides = ownDifferences.GetOrAdd(call.TargetMethod.OriginalDefinition, m =>
+        {
+            if (new TolerantMathReader(index, ct).OwnForm(m) is not { } form)
+            {
+                return null;
+            }
+
+            var operands = m.Parameters.Select(p => (Ordinal: p.Ordinal, Element: TolerantMathReader.ParameterVariable(p))).Prepend((Ordinal: -1, Element: TolerantMathReader.Self)).ToList();
+            foreach (var a in operands)
+            {
+                foreach (var b in operands.Where(b => b.Ordinal != a.Ordinal && form.Equals(Ex.Sub(a.Element, b.Element))))
+                {
+                    return (a.Ordinal, b.Ordinal);
+                }
+            }
+
+            return ((int A, int B)?)null;
+        });
+        IOperation? Operand(int ordinal) => ordinal < 0 ? call.Instance : ArgumentAt(call, ordinal);
+        return sides is var (x, y) && Operand(x) is { } left && Operand(y) is { } right ? (left, right) : null;
+    }
+
+    /// <summary>
+    /// The receiver and the argument of an in-place element-by-element product of a matrix class of your own (<c>gradients.Multiply(errors)</c>
+    /// whose one store is <c>data[i, j] *= m.data[i, j]</c>, see <see cref="OwnMatrix"/>); null for any other call.
+    /// </summary>
+    private (IOperation Receiver, IOperation Argument)? OwnHadamard(IInvocationOperation call, CancellationToken ct)
+    {
+        if (call.Instance is not { } receiver || call.Arguments.Length != 1 || call.Arguments[0].Parameter is not { } parameter
+            || OwnMatrix.StorageOf(receiver.Type) is not { } storage || !SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), storage))
+        {
+            return null;
+        }
+
+        var target = call.TargetMethod.OriginalDefinition;
+        var hadamard = ownHadamards.GetOrAdd(target, m => new TolerantMathReader(index, ct).OwnForm(m) is { } form
+            && form.Equals(Ex.Mul(TolerantMathReader.Self, TolerantMathReader.ParameterVariable(m.Parameters[0])))
+            && OwnMatrix.StoreOf(m, index, ct) is { InPlace: true });
+        return hadamard ? (receiver, call.Arguments[0].Value) : null;
     }
 
     /// <summary>
@@ -510,7 +571,9 @@ internal sealed class SquaredErrorRecognizer
 
                 if (outputOperation is null && Difference(factors[e], ct) is { } d)
                 {
-                    outputOperation = reader.Read(d.Left).Equals(output) ? d.Left : reader.Read(d.Right).Equals(output) ? d.Right : null;
+                    // The side that is o, read as a value or, for a vector or matrix, as its element (as the factors are read).
+                    bool IsOutput(IOperation side) => reader.Read(side).Equals(output) || reader.ReadElements(side).Equals(output);
+                    outputOperation = IsOutput(d.Left) ? d.Left : IsOutput(d.Right) ? d.Right : null;
                 }
 
                 return new SquaredErrorDelta(product, outputOperation, drop);
@@ -590,6 +653,8 @@ internal sealed class SquaredErrorRecognizer
                 return (left, right); // a.Subtract(b), np.subtract(a, b)
             case IInvocationOperation call when (ElementPair(call, BinaryOperatorKind.Subtract, ct) ?? ZipPair(call, BinaryOperatorKind.Subtract)) is var (left, right):
                 return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
+            case IInvocationOperation call when OwnDifference(call, ct) is var (left, right):
+                return (left, right); // Matrix.Subtract(targets, outputs) of your own matrix class
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
@@ -711,6 +776,11 @@ internal sealed class SquaredErrorRecognizer
             {
                 pending.Push(right); // a.PointwiseMultiply(b), np.multiply(a, b): vectors multiplied element by element
                 pending.Push(left);
+            }
+            else if (Operations.Strip(current) is IInvocationOperation inPlace && OwnHadamard(inPlace, ct) is var (receiver, argument))
+            {
+                pending.Push(argument); // gradients.Multiply(errors) of your own matrix class
+                pending.Push(receiver);
             }
             else if (Operations.Strip(current) is IInvocationOperation helper && (ElementPair(helper, BinaryOperatorKind.Multiply, ct) ?? ZipPair(helper, BinaryOperatorKind.Multiply)) is var (a, b))
             {

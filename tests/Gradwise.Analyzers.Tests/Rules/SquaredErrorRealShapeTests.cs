@@ -46,6 +46,87 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A matrix class of one's own, as the C# ports of the "toy neural network" write it: one <c>double[,]</c> of elements, in-place
+    /// <c>Add</c>, <c>Multiply</c> (element by element, or by a number) and <c>Map</c>, and static <c>Multiply</c> (the matrix product),
+    /// <c>Subtract</c>, <c>Transpose</c> and <c>Map</c> that return a new matrix.
+    /// </summary>
+    private const string ToyMatrix = """
+        using System;
+        public sealed class Matrix
+        {
+            public readonly int Rows, Cols;
+            private readonly double[,] data;
+            public Matrix(int rows, int cols) { Rows = rows; Cols = cols; data = new double[rows, cols]; }
+            public static Matrix FromArray(double[] values)
+            {
+                var m = new Matrix(values.Length, 1);
+                for (int i = 0; i < values.Length; i++) m.data[i, 0] = values[i];
+                return m;
+            }
+            public static Matrix Multiply(Matrix a, Matrix b)
+            {
+                var result = new Matrix(a.Rows, b.Cols);
+                for (int i = 0; i < result.Rows; i++)
+                    for (int j = 0; j < result.Cols; j++)
+                    {
+                        double sum = 0;
+                        for (int k = 0; k < a.Cols; k++) sum += a.data[i, k] * b.data[k, j];
+                        result.data[i, j] = sum;
+                    }
+                return result;
+            }
+            public static Matrix Subtract(Matrix a, Matrix b)
+            {
+                var result = new Matrix(a.Rows, a.Cols);
+                for (int i = 0; i < a.Rows; i++)
+                    for (int j = 0; j < a.Cols; j++)
+                        result.data[i, j] = a.data[i, j] - b.data[i, j];
+                return result;
+            }
+            public static Matrix Transpose(Matrix m)
+            {
+                var result = new Matrix(m.Cols, m.Rows);
+                for (int i = 0; i < m.Rows; i++)
+                    for (int j = 0; j < m.Cols; j++)
+                        result.data[j, i] = m.data[i, j];
+                return result;
+            }
+            public static Matrix Map(Matrix m, Func<double, double> f)
+            {
+                var result = new Matrix(m.Rows, m.Cols);
+                for (int i = 0; i < m.Rows; i++)
+                    for (int j = 0; j < m.Cols; j++)
+                        result.data[i, j] = f(m.data[i, j]);
+                return result;
+            }
+            public void Map(Func<double, double> f)
+            {
+                for (int i = 0; i < Rows; i++)
+                    for (int j = 0; j < Cols; j++)
+                        data[i, j] = f(data[i, j]);
+            }
+            public void Add(Matrix other)
+            {
+                for (int i = 0; i < Rows; i++)
+                    for (int j = 0; j < Cols; j++)
+                        data[i, j] += other.data[i, j];
+            }
+            public void Multiply(Matrix other)
+            {
+                for (int i = 0; i < Rows; i++)
+                    for (int j = 0; j < Cols; j++)
+                        data[i, j] *= other.data[i, j];
+            }
+            public void Multiply(double factor)
+            {
+                for (int i = 0; i < Rows; i++)
+                    for (int j = 0; j < Cols; j++)
+                        data[i, j] *= factor;
+            }
+        }
+        """;
+
     /// <summary>An activation chosen by <c>if (act == ...) return</c>, configured to the logistic one where the output neuron is made.</summary>
     private const string IfChainNeuron = """
             using System;
@@ -2529,6 +2610,71 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "toy neural network on a matrix class of one's own: gradients = Map(outputs, dsigmoid), then multiplied by the errors in place", new[] { ToyMatrix, """
+            using System;
+            public sealed class ToyNetwork
+            {
+                private readonly Matrix weightsIH, weightsHO, biasH, biasO;
+                private readonly double learningRate = 0.1;
+                public ToyNetwork(int inputs, int hidden, int outputs)
+                {
+                    weightsIH = new Matrix(hidden, inputs); weightsHO = new Matrix(outputs, hidden);
+                    biasH = new Matrix(hidden, 1); biasO = new Matrix(outputs, 1);
+                }
+                private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                private static double DSigmoid(double y) => y * (1 - y);
+                public void Train(double[] inputArray, double[] targetArray)
+                {
+                    var inputs = Matrix.FromArray(inputArray);
+                    var hidden = Matrix.Multiply(weightsIH, inputs);
+                    hidden.Add(biasH);
+                    hidden.Map(Sigmoid);
+                    var outputs = Matrix.Multiply(weightsHO, hidden);
+                    outputs.Add(biasO);
+                    /*σ*/outputs.Map(Sigmoid);
+
+                    var targets = Matrix.FromArray(targetArray);
+                    var outputErrors = Matrix.Subtract(targets, outputs);
+                    var gradients = Matrix.Map(outputs, DSigmoid);
+                    {|GW1001:gradients.Multiply(outputErrors)|};
+                    gradients.Multiply(learningRate);
+                    weightsHO.Add(Matrix.Multiply(gradients, Matrix.Transpose(hidden)));
+                    biasO.Add(gradients);
+
+                    // The hidden layer's σ' times the error propagated back: backpropagation, not the loss.
+                    var hiddenErrors = Matrix.Multiply(Matrix.Transpose(weightsHO), outputErrors);
+                    var hiddenGradients = Matrix.Map(hidden, DSigmoid);
+                    hiddenGradients.Multiply(hiddenErrors);
+                    hiddenGradients.Multiply(learningRate);
+                    weightsIH.Add(Matrix.Multiply(hiddenGradients, Matrix.Transpose(inputs)));
+                    biasH.Add(hiddenGradients);
+                }
+            }
+            """ } },
+        { "toy network with the derivative as a lambda on an activation object, the error taken the other way round", new[] { ToyMatrix, """
+            using System;
+            public sealed class ActivationFunction
+            {
+                public ActivationFunction(Func<double, double> func, Func<double, double> dfunc) { Func = func; DFunc = dfunc; }
+                public Func<double, double> Func { get; }
+                public Func<double, double> DFunc { get; }
+            }
+            public sealed class Brain
+            {
+                private readonly Matrix weights = new Matrix(1, 2), bias = new Matrix(1, 1);
+                public void Learn(double[] x, double[] y)
+                {
+                    var output = Matrix.Multiply(weights, Matrix.FromArray(x));
+                    output.Add(bias);
+                    /*σ*/output.Map(v => 1 / (1 + Math.Exp(-v)));
+                    var errors = Matrix.Subtract(output, Matrix.FromArray(y));
+                    var gradient = Matrix.Map(output, o => o * (1 - o));
+                    {|GW1001:gradient.Multiply(errors)|};
+                    gradient.Multiply(-0.05);
+                    bias.Add(gradient);
+                }
+            }
+            """ } },
         { "generic-math activation helpers called with double", new[] { """
             using System;
             using System.Numerics;
@@ -3327,6 +3473,27 @@ public sealed class SquaredErrorRealShapeTests
                     double c = 0;
                     for (int k = 0; k < y.Length; k++) c += Math.Pow(pass.Output[k] - y[k], 2);
                     return c;
+                }
+            }
+            """ } },
+        { "toy network trained with cross-entropy: the output gradient is the error alone", new[] { ToyMatrix, """
+            using System;
+            public sealed class ToyClassifier
+            {
+                private readonly Matrix weights = new Matrix(1, 3), bias = new Matrix(1, 1);
+                private static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                private static double DSigmoid(double y) => y * (1 - y);
+                public void Train(double[] inputArray, double[] targetArray)
+                {
+                    var inputs = Matrix.FromArray(inputArray);
+                    var outputs = Matrix.Multiply(weights, inputs);
+                    outputs.Add(bias);
+                    outputs.Map(Sigmoid);
+                    var gradients = Matrix.Subtract(Matrix.FromArray(targetArray), outputs);
+                    gradients.Multiply(0.1);
+                    weights.Add(Matrix.Multiply(gradients, Matrix.Transpose(inputs)));
+                    var sharpened = Matrix.Map(outputs, DSigmoid);
+                    sharpened.Multiply(Matrix.Map(outputs, Math.Exp));
                 }
             }
             """ } },
