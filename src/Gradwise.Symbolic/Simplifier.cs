@@ -121,6 +121,12 @@ public static class Simplifier
                 Note(notes, "1 / (1 + Exp(-u)) = Sigmoid(u)");
                 return Ex.Call(MathFunction.Sigmoid, u);
 
+            // 1 / (1 + Exp(-u))^n = Sigmoid(u)^n: a power of the logistic (Math.Pow(1 / (1 + Math.Exp(-u)), 2)) reads as (1 + Exp(-u))^-n once
+            // canonical, and its derivative written in Exp is inf / inf where Exp(-u) overflows (found by the finite-difference property test).
+            case Power { Exponent: Constant { Value: < -1.0 } k } pw when k.Value == Math.Floor(k.Value) && IsOnePlusExp(pw.Base, out var powered) && IsNegated(powered, out var v):
+                Note(notes, "1 / (1 + Exp(-u))^n = Sigmoid(u)^n");
+                return Ex.Pow(Ex.Call(MathFunction.Sigmoid, v), Ex.Const(-k.Value));
+
             // Exp(u) / (1 + Exp(u)) = Sigmoid(u)
             case Product p when TryLogisticQuotient(p, out var replaced):
                 Note(notes, "Exp(u) / (1 + Exp(u)) = Sigmoid(u)");

@@ -386,6 +386,32 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
                     }
                 }
                 """,
+            ["Toy.cs"] = """
+                namespace Shapes.Toy;
+                public sealed class Matrix
+                {
+                    private readonly double[] data;
+                    public Matrix(int n) { data = new double[n]; }
+                    public int Length => data.Length;
+                    public static Matrix Subtract(Matrix a, Matrix b) { var r = new Matrix(a.Length); for (int i = 0; i < r.Length; i++) r.data[i] = a.data[i] - b.data[i]; return r; }
+                    public static Matrix Map(Matrix m, System.Func<double, double> f) { var r = new Matrix(m.Length); for (int i = 0; i < r.Length; i++) r.data[i] = f(m.data[i]); return r; }
+                    public void Map(System.Func<double, double> f) { for (int i = 0; i < data.Length; i++) data[i] = f(data[i]); }
+                    public void Multiply(Matrix other) { for (int i = 0; i < data.Length; i++) data[i] *= other.data[i]; }
+                }
+                public static class ToyNetwork
+                {
+                    static double Sigmoid(double x) => 1 / (1 + System.Math.Exp(-x));
+                    static double DSigmoid(double y) => y * (1 - y);
+                    public static Matrix OutputGradient(Matrix outputs, Matrix targets)
+                    {
+                        outputs.Map(Sigmoid);
+                        var gradients = Matrix.Map(outputs, DSigmoid);
+                        gradients.Multiply(Matrix.Subtract(targets, outputs));
+                        return gradients;
+                    }
+                    public static Matrix CrossEntropyGradient(Matrix outputs, Matrix targets) => Matrix.Subtract(targets, outputs);
+                }
+                """,
             ["Costs.cs"] = """
                 namespace Shapes.Costs;
                 public sealed class CrossEntropy
@@ -415,7 +441,7 @@ public sealed class InstalledRulesTests : IClassFixture<PackedGradwise>
         Assert.Equal(
             new[]
             {
-                "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Keras.cs:10", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1001 Xor.cs:15",
+                "GW1001 Configured.cs:10", "GW1001 Interface.cs:11", "GW1001 Keras.cs:10", "GW1001 Toy.cs:20", "GW1001 Trainer.cs:12", "GW1001 Trainer.cs:9", "GW1001 Xor.cs:15",
                 "GW1002 Softmax.cs:14",
                 "GW1003 Logits.cs:7", "GW2001 Sparse.cs:11", "GW3001 Costs.cs:7", "GW3001 LookAlikes.cs:7", "GW4001 Distill.cs:14", "GW5001 Masks.cs:8",
             },

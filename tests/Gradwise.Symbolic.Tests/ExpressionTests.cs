@@ -249,6 +249,26 @@ public sealed class DifferentiatorTests
     }
 
     [Fact]
+    public void A_power_of_the_logistic_keeps_its_derivative_finite_where_the_exponential_overflows()
+    {
+        // Found by the generator's property test (seed b8pJ_wTqQLC1): ∂/∂a of (1 / (1 + Exp(-Sinh(-1.97 / a))))² at a = 0.134, where
+        // Sinh(-14.7) ≈ -1.2e6. Read as (1 + Exp(-Sinh(u)))^-2, its derivative was Exp(...) / (1 + Exp(...))³: inf / inf, NaN.
+        var a = Ex.Var("a");
+        var logistic = Ex.Div(Ex.One, Ex.Add(Ex.One, Ex.Call(MathFunction.Exp, Ex.Neg(Ex.Call(MathFunction.Sinh, Ex.Div(Ex.Const(-1.97), a))))));
+        var e = Ex.Pow(logistic, Ex.Const(2));
+        var derivative = Simplifier.Simplify(Differentiator.Differentiate(Simplifier.ApplyIdentities(e), "a"));
+
+        static double F(double x) => Math.Pow(1 / (1 + Math.Exp(-Math.Sinh(-1.97 / x))), 2);
+        foreach (var at in new[] { 0.134, 0.9, 2.5 })
+        {
+            const double h = 1e-6;
+            var expected = (F(at + h) - F(at - h)) / (2 * h);
+            var actual = derivative.Evaluate(new Dictionary<string, double> { ["a"] = at });
+            Assert.True(Math.Abs(actual - expected) <= 1e-5 * Math.Abs(expected) + 1e-9, $"at {at}: {actual} = {derivative}, expected {expected}");
+        }
+    }
+
+    [Fact]
     public void Every_derivative_agrees_with_central_finite_differences()
     {
         var checkedPartials = 0;

@@ -209,31 +209,43 @@ internal sealed class TolerantMathReader
         {
             case ILocalReferenceOperation local when source.SingleDefinition(local, cancellationToken) is { } definition:
                 return ReadOwnElements(definition, parameters, depth + 1);
-            case IInvocationOperation call when OwnMatrix.StoreOf(call.TargetMethod, source, cancellationToken) is { InPlace: false } store
-                && !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
-                var binding = new StorageBinding(store.Storage, call.Instance is { } receiver ? ReadOwnElements(receiver, parameters, depth + 1) ?? Leaf(receiver) : null);
-                var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
-                foreach (var argument in call.Arguments)
-                {
-                    var parameter = call.TargetMethod.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
-                    if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
-                    {
-                        binding.Elements[parameter] = ReadOwnElements(argument.Value, parameters, depth + 1) ?? Leaf(argument.Value);
-                    }
-                    else if (parameter.Type.TypeKind == TypeKind.Delegate)
-                    {
-                        binding.Delegates[parameter] = argument.Value;
-                    }
-                    else
-                    {
-                        names[parameter] = Read(argument.Value, parameters, depth);
-                    }
-                }
-
-                return ReadStore(store, binding, names, depth + 1);
+            case IInvocationOperation call when !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
+                return ReadOwnCall(call.TargetMethod, call.Instance, call.Arguments.Select(a => (a.Parameter!.Ordinal, a.Value)), parameters, depth);
+            case IBinaryOperation { OperatorMethod: { Parameters.Length: 2, MethodKind: MethodKind.UserDefinedOperator } user } binary:
+                return ReadOwnCall(user, null, new[] { (0, binary.LeftOperand), (1, binary.RightOperand) }, parameters, depth); // target - output, error * derivative
             default:
                 return null;
         }
+    }
+
+    /// <summary>The element a method (or operator) of an own matrix type makes into a new object it returns, from its receiver's and arguments' elements; null for any other.</summary>
+    private Expr? ReadOwnCall(IMethodSymbol method, IOperation? instance, IEnumerable<(int Ordinal, IOperation Value)> arguments, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        if (OwnMatrix.StoreOf(method, source, cancellationToken) is not { InPlace: false } store)
+        {
+            return null;
+        }
+
+        var binding = new StorageBinding(store.Storage, instance is null ? null : ReadOwnElements(instance, parameters, depth + 1) ?? Leaf(instance));
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
+        foreach (var (ordinal, value) in arguments)
+        {
+            var parameter = method.OriginalDefinition.Parameters[ordinal];
+            if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
+            {
+                binding.Elements[parameter] = ReadOwnElements(value, parameters, depth + 1) ?? Leaf(value);
+            }
+            else if (parameter.Type.TypeKind == TypeKind.Delegate)
+            {
+                binding.Delegates[parameter] = value;
+            }
+            else
+            {
+                names[parameter] = Read(value, parameters, depth);
+            }
+        }
+
+        return ReadStore(store, binding, names, depth + 1);
     }
 
     /// <summary>A one-argument function a delegate holds (a lambda, a method of yours, a Math function), applied to <paramref name="argument"/>; null for any other.</summary>

@@ -50,8 +50,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, bool> ownHadamards = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> ownDifferences = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Expr?> ownForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -112,66 +111,68 @@ internal sealed class SquaredErrorRecognizer
             return zipped is SquaredErrorDelta delta ? delta with { Fixable = false } : zipped;
         }
 
-        if (OwnHadamard(call, ct) != null)
+        if (OwnPair(call, BinaryOperatorKind.Multiply, ct) != null)
         {
-            // gradients.Multiply(errors) of a matrix class of your own, in place: the receiver's value is the product, so no factor can be dropped by a fix.
+            // gradients.Multiply(errors) of a matrix class of your own (in place: the receiver's value is the product), or
+            // Matrix.Hadamard(a, b): no factor can be dropped by rewriting the call, so no fix.
             var product = Factors(call, delegateValues, ct);
-            return product is SquaredErrorDelta inPlace ? inPlace with { Fixable = false } : product;
+            return product is SquaredErrorDelta own ? own with { Fixable = false } : product;
         }
 
         return VectorApi.BinaryCall(call) is { Kind: BinaryOperatorKind.Multiply } || ElementPair(call, BinaryOperatorKind.Multiply, ct) != null ? Factors(call, delegateValues, ct) : null;
     }
 
+    /// <summary>True for <c>a * b</c> of an operator of your own matrix class that multiplies element by element (read as a product, not a dot product).</summary>
+    public bool IsOwnElementwiseProduct(IBinaryOperation product, CancellationToken ct) =>
+        product.OperatorKind == BinaryOperatorKind.Multiply && OwnPair(product, BinaryOperatorKind.Multiply, ct) != null;
+
     /// <summary>
-    /// The two operands of a method of your own matrix class that returns their difference element by element (<c>Matrix.Subtract(a, b)</c>
-    /// storing <c>result.data[i, j] = a.data[i, j] - b.data[i, j]</c>, or <c>a.Minus(b)</c>); null for any other call.
+    /// The two operands a method or operator of your own matrix class combines element by element with <paramref name="kind"/>, read from its
+    /// one store into the storage (<see cref="OwnMatrix"/>): <c>Matrix.Subtract(a, b)</c> storing <c>result.data[i, j] = a.data[i, j] - b.data[i, j]</c>,
+    /// <c>gradients.Multiply(errors)</c> storing <c>data[i, j] *= other.data[i, j]</c> (this object is an operand), <c>a * b</c> of an operator
+    /// storing the element product; null for anything else (a matrix product reads a sum of its own, and is none).
     /// </summary>
-    private (IOperation Left, IOperation Right)? OwnDifference(IInvocationOperation call, CancellationToken ct)
+    private (IOperation Left, IOperation Right)? OwnPair(IOperation operation, BinaryOperatorKind kind, CancellationToken ct)
     {
-        if (OwnMatrix.StorageOf(call.Type) is null || call.Arguments.Any(a => a.Parameter is null))
+        IMethodSymbol method;
+        IOperation? Operand(int ordinal) => ordinal < 0 ? (operation as IInvocationOperation)?.Instance
+            : operation is IBinaryOperation binary ? (ordinal == 0 ? binary.LeftOperand : ordinal == 1 ? binary.RightOperand : null)
+            : ArgumentAt((IInvocationOperation)operation, ordinal);
+        switch (operation)
         {
-            return null;
+            case IInvocationOperation call when !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
+                method = call.TargetMethod.OriginalDefinition;
+                break;
+            case IBinaryOperation { OperatorMethod: { Parameters.Length: 2 } user } when user.MethodKind == MethodKind.UserDefinedOperator:
+                method = user.OriginalDefinition;
+                break;
+            default:
+                return null;
         }
 
-        var sides = ownDifferences.GetOrAdd(call.TargetMethod.OriginalDefinition, m =>
+        if (OwnMatrix.StorageOf(method.ContainingType) is null || ownForms.GetOrAdd(method, m => new TolerantMathReader(index, ct).OwnForm(m)) is not { } form)
         {
-            if (new TolerantMathReader(index, ct).OwnForm(m) is not { } form)
-            {
-                return null;
-            }
+            return null; // a type of the compilation with no storage (most calls) is answered before any body is read
+        }
 
-            var operands = m.Parameters.Select(p => (Ordinal: p.Ordinal, Element: TolerantMathReader.ParameterVariable(p))).Prepend((Ordinal: -1, Element: TolerantMathReader.Self)).ToList();
-            foreach (var a in operands)
+        var operands = method.Parameters.Select(p => (Ordinal: p.Ordinal, Element: TolerantMathReader.ParameterVariable(p))).ToList();
+        if (!method.IsStatic)
+        {
+            operands.Insert(0, (Ordinal: -1, Element: TolerantMathReader.Self));
+        }
+
+        foreach (var a in operands)
+        {
+            foreach (var b in operands)
             {
-                foreach (var b in operands.Where(b => b.Ordinal != a.Ordinal && form.Equals(Ex.Sub(a.Element, b.Element))))
+                if (a.Ordinal != b.Ordinal && form.Equals(Arithmetic.Apply(kind, a.Element, b.Element)) && Operand(a.Ordinal) is { } left && Operand(b.Ordinal) is { } right)
                 {
-                    return (a.Ordinal, b.Ordinal);
+                    return (left, right);
                 }
             }
-
-            return ((int A, int B)?)null;
-        });
-        IOperation? Operand(int ordinal) => ordinal < 0 ? call.Instance : ArgumentAt(call, ordinal);
-        return sides is var (x, y) && Operand(x) is { } left && Operand(y) is { } right ? (left, right) : null;
-    }
-
-    /// <summary>
-    /// The receiver and the argument of an in-place element-by-element product of a matrix class of your own (<c>gradients.Multiply(errors)</c>
-    /// whose one store is <c>data[i, j] *= m.data[i, j]</c>, see <see cref="OwnMatrix"/>); null for any other call.
-    /// </summary>
-    private (IOperation Receiver, IOperation Argument)? OwnHadamard(IInvocationOperation call, CancellationToken ct)
-    {
-        if (call.Instance is not { } receiver || call.Arguments.Length != 1 || call.Arguments[0].Parameter is not { } parameter
-            || OwnMatrix.StorageOf(receiver.Type) is not { } storage || !SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), storage))
-        {
-            return null;
         }
 
-        var target = call.TargetMethod.OriginalDefinition;
-        var hadamard = ownHadamards.GetOrAdd(target, m => new TolerantMathReader(index, ct).OwnForm(m) is { } form
-            && form.Equals(Ex.Mul(TolerantMathReader.Self, TolerantMathReader.ParameterVariable(m.Parameters[0])))
-            && OwnMatrix.StoreOf(m, index, ct) is { InPlace: true });
-        return hadamard ? (receiver, call.Arguments[0].Value) : null;
+        return null;
     }
 
     /// <summary>
@@ -653,8 +654,8 @@ internal sealed class SquaredErrorRecognizer
                 return (left, right); // a.Subtract(b), np.subtract(a, b)
             case IInvocationOperation call when (ElementPair(call, BinaryOperatorKind.Subtract, ct) ?? ZipPair(call, BinaryOperatorKind.Subtract)) is var (left, right):
                 return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
-            case IInvocationOperation call when OwnDifference(call, ct) is var (left, right):
-                return (left, right); // Matrix.Subtract(targets, outputs) of your own matrix class
+            case IInvocationOperation or IBinaryOperation { OperatorMethod: not null } when OwnPair(Operations.Strip(operation), BinaryOperatorKind.Subtract, ct) is var (left, right):
+                return (left, right); // Matrix.Subtract(targets, outputs), targets - outputs of your own matrix class
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
@@ -777,10 +778,11 @@ internal sealed class SquaredErrorRecognizer
                 pending.Push(right); // a.PointwiseMultiply(b), np.multiply(a, b): vectors multiplied element by element
                 pending.Push(left);
             }
-            else if (Operations.Strip(current) is IInvocationOperation inPlace && OwnHadamard(inPlace, ct) is var (receiver, argument))
+            else if (Operations.Strip(current) is (IInvocationOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: not null }) and var own
+                && OwnPair(own, BinaryOperatorKind.Multiply, ct) is var (ownLeft, ownRight))
             {
-                pending.Push(argument); // gradients.Multiply(errors) of your own matrix class
-                pending.Push(receiver);
+                pending.Push(ownRight); // gradients.Multiply(errors), error * derivative of your own matrix class
+                pending.Push(ownLeft);
             }
             else if (Operations.Strip(current) is IInvocationOperation helper && (ElementPair(helper, BinaryOperatorKind.Multiply, ct) ?? ZipPair(helper, BinaryOperatorKind.Multiply)) is var (a, b))
             {

@@ -66,7 +66,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (product.OperatorMethod != null && !VectorApi.IsElementwise(product))
+        if (product.OperatorMethod != null && !VectorApi.IsElementwise(product) && !sites.IsOwnElementwiseProduct(product, context.CancellationToken))
         {
             // MathNet's e * e of two vectors: a dot product, Σ e[k]², the squared error summed.
             if (flow != null && sites.DotLoss(product, context.CancellationToken) is { } summed)

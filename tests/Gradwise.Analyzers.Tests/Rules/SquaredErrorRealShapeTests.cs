@@ -2675,6 +2675,28 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "vector class of one's own with element-by-element operators: (output - target) * output * (1 - output)", new[] { """
+            using System;
+            public sealed class Vec
+            {
+                private readonly double[] v;
+                public Vec(int n) { v = new double[n]; }
+                public int Length => v.Length;
+                public double this[int i] { get => v[i]; set => v[i] = value; }
+                public static Vec operator -(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] - b.v[i]; return r; }
+                public static Vec operator -(double s, Vec a) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = s - a.v[i]; return r; }
+                public static Vec operator *(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] * b.v[i]; return r; }
+                public static Vec operator *(double s, Vec a) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = s * a.v[i]; return r; }
+                public static Vec Hadamard(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] * b.v[i]; return r; }
+                public static Vec Logistic(Vec z) { var r = new Vec(z.Length); for (int i = 0; i < r.Length; i++) r.v[i] = 1 / (1 + Math.Exp(-z.v[i])); return r; }
+            }
+            public static class Backprop
+            {
+                public static Vec OutputDelta(Vec output, Vec target) => {|GW1001:(output - target) * output * (1 - output)|};
+                public static Vec Scaled(Vec output, Vec target, double rate) => {|GW1001:rate * (target - output) * (output * (1 - output))|};
+                public static Vec ByHelper(Vec output, Vec target) => {|GW1001:Vec.Hadamard(target - output, output * (1 - output))|};
+            }
+            """ } },
         { "generic-math activation helpers called with double", new[] { """
             using System;
             using System.Numerics;
@@ -3495,6 +3517,24 @@ public sealed class SquaredErrorRealShapeTests
                     var sharpened = Matrix.Map(outputs, DSigmoid);
                     sharpened.Multiply(Matrix.Map(outputs, Math.Exp));
                 }
+            }
+            """ } },
+        { "vector class of one's own: a tanh delta, and a product operator that is a dot product", new[] { """
+            using System;
+            public sealed class Vec
+            {
+                private readonly double[] v;
+                public Vec(int n) { v = new double[n]; }
+                public int Length => v.Length;
+                public static Vec operator -(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] - b.v[i]; return r; }
+                public static Vec operator -(double s, Vec a) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = s - a.v[i]; return r; }
+                public static Vec Times(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] * b.v[i]; return r; }
+                public static double operator *(Vec a, Vec b) { double s = 0; for (int i = 0; i < a.Length; i++) s += a.v[i] * b.v[i]; return s; }
+            }
+            public static class Backprop
+            {
+                public static Vec TanhDelta(Vec output, Vec target) => Vec.Times(output - target, 1 - Vec.Times(output, output));
+                public static double Projection(Vec output, Vec target) => (output - target) * (1 - output);
             }
             """ } },
         { "generic-math helpers that are not a sigmoid: tanh, and a softsign", new[] { """
