@@ -7,6 +7,7 @@ using Gradwise.Benchmarks.Synthetic;
 // ... -- build-overhead <gradwise-dlls> <work-directory> [sizes=35000,200000] [runs=5]      build time with and without Gradwise
 // ... -- analyze <directory> [repeats=3]                                                  analyzer time per analyzer, in process
 // ... -- cost <directory> [repeats=5]                                                     each analyzer's time, analysis on one thread, in process
+// ... -- footprint <directory> [other Gradwise.Analyzers.dll|-] [repeats=3]              bytes each analyzer allocates, this build and another
 // ... -- compare <directory> <other Gradwise.Analyzers.dll> [repeats=8]                  cost of this build and another, alternating in one process
 // ... -- generate <directory> [repeats=3]                                                 the generator alone, in process
 // ... -- edit-loop <work-directory> [lines=200000] [edits=20]                               one file's analyzer diagnostics after an edit
@@ -25,6 +26,8 @@ switch (args.FirstOrDefault())
         return EditLoop.Run(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 200_000, args.Length > 3 ? Number(args[3]) : 20, seed: 1);
     case "cost":
         return AnalyzeOnce.Cost(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 5);
+    case "footprint":
+        return AnalyzeOnce.Footprint(Path.GetFullPath(args[1]), args.Length > 2 && args[2] != "-" ? Path.GetFullPath(args[2]) : null, args.Length > 3 ? Number(args[3]) : 3);
     case "compare":
         return AnalyzeOnce.Compare(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args.Length > 3 ? Number(args[3]) : 8);
     case "analyze":

@@ -73,6 +73,53 @@ public static class AnalyzeOnce
     }
 
     /// <summary>
+    /// The bytes each Gradwise analyzer allocates when it runs alone beside the SDK stand-in, less the stand-in's own, on fresh
+    /// compilations (medians of <paramref name="repeats"/> rounds after one warm-up), for this build and, if given, another. Unlike
+    /// time, allocation hardly moves with the machine's load, so two builds compare on a busy machine; a cut in work shows here too.
+    /// </summary>
+    public static int Footprint(string directory, string? otherAnalyzers, int repeats)
+    {
+        var source = Compile(directory, defineGradwise: true);
+        CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGeneratorsAndUpdateCompilation(source, out var generated, out _);
+        var sdk = new SdkStandIn();
+        var builds = otherAnalyzers is null ? new[] { GradwiseAnalyzers.All() } : new[] { GradwiseAnalyzers.All(), GradwiseAnalyzers.From(otherAnalyzers) };
+        var names = builds[0].Select(a => a.GetType().Name).ToList();
+        var bytes = builds.Select(_ => names.Append("").ToDictionary(n => n, _ => new List<double>())).ToArray();
+        double Allocated(ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            var fresh = Fresh(generated);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            _ = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                .GetAnalyzerDiagnosticsAsync().Result;
+            return GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+
+        for (var repeat = 0; repeat <= repeats; repeat++)
+        {
+            for (var b = 0; b < builds.Length; b++)
+            {
+                var alone = Allocated(ImmutableArray.Create<DiagnosticAnalyzer>(sdk));
+                foreach (var analyzer in builds[b].Where(_ => repeat > 0))
+                {
+                    bytes[b][analyzer.GetType().Name].Add(Allocated(ImmutableArray.Create<DiagnosticAnalyzer>(sdk, analyzer)) - alone);
+                }
+            }
+        }
+
+        double Median(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+        Console.WriteLine($"{"analyzer",-30} {"this (MB)",10}{(builds.Length > 1 ? $" {"other (MB)",10} {"ratio",6}" : "")}");
+        foreach (var name in names)
+        {
+            var mine = Median(bytes[0][name]) / 1e6;
+            Console.WriteLine(builds.Length > 1
+                ? $"{name,-30} {mine,10:F1} {Median(bytes[1][name]) / 1e6,10:F1} {mine / (Median(bytes[1][name]) / 1e6),6:F2}"
+                : $"{name,-30} {mine,10:F1}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// Two builds of the analyzers in one process, alternating on fresh compilations (this build, then the other, then the
     /// other first): each analyzer's time on one thread, as in <see cref="Cost"/>, and the ratio of each pair run back to
     /// back. On a shared machine whose speed drifts within minutes, pairs a second apart compare what separate runs cannot.
