@@ -152,26 +152,8 @@ internal sealed class TolerantMathReader
             return null;
         }
 
-        var binding = new StorageBinding(store.Storage, element);
-        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
-        foreach (var argument in call.Arguments)
-        {
-            var parameter = call.TargetMethod.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
-            if (parameter.Type.TypeKind == TypeKind.Delegate)
-            {
-                binding.Delegates[parameter] = argument.Value;
-            }
-            else if (OwnMatrix.StorageOf(parameter.Type) is null)
-            {
-                names[parameter] = Read(argument.Value, null, 0);
-            }
-            else
-            {
-                return null; // an element-by-element combination with another matrix: not a function of the element alone
-            }
-        }
-
-        return ReadStore(store, binding, names, 0);
+        // An element-by-element combination with another matrix is not a function of the element alone.
+        return ReadCallStore(store, call.TargetMethod, element, call.Arguments.Select(a => (a.Parameter!.Ordinal, a.Value)), matricesGiven: false, null, 0);
     }
 
     /// <summary>The element a store writes, read with <paramref name="binding"/>: null when reading it made a leaf of its own.</summary>
@@ -226,14 +208,29 @@ internal sealed class TolerantMathReader
             return null;
         }
 
-        var binding = new StorageBinding(store.Storage, instance is null ? null : ReadOwnElements(instance, parameters, depth + 1) ?? Leaf(instance));
+        var self = instance is null ? null : ReadOwnElements(instance, parameters, depth + 1) ?? Leaf(instance);
+        return ReadCallStore(store, method, self, arguments, matricesGiven: true, parameters, depth + 1);
+    }
+
+    /// <summary>
+    /// A call's store, read with its receiver's element <paramref name="self"/> and its arguments: a matrix argument's element (null when
+    /// <paramref name="matricesGiven"/> is false and there is one), the function a delegate argument holds, a number's value.
+    /// </summary>
+    private Expr? ReadCallStore(ElementStore store, IMethodSymbol method, Expr? self, IEnumerable<(int Ordinal, IOperation Value)> arguments, bool matricesGiven, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        var binding = new StorageBinding(store.Storage, self);
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         foreach (var (ordinal, value) in arguments)
         {
             var parameter = method.OriginalDefinition.Parameters[ordinal];
             if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
             {
-                binding.Elements[parameter] = ReadOwnElements(value, parameters, depth + 1) ?? Leaf(value);
+                if (!matricesGiven)
+                {
+                    return null;
+                }
+
+                binding.Elements[parameter] = ReadOwnElements(value, parameters, depth) ?? Leaf(value);
             }
             else if (parameter.Type.TypeKind == TypeKind.Delegate)
             {
@@ -245,7 +242,7 @@ internal sealed class TolerantMathReader
             }
         }
 
-        return ReadStore(store, binding, names, depth + 1);
+        return ReadStore(store, binding, names, depth);
     }
 
     /// <summary>A one-argument function a delegate holds (a lambda, a method of yours, a Math function), applied to <paramref name="argument"/>; null for any other.</summary>
