@@ -317,6 +317,60 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
+    /// <summary>The delta written with the element-by-element operators of a vector class of your own: the fix keeps the error, as for numbers.</summary>
+    [Fact]
+    public Task Fix_drops_the_derivative_from_operators_of_your_own_vector_class() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            VEC
+            static class Backprop
+            {
+                static Vec Delta(Vec output, Vec target) => {|GW1001:(output - target) * output * (1 - output)|};
+            }
+            """.Replace("VEC", Vec)),
+        WithUsings("""
+            VEC
+            static class Backprop
+            {
+                static Vec Delta(Vec output, Vec target) => output - target;
+            }
+            """.Replace("VEC", Vec)));
+
+    /// <summary>
+    /// A helper of your own vector class that multiplies element by element is a call: no fix is offered (the diagnostic stays). Calls are
+    /// looked at where the compilation has an activation somewhere (here the sigmoid), as for MathNet's pointwise products.
+    /// </summary>
+    [Fact]
+    public Task No_fix_for_a_product_helper_of_your_own_vector_class() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            VEC
+            static class Backprop
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static Vec Delta(Vec output, Vec target) => {|GW1001:Vec.Hadamard(output - target, output * (1 - output))|};
+            }
+            """.Replace("VEC", Vec)),
+        WithUsings("""
+            VEC
+            static class Backprop
+            {
+                static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+                static Vec Delta(Vec output, Vec target) => {|GW1001:Vec.Hadamard(output - target, output * (1 - output))|};
+            }
+            """.Replace("VEC", Vec)));
+
+    private const string Vec = """
+        public sealed class Vec
+        {
+            private readonly double[] v;
+            public Vec(int n) { v = new double[n]; }
+            public int Length => v.Length;
+            public static Vec operator -(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] - b.v[i]; return r; }
+            public static Vec operator -(double s, Vec a) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = s - a.v[i]; return r; }
+            public static Vec operator *(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] * b.v[i]; return r; }
+            public static Vec Hadamard(Vec a, Vec b) { var r = new Vec(a.Length); for (int i = 0; i < r.Length; i++) r.v[i] = a.v[i] * b.v[i]; return r; }
+        }
+        """;
+
     /// <summary>σ'(z) taken at the weighted input (the textbook's (a − y)·σ'(z)): the fix drops it, leaving the cross-entropy delta a − y.</summary>
     [Fact]
     public Task Fix_drops_the_derivative_taken_at_the_input() => Fix.VerifyCodeFixAsync(
