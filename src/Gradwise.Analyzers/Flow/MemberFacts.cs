@@ -148,7 +148,8 @@ internal sealed class MemberFacts
         }
     }
 
-    private static IOperation RootCollection(IOperation collection)
+    /// <summary>The collection under nested element accesses: <c>a</c> of <c>a[i][j]</c> or <c>rows[i][j]</c> (itself for any other operation).</summary>
+    public static IOperation RootCollection(IOperation collection)
     {
         var current = Operations.Strip(collection);
         while (true)

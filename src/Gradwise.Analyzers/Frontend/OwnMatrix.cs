@@ -94,16 +94,11 @@ internal static class OwnMatrix
     }
 
     /// <summary>The reference to <paramref name="storage"/> an element access reads or writes (<c>x.data</c> of <c>x.data[i, j]</c> or <c>x.data[i][j]</c>), or null.</summary>
-    public static IMemberReferenceOperation? StorageReference(IOperation element, ISymbol storage)
-    {
-        var current = Operations.Strip(element);
-        while (current is IArrayElementReferenceOperation access)
-        {
-            current = Operations.Strip(access.ArrayReference);
-        }
-
-        return current is IMemberReferenceOperation member && SymbolEqualityComparer.Default.Equals(member.Member.OriginalDefinition, storage.OriginalDefinition) ? member : null;
-    }
+    public static IMemberReferenceOperation? StorageReference(IOperation element, ISymbol storage) =>
+        Operations.Strip(element) is IArrayElementReferenceOperation access && MemberFacts.RootCollection(access.ArrayReference) is IMemberReferenceOperation member
+        && SymbolEqualityComparer.Default.Equals(member.Member.OriginalDefinition, storage.OriginalDefinition)
+            ? member
+            : null;
 
     private static bool IsNumberArray(ITypeSymbol type)
     {

@@ -155,24 +155,8 @@ internal sealed class SquaredErrorRecognizer
             return null; // a type of the compilation with no storage (most calls) is answered before any body is read
         }
 
-        var operands = method.Parameters.Select(p => (Ordinal: p.Ordinal, Element: TolerantMathReader.ParameterVariable(p))).ToList();
-        if (!method.IsStatic)
-        {
-            operands.Insert(0, (Ordinal: -1, Element: TolerantMathReader.Self));
-        }
-
-        foreach (var a in operands)
-        {
-            foreach (var b in operands)
-            {
-                if (a.Ordinal != b.Ordinal && form.Equals(Arithmetic.Apply(kind, a.Element, b.Element)) && Operand(a.Ordinal) is { } left && Operand(b.Ordinal) is { } right)
-                {
-                    return (left, right);
-                }
-            }
-        }
-
-        return null;
+        var operands = method.Parameters.Select(p => (p.Ordinal, TolerantMathReader.ParameterVariable(p)));
+        return PairIn(form, kind, method.IsStatic ? operands : operands.Prepend((-1, TolerantMathReader.Self)), Operand);
     }
 
     /// <summary>
@@ -219,12 +203,26 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var form = elementForms.GetOrAdd(target, m => new TolerantMathReader(index, ct).ElementForm(m));
-        foreach (var a in target.Parameters)
+        return PairIn(form, kind, target.Parameters.Select(p => (p.Ordinal, TolerantMathReader.ParameterVariable(p))), ordinal => ArgumentAt(call, ordinal));
+    }
+
+    /// <summary>
+    /// The two operands whose elements a method's element form combines by <paramref name="kind"/> (<c>⟨p0⟩ − ⟨p1⟩</c>), as the operations
+    /// <paramref name="operand"/> gives for their ordinals; null when the form is no such combination of two of them.
+    /// </summary>
+    private static (IOperation Left, IOperation Right)? PairIn(Expr? form, BinaryOperatorKind kind, IEnumerable<(int Ordinal, Expr Element)> operands, System.Func<int, IOperation?> operand)
+    {
+        if (form is null)
         {
-            foreach (var b in target.Parameters)
+            return null;
+        }
+
+        var all = operands.ToList();
+        foreach (var a in all)
+        {
+            foreach (var b in all)
             {
-                if (a.Ordinal != b.Ordinal && form != null && form.Equals(Arithmetic.Apply(kind, TolerantMathReader.ParameterVariable(a), TolerantMathReader.ParameterVariable(b)))
-                    && ArgumentAt(call, a.Ordinal) is { } left && ArgumentAt(call, b.Ordinal) is { } right)
+                if (a.Ordinal != b.Ordinal && form.Equals(Arithmetic.Apply(kind, a.Element, b.Element)) && operand(a.Ordinal) is { } left && operand(b.Ordinal) is { } right)
                 {
                     return (left, right);
                 }
