@@ -27,6 +27,10 @@ internal static class Operations
         }
     }
 
+    /// <summary>True when each argument of <paramref name="call"/> is bound to a parameter of its own (none missing, none packed into a <c>params</c> array).</summary>
+    public static bool ArgumentsMatchParameters(IInvocationOperation call) =>
+        !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray);
+
     /// <summary>True for the constructor a type's parameter list declares (<c>record Result(double Output)</c>, <c>class Neuron(double bias)</c>).</summary>
     public static bool IsPrimaryConstructor(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Constructor && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);

@@ -147,7 +147,7 @@ internal sealed class TolerantMathReader
     /// </summary>
     public Expr? InPlace(IInvocationOperation call, Expr element)
     {
-        if (OwnMatrix.StoreOf(call.TargetMethod, source, cancellationToken) is not { InPlace: true } store || call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray))
+        if (OwnMatrix.StoreOf(call.TargetMethod, source, cancellationToken) is not { InPlace: true } store || !Operations.ArgumentsMatchParameters(call))
         {
             return null;
         }
@@ -191,7 +191,7 @@ internal sealed class TolerantMathReader
         {
             case ILocalReferenceOperation local when source.SingleDefinition(local, cancellationToken) is { } definition:
                 return ReadOwnElements(definition, parameters, depth + 1);
-            case IInvocationOperation call when !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
+            case IInvocationOperation call when Operations.ArgumentsMatchParameters(call):
                 return ReadOwnCall(call.TargetMethod, call.Instance, call.Arguments.Select(a => (a.Parameter!.Ordinal, a.Value)), parameters, depth);
             case IBinaryOperation { OperatorMethod: { Parameters.Length: 2, MethodKind: MethodKind.UserDefinedOperator } user } binary:
                 return ReadOwnCall(user, null, new[] { (0, binary.LeftOperand), (1, binary.RightOperand) }, parameters, depth); // target - output, error * derivative
@@ -298,7 +298,6 @@ internal sealed class TolerantMathReader
             };
         }
     }
-
 
     private Expr Read(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
@@ -422,7 +421,7 @@ internal sealed class TolerantMathReader
             }
         }
 
-        if (target.IsAbstract || target.DeclaringSyntaxReferences.Length == 0 || call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray || a.Parameter is null))
+        if (target.IsAbstract || target.DeclaringSyntaxReferences.Length == 0 || !Operations.ArgumentsMatchParameters(call))
         {
             return null;
         }
@@ -541,7 +540,7 @@ internal sealed class TolerantMathReader
             return elementwise;
         }
 
-        if (call.Arguments.Any(a => a.ArgumentKind == ArgumentKind.ParamArray || a.Parameter is null))
+        if (!Operations.ArgumentsMatchParameters(call))
         {
             return null;
         }

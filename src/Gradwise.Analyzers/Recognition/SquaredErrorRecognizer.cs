@@ -140,7 +140,7 @@ internal sealed class SquaredErrorRecognizer
             : ArgumentAt((IInvocationOperation)operation, ordinal);
         switch (operation)
         {
-            case IInvocationOperation call when !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray):
+            case IInvocationOperation call when Operations.ArgumentsMatchParameters(call):
                 method = call.TargetMethod.OriginalDefinition;
                 break;
             case IBinaryOperation { OperatorMethod: { Parameters.Length: 2 } user } when user.MethodKind == MethodKind.UserDefinedOperator:
