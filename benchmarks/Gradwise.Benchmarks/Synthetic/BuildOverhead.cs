@@ -5,17 +5,29 @@ using System.Text.RegularExpressions;
 namespace Gradwise.Benchmarks.Synthetic;
 
 /// <summary>
-/// What Gradwise adds to a command-line build: synthetic projects built with and without it, alternating
-/// (the machines are shared and noisy, so each pair runs back to back, in alternating order, and the
-/// medians are compared), then
-/// one build with <c>-p:ReportAnalyzer=true</c> for the time of each Gradwise analyzer and the generator.
+/// What Gradwise adds to a command-line build: synthetic projects built with and without it, in turns (the
+/// machines are shared and noisy, so the builds of one round run back to back, each round in another order, and
+/// the medians are compared), then one build with <c>-p:ReportAnalyzer=true</c> for the time of each Gradwise
+/// analyzer and the generator.
+/// <para>
+/// On a machine-learning project the overhead is also split into its parts, with two more builds per round: the
+/// generator's output compiled as ordinary source without Gradwise (the cost of compiling the code the user asked
+/// for, as if written by hand), and Gradwise with every rule switched off (the generator's run on top of that).
+/// What the full build adds beyond the generator-only one is the analyzers'.
+/// </para>
 /// </summary>
 public static class BuildOverhead
 {
+    private const string Without = "without";
+    private const string With = "with";
+    private const string AsSource = "generated code as source";
+    private const string GeneratorOnly = "generator only (rules off)";
+
     public static int Run(string gradwise, string work, int[] sizes, int runs, int seed)
     {
         Console.WriteLine($"Gradwise assemblies: {gradwise}");
-        Console.WriteLine($"{"project",-28} {"lines",8} {"without (s)",12} {"with (s)",10} {"overhead",9}   per pair");
+        Console.WriteLine($"{"project",-28} {"lines",8} {"without (s)",12} {"with (s)",10} {"overhead",9}   per round");
+        var rulesOff = RulesOffConfig(gradwise, work);
         foreach (var kind in new[] { SyntheticKind.MachineLearning, SyntheticKind.Plain })
         {
             foreach (var size in sizes)
@@ -23,28 +35,42 @@ public static class BuildOverhead
                 var directory = Path.Combine(work, $"{kind}-{size}");
                 var lines = SyntheticSolution.Write(directory, kind, size, seed);
                 Dotnet(directory, "restore", "-v:q");
-                Build(directory, null);
-                Build(directory, gradwise); // warm both configurations once
-                var without = new List<double>();
-                var with = new List<double>();
+                var setups = new List<(string Name, string[] Properties)> { (Without, Array.Empty<string>()), (With, new[] { $"-p:Gradwise={gradwise}" }) };
+                if (kind == SyntheticKind.MachineLearning)
+                {
+                    // The generator's output, kept where -p:GradwiseGenerated=true compiles it (the project leaves Generated/ out otherwise).
+                    Dotnet(directory, "build", "--no-restore", "--no-incremental", "-v:q", "-nodeReuse:false", $"-p:Gradwise={gradwise}", $"-p:GradwiseRulesOff={rulesOff}", "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=Generated");
+                    setups.Insert(1, (AsSource, new[] { "-p:GradwiseGenerated=true" }));
+                    setups.Insert(2, (GeneratorOnly, new[] { $"-p:Gradwise={gradwise}", $"-p:GradwiseRulesOff={rulesOff}" }));
+                }
+
+                foreach (var setup in setups)
+                {
+                    Build(directory, setup.Properties); // warm every configuration once
+                }
+
+                var times = setups.ToDictionary(s => s.Name, _ => new List<double>());
                 for (var run = 0; run < runs; run++)
                 {
-                    // ABBA: which build of a pair goes first alternates, so order effects cancel out (with a fixed
-                    // order, on plain code where Gradwise does almost nothing, the second build of all 7 pairs was 1-19% faster).
-                    if (run % 2 == 0)
+                    // Each round starts with another configuration, so order effects cancel out (with a fixed order, on plain
+                    // code where Gradwise does almost nothing, the second build of all 7 pairs was 1-19% faster).
+                    for (var turn = 0; turn < setups.Count; turn++)
                     {
-                        without.Add(Build(directory, null));
-                        with.Add(Build(directory, gradwise));
-                    }
-                    else
-                    {
-                        with.Add(Build(directory, gradwise));
-                        without.Add(Build(directory, null));
+                        var setup = setups[(run + turn) % setups.Count];
+                        times[setup.Name].Add(Build(directory, setup.Properties));
                     }
                 }
 
-                var pairs = string.Join(" ", with.Zip(without, (w, o) => ((w / o) - 1).ToString("+0%;-0%", CultureInfo.InvariantCulture)));
-                Console.WriteLine($"{kind + "-" + size,-28} {lines,8} {Median(without),12:F2} {Median(with),10:F2} {(Median(with) / Median(without)) - 1,9:+0.0%;-0.0%}   {pairs}");
+                var without = times[Without];
+                var pairs = string.Join(" ", times[With].Zip(without, (w, o) => Ratio(w / o, "0%")));
+                Console.WriteLine($"{kind + "-" + size,-28} {lines,8} {Median(without),12:F2} {Median(times[With]),10:F2} {Ratio(Median(times[With]) / Median(without), "0.0%"),9}   {pairs}");
+                if (setups.Count > 2)
+                {
+                    // Each configuration against the build without Gradwise of the same round: the median of those ratios.
+                    var split = setups.Skip(1).Select(s => $"{s.Name} {Ratio(Median(times[s.Name].Zip(without, (t, o) => t / o).ToList()), "0.0%")}");
+                    Console.WriteLine($"    split, median ratio to 'without' per round: {string.Join(", ", split)}");
+                }
+
                 foreach (var line in AnalyzerTimes(directory, gradwise))
                 {
                     Console.WriteLine("    " + line);
@@ -55,11 +81,25 @@ public static class BuildOverhead
         return 0;
     }
 
-    /// <summary>Wall-clock seconds of a full rebuild, with the Gradwise assemblies when <paramref name="gradwise"/> is set.</summary>
-    private static double Build(string directory, string? gradwise)
+    /// <summary>
+    /// A global analyzer config that sets every rule of the Gradwise build under test to none: the compiler then runs none of
+    /// its analyzers (an analyzer whose every diagnostic is off is skipped), while the generator runs as usual.
+    /// </summary>
+    private static string RulesOffConfig(string gradwise, string work)
+    {
+        Directory.CreateDirectory(work);
+        var ids = GradwiseAnalyzers.From(Path.Combine(gradwise, "Gradwise.Analyzers.dll"))
+            .SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal);
+        var path = Path.Combine(work, "gradwise-rules-off.globalconfig");
+        File.WriteAllLines(path, new[] { "is_global = true" }.Concat(ids.Select(id => $"dotnet_diagnostic.{id}.severity = none")));
+        return path;
+    }
+
+    /// <summary>Wall-clock seconds of a full rebuild with the given MSBuild properties.</summary>
+    private static double Build(string directory, string[] properties)
     {
         var clock = Stopwatch.StartNew();
-        Dotnet(directory, "build", "--no-restore", "--no-incremental", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=true", $"-p:Gradwise={gradwise}");
+        Dotnet(directory, new[] { "build", "--no-restore", "--no-incremental", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=true" }.Concat(properties).ToArray());
         return clock.Elapsed.TotalSeconds;
     }
 
@@ -97,6 +137,10 @@ public static class BuildOverhead
 
         return output;
     }
+
+    /// <summary>A time ratio as a signed percentage (a custom format's negative section prints a ratio that rounds to zero as "-+0%").</summary>
+    private static string Ratio(double ratio, string format) =>
+        (ratio < 1 ? "-" : "+") + Math.Abs(ratio - 1).ToString(format, CultureInfo.InvariantCulture);
 
     private static double Median(List<double> values)
     {

@@ -19,7 +19,12 @@ public enum SyntheticKind
 /// </summary>
 public static class SyntheticSolution
 {
-    /// <summary>The project builds with and without Gradwise: <c>-p:Gradwise=path/to/analyzer/dlls</c> adds it.</summary>
+    /// <summary>
+    /// The project builds with and without Gradwise: <c>-p:Gradwise=path/to/analyzer/dlls</c> adds it. For the split of
+    /// what Gradwise adds, <c>-p:GradwiseRulesOff=file.globalconfig</c> switches its rules off (the generator still runs), and
+    /// <c>-p:GradwiseGenerated=true</c> compiles a copy of the generator's output kept in <c>Generated/</c> as ordinary source,
+    /// without Gradwise.
+    /// </summary>
     public const string ProjectFile = """
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -33,12 +38,18 @@ public static class SyntheticSolution
             <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
             <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
           </PropertyGroup>
-          <PropertyGroup Condition="'$(Gradwise)' != ''">
+          <PropertyGroup Condition="'$(Gradwise)' != '' or '$(GradwiseGenerated)' != ''">
             <DefineConstants>$(DefineConstants);GRADWISE</DefineConstants>
           </PropertyGroup>
           <ItemGroup Condition="'$(Gradwise)' != ''">
             <Analyzer Include="$(Gradwise)/Gradwise.Analyzers.dll" />
             <Analyzer Include="$(Gradwise)/Gradwise.Symbolic.dll" />
+          </ItemGroup>
+          <ItemGroup Condition="'$(GradwiseRulesOff)' != ''">
+            <GlobalAnalyzerConfigFiles Include="$(GradwiseRulesOff)" />
+          </ItemGroup>
+          <ItemGroup Condition="'$(GradwiseGenerated)' == ''">
+            <Compile Remove="Generated/**" />
           </ItemGroup>
         __PACKAGES__
         </Project>
