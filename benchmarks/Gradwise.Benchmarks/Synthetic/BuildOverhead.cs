@@ -50,6 +50,7 @@ public static class BuildOverhead
                 }
 
                 var times = setups.ToDictionary(s => s.Name, _ => new List<double>());
+                var cpu = setups.ToDictionary(s => s.Name, _ => new List<double>());
                 for (var run = 0; run < runs; run++)
                 {
                     // Each round starts with another configuration, so order effects cancel out (with a fixed order, on plain
@@ -57,18 +58,27 @@ public static class BuildOverhead
                     for (var turn = 0; turn < setups.Count; turn++)
                     {
                         var setup = setups[(run + turn) % setups.Count];
+                        var before = CompilerCpu();
                         times[setup.Name].Add(Build(directory, setup.Properties));
+                        cpu[setup.Name].Add(CompilerCpu().Sum(p => (p.Value - before.GetValueOrDefault(p.Key)).TotalSeconds));
                     }
                 }
 
                 var without = times[Without];
                 var pairs = string.Join(" ", times[With].Zip(without, (w, o) => Ratio(w / o, "0%")));
                 Console.WriteLine($"{kind + "-" + size,-28} {lines,8} {Median(without),12:F2} {Median(times[With]),10:F2} {Ratio(Median(times[With]) / Median(without), "0.0%"),9}   {pairs}");
+                // Each configuration against the build without Gradwise of the same round, the median of those ratios: wall time, and
+                // the processor time of the compiler server, which another user's load on the machine moves far less.
+                string Split(Dictionary<string, List<double>> measure) =>
+                    string.Join(", ", setups.Skip(1).Select(s => $"{s.Name} {Ratio(Median(measure[s.Name].Zip(measure[Without], (t, o) => t / o).ToList()), "0.0%")}"));
                 if (setups.Count > 2)
                 {
-                    // Each configuration against the build without Gradwise of the same round: the median of those ratios.
-                    var split = setups.Skip(1).Select(s => $"{s.Name} {Ratio(Median(times[s.Name].Zip(without, (t, o) => t / o).ToList()), "0.0%")}");
-                    Console.WriteLine($"    split, median ratio to 'without' per round: {string.Join(", ", split)}");
+                    Console.WriteLine($"    wall time, median ratio to 'without' per round: {Split(times)}");
+                }
+
+                if (cpu[Without].All(c => c > 0))
+                {
+                    Console.WriteLine($"    compiler CPU ({Median(cpu[Without]):F2} s without), median ratio per round: {Split(cpu)}");
                 }
 
                 foreach (var line in AnalyzerTimes(directory, gradwise))
@@ -93,6 +103,35 @@ public static class BuildOverhead
         var path = Path.Combine(work, "gradwise-rules-off.globalconfig");
         File.WriteAllLines(path, new[] { "is_global = true" }.Concat(ids.Select(id => $"dotnet_diagnostic.{id}.severity = none")));
         return path;
+    }
+
+    /// <summary>
+    /// Processor time so far of each compiler server process (VBCSCompiler: its own process on Windows, <c>dotnet VBCSCompiler.dll</c>
+    /// elsewhere), by process id; empty where the command line of a process cannot be read.
+    /// </summary>
+    private static Dictionary<int, TimeSpan> CompilerCpu()
+    {
+        var result = new Dictionary<int, TimeSpan>();
+        foreach (var process in Process.GetProcesses())
+        {
+            using (process)
+            {
+                try
+                {
+                    var commandLine = $"/proc/{process.Id}/cmdline";
+                    if (process.ProcessName == "VBCSCompiler" || (File.Exists(commandLine) && File.ReadAllText(commandLine).Contains("VBCSCompiler", StringComparison.Ordinal)))
+                    {
+                        result[process.Id] = process.TotalProcessorTime;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // The process ended, or is not ours to read: not the compiler this build uses.
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Wall-clock seconds of a full rebuild with the given MSBuild properties.</summary>
