@@ -69,10 +69,20 @@ internal sealed class TolerantMathReader
     // Opaque leaves made so far: a store read that makes one reads something other than its arguments' elements.
     private int leaves;
 
-    public TolerantMathReader(IValueSource source, CancellationToken cancellationToken)
+    // The one implementation an interface or virtual call runs, where the caller knows the objects its receiver can hold.
+    private readonly System.Func<IInvocationOperation, IMethodSymbol?>? dispatch;
+
+    /// <param name="source">Where stored values and method bodies come from.</param>
+    /// <param name="cancellationToken">Cancels a long reading.</param>
+    /// <param name="dispatch">
+    /// The implementation an interface or virtual call runs (from what its receiver can hold), or null: then such a call is read
+    /// through the body of the method it names, if that has one.
+    /// </param>
+    public TolerantMathReader(IValueSource source, CancellationToken cancellationToken, System.Func<IInvocationOperation, IMethodSymbol?>? dispatch = null)
     {
         this.source = source;
         this.cancellationToken = cancellationToken;
+        this.dispatch = dispatch;
     }
 
     /// <summary>The value as math.</summary>
@@ -570,10 +580,17 @@ internal sealed class TolerantMathReader
 
         // A helper of numbers with one return (Sigmoid, Derivative, SquaredError by any name) is its body.
         // A helper of vectors that returns a vector (SigmoidPrime(z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z))) is its body too, element by element.
+        // An interface or virtual call (loss.Derivative(output, target)) is the body of the implementation its receiver runs, where that is known.
         var ofVectors = VectorApi.IsVector(target.ReturnType);
         if (depth >= MaxInlining || args.Length == 0 || args.Length > 4
             || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type))) || p.RefKind != RefKind.None)
-            || !(ofVectors || MathApi.IsNumeric(target.ReturnType)) || source.SingleReturn(target, cancellationToken) is not { } body)
+            || !(ofVectors || MathApi.IsNumeric(target.ReturnType)))
+        {
+            return null;
+        }
+
+        var method = (target.IsAbstract || target.IsVirtual || target.IsOverride ? dispatch?.Invoke(call) : null) ?? target;
+        if (source.SingleReturn(method, cancellationToken) is not { } body)
         {
             return null;
         }
@@ -581,7 +598,7 @@ internal sealed class TolerantMathReader
         var bound = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         for (var i = 0; i < args.Length; i++)
         {
-            bound[target.OriginalDefinition.Parameters[i]] = args[i];
+            bound[method.OriginalDefinition.Parameters[i]] = args[i];
         }
 
         return Read(body, bound, depth + 1);

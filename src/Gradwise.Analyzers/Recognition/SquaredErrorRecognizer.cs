@@ -280,7 +280,7 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var reader = new TolerantMathReader(index, ct);
+        var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
         return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct);
 
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
@@ -295,6 +295,38 @@ internal sealed class SquaredErrorRecognizer
             var o = atInput ? Ex.Call(MathFunction.Sigmoid, read) : read;
             return Ex.Mul(o, Ex.Sub(Ex.One, o));
         }
+    }
+
+    /// <summary>
+    /// The implementation an interface or virtual call runs when every object flow finds its receiver can hold is made here, and
+    /// all of one implementation (<c>loss.Derivative(output, target)</c> with <c>new MeanSquared()</c> handed in); null otherwise.
+    /// </summary>
+    private static IMethodSymbol? Dispatched(IInvocationOperation call, System.Func<IOperation, List<IOperation>?> values) =>
+        HeldImplementations(call, values) is { } held && held.Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
+
+    /// <summary>
+    /// The implementations an interface or virtual call can run, one per object its receiver can hold, when flow finds every such
+    /// object made here (<c>new Tanh()</c> handed to the constructor that stores it); null when it cannot place them all.
+    /// </summary>
+    private static List<IMethodSymbol>? HeldImplementations(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? values)
+    {
+        if (call.Instance is not { } receiver || values?.Invoke(receiver) is not { Count: > 0 } held)
+        {
+            return null;
+        }
+
+        var implementations = new List<IMethodSymbol>();
+        foreach (var value in held)
+        {
+            if (Operations.Strip(value) is not IObjectCreationOperation { Type: INamedTypeSymbol type } || FlowIndex.ImplementationIn(type, call.TargetMethod) is not { } implementation)
+            {
+                return null;
+            }
+
+            implementations.Add(implementation);
+        }
+
+        return implementations;
     }
 
     /// <summary>
@@ -332,8 +364,12 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var dispatched = dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
-            .Select(m => DerivativeForm(m, ct)).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First());
+        // Where flow places every object the receiver can hold (new Tanh() stored by the constructor), only their implementations
+        // count: a tanh node is not σ' because a logistic class exists too. Elsewhere the call may dispatch to any implementation.
+        var dispatched = HeldImplementations(call, delegateValues) is { } runs
+            ? runs.Select(m => derivativeForms.GetOrAdd(m.OriginalDefinition, d => DerivativeForm(d, ct))).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First()
+            : dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
+                .Select(m => DerivativeForm(m, ct)).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First());
         return dispatched == DerivativeAt.None ? null : (call.Arguments[0].Value, dispatched == DerivativeAt.Input);
     }
 
@@ -595,8 +631,17 @@ internal sealed class SquaredErrorRecognizer
             : null;
     }
 
-    /// <summary>True for t − o or o − t with t free of o's variables: the error of the output o.</summary>
+    /// <summary>
+    /// True for t − o or o − t with t free of o's variables, or a number times one (2·(o − t), the derivative of (o − t)², as a loss
+    /// object's <c>Derivative</c> returns it): the error of the output o.
+    /// </summary>
     private static bool IsErrorOf(Expr difference, Expr output)
+    {
+        Ex.SplitCoefficient(difference, out var scale, out var unscaled);
+        return IsUnscaledErrorOf(difference, output) || (scale != 0 && scale != 1 && IsUnscaledErrorOf(unscaled, output));
+    }
+
+    private static bool IsUnscaledErrorOf(Expr difference, Expr output)
     {
         var outputVariables = Variables(output);
         if (outputVariables.Count == 0 || !outputVariables.IsSubsetOf(Variables(difference)))

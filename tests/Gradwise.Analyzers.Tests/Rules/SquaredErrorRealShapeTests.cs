@@ -2738,6 +2738,9 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "interface stages: an activation object in a get-only property, handed to units behind IUnit, the delta in Parallel.For", new[] { InterfaceStages("Logistic", "{|GW1001:Activation.Slope(y) * (wanted[u] - y)|}") } },
+        { "cells with a back-reference to their tier, whose squash (an abstract class) is logistic on the top tier and linear below", new[] { BackReferenceCells("LogisticSquash", "{|GW1001:tier.squash.Back(output) * (target - output)|}") } },
+        { "a squared-error loss object handed to the output gradient, times the activation object's derivative", new[] { LossObjects("SigmoidActivation", "MeanSquared", "{|GW1001:activation.Derivative(Output) * loss.Derivative(Output, target)|}") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3560,6 +3563,11 @@ public sealed class SquaredErrorRealShapeTests
                 public static double Error(double z, double target) { var n = Fire(z); return 0.5 * Math.Pow(target - n.Activation, 2); }
             }
             """ } },
+        { "interface stages with a tanh activation object", new[] { InterfaceStages("Tanh", "Activation.Slope(y) * (wanted[u] - y)") } },
+        { "cells whose every tier is linear", new[] { BackReferenceCells("LinearSquash", "tier.squash.Back(output) * (target - output)") } },
+        { "a cross-entropy loss object, whose derivative divides σ' out", new[] { LossObjects("SigmoidActivation", "BinaryCrossEntropy", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
+        { "a squared-error loss object on a tanh node", new[] { LossObjects("TanhActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
+        { "a loss object that is squared error in one call and cross-entropy in another", new[] { LossObjects("SigmoidActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)", " node.OutputGradient(0.0, new BinaryCrossEntropy());") } },
     };
 
     [Theory]
@@ -3738,6 +3746,206 @@ public sealed class SquaredErrorRealShapeTests
         await Run("softmax layer object with an MSE property", files);
         AssertActivationLocations("softmax layer object with an MSE property", files);
     }
+
+    /// <summary>
+    /// Interfaces all the way down: units behind <c>IUnit</c> in stages behind <c>IStage</c>, an <c>IActivation</c> object held in a
+    /// get-only property and handed to every unit, the output read back through <c>LastOutput</c>, and the delta written in a
+    /// <c>Parallel.For</c> lambda as the activation object's slope at the output times the error. The slope is y·(1 − y) for the one
+    /// activation the property holds, so the delta is σ' by its shape; flow does not follow a read of an interface property
+    /// (<c>IUnit.LastOutput</c>) to the implementing property's writes, so the diagnostic names no sigmoid location (no mark).
+    /// </summary>
+    private static string InterfaceStages(string activation, string site) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        public interface IActivation { float Apply(float x); float Slope(float y); }
+        public sealed class Logistic : IActivation
+        {
+            public float Apply(float x) => 1f / (1f + MathF.Exp(-x));
+            public float Slope(float y) => y * (1f - y);
+        }
+        public sealed class Tanh : IActivation
+        {
+            public float Apply(float x) => MathF.Tanh(x);
+            public float Slope(float y) => 1f - y * y;
+        }
+        public interface IUnit { float[] Weights { get; } float LastOutput { get; } float Fire(IList<float> inputs); }
+        public sealed class Unit : IUnit
+        {
+            private readonly IActivation activation;
+            public Unit(int inputs, IActivation activation) { Weights = new float[inputs]; this.activation = activation; }
+            public float[] Weights { get; }
+            public float LastOutput { get; private set; }
+            public float Fire(IList<float> inputs)
+            {
+                float sum = 0;
+                for (int k = 0; k < inputs.Count; k++) sum += Weights[k] * inputs[k];
+                LastOutput = activation.Apply(sum);
+                return LastOutput;
+            }
+        }
+        public interface IStage { int Width { get; } IUnit[] Units { get; } }
+        public sealed class Stage : IStage
+        {
+            public Stage(int width, IUnit[] units) { Width = width; Units = units; }
+            public int Width { get; }
+            public IUnit[] Units { get; }
+        }
+        public sealed class Mlp
+        {
+            public IList<IStage> Stages { get; }
+            public IActivation Activation { get; }
+            public Mlp(int inputs, IList<int> widths)
+            {
+                Stages = new Stage[widths.Count];
+                Activation = new __ACTIVATION__();
+                for (int s = 0; s < widths.Count; s++)
+                {
+                    var units = new IUnit[widths[s]];
+                    for (int u = 0; u < widths[s]; u++) units[u] = new Unit(s == 0 ? inputs : widths[s - 1], Activation);
+                    Stages[s] = new Stage(widths[s], units);
+                }
+            }
+            public IList<float> Run(IList<float> x)
+            {
+                IList<float> current = x;
+                for (int s = 0; s < Stages.Count; s++)
+                {
+                    var next = new float[Stages[s].Width];
+                    Parallel.For(0, Stages[s].Width, u => next[u] = Stages[s].Units[u].Fire(current));
+                    current = next;
+                }
+                return current;
+            }
+            public float[][] Deltas(IList<float> x, IList<float> wanted)
+            {
+                Run(x);
+                int last = Stages.Count - 1;
+                var deltas = new float[Stages.Count][];
+                for (int s = 0; s < Stages.Count; s++) deltas[s] = new float[Stages[s].Width];
+                Parallel.For(0, Stages[last].Width, u =>
+                {
+                    float y = Stages[last].Units[u].LastOutput;
+                    deltas[last][u] = __SITE__;
+                });
+                return deltas;
+            }
+        }
+        """.Replace("__ACTIVATION__", activation, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A cell that knows its tier: the squash (an abstract class with a logistic and a linear subclass) is the tier's field, chosen
+    /// per tier where the tiers are made, and the output cell's blame is the squash's slope at the output times the error.
+    /// </summary>
+    private static string BackReferenceCells(string topSquash, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public abstract class Squash { public abstract double Forward(double x); public abstract double Back(double y); }
+        public sealed class LogisticSquash : Squash
+        {
+            public override double Forward(double x) => /*σ*/1.0 / (1.0 + Math.Exp(-x));
+            public override double Back(double y) => y * (1.0 - y);
+        }
+        public sealed class LinearSquash : Squash
+        {
+            public override double Forward(double x) => x;
+            public override double Back(double y) => 1.0;
+        }
+        public class Cell
+        {
+            private readonly Tier tier;
+            public double output, error;
+            public List<double> weights = new List<double>();
+            public Cell(Tier tier) { this.tier = tier; }
+            public void Fire(List<double> inputs)
+            {
+                double sum = 0;
+                for (int i = 0; i < inputs.Count; i++) sum += weights[i] * inputs[i];
+                output = tier.squash.Forward(sum);
+            }
+            public double Blame(double target)
+            {
+                error = __SITE__;
+                return error;
+            }
+        }
+        public class Tier
+        {
+            public Squash squash;
+            public List<Cell> cells = new List<Cell>();
+            public Tier(int n, Squash squash) { this.squash = squash; for (int i = 0; i < n; i++) cells.Add(new Cell(this)); }
+        }
+        public static class Program
+        {
+            public static void Main()
+            {
+                var hidden = new Tier(4, new LinearSquash());
+                var top = new Tier(1, new __TOP__());
+                top.cells[0].Fire(new List<double> { 1, 2 });
+                top.cells[0].Blame(1.0);
+            }
+        }
+        """.Replace("__TOP__", topSquash, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// An activation object and a loss object, both behind interfaces: the node holds its activation in a field set by its
+    /// constructor, the loss is handed to the method that computes the output gradient, and the gradient is the activation's
+    /// derivative at the output times the loss's derivative, which for squared error is 2·(o − t).
+    /// </summary>
+    private static string LossObjects(string activation, string loss, string site, string extraCall = "") => """
+        using System;
+        public interface IActivation { double Activate(double x); double Derivative(double y); }
+        public sealed class SigmoidActivation : IActivation
+        {
+            public double Activate(double x) => /*σ*/1.0 / (1.0 + Math.Exp(-x));
+            public double Derivative(double y) => y * (1.0 - y);
+        }
+        public sealed class TanhActivation : IActivation
+        {
+            public double Activate(double x) => Math.Tanh(x);
+            public double Derivative(double y) => 1.0 - y * y;
+        }
+        public interface ILoss { double Value(double output, double target); double Derivative(double output, double target); }
+        public sealed class MeanSquared : ILoss
+        {
+            public double Value(double output, double target) => (output - target) * (output - target);
+            public double Derivative(double output, double target) => 2 * (output - target);
+        }
+        public sealed class BinaryCrossEntropy : ILoss
+        {
+            public double Value(double output, double target) => -(target * Math.Log(output) + (1 - target) * Math.Log(1 - output));
+            public double Derivative(double output, double target) => (output - target) / (output * (1 - output));
+        }
+        public sealed class Node
+        {
+            private readonly IActivation activation;
+            public double Output, Gradient;
+            public double[] Weights;
+            public Node(int inputs, IActivation activation) { Weights = new double[inputs]; this.activation = activation; }
+            public double Forward(double[] x)
+            {
+                double z = 0;
+                for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+                Output = activation.Activate(z);
+                return Output;
+            }
+            public double OutputGradient(double target, ILoss loss)
+            {
+                Gradient = __SITE__;
+                return Gradient;
+            }
+        }
+        public static class Program
+        {
+            public static void Main()
+            {
+                var node = new Node(2, new __ACTIVATION__());
+                node.Forward(new[] { 1.0, 2.0 });
+                node.OutputGradient(1.0, new __LOSS__());__EXTRA__
+            }
+        }
+        """.Replace("__ACTIVATION__", activation, StringComparison.Ordinal).Replace("__LOSS__", loss, StringComparison.Ordinal)
+            .Replace("__SITE__", site, StringComparison.Ordinal).Replace("__EXTRA__", extraCall, StringComparison.Ordinal);
 
     /// <summary>The marker written just before the sigmoid (softmax) each positive's diagnostic must point at as its additional location.</summary>
     private const string ActivationMark = "/*σ*/";
