@@ -367,10 +367,13 @@ internal sealed class SquaredErrorRecognizer
         // Where flow places every object the receiver can hold (new Tanh() stored by the constructor), only their implementations
         // count: a tanh node is not σ' because a logistic class exists too. Elsewhere the call may dispatch to any implementation.
         var dispatched = HeldImplementations(call, delegateValues) is { } runs
-            ? runs.Select(m => derivativeForms.GetOrAdd(m.OriginalDefinition, d => DerivativeForm(d, ct))).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First()
-            : dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => index.Implementations((IMethodSymbol)method, ct)
-                .Select(m => DerivativeForm(m, ct)).Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First());
+            ? FirstForm(runs.Select(m => derivativeForms.GetOrAdd(m.OriginalDefinition, d => DerivativeForm(d, ct))))
+            : dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => FirstForm(index.Implementations((IMethodSymbol)method, ct).Select(m => DerivativeForm(m, ct))));
         return dispatched == DerivativeAt.None ? null : (call.Arguments[0].Value, dispatched == DerivativeAt.Input);
+
+        // The first implementation that is σ' of its one argument decides where it is taken (the output or the input).
+        static DerivativeAt FirstForm(IEnumerable<(DerivativeAt Form, int Ordinal)> forms) =>
+            forms.Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First();
     }
 
     /// <summary>The method a delegate value refers to (a method group, or a delegate made from one) when its body is in the compilation.</summary>
