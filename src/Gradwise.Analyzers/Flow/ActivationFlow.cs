@@ -125,6 +125,9 @@ internal sealed class ActivationFlow
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
                     return Elements(list, kind, depth + 1);
+                case IPropertyReferenceOperation { Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
+                    // unit.LastOutput through IUnit: the implementing property of each unit the receiver can hold
+                    return Dispatched(getter, instance, depth, g => HasBody(g) ? Method(g, kind, depth) : g.AssociatedSymbol is IPropertySymbol p ? Member(p, kind, false, depth) : null)?.Through(property);
                 case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Method(getter, kind, depth)?.Through(property);
                 case IPropertyReferenceOperation property:
@@ -180,6 +183,8 @@ internal sealed class ActivationFlow
                         ?? Any(stores.Where(w => w.IntoElements), w => Written(w, kind, depth));
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, true, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
+                    return Dispatched(getter, instance, depth, g => HasBody(g) ? Any(Index.ReturnsOf(g, ct), r => Elements(r, kind, depth + 1)) : g.AssociatedSymbol is IPropertySymbol p ? Member(p, kind, true, depth) : null)?.Through(property);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
@@ -356,13 +361,9 @@ internal sealed class ActivationFlow
                 return Any(Values(call.Instance, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
             }
 
-            if ((target.IsAbstract || target.IsVirtual || target.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(target) && call.Instance != null)
+            if (IsDispatched(target) && call.Instance != null)
             {
-                var types = ConcreteTypes(call.Instance, depth + 1);
-                var fact = types is { Count: > 0 }
-                    ? Any(types, t => FlowIndex.ImplementationIn(t, target) is { } m && HasBody(m) ? Method(m, kind, depth) : null)
-                    : Every(Index.Implementations(target, ct), m => Method(m, kind, depth));
-                return fact?.Through(call);
+                return Dispatched(target, call.Instance, depth, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
             }
 
             if (HasBody(target) && Method(target, kind, depth) is { } summary)
@@ -372,6 +373,46 @@ internal sealed class ActivationFlow
 
             return ByMath(call, kind);
         }
+
+        /// <summary>
+        /// A call of an interface, abstract or virtual member without a body of its own (a method, or a property's getter): the
+        /// fact of the implementations the receiver can run. Where flow places every object the receiver can hold, a fact of any
+        /// of their implementations; else every implementation in the compilation must have it.
+        /// </summary>
+        private ActivationFact? Dispatched(IMethodSymbol member, IOperation receiver, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        {
+            var types = ConcreteTypes(receiver, depth + 1);
+            if (types is not { Count: > 0 })
+            {
+                return Every(Index.Implementations(member, ct), implementation);
+            }
+
+            // layers[i] can be any layer the list holds, and which one is not followed: a fact of all of them, not of one.
+            System.Func<INamedTypeSymbol, ActivationFact?> held = t => FlowIndex.ImplementationIn(t, member) is { } m ? implementation(m) : null;
+            return AnyElement(receiver) ? Every(types, held) : Any(types, held);
+        }
+
+        /// <summary>
+        /// True for a read of an element other than the last (<c>layers[i]</c>, <c>layers.First()</c>), directly or through a local
+        /// defined once as one.
+        /// </summary>
+        private bool AnyElement(IOperation receiver) => Operations.Strip(receiver) switch
+        {
+            IArrayElementReferenceOperation element => element.Indices.Length != 1 || !PicksLast(element.Indices[0], element.ArrayReference),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } indexer => indexer.Arguments.Length != 1 || !PicksLast(indexer.Arguments[0].Value, list),
+            IImplicitIndexerReferenceOperation implicitIndexer => !PicksLast(implicitIndexer.Argument, implicitIndexer.Instance),
+            IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "ElementAt" or "Single" } call => IsLinq(call.TargetMethod),
+            ILocalReferenceOperation local => Index.Reaching(local, ct) is { Count: 1 } definitions && AnyElement(definitions[0]),
+            _ => false,
+        };
+
+        /// <summary>
+        /// A member whose body the receiver chooses: an interface or abstract method or property getter (not an indexer's), or a
+        /// virtual method with no source here.
+        /// </summary>
+        private static bool IsDispatched(IMethodSymbol member) => member.MethodKind == MethodKind.PropertyGet
+            ? member.IsAbstract && member.AssociatedSymbol is IPropertySymbol { IsIndexer: false }
+            : (member.IsAbstract || member.IsVirtual || member.ContainingType?.TypeKind == TypeKind.Interface) && !HasBody(member);
 
         private ActivationFact? DelegateResult(IOperation value, Activation kind, int depth)
         {
@@ -596,9 +637,41 @@ internal sealed class ActivationFlow
         /// What the elements of an array field, property or local can hold (<c>activationDerivative[layer]</c>): the values written into
         /// its elements anywhere, and those of the array initializers it is given. Null for any other array.
         /// </summary>
-        private IEnumerable<IOperation>? ElementValues(IOperation array)
+        /// <summary>
+        /// The values a collection's elements can hold: element stores and adds into the field, property or local that holds it,
+        /// array and collection initializers, and the elements of whole collections stored into it, handed to a parameter,
+        /// returned, copied or read through an interface property's implementations. Null when the collection is not one of these.
+        /// With <paramref name="last"/>, the values its last element can hold: of elements added one by one, the one added last in
+        /// source order (<c>layers.Add(hidden); layers.Add(output);</c>), of an initializer, its last element; elements stored by
+        /// index all count.
+        /// </summary>
+        private List<IOperation>? ElementValues(IOperation collection, bool last, int depth)
         {
-            var storage = Operations.Strip(array);
+            if (!Step(depth))
+            {
+                return null;
+            }
+
+            var storage = Operations.Strip(collection);
+            switch (storage)
+            {
+                case IArrayCreationOperation creation:
+                    return LastIf(last, creation.Initializer is { } initializer ? initializer.ElementValues.ToList() : new List<IOperation>());
+                case IObjectCreationOperation creation when IsCollectionType(creation.Type):
+                    // new List<ILayer> { a, b }: the arguments of the initializer's adds; new List<ILayer>(): none
+                    return LastIf(last, creation.Initializer?.Initializers.OfType<IInvocationOperation>().Where(a => a.Arguments.Length == 1).Select(a => a.Arguments[0].Value).ToList() ?? new List<IOperation>());
+                case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }:
+                    return ElementsOfEach(Index.ArgumentsTo(method, parameter.Ordinal, ct), last, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter):
+                    return ElementsOfEach(DispatchedValues(getter, instance, depth), last, depth);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } when HasBody(getter):
+                    return ElementsOfEach(Index.ReturnsOf(getter, ct), last, depth);
+                case IInvocationOperation call when call.TargetMethod.Name is "ToArray" or "ToList" or "Clone" && (IsLinq(call.TargetMethod) || call.Instance != null):
+                    return ElementValues(Receiver(call), last, depth + 1);
+                case IInvocationOperation call when HasBody(call.TargetMethod):
+                    return ElementsOfEach(Index.ReturnsOf(call.TargetMethod, ct), last, depth);
+            }
+
             ISymbol? symbol = storage switch
             {
                 IFieldReferenceOperation field => field.Field,
@@ -612,8 +685,82 @@ internal sealed class ActivationFlow
             }
 
             var writes = Index.WritesTo(symbol, storage is ILocalReferenceOperation ? storage : null, ct);
-            return writes.Where(w => w.IntoElements).Select(w => w.Value)
-                .Concat(writes.Where(w => !w.IntoElements).SelectMany(w => Operations.Strip(w.Value) is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : Enumerable.Empty<IOperation>()));
+            var stores = writes.Where(w => w.IntoElements && !w.ValueIsElements).ToList();
+            if (last && stores.Count > 0 && stores.All(w => w.Site is IInvocationOperation { TargetMethod.Name: "Add" }))
+            {
+                // Added one by one: the last add in source order is the last element (the order calls run is not followed).
+                var added = stores.OrderBy(w => Index.Position(w.Site)).Last();
+                return new List<IOperation> { added.Value };
+            }
+
+            var result = new List<IOperation>();
+            foreach (var write in writes)
+            {
+                if (write.IntoElements && !write.ValueIsElements)
+                {
+                    result.Add(write.Value); // a[i] = v, list.Add(v)
+                }
+                else if (ElementValues(write.Value, last && stores.Count == 0, depth + 1) is { } elements)
+                {
+                    result.AddRange(elements); // a = new[] { ... }, Units = units, Array.Copy(source, a, n)
+                }
+            }
+
+            return result;
+        }
+
+        private static List<IOperation> LastIf(bool last, List<IOperation> elements) =>
+            last && elements.Count > 1 ? new List<IOperation> { elements[elements.Count - 1] } : elements;
+
+        /// <summary>
+        /// True when <paramref name="index"/> picks the last element of <paramref name="collection"/>: <c>^1</c>, or
+        /// <c>xs.Count - 1</c> / <c>xs.Length - 1</c> of the same collection.
+        /// </summary>
+        private static bool PicksLast(IOperation index, IOperation collection) => Operations.Strip(index) switch
+        {
+            IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size }
+                when Operations.Strip(size) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } of } =>
+                Operations.ReferencedSymbol(of) is { } counted && SymbolEqualityComparer.Default.Equals(counted, Operations.ReferencedSymbol(collection)),
+            _ => false,
+        };
+
+        /// <summary>The element values of each collection, those flow cannot place left out (may-values, as in <see cref="Values"/>).</summary>
+        private List<IOperation> ElementsOfEach(IEnumerable<IOperation> collections, bool last, int depth)
+        {
+            var result = new List<IOperation>();
+            foreach (var collection in collections)
+            {
+                result.AddRange(ElementValues(collection, last, depth + 1) ?? Enumerable.Empty<IOperation>());
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// What a read of an interface or abstract property can give: the returns or stored values of the implementing properties
+        /// of the objects flow places on the receiver, else of every implementation in the compilation.
+        /// </summary>
+        private List<IOperation> DispatchedValues(IMethodSymbol getter, IOperation receiver, int depth)
+        {
+            var types = ConcreteTypes(receiver, depth + 1);
+            var getters = types is { Count: > 0 }
+                ? types.Select(t => FlowIndex.ImplementationIn(t, getter)).OfType<IMethodSymbol>().Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
+                : Index.Implementations(getter, ct);
+            var result = new List<IOperation>();
+            foreach (var implementation in getters)
+            {
+                if (HasBody(implementation))
+                {
+                    result.AddRange(Index.ReturnsOf(implementation, ct));
+                }
+                else if (implementation.AssociatedSymbol is IPropertySymbol property)
+                {
+                    result.AddRange(Index.WritesTo(property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value));
+                }
+            }
+
+            return result;
         }
 
         /// <summary>The values that reach a reference: creations, delegates, constants; the sources flow cannot place are left out (null when none is left).</summary>
@@ -635,11 +782,19 @@ internal sealed class ActivationFlow
                 _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
                 IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter) =>
+                    DispatchedValues(getter, instance, depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
                     Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
-                IArrayElementReferenceOperation element => ElementValues(element.ArrayReference),
+                IArrayElementReferenceOperation { Indices.Length: 1 } element => ElementValues(element.ArrayReference, PicksLast(element.Indices[0], element.ArrayReference), depth + 1),
+                IArrayElementReferenceOperation element => ElementValues(element.ArrayReference, false, depth + 1),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } indexer => ElementValues(list, PicksLast(indexer.Arguments[0].Value, list), depth + 1),
+                IImplicitIndexerReferenceOperation implicitIndexer => ElementValues(implicitIndexer.Instance, PicksLast(implicitIndexer.Argument, implicitIndexer.Instance), depth + 1),
+                IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length <= 2 =>
+                    ElementValues(Receiver(call), call.TargetMethod.Name is "Last" or "LastOrDefault" && call.Arguments.Length == 1, depth + 1),
                 IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
                 ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },

@@ -268,20 +268,29 @@ internal sealed class FlowIndex : IValueSource
         return result;
     }
 
-    /// <summary>The source members that implement or override <paramref name="member"/>.</summary>
+    /// <summary>
+    /// The source members that implement or override <paramref name="member"/>: methods, or for a property's getter
+    /// (<c>IUnit.LastOutput</c>'s), the getters of the properties that implement or override the property.
+    /// </summary>
     public IReadOnlyList<IMethodSymbol> Implementations(IMethodSymbol member, CancellationToken cancellationToken)
     {
-        // Every source method of the name is looked at once, for all the members of that name it implements
+        // Every source member of the name is looked at once, for all the members of that name it implements
         // (projects declare many interfaces with an Apply or a Derivative: asking each one alone would be quadratic).
-        var byMember = Once(implementationsByName, member.Name, () => ImplementationsNamed(member.Name, cancellationToken), cancellationToken);
+        var name = member is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Name;
+        var byMember = Once(implementationsByName, name, () => ImplementationsNamed(name, cancellationToken), cancellationToken);
         return byMember.TryGetValue(member.OriginalDefinition, out var found) ? found : (IReadOnlyList<IMethodSymbol>)System.Array.Empty<IMethodSymbol>();
     }
 
     private Dictionary<ISymbol, List<IMethodSymbol>> ImplementationsNamed(string name, CancellationToken cancellationToken)
     {
         var result = new Dictionary<ISymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        void Add(IMethodSymbol implemented, IMethodSymbol implementation)
+        void Add(IMethodSymbol? implemented, IMethodSymbol implementation)
         {
+            if (implemented is null)
+            {
+                return;
+            }
+
             if (!result.TryGetValue(implemented.OriginalDefinition, out var list))
             {
                 result[implemented.OriginalDefinition] = list = new List<IMethodSymbol>();
@@ -293,25 +302,52 @@ internal sealed class FlowIndex : IValueSource
             }
         }
 
-        foreach (var candidate in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken).OfType<IMethodSymbol>().OrderBy(Position))
+        foreach (var candidate in compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken).OrderBy(Position))
         {
             if (candidate.IsAbstract || candidate.DeclaringSyntaxReferences.Length == 0 || candidate.ContainingType is not { } type)
             {
                 continue;
             }
 
-            for (var overridden = candidate.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            if (candidate is IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property)
             {
-                Add(overridden, candidate);
+                // A property stands for its getter: a read of IUnit.LastOutput runs the getter of Unit.LastOutput.
+                for (var overridden = property.OverriddenProperty; overridden != null; overridden = overridden.OverriddenProperty)
+                {
+                    Add(overridden.GetMethod, getter);
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var interfaceProperty in @interface.GetMembers(name).OfType<IPropertySymbol>())
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceProperty), property))
+                        {
+                            Add(interfaceProperty.GetMethod, getter);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (candidate is not IMethodSymbol method)
+            {
+                continue;
+            }
+
+            for (var overridden = method.OverriddenMethod; overridden != null; overridden = overridden.OverriddenMethod)
+            {
+                Add(overridden, method);
             }
 
             foreach (var @interface in type.AllInterfaces)
             {
                 foreach (var interfaceMember in @interface.GetMembers(name).OfType<IMethodSymbol>())
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMember), candidate))
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMember), method))
                     {
-                        Add(interfaceMember, candidate);
+                        Add(interfaceMember, method);
                     }
                 }
             }
@@ -537,6 +573,10 @@ internal sealed class FlowIndex : IValueSource
         var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
         return location?.SourceTree is { } tree && treeOrder.Value.TryGetValue(tree, out var order) ? (order, location.SourceSpan.Start) : (int.MaxValue, 0);
     }
+
+    /// <summary>Where an operation is in compilation order: its file's place among the compilation's files, then its offset.</summary>
+    public (int Tree, int Start) Position(IOperation operation) =>
+        treeOrder.Value.TryGetValue(operation.Syntax.SyntaxTree, out var order) ? (order, operation.Syntax.SpanStart) : (int.MaxValue, operation.Syntax.SpanStart);
 
     /// <summary>The facts of every member under <paramref name="key"/> (compilation order), grouped by the symbol each is about.</summary>
     /// <remarks>

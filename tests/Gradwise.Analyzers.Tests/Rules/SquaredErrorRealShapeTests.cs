@@ -2741,6 +2741,13 @@ public sealed class SquaredErrorRealShapeTests
         { "interface stages: an activation object in a get-only property, handed to units behind IUnit, the delta in Parallel.For", new[] { InterfaceStages("Logistic", "{|GW1001:Activation.Slope(y) * (wanted[u] - y)|}") } },
         { "cells with a back-reference to their tier, whose squash (an abstract class) is logistic on the top tier and linear below", new[] { BackReferenceCells("LogisticSquash", "{|GW1001:tier.squash.Back(output) * (target - output)|}") } },
         { "a squared-error loss object handed to the output gradient, times the activation object's derivative", new[] { LossObjects("SigmoidActivation", "MeanSquared", "{|GW1001:activation.Derivative(Output) * loss.Derivative(Output, target)|}") } },
+        { "layers behind ILayer added to a list, a sigmoid layer last, the loss on the last layer's outputs read through the interface", new[] { InterfaceLayers(
+            "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new DenseLayer(hidden, outputs)); layers.Add(new SigmoidLayer(outputs));",
+            "var p = layers[^1].Outputs;", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "layers behind ILayer in a collection initializer, a sigmoid layer last, read by Last() through a property", new[] { InterfaceLayers(
+            "layers = new List<ILayer> { new DenseLayer(inputs, hidden), new SigmoidLayer(hidden) };",
+            "var p = OutputLayer.Outputs;", "{|GW1001:Math.Pow(p[k] - y[k], 2)|}").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;").Replace("// __MEMBERS__", "public ILayer OutputLayer => layers.Last();") } },
+        { "an abstract unit whose output is an abstract property, the unit in a field made as a sigmoid unit", new[] { AbstractUnits("SigmoidUnit", "{|GW1001:0.5 * (unit.Output - target) * (unit.Output - target)|}") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3568,6 +3575,18 @@ public sealed class SquaredErrorRealShapeTests
         { "a cross-entropy loss object, whose derivative divides σ' out", new[] { LossObjects("SigmoidActivation", "BinaryCrossEntropy", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
         { "a squared-error loss object on a tanh node", new[] { LossObjects("TanhActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
         { "a loss object that is squared error in one call and cross-entropy in another", new[] { LossObjects("SigmoidActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)", " node.OutputGradient(0.0, new BinaryCrossEntropy());") } },
+        { "layers behind ILayer added to a list, the sigmoid layer hidden and a dense layer last", new[] { InterfaceLayers(
+            "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new SigmoidLayer(hidden)); layers.Add(new DenseLayer(hidden, outputs));",
+            "var p = layers[layers.Count - 1].Outputs;", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "layers behind ILayer in a collection initializer, the sigmoid layer first, read by Last()", new[] { InterfaceLayers(
+            "layers = new List<ILayer> { new SigmoidLayer(inputs), new DenseLayer(inputs, outputs) };",
+            "var p = layers.Last().Outputs;", "Math.Pow(p[k] - y[k], 2)").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;") } },
+        { "layers behind ILayer run by index in a loop, the sigmoid layer hidden, the loss on what the loop leaves", new[] { InterfaceLayers(
+            "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new SigmoidLayer(hidden)); layers.Add(new DenseLayer(hidden, outputs));",
+            "var p = Run(x);", "(p[k] - y[k]) * (p[k] - y[k])").Replace("// __MEMBERS__",
+            "public double[] Run(double[] x) { double[] a = null; for (int i = 0; i < layers.Count; i++) { layers[i].Forward(i == 0 ? x : a); a = layers[i].Outputs; } return a; }") } },
+        { "an abstract unit whose output is an abstract property, the unit in a field made as a linear unit", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)") } },
+        { "an abstract unit handed in by callers outside the compilation, sigmoid and linear units both declared", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)").Replace("private readonly Unit unit = new LinearUnit();", "private readonly Unit unit; public Trainer(Unit unit) { this.unit = unit; }") } },
     };
 
     [Theory]
@@ -3748,11 +3767,100 @@ public sealed class SquaredErrorRealShapeTests
     }
 
     /// <summary>
+    /// Layers behind an <c>ILayer</c> interface whose <c>Outputs</c> each layer class implements its own way (a computed property
+    /// over a field in the sigmoid layer, a get-only auto-property in the dense one), kept in a list the network fills, and a loss
+    /// on the last layer's outputs read through the interface. Which layer is last decides: the last one added, or the last one
+    /// of an initializer.
+    /// </summary>
+    private static string InterfaceLayers(string fill, string read, string site) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public interface ILayer { double[] Outputs { get; } void Forward(double[] input); }
+        public sealed class DenseLayer : ILayer
+        {
+            private readonly double[,] w;
+            public DenseLayer(int inputs, int outputs) { w = new double[outputs, inputs]; Outputs = new double[outputs]; }
+            public double[] Outputs { get; }
+            public void Forward(double[] input)
+            {
+                for (int j = 0; j < Outputs.Length; j++)
+                {
+                    double z = 0;
+                    for (int k = 0; k < input.Length; k++) z += w[j, k] * input[k];
+                    Outputs[j] = z;
+                }
+            }
+        }
+        public sealed class SigmoidLayer : ILayer
+        {
+            private readonly double[] a;
+            public SigmoidLayer(int width) { a = new double[width]; }
+            public double[] Outputs => a;
+            public void Forward(double[] input) { for (int j = 0; j < a.Length; j++) a[j] = /*σ*/1.0 / (1.0 + Math.Exp(-input[j])); }
+        }
+        public sealed class Network
+        {
+            private List<ILayer> layers = new();
+            // __MEMBERS__
+            public Network(int inputs, int hidden, int outputs) { __FILL__ }
+            public double[] Predict(double[] x)
+            {
+                var a = x;
+                foreach (var layer in layers) { layer.Forward(a); a = layer.Outputs; }
+                return a;
+            }
+            public double Loss(double[] x, double[] y)
+            {
+                Predict(x);
+                __READ__
+                double loss = 0;
+                for (int k = 0; k < y.Length; k++) loss += __SITE__;
+                return loss / y.Length;
+            }
+        }
+        """.Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__READ__", read, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A unit as an abstract class whose <c>Output</c> is an abstract property, overridden by a sigmoid unit (over a field its
+    /// <c>Fire</c> writes) and a linear one (an auto-property), and a trainer holding one unit in a field.
+    /// </summary>
+    private static string AbstractUnits(string made, string site) => """
+        using System;
+        public abstract class Unit
+        {
+            public abstract double Output { get; }
+            public abstract void Fire(double z);
+        }
+        public sealed class SigmoidUnit : Unit
+        {
+            private double y;
+            public override double Output => y;
+            public override void Fire(double z) => y = /*σ*/1 / (1 + Math.Exp(-z));
+        }
+        public sealed class LinearUnit : Unit
+        {
+            public override double Output { get; } = 0;
+            private double last;
+            public override void Fire(double z) => last = z;
+        }
+        public sealed class Trainer
+        {
+            private readonly Unit unit = new __MADE__();
+            public double Loss(double z, double target)
+            {
+                unit.Fire(z);
+                return __SITE__;
+            }
+        }
+        """.Replace("__MADE__", made, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
     /// Interfaces all the way down: units behind <c>IUnit</c> in stages behind <c>IStage</c>, an <c>IActivation</c> object held in a
     /// get-only property and handed to every unit, the output read back through <c>LastOutput</c>, and the delta written in a
     /// <c>Parallel.For</c> lambda as the activation object's slope at the output times the error. The slope is y·(1 − y) for the one
-    /// activation the property holds, so the delta is σ' by its shape; flow does not follow a read of an interface property
-    /// (<c>IUnit.LastOutput</c>) to the implementing property's writes, so the diagnostic names no sigmoid location (no mark).
+    /// activation the property holds, so the delta is σ' by its shape; the read of <c>IUnit.LastOutput</c> is followed to the
+    /// implementing property's write, the activation object's <c>Apply</c>, so the diagnostic points at the logistic function.
     /// </summary>
     private static string InterfaceStages(string activation, string site) => """
         using System;
@@ -3761,7 +3869,7 @@ public sealed class SquaredErrorRealShapeTests
         public interface IActivation { float Apply(float x); float Slope(float y); }
         public sealed class Logistic : IActivation
         {
-            public float Apply(float x) => 1f / (1f + MathF.Exp(-x));
+            public float Apply(float x) => /*σ*/1f / (1f + MathF.Exp(-x));
             public float Slope(float y) => y * (1f - y);
         }
         public sealed class Tanh : IActivation
