@@ -53,6 +53,29 @@ internal sealed class ActivationFlow
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Values(reference, 0);
 
+    /// <summary>
+    /// The values the last element of a collection can hold (object creations, constants), as far as flow can place them: of a list
+    /// filled by <c>Add</c>, what the add last in source order adds, wherever the list is filled (a method that builds and returns it,
+    /// a field filled in the constructor); of an initializer, its last element. Null when flow can place none.
+    /// </summary>
+    public List<IOperation>? LastElementValuesOf(IOperation collection, CancellationToken cancellationToken)
+    {
+        var query = new Query(this, cancellationToken);
+        var elements = query.LastElements(collection);
+        if (elements is null)
+        {
+            return null;
+        }
+
+        var result = new List<IOperation>();
+        foreach (var element in elements)
+        {
+            result.AddRange(query.Values(element, 1) ?? new List<IOperation>());
+        }
+
+        return result.Count > 0 ? result : null;
+    }
+
     /// <summary>What selects a choice: the value tested and the constants that select it (no tested value: none known does).</summary>
     private sealed class Selection
     {
@@ -394,7 +417,7 @@ internal sealed class ActivationFlow
 
         /// <summary>
         /// True for a read of an element other than the last (<c>layers[i]</c>, <c>layers.First()</c>), directly or through a local
-        /// defined once as one.
+        /// defined once as one, and for a <c>foreach</c> variable.
         /// </summary>
         private bool AnyElement(IOperation receiver) => Operations.Strip(receiver) switch
         {
@@ -403,6 +426,7 @@ internal sealed class ActivationFlow
             IImplicitIndexerReferenceOperation implicitIndexer => !PicksLast(implicitIndexer.Argument, implicitIndexer.Instance),
             IInvocationOperation { TargetMethod.Name: "First" or "FirstOrDefault" or "ElementAt" or "Single" } call => IsLinq(call.TargetMethod),
             ILocalReferenceOperation local => Index.Reaching(local, ct) is { Count: 1 } definitions && AnyElement(definitions[0]),
+            IForEachLoopOperation => true, // foreach (var layer in layers): each of them in turn
             _ => false,
         };
 
@@ -590,7 +614,7 @@ internal sealed class ActivationFlow
             }
 
             // Levels merge (a[i][j] = v writes a's elements): a row added to a list of rows (activations.Add(a)) brings its elements.
-            var fact = write.ValueIsElements || (!write.IntoElements && IsCollection(write.Target)) || (write.IntoElements && IsCollectionType(write.Value.Type))
+            var fact = write.ValueIsElements || (!write.IntoElements && IsCollection(write.Target)) || (write.IntoElements && Operations.IsCollectionType(write.Value.Type))
                 ? Elements(write.Value, kind, depth + 1)
                 : Value(write.Value, kind, depth + 1);
             return fact?.Through(write.Site);
@@ -657,7 +681,7 @@ internal sealed class ActivationFlow
             {
                 case IArrayCreationOperation creation:
                     return LastIf(last, creation.Initializer is { } initializer ? initializer.ElementValues.ToList() : new List<IOperation>());
-                case IObjectCreationOperation creation when IsCollectionType(creation.Type):
+                case IObjectCreationOperation creation when Operations.IsCollectionType(creation.Type):
                     // new List<ILayer> { a, b }: the arguments of the initializer's adds; new List<ILayer>(): none
                     return LastIf(last, creation.Initializer?.Initializers.OfType<IInvocationOperation>().Where(a => a.Arguments.Length == 1).Select(a => a.Arguments[0].Value).ToList() ?? new List<IOperation>());
                 case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }:
@@ -724,6 +748,8 @@ internal sealed class ActivationFlow
                 Operations.ReferencedSymbol(of) is { } counted && SymbolEqualityComparer.Default.Equals(counted, Operations.ReferencedSymbol(collection)),
             _ => false,
         };
+
+        public List<IOperation>? LastElements(IOperation collection) => ElementValues(collection, true, 1);
 
         /// <summary>The element values of each collection, those flow cannot place left out (may-values, as in <see cref="Values"/>).</summary>
         private List<IOperation> ElementsOfEach(IEnumerable<IOperation> collections, bool last, int depth)
@@ -796,6 +822,7 @@ internal sealed class ActivationFlow
                 IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length <= 2 =>
                     ElementValues(Receiver(call), call.TargetMethod.Name is "Last" or "LastOrDefault" && call.Arguments.Length == 1, depth + 1),
                 IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
+                IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation } loop => ElementValues(loop.Collection, false, depth + 1),
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
                 ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },
                 ISwitchExpressionOperation switchExpression => switchExpression.Arms.Select(a => a.Value),
@@ -1061,16 +1088,13 @@ internal sealed class ActivationFlow
     private static bool IsLinq(IMethodSymbol method) =>
         Operations.IsEnumerable(method) || (method.ContainingType?.Name == "Queryable" && method.ContainingType.ToDisplayString() == "System.Linq.Queryable");
 
-    private static bool IsCollection(ISymbol symbol) => IsCollectionType(symbol switch
+    private static bool IsCollection(ISymbol symbol) => Operations.IsCollectionType(symbol switch
     {
         IFieldSymbol f => f.Type,
         IPropertySymbol p => p.Type,
         ILocalSymbol l => l.Type,
         _ => null,
     });
-
-    private static bool IsCollectionType(ITypeSymbol? type) =>
-        type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
 
     private static bool HasBody(IMethodSymbol? method) => method != null && !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
         && !(method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol p && Operations.IsAutoProperty(p));

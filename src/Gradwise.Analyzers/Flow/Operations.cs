@@ -39,6 +39,10 @@ internal static class Operations
     public static bool IsEnumerable(IMethodSymbol method) =>
         method.ContainingType?.Name == "Enumerable" && method.ContainingType.ToDisplayString() == "System.Linq.Enumerable";
 
+    /// <summary>An array, or a type that is a sequence (a list, an <c>IReadOnlyList&lt;T&gt;</c>), strings left out.</summary>
+    public static bool IsCollectionType(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol || (type is INamedTypeSymbol named && named.AllInterfaces.Any(i => i.Name == "IEnumerable") && type.SpecialType != SpecialType.System_String);
+
     /// <summary>The root of the operation tree (a method body, an initializer).</summary>
     public static IOperation Root(IOperation operation)
     {

@@ -329,8 +329,53 @@ internal static class LibraryApis
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         foreach (var entry in table)
         {
-            var named = entry.Enum[0] == '~' ? type.Name.IndexOf(entry.Enum.Substring(1), System.StringComparison.Ordinal) >= 0 : entry.Enum == type.Name;
-            if (named && entry.Member == field.Name && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
+            if (entry.Member != field.Name)
+            {
+                continue;
+            }
+
+            var named = entry.Enum[0] == '~'
+                ? type.Name.IndexOf(entry.Enum.Substring(1), System.StringComparison.Ordinal) >= 0 || NamesItsKind(type, entry.Member)
+                : entry.Enum == type.Name;
+            if (named && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Member names of an enum of your own that chooses an activation, whatever the enum is called (<c>enum Kind { Linear, Logistic, Tanh }</c>).</summary>
+    private static readonly HashSet<string> ActivationMemberNames = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "Sigmoid", "Logistic", "Tanh", "HyperbolicTangent", "ReLU", "LeakyReLU", "Linear", "Identity", "Softmax", "Softplus",
+        "ELU", "SELU", "GELU", "Swish", "Mish", "BinaryStep", "Gaussian", "BipolarSigmoid", "HardSigmoid", "ArcTan", "SoftSign",
+    };
+
+    /// <summary>Member names of an enum of your own that chooses a loss, whatever the enum is called (<c>enum Objective { SquaredError, CrossEntropy }</c>).</summary>
+    private static readonly HashSet<string> LossMemberNames = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "MeanSquaredError", "MSE", "SquaredError", "Quadratic", "SumSquaredError", "SSE", "CrossEntropy", "BinaryCrossEntropy",
+        "CategoricalCrossEntropy", "LogLoss", "MeanAbsoluteError", "MAE", "Hinge", "Huber", "NegativeLogLikelihood", "KLDivergence",
+    };
+
+    /// <summary>
+    /// True when the enum's members name two or more activations (for an activation member) or two or more losses (for a loss
+    /// member): the enum chooses one of them, whatever its name says.
+    /// </summary>
+    private static bool NamesItsKind(Microsoft.CodeAnalysis.INamedTypeSymbol type, string member)
+    {
+        var kind = ActivationMemberNames.Contains(member) ? ActivationMemberNames : LossMemberNames.Contains(member) ? LossMemberNames : null;
+        if (kind is null)
+        {
+            return false;
+        }
+
+        var named = 0;
+        foreach (var candidate in type.GetMembers())
+        {
+            if (candidate is Microsoft.CodeAnalysis.IFieldSymbol { HasConstantValue: true } constant && kind.Contains(constant.Name) && ++named == 2)
             {
                 return true;
             }

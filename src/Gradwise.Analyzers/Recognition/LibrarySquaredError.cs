@@ -313,9 +313,16 @@ internal static class LibrarySquaredError
     {
         foreach (var argument in arguments)
         {
-            if (LastElement(argument.Value, call, index, ct, depth: 0) is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } output)
+            if (LastElement(argument.Value, call, index, ct, depth: 0) is { } last)
             {
-                return output;
+                if (last is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } output)
+                {
+                    return output;
+                }
+            }
+            else if (Operations.IsCollectionType(argument.Value.Type) && parts.OutputOfLastElement(argument.Value, ct) is { } followed)
+            {
+                return followed; // a list a method builds and returns, or one kept in a field and filled in the constructor
             }
         }
 

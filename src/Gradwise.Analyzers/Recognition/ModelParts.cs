@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Gradwise.Flow;
@@ -25,6 +26,27 @@ internal sealed class ModelParts
     {
         this.flow = flow;
         this.sites = sites;
+    }
+
+    /// <summary>
+    /// The softmax or sigmoid of the last layer of a collection of layers that flow follows (a list a method builds and returns, a
+    /// field or parameter filled elsewhere): every layer object flow places as the last element must be one.
+    /// </summary>
+    public ActivationFact? OutputOfLastElement(IOperation collection, CancellationToken ct)
+    {
+        var layers = flow.LastElementValuesOf(collection, ct);
+        ActivationFact? first = null;
+        foreach (var layer in layers ?? (IEnumerable<IOperation>)System.Array.Empty<IOperation>())
+        {
+            if (Operations.Strip(layer) is not IObjectCreationOperation || OutputIn(layer, ct) is not { } output)
+            {
+                return null;
+            }
+
+            first ??= output;
+        }
+
+        return first;
     }
 
     /// <summary>

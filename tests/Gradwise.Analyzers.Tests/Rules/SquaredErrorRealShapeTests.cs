@@ -2741,12 +2741,31 @@ public sealed class SquaredErrorRealShapeTests
         { "interface stages: an activation object in a get-only property, handed to units behind IUnit, the delta in Parallel.For", new[] { InterfaceStages("Logistic", "{|GW1001:Activation.Slope(y) * (wanted[u] - y)|}") } },
         { "cells with a back-reference to their tier, whose squash (an abstract class) is logistic on the top tier and linear below", new[] { BackReferenceCells("LogisticSquash", "{|GW1001:tier.squash.Back(output) * (target - output)|}") } },
         { "a squared-error loss object handed to the output gradient, times the activation object's derivative", new[] { LossObjects("SigmoidActivation", "MeanSquared", "{|GW1001:activation.Derivative(Output) * loss.Derivative(Output, target)|}") } },
+        { "one layer type configured by an enum whose members name activations (Kind.Relu, Kind.Logistic), the last logistic, squared-error loss object", new[] { ConfiguredLayerType, """
+            static class Program
+            {
+                static Net Build()
+                {
+                    var net = {|GW1001:new Net(new SquaredLoss())|};
+                    net.AddLayer(new ActLayer(Kind.Relu));
+                    net.AddLayer(new ActLayer(/*σ*/Kind.Logistic));
+                    return net;
+                }
+            }
+            """ } },
+        { "layers and loss chosen by enums named for neither (Squash, Objective), whose members name activations and losses", new[] { SquashAndObjective(
+            "{|GW1001:new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, /*σ*/Squash.Logistic) }, Objective.SquaredError)|}") } },
+        { "layers built and returned by a method of their own, handed to the network with a squared-error loss", new[] { LayersBuiltElsewhere(
+            "Activation.Relu", "/*σ*/Activation.Sigmoid", "{|GW1001:new Model(Layers(16), LossType.MSE)|}") } },
+        { "layers kept in a field filled in the constructor, handed to the network in another method", new[] { LayersBuiltElsewhere(
+            "Activation.Tanh", "/*σ*/Activation.Sigmoid", "{|GW1001:new Model(layers, LossType.MSE)|}") } },
         { "layers behind ILayer added to a list, a sigmoid layer last, the loss on the last layer's outputs read through the interface", new[] { InterfaceLayers(
             "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new DenseLayer(hidden, outputs)); layers.Add(new SigmoidLayer(outputs));",
             "var p = layers[^1].Outputs;", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
         { "layers behind ILayer in a collection initializer, a sigmoid layer last, read by Last() through a property", new[] { InterfaceLayers(
             "layers = new List<ILayer> { new DenseLayer(inputs, hidden), new SigmoidLayer(hidden) };",
             "var p = OutputLayer.Outputs;", "{|GW1001:Math.Pow(p[k] - y[k], 2)|}").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;").Replace("// __MEMBERS__", "public ILayer OutputLayer => layers.Last();") } },
+        { "nodes behind INode in a list, each made logistic, the delta per node in a foreach", new[] { NodeList("LogisticNode", "{|GW1001:node.Slope(node.Output) * (targets[k] - node.Output)|}") } },
         { "an abstract unit whose output is an abstract property, the unit in a field made as a sigmoid unit", new[] { AbstractUnits("SigmoidUnit", "{|GW1001:0.5 * (unit.Output - target) * (unit.Output - target)|}") } },
     };
 
@@ -3575,6 +3594,14 @@ public sealed class SquaredErrorRealShapeTests
         { "a cross-entropy loss object, whose derivative divides σ' out", new[] { LossObjects("SigmoidActivation", "BinaryCrossEntropy", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
         { "a squared-error loss object on a tanh node", new[] { LossObjects("TanhActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)") } },
         { "a loss object that is squared error in one call and cross-entropy in another", new[] { LossObjects("SigmoidActivation", "MeanSquared", "activation.Derivative(Output) * loss.Derivative(Output, target)", " node.OutputGradient(0.0, new BinaryCrossEntropy());") } },
+        { "layers chosen by an enum named for neither, a logistic output trained with the cross-entropy member", new[] { SquashAndObjective(
+            "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.CrossEntropy)") } },
+        { "an enum with one loss-like member among others that name no loss (Objective.SquaredError beside Absolute and Ranking)", new[] { SquashAndObjective(
+            "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.SquaredError)").Replace("SquaredError, CrossEntropy", "SquaredError, Absolute, Ranking") } },
+        { "layers built by a method of their own, the sigmoid hidden and a linear layer last, with a squared-error loss", new[] { LayersBuiltElsewhere(
+            "Activation.Sigmoid", "Activation.Linear", "new Model(Layers(16), LossType.MSE)") } },
+        { "layers kept in a field ending in a sigmoid, trained with cross-entropy", new[] { LayersBuiltElsewhere(
+            "Activation.Relu", "Activation.Sigmoid", "new Model(layers, LossType.BinaryCrossEntropy)") } },
         { "layers behind ILayer added to a list, the sigmoid layer hidden and a dense layer last", new[] { InterfaceLayers(
             "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new SigmoidLayer(hidden)); layers.Add(new DenseLayer(hidden, outputs));",
             "var p = layers[layers.Count - 1].Outputs;", "(p[k] - y[k]) * (p[k] - y[k])") } },
@@ -3585,6 +3612,7 @@ public sealed class SquaredErrorRealShapeTests
             "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new SigmoidLayer(hidden)); layers.Add(new DenseLayer(hidden, outputs));",
             "var p = Run(x);", "(p[k] - y[k]) * (p[k] - y[k])").Replace("// __MEMBERS__",
             "public double[] Run(double[] x) { double[] a = null; for (int i = 0; i < layers.Count; i++) { layers[i].Forward(i == 0 ? x : a); a = layers[i].Outputs; } return a; }") } },
+        { "nodes behind INode in a list, each made tanh, a logistic node class beside them", new[] { NodeList("TanhNode", "node.Slope(node.Output) * (targets[k] - node.Output)") } },
         { "an abstract unit whose output is an abstract property, the unit in a field made as a linear unit", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)") } },
         { "an abstract unit handed in by callers outside the compilation, sigmoid and linear units both declared", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)").Replace("private readonly Unit unit = new LinearUnit();", "private readonly Unit unit; public Trainer(Unit unit) { this.unit = unit; }") } },
     };
@@ -3767,6 +3795,51 @@ public sealed class SquaredErrorRealShapeTests
     }
 
     /// <summary>
+    /// A hand-rolled network made from an array of dense layers, each given a squashing function by an enum called <c>Squash</c>,
+    /// and an objective chosen by an enum called <c>Objective</c>: neither name says activation or loss, their members do.
+    /// </summary>
+    private static string SquashAndObjective(string site) => """
+        public enum Squash { Linear, Tanh, Logistic }
+        public enum Objective { SquaredError, CrossEntropy }
+        public class Dense { public Dense(int inputs, int outputs, Squash squash) { } }
+        public class Network { public Network(Dense[] layers, Objective objective) { } }
+        static class Program
+        {
+            static Network Make() => __SITE__;
+        }
+        """.Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A hand-rolled builder API (layers configured by an activation enum, a model made from a list of layers and a loss enum),
+    /// the list of layers built away from the call that hands it over: by a method that fills a list one layer at a time and
+    /// returns it, and in a field the constructor fills. The last layer added decides.
+    /// </summary>
+    private static string LayersBuiltElsewhere(string hidden, string last, string site) => """
+        using System.Collections.Generic;
+        public enum Activation { Relu, Tanh, Linear, Sigmoid }
+        public enum LossType { MSE, BinaryCrossEntropy }
+        public class Layer { public Layer(int size, Activation activation) { } }
+        public class Model { public Model(IReadOnlyList<Layer> layers, LossType loss) { } }
+        public sealed class Experiment
+        {
+            private readonly List<Layer> layers = new();
+            public Experiment(int width)
+            {
+                layers.Add(new Layer(width, __HIDDEN__));
+                layers.Add(new Layer(1, __LAST__));
+            }
+            private static List<Layer> Layers(int width)
+            {
+                var built = new List<Layer>();
+                built.Add(new Layer(width, __HIDDEN__));
+                built.Add(new Layer(1, __LAST__));
+                return built;
+            }
+            public Model Build() => __SITE__;
+        }
+        """.Replace("__HIDDEN__", hidden, StringComparison.Ordinal).Replace("__LAST__", last, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
     /// Layers behind an <c>ILayer</c> interface whose <c>Outputs</c> each layer class implements its own way (a computed property
     /// over a field in the sigmoid layer, a get-only auto-property in the dense one), kept in a list the network fills, and a loss
     /// on the last layer's outputs read through the interface. Which layer is last decides: the last one added, or the last one
@@ -3820,6 +3893,46 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__READ__", read, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Nodes behind an <c>INode</c> interface with a logistic and a tanh implementation, an output layer that fills its list with
+    /// one kind in a loop, and the output deltas written per node in a <c>foreach</c>: the slope the node's own class gives at its
+    /// output, times the error.
+    /// </summary>
+    private static string NodeList(string node, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public interface INode { double Output { get; } void Fire(double z); double Slope(double y); }
+        public sealed class LogisticNode : INode
+        {
+            public double Output { get; private set; }
+            public void Fire(double z) => Output = /*σ*/1 / (1 + Math.Exp(-z));
+            public double Slope(double y) => y * (1 - y);
+        }
+        public sealed class TanhNode : INode
+        {
+            public double Output { get; private set; }
+            public void Fire(double z) => Output = Math.Tanh(z);
+            public double Slope(double y) => 1 - y * y;
+        }
+        public sealed class OutputLayer
+        {
+            private readonly List<INode> nodes = new();
+            public OutputLayer(int width) { for (int i = 0; i < width; i++) nodes.Add(new __NODE__()); }
+            public void Fire(double[] z) { for (int i = 0; i < z.Length; i++) nodes[i].Fire(z[i]); }
+            public double[] Deltas(double[] targets)
+            {
+                var deltas = new double[nodes.Count];
+                int k = 0;
+                foreach (var node in nodes)
+                {
+                    deltas[k] = __SITE__;
+                    k++;
+                }
+                return deltas;
+            }
+        }
+        """.Replace("__NODE__", node, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// A unit as an abstract class whose <c>Output</c> is an abstract property, overridden by a sigmoid unit (over a field its
