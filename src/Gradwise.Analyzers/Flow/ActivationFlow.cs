@@ -603,7 +603,19 @@ internal sealed class ActivationFlow
                 a => Any(Index.WritesToParameter(a.Method.Parameters[a.Ordinal], ct).Where(w => w.IntoElements), w => Written(w, kind, depth))?.Through(a.Value));
 
         private ActivationFact? Member(ISymbol member, Activation kind, bool elements, int depth) =>
-            Memo(member, kind, elements, depth, () => Any(Index.WritesTo(member, null, ct).Where(w => elements || !w.IntoElements), w => Written(w, kind, depth)));
+            Memo(member, kind, elements, depth, () =>
+            {
+                var writes = Index.WritesTo(member, null, ct);
+                return Any(writes.Where(w => elements || !w.IntoElements), w => Written(w, kind, depth))
+                    ?? (elements && !writes.Any(w => w.IntoElements) ? FilledByMethods(member, kind, depth) : null);
+            });
+
+        /// <summary>
+        /// The elements of a field or property no code stores into directly, filled by the methods it is handed to
+        /// (<c>Activate(z, Outputs)</c> with <c>into[i] = σ(z[i])</c> in <c>Activate</c>).
+        /// </summary>
+        private ActivationFact? FilledByMethods(ISymbol member, Activation kind, int depth) =>
+            Any(Index.HandedFrom(member, ct), h => Any(Index.WritesToParameter(h.Parameter, ct).Where(w => w.IntoElements), w => Written(w, kind, depth))?.Through(h.Site));
 
         /// <summary>The fact a write stores: its value, or for a whole-collection write or copy, its elements.</summary>
         private ActivationFact? Written(Write write, Activation kind, int depth)
@@ -712,8 +724,15 @@ internal sealed class ActivationFlow
             var stores = writes.Where(w => w.IntoElements && !w.ValueIsElements).ToList();
             if (last && stores.Count > 0 && stores.All(w => w.Site is IInvocationOperation { TargetMethod.Name: "Add" }))
             {
-                // Added one by one: the last add in source order is the last element (the order calls run is not followed).
+                // Added one by one: the last add in source order is the last element (the order calls run is not followed). An add of
+                // a parameter (AddLayer(ILayer layer) => layers.Add(layer)) adds what the last call in source order passes.
                 var added = stores.OrderBy(w => Index.Position(w.Site)).Last();
+                if (Operations.Strip(added.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol adder } parameter }
+                    && Index.ArgumentsTo(adder, parameter.Ordinal, ct) is { Count: > 0 } passed)
+                {
+                    return new List<IOperation> { passed.OrderBy(Index.Position).Last() };
+                }
+
                 return new List<IOperation> { added.Value };
             }
 

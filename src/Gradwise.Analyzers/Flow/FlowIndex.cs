@@ -39,6 +39,8 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = SharedTable.Create<ISymbol, IReadOnlyList<Write>>(SymbolEqualityComparer.Default);
     // The grouped answers are Lazy, so threads asking the same question at once wait for one reading instead of each binding the same bodies.
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Write>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>> handedByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Handed>> handed = SharedTable.Create<ISymbol, IReadOnlyList<Handed>>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = SharedTable.Create<SyntaxTree, SemanticModel>();
@@ -179,6 +181,32 @@ internal sealed class FlowIndex : IValueSource
 
             // record Result(double Output): each new Result(v) stores v into Output (with expressions and initializers are writes above).
             return ArgumentsTo(constructor, ordinal, cancellationToken).Select(v => new Write(target, false, v, false, v)).Concat(written).ToList();
+        });
+    }
+
+    /// <summary>
+    /// The calls that hand the collection a field or property holds to a method of yours by value (<c>Activate(z, Outputs)</c>), which
+    /// may fill it: anywhere in the files that can name the member's namespace (in its type, for a private member).
+    /// </summary>
+    public IReadOnlyList<Handed> HandedFrom(ISymbol member, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        return handed.GetOrAdd(member, target =>
+        {
+            if (PrivateScope(target) is { } trees)
+            {
+                var result = new List<Handed>();
+                foreach (var owner in Owners("a:" + target.Name, trees, cancellationToken))
+                {
+                    result.AddRange(FactsOf(owner, cancellationToken).Handed.Where(h => SymbolEqualityComparer.Default.Equals(h.Target, target)));
+                }
+
+                return result;
+            }
+
+            var ns = NamespaceOf(target);
+            var byTarget = Once(handedByName, target.Name + "@" + ns, () => Group(target.Name, "a:" + target.Name, ns, facts => facts.Handed, h => h.Target, cancellationToken), cancellationToken);
+            return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Handed>)System.Array.Empty<Handed>();
         });
     }
 

@@ -15,6 +15,12 @@ internal sealed record Write(ISymbol Target, bool IntoElements, IOperation Value
 /// <summary>A value passed to a method or constructor at one parameter.</summary>
 internal sealed record Argument(IMethodSymbol Method, int Ordinal, IOperation Value);
 
+/// <summary>
+/// A collection held in a field or property handed to a method of yours to fill (<c>Activate(z, Outputs)</c>): the method's stores
+/// into <paramref name="Parameter"/>'s elements are stores into the member's.
+/// </summary>
+internal sealed record Handed(ISymbol Target, IParameterSymbol Parameter, IOperation Site);
+
 /// <summary>What one member body or initializer does, read once from its operation tree.</summary>
 internal sealed class MemberFacts
 {
@@ -31,6 +37,9 @@ internal sealed class MemberFacts
     public List<Write> Writes { get; } = new();
 
     public List<Argument> Arguments { get; } = new();
+
+    /// <summary>Collections of fields and properties handed to methods with source (each may fill them).</summary>
+    public List<Handed> Handed { get; } = new();
 
     /// <summary>Values returned from the body itself (not from lambdas or local functions inside it).</summary>
     public List<IOperation> Returns { get; } = new();
@@ -80,6 +89,7 @@ internal sealed class MemberFacts
                 case IInvocationOperation invocation:
                     facts.AddArguments(invocation.TargetMethod, invocation.Arguments);
                     facts.AddCollectionWrite(invocation);
+                    facts.AddHanded(invocation);
                     break;
             }
         }
@@ -118,6 +128,29 @@ internal sealed class MemberFacts
             }
         }
     }
+
+    /// <summary><c>Activate(z, Outputs)</c>: an array or list of a field or property handed by value to a method of yours.</summary>
+    private void AddHanded(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.DeclaringSyntaxReferences.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.None } parameter && argument.ArgumentKind == ArgumentKind.Explicit
+                && Operations.Strip(argument.Value) is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
+                && Operations.IsCollectionType(argument.Value.Type) && Operations.ReferencedSymbol(argument.Value) is { } member)
+            {
+                Handed.Add(new Handed(member, parameter.OriginalDefinition, invocation));
+            }
+        }
+    }
+
+    /// <summary>Shared with <see cref="TreeCandidates"/>: an argument its syntax index must name as a possible filler's.</summary>
+    public static bool MayFill(Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax argument) =>
+        argument.RefKindKeyword.RawKind == 0 && argument.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax;
 
     /// <summary><c>list.Add(v)</c> and its kin: the receiver gets an element. Shared with <see cref="TreeCandidates"/>, whose syntax index must name the same writes.</summary>
     public static bool AddsAnElement(string? method) => method is "Add" or "Insert" or "Push" or "Enqueue";

@@ -141,7 +141,7 @@ internal sealed class TreeCandidates
     /// <summary>
     /// The members under a key (in no particular order): <c>"w:" + name</c> write to something of that name (or its elements),
     /// <c>"new:" + type</c> create a type of that name (<c>"new:"</c> alone: target-typed <c>new(...)</c>),
-    /// <c>"call:" + name</c> call a method of that name.
+    /// <c>"call:" + name</c> call a method of that name, <c>"a:" + name</c> hand something of that name to a method by value.
     /// </summary>
     public IReadOnlyList<SyntaxNode> Members(string key) =>
         members.TryGetValue(key, out var found) ? found : members.GetOrAdd(key, Find);
@@ -209,6 +209,9 @@ internal sealed class TreeCandidates
             {
                 case "w:" when IsWriteTarget(expression) is { } write:
                     AddOwner(found, write);
+                    break;
+                case "a:" when expression.Parent is ArgumentSyntax argument && MemberFacts.MayFill(argument):
+                    AddOwner(found, argument);
                     break;
                 case "new:" when expression.Parent is ObjectCreationExpressionSyntax creation && creation.Type == expression:
                     AddOwner(found, creation);

@@ -2755,6 +2755,7 @@ public sealed class SquaredErrorRealShapeTests
             """ } },
         { "layers and loss chosen by enums named for neither (Squash, Objective), whose members name activations and losses", new[] { SquashAndObjective(
             "{|GW1001:new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, /*σ*/Squash.Logistic) }, Objective.SquaredError)|}") } },
+        { "an output array field filled by the helper it is handed to, the loss in another class", new[] { FieldFilledByHelper("Logistic", "{|GW1001:(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])|}") } },
         { "layers built and returned by a method of their own, handed to the network with a squared-error loss", new[] { LayersBuiltElsewhere(
             "Activation.Relu", "/*σ*/Activation.Sigmoid", "{|GW1001:new Model(Layers(16), LossType.MSE)|}") } },
         { "layers kept in a field filled in the constructor, handed to the network in another method", new[] { LayersBuiltElsewhere(
@@ -2762,6 +2763,9 @@ public sealed class SquaredErrorRealShapeTests
         { "layers behind ILayer added to a list, a sigmoid layer last, the loss on the last layer's outputs read through the interface", new[] { InterfaceLayers(
             "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new DenseLayer(hidden, outputs)); layers.Add(new SigmoidLayer(outputs));",
             "var p = layers[^1].Outputs;", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "layers behind ILayer added through an AddLayer method of the network, a sigmoid layer added last", new[] { InterfaceLayers(
+            "AddLayer(new DenseLayer(inputs, hidden)); AddLayer(new SigmoidLayer(hidden));",
+            "var p = layers[^1].Outputs;", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}").Replace("// __MEMBERS__", "public void AddLayer(ILayer layer) => layers.Add(layer);") } },
         { "layers behind ILayer in a collection initializer, a sigmoid layer last, read by Last() through a property", new[] { InterfaceLayers(
             "layers = new List<ILayer> { new DenseLayer(inputs, hidden), new SigmoidLayer(hidden) };",
             "var p = OutputLayer.Outputs;", "{|GW1001:Math.Pow(p[k] - y[k], 2)|}").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;").Replace("// __MEMBERS__", "public ILayer OutputLayer => layers.Last();") } },
@@ -3598,6 +3602,7 @@ public sealed class SquaredErrorRealShapeTests
             "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.CrossEntropy)") } },
         { "an enum with one loss-like member among others that name no loss (Objective.SquaredError beside Absolute and Ranking)", new[] { SquashAndObjective(
             "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.SquaredError)").Replace("SquaredError, CrossEntropy", "SquaredError, Absolute, Ranking") } },
+        { "an output array field filled by a rectifier it is handed to, a logistic helper beside it", new[] { FieldFilledByHelper("Rectify", "(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])") } },
         { "layers built by a method of their own, the sigmoid hidden and a linear layer last, with a squared-error loss", new[] { LayersBuiltElsewhere(
             "Activation.Sigmoid", "Activation.Linear", "new Model(Layers(16), LossType.MSE)") } },
         { "layers kept in a field ending in a sigmoid, trained with cross-entropy", new[] { LayersBuiltElsewhere(
@@ -3605,6 +3610,9 @@ public sealed class SquaredErrorRealShapeTests
         { "layers behind ILayer added to a list, the sigmoid layer hidden and a dense layer last", new[] { InterfaceLayers(
             "layers.Add(new DenseLayer(inputs, hidden)); layers.Add(new SigmoidLayer(hidden)); layers.Add(new DenseLayer(hidden, outputs));",
             "var p = layers[layers.Count - 1].Outputs;", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "layers behind ILayer added through an AddLayer method of the network, the sigmoid layer added before a dense one", new[] { InterfaceLayers(
+            "AddLayer(new SigmoidLayer(inputs)); AddLayer(new DenseLayer(inputs, outputs));",
+            "var p = layers[^1].Outputs;", "(p[k] - y[k]) * (p[k] - y[k])").Replace("// __MEMBERS__", "public void AddLayer(ILayer layer) => layers.Add(layer);") } },
         { "layers behind ILayer in a collection initializer, the sigmoid layer first, read by Last()", new[] { InterfaceLayers(
             "layers = new List<ILayer> { new SigmoidLayer(inputs), new DenseLayer(inputs, outputs) };",
             "var p = layers.Last().Outputs;", "Math.Pow(p[k] - y[k], 2)").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;") } },
@@ -3793,6 +3801,35 @@ public sealed class SquaredErrorRealShapeTests
         await Run("softmax layer object with an MSE property", files);
         AssertActivationLocations("softmax layer object with an MSE property", files);
     }
+
+    /// <summary>
+    /// An output layer whose <c>Outputs</c> array (a readonly field, allocated once) is filled only by the static helper it is handed
+    /// to, <c>Act.Logistic(z, Outputs)</c> or <c>Act.Rectify(z, Outputs)</c>, and a squared-error loss on it in another class.
+    /// </summary>
+    private static string FieldFilledByHelper(string fill, string site) => """
+        using System;
+        public static class Act
+        {
+            public static void Logistic(double[] z, double[] into) { for (int i = 0; i < z.Length; i++) into[i] = /*σ*/1 / (1 + Math.Exp(-z[i])); }
+            public static void Rectify(double[] z, double[] into) { for (int i = 0; i < z.Length; i++) into[i] = Math.Max(0, z[i]); }
+        }
+        public sealed class OutputLayer
+        {
+            public readonly double[] Outputs;
+            private readonly double[] z;
+            public OutputLayer(int width) { Outputs = new double[width]; z = new double[width]; }
+            public void Forward(double[] net) { Array.Copy(net, z, net.Length); Act.__FILL__(z, Outputs); }
+        }
+        public static class Trainer
+        {
+            public static double Loss(OutputLayer layer, double[] target)
+            {
+                double loss = 0;
+                for (int k = 0; k < target.Length; k++) loss += __SITE__;
+                return loss;
+            }
+        }
+        """.Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// A hand-rolled network made from an array of dense layers, each given a squashing function by an enum called <c>Squash</c>,
