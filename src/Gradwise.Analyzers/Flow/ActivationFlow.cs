@@ -670,11 +670,7 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>
-        /// What the elements of an array field, property or local can hold (<c>activationDerivative[layer]</c>): the values written into
-        /// its elements anywhere, and those of the array initializers it is given. Null for any other array.
-        /// </summary>
-        /// <summary>
-        /// The values a collection's elements can hold: element stores and adds into the field, property or local that holds it,
+        /// The values a collection's elements can hold (<c>activationDerivative[layer]</c>, <c>layers[^1]</c>): element stores and adds into the field, property or local that holds it,
         /// array and collection initializers, and the elements of whole collections stored into it, handed to a parameter,
         /// returned, copied or read through an interface property's implementations. Null when the collection is not one of these.
         /// With <paramref name="last"/>, the values its last element can hold: of elements added one by one, the one added last in
@@ -768,6 +764,7 @@ internal sealed class ActivationFlow
             _ => false,
         };
 
+        /// <summary>What the last element of a collection can hold (<see cref="ElementValues"/>).</summary>
         public List<IOperation>? LastElements(IOperation collection) => ElementValues(collection, true, 1);
 
         /// <summary>The element values of each collection, those flow cannot place left out (may-values, as in <see cref="Values"/>).</summary>

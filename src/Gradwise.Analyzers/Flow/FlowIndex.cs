@@ -158,22 +158,7 @@ internal sealed class FlowIndex : IValueSource
 
         return writes.GetOrAdd(symbol, target =>
         {
-            if (PrivateScope(target) is { } trees)
-            {
-                // A private member is written only inside its outermost type's declarations.
-                var result = new List<Write>();
-                foreach (var owner in Owners("w:" + target.Name, trees, cancellationToken))
-                {
-                    result.AddRange(FactsOf(owner, cancellationToken).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, target)));
-                }
-
-                return result;
-            }
-
-            // Every member that writes something of this name is read once, for all the symbols of that name.
-            var ns = NamespaceOf(target);
-            var byTarget = Once(writesByName, target.Name + "@" + ns, () => Group(target.Name, "w:" + target.Name, ns, facts => facts.Writes, w => w.Target, cancellationToken), cancellationToken);
-            var written = byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Write>)System.Array.Empty<Write>();
+            var written = FactsAbout(target, "w:", writesByName, facts => facts.Writes, w => w.Target, cancellationToken);
             if (PositionalParameter(target) is not var (constructor, ordinal))
             {
                 return written;
@@ -191,23 +176,30 @@ internal sealed class FlowIndex : IValueSource
     public IReadOnlyList<Handed> HandedFrom(ISymbol member, CancellationToken cancellationToken)
     {
         member = member.OriginalDefinition;
-        return handed.GetOrAdd(member, target =>
-        {
-            if (PrivateScope(target) is { } trees)
-            {
-                var result = new List<Handed>();
-                foreach (var owner in Owners("a:" + target.Name, trees, cancellationToken))
-                {
-                    result.AddRange(FactsOf(owner, cancellationToken).Handed.Where(h => SymbolEqualityComparer.Default.Equals(h.Target, target)));
-                }
+        return handed.GetOrAdd(member, target => FactsAbout(target, "a:", handedByName, facts => facts.Handed, h => h.Target, cancellationToken));
+    }
 
-                return result;
+    /// <summary>
+    /// The facts of one kind about a member (its writes, the calls it is handed to), read from the members whose syntax can hold one
+    /// (<paramref name="kind"/> + name in <see cref="TreeCandidates"/>): for a private member, inside its outermost type's declarations;
+    /// else every member of the files that can name its namespace is read once, for all the symbols of that name.
+    /// </summary>
+    private IReadOnlyList<T> FactsAbout<T>(ISymbol target, string kind, ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<T>>>> byName, System.Func<MemberFacts, List<T>> facts, System.Func<T, ISymbol> about, CancellationToken cancellationToken)
+    {
+        if (PrivateScope(target) is { } trees)
+        {
+            var result = new List<T>();
+            foreach (var owner in Owners(kind + target.Name, trees, cancellationToken))
+            {
+                result.AddRange(facts(FactsOf(owner, cancellationToken)).Where(f => SymbolEqualityComparer.Default.Equals(about(f), target)));
             }
 
-            var ns = NamespaceOf(target);
-            var byTarget = Once(handedByName, target.Name + "@" + ns, () => Group(target.Name, "a:" + target.Name, ns, facts => facts.Handed, h => h.Target, cancellationToken), cancellationToken);
-            return byTarget.TryGetValue(target, out var found) ? found : (IReadOnlyList<Handed>)System.Array.Empty<Handed>();
-        });
+            return result;
+        }
+
+        var ns = NamespaceOf(target);
+        var byTarget = Once(byName, target.Name + "@" + ns, () => Group(target.Name, kind + target.Name, ns, facts, about, cancellationToken), cancellationToken);
+        return byTarget.TryGetValue(target, out var found) ? found : System.Array.Empty<T>();
     }
 
     /// <summary>The primary constructor of a record and the ordinal of the parameter a positional property of it is made from, or null for any other member.</summary>
