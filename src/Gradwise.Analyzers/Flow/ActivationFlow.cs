@@ -698,7 +698,7 @@ internal sealed class ActivationFlow
                     return ElementsOfEach(DispatchedValues(getter, instance, depth), last, depth);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } when HasBody(getter):
                     return ElementsOfEach(Index.ReturnsOf(getter, ct), last, depth);
-                case IInvocationOperation call when call.TargetMethod.Name is "ToArray" or "ToList" or "Clone" && (IsLinq(call.TargetMethod) || call.Instance != null):
+                case IInvocationOperation call when call.TargetMethod.Name is "ToArray" or "ToList" or "Clone" && (call.Instance != null || (IsLinq(call.TargetMethod) && call.Arguments.Length > 0)):
                     return ElementValues(Receiver(call), last, depth + 1);
                 case IInvocationOperation call when HasBody(call.TargetMethod):
                     return ElementsOfEach(Index.ReturnsOf(call.TargetMethod, ct), last, depth);
@@ -835,7 +835,7 @@ internal sealed class ActivationFlow
                 IArrayElementReferenceOperation element => ElementValues(element.ArrayReference, false, depth + 1),
                 IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } indexer => ElementValues(list, PicksLast(indexer.Arguments[0].Value, list), depth + 1),
                 IImplicitIndexerReferenceOperation implicitIndexer => ElementValues(implicitIndexer.Instance, PicksLast(implicitIndexer.Argument, implicitIndexer.Instance), depth + 1),
-                IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length <= 2 =>
+                IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length is 1 or 2 =>
                     ElementValues(Receiver(call), call.TargetMethod.Name is "Last" or "LastOrDefault" && call.Arguments.Length == 1, depth + 1),
                 IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
                 IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation } loop => ElementValues(loop.Collection, false, depth + 1),
