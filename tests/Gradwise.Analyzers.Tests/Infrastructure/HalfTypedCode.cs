@@ -48,17 +48,20 @@ public static class HalfTypedCode
             throw new ArgumentException("The source has no tokens.", nameof(source));
         }
 
+        // The files that stay whole are parsed once; each cut parses only its prefix.
+        var wholeTexts = new List<string>(others);
+        if (includeSupportSources && generatorList.Count == 0)
+        {
+            wholeTexts.AddRange(TestCompilation.GeneratedSupportSources.Select(s => s.Text));
+        }
+
+        var wholeTrees = wholeTexts.Select((text, i) => TestCompilation.Parse(text, i + 1)).ToList();
         foreach (var cut in cuts)
         {
             var prefix = source.Substring(0, cut);
-            var sources = new List<string> { prefix };
-            sources.AddRange(others);
-            if (includeSupportSources && generatorList.Count == 0)
-            {
-                sources.AddRange(TestCompilation.GeneratedSupportSources.Select(s => s.Text));
-            }
-
-            Compilation compilation = TestCompilation.Create(sources.ToArray()).AddReferences(references ?? Enumerable.Empty<MetadataReference>());
+            var trees = new List<SyntaxTree> { TestCompilation.Parse(prefix, 0) };
+            trees.AddRange(wholeTrees);
+            Compilation compilation = TestCompilation.Create(trees).AddReferences(references ?? Enumerable.Empty<MetadataReference>());
             if (generatorList.Count > 0)
             {
                 GeneratorDriver driver = CSharpGeneratorDriver.Create(generatorList.Select(g => g.AsSourceGenerator()), parseOptions: TestCompilation.ParseOptions);

@@ -21,10 +21,17 @@ public static class TestCompilation
         (GeneratedSources.RuntimeHintName, GeneratedSources.Runtime),
     };
 
-    public static CSharpCompilation Create(params string[] sources) =>
+    public static CSharpCompilation Create(params string[] sources) => Create(sources.Select(Parse));
+
+    /// <summary>A compilation of trees already parsed (a tree is immutable, so one parse can serve many compilations).</summary>
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees) =>
         CSharpCompilation.Create(
             "TestProject",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Test{i}.cs")),
+            trees,
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+
+    /// <summary>The tree of the <paramref name="index"/>th source of a test compilation, named <c>Test{index}.cs</c>.</summary>
+    public static SyntaxTree Parse(string source, int index) =>
+        CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Test{index}.cs");
 }
