@@ -30,6 +30,8 @@ switch (args.FirstOrDefault())
         return AnalyzeOnce.Footprint(Path.GetFullPath(args[1]), args.Length > 2 && args[2] != "-" ? Path.GetFullPath(args[2]) : null, args.Length > 3 ? Number(args[3]) : 3);
     case "compare":
         return AnalyzeOnce.Compare(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args.Length > 3 ? Number(args[3]) : 8);
+    case "diagnostics":
+        return AnalyzeOnce.List(Path.GetFullPath(args[1]));
     case "analyze":
         return AnalyzeOnce.Run(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 3);
     default:

@@ -42,6 +42,32 @@ public static class AnalyzeOnce
     }
 
     /// <summary>
+    /// Each Gradwise diagnostic on the project in <paramref name="directory"/>, one per line with its location and additional
+    /// locations: for trying the rules on a project of real code without building it.
+    /// </summary>
+    public static int List(string directory)
+    {
+        var source = Compile(directory, defineGradwise: true);
+        var (_, withAnalyzers, _) = Analyze(source, GradwiseAnalyzers.All(), generate: true);
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result
+            .Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start);
+        foreach (var diagnostic in diagnostics)
+        {
+            var also = string.Concat(diagnostic.AdditionalLocations.Select(l => $"{Environment.NewLine}    also {Where(l)}: {l.SourceTree?.GetText().ToString(l.SourceSpan)}"));
+            Console.WriteLine($"{diagnostic.Id} {Where(diagnostic.Location)}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}{also}");
+        }
+
+        return 0;
+    }
+
+    private static string Where(Location location)
+    {
+        var span = location.GetLineSpan();
+        return $"{Path.GetFileName(span.Path)}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})";
+    }
+
+    /// <summary>
     /// Each Gradwise analyzer's time with the analysis run on one thread (after the generator, beside the SDK stand-in), medians
     /// of <paramref name="repeats"/> fresh compilations after one warm-up. On one thread no analyzer waits for another's answer, so
     /// the driver's time per analyzer is its own work: steadier on a busy machine than the concurrent run of <see cref="Run"/>,

@@ -732,6 +732,11 @@ internal sealed class ActivationFlow
                 return new List<IOperation> { added.Value };
             }
 
+            if (last && stores.Count > 0 && StoredAtEnd(writes, stores) is { } atEnd)
+            {
+                return new List<IOperation> { atEnd.Value };
+            }
+
             var result = new List<IOperation>();
             foreach (var write in writes)
             {
@@ -747,6 +752,42 @@ internal sealed class ActivationFlow
 
             return result;
         }
+
+        /// <summary>
+        /// For an array made with a constant length and filled by constant indices (<c>l = new Layer[3]; l[0] = ...; l[2] = ...;</c>),
+        /// the store into its last index (the one last in source order when there are several); null otherwise.
+        /// </summary>
+        private Write? StoredAtEnd(IReadOnlyList<Write> writes, List<Write> stores)
+        {
+            int? length = null;
+            foreach (var write in writes)
+            {
+                if (write.IntoElements)
+                {
+                    continue;
+                }
+
+                if (Operations.Strip(write.Value) is not IArrayCreationOperation { Initializer: null, DimensionSizes: [{ ConstantValue: { HasValue: true, Value: int size } }] }
+                    || (length != null && length != size))
+                {
+                    return null; // made twice with other lengths, or made or copied from elsewhere
+                }
+
+                length = size;
+            }
+
+            if (length is not { } made || stores.Any(w => ConstantIndex(w) is null))
+            {
+                return null;
+            }
+
+            return stores.Where(w => ConstantIndex(w) == made - 1).OrderBy(w => Index.Position(w.Site)).LastOrDefault();
+        }
+
+        /// <summary>The constant index of a store <c>a[2] = v</c> into the array itself (not into one of its rows, <c>a[0][2] = v</c>), or null.</summary>
+        private static int? ConstantIndex(Write store) =>
+            store.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { ArrayReference: var array, Indices: [{ ConstantValue: { HasValue: true, Value: int at } }] } }
+                && Operations.Strip(array) is not IArrayElementReferenceOperation ? at : null;
 
         private static List<IOperation> LastIf(bool last, List<IOperation> elements) =>
             last && elements.Count > 1 ? new List<IOperation> { elements[elements.Count - 1] } : elements;

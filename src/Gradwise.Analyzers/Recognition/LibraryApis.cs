@@ -255,6 +255,22 @@ internal static class LibraryApis
         ("", "~Error", "MeanSquaredError"),
         ("", "~Error", "MSE"),
         ("", "~Error", "SquaredError"),
+
+        // Other spellings of the same loss in hand-rolled enums (compared without case or underscores: Mse, MEAN_SQUARED_ERROR).
+        ("", "~Loss", "MeanSquareError"),
+        ("", "~Loss", "MeanSquare"),
+        ("", "~Loss", "MeanSquared"),
+        ("", "~Loss", "SquareError"),
+        ("", "~Loss", "SquaredLoss"),
+        ("", "~Cost", "MeanSquareError"),
+        ("", "~Cost", "MeanSquare"),
+        ("", "~Cost", "MeanSquared"),
+        ("", "~Cost", "SquareError"),
+        ("", "~Cost", "QuadraticCost"),
+        ("", "~Error", "MeanSquareError"),
+        ("", "~Error", "MeanSquare"),
+        ("", "~Error", "MeanSquared"),
+        ("", "~Error", "SquareError"),
     };
 
     /// <summary>
@@ -329,12 +345,13 @@ internal static class LibraryApis
         var ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         foreach (var entry in table)
         {
-            if (entry.Member != field.Name)
+            var own = entry.Enum[0] == '~';
+            if (own ? !SameName(entry.Member, field.Name) : entry.Member != field.Name)
             {
                 continue;
             }
 
-            var named = entry.Enum[0] == '~'
+            var named = own
                 ? type.Name.IndexOf(entry.Enum.Substring(1), System.StringComparison.Ordinal) >= 0 || NamesItsKind(type, entry.Member)
                 : entry.Enum == type.Name;
             if (named && (entry.NamespacePrefix.Length == 0 || ns == entry.NamespacePrefix || ns.StartsWith(entry.NamespacePrefix + ".", System.StringComparison.Ordinal)))
@@ -356,8 +373,9 @@ internal static class LibraryApis
     /// <summary>Member names of an enum of your own that chooses a loss, whatever the enum is called (<c>enum Objective { SquaredError, CrossEntropy }</c>).</summary>
     private static readonly HashSet<string> LossMemberNames = new(System.StringComparer.OrdinalIgnoreCase)
     {
-        "MeanSquaredError", "MSE", "SquaredError", "Quadratic", "SumSquaredError", "SSE", "CrossEntropy", "BinaryCrossEntropy",
-        "CategoricalCrossEntropy", "LogLoss", "MeanAbsoluteError", "MAE", "Hinge", "Huber", "NegativeLogLikelihood", "KLDivergence",
+        "MeanSquaredError", "MeanSquareError", "MeanSquare", "MeanSquared", "SquareError", "SquaredLoss", "QuadraticCost", "MSE",
+        "SquaredError", "Quadratic", "SumSquaredError", "SSE", "CrossEntropy", "BinaryCrossEntropy", "CategoricalCrossEntropy",
+        "LogLoss", "MeanAbsoluteError", "MAE", "Hinge", "Huber", "NegativeLogLikelihood", "KLDivergence",
     };
 
     /// <summary>
@@ -375,7 +393,7 @@ internal static class LibraryApis
         var named = 0;
         foreach (var candidate in type.GetMembers())
         {
-            if (candidate is Microsoft.CodeAnalysis.IFieldSymbol { HasConstantValue: true } constant && kind.Contains(constant.Name) && ++named == 2)
+            if (candidate is Microsoft.CodeAnalysis.IFieldSymbol { HasConstantValue: true } constant && kind.Contains(WithoutUnderscores(constant.Name)) && ++named == 2)
             {
                 return true;
             }
@@ -383,6 +401,16 @@ internal static class LibraryApis
 
         return false;
     }
+
+    /// <summary>
+    /// True when an enum member of your own is spelled as a table's member, ignoring case and underscores (<c>Mse</c>,
+    /// <c>MEAN_SQUARED_ERROR</c>, <c>sigmoid</c>): hand-rolled enums follow no one convention. Library enums are matched exactly.
+    /// </summary>
+    private static bool SameName(string tabled, string declared) =>
+        declared.IndexOf('_') < 0 ? string.Equals(tabled, declared, System.StringComparison.OrdinalIgnoreCase)
+            : string.Equals(tabled, WithoutUnderscores(declared), System.StringComparison.OrdinalIgnoreCase);
+
+    private static string WithoutUnderscores(string name) => name.IndexOf('_') < 0 ? name : name.Replace("_", string.Empty);
 
     /// <summary>The containing type and name of a method, as the tables key it.</summary>
     public static (string Type, string Member) Key(Microsoft.CodeAnalysis.IMethodSymbol method) =>

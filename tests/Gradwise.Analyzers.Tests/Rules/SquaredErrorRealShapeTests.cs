@@ -2756,6 +2756,12 @@ public sealed class SquaredErrorRealShapeTests
         { "layers and loss chosen by enums named for neither (Squash, Objective), whose members name activations and losses", new[] { SquashAndObjective(
             "{|GW1001:new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, /*σ*/Squash.Logistic) }, Objective.SquaredError)|}") } },
         { "an output array field filled by the helper it is handed to, the loss in another class", new[] { FieldFilledByHelper("Logistic", "{|GW1001:(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])|}") } },
+        { "layers stored by constant index into an array of three, the sigmoid at index 2, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
+            "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid);",
+            "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
+        { "layers stored by constant index out of order, the sigmoid at the last index written first, a MEAN_SQUARE_ERROR member", new[] { LayersByIndex("MEAN_SQUARE_ERROR, CROSS_ENTROPY",
+            "layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid); layers[0] = new Layer(2, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.ReLU);",
+            "{|GW1001:new Net(layers, CostFunction.MEAN_SQUARE_ERROR)|}") } },
         { "layers built and returned by a method of their own, handed to the network with a squared-error loss", new[] { LayersBuiltElsewhere(
             "Activation.Relu", "/*σ*/Activation.Sigmoid", "{|GW1001:new Model(Layers(16), LossType.MSE)|}") } },
         { "layers kept in a field filled in the constructor, handed to the network in another method", new[] { LayersBuiltElsewhere(
@@ -3603,6 +3609,12 @@ public sealed class SquaredErrorRealShapeTests
         { "an enum with one loss-like member among others that name no loss (Objective.SquaredError beside Absolute and Ranking)", new[] { SquashAndObjective(
             "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.SquaredError)").Replace("SquaredError, CrossEntropy", "SquaredError, Absolute, Ranking") } },
         { "an output array field filled by a rectifier it is handed to, a logistic helper beside it", new[] { FieldFilledByHelper("Rectify", "(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])") } },
+        { "layers stored by constant index, the sigmoid at index 1 hidden before a rectifier stored last, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
+            "layers[0] = new Layer(2, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.Sigmoid);",
+            "new Net(layers, CostFunction.Mse)") } },
+        { "layers stored by constant index ending in a sigmoid, trained with the CROSS_ENTROPY member", new[] { LayersByIndex("MEAN_SQUARE_ERROR, CROSS_ENTROPY",
+            "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.Sigmoid);",
+            "new Net(layers, CostFunction.CROSS_ENTROPY)") } },
         { "layers built by a method of their own, the sigmoid hidden and a linear layer last, with a squared-error loss", new[] { LayersBuiltElsewhere(
             "Activation.Sigmoid", "Activation.Linear", "new Model(Layers(16), LossType.MSE)") } },
         { "layers kept in a field ending in a sigmoid, trained with cross-entropy", new[] { LayersBuiltElsewhere(
@@ -3835,6 +3847,32 @@ public sealed class SquaredErrorRealShapeTests
             static Network Make() => __SITE__;
         }
         """.Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A hand-rolled builder API whose layers go into an array made with a constant length and filled by constant indices, in any
+    /// order: the layer stored at the last index is the output layer. The loss is an enum whose members are spelled the way the
+    /// code's author spells constants (<c>Mse</c>, <c>MEAN_SQUARE_ERROR</c>).
+    /// </summary>
+    private static string LayersByIndex(string costs, string fill, string site) => """
+        public enum ActivationKind { Sigmoid, TanH, ReLU }
+        public enum CostFunction { __COSTS__ }
+        public class Layer { public Layer(int size, ActivationKind kind) { } }
+        public class Net
+        {
+            public Net(Layer[] layers, CostFunction cost) { }
+            public void Fit(double[][] inputs, double[][] targets, int epochs) { }
+        }
+        public static class XorDemo
+        {
+            public static void Run(double[][] inputs, double[][] targets)
+            {
+                Layer[] layers = new Layer[3];
+                __FILL__
+                var net = __SITE__;
+                net.Fit(inputs, targets, 1000);
+            }
+        }
+        """.Replace("__COSTS__", costs, StringComparison.Ordinal).Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// A hand-rolled builder API (layers configured by an activation enum, a model made from a list of layers and a loss enum),
