@@ -29,6 +29,9 @@ internal interface IValueSource
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
+    /// <summary>Every value a method with source returns (empty for one without).</summary>
+    IReadOnlyList<IOperation> ReturnsOf(IMethodSymbol method, CancellationToken cancellationToken);
+
     /// <summary>
     /// For a method that fills a new array and returns it (<c>var r = new double[n]; for (...) r[i] = a[i] - b[i]; return r;</c>): the one
     /// value stored into its elements and the index local it is stored at; null otherwise.
@@ -581,16 +584,22 @@ internal sealed class TolerantMathReader
         // A helper of numbers with one return (Sigmoid, Derivative, SquaredError by any name) is its body.
         // A helper of vectors that returns a vector (SigmoidPrime(z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z))) is its body too, element by element.
         // An interface or virtual call (loss.Derivative(output, target)) is the body of the implementation its receiver runs, where that is known.
+        // A helper that also takes a choice (an enum or a bool) given a constant at the call is the branch that constant takes
+        // (Slope(o, Kind.Sigmoid) of a helper that switches on its kind).
         var ofVectors = VectorApi.IsVector(target.ReturnType);
+        var chosen = Choices(call);
         if (depth >= MaxInlining || args.Length == 0 || args.Length > 4
-            || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type))) || p.RefKind != RefKind.None)
+            || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type)) || chosen?.ContainsKey(p.OriginalDefinition) == true) || p.RefKind != RefKind.None)
             || !(ofVectors || MathApi.IsNumeric(target.ReturnType)))
         {
             return null;
         }
 
         var method = (target.IsAbstract || target.IsVirtual || target.IsOverride ? dispatch?.Invoke(call) : null) ?? target;
-        if (source.SingleReturn(method, cancellationToken) is not { } body)
+        var body = chosen is null || !SymbolEqualityComparer.Default.Equals(method, target)
+            ? source.SingleReturn(method, cancellationToken)
+            : ConstantSelection.Returned(source.ReturnsOf(method.OriginalDefinition, cancellationToken), chosen);
+        if (body is null)
         {
             return null;
         }
@@ -602,6 +611,22 @@ internal sealed class TolerantMathReader
         }
 
         return Read(body, bound, depth + 1);
+    }
+
+    /// <summary>The enum and bool parameters of a call given constants, with those constants; null when there are none.</summary>
+    private static Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call)
+    {
+        Dictionary<IParameterSymbol, object?>? chosen = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean }
+                && argument.Value.ConstantValue is { HasValue: true } constant)
+            {
+                (chosen ??= new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>

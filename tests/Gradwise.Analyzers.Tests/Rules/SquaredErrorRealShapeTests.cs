@@ -2756,6 +2756,12 @@ public sealed class SquaredErrorRealShapeTests
         { "layers and loss chosen by enums named for neither (Squash, Objective), whose members name activations and losses", new[] { SquashAndObjective(
             "{|GW1001:new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, /*σ*/Squash.Logistic) }, Objective.SquaredError)|}") } },
         { "an output array field filled by the helper it is handed to, the loss in another class", new[] { FieldFilledByHelper("Logistic", "{|GW1001:(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])|}") } },
+        { "one derivative helper switching on an activation enum, called with Kind.Sigmoid on a sigmoid output written with Math.Pow(Math.E, -s)", new[] { ChoiceHelper(
+            "/*σ*/1 / (1 + Math.Pow(Math.E, -s))", SlopeBySwitch, "{|GW1001:Slope(o, Kind.Sigmoid) * (t[i] - o)|}") } },
+        { "one derivative helper returning a switch expression on the enum, the sigmoid arm last", new[] { ChoiceHelper(
+            "/*σ*/1 / (1 + Math.Exp(-s))", SlopeBySwitchExpression, "{|GW1001:(t[i] - o) * Slope(o, Kind.Sigmoid)|}") } },
+        { "one derivative helper told by a bool which activation, the logistic branch after an early return", new[] { ChoiceHelper(
+            "/*σ*/1 / (1 + Math.Exp(-s))", SlopeByFlag, "{|GW1001:Slope(o, logistic: true) * (t[i] - o)|}") } },
         { "layers stored by constant index into an array of three, the sigmoid at index 2, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid);",
             "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
@@ -3609,6 +3615,12 @@ public sealed class SquaredErrorRealShapeTests
         { "an enum with one loss-like member among others that name no loss (Objective.SquaredError beside Absolute and Ranking)", new[] { SquashAndObjective(
             "new Network(new[] { new Dense(4, 8, Squash.Tanh), new Dense(8, 1, Squash.Logistic) }, Objective.SquaredError)").Replace("SquaredError, CrossEntropy", "SquaredError, Absolute, Ranking") } },
         { "an output array field filled by a rectifier it is handed to, a logistic helper beside it", new[] { FieldFilledByHelper("Rectify", "(layer.Outputs[k] - target[k]) * (layer.Outputs[k] - target[k])") } },
+        { "one derivative helper switching on an activation enum, called with Kind.Tanh on a tanh output", new[] { ChoiceHelper(
+            "Math.Tanh(s)", SlopeBySwitch, "Slope(o, Kind.Tanh) * (t[i] - o)") } },
+        { "one derivative helper returning a switch expression, called with Kind.ReLu on a rectified output", new[] { ChoiceHelper(
+            "Math.Max(0, s)", SlopeBySwitchExpression, "(t[i] - o) * Slope(o, Kind.ReLu)") } },
+        { "one derivative helper told by a bool, the tanh branch chosen on a tanh output", new[] { ChoiceHelper(
+            "Math.Tanh(s)", SlopeByFlag, "Slope(o, logistic: false) * (t[i] - o)") } },
         { "layers stored by constant index, the sigmoid at index 1 hidden before a rectifier stored last, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.Sigmoid);",
             "new Net(layers, CostFunction.Mse)") } },
@@ -3847,6 +3859,46 @@ public sealed class SquaredErrorRealShapeTests
             static Network Make() => __SITE__;
         }
         """.Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// One derivative helper for every activation, told which one by an enum or a bool the call gives as a constant
+    /// (<c>Slope(o, Kind.Sigmoid)</c>): the helper's body is the branch that constant takes.
+    /// </summary>
+    private static string ChoiceHelper(string activation, string helper, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public enum Kind { Sigmoid, Tanh, ReLu }
+        public sealed class Unit
+        {
+            public double[] Weights = new double[4];
+            public double Out { get; set; }
+            public double Err { get; set; }
+            public double Forward(double[] x)
+            {
+                var s = 0.0;
+                for (var i = 0; i < x.Length; i++) s += x[i] * Weights[i];
+                return Out = __ACTIVATION__;
+            }
+        }
+        public sealed class Trainer
+        {
+            public List<Unit> OutputUnits { get; } = new();
+            public void Step(double[] x, double[] t)
+            {
+                foreach (var unit in OutputUnits) unit.Forward(x);
+                for (var i = 0; i < OutputUnits.Count; i++)
+                {
+                    var o = OutputUnits[i].Out;
+                    OutputUnits[i].Err = __SITE__;
+                }
+            }
+            __HELPER__
+        }
+        """.Replace("__ACTIVATION__", activation, StringComparison.Ordinal).Replace("__HELPER__", helper, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    private const string SlopeBySwitch = "private static double Slope(double v, Kind kind) { switch (kind) { case Kind.Sigmoid: return v * (1 - v); case Kind.Tanh: return 1 - Math.Pow(v, 2); default: return v > 0 ? 1 : 0; } }";
+    private const string SlopeBySwitchExpression = "private static double Slope(double v, Kind kind) => kind switch { Kind.Tanh => 1 - v * v, Kind.ReLu => v > 0 ? 1 : 0, Kind.Sigmoid => v * (1 - v), _ => 1 };";
+    private const string SlopeByFlag = "private static double Slope(double v, bool logistic) { if (!logistic) return 1 - v * v; return v * (1 - v); }";
 
     /// <summary>
     /// A hand-rolled builder API whose layers go into an array made with a constant length and filled by constant indices, in any

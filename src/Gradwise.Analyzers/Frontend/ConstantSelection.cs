@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Frontend;
+
+/// <summary>
+/// The value a helper returns when a call gives some of its parameters constants that choose among its branches:
+/// <c>Slope(o, Kind.Sigmoid)</c> of a helper that switches on its kind (<c>case Kind.Sigmoid: return v * (1 - v);</c>),
+/// tests it (<c>if (kind == Kind.Tanh) return ...;</c>) or returns a <c>kind switch { ... }</c> or a <c>?:</c> on it.
+/// Only tests of a chosen parameter against a constant are decided; a return behind any other test, or behind a loop
+/// or a <c>try</c>, leaves the choice open, and then there is no answer.
+/// </summary>
+internal static class ConstantSelection
+{
+    /// <summary>
+    /// Of <paramref name="returns"/> (a method's returned values, in any order), the one the body reaches first with
+    /// <paramref name="chosen"/> parameters given those constants, resolved through <c>switch</c> expressions and <c>?:</c> on them;
+    /// null when that is not decided.
+    /// </summary>
+    public static IOperation? Returned(IReadOnlyList<IOperation> returns, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    {
+        foreach (var returned in returns.OrderBy(r => r.Syntax.SpanStart))
+        {
+            switch (Reached(returned, chosen))
+            {
+                case true:
+                    return Resolved(returned, chosen, depth: 0);
+                case null:
+                    return null; // an earlier return may or may not run
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A value with <c>switch</c> expressions and <c>?:</c> on chosen parameters replaced by the branch they take.</summary>
+    private static IOperation? Resolved(IOperation value, IReadOnlyDictionary<IParameterSymbol, object?> chosen, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        switch (Gradwise.Flow.Operations.Strip(value))
+        {
+            case ISwitchExpressionOperation choice when Chosen(choice.Value, chosen, out var constant):
+                foreach (var arm in choice.Arms)
+                {
+                    switch (Matches(arm.Pattern, constant))
+                    {
+                        case true when arm.Guard is null:
+                            return Resolved(arm.Value, chosen, depth + 1);
+                        case false:
+                            continue;
+                        default:
+                            return null;
+                    }
+                }
+
+                return null;
+            case IConditionalOperation { WhenFalse: { } otherwise } conditional when Decided(conditional.Condition, chosen) is { } holds:
+                return Resolved(holds ? conditional.WhenTrue : otherwise, chosen, depth + 1);
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>True when every branch between <paramref name="returned"/> and its body's root is taken, false when one is not, null when one is undecided.</summary>
+    private static bool? Reached(IOperation returned, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    {
+        var child = returned;
+        for (var parent = returned.Parent; parent != null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IConditionalOperation conditional when !ReferenceEquals(child, conditional.Condition):
+                    if (Decided(conditional.Condition, chosen) is not { } holds)
+                    {
+                        return null;
+                    }
+
+                    if (holds != ReferenceEquals(child, conditional.WhenTrue))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case ISwitchCaseOperation section when section.Parent is ISwitchOperation statement:
+                    if (!Chosen(statement.Value, chosen, out var constant) || SectionTaken(statement, section, constant) is not { } taken)
+                    {
+                        return null;
+                    }
+
+                    if (!taken)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case ILoopOperation or ITryOperation or IUsingOperation or ILockOperation or ISwitchExpressionArmOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a <c>switch</c> statement on a constant runs <paramref name="section"/>: the first section with a label that matches
+    /// it, or the default one when none does. Null when a label that cannot be decided (a relational pattern, a guard) stands in the way.
+    /// </summary>
+    private static bool? SectionTaken(ISwitchOperation statement, ISwitchCaseOperation section, object? constant)
+    {
+        var open = false;
+        foreach (var other in statement.Cases)
+        {
+            var matches = Either(other.Clauses.Select(clause => clause switch
+            {
+                ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
+                IPatternCaseClauseOperation { Pattern: var pattern } guarded => Matches(pattern, constant) is false ? false : guarded.Guard is null ? Matches(pattern, constant) : null,
+                IDefaultCaseClauseOperation => false,
+                _ => (bool?)null, // a relational label
+            }));
+            if (matches == true)
+            {
+                // The first section that surely matches runs, unless an undecided one before it does.
+                return open ? null : ReferenceEquals(other, section);
+            }
+
+            if (matches is null)
+            {
+                if (ReferenceEquals(other, section))
+                {
+                    return null;
+                }
+
+                open = true;
+            }
+        }
+
+        // No section surely matches: the default one runs when none can.
+        return section.Clauses.Any(c => c is IDefaultCaseClauseOperation) ? (open ? null : true) : false;
+    }
+
+    /// <summary>The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c> or a chosen <c>bool</c> parameter (negated or not); null for any other test.</summary>
+    private static bool? Decided(IOperation condition, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    {
+        switch (Gradwise.Flow.Operations.Strip(condition))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test:
+                var equal = test.OperatorKind == BinaryOperatorKind.Equals;
+                if (Chosen(test.LeftOperand, chosen, out var left) && test.RightOperand.ConstantValue is { HasValue: true } right)
+                {
+                    return Equals(left, right.Value) == equal;
+                }
+
+                if (Chosen(test.RightOperand, chosen, out var right2) && test.LeftOperand.ConstantValue is { HasValue: true } left2)
+                {
+                    return Equals(right2, left2.Value) == equal;
+                }
+
+                return null;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
+                return Decided(operand, chosen) is { } inner ? !inner : null;
+            case IParameterReferenceOperation flag when Chosen(flag, chosen, out var value) && value is bool holds:
+                return holds;
+            case IIsPatternOperation { Value: var tested, Pattern: var pattern } when Chosen(tested, chosen, out var value):
+                return Matches(pattern, value);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="pattern"/> matches the constant: a constant pattern, <c>_</c>, or <c>not</c> of one; null for others.</summary>
+    private static bool? Matches(IPatternOperation pattern, object? constant) => pattern switch
+    {
+        IDiscardPatternOperation => true,
+        IConstantPatternOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
+        INegatedPatternOperation { Pattern: var inner } => Matches(inner, constant) is { } matched ? !matched : null,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => Either(Matches(either.LeftPattern, constant), Matches(either.RightPattern, constant)),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both => Either(Matches(both.LeftPattern, constant) is { } l ? !l : null, Matches(both.RightPattern, constant) is { } r ? !r : null) is { } neither ? !neither : null,
+        _ => null,
+    };
+
+    /// <summary>Three-valued or: true when either is, false when both are false, null otherwise.</summary>
+    private static bool? Either(bool? left, bool? right) => Either(new[] { left, right });
+
+    /// <summary>Three-valued or of any number: true when one is, false when all are false, null otherwise.</summary>
+    private static bool? Either(IEnumerable<bool?> values)
+    {
+        var open = false;
+        foreach (var value in values)
+        {
+            if (value == true)
+            {
+                return true;
+            }
+
+            open |= value is null;
+        }
+
+        return open ? null : false;
+    }
+
+    /// <summary>True when <paramref name="operation"/> reads a parameter given a constant, with that constant (enum conversions looked through).</summary>
+    private static bool Chosen(IOperation operation, IReadOnlyDictionary<IParameterSymbol, object?> chosen, out object? constant)
+    {
+        constant = null;
+        return Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter }
+            && chosen.TryGetValue(parameter.OriginalDefinition, out constant);
+    }
+}
