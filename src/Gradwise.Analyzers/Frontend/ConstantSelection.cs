@@ -119,7 +119,7 @@ internal static class ConstantSelection
             var matches = Either(other.Clauses.Select(clause => clause switch
             {
                 ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
-                IPatternCaseClauseOperation { Pattern: var pattern } guarded => Matches(pattern, constant) is false ? false : guarded.Guard is null ? Matches(pattern, constant) : null,
+                IPatternCaseClauseOperation { Pattern: var pattern } patterned => Matches(pattern, constant) is var matched && (matched == false || patterned.Guard is null) ? matched : null,
                 IDefaultCaseClauseOperation => false,
                 _ => (bool?)null, // a relational label
             }));
@@ -150,18 +150,9 @@ internal static class ConstantSelection
         switch (Gradwise.Flow.Operations.Strip(condition))
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test:
-                var equal = test.OperatorKind == BinaryOperatorKind.Equals;
-                if (Chosen(test.LeftOperand, chosen, out var left) && test.RightOperand.ConstantValue is { HasValue: true } right)
-                {
-                    return Equals(left, right.Value) == equal;
-                }
-
-                if (Chosen(test.RightOperand, chosen, out var right2) && test.LeftOperand.ConstantValue is { HasValue: true } left2)
-                {
-                    return Equals(right2, left2.Value) == equal;
-                }
-
-                return null;
+                return (Compared(test.LeftOperand, test.RightOperand, chosen) ?? Compared(test.RightOperand, test.LeftOperand, chosen)) is { } same
+                    ? same == (test.OperatorKind == BinaryOperatorKind.Equals)
+                    : null;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
                 return Decided(operand, chosen) is { } inner ? !inner : null;
             case IParameterReferenceOperation flag when Chosen(flag, chosen, out var value) && value is bool holds:
@@ -173,6 +164,10 @@ internal static class ConstantSelection
         }
     }
 
+    /// <summary>Whether a chosen parameter read by <paramref name="parameter"/> equals the constant <paramref name="other"/>; null when the sides are not those.</summary>
+    private static bool? Compared(IOperation parameter, IOperation other, IReadOnlyDictionary<IParameterSymbol, object?> chosen) =>
+        Chosen(parameter, chosen, out var value) && other.ConstantValue is { HasValue: true } label ? Equals(value, label.Value) : null;
+
     /// <summary>Whether <paramref name="pattern"/> matches the constant: a constant pattern, <c>_</c>, or <c>not</c> of one; null for others.</summary>
     private static bool? Matches(IPatternOperation pattern, object? constant) => pattern switch
     {
@@ -180,12 +175,15 @@ internal static class ConstantSelection
         IConstantPatternOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
         INegatedPatternOperation { Pattern: var inner } => Matches(inner, constant) is { } matched ? !matched : null,
         IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => Either(Matches(either.LeftPattern, constant), Matches(either.RightPattern, constant)),
-        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both => Either(Matches(both.LeftPattern, constant) is { } l ? !l : null, Matches(both.RightPattern, constant) is { } r ? !r : null) is { } neither ? !neither : null,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both => Both(Matches(both.LeftPattern, constant), Matches(both.RightPattern, constant)),
         _ => null,
     };
 
     /// <summary>Three-valued or: true when either is, false when both are false, null otherwise.</summary>
-    private static bool? Either(bool? left, bool? right) => Either(new[] { left, right });
+    private static bool? Either(bool? left, bool? right) => left == true || right == true ? true : left == false && right == false ? false : null;
+
+    /// <summary>Three-valued and: false when either is, true when both are true, null otherwise.</summary>
+    private static bool? Both(bool? left, bool? right) => left == false || right == false ? false : left == true && right == true ? true : null;
 
     /// <summary>Three-valued or of any number: true when one is, false when all are false, null otherwise.</summary>
     private static bool? Either(IEnumerable<bool?> values)

@@ -407,8 +407,7 @@ internal static class LibraryApis
     /// <c>MEAN_SQUARED_ERROR</c>, <c>sigmoid</c>): hand-rolled enums follow no one convention. Library enums are matched exactly.
     /// </summary>
     private static bool SameName(string tabled, string declared) =>
-        declared.IndexOf('_') < 0 ? string.Equals(tabled, declared, System.StringComparison.OrdinalIgnoreCase)
-            : string.Equals(tabled, WithoutUnderscores(declared), System.StringComparison.OrdinalIgnoreCase);
+        string.Equals(tabled, WithoutUnderscores(declared), System.StringComparison.OrdinalIgnoreCase);
 
     private static string WithoutUnderscores(string name) => name.IndexOf('_') < 0 ? name : name.Replace("_", string.Empty);
 
