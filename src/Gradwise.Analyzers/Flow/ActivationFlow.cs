@@ -475,8 +475,57 @@ internal sealed class ActivationFlow
             Memo(method, kind, false, depth, () =>
             {
                 var returns = Index.ReturnsOf(method, ct);
-                return Choice(returns, r => Value(r, kind, depth + 1)) ?? Selected(returns, kind, depth);
+                var computed = returns.Count > 1 ? returns.Where(r => !IsStoredOverride(r)).ToList() : returns;
+                return Choice(computed, r => Value(r, kind, depth + 1)) ?? Selected(returns, kind, depth);
             });
+
+        /// <summary>
+        /// <c>if (_output != double.MinValue) return _output;</c> ahead of the computed value: a value stored into the object from
+        /// outside (an input neuron's output set by the network) that the member hands back instead of computing one. Like the
+        /// constants at clipped tails it does not count against the computed returns, which are what the member's activation is:
+        /// the returned field or property is the one its nearest <c>if</c> tests against a constant (<c>!=</c>, <c>is not</c>),
+        /// for a value (<c>HasValue</c>) or against NaN (<c>!double.IsNaN</c>).
+        /// </summary>
+        private static bool IsStoredOverride(IOperation returned)
+        {
+            var stored = Operations.Strip(returned) switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Value", Instance: { } nullable } when nullable.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T => Operations.Strip(nullable),
+                var value => value,
+            };
+            if (stored is not (IFieldReferenceOperation or IPropertyReferenceOperation) || Operations.ReferencedSymbol(stored) is not { } member)
+            {
+                return false;
+            }
+
+            for (IOperation? child = returned, parent = returned.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when ReferenceEquals(conditional.WhenTrue, child):
+                        return TestsForStoredValue(conditional.Condition, member);
+                    case IConditionalOperation or ILoopOperation or ISwitchCaseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether <paramref name="condition"/> holds when <paramref name="member"/> holds a stored value: <c>m != C</c>, <c>m is not C</c>, <c>m.HasValue</c>, <c>!double.IsNaN(m)</c>.</summary>
+        private static bool TestsForStoredValue(IOperation condition, ISymbol member)
+        {
+            bool Reads(IOperation operation) => SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(operation), member);
+            return Operations.Strip(condition) switch
+            {
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } test =>
+                    (Reads(test.LeftOperand) && Operations.Strip(test.RightOperand).ConstantValue.HasValue) || (Reads(test.RightOperand) && Operations.Strip(test.LeftOperand).ConstantValue.HasValue),
+                IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation }, Value: var tested } => Reads(tested),
+                IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } nullable } => Reads(nullable),
+                IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: IInvocationOperation { TargetMethod.Name: "IsNaN", Arguments: [var argument] } } => Reads(argument.Value),
+                _ => false,
+            };
+        }
 
         /// <summary>
         /// <c>if (kind == Kind.Sigmoid) return σ(x); if (kind == Kind.Tanh) return tanh(x); return x;</c>, or the same as a

@@ -420,6 +420,33 @@ internal sealed class FlowIndex : IValueSource
 
     /// <inheritdoc />
     /// <remarks>
+    /// A store into its elements, a compound store or an increment is not a constant, so any of them leaves no answer. A store
+    /// through a <c>ref</c> or <c>out</c> argument, or from outside the compilation, is not seen.
+    /// </remarks>
+    public IOperation? OnlyConstantStored(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        if (field.IsConst || field.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        IOperation? only = null;
+        foreach (var write in WritesTo(field, null, cancellationToken))
+        {
+            var value = Operations.Strip(write.Value);
+            if (write.IntoElements || write.ValueIsElements || !value.ConstantValue.HasValue || (only != null && !Equals(only.ConstantValue.Value, value.ConstantValue.Value)))
+            {
+                return null;
+            }
+
+            only ??= value;
+        }
+
+        return only;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// The write must be the body's only store into the member (of any receiver: a second store, a compound one or a store
     /// into its elements makes the value depend on the path), end before the read, and sit in a block that holds the read, so
     /// every path to the read passes it. A call between the two that changes the member is not looked for. A member of this

@@ -18,7 +18,7 @@ namespace Gradwise.Flow;
 /// </summary>
 internal sealed class TreeCandidates
 {
-    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
+    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "Pow(e,", "Pow(2.71", "+ Math.Pow(", "+Math.Pow(", "+ MathF.Pow(", "+MathF.Pow(", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
 
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 
@@ -39,7 +39,7 @@ internal sealed class TreeCandidates
     public static readonly SyntaxTreeValueProvider<bool> ActivationProvider = new(MentionsActivation);
 
     /// <summary>
-    /// True when the tree's text could hold an activation (an exponential, a tanh, a library activation
+    /// True when the tree's text could hold an activation (an exponential, or a power added to a number as in 1 + bˣ, a tanh, a library activation
     /// by name). A text search, no syntax walk: it gates every rule on every compilation, so on code
     /// with no machine learning it is all that runs.
     /// </summary>

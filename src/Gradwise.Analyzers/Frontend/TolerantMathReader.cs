@@ -21,6 +21,12 @@ internal interface IValueSource
     IOperation? SingleMemberDefinition(IMemberReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The constant every store into this field stores, where the compilation stores only that one constant into it
+    /// (<c>static double e = 2.71828;</c>, <c>e = Math.E;</c> in a constructor): a named constant not declared <c>const</c>. Null otherwise.
+    /// </summary>
+    IOperation? OnlyConstantStored(IFieldSymbol field, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
     /// or, for an array field of this object the body does not fill, anywhere in the compilation), and that index; or null.
     /// </summary>
@@ -385,6 +391,29 @@ internal sealed class TolerantMathReader
         return Leaf(operation);
     }
 
+    /// <summary>
+    /// A field that holds one constant though not declared <c>const</c> (<c>static double e = 2.71828;</c>), as that constant: asked
+    /// of a power's base only, where the number decides whether the power is an exponential, so a field read elsewhere costs no
+    /// look at the compilation's stores.
+    /// </summary>
+    private Expr? NamedConstant(IOperation value) =>
+        Operations.Strip(value) is IFieldReferenceOperation field && MathApi.IsReal(field.Type)
+        && source.OnlyConstantStored(field.Field, cancellationToken) is { ConstantValue.Value: var only } && MathApi.ToDouble(only) is { } named
+            ? Ex.Const(named)
+            : null;
+
+    /// <summary>
+    /// A power read as the recognizers need it: a positive constant base raised to a variable is an exponential, cᵘ = exp(u·ln c),
+    /// so 1 / (1 + Math.Pow(2, -z)) is a sigmoid of z·ln 2; e written out by hand (<c>2.71828</c>, <c>2.718</c>) is e, so
+    /// <c>Math.Pow(2.71828, -z)</c> reads as the <c>Math.Exp(-z)</c> its author means. The generator differentiates the number as written.
+    /// </summary>
+    private static Expr Power(Expr @base, Expr exponent) => @base switch
+    {
+        Constant { Value: var c } when exponent is not Constant && System.Math.Abs(c - System.Math.E) < 1e-3 => Ex.Call(MathFunction.Exp, exponent),
+        Constant { Value: > 0 and not 1 and < double.PositiveInfinity and var c } when exponent is not Constant => Ex.Call(MathFunction.Exp, Ex.Mul(Ex.Const(System.Math.Log(c)), exponent)),
+        _ => Ex.Pow(@base, exponent),
+    };
+
     private Expr ReadElements(IOperation operation, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -573,7 +602,7 @@ internal sealed class TolerantMathReader
 
             return (args.Length, target.Name) switch
             {
-                (2, "Pow") => Ex.Pow(args[0], args[1]),
+                (2, "Pow") => Power(NamedConstant(call.Arguments.First(a => a.Parameter!.Ordinal == 0).Value) ?? args[0], args[1]),
                 (2, "Max") => Ex.Max(args[0], args[1]),
                 (2, "Min") => Ex.Min(args[0], args[1]),
                 (3, "Clamp") => Ex.Clamp(args[0], args[1], args[2]),

@@ -2762,6 +2762,22 @@ public sealed class SquaredErrorRealShapeTests
             "/*σ*/1 / (1 + Math.Exp(-s))", SlopeBySwitchExpression, "{|GW1001:(t[i] - o) * Slope(o, Kind.Sigmoid)|}") } },
         { "one derivative helper told by a bool which activation, the logistic branch after an early return", new[] { ChoiceHelper(
             "/*σ*/1 / (1 + Math.Exp(-s))", SlopeByFlag, "{|GW1001:Slope(o, logistic: true) * (t[i] - o)|}") } },
+        { "a sigmoid raising e held in a static field written out by hand (2.71828), the squared error summed over output nodes", new[] { EulerByHand(
+            "private static double e = 2.71828;", "1 / (1 + Math.Pow(e, -x))", "{|GW1001:Math.Pow(wanted[k] - outputs[k].Value, 2)|}") } },
+        { "a sigmoid raising e held in a static readonly field, the exponent written -1 * x", new[] { EulerByHand(
+            "private static readonly double E = Math.E;", "1.0 / (1.0 + Math.Pow(E, -1 * x))", "{|GW1001:(outputs[k].Value - wanted[k]) * (outputs[k].Value - wanted[k])|}") } },
+        { "a sigmoid raising e set in a static constructor", new[] { EulerByHand(
+            "private static double euler; static Squash() { euler = Math.E; }", "1 / (1 + Math.Pow(euler, -x))", "{|GW1001:Math.Pow(outputs[k].Value - wanted[k], 2)|}") } },
+        { "a sigmoid raising e written out inline (2.718)", new[] { EulerByHand(
+            "", "1 / (1 + Math.Pow(2.718, -x))", "{|GW1001:(wanted[k] - outputs[k].Value) * (wanted[k] - outputs[k].Value)|}") } },
+        { "a logistic in base 2 (1 / (1 + 2^-x), a sigmoid of x·ln 2)", new[] { EulerByHand(
+            "private const double Two = 2;", "1 / (1 + Math.Pow(Two, -x))", "{|GW1001:Math.Pow(wanted[k] - outputs[k].Value, 2)|}") } },
+        { "an output property that hands back a value set from outside (input cells) when its sentinel says so, else computes the sigmoid", new[] { OverriddenOutput(
+            "private double given = double.MinValue;", "given != double.MinValue", "given", "1 / (1 + Math.Exp(-(sum + bias)))", "{|GW1001:Math.Pow(miss, 2)|}") } },
+        { "an output property that hands back a nullable value set from outside when it has one, else computes the sigmoid", new[] { OverriddenOutput(
+            "private double? given;", "given.HasValue", "given.Value", "1.0 / (1.0 + Math.Exp(-sum - bias))", "{|GW1001:miss * miss|}") } },
+        { "an output property that hands back a value set from outside unless it is NaN, else computes the sigmoid", new[] { OverriddenOutput(
+            "private double given = double.NaN;", "!double.IsNaN(given)", "given", "1 / (1 + Math.Exp(-(sum + bias)))", "0.5 * {|GW1001:Math.Pow(miss, 2)|}") } },
         { "layers stored by constant index into an array of three, the sigmoid at index 2, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid);",
             "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
@@ -3621,6 +3637,16 @@ public sealed class SquaredErrorRealShapeTests
             "Math.Max(0, s)", SlopeBySwitchExpression, "(t[i] - o) * Slope(o, Kind.ReLu)") } },
         { "one derivative helper told by a bool, the tanh branch chosen on a tanh output", new[] { ChoiceHelper(
             "Math.Tanh(s)", SlopeByFlag, "Slope(o, logistic: false) * (t[i] - o)") } },
+        { "e held in a static field written out by hand, in an exponential decay fitted with squared error", new[] { EulerByHand(
+            "private static double e = 2.71828;", "4 * Math.Pow(e, -0.5 * x)", "Math.Pow(wanted[k] - outputs[k].Value, 2)") } },
+        { "a rational bump 1 / (1 + x²) beside e held in a field, fitted with squared error", new[] { EulerByHand(
+            "private static double e = 2.71828;", "1 / (1 + Math.Pow(x, 2))", "Math.Pow(wanted[k] - outputs[k].Value, 2)") } },
+        { "a field holding e at first and another base later, raised in 1 / (1 + bˣ)", new[] { EulerByHand(
+            "private static double e = 2.71828; public static void Rebase(double b) { e = b; }", "1 / (1 + Math.Pow(e, -x))", "Math.Pow(wanted[k] - outputs[k].Value, 2)") } },
+        { "an output property that hands back a value set from outside when its sentinel says so, else computes a tanh", new[] { OverriddenOutput(
+            "private double given = double.MinValue;", "given != double.MinValue", "given", "Math.Tanh(sum + bias)", "Math.Pow(miss, 2)") } },
+        { "an output property that returns its raw sum when positive (a test of the value, not of a stored one), else a sigmoid", new[] { OverriddenOutput(
+            "private double given;", "sum > 0", "sum", "1 / (1 + Math.Exp(-(sum + bias)))", "Math.Pow(miss, 2)") } },
         { "layers stored by constant index, the sigmoid at index 1 hidden before a rectifier stored last, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.Sigmoid);",
             "new Net(layers, CostFunction.Mse)") } },
@@ -3859,6 +3885,96 @@ public sealed class SquaredErrorRealShapeTests
             static Network Make() => __SITE__;
         }
         """.Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Cells whose output property hands back a value the network stores into it (the inputs, set on the input cells) when one
+    /// was stored, and otherwise computes the activation of its weighted sum; the error of the output cell squared per example.
+    /// </summary>
+    private static string OverriddenOutput(string field, string guard, string stored, string activation, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public sealed class Cell
+        {
+            __FIELD__
+            private double sum;
+            private double bias = 0.1;
+            public List<(Cell From, double Weight)> Inputs { get; } = new();
+            public double Output
+            {
+                get
+                {
+                    if (__GUARD__)
+                    {
+                        return __STORED__;
+                    }
+
+                    return __ACTIVATION__;
+                }
+                set => given = value;
+            }
+            public void Pull()
+            {
+                sum = 0;
+                foreach (var (from, weight) in Inputs) sum += weight * from.Output;
+            }
+        }
+        public sealed class Net
+        {
+            private readonly List<Cell> inputs = new();
+            private readonly Cell output = new();
+            public double Run(double[] x)
+            {
+                for (var i = 0; i < x.Length; i++) inputs[i].Output = x[i];
+                output.Pull();
+                return output.Output;
+            }
+            public double Epoch(double[][] xs, double[] ys)
+            {
+                var loss = 0.0;
+                for (var n = 0; n < xs.Length; n++)
+                {
+                    var miss = ys[n] - /*σ*/Run(xs[n]); // a method's activation is located at its call
+                    loss += __SITE__;
+                }
+
+                return loss;
+            }
+        }
+        """.Replace("__FIELD__", field, StringComparison.Ordinal).Replace("__GUARD__", guard, StringComparison.Ordinal).Replace("__STORED__", stored, StringComparison.Ordinal)
+        .Replace("__ACTIVATION__", activation, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Output nodes squashed by a helper that raises e as its author wrote it: held in a field that is not <c>const</c> (initialized,
+    /// or set in a static constructor), or written out as a number; the squared error summed over the nodes in another class.
+    /// </summary>
+    private static string EulerByHand(string euler, string squash, string site) => """
+        using System;
+        public static class Squash
+        {
+            __EULER__
+            public static double Apply(double x) => __SQUASH__;
+        }
+        public sealed class Node
+        {
+            public double[] W = new double[3];
+            public double Value;
+            public void Fire(double[] inputs)
+            {
+                var z = 0.0;
+                for (var i = 0; i < W.Length; i++) z += W[i] * inputs[i];
+                Value = /*σ*/Squash.Apply(z);
+            }
+        }
+        public sealed class Fit
+        {
+            public double Cost(Node[] outputs, double[] wanted)
+            {
+                var cost = 0.0;
+                for (var k = 0; k < outputs.Length; k++) cost += __SITE__;
+                return cost / outputs.Length;
+            }
+        }
+        """.Replace("__EULER__", euler, StringComparison.Ordinal).Replace("__SQUASH__", squash, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// One derivative helper for every activation, told which one by an enum or a bool the call gives as a constant
