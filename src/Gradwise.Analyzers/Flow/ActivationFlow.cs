@@ -244,7 +244,7 @@ internal sealed class ActivationFlow
             }
 
             if (IsLinq(target) && target.Name == "Select" && kind == Activation.Exponential && call.Arguments.LastOrDefault()?.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Exp" } exp } }
-                && MathApi.IsMathType(exp.ContainingType))
+                && MathApi.IsRecognizedMathType(exp.ContainingType))
             {
                 return ActivationFact.At(kind, call, "exp"); // xs.Select(Math.Exp)
             }

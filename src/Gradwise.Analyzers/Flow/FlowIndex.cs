@@ -420,26 +420,43 @@ internal sealed class FlowIndex : IValueSource
 
     /// <inheritdoc />
     /// <remarks>
-    /// A store into its elements, a compound store or an increment is not a constant, so any of them leaves no answer. A store
-    /// through a <c>ref</c> or <c>out</c> argument, or from outside the compilation, is not seen.
+    /// A store into its elements, a compound store or an increment is not a constant, so any of them leaves no answer; a store of
+    /// a parameter (<c>this.kind = kind;</c> in a constructor) stores what every call passes it, when that is one constant. A
+    /// store through a <c>ref</c> or <c>out</c> argument, or from outside the compilation, is not seen.
     /// </remarks>
-    public IOperation? OnlyConstantStored(IFieldSymbol field, CancellationToken cancellationToken)
+    public Optional<object?> OnlyConstantStored(ISymbol member, CancellationToken cancellationToken)
     {
-        if (field.IsConst || field.DeclaringSyntaxReferences.IsEmpty)
+        if (member is not (IFieldSymbol { IsConst: false } or IPropertySymbol { Parameters.IsEmpty: true }) || member.DeclaringSyntaxReferences.IsEmpty)
         {
-            return null;
+            return default;
         }
 
-        IOperation? only = null;
-        foreach (var write in WritesTo(field, null, cancellationToken))
+        var only = default(Optional<object?>);
+        foreach (var write in WritesTo(member, null, cancellationToken))
         {
-            var value = Operations.Strip(write.Value);
-            if (write.IntoElements || write.ValueIsElements || !value.ConstantValue.HasValue || (only != null && !Equals(only.ConstantValue.Value, value.ConstantValue.Value)))
+            if (write.IntoElements || write.ValueIsElements)
             {
-                return null;
+                return default;
             }
 
-            only ??= value;
+            var values = Operations.Strip(write.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }
+                ? ArgumentsTo(method, parameter.Ordinal, cancellationToken)
+                : new[] { write.Value };
+            if (values.Count == 0)
+            {
+                return default; // a parameter no call in the compilation gives a value
+            }
+
+            foreach (var value in values)
+            {
+                var constant = Operations.Strip(value).ConstantValue;
+                if (!constant.HasValue || (only.HasValue && !Equals(only.Value, constant.Value)))
+                {
+                    return default;
+                }
+
+                only = constant;
+            }
         }
 
         return only;

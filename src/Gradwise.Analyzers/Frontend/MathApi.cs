@@ -17,6 +17,16 @@ internal static class MathApi
         "System.MathF",
     };
 
+    /// <summary>
+    /// Types whose static members the recognizers also read as the elementary functions of their names: Unity's float math
+    /// (<c>UnityEngine.Mathf</c>), in which game projects write their networks (<c>1f / (1f + Mathf.Exp(-x))</c>). Not the
+    /// generator's, which differentiates only <see cref="MathTypes"/> and generic math.
+    /// </summary>
+    private static readonly HashSet<string> RecognizedMathTypes = new()
+    {
+        "UnityEngine.Mathf",
+    };
+
     /// <summary>One-argument elementary functions by member name.</summary>
     public static readonly Dictionary<string, MathFunction> Functions = new()
     {
@@ -43,6 +53,10 @@ internal static class MathApi
     /// <summary>True when <paramref name="type"/> holds elementary functions: Math, MathF, and double's and float's statics (double.Exp, float.Log, ...).</summary>
     public static bool IsMathType(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && (named.SpecialType is SpecialType.System_Double or SpecialType.System_Single || MathTypes.Contains(named.ToDisplayString()));
+
+    /// <summary>True for a <see cref="IsMathType"/> type, and for the math types only the recognizers read (Unity's <c>Mathf</c>).</summary>
+    public static bool IsRecognizedMathType(ITypeSymbol? type) =>
+        IsMathType(type) || (type is INamedTypeSymbol named && RecognizedMathTypes.Contains(named.ToDisplayString()));
 
     /// <summary>True for a binary-floating-point or integer type that math is done in.</summary>
     public static bool IsNumeric(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Double or SpecialType.System_Single

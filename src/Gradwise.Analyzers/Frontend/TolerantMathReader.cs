@@ -21,10 +21,11 @@ internal interface IValueSource
     IOperation? SingleMemberDefinition(IMemberReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The constant every store into this field stores, where the compilation stores only that one constant into it
-    /// (<c>static double e = 2.71828;</c>, <c>e = Math.E;</c> in a constructor): a named constant not declared <c>const</c>. Null otherwise.
+    /// The constant every store into this field or property stores, where the compilation stores only that one constant into it
+    /// (<c>static double e = 2.71828;</c>, <c>e = Math.E;</c> in a constructor, <c>this.kind = kind;</c> with every caller passing
+    /// <c>Kind.Sigmoid</c>): a named constant not declared <c>const</c>, or a setting every object gets alike. No value otherwise.
     /// </summary>
-    IOperation? OnlyConstantStored(IFieldSymbol field, CancellationToken cancellationToken);
+    Optional<object?> OnlyConstantStored(ISymbol member, CancellationToken cancellationToken);
 
     /// <summary>
     /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
@@ -272,7 +273,7 @@ internal sealed class TolerantMathReader
         {
             case IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda:
                 return ReadLambda(lambda, new[] { argument }, parameters, depth);
-            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
+            case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when method.IsStatic && MathApi.IsRecognizedMathType(method.ContainingType) && MathApi.Functions.TryGetValue(method.Name, out var math):
                 return Ex.Call(math, argument); // v.Map(Math.Exp)
             case IMethodReferenceOperation { Method: { Parameters.Length: 1 } method } when MathApi.IsNumeric(method.Parameters[0].Type) && MathApi.IsNumeric(method.ReturnType)
                 && source.SingleReturn(method.OriginalDefinition, cancellationToken) is { } body:
@@ -398,7 +399,7 @@ internal sealed class TolerantMathReader
     /// </summary>
     private Expr? NamedConstant(IOperation value) =>
         Operations.Strip(value) is IFieldReferenceOperation field && MathApi.IsReal(field.Type)
-        && source.OnlyConstantStored(field.Field, cancellationToken) is { ConstantValue.Value: var only } && MathApi.ToDouble(only) is { } named
+        && source.OnlyConstantStored(field.Field, cancellationToken) is { HasValue: true, Value: var only } && MathApi.ToDouble(only) is { } named
             ? Ex.Const(named)
             : null;
 
@@ -593,7 +594,7 @@ internal sealed class TolerantMathReader
             return args[0]; // T.CreateChecked(x): x as a T
         }
 
-        if (target.IsStatic && (MathApi.IsMathType(target.ContainingType) || (GenericMath.IsInterfaceMember(target) && GenericMath.IsFloatingParameter(target.ReturnType))))
+        if (target.IsStatic && (MathApi.IsRecognizedMathType(target.ContainingType) || (GenericMath.IsInterfaceMember(target) && GenericMath.IsFloatingParameter(target.ReturnType))))
         {
             if (args.Length == 1 && MathApi.Functions.TryGetValue(target.Name, out var f))
             {
@@ -642,14 +643,18 @@ internal sealed class TolerantMathReader
         return Read(body, bound, depth + 1);
     }
 
-    /// <summary>The enum and bool parameters of a call given constants, with those constants; null when there are none.</summary>
-    private static Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call)
+    /// <summary>
+    /// The enum and bool parameters of a call given constants, with those constants; null when there are none. A field or property
+    /// passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
+    /// <c>new Layer(n, Kind.Sigmoid)</c>); one that holds different settings leaves the parameter unchosen.
+    /// </summary>
+    private Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call)
     {
         Dictionary<IParameterSymbol, object?>? chosen = null;
         foreach (var argument in call.Arguments)
         {
             if (argument.Parameter is { } parameter && parameter.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean }
-                && argument.Value.ConstantValue is { HasValue: true } constant)
+                && ChoiceOf(argument.Value) is { HasValue: true } constant)
             {
                 (chosen ??= new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
             }
@@ -657,6 +662,12 @@ internal sealed class TolerantMathReader
 
         return chosen;
     }
+
+    private Optional<object?> ChoiceOf(IOperation value) => value.ConstantValue.HasValue
+        ? value.ConstantValue
+        : Operations.Strip(value) is IFieldReferenceOperation or IPropertyReferenceOperation && Operations.ReferencedSymbol(value) is { } member
+            ? source.OnlyConstantStored(member, cancellationToken)
+            : default;
 
     /// <summary>
     /// A library call that acts on every element of a vector (<see cref="VectorApi"/>): <c>a.PointwiseMultiply(b)</c>,

@@ -526,7 +526,7 @@ internal sealed class SquaredErrorRecognizer
     public SquaredErrorLoss? Call(IInvocationOperation call, CancellationToken ct)
     {
         var target = call.TargetMethod;
-        if (target.Name == "Pow" && MathApi.IsMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
+        if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
         {
             return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
         }

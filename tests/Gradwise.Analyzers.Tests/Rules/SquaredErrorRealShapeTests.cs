@@ -681,6 +681,25 @@ public sealed class SquaredErrorRealShapeTests
         }
         """.Replace("{{output}}", output).Replace("{{trainer}}", trainer);
 
+    /// <summary>
+    /// The members of Unity's <c>Mathf</c> the Unity cases use, as the engine declares them (a struct of float statics), with no
+    /// bodies: the engine's are not source, so no rule may read them as helpers of the project's own.
+    /// </summary>
+    private const string UnityStub = """
+        namespace UnityEngine
+        {
+            public struct Mathf
+            {
+                public static extern float Exp(float power);
+                public static extern float Pow(float f, float p);
+                public static extern float Max(float a, float b);
+            }
+            public class MonoBehaviour
+            {
+            }
+        }
+        """;
+
     /// <summary>The part of Keras.NET its examples use, with its namespaces; layers and losses are named by strings, as in Keras.</summary>
     internal const string KerasStub = """
         namespace Keras
@@ -2778,6 +2797,63 @@ public sealed class SquaredErrorRealShapeTests
             "private double? given;", "given.HasValue", "given.Value", "1.0 / (1.0 + Math.Exp(-sum - bias))", "{|GW1001:miss * miss|}") } },
         { "an output property that hands back a value set from outside unless it is NaN, else computes the sigmoid", new[] { OverriddenOutput(
             "private double given = double.NaN;", "!double.IsNaN(given)", "given", "1 / (1 + Math.Exp(-(sum + bias)))", "0.5 * {|GW1001:Math.Pow(miss, 2)|}") } },
+        { "one derivative helper told which activation by the layer's kind field, every layer made with Kind.Sigmoid", new[] { KindPerLayer(
+            "private readonly Kind kind;", "Kind kind", "this.kind = kind;", "kind", "new Layer(8, Kind.Sigmoid), new Layer(1, Kind.Sigmoid)", "{|GW1001:(t[i] - Out[i]) * Act.Slope(Out[i], kind)|}") } },
+        { "the layer's kind in a get-only property left to the constructor's default (Kind.Sigmoid) by every layer", new[] { KindPerLayer(
+            "public Kind Activation { get; }", "Kind activation = Kind.Sigmoid", "Activation = activation;", "Activation", "new Layer(8), new Layer(1)", "{|GW1001:Act.Slope(Out[i], Activation) * (t[i] - Out[i])|}") } },
+        { "Unity: a MonoBehaviour brain whose output layer squashes with Mathf.Exp, its fitness the squared error by Mathf.Pow", new[] { UnityStub, """
+            using UnityEngine;
+            public class Brain : MonoBehaviour
+            {
+                private readonly float[] hidden = new float[8];
+                private readonly float[] output = new float[2];
+                private readonly float[,] w1 = new float[4, 8];
+                private readonly float[,] w2 = new float[8, 2];
+                public float[] Think(float[] senses)
+                {
+                    for (int j = 0; j < 8; j++)
+                    {
+                        float s = 0;
+                        for (int i = 0; i < senses.Length; i++) s += senses[i] * w1[i, j];
+                        hidden[j] = Mathf.Max(0, s);
+                    }
+
+                    for (int k = 0; k < 2; k++)
+                    {
+                        float s = 0;
+                        for (int j = 0; j < 8; j++) s += hidden[j] * w2[j, k];
+                        output[k] = /*σ*/1f / (1f + Mathf.Exp(-s));
+                    }
+
+                    return output;
+                }
+                public float Fitness(float[] senses, float[] wanted)
+                {
+                    var o = Think(senses);
+                    float cost = 0;
+                    for (int k = 0; k < o.Length; k++) cost += {|GW1001:Mathf.Pow(wanted[k] - o[k], 2)|};
+                    return cost;
+                }
+            }
+            """ } },
+        { "Unity: a static squashing helper written with Mathf.Exp, the error of one agent squared by hand", new[] { UnityStub, """
+            using UnityEngine;
+            public static class Neural
+            {
+                public static float Squash(float x) => 1 / (1 + Mathf.Exp(-x));
+            }
+            public class Agent : MonoBehaviour
+            {
+                public float weight;
+                public float bias;
+                public float Loss(float x, float target)
+                {
+                    var p = /*σ*/Neural.Squash(weight * x + bias);
+                    var e = p - target;
+                    return {|GW1001:e * e|};
+                }
+            }
+            """ } },
         { "layers stored by constant index into an array of three, the sigmoid at index 2, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid);",
             "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
@@ -3647,6 +3723,22 @@ public sealed class SquaredErrorRealShapeTests
             "private double given = double.MinValue;", "given != double.MinValue", "given", "Math.Tanh(sum + bias)", "Math.Pow(miss, 2)") } },
         { "an output property that returns its raw sum when positive (a test of the value, not of a stored one), else a sigmoid", new[] { OverriddenOutput(
             "private double given;", "sum > 0", "sum", "1 / (1 + Math.Exp(-(sum + bias)))", "Math.Pow(miss, 2)") } },
+        { "one derivative helper told which activation by the layer's kind field, every layer made with Kind.Tanh", new[] { KindPerLayer(
+            "private readonly Kind kind;", "Kind kind", "this.kind = kind;", "kind", "new Layer(8, Kind.Tanh), new Layer(1, Kind.Tanh)", "(t[i] - Out[i]) * Act.Slope(Out[i], kind)") } },
+        { "one derivative helper told which activation by the layer's kind field, sigmoid hidden layers and a tanh output layer", new[] { KindPerLayer(
+            "private readonly Kind kind;", "Kind kind", "this.kind = kind;", "kind", "new Layer(8, Kind.Sigmoid), new Layer(1, Kind.Tanh)", "(t[i] - Out[i]) * Act.Slope(Out[i], kind)") } },
+        { "Unity: a fade written with Mathf.Exp (an exponential decay, no logistic) fitted with squared error", new[] { UnityStub, """
+            using UnityEngine;
+            public class Fade : MonoBehaviour
+            {
+                public float rate;
+                public float Loss(float t, float seen)
+                {
+                    var p = Mathf.Exp(-rate * t);
+                    return (p - seen) * (p - seen);
+                }
+            }
+            """ } },
         { "layers stored by constant index, the sigmoid at index 1 hidden before a rectifier stored last, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.Sigmoid);",
             "new Net(layers, CostFunction.Mse)") } },
@@ -3885,6 +3977,53 @@ public sealed class SquaredErrorRealShapeTests
             static Network Make() => __SITE__;
         }
         """.Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Layers that keep their activation kind in a field or property set by the constructor, and one activation class whose
+    /// function and derivative switch on the kind they are told: the output delta passes the layer's own kind.
+    /// </summary>
+    private static string KindPerLayer(string member, string parameter, string store, string read, string layers, string site) => """
+        using System;
+        public enum Kind { Sigmoid, Tanh, ReLu }
+        public static class Act
+        {
+            public static double Apply(double s, Kind kind) => kind switch { Kind.Sigmoid => 1 / (1 + Math.Exp(-s)), Kind.Tanh => Math.Tanh(s), _ => Math.Max(0, s) };
+            public static double Slope(double v, Kind kind)
+            {
+                switch (kind)
+                {
+                    case Kind.Sigmoid: return v * (1 - v);
+                    case Kind.Tanh: return 1 - v * v;
+                    default: return v > 0 ? 1 : 0;
+                }
+            }
+        }
+        public sealed class Layer
+        {
+            __MEMBER__
+            public double[] Out;
+            public double[] Delta;
+            public Layer(int n, __PARAMETER__)
+            {
+                __STORE__
+                Out = new double[n];
+                Delta = new double[n];
+            }
+            public void Forward(double[] z)
+            {
+                for (var i = 0; i < z.Length; i++) Out[i] = /*σ*/Act.Apply(z[i], __READ__);
+            }
+            public void OutputDelta(double[] t)
+            {
+                for (var i = 0; i < Out.Length; i++) Delta[i] = __SITE__;
+            }
+        }
+        public static class Build
+        {
+            public static Layer[] Net() => new[] { __LAYERS__ };
+        }
+        """.Replace("__MEMBER__", member, StringComparison.Ordinal).Replace("__PARAMETER__", parameter, StringComparison.Ordinal).Replace("__STORE__", store, StringComparison.Ordinal)
+        .Replace("__READ__", read, StringComparison.Ordinal).Replace("__LAYERS__", layers, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// Cells whose output property hands back a value the network stores into it (the inputs, set on the input cells) when one
