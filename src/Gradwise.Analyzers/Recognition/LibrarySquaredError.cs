@@ -315,7 +315,7 @@ internal static class LibrarySquaredError
         {
             if (LastElement(argument.Value, call, index, ct, depth: 0) is { } last)
             {
-                if (last is IObjectCreationOperation layer && parts.OutputIn(layer, ct) is { } output)
+                if (last is IObjectCreationOperation layer && parts.OutputIn(layer, ct, LastIteration.NotTaken(layer)) is { } output)
                 {
                     return output;
                 }

@@ -38,7 +38,8 @@ internal sealed class ModelParts
         ActivationFact? first = null;
         foreach (var layer in layers ?? (IEnumerable<IOperation>)System.Array.Empty<IOperation>())
         {
-            if (Operations.Strip(layer) is not IObjectCreationOperation || OutputIn(layer, ct) is not { } output)
+            // A layer made in a loop whose kind is chosen by the index (i == n - 1 ? Kind.Sigmoid : Kind.Relu): the last one takes the branch for n - 1.
+            if (Operations.Strip(layer) is not IObjectCreationOperation || OutputIn(layer, ct, LastIteration.NotTaken(layer)) is not { } output)
             {
                 return null;
             }
@@ -70,13 +71,30 @@ internal sealed class ModelParts
     /// an object of a type that computes one of its input (<c>new SigmoidLayer()</c>, or <c>new Dense(4, 1, new Sigmoid())</c> at
     /// any depth of the arguments, through a local defined once) or of a library's sigmoid type, or a delegate to one (<c>new ActivationLayer(Sigmoid, SigmoidPrime)</c>). Null otherwise.
     /// </summary>
-    public ActivationFact? OutputIn(IOperation value, CancellationToken ct) => OutputIn(value, Activation.Softmax, ct) ?? OutputIn(value, Activation.Sigmoid, ct);
+    /// <param name="value">What is handed.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="notTaken">Branches of <paramref name="value"/> known not to be taken (<see cref="LastIteration.NotTaken"/>), whose names do not count.</param>
+    public ActivationFact? OutputIn(IOperation value, CancellationToken ct, IReadOnlyCollection<IOperation>? notTaken = null) =>
+        OutputIn(value, Activation.Softmax, notTaken, ct) ?? OutputIn(value, Activation.Sigmoid, notTaken, ct);
 
-    private ActivationFact? OutputIn(IOperation value, Activation kind, CancellationToken ct)
+    private static bool Within(IOperation operation, IOperation branch)
+    {
+        for (IOperation? at = operation; at != null; at = at.Parent)
+        {
+            if (ReferenceEquals(at, branch))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ActivationFact? OutputIn(IOperation value, Activation kind, IReadOnlyCollection<IOperation>? notTaken, CancellationToken ct)
     {
         var table = kind == Activation.Softmax ? LibraryApis.SoftmaxActivationEnums : LibraryApis.SigmoidActivationEnums;
         var names = kind == Activation.Softmax ? LibraryApis.SoftmaxActivationNames : LibraryApis.SigmoidActivationNames;
-        var named = value.DescendantsAndSelf().FirstOrDefault(o => o switch
+        var named = value.DescendantsAndSelf().Where(o => notTaken is not { Count: > 0 } || !notTaken.Any(branch => Within(o, branch))).FirstOrDefault(o => o switch
         {
             IFieldReferenceOperation field when field.Field.ContainingType?.TypeKind == TypeKind.Enum => LibraryApis.IsEnumMember(field.Field, table),
             { ConstantValue: { HasValue: true, Value: string name } } constant => names.Contains(name) && ParameterSays(constant, "act"), // activation: "sigmoid"

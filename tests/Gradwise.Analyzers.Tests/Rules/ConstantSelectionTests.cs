@@ -1,6 +1,5 @@
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Gradwise.Analyzers.Tests.Rules;
@@ -61,11 +60,7 @@ public sealed class ConstantSelectionTests
     [MemberData(nameof(Choices))]
     public void A_constant_argument_chooses_the_return_its_tests_lead_to(string helper, string constant, string? expected)
     {
-        var compilation = CSharpCompilation.Create(
-            "Selection",
-            new[] { CSharpSyntaxTree.ParseText(Helpers, TestCompilation.ParseOptions) },
-            TestCompilation.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestCompilation.Create(Helpers);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var method = compilation.GetTypeByMetadataName("H")!.GetMembers(helper).OfType<IMethodSymbol>().Single();
         var choice = method.Parameters[1];

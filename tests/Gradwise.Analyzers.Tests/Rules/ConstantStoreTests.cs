@@ -1,6 +1,5 @@
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace Gradwise.Analyzers.Tests.Rules;
@@ -73,11 +72,7 @@ public sealed class ConstantStoreTests
     [MemberData(nameof(Members))]
     public void A_member_holds_a_constant_when_every_store_stores_that_one(string name, object? expected)
     {
-        var compilation = CSharpCompilation.Create(
-            "Stores",
-            new[] { CSharpSyntaxTree.ParseText(Code, TestCompilation.ParseOptions) },
-            TestCompilation.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestCompilation.Create(Code);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var member = compilation.GetTypeByMetadataName("Holder")!.GetMembers(name).Single();
         var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);

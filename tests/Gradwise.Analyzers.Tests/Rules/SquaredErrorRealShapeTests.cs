@@ -2854,6 +2854,13 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layers stored in a loop, the kind chosen by the index (i == layers.Length - 1 ? Sigmoid : TanH)", new[] { LayersByIndex("Mse, CrossEntropy",
+            "for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, i == layers.Length - 1 ? /*σ*/ActivationKind.Sigmoid : ActivationKind.TanH);",
+            "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
+        { "layers stored in a loop, the kind chosen by the next index (i + 1 < layers.Length ? ReLU : Sigmoid)", new[] { LayersByIndex("Mse, CrossEntropy",
+            "for (var i = 0; i < layers.Length; ++i) { layers[i] = new Layer(4, i + 1 < layers.Length ? ActivationKind.ReLU : /*σ*/ActivationKind.Sigmoid); }",
+            "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
+        { "layers added to a list in a loop, the last one made sigmoid by the index test", new[] { LayersAddedInLoop("i == sizes.Length - 1 ? /*σ*/Act.Sigmoid : Act.Relu", "{|GW1001:new Net(layers, Loss.MSE)|}") } },
         { "layers stored by constant index into an array of three, the sigmoid at index 2, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[1] = new Layer(4, ActivationKind.TanH); layers[2] = new Layer(1, /*σ*/ActivationKind.Sigmoid);",
             "{|GW1001:new Net(layers, CostFunction.Mse)|}") } },
@@ -3739,6 +3746,13 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layers stored in a loop, sigmoid for every index but the last (i < layers.Length - 1 ? Sigmoid : ReLU)", new[] { LayersByIndex("Mse, CrossEntropy",
+            "for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, i < layers.Length - 1 ? ActivationKind.Sigmoid : ActivationKind.ReLU);",
+            "new Net(layers, CostFunction.Mse)") } },
+        { "layers stored in a loop, sigmoid unless the index is the last (i != layers.Length - 1 ? Sigmoid : TanH)", new[] { LayersByIndex("Mse, CrossEntropy",
+            "for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, layers.Length - 1 != i ? ActivationKind.Sigmoid : ActivationKind.TanH);",
+            "new Net(layers, CostFunction.Mse)") } },
+        { "layers added to a list in a loop, every one sigmoid but the last, which is linear", new[] { LayersAddedInLoop("i == sizes.Length - 1 ? Act.Linear : Act.Sigmoid", "new Net(layers, Loss.MSE)") } },
         { "layers stored by constant index, the sigmoid at index 1 hidden before a rectifier stored last, with an Mse cost member", new[] { LayersByIndex("Mse, CrossEntropy",
             "layers[0] = new Layer(2, ActivationKind.TanH); layers[2] = new Layer(1, ActivationKind.ReLU); layers[1] = new Layer(4, ActivationKind.Sigmoid);",
             "new Net(layers, CostFunction.Mse)") } },
@@ -4180,6 +4194,31 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__COSTS__", costs, StringComparison.Ordinal).Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A builder that adds one layer per size in a counting loop, the activation chosen by a test of the loop's index, and hands
+    /// the list to the network with a loss enum: the last iteration's choice is the output layer's.
+    /// </summary>
+    private static string LayersAddedInLoop(string activation, string site) => """
+        using System.Collections.Generic;
+        public enum Act { Sigmoid, Relu, Linear }
+        public enum Loss { MSE, BCE }
+        public sealed class Layer { public Layer(int n, Act a) { } }
+        public sealed class Net { public Net(List<Layer> layers, Loss loss) { } }
+        public static class Build
+        {
+            public static Net Make(int[] sizes)
+            {
+                var layers = new List<Layer>();
+                for (int i = 0; i < sizes.Length; i++)
+                {
+                    layers.Add(new Layer(sizes[i], __ACTIVATION__));
+                }
+
+                return __SITE__;
+            }
+        }
+        """.Replace("__ACTIVATION__", activation, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
 
     /// <summary>
     /// A hand-rolled builder API (layers configured by an activation enum, a model made from a list of layers and a loss enum),

@@ -2,7 +2,6 @@ using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Frontend;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
@@ -70,11 +69,7 @@ public sealed class TolerantPowerTests
     [MemberData(nameof(Helpers_and_whether_sigmoid))]
     public void A_power_of_a_constant_base_reads_as_the_exponential_it_is(string helper, bool sigmoid)
     {
-        var compilation = CSharpCompilation.Create(
-            "Powers",
-            new[] { CSharpSyntaxTree.ParseText(Helpers, TestCompilation.ParseOptions) },
-            TestCompilation.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = TestCompilation.Create(Helpers);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var method = compilation.GetTypeByMetadataName("H")!.GetMembers(helper).OfType<IMethodSymbol>().Single();
         var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);

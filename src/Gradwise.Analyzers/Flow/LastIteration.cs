@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// The branches an array's last element does not take, when the array is filled in a counting loop
+/// (<c>for (var i = 0; i &lt; n; i++) layers[i] = new Layer(..., i == n - 1 ? Kind.Sigmoid : Kind.Relu);</c>): a <c>?:</c> in the
+/// stored value whose condition compares the loop's index with the last one (<c>i == n - 1</c>, <c>i &lt; n - 1</c>,
+/// <c>i + 1 == n</c>, <c>i != n - 1</c>) is decided for that index, and its other branch is not what the last element holds.
+/// </summary>
+internal static class LastIteration
+{
+    /// <summary>
+    /// The branches of <paramref name="stored"/> (a value stored by <c>a[i] = stored</c>, or added by <c>list.Add(stored)</c>) that
+    /// the iteration making the last element does not take; empty when the store is not in a loop <c>for (i = ...; i &lt; n; i++)</c>
+    /// (storing at index i itself) or nothing in the value tests i.
+    /// </summary>
+    public static IReadOnlyCollection<IOperation> NotTaken(IOperation stored)
+    {
+        var skipped = new List<IOperation>();
+        var site = stored.Parent;
+        while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+        {
+            site = site.Parent;
+        }
+
+        ILocalSymbol? storedAt = null;
+        switch (site)
+        {
+            case ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var at] } } when Operations.Strip(at) is ILocalReferenceOperation { Local: var local }:
+                storedAt = local;
+                break;
+            case IArgumentOperation { Parent: IInvocationOperation { Instance: not null, TargetMethod.Name: "Add" } add }:
+                site = add;
+                break;
+            default:
+                return skipped;
+        }
+
+        if (Loop(site) is not var (index, bound) || (storedAt != null && !SymbolEqualityComparer.Default.Equals(storedAt, index)))
+        {
+            return skipped;
+        }
+
+        foreach (var operation in stored.DescendantsAndSelf())
+        {
+            if (operation is IConditionalOperation { WhenFalse: { } otherwise } conditional && AtLast(conditional.Condition, index, bound) is { } holds)
+            {
+                skipped.Add(holds ? otherwise : conditional.WhenTrue);
+            }
+        }
+
+        return skipped;
+    }
+
+    /// <summary>The index and bound n of the nearest loop around <paramref name="store"/>, when it counts its index up by one while <c>index &lt; n</c>.</summary>
+    private static (ILocalSymbol Index, IOperation Bound)? Loop(IOperation store)
+    {
+        for (var parent = store.Parent; parent != null; parent = parent.Parent)
+        {
+            if (parent is IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test } loop
+                && Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(loop, index))
+            {
+                return (index, test.RightOperand);
+            }
+
+            if (parent is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the loop's only step is <c>i++</c>, <c>++i</c> or <c>i += 1</c>.</summary>
+    private static bool Counts(IForLoopOperation loop, ILocalSymbol index) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] && step switch
+    {
+        IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: var target } => Is(target, index),
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: var target, Value.ConstantValue: { HasValue: true, Value: 1 } } => Is(target, index),
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="condition"/> holds when the index is n − 1; null when it does not compare the index with n − 1.</summary>
+    private static bool? AtLast(IOperation condition, ILocalSymbol index, IOperation bound)
+    {
+        if (Operations.Strip(condition) is not IBinaryOperation test)
+        {
+            return null;
+        }
+
+        // i ⋚ n − 1, or i + 1 ⋚ n: the index's side and the last index's side, the comparison read with the index on the left.
+        var (kind, left, right) = Is(test.RightOperand, index) || IsNext(test.RightOperand, index) ? (Mirrored(test.OperatorKind), test.RightOperand, test.LeftOperand) : (test.OperatorKind, test.LeftOperand, test.RightOperand);
+        var comparesLast = (Is(left, index) && IsBoundLessOne(right, bound)) || (IsNext(left, index) && SameValue(right, bound));
+        if (!comparesLast || kind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+            or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual))
+        {
+            return null;
+        }
+
+        // At the last iteration the two sides are equal.
+        return kind is BinaryOperatorKind.Equals or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual;
+    }
+
+    private static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
+    private static bool Is(IOperation operation, ILocalSymbol index) =>
+        Operations.Strip(operation) is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, index);
+
+    /// <summary><c>i + 1</c> or <c>1 + i</c>.</summary>
+    private static bool IsNext(IOperation operation, ILocalSymbol index) =>
+        Operations.Strip(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
+        && ((Is(sum.LeftOperand, index) && sum.RightOperand.ConstantValue is { HasValue: true, Value: 1 }) || (Is(sum.RightOperand, index) && sum.LeftOperand.ConstantValue is { HasValue: true, Value: 1 }));
+
+    /// <summary><c>n - 1</c> of the loop's bound n.</summary>
+    private static bool IsBoundLessOne(IOperation operation, IOperation bound) =>
+        Operations.Strip(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 } } difference
+        && SameValue(difference.LeftOperand, bound);
+
+    /// <summary>The same constant, or the same storage read the same way (<c>n</c>, <c>sizes.Length</c>, <c>this.layers.Count</c>).</summary>
+    private static bool SameValue(IOperation a, IOperation b)
+    {
+        a = Operations.Strip(a);
+        b = Operations.Strip(b);
+        if (a.ConstantValue.HasValue || b.ConstantValue.HasValue)
+        {
+            return a.ConstantValue.HasValue && b.ConstantValue.HasValue && Equals(a.ConstantValue.Value, b.ConstantValue.Value);
+        }
+
+        return (a, b) switch
+        {
+            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
+            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+            (IMemberReferenceOperation x, IMemberReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Member, y.Member)
+                && (x.Instance is null ? y.Instance is null : y.Instance != null && SameValue(x.Instance, y.Instance)),
+            _ => false,
+        };
+    }
+}
