@@ -85,6 +85,13 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
 
                     var log = await LogAsync(context.Document, site.SpanStart, context.CancellationToken).ConfigureAwait(false);
                     var loss = CrossEntropyLoss(prediction, target, log, categorical: diagnostic.Id == Descriptors.SoftmaxWithSquaredError.Id);
+                    var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+                    if (model?.GetTypeInfo(site, context.CancellationToken).Type?.SpecialType == SpecialType.System_Single)
+                    {
+                        // Math.Log is of doubles: a loss of floats (MathF, Unity's Mathf) stays a float, so the code around it still compiles.
+                        loss = SyntaxFactory.CastExpression(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.FloatKeyword)), loss).NormalizeWhitespace();
+                    }
+
                     context.RegisterCodeFix(CodeAction.Create(LossTitle, ct => Replace(context.Document, site, loss, ct), equivalenceKey: LossTitle), diagnostic);
                     break;
             }

@@ -621,6 +621,24 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
+    /// <summary>A loss of floats (MathF, Unity's Mathf) gets its cross-entropy cast back to float, so the code around it still compiles.</summary>
+    [Fact]
+    public Task Fix_keeps_a_float_loss_a_float() => Fix.VerifyCodeFixAsync(
+        WithUsings("""
+            class C
+            {
+                static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+                float Loss(float z, float y) { var p = Sigmoid(z); float cost = 0; cost += {|GW1001:(p - y) * (p - y)|}; return cost; }
+            }
+            """),
+        WithUsings("""
+            class C
+            {
+                static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+                float Loss(float z, float y) { var p = Sigmoid(z); float cost = 0; cost += (float)-(y * Math.Log(Math.Max(p, 1e-12)) + (1 - y) * Math.Log(Math.Max(1 - p, 1e-12))); return cost; }
+            }
+            """));
+
     /// <summary>The fix's cross-entropy is floored: GW3001 (a log of a probability that can round to 0) has nothing to say about it.</summary>
     [Fact]
     public Task The_fixed_cross_entropy_is_stable() => CSharpAnalyzerVerifier<Gradwise.Rules.UnstableLogAnalyzer>.VerifyAnalyzerAsync(
