@@ -18,7 +18,7 @@ namespace Gradwise.Flow;
 /// </summary>
 internal sealed class TreeCandidates
 {
-    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "Pow(e,", "Pow(2.71", "+ Math.Pow(", "+Math.Pow(", "+ MathF.Pow(", "+MathF.Pow(", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
+    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "Pow(e,", "Pow(2.71", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
 
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 
@@ -39,8 +39,8 @@ internal sealed class TreeCandidates
     public static readonly SyntaxTreeValueProvider<bool> ActivationProvider = new(MentionsActivation);
 
     /// <summary>
-    /// True when the tree's text could hold an activation (an exponential, or a power added to a number as in 1 + bˣ, a tanh, a library activation
-    /// by name). A text search, no syntax walk: it gates every rule on every compilation, so on code
+    /// True when the tree's text could hold an activation (an exponential, a power added to one as in 1 + bˣ, a tanh, a library
+    /// activation by name). A text search, no syntax walk: it gates every rule on every compilation, so on code
     /// with no machine learning it is all that runs.
     /// </summary>
     public static bool MentionsActivation(SyntaxTree tree)
@@ -59,7 +59,56 @@ internal sealed class TreeCandidates
             }
         }
 
+        return AddsPowerToOne(text);
+    }
+
+    /// <summary>
+    /// True when the text adds a power to a literal one, as a logistic written with <c>Pow</c> does (<c>1 + Math.Pow(b, -z)</c>,
+    /// <c>1f + Mathf.Pow(...)</c>); a sum of squares (<c>Math.Pow(dx, 2) + Math.Pow(dy, 2)</c>) is not that.
+    /// </summary>
+    internal static bool AddsPowerToOne(string text)
+    {
+        const string Power = "Pow(";
+        for (var at = text.IndexOf(Power, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(Power, at + Power.Length, System.StringComparison.Ordinal))
+        {
+            var i = at - 1;
+            while (i >= 0 && (char.IsLetter(text[i]) || text[i] == '.'))
+            {
+                i--; // the class: Math., MathF., Mathf., or none under a using static
+            }
+
+            i = SkipSpaces(text, i);
+            if (i < 0 || text[i] != '+')
+            {
+                continue;
+            }
+
+            var end = SkipSpaces(text, i - 1);
+            var start = end;
+            while (start >= 0 && (char.IsDigit(text[start]) || text[start] is '.' or 'd' or 'D' or 'f' or 'F' or 'm' or 'M'))
+            {
+                start--;
+            }
+
+            var literal = text.Substring(start + 1, end - start).TrimEnd('d', 'D', 'f', 'F', 'm', 'M');
+            var standsAlone = start < 0 || !(char.IsLetterOrDigit(text[start]) || text[start] == '_');
+            if (standsAlone && double.TryParse(literal, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var one) && one == 1)
+            {
+                return true;
+            }
+        }
+
         return false;
+    }
+
+    private static int SkipSpaces(string text, int i)
+    {
+        while (i >= 0 && char.IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        return i;
     }
 
     /// <summary>The driver's per-tree cache of <see cref="MentionsLog"/>.</summary>

@@ -2,6 +2,7 @@ using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Frontend;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
@@ -92,5 +93,22 @@ public sealed class TolerantPowerTests
             var value = Evaluator.Evaluate(read, new Dictionary<string, double> { [x.Name] = at });
             Assert.True(Math.Abs(value - oracle(at)) <= tolerance * Math.Max(1, Math.Abs(oracle(at))), $"{helper}({at}): read {value}, C# {oracle(at)}");
         }
+    }
+
+    /// <summary>The text gate lets a file with a logistic written as 1 + bˣ through, and keeps a plain sum of squares out.</summary>
+    [Theory]
+    [InlineData("return 1 / (1 + Math.Pow(euler, -x));", true)]
+    [InlineData("return 1.0/(1.0+Math.Pow(Two,-x));", true)]
+    [InlineData("return 1f / (1f + Mathf.Pow(b, -s));", true)]
+    [InlineData("return 1 / (1 + Pow(2, -z));", true)]
+    [InlineData("return Math.Sqrt(Math.Pow(dx, 2) + Math.Pow(dy, 2));", false)]
+    [InlineData("return x1 + Math.Pow(a, 2);", false)]
+    [InlineData("return 11 + Math.Pow(a, b);", false)]
+    [InlineData("return Math.Pow(a, 2);", false)]
+    public void A_power_added_to_one_opens_the_activation_gate(string line, bool opens)
+    {
+        Assert.Equal(opens, Gradwise.Flow.TreeCandidates.AddsPowerToOne(line));
+        var tree = CSharpSyntaxTree.ParseText("class C { double F(double x, double a, double b, double dx, double dy, double x1, double euler, double Two) { " + line + " } }", TestCompilation.ParseOptions);
+        Assert.Equal(opens, Gradwise.Flow.TreeCandidates.MentionsActivation(tree));
     }
 }
