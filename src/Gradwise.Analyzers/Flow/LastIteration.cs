@@ -5,10 +5,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Gradwise.Flow;
 
 /// <summary>
-/// The branches an array's last element does not take, when the array is filled in a counting loop
-/// (<c>for (var i = 0; i &lt; n; i++) layers[i] = new Layer(..., i == n - 1 ? Kind.Sigmoid : Kind.Relu);</c>): a <c>?:</c> in the
-/// stored value whose condition compares the loop's index with the last one (<c>i == n - 1</c>, <c>i &lt; n - 1</c>,
-/// <c>i + 1 == n</c>, <c>i != n - 1</c>) is decided for that index, and its other branch is not what the last element holds.
+/// The branches the last element of an array or list does not take, when it is filled in a counting loop
+/// (<c>for (var i = 0; i &lt; n; i++) layers[i] = new Layer(..., i == n - 1 ? Kind.Sigmoid : Kind.Relu);</c>, or
+/// <c>layers.Add(...)</c> there): a <c>?:</c> in the stored value whose condition compares the loop's index with the last one
+/// (<c>i == n - 1</c>, <c>i &lt; n - 1</c>, <c>i + 1 &lt; n</c>, <c>i != n - 1</c>) is decided for that index, and its other branch
+/// is not what the last element holds.
 /// </summary>
 internal static class LastIteration
 {
