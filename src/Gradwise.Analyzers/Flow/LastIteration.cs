@@ -93,8 +93,8 @@ internal static class LastIteration
         }
 
         // i ⋚ n − 1, or i + 1 ⋚ n: the index's side and the last index's side, the comparison read with the index on the left.
-        var (kind, left, right) = Is(test.RightOperand, index) || IsNext(test.RightOperand, index) ? (Mirrored(test.OperatorKind), test.RightOperand, test.LeftOperand) : (test.OperatorKind, test.LeftOperand, test.RightOperand);
-        var comparesLast = (Is(left, index) && IsBoundLessOne(right, bound)) || (IsNext(left, index) && SameValue(right, bound));
+        var (kind, left, right) = Is(test.RightOperand, index) || IsNext(test.RightOperand, index) ? (Operations.Mirrored(test.OperatorKind), test.RightOperand, test.LeftOperand) : (test.OperatorKind, test.LeftOperand, test.RightOperand);
+        var comparesLast = (Is(left, index) && IsBoundLessOne(right, bound)) || (IsNext(left, index) && Operations.Equivalent(right, bound));
         if (!comparesLast || kind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
             or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual))
         {
@@ -104,15 +104,6 @@ internal static class LastIteration
         // At the last iteration the two sides are equal.
         return kind is BinaryOperatorKind.Equals or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThanOrEqual;
     }
-
-    private static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
-    {
-        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-        _ => kind,
-    };
 
     private static bool Is(IOperation operation, ILocalSymbol index) =>
         Operations.Strip(operation) is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, index);
@@ -125,26 +116,5 @@ internal static class LastIteration
     /// <summary><c>n - 1</c> of the loop's bound n.</summary>
     private static bool IsBoundLessOne(IOperation operation, IOperation bound) =>
         Operations.Strip(operation) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 } } difference
-        && SameValue(difference.LeftOperand, bound);
-
-    /// <summary>The same constant, or the same storage read the same way (<c>n</c>, <c>sizes.Length</c>, <c>this.layers.Count</c>).</summary>
-    private static bool SameValue(IOperation a, IOperation b)
-    {
-        a = Operations.Strip(a);
-        b = Operations.Strip(b);
-        if (a.ConstantValue.HasValue || b.ConstantValue.HasValue)
-        {
-            return a.ConstantValue.HasValue && b.ConstantValue.HasValue && Equals(a.ConstantValue.Value, b.ConstantValue.Value);
-        }
-
-        return (a, b) switch
-        {
-            (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
-            (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
-            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
-            (IMemberReferenceOperation x, IMemberReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Member, y.Member)
-                && (x.Instance is null ? y.Instance is null : y.Instance != null && SameValue(x.Instance, y.Instance)),
-            _ => false,
-        };
-    }
+        && Operations.Equivalent(difference.LeftOperand, bound);
 }

@@ -186,6 +186,16 @@ internal static class Operations
         return false;
     }
 
+    /// <summary>The comparison read with its operands swapped: <c>b &gt; a</c> for <c>a &lt; b</c>; equality and the rest as they are.</summary>
+    public static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
+
     /// <summary>
     /// True when two operations compute one value the same way: the same operators over the same
     /// symbols and constants (<c>(o[i] − t[i]) * (o[i] − t[i])</c>, <c>d * d</c>). A cheap test by

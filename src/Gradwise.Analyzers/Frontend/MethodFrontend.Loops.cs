@@ -199,14 +199,7 @@ internal sealed partial class MethodFrontend
         else if (right is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, counter))
         {
             bound = left!;
-            kind = kind switch
-            {
-                BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
-                BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
-                BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
-                BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
-                _ => kind,
-            };
+            kind = Gradwise.Flow.Operations.Mirrored(kind);
         }
         else
         {
