@@ -131,7 +131,9 @@ internal sealed class ActivationFlow
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // foreach (var (o, t) in outputs.Zip(targets)): o is an element of outputs
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
-                    return Choice(definitions, d => Value(d, kind, depth + 1)) ?? (definitions.Count > 1 ? Selected(definitions, kind, depth) : null) ?? MappedInPlace(local, kind);
+                    return Choice(definitions, d => Value(d, kind, depth + 1))
+                        ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth)) ?? Selected(definitions, kind, depth) : null)
+                        ?? MappedInPlace(local, kind);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
                 case IArgumentOperation { Parameter: { RefKind: RefKind.Out } parameter }:
@@ -143,14 +145,15 @@ internal sealed class ActivationFlow
                     // class Neuron(double output) { public double Output => output; }: each new Neuron(v) holds v
                     return Memo(captured, kind, false, depth, () => Any(Index.ArgumentsTo(constructor, captured.Ordinal, ct), v => Value(v, kind, depth + 1)?.Through(v)));
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
-                    return Value(stored, kind, depth + 1); // for (...) a = Sigmoid(w * a + b); return a;
+                    // for (...) a = Sigmoid(w * a + b); return a;  foreach (var layer in layers) x = layer.Forward(x); return x;
+                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, false, depth)) ?? Value(stored, kind, depth + 1);
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
                     return Elements(list, kind, depth + 1);
                 case IPropertyReferenceOperation { Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
                     // unit.LastOutput through IUnit: the implementing property of each unit the receiver can hold
-                    return Dispatched(getter, instance, depth, g => HasBody(g) ? Method(g, kind, depth) : g.AssociatedSymbol is IPropertySymbol p ? Member(p, kind, false, depth) : null)?.Through(property);
+                    return Dispatched(getter, instance, depth, g => MemberValue(g, kind, false, depth))?.Through(property);
                 case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Method(getter, kind, depth)?.Through(property);
                 case IPropertyReferenceOperation property:
@@ -197,8 +200,11 @@ internal sealed class ActivationFlow
                 case var _ when Operations.TupleElementOf(collection) is { } element:
                     return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
-                    var whole = Choice(Index.Reaching(local, ct), d => Elements(d, kind, depth + 1));
+                    var reaching = Index.Reaching(local, ct);
+                    var whole = Choice(reaching, d => Elements(d, kind, depth + 1)) ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth)) : null);
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
+                case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
+                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, true, depth)) ?? Elements(stored, kind, depth + 1);
                 case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } parameter }:
                     // Forward(x, out var o): the array the method stores into o, or the elements it writes into it
                     var stores = Index.WritesToParameter(parameter, ct);
@@ -207,7 +213,7 @@ internal sealed class ActivationFlow
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, true, depth);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
-                    return Dispatched(getter, instance, depth, g => HasBody(g) ? Any(Index.ReturnsOf(g, ct), r => Elements(r, kind, depth + 1)) : g.AssociatedSymbol is IPropertySymbol p ? Member(p, kind, true, depth) : null)?.Through(property);
+                    return Dispatched(getter, instance, depth, g => MemberValue(g, kind, true, depth))?.Through(property);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
@@ -229,12 +235,92 @@ internal sealed class ActivationFlow
             }
         }
 
+        /// <summary>
+        /// The fact of what a method returns, or a getter gives (a property without a body: what is stored into it), or of its
+        /// elements.
+        /// </summary>
+        private ActivationFact? MemberValue(IMethodSymbol method, Activation kind, bool elements, int depth) =>
+            HasBody(method) ? (elements ? Any(Index.ReturnsOf(method, ct), r => Elements(r, kind, depth + 1)) : Method(method, kind, depth))
+            : method.AssociatedSymbol is IPropertySymbol property ? Member(property, kind, elements, depth)
+            : null;
+
+        /// <summary>
+        /// A variable read after a loop that stores into it a call on each element in turn (<c>foreach (var layer in layers) a =
+        /// layer.Forward(a);</c>, <see cref="LastIteration.CarriedOut"/>): the fact of the call the last pass makes, on the collection's
+        /// last element, of each type flow places there (of every implementation where it places none). The loop is taken to run, as a
+        /// network's layers do; the value the variable has before the loop then does not reach the read. Null where the read is not such
+        /// a read, or other definitions reach it from after the loop's start.
+        /// </summary>
+        private ActivationFact? LastPass(IOperation use, IReadOnlyList<IOperation> definitions, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        {
+            IOperation? carried = null;
+            ILoopOperation? loop = null;
+            IOperation? collection = null;
+            foreach (var definition in definitions)
+            {
+                if (LastIteration.CarriedOut(definition, use) is var (carrier, elements))
+                {
+                    if (carried != null)
+                    {
+                        return null;
+                    }
+
+                    (carried, loop, collection) = (Operations.Strip(definition), carrier, elements);
+                }
+            }
+
+            return carried is null || loop is null || collection is null || definitions.Any(d => Operations.Strip(d) != carried && d.Syntax.Span.End > loop.Syntax.SpanStart)
+                ? null
+                : OnLastElement(carried, collection, depth, implementation);
+        }
+
+        /// <summary>
+        /// <c>layers.Aggregate(x, (a, layer) => layer.Forward(a))</c>: the fact of the call the fold makes last, on the sequence's last
+        /// element (<see cref="OnLastElement"/>). Null for any other call.
+        /// </summary>
+        private ActivationFact? Folded(IInvocationOperation call, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        {
+            if (call.TargetMethod.Name != "Aggregate" || call.Arguments.Length is not (2 or 3) || !IsLinq(call.TargetMethod)
+                || LambdaArgument(call) is not { Symbol.Parameters: [_, var element] } step || FunctionReturns(step).ToList() is not [var result]
+                || LastIteration.Member(result) is not var (_, receiver)
+                || Operations.Strip(receiver) is not IParameterReferenceOperation { Parameter: var parameter } || !SymbolEqualityComparer.Default.Equals(parameter, element))
+            {
+                return null;
+            }
+
+            return OnLastElement(Operations.Strip(result), Receiver(call), depth, implementation);
+        }
+
+        /// <summary>
+        /// The fact of <paramref name="carried"/>, a call on an element of <paramref name="collection"/> (or a read of its property), made
+        /// on the last element: of the member each type flow places there runs, of every implementation where it places none.
+        /// </summary>
+        private ActivationFact? OnLastElement(IOperation carried, IOperation collection, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        {
+            if (LastIteration.Member(carried) is not var (target, _))
+            {
+                return null;
+            }
+
+            var last = ElementValues(collection, true, depth + 1);
+            var types = TypesMade(last is null ? null : Gather(last, e => Values(e, depth + 1)));
+            var fact = types is { Count: > 0 } ? Any(types, t => FlowIndex.ImplementationIn(t, target) is { } m ? implementation(m) : null)
+                : IsDispatched(target) ? Every(Index.Implementations(target, ct), implementation)
+                : implementation(target);
+            return fact?.Through(carried);
+        }
+
         private ActivationFact? ElementsOfCall(IInvocationOperation call, Activation kind, int depth)
         {
             var target = call.TargetMethod;
             if (LibraryActivation(call, kind) is { } library)
             {
                 return library;
+            }
+
+            if (Folded(call, depth, m => MemberValue(m, kind, true, depth)) is { } folded)
+            {
+                return folded.Through(call);
             }
 
             // LINQ: xs.Select(f).ToArray(), xs.ToList(), list.ToArray()
@@ -387,6 +473,11 @@ internal sealed class ActivationFlow
             if (IsDispatched(target) && call.Instance != null)
             {
                 return Dispatched(target, call.Instance, depth, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
+            }
+
+            if (Folded(call, depth, m => MemberValue(m, kind, false, depth)) is { } folded)
+            {
+                return folded.Through(call);
             }
 
             if (HasBody(target) && Method(target, kind, depth) is { } summary)
@@ -1003,9 +1094,11 @@ internal sealed class ActivationFlow
             return all.Count > 0 ? all : null;
         }
 
-        private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth)
+        private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth) => TypesMade(Values(receiver, depth));
+
+        /// <summary>The types of the objects <paramref name="values"/> create; null when some value is not a creation.</summary>
+        private static List<INamedTypeSymbol>? TypesMade(List<IOperation>? values)
         {
-            var values = Values(receiver, depth);
             if (values is null)
             {
                 return null;

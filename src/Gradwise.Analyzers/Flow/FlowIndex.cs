@@ -547,6 +547,11 @@ internal sealed class FlowIndex : IValueSource
                     continue; // errors = new double[n]: no value yet
                 }
 
+                if (symbol is ILocalSymbol && write.Site is ISimpleAssignmentOperation && Operations.ComesAfter(write.Site, read))
+                {
+                    continue; // g = layer.Backward(g) after the loss read g[i]: another array from there on
+                }
+
                 return null;
             }
 

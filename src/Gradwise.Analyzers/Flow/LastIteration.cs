@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -55,6 +56,77 @@ internal static class LastIteration
 
         return skipped;
     }
+
+    /// <summary>
+    /// The loop and collection of a value a loop carries out: <paramref name="definition"/> is a call on the loop's current element (or a read of its property)
+    /// stored into a variable by a statement the loop's body always runs (<c>foreach (var layer in layers) a = layer.Forward(a);</c>,
+    /// or <c>for (var i = 0; i &lt; layers.Count; i++) a = layers[i].Forward(a);</c>), and <paramref name="use"/> reads the variable after
+    /// the loop. What reaches the use from there is what the last pass stored: the call on the collection's last element (<c>layer.Forward(a); a = layer.Outputs;</c> the same). Null for
+    /// any other definition, for a use inside the loop, and where a <c>break</c>, <c>continue</c> or <c>return</c> before the
+    /// statement can skip it.
+    /// </summary>
+    public static (ILoopOperation Loop, IOperation Collection)? CarriedOut(IOperation definition, IOperation use)
+    {
+        if (Member(definition) is not var (_, receiver))
+        {
+            return null;
+        }
+
+        var site = definition.Parent;
+        while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+        {
+            site = site.Parent;
+        }
+
+        if (site is not ISimpleAssignmentOperation { Parent: IExpressionStatementOperation statement })
+        {
+            return null;
+        }
+
+        var parent = statement.Parent;
+        while (parent is IBlockOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is not ILoopOperation { Body: var body } loop || loop.Syntax.Span.Contains(use.Syntax.Span)
+            || body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } or IReturnOperation && o.Syntax.SpanStart < statement.Syntax.SpanStart))
+        {
+            return null;
+        }
+
+        switch (loop)
+        {
+            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var element } } each when Is(receiver, element):
+                return (loop, each.Collection);
+            case IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test } counting
+                when Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(counting, index)
+                && ElementAt(receiver, index) is { } collection && Operations.Strip(test.RightOperand) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted }
+                && Operations.Equivalent(counted, collection):
+                return (loop, collection);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The method a call runs, or the getter a property read runs, and the object it is asked of (<c>layer.Forward(a)</c>,
+    /// <c>layer.Outputs</c>); null for anything else.
+    /// </summary>
+    public static (IMethodSymbol Member, IOperation Receiver)? Member(IOperation value) => Operations.Strip(value) switch
+    {
+        IInvocationOperation { Instance: { } receiver } call => (call.TargetMethod, receiver),
+        IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } receiver } => (getter, receiver),
+        _ => null,
+    };
+
+    /// <summary>The collection <paramref name="element"/> indexes with <paramref name="index"/> (<c>xs[i]</c> of an array or list), or null.</summary>
+    private static IOperation? ElementAt(IOperation element, ILocalSymbol index) => Operations.Strip(element) switch
+    {
+        IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var array } when Is(at, index) => array,
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } list } when Is(at.Value, index) => list,
+        _ => null,
+    };
 
     /// <summary>The index and bound n of the nearest loop around <paramref name="store"/>, when it counts its index up by one while <c>index &lt; n</c>.</summary>
     private static (ILocalSymbol Index, IOperation Bound)? Loop(IOperation store)

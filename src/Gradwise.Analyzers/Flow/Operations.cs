@@ -186,6 +186,33 @@ internal static class Operations
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="later"/> runs only after <paramref name="earlier"/> in one run of their body: it starts after it, and no
+    /// loop around <paramref name="earlier"/> holds it as well (a loop would run it before the next pass reaches <paramref name="earlier"/>).
+    /// </summary>
+    public static bool ComesAfter(IOperation later, IOperation earlier)
+    {
+        if (later.Syntax.SpanStart < earlier.Syntax.Span.End)
+        {
+            return false;
+        }
+
+        for (var parent = earlier.Parent; parent != null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation && parent.Syntax.Span.Contains(later.Syntax.Span))
+            {
+                return false;
+            }
+
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false; // a lambda or local function can run at any time
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The comparison read with its operands swapped: <c>b &gt; a</c> for <c>a &lt; b</c>; equality and the rest as they are.</summary>
     public static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
     {

@@ -523,7 +523,7 @@ internal sealed class SquaredErrorRecognizer
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
     /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>
-    public SquaredErrorLoss? Call(IInvocationOperation call, CancellationToken ct)
+    public SquaredErrorLoss? Call(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? values, CancellationToken ct)
     {
         var target = call.TargetMethod;
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
@@ -531,12 +531,21 @@ internal sealed class SquaredErrorRecognizer
             return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
         }
 
-        if (call.Arguments.Length < 2 || target.DeclaringSyntaxReferences.Length == 0)
+        if (call.Arguments.Length < 2)
         {
             return null;
         }
 
-        var definition = target.OriginalDefinition;
+        // loss.Value(output, target) through an ILoss whose every object flow places is a squared error of yours (new MseLoss()
+        // handed to the network): the implementation's parameters are the interface method's, ordinal for ordinal.
+        var definition = (target.IsAbstract || (target.IsVirtual && target.DeclaringSyntaxReferences.Length == 0)) && values != null && Dispatched(call, values) is { } implementation
+            ? implementation.OriginalDefinition
+            : target.OriginalDefinition;
+        if (definition.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
         if (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) is { } pair && ArgumentAt(call, pair.A) is { } a && ArgumentAt(call, pair.B) is { } b)
         {
             return new SquaredErrorLoss(call, a, b, false);
@@ -765,7 +774,7 @@ internal sealed class SquaredErrorRecognizer
             (IOperation Left, IOperation Right)? difference = operation switch
             {
                 IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } square when reader.Read(square.LeftOperand).Equals(reader.Read(square.RightOperand)) => Difference(square.LeftOperand, ct),
-                IInvocationOperation pow when Call(pow, ct) is { OverElements: false } loss && ReferenceEquals(loss.Site, pow) => (loss.Left, loss.Right),
+                IInvocationOperation pow when Call(pow, null, ct) is { OverElements: false } loss && ReferenceEquals(loss.Site, pow) => (loss.Left, loss.Right),
                 _ => null,
             };
             if (difference is { } d && ArrayParameter(d.Left) is { } a && ArrayParameter(d.Right) is { } b && a != b)

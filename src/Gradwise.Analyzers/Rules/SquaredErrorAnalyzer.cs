@@ -136,7 +136,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if ((sites.Call(call, ct) ?? sites.DotLoss(call, ct)) is { } loss)
+        if ((sites.Call(call, held => flow.ValuesOf(held, ct), ct) ?? sites.DotLoss(call, ct)) is { } loss)
         {
             ReportLoss(context, flow, loss);
             return;

@@ -2882,6 +2882,30 @@ public sealed class SquaredErrorRealShapeTests
             "var p = OutputLayer.Outputs;", "{|GW1001:Math.Pow(p[k] - y[k], 2)|}").Replace("private List<ILayer> layers = new();", "private List<ILayer> layers;").Replace("// __MEMBERS__", "public ILayer OutputLayer => layers.Last();") } },
         { "nodes behind INode in a list, each made logistic, the delta per node in a foreach", new[] { NodeList("LogisticNode", "{|GW1001:node.Slope(node.Output) * (targets[k] - node.Output)|}") } },
         { "an abstract unit whose output is an abstract property, the unit in a field made as a sigmoid unit", new[] { AbstractUnits("SigmoidUnit", "{|GW1001:0.5 * (unit.Output - target) * (unit.Output - target)|}") } },
+        { "modules in a list run by foreach (a = module.Forward(a)), a sigmoid module added last, half the squared error of a stored gradient", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += {|GW1001:0.5 * g[i] * g[i]|};")) } },
+        { "modules in a list run by index in a for loop, a sigmoid module added last, the squared error written out", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { double[] a = x; for (int k = 0; k < modules.Count; k++) { a = modules[k].Forward(a); } return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += {|GW1001:(p[i] - t[i]) * (p[i] - t[i])|};")) } },
+        { "modules in a list, the input parameter itself carried through them (x = module.Forward(x))", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { foreach (IModule module in modules) x = module.Forward(x); return x; }",
+            PerOutput("g[i] = 2 * (p[i] - t[i]); loss += {|GW1001:Math.Pow(p[i] - t[i], 2)|};")) } },
+        { "modules run by Forward then read back through a property (module.Forward(a); a = module.Last;)", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) { module.Forward(a); a = module.Last; } return a; }",
+            PerOutput("var e = t[i] - p[i]; g[i] = -e; loss += {|GW1001:e * e|};")) } },
+        { "modules in an array field from an initializer, run by index up to its Length, a sigmoid module last", new[] { ModularLayers(
+            "private readonly IModule[] stack = { new Linear(2, 4), new TanhModule(), new Linear(4, 1), new SigmoidModule() };"
+            + "public double[] Predict(double[] x) { var a = x; for (var k = 0; k < stack.Length; k++) a = stack[k].Forward(a); return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += {|GW1001:0.5 * g[i] * g[i]|};")) } },
+        { "modules folded with Aggregate (modules.Aggregate(x, (a, m) => m.Forward(a))), a sigmoid module last", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) => modules.Aggregate(x, (a, m) => m.Forward(a));",
+            PerOutput("var d = p[i] - t[i]; g[i] = d; loss += {|GW1001:d * d|} / p.Length;")) } },
+        { "modules run by foreach, a sigmoid module last, the loss an ILoss object the model is made with (new MseLoss())", new[] { ModularLayers(
+            "private readonly ILoss objective; public Model(ILoss objective) { this.objective = objective; modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }"
+            + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }"
+            + "public static Model Make() => new Model(new MseLoss());",
+            "var g = objective.Gradient(p, t); double loss = {|GW1001:objective.Value(p, t)|};") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3779,6 +3803,29 @@ public sealed class SquaredErrorRealShapeTests
         { "nodes behind INode in a list, each made tanh, a logistic node class beside them", new[] { NodeList("TanhNode", "node.Slope(node.Output) * (targets[k] - node.Output)") } },
         { "an abstract unit whose output is an abstract property, the unit in a field made as a linear unit", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)") } },
         { "an abstract unit handed in by callers outside the compilation, sigmoid and linear units both declared", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)").Replace("private readonly Unit unit = new LinearUnit();", "private readonly Unit unit; public Trainer(Unit unit) { this.unit = unit; }") } },
+        { "modules run by foreach, the sigmoid module hidden and a linear module last, squared error on what the loop carries out", new[] { ModularLayers(
+            "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); }"
+            + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += 0.5 * g[i] * g[i];")) } },
+        { "modules run by index, a sigmoid module first and a tanh module last, squared error written out", new[] { ModularLayers(
+            "public Model() { modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 4)); modules.Add(new TanhModule()); }"
+            + "public double[] Predict(double[] x) { var a = x; for (int k = 0; k < modules.Count; k++) a = modules[k].Forward(a); return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += (p[i] - t[i]) * (p[i] - t[i]);")) } },
+        { "modules run by foreach, a sigmoid module last, but the loss read from the input the loop started with", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return x; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += 0.5 * g[i] * g[i];")) } },
+        { "modules run by foreach, a sigmoid module last, the loss an ILoss object the model is made with, a cross-entropy", new[] { ModularLayers(
+            "private readonly ILoss objective; public Model(ILoss objective) { this.objective = objective; modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }"
+            + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }"
+            + "public static Model Make() => new Model(new CrossEntropyLoss());",
+            "var g = objective.Gradient(p, t); double loss = objective.Value(p, t);") } },
+        { "modules folded with Aggregate, a tanh module last after a hidden sigmoid", new[] { ModularLayers(
+            "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); modules.Add(new TanhModule()); }"
+            + "public double[] Predict(double[] x) => modules.Aggregate(x, (a, m) => m.Forward(a));",
+            PerOutput("var d = p[i] - t[i]; g[i] = d; loss += d * d / p.Length;")) } },
+        { "modules run by foreach that skips the last one, a sigmoid module last, squared error on what the loop carries out", new[] { ModularLayers(
+            ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) { if (module is SigmoidModule) continue; a = module.Forward(a); } return a; }",
+            PerOutput("g[i] = p[i] - t[i]; loss += 0.5 * g[i] * g[i];")) } },
     };
 
     [Theory]
@@ -4194,6 +4241,103 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__COSTS__", costs, StringComparison.Ordinal).Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>The modules of <see cref="ModularLayers"/> a network of two layers holds: linear, tanh, linear, sigmoid, added in its constructor.</summary>
+    private const string ModularFill = "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }";
+
+    /// <summary>
+    /// Layers as modules behind one interface (a linear map, a sigmoid, a tanh; each with its own <c>Forward</c> and
+    /// <c>Backward</c>), run one after another by a loop that carries the activations through them, as the "layers as objects"
+    /// networks (and the PyTorch-style ones) write it; the loss is taken on what the loop carries out, its gradient then handed back
+    /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
+    /// </summary>
+    /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    private static string PerOutput(string body) => "var g = new double[p.Length]; double loss = 0; for (int i = 0; i < p.Length; i++) { " + body + " }";
+
+    private static string ModularLayers(string members, string loss) => """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public interface IModule { double[] Forward(double[] x); double[] Backward(double[] g); double[] Last { get; } }
+        public sealed class Linear : IModule
+        {
+            private readonly double[,] w;
+            private double[] x = Array.Empty<double>();
+            public Linear(int inputs, int outputs) { w = new double[outputs, inputs]; Last = new double[outputs]; }
+            public double[] Last { get; private set; }
+            public double[] Forward(double[] input)
+            {
+                x = input;
+                var z = new double[w.GetLength(0)];
+                for (int o = 0; o < z.Length; o++) for (int i = 0; i < input.Length; i++) z[o] += w[o, i] * input[i];
+                Last = z;
+                return z;
+            }
+            public double[] Backward(double[] g)
+            {
+                var back = new double[x.Length];
+                for (int o = 0; o < g.Length; o++) for (int i = 0; i < x.Length; i++) { back[i] += w[o, i] * g[o]; w[o, i] -= 0.1 * g[o] * x[i]; }
+                return back;
+            }
+        }
+        public sealed class SigmoidModule : IModule
+        {
+            private double[] y = Array.Empty<double>();
+            public double[] Last => y;
+            public double[] Forward(double[] x)
+            {
+                y = new double[x.Length];
+                for (int i = 0; i < x.Length; i++) y[i] = /*σ*/1.0 / (1.0 + Math.Exp(-x[i]));
+                return y;
+            }
+            public double[] Backward(double[] g)
+            {
+                var back = new double[g.Length];
+                for (int i = 0; i < g.Length; i++) back[i] = g[i] * y[i] * (1 - y[i]);
+                return back;
+            }
+        }
+        public sealed class TanhModule : IModule
+        {
+            private double[] y = Array.Empty<double>();
+            public double[] Last => y;
+            public double[] Forward(double[] x)
+            {
+                y = new double[x.Length];
+                for (int i = 0; i < x.Length; i++) y[i] = Math.Tanh(x[i]);
+                return y;
+            }
+            public double[] Backward(double[] g)
+            {
+                var back = new double[g.Length];
+                for (int i = 0; i < g.Length; i++) back[i] = g[i] * (1 - y[i] * y[i]);
+                return back;
+            }
+        }
+        public sealed class Model
+        {
+            private readonly List<IModule> modules = new List<IModule>();
+            __MEMBERS__
+            public double Step(double[] x, double[] t)
+            {
+                var p = Predict(x);
+                __LOSS__
+                for (int m = modules.Count - 1; m >= 0; m--) g = modules[m].Backward(g);
+                return loss;
+            }
+        }
+        public interface ILoss { double Value(double[] p, double[] t); double[] Gradient(double[] p, double[] t); }
+        public sealed class MseLoss : ILoss
+        {
+            public double Value(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s += (p[i] - t[i]) * (p[i] - t[i]); return s / p.Length; }
+            public double[] Gradient(double[] p, double[] t) { var g = new double[p.Length]; for (int i = 0; i < p.Length; i++) g[i] = 2 * (p[i] - t[i]) / p.Length; return g; }
+        }
+        public sealed class CrossEntropyLoss : ILoss
+        {
+            public double Value(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s -= t[i] * Math.Log(p[i] + 1e-12) + (1 - t[i]) * Math.Log(1 - p[i] + 1e-12); return s / p.Length; }
+            public double[] Gradient(double[] p, double[] t) { var g = new double[p.Length]; for (int i = 0; i < p.Length; i++) g[i] = (p[i] - t[i]) / (p[i] * (1 - p[i]) + 1e-12) / p.Length; return g; }
+        }
+        """.Replace("__MEMBERS__", members, StringComparison.Ordinal).Replace("__LOSS__", loss, StringComparison.Ordinal);
 
     /// <summary>
     /// A builder that adds one layer per size in a counting loop, the activation chosen by a test of the loop's index, and hands
