@@ -538,7 +538,8 @@ internal sealed class SquaredErrorRecognizer
 
         // loss.Value(output, target) through an ILoss whose every object flow places is a squared error of yours (new MseLoss()
         // handed to the network): the implementation's parameters are the interface method's, ordinal for ordinal.
-        var definition = (target.IsAbstract || (target.IsVirtual && target.DeclaringSyntaxReferences.Length == 0)) && values != null && Dispatched(call, values) is { } implementation
+        var definition = (target.IsAbstract || (target.IsVirtual && target.DeclaringSyntaxReferences.Length == 0)) && values != null
+            && index.Implementations(target, ct).Any(m => IsSquaredErrorMethod(m, ct)) && Dispatched(call, values) is { } implementation
             ? implementation.OriginalDefinition
             : target.OriginalDefinition;
         if (definition.DeclaringSyntaxReferences.Length == 0)
