@@ -571,6 +571,40 @@ internal sealed class FlowIndex : IValueSource
         return single;
     }
 
+    /// <summary>
+    /// For an array local made empty (<c>new double[n]</c>) and filled by one store <c>errors[i] = t[i] - o[i]</c>: the two collections
+    /// its elements are the difference of (t and o), for the array handed on whole (<c>OutputDeltas(o, errors)</c>). Null otherwise.
+    /// </summary>
+    public (IOperation Left, IOperation Right)? ElementwiseDifference(ILocalReferenceOperation array, CancellationToken cancellationToken)
+    {
+        if (array.Local.Type is not IArrayTypeSymbol || SingleDefinition(array, cancellationToken) is not { } made || Operations.Strip(made) is not IArrayCreationOperation { Initializer: null })
+        {
+            return null;
+        }
+
+        (IOperation Value, ILocalSymbol Index)? single = null;
+        foreach (var write in FactsOfRoot(Operations.Root(array)).Writes)
+        {
+            if (!write.IntoElements || !SymbolEqualityComparer.Default.Equals(write.Target, array.Local))
+            {
+                continue;
+            }
+
+            if (single != null || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var at] } } assignment
+                || Operations.Strip(at) is not ILocalReferenceOperation index)
+            {
+                return null;
+            }
+
+            single = (assignment.Value, index.Local);
+        }
+
+        return single is var (value, i) && Operations.Strip(value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null } difference
+            && Operations.IndexedBy(difference.LeftOperand, i) is { } left && Operations.IndexedBy(difference.RightOperand, i) is { } right
+            ? (left, right)
+            : null;
+    }
+
     /// <inheritdoc />
     public IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken)
     {

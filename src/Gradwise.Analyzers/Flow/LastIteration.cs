@@ -101,7 +101,7 @@ internal static class LastIteration
                 return (loop, each.Collection);
             case IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test } counting
                 when Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(counting, index)
-                && ElementAt(receiver, index) is { } collection && Operations.Strip(test.RightOperand) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted }
+                && Operations.IndexedBy(receiver, index) is { } collection && Operations.Strip(test.RightOperand) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted }
                 && Operations.Equivalent(counted, collection):
                 return (loop, collection);
             default:
@@ -117,14 +117,6 @@ internal static class LastIteration
     {
         IInvocationOperation { Instance: { } receiver } call => (call.TargetMethod, receiver),
         IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } receiver } => (getter, receiver),
-        _ => null,
-    };
-
-    /// <summary>The collection <paramref name="element"/> indexes with <paramref name="index"/> (<c>xs[i]</c> of an array or list), or null.</summary>
-    private static IOperation? ElementAt(IOperation element, ILocalSymbol index) => Operations.Strip(element) switch
-    {
-        IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var array } when Is(at, index) => array,
-        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } list } when Is(at.Value, index) => list,
         _ => null,
     };
 

@@ -186,6 +186,18 @@ internal static class Operations
         return false;
     }
 
+    /// <summary>The collection <paramref name="element"/> reads at <paramref name="index"/> (<c>xs[i]</c> of an array or list), or null.</summary>
+    public static IOperation? IndexedBy(IOperation element, ILocalSymbol index)
+    {
+        bool Is(IOperation at) => Strip(at) is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, index);
+        return Strip(element) switch
+        {
+            IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var array } when Is(at) => array,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } list } when Is(at.Value) => list,
+            _ => null,
+        };
+    }
+
     /// <summary>
     /// True when <paramref name="later"/> runs only after <paramref name="earlier"/> in one run of their body: it starts after it, and no
     /// loop around <paramref name="earlier"/> holds it as well (a loop would run it before the next pass reaches <paramref name="earlier"/>).

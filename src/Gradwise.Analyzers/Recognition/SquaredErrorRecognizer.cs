@@ -51,6 +51,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> ownForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> errorParameters = SharedTable.Create<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -557,6 +558,108 @@ internal sealed class SquaredErrorRecognizer
             : null;
     }
 
+    /// <summary>
+    /// A call of a method of yours that multiplies one of its parameters by σ' written at an output (<see cref="ErrorParameters"/>),
+    /// given a difference a − b there: <c>Delta(o, t - o)</c>, <c>neuron.CalculateDelta(target - neuron.Output)</c>. That is the
+    /// squared-error delta through a sigmoid once flow finds the sigmoid on a side of the difference, so the delta carries the two
+    /// sides, and is reported at the call, as a loss helper is (the method itself also serves hidden layers, whose error is no
+    /// difference). Null for any other call.
+    /// </summary>
+    public SquaredErrorDelta? DeltaCall(IInvocationOperation call, CancellationToken ct)
+    {
+        var target = call.TargetMethod.OriginalDefinition;
+        if (call.Arguments.IsEmpty || !HasBody(target) || errorParameters.GetOrAdd(target, m => ErrorParameters(m, ct)) is not { IsEmpty: false } ordinals)
+        {
+            return null;
+        }
+
+        foreach (var ordinal in ordinals)
+        {
+            if (ArgumentAt(call, ordinal) is { } argument && Difference(argument, ct) is { } sides)
+            {
+                return new SquaredErrorDelta(call, null, ImmutableArray<IOperation>.Empty) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right), Fixable = false };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The ordinals of the parameters a method of yours multiplies by σ' written at an output, o·(1 − o) or σ(z)·(1 − σ(z)): the
+    /// error of <c>Delta(o, e) =&gt; e * o * (1 - o)</c>, of a neuron's <c>CalculateDelta(error)</c> that sets
+    /// <c>Delta = error * Output * (1 - Output)</c>, of an update <c>w[i] += rate * error * output * (1 - output) * x[i]</c> (an element
+    /// of an array parameter counts as the parameter). Empty for a method with no such product.
+    /// </summary>
+    private ImmutableArray<int> ErrorParameters(IMethodSymbol method, CancellationToken ct)
+    {
+        var (multiplies, subtracts) = writtenOperators.GetOrAdd(method, WrittenOperators);
+        if (!multiplies || !subtracts || method.Parameters.IsEmpty)
+        {
+            return ImmutableArray<int>.Empty; // from syntax first: o·(1 − o) multiplies and subtracts
+        }
+
+        var found = new SortedSet<int>();
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (index.FactsOf(reference.GetSyntax(ct), ct).Root is not { } root)
+            {
+                continue;
+            }
+
+            foreach (var product in root.DescendantsAndSelf().OfType<IBinaryOperation>())
+            {
+                if (product.OperatorKind != BinaryOperatorKind.Multiply || IsInsideProduct(product) || Operations.IsInsideFunction(product, root))
+                {
+                    continue;
+                }
+
+                var variable = VariableFactors(ct, product);
+                var errors = variable.Select(f => OwnParameter(f, method)).ToList();
+                if (variable.Count < 2 || errors.All(e => e < 0) || !variable.Any(MayHoldDerivative))
+                {
+                    continue;
+                }
+
+                var reader = new TolerantMathReader(index, ct);
+                if (DerivativeFactorsIn(variable.Select(f => reader.ReadElements(f)).ToList()) is { } derivative)
+                {
+                    found.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
+                }
+            }
+        }
+
+        return found.ToImmutableArray();
+    }
+
+    /// <summary>The ordinal of <paramref name="method"/>'s parameter a factor reads (<c>e</c>, or <c>e[i]</c> of an array), or −1.</summary>
+    private static int OwnParameter(IOperation factor, IMethodSymbol method) => Operations.Strip(factor) switch
+    {
+        IParameterReferenceOperation p when SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol, method) => p.Parameter.Ordinal,
+        IArrayElementReferenceOperation { ArrayReference: var array } when Operations.Strip(array) is IParameterReferenceOperation p
+            && SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol, method) => p.Parameter.Ordinal,
+        _ => -1,
+    };
+
+    /// <summary>The indices of the factors that make σ' = o·(1 − o): o and 1 − o as two factors, or one o·(1 − o); null when none do.</summary>
+    private static int[]? DerivativeFactorsIn(List<Expr> math)
+    {
+        for (var j = 0; j < math.Count; j++)
+        {
+            var oneMinus = math.FindIndex(m => m.Equals(Ex.Sub(Ex.One, math[j])));
+            if (oneMinus >= 0 && oneMinus != j)
+            {
+                return new[] { j, oneMinus };
+            }
+
+            if (OutputOfDerivative(math[j]) != null)
+            {
+                return new[] { j };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True for a method with source whose body is a squared error of two of its parameters, or sums one over two of its arrays.</summary>
     public bool IsSquaredErrorMethod(IMethodSymbol method, CancellationToken ct)
     {
@@ -712,6 +815,8 @@ internal sealed class SquaredErrorRecognizer
                 return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
             case IInvocationOperation or IBinaryOperation { OperatorMethod: not null } when OwnPair(Operations.Strip(operation), BinaryOperatorKind.Subtract, ct) is var (left, right):
                 return (left, right); // Matrix.Subtract(targets, outputs), targets - outputs of your own matrix class
+            case ILocalReferenceOperation { Type: IArrayTypeSymbol } local when index.ElementwiseDifference(local, ct) is var (left, right):
+                return (left, right); // errors[i] = t[i] - o[i] in a loop, the array handed on whole
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:

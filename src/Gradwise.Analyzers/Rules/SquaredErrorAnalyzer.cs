@@ -142,6 +142,12 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
+        if (sites.DeltaCall(call, ct) is { } helped)
+        {
+            ReportDelta(context, flow, helped);
+            return;
+        }
+
         if (!SquaredErrorRecognizer.IsInsideProduct(call))
         {
             ReportSite(context, flow, sites.Pointwise(call, held => flow.ValuesOf(held, ct), ct));
@@ -234,7 +240,7 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             {
                 foreach (var (output, sideRule) in Rules)
                 {
-                    if (flow?.Of(side, output, ct) is { } found)
+                    if ((side.Type is IArrayTypeSymbol ? flow?.ElementsOf(side, output, ct) : flow?.Of(side, output, ct)) is { } found)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, fix, side.Syntax.ToString(), found.Source.Where));
                         return;

@@ -2906,6 +2906,16 @@ public sealed class SquaredErrorRealShapeTests
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }"
             + "public static Model Make() => new Model(new MseLoss());",
             "var g = objective.Gradient(p, t); double loss = {|GW1001:objective.Value(p, t)|};") } },
+        { "a neuron's CalculateDelta(error) multiplying it by Output * (1 - Output), handed target - Output at the output neuron", new[] { DeltaHelpers(
+            "{|GW1001:output.CalculateDelta(target - output.Output)|}; hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
+        { "a static Delta(o, e) => e * o * (1 - o) given the error of the output neuron", new[] { DeltaHelpers(
+            "var o = output.Output; double d = {|GW1001:Backprop.Delta(o, target - o)|}; output.Weights[0] += 0.1 * d * hidden.Output;") } },
+        { "an update helper folding error * output * (1 - output) into the weight step, given the error of the output", new[] { DeltaHelpers(
+            "var error = target - output.Output; {|GW1001:Backprop.Update(output.Weights, new[] { hidden.Output, 1.0 }, output.Output, error, 0.1)|};") } },
+        { "an array helper of output deltas, given the targets less the squashed outputs by a Subtract helper", new[] { DeltaHelpers(
+            "var a = Backprop.Squash(zs); var deltas = {|GW1001:Backprop.OutputDeltas(a, Backprop.Subtract(targets, a))|};") } },
+        { "an array helper of output deltas, given an error array filled with targets[i] - a[i] in a loop", new[] { DeltaHelpers(
+            "var a = Backprop.Squash(zs); var errors = new double[a.Length]; for (int i = 0; i < a.Length; i++) errors[i] = targets[i] - a[i]; var deltas = {|GW1001:Backprop.OutputDeltas(a, errors)|};") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3819,6 +3829,12 @@ public sealed class SquaredErrorRealShapeTests
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }"
             + "public static Model Make() => new Model(new CrossEntropyLoss());",
             "var g = objective.Gradient(p, t); double loss = objective.Value(p, t);") } },
+        { "a neuron's CalculateDelta(error) given only weighted sums of the next layer's deltas (a hidden neuron's error)", new[] { DeltaHelpers(
+            "output.CalculateDelta(0.5 * output.Weights[1]); hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
+        { "an array helper of output deltas, given an error array of targets less raw scores that no sigmoid squashed", new[] { DeltaHelpers(
+            "var errors = new double[zs.Length]; for (int i = 0; i < zs.Length; i++) errors[i] = targets[i] - zs[i]; var deltas = Backprop.OutputDeltas(zs, errors);") } },
+        { "a static Delta(p, e) given a difference, p a frequency counted from hits and no sigmoid's output", new[] { DeltaHelpers(
+            "double p = hits / (double)n; double d = Backprop.Delta(p, target - p); output.Weights[0] += 0.1 * d;") } },
         { "modules folded with Aggregate, a tanh module last after a hidden sigmoid", new[] { ModularLayers(
             "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); modules.Add(new TanhModule()); }"
             + "public double[] Predict(double[] x) => modules.Aggregate(x, (a, m) => m.Forward(a));",
@@ -4244,6 +4260,65 @@ public sealed class SquaredErrorRealShapeTests
 
     /// <summary>The modules of <see cref="ModularLayers"/> a network of two layers holds: linear, tanh, linear, sigmoid, added in its constructor.</summary>
     private const string ModularFill = "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }";
+
+    /// <summary>
+    /// Deltas written in helpers that take the error as a parameter: a neuron's <c>CalculateDelta(error)</c> that multiplies it by
+    /// <c>Output * (1 - Output)</c>, a static <c>Delta(o, e)</c>, an update that folds the error into the weight step, and an
+    /// array helper. The network hands each the error it computes: a difference at the output neuron, a weighted sum of the next
+    /// layer's deltas at a hidden one. <c>__TRAIN__</c> is the body of the network's training step for one sample.
+    /// </summary>
+    private static string DeltaHelpers(string train) => """
+        using System;
+        public sealed class Neuron
+        {
+            public double Output, Delta;
+            public double[] Weights = new double[2];
+            public void Activate(double[] x)
+            {
+                double z = 0;
+                for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+                Output = /*σ*/1.0 / (1.0 + Math.Exp(-z));
+            }
+            public void CalculateDelta(double error) { Delta = error * Output * (1 - Output); }
+        }
+        public static class Backprop
+        {
+            public static double Delta(double output, double error) => error * output * (1 - output);
+            public static void Update(double[] w, double[] x, double output, double error, double rate)
+            {
+                for (int i = 0; i < w.Length; i++) w[i] += rate * error * output * (1 - output) * x[i];
+            }
+            public static double[] Subtract(double[] a, double[] b)
+            {
+                var r = new double[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = a[i] - b[i];
+                return r;
+            }
+            public static double[] OutputDeltas(double[] outputs, double[] errors)
+            {
+                var d = new double[outputs.Length];
+                for (int i = 0; i < d.Length; i++) d[i] = errors[i] * outputs[i] * (1 - outputs[i]);
+                return d;
+            }
+            public static double[] Squash(double[] z)
+            {
+                var a = new double[z.Length];
+                for (int i = 0; i < z.Length; i++) a[i] = /*σ*/1.0 / (1.0 + Math.Exp(-z[i]));
+                return a;
+            }
+        }
+        public sealed class Network
+        {
+            private readonly Neuron hidden = new Neuron();
+            private readonly Neuron output = new Neuron();
+            public void Train(double[] x, double target, double[] targets, double[] zs, int hits, int n)
+            {
+                hidden.Activate(x);
+                output.Activate(new[] { hidden.Output, 1.0 });
+                __TRAIN__
+            }
+        }
+        """.Replace("__TRAIN__", train, StringComparison.Ordinal);
 
     /// <summary>
     /// Layers as modules behind one interface (a linear map, a sigmoid, a tanh; each with its own <c>Forward</c> and
