@@ -58,12 +58,12 @@ internal static class LastIteration
     }
 
     /// <summary>
-    /// The loop and collection of a value a loop carries out: <paramref name="definition"/> is a call on the loop's current element (or a read of its property)
-    /// stored into a variable by a statement the loop's body always runs (<c>foreach (var layer in layers) a = layer.Forward(a);</c>,
-    /// or <c>for (var i = 0; i &lt; layers.Count; i++) a = layers[i].Forward(a);</c>), and <paramref name="use"/> reads the variable after
-    /// the loop. What reaches the use from there is what the last pass stored: the call on the collection's last element (<c>layer.Forward(a); a = layer.Outputs;</c> the same). Null for
-    /// any other definition, for a use inside the loop, and where a <c>break</c>, <c>continue</c> or <c>return</c> before the
-    /// statement can skip it.
+    /// The loop and collection of a value a loop carries out: <paramref name="definition"/> is a call on the loop's current element
+    /// (or a read of its property) stored into a variable by a statement the loop's body always runs
+    /// (<c>foreach (var layer in layers) a = layer.Forward(a);</c>, <c>for (var i = 0; i &lt; layers.Count; i++) a = layers[i].Forward(a);</c>,
+    /// <c>layer.Forward(a); a = layer.Outputs;</c>), and <paramref name="use"/> reads the variable after the loop. What reaches the
+    /// use from there is what the last pass stored: the call on the collection's last element. Null for any other definition, for
+    /// a use inside the loop, and where a <c>break</c>, <c>continue</c> or <c>return</c> before the statement can skip it.
     /// </summary>
     public static (ILoopOperation Loop, IOperation Collection)? CarriedOut(IOperation definition, IOperation use)
     {

@@ -204,7 +204,8 @@ internal static class Operations
     /// </summary>
     public static bool ComesAfter(IOperation later, IOperation earlier)
     {
-        if (later.Syntax.SpanStart < earlier.Syntax.Span.End)
+        // A lambda or local function runs when it is called: one written after a read can run before it.
+        if (later.Syntax.SpanStart < earlier.Syntax.Span.End || IsInsideFunction(later, Root(later)) || IsInsideFunction(earlier, Root(earlier)))
         {
             return false;
         }
@@ -214,11 +215,6 @@ internal static class Operations
             if (parent is ILoopOperation && parent.Syntax.Span.Contains(later.Syntax.Span))
             {
                 return false;
-            }
-
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false; // a lambda or local function can run at any time
             }
         }
 
