@@ -1018,7 +1018,7 @@ internal sealed class ActivationFlow
                 IImplicitIndexerReferenceOperation implicitIndexer => ElementValues(implicitIndexer.Instance, PicksLast(implicitIndexer.Argument, implicitIndexer.Instance), depth + 1),
                 IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length is 1 or 2 =>
                     ElementValues(Receiver(call), call.TargetMethod.Name is "Last" or "LastOrDefault" && call.Arguments.Length == 1, depth + 1),
-                IInvocationOperation call when HasBody(call.TargetMethod) => Index.ReturnsOf(call.TargetMethod, ct),
+                IInvocationOperation call when HasBody(call.TargetMethod) => ChosenReturns(call),
                 IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation } loop => ElementValues(loop.Collection, false, depth + 1),
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
                 ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },
@@ -1050,6 +1050,18 @@ internal sealed class ActivationFlow
             }
 
             return result.Count > 0 ? result : null;
+        }
+
+        /// <summary>
+        /// What a call of a method of yours returns: of a factory given a constant choice (<c>LossKind.Mse.Create()</c>, a setting the
+        /// program stores one constant into), the branch that choice takes (<see cref="ConstantSelection"/>); else every return.
+        /// </summary>
+        private IReadOnlyList<IOperation> ChosenReturns(IInvocationOperation call)
+        {
+            var returns = Index.ReturnsOf(call.TargetMethod, ct);
+            return returns.Count > 0 && ConstantSelection.Choices(call, Index, ct) is { } chosen && ConstantSelection.Returned(returns, chosen) is { } taken
+                ? new[] { taken }
+                : returns;
         }
 
         /// <summary>

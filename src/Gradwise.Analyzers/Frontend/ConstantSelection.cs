@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using Gradwise.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,6 +16,32 @@ namespace Gradwise.Frontend;
 /// </summary>
 internal static class ConstantSelection
 {
+    /// <summary>
+    /// The enum and bool parameters of a call given constants, with those constants; null when there are none. A field or property
+    /// passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
+    /// <c>new Layer(n, Kind.Sigmoid)</c>); one that holds different settings leaves the parameter unchosen.
+    /// </summary>
+    public static Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call, IValueSource source, CancellationToken cancellationToken)
+    {
+        Dictionary<IParameterSymbol, object?>? chosen = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean }
+                && ChoiceOf(argument.Value, source, cancellationToken) is { HasValue: true } constant)
+            {
+                (chosen ??= new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static Optional<object?> ChoiceOf(IOperation value, IValueSource source, CancellationToken cancellationToken) => value.ConstantValue.HasValue
+        ? value.ConstantValue
+        : Operations.Strip(value) is IFieldReferenceOperation or IPropertyReferenceOperation && Operations.ReferencedSymbol(value) is { } member
+            ? source.OnlyConstantStored(member, cancellationToken)
+            : default;
+
     /// <summary>
     /// Of <paramref name="returns"/> (a method's returned values, in any order), the one the body reaches first with
     /// <paramref name="chosen"/> parameters given those constants, resolved through <c>switch</c> expressions and <c>?:</c> on them;

@@ -617,7 +617,7 @@ internal sealed class TolerantMathReader
         // A helper that also takes a choice (an enum or a bool) given a constant at the call is the branch that constant takes
         // (Slope(o, Kind.Sigmoid) of a helper that switches on its kind).
         var ofVectors = VectorApi.IsVector(target.ReturnType);
-        var chosen = Choices(call);
+        var chosen = ConstantSelection.Choices(call, source, cancellationToken);
         if (depth >= MaxInlining || args.Length == 0 || args.Length > 4
             || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type)) || chosen?.ContainsKey(p.OriginalDefinition) == true) || p.RefKind != RefKind.None)
             || !(ofVectors || MathApi.IsNumeric(target.ReturnType)))
@@ -642,32 +642,6 @@ internal sealed class TolerantMathReader
 
         return Read(body, bound, depth + 1);
     }
-
-    /// <summary>
-    /// The enum and bool parameters of a call given constants, with those constants; null when there are none. A field or property
-    /// passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
-    /// <c>new Layer(n, Kind.Sigmoid)</c>); one that holds different settings leaves the parameter unchosen.
-    /// </summary>
-    private Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call)
-    {
-        Dictionary<IParameterSymbol, object?>? chosen = null;
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.Parameter is { } parameter && parameter.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean }
-                && ChoiceOf(argument.Value) is { HasValue: true } constant)
-            {
-                (chosen ??= new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
-            }
-        }
-
-        return chosen;
-    }
-
-    private Optional<object?> ChoiceOf(IOperation value) => value.ConstantValue.HasValue
-        ? value.ConstantValue
-        : Operations.Strip(value) is IFieldReferenceOperation or IPropertyReferenceOperation && Operations.ReferencedSymbol(value) is { } member
-            ? source.OnlyConstantStored(member, cancellationToken)
-            : default;
 
     /// <summary>
     /// A library call that acts on every element of a vector (<see cref="VectorApi"/>): <c>a.PointwiseMultiply(b)</c>,

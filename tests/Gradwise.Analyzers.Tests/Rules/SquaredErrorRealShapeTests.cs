@@ -2906,6 +2906,11 @@ public sealed class SquaredErrorRealShapeTests
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }"
             + "public static Model Make() => new Model(new MseLoss());",
             "var g = objective.Gradient(p, t); double loss = {|GW1001:objective.Value(p, t)|};") } },
+        { "modules run by foreach, a sigmoid module last, the loss made by a factory switching on a setting left at MeanSquared", new[] { ModularLayers(
+            "private readonly LossChoice choice = LossChoice.MeanSquared; private readonly ILoss objective;"
+            + "public Model() { objective = choice.Create(); modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }"
+            + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
+            "var g = objective.Gradient(p, t); double loss = {|GW1001:objective.Value(p, t)|};") } },
         { "a neuron's CalculateDelta(error) multiplying it by Output * (1 - Output), handed target - Output at the output neuron", new[] { DeltaHelpers(
             "{|GW1001:output.CalculateDelta(target - output.Output)|}; hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
         { "a static Delta(o, e) => e * o * (1 - o) given the error of the output neuron", new[] { DeltaHelpers(
@@ -3835,6 +3840,11 @@ public sealed class SquaredErrorRealShapeTests
             "var errors = new double[zs.Length]; for (int i = 0; i < zs.Length; i++) errors[i] = targets[i] - zs[i]; var deltas = Backprop.OutputDeltas(zs, errors);") } },
         { "a static Delta(p, e) given a difference, p a frequency counted from hits and no sigmoid's output", new[] { DeltaHelpers(
             "double p = hits / (double)n; double d = Backprop.Delta(p, target - p); output.Weights[0] += 0.1 * d;") } },
+        { "modules run by foreach, a sigmoid module last, the loss made by the same factory from a setting left at CrossEntropy", new[] { ModularLayers(
+            "private readonly LossChoice choice = LossChoice.CrossEntropy; private readonly ILoss objective;"
+            + "public Model() { objective = choice.Create(); modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }"
+            + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
+            "var g = objective.Gradient(p, t); double loss = objective.Value(p, t);") } },
         { "modules folded with Aggregate, a tanh module last after a hidden sigmoid", new[] { ModularLayers(
             "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); modules.Add(new TanhModule()); }"
             + "public double[] Predict(double[] x) => modules.Aggregate(x, (a, m) => m.Forward(a));",
@@ -4411,6 +4421,16 @@ public sealed class SquaredErrorRealShapeTests
         {
             public double Value(double[] p, double[] t) { double s = 0; for (int i = 0; i < p.Length; i++) s -= t[i] * Math.Log(p[i] + 1e-12) + (1 - t[i]) * Math.Log(1 - p[i] + 1e-12); return s / p.Length; }
             public double[] Gradient(double[] p, double[] t) { var g = new double[p.Length]; for (int i = 0; i < p.Length; i++) g[i] = (p[i] - t[i]) / (p[i] * (1 - p[i]) + 1e-12) / p.Length; return g; }
+        }
+        public enum LossChoice { MeanSquared, CrossEntropy }
+        public static class LossChoices
+        {
+            public static ILoss Create(this LossChoice choice) => choice switch
+            {
+                LossChoice.MeanSquared => new MseLoss(),
+                LossChoice.CrossEntropy => new CrossEntropyLoss(),
+                _ => throw new ArgumentOutOfRangeException(nameof(choice)),
+            };
         }
         """.Replace("__MEMBERS__", members, StringComparison.Ordinal).Replace("__LOSS__", loss, StringComparison.Ordinal);
 
