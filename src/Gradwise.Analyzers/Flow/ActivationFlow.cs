@@ -304,9 +304,7 @@ internal sealed class ActivationFlow
 
             var last = ElementValues(collection, true, depth + 1);
             var types = TypesMade(last is null ? null : Gather(last, e => Values(e, depth + 1)));
-            var fact = types is { Count: > 0 } ? Any(types, t => FlowIndex.ImplementationIn(t, target) is { } m ? implementation(m) : null)
-                : IsDispatched(target) ? Every(Index.Implementations(target, ct), implementation)
-                : implementation(target);
+            var fact = types is { Count: > 0 } || IsDispatched(target) ? OnTypes(target, types, everyType: false, implementation) : implementation(target);
             return fact?.Through(carried);
         }
 
@@ -495,15 +493,24 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? Dispatched(IMethodSymbol member, IOperation receiver, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
         {
+            // layers[i] can be any layer the list holds, and which one is not followed: a fact of all of them, not of one.
             var types = ConcreteTypes(receiver, depth + 1);
+            return OnTypes(member, types, types is { Count: > 0 } && AnyElement(receiver), implementation);
+        }
+
+        /// <summary>
+        /// The fact of the implementation of <paramref name="member"/> each of <paramref name="types"/> runs: of any of them, or of
+        /// every one when <paramref name="everyType"/>; of every implementation in the compilation where flow placed no type.
+        /// </summary>
+        private ActivationFact? OnTypes(IMethodSymbol member, List<INamedTypeSymbol>? types, bool everyType, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        {
             if (types is not { Count: > 0 })
             {
                 return Every(Index.Implementations(member, ct), implementation);
             }
 
-            // layers[i] can be any layer the list holds, and which one is not followed: a fact of all of them, not of one.
             System.Func<INamedTypeSymbol, ActivationFact?> held = t => FlowIndex.ImplementationIn(t, member) is { } m ? implementation(m) : null;
-            return AnyElement(receiver) ? Every(types, held) : Any(types, held);
+            return everyType ? Every(types, held) : Any(types, held);
         }
 
         /// <summary>

@@ -99,10 +99,8 @@ internal static class LastIteration
         {
             case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var element } } each when Is(receiver, element):
                 return (loop, each.Collection);
-            case IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test } counting
-                when Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(counting, index)
-                && Operations.IndexedBy(receiver, index) is { } collection && Operations.Strip(test.RightOperand) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted }
-                && Operations.Equivalent(counted, collection):
+            case IForLoopOperation counting when Counting(counting) is var (index, bound) && Operations.IndexedBy(receiver, index) is { } collection
+                && Operations.Strip(bound) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted } && Operations.Equivalent(counted, collection):
                 return (loop, collection);
             default:
                 return null;
@@ -125,10 +123,9 @@ internal static class LastIteration
     {
         for (var parent = store.Parent; parent != null; parent = parent.Parent)
         {
-            if (parent is IForLoopOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test } loop
-                && Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(loop, index))
+            if (parent is IForLoopOperation loop && Counting(loop) is { } counting)
             {
-                return (index, test.RightOperand);
+                return counting;
             }
 
             if (parent is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -139,6 +136,13 @@ internal static class LastIteration
 
         return null;
     }
+
+    /// <summary>The index and bound n of a loop that counts its index up by one while <c>index &lt; n</c>; null for any other loop.</summary>
+    private static (ILocalSymbol Index, IOperation Bound)? Counting(IForLoopOperation loop) =>
+        loop.Condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test
+        && Operations.Strip(test.LeftOperand) is ILocalReferenceOperation { Local: var index } && Counts(loop, index)
+            ? (index, test.RightOperand)
+            : null;
 
     /// <summary>True when the loop's only step is <c>i++</c>, <c>++i</c> or <c>i += 1</c>.</summary>
     private static bool Counts(IForLoopOperation loop, ILocalSymbol index) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] && step switch
