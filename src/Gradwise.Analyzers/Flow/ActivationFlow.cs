@@ -92,9 +92,16 @@ internal sealed class ActivationFlow
 
     private sealed class Cached
     {
-        public Cached(ActivationFact? fact) => Fact = fact;
+        public Cached(ActivationFact? fact, bool perObject)
+        {
+            Fact = fact;
+            PerObject = perObject;
+        }
 
         public ActivationFact? Fact { get; }
+
+        /// <summary>True when the answer read a member the object's constructor sets from its arguments: on known objects it can be narrower.</summary>
+        public bool PerObject { get; }
     }
 
     private sealed class Query
@@ -105,6 +112,11 @@ internal sealed class ActivationFlow
         private readonly HashSet<(ISymbol, Activation, bool)> inProgress = new(new KeyComparer());
         private bool cut;
         private int steps;
+
+        // The objects `this` is in the body being read, when flow placed them (the last layer is new LinearLayer(...)), and whether
+        // the answer being computed read a member their constructors set from arguments (then it holds for these objects only).
+        private List<IObjectCreationOperation>? thisObjects;
+        private bool perObject;
 
         public Query(ActivationFlow flow, CancellationToken ct)
         {
@@ -132,7 +144,7 @@ internal sealed class ActivationFlow
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
                     return Choice(definitions, d => Value(d, kind, depth + 1))
-                        ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth)) ?? Selected(definitions, kind, depth) : null)
+                        ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth), out var placed) ?? (placed ? null : Selected(definitions, kind, depth)) : null)
                         ?? MappedInPlace(local, kind);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
@@ -146,7 +158,7 @@ internal sealed class ActivationFlow
                     return Memo(captured, kind, false, depth, () => Any(Index.ArgumentsTo(constructor, captured.Ordinal, ct), v => Value(v, kind, depth + 1)?.Through(v)));
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
                     // for (...) a = Sigmoid(w * a + b); return a;  foreach (var layer in layers) x = layer.Forward(x); return x;
-                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, false, depth)) ?? Value(stored, kind, depth + 1);
+                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, false, depth), out var carriedOut) ?? (carriedOut ? null : Value(stored, kind, depth + 1));
                 case IFieldReferenceOperation field:
                     return Member(field.Field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
@@ -201,10 +213,10 @@ internal sealed class ActivationFlow
                     return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var reaching = Index.Reaching(local, ct);
-                    var whole = Choice(reaching, d => Elements(d, kind, depth + 1)) ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth)) : null);
+                    var whole = Choice(reaching, d => Elements(d, kind, depth + 1)) ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth), out _) : null);
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
-                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, true, depth)) ?? Elements(stored, kind, depth + 1);
+                    return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, true, depth), out var placed) ?? (placed ? null : Elements(stored, kind, depth + 1));
                 case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } parameter }:
                     // Forward(x, out var o): the array the method stores into o, or the elements it writes into it
                     var stores = Index.WritesToParameter(parameter, ct);
@@ -251,8 +263,9 @@ internal sealed class ActivationFlow
         /// network's layers do; the value the variable has before the loop then does not reach the read. Null where the read is not such
         /// a read, or other definitions reach it from after the loop's start.
         /// </summary>
-        private ActivationFact? LastPass(IOperation use, IReadOnlyList<IOperation> definitions, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        private ActivationFact? LastPass(IOperation use, IReadOnlyList<IOperation> definitions, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation, out bool placed)
         {
+            placed = false;
             IOperation? carried = null;
             ILoopOperation? loop = null;
             IOperation? collection = null;
@@ -271,7 +284,7 @@ internal sealed class ActivationFlow
 
             return carried is null || loop is null || collection is null || definitions.Any(d => Operations.Strip(d) != carried && d.Syntax.Span.End > loop.Syntax.SpanStart)
                 ? null
-                : OnLastElement(carried, collection, depth, implementation);
+                : OnLastElement(carried, collection, depth, implementation, out placed);
         }
 
         /// <summary>
@@ -288,23 +301,25 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            return OnLastElement(Operations.Strip(result), Receiver(call), depth, implementation);
+            return OnLastElement(Operations.Strip(result), Receiver(call), depth, implementation, out _);
         }
 
         /// <summary>
         /// The fact of <paramref name="carried"/>, a call on an element of <paramref name="collection"/> (or a read of its property), made
         /// on the last element: of the member each type flow places there runs, of every implementation where it places none.
         /// </summary>
-        private ActivationFact? OnLastElement(IOperation carried, IOperation collection, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        private ActivationFact? OnLastElement(IOperation carried, IOperation collection, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation, out bool placed)
         {
+            placed = false;
             if (LastIteration.Member(carried) is not var (target, _))
             {
                 return null;
             }
 
             var last = ElementValues(collection, true, depth + 1);
-            var types = TypesMade(last is null ? null : Gather(last, e => Values(e, depth + 1)));
-            var fact = types is { Count: > 0 } || IsDispatched(target) ? OnTypes(target, types, everyType: false, implementation) : implementation(target);
+            var objects = ObjectsMade(last is null ? null : Gather(last, e => Values(e, depth + 1)));
+            placed = objects is { Count: > 0 }; // the answer on the objects the last element can be is the answer: the loop's other values are not
+            var fact = objects is { Count: > 0 } || IsDispatched(target) ? OnTypes(target, objects, everyType: false, implementation) : implementation(target);
             return fact?.Through(carried);
         }
 
@@ -478,7 +493,8 @@ internal sealed class ActivationFlow
                 return folded.Through(call);
             }
 
-            if (HasBody(target) && Method(target, kind, depth) is { } summary)
+            // Another object's method: what `this` is there is not what it is here.
+            if (HasBody(target) && (call.Instance is null or IInstanceReferenceOperation ? Method(target, kind, depth) : OnObjects(null, () => Method(target, kind, depth))) is { } summary)
             {
                 return ActivationFact.At(kind, call, summary.Source.What);
             }
@@ -494,23 +510,42 @@ internal sealed class ActivationFlow
         private ActivationFact? Dispatched(IMethodSymbol member, IOperation receiver, int depth, System.Func<IMethodSymbol, ActivationFact?> implementation)
         {
             // layers[i] can be any layer the list holds, and which one is not followed: a fact of all of them, not of one.
-            var types = ConcreteTypes(receiver, depth + 1);
-            return OnTypes(member, types, types is { Count: > 0 } && AnyElement(receiver), implementation);
+            var objects = ObjectsMade(Values(receiver, depth + 1));
+            return OnTypes(member, objects, objects is { Count: > 0 } && AnyElement(receiver), implementation);
         }
 
         /// <summary>
-        /// The fact of the implementation of <paramref name="member"/> each of <paramref name="types"/> runs: of any of them, or of
-        /// every one when <paramref name="everyType"/>; of every implementation in the compilation where flow placed no type.
+        /// The fact of the implementation of <paramref name="member"/> the type of each of <paramref name="objects"/> runs, read on the
+        /// objects of that type (<see cref="OnObjects"/>): of any of them, or of every one when <paramref name="everyType"/>; of every
+        /// implementation in the compilation where flow placed no object.
         /// </summary>
-        private ActivationFact? OnTypes(IMethodSymbol member, List<INamedTypeSymbol>? types, bool everyType, System.Func<IMethodSymbol, ActivationFact?> implementation)
+        private ActivationFact? OnTypes(IMethodSymbol member, List<IObjectCreationOperation>? objects, bool everyType, System.Func<IMethodSymbol, ActivationFact?> implementation)
         {
-            if (types is not { Count: > 0 })
+            if (objects is not { Count: > 0 })
             {
                 return Every(Index.Implementations(member, ct), implementation);
             }
 
-            System.Func<INamedTypeSymbol, ActivationFact?> held = t => FlowIndex.ImplementationIn(t, member) is { } m ? implementation(m) : null;
+            var types = objects.Select(o => (INamedTypeSymbol)o.Type!).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToList();
+            System.Func<INamedTypeSymbol, ActivationFact?> held = t => FlowIndex.ImplementationIn(t, member) is { } m
+                ? OnObjects(objects.Where(o => SymbolEqualityComparer.Default.Equals(o.Type, t)).ToList(), () => implementation(m))
+                : null;
             return everyType ? Every(types, held) : Any(types, held);
+        }
+
+        /// <summary>An answer read with <c>this</c> being <paramref name="objects"/> in the bodies it reads (<see cref="OwnValues"/>).</summary>
+        private T OnObjects<T>(List<IObjectCreationOperation>? objects, System.Func<T> read)
+        {
+            var outer = thisObjects;
+            thisObjects = objects;
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                thisObjects = outer;
+            }
         }
 
         /// <summary>
@@ -973,7 +1008,7 @@ internal sealed class ActivationFlow
         /// </summary>
         private List<IOperation> DispatchedValues(IMethodSymbol getter, IOperation receiver, int depth)
         {
-            var types = ConcreteTypes(receiver, depth + 1);
+            var types = TypesMade(Values(receiver, depth + 1));
             var getters = types is { Count: > 0 }
                 ? types.Select(t => FlowIndex.ImplementationIn(t, getter)).OfType<IMethodSymbol>().Distinct<IMethodSymbol>(SymbolEqualityComparer.Default)
                 : Index.Implementations(getter, ct);
@@ -1011,11 +1046,11 @@ internal sealed class ActivationFlow
             {
                 _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
-                IFieldReferenceOperation field => Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value)),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter) =>
                     DispatchedValues(getter, instance, depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
-                    Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value),
+                    OwnValues(property, Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value)),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
@@ -1057,6 +1092,98 @@ internal sealed class ActivationFlow
             }
 
             return result.Count > 0 ? result : null;
+        }
+
+        /// <summary>
+        /// The values stored into a member of the object a body runs on (<c>activation</c> in <c>Outputs[j] = activation(s)</c>): where a
+        /// constructor stores one of its parameters there and flow placed the objects (<see cref="thisObjects"/>), what their creations
+        /// pass to it, through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its identity, not the sigmoid a
+        /// <c>SigmoidLayer</c> passes); else what every caller passes.
+        /// </summary>
+        private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<IOperation> stored)
+        {
+            if (reference.Instance is not IInstanceReferenceOperation || reference.Member.IsStatic)
+            {
+                return stored;
+            }
+
+            var result = new List<IOperation>();
+            foreach (var value in stored)
+            {
+                if (Operations.Strip(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter })
+                {
+                    perObject = true;
+                    if (thisObjects is { } objects && objects.All(o => DerivesFrom(o.Type, reference.Member.ContainingType))
+                        && Gather(objects, o => PassedTo((IObjectCreationOperation)o, constructor, parameter.Ordinal) is { } passed ? new List<IOperation> { passed } : null) is { } narrowed)
+                    {
+                        result.AddRange(narrowed);
+                        continue;
+                    }
+                }
+
+                result.Add(value);
+            }
+
+            return result;
+        }
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol declaring)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declaring.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// What <paramref name="creation"/> passes to parameter <paramref name="ordinal"/> of <paramref name="constructor"/>: its own
+        /// argument when it calls that constructor, else the argument its constructor's <c>base(...)</c> or <c>this(...)</c> passes on
+        /// (a parameter of the constructor passing it read as the creation's argument). Null when the chain is not in source.
+        /// </summary>
+        private IOperation? PassedTo(IObjectCreationOperation creation, IMethodSymbol constructor, int ordinal)
+        {
+            var running = creation.Constructor;
+            System.Func<int, IOperation?> argument = i => creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i)?.Value;
+            for (var hops = 0; running != null && hops < 5; hops++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(running.OriginalDefinition, constructor.OriginalDefinition))
+                {
+                    return argument(ordinal);
+                }
+
+                if (Initializer(running) is not { } initializer)
+                {
+                    return null;
+                }
+
+                var (outer, passing) = (argument, running.OriginalDefinition);
+                argument = i => initializer.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i)?.Value is not { } value ? null
+                    : Operations.Strip(value) is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol.OriginalDefinition, passing) ? outer(p.Parameter.Ordinal)
+                    : value;
+                running = initializer.TargetMethod;
+            }
+
+            return null;
+        }
+
+        /// <summary>The <c>base(...)</c> or <c>this(...)</c> call a constructor with source makes, or null.</summary>
+        private IInvocationOperation? Initializer(IMethodSymbol constructor)
+        {
+            foreach (var reference in constructor.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax { Initializer: not null } declaration
+                    && Index.FactsOf(declaration, ct).Root is IConstructorBodyOperation { Initializer: { } initializer })
+                {
+                    return initializer.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault(c => c.TargetMethod.MethodKind == MethodKind.Constructor);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>
@@ -1113,22 +1240,23 @@ internal sealed class ActivationFlow
             return all.Count > 0 ? all : null;
         }
 
-        private List<INamedTypeSymbol>? ConcreteTypes(IOperation receiver, int depth) => TypesMade(Values(receiver, depth));
+        private static List<INamedTypeSymbol>? TypesMade(List<IOperation>? values) =>
+            ObjectsMade(values)?.Select(o => (INamedTypeSymbol)o.Type!).ToList();
 
-        /// <summary>The types of the objects <paramref name="values"/> create; null when some value is not a creation.</summary>
-        private static List<INamedTypeSymbol>? TypesMade(List<IOperation>? values)
+        /// <summary>The creations of the objects <paramref name="values"/> are; null when some value is not a creation.</summary>
+        private static List<IObjectCreationOperation>? ObjectsMade(List<IOperation>? values)
         {
             if (values is null)
             {
                 return null;
             }
 
-            var types = new List<INamedTypeSymbol>();
+            var objects = new List<IObjectCreationOperation>();
             foreach (var value in values)
             {
-                if (Operations.Strip(value) is IObjectCreationOperation { Type: INamedTypeSymbol created })
+                if (Operations.Strip(value) is IObjectCreationOperation { Type: INamedTypeSymbol } created)
                 {
-                    types.Add(created);
+                    objects.Add(created);
                 }
                 else
                 {
@@ -1136,7 +1264,7 @@ internal sealed class ActivationFlow
                 }
             }
 
-            return types;
+            return objects;
         }
 
         /// <summary>nn.Sigmoid() / nn.Softmax(dim) modules, or a Sequential whose last module is one, through locals and fields.</summary>
@@ -1181,8 +1309,9 @@ internal sealed class ActivationFlow
         private ActivationFact? Memo(ISymbol symbol, Activation kind, bool elements, int depth, System.Func<ActivationFact?> compute)
         {
             var key = (symbol.OriginalDefinition, kind, elements);
-            if (flow.cache.TryGetValue(key, out var cached))
+            if (flow.cache.TryGetValue(key, out var cached) && !(cached.PerObject && thisObjects != null))
             {
+                perObject |= cached.PerObject;
                 return cached.Fact;
             }
 
@@ -1192,16 +1321,17 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var outerCut = cut;
-            cut = false;
+            var (outerCut, outerPerObject) = (cut, perObject);
+            (cut, perObject) = (false, false);
             var fact = compute();
             inProgress.Remove(key);
-            if (!cut)
+            if (!cut && !(perObject && thisObjects != null))
             {
-                flow.cache.TryAdd(key, new Cached(fact));
+                flow.cache.TryAdd(key, new Cached(fact, perObject)); // an answer for known objects only is not kept for all
             }
 
             cut |= outerCut;
+            perObject |= outerPerObject;
             return fact;
         }
 

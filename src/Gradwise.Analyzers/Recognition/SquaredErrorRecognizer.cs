@@ -282,7 +282,8 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
-        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct);
+        var inOtherBody = new HashSet<IOperation>();
+        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody);
 
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
@@ -290,6 +291,11 @@ internal sealed class SquaredErrorRecognizer
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
                 return reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
+            }
+
+            if (TreeCandidates.Owner(argument.Syntax) != TreeCandidates.Owner(factor.Syntax))
+            {
+                inOtherBody.Add(factor); // given inside a method of yours the factor calls: its o is that body's value
             }
 
             var read = reader.Read(argument);
@@ -341,6 +347,13 @@ internal sealed class SquaredErrorRecognizer
         if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
         {
             value = Operations.Strip(definition); // var derivative = activation.Derivative(input); ... derivative * error
+        }
+
+        if (value is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } wrapper } && HasBody(wrapper) && !IsDispatched(wrapper)
+            && index.SingleReturn(wrapper, ct) is { } returned && Operations.Strip(returned) is IInvocationOperation inner
+            && (inner.TargetMethod.MethodKind == MethodKind.DelegateInvoke || IsDispatched(inner.TargetMethod)))
+        {
+            value = inner; // layer.Derivative(j) => derivative(Sums[j], Outputs[j]): a method of yours that hands on what the delegate gives
         }
 
         if (value is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } instance } invoke)
@@ -668,7 +681,7 @@ internal sealed class SquaredErrorRecognizer
             && (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) != null || elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) != null);
     }
 
-    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
+    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct, ISet<IOperation>? inOtherBody = null)
     {
         for (var j = 0; j < factors.Count; j++)
         {
@@ -694,8 +707,9 @@ internal sealed class SquaredErrorRecognizer
                 continue;
             }
 
-            // σ'(z) written at the input, σ(z)·(1 − σ(z)): the error a − b need not name σ(z) (the neuron keeps its output apart).
-            var atInput = LogisticArgument(output) is not null;
+            // σ'(z) written at the input, σ(z)·(1 − σ(z)), or σ' of an output read inside a method the factor calls
+            // (layer.Derivative(j) reading its own Outputs[j]): the error a − b need not name that value (the neuron keeps its output apart).
+            var outputApart = LogisticArgument(output) is not null || (inOtherBody?.Contains(factors[j]) ?? false);
             for (var e = 0; e < factors.Count; e++)
             {
                 if (drop.Contains(factors[e]))
@@ -705,7 +719,7 @@ internal sealed class SquaredErrorRecognizer
 
                 if (!IsErrorOf(math[e], output))
                 {
-                    if (atInput && Difference(factors[e], ct) is { } sides)
+                    if (outputApart && Difference(factors[e], ct) is { } sides)
                     {
                         return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
                     }
@@ -713,7 +727,7 @@ internal sealed class SquaredErrorRecognizer
                     continue;
                 }
 
-                if (atInput && Difference(factors[e], ct) is { } named)
+                if (outputApart && Difference(factors[e], ct) is { } named)
                 {
                     // σ' at the input, and an error that names σ(z) once storage is read through (A[k] - y[k] with A[k] = σ(Z[k])):
                     // where the sigmoid is, flow says from the error's sides, as for an error that does not name it.

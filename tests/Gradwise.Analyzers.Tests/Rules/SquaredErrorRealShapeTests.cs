@@ -2911,6 +2911,26 @@ public sealed class SquaredErrorRealShapeTests
             + "public Model() { objective = choice.Create(); modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }"
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
             "var g = objective.Gradient(p, t); double loss = {|GW1001:objective.Value(p, t)|};") } },
+        { "layers inheriting Forward from a base layer given delegates by base(...), a sigmoid layer last in an initializer, the delta through top.Derivative(k)", new[] { InheritedLayers(
+            SigmoidKind + LinearKind, "public Network() { layers = new List<Layer> { new LinearLayer(2, 3), new SigmoidLayer(3, 1) }; }",
+            "var delta = {|GW1001:(t[k] - p[k]) * top.Derivative(k)|}; for (int i = 0; i < top.Inputs.Length; i++) top.Weights[k, i] += rate * delta * top.Inputs[i];").Replace("private readonly List<Layer> layers = new List<Layer>();", "private readonly List<Layer> layers;") } },
+        { "layers inheriting Forward from a base layer given delegates by base(...), added by an AddLayer of the network's, a sigmoid layer added last", new[] { InheritedLayers(
+            SigmoidKind + TanhKind, "public void AddLayer(Layer layer) => layers.Add(layer); public static Network Xor() { var n = new Network(); n.AddLayer(new TanhLayer(2, 3)); n.AddLayer(new SigmoidLayer(3, 1)); return n; }",
+            "loss += {|GW1001:0.5 * (p[k] - t[k]) * (p[k] - t[k])|};") } },
+        { "a sigmoid layer whose constructor passes its delegates on through this(...) to base(...), last in the network", new[] { InheritedLayers(
+            LinearKind + """
+            public class SquashedLayer : Layer
+            {
+                private static double Squash(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
+                private static double Prime(double x, double y) => y * (1 - y);
+                public SquashedLayer(int inputs, int size) : this(inputs, size, Squash) { }
+                private SquashedLayer(int inputs, int size, Func<double, double> f) : base(inputs, size, f, Prime) { }
+            }
+            """, "public Network() { layers.Add(new LinearLayer(2, 3)); layers.Add(new SquashedLayer(3, 2)); }",
+            "var e = t[k] - p[k]; var delta = {|GW1001:e * top.Derivative(k)|}; top.Weights[k, 0] += rate * delta;") } },
+        { "layers inheriting Forward from an abstract layer given an activation object by base(...), built by a fluent AddLayer, a sigmoid layer last", new[] { InheritedActivationObjects(
+            "new Mlp().AddLayer(new LinearDense(2, 4)).AddLayer(new SigmoidDense(4, 1))",
+            "var g = {|GW1001:(p[k] - y[k]) * top.Slope(k)|}; loss += {|GW1001:0.5 * (p[k] - y[k]) * (p[k] - y[k])|}; top.W[k, 0] -= 0.1 * g;") } },
         { "a neuron's CalculateDelta(error) multiplying it by Output * (1 - Output), handed target - Output at the output neuron", new[] { DeltaHelpers(
             "{|GW1001:output.CalculateDelta(target - output.Output)|}; hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
         { "a static Delta(o, e) => e * o * (1 - o) given the error of the output neuron", new[] { DeltaHelpers(
@@ -3818,6 +3838,18 @@ public sealed class SquaredErrorRealShapeTests
         { "nodes behind INode in a list, each made tanh, a logistic node class beside them", new[] { NodeList("TanhNode", "node.Slope(node.Output) * (targets[k] - node.Output)") } },
         { "an abstract unit whose output is an abstract property, the unit in a field made as a linear unit", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)") } },
         { "an abstract unit handed in by callers outside the compilation, sigmoid and linear units both declared", new[] { AbstractUnits("LinearUnit", "0.5 * (unit.Output - target) * (unit.Output - target)").Replace("private readonly Unit unit = new LinearUnit();", "private readonly Unit unit; public Trainer(Unit unit) { this.unit = unit; }") } },
+        { "layers inheriting Forward from a base layer given delegates by base(...), a sigmoid layer hidden and a linear layer last in an initializer", new[] { InheritedLayers(
+            SigmoidKind + LinearKind, "public Network() { layers = new List<Layer> { new SigmoidLayer(2, 3), new LinearLayer(3, 1) }; }",
+            "var delta = (t[k] - p[k]) * top.Derivative(k); loss += 0.5 * (p[k] - t[k]) * (p[k] - t[k]); top.Weights[k, 0] += rate * delta;").Replace("private readonly List<Layer> layers = new List<Layer>();", "private readonly List<Layer> layers;") } },
+        { "layers inheriting Forward from a base layer, added by an AddLayer of the network's, a sigmoid layer first and a tanh layer added last", new[] { InheritedLayers(
+            SigmoidKind + TanhKind, "public void AddLayer(Layer layer) => layers.Add(layer); public static Network Make() { var n = new Network(); n.AddLayer(new SigmoidLayer(2, 3)); n.AddLayer(new TanhLayer(3, 1)); return n; }",
+            "var delta = (t[k] - p[k]) * top.Derivative(k); top.Weights[k, 0] += rate * delta;") } },
+        { "layers inheriting Forward from a base layer, the hidden sigmoid layer's delta a weighted sum times its Derivative(j)", new[] { InheritedLayers(
+            SigmoidKind + LinearKind, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
+            "var delta = t[k] - p[k]; var hidden = layers[0]; for (int j = 0; j < hidden.Outputs.Length; j++) { var back = top.Weights[k, j] * delta; var d = back * hidden.Derivative(j); hidden.Weights[j, 0] += rate * d; }") } },
+        { "layers inheriting Forward from an abstract layer given an activation object by base(...), built by a fluent AddLayer, a linear layer last", new[] { InheritedActivationObjects(
+            "new Mlp().AddLayer(new SigmoidDense(2, 4)).AddLayer(new LinearDense(4, 1))",
+            "var g = (p[k] - y[k]) * top.Slope(k); loss += 0.5 * (p[k] - y[k]) * (p[k] - y[k]); top.W[k, 0] -= 0.1 * g;") } },
         { "modules run by foreach, the sigmoid module hidden and a linear module last, squared error on what the loop carries out", new[] { ModularLayers(
             "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); }"
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
@@ -4267,6 +4299,143 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__COSTS__", costs, StringComparison.Ordinal).Replace("__FILL__", fill, StringComparison.Ordinal).Replace("__SITE__", site, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A network of layers that inherit <c>Forward</c> from one base layer, each subclass handing the base constructor its activation
+    /// and derivative as delegates (<paramref name="kinds"/> declares the subclasses: <see cref="SigmoidKind"/>, <see cref="LinearKind"/>,
+    /// <see cref="TanhKind"/>); <paramref name="members"/> fills the network's list; <paramref name="step"/> runs for each output k with
+    /// the prediction p, the targets t, the last layer top and the sum loss.
+    /// </summary>
+    private static string InheritedLayers(string kinds, string members, string step) => """
+        using System;
+        using System.Collections.Generic;
+        public class Layer
+        {
+            private readonly Func<double, double> activation;
+            private readonly Func<double, double, double> derivative;
+            public readonly double[,] Weights;
+            public readonly double[] Sums, Outputs;
+            public double[] Inputs = Array.Empty<double>();
+            public Layer(int inputs, int size, Func<double, double> activationFunction, Func<double, double, double> derivativeFunction)
+            {
+                activation = activationFunction;
+                derivative = derivativeFunction;
+                Weights = new double[size, inputs];
+                Sums = new double[size];
+                Outputs = new double[size];
+            }
+            public double[] Forward(double[] x)
+            {
+                Inputs = x;
+                for (int j = 0; j < Outputs.Length; j++)
+                {
+                    double s = 0;
+                    for (int i = 0; i < x.Length; i++) s += Weights[j, i] * x[i];
+                    Sums[j] = s;
+                    Outputs[j] = activation(s);
+                }
+                return Outputs;
+            }
+            public double Derivative(int j) => derivative(Sums[j], Outputs[j]);
+        }
+        __KINDS__
+        public sealed class Network
+        {
+            private readonly List<Layer> layers = new List<Layer>();
+            __MEMBERS__
+            public double[] Run(double[] x) { foreach (var layer in layers) x = layer.Forward(x); return x; }
+            public double Train(double[] x, double[] t, double rate)
+            {
+                var p = Run(x);
+                var top = layers[layers.Count - 1];
+                double loss = 0;
+                for (int k = 0; k < p.Length; k++) { __STEP__ }
+                return loss;
+            }
+        }
+        """.Replace("__KINDS__", kinds).Replace("__MEMBERS__", members).Replace("__STEP__", step);
+
+    private const string SigmoidKind = """
+        public class SigmoidLayer : Layer
+        {
+            private static double Sigmoid(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
+            private static double SigmoidPrime(double x, double y) => y * (1 - y);
+            public SigmoidLayer(int inputs, int size) : base(inputs, size, Sigmoid, SigmoidPrime) { }
+        }
+        """;
+
+    private const string LinearKind = """
+        public class LinearLayer : Layer
+        {
+            private static double Identity(double x) => x;
+            private static double One(double x, double y) => 1.0;
+            public LinearLayer(int inputs, int size) : base(inputs, size, Identity, One) { }
+        }
+        """;
+
+    private const string TanhKind = """
+        public class TanhLayer : Layer
+        {
+            private static double Tanh(double x) => Math.Tanh(x);
+            private static double TanhPrime(double x, double y) => 1 - y * y;
+            public TanhLayer(int inputs, int size) : base(inputs, size, Tanh, TanhPrime) { }
+        }
+        """;
+
+    /// <summary>
+    /// Layers that inherit <c>Forward</c> from an abstract dense layer, each subclass handing the base constructor an activation object
+    /// (<c>new Logistic()</c>, <c>new Identity()</c>); <paramref name="made"/> builds the network with a fluent <c>AddLayer</c>.
+    /// </summary>
+    private static string InheritedActivationObjects(string made, string step) => """
+        using System;
+        using System.Collections.Generic;
+        public interface IActivation { double Apply(double x); double Derivative(double y); }
+        public sealed class Logistic : IActivation
+        {
+            public double Apply(double x) => /*σ*/1.0 / (1.0 + Math.Exp(-x));
+            public double Derivative(double y) => y * (1 - y);
+        }
+        public sealed class Identity : IActivation
+        {
+            public double Apply(double x) => x;
+            public double Derivative(double y) => 1;
+        }
+        public abstract class DenseLayer
+        {
+            private readonly IActivation act;
+            public readonly double[] Outputs;
+            public readonly double[,] W;
+            protected DenseLayer(int inputs, int size, IActivation activation) { act = activation; Outputs = new double[size]; W = new double[size, inputs]; }
+            public double[] Forward(double[] x)
+            {
+                for (int j = 0; j < Outputs.Length; j++)
+                {
+                    double z = 0;
+                    for (int i = 0; i < x.Length; i++) z += W[j, i] * x[i];
+                    Outputs[j] = act.Apply(z);
+                }
+                return Outputs;
+            }
+            public double Slope(int j) => act.Derivative(Outputs[j]);
+        }
+        public sealed class SigmoidDense : DenseLayer { public SigmoidDense(int inputs, int size) : base(inputs, size, new Logistic()) { } }
+        public sealed class LinearDense : DenseLayer { public LinearDense(int inputs, int size) : base(inputs, size, new Identity()) { } }
+        public sealed class Mlp
+        {
+            private readonly List<DenseLayer> stack = new List<DenseLayer>();
+            public Mlp AddLayer(DenseLayer layer) { stack.Add(layer); return this; }
+            public double[] Predict(double[] x) { foreach (var layer in stack) x = layer.Forward(x); return x; }
+            public double Step(double[] x, double[] y)
+            {
+                var p = Predict(x);
+                var top = stack[stack.Count - 1];
+                double loss = 0;
+                for (int k = 0; k < p.Length; k++) { __STEP__ }
+                return loss;
+            }
+            public static double Demo() => __MADE__.Step(new[] { 0.0, 1.0 }, new[] { 1.0 });
+        }
+        """.Replace("__MADE__", made).Replace("__STEP__", step);
 
     /// <summary>The modules of <see cref="ModularLayers"/> a network of two layers holds: linear, tanh, linear, sigmoid, added in its constructor.</summary>
     private const string ModularFill = "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }";
