@@ -160,7 +160,7 @@ internal sealed class ActivationFlow
                     // for (...) a = Sigmoid(w * a + b); return a;  foreach (var layer in layers) x = layer.Forward(x); return x;
                     return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, false, depth), out var carriedOut) ?? (carriedOut ? null : Value(stored, kind, depth + 1));
                 case IFieldReferenceOperation field:
-                    return Member(field.Field, kind, false, depth);
+                    return StoredOn(field, kind, false, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list }:
                     return Elements(list, kind, depth + 1);
                 case IPropertyReferenceOperation { Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
@@ -169,7 +169,7 @@ internal sealed class ActivationFlow
                 case IPropertyReferenceOperation property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Method(getter, kind, depth)?.Through(property);
                 case IPropertyReferenceOperation property:
-                    return Member(property.Property, kind, false, depth);
+                    return StoredOn(property, kind, false, depth);
                 case IArrayElementReferenceOperation element:
                     return Elements(element.ArrayReference, kind, depth + 1);
                 case IImplicitIndexerReferenceOperation implicitIndexer:
@@ -223,13 +223,13 @@ internal sealed class ActivationFlow
                     return Choice(stores.Where(w => !w.IntoElements).Select(w => w.Value), v => Elements(v, kind, depth + 1))
                         ?? Any(stores.Where(w => w.IntoElements), w => Written(w, kind, depth));
                 case IFieldReferenceOperation field:
-                    return Member(field.Field, kind, true, depth);
+                    return StoredOn(field, kind, true, depth);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } property when IsDispatched(getter):
                     return Dispatched(getter, instance, depth, g => MemberValue(g, kind, true, depth))?.Through(property);
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property when property.Property.GetMethod is { } getter && HasBody(getter):
                     return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
-                    return Member(property.Property, kind, true, depth);
+                    return StoredOn(property, kind, true, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } outer }:
                     return Elements(outer, kind, depth + 1); // a jagged array or list of lists
                 case IArrayElementReferenceOperation element:
@@ -793,6 +793,27 @@ internal sealed class ActivationFlow
             });
 
         /// <summary>
+        /// The fact of a field or property read on a receiver (<c>last.Outputs</c>): of the member, and where that answer read a member
+        /// a constructor sets per object (the delegate that computes <c>Outputs</c>), of the member on the objects flow places on the
+        /// receiver, so the outputs of the linear layer last in the list are not a sigmoid's because a hidden layer's are.
+        /// </summary>
+        private ActivationFact? StoredOn(IMemberReferenceOperation read, Activation kind, bool elements, int depth)
+        {
+            var outer = perObject;
+            perObject = false;
+            var fact = Member(read.Member, kind, elements, depth);
+            var ofObjects = perObject;
+            perObject |= outer;
+            if (fact is null || !ofObjects || read.Member.IsStatic || read.Instance is null or IInstanceReferenceOperation
+                || ObjectsMade(Values(read.Instance, depth + 1)) is not { Count: > 0 } objects)
+            {
+                return fact;
+            }
+
+            return OnObjects(objects, () => Member(read.Member, kind, elements, depth));
+        }
+
+        /// <summary>
         /// The elements of a field or property no code stores into directly, filled by the methods it is handed to
         /// (<c>Activate(z, Outputs)</c> with <c>into[i] = σ(z[i])</c> in <c>Activate</c>).
         /// </summary>
@@ -1046,11 +1067,11 @@ internal sealed class ActivationFlow
             {
                 _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
-                IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct).Where(w => !w.IntoElements).Select(w => w.Value)),
+                IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct)),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter) =>
                     DispatchedValues(getter, instance, depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
-                    OwnValues(property, Index.WritesTo(property.Property, null, ct).Where(w => !w.IntoElements).Select(w => w.Value)),
+                    OwnValues(property, Index.WritesTo(property.Property, null, ct)),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
@@ -1095,37 +1116,49 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>
-        /// The values stored into a member of the object a body runs on (<c>activation</c> in <c>Outputs[j] = activation(s)</c>): where a
-        /// constructor stores one of its parameters there and flow placed the objects (<see cref="thisObjects"/>), what their creations
-        /// pass to it, through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its identity, not the sigmoid a
-        /// <c>SigmoidLayer</c> passes); else what every caller passes.
+        /// The values stored into a member of the object a body runs on (<c>activation</c> in <c>Outputs[j] = activation(s)</c>). Where
+        /// flow placed the objects (<see cref="thisObjects"/>), each object's own: what its object initializer sets
+        /// (<c>new Layer(4, 1) { Activation = Act.Identity }</c>), else the member's other stores, a constructor's store of its parameter
+        /// read as what the object's creation passes there, through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its
+        /// identity, not the sigmoid a <c>SigmoidLayer</c> passes). Elsewhere, every store.
         /// </summary>
-        private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<IOperation> stored)
+        private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<Write> writes)
         {
-            if (reference.Instance is not IInstanceReferenceOperation || reference.Member.IsStatic)
+            var stores = writes.Where(w => !w.IntoElements).ToList();
+            if (reference.Instance is not IInstanceReferenceOperation || reference.Member.IsStatic
+                || !stores.Any(w => InitializedOn(w) != null || ConstructorParameter(w.Value) != null))
             {
-                return stored;
+                return stores.Select(w => w.Value);
+            }
+
+            perObject = true;
+            if (thisObjects is not { } objects || !objects.All(o => DerivesFrom(o.Type, reference.Member.ContainingType)))
+            {
+                return stores.Select(w => w.Value);
             }
 
             var result = new List<IOperation>();
-            foreach (var value in stored)
+            foreach (var made in objects)
             {
-                if (Operations.Strip(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter })
+                var own = stores.Where(w => ReferenceEquals(InitializedOn(w), made)).ToList();
+                foreach (var store in own.Count > 0 ? own : stores.Where(w => InitializedOn(w) is null))
                 {
-                    perObject = true;
-                    if (thisObjects is { } objects && objects.All(o => DerivesFrom(o.Type, reference.Member.ContainingType))
-                        && Gather(objects, o => PassedTo((IObjectCreationOperation)o, constructor, parameter.Ordinal) is { } passed ? new List<IOperation> { passed } : null) is { } narrowed)
-                    {
-                        result.AddRange(narrowed);
-                        continue;
-                    }
+                    result.Add(ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed
+                        ? passed
+                        : store.Value);
                 }
-
-                result.Add(value);
             }
 
             return result;
         }
+
+        /// <summary>The creation whose object initializer makes <paramref name="write"/> (<c>new Layer(4, 1) { Activation = f }</c>), or null.</summary>
+        private static IObjectCreationOperation? InitializedOn(Write write) =>
+            write.Site is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } ? creation : null;
+
+        /// <summary>The constructor parameter a value reads (<c>activation = activationFunction;</c>), or null.</summary>
+        private static IParameterSymbol? ConstructorParameter(IOperation value) =>
+            Operations.Strip(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter } ? parameter : null;
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol declaring)
         {
@@ -1171,13 +1204,20 @@ internal sealed class ActivationFlow
             return null;
         }
 
-        /// <summary>The <c>base(...)</c> or <c>this(...)</c> call a constructor with source makes, or null.</summary>
+        /// <summary>The <c>base(...)</c> or <c>this(...)</c> call a constructor with source makes (a primary constructor's <c>: Layer(n, f)</c> too), or null.</summary>
         private IInvocationOperation? Initializer(IMethodSymbol constructor)
         {
             foreach (var reference in constructor.OriginalDefinition.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(ct) is Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax { Initializer: not null } declaration
-                    && Index.FactsOf(declaration, ct).Root is IConstructorBodyOperation { Initializer: { } initializer })
+                IOperation? initializer = reference.GetSyntax(ct) switch
+                {
+                    Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax { Initializer: not null } declaration =>
+                        (Index.FactsOf(declaration, ct).Root as IConstructorBodyOperation)?.Initializer,
+                    Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax { BaseList.Types: [Microsoft.CodeAnalysis.CSharp.Syntax.PrimaryConstructorBaseTypeSyntax baseType, ..] } =>
+                        Index.FactsOf(baseType, ct).Root,
+                    _ => null,
+                };
+                if (initializer != null)
                 {
                     return initializer.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault(c => c.TargetMethod.MethodKind == MethodKind.Constructor);
                 }

@@ -540,6 +540,11 @@ internal sealed class FlowIndex : IValueSource
         (IOperation Value, ILocalSymbol Index)? single = null;
         foreach (var write in writes)
         {
+            if (write.Site is ICompoundAssignmentOperation { Target: var multiplied } && ReferenceEquals(multiplied, read))
+            {
+                continue; // delta[j] *= ...: the element read there is the value before this store
+            }
+
             if (!write.IntoElements)
             {
                 if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })

@@ -69,6 +69,16 @@ internal sealed class SquaredErrorRecognizer
         Factors(product, delegateValues, ct);
 
     /// <summary>
+    /// The delta a product in place is (<c>err *= o * (1 - o)</c> after <c>err = t - o</c>, <c>delta[j] *= Derivative(o[j])</c>): the
+    /// target's value before it times the right side; null for any other compound assignment. Not fixable by dropping factors: the
+    /// statement would have to go.
+    /// </summary>
+    public SquaredErrorDelta? InPlace(ICompoundAssignmentOperation assignment, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct) =>
+        assignment is { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } && Factors(assignment, delegateValues, ct) is SquaredErrorDelta delta
+            ? delta with { Fixable = false }
+            : null;
+
+    /// <summary>
     /// A squared error summed by a dot product of a difference with itself: <c>e * e</c> or <c>e.DotProduct(e)</c> of MathNet vectors
     /// with <c>e = a - y</c> (numbers scaling either side are dropped); null for any other operation.
     /// </summary>
@@ -246,6 +256,23 @@ internal sealed class SquaredErrorRecognizer
         return (multiplies, subtracts);
     }
 
+    /// <summary>
+    /// The one value a local multiplied in place held before (<c>double err = t - o;</c> for <c>err *= ...</c>), or null. An element
+    /// multiplied in place (<c>delta[j] *= ...</c>) is read through its one other store by the reader itself.
+    /// </summary>
+    private IOperation? ValueBefore(ICompoundAssignmentOperation assignment, CancellationToken ct)
+    {
+        if (assignment.Target is not ILocalReferenceOperation local)
+        {
+            return null;
+        }
+
+        var before = index.Reaching(local, ct).Where(d => !ReferenceEquals(d, assignment)).ToList();
+        return before is [var value] && value is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation)
+            ? value
+            : null;
+    }
+
     /// <summary>True when <paramref name="operation"/> is a factor of a larger product (read at the top of the chain).</summary>
     public static bool IsInsideProduct(IOperation operation)
     {
@@ -261,7 +288,9 @@ internal sealed class SquaredErrorRecognizer
 
     private object? Factors(IOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
     {
-        var variable = VariableFactors(ct, product);
+        var variable = product is ICompoundAssignmentOperation inPlace && ValueBefore(inPlace, ct) is { } before
+            ? VariableFactors(ct, before, inPlace.Value) // err *= o * (1 - o) after double err = t - o: (t - o) · o · (1 - o)
+            : VariableFactors(ct, product);
         if (variable.Count < 2)
         {
             return null; // a loss squares one value, a delta multiplies an error by σ': both need two varying factors
@@ -963,6 +992,11 @@ internal sealed class SquaredErrorRecognizer
             {
                 pending.Push(b); // Hadamard(a, b) of arrays
                 pending.Push(a);
+            }
+            else if (current is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } inPlace)
+            {
+                pending.Push(inPlace.Value); // e *= o * (1 - o): e's value before it, times the right side
+                pending.Push(inPlace.Target);
             }
             else if (Operations.Strip(current) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negation)
             {

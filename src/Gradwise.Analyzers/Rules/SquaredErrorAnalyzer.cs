@@ -48,10 +48,12 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
             // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.
             start.RegisterOperationAction(c => AnalyzeProduct(c, null, sites), OperationKind.Binary);
+            start.RegisterOperationAction(c => AnalyzeInPlace(c, null, sites), OperationKind.CompoundAssignment);
             return;
         }
 
         start.RegisterOperationAction(c => AnalyzeProduct(c, flow, sites), OperationKind.Binary);
+        start.RegisterOperationAction(c => AnalyzeInPlace(c, flow, sites), OperationKind.CompoundAssignment);
         start.RegisterOperationAction(c => AnalyzeCall(c, flow, sites, parts), OperationKind.Invocation);
         start.RegisterOperationAction(c => AnalyzeCreation(c, flow, parts), OperationKind.ObjectCreation);
         start.RegisterOperationAction(c => AnalyzeLossSetting(c, flow, parts), OperationKind.SimpleAssignment);
@@ -80,6 +82,20 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         sites.Index.Saw(product);
         var ct = context.CancellationToken;
         ReportSite(context, flow, sites.Product(product, flow is null ? null : held => flow.ValuesOf(held, ct), ct));
+    }
+
+    /// <summary>A delta multiplied in place: <c>err *= o * (1 - o)</c>.</summary>
+    private static void AnalyzeInPlace(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorRecognizer sites)
+    {
+        var assignment = (ICompoundAssignmentOperation)context.Operation;
+        if (assignment.OperatorKind != BinaryOperatorKind.Multiply || assignment.OperatorMethod != null)
+        {
+            return;
+        }
+
+        sites.Index.Saw(assignment);
+        var ct = context.CancellationToken;
+        ReportSite(context, flow, sites.InPlace(assignment, flow is null ? null : held => flow.ValuesOf(held, ct), ct));
     }
 
     /// <summary>Reports what a product or a pointwise product is: a loss (where flow runs) or a delta.</summary>

@@ -2917,6 +2917,12 @@ public sealed class SquaredErrorRealShapeTests
         { "layers inheriting Forward from a base layer given delegates by base(...), added by an AddLayer of the network's, a sigmoid layer added last", new[] { InheritedLayers(
             SigmoidKind + TanhKind, "public void AddLayer(Layer layer) => layers.Add(layer); public static Network Xor() { var n = new Network(); n.AddLayer(new TanhLayer(2, 3)); n.AddLayer(new SigmoidLayer(3, 1)); return n; }",
             "loss += {|GW1001:0.5 * (p[k] - t[k]) * (p[k] - t[k])|};") } },
+        { "layers inheriting Forward from a base layer, the outputs read off the last layer (layers[^1].Outputs) after Run, a sigmoid layer last", new[] { InheritedLayers(
+            LinearKind + SigmoidKind, "public Network() { layers.Add(new LinearLayer(2, 3)); layers.Add(new SigmoidLayer(3, 1)); }",
+            "loss += {|GW1001:(p[k] - t[k]) * (p[k] - t[k])|};").Replace("var p = Run(x);", "Run(x); var p = layers[^1].Outputs;") } },
+        { "layers with primary constructors passing their delegates to the base layer (: Layer(n, m, Sigmoid, SigmoidPrime)), a sigmoid layer last", new[] { InheritedLayers(
+            PrimaryKinds, "public Network() { layers.Add(new LinearLayer(2, 3)); layers.Add(new SigmoidLayer(3, 1)); }",
+            "var delta = {|GW1001:(t[k] - p[k]) * top.Derivative(k)|}; top.Weights[k, 0] += rate * delta;") } },
         { "a sigmoid layer whose constructor passes its delegates on through this(...) to base(...), last in the network", new[] { InheritedLayers(
             LinearKind + """
             public class SquashedLayer : Layer
@@ -2931,6 +2937,12 @@ public sealed class SquaredErrorRealShapeTests
         { "layers inheriting Forward from an abstract layer given an activation object by base(...), built by a fluent AddLayer, a sigmoid layer last", new[] { InheritedActivationObjects(
             "new Mlp().AddLayer(new LinearDense(2, 4)).AddLayer(new SigmoidDense(4, 1))",
             "var g = {|GW1001:(p[k] - y[k]) * top.Slope(k)|}; loss += {|GW1001:0.5 * (p[k] - y[k]) * (p[k] - y[k])|}; top.W[k, 0] -= 0.1 * g;") } },
+        { "a delta multiplied in place: double err = t[j] - o[j]; err *= o[j] * (1 - o[j]);", new[] { InPlaceSteps(
+            "double err = t[j] - o[j]; {|GW1001:err *= o[j] * (1 - o[j])|}; d[j] = -err;") } },
+        { "an array of deltas filled with the error, then multiplied in place by the output's slope (d[j] *= o[j] * (1 - o[j]))", new[] { InPlaceSteps(
+            "d[j] = o[j] - t[j]; {|GW1001:d[j] *= o[j] * (1 - o[j])|};") } },
+        { "one layer class with a settable activation delegate, each layer's set by an object initializer, the last one logistic", new[] { InitializedLayers(
+            "Act.Logistic", "{|GW1001:(x[k] - y[k]) * (x[k] - y[k])|}") } },
         { "a neuron's CalculateDelta(error) multiplying it by Output * (1 - Output), handed target - Output at the output neuron", new[] { DeltaHelpers(
             "{|GW1001:output.CalculateDelta(target - output.Output)|}; hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
         { "a static Delta(o, e) => e * o * (1 - o) given the error of the output neuron", new[] { DeltaHelpers(
@@ -3844,12 +3856,28 @@ public sealed class SquaredErrorRealShapeTests
         { "layers inheriting Forward from a base layer, added by an AddLayer of the network's, a sigmoid layer first and a tanh layer added last", new[] { InheritedLayers(
             SigmoidKind + TanhKind, "public void AddLayer(Layer layer) => layers.Add(layer); public static Network Make() { var n = new Network(); n.AddLayer(new SigmoidLayer(2, 3)); n.AddLayer(new TanhLayer(3, 1)); return n; }",
             "var delta = (t[k] - p[k]) * top.Derivative(k); top.Weights[k, 0] += rate * delta;") } },
+        { "layers inheriting Forward from a base layer, the outputs read off the last layer (layers[^1].Outputs) after Run, a linear layer last", new[] { InheritedLayers(
+            LinearKind + SigmoidKind, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
+            "loss += (p[k] - t[k]) * (p[k] - t[k]);").Replace("var p = Run(x);", "Run(x); var p = layers[^1].Outputs;") } },
+        { "layers with primary constructors passing their delegates to the base layer, a sigmoid layer hidden and a linear layer last", new[] { InheritedLayers(
+            PrimaryKinds, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
+            "var delta = (t[k] - p[k]) * top.Derivative(k); loss += (p[k] - t[k]) * (p[k] - t[k]); top.Weights[k, 0] += rate * delta;") } },
         { "layers inheriting Forward from a base layer, the hidden sigmoid layer's delta a weighted sum times its Derivative(j)", new[] { InheritedLayers(
             SigmoidKind + LinearKind, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
             "var delta = t[k] - p[k]; var hidden = layers[0]; for (int j = 0; j < hidden.Outputs.Length; j++) { var back = top.Weights[k, j] * delta; var d = back * hidden.Derivative(j); hidden.Weights[j, 0] += rate * d; }") } },
         { "layers inheriting Forward from an abstract layer given an activation object by base(...), built by a fluent AddLayer, a linear layer last", new[] { InheritedActivationObjects(
             "new Mlp().AddLayer(new SigmoidDense(2, 4)).AddLayer(new LinearDense(4, 1))",
             "var g = (p[k] - y[k]) * top.Slope(k); loss += 0.5 * (p[k] - y[k]) * (p[k] - y[k]); top.W[k, 0] -= 0.1 * g;") } },
+        { "the cross-entropy delta scaled in place (d[j] = o[j] - t[j]; d[j] *= rate;)", new[] { InPlaceSteps(
+            "d[j] = o[j] - t[j]; d[j] *= rate;") } },
+        { "a hidden unit's backpropagated sum multiplied in place by its slope (back *= h[k] * (1 - h[k]))", new[] { InPlaceSteps(
+            "d[j] = o[j] - t[j]; for (int k = 0; k < h.Length; k++) { double back = w2[j, k] * d[j]; back *= h[k] * (1 - h[k]); w1[k, 0] -= rate * back; }") } },
+        { "a Bernoulli variance built in place (double v = o[j]; v *= 1 - o[j];) beside the cross-entropy delta", new[] { InPlaceSteps(
+            "double v = o[j]; v *= 1 - o[j]; d[j] = (o[j] - t[j]) / Math.Max(v, 1e-6) * v;") } },
+        { "one layer class with a settable activation delegate, set by object initializers: logistic hidden, identity last", new[] { InitializedLayers(
+            "Act.Identity", "(x[k] - y[k]) * (x[k] - y[k])") } },
+        { "one layer class with a settable activation delegate, set by object initializers: logistic hidden, a tanh lambda last", new[] { InitializedLayers(
+            "z => Math.Tanh(z)", "Math.Pow(x[k] - y[k], 2)") } },
         { "modules run by foreach, the sigmoid module hidden and a linear module last, squared error on what the loop carries out", new[] { ModularLayers(
             "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); }"
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
@@ -4373,6 +4401,20 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary><see cref="SigmoidKind"/> and <see cref="LinearKind"/> written with primary constructors (<c>: Layer(inputs, size, Sigmoid, SigmoidPrime)</c>).</summary>
+    private const string PrimaryKinds = """
+        public class SigmoidLayer(int inputs, int size) : Layer(inputs, size, Sigmoid, SigmoidPrime)
+        {
+            private static double Sigmoid(double x) => /*σ*/1.0 / (1 + Math.Exp(-x));
+            private static double SigmoidPrime(double x, double y) => y * (1 - y);
+        }
+        public class LinearLayer(int inputs, int size) : Layer(inputs, size, Identity, One)
+        {
+            private static double Identity(double x) => x;
+            private static double One(double x, double y) => 1.0;
+        }
+        """;
+
     private const string TanhKind = """
         public class TanhLayer : Layer
         {
@@ -4436,6 +4478,84 @@ public sealed class SquaredErrorRealShapeTests
             public static double Demo() => __MADE__.Step(new[] { 0.0, 1.0 }, new[] { 1.0 });
         }
         """.Replace("__MADE__", made).Replace("__STEP__", step);
+
+    /// <summary>
+    /// A one-layer sigmoid network whose training step multiplies in place: <paramref name="step"/> runs for each output j with the
+    /// outputs o, the targets t, the hidden values h (a second sigmoid layer) and the deltas array d.
+    /// </summary>
+    private static string InPlaceSteps(string step) => """
+        using System;
+        public static class InPlaceNet
+        {
+            private static double Squash(double z) => /*σ*/1.0 / (1.0 + Math.Exp(-z));
+            public static double[] Layer(double[,] w, double[] x)
+            {
+                var a = new double[w.GetLength(0)];
+                for (int j = 0; j < a.Length; j++)
+                {
+                    double z = 0;
+                    for (int i = 0; i < x.Length; i++) z += w[j, i] * x[i];
+                    a[j] = /*σ*/Squash(z);
+                }
+                return a;
+            }
+            public static void Step(double[,] w1, double[,] w2, double[] x, double[] t, double rate)
+            {
+                var h = Layer(w1, x);
+                var o = Layer(w2, h);
+                var d = new double[o.Length];
+                for (int j = 0; j < o.Length; j++) { __STEP__ }
+                for (int j = 0; j < d.Length; j++) for (int i = 0; i < h.Length; i++) w2[j, i] -= rate * d[j] * h[i];
+            }
+        }
+        """.Replace("__STEP__", step);
+
+    /// <summary>
+    /// One layer class whose activation is a settable delegate (identity by default), each layer's set by an object initializer:
+    /// the hidden layer logistic, the last one <paramref name="last"/>; <paramref name="site"/> is the loss over the outputs x and targets y.
+    /// </summary>
+    private static string InitializedLayers(string last, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public static class Act
+        {
+            public static double Logistic(double x) => /*σ*/1.0 / (1.0 + Math.Exp(-x));
+            public static double Identity(double x) => x;
+            public static double Tanh(double x) => Math.Tanh(x);
+        }
+        public sealed class Layer
+        {
+            public Func<double, double> Activation { get; set; } = Act.Identity;
+            public readonly double[,] W;
+            public readonly double[] Out;
+            public Layer(int inputs, int size) { W = new double[size, inputs]; Out = new double[size]; }
+            public double[] Forward(double[] x)
+            {
+                for (int j = 0; j < Out.Length; j++)
+                {
+                    double z = 0;
+                    for (int i = 0; i < x.Length; i++) z += W[j, i] * x[i];
+                    Out[j] = Activation(z);
+                }
+                return Out;
+            }
+        }
+        public sealed class Net
+        {
+            private readonly List<Layer> layers = new List<Layer>
+            {
+                new Layer(2, 4) { Activation = Act.Logistic },
+                new Layer(4, 1) { Activation = __LAST__ },
+            };
+            public double Loss(double[] x, double[] y)
+            {
+                foreach (var layer in layers) x = layer.Forward(x);
+                double loss = 0;
+                for (int k = 0; k < y.Length; k++) loss += __SITE__;
+                return loss;
+            }
+        }
+        """.Replace("__LAST__", last).Replace("__SITE__", site);
 
     /// <summary>The modules of <see cref="ModularLayers"/> a network of two layers holds: linear, tanh, linear, sigmoid, added in its constructor.</summary>
     private const string ModularFill = "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }";
