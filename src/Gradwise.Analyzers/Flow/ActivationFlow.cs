@@ -363,7 +363,7 @@ internal sealed class ActivationFlow
                 return Elements(call.Instance, kind, depth + 1);
             }
 
-            return HasBody(target) ? Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1))?.Through(call) : null;
+            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) : null;
         }
 
         /// <summary>xs.Select(v => Math.Exp(v - max)) holds exponentials; exps.Select(e => e / sum) with sum = exps.Sum() a softmax.</summary>
@@ -493,8 +493,7 @@ internal sealed class ActivationFlow
                 return folded.Through(call);
             }
 
-            // Another object's method: what `this` is there is not what it is here.
-            if (HasBody(target) && (call.Instance is null or IInstanceReferenceOperation ? Method(target, kind, depth) : OnObjects(null, () => Method(target, kind, depth))) is { } summary)
+            if (HasBody(target) && OnReceiver(call.Instance, depth, () => Method(target, kind, depth)) is { } summary)
             {
                 return ActivationFact.At(kind, call, summary.Source.What);
             }
@@ -792,25 +791,30 @@ internal sealed class ActivationFlow
                     ?? (elements && !writes.Any(w => w.IntoElements) ? FilledByMethods(member, kind, depth) : null);
             });
 
+        /// <summary>The fact of a field or property read on a receiver (<c>last.Outputs</c>), through <see cref="OnReceiver"/>.</summary>
+        private ActivationFact? StoredOn(IMemberReferenceOperation read, Activation kind, bool elements, int depth) =>
+            OnReceiver(read.Member.IsStatic ? null : read.Instance, depth, () => Member(read.Member, kind, elements, depth));
+
         /// <summary>
-        /// The fact of a field or property read on a receiver (<c>last.Outputs</c>): of the member, and where that answer read a member
-        /// a constructor sets per object (the delegate that computes <c>Outputs</c>), of the member on the objects flow places on the
-        /// receiver, so the outputs of the linear layer last in the list are not a sigmoid's because a hidden layer's are.
+        /// A fact read in a member of the object <paramref name="receiver"/> is (a call of a method of yours on it, a read of its storage):
+        /// on <c>this</c> (or on no object), in the objects already placed; on another receiver, for any object, and where that answer
+        /// read a member a constructor or an object initializer sets per object (the delegate that computes <c>Outputs</c>), again on the
+        /// objects flow places on the receiver, so the outputs of the linear layer last in the list are not a sigmoid's because a hidden
+        /// layer's are.
         /// </summary>
-        private ActivationFact? StoredOn(IMemberReferenceOperation read, Activation kind, bool elements, int depth)
+        private ActivationFact? OnReceiver(IOperation? receiver, int depth, System.Func<ActivationFact?> read)
         {
-            var outer = perObject;
-            perObject = false;
-            var fact = Member(read.Member, kind, elements, depth);
-            var ofObjects = perObject;
-            perObject |= outer;
-            if (fact is null || !ofObjects || read.Member.IsStatic || read.Instance is null or IInstanceReferenceOperation
-                || ObjectsMade(Values(read.Instance, depth + 1)) is not { Count: > 0 } objects)
+            if (receiver is null or IInstanceReferenceOperation)
             {
-                return fact;
+                return read();
             }
 
-            return OnObjects(objects, () => Member(read.Member, kind, elements, depth));
+            var outer = perObject;
+            perObject = false;
+            var fact = OnObjects(null, read);
+            var ofObjects = perObject;
+            perObject |= outer;
+            return fact is null || !ofObjects || ObjectsMade(Values(receiver, depth + 1)) is not { Count: > 0 } objects ? fact : OnObjects(objects, read);
         }
 
         /// <summary>

@@ -2923,6 +2923,8 @@ public sealed class SquaredErrorRealShapeTests
         { "layers with primary constructors passing their delegates to the base layer (: Layer(n, m, Sigmoid, SigmoidPrime)), a sigmoid layer last", new[] { InheritedLayers(
             PrimaryKinds, "public Network() { layers.Add(new LinearLayer(2, 3)); layers.Add(new SigmoidLayer(3, 1)); }",
             "var delta = {|GW1001:(t[k] - p[k]) * top.Derivative(k)|}; top.Weights[k, 0] += rate * delta;") } },
+        { "two layers held in fields and run by a call on each (output.Forward(hidden.Forward(x))), the output layer a sigmoid", new[] { FieldLayers(
+            SigmoidKind + LinearKind, "new LinearLayer(2, 3)", "new SigmoidLayer(3, 1)", "loss += {|GW1001:(p[k] - t[k]) * (p[k] - t[k])|};") } },
         { "a sigmoid layer whose constructor passes its delegates on through this(...) to base(...), last in the network", new[] { InheritedLayers(
             LinearKind + """
             public class SquashedLayer : Layer
@@ -3862,6 +3864,9 @@ public sealed class SquaredErrorRealShapeTests
         { "layers with primary constructors passing their delegates to the base layer, a sigmoid layer hidden and a linear layer last", new[] { InheritedLayers(
             PrimaryKinds, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
             "var delta = (t[k] - p[k]) * top.Derivative(k); loss += (p[k] - t[k]) * (p[k] - t[k]); top.Weights[k, 0] += rate * delta;") } },
+        { "two layers held in fields and run by a call on each, the hidden one a sigmoid and the output layer linear", new[] { FieldLayers(
+            SigmoidKind + LinearKind, "new SigmoidLayer(2, 3)", "new LinearLayer(3, 1)",
+            "loss += (p[k] - t[k]) * (p[k] - t[k]); var delta = (t[k] - p[k]) * top.Derivative(k); top.Weights[k, 0] += rate * delta;") } },
         { "layers inheriting Forward from a base layer, the hidden sigmoid layer's delta a weighted sum times its Derivative(j)", new[] { InheritedLayers(
             SigmoidKind + LinearKind, "public Network() { layers.Add(new SigmoidLayer(2, 3)); layers.Add(new LinearLayer(3, 1)); }",
             "var delta = t[k] - p[k]; var hidden = layers[0]; for (int j = 0; j < hidden.Outputs.Length; j++) { var back = top.Weights[k, j] * delta; var d = back * hidden.Derivative(j); hidden.Weights[j, 0] += rate * d; }") } },
@@ -4382,6 +4387,12 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__KINDS__", kinds).Replace("__MEMBERS__", members).Replace("__STEP__", step);
+
+    /// <summary><see cref="InheritedLayers"/> with its two layers in fields, run by a call on each (<c>output.Forward(hidden.Forward(x))</c>).</summary>
+    private static string FieldLayers(string kinds, string hidden, string output, string step) =>
+        InheritedLayers(kinds, $"private readonly Layer hidden = {hidden}; private readonly Layer output = {output};", step)
+            .Replace("foreach (var layer in layers) x = layer.Forward(x); return x;", "return output.Forward(hidden.Forward(x));")
+            .Replace("var top = layers[layers.Count - 1];", "var top = output;");
 
     private const string SigmoidKind = """
         public class SigmoidLayer : Layer
