@@ -1071,11 +1071,11 @@ internal sealed class ActivationFlow
             {
                 _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
                 ILocalReferenceOperation local => Index.Reaching(local, ct),
-                IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct)),
+                IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct), depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter) =>
                     DispatchedValues(getter, instance, depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true } property when !HasBody(property.Property.GetMethod) =>
-                    OwnValues(property, Index.WritesTo(property.Property, null, ct)),
+                    OwnValues(property, Index.WritesTo(property.Property, null, ct), depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
@@ -1121,16 +1121,17 @@ internal sealed class ActivationFlow
 
         /// <summary>
         /// The values stored into a member of the object a body runs on (<c>activation</c> in <c>Outputs[j] = activation(s)</c>). Where
-        /// flow placed the objects (<see cref="thisObjects"/>), each object's own: what its object initializer sets
-        /// (<c>new Layer(4, 1) { Activation = Act.Identity }</c>), else the member's other stores, a constructor's store of its parameter
-        /// read as what the object's creation passes there, through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its
-        /// identity, not the sigmoid a <c>SigmoidLayer</c> passes). Elsewhere, every store.
+        /// flow placed the objects (<see cref="thisObjects"/>), each object's own: what is stored into that object by its initializer
+        /// (<c>new Layer(4, 1) { Activation = Act.Identity }</c>) or through a receiver flow places it on (<c>output.Activation = ...</c>),
+        /// else the member's other stores, a constructor's store of its parameter read as what the object's creation passes there,
+        /// through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its identity, not the sigmoid a <c>SigmoidLayer</c>
+        /// passes). Elsewhere, every store.
         /// </summary>
-        private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<Write> writes)
+        private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<Write> writes, int depth)
         {
             var stores = writes.Where(w => !w.IntoElements).ToList();
             if (reference.Instance is not IInstanceReferenceOperation || reference.Member.IsStatic
-                || !stores.Any(w => InitializedOn(w) != null || ConstructorParameter(w.Value) != null))
+                || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null))
             {
                 return stores.Select(w => w.Value);
             }
@@ -1141,11 +1142,15 @@ internal sealed class ActivationFlow
                 return stores.Select(w => w.Value);
             }
 
+            // Which objects each store is into: its initializer's, those flow places on its receiver, or (null) any.
+            var into = stores.Select(w => InitializedOn(w) is { } made ? new List<IObjectCreationOperation> { made }
+                : StoredThrough(w) is { } receiver ? ObjectsMade(Values(receiver, depth + 1))
+                : null).ToList();
             var result = new List<IOperation>();
             foreach (var made in objects)
             {
-                var own = stores.Where(w => ReferenceEquals(InitializedOn(w), made)).ToList();
-                foreach (var store in own.Count > 0 ? own : stores.Where(w => InitializedOn(w) is null))
+                var own = stores.Where((w, i) => into[i]?.Any(o => o.Syntax == made.Syntax) == true).ToList();
+                foreach (var store in own.Count > 0 ? own : stores.Where((w, i) => into[i] is null))
                 {
                     result.Add(ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed
                         ? passed
@@ -1159,6 +1164,10 @@ internal sealed class ActivationFlow
         /// <summary>The creation whose object initializer makes <paramref name="write"/> (<c>new Layer(4, 1) { Activation = f }</c>), or null.</summary>
         private static IObjectCreationOperation? InitializedOn(Write write) =>
             write.Site is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } ? creation : null;
+
+        /// <summary>The receiver of a store into another object's member (<c>output</c> in <c>output.Activation = f;</c>), or null.</summary>
+        private static IOperation? StoredThrough(Write write) =>
+            write.Site is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } receiver } } && receiver is not IInstanceReferenceOperation ? receiver : null;
 
         /// <summary>The constructor parameter a value reads (<c>activation = activationFunction;</c>), or null.</summary>
         private static IParameterSymbol? ConstructorParameter(IOperation value) =>

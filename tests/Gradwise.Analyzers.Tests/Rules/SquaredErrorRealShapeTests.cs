@@ -2945,6 +2945,8 @@ public sealed class SquaredErrorRealShapeTests
             "d[j] = o[j] - t[j]; {|GW1001:d[j] *= o[j] * (1 - o[j])|};") } },
         { "one layer class with a settable activation delegate, each layer's set by an object initializer, the last one logistic", new[] { InitializedLayers(
             "Act.Logistic", "{|GW1001:(x[k] - y[k]) * (x[k] - y[k])|}") } },
+        { "one layer class with a settable activation delegate, each layer's set after it is made, the last one logistic", new[] { LayersSetAfter(
+            "Act.Logistic", "{|GW1001:(x[k] - y[k]) * (x[k] - y[k])|}") } },
         { "a neuron's CalculateDelta(error) multiplying it by Output * (1 - Output), handed target - Output at the output neuron", new[] { DeltaHelpers(
             "{|GW1001:output.CalculateDelta(target - output.Output)|}; hidden.CalculateDelta(output.Delta * output.Weights[0]);") } },
         { "a static Delta(o, e) => e * o * (1 - o) given the error of the output neuron", new[] { DeltaHelpers(
@@ -3883,6 +3885,8 @@ public sealed class SquaredErrorRealShapeTests
             "Act.Identity", "(x[k] - y[k]) * (x[k] - y[k])") } },
         { "one layer class with a settable activation delegate, set by object initializers: logistic hidden, a tanh lambda last", new[] { InitializedLayers(
             "z => Math.Tanh(z)", "Math.Pow(x[k] - y[k], 2)") } },
+        { "one layer class with a settable activation delegate, each layer's set after it is made: logistic hidden, identity last", new[] { LayersSetAfter(
+            "Act.Identity", "(x[k] - y[k]) * (x[k] - y[k])") } },
         { "modules run by foreach, the sigmoid module hidden and a linear module last, squared error on what the loop carries out", new[] { ModularLayers(
             "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new SigmoidModule()); modules.Add(new Linear(4, 1)); }"
             + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) a = module.Forward(a); return a; }",
@@ -4567,6 +4571,29 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """.Replace("__LAST__", last).Replace("__SITE__", site);
+
+    /// <summary><see cref="InitializedLayers"/> with each layer's activation set after it is made (<c>output.Activation = ...;</c>) in the network's constructor.</summary>
+    private static string LayersSetAfter(string last, string site) =>
+        InitializedLayers(last, site).Replace(
+            """
+                private readonly List<Layer> layers = new List<Layer>
+                {
+                    new Layer(2, 4) { Activation = Act.Logistic },
+                    new Layer(4, 1) { Activation = __LAST__ },
+                };
+            """.Replace("__LAST__", last),
+            """
+                private readonly List<Layer> layers = new List<Layer>();
+                public Net()
+                {
+                    var hidden = new Layer(2, 4);
+                    hidden.Activation = Act.Logistic;
+                    var output = new Layer(4, 1);
+                    output.Activation = __LAST__;
+                    layers.Add(hidden);
+                    layers.Add(output);
+                }
+            """.Replace("__LAST__", last));
 
     /// <summary>The modules of <see cref="ModularLayers"/> a network of two layers holds: linear, tanh, linear, sigmoid, added in its constructor.</summary>
     private const string ModularFill = "public Model() { modules.Add(new Linear(2, 4)); modules.Add(new TanhModule()); modules.Add(new Linear(4, 1)); modules.Add(new SigmoidModule()); }";
