@@ -15,6 +15,12 @@ internal enum Activation
 
     /// <summary>An exponential e^u: what a softmax is built from.</summary>
     Exponential,
+
+    /// <summary>
+    /// A sigmoid or a softmax output, asked in one search (<see cref="ActivationFlow.MayBeOutput"/>): a value that is neither, as
+    /// most are, is then searched once instead of once per kind. Its facts carry the kind found.
+    /// </summary>
+    SigmoidOrSoftmax,
 }
 
 /// <summary>

@@ -49,6 +49,18 @@ internal sealed class ActivationFlow
     public ActivationFact? ElementsOf(IOperation collection, Activation kind, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Elements(collection, kind, 0);
 
+    /// <summary>
+    /// False only when <paramref name="value"/> (or its elements) is neither a sigmoid nor a softmax output: one search for both,
+    /// asked before <see cref="Of"/> or <see cref="ElementsOf"/> for each. A search cut short by the depth or step limit, or by a
+    /// cycle, says true, so the searches for each kind still run where this one could not finish.
+    /// </summary>
+    public bool MayBeOutput(IOperation value, bool elements, CancellationToken cancellationToken)
+    {
+        var query = new Query(this, cancellationToken);
+        var fact = elements ? query.Elements(value, Activation.SigmoidOrSoftmax, 0) : query.Value(value, Activation.SigmoidOrSoftmax, 0);
+        return fact != null || query.Cut;
+    }
+
     /// <summary>The values a receiver, delegate or selector can hold (object creations, delegates, constants) as far as flow can place them, or null when it can place none.</summary>
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Values(reference, 0);
@@ -127,6 +139,9 @@ internal sealed class ActivationFlow
 
         private FlowIndex Index => flow.index;
 
+        /// <summary>True when some part of the answer was cut short (a limit or a cycle), so a null answer is not final.</summary>
+        public bool Cut => cut;
+
         public ActivationFact? Value(IOperation operation, Activation kind, int depth)
         {
             if (!Step(depth))
@@ -180,12 +195,12 @@ internal sealed class ActivationFlow
                     return Switch(switchExpression, kind, depth);
                 case IInvocationOperation call:
                     return Call(call, kind, depth);
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when kind == Activation.Softmax
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when kind is Activation.Softmax or Activation.SigmoidOrSoftmax
                     && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
-                    return ActivationFact.At(kind, division, "softmax");
-                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when kind == Activation.Softmax
+                    return ActivationFact.At(Activation.Softmax, division, "softmax");
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when kind is Activation.Softmax or Activation.SigmoidOrSoftmax
                     && Value(inPlace.Target, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(inPlace.Value, depth + 1):
-                    return ActivationFact.At(kind, inPlace, "softmax"); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
+                    return ActivationFact.At(Activation.Softmax, inPlace, "softmax"); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
             }
 
             return ByMath(value, kind);
@@ -232,6 +247,8 @@ internal sealed class ActivationFlow
                     return StoredOn(property, kind, true, depth);
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } outer }:
                     return Elements(outer, kind, depth + 1); // a jagged array or list of lists
+                case IArrayElementReferenceOperation element when LastRow(element, kind, depth, out var row):
+                    return row;
                 case IArrayElementReferenceOperation element:
                     return Elements(element.ArrayReference, kind, depth + 1);
                 case IImplicitIndexerReferenceOperation implicitIndexer:
@@ -363,7 +380,48 @@ internal sealed class ActivationFlow
                 return Elements(call.Instance, kind, depth + 1);
             }
 
+            if (IsDispatched(target) && call.Instance != null)
+            {
+                return Dispatched(target, call.Instance, depth, m => MemberValue(m, kind, true, depth))?.Through(call); // layer.Forward(x) through ILayer
+            }
+
             return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) : null;
+        }
+
+        /// <summary>
+        /// The last row of rows a loop fills by layer (<c>outs[^1]</c>, <c>outs[outs.Length - 1]</c> after
+        /// <c>for (var i = 0; i &lt; layers.Length; i++) outs[i + 1] = layers[i].Forward(outs[i]);</c> into <c>new double[layers.Length + 1][]</c>,
+        /// <see cref="LastIteration.FilledLast"/>), here, in a field of this object or a static one, or in a method of yours that returns them: its elements are those of what the
+        /// last pass stores, a call on the collection's last element (<see cref="OnLastElement"/>). False where the read is not such a read.
+        /// </summary>
+        private bool LastRow(IArrayElementReferenceOperation read, Activation kind, int depth, out ActivationFact? fact)
+        {
+            fact = null;
+            if (read.Indices is not [var at] || !PicksLast(at, read.ArrayReference))
+            {
+                return false;
+            }
+
+            var array = Operations.Strip(read.ArrayReference);
+            var made = array is ILocalReferenceOperation local && Index.SingleDefinition(local, ct) is { } definition ? Operations.Strip(definition) : array;
+            var rows = made is IInvocationOperation call && HasBody(call.TargetMethod) ? Index.ReturnsOf(call.TargetMethod, ct) : new[] { array };
+            var writes = rows is not [var returned] ? null : Operations.Strip(returned) switch
+            {
+                ILocalReferenceOperation filled => Index.WritesTo(filled.Local, filled, ct),
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => Index.WritesTo(field.Field, null, ct), // activations[i + 1] = ... in Forward, read in Train
+                _ => null,
+            };
+            if (writes is null || LastIteration.FilledLast(writes) is not var (value, index, bound, loop)
+                || (loop.Syntax.SyntaxTree == read.Syntax.SyntaxTree && loop.Syntax.Span.Contains(read.Syntax.Span)))
+            {
+                return false;
+            }
+
+            fact = LastIteration.Member(value) is var (_, receiver) && Operations.IndexedBy(receiver, index) is { } collection
+                && Operations.Strip(bound) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted } && Operations.Equivalent(counted, collection)
+                ? OnLastElement(value, collection, depth, m => MemberValue(m, kind, true, depth), out _)
+                : Elements(value, kind, depth + 1)?.Through(value);
+            return true;
         }
 
         /// <summary>xs.Select(v => Math.Exp(v - max)) holds exponentials; exps.Select(e => e / sum) with sum = exps.Sum() a softmax.</summary>
@@ -377,13 +435,13 @@ internal sealed class ActivationFlow
 
             var body = Operations.Strip(returned[0]);
             var parameter = selector.Symbol.Parameters[0];
-            if (kind == Activation.Softmax && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
+            if (kind is Activation.Softmax or Activation.SigmoidOrSoftmax && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
             {
                 var numerator = Operations.Strip(division.LeftOperand);
                 var exponential = numerator is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
                     ? Elements(Receiver(call), Activation.Exponential, depth + 1)
                     : Value(numerator, Activation.Exponential, depth + 1);
-                return exponential is null ? null : ActivationFact.At(kind, division, "softmax");
+                return exponential is null ? null : ActivationFact.At(Activation.Softmax, division, "softmax");
             }
 
             return Value(body, kind, depth + 1);
@@ -459,8 +517,8 @@ internal sealed class ActivationFlow
             var key = LibraryApis.Key(call.TargetMethod);
             return kind switch
             {
-                Activation.Sigmoid when LibraryApis.SigmoidCalls.Contains(key) => ActivationFact.At(kind, call, key.Type + "." + key.Member),
-                Activation.Softmax when LibraryApis.SoftmaxCalls.Contains(key) => ActivationFact.At(kind, call, "softmax"),
+                Activation.Sigmoid or Activation.SigmoidOrSoftmax when LibraryApis.SigmoidCalls.Contains(key) => ActivationFact.At(Activation.Sigmoid, call, key.Type + "." + key.Member),
+                Activation.Softmax or Activation.SigmoidOrSoftmax when LibraryApis.SoftmaxCalls.Contains(key) => ActivationFact.At(Activation.Softmax, call, "softmax"),
                 _ => null,
             };
         }
@@ -475,7 +533,7 @@ internal sealed class ActivationFlow
 
             if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && kind != Activation.Exponential)
             {
-                return Module(call.Instance, kind, depth) is { } module ? ActivationFact.At(kind, call, module.Source.What) : null;
+                return Module(call.Instance, kind, depth) is { } module ? ActivationFact.At(module.Kind, call, module.Source.What) : null;
             }
 
             if (target.MethodKind == MethodKind.DelegateInvoke && call.Instance != null)
@@ -495,7 +553,7 @@ internal sealed class ActivationFlow
 
             if (HasBody(target) && OnReceiver(call.Instance, depth, () => Method(target, kind, depth)) is { } summary)
             {
-                return ActivationFact.At(kind, call, summary.Source.What);
+                return ActivationFact.At(summary.Kind, call, summary.Source.What);
             }
 
             return ByMath(call, kind);
@@ -533,7 +591,7 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>An answer read with <c>this</c> being <paramref name="objects"/> in the bodies it reads (<see cref="OwnValues"/>).</summary>
-        private T OnObjects<T>(List<IObjectCreationOperation>? objects, System.Func<T> read)
+        private ActivationFact? OnObjects(List<IObjectCreationOperation>? objects, System.Func<ActivationFact?> read)
         {
             var outer = thisObjects;
             thisObjects = objects;
@@ -755,7 +813,7 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? MappedInPlace(ILocalReferenceOperation local, Activation kind)
         {
-            if (kind != Activation.Sigmoid || OwnMatrix.StorageOf(local.Type) is null)
+            if (kind is not (Activation.Sigmoid or Activation.SigmoidOrSoftmax) || OwnMatrix.StorageOf(local.Type) is null)
             {
                 return null;
             }
@@ -766,7 +824,7 @@ internal sealed class ActivationFlow
                 if (call.Instance is { } receiver && Operations.Strip(receiver) is ILocalReferenceOperation mapped && SymbolEqualityComparer.Default.Equals(mapped.Local, local.Local)
                     && reader.InPlace(call, element) is { } made && LogisticForm.ArgumentOf(made) != null)
                 {
-                    return ActivationFact.At(kind, call, "sigmoid");
+                    return ActivationFact.At(Activation.Sigmoid, call, "sigmoid");
                 }
             }
 
@@ -1194,7 +1252,7 @@ internal sealed class ActivationFlow
         private IOperation? PassedTo(IObjectCreationOperation creation, IMethodSymbol constructor, int ordinal)
         {
             var running = creation.Constructor;
-            System.Func<int, IOperation?> argument = i => creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i)?.Value;
+            System.Func<int, IOperation?> argument = i => Operations.ArgumentAt(creation.Arguments, i);
             for (var hops = 0; running != null && hops < 5; hops++)
             {
                 if (SymbolEqualityComparer.Default.Equals(running.OriginalDefinition, constructor.OriginalDefinition))
@@ -1208,7 +1266,7 @@ internal sealed class ActivationFlow
                 }
 
                 var (outer, passing) = (argument, running.OriginalDefinition);
-                argument = i => initializer.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == i)?.Value is not { } value ? null
+                argument = i => Operations.ArgumentAt(initializer.Arguments, i) is not { } value ? null
                     : Operations.Strip(value) is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol.OriginalDefinition, passing) ? outer(p.Parameter.Ordinal)
                     : value;
                 running = initializer.TargetMethod;
@@ -1336,9 +1394,14 @@ internal sealed class ActivationFlow
                 }
 
                 var key = LibraryApis.Key(factory.TargetMethod);
-                if ((kind == Activation.Sigmoid && LibraryApis.SigmoidModules.Contains(key)) || (kind == Activation.Softmax && LibraryApis.SoftmaxModules.Contains(key)))
+                if (kind is Activation.Sigmoid or Activation.SigmoidOrSoftmax && LibraryApis.SigmoidModules.Contains(key))
                 {
-                    return ActivationFact.At(kind, factory, kind == Activation.Sigmoid ? "nn.Sigmoid module" : "nn.Softmax module");
+                    return ActivationFact.At(Activation.Sigmoid, factory, "nn.Sigmoid module");
+                }
+
+                if (kind is Activation.Softmax or Activation.SigmoidOrSoftmax && LibraryApis.SoftmaxModules.Contains(key))
+                {
+                    return ActivationFact.At(Activation.Softmax, factory, "nn.Softmax module");
                 }
 
                 return LibraryApis.SequentialModules.Contains(key) && LibraryApis.LastModule(factory) is { } last ? Module(last, kind, depth + 1) : null;
@@ -1355,8 +1418,9 @@ internal sealed class ActivationFlow
             }
 
             var math = reader.Read(value);
-            var matches = kind == Activation.Sigmoid ? LogisticForm.ArgumentOf(math) != null : math is Call { Function: MathFunction.Exp };
-            return matches ? ActivationFact.At(kind, value, kind == Activation.Sigmoid ? "sigmoid" : "exp") : null;
+            var logistic = kind != Activation.Exponential;
+            var matches = logistic ? LogisticForm.ArgumentOf(math) != null : math is Call { Function: MathFunction.Exp };
+            return matches ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp") : null;
         }
 
         private ActivationFact? Memo(ISymbol symbol, Activation kind, bool elements, int depth, System.Func<ActivationFact?> compute)

@@ -410,6 +410,31 @@ internal sealed class FlowIndex : IValueSource
         return definitions.GetOrAdd(root, r => LocalDefinitions.Build(r, cancellationToken)).Reaching(use, cancellationToken);
     }
 
+    /// <summary>
+    /// The definitions that reach this read of a local by the control-flow graph alone: unlike <see cref="Reaching"/>, an accumulator
+    /// (<c>double e = o; e -= t;</c>) is not answered by all its writes, so a read after one compound store gets that store only.
+    /// </summary>
+    public IReadOnlyList<IOperation> ReachingByGraph(ILocalReferenceOperation use, CancellationToken cancellationToken) =>
+        definitions.GetOrAdd(Operations.Root(use), r => LocalDefinitions.Build(r, cancellationToken)).Reaching(use, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Asked of the control-flow graph (the cheap answer for an accumulator is all its writes) only where a write subtracts in place.
+    /// </remarks>
+    public (IOperation Left, IOperation Right)? SubtractedInPlace(ILocalReferenceOperation local, CancellationToken cancellationToken)
+    {
+        static bool IsSubtraction(IOperation definition) => definition is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null };
+        if (!Reaching(local, cancellationToken).Any(IsSubtraction)
+            || ReachingByGraph(local, cancellationToken) is not [ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } inPlace] || !IsSubtraction(inPlace)
+            || ReachingByGraph(target, cancellationToken) is not [var before]
+            || before is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation)
+        {
+            return null;
+        }
+
+        return (before, inPlace.Value);
+    }
+
     /// <inheritdoc />
     public IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken)
     {

@@ -78,19 +78,7 @@ internal static class LastIteration
             site = site.Parent;
         }
 
-        if (site is not ISimpleAssignmentOperation { Parent: IExpressionStatementOperation statement })
-        {
-            return null;
-        }
-
-        var parent = statement.Parent;
-        while (parent is IBlockOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        if (parent is not ILoopOperation { Body: var body } loop || loop.Syntax.Span.Contains(use.Syntax.Span)
-            || body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } or IReturnOperation && o.Syntax.SpanStart < statement.Syntax.SpanStart))
+        if (EveryPass(site) is not { } loop || loop.Syntax.Span.Contains(use.Syntax.Span))
         {
             return null;
         }
@@ -105,6 +93,106 @@ internal static class LastIteration
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The loop whose every pass runs <paramref name="assignment"/>: a statement of the loop's body (not inside an <c>if</c> or an
+    /// inner loop) with no <c>break</c>, <c>continue</c> or <c>return</c> before it. Null for any other assignment.
+    /// </summary>
+    private static ILoopOperation? EveryPass(IOperation? assignment)
+    {
+        if (assignment is not ISimpleAssignmentOperation { Parent: IExpressionStatementOperation statement })
+        {
+            return null;
+        }
+
+        var parent = statement.Parent;
+        while (parent is IBlockOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is ILoopOperation { Body: var body } loop
+            && !body.DescendantsAndSelf().Any(o => o is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } or IReturnOperation && o.Syntax.SpanStart < statement.Syntax.SpanStart)
+            ? loop
+            : null;
+    }
+
+    /// <summary>
+    /// What the last element of an array holds when the array is made once, <c>new T[n + c]</c> (or <c>new T[n]</c>), and filled by
+    /// one store <c>a[i + c] = v</c> that every pass of a loop counting i up to n runs, beside stores at constant indices below c
+    /// (<c>outs[0] = x; for (var i = 0; i &lt; layers.Length; i++) outs[i + 1] = layers[i].Forward(outs[i]);</c>): v as the last pass
+    /// stores it, with the loop's index and bound. The loop is taken to run. Null for any other array.
+    /// </summary>
+    public static (IOperation Value, ILocalSymbol Index, IOperation Bound, ILoopOperation Loop)? FilledLast(IEnumerable<Write> writes)
+    {
+        IOperation? size = null;
+        Write? looped = null;
+        var constants = new List<int>();
+        foreach (var write in writes)
+        {
+            if (!write.IntoElements)
+            {
+                if (size != null || Operations.Strip(write.Value) is not IArrayCreationOperation { Initializer: null, DimensionSizes: [var made] })
+                {
+                    return null; // made twice, or from elsewhere
+                }
+
+                size = made;
+            }
+            else if (write.ValueIsElements || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var at] } })
+            {
+                return null;
+            }
+            else if (at.ConstantValue is { HasValue: true, Value: int constant })
+            {
+                constants.Add(constant);
+            }
+            else if (looped != null)
+            {
+                return null;
+            }
+            else
+            {
+                looped = write;
+            }
+        }
+
+        if (size is null || looped is null || EveryPass(looped.Site) is not IForLoopOperation loop || Counting(loop) is not var (index, bound)
+            || Offset(((IArrayElementReferenceOperation)((ISimpleAssignmentOperation)looped.Site).Target).Indices[0], index) is not { } offset
+            || constants.Any(k => k >= offset) || !IsBoundPlus(size, bound, offset))
+        {
+            return null;
+        }
+
+        return (looped.Value, index, bound, loop);
+    }
+
+    /// <summary>c for an index written <c>i</c> (0), <c>i + c</c> or <c>c + i</c> with a constant c ≥ 0; null otherwise.</summary>
+    private static int? Offset(IOperation at, ILocalSymbol index)
+    {
+        if (Is(at, index))
+        {
+            return 0;
+        }
+
+        return Operations.Strip(at) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
+            && (Is(sum.LeftOperand, index) ? sum.RightOperand : Is(sum.RightOperand, index) ? sum.LeftOperand : null) is { ConstantValue: { HasValue: true, Value: int c } } && c >= 0
+            ? c
+            : null;
+    }
+
+    /// <summary>True when <paramref name="size"/> is n (c = 0), or n + c or c + n, of the loop's bound n.</summary>
+    private static bool IsBoundPlus(IOperation size, IOperation bound, int c)
+    {
+        if (c == 0)
+        {
+            return Operations.Equivalent(size, bound);
+        }
+
+        return Operations.Strip(size) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } sum
+            && ((Operations.Equivalent(sum.LeftOperand, bound) && sum.RightOperand.ConstantValue is { HasValue: true, Value: int right } && right == c)
+                || (Operations.Equivalent(sum.RightOperand, bound) && sum.LeftOperand.ConstantValue is { HasValue: true, Value: int left } && left == c));
     }
 
     /// <summary>

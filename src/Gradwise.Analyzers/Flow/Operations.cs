@@ -31,6 +31,20 @@ internal static class Operations
     public static bool ArgumentsMatchParameters(IInvocationOperation call) =>
         !call.Arguments.Any(a => a.Parameter is null || a.ArgumentKind == ArgumentKind.ParamArray);
 
+    /// <summary>The value passed for the parameter at <paramref name="ordinal"/> (by position or by name), or null when none is (a default left out).</summary>
+    public static IOperation? ArgumentAt(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>True for the constructor a type's parameter list declares (<c>record Result(double Output)</c>, <c>class Neuron(double bias)</c>).</summary>
     public static bool IsPrimaryConstructor(IMethodSymbol method) =>
         method.MethodKind == MethodKind.Constructor && method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax);

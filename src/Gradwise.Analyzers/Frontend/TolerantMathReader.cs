@@ -15,6 +15,12 @@ internal interface IValueSource
     IOperation? SingleDefinition(ILocalReferenceOperation local, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The two sides of a local that one subtraction in place made what this read sees (<c>double e = o; e -= t;</c>: o and t), where
+    /// one value reached the subtraction; or null.
+    /// </summary>
+    (IOperation Left, IOperation Right)? SubtractedInPlace(ILocalReferenceOperation local, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The one value stored into this field or property of this receiver earlier in the same body, on every path to the read
     /// (<c>n.Error = t - n.Output; ... n.Error * n.Output * (1 - n.Output)</c>), or null.
     /// </summary>
@@ -350,6 +356,8 @@ internal sealed class TolerantMathReader
                 return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
                 return Read(definition, parameters, depth + 1);
+            case ILocalReferenceOperation local when depth < MaxInlining && MathApi.IsNumeric(local.Type) && source.SubtractedInPlace(local, cancellationToken) is var (left, right):
+                return Ex.Sub(Read(left, parameters, depth + 1), Read(right, parameters, depth + 1)); // double e = o; e -= t;
             case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored:
                 return Read(stored, parameters, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)

@@ -152,7 +152,7 @@ internal static class VectorApi
     /// <summary>The function <c>v.Map(f)</c> applies to every element of v (a lambda or a method group), with v; null for any other call.</summary>
     public static (IOperation Function, IOperation Vector)? MapCall(IInvocationOperation call) =>
         call.TargetMethod.Name == "Map" && call.Instance is { } receiver && IsVector(receiver.Type) && IsVector(call.Type)
-            && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is IDelegateCreationOperation function
+            && Flow.Operations.ArgumentAt(call.Arguments, 0) is IDelegateCreationOperation function
             ? (function, receiver)
             : null;
 

@@ -26,7 +26,7 @@ internal static class LibrarySquaredError
     public static LibraryLoss? Site(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
         var target = call.TargetMethod;
-        if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
+        if (call.Arguments.Length < 2 || Operations.ArgumentAt(call.Arguments, 0) is not { } input)
         {
             return null;
         }
@@ -441,7 +441,7 @@ internal static class LibrarySquaredError
     public static SigmoidNetwork? MadeFromSigmoidOutputLayer(IObjectCreationOperation creation, ActivationFlow flow, CancellationToken ct)
     {
         if (LibraryApis.OutputLayerOrdinal(creation.Type) is not { } ordinal
-            || creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value is not { } outputLayer)
+            || Operations.ArgumentAt(creation.Arguments, ordinal) is not { } outputLayer)
         {
             return null;
         }
@@ -489,7 +489,7 @@ internal static class LibrarySquaredError
             {
                 IObjectCreationOperation creation => LastLayerOfCreated(creation, parts, flow.Index, ct),
                 IInvocationOperation call when LibraryApis.Key(call.TargetMethod) == LibraryApis.EncogSimpleFeedForward
-                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 4)?.Value.ConstantValue is { HasValue: true, Value: false }
+                    && Operations.ArgumentAt(call.Arguments, 4)?.ConstantValue is { HasValue: true, Value: false }
                     => ActivationFact.At(Activation.Sigmoid, call, "every layer of SimpleFeedForward(..., tanh: false) is a sigmoid one"),
                 IInvocationOperation { TargetMethod.Name: "Generate", Instance: { } pattern } generate when LibraryApis.IsType(pattern.Type, LibraryApis.EncogPatterns)
                     => PatternActivation(pattern, generate, parts, flow, ct),

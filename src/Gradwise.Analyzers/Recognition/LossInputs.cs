@@ -60,7 +60,7 @@ internal static class LossInputs
         }
 
         var ordinal = cache.LogitParameter.GetOrAdd(method, m => LogitParameter(m, flow.Index, ct));
-        if (ordinal < 0 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value is not { } input)
+        if (ordinal < 0 || Operations.ArgumentAt(call.Arguments, ordinal) is not { } input)
         {
             return null;
         }
@@ -138,7 +138,7 @@ internal static class LossInputs
     /// </summary>
     private static (IOperation Input, LossInput Expected, IOperation? Criterion)? Resolve(IInvocationOperation call, ActivationFlow flow, CancellationToken ct)
     {
-        if (call.Arguments.Length < 2 || call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value is not { } input)
+        if (call.Arguments.Length < 2 || Operations.ArgumentAt(call.Arguments, 0) is not { } input)
         {
             return null;
         }

@@ -148,7 +148,7 @@ internal sealed class SquaredErrorRecognizer
         IMethodSymbol method;
         IOperation? Operand(int ordinal) => ordinal < 0 ? (operation as IInvocationOperation)?.Instance
             : operation is IBinaryOperation binary ? (ordinal == 0 ? binary.LeftOperand : ordinal == 1 ? binary.RightOperand : null)
-            : ArgumentAt((IInvocationOperation)operation, ordinal);
+            : Operations.ArgumentAt(((IInvocationOperation)operation).Arguments, ordinal);
         switch (operation)
         {
             case IInvocationOperation call when Operations.ArgumentsMatchParameters(call):
@@ -214,7 +214,7 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var form = elementForms.GetOrAdd(target, m => new TolerantMathReader(index, ct).ElementForm(m));
-        return PairIn(form, kind, target.Parameters.Select(p => (p.Ordinal, TolerantMathReader.ParameterVariable(p))), ordinal => ArgumentAt(call, ordinal));
+        return PairIn(form, kind, target.Parameters.Select(p => (p.Ordinal, TolerantMathReader.ParameterVariable(p))), ordinal => Operations.ArgumentAt(call.Arguments, ordinal));
     }
 
     /// <summary>
@@ -257,7 +257,8 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// The one value a local multiplied in place held before (<c>double err = t - o;</c> for <c>err *= ...</c>), or null. An element
+    /// The one value a local changed in place held before (<c>double err = t - o;</c> for <c>err *= ...</c>, <c>double e = o;</c> for
+    /// <c>e -= t</c>), or null. An element
     /// multiplied in place (<c>delta[j] *= ...</c>) is read through its one other store by the reader itself.
     /// </summary>
     private IOperation? ValueBefore(ICompoundAssignmentOperation assignment, CancellationToken ct)
@@ -590,12 +591,12 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        if (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) is { } pair && ArgumentAt(call, pair.A) is { } a && ArgumentAt(call, pair.B) is { } b)
+        if (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) is { } pair && Operations.ArgumentAt(call.Arguments, pair.A) is { } a && Operations.ArgumentAt(call.Arguments, pair.B) is { } b)
         {
             return new SquaredErrorLoss(call, a, b, false);
         }
 
-        return elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) is { } arrays && ArgumentAt(call, arrays.A) is { } xs && ArgumentAt(call, arrays.B) is { } ys
+        return elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) is { } arrays && Operations.ArgumentAt(call.Arguments, arrays.A) is { } xs && Operations.ArgumentAt(call.Arguments, arrays.B) is { } ys
             ? new SquaredErrorLoss(call, xs, ys, true)
             : null;
     }
@@ -617,7 +618,7 @@ internal sealed class SquaredErrorRecognizer
 
         foreach (var ordinal in ordinals)
         {
-            if (ArgumentAt(call, ordinal) is { } argument && Difference(argument, ct) is { } sides)
+            if (Operations.ArgumentAt(call.Arguments, ordinal) is { } argument && Difference(argument, ct) is { } sides)
             {
                 return new SquaredErrorDelta(call, null, ImmutableArray<IOperation>.Empty) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right), Fixable = false };
             }
@@ -862,6 +863,8 @@ internal sealed class SquaredErrorRecognizer
                 return (left, right); // errors[i] = t[i] - o[i] in a loop, the array handed on whole
             case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
                 return Difference(value, ct, depth + 1);
+            case ILocalReferenceOperation local when index.SubtractedInPlace(local, ct) is var (minuend, subtrahend):
+                return (minuend, subtrahend); // double e = o; e -= t;
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
                 return Difference(stored, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
@@ -870,7 +873,7 @@ internal sealed class SquaredErrorRecognizer
                 && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned
                 && Operations.Strip(returned) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body && (body.OperatorMethod is null || VectorApi.IsElementwise(body))
                 && Operations.Strip(body.LeftOperand) is IParameterReferenceOperation left && Operations.Strip(body.RightOperand) is IParameterReferenceOperation right
-                && ArgumentAt(call, left.Parameter.Ordinal) is { } a && ArgumentAt(call, right.Parameter.Ordinal) is { } b:
+                && Operations.ArgumentAt(call.Arguments, left.Parameter.Ordinal) is { } a && Operations.ArgumentAt(call.Arguments, right.Parameter.Ordinal) is { } b:
                 return (a, b); // CostDerivative(output, y) => output - y
             default:
                 return null;
@@ -963,7 +966,7 @@ internal sealed class SquaredErrorRecognizer
         _ => null,
     };
 
-    private static IOperation? ArgumentAt(IInvocationOperation call, int ordinal) => call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+    private static IOperation? ArgumentAt(IInvocationOperation call, int ordinal) => Operations.ArgumentAt(call.Arguments, ordinal);
 
     private void Flatten(IOperation operation, List<IOperation> factors, CancellationToken ct)
     {

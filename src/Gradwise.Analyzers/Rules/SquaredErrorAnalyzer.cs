@@ -22,7 +22,7 @@ namespace Gradwise.Rules;
 /// </para>
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
+public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 {
     /// <summary>GW1001 and GW1002.</summary>
     public SquaredErrorAnalyzer()
@@ -117,38 +117,8 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         var call = (IInvocationOperation)context.Operation;
         var ct = context.CancellationToken;
         flow.Index.Saw(call);
-        if (LibrarySquaredError.Site(call, flow, ct) is { } library)
+        if (ReportedLibraryCall(context, call, flow, parts))
         {
-            foreach (var (output, rule) in Rules)
-            {
-                if (flow.Of(library.Prediction, output, ct) is { } fact)
-                {
-                    // A binary cross-entropy replacement fits a sigmoid only; a softmax needs the model's logits, so no fix is offered.
-                    var fix = output == Activation.Sigmoid ? library.Fix : NoFix(library.Site);
-                    var locations = library.Criterion is null ? new[] { fact.Source.Location } : new[] { fact.Source.Location, library.Criterion.Syntax.GetLocation() };
-                    context.ReportDiagnostic(Diagnostic.Create(rule, library.Site.Syntax.GetLocation(), locations, fix, library.Prediction.Syntax.ToString(), fact.Source.Where));
-                    return;
-                }
-            }
-
-            return;
-        }
-
-        if (LibrarySquaredError.EncogTrainerOfSigmoidNetwork(call, parts, flow, ct) is { } trained)
-        {
-            ReportTeacher(context, call, trained);
-            return;
-        }
-
-        if (LibrarySquaredError.CompiledAfterActivation(call, parts, flow.Index, ct) is { } compiled)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(RuleFor(compiled), call.Syntax.GetLocation(), new[] { compiled.Source.Location }, LibrarySquaredError.ModelName(call) + "'s output", compiled.Source.Where));
-            return;
-        }
-
-        if (LibrarySquaredError.GivenLayersEndingInActivation(call, call.Arguments, parts, flow.Index, ct) is { } given)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
             return;
         }
 
@@ -170,45 +140,6 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, ActivationFlow flow, ModelParts parts)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        flow.Index.Saw(creation);
-        if ((LibrarySquaredError.TeacherOfSigmoidNetwork(creation, flow, context.CancellationToken)
-            ?? LibrarySquaredError.EncogTrainerOfSigmoidNetwork(creation, parts, flow, context.CancellationToken)
-            ?? LibrarySquaredError.MadeFromSigmoidOutputLayer(creation, flow, context.CancellationToken)) is { } network)
-        {
-            ReportTeacher(context, creation, network);
-        }
-        else if (LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
-        }
-    }
-
-    /// <summary>A squared-error teacher or trainer of a network of sigmoid units, at the teacher.</summary>
-    private static void ReportTeacher(OperationAnalysisContext context, IOperation teacher, SigmoidNetwork network)
-    {
-        // Encog 3.4: ErrorFunction = new CrossEntropyErrorFunction() in the trainer's initializer, where the library has that type.
-        var fix = network.ErrorFunctionSettable && context.Compilation.GetTypeByMetadataName(LibraryApis.EncogCrossEntropyErrorFunction) != null
-            ? SquaredErrorFix.Setting(teacher.Syntax.Span, LibraryApis.EncogErrorFunction, LibraryApis.EncogCrossEntropyErrorFunction)
-            : NoFix(teacher);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, teacher.Syntax.GetLocation(), new[] { network.Fact.Source.Location }, fix, network.Network.Syntax.ToString(), network.Fact.Source.Where));
-    }
-
-    /// <summary><c>net.Loss = new MeanSquaredError()</c>, or <c>new Network { Loss = ... }</c>, on a model ending in a sigmoid or softmax layer.</summary>
-    private static void AnalyzeLossSetting(OperationAnalysisContext context, ActivationFlow flow, ModelParts parts)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        flow.Index.Saw(assignment);
-        if (LibrarySquaredError.SetOnModelEndingInActivation(assignment, parts, flow.Index, context.CancellationToken) is { } output
-            && assignment.Target is IMemberReferenceOperation { Instance: { } receiver })
-        {
-            var model = receiver is IInstanceReferenceOperation && assignment.Parent?.Parent is IObjectCreationOperation { Type: { } type } ? "the " + type.Name : receiver.Syntax.ToString();
-            context.ReportDiagnostic(Diagnostic.Create(RuleFor(output), assignment.Syntax.GetLocation(), new[] { output.Source.Location }, model + "'s output", output.Source.Where));
-        }
-    }
-
     private static DiagnosticDescriptor RuleFor(ActivationFact output) =>
         output.Kind == Activation.Softmax ? Descriptors.SoftmaxWithSquaredError : Descriptors.SigmoidWithSquaredError;
 
@@ -220,6 +151,11 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             if (OwnMean.IsDerivedFrom(target, prediction, flow.Index, ct))
             {
                 continue; // (p − mean of p)²: a variance of the outputs, not a loss
+            }
+
+            if (!flow.MayBeOutput(prediction, loss.OverElements, ct))
+            {
+                continue; // most sides: neither kind, found in one search
             }
 
             foreach (var (output, rule) in Rules)
@@ -254,9 +190,14 @@ public sealed class SquaredErrorAnalyzer : FlowRuleAnalyzer
             // sigmoid (or softmax) output on one side of the error.
             foreach (var side in delta.ErrorSides)
             {
+                if (flow is null || !flow.MayBeOutput(side, side.Type is IArrayTypeSymbol, ct))
+                {
+                    continue;
+                }
+
                 foreach (var (output, sideRule) in Rules)
                 {
-                    if ((side.Type is IArrayTypeSymbol ? flow?.ElementsOf(side, output, ct) : flow?.Of(side, output, ct)) is { } found)
+                    if ((side.Type is IArrayTypeSymbol ? flow.ElementsOf(side, output, ct) : flow.Of(side, output, ct)) is { } found)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, fix, side.Syntax.ToString(), found.Source.Where));
                         return;

@@ -2943,6 +2943,24 @@ public sealed class SquaredErrorRealShapeTests
             "double err = t[j] - o[j]; {|GW1001:err *= o[j] * (1 - o[j])|}; d[j] = -err;") } },
         { "an array of deltas filled with the error, then multiplied in place by the output's slope (d[j] *= o[j] * (1 - o[j]))", new[] { InPlaceSteps(
             "d[j] = o[j] - t[j]; {|GW1001:d[j] *= o[j] * (1 - o[j])|};") } },
+        { "every layer's output kept as rows (outs[i + 1] = layers[i].Forward(outs[i])), the last row read: a sigmoid layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Identity), new Dense(w2, Act.Logistic) };",
+            "var outs = Outputs(x); var p = outs[outs.Length - 1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "layer outputs kept as rows in the same method (outs[^1] after the loop), layers in a list, a sigmoid layer last", new[] { LayerRows(
+            "List<ILayer>", "layers = new List<ILayer>(); layers.Add(new Dense(w1, Act.Identity)); layers.Add(new Dense(w2, Act.Logistic));",
+            "var outs = new double[layers.Count + 1][]; outs[0] = x; for (int i = 0; i < layers.Count; i++) outs[i + 1] = layers[i].Forward(outs[i]); var p = outs[^1];",
+            "{|GW1001:Math.Pow(p[k] - y[k], 2)|}") } },
+        { "layer outputs kept as rows in a field by a forward pass, the last row read in another method: a sigmoid layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Identity), new Dense(w2, Act.Logistic) }; acts = new double[layers.Length + 1][];",
+            "Forward(x); var p = acts[acts.Length - 1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}",
+            "private readonly double[][] acts; public void Forward(double[] x) { acts[0] = x; for (int i = 0; i < layers.Length; i++) acts[i + 1] = layers[i].Forward(acts[i]); }") } },
+        { "layer outputs kept as rows, a row other than the last read: any layer's output (a sigmoid hidden layer's here)", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) };",
+            "var outs = Outputs(x); var p = outs[1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "an error subtracted in place (double e = o[j]; e -= t[j];) times the output's slope", new[] { InPlaceSteps(
+            "double e = o[j]; e -= t[j]; d[j] = {|GW1001:e * o[j] * (1 - o[j])|};") } },
+        { "an error subtracted in place from the target (double e = t[j]; e -= o[j];), squared as the loss", new[] { InPlaceSteps(
+            "double e = t[j]; e -= o[j]; double loss = {|GW1001:e * e|}; d[j] = o[j] - t[j] + 0 * loss;") } },
         { "one layer class with a settable activation delegate, each layer's set by an object initializer, the last one logistic", new[] { InitializedLayers(
             "Act.Logistic", "{|GW1001:(x[k] - y[k]) * (x[k] - y[k])|}") } },
         { "one layer class with a settable activation delegate, each layer's set after it is made, the last one logistic", new[] { LayersSetAfter(
@@ -3877,6 +3895,21 @@ public sealed class SquaredErrorRealShapeTests
             "var g = (p[k] - y[k]) * top.Slope(k); loss += 0.5 * (p[k] - y[k]) * (p[k] - y[k]); top.W[k, 0] -= 0.1 * g;") } },
         { "the cross-entropy delta scaled in place (d[j] = o[j] - t[j]; d[j] *= rate;)", new[] { InPlaceSteps(
             "d[j] = o[j] - t[j]; d[j] *= rate;") } },
+        { "every layer's output kept as rows, the last row read: a sigmoid hidden layer, a linear layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) };",
+            "var outs = Outputs(x); var p = outs[outs.Length - 1];", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "layer outputs kept as rows in the same method (outs[^1]), layers in a list: a sigmoid hidden layer, a linear layer last", new[] { LayerRows(
+            "List<ILayer>", "layers = new List<ILayer>(); layers.Add(new Dense(w1, Act.Logistic)); layers.Add(new Dense(w2, Act.Identity));",
+            "var outs = new double[layers.Count + 1][]; outs[0] = x; for (int i = 0; i < layers.Count; i++) outs[i + 1] = layers[i].Forward(outs[i]); var p = outs[^1];",
+            "Math.Pow(p[k] - y[k], 2)") } },
+        { "layer outputs kept as rows in a field by a forward pass, the last row read in another method: a linear layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) }; acts = new double[layers.Length + 1][];",
+            "Forward(x); var p = acts[acts.Length - 1];", "(p[k] - y[k]) * (p[k] - y[k])",
+            "private readonly double[][] acts; public void Forward(double[] x) { acts[0] = x; for (int i = 0; i < layers.Length; i++) acts[i + 1] = layers[i].Forward(acts[i]); }") } },
+        { "the cross-entropy delta subtracted in place (double e = o[j]; e -= t[j];) and scaled", new[] { InPlaceSteps(
+            "double e = o[j]; e -= t[j]; d[j] = e * rate;") } },
+        { "a step size shrunk in place (double s = rate; s -= rate * o[j];) times the cross-entropy delta", new[] { InPlaceSteps(
+            "double s = rate; s -= rate * o[j]; d[j] = s * (o[j] - t[j]);") } },
         { "a hidden unit's backpropagated sum multiplied in place by its slope (back *= h[k] * (1 - h[k]))", new[] { InPlaceSteps(
             "d[j] = o[j] - t[j]; for (int k = 0; k < h.Length; k++) { double back = w2[j, k] * d[j]; back *= h[k] * (1 - h[k]); w1[k, 0] -= rate * back; }") } },
         { "a Bernoulli variance built in place (double v = o[j]; v *= 1 - o[j];) beside the cross-entropy delta", new[] { InPlaceSteps(
@@ -4493,6 +4526,61 @@ public sealed class SquaredErrorRealShapeTests
             public static double Demo() => __MADE__.Step(new[] { 0.0, 1.0 }, new[] { 1.0 });
         }
         """.Replace("__MADE__", made).Replace("__STEP__", step);
+
+    /// <summary>
+    /// Dense layers behind an interface, each given its activation as a delegate: <paramref name="made"/> is the constructor body that
+    /// fills <c>layers</c> (an <c>ILayer[]</c> or a <c>List&lt;ILayer&gt;</c>, <paramref name="collection"/>); <c>Outputs(x)</c> returns
+    /// every layer's output as rows (<c>outs[i + 1] = layers[i].Forward(outs[i])</c>); <paramref name="read"/> defines <c>p</c>, the
+    /// prediction, and <paramref name="site"/> is the loss over p and the targets y.
+    /// </summary>
+    private static string LayerRows(string collection, string made, string read, string site, string members = "") => """
+        using System;
+        using System.Collections.Generic;
+        public static class Act
+        {
+            public static double Logistic(double x) => /*σ*/1.0 / (1.0 + Math.Exp(-x));
+            public static double Identity(double x) => x;
+        }
+        public interface ILayer { double[] Forward(double[] x); }
+        public sealed class Dense : ILayer
+        {
+            private readonly double[,] w;
+            private readonly Func<double, double> f;
+            public Dense(double[,] w, Func<double, double> f) { this.w = w; this.f = f; }
+            public double[] Forward(double[] x)
+            {
+                var a = new double[w.GetLength(0)];
+                for (int j = 0; j < a.Length; j++)
+                {
+                    double z = 0;
+                    for (int i = 0; i < x.Length; i++) z += w[j, i] * x[i];
+                    a[j] = f(z);
+                }
+                return a;
+            }
+        }
+        public sealed class Net
+        {
+            private readonly __COLLECTION__ layers;
+            public Net(double[,] w1, double[,] w2) { __MADE__ }
+            public double[][] Outputs(double[] x)
+            {
+                var outs = new double[layers.__SIZE__ + 1][];
+                outs[0] = x;
+                for (int i = 0; i < layers.__SIZE__; i++) outs[i + 1] = layers[i].Forward(outs[i]);
+                return outs;
+            }
+            __MEMBERS__
+            public double Loss(double[] x, double[] y)
+            {
+                __READ__
+                double s = 0;
+                for (int k = 0; k < y.Length; k++) s += __SITE__;
+                return s;
+            }
+        }
+        """.Replace("__COLLECTION__", collection).Replace("__SIZE__", collection.StartsWith("List", System.StringComparison.Ordinal) ? "Count" : "Length")
+        .Replace("__MADE__", made).Replace("__READ__", read).Replace("__SITE__", site).Replace("__MEMBERS__", members);
 
     /// <summary>
     /// A one-layer sigmoid network whose training step multiplies in place: <paramref name="step"/> runs for each output j with the
