@@ -981,7 +981,7 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var writes = Index.WritesTo(symbol, storage is ILocalReferenceOperation ? storage : null, ct);
+            var writes = Index.WritesTo(symbol, storage is ILocalReferenceOperation ? storage : null, ct).Where(w => !NeverRuns(w)).ToList();
             var stores = writes.Where(w => w.IntoElements && !w.ValueIsElements).ToList();
             if (last && stores.Count > 0 && stores.All(w => w.Site is IInvocationOperation { TargetMethod.Name: "Add" }))
             {
@@ -1016,6 +1016,44 @@ internal sealed class ActivationFlow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// True for a store of a parameter (<c>public void Add(Layer layer) => layers.Add(layer);</c>) whose method nothing in the
+        /// compilation calls and nothing outside it can (<see cref="CallableFromOutside"/>): it stores nothing, so the layers are the
+        /// initializer's alone. A method only handed on as a delegate (<c>items.ForEach(net.Add)</c>) is taken as not called.
+        /// </summary>
+        private bool NeverRuns(Write write) =>
+            write.IntoElements && Operations.Strip(write.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter }
+            && !CallableFromOutside(method) && Index.ArgumentsTo(method, parameter.Ordinal, ct).Count == 0;
+
+        /// <summary>
+        /// True when code outside the compilation can call <paramref name="method"/>: it is virtual, an override or an interface's
+        /// implementation (callable through the base or the interface), or the compilation is a library and the method and every type
+        /// around it are public or protected.
+        /// </summary>
+        private bool CallableFromOutside(IMethodSymbol method)
+        {
+            if (method.IsVirtual || method.IsOverride || method.IsAbstract || !method.ExplicitInterfaceImplementations.IsEmpty
+                || method.ContainingType.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(m), method))))
+            {
+                return true;
+            }
+
+            if (Index.Compilation.Options.OutputKind is not (OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule or OutputKind.WindowsRuntimeMetadata))
+            {
+                return false; // an application: nothing outside calls into it
+            }
+
+            for (ISymbol? symbol = method; symbol is IMethodSymbol or INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

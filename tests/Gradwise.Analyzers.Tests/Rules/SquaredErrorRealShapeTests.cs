@@ -2957,6 +2957,12 @@ public sealed class SquaredErrorRealShapeTests
         { "layer outputs kept as rows, a row other than the last read: any layer's output (a sigmoid hidden layer's here)", new[] { LayerRows(
             "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) };",
             "var outs = Outputs(x); var p = outs[1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "layers listed by an initializer beside an Add the program calls with a sigmoid layer: the added layer is last", new[] { ListedLayers(
+            "internal", "new SigmoidLayer(), new LinearLayer()", "net.Add(new SigmoidLayer()); Console.WriteLine(net.Loss(x, y));",
+            "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "layers listed by an initializer beside an Add nothing calls, in an internal network: a sigmoid layer last", new[] { ListedLayers(
+            "internal", "new LinearLayer(), new SigmoidLayer()", "Console.WriteLine(net.Loss(x, y));",
+            "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
         { "an error subtracted in place (double e = o[j]; e -= t[j];) times the output's slope", new[] { InPlaceSteps(
             "double e = o[j]; e -= t[j]; d[j] = {|GW1001:e * o[j] * (1 - o[j])|};") } },
         { "an error subtracted in place from the target (double e = t[j]; e -= o[j];), squared as the loss", new[] { InPlaceSteps(
@@ -3906,6 +3912,10 @@ public sealed class SquaredErrorRealShapeTests
             "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) }; acts = new double[layers.Length + 1][];",
             "Forward(x); var p = acts[acts.Length - 1];", "(p[k] - y[k]) * (p[k] - y[k])",
             "private readonly double[][] acts; public void Forward(double[] x) { acts[0] = x; for (int i = 0; i < layers.Length; i++) acts[i + 1] = layers[i].Forward(acts[i]); }") } },
+        { "layers listed by an initializer beside an Add nothing calls, in an internal network: a sigmoid hidden layer, a linear one last", new[] { ListedLayers(
+            "internal", "new SigmoidLayer(), new LinearLayer()", "Console.WriteLine(net.Loss(x, y));", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "layers listed by an initializer beside an Add the program calls with a linear layer: a sigmoid hidden layer", new[] { ListedLayers(
+            "internal", "new SigmoidLayer()", "net.Add(new LinearLayer()); Console.WriteLine(net.Loss(x, y));", "(p[k] - y[k]) * (p[k] - y[k])") } },
         { "the cross-entropy delta subtracted in place (double e = o[j]; e -= t[j];) and scaled", new[] { InPlaceSteps(
             "double e = o[j]; e -= t[j]; d[j] = e * rate;") } },
         { "a step size shrunk in place (double s = rate; s -= rate * o[j];) times the cross-entropy delta", new[] { InPlaceSteps(
@@ -4581,6 +4591,52 @@ public sealed class SquaredErrorRealShapeTests
         }
         """.Replace("__COLLECTION__", collection).Replace("__SIZE__", collection.StartsWith("List", System.StringComparison.Ordinal) ? "Count" : "Length")
         .Replace("__MADE__", made).Replace("__READ__", read).Replace("__SITE__", site).Replace("__MEMBERS__", members);
+
+    /// <summary>
+    /// A network (<paramref name="access"/> <c>class Network</c>) whose layers a collection initializer lists (<paramref name="layers"/>),
+    /// with a public <c>Add</c> beside it; <paramref name="use"/> is a statement of a program's <c>Run</c> (which may call <c>Add</c>),
+    /// and <paramref name="site"/> the loss over the prediction p and the targets y.
+    /// </summary>
+    private static string ListedLayers(string access, string layers, string use, string site) => """
+        using System;
+        using System.Collections.Generic;
+        public interface ILayer { double[] Forward(double[] x); }
+        public sealed class SigmoidLayer : ILayer
+        {
+            public double[] Forward(double[] x)
+            {
+                var a = new double[x.Length];
+                for (int j = 0; j < a.Length; j++) a[j] = /*σ*/1.0 / (1.0 + Math.Exp(-x[j]));
+                return a;
+            }
+        }
+        public sealed class LinearLayer : ILayer
+        {
+            public double[] Forward(double[] x) => (double[])x.Clone();
+        }
+        __ACCESS__ class Network
+        {
+            private readonly List<ILayer> layers;
+            public Network() { layers = new List<ILayer> { __LAYERS__ }; }
+            public void Add(ILayer layer) => layers.Add(layer);
+            public double[] Predict(double[] x)
+            {
+                foreach (var layer in layers) x = layer.Forward(x);
+                return x;
+            }
+            public double Loss(double[] x, double[] y)
+            {
+                var p = Predict(x);
+                double s = 0;
+                for (int k = 0; k < y.Length; k++) s += __SITE__;
+                return s;
+            }
+        }
+        internal static class Program
+        {
+            public static void Run(Network net, double[] x, double[] y) { __USE__ }
+        }
+        """.Replace("__ACCESS__", access).Replace("__LAYERS__", layers).Replace("__USE__", use).Replace("__SITE__", site);
 
     /// <summary>
     /// A one-layer sigmoid network whose training step multiplies in place: <paramref name="step"/> runs for each output j with the
