@@ -245,12 +245,16 @@ internal sealed class ActivationFlow
                     return Any(Index.ReturnsOf(getter, ct), r => Elements(r, kind, depth + 1));
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
                     return StoredOn(property, kind, true, depth);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list, Arguments: [var at] } indexer when LastRow(indexer, list, at.Value, kind, depth, out var row):
+                    return row;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } outer }:
                     return Elements(outer, kind, depth + 1); // a jagged array or list of lists
-                case IArrayElementReferenceOperation element when LastRow(element, kind, depth, out var row):
+                case IArrayElementReferenceOperation { Indices: [var at] } element when LastRow(element, element.ArrayReference, at, kind, depth, out var row):
                     return row;
                 case IArrayElementReferenceOperation element:
                     return Elements(element.ArrayReference, kind, depth + 1);
+                case IImplicitIndexerReferenceOperation implicitIndexer when LastRow(implicitIndexer, implicitIndexer.Instance, implicitIndexer.Argument, kind, depth, out var row):
+                    return row;
                 case IImplicitIndexerReferenceOperation implicitIndexer:
                     return Elements(implicitIndexer.Instance, kind, depth + 1);
                 case IArrayCreationOperation { Initializer: { } initializer }:
@@ -391,18 +395,20 @@ internal sealed class ActivationFlow
         /// <summary>
         /// The last row of rows a loop fills by layer (<c>outs[^1]</c>, <c>outs[outs.Length - 1]</c> after
         /// <c>for (var i = 0; i &lt; layers.Length; i++) outs[i + 1] = layers[i].Forward(outs[i]);</c> into <c>new double[layers.Length + 1][]</c>,
-        /// <see cref="LastIteration.FilledLast"/>), here, in a field of this object or a static one, or in a method of yours that returns them: its elements are those of what the
-        /// last pass stores, a call on the collection's last element (<see cref="OnLastElement"/>). False where the read is not such a read.
+        /// or <c>acts[^1]</c> after <c>foreach (var layer in layers) acts.Add(layer.Forward(acts[^1]));</c>, <see cref="LastIteration.FilledLast"/>),
+        /// kept in a local here, in a field of this object or a static one, or in a method of yours that returns them: its elements are those
+        /// of what the last pass stores, a call on the collection's last element (<see cref="OnLastElement"/>). False where the read is not
+        /// such a read.
         /// </summary>
-        private bool LastRow(IArrayElementReferenceOperation read, Activation kind, int depth, out ActivationFact? fact)
+        private bool LastRow(IOperation read, IOperation rowsRead, IOperation at, Activation kind, int depth, out ActivationFact? fact)
         {
             fact = null;
-            if (read.Indices is not [var at] || !PicksLast(at, read.ArrayReference))
+            if (!PicksLast(at, rowsRead))
             {
                 return false;
             }
 
-            var array = Operations.Strip(read.ArrayReference);
+            var array = Operations.Strip(rowsRead);
             var made = array is ILocalReferenceOperation local && Index.SingleDefinition(local, ct) is { } definition ? Operations.Strip(definition) : array;
             var rows = made is IInvocationOperation call && HasBody(call.TargetMethod) ? Index.ReturnsOf(call.TargetMethod, ct) : new[] { array };
             var writes = rows is not [var returned] ? null : Operations.Strip(returned) switch
@@ -411,14 +417,13 @@ internal sealed class ActivationFlow
                 IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => Index.WritesTo(field.Field, null, ct), // activations[i + 1] = ... in Forward, read in Train
                 _ => null,
             };
-            if (writes is null || LastIteration.FilledLast(writes) is not var (value, index, bound, loop)
+            if (writes is null || LastIteration.FilledLast(writes) is not var (value, loop, collection)
                 || (loop.Syntax.SyntaxTree == read.Syntax.SyntaxTree && loop.Syntax.Span.Contains(read.Syntax.Span)))
             {
                 return false;
             }
 
-            fact = LastIteration.Member(value) is var (_, receiver) && Operations.IndexedBy(receiver, index) is { } collection
-                && Operations.Strip(bound) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted } && Operations.Equivalent(counted, collection)
+            fact = collection != null
                 ? OnLastElement(value, collection, depth, m => MemberValue(m, kind, true, depth), out _)
                 : Elements(value, kind, depth + 1)?.Through(value);
             return true;

@@ -78,30 +78,34 @@ internal static class LastIteration
             site = site.Parent;
         }
 
-        if (EveryPass(site) is not { } loop || loop.Syntax.Span.Contains(use.Syntax.Span))
+        if (site is not ISimpleAssignmentOperation || EveryPass(site) is not { } loop || loop.Syntax.Span.Contains(use.Syntax.Span))
         {
             return null;
         }
 
-        switch (loop)
-        {
-            case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var element } } each when Is(receiver, element):
-                return (loop, each.Collection);
-            case IForLoopOperation counting when Counting(counting) is var (index, bound) && Operations.IndexedBy(receiver, index) is { } collection
-                && Operations.Strip(bound) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted } && Operations.Equivalent(counted, collection):
-                return (loop, collection);
-            default:
-                return null;
-        }
+        return CurrentElementOf(loop, receiver) is { } collection ? (loop, collection) : null;
     }
 
     /// <summary>
-    /// The loop whose every pass runs <paramref name="assignment"/>: a statement of the loop's body (not inside an <c>if</c> or an
+    /// The collection whose current element <paramref name="receiver"/> is on each pass of <paramref name="loop"/>: the
+    /// <c>foreach</c> variable's collection, or <c>layers</c> for <c>layers[i]</c> in a loop counting i up to <c>layers.Count</c>
+    /// (or <c>Length</c>). Null for anything else.
+    /// </summary>
+    private static IOperation? CurrentElementOf(ILoopOperation loop, IOperation receiver) => loop switch
+    {
+        IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var element } } each when Is(receiver, element) => each.Collection,
+        IForLoopOperation counting when Counting(counting) is var (index, bound) && Operations.IndexedBy(receiver, index) is { } collection
+            && Operations.Strip(bound) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } counted } && Operations.Equivalent(counted, collection) => collection,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The loop whose every pass runs <paramref name="assignment"/> (or a call such as <c>rows.Add(v)</c>): a statement of the loop's body (not inside an <c>if</c> or an
     /// inner loop) with no <c>break</c>, <c>continue</c> or <c>return</c> before it. Null for any other assignment.
     /// </summary>
     private static ILoopOperation? EveryPass(IOperation? assignment)
     {
-        if (assignment is not ISimpleAssignmentOperation { Parent: IExpressionStatementOperation statement })
+        if (assignment is not (ISimpleAssignmentOperation or IInvocationOperation) || assignment.Parent is not IExpressionStatementOperation statement)
         {
             return null;
         }
@@ -119,53 +123,97 @@ internal static class LastIteration
     }
 
     /// <summary>
-    /// What the last element of an array holds when the array is made once, <c>new T[n + c]</c> (or <c>new T[n]</c>), and filled by
-    /// one store <c>a[i + c] = v</c> that every pass of a loop counting i up to n runs, beside stores at constant indices below c
-    /// (<c>outs[0] = x; for (var i = 0; i &lt; layers.Length; i++) outs[i + 1] = layers[i].Forward(outs[i]);</c>): v as the last pass
-    /// stores it, with the loop's index and bound. The loop is taken to run. Null for any other array.
+    /// What the last element of an array or list holds when a loop fills it one element a pass, read after the loop, and the
+    /// collection whose current element the loop's call runs on (null when the stored value is not such a call):
+    /// <list type="bullet">
+    /// <item>an array made once, <c>new T[n + c]</c> (or <c>new T[n]</c>), filled by one store <c>a[i + c] = v</c> that every pass of a loop
+    /// counting i up to n runs, beside stores at constant indices below c
+    /// (<c>outs[0] = x; for (var i = 0; i &lt; layers.Length; i++) outs[i + 1] = layers[i].Forward(outs[i]);</c>);</item>
+    /// <item>a list made once, added to by one <c>Add</c> that every pass of a loop runs, beside adds (or an initializer) before the loop
+    /// and outside any loop (<c>var acts = new List&lt;double[]&gt; { x }; foreach (var layer in layers) acts.Add(layer.Forward(acts[^1]));</c>).</item>
+    /// </list>
+    /// v as the last pass stores it. The loop is taken to run. Null for any other collection.
     /// </summary>
-    public static (IOperation Value, ILocalSymbol Index, IOperation Bound, ILoopOperation Loop)? FilledLast(IEnumerable<Write> writes)
+    public static (IOperation Value, ILoopOperation Loop, IOperation? Collection)? FilledLast(IEnumerable<Write> writes)
     {
-        IOperation? size = null;
+        IOperation? made = null;
         Write? looped = null;
-        var constants = new List<int>();
+        var others = new List<Write>();
         foreach (var write in writes)
         {
             if (!write.IntoElements)
             {
-                if (size != null || Operations.Strip(write.Value) is not IArrayCreationOperation { Initializer: null, DimensionSizes: [var made] })
+                if (made != null)
                 {
-                    return null; // made twice, or from elsewhere
+                    return null; // made twice, or from elsewhere as well
                 }
 
-                size = made;
+                made = Operations.Strip(write.Value);
             }
-            else if (write.ValueIsElements || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var at] } })
+            else if (write.ValueIsElements)
             {
                 return null;
             }
-            else if (at.ConstantValue is { HasValue: true, Value: int constant })
+            else if (EveryPass(write.Site) is not null)
             {
-                constants.Add(constant);
-            }
-            else if (looped != null)
-            {
-                return null;
+                if (looped != null)
+                {
+                    return null;
+                }
+
+                looped = write;
             }
             else
             {
-                looped = write;
+                others.Add(write);
             }
         }
 
-        if (size is null || looped is null || EveryPass(looped.Site) is not IForLoopOperation loop || Counting(loop) is not var (index, bound)
-            || Offset(((IArrayElementReferenceOperation)((ISimpleAssignmentOperation)looped.Site).Target).Indices[0], index) is not { } offset
-            || constants.Any(k => k >= offset) || !IsBoundPlus(size, bound, offset))
+        if (looped is null || EveryPass(looped.Site) is not { } loop || !IsLastStore(made, looped, loop, others))
         {
             return null;
         }
 
-        return (looped.Value, index, bound, loop);
+        return (looped.Value, loop, Member(looped.Value) is var (_, receiver) ? CurrentElementOf(loop, receiver) : null);
+    }
+
+    /// <summary>True when the loop's store (or add) is the one that fills the last element (<see cref="FilledLast"/>).</summary>
+    private static bool IsLastStore(IOperation? made, Write looped, ILoopOperation loop, List<Write> others)
+    {
+        switch (made, looped.Site)
+        {
+            case (IArrayCreationOperation { Initializer: null, DimensionSizes: [var size] }, ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var array } })
+                when Operations.Strip(array) is not IArrayElementReferenceOperation && loop is IForLoopOperation counting && Counting(counting) is var (index, bound)
+                && Offset(at, index) is { } offset && IsBoundPlus(size, bound, offset):
+                // the other stores: at constant indices below the loop's first (outs[0] = x)
+                return others.All(w => w.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [{ ConstantValue: { HasValue: true, Value: int k } }], ArrayReference: var other } }
+                    && Operations.Strip(other) is not IArrayElementReferenceOperation && k < offset);
+            case (IObjectCreationOperation { Type: var type }, IInvocationOperation { TargetMethod.Name: "Add" }) when Operations.IsCollectionType(type):
+                // the other adds: before the loop, in the same body, in no loop of their own
+                return others.All(w => w.Site is IInvocationOperation { TargetMethod.Name: "Add" } add && add.Syntax.SyntaxTree == loop.Syntax.SyntaxTree
+                    && add.Syntax.SpanStart < loop.Syntax.SpanStart && !InsideLoop(add.Parent));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>True when <paramref name="operation"/> is inside a loop of its body.</summary>
+    private static bool InsideLoop(IOperation? operation)
+    {
+        for (var parent = operation; parent != null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
+            {
+                return true;
+            }
+
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>c for an index written <c>i</c> (0), <c>i + c</c> or <c>c + i</c> with a constant c ≥ 0; null otherwise.</summary>

@@ -2954,6 +2954,10 @@ public sealed class SquaredErrorRealShapeTests
             "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Identity), new Dense(w2, Act.Logistic) }; acts = new double[layers.Length + 1][];",
             "Forward(x); var p = acts[acts.Length - 1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}",
             "private readonly double[][] acts; public void Forward(double[] x) { acts[0] = x; for (int i = 0; i < layers.Length; i++) acts[i + 1] = layers[i].Forward(acts[i]); }") } },
+        { "layer outputs added to a list of rows by a foreach (acts.Add(layer.Forward(acts[^1]))), the last row read: a sigmoid layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Identity), new Dense(w2, Act.Logistic) };",
+            "var acts = new List<double[]> { x }; foreach (var layer in layers) acts.Add(layer.Forward(acts[^1])); var p = acts[^1];",
+            "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
         { "layer outputs kept as rows, a row other than the last read: any layer's output (a sigmoid hidden layer's here)", new[] { LayerRows(
             "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) };",
             "var outs = Outputs(x); var p = outs[1];", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
@@ -3916,6 +3920,10 @@ public sealed class SquaredErrorRealShapeTests
             "internal", "new SigmoidLayer(), new LinearLayer()", "Console.WriteLine(net.Loss(x, y));", "(p[k] - y[k]) * (p[k] - y[k])") } },
         { "layers listed by an initializer beside an Add the program calls with a linear layer: a sigmoid hidden layer", new[] { ListedLayers(
             "internal", "new SigmoidLayer()", "net.Add(new LinearLayer()); Console.WriteLine(net.Loss(x, y));", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "layer outputs added to a list of rows by a foreach, the last row read: a sigmoid hidden layer, a linear layer last", new[] { LayerRows(
+            "ILayer[]", "layers = new ILayer[] { new Dense(w1, Act.Logistic), new Dense(w2, Act.Identity) };",
+            "var acts = new List<double[]>(); acts.Add(x); foreach (var layer in layers) acts.Add(layer.Forward(acts[acts.Count - 1])); var p = acts[acts.Count - 1];",
+            "(p[k] - y[k]) * (p[k] - y[k])") } },
         { "the cross-entropy delta subtracted in place (double e = o[j]; e -= t[j];) and scaled", new[] { InPlaceSteps(
             "double e = o[j]; e -= t[j]; d[j] = e * rate;") } },
         { "a step size shrunk in place (double s = rate; s -= rate * o[j];) times the cross-entropy delta", new[] { InPlaceSteps(
