@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
 using Gradwise.Flow;
 using Gradwise.Recognition;
 using Microsoft.CodeAnalysis;
