@@ -195,10 +195,10 @@ internal sealed class ActivationFlow
                     return Switch(switchExpression, kind, depth);
                 case IInvocationOperation call:
                     return Call(call, kind, depth);
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when kind is Activation.Softmax or Activation.SigmoidOrSoftmax
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when Asks(kind, Activation.Softmax)
                     && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
                     return ActivationFact.At(Activation.Softmax, division, "softmax");
-                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when kind is Activation.Softmax or Activation.SigmoidOrSoftmax
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when Asks(kind, Activation.Softmax)
                     && Value(inPlace.Target, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(inPlace.Value, depth + 1):
                     return ActivationFact.At(Activation.Softmax, inPlace, "softmax"); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
             }
@@ -440,7 +440,7 @@ internal sealed class ActivationFlow
 
             var body = Operations.Strip(returned[0]);
             var parameter = selector.Symbol.Parameters[0];
-            if (kind is Activation.Softmax or Activation.SigmoidOrSoftmax && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
+            if (Asks(kind, Activation.Softmax) && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
             {
                 var numerator = Operations.Strip(division.LeftOperand);
                 var exponential = numerator is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
@@ -520,12 +520,9 @@ internal sealed class ActivationFlow
         private static ActivationFact? LibraryActivation(IInvocationOperation call, Activation kind)
         {
             var key = LibraryApis.Key(call.TargetMethod);
-            return kind switch
-            {
-                Activation.Sigmoid or Activation.SigmoidOrSoftmax when LibraryApis.SigmoidCalls.Contains(key) => ActivationFact.At(Activation.Sigmoid, call, key.Type + "." + key.Member),
-                Activation.Softmax or Activation.SigmoidOrSoftmax when LibraryApis.SoftmaxCalls.Contains(key) => ActivationFact.At(Activation.Softmax, call, "softmax"),
-                _ => null,
-            };
+            return Asks(kind, Activation.Sigmoid) && LibraryApis.SigmoidCalls.Contains(key) ? ActivationFact.At(Activation.Sigmoid, call, key.Type + "." + key.Member)
+                : Asks(kind, Activation.Softmax) && LibraryApis.SoftmaxCalls.Contains(key) ? ActivationFact.At(Activation.Softmax, call, "softmax")
+                : null;
         }
 
         private ActivationFact? Call(IInvocationOperation call, Activation kind, int depth)
@@ -818,7 +815,7 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? MappedInPlace(ILocalReferenceOperation local, Activation kind)
         {
-            if (kind is not (Activation.Sigmoid or Activation.SigmoidOrSoftmax) || OwnMatrix.StorageOf(local.Type) is null)
+            if (!Asks(kind, Activation.Sigmoid) || OwnMatrix.StorageOf(local.Type) is null)
             {
                 return null;
             }
@@ -1030,7 +1027,7 @@ internal sealed class ActivationFlow
         /// </summary>
         private bool NeverRuns(Write write) =>
             write.IntoElements && Operations.Strip(write.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter }
-            && !CallableFromOutside(method) && Index.ArgumentsTo(method, parameter.Ordinal, ct).Count == 0;
+            && Index.ArgumentsTo(method, parameter.Ordinal, ct).Count == 0 && !CallableFromOutside(method); // an adder is usually called: the cached answer first
 
         /// <summary>
         /// True when code outside the compilation can call <paramref name="method"/>: it is virtual, an override or an interface's
@@ -1437,12 +1434,12 @@ internal sealed class ActivationFlow
                 }
 
                 var key = LibraryApis.Key(factory.TargetMethod);
-                if (kind is Activation.Sigmoid or Activation.SigmoidOrSoftmax && LibraryApis.SigmoidModules.Contains(key))
+                if (Asks(kind, Activation.Sigmoid) && LibraryApis.SigmoidModules.Contains(key))
                 {
                     return ActivationFact.At(Activation.Sigmoid, factory, "nn.Sigmoid module");
                 }
 
-                if (kind is Activation.Softmax or Activation.SigmoidOrSoftmax && LibraryApis.SoftmaxModules.Contains(key))
+                if (Asks(kind, Activation.Softmax) && LibraryApis.SoftmaxModules.Contains(key))
                 {
                     return ActivationFact.At(Activation.Softmax, factory, "nn.Softmax module");
                 }
@@ -1543,6 +1540,10 @@ internal sealed class ActivationFlow
         private static ActivationFact? Choice(IEnumerable<IOperation> choices, System.Func<IOperation, ActivationFact?> fact) =>
             Every(choices.Where(c => !Operations.Strip(c).ConstantValue.HasValue), c => fact(c)?.Through(c));
     }
+
+    /// <summary>True when a query for <paramref name="kind"/> looks for outputs of <paramref name="output"/> (the combined kind looks for both).</summary>
+    private static bool Asks(Activation kind, Activation output) =>
+        kind == output || (kind == Activation.SigmoidOrSoftmax && output is Activation.Sigmoid or Activation.Softmax);
 
     private static IEnumerable<IOperation> FunctionReturns(IAnonymousFunctionOperation function) =>
         function.Body.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null && !Operations.IsInsideFunction(r, function.Body)).Select(r => r.ReturnedValue!);

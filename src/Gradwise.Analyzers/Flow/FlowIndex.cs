@@ -426,8 +426,7 @@ internal sealed class FlowIndex : IValueSource
         static bool IsSubtraction(IOperation definition) => definition is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Subtract, OperatorMethod: null };
         if (!Reaching(local, cancellationToken).Any(IsSubtraction)
             || ReachingByGraph(local, cancellationToken) is not [ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } inPlace] || !IsSubtraction(inPlace)
-            || ReachingByGraph(target, cancellationToken) is not [var before]
-            || before is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation)
+            || ReachingByGraph(target, cancellationToken) is not [var before] || !IsValue(before))
         {
             return null;
         }
@@ -440,8 +439,15 @@ internal sealed class FlowIndex : IValueSource
     {
         var reaching = Reaching(local, cancellationToken);
         // A deconstructed local's definition is its place in the target (a reference to itself), not a value to read.
-        return reaching.Count == 1 && reaching[0] is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation) ? reaching[0] : null;
+        return reaching.Count == 1 && IsValue(reaching[0]) ? reaching[0] : null;
     }
+
+    /// <summary>
+    /// True when a reaching definition is a value to read (<c>t - o</c> in <c>double e = t - o;</c>): not a store in place, an increment,
+    /// a nested assignment, an <c>out</c> or <c>ref</c> argument, a <c>foreach</c> variable or a deconstructed local's place in its target.
+    /// </summary>
+    public static bool IsValue(IOperation definition) =>
+        definition is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation);
 
     /// <inheritdoc />
     /// <remarks>

@@ -269,7 +269,7 @@ internal sealed class SquaredErrorRecognizer
         }
 
         var before = index.Reaching(local, ct).Where(d => !ReferenceEquals(d, assignment)).ToList();
-        return before is [var value] && value is not (ICompoundAssignmentOperation or IIncrementOrDecrementOperation or IAssignmentOperation or IArgumentOperation or IForEachLoopOperation or ILocalReferenceOperation)
+        return before is [var value] && FlowIndex.IsValue(value)
             ? value
             : null;
     }
