@@ -148,14 +148,15 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
         var ct = context.CancellationToken;
         foreach (var (prediction, target) in new[] { (loss.Left, loss.Right), (loss.Right, loss.Left) })
         {
+            // Most sides are neither kind, found in one search; only the rest are asked whether the target is the prediction's own mean.
+            if (!flow.MayBeOutput(prediction, loss.OverElements, ct))
+            {
+                continue;
+            }
+
             if (OwnMean.IsDerivedFrom(target, prediction, flow.Index, ct))
             {
                 continue; // (p − mean of p)²: a variance of the outputs, not a loss
-            }
-
-            if (!flow.MayBeOutput(prediction, loss.OverElements, ct))
-            {
-                continue; // most sides: neither kind, found in one search
             }
 
             foreach (var (output, rule) in Rules)
