@@ -50,8 +50,16 @@ public static class Ex
     /// <summary>a - b.</summary>
     public static Expr Sub(Expr a, Expr b) => Add(new[] { a, Neg(b) });
 
-    /// <summary>-a.</summary>
-    public static Expr Neg(Expr a) => Mul(new[] { MinusOne, a });
+    /// <summary>
+    /// -a: the same node as <c>Mul(-1, a)</c>, built without the general product's collecting where a is a constant or a leaf
+    /// (a variable, a call, a comparison), as most negated operands of a subtraction are.
+    /// </summary>
+    public static Expr Neg(Expr a) => a switch
+    {
+        Constant c => Const(-c.Value),
+        Sum or Product or Power => Mul(new[] { MinusOne, a }),
+        _ => new Product(new[] { Const(-1.0), a }),
+    };
 
     /// <summary>a * b.</summary>
     public static Expr Mul(Expr a, Expr b) => Mul(new[] { a, b });

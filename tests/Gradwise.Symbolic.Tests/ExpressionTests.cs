@@ -53,6 +53,29 @@ public sealed class CanonicalFormTests
     public void Equal_expressions_hash_alike() => Assert.Equal((X * Y + Z).GetHashCode(), (Z + Y * X).GetHashCode());
 
     [Fact]
+    public void Negation_is_the_product_with_minus_one()
+    {
+        // Neg builds constants and leaves directly; the general product is the oracle for every node of random expressions.
+        var compared = 0;
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            foreach (var node in Nodes(RandomExpression.Create(seed).Expr))
+            {
+                Assert.Equal(Ex.Mul(new[] { Ex.MinusOne, node }), Ex.Neg(node));
+                Interlocked.Increment(ref compared);
+            }
+        });
+        foreach (var constant in new[] { 0.0, -0.0, 1.0, -1.0, 2.5, double.NaN, double.PositiveInfinity })
+        {
+            Assert.Equal(Ex.Mul(new[] { Ex.MinusOne, Ex.Const(constant) }), Ex.Neg(Ex.Const(constant)));
+        }
+
+        Assert.True(compared > 1000, $"only {compared} nodes compared");
+
+        static IEnumerable<Expr> Nodes(Expr e) => e.Children.SelectMany(Nodes).Prepend(e);
+    }
+
+    [Fact]
     public void Canonical_form_never_changes_a_value()
     {
         var checkedPoints = 0;
