@@ -51,8 +51,8 @@ public static class Ex
     public static Expr Sub(Expr a, Expr b) => Add(new[] { a, Neg(b) });
 
     /// <summary>
-    /// -a: the same node as <c>Mul(-1, a)</c>, built without the general product's collecting where a is a constant or a leaf
-    /// (a variable, a call, a comparison), as most negated operands of a subtraction are.
+    /// -a: the same node as <c>Mul(-1, a)</c>, built without the general product's collecting where a is a constant or any node
+    /// that is not a sum, product or power (a variable, a call, a comparison).
     /// </summary>
     public static Expr Neg(Expr a) => a switch
     {
