@@ -242,9 +242,9 @@ public static class Ex
     {
         var constant = 0.0;
         var like = new LikeParts<double>(terms.Count);
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            AccumulateTerm(term, ref constant, like);
+            AccumulateTerm(terms[i], ref constant, like); // by index: a foreach over the interface allocates an enumerator
         }
 
         var result = new List<Expr>(like.Count + 1);
@@ -272,7 +272,7 @@ public static class Ex
             return result[0];
         }
 
-        result.Sort(ExprOrder.Instance);
+        result.Sort(ExprOrder.Comparison);
         return new Sum(result.ToArray());
     }
 
@@ -284,9 +284,9 @@ public static class Ex
                 constant += c.Value;
                 return;
             case Sum s:
-                foreach (var t in s.Terms)
+                for (var i = 0; i < s.Terms.Count; i++)
                 {
-                    AccumulateTerm(t, ref constant, like);
+                    AccumulateTerm(s.Terms[i], ref constant, like);
                 }
 
                 return;
@@ -309,9 +309,9 @@ public static class Ex
     {
         var coefficient = 1.0;
         var exponents = new LikeParts<Expr>(factors.Count);
-        foreach (var factor in factors)
+        for (var i = 0; i < factors.Count; i++)
         {
-            AccumulateFactor(factor, ref coefficient, exponents);
+            AccumulateFactor(factors[i], ref coefficient, exponents); // by index, as in Add
         }
 
         if (coefficient == 0.0)
@@ -331,8 +331,9 @@ public static class Ex
             else if (power is Product pp)
             {
                 // (a*b)^n distributed by Pow: merge its factors back in.
-                foreach (var f in pp.Factors)
+                for (var j = 0; j < pp.Factors.Count; j++)
                 {
+                    var f = pp.Factors[j];
                     if (f is Constant fc)
                     {
                         coefficient *= fc.Value;
@@ -371,7 +372,7 @@ public static class Ex
             return Add(scaled);
         }
 
-        result.Sort(ExprOrder.Instance);
+        result.Sort(ExprOrder.Comparison);
         if (coefficient == 1.0)
         {
             return new Product(result.ToArray());
@@ -392,9 +393,9 @@ public static class Ex
                 coefficient *= c.Value;
                 return;
             case Product p:
-                foreach (var f in p.Factors)
+                for (var i = 0; i < p.Factors.Count; i++)
                 {
-                    AccumulateFactor(f, ref coefficient, exponents);
+                    AccumulateFactor(p.Factors[i], ref coefficient, exponents);
                 }
 
                 return;

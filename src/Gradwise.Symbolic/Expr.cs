@@ -89,9 +89,9 @@ public abstract class Expr : IEquatable<Expr>
     internal static int HashOf(IReadOnlyList<Expr> items, int seed)
     {
         var h = seed;
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            h = Combine(h, item.GetHashCode());
+            h = Combine(h, items[i].GetHashCode()); // by index: a foreach over the interface allocates an enumerator per node built
         }
 
         return h;

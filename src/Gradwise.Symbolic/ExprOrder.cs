@@ -12,6 +12,12 @@ public sealed class ExprOrder : IComparer<Expr>
     /// <summary>The one instance.</summary>
     public static readonly ExprOrder Instance = new();
 
+    /// <summary>
+    /// <see cref="Instance"/>'s comparison as a delegate made once: sorting a list with the comparer object makes a delegate per
+    /// sort, and every sum and product built sorts its parts.
+    /// </summary>
+    public static readonly System.Comparison<Expr> Comparison = Instance.Compare;
+
     private ExprOrder()
     {
     }

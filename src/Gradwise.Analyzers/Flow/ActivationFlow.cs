@@ -65,6 +65,9 @@ internal sealed class ActivationFlow
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
         new Query(this, cancellationToken).Values(reference, 0);
 
+    /// <summary><see cref="ValuesOf"/> under one cancellation token, for recognizers that ask it of receivers and delegates (a value, not a delegate made at every site).</summary>
+    public HeldValues Values(CancellationToken cancellationToken) => new(this, cancellationToken);
+
     /// <summary>
     /// The values the last element of a collection can hold (object creations, constants), as far as flow can place them: of a list
     /// filled by <c>Add</c>, what the add last in source order adds, wherever the list is filled (a method that builds and returns it,

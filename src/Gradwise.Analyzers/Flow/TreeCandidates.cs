@@ -23,7 +23,7 @@ internal sealed class TreeCandidates
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 
     private readonly SyntaxTree tree;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> members = SharedTable.Create<string, IReadOnlyList<SyntaxNode>>(System.StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<SyntaxNode>> members = SharedTable.CreateSmall<string, IReadOnlyList<SyntaxNode>>(System.StringComparer.Ordinal);
     private string? text;
     private TreeVisibility? visibility;
 

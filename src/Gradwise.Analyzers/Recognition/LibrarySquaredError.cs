@@ -56,7 +56,7 @@ internal static class LibrarySquaredError
     /// </summary>
     public static ActivationFact? CompiledAfterActivation(IInvocationOperation compile, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
-        if (compile.Instance is null || !compile.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)))
+        if (compile.Instance is null || !parts.AnySquaredErrorLoss(compile.Arguments, ct))
         {
             return null;
         }
@@ -124,7 +124,7 @@ internal static class LibrarySquaredError
     /// where the model is made, the layers after it (<see cref="LastLayerOfCreated"/>).
     /// </summary>
     public static ActivationFact? MadeWithLossEndingInActivation(IObjectCreationOperation creation, ModelParts parts, FlowIndex index, CancellationToken ct) =>
-        creation.Arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)) ? LastLayerOfCreated(creation, parts, index, ct) : null;
+        parts.AnySquaredErrorLoss(creation.Arguments, ct) ? LastLayerOfCreated(creation, parts, index, ct) : null;
 
     /// <summary>
     /// A squared-error loss set on a model by a property or a field, <c>net.Loss = new MeanSquaredError()</c> or
@@ -305,7 +305,7 @@ internal static class LibrarySquaredError
     /// </summary>
     public static ActivationFact? GivenLayersEndingInActivation(IOperation call, ImmutableArray<IArgumentOperation> arguments, ModelParts parts, FlowIndex index, CancellationToken ct)
     {
-        return arguments.Any(a => parts.IsSquaredErrorLoss(a.Value, ct)) ? LastLayerIn(arguments, call, parts, index, ct) : null;
+        return parts.AnySquaredErrorLoss(arguments, ct) ? LastLayerIn(arguments, call, parts, index, ct) : null;
     }
 
     /// <summary>The softmax or sigmoid of the last layer of a collection of layers among <paramref name="arguments"/>.</summary>

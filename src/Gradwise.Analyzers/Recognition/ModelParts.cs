@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Gradwise.Flow;
@@ -48,6 +49,20 @@ internal sealed class ModelParts
         }
 
         return first;
+    }
+
+    /// <summary>True when one of <paramref name="arguments"/> is a squared-error loss (<see cref="IsSquaredErrorLoss"/>); asked of every call and creation, so no delegate is made for it.</summary>
+    public bool AnySquaredErrorLoss(ImmutableArray<IArgumentOperation> arguments, CancellationToken ct)
+    {
+        foreach (var argument in arguments)
+        {
+            if (IsSquaredErrorLoss(argument.Value, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

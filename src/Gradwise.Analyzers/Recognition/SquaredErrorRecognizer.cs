@@ -63,9 +63,9 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>The loss or the delta a multiplication chain is (called on the top of the chain only).</summary>
     /// <param name="product">The top of the chain.</param>
-    /// <param name="delegateValues">What a delegate can hold, from flow (the methods handed to it), or null where flow is not run.</param>
+    /// <param name="delegateValues">What a receiver or delegate can hold, from flow (the methods handed to it), or null where flow is not run.</param>
     /// <param name="ct">Cancellation.</param>
-    public object? Product(IBinaryOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct) =>
+    public object? Product(IBinaryOperation product, HeldValues? delegateValues, CancellationToken ct) =>
         Factors(product, delegateValues, ct);
 
     /// <summary>
@@ -73,7 +73,7 @@ internal sealed class SquaredErrorRecognizer
     /// target's value before it times the right side; null for any other compound assignment. Not fixable by dropping factors: the
     /// statement would have to go.
     /// </summary>
-    public SquaredErrorDelta? InPlace(ICompoundAssignmentOperation assignment, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct) =>
+    public SquaredErrorDelta? InPlace(ICompoundAssignmentOperation assignment, HeldValues? delegateValues, CancellationToken ct) =>
         assignment is { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } && Factors(assignment, delegateValues, ct) is SquaredErrorDelta delta
             ? delta with { Fixable = false }
             : null;
@@ -113,7 +113,7 @@ internal sealed class SquaredErrorRecognizer
     /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
     /// <c>np.multiply(e, sp)</c>), called on the top of the chain only; null for any other call.
     /// </summary>
-    public object? Pointwise(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
+    public object? Pointwise(IInvocationOperation call, HeldValues? delegateValues, CancellationToken ct)
     {
         if (call.TargetMethod.Name == "Zip" && ZipPair(call, BinaryOperatorKind.Multiply) != null)
         {
@@ -287,7 +287,7 @@ internal sealed class SquaredErrorRecognizer
             || (parent is IInvocationOperation call && VectorApi.BinaryCall(call) is { Kind: BinaryOperatorKind.Multiply });
     }
 
-    private object? Factors(IOperation product, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
+    private object? Factors(IOperation product, HeldValues? delegateValues, CancellationToken ct)
     {
         var variable = product is ICompoundAssignmentOperation inPlace && ValueBefore(inPlace, ct) is { } before
             ? VariableFactors(ct, before, inPlace.Value) // err *= o * (1 - o) after double err = t - o: (t - o) · o · (1 - o)
@@ -311,6 +311,12 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
+        return ReadDelta(product, variable, delegateValues, ct);
+    }
+
+    /// <summary>The delta a product whose factors may hold σ' is, read as math (its own method: the closure it needs is made only here, not for every product).</summary>
+    private SquaredErrorDelta? ReadDelta(IOperation product, List<IOperation> variable, HeldValues? delegateValues, CancellationToken ct)
+    {
         var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
         var inOtherBody = new HashSet<IOperation>();
         return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody);
@@ -338,14 +344,14 @@ internal sealed class SquaredErrorRecognizer
     /// The implementation an interface or virtual call runs when every object flow finds its receiver can hold is made here, and
     /// all of one implementation (<c>loss.Derivative(output, target)</c> with <c>new MeanSquared()</c> handed in); null otherwise.
     /// </summary>
-    private static IMethodSymbol? Dispatched(IInvocationOperation call, System.Func<IOperation, List<IOperation>?> values) =>
+    private static IMethodSymbol? Dispatched(IInvocationOperation call, HeldValues? values) =>
         HeldImplementations(call, values) is { } held && held.Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).Take(2).ToList() is { Count: 1 } one ? one[0] : null;
 
     /// <summary>
     /// The implementations an interface or virtual call can run, one per object its receiver can hold, when flow finds every such
     /// object made here (<c>new Tanh()</c> handed to the constructor that stores it); null when it cannot place them all.
     /// </summary>
-    private static List<IMethodSymbol>? HeldImplementations(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? values)
+    private static List<IMethodSymbol>? HeldImplementations(IInvocationOperation call, HeldValues? values)
     {
         if (call.Instance is not { } receiver || values?.Invoke(receiver) is not { Count: > 0 } held)
         {
@@ -371,7 +377,7 @@ internal sealed class SquaredErrorRecognizer
     /// implementation in the compilation returns y·(1 − y) of its parameter (σ' in the output): the call
     /// may dispatch there. Flow then says whether o is a sigmoid's output.
     /// </summary>
-    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, System.Func<IOperation, List<IOperation>?>? delegateValues, CancellationToken ct)
+    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, HeldValues? delegateValues, CancellationToken ct)
     {
         var value = Operations.Strip(factor);
         if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
@@ -567,7 +573,7 @@ internal sealed class SquaredErrorRecognizer
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
     /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>
-    public SquaredErrorLoss? Call(IInvocationOperation call, System.Func<IOperation, List<IOperation>?>? values, CancellationToken ct)
+    public SquaredErrorLoss? Call(IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {
         var target = call.TargetMethod;
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)

@@ -81,7 +81,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         sites.Index.Saw(product);
         var ct = context.CancellationToken;
-        ReportSite(context, flow, sites.Product(product, flow is null ? null : held => flow.ValuesOf(held, ct), ct));
+        ReportSite(context, flow, sites.Product(product, flow?.Values(ct), ct));
     }
 
     /// <summary>A delta multiplied in place: <c>err *= o * (1 - o)</c>.</summary>
@@ -95,7 +95,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         sites.Index.Saw(assignment);
         var ct = context.CancellationToken;
-        ReportSite(context, flow, sites.InPlace(assignment, flow is null ? null : held => flow.ValuesOf(held, ct), ct));
+        ReportSite(context, flow, sites.InPlace(assignment, flow?.Values(ct), ct));
     }
 
     /// <summary>Reports what a product or a pointwise product is: a loss (where flow runs) or a delta.</summary>
@@ -122,7 +122,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if ((sites.Call(call, held => flow.ValuesOf(held, ct), ct) ?? sites.DotLoss(call, ct)) is { } loss)
+        if ((sites.Call(call, flow.Values(ct), ct) ?? sites.DotLoss(call, ct)) is { } loss)
         {
             ReportLoss(context, flow, loss);
             return;
@@ -136,7 +136,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         if (!SquaredErrorRecognizer.IsInsideProduct(call))
         {
-            ReportSite(context, flow, sites.Pointwise(call, held => flow.ValuesOf(held, ct), ct));
+            ReportSite(context, flow, sites.Pointwise(call, flow.Values(ct), ct));
         }
     }
 

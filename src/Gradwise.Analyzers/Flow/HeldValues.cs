@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// What flow says a receiver or a delegate can hold (<see cref="ActivationFlow.ValuesOf"/>), asked under one cancellation token.
+/// A value handed to recognizers at every product and call of the compilation, where a delegate would be an allocation per site.
+/// </summary>
+internal readonly struct HeldValues
+{
+    private readonly ActivationFlow flow;
+    private readonly CancellationToken cancellationToken;
+
+    public HeldValues(ActivationFlow flow, CancellationToken cancellationToken)
+    {
+        this.flow = flow;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The values <paramref name="reference"/> can hold as far as flow can place them, or null when it can place none.</summary>
+    public List<IOperation>? Invoke(IOperation reference) => flow.ValuesOf(reference, cancellationToken);
+}
