@@ -51,15 +51,63 @@ public static class Ex
     public static Expr Sub(Expr a, Expr b) => Add(new[] { a, Neg(b) });
 
     /// <summary>
-    /// -a: the same node as <c>Mul(-1, a)</c>, built without the general product's collecting where a is a constant or any node
-    /// that is not a sum, product or power (a variable, a call, a comparison).
+    /// -a: the same node as <c>Mul(-1, a)</c>, built without the general product's collecting where a is a constant, a product
+    /// (its coefficient, which a canonical product keeps first, negated) or any node that is not a sum or power (a variable, a
+    /// call, a comparison).
     /// </summary>
     public static Expr Neg(Expr a) => a switch
     {
         Constant c => Const(-c.Value),
-        Sum or Product or Power => Mul(new[] { MinusOne, a }),
+        Product p => NegatedProduct(p.Factors),
+        Sum or Power => Mul(new[] { MinusOne, a }),
         _ => new Product(new[] { Const(-1.0), a }),
     };
+
+    /// <summary>
+    /// −1 times a canonical product: its coefficient negated, added as −1 where it has none, dropped where it becomes 1. Nothing
+    /// else changes (the other factors are already collected and in order, and a product of two or more factors is never
+    /// distributed over a sum).
+    /// </summary>
+    private static Expr NegatedProduct(IReadOnlyList<Expr> factors)
+    {
+        if (factors[0] is not Constant coefficient)
+        {
+            var prefixed = new Expr[factors.Count + 1];
+            prefixed[0] = Const(-1.0);
+            for (var i = 0; i < factors.Count; i++)
+            {
+                prefixed[i + 1] = factors[i];
+            }
+
+            return new Product(prefixed);
+        }
+
+        var negated = -coefficient.Value;
+        if (negated == 1.0)
+        {
+            if (factors.Count == 2)
+            {
+                return factors[1];
+            }
+
+            var rest = new Expr[factors.Count - 1];
+            for (var i = 1; i < factors.Count; i++)
+            {
+                rest[i - 1] = factors[i];
+            }
+
+            return new Product(rest);
+        }
+
+        var copy = new Expr[factors.Count];
+        copy[0] = Const(negated);
+        for (var i = 1; i < factors.Count; i++)
+        {
+            copy[i] = factors[i];
+        }
+
+        return new Product(copy);
+    }
 
     /// <summary>a * b.</summary>
     public static Expr Mul(Expr a, Expr b) => Mul(new[] { a, b });

@@ -70,6 +70,18 @@ public sealed class CanonicalFormTests
             Assert.Equal(Ex.Mul(new[] { Ex.MinusOne, Ex.Const(constant) }), Ex.Neg(Ex.Const(constant)));
         }
 
+        // Products with every kind of coefficient: none, −1 (whose negation drops it, leaving one factor or several), others, NaN, ∞.
+        var x = Ex.Var("x");
+        var y = Ex.Var("y");
+        var sum = Ex.Add(new[] { x, Ex.Var("z") });
+        foreach (var coefficient in new[] { 1.0, -1.0, 2.5, -0.5, double.NaN, double.NegativeInfinity })
+        {
+            foreach (var product in new[] { Ex.Mul(new[] { Ex.Const(coefficient), x, y }), Ex.Mul(new[] { Ex.Const(coefficient), x, sum }), Ex.Mul(new[] { Ex.Const(coefficient), Ex.Pow(x, Ex.Const(2)), y, sum }) })
+            {
+                Assert.Equal(Ex.Mul(new[] { Ex.MinusOne, product }), Ex.Neg(product));
+            }
+        }
+
         Assert.True(compared > 1000, $"only {compared} nodes compared");
 
         static IEnumerable<Expr> Nodes(Expr e) => e.Children.SelectMany(Nodes).Prepend(e);

@@ -523,15 +523,16 @@ internal sealed class SquaredErrorRecognizer
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {
                     if (reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                        || initializer.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression)))
+                        || initializer.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression) && MayBePartOfDerivative(n, local.SemanticModel)))
                     {
-                        return true; // assigned later, or defined with a difference
+                        return true; // assigned later, or defined with a difference that can be part of o(1 − o)
                     }
 
                     if (initializer.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax)
-                        && (local.SemanticModel?.GetOperation(initializer) is not { } value || value.DescendantsAndSelf().OfType<IInvocationOperation>().Any(MayReturnDerivative)))
+                        && (local.SemanticModel?.GetOperation(initializer) is not { } value
+                            || (!IsError(value) && value.DescendantsAndSelf().OfType<IInvocationOperation>().Any(MayReturnDerivative))))
                     {
-                        return true; // defined with a call that can compute it
+                        return true; // defined with a call that can compute it (not an error label − Predict(x), whatever Predict calls)
                     }
                 }
 
@@ -540,6 +541,23 @@ internal sealed class SquaredErrorRecognizer
                 return false;
         }
     }
+
+    /// <summary>
+    /// True for a difference that can be part of σ' = o(1 − o) written out: 1 − o, o − o·o, o − o², or o − 1 (of a negated form),
+    /// and for anything it cannot bind. An error (<c>var error = y - p</c>, <c>label - Predict(x)</c>) is none of these, so a
+    /// gradient step's <c>rate * error * x[j]</c> is not read as math: most products in training code are such steps.
+    /// </summary>
+    private static bool MayBePartOfDerivative(SyntaxNode subtraction, SemanticModel? model) =>
+        model?.GetOperation(subtraction) is not IBinaryOperation difference || MayBePartOfDerivative(difference);
+
+    private static bool MayBePartOfDerivative(IBinaryOperation difference) =>
+        Operations.Number(difference.LeftOperand) == 1.0
+        || Operations.Number(difference.RightOperand) == 1.0
+        || Operations.Strip(difference.RightOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply } or IInvocationOperation { TargetMethod.Name: "Pow" or "Square" };
+
+    /// <summary>True for a value that is a difference no σ' is written as (<see cref="MayBePartOfDerivative(IBinaryOperation)"/>): an error.</summary>
+    private static bool IsError(IOperation value) =>
+        Operations.Strip(value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && !MayBePartOfDerivative(difference);
 
     private static bool IsOneMinus(IOperation factor) =>
         Operations.Strip(factor) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && Operations.Number(difference.LeftOperand) == 1.0;
@@ -784,9 +802,14 @@ internal sealed class SquaredErrorRecognizer
         return null;
     }
 
-    /// <summary>x for x·(1 − x).</summary>
+    /// <summary>x for x·(1 − x), or for x − x² (the same σ' multiplied out: <c>o - o * o</c>).</summary>
     private static Expr? OutputOfDerivative(Expr factor)
     {
+        if (factor is Sum { Terms.Count: 2 } expanded)
+        {
+            return expanded.Terms.FirstOrDefault(x => factor.Equals(Ex.Sub(x, Ex.Mul(x, x))));
+        }
+
         if (factor is not Product { Factors.Count: 2 } p)
         {
             return null;

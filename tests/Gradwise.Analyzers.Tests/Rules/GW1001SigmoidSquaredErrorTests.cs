@@ -59,6 +59,28 @@ public sealed class GW1001SigmoidSquaredErrorTests
                 double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:(t - o) * o * (1 - o)|}; }
             }
             """ },
+        { "σ' kept in a local written o - o·o", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); double slope = o - o * o; return {|GW1001:(t - o) * slope|}; }
+            }
+            """ },
+        { "derivative helper written o - o·o", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double Slope(double a) => a - a * a;
+                double Delta(double z, double t) { double o = Sigmoid(z); return {|GW1001:(o - t) * Slope(o)|}; }
+            }
+            """ },
+        { "error local times a σ' local", """
+            class C
+            {
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                double Delta(double z, double t) { double o = Sigmoid(z); double error = t - o; double slope = o * (1 - o); return {|GW1001:error * slope|}; }
+            }
+            """ },
         { "delta through a derivative method of any name", """
             class C
             {
@@ -260,6 +282,19 @@ public sealed class GW1001SigmoidSquaredErrorTests
                 public void Forward(double[] nets) { for (int i = 0; i < 2; i++) outputs[i] = 2 * nets[i] + Math.Exp(0); }
                 static double Mse(double[] a, double[] b) { double s = 0; for (int i = 0; i < a.Length; i++) s += Math.Pow(a[i] - b[i], 2); return s; }
                 public double Loss(double[] targets) => Mse(outputs, targets);
+            }
+            """ },
+        { "logistic regression's gradient step with the error in a local", """
+            class C
+            {
+                static double S(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                void Step(double[] w, double[] x, double y, double rate)
+                {
+                    double z = 0;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    var error = y - S(z);
+                    for (int j = 0; j < w.Length; j++) w[j] += rate * error * x[j];
+                }
             }
             """ },
         { "softplus is not a sigmoid", """
