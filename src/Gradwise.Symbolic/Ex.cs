@@ -65,8 +65,8 @@ public static class Ex
 
     /// <summary>
     /// −1 times a canonical product: its coefficient negated, added as −1 where it has none, dropped where it becomes 1. Nothing
-    /// else changes (the other factors are already collected and in order, and a product of two or more factors is never
-    /// distributed over a sum).
+    /// else changes: the other factors are already collected and in order, and the general product distributes −1 only over a
+    /// lone sum, which a canonical product never is (a coefficient 1 beside one sum would have been left out).
     /// </summary>
     private static Expr NegatedProduct(IReadOnlyList<Expr> factors)
     {

@@ -55,21 +55,34 @@ internal sealed class TreeVisibility
     /// <summary>The identifiers the file's text writes right before a dot.</summary>
     public IEnumerable<string> Dotted => dotted;
 
-    /// <summary>Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses).</summary>
+    /// <summary>
+    /// Every identifier the text writes right before a <c>.</c> (a superset of those in qualified names and member accesses). The
+    /// same few identifiers stand before most dots (<c>Math</c>, <c>this</c>, a field): each is cut out of the text once, and later
+    /// occurrences are matched in place against the last identifier cut with the same hash.
+    /// </summary>
     private static void DottedIdentifiers(string text, HashSet<string> into)
     {
+        var cut = new Dictionary<int, string>();
         for (var dot = text.IndexOf('.'); dot >= 0; dot = text.IndexOf('.', dot + 1))
         {
             var start = dot;
+            var hash = 17;
             while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
             {
                 start--;
+                hash = unchecked((hash * 31) + text[start]);
             }
 
-            if (start < dot && !char.IsDigit(text[start]))
+            var length = dot - start;
+            if (length == 0 || char.IsDigit(text[start])
+                || (cut.TryGetValue(hash, out var known) && known.Length == length && string.CompareOrdinal(known, 0, text, start, length) == 0))
             {
-                into.Add(text.Substring(start, dot - start));
+                continue;
             }
+
+            var identifier = text.Substring(start, length);
+            into.Add(identifier);
+            cut[hash] = identifier;
         }
     }
 
