@@ -70,43 +70,26 @@ public static class Ex
     /// </summary>
     private static Expr NegatedProduct(IReadOnlyList<Expr> factors)
     {
-        if (factors[0] is not Constant coefficient)
+        var (negated, first) = factors[0] is Constant coefficient ? (-coefficient.Value, 1) : (-1.0, 0);
+        var kept = negated == 1.0 ? 0 : 1;
+        var count = factors.Count - first;
+        if (kept == 0 && count == 1)
         {
-            var prefixed = new Expr[factors.Count + 1];
-            prefixed[0] = Const(-1.0);
-            for (var i = 0; i < factors.Count; i++)
-            {
-                prefixed[i + 1] = factors[i];
-            }
-
-            return new Product(prefixed);
+            return factors[first];
         }
 
-        var negated = -coefficient.Value;
-        if (negated == 1.0)
+        var result = new Expr[kept + count];
+        if (kept == 1)
         {
-            if (factors.Count == 2)
-            {
-                return factors[1];
-            }
-
-            var rest = new Expr[factors.Count - 1];
-            for (var i = 1; i < factors.Count; i++)
-            {
-                rest[i - 1] = factors[i];
-            }
-
-            return new Product(rest);
+            result[0] = Const(negated);
         }
 
-        var copy = new Expr[factors.Count];
-        copy[0] = Const(negated);
-        for (var i = 1; i < factors.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            copy[i] = factors[i];
+            result[kept + i] = factors[first + i];
         }
 
-        return new Product(copy);
+        return new Product(result);
     }
 
     /// <summary>a * b.</summary>
