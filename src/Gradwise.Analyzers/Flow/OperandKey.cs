@@ -17,13 +17,9 @@ internal static class OperandKey
 
     /// <summary>
     /// The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).
-    /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FlowIndex.KeyName"/>).
-    /// </summary>
-    public static string? Of(IOperation operation, System.Func<ISymbol, string> names) => Of(operation, names, null);
-
-    /// <summary>
-    /// The same, with some locals standing for other storage: <paramref name="renamed"/> maps a local to the key read in its
-    /// place (an element written as <c>e[k] = t[k] - o[k]</c>, read back as <c>e[i]</c>, is <c>t[i] - o[i]</c>).
+    /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FlowIndex.KeyName"/>);
+    /// <paramref name="renamed"/> maps a local to the key read in its place (an element written as <c>e[k] = t[k] - o[k]</c>, read
+    /// back as <c>e[i]</c>, is <c>t[i] - o[i]</c>).
     /// </summary>
     public static string? Of(IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed)
     {
@@ -31,12 +27,26 @@ internal static class OperandKey
         return Append(text, operation, 0, new Names(names, renamed)) ? text.ToString() : null;
     }
 
+    /// <summary>
+    /// Appends the key of <paramref name="operation"/> (<see cref="Of"/>) to <paramref name="text"/>, or where it is not plain storage,
+    /// a key unique to this one operation, for a value nothing else can be proved equal to: for a caller that builds many keys into
+    /// one builder it keeps.
+    /// </summary>
+    public static void AppendOf(StringBuilder text, IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed)
+    {
+        var start = text.Length;
+        if (!Append(text, operation, 0, new Names(names, renamed)))
+        {
+            text.Length = start;
+            AppendUnique(text, Operations.Strip(operation));
+        }
+    }
+
     /// <summary>A symbol's name in keys when it is not declared in source: its full display string, unique per member (overloads differ by their parameters).</summary>
     public static string FullName(ISymbol symbol) => symbol.ToDisplayString();
 
-    /// <summary>A key that is unique to this one operation: for a value nothing else can be proved equal to.</summary>
-    public static string Unique(IOperation operation) =>
-        "#" + operation.Kind + "@" + operation.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + operation.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture);
+    private static StringBuilder AppendUnique(StringBuilder text, IOperation operation) =>
+        text.Append('#').Append(operation.Kind).Append('@').Append(operation.Syntax.SpanStart).Append(':').Append(operation.Syntax.Span.Length);
 
     private static bool Append(StringBuilder text, IOperation operation, int depth, Names names)
     {
@@ -58,7 +68,16 @@ internal static class OperandKey
                 text.Append(standsFor);
                 return true;
             case ILocalReferenceOperation local:
-                text.Append("l:").Append(local.Local.Name).Append('@').Append(DeclarationStart(local.Local));
+                text.Append("l:").Append(local.Local.Name).Append('@');
+                if (local.Local.DeclaringSyntaxReferences.Length > 0)
+                {
+                    text.Append(local.Local.DeclaringSyntaxReferences[0].Span.Start); // a number, written alike in every culture
+                }
+                else
+                {
+                    text.Append('?');
+                }
+
                 return true;
             case IParameterReferenceOperation parameter:
                 text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names.Of(container) : string.Empty);
@@ -150,11 +169,8 @@ internal static class OperandKey
         return true;
     }
 
-    private static string DeclarationStart(ILocalSymbol local) =>
-        local.DeclaringSyntaxReferences.Length > 0 ? local.DeclaringSyntaxReferences[0].Span.Start.ToString(CultureInfo.InvariantCulture) : "?";
-
     /// <summary>How symbols are named in keys, and the locals that stand for other storage.</summary>
-    private sealed class Names
+    private readonly struct Names
     {
         private readonly System.Func<ISymbol, string> names;
 

@@ -85,6 +85,11 @@ internal sealed class TolerantMathReader
     // Opaque leaves made so far: a store read that makes one reads something other than its arguments' elements.
     private int leaves;
 
+    // Where a leaf's name is built (a reader reads on one thread, one leaf at a time), and the one delegate that names symbols in
+    // keys: both made at the first leaf, then kept.
+    private System.Text.StringBuilder? keys;
+    private System.Func<ISymbol, string>? names;
+
     // The one implementation an interface or virtual call runs, where the caller knows the objects its receiver can hold.
     private readonly System.Func<IInvocationOperation, IMethodSymbol?>? dispatch;
 
@@ -132,8 +137,12 @@ internal sealed class TolerantMathReader
     public Expr Leaf(IOperation operation)
     {
         leaves++;
-        return Ex.Var("⟨" + (OperandKey.Of(operation, source.KeyName, renamed) ?? OperandKey.Unique(Operations.Strip(operation))) + "⟩");
+        var key = (keys ??= new System.Text.StringBuilder()).Clear().Append('⟨');
+        OperandKey.AppendOf(key, operation, KeyName, renamed);
+        return Ex.Var(key.Append('⟩').ToString());
     }
+
+    private System.Func<ISymbol, string> KeyName => names ??= source.KeyName;
 
     /// <summary>The variable the element of the object an own matrix method runs on is read as in <see cref="OwnForm"/>.</summary>
     public static readonly Expr Self = Ex.Var("⟨self⟩");
@@ -362,7 +371,7 @@ internal sealed class TolerantMathReader
                 return Read(stored, parameters, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
-                && OperandKey.Of(element.Indices[0], source.KeyName, renamed) is { } at:
+                && OperandKey.Of(element.Indices[0], KeyName, renamed) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
             case IConversionOperation c when VectorApi.IsVector(c.Type) && (VectorApi.IsVector(c.Operand.Type) || MathApi.IsNumeric(c.Operand.Type)):
                 return Read(c.Operand, parameters, depth); // a DenseVector as a Vector<double>, or a number spread over a vector
