@@ -34,6 +34,10 @@ internal sealed class ActivationFlow
     private readonly FlowIndex index;
     private readonly ConcurrentDictionary<(ISymbol Symbol, Activation Kind, bool Elements), Cached> cache = SharedTable.Create<(ISymbol Symbol, Activation Kind, bool Elements), Cached>(new KeyComparer());
 
+    // What each value a search reaches reads as, by its math alone: the searches that reach one value (the pre-check for both
+    // kinds, then each kind; other sites' searches through the same member) read it once.
+    private readonly ConcurrentDictionary<IOperation, MathForm> forms = SharedTable.Create<IOperation, MathForm>();
+
     public ActivationFlow(FlowIndex index)
     {
         this.index = index;
@@ -105,6 +109,14 @@ internal sealed class ActivationFlow
         public object?[] Constants { get; }
     }
 
+    /// <summary>What a value's math is, as the search asks it: a logistic of something, an exponential (or neither).</summary>
+    [System.Flags]
+    private enum MathForm : byte
+    {
+        Logistic = 1,
+        Exponential = 2,
+    }
+
     private sealed class Cached
     {
         public Cached(ActivationFact? fact, bool perObject)
@@ -161,6 +173,11 @@ internal sealed class ActivationFlow
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // foreach (var (o, t) in outputs.Zip(targets)): o is an element of outputs
                 case ILocalReferenceOperation local:
                     var definitions = Index.Reaching(local, ct);
+                    if (LoopTupleElements(local, definitions, depth) is { } looped)
+                    {
+                        return Choice(looped, e => Value(e, kind, depth + 1)); // foreach (var (z, a) in trace): a is the second element of trace's tuples
+                    }
+
                     return Choice(definitions, d => Value(d, kind, depth + 1))
                         ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth), out var placed) ?? (placed ? null : Selected(definitions, kind, depth)) : null)
                         ?? MappedInPlace(local, kind);
@@ -231,6 +248,11 @@ internal sealed class ActivationFlow
                     return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Elements(e, kind, depth + 1));
                 case ILocalReferenceOperation local:
                     var reaching = Index.Reaching(local, ct);
+                    if (LoopTupleElements(local, reaching, depth) is { } looped)
+                    {
+                        return Choice(looped, e => Elements(e, kind, depth + 1));
+                    }
+
                     var whole = Choice(reaching, d => Elements(d, kind, depth + 1)) ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth), out _) : null);
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
@@ -1373,10 +1395,36 @@ internal sealed class ActivationFlow
                     return Gather(Index.Reaching(local, ct), d => TupleElements(d, path, depth + 1));
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Gather(new[] { conditional.WhenTrue, whenFalse }, c => TupleElements(c, path, depth + 1));
+                case IMemberReferenceOperation storage when storage is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.Length: 0 }
+                    && Operations.ReferencedSymbol(storage) is { } member:
+                    // Last = (z, σ(z)) in one method, Last.Item2 read in another: the element of each tuple the member is given.
+                    return Gather(Index.WritesTo(member, storage, ct).Where(w => !w.IntoElements).Select(w => w.Value), v => TupleElements(v, path, depth + 1));
+                case IArrayElementReferenceOperation { ArrayReference: var collection } element when Operations.ReferencedSymbol(Operations.Strip(collection)) is { } array:
+                    return ElementTuples(array, element, path, depth);
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } element when Operations.ReferencedSymbol(Operations.Strip(list)) is { } collection:
+                    return ElementTuples(collection, element, path, depth);
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// For a variable a <c>foreach</c> deconstructs from the tuples a field, property or local collection holds
+        /// (<c>foreach (var (z, a) in trace)</c> with <c>trace.Add((z, σ(z)))</c>): the elements at its place of those tuples; null for
+        /// any other local, or where some stored element is not a tuple flow can read.
+        /// </summary>
+        private List<IOperation>? LoopTupleElements(ILocalReferenceOperation local, IReadOnlyList<IOperation> definitions, int depth) =>
+            definitions.Count == 1 && definitions[0] is IForEachLoopOperation loop && Operations.LoopVariablePath(loop, local.Local) is { } path
+            && Operations.Strip(loop.Collection) is var collection && Operations.ReferencedSymbol(collection) is { } stored
+                ? ElementTuples(stored, collection, path, depth)
+                : null;
+
+        /// <summary>
+        /// The elements at <paramref name="path"/> of the tuples stored into a collection's elements (<c>steps[i] = (z, σ(z))</c>,
+        /// <c>trace.Add((z, a))</c>), for <c>steps[k].Item2</c> read back.
+        /// </summary>
+        private List<IOperation>? ElementTuples(ISymbol collection, IOperation read, int[] path, int depth) =>
+            Gather(Index.WritesTo(collection, read, ct).Where(w => w.IntoElements && !w.ValueIsElements).Select(w => w.Value), v => TupleElements(v, path, depth + 1));
 
         private static List<IOperation>? Gather(IEnumerable<IOperation> sources, System.Func<IOperation, List<IOperation>?> of)
         {
@@ -1460,11 +1508,15 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var math = reader.Read(value);
             var logistic = kind != Activation.Exponential;
-            var matches = logistic ? LogisticForm.ArgumentOf(math) != null : math is Call { Function: MathFunction.Exp };
-            return matches ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp") : null;
+            var form = flow.forms.TryGetValue(value, out var known) ? known : flow.forms.GetOrAdd(value, FormOf(reader.Read(value)));
+            return (form & (logistic ? MathForm.Logistic : MathForm.Exponential)) != 0
+                ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp")
+                : null;
         }
+
+        private static MathForm FormOf(Expr math) =>
+            (LogisticForm.ArgumentOf(math) != null ? MathForm.Logistic : 0) | (math is Call { Function: MathFunction.Exp } ? MathForm.Exponential : 0);
 
         private ActivationFact? Memo(ISymbol symbol, Activation kind, bool elements, int depth, System.Func<ActivationFact?> compute)
         {

@@ -63,6 +63,9 @@ internal sealed class MemberFacts
                 case IIncrementOrDecrementOperation step:
                     facts.AddWrite(step.Target, step, false, step);
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    facts.AddDeconstructed(deconstruction.Target, deconstruction.Value, deconstruction);
+                    break;
                 case IFieldInitializerOperation fieldInitializer:
                     foreach (var field in fieldInitializer.InitializedFields)
                     {
@@ -114,6 +117,30 @@ internal sealed class MemberFacts
                     Writes.Add(new Write(symbol, false, value, valueIsElements, site));
                 }
 
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The members and elements a deconstruction writes (<c>(Sum, Output) = (z, σ(z))</c>, <c>(Z, A) = Activate(z)</c>): each gets the
+    /// element of the value at its place, where the value is a tuple literal that far; elsewhere the written target itself stands
+    /// for it, which flow reads as that element of the value (<see cref="Operations.TupleElementOf"/>). Locals are followed by their
+    /// definitions (<see cref="LocalDefinitions"/>).
+    /// </summary>
+    private void AddDeconstructed(IOperation target, IOperation? value, IOperation site)
+    {
+        switch (target)
+        {
+            case ITupleOperation tuple:
+                var literal = value is null ? null : Operations.Strip(value) as ITupleOperation;
+                for (var i = 0; i < tuple.Elements.Length; i++)
+                {
+                    AddDeconstructed(tuple.Elements[i], literal != null && i < literal.Elements.Length ? literal.Elements[i] : null, site);
+                }
+
+                break;
+            case IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation:
+                AddWrite(target, value ?? target, false, site);
                 break;
         }
     }

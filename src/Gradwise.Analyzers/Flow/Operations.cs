@@ -79,8 +79,9 @@ internal static class Operations
     };
 
     /// <summary>
-    /// For a local a deconstruction writes (<c>a</c> in <c>var (a, b) = F();</c> or <c>(a, (b, c)) = t;</c>): the value
-    /// deconstructed and the tuple element indices that lead from it to the local. Null for any other operation.
+    /// For a local, member or element a deconstruction writes (<c>a</c> in <c>var (a, b) = F();</c>, <c>(a, (b, c)) = t;</c> or
+    /// <c>(Sum, Output) = t;</c>): the value deconstructed and the tuple element indices that lead from it to the target. Null for
+    /// any other operation.
     /// </summary>
     public static (IOperation Value, int[] Path)? Deconstructed(IOperation target)
     {
@@ -145,13 +146,14 @@ internal static class Operations
         deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => Deconstructed(r) != null);
 
     /// <summary>
-    /// For an operation that reads one element of a tuple: the tuple and the element indices that lead to it. A local a
-    /// deconstruction writes (<see cref="Deconstructed"/>), or a tuple element field read from a tuple (<c>r.Item2</c>,
+    /// For an operation that reads one element of a tuple: the tuple and the element indices that lead to it. A local, member or
+    /// element a deconstruction writes (<see cref="Deconstructed"/>), or a tuple element field read from a tuple (<c>r.Item2</c>,
     /// <c>r.Probability</c>). Null for anything else.
     /// </summary>
     public static (IOperation Tuple, int[] Path)? TupleElementOf(IOperation value) => value switch
     {
         ILocalReferenceOperation local => Deconstructed(local),
+        IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation when value.Parent is ITupleOperation && Deconstructed(value) is { } written => written,
         IFieldReferenceOperation { Instance: { } tuple } element when TupleIndex(element.Field) is { } position => (tuple, new[] { position }),
         _ => null,
     };

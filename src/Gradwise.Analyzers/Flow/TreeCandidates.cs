@@ -310,7 +310,7 @@ internal sealed class TreeCandidates
     };
 
     /// <summary>
-    /// The node that writes <paramref name="target"/>: an assignment to it, <c>++</c>/<c>--</c> on it, or a call that writes its
+    /// The node that writes <paramref name="target"/>: an assignment to it (a deconstruction too), <c>++</c>/<c>--</c> on it, or a call that writes its
     /// elements (<c>list.Add(v)</c>, <c>Array.Copy(src, dst, n)</c>, <c>src.CopyTo(dst)</c>, as <see cref="MemberFacts"/> reads them).
     /// </summary>
     private static SyntaxNode? IsWriteTarget(SyntaxNode target)
@@ -326,6 +326,8 @@ internal sealed class TreeCandidates
             case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access when access.Expression == target && invocation.Expression == access
                 && MemberFacts.AddsAnElement(RightmostName(access)):
                 return invocation;
+            case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                return DeconstructionInto(tuple);
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } argument:
                 var position = list.Arguments.IndexOf(argument);
                 var called = RightmostName(invocation.Expression);
@@ -333,6 +335,18 @@ internal sealed class TreeCandidates
             default:
                 return null;
         }
+    }
+
+    /// <summary>The deconstruction whose left side <paramref name="tuple"/> is, or is nested in (<c>(Sum, (Output, _)) = ...</c>); else null.</summary>
+    private static AssignmentExpressionSyntax? DeconstructionInto(TupleExpressionSyntax tuple)
+    {
+        SyntaxNode side = tuple;
+        while (side.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax outer })
+        {
+            side = outer;
+        }
+
+        return side.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == side ? assignment : null;
     }
 
     private static void AddOwner(List<SyntaxNode> found, SyntaxNode node)

@@ -446,6 +446,9 @@ public sealed class FlowEngineTests
                 public void ElementsOnly() { (elementsOnly)[0] -= 1; }
                 public void Qualified() { Shapes.Net.Counter = 1; }
                 public void AliasQualified() { global::Shapes.Net.Counter2 = 1; }
+                private double tupleOnly, nestedOnly; private double[] tupleElementsOnly = new double[1];
+                public void TupleOnly(double z) { (tupleOnly, (nestedOnly, _)) = (z, (z, 1)); var (a, b) = (z, z); (tupleElementsOnly[0], a) = (b, z); }
+                public (double, double) TupleRead() => (tupleOnly, nestedOnly);
             }
             """;
         var tree = CSharpSyntaxTree.ParseText(source);
@@ -469,6 +472,13 @@ public sealed class FlowEngineTests
         {
             switch (node)
             {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax left } deconstruction:
+                    foreach (var target in left.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax>().Where(a => a.Expression is not Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax))
+                    {
+                        Expect("w:", Rightmost(target.Expression), node);
+                    }
+
+                    break;
                 case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment:
                     Expect("w:", Rightmost(assignment.Left), node);
                     break;
@@ -520,7 +530,7 @@ public sealed class FlowEngineTests
         }
 
         // Names that occur only where nothing writes, creates or calls them find nothing.
-        foreach (var key in new[] { "w:Helper", "w:Math", "call:Output", "new:Output", "w:text", "call:Weights", "w:Changed" })
+        foreach (var key in new[] { "w:Helper", "w:Math", "call:Output", "new:Output", "w:text", "call:Weights", "w:Changed", "w:tupleOnly", "w:nestedOnly", "w:tupleElementsOnly" })
         {
             Assert.Equal(expected.ContainsKey(key), candidates.Members(key).Count > 0);
         }

@@ -2985,6 +2985,139 @@ public sealed class SquaredErrorRealShapeTests
             "var a = Backprop.Squash(zs); var deltas = {|GW1001:Backprop.OutputDeltas(a, Backprop.Subtract(targets, a))|};") } },
         { "an array helper of output deltas, given an error array filled with targets[i] - a[i] in a loop", new[] { DeltaHelpers(
             "var a = Backprop.Squash(zs); var errors = new double[a.Length]; for (int i = 0; i < a.Length; i++) errors[i] = targets[i] - a[i]; var deltas = {|GW1001:Backprop.OutputDeltas(a, errors)|};") } },
+        { "sum and activation stored into fields by one deconstruction of a tuple literal", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double[] Weights = new double[3];
+                public double Sum, Output;
+                public void Forward(double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < Weights.Length; i++) z += Weights[i] * x[i];
+                    (Sum, Output) = (z, /*σ*/1.0 / (1.0 + Math.Exp(-z)));
+                }
+
+                public double Error(double target) => 0.5 * {|GW1001:Math.Pow(Output - target, 2)|};
+            }
+            """ } },
+        { "a layer's activations deconstructed into properties from what a helper returns, through another object", new[] { """
+            using System;
+            public class Layer
+            {
+                public double[] Z { get; private set; } = Array.Empty<double>();
+                public double[] A { get; private set; } = Array.Empty<double>();
+                static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+                static (double[] Linear, double[] Activated) Activate(double[] z)
+                {
+                    var a = new double[z.Length];
+                    for (int i = 0; i < z.Length; i++) a[i] = /*σ*/Sigmoid(z[i]);
+                    return (z, a);
+                }
+
+                public void Forward(double[] z) => (Z, A) = Activate(z);
+            }
+
+            public class Trainer
+            {
+                public double Loss(Layer output, double[] y)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < y.Length; k++) sum += {|GW1001:(output.A[k] - y[k]) * (output.A[k] - y[k])|};
+                    return sum;
+                }
+            }
+            """ } },
+        { "a forward pass's tuple kept whole in a property, its named element read by the loss", new[] { """
+            using System;
+            public class Perceptron
+            {
+                public double W, B;
+                public (double Logit, double Probability) Last { get; private set; }
+                public void Forward(double x)
+                {
+                    var z = W * x + B;
+                    Last = (z, /*σ*/1 / (1 + Math.Exp(-z)));
+                }
+
+                public double Loss(double y) => {|GW1001:(Last.Probability - y) * (Last.Probability - y)|};
+            }
+            """ } },
+        { "each step's sum and activation kept as a tuple in a list, the last one's named element read by the loss", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Unit
+            {
+                public double W;
+                private readonly List<(double Z, double A)> trace = new();
+                public double Step(double x)
+                {
+                    var z = W * x;
+                    var a = /*σ*/1 / (1 + Math.Exp(-z));
+                    trace.Add((z, a));
+                    return a;
+                }
+
+                public double Loss(double y)
+                {
+                    var last = trace[trace.Count - 1].A;
+                    return {|GW1001:(last - y) * (last - y)|};
+                }
+            }
+            """ } },
+        { "a history of (sum, activation) tuples walked by a foreach that deconstructs them", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Recorder
+            {
+                public List<(double Sum, double Activation)> History { get; } = new();
+                public void Record(double z) => History.Add((z, /*σ*/1 / (1 + Math.Exp(-z))));
+                public double Cost(IReadOnlyList<double> targets)
+                {
+                    double cost = 0;
+                    var k = 0;
+                    foreach (var (_, activation) in History) { cost += {|GW1001:(activation - targets[k]) * (activation - targets[k])|}; k++; }
+                    return cost;
+                }
+            }
+            """ } },
+        { "sums and activations kept as tuples in an array, read back by position", new[] { """
+            using System;
+            public class Layer
+            {
+                public (double, double)[] Steps = new (double, double)[4];
+                public void Forward(double[] z)
+                {
+                    for (int i = 0; i < z.Length; i++) Steps[i] = (z[i], /*σ*/1.0 / (1.0 + Math.Exp(-z[i])));
+                }
+            }
+
+            public static class Cost
+            {
+                public static double Of(Layer layer, double[] t)
+                {
+                    double c = 0;
+                    for (int k = 0; k < t.Length; k++) c += {|GW1001:(layer.Steps[k].Item2 - t[k]) * (layer.Steps[k].Item2 - t[k])|};
+                    return c;
+                }
+            }
+            """ } },
+        { "outputs stored element by element through a nested deconstruction", new[] { """
+            using System;
+            public class Net
+            {
+                public double[] Sums = new double[2], Outputs = new double[2];
+                public void Forward(double[] z)
+                {
+                    for (int j = 0; j < z.Length; j++)
+                    {
+                        (Sums[j], (Outputs[j], _)) = (z[j], (/*σ*/1.0 / (1.0 + Math.Exp(-z[j])), j));
+                    }
+                }
+
+                public double Loss(int j, double t) => {|GW1001:(Outputs[j] - t) * (Outputs[j] - t)|};
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -3972,6 +4105,76 @@ public sealed class SquaredErrorRealShapeTests
         { "modules run by foreach that skips the last one, a sigmoid module last, squared error on what the loop carries out", new[] { ModularLayers(
             ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) { if (module is SigmoidModule) continue; a = module.Forward(a); } return a; }",
             PerOutput("g[i] = p[i] - t[i]; loss += 0.5 * g[i] * g[i];")) } },
+        { "a deconstruction stores the raw sum into the field the loss reads, the sigmoid into another", new[] { """
+            using System;
+            public class Neuron
+            {
+                public double[] Weights = new double[3];
+                public double Output, Activation;
+                public void Forward(double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < Weights.Length; i++) z += Weights[i] * x[i];
+                    (Output, Activation) = (z, 1.0 / (1.0 + Math.Exp(-z)));
+                }
+
+                public double Error(double target) => 0.5 * Math.Pow(Output - target, 2);
+            }
+            """ } },
+        { "a tuple kept whole in a field, the loss on its linear element", new[] { """
+            using System;
+            public class Perceptron
+            {
+                public double W, B;
+                private (double Logit, double Probability) last;
+                public void Forward(double x) { var z = W * x + B; last = (z, 1 / (1 + Math.Exp(-z))); }
+                public double Loss(double y) => (last.Logit - y) * (last.Logit - y);
+            }
+            """ } },
+        { "sums and activations kept as tuples in an array, the loss on the sums", new[] { """
+            using System;
+            public class Layer
+            {
+                public (double Sum, double Out)[] Steps = new (double, double)[4];
+                public void Forward(double[] z)
+                {
+                    for (int i = 0; i < z.Length; i++) Steps[i] = (z[i], 1.0 / (1.0 + Math.Exp(-z[i])));
+                }
+
+                public double Cost(double[] t)
+                {
+                    double c = 0;
+                    for (int k = 0; k < t.Length; k++) c += (Steps[k].Sum - t[k]) * (Steps[k].Sum - t[k]);
+                    return c;
+                }
+            }
+            """ } },
+        { "a history of (sum, activation) tuples walked by a foreach that deconstructs them, the loss on the sums", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Recorder
+            {
+                public List<(double Sum, double Activation)> History { get; } = new();
+                public void Record(double z) => History.Add((z, 1 / (1 + Math.Exp(-z))));
+                public double Cost(IReadOnlyList<double> targets)
+                {
+                    double cost = 0;
+                    var k = 0;
+                    foreach (var (sum, _) in History) { cost += (sum - targets[k]) * (sum - targets[k]); k++; }
+                    return cost;
+                }
+            }
+            """ } },
+        { "a helper's tuple deconstructed into fields, the loss on the linear part", new[] { """
+            using System;
+            public class Regressor
+            {
+                public double Prediction, Confidence;
+                static (double Linear, double Squashed) Score(double w, double x) { var z = w * x; return (z, 1 / (1 + Math.Exp(-z))); }
+                public void Fit(double w, double x) => (Prediction, Confidence) = Score(w, x);
+                public double Loss(double y) => (Prediction - y) * (Prediction - y);
+            }
+            """ } },
     };
 
     [Theory]
