@@ -2985,22 +2985,8 @@ public sealed class SquaredErrorRealShapeTests
             "var a = Backprop.Squash(zs); var deltas = {|GW1001:Backprop.OutputDeltas(a, Backprop.Subtract(targets, a))|};") } },
         { "an array helper of output deltas, given an error array filled with targets[i] - a[i] in a loop", new[] { DeltaHelpers(
             "var a = Backprop.Squash(zs); var errors = new double[a.Length]; for (int i = 0; i < a.Length; i++) errors[i] = targets[i] - a[i]; var deltas = {|GW1001:Backprop.OutputDeltas(a, errors)|};") } },
-        { "sum and activation stored into fields by one deconstruction of a tuple literal", new[] { """
-            using System;
-            public class Neuron
-            {
-                public double[] Weights = new double[3];
-                public double Sum, Output;
-                public void Forward(double[] x)
-                {
-                    double z = 0;
-                    for (int i = 0; i < Weights.Length; i++) z += Weights[i] * x[i];
-                    (Sum, Output) = (z, /*σ*/1.0 / (1.0 + Math.Exp(-z)));
-                }
-
-                public double Error(double target) => 0.5 * {|GW1001:Math.Pow(Output - target, 2)|};
-            }
-            """ } },
+        { "sum and activation stored into fields by one deconstruction of a tuple literal", new[] { DeconstructingNeuron(
+            "Sum, Output", "(z, /*σ*/1.0 / (1.0 + Math.Exp(-z)))", "{|GW1001:Math.Pow(Output - target, 2)|}") } },
         { "a layer's activations deconstructed into properties from what a helper returns, through another object", new[] { """
             using System;
             public class Layer
@@ -4105,22 +4091,8 @@ public sealed class SquaredErrorRealShapeTests
         { "modules run by foreach that skips the last one, a sigmoid module last, squared error on what the loop carries out", new[] { ModularLayers(
             ModularFill + "public double[] Predict(double[] x) { var a = x; foreach (var module in modules) { if (module is SigmoidModule) continue; a = module.Forward(a); } return a; }",
             PerOutput("g[i] = p[i] - t[i]; loss += 0.5 * g[i] * g[i];")) } },
-        { "a deconstruction stores the raw sum into the field the loss reads, the sigmoid into another", new[] { """
-            using System;
-            public class Neuron
-            {
-                public double[] Weights = new double[3];
-                public double Output, Activation;
-                public void Forward(double[] x)
-                {
-                    double z = 0;
-                    for (int i = 0; i < Weights.Length; i++) z += Weights[i] * x[i];
-                    (Output, Activation) = (z, 1.0 / (1.0 + Math.Exp(-z)));
-                }
-
-                public double Error(double target) => 0.5 * Math.Pow(Output - target, 2);
-            }
-            """ } },
+        { "a deconstruction stores the raw sum into the field the loss reads, the sigmoid into another", new[] { DeconstructingNeuron(
+            "Output, Activation", "(z, 1.0 / (1.0 + Math.Exp(-z)))", "Math.Pow(Output - target, 2)") } },
         { "a tuple kept whole in a field, the loss on its linear element", new[] { """
             using System;
             public class Perceptron
@@ -5019,6 +4991,27 @@ public sealed class SquaredErrorRealShapeTests
     /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
     /// </summary>
     /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    /// <summary>
+    /// A neuron whose forward pass stores two values into the two fields <paramref name="fields"/> by one deconstruction of
+    /// <paramref name="stored"/>, and whose error is half of <paramref name="loss"/>.
+    /// </summary>
+    private static string DeconstructingNeuron(string fields, string stored, string loss) => $$"""
+        using System;
+        public class Neuron
+        {
+            public double[] Weights = new double[3];
+            public double {{fields}};
+            public void Forward(double[] x)
+            {
+                double z = 0;
+                for (int i = 0; i < Weights.Length; i++) z += Weights[i] * x[i];
+                ({{fields}}) = {{stored}};
+            }
+
+            public double Error(double target) => 0.5 * {{loss}};
+        }
+        """;
+
     private static string PerOutput(string body) => "var g = new double[p.Length]; double loss = 0; for (int i = 0; i < p.Length; i++) { " + body + " }";
 
     private static string ModularLayers(string members, string loss) => """
