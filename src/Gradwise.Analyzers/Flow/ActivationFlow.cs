@@ -573,6 +573,13 @@ internal sealed class ActivationFlow
                 return Dispatched(target, call.Instance, depth, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
             }
 
+            if ((target.IsVirtual || target.IsOverride) && call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                && ObjectsMade(ThisObjects()?.ToList()) is { Count: > 0 } placed)
+            {
+                // Activate(z) on this, virtual with a body, where flow placed the objects: their types' overrides run.
+                return OnTypes(target, placed, false, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
+            }
+
             if (Folded(call, depth, m => MemberValue(m, kind, false, depth)) is { } folded)
             {
                 return folded.Through(call);
@@ -615,6 +622,16 @@ internal sealed class ActivationFlow
                 ? OnObjects(objects.Where(o => SymbolEqualityComparer.Default.Equals(o.Type, t)).ToList(), () => implementation(m))
                 : null;
             return everyType ? Every(types, held) : Any(types, held);
+        }
+
+        /// <summary>
+        /// The objects <c>this</c> is in the body being read, where flow placed them (a call of an abstract or virtual member on
+        /// <c>this</c> then runs their types' implementations); null elsewhere. Either way the answer depends on the objects.
+        /// </summary>
+        private IEnumerable<IOperation>? ThisObjects()
+        {
+            perObject = true;
+            return thisObjects;
         }
 
         /// <summary>An answer read with <c>this</c> being <paramref name="objects"/> in the bodies it reads (<see cref="OwnValues"/>).</summary>
@@ -899,7 +916,21 @@ internal sealed class ActivationFlow
             var fact = OnObjects(null, read);
             var ofObjects = perObject;
             perObject |= outer;
-            return fact is null || !ofObjects || ObjectsMade(Values(receiver, depth + 1)) is not { Count: > 0 } objects ? fact : OnObjects(objects, read);
+            if (!ofObjects || ObjectsMade(Values(receiver, depth + 1)) is not { Count: > 0 } objects)
+            {
+                return fact;
+            }
+
+            if (fact != null)
+            {
+                return OnObjects(objects, read);
+            }
+
+            // No answer for any object, where one depends on the object: a member of the type the object is runs there
+            // (Outputs[i] = Activate(z) with Activate abstract, and net.OutputLayer = new SigmoidLayer()). Read on the objects of
+            // each type flow places on the receiver: some type's answer for storage, every type's for any element of a collection.
+            var byType = objects.GroupBy(o => o.Type, SymbolEqualityComparer.Default).Select(g => g.ToList()).ToList();
+            return AnyElement(receiver) ? Every(byType, made => OnObjects(made, read)) : Any(byType, made => OnObjects(made, read));
         }
 
         /// <summary>
@@ -1202,6 +1233,7 @@ internal sealed class ActivationFlow
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => ThisObjects(),
                 IArrayElementReferenceOperation { Indices.Length: 1 } element => ElementValues(element.ArrayReference, PicksLast(element.Indices[0], element.ArrayReference), depth + 1),
                 IArrayElementReferenceOperation element => ElementValues(element.ArrayReference, false, depth + 1),
                 IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } indexer => ElementValues(list, PicksLast(indexer.Arguments[0].Value, list), depth + 1),

@@ -3088,6 +3088,34 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layer subclasses override an abstract activation, the output layer set through the network's property by another class", new[] { OverridingLayers(
+            "public Layer Hidden { get; set; } = null!; public Layer OutputLayer { get; set; } = null!;",
+            "public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += {|GW1001:(OutputLayer.Outputs[k] - t[k]) * (OutputLayer.Outputs[k] - t[k])|}; return c; }"
+            + "public double HiddenSpread(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (Hidden.Outputs[k] - t[k]) * (Hidden.Outputs[k] - t[k]); return c; }",
+            "net.Hidden = new ReluLayer(); net.OutputLayer = new SigmoidLayer();") } },
+        { "a virtual activation with a body overridden by the sigmoid layer, last in the network's list", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Layer
+            {
+                public double[] Outputs = new double[2];
+                protected virtual double Activate(double z) => z;
+                public void Forward(double[] z) { for (int i = 0; i < 2; i++) Outputs[i] = Activate(z[i]); }
+            }
+
+            public sealed class SigmoidLayer : Layer
+            {
+                protected override double Activate(double z) => /*σ*/1 / (1 + Math.Exp(-z));
+            }
+
+            public sealed class Network
+            {
+                private readonly List<Layer> layers = new() { new Layer(), new SigmoidLayer() };
+                public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += {|GW1001:(layers[^1].Outputs[k] - t[k]) * (layers[^1].Outputs[k] - t[k])|}; return c; }
+                public double First(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (layers[0].Outputs[k] - t[k]) * (layers[0].Outputs[k] - t[k]); return c; }
+                public double AnyLayer(double[] t, int i) { double c = 0; for (int k = 0; k < 2; k++) c += (layers[i].Outputs[k] - t[k]) * (layers[i].Outputs[k] - t[k]); return c; }
+            }
+            """ } },
         { "outputs stored element by element through a nested deconstruction", new[] { """
             using System;
             public class Net
@@ -4137,6 +4165,10 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layer subclasses override an abstract activation, the sigmoid layer hidden and a ReLU layer the output", new[] { OverridingLayers(
+            "public Layer Hidden { get; set; } = null!; public Layer OutputLayer { get; set; } = null!;",
+            "public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (OutputLayer.Outputs[k] - t[k]) * (OutputLayer.Outputs[k] - t[k]); return c; }",
+            "net.Hidden = new SigmoidLayer(); net.OutputLayer = new ReluLayer();") } },
         { "a helper's tuple deconstructed into fields, the loss on the linear part", new[] { """
             using System;
             public class Regressor
@@ -4991,6 +5023,37 @@ public sealed class SquaredErrorRealShapeTests
     /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
     /// </summary>
     /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    /// <summary>
+    /// Layers whose subclasses override an abstract activation (a sigmoid and a ReLU layer), a network with the members
+    /// <paramref name="members"/> and the losses <paramref name="losses"/>, and a program that builds it with <paramref name="build"/>
+    /// (on <c>net</c>).
+    /// </summary>
+    private static string OverridingLayers(string members, string losses, string build) => $$"""
+        using System;
+        public abstract class Layer
+        {
+            public double[] Outputs = new double[2];
+            public double[] W = new double[2];
+            protected abstract double Activate(double z);
+            public void Forward(double[] x) { for (int i = 0; i < 2; i++) Outputs[i] = Activate(W[i] * x[i]); }
+        }
+
+        public sealed class SigmoidLayer : Layer { protected override double Activate(double z) => /*σ*/1 / (1 + Math.Exp(-z)); }
+
+        public sealed class ReluLayer : Layer { protected override double Activate(double z) => Math.Max(0, z); }
+
+        public sealed class Network
+        {
+            {{members}}
+            {{losses}}
+        }
+
+        public static class Program
+        {
+            public static Network Build() { var net = new Network(); {{build}} return net; }
+        }
+        """;
+
     /// <summary>
     /// A neuron whose forward pass stores two values into the two fields <paramref name="fields"/> by one deconstruction of
     /// <paramref name="stored"/>, and whose error is half of <paramref name="loss"/>.
