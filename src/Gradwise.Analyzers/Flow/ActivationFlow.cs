@@ -1447,9 +1447,26 @@ internal sealed class ActivationFlow
         /// </summary>
         private List<IOperation>? LoopTupleElements(ILocalReferenceOperation local, IReadOnlyList<IOperation> definitions, int depth) =>
             definitions.Count == 1 && definitions[0] is IForEachLoopOperation loop && Operations.LoopVariablePath(loop, local.Local) is { } path
-            && Operations.Strip(loop.Collection) is var collection && Operations.ReferencedSymbol(collection) is { } stored
-                ? ElementTuples(stored, collection, path, depth)
+                ? CollectionTuples(loop.Collection, path, depth)
                 : null;
+
+        /// <summary>
+        /// The elements at <paramref name="path"/> of the tuples a collection holds: one in a field, property or local
+        /// (<see cref="ElementTuples"/>), or one a method of yours fills and returns (<c>var trace = new List&lt;(double, double)&gt;();
+        /// ... trace.Add((z, a)); return trace;</c>); null for any other.
+        /// </summary>
+        private List<IOperation>? CollectionTuples(IOperation collection, int[] path, int depth)
+        {
+            var value = Operations.Strip(collection);
+            if (Operations.ReferencedSymbol(value) is { } stored)
+            {
+                return ElementTuples(stored, value, path, depth);
+            }
+
+            return value is IInvocationOperation call && HasBody(call.TargetMethod) && Step(depth)
+                ? Gather(Index.ReturnsOf(call.TargetMethod, ct), r => CollectionTuples(r, path, depth + 1))
+                : null;
+        }
 
         /// <summary>
         /// The elements at <paramref name="path"/> of the tuples stored into a collection's elements (<c>steps[i] = (z, σ(z))</c>,

@@ -3067,6 +3067,8 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a foreach deconstructing the (sum, activation) list a forward pass of yours fills and returns", new[] { TupleTrace(
+            "foreach (var (_, activation) in Run(xs)) { cost += {|GW1001:(activation - targets[k]) * (activation - targets[k])|}; k++; }") } },
         { "sums and activations kept as tuples in an array, read back by position", new[] { """
             using System;
             public class Layer
@@ -4169,6 +4171,8 @@ public sealed class SquaredErrorRealShapeTests
             "public Layer Hidden { get; set; } = null!; public Layer OutputLayer { get; set; } = null!;",
             "public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (OutputLayer.Outputs[k] - t[k]) * (OutputLayer.Outputs[k] - t[k]); return c; }",
             "net.Hidden = new SigmoidLayer(); net.OutputLayer = new ReluLayer();") } },
+        { "a foreach deconstructing the (sum, activation) list a forward pass of yours returns, the loss on the sums", new[] { TupleTrace(
+            "foreach (var (sum, _) in Run(xs)) { cost += (sum - targets[k]) * (sum - targets[k]); k++; }") } },
         { "a helper's tuple deconstructed into fields, the loss on the linear part", new[] { """
             using System;
             public class Regressor
@@ -5023,6 +5027,37 @@ public sealed class SquaredErrorRealShapeTests
     /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
     /// </summary>
     /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    /// <summary>
+    /// A forward pass that fills a local list with (sum, activation) tuples and returns it, and a cost whose loop over
+    /// <c>Run(xs)</c> is <paramref name="loop"/> (with <c>cost</c> and the index <c>k</c> declared before it).
+    /// </summary>
+    private static string TupleTrace(string loop) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public static class Trace
+        {
+            static List<(double Sum, double Activation)> Run(double[] xs)
+            {
+                var trace = new List<(double Sum, double Activation)>();
+                foreach (var x in xs)
+                {
+                    var z = 0.5 * x;
+                    trace.Add((z, /*σ*/1 / (1 + Math.Exp(-z))));
+                }
+
+                return trace;
+            }
+
+            public static double Cost(double[] xs, double[] targets)
+            {
+                double cost = 0;
+                var k = 0;
+                {{loop}}
+                return cost;
+            }
+        }
+        """;
+
     /// <summary>
     /// Layers whose subclasses override an abstract activation (a sigmoid and a ReLU layer), a network with the members
     /// <paramref name="members"/> and the losses <paramref name="losses"/>, and a program that builds it with <paramref name="build"/>
