@@ -85,18 +85,18 @@ internal static class Operations
     /// </summary>
     public static (IOperation Value, int[] Path)? Deconstructed(IOperation target)
     {
-        var path = new List<int>();
+        List<int>? path = null; // made at the first tuple: most operations asked (every local a search reads) are in none
         for (var current = target; current.Parent is { } parent; current = parent)
         {
             switch (parent)
             {
                 case ITupleOperation tuple:
-                    path.Insert(0, tuple.Elements.IndexOf(current));
+                    (path ??= new List<int>()).Insert(0, tuple.Elements.IndexOf(current));
                     break;
                 case IDeclarationExpressionOperation or IConversionOperation or IParenthesizedOperation:
                     break;
                 case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target == current:
-                    return path.Count > 0 ? (deconstruction.Value, path.ToArray()) : null;
+                    return path is { Count: > 0 } ? (deconstruction.Value, path.ToArray()) : null;
                 default:
                     return null;
             }
@@ -111,8 +111,13 @@ internal static class Operations
     /// </summary>
     public static int[]? LoopVariablePath(IForEachLoopOperation loop, ILocalSymbol local)
     {
+        if (loop.LoopControlVariable is not { } variable || variable is not (IDeclarationExpressionOperation or ITupleOperation))
+        {
+            return null; // foreach (var layer in layers): no deconstruction, and no path to build
+        }
+
         var path = new List<int>();
-        return loop.LoopControlVariable is { } variable && Find(variable) && path.Count > 0 ? path.ToArray() : null;
+        return Find(variable) && path.Count > 0 ? path.ToArray() : null;
 
         bool Find(IOperation operation)
         {
