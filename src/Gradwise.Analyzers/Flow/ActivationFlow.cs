@@ -388,20 +388,19 @@ internal sealed class ActivationFlow
                 return Elements(Receiver(call), kind, depth + 1);
             }
 
-            if (IsLinq(target) && target.Name == "Select" && kind == Activation.Exponential && call.Arguments.LastOrDefault()?.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Exp" } exp } }
-                && MathApi.IsRecognizedMathType(exp.ContainingType))
+            if (Mapping(call) is var (source, function))
             {
-                return ActivationFact.At(kind, call, "exp"); // xs.Select(Math.Exp)
-            }
-
-            if (IsLinq(target) && target.Name == "Select" && LambdaArgument(call) is { } selector)
-            {
-                return SelectedElements(call, selector, kind, depth);
-            }
-
-            if (IsLinq(target) && target.Name == "Select" && call.Arguments.LastOrDefault()?.Value is IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var selected } } && HasBody(selected))
-            {
-                return Method(selected, kind, depth)?.Through(call); // xs.Select(Sigmoid)
+                switch (Operations.Strip(function))
+                {
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Exp" } exp } } when kind == Activation.Exponential && MathApi.IsRecognizedMathType(exp.ContainingType):
+                        return ActivationFact.At(kind, call, "exp"); // xs.Select(Math.Exp)
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation selector }:
+                        return SelectedElements(source, selector, kind, depth);
+                    case IAnonymousFunctionOperation selector:
+                        return SelectedElements(source, selector, kind, depth);
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var selected } } when HasBody(selected):
+                        return Method(selected, kind, depth)?.Through(call); // xs.Select(Sigmoid), Array.ConvertAll(z, Sigmoid)
+                }
             }
 
             if (target.Name is "ToArray" or "AsSpan" or "Clone" && call.Instance != null)
@@ -455,7 +454,7 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>xs.Select(v => Math.Exp(v - max)) holds exponentials; exps.Select(e => e / sum) with sum = exps.Sum() a softmax.</summary>
-        private ActivationFact? SelectedElements(IInvocationOperation call, IAnonymousFunctionOperation selector, Activation kind, int depth)
+        private ActivationFact? SelectedElements(IOperation source, IAnonymousFunctionOperation selector, Activation kind, int depth)
         {
             var returned = FunctionReturns(selector).ToList();
             if (returned.Count != 1 || selector.Symbol.Parameters.Length == 0)
@@ -469,7 +468,7 @@ internal sealed class ActivationFlow
             {
                 var numerator = Operations.Strip(division.LeftOperand);
                 var exponential = numerator is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
-                    ? Elements(Receiver(call), Activation.Exponential, depth + 1)
+                    ? Elements(source, Activation.Exponential, depth + 1)
                     : Value(numerator, Activation.Exponential, depth + 1);
                 return exponential is null ? null : ActivationFact.At(Activation.Softmax, division, "softmax");
             }
@@ -1680,7 +1679,17 @@ internal sealed class ActivationFlow
             current = current.Parent;
         }
 
-        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call } || !IsLinq(call.TargetMethod) || call.Arguments.Length < 2)
+        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        {
+            return null;
+        }
+
+        if (call.TargetMethod.Name == "ConvertAll" && Mapping(call) is var (converted, _))
+        {
+            return parameter.Ordinal == 0 ? converted : null; // Array.ConvertAll(z, v => ...), list.ConvertAll(v => ...)
+        }
+
+        if (!IsLinq(call.TargetMethod) || call.Arguments.Length < 2)
         {
             return null;
         }
@@ -1694,6 +1703,19 @@ internal sealed class ActivationFlow
             ? call.Arguments[0].Value
             : null;
     }
+
+    /// <summary>
+    /// The source and the function of a call that maps each element of a collection to a new one: <c>xs.Select(f)</c>,
+    /// <c>Array.ConvertAll(xs, f)</c>, <c>list.ConvertAll(f)</c>. Null for any other call.
+    /// </summary>
+    private static (IOperation Source, IOperation Function)? Mapping(IInvocationOperation call) => call.TargetMethod switch
+    {
+        { Name: "Select" } select when IsLinq(select) && call.Arguments.Length == 2 => (Receiver(call), call.Arguments[1].Value),
+        { Name: "ConvertAll", IsStatic: true, ContainingType.SpecialType: SpecialType.System_Array } when call.Arguments.Length == 2 => (call.Arguments[0].Value, call.Arguments[1].Value),
+        { Name: "ConvertAll", IsStatic: false, ContainingType.OriginalDefinition: { Name: "List", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } } }
+            when call.Instance != null && call.Arguments.Length == 1 => (call.Instance, call.Arguments[0].Value),
+        _ => null,
+    };
 
     /// <summary>The collection an extension or instance call works on.</summary>
     private static IOperation Receiver(IInvocationOperation call) => call.Instance ?? call.Arguments.First().Value;

@@ -45,6 +45,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly FlowIndex index;
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> squaringMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
@@ -599,6 +600,12 @@ internal sealed class SquaredErrorRecognizer
             return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
         }
 
+        if (call.Arguments.Length == 1 && HasBody(target) && squaringMethods.GetOrAdd(target.OriginalDefinition, m => SquaresItsParameter(m, ct))
+            && Difference(call.Arguments[0].Value, ct) is { } squared)
+        {
+            return new SquaredErrorLoss(call, squared.Left, squared.Right, false); // Square(o - t) with Square(v) => v * v
+        }
+
         if (call.Arguments.Length < 2)
         {
             return null;
@@ -898,16 +905,58 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(stored, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
                 return Difference(storedElement, ct, depth + 1);
-            case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod) && call.Arguments.Length >= 2
-                && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned
-                && Operations.Strip(returned) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body && (body.OperatorMethod is null || VectorApi.IsElementwise(body))
-                && Operations.Strip(body.LeftOperand) is IParameterReferenceOperation left && Operations.Strip(body.RightOperand) is IParameterReferenceOperation right
-                && Operations.ArgumentAt(call.Arguments, left.Parameter.Ordinal) is { } a && Operations.ArgumentAt(call.Arguments, right.Parameter.Ordinal) is { } b:
-                return (a, b); // CostDerivative(output, y) => output - y
+            case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod)
+                && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned && HelperDifference(returned, call.Arguments) is var (a, b):
+                return (a, b); // CostDerivative(output, y) => output - y; neuron.CalculateError(target) => target - Value
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } when depth < 3 && HasBody(getter)
+                && index.SingleReturn(getter.OriginalDefinition, ct) is { } returned && HelperDifference(returned, ImmutableArray<IArgumentOperation>.Empty) is var (a, b):
+                return (a, b); // neuron.Error with Error => Target - Output
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// The sides of the difference a helper returns, each one of its parameters (the call's argument there) or a field or property
+    /// of the object it runs on (read in the helper's body: flow finds what is stored there): <c>output - y</c>, <c>target - Value</c>.
+    /// Null for anything else.
+    /// </summary>
+    private static (IOperation Left, IOperation Right)? HelperDifference(IOperation returned, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (Operations.Strip(returned) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body || !(body.OperatorMethod is null || VectorApi.IsElementwise(body)))
+        {
+            return null;
+        }
+
+        return Side(body.LeftOperand) is { } left && Side(body.RightOperand) is { } right ? (left, right) : null;
+
+        IOperation? Side(IOperation operand) => Operations.Strip(operand) switch
+        {
+            IParameterReferenceOperation parameter => Operations.ArgumentAt(arguments, parameter.Parameter.Ordinal),
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field,
+            IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation } property => property,
+            _ => null,
+        };
+    }
+
+    /// <summary>A method of one number that returns its square, up to a constant factor: <c>Square(v) => v * v</c>, <c>Sq(x) => 0.5 * Math.Pow(x, 2)</c>.</summary>
+    private bool SquaresItsParameter(IMethodSymbol method, CancellationToken ct)
+    {
+        if (method.Parameters is not [{ RefKind: RefKind.None } parameter] || !MathApi.IsReal(parameter.Type) || !MayMultiply(method, ct)
+            || index.SingleReturn(method, ct) is not { } returned)
+        {
+            return false;
+        }
+
+        var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [parameter] = TolerantMathReader.ParameterVariable(parameter) };
+        var body = Simplifier.Simplify(new TolerantMathReader(index, ct).ReadWith(returned, names));
+        var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
+        return core.Equals(Ex.Pow(names[parameter], Ex.Const(2.0)));
+    }
+
+    /// <summary>From syntax, before any binding: a body that squares has a product or a call (<c>Math.Pow</c>).</summary>
+    private static bool MayMultiply(IMethodSymbol method, CancellationToken ct) =>
+        method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax(ct).DescendantNodes()).Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax);
 
     private (int A, int B)? ScalarPair(IMethodSymbol method, CancellationToken ct)
     {

@@ -3134,6 +3134,37 @@ public sealed class SquaredErrorRealShapeTests
                 public double Loss(int j, double t) => {|GW1001:(Outputs[j] - t) * (Outputs[j] - t)|};
             }
             """ } },
+        { "the error a method of the output neuron returns (target - Value), squared from a local, input neurons writing Value too", new[] { ErrorMethodNeurons(
+            "public double CalculateError(double target) => target - Value;",
+            "/*σ*/Logistic.Output(sum + Bias)",
+            "var e = OutputLayer[k].CalculateError(targets[k]); sum += {|GW1001:e * e|};") } },
+        { "the error a property of the unit gives (Target - Output), squared in another class", new[] { """
+            using System;
+            public class Unit
+            {
+                public double Target { get; set; }
+                public double Output { get; private set; }
+                public double Error => Target - Output;
+                public void Fire(double z) => Output = /*σ*/1 / (1 + Math.Exp(-z));
+            }
+
+            public static class Cost
+            {
+                public static double Of(Unit[] units)
+                {
+                    double c = 0;
+                    foreach (var u in units) { var e = u.Error; c += {|GW1001:0.5 * e * e|}; }
+                    return c;
+                }
+            }
+            """ } },
+        { "a squaring helper of yours (0.5 * Math.Pow(v, 2)) given the difference, outputs mapped by List.ConvertAll", new[] { ConvertedOutputs(
+            "var p = z.ConvertAll(v => /*σ*/1 / (1 + Math.Exp(-v)));",
+            "s += {|GW1001:Sq(p[i] - t[i])|};") } },
+        { "a squaring helper of yours (v * v) given the difference, outputs mapped by Array.ConvertAll with a sigmoid method", new[] { ConvertedOutputs(
+            "var p = Array.ConvertAll(z.ToArray(), Sigmoid);",
+            "s += {|GW1001:Square(t[i] - p[i])|};",
+            sigmoidHelperReported: true) } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4183,7 +4214,76 @@ public sealed class SquaredErrorRealShapeTests
                 public double Loss(double y) => (Prediction - y) * (Prediction - y);
             }
             """ } },
+        { "the error a method of the neuron returns, on the raw sum it keeps beside the sigmoid output", new[] { ErrorMethodNeurons(
+            "public double Sum { get; set; } public double CalculateError(double target) => target - Sum;",
+            "Logistic.Output(Sum = sum + Bias)",
+            "var e = OutputLayer[k].CalculateError(targets[k]); sum += e * e;") } },
+        { "a squaring helper given a sigmoid output alone (a penalty on the output, no difference), and a doubling helper given the difference", new[] { ConvertedOutputs(
+            "var p = z.ConvertAll(v => 1 / (1 + Math.Exp(-v)));",
+            "s += Sq(p[i]) + Twice(p[i] - t[i]);") } },
+        { "a squaring helper given the difference of ReLU outputs mapped by Array.ConvertAll", new[] { ConvertedOutputs(
+            "var p = Array.ConvertAll(z.ToArray(), Relu);",
+            "s += Square(p[i] - t[i]);") } },
+        { "outputs mapped by List.ConvertAll through a sigmoid, the squared error on the inputs", new[] { ConvertedOutputs(
+            "var p = z.ConvertAll(Sigmoid);",
+            "s += Square(z[i] - t[i]);") } },
     };
+
+    /// <summary>Neurons in lists, input neurons writing their raw inputs into the Value the output neurons' activation also writes; the error is a method of the neuron.</summary>
+    private static string ErrorMethodNeurons(string errorMembers, string activation, string squaredErrorStep) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public static class Logistic
+        {
+            public static double Output(double x) => x < -45.0 ? 0.0 : x > 45.0 ? 1.0 : 1.0 / (1.0 + Math.Exp(-x));
+        }
+
+        public class Neuron
+        {
+            public double Value { get; set; }
+            public double Bias { get; set; }
+            {{errorMembers}}
+            public double CalculateValue(double sum) => Value = {{activation}};
+        }
+
+        public class Network
+        {
+            public List<Neuron> InputLayer { get; } = new();
+            public List<Neuron> OutputLayer { get; } = new();
+            public void Load(double[] inputs) { var i = 0; InputLayer.ForEach(n => n.Value = inputs[i++]); }
+            public double SquaredError(double[] targets)
+            {
+                double sum = 0;
+                for (var k = 0; k < targets.Length; k++) { {{squaredErrorStep}} }
+                return sum / 2;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A classifier that maps its scores to outputs (<paramref name="mapping"/> defines p from z) and sums <paramref name="step"/> over them,
+    /// with squaring and activation helpers; the sigmoid helper carries the activation mark where <paramref name="sigmoidHelperReported"/>.
+    /// </summary>
+    private static string ConvertedOutputs(string mapping, string step, bool sigmoidHelperReported = false) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public class Classifier
+        {
+            static double Sq(double v) => 0.5 * Math.Pow(v, 2);
+            static double Square(double v) => v * v;
+            static double Twice(double v) => 2 * v;
+            static double Sigmoid(double v) => {{(sigmoidHelperReported ? ActivationMark : "")}}1 / (1 + Math.Exp(-v));
+            static double Relu(double v) => Math.Max(0, v);
+            public double Loss(List<double> z, double[] t)
+            {
+                {{mapping}}
+                double s = 0;
+                for (int i = 0; i < t.Length; i++) { {{step}} }
+                return s;
+            }
+        }
+        """;
 
     [Theory]
     [MemberData(nameof(SigmoidPositives))]
