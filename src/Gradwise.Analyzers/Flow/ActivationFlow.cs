@@ -567,6 +567,12 @@ internal sealed class ActivationFlow
                 return Any(Values(call.Instance, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
             }
 
+            if (VectorApi.MappedFunction(call) is { } mapped && Operations.Strip(mapped) is not IDelegateCreationOperation)
+            {
+                // z.Map(act.Activate) with act = new Activation { Activate = x => 1 / (1 + Math.Exp(-x)) }: each element is what the delegate returns.
+                return Any(Values(mapped, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
+            }
+
             if (IsDispatched(target) && call.Instance != null)
             {
                 return Dispatched(target, call.Instance, depth, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
@@ -1279,19 +1285,32 @@ internal sealed class ActivationFlow
         /// (<c>new Layer(4, 1) { Activation = Act.Identity }</c>) or through a receiver flow places it on (<c>output.Activation = ...</c>),
         /// else the member's other stores, a constructor's store of its parameter read as what the object's creation passes there,
         /// through <c>base(...)</c> and <c>this(...)</c> (a <c>LinearLayer</c> passes its identity, not the sigmoid a <c>SigmoidLayer</c>
-        /// passes). Elsewhere, every store.
+        /// passes). The same holds for a member read on another receiver, for the objects flow places on it (<c>act.Forward</c> with
+        /// <c>act = Activations.Tanh</c> and <c>Tanh = new ActivationPair { Forward = ... }</c>). Elsewhere, every store.
         /// </summary>
         private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<Write> writes, int depth)
         {
             var stores = writes.Where(w => !w.IntoElements).ToList();
-            if (reference.Instance is not IInstanceReferenceOperation || reference.Member.IsStatic
+            if (reference.Instance is null || reference.Member.IsStatic
                 || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null))
             {
                 return stores.Select(w => w.Value);
             }
 
-            perObject = true;
-            if (thisObjects is not { } objects || !objects.All(o => DerivesFrom(o.Type, reference.Member.ContainingType)))
+            // On this: the objects flow placed for the body being read (the answer then depends on them). On another receiver
+            // (act.Forward with act = Activations.Tanh): the objects flow places on that receiver, read here.
+            List<IObjectCreationOperation>? objects;
+            if (reference.Instance is IInstanceReferenceOperation)
+            {
+                perObject = true;
+                objects = thisObjects;
+            }
+            else
+            {
+                objects = ObjectsMade(Values(reference.Instance, depth + 1));
+            }
+
+            if (objects is not { Count: > 0 } || !objects.All(o => DerivesFrom(o.Type, reference.Member.ContainingType)))
             {
                 return stores.Select(w => w.Value);
             }

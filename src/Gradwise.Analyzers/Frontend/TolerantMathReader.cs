@@ -681,6 +681,11 @@ internal sealed class TolerantMathReader
             return Ex.Neg(Read(negated!, parameters, depth));
         }
 
+        if (call is { TargetMethod.Name: "Clone", Arguments.IsEmpty: true, Instance: { } copied } && VectorApi.IsVector(copied.Type))
+        {
+            return Read(copied, parameters, depth); // outputs.Clone().Map(...): a copy holds the same elements
+        }
+
         if (depth >= MaxInlining || VectorApi.MapCall(call) is not var (mapped, vector) || mapped is not IDelegateCreationOperation { Target: var held })
         {
             return null;

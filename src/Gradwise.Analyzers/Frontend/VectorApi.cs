@@ -151,9 +151,15 @@ internal static class VectorApi
 
     /// <summary>The function <c>v.Map(f)</c> applies to every element of v (a lambda or a method group), with v; null for any other call.</summary>
     public static (IOperation Function, IOperation Vector)? MapCall(IInvocationOperation call) =>
+        MappedFunction(call) is IDelegateCreationOperation function ? (function, call.Instance!) : null;
+
+    /// <summary>
+    /// The function <c>v.Map(f)</c> applies to every element of v, as written: a lambda, a method group, or a delegate held in a variable
+    /// or member (<c>o.Map(act.Derivative)</c>); null for any other call.
+    /// </summary>
+    public static IOperation? MappedFunction(IInvocationOperation call) =>
         call.TargetMethod.Name == "Map" && call.Instance is { } receiver && IsVector(receiver.Type) && IsVector(call.Type)
-            && Flow.Operations.ArgumentAt(call.Arguments, 0) is IDelegateCreationOperation function
-            ? (function, receiver)
+            ? Flow.Operations.ArgumentAt(call.Arguments, 0)
             : null;
 
     /// <summary>Whether <c>*</c> between two values of the type is element by element; null for a type not in the table.</summary>

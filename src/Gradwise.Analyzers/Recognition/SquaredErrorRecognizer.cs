@@ -410,6 +410,23 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
+        if (value is IInvocationOperation mapping && VectorApi.MappedFunction(mapping) is { } function && Operations.Strip(function) is not IDelegateCreationOperation)
+        {
+            // o.Map(act.Derivative) with act = new Activation { Derivative = y => y * (1 - y) }: the delegate flow finds there, taken at each element of o.
+            foreach (var held in delegateValues?.Invoke(function) ?? new List<IOperation>())
+            {
+                var (form, ordinal) = HeldMethod(held) is { } method ? derivativeForms.GetOrAdd(method.OriginalDefinition, m => DerivativeForm(m, ct))
+                    : HeldLambda(held) is { } lambda ? DerivativeForm(lambda, ct)
+                    : (DerivativeAt.None, 0);
+                if (form != DerivativeAt.None && ordinal == 0)
+                {
+                    return (mapping.Instance!, form == DerivativeAt.Input);
+                }
+            }
+
+            return null;
+        }
+
         if (value is not IInvocationOperation { Arguments.Length: 1 } call || !IsDispatched(call.TargetMethod))
         {
             return null;
@@ -580,7 +597,20 @@ internal sealed class SquaredErrorRecognizer
     private bool MayReturnDerivative(IInvocationOperation call) =>
         (HasBody(call.TargetMethod) && subtractingMethods.GetOrAdd(call.TargetMethod.OriginalDefinition, MaySubtract))
         || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1)
-        || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke;
+        || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke
+        || VectorApi.MappedFunction(call) is { } function && MayMapDerivative(function);
+
+    /// <summary>
+    /// Whether a function mapped over a vector can be σ' in the output: a lambda or method whose body subtracts or calls, or a delegate held
+    /// in a variable or member (what it holds is asked of flow when the product is read).
+    /// </summary>
+    private bool MayMapDerivative(IOperation function) => Operations.Strip(function) switch
+    {
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda.Syntax.DescendantNodes().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n is InvocationExpressionSyntax),
+        IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => HasBody(method) && subtractingMethods.GetOrAdd(method.OriginalDefinition, MaySubtract),
+        IDelegateCreationOperation => false,
+        _ => true,
+    };
 
     /// <summary>
     /// False for a helper whose body, as written, has neither a subtraction nor a call: it cannot return o·(1 − o), so a product with

@@ -863,6 +863,7 @@ public sealed class SquaredErrorRealShapeTests
                 public abstract int Count { get; }
                 public T this[int index] { get => default; set { } }
                 public Vector<T> PointwiseMultiply(Vector<T> other) => this;
+                public Vector<T> Clone() => this;
                 public Vector<T> PointwiseExp() => this;
                 public Vector<T> Negate() => this;
                 public Vector<T> Subtract(Vector<T> other) => this;
@@ -884,6 +885,7 @@ public sealed class SquaredErrorRealShapeTests
             public abstract class Matrix<T> where T : struct, IEquatable<T>, IFormattable
             {
                 public Matrix<T> Transpose() => this;
+                public Matrix<T> Clone() => this;
                 public Matrix<T> PointwiseMultiply(Matrix<T> other) => this;
                 public Matrix<T> PointwiseExp() => this;
                 public Matrix<TU> Map<TU>(Func<T, TU> f, Zeros zeros = Zeros.AllowSkip) where TU : struct, IEquatable<TU>, IFormattable => null;
@@ -3165,6 +3167,10 @@ public sealed class SquaredErrorRealShapeTests
             "var p = Array.ConvertAll(z.ToArray(), Sigmoid);",
             "s += {|GW1001:Square(t[i] - p[i])|};",
             sigmoidHelperReported: true) } },
+        { "MathNet matrices: σ' mapped over a copy of the outputs by a delegate of the network's activation object, times the error", new[] { MathNetStub, ActivationObjectToy(
+            "Activations.Logistic", "{|GW1001:outputs.Clone().Map(act.Slope).PointwiseMultiply(errors)|}") } },
+        { "MathNet matrices: σ' mapped over the outputs by a lambda, times the error, the outputs mapped by the activation object's delegate", new[] { MathNetStub, ActivationObjectToy(
+            "Activations.Logistic", "{|GW1001:outputs.Map(y => y * (1 - y)).PointwiseMultiply(errors)|}") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4227,7 +4233,43 @@ public sealed class SquaredErrorRealShapeTests
         { "outputs mapped by List.ConvertAll through a sigmoid, the squared error on the inputs", new[] { ConvertedOutputs(
             "var p = z.ConvertAll(Sigmoid);",
             "s += Square(z[i] - t[i]);") } },
+        { "MathNet matrices: the slope delegate of a tanh activation object mapped over the outputs, times the error", new[] { MathNetStub, ActivationObjectToy(
+            "Activations.Tanh", "outputs.Clone().Map(act.Slope).PointwiseMultiply(errors)") } },
+        { "MathNet matrices: σ' of the hidden layer mapped by the activation object's delegate, times the error sent back (no difference)", new[] { MathNetStub, ActivationObjectToy(
+            "Activations.Logistic", "hidden.Map(act.Slope).PointwiseMultiply(weightsHo.Transpose() * errors)") } },
     };
+
+    /// <summary>
+    /// A port of the "toy neural network" on MathNet matrices whose activation is an object holding two delegates (forward and slope in
+    /// the output), chosen by <paramref name="activation"/>; <paramref name="gradient"/> is the returned output gradient.
+    /// </summary>
+    private static string ActivationObjectToy(string activation, string gradient) => $$"""
+        using System;
+        using MathNet.Numerics.LinearAlgebra;
+        public class ToyNetwork
+        {
+            internal sealed class ActivationPair
+            {
+                internal Func<double, double> Forward = x => x;
+                internal Func<double, double> Slope = y => 1;
+            }
+
+            internal static class Activations
+            {
+                public static readonly ActivationPair Logistic = new ActivationPair { Forward = x => {{ActivationMark}}1 / (1 + Math.Exp(-x)), Slope = y => y * (1 - y) };
+                public static readonly ActivationPair Tanh = new ActivationPair { Forward = x => Math.Tanh(x), Slope = y => 1 - y * y };
+            }
+
+            private Matrix<double> weightsHo = null!, biasO = null!;
+            private ActivationPair act { get; set; } = {{activation}};
+            public Matrix<double> Train(Matrix<double> hidden, Matrix<double> targets)
+            {
+                var outputs = (weightsHo * hidden + biasO).Map(act.Forward);
+                var errors = targets - outputs;
+                return {{gradient}};
+            }
+        }
+        """;
 
     /// <summary>Neurons in lists, input neurons writing their raw inputs into the Value the output neurons' activation also writes; the error is a method of the neuron.</summary>
     private static string ErrorMethodNeurons(string errorMembers, string activation, string squaredErrorStep) => $$"""
