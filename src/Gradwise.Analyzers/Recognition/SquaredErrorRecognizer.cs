@@ -52,7 +52,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> ownForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> errorParameters = SharedTable.Create<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ErrorInputs> errorInputs = SharedTable.Create<IMethodSymbol, ErrorInputs>(SymbolEqualityComparer.Default);
 
     public SquaredErrorRecognizer(FlowIndex index)
     {
@@ -663,8 +663,10 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// A call of a method of yours that multiplies one of its parameters by σ' written at an output (<see cref="ErrorParameters"/>),
-    /// given a difference a − b there: <c>Delta(o, t - o)</c>, <c>neuron.CalculateDelta(target - neuron.Output)</c>. That is the
+    /// A call of a method of yours that multiplies one of its parameters by σ' written at an output (<see cref="ErrorInputsOf"/>),
+    /// given a difference a − b there: <c>Delta(o, t - o)</c>, <c>neuron.CalculateDelta(target - neuron.Output)</c>, or one of its
+    /// object's members, stored with a difference on the same receiver before the call in the same body
+    /// (<c>neuron.Error = target - neuron.Output; neuron.CalculateDelta();</c>). That is the
     /// squared-error delta through a sigmoid once flow finds the sigmoid on a side of the difference, so the delta carries the two
     /// sides, and is reported at the call, as a loss helper is (the method itself also serves hidden layers, whose error is no
     /// difference). Null for any other call.
@@ -672,37 +674,80 @@ internal sealed class SquaredErrorRecognizer
     public SquaredErrorDelta? DeltaCall(IInvocationOperation call, CancellationToken ct)
     {
         var target = call.TargetMethod.OriginalDefinition;
-        if (call.Arguments.IsEmpty || !HasBody(target) || errorParameters.GetOrAdd(target, m => ErrorParameters(m, ct)) is not { IsEmpty: false } ordinals)
+        if ((call.Arguments.IsEmpty && call.Instance is null) || !HasBody(target) || errorInputs.GetOrAdd(target, m => ErrorInputsOf(m, ct)) is not { } inputs || inputs.IsEmpty)
         {
             return null;
         }
 
-        foreach (var ordinal in ordinals)
+        foreach (var ordinal in inputs.Parameters)
         {
             if (Operations.ArgumentAt(call.Arguments, ordinal) is { } argument && Difference(argument, ct) is { } sides)
             {
-                return new SquaredErrorDelta(call, null, ImmutableArray<IOperation>.Empty) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right), Fixable = false };
+                return Handed(sides);
+            }
+        }
+
+        // neuron.Error = expected[i] - neuron.Output; neuron.CalculateDelta(); with CalculateDelta setting Delta = Error * σ'(Output).
+        foreach (var member in inputs.Members)
+        {
+            foreach (var stored in StoredOnReceiverBefore(call, member, ct))
+            {
+                if (Difference(stored, ct) is { } sides)
+                {
+                    return Handed(sides);
+                }
             }
         }
 
         return null;
+
+        SquaredErrorDelta Handed((IOperation Left, IOperation Right) sides) =>
+            new(call, null, ImmutableArray<IOperation>.Empty) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right), Fixable = false };
     }
 
     /// <summary>
-    /// The ordinals of the parameters a method of yours multiplies by σ' written at an output, o·(1 − o) or σ(z)·(1 − σ(z)): the
-    /// error of <c>Delta(o, e) =&gt; e * o * (1 - o)</c>, of a neuron's <c>CalculateDelta(error)</c> that sets
-    /// <c>Delta = error * Output * (1 - Output)</c>, of an update <c>w[i] += rate * error * output * (1 - output) * x[i]</c> (an element
-    /// of an array parameter counts as the parameter). Empty for a method with no such product.
+    /// The values the body of <paramref name="call"/> stores into <paramref name="member"/> of the call's receiver before the call
+    /// (<c>neuron.Error = t - neuron.Output;</c> then <c>neuron.CalculateDelta();</c>; on <c>this</c>, <c>Error = ...;</c> then
+    /// <c>CalculateDelta();</c>), the receiver written the same way as the call's.
     /// </summary>
-    private ImmutableArray<int> ErrorParameters(IMethodSymbol method, CancellationToken ct)
+    private IEnumerable<IOperation> StoredOnReceiverBefore(IInvocationOperation call, ISymbol member, CancellationToken ct)
+    {
+        var receiver = call.Instance is { } instance ? Operations.Strip(instance) : null;
+        if (receiver is null)
+        {
+            yield break;
+        }
+
+        foreach (var write in index.FactsOfRoot(Operations.Root(call)).Writes)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!write.IntoElements && SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= call.Syntax.SpanStart
+                && write.Site is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } on } }
+                && (receiver is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, receiver)))
+            {
+                yield return write.Value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The parameters and the members of its object a method of yours multiplies by σ' written at an output, o·(1 − o) or
+    /// σ(z)·(1 − σ(z)), directly or through a helper: the error of <c>Delta(o, e) =&gt; e * o * (1 - o)</c>, of a neuron's
+    /// <c>CalculateDelta(error)</c> that sets <c>Delta = error * Output * (1 - Output)</c>, of an update
+    /// <c>w[i] += rate * error * output * (1 - output) * x[i]</c> (an element of an array parameter counts as the parameter), and the
+    /// <c>Error</c> of a <c>CalculateDelta()</c> that sets <c>Delta = Error * SigmoidDerivative(Output)</c> and does not write
+    /// <c>Error</c> itself. None for a method with no such product.
+    /// </summary>
+    private ErrorInputs ErrorInputsOf(IMethodSymbol method, CancellationToken ct)
     {
         var (multiplies, subtracts) = writtenOperators.GetOrAdd(method, WrittenOperators);
-        if (!multiplies || !subtracts || method.Parameters.IsEmpty)
+        if (!multiplies || !(subtracts || subtractingMethods.GetOrAdd(method, MaySubtract)) || (method.Parameters.IsEmpty && method.IsStatic))
         {
-            return ImmutableArray<int>.Empty; // from syntax first: o·(1 − o) multiplies and subtracts
+            return ErrorInputs.None; // from syntax first: o·(1 − o) multiplies, and subtracts here or in a helper it calls
         }
 
         var found = new SortedSet<int>();
+        var members = new List<ISymbol>();
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (index.FactsOf(reference.GetSyntax(ct), ct).Root is not { } root)
@@ -719,7 +764,8 @@ internal sealed class SquaredErrorRecognizer
 
                 var variable = VariableFactors(ct, product);
                 var errors = variable.Select(f => OwnParameter(f, method)).ToList();
-                if (variable.Count < 2 || errors.All(e => e < 0) || !variable.Any(MayHoldDerivative))
+                var memberErrors = variable.Select(f => OwnMember(f, method)).ToList();
+                if (variable.Count < 2 || (errors.All(e => e < 0) && memberErrors.All(m => m is null)) || !variable.Any(MayHoldDerivative))
                 {
                     continue;
                 }
@@ -728,11 +774,41 @@ internal sealed class SquaredErrorRecognizer
                 if (DerivativeFactorsIn(variable.Select(f => reader.ReadElements(f)).ToList()) is { } derivative)
                 {
                     found.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
+                    members.AddRange(memberErrors.Where((m, i) => m != null && !derivative.Contains(i) && !members.Contains(m, SymbolEqualityComparer.Default))!);
                 }
             }
         }
 
-        return found.ToImmutableArray();
+        return new ErrorInputs(found.ToImmutableArray(), members.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// The field or property of its own object an instance method reads as a factor (<c>Error</c> in <c>Delta = Error * σ'(Output)</c>),
+    /// or null. The body does not write it: its value comes from the caller.
+    /// </summary>
+    private ISymbol? OwnMember(IOperation factor, IMethodSymbol method) =>
+        !method.IsStatic && Operations.Strip(factor) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: var member } read
+            && member is IFieldSymbol or IPropertySymbol { IsIndexer: false }
+            && !index.FactsOfRoot(Operations.Root(read)).Writes.Any(w => SymbolEqualityComparer.Default.Equals(w.Target, member.OriginalDefinition))
+            ? member.OriginalDefinition
+            : null;
+
+    /// <summary>What a method of yours multiplies by σ' written at an output: the ordinals of its parameters and the members of its object it reads.</summary>
+    private sealed class ErrorInputs
+    {
+        public static readonly ErrorInputs None = new(ImmutableArray<int>.Empty, ImmutableArray<ISymbol>.Empty);
+
+        public ErrorInputs(ImmutableArray<int> parameters, ImmutableArray<ISymbol> members)
+        {
+            Parameters = parameters;
+            Members = members;
+        }
+
+        public ImmutableArray<int> Parameters { get; }
+
+        public ImmutableArray<ISymbol> Members { get; }
+
+        public bool IsEmpty => Parameters.IsEmpty && Members.IsEmpty;
     }
 
     /// <summary>The ordinal of <paramref name="method"/>'s parameter a factor reads (<c>e</c>, or <c>e[i]</c> of an array), or −1.</summary>

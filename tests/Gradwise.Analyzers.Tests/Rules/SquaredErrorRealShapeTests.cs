@@ -3171,6 +3171,12 @@ public sealed class SquaredErrorRealShapeTests
             "Activations.Logistic", "{|GW1001:outputs.Clone().Map(act.Slope).PointwiseMultiply(errors)|}") } },
         { "MathNet matrices: σ' mapped over the outputs by a lambda, times the error, the outputs mapped by the activation object's delegate", new[] { MathNetStub, ActivationObjectToy(
             "Activations.Logistic", "{|GW1001:outputs.Map(y => y * (1 - y)).PointwiseMultiply(errors)|}") } },
+        { "the network stores each output neuron's error into its Error property, then the neuron's own method multiplies it by σ' of its output", new[] { NeuronsWithErrorMember(
+            "/*σ*/Activation.Sigmoid(s)",
+            "OutputLayer[i].Error = expected[i] - OutputLayer[i].Output; {|GW1001:OutputLayer[i].CalculateDelta()|};") } },
+        { "a neuron's delta method given the error as an argument, σ' of its output through a helper", new[] { NeuronsWithErrorMember(
+            "/*σ*/Activation.Sigmoid(s)",
+            "{|GW1001:OutputLayer[i].DeltaFrom(expected[i] - OutputLayer[i].Output)|};") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4237,7 +4243,62 @@ public sealed class SquaredErrorRealShapeTests
             "Activations.Tanh", "outputs.Clone().Map(act.Slope).PointwiseMultiply(errors)") } },
         { "MathNet matrices: σ' of the hidden layer mapped by the activation object's delegate, times the error sent back (no difference)", new[] { MathNetStub, ActivationObjectToy(
             "Activations.Logistic", "hidden.Map(act.Slope).PointwiseMultiply(weightsHo.Transpose() * errors)") } },
+        { "the error stored into one neuron's Error property, the delta method called on another neuron", new[] { NeuronsWithErrorMember(
+            "Activation.Sigmoid(s)",
+            "OutputLayer[i].Error = expected[i] - OutputLayer[i].Output; HiddenLayer[i].CalculateDelta();") } },
+        { "the error stored into the Error property of linear output neurons before their delta method", new[] { NeuronsWithErrorMember(
+            "s",
+            "OutputLayer[i].Error = expected[i] - OutputLayer[i].Output; OutputLayer[i].CalculateDelta();") } },
     };
+
+    /// <summary>
+    /// Neurons whose activation is <paramref name="activation"/> of their weighted sum s, with a delta method that multiplies the Error
+    /// property by σ' of the output through a helper (and one that takes the error); the network's backward pass runs
+    /// <paramref name="outputStep"/> for each output neuron i, and sends the deltas back to the hidden neurons (whose Error is a sum).
+    /// </summary>
+    private static string NeuronsWithErrorMember(string activation, string outputStep) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public static class Activation
+        {
+            public static float Sigmoid(float x) => 1f / (1f + (float)Math.Exp(-x));
+            public static float SigmoidDerivative(float y) => y * (1 - y);
+        }
+
+        public class Neuron
+        {
+            public float[] Weights = new float[4];
+            public float Output { get; set; }
+            public float Delta { get; set; }
+            public float Error { get; set; }
+            public void Fire(float[] inputs)
+            {
+                float s = 0;
+                for (int i = 0; i < inputs.Length; i++) s += inputs[i] * Weights[i];
+                Output = {{activation}};
+            }
+
+            public void CalculateDelta() { Delta = Error * Activation.SigmoidDerivative(Output); }
+            public void DeltaFrom(float error) => Delta = error * Activation.SigmoidDerivative(Output);
+        }
+
+        public class Network
+        {
+            public List<Neuron> HiddenLayer = new List<Neuron>();
+            public List<Neuron> OutputLayer = new List<Neuron>();
+            public void Backward(float[] expected)
+            {
+                for (int i = 0; i < OutputLayer.Count; i++) { {{outputStep}} }
+                foreach (var h in HiddenLayer)
+                {
+                    float e = 0;
+                    foreach (var o in OutputLayer) e += o.Delta * o.Weights[0];
+                    h.Error = e;
+                    h.CalculateDelta();
+                }
+            }
+        }
+        """;
 
     /// <summary>
     /// A port of the "toy neural network" on MathNet matrices whose activation is an object holding two delegates (forward and slope in
