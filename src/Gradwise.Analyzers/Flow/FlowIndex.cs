@@ -607,6 +607,46 @@ internal sealed class FlowIndex : IValueSource
         return single;
     }
 
+    /// <inheritdoc />
+    public (IOperation Value, ILocalSymbol Index)? SingleAddedElement(IPropertyReferenceOperation read, CancellationToken cancellationToken)
+    {
+        if (read is not { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } || Operations.Strip(list) is not ILocalReferenceOperation { Local: var local })
+        {
+            return null;
+        }
+
+        (IOperation Value, ILocalSymbol Index)? single = null;
+        foreach (var write in FactsOfRoot(Operations.Root(read)).Writes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, local))
+            {
+                continue;
+            }
+
+            if (!write.IntoElements)
+            {
+                if (Operations.Strip(write.Value) is IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true } or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] }
+                    && !Operations.ComesAfter(write.Site, read))
+                {
+                    continue; // var errors = new List<double>(n): no element yet
+                }
+
+                return null;
+            }
+
+            if (single != null || write.ValueIsElements || write.Site is not IInvocationOperation { TargetMethod.Name: "Add" } add
+                || add.Syntax.Span.End > read.Syntax.SpanStart || LastIteration.OncePerPass(add) is not { } index)
+            {
+                return null;
+            }
+
+            single = (write.Value, index);
+        }
+
+        return single;
+    }
+
     /// <summary>
     /// For an array local made empty (<c>new double[n]</c>) and filled by one store <c>errors[i] = t[i] - o[i]</c>: the two collections
     /// its elements are the difference of (t and o), for the array handed on whole (<c>OutputDeltas(o, errors)</c>). Null otherwise.

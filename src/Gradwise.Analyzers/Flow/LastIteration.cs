@@ -273,6 +273,31 @@ internal static class LastIteration
         return null;
     }
 
+    /// <summary>
+    /// The index of the loop that runs <paramref name="operation"/> once in every pass, counting up by one from 0 while <c>index &lt; n</c>:
+    /// an expression statement of the loop's body, under no condition (<c>for (var k = 0; k &lt; n; k++) errors.Add(t[k] - o[k]);</c>). Null
+    /// anywhere else.
+    /// </summary>
+    public static ILocalSymbol? OncePerPass(IOperation operation)
+    {
+        if (operation.Parent is not IExpressionStatementOperation statement)
+        {
+            return null;
+        }
+
+        var body = statement.Parent is IBlockOperation block ? block : (IOperation)statement;
+        return body.Parent is IForLoopOperation loop && ReferenceEquals(loop.Body, body) && Counting(loop) is var (index, _) && StartsAtZero(loop, index) ? index : null;
+    }
+
+    /// <summary>True when the loop sets its index to 0 before the first pass (<c>var k = 0</c>, <c>k = 0</c>).</summary>
+    private static bool StartsAtZero(IForLoopOperation loop, ILocalSymbol index) => loop.Before switch
+    {
+        [IVariableDeclarationGroupOperation { Declarations: [{ Declarators: [{ Symbol: var declared, Initializer.Value: var start }] }] }] =>
+            SymbolEqualityComparer.Default.Equals(declared, index) && Operations.Number(start) == 0,
+        [IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: var target, Value: var start } }] => Is(target, index) && Operations.Number(start) == 0,
+        _ => false,
+    };
+
     /// <summary>The index and bound n of a loop that counts its index up by one while <c>index &lt; n</c>; null for any other loop.</summary>
     private static (ILocalSymbol Index, IOperation Bound)? Counting(IForLoopOperation loop) =>
         loop.Condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } test

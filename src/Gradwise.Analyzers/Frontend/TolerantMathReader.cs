@@ -39,6 +39,12 @@ internal interface IValueSource
     /// </summary>
     (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For an element of a list local made empty and filled by one <c>Add</c> in every pass of a loop counting k up from 0, earlier in
+    /// the same body (<c>errors.Add(t[k] - o[k])</c>): the value added and k, so element i is that value at k = i; or null.
+    /// </summary>
+    (IOperation Value, ILocalSymbol Index)? SingleAddedElement(IPropertyReferenceOperation read, CancellationToken cancellationToken);
+
     /// <summary>The one value a method with source returns, or null.</summary>
     IOperation? SingleReturn(IMethodSymbol method, CancellationToken cancellationToken);
 
@@ -373,6 +379,10 @@ internal sealed class TolerantMathReader
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
                 && OperandKey.Of(element.Indices[0], KeyName, renamed) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at] } listElement when depth < MaxInlining && MathApi.IsNumeric(listElement.Type)
+                && source.SingleAddedElement(listElement, cancellationToken) is var (added, addedAt)
+                && OperandKey.Of(at.Value, KeyName, renamed) is { } atKey:
+                return ReadRenamed(added, addedAt, atKey, parameters, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) for k = 0, 1, ...
             case IConversionOperation c when VectorApi.IsVector(c.Type) && (VectorApi.IsVector(c.Operand.Type) || MathApi.IsNumeric(c.Operand.Type)):
                 return Read(c.Operand, parameters, depth); // a DenseVector as a Vector<double>, or a number spread over a vector
             case IConversionOperation { OperatorMethod: null, Type.SpecialType: SpecialType.System_ValueType or SpecialType.System_Object } boxed when MathApi.IsNumeric(boxed.Operand.Type):

@@ -3177,6 +3177,8 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron's delta method given the error as an argument, σ' of its output through a helper", new[] { NeuronsWithErrorMember(
             "/*σ*/Activation.Sigmoid(s)",
             "{|GW1001:OutputLayer[i].DeltaFrom(expected[i] - OutputLayer[i].Output)|};") } },
+        { "the errors collected in a list by one Add per pass of a loop counting from 0, then multiplied by σ' of the outputs", new[] { ListedErrors(
+            "for (int k = 0; k < t.Length; k++) errors.Add(t[k] - o[k]);", "{|GW1001:errors[i] * o[i] * (1 - o[i])|}") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4249,7 +4251,36 @@ public sealed class SquaredErrorRealShapeTests
         { "the error stored into the Error property of linear output neurons before their delta method", new[] { NeuronsWithErrorMember(
             "s",
             "OutputLayer[i].Error = expected[i] - OutputLayer[i].Output; OutputLayer[i].CalculateDelta();") } },
+        { "errors added to a list only for the outputs a mask selects, so the list's i-th error is not output i's", new[] { ListedErrors(
+            "for (int k = 0; k < t.Length; k++) { if (Mask[k]) errors.Add(t[k] - o[k]); }", "errors[i] * o[i] * (1 - o[i])") } },
+        { "errors added to a list from the second output on, so the list's i-th error is output i + 1's", new[] { ListedErrors(
+            "for (int k = 1; k < t.Length; k++) errors.Add(t[k] - o[k]);", "errors[i] * o[i] * (1 - o[i])") } },
     };
+
+    /// <summary>
+    /// Sigmoid outputs in an array, the errors collected into a list by <paramref name="fill"/>, and the deltas
+    /// <paramref name="delta"/> computed per output i.
+    /// </summary>
+    private static string ListedErrors(string fill, string delta) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Net
+        {
+            static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+            public double[] Outputs = new double[3];
+            public bool[] Mask = new bool[3];
+            public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) Outputs[i] = {{ActivationMark}}Sigmoid(z[i]); }
+            public double[] Deltas(double[] t)
+            {
+                var o = Outputs;
+                var errors = new List<double>();
+                {{fill}}
+                var d = new double[errors.Count];
+                for (int i = 0; i < d.Length; i++) d[i] = {{delta}};
+                return d;
+            }
+        }
+        """;
 
     /// <summary>
     /// Neurons whose activation is <paramref name="activation"/> of their weighted sum s, with a delta method that multiplies the Error
