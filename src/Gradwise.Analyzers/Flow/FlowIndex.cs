@@ -615,7 +615,8 @@ internal sealed class FlowIndex : IValueSource
             return null;
         }
 
-        (IOperation Value, ILocalSymbol Index)? single = null;
+        (IOperation Value, IOperation Add, ILocalSymbol Index)? single = null;
+        IOperation? made = null;
         foreach (var write in FactsOfRoot(Operations.Root(read)).Writes)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -626,25 +627,29 @@ internal sealed class FlowIndex : IValueSource
 
             if (!write.IntoElements)
             {
-                if (Operations.Strip(write.Value) is IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true } or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] }
+                if (made is null && Operations.Strip(write.Value) is IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true } or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] }
                     && !Operations.ComesAfter(write.Site, read))
                 {
-                    continue; // var errors = new List<double>(n): no element yet
+                    made = write.Site; // var errors = new List<double>(n): no element yet
+                    continue;
                 }
 
                 return null;
             }
 
-            if (single != null || write.ValueIsElements || write.Site is not IInvocationOperation { TargetMethod.Name: "Add" } add
+            if (single != null || write.ValueIsElements || write.Site is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
                 || add.Syntax.Span.End > read.Syntax.SpanStart || LastIteration.OncePerPass(add) is not { } index)
             {
                 return null;
             }
 
-            single = (write.Value, index);
+            single = (write.Value, add, index);
         }
 
-        return single;
+        // The list is made in the block the loop is in: one made before an outer loop (of epochs) would hold every epoch's errors in turn.
+        return single is var (value, adding, at) && made != null && Operations.EnclosingBlock(made) is { } block && ReferenceEquals(LastIteration.LoopOf(adding)?.Parent, block)
+            ? (value, at)
+            : null;
     }
 
     /// <summary>

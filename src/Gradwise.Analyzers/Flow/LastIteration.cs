@@ -278,7 +278,11 @@ internal static class LastIteration
     /// an expression statement of the loop's body, under no condition (<c>for (var k = 0; k &lt; n; k++) errors.Add(t[k] - o[k]);</c>). Null
     /// anywhere else.
     /// </summary>
-    public static ILocalSymbol? OncePerPass(IOperation operation)
+    public static ILocalSymbol? OncePerPass(IOperation operation) =>
+        LoopOf(operation) is { } loop && Counting(loop) is var (index, _) && StartsAtZero(loop, index) ? index : null;
+
+    /// <summary>The <c>for</c> loop whose body has <paramref name="operation"/> as one of its expression statements, under no condition; or null.</summary>
+    public static IForLoopOperation? LoopOf(IOperation operation)
     {
         if (operation.Parent is not IExpressionStatementOperation statement)
         {
@@ -286,7 +290,7 @@ internal static class LastIteration
         }
 
         var body = statement.Parent is IBlockOperation block ? block : (IOperation)statement;
-        return body.Parent is IForLoopOperation loop && ReferenceEquals(loop.Body, body) && Counting(loop) is var (index, _) && StartsAtZero(loop, index) ? index : null;
+        return body.Parent is IForLoopOperation loop && ReferenceEquals(loop.Body, body) ? loop : null;
     }
 
     /// <summary>True when the loop sets its index to 0 before the first pass (<c>var k = 0</c>, <c>k = 0</c>).</summary>

@@ -252,6 +252,20 @@ internal static class Operations
         _ => kind,
     };
 
+    /// <summary>The nearest block around <paramref name="operation"/>, or null.</summary>
+    public static IBlockOperation? EnclosingBlock(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+        {
+            if (parent is IBlockOperation block)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// True when two operations compute one value the same way: the same operators over the same
     /// symbols and constants (<c>(o[i] − t[i]) * (o[i] − t[i])</c>, <c>d * d</c>). A cheap test by

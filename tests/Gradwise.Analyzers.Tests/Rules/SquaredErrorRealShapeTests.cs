@@ -4253,6 +4253,8 @@ public sealed class SquaredErrorRealShapeTests
             "OutputLayer[i].Error = expected[i] - OutputLayer[i].Output; OutputLayer[i].CalculateDelta();") } },
         { "errors added to a list only for the outputs a mask selects, so the list's i-th error is not output i's", new[] { ListedErrors(
             "for (int k = 0; k < t.Length; k++) { if (Mask[k]) errors.Add(t[k] - o[k]); }", "errors[i] * o[i] * (1 - o[i])") } },
+        { "errors added to one list over two epochs of forward passes, so the list's i-th error is the first epoch's, not the last output's", new[] { ListedErrors(
+            "for (int epoch = 0; epoch < 2; epoch++) { Forward(t); for (int k = 0; k < t.Length; k++) errors.Add(t[k] - o[k]); }", "errors[i] * o[i] * (1 - o[i])") } },
         { "errors added to a list from the second output on, so the list's i-th error is output i + 1's", new[] { ListedErrors(
             "for (int k = 1; k < t.Length; k++) errors.Add(t[k] - o[k]);", "errors[i] * o[i] * (1 - o[i])") } },
     };
