@@ -1679,7 +1679,7 @@ internal sealed class ActivationFlow
     /// parameters of <c>a.Zip(b, (p, q) => ...)</c>. Null for any other parameter (the index of <c>Select((x, i) => ...)</c>,
     /// an accumulator, a method's own parameter).
     /// </summary>
-    private static IOperation? LinqElementSource(IParameterReferenceOperation reference)
+    internal static IOperation? LinqElementSource(IParameterReferenceOperation reference)
     {
         var parameter = reference.Parameter;
         if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)

@@ -607,6 +607,47 @@ internal sealed class FlowIndex : IValueSource
         return single;
     }
 
+    /// <summary>
+    /// The one value stored into the elements of a local array or list made empty in its body, at whatever index
+    /// (<c>errors[i] = t[i] - o[i];</c> or <c>errors.Add(t[i] - o[i]);</c>), for a read of every element (a <c>foreach</c>, a LINQ
+    /// lambda's parameter); null where the collection is stored into otherwise.
+    /// </summary>
+    public IOperation? SingleStoredElement(ILocalReferenceOperation collection, CancellationToken cancellationToken)
+    {
+        IOperation? single = null;
+        var made = false;
+        foreach (var write in FactsOfRoot(Operations.Root(collection)).Writes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, collection.Local))
+            {
+                continue;
+            }
+
+            if (!write.IntoElements)
+            {
+                if (!made && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } or IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true }
+                    or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] })
+                {
+                    made = true; // new double[n], new List<double>(): no element yet
+                    continue;
+                }
+
+                return null;
+            }
+
+            if (single != null || write.ValueIsElements
+                || write.Site is not (ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } } or IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 }))
+            {
+                return null;
+            }
+
+            single = write.Value;
+        }
+
+        return made ? single : null;
+    }
+
     /// <inheritdoc />
     public (IOperation Value, ILocalSymbol Index)? SingleAddedElement(IPropertyReferenceOperation read, CancellationToken cancellationToken)
     {

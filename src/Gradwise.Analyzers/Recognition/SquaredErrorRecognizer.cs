@@ -1011,6 +1011,14 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(stored, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
                 return Difference(storedElement, ct, depth + 1);
+            case IPropertyReferenceOperation { Property.IsIndexer: true } listElement when depth < 3 && index.SingleAddedElement(listElement, ct) is var (added, _):
+                return Difference(added, ct, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) in a counting loop
+            case ILocalReferenceOperation local when depth < 3 && index.Reaching(local, ct) is [IForEachLoopOperation { Collection: var collection }]
+                && Operations.Strip(collection) is ILocalReferenceOperation listed && index.SingleStoredElement(listed, ct) is { } each:
+                return Difference(each, ct, depth + 1); // foreach (var e in errors) after errors[i] = t[i] - o[i] or errors.Add(t[i] - o[i])
+            case IParameterReferenceOperation parameter when depth < 3 && ActivationFlow.LinqElementSource(parameter) is { } source
+                && Operations.Strip(source) is ILocalReferenceOperation listed && index.SingleStoredElement(listed, ct) is { } each:
+                return Difference(each, ct, depth + 1); // errors.Sum(e => e * e), errors.Select(e => Math.Pow(e, 2))
             case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod)
                 && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned && HelperDifference(returned, call.Arguments) is var (a, b):
                 return (a, b); // CostDerivative(output, y) => output - y; neuron.CalculateError(target) => target - Value

@@ -3179,6 +3179,15 @@ public sealed class SquaredErrorRealShapeTests
             "{|GW1001:OutputLayer[i].DeltaFrom(expected[i] - OutputLayer[i].Output)|};") } },
         { "the errors collected in a list by one Add per pass of a loop counting from 0, then multiplied by σ' of the outputs", new[] { ListedErrors(
             "for (int k = 0; k < t.Length; k++) errors.Add(t[k] - o[k]);", "{|GW1001:errors[i] * o[i] * (1 - o[i])|}") } },
+        { "a squared error summed by a foreach over a list of errors filled by Add", new[] { CollectedErrors(
+            "var errors = new List<double>(); for (int i = 0; i < t.Length; i++) errors.Add(t[i] - Outputs[i]);",
+            "double s = 0; foreach (var e in errors) s += {|GW1001:e * e|}; return s;") } },
+        { "a squared error summed by LINQ over an array of errors filled by one store", new[] { CollectedErrors(
+            "var errors = new double[t.Length]; for (int i = 0; i < t.Length; i++) errors[i] = t[i] - Outputs[i];",
+            "return errors.Sum(e => {|GW1001:e * e|});") } },
+        { "a squared error summed over a list of errors read back by index", new[] { CollectedErrors(
+            "var errors = new List<double>(); for (int i = 0; i < t.Length; i++) errors.Add(Outputs[i] - t[i]);",
+            "double s = 0; for (int i = 0; i < errors.Count; i++) s += {|GW1001:Math.Pow(errors[i], 2)|}; return s;") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4257,7 +4266,35 @@ public sealed class SquaredErrorRealShapeTests
             "for (int epoch = 0; epoch < 2; epoch++) { Forward(t); for (int k = 0; k < t.Length; k++) errors.Add(t[k] - o[k]); }", "errors[i] * o[i] * (1 - o[i])") } },
         { "errors added to a list from the second output on, so the list's i-th error is output i + 1's", new[] { ListedErrors(
             "for (int k = 1; k < t.Length; k++) errors.Add(t[k] - o[k]);", "errors[i] * o[i] * (1 - o[i])") } },
+        { "a squared error summed by a foreach over a list of errors of the raw sums", new[] { CollectedErrors(
+            "var errors = new List<double>(); for (int i = 0; i < t.Length; i++) errors.Add(t[i] - Sums[i]);",
+            "double s = 0; foreach (var e in errors) s += e * e; return s;") } },
+        { "a sum of squares by LINQ over an array filled with the outputs themselves (no difference)", new[] { CollectedErrors(
+            "var errors = new double[t.Length]; for (int i = 0; i < t.Length; i++) errors[i] = Outputs[i];",
+            "return errors.Sum(e => e * e);") } },
     };
+
+    /// <summary>
+    /// A layer keeping its raw sums and sigmoid outputs; its loss collects errors with <paramref name="collect"/> (from targets t) and
+    /// sums their squares with <paramref name="sum"/>.
+    /// </summary>
+    private static string CollectedErrors(string collect, string sum) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public class Layer
+        {
+            static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+            public double[] Sums = new double[3];
+            public double[] Outputs = new double[3];
+            public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) { Sums[i] = z[i]; Outputs[i] = {{ActivationMark}}Sigmoid(z[i]); } }
+            public double Loss(double[] t)
+            {
+                {{collect}}
+                {{sum}}
+            }
+        }
+        """;
 
     /// <summary>
     /// Sigmoid outputs in an array, the errors collected into a list by <paramref name="fill"/>, and the deltas
