@@ -562,15 +562,14 @@ internal sealed class ActivationFlow
                 return Module(call.Instance, kind, depth) is { } module ? ActivationFact.At(module.Kind, call, module.Source.What) : null;
             }
 
-            if (target.MethodKind == MethodKind.DelegateInvoke && call.Instance != null)
+            // activation(s) of a delegate, or z.Map(act.Activate) with act = new Activation { Activate = x => 1 / (1 + Math.Exp(-x)) }
+            // (each element is what the delegate returns): what the delegates flow places there return.
+            var delegateHeld = target.MethodKind == MethodKind.DelegateInvoke ? call.Instance
+                : VectorApi.MappedFunction(call) is { } mapped && Operations.Strip(mapped) is not IDelegateCreationOperation ? mapped
+                : null;
+            if (delegateHeld != null)
             {
-                return Any(Values(call.Instance, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
-            }
-
-            if (VectorApi.MappedFunction(call) is { } mapped && Operations.Strip(mapped) is not IDelegateCreationOperation)
-            {
-                // z.Map(act.Activate) with act = new Activation { Activate = x => 1 / (1 + Math.Exp(-x)) }: each element is what the delegate returns.
-                return Any(Values(mapped, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
+                return Any(Values(delegateHeld, depth + 1) ?? new List<IOperation>(), d => DelegateResult(d, kind, depth))?.Through(call);
             }
 
             if (IsDispatched(target) && call.Instance != null)

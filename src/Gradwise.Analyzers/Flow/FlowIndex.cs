@@ -612,24 +612,47 @@ internal sealed class FlowIndex : IValueSource
     /// (<c>errors[i] = t[i] - o[i];</c> or <c>errors.Add(t[i] - o[i]);</c>), for a read of every element (a <c>foreach</c>, a LINQ
     /// lambda's parameter); null where the collection is stored into otherwise.
     /// </summary>
-    public IOperation? SingleStoredElement(ILocalReferenceOperation collection, CancellationToken cancellationToken)
+    public IOperation? SingleStoredElement(ILocalReferenceOperation collection, CancellationToken cancellationToken) =>
+        OneElementStore(collection, collection.Local, cancellationToken)?.Store.Value;
+
+    /// <inheritdoc />
+    public (IOperation Value, ILocalSymbol Index)? SingleAddedElement(IPropertyReferenceOperation read, CancellationToken cancellationToken)
     {
-        IOperation? single = null;
-        var made = false;
-        foreach (var write in FactsOfRoot(Operations.Root(collection)).Writes)
+        if (read is not { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } || Operations.Strip(list) is not ILocalReferenceOperation { Local: var local }
+            || OneElementStore(read, local, cancellationToken) is not var (store, made)
+            || store.Site is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
+            || Operations.ComesAfter(made, read) || add.Syntax.Span.End > read.Syntax.SpanStart || LastIteration.OncePerPass(add) is not { } index)
+        {
+            return null;
+        }
+
+        // The list is made in the block the loop is in: one made before an outer loop (of epochs) would hold every epoch's errors in turn.
+        return Operations.EnclosingBlock(made) is { } block && ReferenceEquals(LastIteration.LoopOf(add)?.Parent, block) ? (store.Value, index) : null;
+    }
+
+    /// <summary>
+    /// For a local array or list that the body of <paramref name="use"/> makes empty once (<c>new double[n]</c>, <c>new List&lt;double&gt;()</c>,
+    /// <c>new List&lt;double&gt;(n)</c>) and stores into by one element store (<c>a[k] = v</c>) or one one-argument <c>Add</c>: that store and
+    /// the one that made it; null where it is stored into any other way.
+    /// </summary>
+    private (Write Store, IOperation Made)? OneElementStore(IOperation use, ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        Write? single = null;
+        IOperation? made = null;
+        foreach (var write in FactsOfRoot(Operations.Root(use)).Writes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!SymbolEqualityComparer.Default.Equals(write.Target, collection.Local))
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, local))
             {
                 continue;
             }
 
             if (!write.IntoElements)
             {
-                if (!made && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } or IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true }
+                if (made is null && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } or IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true }
                     or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] })
                 {
-                    made = true; // new double[n], new List<double>(): no element yet
+                    made = write.Site; // no element yet
                     continue;
                 }
 
@@ -642,55 +665,10 @@ internal sealed class FlowIndex : IValueSource
                 return null;
             }
 
-            single = write.Value;
+            single = write;
         }
 
-        return made ? single : null;
-    }
-
-    /// <inheritdoc />
-    public (IOperation Value, ILocalSymbol Index)? SingleAddedElement(IPropertyReferenceOperation read, CancellationToken cancellationToken)
-    {
-        if (read is not { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } || Operations.Strip(list) is not ILocalReferenceOperation { Local: var local })
-        {
-            return null;
-        }
-
-        (IOperation Value, IOperation Add, ILocalSymbol Index)? single = null;
-        IOperation? made = null;
-        foreach (var write in FactsOfRoot(Operations.Root(read)).Writes)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!SymbolEqualityComparer.Default.Equals(write.Target, local))
-            {
-                continue;
-            }
-
-            if (!write.IntoElements)
-            {
-                if (made is null && Operations.Strip(write.Value) is IObjectCreationOperation { Initializer: null, Arguments.IsEmpty: true } or IObjectCreationOperation { Initializer: null, Arguments: [{ Value.Type.SpecialType: SpecialType.System_Int32 }] }
-                    && !Operations.ComesAfter(write.Site, read))
-                {
-                    made = write.Site; // var errors = new List<double>(n): no element yet
-                    continue;
-                }
-
-                return null;
-            }
-
-            if (single != null || write.ValueIsElements || write.Site is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
-                || add.Syntax.Span.End > read.Syntax.SpanStart || LastIteration.OncePerPass(add) is not { } index)
-            {
-                return null;
-            }
-
-            single = (write.Value, add, index);
-        }
-
-        // The list is made in the block the loop is in: one made before an outer loop (of epochs) would hold every epoch's errors in turn.
-        return single is var (value, adding, at) && made != null && Operations.EnclosingBlock(made) is { } block && ReferenceEquals(LastIteration.LoopOf(adding)?.Parent, block)
-            ? (value, at)
-            : null;
+        return single != null && made != null ? (single, made) : null;
     }
 
     /// <summary>

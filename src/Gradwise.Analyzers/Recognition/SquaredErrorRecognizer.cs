@@ -398,9 +398,7 @@ internal sealed class SquaredErrorRecognizer
             // derivative(input[i], output[i]): a delegate some method was handed to (base(size, Sigmoid, SigmoidDerivative)).
             foreach (var held in delegateValues?.Invoke(instance) ?? new List<IOperation>())
             {
-                var (form, ordinal) = HeldMethod(held) is { } method ? derivativeForms.GetOrAdd(method.OriginalDefinition, m => DerivativeForm(m, ct))
-                    : HeldLambda(held) is { } lambda ? DerivativeForm(lambda, ct)
-                    : (DerivativeAt.None, 0);
+                var (form, ordinal) = HeldDerivativeForm(held, ct);
                 if (form != DerivativeAt.None && invoke.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument)
                 {
                     return (argument.Value, form == DerivativeAt.Input);
@@ -415,9 +413,7 @@ internal sealed class SquaredErrorRecognizer
             // o.Map(act.Derivative) with act = new Activation { Derivative = y => y * (1 - y) }: the delegate flow finds there, taken at each element of o.
             foreach (var held in delegateValues?.Invoke(function) ?? new List<IOperation>())
             {
-                var (form, ordinal) = HeldMethod(held) is { } method ? derivativeForms.GetOrAdd(method.OriginalDefinition, m => DerivativeForm(m, ct))
-                    : HeldLambda(held) is { } lambda ? DerivativeForm(lambda, ct)
-                    : (DerivativeAt.None, 0);
+                var (form, ordinal) = HeldDerivativeForm(held, ct);
                 if (form != DerivativeAt.None && ordinal == 0)
                 {
                     return (mapping.Instance!, form == DerivativeAt.Input);
@@ -443,6 +439,12 @@ internal sealed class SquaredErrorRecognizer
         static DerivativeAt FirstForm(IEnumerable<(DerivativeAt Form, int Ordinal)> forms) =>
             forms.Where(f => f.Form != DerivativeAt.None && f.Ordinal == 0).Select(f => f.Form).DefaultIfEmpty(DerivativeAt.None).First();
     }
+
+    /// <summary>Where the method or lambda a delegate holds takes σ' (and at which of its parameters), or none.</summary>
+    private (DerivativeAt Form, int Ordinal) HeldDerivativeForm(IOperation held, CancellationToken ct) =>
+        HeldMethod(held) is { } method ? derivativeForms.GetOrAdd(method.OriginalDefinition, m => DerivativeForm(m, ct))
+            : HeldLambda(held) is { } lambda ? DerivativeForm(lambda, ct)
+            : (DerivativeAt.None, 0);
 
     /// <summary>The method a delegate value refers to (a method group, or a delegate made from one) when its body is in the compilation.</summary>
     private static IMethodSymbol? HeldMethod(IOperation held) => Operations.Strip(held) switch
