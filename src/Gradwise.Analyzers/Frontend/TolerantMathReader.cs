@@ -88,6 +88,10 @@ internal sealed class TolerantMathReader
     // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
     private StorageBinding? storage;
 
+    // While a method or getter of another object is read (n.Slope() with Slope() => Output * (1 - Output)): the key of that object, which
+    // `this` in its body stands for, so its members are the receiver's (n.Output), not the caller's own. Null: this object.
+    private string? self;
+
     // Opaque leaves made so far: a store read that makes one reads something other than its arguments' elements.
     private int leaves;
 
@@ -144,7 +148,7 @@ internal sealed class TolerantMathReader
     {
         leaves++;
         var key = (keys ??= new System.Text.StringBuilder()).Clear().Append('⟨');
-        OperandKey.AppendOf(key, operation, KeyName, renamed);
+        OperandKey.AppendOf(key, operation, KeyName, renamed, self);
         return Ex.Var(key.Append('⟩').ToString());
     }
 
@@ -373,15 +377,23 @@ internal sealed class TolerantMathReader
                 return Read(definition, parameters, depth + 1);
             case ILocalReferenceOperation local when depth < MaxInlining && MathApi.IsNumeric(local.Type) && source.SubtractedInPlace(local, cancellationToken) is var (left, right):
                 return Ex.Sub(Read(left, parameters, depth + 1), Read(right, parameters, depth + 1)); // double e = o; e -= t;
-            case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored:
+            // On another object (self set), only a store in the body being read: one another method makes (Output = σ(input)) reads that
+            // method's parameters, which name no object, so n.Output and this.Output would read alike.
+            case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored
+                && (self is null || Operations.Root(stored) == Operations.Root(member)):
                 return Read(stored, parameters, depth + 1);
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } computed when depth < MaxInlining && MathApi.IsNumeric(computed.Type)
+                && !(getter.IsAbstract || getter.IsVirtual || getter.IsOverride) && getter.DeclaringSyntaxReferences.Length > 0 && !Operations.IsAutoProperty(computed.Property)
+                && ReceiverKey(computed.Instance, plainOnly: true) is var (known, receiver) && known
+                && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
+                return ReadOn(receiver, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
-                && OperandKey.Of(element.Indices[0], KeyName, renamed) is { } at:
+                && OperandKey.Of(element.Indices[0], KeyName, renamed, self) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at] } listElement when depth < MaxInlining && MathApi.IsNumeric(listElement.Type)
                 && source.SingleAddedElement(listElement, cancellationToken) is var (added, addedAt)
-                && OperandKey.Of(at.Value, KeyName, renamed) is { } atKey:
+                && OperandKey.Of(at.Value, KeyName, renamed, self) is { } atKey:
                 return ReadRenamed(added, addedAt, atKey, parameters, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) for k = 0, 1, ...
             case IConversionOperation c when VectorApi.IsVector(c.Type) && (VectorApi.IsVector(c.Operand.Type) || MathApi.IsNumeric(c.Operand.Type)):
                 return Read(c.Operand, parameters, depth); // a DenseVector as a Vector<double>, or a number spread over a vector
@@ -645,7 +657,10 @@ internal sealed class TolerantMathReader
         // (Slope(o, Kind.Sigmoid) of a helper that switches on its kind).
         var ofVectors = VectorApi.IsVector(target.ReturnType);
         var chosen = ConstantSelection.Choices(call, source, cancellationToken);
-        if (depth >= MaxInlining || args.Length == 0 || args.Length > 4
+        // A method of no arguments is read only on an object whose members have a key (this, n, layer.Neurons[i]): n.Slope() with
+        // Slope() => Output * (1 - Output) is n.Output * (1 - n.Output); one of numbers alone would be a constant or a leaf anyway.
+        var (receiverKnown, receiver) = target.IsStatic ? (true, self) : ReceiverKey(call.Instance, plainOnly: args.Length == 0);
+        if (depth >= MaxInlining || (args.Length == 0 && (target.IsStatic || !receiverKnown)) || args.Length > 4
             || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type)) || chosen?.ContainsKey(p.OriginalDefinition) == true) || p.RefKind != RefKind.None)
             || !(ofVectors || MathApi.IsNumeric(target.ReturnType)))
         {
@@ -667,7 +682,51 @@ internal sealed class TolerantMathReader
             bound[method.OriginalDefinition.Parameters[i]] = args[i];
         }
 
-        return Read(body, bound, depth + 1);
+        return ReadOn(receiver, () => Read(body, bound, depth + 1));
+    }
+
+    /// <summary>
+    /// The key of the object a method or getter runs on, for <see cref="self"/> while its body is read: this object's own (the
+    /// caller's <c>this</c>), that of a receiver held in storage (<c>n</c>, <c>layer.Neurons[i]</c>), or, unless
+    /// <paramref name="plainOnly"/>, a key unique to the receiver's operation (a call's result), so that no member read in the body is
+    /// taken for the caller's own. Not known for a receiver that is not storage when <paramref name="plainOnly"/>.
+    /// </summary>
+    private (bool Known, string? Key) ReceiverKey(IOperation? instance, bool plainOnly)
+    {
+        var receiver = instance is null ? null : Operations.Strip(instance);
+        if (receiver is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        {
+            return (true, self);
+        }
+
+        if (OperandKey.Of(receiver, KeyName, renamed, self) is { } key)
+        {
+            return (true, key);
+        }
+
+        if (plainOnly)
+        {
+            return (false, null);
+        }
+
+        var unique = new System.Text.StringBuilder();
+        OperandKey.AppendOf(unique, receiver, KeyName, renamed, self);
+        return (true, unique.ToString());
+    }
+
+    /// <summary>Reads with <c>this</c> standing for the object keyed <paramref name="receiver"/>.</summary>
+    private T ReadOn<T>(string? receiver, System.Func<T> read)
+    {
+        var outer = self;
+        self = receiver;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            self = outer;
+        }
     }
 
     /// <summary>

@@ -528,8 +528,8 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// True for a factor that can be σ'(z) written in the output, as far as the tolerant reader can see:
-    /// 1 − o itself, a call to a helper whose body can compute it (<c>SigmoidDerivative(o)</c>), or a local whose
-    /// definition has one of these.
+    /// 1 − o itself, a call to a helper or a getter whose body can compute it (<c>SigmoidDerivative(o)</c>, <c>n.Slope</c>), or a local
+    /// whose definition has one of these.
     /// </summary>
     private bool MayHoldDerivative(IOperation factor)
     {
@@ -539,6 +539,8 @@ internal sealed class SquaredErrorRecognizer
                 return IsOneMinus(factor);
             case IInvocationOperation call:
                 return MayReturnDerivative(call);
+            case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter }:
+                return HasBody(getter) && subtractingMethods.GetOrAdd(getter.OriginalDefinition, MaySubtract); // Slope => Output * (1 - Output)
             case ILocalReferenceOperation local:
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {
@@ -878,7 +880,8 @@ internal sealed class SquaredErrorRecognizer
 
             // σ'(z) written at the input, σ(z)·(1 − σ(z)), or σ' of an output read inside a method the factor calls
             // (layer.Derivative(j) reading its own Outputs[j]): the error a − b need not name that value (the neuron keeps its output apart).
-            var outputApart = LogisticArgument(output) is not null || (inOtherBody?.Contains(factors[j]) ?? false);
+            var input = LogisticArgument(output);
+            var outputApart = input is not null || (inOtherBody?.Contains(factors[j]) ?? false);
             for (var e = 0; e < factors.Count; e++)
             {
                 if (drop.Contains(factors[e]))
@@ -888,7 +891,7 @@ internal sealed class SquaredErrorRecognizer
 
                 if (!IsErrorOf(math[e], output))
                 {
-                    if (outputApart && Difference(factors[e], ct) is { } sides)
+                    if (outputApart && !(input is not null && NamesOtherSigmoid(math[e], input)) && Difference(factors[e], ct) is { } sides)
                     {
                         return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
                     }
@@ -915,6 +918,36 @@ internal sealed class SquaredErrorRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when a part of the error is a sigmoid of another input than the one σ' is taken at: the error is that other output's
+    /// (<c>Delta = (target - Output) * SigmoidPrime(Next.Sum)</c> with <c>Output = Sigmoid(Sum)</c>), not this gradient.
+    /// </summary>
+    private static bool NamesOtherSigmoid(Expr error, Expr input)
+    {
+        var pending = new Stack<Expr>();
+        pending.Push(error);
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part is not (Variable or Constant) && LogisticArgument(part) is { } other)
+            {
+                if (!other.Equals(input))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var child in part.Children)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>x for x·(1 − x), or for x − x² (the same σ' multiplied out: <c>o - o * o</c>).</summary>

@@ -3188,6 +3188,18 @@ public sealed class SquaredErrorRealShapeTests
         { "a squared error summed over a list of errors read back by index", new[] { CollectedErrors(
             "var errors = new List<double>(); for (int i = 0; i < t.Length; i++) errors.Add(Outputs[i] - t[i]);",
             "double s = 0; for (int i = 0; i < errors.Count; i++) s += {|GW1001:Math.Pow(errors[i], 2)|}; return s;") } },
+        { "an output neuron's delta: σ' from a method of no arguments that reads its output member, times twice the error", new[] { SlopeMemberNeurons(
+            "/*σ*/1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "public override double Backprop(double upstream) { Delta = {|GW1001:DSigmoid() * 2 * (activation - expected)|}; return Delta; }", "") } },
+        { "an output neuron's delta: σ' from a getter that reads its output member, times the error", new[] { SlopeMemberNeurons(
+            "/*σ*/1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "public override double Backprop(double upstream) { Delta = {|GW1001:Slope * (activation - expected)|}; return Delta; }", "") } },
+        { "the network multiplies an output neuron's error by that neuron's σ' method, the output read through a getter", new[] { SlopeMemberNeurons(
+            "/*σ*/1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "", "var n = last[i]; n.Delta = {|GW1001:(targets[i] - n.Output) * n.DSigmoid()|};") } },
+        { "the network multiplies σ' from the getter of a neuron in the last layer by its error", new[] { SlopeMemberNeurons(
+            "/*σ*/1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "", "last[i].Delta = {|GW1001:last[i].Slope * (targets[i] - last[i].Output)|};") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4272,6 +4284,37 @@ public sealed class SquaredErrorRealShapeTests
         { "a sum of squares by LINQ over an array filled with the outputs themselves (no difference)", new[] { CollectedErrors(
             "var errors = new double[t.Length]; for (int i = 0; i < t.Length; i++) errors[i] = Outputs[i];",
             "return errors.Sum(e => e * e);") } },
+        { "tanh neurons: the network multiplies an output neuron's error by that neuron's slope method, written for tanh", new[] { SlopeMemberNeurons(
+            "Math.Tanh(z)", "1 - activation * activation",
+            "", "var n = last[i]; n.Delta = (targets[i] - n.Output) * n.DSigmoid();") } },
+        { "an output neuron's error multiplied by σ' of the next neuron's output, not its own", new[] { SlopeMemberNeurons(
+            "1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "public override double Backprop(double upstream) { Delta = (expected - activation) * Next.DSigmoid(); return Delta; }", "") } },
+        { "a neuron's σ' getter times the delta sent back to it (no difference)", new[] { SlopeMemberNeurons(
+            "1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
+            "", "last[i].Delta = last[i].Slope * upstream[i];") } },
+        { "a unit's error multiplied by σ' taken at the next unit's input, both outputs sigmoids of their own sums", new[] { """
+            using System;
+            public class Unit
+            {
+                public double Output, Sum, Delta;
+                public Unit Next;
+                static double Sig(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                static double SigPrime(double x) => Sig(x) * (1 - Sig(x));
+                public void Fire() { Output = Sig(Sum); }
+                public void Back(double target) { Delta = (target - Output) * SigPrime(Next.Sum); }
+            }
+            """ } },
+        { "a Bernoulli variance getter p * (1 - p) of a sigmoid probability, times a count", new[] { """
+            using System;
+            public class Coin
+            {
+                public double P;
+                public void Fit(double z) { P = 1.0 / (1.0 + Math.Exp(-z)); }
+                public double Variance => P * (1 - P);
+                public double Spread(int n) => Variance * n;
+            }
+            """ } },
     };
 
     /// <summary>
@@ -4326,6 +4369,44 @@ public sealed class SquaredErrorRealShapeTests
     /// property by σ' of the output through a helper (and one that takes the error); the network's backward pass runs
     /// <paramref name="outputStep"/> for each output neuron i, and sends the deltas back to the hidden neurons (whose Error is a sum).
     /// </summary>
+    /// <summary>
+    /// Neurons that keep their output in a member written as <paramref name="activation"/> of their input z, with σ' read from that member by
+    /// a method of no arguments and a getter (both <paramref name="slope"/>); an output neuron's class adds <paramref name="outputMembers"/>,
+    /// and the network's backward pass runs <paramref name="networkStep"/> for each neuron i of its last layer.
+    /// </summary>
+    private static string SlopeMemberNeurons(string activation, string slope, string outputMembers, string networkStep) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Neuron
+        {
+            protected double activation, z;
+            public double Delta;
+            public Neuron Next;
+            public double Output => activation;
+            public void Activate(double input) { z = input; activation = {{activation}}; }
+            public double DSigmoid() => {{slope}};
+            public double Slope => {{slope}};
+            public virtual double Backprop(double upstream) { Delta = DSigmoid() * upstream; return Delta; }
+        }
+
+        public class OutputNeuron : Neuron
+        {
+            private double expected;
+            public void SetExpected(double d) { expected = d; }
+            {{outputMembers}}
+        }
+
+        public class Network
+        {
+            public List<List<Neuron>> Layers = new List<List<Neuron>>();
+            public void Backward(double[] targets, double[] upstream)
+            {
+                var last = Layers[Layers.Count - 1];
+                for (int i = 0; i < last.Count; i++) { {{networkStep}} }
+            }
+        }
+        """;
+
     private static string NeuronsWithErrorMember(string activation, string outputStep) => $$"""
         using System;
         using System.Collections.Generic;
