@@ -82,6 +82,12 @@ internal static class OperandKey
                 return true;
             case IParameterReferenceOperation parameter:
                 text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names.Of(container) : string.Empty);
+                if (names.Self != null)
+                {
+                    // Read for another object (a value its method stored, Output = σ(input)): that call's argument, not this object's.
+                    text.Append('@').Append(names.Self);
+                }
+
                 return true;
             case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when names.Self != null:
                 text.Append(names.Self);

@@ -92,6 +92,14 @@ internal sealed class TolerantMathReader
     // `this` in its body stands for, so its members are the receiver's (n.Output), not the caller's own. Null: this object.
     private string? self;
 
+    // While an element of a collection a LINQ call or helper makes is read at an index (errors[i] after
+    // var errors = o.Zip(t, (a, b) => b - a).ToArray()): that index's key, so a plain array read there is its element at it (o[i]).
+    private string? elementIndex;
+
+    // Opaque leaves made so far other than a plain array standing for its element: an element read that makes one (a helper's own
+    // local, Layer(w, x) filling a[j] = Squash(z)) is not a function of the elements it was given, so two calls would read alike.
+    private int foreign;
+
     // Opaque leaves made so far: a store read that makes one reads something other than its arguments' elements.
     private int leaves;
 
@@ -147,6 +155,7 @@ internal sealed class TolerantMathReader
     public Expr Leaf(IOperation operation)
     {
         leaves++;
+        foreign++;
         var key = (keys ??= new System.Text.StringBuilder()).Clear().Append('⟨');
         OperandKey.AppendOf(key, operation, KeyName, renamed, self);
         return Ex.Var(key.Append('⟩').ToString());
@@ -366,6 +375,9 @@ internal sealed class TolerantMathReader
                 return Read(c.Operand, parameters, depth);
             case IParameterReferenceOperation pr when parameters != null && parameters.TryGetValue(pr.Parameter, out var bound):
                 return bound;
+            case IParameterReferenceOperation linq when depth < MaxInlining && MathApi.IsNumeric(linq.Type) && ActivationFlow.LinqElementSource(linq) is { } sequence
+                && OfElementsOnly(() => ReadElements(sequence, parameters, depth + 1)) is { } linqElement:
+                return linqElement; // e in errors.Zip(o, (e, y) => e * y * (1 - y)): an element of errors
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when elementParameters != null
                 && Operations.Strip(element.ArrayReference) is IParameterReferenceOperation arrayParameter
                 && elementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && boundElement.Index is { } boundIndex
@@ -377,16 +389,18 @@ internal sealed class TolerantMathReader
                 return Read(definition, parameters, depth + 1);
             case ILocalReferenceOperation local when depth < MaxInlining && MathApi.IsNumeric(local.Type) && source.SubtractedInPlace(local, cancellationToken) is var (left, right):
                 return Ex.Sub(Read(left, parameters, depth + 1), Read(right, parameters, depth + 1)); // double e = o; e -= t;
-            // On another object (self set), only a store in the body being read: one another method makes (Output = σ(input)) reads that
-            // method's parameters, which name no object, so n.Output and this.Output would read alike.
-            case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored
-                && (self is null || Operations.Root(stored) == Operations.Root(member)):
+            case IMemberReferenceOperation member when depth < MaxInlining && MathApi.IsNumeric(member.Type) && source.SingleMemberDefinition(member, cancellationToken) is { } stored:
                 return Read(stored, parameters, depth + 1);
             case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } computed when depth < MaxInlining && MathApi.IsNumeric(computed.Type)
                 && !(getter.IsAbstract || getter.IsVirtual || getter.IsOverride) && getter.DeclaringSyntaxReferences.Length > 0 && !Operations.IsAutoProperty(computed.Property)
                 && ReceiverKey(computed.Instance, plainOnly: true) is var (known, receiver) && known
                 && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
                 return ReadOn(receiver, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
+            case IArrayElementReferenceOperation { Indices.Length: 1 } made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
+                && Operations.Strip(made.ArrayReference) is ILocalReferenceOperation madeLocal && source.SingleDefinition(madeLocal, cancellationToken) is { } making
+                && Operations.Strip(making) is IInvocationOperation makingCall && OperandKey.Of(made.Indices[0], KeyName, renamed, self) is { } madeAt
+                && ReadAt(madeAt, () => OfElementsOnly(() => ReadElementsOfCall(makingCall, parameters, depth + 1))) is { } madeElement:
+                return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
                 && OperandKey.Of(element.Indices[0], KeyName, renamed, self) is { } at:
@@ -481,7 +495,7 @@ internal sealed class TolerantMathReader
                 return element;
         }
 
-        return Leaf(value);
+        return ElementLeaf(value);
     }
 
     private Expr? ReadElementsOfCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
@@ -584,7 +598,16 @@ internal sealed class TolerantMathReader
             bound[lambda.Symbol.Parameters[i]] = arguments[i];
         }
 
-        return Read(returns[0].ReturnedValue!, bound, depth + 1);
+        var outerIndex = elementIndex;
+        elementIndex = null; // the body's own collections are not read at the caller's index
+        try
+        {
+            return Read(returns[0].ReturnedValue!, bound, depth + 1);
+        }
+        finally
+        {
+            elementIndex = outerIndex;
+        }
     }
 
     private static IAnonymousFunctionOperation? Lambda(IOperation value) => Operations.Strip(value) switch
@@ -686,6 +709,14 @@ internal sealed class TolerantMathReader
     }
 
     /// <summary>
+    /// A member read as the one value the compilation stores into it (<paramref name="stored"/>, found by the caller), read where it is
+    /// stored with <c>this</c> standing for the read's receiver: <c>n.Derivative</c> after <c>Derivative = Output * (1 - Output)</c> in the
+    /// neuron's own method is <c>n.Output * (1 - n.Output)</c>. A leaf where the receiver is not storage.
+    /// </summary>
+    public Expr ReadStored(IMemberReferenceOperation read, IOperation stored) =>
+        ReceiverKey(read.Instance, plainOnly: true) is (true, var receiver) ? ReadOn(receiver, () => Read(stored, null, 1)) : Leaf(read);
+
+    /// <summary>
     /// The key of the object a method or getter runs on, for <see cref="self"/> while its body is read: this object's own (the
     /// caller's <c>this</c>), that of a receiver held in storage (<c>n</c>, <c>layer.Neurons[i]</c>), or, unless
     /// <paramref name="plainOnly"/>, a key unique to the receiver's operation (a call's result), so that no member read in the body is
@@ -712,6 +743,52 @@ internal sealed class TolerantMathReader
         var unique = new System.Text.StringBuilder();
         OperandKey.AppendOf(unique, receiver, KeyName, renamed, self);
         return (true, unique.ToString());
+    }
+
+    /// <summary>Reads with a plain array's element standing for its element at the index keyed <paramref name="index"/>.</summary>
+    private Expr? ReadAt(string index, System.Func<Expr?> read)
+    {
+        var outer = elementIndex;
+        elementIndex = index;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            elementIndex = outer;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="read"/> reads, where that is a function of plain arrays' elements alone (no other opaque leaf was made
+    /// reading it); null otherwise, with the reading's leaves uncounted.
+    /// </summary>
+    private Expr? OfElementsOnly(System.Func<Expr?> read)
+    {
+        var (leavesBefore, foreignBefore) = (leaves, foreign);
+        var element = read();
+        if (element != null && foreign == foreignBefore)
+        {
+            return element;
+        }
+
+        (leaves, foreign) = (leavesBefore, foreignBefore);
+        return null;
+    }
+
+    /// <summary>The leaf an array read element by element is: its element at <see cref="elementIndex"/> while one is read at an index.</summary>
+    private Expr ElementLeaf(IOperation array)
+    {
+        if (elementIndex is null || array.Type is not IArrayTypeSymbol || OperandKey.Of(array, KeyName, renamed, self) is not { } key)
+        {
+            var leaf = Leaf(array);
+            foreign -= array.Type is IArrayTypeSymbol || IsSequence(array.Type) ? 1 : 0; // an array or list standing for its element
+            return leaf;
+        }
+
+        leaves++;
+        return Ex.Var("⟨" + key + "[" + elementIndex + "]⟩");
     }
 
     /// <summary>Reads with <c>this</c> standing for the object keyed <paramref name="receiver"/>.</summary>

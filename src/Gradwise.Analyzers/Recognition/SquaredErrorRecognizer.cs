@@ -51,6 +51,9 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+
+    // Per field or auto-property: the one value the compilation stores into it, where that can be σ' (a difference or a call), else null.
+    private readonly ConcurrentDictionary<ISymbol, IOperation?> storedDerivatives = SharedTable.Create<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> ownForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ErrorInputs> errorInputs = SharedTable.Create<IMethodSymbol, ErrorInputs>(SymbolEqualityComparer.Default);
 
@@ -307,7 +310,10 @@ internal sealed class SquaredErrorRecognizer
         // is read as math (reading follows locals' definitions and inlines helpers, which costs). A bare 1 − x
         // is half of it: it counts beside at least two other factors (the error and o), or beside one that can
         // hold a product of its own; a lerp's a·(1 − t) or a price's p·(1 − discount) is not read.
-        if (!variable.Any(f => MayHoldDerivative(f) && (!IsOneMinus(f) || variable.Count >= 3 || variable.Any(o => !ReferenceEquals(o, f) && MayHoldProduct(o)))))
+        // A member beside an error counts when the one value stored into it can be σ' (Derivative = Output * (1 - Output) when the neuron
+        // fires, then (target - Output) * Derivative): asked only of products of an error and one other factor, since it looks at stores.
+        if (!variable.Any(f => MayHoldDerivative(f) && (!IsOneMinus(f) || variable.Count >= 3 || variable.Any(o => !ReferenceEquals(o, f) && MayHoldProduct(o))))
+            && !(variable.Count == 2 && variable.Any(IsError) && variable.Any(f => StoredDerivative(f, ct) != null)))
         {
             return null;
         }
@@ -325,6 +331,14 @@ internal sealed class SquaredErrorRecognizer
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
         {
+            // n.Derivative beside an error, stored when n fired: its stored value where that is σ' (an output member beside its own 1 − o is
+            // read as itself, as the other factors read it).
+            if (variable.Count == 2 && StoredDerivative(factor, ct) is { } stored
+                && reader.ReadStored((IMemberReferenceOperation)Operations.Strip(factor), stored) is var derivative && OutputOfDerivative(derivative) != null)
+            {
+                return derivative;
+            }
+
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
                 return reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
@@ -562,6 +576,26 @@ internal sealed class SquaredErrorRecognizer
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// For a field or auto-property read, the one value the compilation stores into it where that can be σ' (a difference that can be part
+    /// of o(1 − o), or a call); null otherwise.
+    /// </summary>
+    private IOperation? StoredDerivative(IOperation factor, CancellationToken ct)
+    {
+        var read = Operations.Strip(factor);
+        if (read is not (IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }) || !MathApi.IsReal(read.Type)
+            || (read is IPropertyReferenceOperation property && !Operations.IsAutoProperty(property.Property)))
+        {
+            return null;
+        }
+
+        return storedDerivatives.GetOrAdd(((IMemberReferenceOperation)read).Member.OriginalDefinition, member =>
+            index.WritesTo(member, null, ct) is [{ IntoElements: false, Site: ISimpleAssignmentOperation { Value: var value } }]
+            && value.DescendantsAndSelf().Any(v => v is IInvocationOperation || (v is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && MayBePartOfDerivative(difference)))
+                ? value
+                : null);
     }
 
     /// <summary>
@@ -891,7 +925,8 @@ internal sealed class SquaredErrorRecognizer
 
                 if (!IsErrorOf(math[e], output))
                 {
-                    if (outputApart && !(input is not null && NamesOtherSigmoid(math[e], input)) && Difference(factors[e], ct) is { } sides)
+                    if (outputApart && !(input is not null && NamesOtherSigmoid(math[e], input)) && Difference(factors[e], ct) is { } sides
+                        && OnReceiverOf(factors[j], sides))
                     {
                         return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
                     }
@@ -918,6 +953,29 @@ internal sealed class SquaredErrorRecognizer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// For σ' read from a member of another object (<c>n.Slope()</c>, <c>n.Derivative</c>): true only when a side of the error is a member of
+    /// that same object (<c>t - n.Output</c>), since σ' of one neuron says nothing of another's error. True for any other factor.
+    /// </summary>
+    private static bool OnReceiverOf(IOperation derivative, (IOperation Left, IOperation Right) error)
+    {
+        var receiver = Operations.Strip(derivative) switch
+        {
+            IInvocationOperation { Arguments.IsEmpty: true, TargetMethod.IsStatic: false, Instance: { } instance } => instance,
+            IFieldReferenceOperation { Instance: { } instance } => instance,
+            IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance } => instance,
+            _ => null,
+        };
+        if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation)
+        {
+            return true;
+        }
+
+        return Side(error.Left) || Side(error.Right);
+
+        bool Side(IOperation side) => Operations.Strip(side) is IMemberReferenceOperation { Instance: { } owner } && Operations.Equivalent(owner, receiver);
     }
 
     /// <summary>

@@ -3200,6 +3200,39 @@ public sealed class SquaredErrorRealShapeTests
         { "the network multiplies σ' from the getter of a neuron in the last layer by its error", new[] { SlopeMemberNeurons(
             "/*σ*/1 / (1 + Math.Exp(-z))", "activation * (1 - activation)",
             "", "last[i].Delta = {|GW1001:last[i].Slope * (targets[i] - last[i].Output)|};") } },
+        { "a neuron stores σ' of its output into a field when it fires; its delta multiplies the error by that field", new[] { StoredSlopeNeurons(
+            "Output = /*σ*/1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);",
+            "public void Back(double target) { Delta = {|GW1001:(target - Output) * Derivative|}; }") } },
+        { "σ' stored at construction into an auto-property, multiplied by the error of each neuron of the output list", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Neuron
+            {
+                public double Output { get; }
+                public double Derivative { get; }
+                public Neuron Next;
+                public Neuron(double x) { Output = /*σ*/LogicFunc(x); Derivative = LogicFuncDerivative(x); }
+                private double LogicFunc(double x) => 1 / (1 + Math.Pow(Math.E, -x));
+                private double LogicFuncDerivative(double x) { double val = LogicFunc(x); return val * (1 - val); }
+            }
+
+            public class Net
+            {
+                public List<Neuron> Outputs = new List<Neuron>();
+                public double[] Deltas(double[] t)
+                {
+                    var d = new double[t.Length];
+                    for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - Outputs[i].Output) * Outputs[i].Derivative|};
+                    return d;
+                }
+            }
+            """ } },
+        { "errors made by Zip of the outputs and the targets into an array, read by index in the delta loop", new[] { LinqErrors(
+            "/*σ*/Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
+            "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
+        { "errors made by Zip, the deltas by a second Zip of the errors with the outputs", new[] { LinqErrors(
+            "/*σ*/Sigmoid(z[i])", "t.Zip(o, (a, b) => a - b).ToArray()",
+            "return errors.Zip(o, (e, y) => {|GW1001:e * y * (1 - y)|}).ToArray();") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4315,6 +4348,45 @@ public sealed class SquaredErrorRealShapeTests
                 public double Spread(int n) => Variance * n;
             }
             """ } },
+        { "a tanh neuron stores its slope 1 - o² into a field when it fires; the delta multiplies the error by that field", new[] { StoredSlopeNeurons(
+            "Output = Math.Tanh(Sum); Derivative = 1 - Output * Output;",
+            "public void Back(double target) { Delta = (target - Output) * Derivative; }") } },
+        { "a sigmoid neuron's error times its learning-rate field", new[] { StoredSlopeNeurons(
+            "Output = 1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);",
+            "public void Step(double target) { Delta = (target - Output) * Rate; }") } },
+        { "a neuron's error times the σ' the next neuron stored when it fired", new[] { StoredSlopeNeurons(
+            "Output = 1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);",
+            "public void Back(double target) { Delta = (target - Output) * Next.Derivative; }") } },
+        { "a neuron's error times the σ' another neuron stored at construction from its own input", new[] { """
+            using System;
+            using System.Collections.Generic;
+            public class Neuron
+            {
+                public double Output { get; }
+                public double Derivative { get; }
+                public Neuron Next;
+                public Neuron(double x) { Output = /*σ*/LogicFunc(x); Derivative = LogicFuncDerivative(x); }
+                private double LogicFunc(double x) => 1 / (1 + Math.Pow(Math.E, -x));
+                private double LogicFuncDerivative(double x) { double val = LogicFunc(x); return val * (1 - val); }
+            }
+
+            public class Net
+            {
+                public List<Neuron> Outputs = new List<Neuron>();
+                public double[] Deltas(double[] t)
+                {
+                    var d = new double[t.Length];
+                    for (int i = 0; i < t.Length; i++) d[i] = (t[i] - Outputs[i].Output) * Outputs[i].Next.Derivative;
+                    return d;
+                }
+            }
+            """ } },
+        { "errors made by Zip, read at the next index beside σ' of output i", new[] { LinqErrors(
+            "Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
+            "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = errors[(i + 1) % d.Length] * o[i] * (1 - o[i]); return d;") } },
+        { "a Zip of sigmoid outputs with the targets that weighs p(1 - p) by the target (no error)", new[] { LinqErrors(
+            "Sigmoid(z[i])", "o.Zip(t, (a, b) => a * (1 - a) * b).ToArray()",
+            "return errors;") } },
     };
 
     /// <summary>
@@ -4403,6 +4475,42 @@ public sealed class SquaredErrorRealShapeTests
             {
                 var last = Layers[Layers.Count - 1];
                 for (int i = 0; i < last.Count; i++) { {{networkStep}} }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Neurons that keep their output and its slope in fields, both stored by <paramref name="fire"/>, with a learning rate and a link to
+    /// the next neuron; <paramref name="members"/> adds the neuron's backward step.
+    /// </summary>
+    private static string StoredSlopeNeurons(string fire, string members) => $$"""
+        using System;
+        public class Neuron
+        {
+            public double Output, Sum, Derivative, Delta, Rate = 0.1;
+            public Neuron Next;
+            public void Fire() { {{fire}} }
+            {{members}}
+        }
+        """;
+
+    /// <summary>
+    /// Outputs stored per element as <paramref name="activation"/> of z[i]; the errors made by the LINQ expression <paramref name="errors"/>
+    /// (over o, the outputs, and t, the targets), then <paramref name="deltas"/> returns the deltas.
+    /// </summary>
+    private static string LinqErrors(string activation, string errors, string deltas) => $$"""
+        using System;
+        using System.Linq;
+        public class Net
+        {
+            static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+            public double[] Outputs = new double[3];
+            public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) Outputs[i] = {{activation}}; }
+            public double[] Deltas(double[] t)
+            {
+                var o = Outputs;
+                var errors = {{errors}};
+                {{deltas}}
             }
         }
         """;
