@@ -3203,30 +3203,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron stores σ' of its output into a field when it fires; its delta multiplies the error by that field", new[] { StoredSlopeNeurons(
             "Output = /*σ*/1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);",
             "public void Back(double target) { Delta = {|GW1001:(target - Output) * Derivative|}; }") } },
-        { "σ' stored at construction into an auto-property, multiplied by the error of each neuron of the output list", new[] { """
-            using System;
-            using System.Collections.Generic;
-            public class Neuron
-            {
-                public double Output { get; }
-                public double Derivative { get; }
-                public Neuron Next;
-                public Neuron(double x) { Output = /*σ*/LogicFunc(x); Derivative = LogicFuncDerivative(x); }
-                private double LogicFunc(double x) => 1 / (1 + Math.Pow(Math.E, -x));
-                private double LogicFuncDerivative(double x) { double val = LogicFunc(x); return val * (1 - val); }
-            }
-
-            public class Net
-            {
-                public List<Neuron> Outputs = new List<Neuron>();
-                public double[] Deltas(double[] t)
-                {
-                    var d = new double[t.Length];
-                    for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - Outputs[i].Output) * Outputs[i].Derivative|};
-                    return d;
-                }
-            }
-            """ } },
+        { "σ' stored at construction into an auto-property, multiplied by the error of each neuron of the output list", new[] { StoredAtConstruction("{|GW1001:(t[i] - Outputs[i].Output) * Outputs[i].Derivative|}") } },
         { "errors made by Zip of the outputs and the targets into an array, read by index in the delta loop", new[] { LinqErrors(
             "/*σ*/Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
             "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
@@ -4357,30 +4334,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron's error times the σ' the next neuron stored when it fired", new[] { StoredSlopeNeurons(
             "Output = 1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);",
             "public void Back(double target) { Delta = (target - Output) * Next.Derivative; }") } },
-        { "a neuron's error times the σ' another neuron stored at construction from its own input", new[] { """
-            using System;
-            using System.Collections.Generic;
-            public class Neuron
-            {
-                public double Output { get; }
-                public double Derivative { get; }
-                public Neuron Next;
-                public Neuron(double x) { Output = /*σ*/LogicFunc(x); Derivative = LogicFuncDerivative(x); }
-                private double LogicFunc(double x) => 1 / (1 + Math.Pow(Math.E, -x));
-                private double LogicFuncDerivative(double x) { double val = LogicFunc(x); return val * (1 - val); }
-            }
-
-            public class Net
-            {
-                public List<Neuron> Outputs = new List<Neuron>();
-                public double[] Deltas(double[] t)
-                {
-                    var d = new double[t.Length];
-                    for (int i = 0; i < t.Length; i++) d[i] = (t[i] - Outputs[i].Output) * Outputs[i].Next.Derivative;
-                    return d;
-                }
-            }
-            """ } },
+        { "a neuron's error times the σ' another neuron stored at construction from its own input", new[] { StoredAtConstruction("(t[i] - Outputs[i].Output) * Outputs[i].Next.Derivative") } },
         { "errors made by Zip, read at the next index beside σ' of output i", new[] { LinqErrors(
             "Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
             "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = errors[(i + 1) % d.Length] * o[i] * (1 - o[i]); return d;") } },
@@ -4511,6 +4465,35 @@ public sealed class SquaredErrorRealShapeTests
                 var o = Outputs;
                 var errors = {{errors}};
                 {{deltas}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Neurons made from their input x, storing σ(x) into Output and σ'(x) into Derivative at construction (both auto-properties); the
+    /// network's deltas are <paramref name="step"/> for each output neuron i.
+    /// </summary>
+    private static string StoredAtConstruction(string step) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Neuron
+        {
+            public double Output { get; }
+            public double Derivative { get; }
+            public Neuron Next;
+            public Neuron(double x) { Output = {{ActivationMark}}LogicFunc(x); Derivative = LogicFuncDerivative(x); }
+            private double LogicFunc(double x) => 1 / (1 + Math.Pow(Math.E, -x));
+            private double LogicFuncDerivative(double x) { double val = LogicFunc(x); return val * (1 - val); }
+        }
+
+        public class Net
+        {
+            public List<Neuron> Outputs = new List<Neuron>();
+            public double[] Deltas(double[] t)
+            {
+                var d = new double[t.Length];
+                for (int i = 0; i < t.Length; i++) d[i] = {{step}};
+                return d;
             }
         }
         """;
