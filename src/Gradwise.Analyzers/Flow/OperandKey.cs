@@ -18,11 +18,11 @@ internal static class OperandKey
     /// <summary>
     /// The key of the storage <paramref name="operation"/> reads, or null when it is not plain storage (a call, arithmetic on doubles).
     /// <paramref name="names"/> names a member or a parameter's container, one name per symbol (<see cref="FlowIndex.KeyName"/>);
-    /// <paramref name="renamed"/> maps a local to the key read in its place (an element written as <c>e[k] = t[k] - o[k]</c>, read
+    /// <paramref name="renamed"/> maps a local (or a lambda's index parameter) to the key read in its place (an element written as <c>e[k] = t[k] - o[k]</c>, read
     /// back as <c>e[i]</c>, is <c>t[i] - o[i]</c>); <paramref name="self"/> is the key <c>this</c> stands for, where a method of another
     /// object is read (<c>n.Slope()</c> with <c>Slope() => Output * (1 - Output)</c> reads <c>n.Output</c>), null for this object.
     /// </summary>
-    public static string? Of(IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed, string? self = null)
+    public static string? Of(IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ISymbol, string>? renamed, string? self = null)
     {
         var text = new StringBuilder();
         return Append(text, operation, 0, new Names(names, renamed, self)) ? text.ToString() : null;
@@ -33,7 +33,7 @@ internal static class OperandKey
     /// a key unique to this one operation, for a value nothing else can be proved equal to: for a caller that builds many keys into
     /// one builder it keeps.
     /// </summary>
-    public static void AppendOf(StringBuilder text, IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed, string? self = null)
+    public static void AppendOf(StringBuilder text, IOperation operation, System.Func<ISymbol, string> names, IReadOnlyDictionary<ISymbol, string>? renamed, string? self = null)
     {
         var start = text.Length;
         if (!Append(text, operation, 0, new Names(names, renamed, self)))
@@ -79,6 +79,9 @@ internal static class OperandKey
                     text.Append('?');
                 }
 
+                return true;
+            case IParameterReferenceOperation parameter when names.Renamed != null && names.Renamed.TryGetValue(parameter.Parameter, out var indexFor):
+                text.Append(indexFor); // i in t.Select((ti, i) => ti - o[i]) read at an index: that index
                 return true;
             case IParameterReferenceOperation parameter:
                 text.Append("p:").Append(parameter.Parameter.Name).Append('@').Append(parameter.Parameter.ContainingSymbol is { } container ? names.Of(container) : string.Empty);
@@ -184,14 +187,14 @@ internal static class OperandKey
     {
         private readonly System.Func<ISymbol, string> names;
 
-        public Names(System.Func<ISymbol, string> names, IReadOnlyDictionary<ILocalSymbol, string>? renamed, string? self)
+        public Names(System.Func<ISymbol, string> names, IReadOnlyDictionary<ISymbol, string>? renamed, string? self)
         {
             this.names = names;
             Renamed = renamed;
             Self = self;
         }
 
-        public IReadOnlyDictionary<ILocalSymbol, string>? Renamed { get; }
+        public IReadOnlyDictionary<ISymbol, string>? Renamed { get; }
 
         /// <summary>The key <c>this</c> stands for (null: this object itself).</summary>
         public string? Self { get; }

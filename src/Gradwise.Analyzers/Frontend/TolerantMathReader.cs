@@ -80,7 +80,7 @@ internal sealed class TolerantMathReader
     private readonly CancellationToken cancellationToken;
 
     // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
-    private Dictionary<ILocalSymbol, string>? renamed;
+    private Dictionary<ISymbol, string>? renamed;
 
     // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
     private Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? elementParameters;
@@ -440,6 +440,11 @@ internal sealed class TolerantMathReader
                 return Read(u.Operand, parameters, depth);
             case IInvocationOperation call when ReadCall(call, parameters, depth) is { } known:
                 return known;
+            case IArrayElementReferenceOperation { Indices: [var position] } atIndex when renamed != null
+                && Operations.Strip(position) is IParameterReferenceOperation { Parameter: var indexParameter } && renamed.ContainsKey(indexParameter):
+                var indexedLeaf = Leaf(atIndex);
+                foreign--; // o[i] in t.Select((ti, i) => ti - o[i]) read at an index: an array's element there, like the ti beside it
+                return indexedLeaf;
         }
 
         return Leaf(operation);
@@ -510,6 +515,11 @@ internal sealed class TolerantMathReader
                     return ReadElements(arguments[0], parameters, depth);
                 case ("Select", 2) when Lambda(arguments[1]) is { Symbol.Parameters.Length: 1 } selector:
                     return ReadLambda(selector, new[] { ReadElements(arguments[0], parameters, depth) }, parameters, depth);
+                case ("Select", 2) when elementIndex != null && Lambda(arguments[1]) is { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } indexed:
+                    // t.Select((ti, i) => ti - o[i]) read at index k: ti is t[k], and i is k.
+                    var at = elementIndex;
+                    var selected = ReadElements(arguments[0], parameters, depth);
+                    return Renamed(position, at, () => ReadLambda(indexed, new[] { selected }, parameters, depth));
                 case ("Zip", 3) when Lambda(arguments[2]) is { Symbol.Parameters.Length: 2 } zipper:
                     return ReadLambda(zipper, new[] { ReadElements(arguments[0], parameters, depth), ReadElements(arguments[1], parameters, depth) }, parameters, depth);
                 default:
@@ -622,14 +632,18 @@ internal sealed class TolerantMathReader
         type is INamedTypeSymbol { TypeArguments.Length: 1 } named && MathApi.IsNumeric(named.TypeArguments[0])
         && named.Name is "IEnumerable" or "List" or "IList" or "IReadOnlyList";
 
-    private Expr ReadRenamed(IOperation value, ILocalSymbol index, string at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    private Expr ReadRenamed(IOperation value, ILocalSymbol index, string at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth) =>
+        Renamed(index, at, () => Read(value, parameters, depth));
+
+    /// <summary>Reads with the local or index parameter <paramref name="index"/> keyed as <paramref name="at"/>.</summary>
+    private T Renamed<T>(ISymbol index, string at, System.Func<T> read)
     {
         var outer = renamed;
-        renamed = outer is null ? new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ILocalSymbol, string>(outer, SymbolEqualityComparer.Default);
+        renamed = outer is null ? new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ISymbol, string>(outer, SymbolEqualityComparer.Default);
         renamed[index] = at;
         try
         {
-            return Read(value, parameters, depth);
+            return read();
         }
         finally
         {

@@ -3207,6 +3207,9 @@ public sealed class SquaredErrorRealShapeTests
         { "errors made by Zip of the outputs and the targets into an array, read by index in the delta loop", new[] { LinqErrors(
             "/*σ*/Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
             "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
+        { "errors made by Select with the element's index, read by index in the delta loop", new[] { LinqErrors(
+            "/*σ*/Sigmoid(z[i])", "t.Select((ti, k) => ti - o[k]).ToArray()",
+            "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
         { "errors made by Zip, the deltas by a second Zip of the errors with the outputs", new[] { LinqErrors(
             "/*σ*/Sigmoid(z[i])", "t.Zip(o, (a, b) => a - b).ToArray()",
             "return errors.Zip(o, (e, y) => {|GW1001:e * y * (1 - y)|}).ToArray();") } },
@@ -4338,6 +4341,9 @@ public sealed class SquaredErrorRealShapeTests
         { "errors made by Zip, read at the next index beside σ' of output i", new[] { LinqErrors(
             "Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToArray()",
             "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = errors[(i + 1) % d.Length] * o[i] * (1 - o[i]); return d;") } },
+        { "errors made by Select with the element's index against the next output, read by index beside σ' of output i", new[] { LinqErrors(
+            "Sigmoid(z[i])", "t.Select((ti, k) => ti - o[(k + 1) % o.Length]).ToArray()",
+            "var d = new double[errors.Length]; for (int i = 0; i < d.Length; i++) d[i] = errors[i] * o[i] * (1 - o[i]); return d;") } },
         { "a Zip of sigmoid outputs with the targets that weighs p(1 - p) by the target (no error)", new[] { LinqErrors(
             "Sigmoid(z[i])", "o.Zip(t, (a, b) => a * (1 - a) * b).ToArray()",
             "return errors;") } },
