@@ -608,16 +608,7 @@ internal sealed class TolerantMathReader
             bound[lambda.Symbol.Parameters[i]] = arguments[i];
         }
 
-        var outerIndex = elementIndex;
-        elementIndex = null; // the body's own collections are not read at the caller's index
-        try
-        {
-            return Read(returns[0].ReturnedValue!, bound, depth + 1);
-        }
-        finally
-        {
-            elementIndex = outerIndex;
-        }
+        return ReadAt(null, () => Read(returns[0].ReturnedValue!, bound, depth + 1)); // the body's own collections are not read at the caller's index
     }
 
     private static IAnonymousFunctionOperation? Lambda(IOperation value) => Operations.Strip(value) switch
@@ -759,8 +750,8 @@ internal sealed class TolerantMathReader
         return (true, unique.ToString());
     }
 
-    /// <summary>Reads with a plain array's element standing for its element at the index keyed <paramref name="index"/>.</summary>
-    private Expr? ReadAt(string index, System.Func<Expr?> read)
+    /// <summary>Reads with a plain array's element standing for its element at the index keyed <paramref name="index"/> (null: for its element).</summary>
+    private Expr? ReadAt(string? index, System.Func<Expr?> read)
     {
         var outer = elementIndex;
         elementIndex = index;
