@@ -79,22 +79,9 @@ internal sealed class TolerantMathReader
     private readonly IValueSource source;
     private readonly CancellationToken cancellationToken;
 
-    // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
-    private Dictionary<ISymbol, string>? renamed;
-
-    // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
-    private Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? elementParameters;
-
-    // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
-    private StorageBinding? storage;
-
-    // While a method or getter of another object is read (n.Slope() with Slope() => Output * (1 - Output)): the key of that object, which
-    // `this` in its body stands for, so its members are the receiver's (n.Output), not the caller's own. Null: this object.
-    private string? self;
-
-    // While an element of a collection a LINQ call or helper makes is read at an index (errors[i] after
-    // var errors = o.Zip(t, (a, b) => b - a).ToArray()): that index's key, so a plain array read there is its element at it (o[i]).
-    private string? elementIndex;
+    // What names in the body being read stand for, where it is read somewhere other than where it was written; saved and restored
+    // as a whole around each such read (Within).
+    private Scope scope;
 
     // Opaque leaves made so far other than a plain array standing for its element: an element read that makes one (a helper's own
     // local, Layer(w, x) filling a[j] = Squash(z)) is not a function of the elements it was given, so two calls would read alike.
@@ -110,6 +97,41 @@ internal sealed class TolerantMathReader
 
     // The one implementation an interface or virtual call runs, where the caller knows the objects its receiver can hold.
     private readonly System.Func<IInvocationOperation, IMethodSymbol?>? dispatch;
+
+    private struct Scope
+    {
+        // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
+        public Dictionary<ISymbol, string>? Renamed;
+
+        // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
+        public Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? ElementParameters;
+
+        // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
+        public StorageBinding? Storage;
+
+        // While a method or getter of another object is read (n.Slope() with Slope() => Output * (1 - Output)): the key of that object,
+        // which `this` in its body stands for, so its members are the receiver's (n.Output), not the caller's own. Null: this object.
+        public string? Self;
+
+        // While an element of a collection a LINQ call or helper makes is read at an index (errors[i] after
+        // var errors = o.Zip(t, (a, b) => b - a).ToArray()): that index's key, so a plain array read there is its element at it (o[i]).
+        public string? ElementIndex;
+    }
+
+    /// <summary>Reads with <paramref name="inner"/> as the scope, then restores the one before.</summary>
+    private T Within<T>(Scope inner, System.Func<T> read)
+    {
+        var outer = scope;
+        scope = inner;
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            scope = outer;
+        }
+    }
 
     /// <param name="source">Where stored values and method bodies come from.</param>
     /// <param name="cancellationToken">Cancels a long reading.</param>
@@ -157,7 +179,7 @@ internal sealed class TolerantMathReader
         leaves++;
         foreign++;
         var key = (keys ??= new System.Text.StringBuilder()).Clear().Append('⟨');
-        OperandKey.AppendOf(key, operation, KeyName, renamed, self);
+        OperandKey.AppendOf(key, operation, KeyName, scope.Renamed, scope.Self);
         return Ex.Var(key.Append('⟩').ToString());
     }
 
@@ -213,19 +235,13 @@ internal sealed class TolerantMathReader
     /// <summary>The element a store writes, read with <paramref name="binding"/>: null when reading it made a leaf of its own.</summary>
     private Expr? ReadStore(ElementStore store, StorageBinding binding, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
-        var outer = storage;
         var before = leaves;
-        storage = binding;
-        try
+        var element = Within(scope with { Storage = binding }, () =>
         {
             var value = Read(store.Value, parameters, depth);
-            var element = store.Compound is { } kind ? Arithmetic.Apply(kind, Read(store.Target, parameters, depth), value) : value;
-            return leaves == before ? element : null;
-        }
-        finally
-        {
-            storage = outer;
-        }
+            return store.Compound is { } kind ? Arithmetic.Apply(kind, Read(store.Target, parameters, depth), value) : value;
+        });
+        return leaves == before ? element : null;
     }
 
     /// <summary>
@@ -363,10 +379,10 @@ internal sealed class TolerantMathReader
 
         switch (operation)
         {
-            case IArrayElementReferenceOperation access when storage?.ElementOf(access) is { } stored:
+            case IArrayElementReferenceOperation access when scope.Storage?.ElementOf(access) is { } stored:
                 return stored; // data[i, j] or m.data[i, j] in an own matrix method: the element it stands for
-            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments.Length: 1 } invoke when storage != null
-                && Operations.Strip(function) is IParameterReferenceOperation held && storage.Delegates.TryGetValue(held.Parameter, out var given)
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments.Length: 1 } invoke when scope.Storage != null
+                && Operations.Strip(function) is IParameterReferenceOperation held && scope.Storage.Delegates.TryGetValue(held.Parameter, out var given)
                 && Applied(given, Read(invoke.Arguments[0].Value, parameters, depth), parameters, depth) is { } applied:
                 return applied; // f(data[i, j]) in Map(f): the function the caller gave
             case IParenthesizedOperation p:
@@ -378,12 +394,12 @@ internal sealed class TolerantMathReader
             case IParameterReferenceOperation linq when depth < MaxInlining && MathApi.IsNumeric(linq.Type) && ActivationFlow.LinqElementSource(linq) is { } sequence
                 && OfElementsOnly(() => ReadElements(sequence, parameters, depth + 1)) is { } linqElement:
                 return linqElement; // e in errors.Zip(o, (e, y) => e * y * (1 - y)): an element of errors
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when elementParameters != null
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when scope.ElementParameters != null
                 && Operations.Strip(element.ArrayReference) is IParameterReferenceOperation arrayParameter
-                && elementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && boundElement.Index is { } boundIndex
+                && scope.ElementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && boundElement.Index is { } boundIndex
                 && Operations.Strip(element.Indices[0]) is ILocalReferenceOperation { Local: var at } && SymbolEqualityComparer.Default.Equals(at, boundIndex):
                 return boundElement.Element; // a[k] in the helper filling r[k]: the argument's element
-            case ILocalReferenceOperation local when renamed != null && renamed.ContainsKey(local.Local):
+            case ILocalReferenceOperation local when scope.Renamed != null && scope.Renamed.ContainsKey(local.Local):
                 return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
                 return Read(definition, parameters, depth + 1);
@@ -395,19 +411,19 @@ internal sealed class TolerantMathReader
                 && !(getter.IsAbstract || getter.IsVirtual || getter.IsOverride) && getter.DeclaringSyntaxReferences.Length > 0 && !Operations.IsAutoProperty(computed.Property)
                 && ReceiverKey(computed.Instance, plainOnly: true) is var (known, receiver) && known
                 && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
-                return ReadOn(receiver, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
+                return Within(scope with { Self = receiver }, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
             case IArrayElementReferenceOperation { Indices.Length: 1 } made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
                 && Operations.Strip(made.ArrayReference) is ILocalReferenceOperation madeLocal && source.SingleDefinition(madeLocal, cancellationToken) is { } making
-                && Operations.Strip(making) is IInvocationOperation makingCall && OperandKey.Of(made.Indices[0], KeyName, renamed, self) is { } madeAt
-                && ReadAt(madeAt, () => OfElementsOnly(() => ReadElementsOfCall(makingCall, parameters, depth + 1))) is { } madeElement:
+                && Operations.Strip(making) is IInvocationOperation makingCall && OperandKey.Of(made.Indices[0], KeyName, scope.Renamed, scope.Self) is { } madeAt
+                && Within(scope with { ElementIndex = madeAt }, () => OfElementsOnly(() => ReadElementsOfCall(makingCall, parameters, depth + 1))) is { } madeElement:
                 return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
-                && OperandKey.Of(element.Indices[0], KeyName, renamed, self) is { } at:
+                && OperandKey.Of(element.Indices[0], KeyName, scope.Renamed, scope.Self) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at] } listElement when depth < MaxInlining && MathApi.IsNumeric(listElement.Type)
                 && source.SingleAddedElement(listElement, cancellationToken) is var (added, addedAt)
-                && OperandKey.Of(at.Value, KeyName, renamed, self) is { } atKey:
+                && OperandKey.Of(at.Value, KeyName, scope.Renamed, scope.Self) is { } atKey:
                 return ReadRenamed(added, addedAt, atKey, parameters, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) for k = 0, 1, ...
             case IConversionOperation c when VectorApi.IsVector(c.Type) && (VectorApi.IsVector(c.Operand.Type) || MathApi.IsNumeric(c.Operand.Type)):
                 return Read(c.Operand, parameters, depth); // a DenseVector as a Vector<double>, or a number spread over a vector
@@ -440,8 +456,8 @@ internal sealed class TolerantMathReader
                 return Read(u.Operand, parameters, depth);
             case IInvocationOperation call when ReadCall(call, parameters, depth) is { } known:
                 return known;
-            case IArrayElementReferenceOperation { Indices: [var position] } atIndex when renamed != null
-                && Operations.Strip(position) is IParameterReferenceOperation { Parameter: var indexParameter } && renamed.ContainsKey(indexParameter):
+            case IArrayElementReferenceOperation { Indices: [var position] } atIndex when scope.Renamed != null
+                && Operations.Strip(position) is IParameterReferenceOperation { Parameter: var indexParameter } && scope.Renamed.ContainsKey(indexParameter):
                 var indexedLeaf = Leaf(atIndex);
                 foreign--; // o[i] in t.Select((ti, i) => ti - o[i]) read at an index: an array's element there, like the ti beside it
                 return indexedLeaf;
@@ -489,7 +505,7 @@ internal sealed class TolerantMathReader
 
         switch (value)
         {
-            case IParameterReferenceOperation p when elementParameters != null && elementParameters.TryGetValue(p.Parameter, out var bound):
+            case IParameterReferenceOperation p when scope.ElementParameters != null && scope.ElementParameters.TryGetValue(p.Parameter, out var bound):
                 return bound.Element;
             case IParameterReferenceOperation p when parameters != null && parameters.TryGetValue(p.Parameter, out var named):
                 return named; // a lambda's or a helper's parameter bound to an element already
@@ -515,9 +531,9 @@ internal sealed class TolerantMathReader
                     return ReadElements(arguments[0], parameters, depth);
                 case ("Select", 2) when Lambda(arguments[1]) is { Symbol.Parameters.Length: 1 } selector:
                     return ReadLambda(selector, new[] { ReadElements(arguments[0], parameters, depth) }, parameters, depth);
-                case ("Select", 2) when elementIndex != null && Lambda(arguments[1]) is { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } indexed:
+                case ("Select", 2) when scope.ElementIndex != null && Lambda(arguments[1]) is { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } indexed:
                     // t.Select((ti, i) => ti - o[i]) read at index k: ti is t[k], and i is k.
-                    var at = elementIndex;
+                    var at = scope.ElementIndex;
                     var selected = ReadElements(arguments[0], parameters, depth);
                     return Renamed(position, at, () => ReadLambda(indexed, new[] { selected }, parameters, depth));
                 case ("Zip", 3) when Lambda(arguments[2]) is { Symbol.Parameters.Length: 2 } zipper:
@@ -571,21 +587,13 @@ internal sealed class TolerantMathReader
 
     private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ILocalSymbol? index, System.Func<Expr> read)
     {
-        var outer = elementParameters;
-        elementParameters = new Dictionary<IParameterSymbol, (Expr, ILocalSymbol?)>(SymbolEqualityComparer.Default);
+        var bound = new Dictionary<IParameterSymbol, (Expr, ILocalSymbol?)>(SymbolEqualityComparer.Default);
         foreach (var pair in elements)
         {
-            elementParameters[pair.Key] = (pair.Value, index);
+            bound[pair.Key] = (pair.Value, index);
         }
 
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            elementParameters = outer;
-        }
+        return Within(scope with { ElementParameters = bound }, read);
     }
 
     /// <summary>A lambda's one returned value, its parameters bound to <paramref name="arguments"/> (and the enclosing <paramref name="parameters"/> still bound).</summary>
@@ -608,7 +616,7 @@ internal sealed class TolerantMathReader
             bound[lambda.Symbol.Parameters[i]] = arguments[i];
         }
 
-        return ReadAt(null, () => Read(returns[0].ReturnedValue!, bound, depth + 1)); // the body's own collections are not read at the caller's index
+        return Within(scope with { ElementIndex = null }, () => Read(returns[0].ReturnedValue!, bound, depth + 1)); // the body's own collections are not read at the caller's index
     }
 
     private static IAnonymousFunctionOperation? Lambda(IOperation value) => Operations.Strip(value) switch
@@ -629,17 +637,10 @@ internal sealed class TolerantMathReader
     /// <summary>Reads with the local or index parameter <paramref name="index"/> keyed as <paramref name="at"/>.</summary>
     private T Renamed<T>(ISymbol index, string at, System.Func<T> read)
     {
-        var outer = renamed;
-        renamed = outer is null ? new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ISymbol, string>(outer, SymbolEqualityComparer.Default);
-        renamed[index] = at;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            renamed = outer;
-        }
+        var outer = scope.Renamed;
+        var inner = outer is null ? new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ISymbol, string>(outer, SymbolEqualityComparer.Default);
+        inner[index] = at;
+        return Within(scope with { Renamed = inner }, read);
     }
 
     private Expr? ReadCall(IInvocationOperation call, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
@@ -687,7 +688,7 @@ internal sealed class TolerantMathReader
         var chosen = ConstantSelection.Choices(call, source, cancellationToken);
         // A method of no arguments is read only on an object whose members have a key (this, n, layer.Neurons[i]): n.Slope() with
         // Slope() => Output * (1 - Output) is n.Output * (1 - n.Output); one of numbers alone would be a constant or a leaf anyway.
-        var (receiverKnown, receiver) = target.IsStatic ? (true, self) : ReceiverKey(call.Instance, plainOnly: args.Length == 0);
+        var (receiverKnown, receiver) = target.IsStatic ? (true, scope.Self) : ReceiverKey(call.Instance, plainOnly: args.Length == 0);
         if (depth >= MaxInlining || (args.Length == 0 && (target.IsStatic || !receiverKnown)) || args.Length > 4
             || target.Parameters.Any(p => !(MathApi.IsNumeric(p.Type) || (ofVectors && VectorApi.IsVector(p.Type)) || chosen?.ContainsKey(p.OriginalDefinition) == true) || p.RefKind != RefKind.None)
             || !(ofVectors || MathApi.IsNumeric(target.ReturnType)))
@@ -710,7 +711,7 @@ internal sealed class TolerantMathReader
             bound[method.OriginalDefinition.Parameters[i]] = args[i];
         }
 
-        return ReadOn(receiver, () => Read(body, bound, depth + 1));
+        return Within(scope with { Self = receiver }, () => Read(body, bound, depth + 1));
     }
 
     /// <summary>
@@ -719,10 +720,10 @@ internal sealed class TolerantMathReader
     /// neuron's own method is <c>n.Output * (1 - n.Output)</c>. A leaf where the receiver is not storage.
     /// </summary>
     public Expr ReadStored(IMemberReferenceOperation read, IOperation stored) =>
-        ReceiverKey(read.Instance, plainOnly: true) is (true, var receiver) ? ReadOn(receiver, () => Read(stored, null, 1)) : Leaf(read);
+        ReceiverKey(read.Instance, plainOnly: true) is (true, var receiver) ? Within(scope with { Self = receiver }, () => Read(stored, null, 1)) : Leaf(read);
 
     /// <summary>
-    /// The key of the object a method or getter runs on, for <see cref="self"/> while its body is read: this object's own (the
+    /// The key of the object a method or getter runs on, for <see cref="Scope.Self"/> while its body is read: this object's own (the
     /// caller's <c>this</c>), that of a receiver held in storage (<c>n</c>, <c>layer.Neurons[i]</c>), or, unless
     /// <paramref name="plainOnly"/>, a key unique to the receiver's operation (a call's result), so that no member read in the body is
     /// taken for the caller's own. Not known for a receiver that is not storage when <paramref name="plainOnly"/>.
@@ -732,10 +733,10 @@ internal sealed class TolerantMathReader
         var receiver = instance is null ? null : Operations.Strip(instance);
         if (receiver is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
         {
-            return (true, self);
+            return (true, scope.Self);
         }
 
-        if (OperandKey.Of(receiver, KeyName, renamed, self) is { } key)
+        if (OperandKey.Of(receiver, KeyName, scope.Renamed, scope.Self) is { } key)
         {
             return (true, key);
         }
@@ -746,23 +747,8 @@ internal sealed class TolerantMathReader
         }
 
         var unique = new System.Text.StringBuilder();
-        OperandKey.AppendOf(unique, receiver, KeyName, renamed, self);
+        OperandKey.AppendOf(unique, receiver, KeyName, scope.Renamed, scope.Self);
         return (true, unique.ToString());
-    }
-
-    /// <summary>Reads with a plain array's element standing for its element at the index keyed <paramref name="index"/> (null: for its element).</summary>
-    private Expr? ReadAt(string? index, System.Func<Expr?> read)
-    {
-        var outer = elementIndex;
-        elementIndex = index;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            elementIndex = outer;
-        }
     }
 
     /// <summary>
@@ -782,10 +768,10 @@ internal sealed class TolerantMathReader
         return null;
     }
 
-    /// <summary>The leaf an array read element by element is: its element at <see cref="elementIndex"/> while one is read at an index.</summary>
+    /// <summary>The leaf an array read element by element is: its element at <see cref="Scope.ElementIndex"/> while one is read at an index.</summary>
     private Expr ElementLeaf(IOperation array)
     {
-        if (elementIndex is null || array.Type is not IArrayTypeSymbol || OperandKey.Of(array, KeyName, renamed, self) is not { } key)
+        if (scope.ElementIndex is null || array.Type is not IArrayTypeSymbol || OperandKey.Of(array, KeyName, scope.Renamed, scope.Self) is not { } key)
         {
             var leaf = Leaf(array);
             foreign -= array.Type is IArrayTypeSymbol || IsSequence(array.Type) ? 1 : 0; // an array or list standing for its element
@@ -793,22 +779,7 @@ internal sealed class TolerantMathReader
         }
 
         leaves++;
-        return Ex.Var("⟨" + key + "[" + elementIndex + "]⟩");
-    }
-
-    /// <summary>Reads with <c>this</c> standing for the object keyed <paramref name="receiver"/>.</summary>
-    private T ReadOn<T>(string? receiver, System.Func<T> read)
-    {
-        var outer = self;
-        self = receiver;
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            self = outer;
-        }
+        return Ex.Var("⟨" + key + "[" + scope.ElementIndex + "]⟩");
     }
 
     /// <summary>

@@ -591,12 +591,15 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        return storedDerivatives.GetOrAdd(((IMemberReferenceOperation)read).Member.OriginalDefinition, member =>
-            index.WritesTo(member, null, ct) is [{ IntoElements: false, Site: ISimpleAssignmentOperation { Value: var value } }]
-            && value.DescendantsAndSelf().Any(v => v is IInvocationOperation || (v is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && MayBePartOfDerivative(difference)))
-                ? value
-                : null);
+        var member = ((IMemberReferenceOperation)read).Member.OriginalDefinition;
+        return storedDerivatives.TryGetValue(member, out var known) ? known : storedDerivatives.GetOrAdd(member, StoredDerivative(member, ct));
     }
+
+    private IOperation? StoredDerivative(ISymbol member, CancellationToken ct) =>
+        index.WritesTo(member, null, ct) is [{ IntoElements: false, Site: ISimpleAssignmentOperation { Value: var value } }]
+        && value.DescendantsAndSelf().Any(v => v is IInvocationOperation || (v is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && MayBePartOfDerivative(difference)))
+            ? value
+            : null;
 
     /// <summary>
     /// True for a difference that can be part of σ' = o(1 − o) written out: 1 − o, o − o·o, o − o², or o − 1 (of a negated form),
