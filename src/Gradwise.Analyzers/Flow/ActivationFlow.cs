@@ -210,7 +210,8 @@ internal sealed class ActivationFlow
                 case IImplicitIndexerReferenceOperation implicitIndexer:
                     return Elements(implicitIndexer.Instance, kind, depth + 1);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1));
+                    // squashed ? Sigmoid(z) : z, with the flag configured: the branch a configured value takes
+                    return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1)) ?? Selected(new[] { conditional.WhenTrue, whenFalse }, kind, depth);
                 case ISwitchExpressionOperation switchExpression:
                     return Switch(switchExpression, kind, depth);
                 case IInvocationOperation call:
@@ -770,7 +771,8 @@ internal sealed class ActivationFlow
         /// <c>switch</c> statement (<c>case Kind.Sigmoid: return σ(x);</c>, or <c>y = σ(x); break;</c> with <c>y</c> returned): the
         /// choices a configured value selects, as a switch expression's arms (<see cref="Switch"/>). A choice guarded by
         /// <c>v == C</c> or <c>case C:</c> is selected when C is among v's configured constants; an unguarded one (a <c>default:</c>,
-        /// an <c>else</c>, the code after the tests) when some configured constant matches no guard.
+        /// an <c>else</c>, the code after the tests) when some configured constant matches no guard. A bool flag guards the same way:
+        /// <c>if (squashed) return σ(z);</c> and <c>squashed ? σ(z) : z</c> take σ(z) when <c>true</c> is among its configured values.
         /// </summary>
         private ActivationFact? Selected(IReadOnlyList<IOperation> choices, Activation kind, int depth)
         {
@@ -807,6 +809,12 @@ internal sealed class ActivationFlow
         {
             for (IOperation? child = chosen, parent = chosen.Parent; parent != null; child = parent, parent = parent.Parent)
             {
+                if (parent is IConditionalOperation { WhenFalse: var otherwise } flagged && Flag(flagged.Condition) is var (flag, set)
+                    && (flagged.WhenTrue == child || otherwise == child))
+                {
+                    return new Selection(flag, new object?[] { flagged.WhenTrue == child ? set : !set }); // if (squashed) return σ(z); or squashed ? σ(z) : z
+                }
+
                 if (parent is IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test } conditional && conditional.WhenTrue == child)
                 {
                     var left = Operations.Strip(test.LeftOperand);
@@ -827,6 +835,26 @@ internal sealed class ActivationFlow
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// A condition that is a flag read as it is stored: a bool field, property or parameter (<c>squashed</c>, <c>this.UseSigmoid</c>),
+        /// with the value it has when the condition holds (false under <c>!</c>); null for any other condition.
+        /// </summary>
+        private static (IOperation Flag, bool Set)? Flag(IOperation condition)
+        {
+            var set = true;
+            var tested = Operations.Strip(condition);
+            while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not)
+            {
+                set = !set;
+                tested = Operations.Strip(not.Operand);
+            }
+
+            return tested is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } or IParameterReferenceOperation
+                && tested.Type?.SpecialType == SpecialType.System_Boolean
+                ? (tested, set)
+                : null;
         }
 
         private static Selection? Labels(ISwitchOperation statement, ISwitchCaseOperation section)

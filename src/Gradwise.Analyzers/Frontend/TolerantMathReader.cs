@@ -413,10 +413,11 @@ internal sealed class TolerantMathReader
                 && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
                 return Within(scope with { Self = receiver }, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
             case IArrayElementReferenceOperation { Indices.Length: 1 } made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
-                && Operations.Strip(made.ArrayReference) is ILocalReferenceOperation madeLocal && source.SingleDefinition(madeLocal, cancellationToken) is { } making
-                && Operations.Strip(making) is IInvocationOperation makingCall && OperandKey.Of(made.Indices[0], KeyName, scope.Renamed, scope.Self) is { } madeAt
-                && Within(scope with { ElementIndex = madeAt }, () => OfElementsOnly(() => ReadElementsOfCall(makingCall, parameters, depth + 1))) is { } madeElement:
+                && MadeElement(made.ArrayReference, made.Indices[0], parameters, depth) is { } madeElement:
                 return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var listAt], Instance: { } madeList } madeRead when depth < MaxInlining
+                && MathApi.IsNumeric(madeRead.Type) && IsSequence(madeList.Type) && MadeElement(madeList, listAt.Value, parameters, depth) is { } madeListElement:
+                return madeListElement; // the same of a list, var errors = o.Zip(t, (a, b) => b - a).ToList()
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
                 && OperandKey.Of(element.Indices[0], KeyName, scope.Renamed, scope.Self) is { } at:
@@ -749,6 +750,28 @@ internal sealed class TolerantMathReader
         var unique = new System.Text.StringBuilder();
         OperandKey.AppendOf(unique, receiver, KeyName, scope.Renamed, scope.Self);
         return (true, unique.ToString());
+    }
+
+    /// <summary>
+    /// The element at <paramref name="at"/> of a local array or list a call made (<c>errors</c> of <c>var errors = o.Zip(t, (a, b) =&gt; b - a).ToArray()</c>
+    /// or <c>.ToList()</c>, or of an array helper's result) or a list copied from a sequence (<c>new List&lt;double&gt;(...)</c>), read as
+    /// that call's or sequence's element there, where it is a function of plain arrays' elements; null otherwise.
+    /// </summary>
+    private Expr? MadeElement(IOperation collection, IOperation at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        if (Operations.Strip(collection) is not ILocalReferenceOperation local || source.SingleDefinition(local, cancellationToken) is not { } making
+            || OperandKey.Of(at, KeyName, scope.Renamed, scope.Self) is not { } key)
+        {
+            return null;
+        }
+
+        return Operations.Strip(making) switch
+        {
+            IInvocationOperation call => Within(scope with { ElementIndex = key }, () => OfElementsOnly(() => ReadElementsOfCall(call, parameters, depth + 1))),
+            IObjectCreationOperation { Arguments: [{ Value: var copied }] } list when IsSequence(list.Type) && IsSequence(copied.Type) =>
+                Within(scope with { ElementIndex = key }, () => OfElementsOnly(() => ReadElements(copied, parameters, depth + 1))), // new List<double>(o.Zip(...))
+            _ => null,
+        };
     }
 
     /// <summary>

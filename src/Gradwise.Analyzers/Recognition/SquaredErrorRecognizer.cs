@@ -48,7 +48,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, bool> squaringMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, (bool Multiplies, bool Subtracts)> writtenOperators = SharedTable.Create<IMethodSymbol, (bool Multiplies, bool Subtracts)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, WrittenOperations> writtenOperators = SharedTable.Create<IMethodSymbol, WrittenOperations>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -248,16 +248,51 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>Whether a method's body, as written, has a product and a difference (read once per method).</summary>
-    private static (bool Multiplies, bool Subtracts) WrittenOperators(IMethodSymbol method)
+    private static WrittenOperations WrittenOperators(IMethodSymbol method)
     {
-        bool multiplies = false, subtracts = false;
+        bool multiplies = false, subtracts = false, multipliesNames = false;
         foreach (var node in method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax().DescendantNodes()))
         {
-            multiplies |= node.IsKind(SyntaxKind.MultiplyExpression);
+            if (node is BinaryExpressionSyntax product && product.IsKind(SyntaxKind.MultiplyExpression))
+            {
+                multiplies = true;
+                multipliesNames |= IsName(product.Left) && IsName(product.Right);
+            }
+
             subtracts |= node.IsKind(SyntaxKind.SubtractExpression);
         }
 
-        return (multiplies, subtracts);
+        return new WrittenOperations(multiplies, subtracts, multipliesNames);
+
+        static bool IsName(ExpressionSyntax operand)
+        {
+            while (operand is ParenthesizedExpressionSyntax parenthesized)
+            {
+                operand = parenthesized.Expression;
+            }
+
+            return operand is IdentifierNameSyntax or MemberAccessExpressionSyntax;
+        }
+    }
+
+    /// <summary>
+    /// What a method's source writes: a product, a difference, and a product of two names (<c>Error * Derivative</c>, which can be an
+    /// error times σ' the object stored elsewhere).
+    /// </summary>
+    private readonly struct WrittenOperations
+    {
+        public WrittenOperations(bool multiplies, bool subtracts, bool multipliesNames)
+        {
+            Multiplies = multiplies;
+            Subtracts = subtracts;
+            MultipliesNames = multipliesNames;
+        }
+
+        public bool Multiplies { get; }
+
+        public bool Subtracts { get; }
+
+        public bool MultipliesNames { get; }
     }
 
     /// <summary>
@@ -311,9 +346,10 @@ internal sealed class SquaredErrorRecognizer
         // is half of it: it counts beside at least two other factors (the error and o), or beside one that can
         // hold a product of its own; a lerp's a·(1 − t) or a price's p·(1 − discount) is not read.
         // A member beside an error counts when the one value stored into it can be σ' (Derivative = Output * (1 - Output) when the neuron
-        // fires, then (target - Output) * Derivative): asked only of products of an error and one other factor, since it looks at stores.
+        // fires, then (target - Output) * Derivative, or Error * Derivative): asked only of products of two factors, one of them an error
+        // or a member, since it looks at stores.
         if (!variable.Any(f => MayHoldDerivative(f) && (!IsOneMinus(f) || variable.Count >= 3 || variable.Any(o => !ReferenceEquals(o, f) && MayHoldProduct(o))))
-            && !(variable.Count == 2 && variable.Any(IsError) && variable.Any(f => StoredDerivative(f, ct) != null)))
+            && !IsStoredDerivativeProduct(variable, ct))
         {
             return null;
         }
@@ -331,10 +367,7 @@ internal sealed class SquaredErrorRecognizer
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
         {
-            // n.Derivative beside an error, stored when n fired: its stored value where that is σ' (an output member beside its own 1 − o is
-            // read as itself, as the other factors read it).
-            if (variable.Count == 2 && StoredDerivative(factor, ct) is { } stored
-                && reader.ReadStored((IMemberReferenceOperation)Operations.Strip(factor), stored) is var derivative && OutputOfDerivative(derivative) != null)
+            if (StoredDerivativeOf(factor, variable, reader, ct) is { } derivative)
             {
                 return derivative;
             }
@@ -595,10 +628,54 @@ internal sealed class SquaredErrorRecognizer
         return storedDerivatives.TryGetValue(member, out var known) ? known : storedDerivatives.GetOrAdd(member, StoredDerivative(member, ct));
     }
 
-    private IOperation? StoredDerivative(ISymbol member, CancellationToken ct) =>
-        index.WritesTo(member, null, ct) is [{ IntoElements: false, Site: ISimpleAssignmentOperation { Value: var value } }]
-        && value.DescendantsAndSelf().Any(v => v is IInvocationOperation || (v is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && MayBePartOfDerivative(difference)))
-            ? value
+    /// <summary>The member's one stored value other than resets to 0, where that can be σ'; null otherwise.</summary>
+    private IOperation? StoredDerivative(ISymbol member, CancellationToken ct)
+    {
+        IOperation? computed = null;
+        foreach (var write in index.WritesTo(member, null, ct))
+        {
+            if (write.IntoElements || write.Site is not ISimpleAssignmentOperation { Value: var value })
+            {
+                return null;
+            }
+
+            if (Operations.Number(value) != 0.0)
+            {
+                if (computed != null)
+                {
+                    return null;
+                }
+
+                computed = value;
+            }
+        }
+
+        return computed != null
+            && computed.DescendantsAndSelf().Any(v => v is IInvocationOperation || (v is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference && MayBePartOfDerivative(difference)))
+            ? computed
+            : null;
+    }
+
+    /// <summary>
+    /// True for a product of two factors, one a member holding σ' (<see cref="StoredDerivative(IOperation, CancellationToken)"/>) and
+    /// the other an error or a member (<c>(target - Output) * Derivative</c>, <c>Error * Derivative</c>).
+    /// </summary>
+    private bool IsStoredDerivativeProduct(List<IOperation> variable, CancellationToken ct) =>
+        variable.Count == 2
+        && ((MayBeError(variable[0]) && StoredDerivative(variable[1], ct) != null) || (MayBeError(variable[1]) && StoredDerivative(variable[0], ct) != null));
+
+    private static bool MayBeError(IOperation factor) =>
+        IsError(factor) || Operations.Strip(factor) is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true };
+
+    /// <summary>
+    /// A factor of a product of two that is a member holding σ' (<c>n.Derivative</c>, stored when n fired), read as its stored value on
+    /// its receiver where that is σ' written at an output; null otherwise (an output member beside its own 1 − o is read as itself,
+    /// as the other factors read it).
+    /// </summary>
+    private Expr? StoredDerivativeOf(IOperation factor, List<IOperation> variable, TolerantMathReader reader, CancellationToken ct) =>
+        variable.Count == 2 && StoredDerivative(factor, ct) is { } stored
+        && reader.ReadStored((IMemberReferenceOperation)Operations.Strip(factor), stored) is var derivative && OutputOfDerivative(derivative) != null
+            ? derivative
             : null;
 
     /// <summary>
@@ -781,10 +858,10 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private ErrorInputs ErrorInputsOf(IMethodSymbol method, CancellationToken ct)
     {
-        var (multiplies, subtracts) = writtenOperators.GetOrAdd(method, WrittenOperators);
-        if (!multiplies || !(subtracts || subtractingMethods.GetOrAdd(method, MaySubtract)) || (method.Parameters.IsEmpty && method.IsStatic))
+        var written = writtenOperators.GetOrAdd(method, WrittenOperators);
+        if (!written.Multiplies || !(written.Subtracts || written.MultipliesNames || subtractingMethods.GetOrAdd(method, MaySubtract)) || (method.Parameters.IsEmpty && method.IsStatic))
         {
-            return ErrorInputs.None; // from syntax first: o·(1 − o) multiplies, and subtracts here or in a helper it calls
+            return ErrorInputs.None; // from syntax first: o·(1 − o) multiplies, and subtracts here or in a helper it calls, or σ' is stored
         }
 
         var found = new SortedSet<int>();
@@ -806,13 +883,16 @@ internal sealed class SquaredErrorRecognizer
                 var variable = VariableFactors(ct, product);
                 var errors = variable.Select(f => OwnParameter(f, method)).ToList();
                 var memberErrors = variable.Select(f => OwnMember(f, method)).ToList();
-                if (variable.Count < 2 || (errors.All(e => e < 0) && memberErrors.All(m => m is null)) || !variable.Any(MayHoldDerivative))
+                if (variable.Count < 2 || (errors.All(e => e < 0) && memberErrors.All(m => m is null))
+                    || !(variable.Any(MayHoldDerivative) || IsStoredDerivativeProduct(variable, ct)))
                 {
                     continue;
                 }
 
                 var reader = new TolerantMathReader(index, ct);
-                if (DerivativeFactorsIn(variable.Select(f => reader.ReadElements(f)).ToList()) is { } derivative)
+                // σ' of a member object (Error * Next.Derivative) says nothing of this object's error; of a parameter, the caller's error decides.
+                if (DerivativeFactorsIn(variable.Select(f => StoredDerivativeOf(f, variable, reader, ct) ?? reader.ReadElements(f)).ToList()) is { } derivative
+                    && !derivative.Any(d => OtherObject(variable[d]) is { } other && Operations.Strip(other) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation }))
                 {
                     found.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
                     members.AddRange(memberErrors.Where((m, i) => m != null && !derivative.Contains(i) && !members.Contains(m, SymbolEqualityComparer.Default))!);
@@ -964,14 +1044,7 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private static bool OnReceiverOf(IOperation derivative, (IOperation Left, IOperation Right) error)
     {
-        var receiver = Operations.Strip(derivative) switch
-        {
-            IInvocationOperation { Arguments.IsEmpty: true, TargetMethod.IsStatic: false, Instance: { } instance } => instance,
-            IFieldReferenceOperation { Instance: { } instance } => instance,
-            IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance } => instance,
-            _ => null,
-        };
-        if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation)
+        if (OtherObject(derivative) is not { } receiver)
         {
             return true;
         }
@@ -979,6 +1052,19 @@ internal sealed class SquaredErrorRecognizer
         return Side(error.Left) || Side(error.Right);
 
         bool Side(IOperation side) => Operations.Strip(side) is IMemberReferenceOperation { Instance: { } owner } && Operations.Equivalent(owner, receiver);
+    }
+
+    /// <summary>The object other than this one a factor reads σ' from (<c>n</c> of <c>n.Slope()</c>, <c>Next</c> of <c>Next.Derivative</c>), or null.</summary>
+    private static IOperation? OtherObject(IOperation factor)
+    {
+        var receiver = Operations.Strip(factor) switch
+        {
+            IInvocationOperation { Arguments.IsEmpty: true, TargetMethod.IsStatic: false, Instance: { } instance } => instance,
+            IFieldReferenceOperation { Instance: { } instance } => instance,
+            IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance } => instance,
+            _ => null,
+        };
+        return receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation ? null : receiver;
     }
 
     /// <summary>
@@ -1093,6 +1179,8 @@ internal sealed class SquaredErrorRecognizer
                 return (s.LeftOperand, s.RightOperand);
             case IInvocationOperation call when VectorApi.BinaryCall(call) is (BinaryOperatorKind.Subtract, var left, var right):
                 return (left, right); // a.Subtract(b), np.subtract(a, b)
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null, Operand: var negated } when depth < 3 && Difference(negated, ct, depth + 1) is var (minuend, subtrahend):
+                return (subtrahend, minuend); // var error = -(expected - output): output - expected
             case IInvocationOperation call when (ElementPair(call, BinaryOperatorKind.Subtract, ct) ?? ZipPair(call, BinaryOperatorKind.Subtract)) is var (left, right):
                 return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
             case IInvocationOperation or IBinaryOperation { OperatorMethod: not null } when OwnPair(Operations.Strip(operation), BinaryOperatorKind.Subtract, ct) is var (left, right):

@@ -3213,6 +3213,27 @@ public sealed class SquaredErrorRealShapeTests
         { "errors made by Zip, the deltas by a second Zip of the errors with the outputs", new[] { LinqErrors(
             "/*σ*/Sigmoid(z[i])", "t.Zip(o, (a, b) => a - b).ToArray()",
             "return errors.Zip(o, (e, y) => {|GW1001:e * y * (1 - y)|}).ToArray();") } },
+        { "errors made by Zip into a list, read by index in the delta loop", new[] { LinqErrors(
+            "/*σ*/Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToList()",
+            "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
+        { "errors copied into a new list from a Zip, read by index in the delta loop", new[] { LinqErrors(
+            "/*σ*/Sigmoid(z[i])", "new System.Collections.Generic.List<double>(t.Zip(o, (a, b) => a - b))",
+            "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
+        { "the network stores each output neuron's error into it, then the neuron multiplies that error by the σ' it stored when it fired", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
+            "Outputs[i].Error = t[i] - Outputs[i].Output; {|GW1001:Outputs[i].Blame()|};") } },
+        { "a neuron stores its error into a field, then multiplies it by the σ' it stored when it fired", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public void Blame(double target) { Error = target - Output; Delta = {|GW1001:Error * Derivative|}; }",
+            "Outputs[i].Blame(t[i]);") } },
+        { "a neuron resets its stored σ' to 0, then stores σ' of its output when it fires", new[] { ErrorMemberNeurons(
+            "Derivative = 0; " + SigmoidFire, "public void Blame(double target) { Delta = {|GW1001:(target - Output) * Derivative|}; }",
+            "Outputs[i].Blame(t[i]);") } },
+        { "a flag set true at construction turns the unit's sigmoid on; its step helper takes the negated error -(target - o)", new[] { FlaggedUnit(
+            "return squashed ? Squash(s) : s;", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+        { "a flag set true by a named argument turns the sigmoid on in an if; the step helper takes o - target", new[] { FlaggedUnit(
+            "if (squashed) return Squash(s); return s;", "o - target", "{|GW1001:Step(o, error)|}", "new Unit(squashed: true)") } },
+        { "the unit returns its raw sum unless a flag set true is on, then the sigmoid", new[] { FlaggedUnit(
+            "if (!squashed) return s; return Squash(s);", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4347,6 +4368,30 @@ public sealed class SquaredErrorRealShapeTests
         { "a Zip of sigmoid outputs with the targets that weighs p(1 - p) by the target (no error)", new[] { LinqErrors(
             "Sigmoid(z[i])", "o.Zip(t, (a, b) => a * (1 - a) * b).ToArray()",
             "return errors;") } },
+        { "errors made by Zip into a list, read at the next index beside σ' of output i", new[] { LinqErrors(
+            "Sigmoid(z[i])", "o.Zip(t, (a, b) => b - a).ToList()",
+            "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = errors[(i + 1) % d.Length] * o[i] * (1 - o[i]); return d;") } },
+        { "a list of the outputs' Bernoulli variances made by Select, times the count", new[] { LinqErrors(
+            "Sigmoid(z[i])", "o.Select(p => p * (1 - p)).ToList()",
+            "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = errors[i] * d.Length; return d;") } },
+        { "the network stores a hidden neuron's backpropagated sum as its error, then the neuron multiplies it by its stored σ'", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
+            "Outputs[i].Error = Outputs[i].Next.Delta * Outputs[i].W[0]; Outputs[i].Blame();") } },
+        { "a tanh neuron's stored error times its stored slope 1 - o²", new[] { ErrorMemberNeurons(
+            "Output = Math.Tanh(Sum); Derivative = 1 - Output * Output;", "public void Blame() { Delta = Error * Derivative; }",
+            "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
+        { "a neuron's stored error times the σ' the next neuron stored", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public void Blame() { Delta = Error * Next.Derivative; }",
+            "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
+        { "a neuron's learning rate times its stored σ', its error stored beside", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public void Blame() { Delta = Rate * Derivative; }",
+            "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
+        { "a flag that turns a unit's sigmoid on, set false wherever a unit is made", new[] { FlaggedUnit(
+            "return squashed ? Squash(s) : s;", "-(target - o)", "Step(o, error)", "new Unit(false)") } },
+        { "a flag set false turns the sigmoid on only under !", new[] { FlaggedUnit(
+            "return !squashed ? Squash(s) : s;", "o - target", "Step(o, error)", "new Unit(squashed: true)") } },
+        { "a flag set true, the step helper given the negated difference of the target and a linear baseline", new[] { FlaggedUnit(
+            "return squashed ? Squash(s) : s;", "-(target - Baseline(x))", "Step(o, error)", "new Unit(true)") } },
     };
 
     /// <summary>
@@ -4452,6 +4497,78 @@ public sealed class SquaredErrorRealShapeTests
             public void Fire() { {{fire}} }
             {{members}}
         }
+        """;
+
+    private const string SigmoidFire = "Output = " + ActivationMark + "1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);";
+
+    /// <summary>
+    /// Neurons that keep their sum, output, slope, error and delta in fields; <paramref name="fire"/> stores the output and slope from the
+    /// sum, <paramref name="members"/> adds the backward step, and the network runs <paramref name="backward"/> for each output neuron i
+    /// with targets t.
+    /// </summary>
+    private static string ErrorMemberNeurons(string fire, string members, string backward) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Neuron
+        {
+            public double Sum, Output, Derivative, Error, Delta, Rate = 0.1;
+            public double[] W = new double[2];
+            public Neuron Next;
+            public void Fire(double[] x)
+            {
+                Sum = 0;
+                for (int i = 0; i < x.Length; i++) Sum += W[i] * x[i];
+                {{fire}}
+            }
+            {{members}}
+        }
+        public class Network
+        {
+            public List<Neuron> Outputs = new List<Neuron>();
+            public void Backward(double[] t)
+            {
+                for (int i = 0; i < Outputs.Count; i++) { {{backward}} }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A unit whose activation a bool flag chooses (<paramref name="predict"/>, returning from the sum s: Squash(s) is the sigmoid), the
+    /// flag set by its constructor; units are made by <paramref name="made"/>. Fit computes <paramref name="error"/> from the target and
+    /// o = Predict(x), and its step by <paramref name="step"/>; Step multiplies the error by σ' written at o when the flag is on.
+    /// </summary>
+    private static string FlaggedUnit(string predict, string error, string step, string made) => $$"""
+        using System;
+        public class Unit
+        {
+            public double[] W = new double[4];
+            public double Rate = 0.1;
+            private readonly bool squashed;
+            public Unit(bool squashed) { this.squashed = squashed; }
+            static double Squash(double v) => 1.0 / (1.0 + Math.Exp(-v));
+            double Baseline(double[] x) => W[0] * x[0];
+            public double Predict(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < W.Length; i++) s += W[i] * x[i];
+                {{predict}}
+            }
+            public double Fit(double[] x, double target)
+            {
+                var o = {{ActivationMark}}Predict(x);
+                var error = {{error}};
+                var step = {{step}};
+                for (int i = 0; i < W.Length; i++) W[i] -= step * x[i];
+                return error;
+            }
+            private double Step(double o, double error)
+            {
+                if (!squashed) return Rate * error;
+                double slope = o * (1.0 - o);
+                return Rate * error * slope;
+            }
+        }
+        public static class Models { public static Unit Make() => {{made}}; }
         """;
 
     /// <summary>
