@@ -44,6 +44,11 @@ public static class Simplifier
         }
 
         var rebuilt = changed ? Rebuild(e, children) : e;
+        if (rebuilt is Product product)
+        {
+            return StableFactors(product);
+        }
+
         if (rebuilt is not Sum { Terms: [Constant constant, ..] } sum)
         {
             return rebuilt; // a sum's constant, if it has one, sorts first (ExprOrder: constants before everything else)
@@ -61,6 +66,33 @@ public static class Simplifier
 
         return rebuilt;
     }
+
+    /// <summary>
+    /// A factor 1 − Sigmoid(u) (or a power of it) of a product that has no factor Sigmoid(u), as Sigmoid(−u): where Sigmoid(u) rounds
+    /// toward 1 the difference keeps only the absolute precision of 1, and a quotient such as Sigmoid(−u) / Softplus(−u) of two tiny
+    /// numbers lost its digits (found by the finite-difference property test). Beside Sigmoid(u), the textbook σ'(u) = σ(u)·(1 − σ(u)) is
+    /// kept as it reads: its error is below 1e-16 in absolute terms.
+    /// </summary>
+    private static Expr StableFactors(Product product)
+    {
+        Expr[]? factors = null;
+        for (var i = 0; i < product.Factors.Count; i++)
+        {
+            var (factor, exponent) = product.Factors[i] is Power { Exponent: var k } power ? (power.Base, k) : (product.Factors[i], null);
+            if (OneMinusSigmoidArgument(factor) is { } u && !product.Factors.Any(f => (f is Power p ? p.Base : f) is Call { Function: MathFunction.Sigmoid } other && other.Arguments[0].Equals(u)))
+            {
+                factors ??= product.Factors.ToArray();
+                var stable = Ex.Call(MathFunction.Sigmoid, Ex.Neg(u));
+                factors[i] = exponent is null ? stable : Ex.Pow(stable, exponent);
+            }
+        }
+
+        return factors is null ? product : Ex.Mul(factors);
+    }
+
+    /// <summary>u of 1 − Sigmoid(u); null for any other expression.</summary>
+    private static Expr? OneMinusSigmoidArgument(Expr e) =>
+        e is Sum { Terms: [Constant { Value: 1.0 }, Product { Factors: [Constant { Value: -1.0 }, Call { Function: MathFunction.Sigmoid } sigmoid] }] } ? sigmoid.Arguments[0] : null;
 
     /// <summary>Only the identity pass (for the function value, which is shown as the user wrote it otherwise).</summary>
     public static Expr ApplyIdentities(Expr expr, ICollection<string>? notes = null) =>

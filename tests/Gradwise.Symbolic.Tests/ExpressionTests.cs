@@ -304,6 +304,23 @@ public sealed class DifferentiatorTests
     }
 
     [Fact]
+    public void A_lone_one_minus_sigmoid_keeps_its_digits_where_the_sigmoid_rounds_toward_one()
+    {
+        // ∂/∂c log(max(softplus(−2.79 / c), b)), with b below the softplus, is σ(−2.79 / c) · (2.79 / c²) / softplus(−2.79 / c): at
+        // c = 0.088 a quotient of two numbers near 1.7e-14. Written with 1 − σ(2.79 / c) the numerator keeps only 1's absolute
+        // precision, and the derivative was off by 0.5% (CsCheck seed c_wwPy67Ib13 of the property test below).
+        var e = Ex.Call(MathFunction.Log, Ex.Max(Ex.Call(MathFunction.Softplus, Ex.Neg(Ex.Div(Ex.Const(2.79), Ex.Var("c")))), Ex.Var("b")));
+        var derivative = Simplifier.Simplify(Differentiator.Differentiate(Simplifier.ApplyIdentities(e), "c"));
+
+        const double c = 0.088;
+        var x = Math.Exp(-2.79 / c); // e^(−v): σ(−v) = x / (1 + x), softplus(−v) = log(1 + x) = x − x²/2 + O(x³)
+        var expected = 2.79 / (c * c) * (x / (1 + x)) / (x - x * x / 2);
+        var actual = derivative.Evaluate(new Dictionary<string, double> { ["c"] = c, ["b"] = -1.5 });
+
+        Assert.True(Math.Abs(actual - expected) <= 1e-9 * Math.Abs(expected), $"{actual} = {derivative}, expected {expected}");
+    }
+
+    [Fact]
     public void Every_derivative_agrees_with_central_finite_differences()
     {
         var checkedPartials = 0;
