@@ -1446,7 +1446,8 @@ internal sealed class ActivationFlow
         private IReadOnlyList<IOperation> ChosenReturns(IInvocationOperation call)
         {
             var returns = Index.ReturnsOf(call.TargetMethod, ct);
-            return returns.Count > 0 && ConstantSelection.Choices(call, Index, ct) is { } chosen && ConstantSelection.Returned(returns, chosen) is { } taken
+            return returns.Count > 0 && ConstantSelection.WithSettings(ConstantSelection.Choices(call, Index, ct), returns, Index, ct) is { } chosen
+                && ConstantSelection.Returned(returns, chosen) is { } taken
                 ? new[] { taken }
                 : returns;
         }

@@ -17,24 +17,89 @@ namespace Gradwise.Frontend;
 internal static class ConstantSelection
 {
     /// <summary>
-    /// The enum and bool parameters of a call given constants, with those constants; null when there are none. A field or property
-    /// passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
+    /// The enum, bool and string parameters of a call given constants, with those constants; null when there are none. A field or
+    /// property passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
     /// <c>new Layer(n, Kind.Sigmoid)</c>); one that holds different settings leaves the parameter unchosen.
     /// </summary>
-    public static Dictionary<IParameterSymbol, object?>? Choices(IInvocationOperation call, IValueSource source, CancellationToken cancellationToken)
+    public static Dictionary<ISymbol, object?>? Choices(IInvocationOperation call, IValueSource source, CancellationToken cancellationToken)
     {
-        Dictionary<IParameterSymbol, object?>? chosen = null;
+        Dictionary<ISymbol, object?>? chosen = null;
         foreach (var argument in call.Arguments)
         {
-            if (argument.Parameter is { } parameter && parameter.Type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean }
-                && ChoiceOf(argument.Value, source, cancellationToken) is { HasValue: true } constant)
+            if (argument.Parameter is { } parameter && IsChoice(parameter.Type) && ChoiceOf(argument.Value, source, cancellationToken) is { HasValue: true } constant)
             {
-                (chosen ??= new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
+                (chosen ??= new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default))[parameter.OriginalDefinition] = constant.Value;
             }
         }
 
         return chosen;
     }
+
+    /// <summary>
+    /// <paramref name="chosen"/> with the settings of its object a method's body tests on the way to its <paramref name="returns"/> (a
+    /// field or property of its own in an <c>if</c>, a <c>?:</c> or a <c>switch</c>: <c>switch (act)</c> in <c>Slope(y)</c>) that the
+    /// compilation stores one constant into, each with that constant (every layer made <c>new Layer(n, "sigmoid")</c>).
+    /// </summary>
+    public static Dictionary<ISymbol, object?>? WithSettings(Dictionary<ISymbol, object?>? chosen, IReadOnlyList<IOperation> returns, IValueSource source, CancellationToken cancellationToken)
+    {
+        foreach (var setting in TestedSettings(returns))
+        {
+            if (source.OnlyConstantStored(setting, cancellationToken) is { HasValue: true } stored)
+            {
+                (chosen ??= new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default))[setting] = stored.Value;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsChoice(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean or SpecialType.System_String };
+
+    /// <summary>The fields and properties of its own object a body tests on the way to <paramref name="returns"/>: <c>if (act == "sigmoid")</c>, <c>switch (kind)</c>, <c>squashed ? ... : ...</c>.</summary>
+    private static IEnumerable<ISymbol> TestedSettings(IReadOnlyList<IOperation> returns)
+    {
+        if (returns.Count < 2 && !returns.Any(r => Operations.Strip(r) is IConditionalOperation or ISwitchExpressionOperation))
+        {
+            yield break; // one return that chooses nothing
+        }
+
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var returned in returns)
+        {
+            for (IOperation? at = returned; at != null && at is not (IMethodBodyOperation or IBlockOperation { Parent: null }); at = at.Parent)
+            {
+                var tests = at switch
+                {
+                    IConditionalOperation conditional => Tested(conditional.Condition),
+                    ISwitchOperation statement => new[] { statement.Value },
+                    ISwitchExpressionOperation expression => new[] { expression.Value },
+                    _ => System.Array.Empty<IOperation>(),
+                };
+                foreach (var tested in tests)
+                {
+                    if (Setting(tested) is { } setting && seen.Add(setting))
+                    {
+                        yield return setting;
+                    }
+                }
+            }
+        }
+
+        static IOperation[] Tested(IOperation condition) => Operations.Strip(condition) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test => new[] { test.LeftOperand, test.RightOperand },
+            IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } => Tested(operand),
+            IIsPatternOperation { Value: var value } => new[] { value },
+            var flag => new[] { flag },
+        };
+    }
+
+    /// <summary>The field or property of its own object <paramref name="operation"/> reads, where its type can be a choice; null otherwise.</summary>
+    private static ISymbol? Setting(IOperation operation) =>
+        Operations.Strip(operation) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } read
+        && read is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } && IsChoice(read.Type)
+            ? read.Member.OriginalDefinition
+            : null;
 
     private static Optional<object?> ChoiceOf(IOperation value, IValueSource source, CancellationToken cancellationToken) => value.ConstantValue.HasValue
         ? value.ConstantValue
@@ -47,7 +112,7 @@ internal static class ConstantSelection
     /// <paramref name="chosen"/> parameters given those constants, resolved through <c>switch</c> expressions and <c>?:</c> on them;
     /// null when that is not decided.
     /// </summary>
-    public static IOperation? Returned(IReadOnlyList<IOperation> returns, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    public static IOperation? Returned(IReadOnlyList<IOperation> returns, IReadOnlyDictionary<ISymbol, object?> chosen)
     {
         foreach (var returned in returns.OrderBy(r => r.Syntax.SpanStart))
         {
@@ -64,7 +129,7 @@ internal static class ConstantSelection
     }
 
     /// <summary>A value with <c>switch</c> expressions and <c>?:</c> on chosen parameters replaced by the branch they take.</summary>
-    private static IOperation? Resolved(IOperation value, IReadOnlyDictionary<IParameterSymbol, object?> chosen, int depth)
+    private static IOperation? Resolved(IOperation value, IReadOnlyDictionary<ISymbol, object?> chosen, int depth)
     {
         if (depth > 8)
         {
@@ -96,7 +161,7 @@ internal static class ConstantSelection
     }
 
     /// <summary>True when every branch between <paramref name="returned"/> and its body's root is taken, false when one is not, null when one is undecided.</summary>
-    private static bool? Reached(IOperation returned, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    private static bool? Reached(IOperation returned, IReadOnlyDictionary<ISymbol, object?> chosen)
     {
         var child = returned;
         for (var parent = returned.Parent; parent != null; child = parent, parent = parent.Parent)
@@ -173,7 +238,7 @@ internal static class ConstantSelection
     }
 
     /// <summary>The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c> or a chosen <c>bool</c> parameter (negated or not); null for any other test.</summary>
-    private static bool? Decided(IOperation condition, IReadOnlyDictionary<IParameterSymbol, object?> chosen)
+    private static bool? Decided(IOperation condition, IReadOnlyDictionary<ISymbol, object?> chosen)
     {
         switch (Gradwise.Flow.Operations.Strip(condition))
         {
@@ -183,8 +248,8 @@ internal static class ConstantSelection
                     : null;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
                 return Decided(operand, chosen) is { } inner ? !inner : null;
-            case IParameterReferenceOperation flag when Chosen(flag, chosen, out var value) && value is bool holds:
-                return holds;
+            case var flag when Chosen(flag, chosen, out var value) && value is bool holds:
+                return holds; // a chosen bool parameter or setting
             case IIsPatternOperation { Value: var tested, Pattern: var pattern } when Chosen(tested, chosen, out var value):
                 return Matches(pattern, value);
             default:
@@ -193,7 +258,7 @@ internal static class ConstantSelection
     }
 
     /// <summary>Whether a chosen parameter read by <paramref name="parameter"/> equals the constant <paramref name="other"/>; null when the sides are not those.</summary>
-    private static bool? Compared(IOperation parameter, IOperation other, IReadOnlyDictionary<IParameterSymbol, object?> chosen) =>
+    private static bool? Compared(IOperation parameter, IOperation other, IReadOnlyDictionary<ISymbol, object?> chosen) =>
         Chosen(parameter, chosen, out var value) && other.ConstantValue is { HasValue: true } label ? Equals(value, label.Value) : null;
 
     /// <summary>Whether <paramref name="pattern"/> matches the constant: a constant pattern, <c>_</c>, or <c>not</c> of one; null for others.</summary>
@@ -230,11 +295,11 @@ internal static class ConstantSelection
         return open ? null : false;
     }
 
-    /// <summary>True when <paramref name="operation"/> reads a parameter given a constant, with that constant (enum conversions looked through).</summary>
-    private static bool Chosen(IOperation operation, IReadOnlyDictionary<IParameterSymbol, object?> chosen, out object? constant)
+    /// <summary>True when <paramref name="operation"/> reads a parameter or setting given a constant, with that constant (enum conversions looked through).</summary>
+    private static bool Chosen(IOperation operation, IReadOnlyDictionary<ISymbol, object?> chosen, out object? constant)
     {
         constant = null;
-        return Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter }
-            && chosen.TryGetValue(parameter.OriginalDefinition, out constant);
+        var read = Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(operation);
+        return read != null && chosen.TryGetValue(read, out constant);
     }
 }

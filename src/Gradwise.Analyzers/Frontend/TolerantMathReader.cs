@@ -683,8 +683,9 @@ internal sealed class TolerantMathReader
         // A helper of numbers with one return (Sigmoid, Derivative, SquaredError by any name) is its body.
         // A helper of vectors that returns a vector (SigmoidPrime(z) => Sigmoid(z).PointwiseMultiply(1 - Sigmoid(z))) is its body too, element by element.
         // An interface or virtual call (loss.Derivative(output, target)) is the body of the implementation its receiver runs, where that is known.
-        // A helper that also takes a choice (an enum or a bool) given a constant at the call is the branch that constant takes
-        // (Slope(o, Kind.Sigmoid) of a helper that switches on its kind).
+        // A helper that also takes a choice (an enum, a bool or a string) given a constant at the call is the branch that constant takes
+        // (Slope(o, Kind.Sigmoid) of a helper that switches on its kind), and so is one that tests a setting of its object the program
+        // stores one constant into (Slope(y) switching on the layer's act, every layer made new Layer(n, "sigmoid")).
         var ofVectors = VectorApi.IsVector(target.ReturnType);
         var chosen = ConstantSelection.Choices(call, source, cancellationToken);
         // A method of no arguments is read only on an object whose members have a key (this, n, layer.Neurons[i]): n.Slope() with
@@ -698,9 +699,11 @@ internal sealed class TolerantMathReader
         }
 
         var method = (target.IsAbstract || target.IsVirtual || target.IsOverride ? dispatch?.Invoke(call) : null) ?? target;
-        var body = chosen is null || !SymbolEqualityComparer.Default.Equals(method, target)
+        var returns = SymbolEqualityComparer.Default.Equals(method, target) ? source.ReturnsOf(method.OriginalDefinition, cancellationToken) : null;
+        chosen = returns is null ? chosen : ConstantSelection.WithSettings(chosen, returns, source, cancellationToken); // Slope(y) switching on the layer's act
+        var body = chosen is null || returns is null
             ? source.SingleReturn(method, cancellationToken)
-            : ConstantSelection.Returned(source.ReturnsOf(method.OriginalDefinition, cancellationToken), chosen);
+            : ConstantSelection.Returned(returns, chosen);
         if (body is null)
         {
             return null;

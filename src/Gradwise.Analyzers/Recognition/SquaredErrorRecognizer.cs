@@ -1122,7 +1122,20 @@ internal sealed class SquaredErrorRecognizer
     private static bool IsErrorOf(Expr difference, Expr output)
     {
         Ex.SplitCoefficient(difference, out var scale, out var unscaled);
-        return IsUnscaledErrorOf(difference, output) || (scale != 0 && scale != 1 && IsUnscaledErrorOf(unscaled, output));
+        if (IsUnscaledErrorOf(difference, output) || (scale != 0 && scale != 1 && IsUnscaledErrorOf(unscaled, output)))
+        {
+            return true;
+        }
+
+        // (o - t) / n, rate * (t - o): the error times factors that do not depend on the output.
+        if (unscaled is not Product product)
+        {
+            return false;
+        }
+
+        var outputVariables = Variables(output);
+        var error = product.Factors.Where(f => Variables(f).Overlaps(outputVariables)).Take(2).ToList();
+        return error.Count == 1 && IsUnscaledErrorOf(error[0], output);
     }
 
     private static bool IsUnscaledErrorOf(Expr difference, Expr output)
@@ -1181,6 +1194,9 @@ internal sealed class SquaredErrorRecognizer
                 return (left, right); // a.Subtract(b), np.subtract(a, b)
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null, Operand: var negated } when depth < 3 && Difference(negated, ct, depth + 1) is var (minuend, subtrahend):
                 return (subtrahend, minuend); // var error = -(expected - output): output - expected
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide, OperatorMethod: null } scaled when depth < 3
+                && Unscaled(scaled) is { } unscaled && Difference(unscaled, ct, depth + 1) is var (left, right):
+                return (left, right); // 2 * (output - target) / n: the derivative of a mean of squares
             case IInvocationOperation call when (ElementPair(call, BinaryOperatorKind.Subtract, ct) ?? ZipPair(call, BinaryOperatorKind.Subtract)) is var (left, right):
                 return (left, right); // CostDerivative(a, y) filling r[i] = a[i] - y[i], or a.Zip(y, (o, t) => o - t).ToArray()
             case IInvocationOperation or IBinaryOperation { OperatorMethod: not null } when OwnPair(Operations.Strip(operation), BinaryOperatorKind.Subtract, ct) is var (left, right):
@@ -1215,13 +1231,39 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
+    /// The operand a product or quotient scales by a constant or a count: <c>o - t</c> of <c>2 * (o - t)</c>, <c>(o - t) * 0.5</c> and
+    /// <c>(o - t) / n</c> (a divisor that is a constant or read from storage, <c>n</c>, <c>batch.Length</c>); null for any other.
+    /// </summary>
+    private static IOperation? Unscaled(IBinaryOperation operation)
+    {
+        var (left, right) = (Operations.Strip(operation.LeftOperand), Operations.Strip(operation.RightOperand));
+        return operation.OperatorKind switch
+        {
+            BinaryOperatorKind.Divide when IsScale(right, allowStorage: true) => left,
+            BinaryOperatorKind.Multiply when IsScale(left, allowStorage: false) => right,
+            BinaryOperatorKind.Multiply when IsScale(right, allowStorage: false) => left,
+            _ => null,
+        };
+
+        static bool IsScale(IOperation factor, bool allowStorage) =>
+            factor.ConstantValue.HasValue
+            || (allowStorage && factor is ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true });
+    }
+
+    /// <summary>
     /// The sides of the difference a helper returns, each one of its parameters (the call's argument there) or a field or property
     /// of the object it runs on (read in the helper's body: flow finds what is stored there): <c>output - y</c>, <c>target - Value</c>.
     /// Null for anything else.
     /// </summary>
     private static (IOperation Left, IOperation Right)? HelperDifference(IOperation returned, ImmutableArray<IArgumentOperation> arguments)
     {
-        if (Operations.Strip(returned) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body || !(body.OperatorMethod is null || VectorApi.IsElementwise(body)))
+        var value = Operations.Strip(returned);
+        while (value is IBinaryOperation { OperatorMethod: null } scaled && Unscaled(scaled) is { } unscaled)
+        {
+            value = Operations.Strip(unscaled); // MseGrad(p, y) => 2 * (p - y)
+        }
+
+        if (value is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } body || !(body.OperatorMethod is null || VectorApi.IsElementwise(body)))
         {
             return null;
         }

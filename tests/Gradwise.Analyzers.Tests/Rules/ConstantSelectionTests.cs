@@ -25,6 +25,7 @@ public sealed class ConstantSelectionTests
             public static double PatternSection(double v, Kind kind) { switch (kind) { case Kind.Tanh or Kind.ReLu: return 1 - v * v; default: return v * (1 - v); } }
             public static double GuardedSection(double v, Kind kind) { switch (kind) { case Kind.Tanh when v > 0: return 1 - v * v; default: return v * (1 - v); } }
             public static double GuardedBeforeMatch(double v, Kind kind) { switch (kind) { case Kind.Tanh or Kind.Sigmoid when v > 0: return 1 - v * v; case Kind.Sigmoid: return v * (1 - v); default: return 0.5; } }
+            public static double ByName(double v, string act) { if (act == "sigmoid") return v * (1 - v); return 1 - v * v; }
             public static double InLoop(double v, Kind kind) { for (var i = 0; i < 2; i++) { if (kind == Kind.Sigmoid) return v * (1 - v); } return 0.5; }
         }
         """;
@@ -54,6 +55,8 @@ public sealed class ConstantSelectionTests
         { "GuardedSection", "Kind.Sigmoid", "v * (1 - v)" }, // the guarded section's pattern does not match
         { "GuardedBeforeMatch", "Kind.Sigmoid", null }, // a guarded section that may match comes first
         { "InLoop", "Kind.Sigmoid", null },
+        { "ByName", "\"sigmoid\"", "v * (1 - v)" },
+        { "ByName", "\"tanh\"", "1 - v * v" },
     };
 
     [Theory]
@@ -66,11 +69,56 @@ public sealed class ConstantSelectionTests
         var choice = method.Parameters[1];
         var value = choice.Type.TypeKind == TypeKind.Enum
             ? choice.Type.GetMembers(constant.Split('.')[1]).OfType<IFieldSymbol>().Single().ConstantValue
-            : bool.Parse(constant);
+            : choice.Type.SpecialType == SpecialType.System_String ? constant.Trim('"') : bool.Parse(constant);
         var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);
-        var chosen = new Dictionary<IParameterSymbol, object?>(SymbolEqualityComparer.Default) { [choice] = value };
+        var chosen = new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [choice] = value };
 
         var returned = Gradwise.Frontend.ConstantSelection.Returned(index.ReturnsOf(method, CancellationToken.None), chosen);
+
+        Assert.Equal(expected, returned?.Syntax.ToString());
+    }
+
+    private const string Settings = """
+        public enum Kind { Sigmoid, Tanh }
+        public class Layer
+        {
+            readonly string act;
+            readonly Kind kind;
+            public bool Squash { get; init; }
+            public Layer(string act, Kind kind) { this.act = act; this.kind = kind; }
+            public double ByString(double v) { switch (act) { case "sigmoid": return v * (1 - v); default: return 1 - v * v; } }
+            public double ByEnum(double v) => kind == Kind.Tanh ? 1 - v * v : v * (1 - v);
+            public double ByProperty(double v) { if (!Squash) return 1; return v * (1 - v); }
+            public double ByValue(double v) { if (v > 0.5) return v * (1 - v); return 1; }
+        }
+        """;
+
+    public static TheoryData<string, string, string?> SettingChoices() => new()
+    {
+        { "new Layer(\"sigmoid\", Kind.Tanh) { Squash = true }", "ByString", "v * (1 - v)" },
+        { "new Layer(\"sigmoid\", Kind.Tanh) { Squash = true }", "ByEnum", "1 - v * v" },
+        { "new Layer(\"sigmoid\", Kind.Tanh) { Squash = true }", "ByProperty", "v * (1 - v)" },
+        { "new Layer(\"sigmoid\", Kind.Tanh) { Squash = true }", "ByValue", null }, // a test of the value: undecided
+        { "new Layer(\"tanh\", Kind.Sigmoid) { Squash = false }", "ByString", "1 - v * v" },
+        { "new Layer(\"tanh\", Kind.Sigmoid) { Squash = false }", "ByEnum", "v * (1 - v)" },
+        { "new Layer(\"tanh\", Kind.Sigmoid) { Squash = false }", "ByProperty", "1" },
+        { "new Layer(\"sigmoid\", Kind.Tanh), new Layer(\"tanh\", Kind.Sigmoid)", "ByString", null }, // layers with different settings
+        { "new Layer(\"sigmoid\", Kind.Tanh), new Layer(\"tanh\", Kind.Sigmoid)", "ByEnum", null },
+        { "new Layer(System.Console.ReadLine(), Kind.Tanh)", "ByString", null }, // a setting that is not a constant
+    };
+
+    [Theory]
+    [MemberData(nameof(SettingChoices))]
+    public void A_setting_the_program_stores_one_constant_into_chooses_the_return_its_tests_lead_to(string made, string helper, string? expected)
+    {
+        var compilation = TestCompilation.Create(Settings + "public static class Made { public static Layer[] All() => new[] { " + made + " }; }");
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var method = compilation.GetTypeByMetadataName("Layer")!.GetMembers(helper).OfType<IMethodSymbol>().Single();
+        var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);
+        var returns = index.ReturnsOf(method, CancellationToken.None);
+
+        var chosen = Gradwise.Frontend.ConstantSelection.WithSettings(null, returns, index, CancellationToken.None);
+        var returned = chosen is null ? null : Gradwise.Frontend.ConstantSelection.Returned(returns, chosen);
 
         Assert.Equal(expected, returned?.Syntax.ToString());
     }

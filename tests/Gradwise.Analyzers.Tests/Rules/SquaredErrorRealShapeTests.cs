@@ -3219,6 +3219,10 @@ public sealed class SquaredErrorRealShapeTests
         { "errors copied into a new list from a Zip, read by index in the delta loop", new[] { LinqErrors(
             "/*σ*/Sigmoid(z[i])", "new System.Collections.Generic.List<double>(t.Zip(o, (a, b) => a - b))",
             "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = {|GW1001:errors[i] * o[i] * (1 - o[i])|}; return d;") } },
+        { "a layer's activation and slope chosen by a string setting tested in both helpers, every layer made \"sigmoid\"", new[] { SettingLayer(
+            "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"sigmoid\")", "{|GW1001:(Out[i] - t[i]) * Slope(Out[i])|}") } },
+        { "a layer's activation and slope chosen by an enum setting switched on in the slope helper, every layer made Kind.Sigmoid", new[] { SettingLayer(
+            "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid)", "{|GW1001:Slope(Out[i]) * (t[i] - Out[i])|}") } },
         { "the network stores each output neuron's error into it, then the neuron multiplies that error by the σ' it stored when it fired", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
             "Outputs[i].Error = t[i] - Outputs[i].Output; {|GW1001:Outputs[i].Blame()|};") } },
@@ -3228,6 +3232,12 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron resets its stored σ' to 0, then stores σ' of its output when it fires", new[] { ErrorMemberNeurons(
             "Derivative = 0; " + SigmoidFire, "public void Blame(double target) { Delta = {|GW1001:(target - Output) * Derivative|}; }",
             "Outputs[i].Blame(t[i]);") } },
+        { "the derivative of a mean of squares, 2 * (o - target) / n, handed to a step helper that multiplies it by σ'", new[] { FlaggedUnit(
+            "return Squash(s);", "2 * (o - target) / W.Length", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+        { "the error a helper returns as 2 * (p - y), handed to a step helper that multiplies it by σ'", new[] { FlaggedUnit(
+            "return Squash(s);", "MseGrad(o, target)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+        { "an error divided by the batch size, times σ' written at the output", new[] { FlaggedUnit(
+            "return Squash(s);", "(o - target) / W.Length", "{|GW1001:error * o * (1.0 - o)|}", "new Unit(true)") } },
         { "a flag set true at construction turns the unit's sigmoid on; its step helper takes the negated error -(target - o)", new[] { FlaggedUnit(
             "return squashed ? Squash(s) : s;", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
         { "a flag set true by a named argument turns the sigmoid on in an if; the step helper takes o - target", new[] { FlaggedUnit(
@@ -4374,6 +4384,10 @@ public sealed class SquaredErrorRealShapeTests
         { "a list of the outputs' Bernoulli variances made by Select, times the count", new[] { LinqErrors(
             "Sigmoid(z[i])", "o.Select(p => p * (1 - p)).ToList()",
             "var d = new double[errors.Count]; for (int i = 0; i < d.Length; i++) d[i] = errors[i] * d.Length; return d;") } },
+        { "a layer's activation and slope chosen by a string setting, every layer made \"relu\"", new[] { SettingLayer(
+            "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"relu\")", "(Out[i] - t[i]) * Slope(Out[i])") } },
+        { "a layer's activation and slope chosen by an enum setting, the hidden layer made Kind.Sigmoid and the output layer Kind.Linear", new[] { SettingLayer(
+            "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid); static Layer Top() => new Layer(2, Kind.Linear)", "(Out[i] - t[i]) * Slope(Out[i])") } },
         { "the network stores a hidden neuron's backpropagated sum as its error, then the neuron multiplies it by its stored σ'", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
             "Outputs[i].Error = Outputs[i].Next.Delta * Outputs[i].W[0]; Outputs[i].Blame();") } },
@@ -4386,6 +4400,14 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron's learning rate times its stored σ', its error stored beside", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Rate * Derivative; }",
             "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
+        { "the cross-entropy gradient divided by the batch size, with no σ'", new[] { FlaggedUnit(
+            "return Squash(s);", "(o - target) / W.Length", "Rate * error", "new Unit(true)") } },
+        { "an error divided by σ' and multiplied by it again (the cross-entropy gradient)", new[] { FlaggedUnit(
+            "return Squash(s);", "(o - target) / (o * (1.0 - o))", "error * o * (1.0 - o)", "new Unit(true)") } },
+        { "the cross-entropy's derivative in the output, -t/o + (1 - t)/(1 - o), times σ' by the chain rule", new[] { FlaggedUnit(
+            "return Squash(s);", "-(target / o) + (1 - target) / (1.0 - o)", "error * o * (1.0 - o)", "new Unit(true)") } },
+        { "the cross-entropy's derivative in the output handed to the step helper that multiplies it by σ'", new[] { FlaggedUnit(
+            "return Squash(s);", "-target / o + (1 - target) / (1.0 - o)", "Step(o, error)", "new Unit(true)") } },
         { "a flag that turns a unit's sigmoid on, set false wherever a unit is made", new[] { FlaggedUnit(
             "return squashed ? Squash(s) : s;", "-(target - o)", "Step(o, error)", "new Unit(false)") } },
         { "a flag set false turns the sigmoid on only under !", new[] { FlaggedUnit(
@@ -4499,6 +4521,46 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A layer whose activation and slope helpers test its setting <c>act</c> of type <paramref name="type"/> (an enum Kind of Sigmoid,
+    /// Relu and Linear is declared): the sigmoid for <paramref name="sigmoid"/>, a ReLU for <paramref name="relu"/>, else the identity,
+    /// by <c>if</c> in Apply and by <c>switch</c> in Slope. Layers are made by <paramref name="made"/>; the output delta is
+    /// <paramref name="delta"/> for each output i with targets t.
+    /// </summary>
+    private static string SettingLayer(string type, string sigmoid, string relu, string made, string delta) => $$"""
+        using System;
+        public enum Kind { Sigmoid, Relu, Linear }
+        public class Layer
+        {
+            readonly {{type}} act;
+            public double[] W, Out;
+            public Layer(int n, {{type}} act) { this.act = act; W = new double[n]; Out = new double[n]; }
+            double Apply(double x)
+            {
+                if (act == {{sigmoid}}) return 1 / (1 + Math.Exp(-x));
+                if (act == {{relu}}) return Math.Max(0, x);
+                return x;
+            }
+            double Slope(double y)
+            {
+                switch (act)
+                {
+                    case {{sigmoid}}: return y * (1 - y);
+                    case {{relu}}: return y > 0 ? 1 : 0;
+                    default: return 1;
+                }
+            }
+            public void Forward(double[] x) { for (int i = 0; i < Out.Length; i++) Out[i] = {{ActivationMark}}Apply(W[i] * x[i]); }
+            public double[] OutputDelta(double[] t)
+            {
+                var d = new double[Out.Length];
+                for (int i = 0; i < d.Length; i++) d[i] = {{delta}};
+                return d;
+            }
+        }
+        public static class Nets { public static Layer Make() => {{made}}; }
+        """;
+
     private const string SigmoidFire = "Output = " + ActivationMark + "1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);";
 
     /// <summary>
@@ -4533,9 +4595,10 @@ public sealed class SquaredErrorRealShapeTests
         """;
 
     /// <summary>
-    /// A unit whose activation a bool flag chooses (<paramref name="predict"/>, returning from the sum s: Squash(s) is the sigmoid), the
-    /// flag set by its constructor; units are made by <paramref name="made"/>. Fit computes <paramref name="error"/> from the target and
-    /// o = Predict(x), and its step by <paramref name="step"/>; Step multiplies the error by σ' written at o when the flag is on.
+    /// A unit whose activation is <paramref name="predict"/>, returning from the sum s (Squash(s) is the sigmoid), which a bool flag its
+    /// constructor sets may choose; units are made by <paramref name="made"/>. Fit computes <paramref name="error"/> from the target and
+    /// o = Predict(x) (MseGrad is the derivative of a squared error), and its step by <paramref name="step"/>; Step multiplies the error
+    /// by σ' written at o when the flag is on.
     /// </summary>
     private static string FlaggedUnit(string predict, string error, string step, string made) => $$"""
         using System;
@@ -4547,6 +4610,7 @@ public sealed class SquaredErrorRealShapeTests
             public Unit(bool squashed) { this.squashed = squashed; }
             static double Squash(double v) => 1.0 / (1.0 + Math.Exp(-v));
             double Baseline(double[] x) => W[0] * x[0];
+            static double MseGrad(double p, double y) => 2 * (p - y);
             public double Predict(double[] x)
             {
                 double s = 0;
