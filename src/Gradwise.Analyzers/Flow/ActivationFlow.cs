@@ -1075,16 +1075,19 @@ internal sealed class ActivationFlow
             var stores = writes.Where(w => w.IntoElements && !w.ValueIsElements).ToList();
             if (last && stores.Count > 0 && stores.All(w => w.Site is IInvocationOperation { TargetMethod.Name: "Add" }))
             {
-                // Added one by one: the last add in source order is the last element (the order calls run is not followed). An add of
-                // a parameter (AddLayer(ILayer layer) => layers.Add(layer)) adds what the last call in source order passes.
-                var added = stores.OrderBy(w => Index.Position(w.Site)).Last();
+                // Added one by one: the last add in source order is the last element (the order calls run is not followed), leaving out
+                // an add in a counting loop under an if on the index that the last pass does not take, and of a ?: on the index, the
+                // branch it takes. An add of a parameter (AddLayer(ILayer layer) => layers.Add(layer)) adds what the last call in source
+                // order passes.
+                var ordered = stores.OrderBy(w => Index.Position(w.Site)).ToList();
+                var added = ordered.LastOrDefault(w => LastIteration.RunsAtLast(w.Site)) ?? ordered[ordered.Count - 1];
                 if (Operations.Strip(added.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol adder } parameter }
                     && Index.ArgumentsTo(adder, parameter.Ordinal, ct) is { Count: > 0 } passed)
                 {
                     return new List<IOperation> { passed.OrderBy(Index.Position).Last() };
                 }
 
-                return new List<IOperation> { added.Value };
+                return new List<IOperation> { LastIteration.TakenAtLast(added.Value) };
             }
 
             if (last && stores.Count > 0 && StoredAtEnd(writes, stores) is { } atEnd)

@@ -470,24 +470,39 @@ internal sealed class FlowIndex : IValueSource
                 return default;
             }
 
-            var values = Operations.Strip(write.Value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }
-                ? ArgumentsTo(method, parameter.Ordinal, cancellationToken)
-                : new[] { write.Value };
-            if (values.Count == 0)
+            var value = Operations.Strip(write.Value) is IParameterReferenceOperation { Parameter: var parameter }
+                ? OnlyConstantPassed(parameter, cancellationToken)
+                : Operations.Strip(write.Value).ConstantValue;
+            if (!value.HasValue || (only.HasValue && !Equals(only.Value, value.Value)))
             {
-                return default; // a parameter no call in the compilation gives a value
+                return default;
             }
 
-            foreach (var value in values)
-            {
-                var constant = Operations.Strip(value).ConstantValue;
-                if (!constant.HasValue || (only.HasValue && !Equals(only.Value, constant.Value)))
-                {
-                    return default;
-                }
+            only = value;
+        }
 
-                only = constant;
+        return only;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>No value for a parameter no call in the compilation gives a value (a lambda's, or a method only handed on).</remarks>
+    public Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, CancellationToken cancellationToken)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return default;
+        }
+
+        var only = default(Optional<object?>);
+        foreach (var value in ArgumentsTo(method, parameter.Ordinal, cancellationToken))
+        {
+            var constant = Operations.Strip(value).ConstantValue;
+            if (!constant.HasValue || (only.HasValue && !Equals(only.Value, constant.Value)))
+            {
+                return default;
             }
+
+            only = constant;
         }
 
         return only;

@@ -58,6 +58,46 @@ internal static class LastIteration
     }
 
     /// <summary>
+    /// The value the pass making the last element stores or adds: <paramref name="stored"/>, or for a <c>?:</c> on the loop's index
+    /// (<c>i == n - 1 ? new Squash() : new Dense()</c>, nested or not) the branch that pass takes (<see cref="NotTaken"/>).
+    /// </summary>
+    public static IOperation TakenAtLast(IOperation stored)
+    {
+        var notTaken = NotTaken(stored);
+        var value = stored;
+        while (notTaken.Count > 0 && Operations.Strip(value) is IConditionalOperation { WhenFalse: { } otherwise } conditional
+            && (notTaken.Contains(conditional.WhenTrue) || notTaken.Contains(otherwise)))
+        {
+            value = notTaken.Contains(conditional.WhenTrue) ? otherwise : conditional.WhenTrue;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// False for a store or add (<paramref name="site"/>) in a counting loop under an <c>if</c> on the loop's index whose branch the
+    /// last pass does not take (<c>if (i == n - 1) layers.Add(output); else layers.Add(hidden);</c>: the second add); true otherwise.
+    /// </summary>
+    public static bool RunsAtLast(IOperation site)
+    {
+        if (Loop(site) is not var (index, bound))
+        {
+            return true;
+        }
+
+        for (IOperation? child = site, parent = site.Parent; parent is not (null or IForLoopOperation); child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { WhenFalse: var otherwise } branch && (ReferenceEquals(branch.WhenTrue, child) || ReferenceEquals(otherwise, child))
+                && AtLast(branch.Condition, index, bound) is { } holds && holds != ReferenceEquals(branch.WhenTrue, child))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The loop and collection of a value a loop carries out: <paramref name="definition"/> is a call on the loop's current element
     /// (or a read of its property) stored into a variable by a statement the loop's body always runs
     /// (<c>foreach (var layer in layers) a = layer.Forward(a);</c>, <c>for (var i = 0; i &lt; layers.Count; i++) a = layers[i].Forward(a);</c>,

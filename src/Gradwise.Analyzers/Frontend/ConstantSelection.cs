@@ -19,7 +19,8 @@ internal static class ConstantSelection
     /// <summary>
     /// The enum, bool and string parameters of a call given constants, with those constants; null when there are none. A field or
     /// property passed there counts as the one constant the compilation stores into it (<c>Slope(o, kind)</c> with every layer made
-    /// <c>new Layer(n, Kind.Sigmoid)</c>); one that holds different settings leaves the parameter unchosen.
+    /// <c>new Layer(n, Kind.Sigmoid)</c>), and a parameter as the one constant every call passes it (<c>Activations.Create(act)</c> in a
+    /// constructor every call of which passes <c>"tanh"</c>); one that holds different settings leaves the parameter unchosen.
     /// </summary>
     public static Dictionary<ISymbol, object?>? Choices(IInvocationOperation call, IValueSource source, CancellationToken cancellationToken)
     {
@@ -103,9 +104,12 @@ internal static class ConstantSelection
 
     private static Optional<object?> ChoiceOf(IOperation value, IValueSource source, CancellationToken cancellationToken) => value.ConstantValue.HasValue
         ? value.ConstantValue
-        : Operations.Strip(value) is IFieldReferenceOperation or IPropertyReferenceOperation && Operations.ReferencedSymbol(value) is { } member
-            ? source.OnlyConstantStored(member, cancellationToken)
-            : default;
+        : Operations.Strip(value) switch
+        {
+            IFieldReferenceOperation or IPropertyReferenceOperation when Operations.ReferencedSymbol(value) is { } member => source.OnlyConstantStored(member, cancellationToken),
+            IParameterReferenceOperation { Parameter: var parameter } => source.OnlyConstantPassed(parameter, cancellationToken), // Create(act) in new Layer("tanh")
+            _ => default,
+        };
 
     /// <summary>
     /// Of <paramref name="returns"/> (a method's returned values, in any order), the one the body reaches first with

@@ -33,6 +33,9 @@ internal interface IValueSource
     /// </summary>
     Optional<object?> OnlyConstantStored(ISymbol member, CancellationToken cancellationToken);
 
+    /// <summary>The constant every call in the compilation passes to this parameter, where all pass the same one; no value otherwise.</summary>
+    Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, CancellationToken cancellationToken);
+
     /// <summary>
     /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
     /// or, for an array field of this object the body does not fill, anywhere in the compilation), and that index; or null.

@@ -279,21 +279,7 @@ internal sealed class SquaredErrorRecognizer
     /// What a method's source writes: a product, a difference, and a product of two names (<c>Error * Derivative</c>, which can be an
     /// error times σ' the object stored elsewhere).
     /// </summary>
-    private readonly struct WrittenOperations
-    {
-        public WrittenOperations(bool multiplies, bool subtracts, bool multipliesNames)
-        {
-            Multiplies = multiplies;
-            Subtracts = subtracts;
-            MultipliesNames = multipliesNames;
-        }
-
-        public bool Multiplies { get; }
-
-        public bool Subtracts { get; }
-
-        public bool MultipliesNames { get; }
-    }
+    private readonly record struct WrittenOperations(bool Multiplies, bool Subtracts, bool MultipliesNames);
 
     /// <summary>
     /// The one value a local changed in place held before (<c>double err = t - o;</c> for <c>err *= ...</c>, <c>double e = o;</c> for

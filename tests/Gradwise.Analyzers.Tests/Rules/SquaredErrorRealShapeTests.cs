@@ -3223,6 +3223,12 @@ public sealed class SquaredErrorRealShapeTests
             "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"sigmoid\")", "{|GW1001:(Out[i] - t[i]) * Slope(Out[i])|}") } },
         { "a layer's activation and slope chosen by an enum setting switched on in the slope helper, every layer made Kind.Sigmoid", new[] { SettingLayer(
             "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid)", "{|GW1001:Slope(Out[i]) * (t[i] - Out[i])|}") } },
+        { "an activation object a factory makes from a string that every layer's constructor is given as \"sigmoid\"", new[] { NamedActivationLayer(
+            "new Layer(\"sigmoid\")", "{|GW1001:(Out[i] - t[i]) * Act.D(Out[i])|}") } },
+        { "layers added in a counting loop, the sigmoid layer by the branch of an if on the last index", new[] { LoopBuiltLayers(
+            "if (i == depth - 1) layers.Add(new Squash()); else layers.Add(new Dense());") } },
+        { "layers added in a counting loop, the sigmoid layer chosen by a ?: on the last index", new[] { LoopBuiltLayers(
+            "layers.Add(i + 1 == depth ? new Squash() : new Dense());") } },
         { "the network stores each output neuron's error into it, then the neuron multiplies that error by the σ' it stored when it fired", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
             "Outputs[i].Error = t[i] - Outputs[i].Output; {|GW1001:Outputs[i].Blame()|};") } },
@@ -4388,6 +4394,12 @@ public sealed class SquaredErrorRealShapeTests
             "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"relu\")", "(Out[i] - t[i]) * Slope(Out[i])") } },
         { "a layer's activation and slope chosen by an enum setting, the hidden layer made Kind.Sigmoid and the output layer Kind.Linear", new[] { SettingLayer(
             "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid); static Layer Top() => new Layer(2, Kind.Linear)", "(Out[i] - t[i]) * Slope(Out[i])") } },
+        { "an activation object a factory makes from a string that every layer's constructor is given as \"tanh\"", new[] { NamedActivationLayer(
+            "new Layer(\"tanh\")", "(Out[i] - t[i]) * Act.D(Out[i])") } },
+        { "layers added in a counting loop, sigmoid layers by the branch of an if for every index but the last", new[] { LoopBuiltLayers(
+            "if (i < depth - 1) layers.Add(new Squash()); else layers.Add(new Dense());", squared: "(a[i] - y[i]) * (a[i] - y[i])") } },
+        { "layers added in a counting loop, sigmoid layers chosen by a ?: for every index but the last", new[] { LoopBuiltLayers(
+            "layers.Add(i != depth - 1 ? new Squash() : new Dense());", squared: "(a[i] - y[i]) * (a[i] - y[i])") } },
         { "the network stores a hidden neuron's backpropagated sum as its error, then the neuron multiplies it by its stored σ'", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Error * Derivative; }",
             "Outputs[i].Error = Outputs[i].Next.Delta * Outputs[i].W[0]; Outputs[i].Blame();") } },
@@ -4559,6 +4571,77 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         public static class Nets { public static Layer Make() => {{made}}; }
+        """;
+
+    /// <summary>
+    /// A layer whose activation object (value F, derivative D in the output) a factory makes by a <c>switch</c> on the name its
+    /// constructor is given: "sigmoid", "tanh", else the identity. Layers are made by <paramref name="made"/>; the output delta is
+    /// <paramref name="delta"/> for each output i with targets t.
+    /// </summary>
+    private static string NamedActivationLayer(string made, string delta) => $$"""
+        using System;
+        public interface IActivation { double F(double x); double D(double y); }
+        public sealed class Logistic : IActivation { public double F(double x) => {{ActivationMark}}1 / (1 + Math.Exp(-x)); public double D(double y) => y * (1 - y); }
+        public sealed class Tanh : IActivation { public double F(double x) => Math.Tanh(x); public double D(double y) => 1 - y * y; }
+        public sealed class Identity : IActivation { public double F(double x) => x; public double D(double y) => 1; }
+        public static class Activations
+        {
+            public static IActivation Create(string name)
+            {
+                switch (name)
+                {
+                    case "sigmoid": return new Logistic();
+                    case "tanh": return new Tanh();
+                    default: return new Identity();
+                }
+            }
+        }
+        public class Layer
+        {
+            public IActivation Act;
+            public double[] Out = new double[2];
+            public Layer(string act) { Act = Activations.Create(act); }
+            public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) Out[i] = Act.F(z[i]); }
+            public double[] Delta(double[] t)
+            {
+                var d = new double[Out.Length];
+                for (int i = 0; i < d.Length; i++) d[i] = {{delta}};
+                return d;
+            }
+        }
+        public static class Nets { public static Layer Top() => {{made}}; }
+        """;
+
+    /// <summary>
+    /// Layers (a ReLU Dense and a sigmoid Squash, both by Select) added to a list by <paramref name="add"/> in a loop counting i up to
+    /// depth, run by foreach; the loss sums <paramref name="squared"/> over the outputs a and targets y.
+    /// </summary>
+    private static string LoopBuiltLayers(string add, string squared = "{|GW1001:(a[i] - y[i]) * (a[i] - y[i])|}") => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public abstract class Layer { public abstract double[] Forward(double[] x); }
+        public sealed class Dense : Layer { public override double[] Forward(double[] x) => x.Select(v => Math.Max(0, v)).ToArray(); }
+        public sealed class Squash : Layer { public override double[] Forward(double[] x) => x.Select(v => {{ActivationMark}}1 / (1 + Math.Exp(-v))).ToArray(); }
+        public class Net
+        {
+            readonly List<Layer> layers = new List<Layer>();
+            public Net(int depth)
+            {
+                for (int i = 0; i < depth; i++)
+                {
+                    {{add}}
+                }
+            }
+            public double Loss(double[] x, double[] y)
+            {
+                var a = x;
+                foreach (var l in layers) a = l.Forward(a);
+                double s = 0;
+                for (int i = 0; i < a.Length; i++) s += {{squared}};
+                return s;
+            }
+        }
         """;
 
     private const string SigmoidFire = "Output = " + ActivationMark + "1 / (1 + Math.Exp(-Sum)); Derivative = Output * (1 - Output);";
