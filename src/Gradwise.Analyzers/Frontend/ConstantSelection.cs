@@ -10,8 +10,9 @@ namespace Gradwise.Frontend;
 /// <summary>
 /// The value a helper returns when a call gives some of its parameters constants that choose among its branches:
 /// <c>Slope(o, Kind.Sigmoid)</c> of a helper that switches on its kind (<c>case Kind.Sigmoid: return v * (1 - v);</c>),
-/// tests it (<c>if (kind == Kind.Tanh) return ...;</c>) or returns a <c>kind switch { ... }</c> or a <c>?:</c> on it.
-/// Only tests of a chosen parameter against a constant are decided; a return behind any other test, or behind a loop
+/// tests it (<c>if (kind == Kind.Tanh) return ...;</c>) or returns a <c>kind switch { ... }</c> or a <c>?:</c> on it; and
+/// the value a method returns when a setting of its object that it tests holds one constant program-wide (<see cref="WithSettings"/>).
+/// Only tests of a chosen parameter or setting against a constant are decided; a return behind any other test, or behind a loop
 /// or a <c>try</c>, leaves the choice open, and then there is no answer.
 /// </summary>
 internal static class ConstantSelection
@@ -241,7 +242,7 @@ internal static class ConstantSelection
         return section.Clauses.Any(c => c is IDefaultCaseClauseOperation) ? (open ? null : true) : false;
     }
 
-    /// <summary>The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c> or a chosen <c>bool</c> parameter (negated or not); null for any other test.</summary>
+    /// <summary>The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c> or a chosen <c>bool</c> parameter or setting (negated or not); null for any other test.</summary>
     private static bool? Decided(IOperation condition, IReadOnlyDictionary<ISymbol, object?> chosen)
     {
         switch (Gradwise.Flow.Operations.Strip(condition))
