@@ -704,8 +704,8 @@ internal sealed class TolerantMathReader
         var method = (target.IsAbstract || target.IsVirtual || target.IsOverride ? dispatch?.Invoke(call) : null) ?? target;
         var returns = SymbolEqualityComparer.Default.Equals(method, target) ? source.ReturnsOf(method.OriginalDefinition, cancellationToken) : null;
         chosen = returns is null ? chosen : ConstantSelection.WithSettings(chosen, returns, source, cancellationToken); // Slope(y) switching on the layer's act
-        var body = chosen is null || returns is null
-            ? source.SingleReturn(method, cancellationToken)
+        var body = returns is null ? source.SingleReturn(method, cancellationToken)
+            : chosen is null ? (returns.Count == 1 ? returns[0] : null)
             : ConstantSelection.Returned(returns, chosen);
         if (body is null)
         {

@@ -4409,6 +4409,9 @@ public sealed class SquaredErrorRealShapeTests
         { "a neuron's stored error times the σ' the next neuron stored", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Error * Next.Derivative; }",
             "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
+        { "a neuron's stored error times σ' from the next neuron's slope method", new[] { ErrorMemberNeurons(
+            SigmoidFire, "public double Slope() => Output * (1 - Output); public void Blame() { Delta = Error * Next.Slope(); }",
+            "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
         { "a neuron's learning rate times its stored σ', its error stored beside", new[] { ErrorMemberNeurons(
             SigmoidFire, "public void Blame() { Delta = Rate * Derivative; }",
             "Outputs[i].Error = t[i] - Outputs[i].Output; Outputs[i].Blame();") } },
