@@ -25,7 +25,7 @@ switch (args.FirstOrDefault())
     case "edit-loop":
         return EditLoop.Run(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 200_000, args.Length > 3 ? Number(args[3]) : 20, seed: 1);
     case "cost":
-        return AnalyzeOnce.Cost(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 5);
+        return AnalyzeOnce.Cost(Path.GetFullPath(args[1]), args.Length > 2 ? Number(args[2]) : 5, args.Length > 3 ? args[3] : null);
     case "footprint":
         return AnalyzeOnce.Footprint(Path.GetFullPath(args[1]), args.Length > 2 && args[2] != "-" ? Path.GetFullPath(args[2]) : null, args.Length > 3 ? Number(args[3]) : 3);
     case "compare":

@@ -71,13 +71,14 @@ public static class AnalyzeOnce
     /// Each Gradwise analyzer's time with the analysis run on one thread (after the generator, beside the SDK stand-in), medians
     /// of <paramref name="repeats"/> fresh compilations after one warm-up. On one thread no analyzer waits for another's answer, so
     /// the driver's time per analyzer is its own work: steadier on a busy machine than the concurrent run of <see cref="Run"/>,
-    /// whose per-analyzer times include waits.
+    /// whose per-analyzer times include waits. With <paramref name="only"/>, that analyzer runs alone (the others share the flow
+    /// index with it, and on the driver's threads one may wait for a fact another is computing, which counts for the waiter).
     /// </summary>
-    public static int Cost(string directory, int repeats)
+    public static int Cost(string directory, int repeats, string? only = null)
     {
         var source = Compile(directory, defineGradwise: true);
         CSharpGeneratorDriver.Create(new Gradwise.Generator.DifferentiableGenerator()).RunGeneratorsAndUpdateCompilation(source, out var generated, out _);
-        var gradwise = GradwiseAnalyzers.All();
+        var gradwise = GradwiseAnalyzers.All().Where(a => only is null || a.GetType().Name == only).ToImmutableArray();
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn()).AddRange(gradwise);
         var times = gradwise.ToDictionary(a => a, _ => new List<double>());
         var reported = 0;

@@ -170,6 +170,13 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <summary>
+    /// The plain assignments <c>... = v</c> whose target is named as <paramref name="member"/>, found from syntax alone in the files that
+    /// can write it (its type's, for a private member): nothing is bound, so a caller can rule a member out before it asks for its writes.
+    /// </summary>
+    public IEnumerable<AssignmentExpressionSyntax> AssignmentsNamed(ISymbol member, CancellationToken cancellationToken) =>
+        Owners("s:" + member.Name, PrivateScope(member) ?? TreesSeeing(NamespaceOf(member)), cancellationToken).OfType<AssignmentExpressionSyntax>();
+
+    /// <summary>
     /// The calls that hand the collection a field or property holds to a method of yours by value (<c>Activate(z, Outputs)</c>), which
     /// may fill it: anywhere in the files that can name the member's namespace (in its type, for a private member).
     /// </summary>

@@ -190,7 +190,8 @@ internal sealed class TreeCandidates
     /// <summary>
     /// The members under a key (in no particular order): <c>"w:" + name</c> write to something of that name (or its elements),
     /// <c>"new:" + type</c> create a type of that name (<c>"new:"</c> alone: target-typed <c>new(...)</c>),
-    /// <c>"call:" + name</c> call a method of that name, <c>"a:" + name</c> hand something of that name to a method by value.
+    /// <c>"call:" + name</c> call a method of that name, <c>"a:" + name</c> hand something of that name to a method by value;
+    /// under <c>"s:" + name</c>, the plain assignments <c>... = v</c> to something of that name themselves (not their members).
     /// </summary>
     public IReadOnlyList<SyntaxNode> Members(string key) =>
         members.TryGetValue(key, out var found) ? found : members.GetOrAdd(key, Find);
@@ -258,6 +259,9 @@ internal sealed class TreeCandidates
             {
                 case "w:" when IsWriteTarget(expression) is { } write:
                     AddOwner(found, write);
+                    break;
+                case "s:" when expression.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment && assignment.Left == expression:
+                    found.Add(assignment);
                     break;
                 case "a:" when expression.Parent is ArgumentSyntax argument && MemberFacts.MayFill(argument):
                     AddOwner(found, argument);

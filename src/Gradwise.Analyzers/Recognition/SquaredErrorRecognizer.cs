@@ -617,6 +617,13 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>The member's one stored value other than resets to 0, where that can be σ'; null otherwise.</summary>
     private IOperation? StoredDerivative(ISymbol member, CancellationToken ct)
     {
+        // Most members in a product (a price, a weight) are never assigned a value that subtracts or calls: ruled out from syntax,
+        // before the bodies that write them are bound.
+        if (!index.AssignmentsNamed(member, ct).Any(a => MaySubtractOrCall(a.Right)))
+        {
+            return null;
+        }
+
         IOperation? computed = null;
         foreach (var write in index.WritesTo(member, null, ct))
         {
@@ -722,6 +729,10 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private static bool MaySubtract(IMethodSymbol method) =>
         method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n.IsKind(SyntaxKind.SubtractAssignmentExpression) || n is InvocationExpressionSyntax));
+
+    /// <summary>Whether a value's syntax has a subtraction or a call in it (a LINQ query's clauses are calls): what σ' stored in a member needs.</summary>
+    private static bool MaySubtractOrCall(ExpressionSyntax value) =>
+        value.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n is InvocationExpressionSyntax or QueryExpressionSyntax);
 
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -418,7 +419,7 @@ public sealed class LayeredModelGeneratorTests
     }
 
     [Fact]
-    public void Layers_that_cannot_be_trained_are_reported_at_the_member() =>
+    public Task Layers_that_cannot_be_trained_are_reported_at_the_member() =>
         Verify.VerifyAnalyzerAsync("""
             using Gradwise;
             public class Closed { [Parameter] public double[] W = new double[2]; }
@@ -438,7 +439,7 @@ public sealed class LayeredModelGeneratorTests
                 [Differentiable]
                 public double Loss(double x) => fine.W[0] * x;
             }
-            """).GetAwaiter().GetResult();
+            """);
 
     [Fact]
     public void The_reasons_name_what_to_do()
@@ -507,7 +508,7 @@ public sealed class LayeredModelGeneratorTests
     }
 
     [Fact]
-    public void A_member_private_to_the_layer_is_reported_where_it_is_read() =>
+    public Task A_member_private_to_the_layer_is_reported_where_it_is_read() =>
         Verify.VerifyAnalyzerAsync("""
             using Gradwise;
             public partial class Layer
@@ -524,7 +525,7 @@ public sealed class LayeredModelGeneratorTests
                 [Differentiable]
                 public double Loss(double x) => {|GW9003:layer.Out(x)|} + layer.v[1];
             }
-            """).GetAwaiter().GetResult();
+            """);
 
     /// <summary>Every prefix of a small layered model, typed from the top: a diagnostic or code, never a crash.</summary>
     [Fact]
