@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Gradwise.Symbolic.Tests;
 using Microsoft.CodeAnalysis;
@@ -484,7 +485,7 @@ public sealed class ModelGeneratorTests
             new[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() });
 
     [Fact]
-    public void Fields_that_cannot_be_trained_are_reported_at_the_field() =>
+    public Task Fields_that_cannot_be_trained_are_reported_at_the_field() =>
         Verify.VerifyAnalyzerAsync("""
             using Gradwise;
             public partial class Model
@@ -500,5 +501,5 @@ public sealed class ModelGeneratorTests
                 [Differentiable]
                 public double Loss(double x) => fine[0] * x + bias;
             }
-            """).GetAwaiter().GetResult();
+            """);
 }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using Gradwise.Analyzers.Tests.Infrastructure;
 using Xunit;
 using Verify = Gradwise.Analyzers.Tests.Infrastructure.CSharpAnalyzerVerifier<Gradwise.Rules.DifferentiableMethodAnalyzer>;
@@ -286,7 +287,7 @@ public sealed class SettingsGeneratorTests
     }
 
     [Fact]
-    public void Switches_that_cannot_be_read_are_reported_at_the_switch() =>
+    public Task Switches_that_cannot_be_read_are_reported_at_the_switch() =>
         Verify.VerifyAnalyzerAsync("""
             using System;
             using Gradwise;
@@ -334,7 +335,7 @@ public sealed class SettingsGeneratorTests
                     }
                 }
             }
-            """).GetAwaiter().GetResult();
+            """);
 
     /// <summary>Every prefix of a switch over an enum setting, typed from the top: a diagnostic or code, never a crash.</summary>
     [Fact]
