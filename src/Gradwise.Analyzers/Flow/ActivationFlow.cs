@@ -209,6 +209,8 @@ internal sealed class ActivationFlow
                     return Elements(element.ArrayReference, kind, depth + 1);
                 case IImplicitIndexerReferenceOperation implicitIndexer:
                     return Elements(implicitIndexer.Instance, kind, depth + 1);
+                case ISimpleAssignmentOperation assignment:
+                    return Value(assignment.Value, kind, depth + 1); // => last = Squash(x): an assignment's value is what it stores
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     // squashed ? Sigmoid(z) : z, with the flag configured: the branch a configured value takes
                     return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Value(c, kind, depth + 1)) ?? Selected(new[] { conditional.WhenTrue, whenFalse }, kind, depth);
@@ -289,6 +291,8 @@ internal sealed class ActivationFlow
                     return ElementsOfCall(call, kind, depth);
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Choice(new[] { conditional.WhenTrue, whenFalse }, c => Elements(c, kind, depth + 1));
+                case ISimpleAssignmentOperation assignment:
+                    return Elements(assignment.Value, kind, depth + 1); // => last = x.Select(Squash).ToArray()
                 default:
                     return null;
             }
@@ -556,6 +560,11 @@ internal sealed class ActivationFlow
             if (LibraryActivation(call, kind) is { } library)
             {
                 return library;
+            }
+
+            if (target.Name == "Clone" && call.Arguments.IsEmpty && call.Instance is { } copied && (VectorApi.IsVector(copied.Type) || OwnMatrix.StorageOf(copied.Type) != null))
+            {
+                return Value(copied, kind, depth + 1)?.Through(call); // outputs.Clone() of a vector or matrix: the same elements
             }
 
             if (LibraryApis.ModuleInvocations.Contains(target.Name) && call.Instance != null && kind != Activation.Exponential)
@@ -1601,13 +1610,15 @@ internal sealed class ActivationFlow
 
         private ActivationFact? ByMath(IOperation value, Activation kind)
         {
-            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type)))
+            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type) || OwnMatrix.StorageOf(value.Type) != null))
             {
                 return null;
             }
 
             var logistic = kind != Activation.Exponential;
-            var form = flow.forms.TryGetValue(value, out var known) ? known : flow.forms.GetOrAdd(value, FormOf(reader.Read(value)));
+            // An own matrix is read element by element (new Matrix(...).Map(Sigmoid): each element a logistic).
+            var form = flow.forms.TryGetValue(value, out var known) ? known
+                : flow.forms.GetOrAdd(value, FormOf(OwnMatrix.StorageOf(value.Type) != null ? reader.ReadElements(value) : reader.Read(value)));
             return (form & (logistic ? MathForm.Logistic : MathForm.Exponential)) != 0
                 ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp")
                 : null;

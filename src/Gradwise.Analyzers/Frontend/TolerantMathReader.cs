@@ -196,14 +196,18 @@ internal sealed class TolerantMathReader
     /// (<see cref="Self"/>) and its parameters (<see cref="ParameterVariable"/>: a matrix parameter's element, a number itself); null for
     /// a method with no one store, or one that reads anything else.
     /// </summary>
-    public Expr? OwnForm(IMethodSymbol method)
+    public Expr? OwnForm(IMethodSymbol method) => OwnFormAt(method, 0);
+
+    private Expr? OwnFormAt(IMethodSymbol method, int depth)
     {
         if (OwnMatrix.StoreOf(method, source, cancellationToken) is not { } store)
         {
-            return null;
+            return depth < 2 ? HandedOnForm(method, depth) : null;
         }
 
-        var binding = new StorageBinding(store.Storage, store.InPlace ? Self : null);
+        // This object's elements are an operand of an instance method, whether it writes them (gradients.Multiply(errors)) or a new
+        // object's (err.Hadamard(slope) storing m.data[i] = data[i] * b.data[i]).
+        var binding = new StorageBinding(store.Storage, store.InPlace || !method.IsStatic ? Self : null);
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         foreach (var parameter in method.OriginalDefinition.Parameters)
         {
@@ -218,6 +222,71 @@ internal sealed class TolerantMathReader
         }
 
         return ReadStore(store, binding, names, 0);
+    }
+
+    /// <summary>
+    /// The form of an own matrix method or operator whose body only hands its operands on to another of its type
+    /// (<c>operator -(a, b) =&gt; Subtract(a, b)</c>, <c>Hadamard(other) =&gt; Multiply(this, other)</c>): the other's form, its operands
+    /// named as this one's; null where an operand handed on is anything but this method's own parameter or this object.
+    /// </summary>
+    private Expr? HandedOnForm(IMethodSymbol method, int depth)
+    {
+        if (HandedOnCall(method) is not var (callee, receiver, operands) || OwnFormAt(callee, depth + 1) is not { } form)
+        {
+            return null;
+        }
+
+        Expr? Mine(IOperation operand) => Operations.Strip(operand) switch
+        {
+            IParameterReferenceOperation p when SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol, method.OriginalDefinition) => ParameterVariable(p.Parameter),
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } when !method.IsStatic => Self,
+            _ => null,
+        };
+
+        var renames = new Dictionary<Expr, Expr>();
+        foreach (var (ordinal, value) in receiver is null ? operands : operands.Append((-1, receiver)))
+        {
+            if (Mine(value) is not { } mine)
+            {
+                return null;
+            }
+
+            renames[ordinal < 0 ? Self : ParameterVariable(callee.Parameters[ordinal])] = mine;
+        }
+
+        if (!callee.IsStatic && receiver is null)
+        {
+            renames[Self] = Self; // an instance method of the type called on this object implicitly
+        }
+
+        Expr Renamed(Expr e) => e is Variable && renames.TryGetValue(e, out var mine) ? mine
+            : e is Variable or Constant ? e
+            : Simplifier.Rebuild(e, e.Children.Select(Renamed).ToArray());
+        return Renamed(form);
+    }
+
+    /// <summary>
+    /// The call a method or operator of an own matrix type makes of another of its type with its own operands, where its body is only
+    /// that (<c>return Subtract(a, b);</c>): the other method, the receiver it is called on (null: static, or this object implicitly)
+    /// and the operands by the other's ordinals; null for any other body.
+    /// </summary>
+    private (IMethodSymbol Callee, IOperation? Receiver, (int Ordinal, IOperation Value)[] Operands)? HandedOnCall(IMethodSymbol method)
+    {
+        if (source.SingleReturn(method, cancellationToken) is not { } returned)
+        {
+            return null;
+        }
+
+        var (callee, receiver, operands) = Operations.Strip(returned) switch
+        {
+            IInvocationOperation call when Operations.ArgumentsMatchParameters(call) =>
+                (call.TargetMethod.OriginalDefinition, call.Instance, call.Arguments.Select(a => (a.Parameter!.Ordinal, a.Value)).ToArray()),
+            IBinaryOperation { OperatorMethod: { } user } binary => (user.OriginalDefinition, (IOperation?)null, new[] { (0, binary.LeftOperand), (1, binary.RightOperand) }),
+            _ => ((IMethodSymbol?)null, (IOperation?)null, System.Array.Empty<(int, IOperation)>()),
+        };
+        return callee != null && SymbolEqualityComparer.Default.Equals(callee.ContainingType, method.OriginalDefinition.ContainingType)
+            ? (callee, receiver, operands)
+            : null;
     }
 
     /// <summary>
@@ -278,11 +347,44 @@ internal sealed class TolerantMathReader
     {
         if (OwnMatrix.StoreOf(method, source, cancellationToken) is not { InPlace: false } store)
         {
-            return null;
+            return depth < MaxInlining && HandedOnCall(method) is var (callee, receiver, operands) && HandedOnOperands(method, instance, arguments, callee.IsStatic, receiver, operands) is var (onInstance, onArguments)
+                ? ReadOwnCall(callee, onInstance, onArguments, parameters, depth + 1) // operator -(a, b) => Subtract(a, b): Subtract's, of a and b
+                : null;
         }
 
         var self = instance is null ? null : ReadOwnElements(instance, parameters, depth + 1) ?? Leaf(instance);
         return ReadCallStore(store, method, self, arguments, matricesGiven: true, parameters, depth + 1);
+    }
+
+    /// <summary>
+    /// The operations a handed-on call (<see cref="HandedOnCall"/>) gets from this call of <paramref name="method"/>: for each operand that is a
+    /// parameter of the method, the argument given for it here; for this object, the receiver here. Null when an operand is anything else.
+    /// </summary>
+    private static (IOperation? Instance, List<(int Ordinal, IOperation Value)> Arguments)? HandedOnOperands(
+        IMethodSymbol method, IOperation? instance, IEnumerable<(int Ordinal, IOperation Value)> arguments, bool calleeStatic, IOperation? receiver, (int Ordinal, IOperation Value)[] operands)
+    {
+        var given = arguments.ToDictionary(a => a.Ordinal, a => a.Value);
+        IOperation? Here(IOperation operand) => Operations.Strip(operand) switch
+        {
+            IParameterReferenceOperation p when SymbolEqualityComparer.Default.Equals(p.Parameter.ContainingSymbol, method.OriginalDefinition)
+                && given.TryGetValue(p.Parameter.Ordinal, out var argument) => argument,
+            IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => instance,
+            _ => null,
+        };
+
+        var mapped = new List<(int Ordinal, IOperation Value)>();
+        foreach (var (ordinal, value) in operands)
+        {
+            if (Here(value) is not { } here)
+            {
+                return null;
+            }
+
+            mapped.Add((ordinal, here));
+        }
+
+        var onInstance = receiver is null ? (calleeStatic ? null : instance) : Here(receiver);
+        return receiver != null && onInstance is null ? null : (onInstance, mapped);
     }
 
     /// <summary>

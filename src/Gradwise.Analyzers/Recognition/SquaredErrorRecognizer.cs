@@ -32,6 +32,8 @@ internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, Im
     /// <summary>
     /// For σ'(z) written at the input, σ(z)·(1 − σ(z)) (an activation's derivative taken at the neuron's input), times an error
     /// a − b that does not name σ(z): the two sides, one of which flow must find a sigmoid (or softmax) output in. Empty otherwise.
+    /// Where the error does name σ(z) once storage is read through, <see cref="Output"/> is the side read so: the delta is one by
+    /// its shape even where flow places no sigmoid.
     /// </summary>
     public ImmutableArray<IOperation> ErrorSides { get; init; } = ImmutableArray<IOperation>.Empty;
 
@@ -958,6 +960,22 @@ internal sealed class SquaredErrorRecognizer
         return null;
     }
 
+    /// <summary>Whether <paramref name="operand"/> is <paramref name="value"/>, read as a value or, for a vector or matrix, as its element (as the factors are read).</summary>
+    private static bool ReadsAs(IOperation operand, Expr value, TolerantMathReader reader) =>
+        reader.Read(operand).Equals(value) || reader.ReadElements(operand).Equals(value);
+
+    /// <summary>
+    /// The operand of a σ' helper call that is the output: the argument of <c>SigmoidPrime(o)</c>, the receiver of <c>o.Map(v =&gt; v * (1 - v))</c>
+    /// (whose one argument is the function, not the value); an operand read as <paramref name="output"/> first.
+    /// </summary>
+    private static IOperation? OutputGiven(IInvocationOperation helper, Expr output, TolerantMathReader reader)
+    {
+        var operands = helper.Arguments.Select(a => a.Value).Prepend(helper.Instance).OfType<IOperation>().ToList();
+        return operands.FirstOrDefault(o => ReadsAs(o, output, reader))
+            ?? (helper.Arguments is [{ Value: var only }] && Operations.Strip(only) is not (IDelegateCreationOperation or IAnonymousFunctionOperation) ? only
+                : helper.Instance is { } receiver && helper.Arguments.Length == 1 ? receiver : null);
+    }
+
     /// <summary>True for a method with source whose body is a squared error of two of its parameters, or sums one over two of its arrays.</summary>
     public bool IsSquaredErrorMethod(IMethodSymbol method, CancellationToken ct)
     {
@@ -985,7 +1003,7 @@ internal sealed class SquaredErrorRecognizer
             {
                 output = inner;
                 drop = ImmutableArray.Create(factors[j]);
-                outputOperation = Operations.Strip(factors[j]) is IInvocationOperation { Arguments.Length: 1 } helper ? helper.Arguments[0].Value : null;
+                outputOperation = Operations.Strip(factors[j]) is IInvocationOperation helper ? OutputGiven(helper, inner, reader) : null;
             }
             else
             {
@@ -1017,15 +1035,15 @@ internal sealed class SquaredErrorRecognizer
                 if (outputApart && Difference(factors[e], ct) is { } named)
                 {
                     // σ' at the input, and an error that names σ(z) once storage is read through (A[k] - y[k] with A[k] = σ(Z[k])):
-                    // where the sigmoid is, flow says from the error's sides, as for an error that does not name it.
-                    return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(named.Left, named.Right) };
+                    // where the sigmoid is, flow says from the error's sides, as for an error that does not name it. The side read as
+                    // σ(z) is kept: where flow places no sigmoid (an own matrix's Map(Sigmoid)), the delta is one by its shape alone.
+                    var sigmoidSide = ReadsAs(named.Left, output, reader) ? named.Left : ReadsAs(named.Right, output, reader) ? named.Right : null;
+                    return new SquaredErrorDelta(product, sigmoidSide, drop) { ErrorSides = ImmutableArray.Create(named.Left, named.Right) };
                 }
 
                 if (outputOperation is null && Difference(factors[e], ct) is { } d)
                 {
-                    // The side that is o, read as a value or, for a vector or matrix, as its element (as the factors are read).
-                    bool IsOutput(IOperation side) => reader.Read(side).Equals(output) || reader.ReadElements(side).Equals(output);
-                    outputOperation = IsOutput(d.Left) ? d.Left : IsOutput(d.Right) ? d.Right : null;
+                    outputOperation = ReadsAs(d.Left, output, reader) ? d.Left : ReadsAs(d.Right, output, reader) ? d.Right : null;
                 }
 
                 return new SquaredErrorDelta(product, outputOperation, drop);
@@ -1323,7 +1341,7 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>A method that squares a[k] − b[k] of two of its array parameters somewhere in its body.</summary>
     private (int A, int B)? ElementwisePair(IMethodSymbol method, CancellationToken ct)
     {
-        if (method.Parameters.Count(p => p.Type is IArrayTypeSymbol || p.Type.Name is "Span" or "ReadOnlySpan" or "List" or "IReadOnlyList" or "IList") < 2)
+        if (method.Parameters.Count(p => p.Type is IArrayTypeSymbol || p.Type.Name is "Span" or "ReadOnlySpan" or "List" or "IReadOnlyList" or "IList" or "IEnumerable" or "IReadOnlyCollection" or "ICollection") < 2)
         {
             return null;
         }
@@ -1374,10 +1392,16 @@ internal sealed class SquaredErrorRecognizer
         return false;
     }
 
+    /// <summary>
+    /// The ordinal of the method's sequence parameter whose element <paramref name="operation"/> is: <c>p[i]</c>, or a LINQ lambda's
+    /// element of it (<c>a</c> of <c>p.Zip(y, (a, b) => ...)</c>, <c>v</c> of <c>p.Select((v, i) => ...)</c>).
+    /// </summary>
     private static int? ArrayParameter(IOperation operation) => Operations.Strip(operation) switch
     {
         IArrayElementReferenceOperation element when Operations.Strip(element.ArrayReference) is IParameterReferenceOperation p => p.Parameter.Ordinal,
         IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.Strip(list) is IParameterReferenceOperation p => p.Parameter.Ordinal,
+        IParameterReferenceOperation element when ActivationFlow.LinqElementSource(element) is { } source
+            && Operations.Strip(source) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } } p => p.Parameter.Ordinal,
         _ => null,
     };
 

@@ -179,6 +179,9 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
         }
     }
 
+    /// <summary>Where a delta's sigmoid is, when flow places none: σ' is in the product by its shape.</summary>
+    private const string ByShape = "σ'(z) is written as o·(1 − o) here";
+
     /// <summary>A softmax output makes the delta GW1002's; otherwise it is GW1001's, with or without a sigmoid in reach (o(1 − o) is σ' by itself).</summary>
     private static void ReportDelta(OperationAnalysisContext context, ActivationFlow? flow, SquaredErrorDelta delta)
     {
@@ -206,6 +209,12 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
                 }
             }
 
+            if (delta.Output is { } named)
+            {
+                // The error names the σ(z) that σ' is taken at, and flow placed no sigmoid: the delta is σ' by its shape alone.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SigmoidWithSquaredError, delta.Site.Syntax.GetLocation(), Enumerable.Empty<Location>(), fix, named.Syntax.ToString(), ByShape));
+            }
+
             return;
         }
 
@@ -213,7 +222,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
         var fact = softmax ?? (delta.Output is null ? null : flow?.Of(delta.Output, Activation.Sigmoid, ct));
         var rule = softmax is null ? Descriptors.SigmoidWithSquaredError : Descriptors.SoftmaxWithSquaredError;
         var name = delta.Output?.Syntax.ToString() ?? "the output";
-        var where = fact?.Source.Where ?? "σ'(z) is written as o·(1 − o) here";
+        var where = fact?.Source.Where ?? ByShape;
         var additional = fact is null ? Enumerable.Empty<Location>() : new[] { fact.Source.Location };
         context.ReportDiagnostic(Diagnostic.Create(rule, delta.Site.Syntax.GetLocation(), additional, fix, name, where));
     }

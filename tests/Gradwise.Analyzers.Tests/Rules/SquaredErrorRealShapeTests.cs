@@ -1852,6 +1852,23 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a mean squared error method written with Zip, called with a classifier's sigmoid predictions", new[] { LinqMetric(
+            "public static double Mse(double[] p, double[] y) => p.Zip(y, (a, b) => (a - b) * (a - b)).Average();", "/*σ*/1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "{|GW1001:Metrics.Mse(p, ys)|}") } },
+        { "a mean squared error method written with Select, an index and Math.Pow, the targets passed first", new[] { LinqMetric(
+            "public static double Mse(double[] y, double[] p) => p.Select((v, i) => Math.Pow(v - y[i], 2)).Sum() / p.Length;", "/*σ*/1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "{|GW1001:Metrics.Mse(ys, p)|}") } },
+        { "a mean squared error method over sequences (IEnumerable<double>) written with Zip", new[] { LinqMetric(
+            "public static double Mse(IEnumerable<double> p, IEnumerable<double> y) => p.Zip(y, (a, b) => (b - a) * (b - a)).Average();", "/*σ*/1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "{|GW1001:Metrics.Mse(p, ys)|}") } },
+        { "a list of layers whose sigmoid layer caches its outputs in the expression it returns (=> last = ...)", new[] { CachingLayers(
+            "new Dense(), new Squash(), new Dense(), new Squash()", "l += {|GW1001:(a[k] - y[k]) * (a[k] - y[k])|};") } },
+        { "a matrix class of one's own with flat storage and instance methods: err.Hadamard(err) and err.Hadamard(o.Map(v => v * (1 - v)))", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = /*σ*/(w2 * h).Map(Sigmoid); var err = o - y;",
+            "var loss = {|GW1001:err.Hadamard(err)|}.Sum(); var delta = {|GW1001:err.Hadamard(o.Map(v => v * (1 - v)))|};") } },
+        { "a matrix class of one's own with flat storage whose operator and Hadamard hand their operands on to static methods", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = /*σ*/(w2 * h).Map(Sigmoid); var err = o - y;",
+            "var loss = {|GW1001:err.Hadamard(err)|}.Sum(); var delta = {|GW1001:err.Hadamard(o.Map(v => v * (1 - v)))|};",
+            "=> Difference(a, b);", "=> Product(this, other);") } },
+        { "a matrix class of one's own with flat storage: σ' by a method group on an output given by the caller", new[] { FlatMatrixNet(
+            "var err = Matrix.Difference(given, y);", "var delta = {|GW1001:err.Hadamard(given.Map(Slope))|};") } },
         { "mean squared error written with Zip over sigmoid predictions", new[] { """
             using System;
             using System.Linq;
@@ -4429,6 +4446,23 @@ public sealed class SquaredErrorRealShapeTests
             "return !squashed ? Squash(s) : s;", "o - target", "Step(o, error)", "new Unit(squashed: true)") } },
         { "a flag set true, the step helper given the negated difference of the target and a linear baseline", new[] { FlaggedUnit(
             "return squashed ? Squash(s) : s;", "-(target - Baseline(x))", "Step(o, error)", "new Unit(true)") } },
+        { "a mean squared error method written with Zip, called with a linear regression's predictions", new[] { LinqMetric(
+            "public static double Mse(double[] p, double[] y) => p.Zip(y, (a, b) => (a - b) * (a - b)).Average();", "x.Zip(w, (a, b) => a * b).Sum()", "Metrics.Mse(p, ys)") } },
+        { "a log loss method written with Zip, called with a classifier's sigmoid predictions", new[] { LinqMetric(
+            "public static double LogLoss(double[] p, double[] y) => -p.Zip(y, (a, b) => b * Math.Log(a) + (1 - b) * Math.Log(1 - a)).Average();", "1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "Metrics.LogLoss(p, ys)") } },
+        { "the squared spread of sigmoid predictions around the labels' mean (one sequence squared, not a pair)", new[] { LinqMetric(
+            "public static double Spread(double[] p, double[] y) { var m = y.Average(); return p.Select(v => (v - m) * (v - m)).Average(); }", "1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "Metrics.Spread(p, ys)") } },
+        { "a matrix class of one's own with flat storage: a hidden layer's σ' times the error propagated back", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = w2 * h; var err = o - y;",
+            "var back = w2.Transposed() * err; var delta = back.Hadamard(h.Map(v => v * (1 - v))); var loss = err.Hadamard(err).Sum();") } },
+        { "a matrix class of one's own with flat storage: a tanh output, squared error with tanh' = 1 - o²", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Math.Tanh); var err = o - y;",
+            "var loss = err.Hadamard(err).Sum(); var delta = err.Hadamard(o.Map(v => 1 - v * v));") } },
+        { "a matrix class of one's own with flat storage: the cross-entropy delta o - y of a sigmoid output", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid); var err = o - y;",
+            "var delta = err; var loss = -y.Hadamard(o.Map(Math.Log)).Sum();") } },
+        { "a list of layers whose sigmoid layer caches its outputs in the expression it returns, a linear layer last", new[] { CachingLayers(
+            "new Dense(), new Squash(), new Dense()", "l += (a[k] - y[k]) * (a[k] - y[k]);") } },
     };
 
     /// <summary>
@@ -4676,6 +4710,102 @@ public sealed class SquaredErrorRealShapeTests
             public void Backward(double[] t)
             {
                 for (int i = 0; i < Outputs.Count; i++) { {{backward}} }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A matrix class of one's own keeping its elements in one flat array, with instance methods that return new matrices (Map,
+    /// Hadamard; <paramref name="hadamard"/> and <paramref name="minus"/> are the bodies of Hadamard and of the difference operator),
+    /// operators for the matrix product and the difference, and a network whose Train runs <paramref name="forward"/> then
+    /// <paramref name="backward"/> on the input x, the targets y and an output <c>given</c> by the caller.
+    /// </summary>
+    private static string FlatMatrixNet(string forward, string backward, string minus = "{ var m = new Matrix(a.Rows, a.Cols); for (int i = 0; i < a.data.Length; i++) m.data[i] = a.data[i] - b.data[i]; return m; }", string hadamard = "{ var m = new Matrix(Rows, Cols); for (int i = 0; i < data.Length; i++) m.data[i] = data[i] * other.data[i]; return m; }") => $$"""
+        using System;
+        public sealed class Matrix
+        {
+            public readonly int Rows, Cols;
+            private readonly double[] data;
+            public Matrix(int rows, int cols) { Rows = rows; Cols = cols; data = new double[rows * cols]; }
+            public double this[int r, int c] { get => data[r * Cols + c]; set => data[r * Cols + c] = value; }
+            public Matrix Map(Func<double, double> f) { var m = new Matrix(Rows, Cols); for (int i = 0; i < data.Length; i++) m.data[i] = f(data[i]); return m; }
+            public Matrix Hadamard(Matrix other) {{hadamard}}
+            public static Matrix Product(Matrix a, Matrix b) { var m = new Matrix(a.Rows, a.Cols); for (int i = 0; i < a.data.Length; i++) m.data[i] = a.data[i] * b.data[i]; return m; }
+            public static Matrix Difference(Matrix a, Matrix b) { var m = new Matrix(a.Rows, a.Cols); for (int i = 0; i < a.data.Length; i++) m.data[i] = a.data[i] - b.data[i]; return m; }
+            public static Matrix operator -(Matrix a, Matrix b) {{minus}}
+            public static Matrix operator -(Matrix a) { var m = new Matrix(a.Rows, a.Cols); for (int i = 0; i < a.data.Length; i++) m.data[i] = -a.data[i]; return m; }
+            public static Matrix operator *(Matrix a, Matrix b)
+            {
+                var m = new Matrix(a.Rows, b.Cols);
+                for (int i = 0; i < a.Rows; i++)
+                    for (int j = 0; j < b.Cols; j++)
+                    {
+                        double s = 0;
+                        for (int k = 0; k < a.Cols; k++) s += a[i, k] * b[k, j];
+                        m[i, j] = s;
+                    }
+                return m;
+            }
+            public Matrix Transposed() { var m = new Matrix(Cols, Rows); for (int i = 0; i < Rows; i++) for (int j = 0; j < Cols; j++) m[j, i] = this[i, j]; return m; }
+            public double Sum() { double s = 0; foreach (var v in data) s += v; return s; }
+        }
+        public sealed class Network
+        {
+            private readonly Matrix w1 = new Matrix(4, 2), w2 = new Matrix(1, 4);
+            private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+            private static double Slope(double o) => o * (1 - o);
+            public void Train(Matrix x, Matrix y, Matrix given) { {{forward}} {{backward}} }
+        }
+        """;
+
+    /// <summary>A metric of your own over two sequences, given a classifier's predictions made with LINQ (<paramref name="predict"/> of each row).</summary>
+    private static string LinqMetric(string metric, string predict, string use) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public static class Metrics
+        {
+            {{metric}}
+        }
+        public sealed class Classifier
+        {
+            private readonly double[] w = new double[3];
+            public double[] Predict(double[][] xs) => xs.Select(x => {{predict}}).ToArray();
+            public double Evaluate(double[][] xs, double[] ys)
+            {
+                var p = Predict(xs);
+                return {{use}};
+            }
+        }
+        """;
+
+    /// <summary>Layers run in a list, the sigmoid layer keeping its outputs in a field it assigns in the expression it returns.</summary>
+    private static string CachingLayers(string layers, string loss) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public interface ILayer { double[] Forward(double[] x); }
+        public sealed class Dense : ILayer
+        {
+            private readonly double[,] w = new double[2, 2];
+            public double[] Forward(double[] x) => Enumerable.Range(0, 2).Select(i => w[i, 0] * x[0] + w[i, 1] * x[1]).ToArray();
+        }
+        public sealed class Squash : ILayer
+        {
+            private double[] last = Array.Empty<double>();
+            public double[] Forward(double[] x) => last = x.Select(v => /*σ*/1 / (1 + Math.Exp(-v))).ToArray();
+            public double[] Slope() => last.Select(o => o * (1 - o)).ToArray();
+        }
+        public sealed class Model
+        {
+            private readonly List<ILayer> layers = new() { {{layers}} };
+            public double Loss(double[] x, double[] y)
+            {
+                var a = x;
+                foreach (var layer in layers) a = layer.Forward(a);
+                double l = 0;
+                for (int k = 0; k < y.Length; k++) {{loss}}
+                return l;
             }
         }
         """;
