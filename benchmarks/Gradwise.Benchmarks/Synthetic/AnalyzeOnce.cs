@@ -237,6 +237,7 @@ public static class AnalyzeOnce
             .ToList();
         var references = Basic.Reference.Assemblies.Net100.References.All
             .Concat(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.ML.MLContext).Assembly.Location)!, "Microsoft.ML*.dll").OrderBy(f => f, StringComparer.Ordinal).Select(f => MetadataReference.CreateFromFile(f)))
+            .Append(MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location))
             .ToList();
         return CSharpCompilation.Create("Synthetic", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
     }

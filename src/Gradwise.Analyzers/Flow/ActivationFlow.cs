@@ -188,6 +188,9 @@ internal sealed class ActivationFlow
                     return Choice(Index.WritesToParameter(parameter, ct).Where(w => !w.IntoElements).Select(w => w.Value), v => Value(v, kind, depth + 1));
                 case IParameterReferenceOperation parameter when LinqElementSource(parameter) is { } sequence:
                     return Elements(sequence, kind, depth + 1)?.Through(sequence); // outputs.Zip(targets, (o, t) => ...): o is an element of outputs
+                case IParameterReferenceOperation parameter when SetterOf(parameter) is { } property:
+                    // set => output = value: the setter stores what is assigned to the property (Output = Sigmoid(z))
+                    return Member(property, kind, false, depth)?.Through(parameter);
                 case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol constructor } captured } when Operations.IsPrimaryConstructor(constructor):
                     // class Neuron(double output) { public double Output => output; }: each new Neuron(v) holds v
                     return Memo(captured, kind, false, depth, () => Any(Index.ArgumentsTo(constructor, captured.Ordinal, ct), v => Value(v, kind, depth + 1)?.Through(v)));
@@ -229,6 +232,13 @@ internal sealed class ActivationFlow
             return ByMath(value, kind);
         }
 
+        /// <summary>The property whose setter's <c>value</c> <paramref name="parameter"/> is (an indexer's too), or null.</summary>
+        private static IPropertySymbol? SetterOf(IParameterReferenceOperation parameter) =>
+            parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertySet, AssociatedSymbol: IPropertySymbol property } setter
+            && SymbolEqualityComparer.Default.Equals(setter.Parameters[setter.Parameters.Length - 1], parameter.Parameter) && !property.IsIndexer
+                ? property
+                : null;
+
         /// <summary>The elements of an array, list or span, and arrays returned or copied.</summary>
         public ActivationFact? Elements(IOperation operation, Activation kind, int depth)
         {
@@ -260,6 +270,8 @@ internal sealed class ActivationFlow
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
                     return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, true, depth), out var placed) ?? (placed ? null : Elements(stored, kind, depth + 1));
+                case IParameterReferenceOperation parameter when SetterOf(parameter) is { } property:
+                    return Member(property, kind, true, depth)?.Through(parameter); // set => outputs = value
                 case IArgumentOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } parameter }:
                     // Forward(x, out var o): the array the method stores into o, or the elements it writes into it
                     var stores = Index.WritesToParameter(parameter, ct);

@@ -206,7 +206,18 @@ internal sealed class MemberFacts
         {
             AddElementWrite(args[0].Value, invocation.Instance, true, invocation);
         }
+        else if (FillsDestination(method.Name) is int destination && args.Length == destination + 1 && Frontend.TensorApi.IsTensorPrimitives(method.ContainingType))
+        {
+            // TensorPrimitives.Sigmoid(z, o): each element of o is what the call makes of z's (flow reads the call as the library's activation).
+            AddElementWrite(Operations.SpanOf(args[destination].Value), invocation, false, invocation);
+        }
     }
+
+    /// <summary>
+    /// <c>TensorPrimitives.Sigmoid(x, destination)</c> and its kin: the ordinal of the destination span an element-by-element operation of
+    /// that name fills, or null. Shared with <see cref="TreeCandidates"/>, whose syntax index must name the same writes.
+    /// </summary>
+    public static int? FillsDestination(string? method) => method is null ? null : Frontend.TensorApi.InputsOf(method);
 
     /// <summary>The collection under nested element accesses: <c>a</c> of <c>a[i][j]</c> or <c>rows[i][j]</c> (itself for any other operation).</summary>
     public static IOperation RootCollection(IOperation collection)

@@ -69,6 +69,15 @@ internal static class Operations
     }
 
     /// <summary>The symbol a reference names: a local, parameter, field or property.</summary>
+    /// <summary>The array or collection under a span made of it: <c>o</c> of the implicit conversion to <c>Span&lt;float&gt;</c>, of <c>o.AsSpan()</c>.</summary>
+    public static IOperation SpanOf(IOperation operation) => Strip(operation) switch
+    {
+        IConversionOperation { Type.Name: "Span" or "ReadOnlySpan" } conversion => SpanOf(conversion.Operand),
+        IInvocationOperation { TargetMethod.Name: "AsSpan", Arguments: [var whole, ..] } call when call.Instance is null => SpanOf(whole.Value),
+        IInvocationOperation { TargetMethod.Name: "AsSpan", Instance: { } whole } => SpanOf(whole),
+        var other => other,
+    };
+
     public static ISymbol? ReferencedSymbol(IOperation operation) => Strip(operation) switch
     {
         ILocalReferenceOperation l => l.Local,

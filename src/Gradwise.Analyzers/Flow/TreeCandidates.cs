@@ -18,7 +18,7 @@ namespace Gradwise.Flow;
 /// </summary>
 internal sealed class TreeCandidates
 {
-    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "Pow(e,", "Pow(2.71", "ActType.", "Sigmoid", "Softmax", "sigmoid", "softmax", "Logistic" };
+    private static readonly string[] MathText = { "Exp(", "Tanh(", ".exp(", ".tanh(", "Math.E", "MathF.E", "Pow(E,", "Pow(e,", "Pow(2.71", "ActType.", "Sigmoid", "Softmax", "SoftMax", "sigmoid", "softmax", "Logistic" };
 
     private static readonly string[] GeneratedSuffixes = { ".g.cs", ".g.i.cs", ".generated.cs", ".designer.cs" };
 
@@ -332,10 +332,15 @@ internal sealed class TreeCandidates
                 return invocation;
             case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
                 return DeconstructionInto(tuple);
+            case MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } asSpan } access
+                when access.Expression == target && access.Name.Identifier.ValueText == "AsSpan":
+                return IsWriteTarget(asSpan); // TensorPrimitives.Sigmoid(z, outputs.AsSpan()): the span's elements are the array's
             case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } list } argument:
                 var position = list.Arguments.IndexOf(argument);
                 var called = RightmostName(invocation.Expression);
-                return (MemberFacts.CopiesAnArray(called) && position is 1 or 2) || (MemberFacts.CopiesInto(called) && position == 0) ? invocation : null;
+                return (MemberFacts.CopiesAnArray(called) && position is 1 or 2) || (MemberFacts.CopiesInto(called) && position == 0)
+                    || (MemberFacts.FillsDestination(called) is int destination && position == destination && list.Arguments.Count == destination + 1
+                        && invocation.Expression is MemberAccessExpressionSyntax { Expression: var library } && RightmostName(library) == "TensorPrimitives") ? invocation : null;
             default:
                 return null;
         }

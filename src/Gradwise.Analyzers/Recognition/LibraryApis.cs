@@ -26,6 +26,7 @@ internal static class LibraryApis
         ("TorchSharp.torch.nn.functional", "sigmoid"),
         ("TorchSharp.torch.special", "sigmoid"),
         ("TorchSharp.torch.special", "expit"),
+        ("System.Numerics.Tensors.TensorPrimitives", "Sigmoid"),
         ("Accord.Neuro.SigmoidFunction", "Function"),
         ("AForge.Neuro.SigmoidFunction", "Function"),
     };
@@ -37,6 +38,7 @@ internal static class LibraryApis
         ("TorchSharp.torch.Tensor", "softmax"),
         ("TorchSharp.torch.nn.functional", "softmax"),
         ("TorchSharp.torch.special", "softmax"),
+        ("System.Numerics.Tensors.TensorPrimitives", "SoftMax"),
     };
 
     /// <summary>Factories of a softmax module.</summary>

@@ -86,10 +86,24 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// A squared error summed by a dot product of a difference with itself: <c>e * e</c> or <c>e.DotProduct(e)</c> of MathNet vectors
-    /// with <c>e = a - y</c> (numbers scaling either side are dropped); null for any other operation.
+    /// with <c>e = a - y</c> (numbers scaling either side are dropped), or squared element by element (<c>e.PointwisePower(2)</c>) or
+    /// by its norm (<c>Math.Pow(e.L2Norm(), 2)</c>); null for any other operation.
     /// </summary>
     public SquaredErrorLoss? DotLoss(IOperation operation, CancellationToken ct)
     {
+        if (operation is IInvocationOperation { Instance: { } squared, Arguments: [var exponent] } power && power.TargetMethod.Name == "PointwisePower"
+            && VectorApi.IsVector(squared.Type) && Operations.Number(exponent.Value) == 2.0)
+        {
+            return SquareOf(operation, squared, ct); // (p - y).PointwisePower(2): each element of the difference squared
+        }
+
+        if (operation is IInvocationOperation { Arguments: [var normed, var two] } pow && pow.TargetMethod.Name == "Pow" && MathApi.IsRecognizedMathType(pow.TargetMethod.ContainingType)
+            && Operations.Number(two.Value) == 2.0 && Operations.Strip(normed.Value) is IInvocationOperation { Instance: { } vector, Arguments.IsEmpty: true } norm
+            && norm.TargetMethod.Name == "L2Norm" && VectorApi.IsVector(vector.Type))
+        {
+            return SquareOf(operation, vector, ct); // Math.Pow((p - y).L2Norm(), 2): the sum of the squares
+        }
+
         if (VectorApi.DotProduct(operation) is not var (left, right))
         {
             return null;

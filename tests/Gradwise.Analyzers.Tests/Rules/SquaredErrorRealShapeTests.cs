@@ -863,6 +863,8 @@ public sealed class SquaredErrorRealShapeTests
                 public abstract int Count { get; }
                 public T this[int index] { get => default; set { } }
                 public Vector<T> PointwiseMultiply(Vector<T> other) => this;
+                public Vector<T> PointwisePower(T exponent) => this;
+                public double L2Norm() => 0;
                 public Vector<T> Clone() => this;
                 public Vector<T> PointwiseExp() => this;
                 public Vector<T> Negate() => this;
@@ -1869,6 +1871,14 @@ public sealed class SquaredErrorRealShapeTests
             "=> Difference(a, b);", "=> Product(this, other);") } },
         { "a matrix class of one's own with flat storage: σ' by a method group on an output given by the caller", new[] { FlatMatrixNet(
             "var err = Matrix.Difference(given, y);", "var delta = {|GW1001:err.Hadamard(given.Map(Slope))|};") } },
+        { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
+            "(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
+        { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
+            "(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:Math.Pow((y - p).L2Norm(), 2)|}") } },
+        { "a neuron's output property with a backing field its setter stores, set to a sigmoid when the neuron fires", new[] { BackedNeuron(
+            "Output = /*σ*/1.0 / (1.0 + Math.Exp(-(z + Bias)));", "loss += {|GW1001:Math.Pow(t[i] - n.Output, 2)|};") } },
+        { "a neuron's output property with block accessors and a private setter, its own error method squaring the difference", new[] { BackedNeuron(
+            "Output = /*σ*/Sigmoid(z + Bias);", "loss += n.Error(t[i]);", "public double Error(double target) => {|GW1001:0.5 * (target - Output) * (target - Output)|};") } },
         { "mean squared error written with Zip over sigmoid predictions", new[] { """
             using System;
             using System.Linq;
@@ -4461,6 +4471,14 @@ public sealed class SquaredErrorRealShapeTests
         { "a matrix class of one's own with flat storage: the cross-entropy delta o - y of a sigmoid output", new[] { FlatMatrixNet(
             "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid); var err = o - y;",
             "var delta = err; var loss = -y.Hadamard(o.Map(Math.Log)).Sum();") } },
+        { "MathNet vectors: (p - y).PointwisePower(2).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
+            "w * x + b", "(p - y).PointwisePower(2).Sum() / y.Count") } },
+        { "MathNet vectors: the square of the norm of a tanh output's error", new[] { MathNetStub, MathNetCost(
+            "(w * x + b).Map(Math.Tanh)", "Math.Pow((y - p).L2Norm(), 2)") } },
+        { "a neuron's output property with a backing field its setter stores, set to a tanh when the neuron fires", new[] { BackedNeuron(
+            "Output = Math.Tanh(z + Bias);", "loss += Math.Pow(t[i] - n.Output, 2);") } },
+        { "a neuron's output property with a backing field, set to the weighted sum (a linear output neuron)", new[] { BackedNeuron(
+            "Output = z + Bias;", "loss += Math.Pow(t[i] - n.Output, 2);", "public double Error(double target) => 0.5 * (target - Output) * (target - Output);") } },
         { "a list of layers whose sigmoid layer caches its outputs in the expression it returns, a linear layer last", new[] { CachingLayers(
             "new Dense(), new Squash(), new Dense()", "l += (a[k] - y[k]) * (a[k] - y[k]);") } },
     };
@@ -4758,6 +4776,60 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A MathNet model whose predictions are <paramref name="predict"/> of x (weights w, bias b), costed by <paramref name="cost"/> of p and y;
+    /// where p is a sigmoid output, the call that makes it is where flow places the sigmoid.
+    /// </summary>
+    private static string MathNetCost(string predict, string cost) => $$"""
+        using System;
+        using MathNet.Numerics.LinearAlgebra;
+        public class VectorModel
+        {
+            private Matrix<double> w;
+            private Vector<double> b;
+            public Vector<double> Predict(Vector<double> x) => {{predict}};
+            public double Cost(Vector<double> x, Vector<double> y)
+            {
+                var p = /*σ*/Predict(x);
+                return {{cost}};
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A neuron whose Output property keeps its value in a backing field the setter stores (the getter and setter written out, as
+    /// encapsulated class code does), set by <paramref name="fire"/> of z; the network adds <paramref name="loss"/> for each output
+    /// neuron n and target t[i]. <paramref name="member"/> is one more member of the neuron.
+    /// </summary>
+    private static string BackedNeuron(string fire, string loss, string member = "") => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class Neuron
+        {
+            private double output;
+            public double Output { get { return output; } private set { output = value; } }
+            public double Bias { get; set; }
+            private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+            public void Fire(double z) { {{fire}} }
+            {{member}}
+        }
+        public class Network
+        {
+            public List<Neuron> OutputLayer { get; } = new List<Neuron>();
+            public double Train(double[] z, double[] t)
+            {
+                double loss = 0;
+                for (int i = 0; i < OutputLayer.Count; i++)
+                {
+                    var n = OutputLayer[i];
+                    n.Fire(z[i]);
+                    {{loss}}
+                }
+                return loss;
+            }
+        }
+        """;
+
     /// <summary>A metric of your own over two sequences, given a classifier's predictions made with LINQ (<paramref name="predict"/> of each row).</summary>
     private static string LinqMetric(string metric, string predict, string use) => $$"""
         using System;
@@ -5044,6 +5116,44 @@ public sealed class SquaredErrorRealShapeTests
     [Theory]
     [MemberData(nameof(SigmoidNegatives))]
     public Task Sigmoid_stays_silent(string shape, string[] files) => Run(shape, files);
+
+    /// <summary>A classifier that computes its outputs with <c>TensorPrimitives</c> into a buffer, then <paramref name="loss"/> of o and t.</summary>
+    private static string TensorBuffers(string activation, string loss) => $$"""
+        using System;
+        using System.Numerics.Tensors;
+        public sealed class SpanClassifier
+        {
+            private readonly float[] outputs = new float[3];
+            public float Loss(float[] z, float[] t)
+            {
+                var o = new float[z.Length];
+                {{activation}}
+                float l = 0;
+                for (int i = 0; i < o.Length; i++) l += {{loss}};
+                return l;
+            }
+            public float FieldLoss(float[] z, float[] t)
+            {
+                {{activation.Replace("z, o", "z, outputs")}}
+                return {{loss.Replace("o[i]", "outputs[0]").Replace("t[i]", "t[0]")}};
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid<float>(z, o.AsSpan());", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, o);", "{|GW1002:(o[i] - t[i]) * (o[i] - t[i])|}")]
+    [InlineData("TensorPrimitives.Tanh(z, o);", "(o[i] - t[i]) * (o[i] - t[i])")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, o);", "-(t[i] * MathF.Log(o[i]) + (1 - t[i]) * MathF.Log(1 - o[i]))")]
+    public async Task TensorPrimitives_outputs_written_into_a_buffer(string activation, string loss)
+    {
+        var source = TensorBuffers(activation, loss);
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/File0.cs", source));
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 
     [Fact]
     public async Task Keras_softmax_output_compiled_with_mean_squared_error_is_GW1002()
