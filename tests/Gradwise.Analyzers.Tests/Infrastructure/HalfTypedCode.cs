@@ -16,6 +16,16 @@ public static class HalfTypedCode
         CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions).GetRoot().DescendantTokens(descendIntoTrivia: false)
             .Select(t => t.Span.End).Where(e => e > 0).Distinct();
 
+    /// <summary>
+    /// The cuts a long case is typed at: the end of every token inside <paramref name="dense"/> (the members being written),
+    /// of every <paramref name="stride"/>-th token elsewhere, and the whole source.
+    /// </summary>
+    public static IEnumerable<int> Sampled(string source, IReadOnlyCollection<Microsoft.CodeAnalysis.Text.TextSpan> dense, int stride)
+    {
+        var all = Cuts(source).ToList();
+        return all.Where((cut, i) => i % stride == 0 || i == all.Count - 1 || dense.Any(span => cut > span.Start && cut <= span.End));
+    }
+
     /// <summary>The same over a test source written with diagnostic markup (<c>{|GW1001:...|}</c>, <c>[|...|]</c>), which is removed first.</summary>
     public static void AssertNoCrashOnEveryPrefixOfMarkedSource(string markedSource, DiagnosticAnalyzer analyzer, params MetadataReference[] references) =>
         AssertNoCrashOnEveryPrefix(WithoutMarkup(markedSource), Array.Empty<IIncrementalGenerator>(), new[] { analyzer }, references: references);
@@ -36,13 +46,13 @@ public static class HalfTypedCode
     public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, IEnumerable<string> otherFiles) =>
         AssertNoCrashOnEveryPrefix(source, generators, analyzers, includeSupportSources: true, otherFiles);
 
-    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true, IEnumerable<string>? otherFiles = null, IEnumerable<MetadataReference>? references = null)
+    public static void AssertNoCrashOnEveryPrefix(string source, IEnumerable<IIncrementalGenerator> generators, IEnumerable<DiagnosticAnalyzer> analyzers, bool includeSupportSources = true, IEnumerable<string>? otherFiles = null, IEnumerable<MetadataReference>? references = null, IEnumerable<int>? cutsToType = null)
     {
         var others = otherFiles?.ToList() ?? new List<string>();
         var generatorList = generators.ToList();
         var analyzerArray = analyzers.ToImmutableArray();
         var failures = new List<string>();
-        var cuts = Cuts(source).ToList();
+        var cuts = (cutsToType ?? Cuts(source)).ToList();
         if (cuts.Count == 0)
         {
             throw new ArgumentException("The source has no tokens.", nameof(source));
