@@ -574,7 +574,7 @@ internal sealed class ActivationFlow
                 return library;
             }
 
-            if (target.Name == "Clone" && call.Arguments.IsEmpty && call.Instance is { } copied && (VectorApi.IsVector(copied.Type) || OwnMatrix.StorageOf(copied.Type) != null))
+            if (target.Name == "Clone" && call.Arguments.IsEmpty && call.Instance is { } copied && (VectorApi.IsVector(copied.Type) || Index.StorageOf(copied.Type) != null))
             {
                 return Value(copied, kind, depth + 1)?.Through(call); // outputs.Clone() of a vector or matrix: the same elements
             }
@@ -910,7 +910,7 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? MappedInPlace(ILocalReferenceOperation local, Activation kind)
         {
-            if (!Asks(kind, Activation.Sigmoid) || OwnMatrix.StorageOf(local.Type) is null)
+            if (!Asks(kind, Activation.Sigmoid) || Index.StorageOf(local.Type) is null)
             {
                 return null;
             }
@@ -1622,7 +1622,7 @@ internal sealed class ActivationFlow
 
         private ActivationFact? ByMath(IOperation value, Activation kind)
         {
-            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type) || OwnMatrix.StorageOf(value.Type) != null))
+            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type) || Index.StorageOf(value.Type) != null))
             {
                 return null;
             }
@@ -1630,7 +1630,7 @@ internal sealed class ActivationFlow
             var logistic = kind != Activation.Exponential;
             // An own matrix is read element by element (new Matrix(...).Map(Sigmoid): each element a logistic).
             var form = flow.forms.TryGetValue(value, out var known) ? known
-                : flow.forms.GetOrAdd(value, FormOf(OwnMatrix.StorageOf(value.Type) != null ? reader.ReadElements(value) : reader.Read(value)));
+                : flow.forms.GetOrAdd(value, FormOf(VectorApi.IsVector(value.Type) || MathApi.IsNumeric(value.Type) ? reader.Read(value) : reader.ReadElements(value)));
             return (form & (logistic ? MathForm.Logistic : MathForm.Exponential)) != 0
                 ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp")
                 : null;

@@ -37,6 +37,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<IOperation, LocalDefinitions> definitions = SharedTable.Create<IOperation, LocalDefinitions>();
     private readonly ConcurrentDictionary<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>> simpleLocals = SharedTable.Create<IOperation, Dictionary<ILocalSymbol, IReadOnlyList<IOperation>>>();
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Write>> writes = SharedTable.Create<ISymbol, IReadOnlyList<Write>>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> storages = SharedTable.Create<ITypeSymbol, ISymbol?>(SymbolEqualityComparer.Default);
     // The grouped answers are Lazy, so threads asking the same question at once wait for one reading instead of each binding the same bodies.
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Write>>>> writesByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Write>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>> handedByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>>(System.StringComparer.Ordinal);
@@ -781,6 +782,9 @@ internal sealed class FlowIndex : IValueSource
     /// thread, and a shared table's locks were a visible share of the rules' time. Symbols from references
     /// (few, and read often) keep a cached display string.
     /// </remarks>
+    public ISymbol? StorageOf(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { SpecialType: SpecialType.None } named && named.DeclaringSyntaxReferences.Length > 0 ? storages.GetOrAdd(named, OwnMatrix.StorageOf) : null;
+
     public string KeyName(ISymbol symbol)
     {
         var locations = symbol.Locations;

@@ -58,7 +58,7 @@ internal static class OwnMatrix
     public static ElementStore? StoreOf(IMethodSymbol method, IValueSource source, CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.Length == 0 || StorageOf(method.ContainingType) is not { } storage)
+        if (method.DeclaringSyntaxReferences.Length == 0 || source.StorageOf(method.ContainingType) is not { } storage)
         {
             return null;
         }

@@ -65,6 +65,9 @@ internal interface IValueSource
 
     /// <summary>The name a member or parameter's container has in <see cref="OperandKey"/>s: one per symbol, cheap enough to ask for at every read.</summary>
     string KeyName(ISymbol symbol);
+
+    /// <summary><see cref="OwnMatrix.StorageOf"/>, looked up once per type: a type's members are scanned at its first read, not at every one.</summary>
+    ISymbol? StorageOf(ITypeSymbol? type);
 }
 
 /// <summary>
@@ -211,7 +214,7 @@ internal sealed class TolerantMathReader
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default);
         foreach (var parameter in method.OriginalDefinition.Parameters)
         {
-            if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
+            if (SymbolEqualityComparer.Default.Equals(source.StorageOf(parameter.Type), store.Storage))
             {
                 binding.Elements[parameter] = ParameterVariable(parameter);
             }
@@ -398,7 +401,7 @@ internal sealed class TolerantMathReader
         foreach (var (ordinal, value) in arguments)
         {
             var parameter = method.OriginalDefinition.Parameters[ordinal];
-            if (SymbolEqualityComparer.Default.Equals(OwnMatrix.StorageOf(parameter.Type), store.Storage))
+            if (SymbolEqualityComparer.Default.Equals(source.StorageOf(parameter.Type), store.Storage))
             {
                 if (!matricesGiven)
                 {
@@ -599,7 +602,7 @@ internal sealed class TolerantMathReader
     {
         cancellationToken.ThrowIfCancellationRequested();
         var value = Operations.Strip(operation);
-        if (OwnMatrix.StorageOf(value.Type) != null)
+        if (source.StorageOf(value.Type) != null)
         {
             return ReadOwnElements(value, parameters, depth) ?? Leaf(value);
         }

@@ -181,7 +181,7 @@ internal sealed class SquaredErrorRecognizer
                 return null;
         }
 
-        if (OwnMatrix.StorageOf(method.ContainingType) is null || ownForms.GetOrAdd(method, m => new TolerantMathReader(index, ct).OwnForm(m)) is not { } form)
+        if (index.StorageOf(method.ContainingType) is null || ownForms.GetOrAdd(method, m => new TolerantMathReader(index, ct).OwnForm(m)) is not { } form)
         {
             return null; // a type of the compilation with no storage (most calls) is answered before any body is read
         }
@@ -733,7 +733,7 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private bool MayMapDerivative(IOperation function) => Operations.Strip(function) switch
     {
-        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda.Syntax.DescendantNodes().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n is InvocationExpressionSyntax),
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => MaySubtractOrCall(lambda.Syntax),
         IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => HasBody(method) && subtractingMethods.GetOrAdd(method.OriginalDefinition, MaySubtract),
         IDelegateCreationOperation => false,
         _ => true,
@@ -744,11 +744,14 @@ internal sealed class SquaredErrorRecognizer
     /// it is not read as math (most helpers in code without machine learning: a percentage, a format, a unit conversion).
     /// </summary>
     private static bool MaySubtract(IMethodSymbol method) =>
-        method.DeclaringSyntaxReferences.Any(r => r.GetSyntax().DescendantNodes().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n.IsKind(SyntaxKind.SubtractAssignmentExpression) || n is InvocationExpressionSyntax));
+        method.DeclaringSyntaxReferences.Any(r => MaySubtractOrCall(r.GetSyntax()));
 
-    /// <summary>Whether a value's syntax has a subtraction or a call in it (a LINQ query's clauses are calls): what σ' stored in a member needs.</summary>
-    private static bool MaySubtractOrCall(ExpressionSyntax value) =>
-        value.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n is InvocationExpressionSyntax or QueryExpressionSyntax);
+    /// <summary>
+    /// Whether syntax has a subtraction (<c>-</c>, <c>-=</c>) or a call in it (a LINQ query's clauses are calls): what a body, a lambda or a
+    /// value stored in a member needs to be o·(1 − o).
+    /// </summary>
+    private static bool MaySubtractOrCall(SyntaxNode syntax) =>
+        syntax.DescendantNodesAndSelf().Any(n => n.IsKind(SyntaxKind.SubtractExpression) || n.IsKind(SyntaxKind.SubtractAssignmentExpression) || n is InvocationExpressionSyntax or QueryExpressionSyntax);
 
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
