@@ -30,11 +30,12 @@ internal enum Activation
 /// </summary>
 internal sealed class ActivationFact
 {
-    public ActivationFact(Activation kind, Evidence source, ImmutableArray<Location> path)
+    public ActivationFact(Activation kind, Evidence source, ImmutableArray<Location> path, IMethodSymbol? function = null)
     {
         Kind = kind;
         Source = source;
         Path = path;
+        Function = function;
     }
 
     public Activation Kind { get; }
@@ -43,8 +44,16 @@ internal sealed class ActivationFact
 
     public ImmutableArray<Location> Path { get; }
 
-    /// <summary>The same fact, reached through one more step at <paramref name="step"/>.</summary>
-    public ActivationFact Through(IOperation step) => new(Kind, Source, Path.Insert(0, step.Syntax.GetLocation()));
+    /// <summary>
+    /// The method whose parameters alone <see cref="Source"/> computes the activation of (<c>Sigmoid(z) => 1 / (1 + Math.Exp(-z))</c>,
+    /// <c>Sigmoid(v) => v.Map(x => ...)</c>): an activation function, which is the sigmoid where it is called. Null for a formula over
+    /// anything else (a layer's weighted sum, a field) and for a call that leads to one.
+    /// </summary>
+    public IMethodSymbol? Function { get; }
 
-    public static ActivationFact At(Activation kind, IOperation where, string what) => new(kind, new Evidence(where.Syntax.GetLocation(), what), ImmutableArray<Location>.Empty);
+    /// <summary>The same fact, reached through one more step at <paramref name="step"/>.</summary>
+    public ActivationFact Through(IOperation step) => new(Kind, Source, Path.Insert(0, step.Syntax.GetLocation()), Function);
+
+    public static ActivationFact At(Activation kind, IOperation where, string what, IMethodSymbol? function = null) =>
+        new(kind, new Evidence(where.Syntax.GetLocation(), what), ImmutableArray<Location>.Empty, function);
 }

@@ -223,10 +223,10 @@ internal sealed class ActivationFlow
                     return Call(call, kind, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when Asks(kind, Activation.Softmax)
                     && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
-                    return ActivationFact.At(Activation.Softmax, division, "softmax");
+                    return ActivationFact.At(Activation.Softmax, division, "softmax", FunctionOf(division));
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when Asks(kind, Activation.Softmax)
                     && Value(inPlace.Target, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(inPlace.Value, depth + 1):
-                    return ActivationFact.At(Activation.Softmax, inPlace, "softmax"); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
+                    return ActivationFact.At(Activation.Softmax, inPlace, "softmax", FunctionOf(inPlace)); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
             }
 
             return ByMath(value, kind);
@@ -613,7 +613,10 @@ internal sealed class ActivationFlow
 
             if (HasBody(target) && OnReceiver(call.Instance, depth, () => Method(target, kind, depth)) is { } summary)
             {
-                return ActivationFact.At(summary.Kind, call, summary.Source.What);
+                // An activation function (Sigmoid(z) => 1 / (1 + Math.Exp(-z)), a clipped one with if-returns) is the sigmoid where
+                // it is called; a method that calls one or computes it along the way (Forward(x) => Sigmoid(w * x), a layer that
+                // fills o[i] = 1 / (1 + Math.Exp(-z[i]))) hands on where the sigmoid is in its body.
+                return SymbolEqualityComparer.Default.Equals(summary.Function, target.OriginalDefinition) ? ActivationFact.At(summary.Kind, call, summary.Source.What) : summary.Through(call);
             }
 
             return ByMath(call, kind);
@@ -729,6 +732,44 @@ internal sealed class ActivationFlow
             }
 
             return zip.Arguments[path[0]].Value;
+        }
+
+        /// <summary>
+        /// The method <paramref name="formula"/> is written in, where it reads nothing but that method's parameters, the parameters of
+        /// lambdas inside it, static fields, constants and locals defined once from those (<c>1 / (1 + Math.Exp(-z))</c>,
+        /// <c>z.Map(v => 1 / (1 + Math.Exp(-v)))</c>, <c>var e = z.Map(Math.Exp); return e / e.Sum();</c>): an activation function. Null
+        /// for a formula over anything else (a layer's weighted sum in a local or a field, this object's state, an element).
+        /// </summary>
+        private IMethodSymbol? FunctionOf(IOperation formula) =>
+            formula.SemanticModel?.GetEnclosingSymbol(formula.Syntax.SpanStart) is IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } method
+            && OverParameters(formula, method, depth: 0)
+                ? method.OriginalDefinition
+                : null;
+
+        private bool OverParameters(IOperation formula, IMethodSymbol method, int depth)
+        {
+            foreach (var operand in formula.DescendantsAndSelf())
+            {
+                var own = operand switch
+                {
+                    IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method)
+                        || parameter.Parameter.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == formula.Syntax.SyntaxTree && formula.Syntax.Span.Contains(r.Span)),
+                    ILocalReferenceOperation local => depth < 3 && Index.Reaching(local, ct) is { Count: 1 } definitions
+                        && definitions[0].Syntax.SyntaxTree == formula.Syntax.SyntaxTree && !definitions[0].Syntax.Span.Contains(formula.Syntax.Span)
+                        && OverParameters(definitions[0], method, depth + 1),
+                    IInstanceReferenceOperation or IArrayElementReferenceOperation => false,
+                    IFieldReferenceOperation field => field.Field.IsStatic || field.ConstantValue.HasValue,
+                    IMethodReferenceOperation reference => reference.Method.IsStatic,
+                    IMemberReferenceOperation member => member.ConstantValue.HasValue,
+                    _ => true,
+                };
+                if (!own)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private ActivationFact? Method(IMethodSymbol method, Activation kind, int depth) =>
@@ -1631,9 +1672,14 @@ internal sealed class ActivationFlow
             // An own matrix is read element by element (new Matrix(...).Map(Sigmoid): each element a logistic).
             var form = flow.forms.TryGetValue(value, out var known) ? known
                 : flow.forms.GetOrAdd(value, FormOf(VectorApi.IsVector(value.Type) || MathApi.IsNumeric(value.Type) ? reader.Read(value) : reader.ReadElements(value)));
-            return (form & (logistic ? MathForm.Logistic : MathForm.Exponential)) != 0
-                ? ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp")
-                : null;
+            if ((form & (logistic ? MathForm.Logistic : MathForm.Exponential)) == 0)
+            {
+                return null;
+            }
+
+            // A call read through its helper's body (Forward(x) => Sigmoid(w * x)) is not the formula itself.
+            var function = value is IInvocationOperation helperCall && HasBody(helperCall.TargetMethod) && VectorApi.MappedFunction(helperCall) is null ? null : FunctionOf(value);
+            return ActivationFact.At(logistic ? Activation.Sigmoid : Activation.Exponential, value, logistic ? "sigmoid" : "exp", function);
         }
 
         private static MathForm FormOf(Expr math) =>

@@ -1216,17 +1216,17 @@ public sealed class SquaredErrorRealShapeTests
                 private readonly List<Vector<double>> biases = new();
                 public Vector<double> FeedForward(Vector<double> a)
                 {
-                    for (int i = 0; i < weights.Count; i++) a = Sigmoid(weights[i] * a + biases[i]);
+                    for (int i = 0; i < weights.Count; i++) a = /*σ*/Sigmoid(weights[i] * a + biases[i]);
                     return a;
                 }
                 public double Cost(Vector<double> x, Vector<double> y)
                 {
-                    var diff = /*σ*/FeedForward(x) - y;
+                    var diff = FeedForward(x) - y;
                     return 0.5 * {|GW1001:diff.DotProduct(diff)|};
                 }
                 public double Total(Vector<double> x, Vector<double> y)
                 {
-                    var e = y - /*σ*/FeedForward(x);
+                    var e = y - FeedForward(x);
                     return {|GW1001:e * (2.0 * e)|} / 4;
                 }
                 private static Vector<double> Sigmoid(Vector<double> z) => z.Map(v => 1.0 / (1.0 + Math.Exp(-v)));
@@ -1243,12 +1243,12 @@ public sealed class SquaredErrorRealShapeTests
                 {
                     for (var i = 0; i < w.Length; i++)
                     {
-                        a = Sigmoid(w[i] * a + b[i]);
+                        a = /*σ*/Sigmoid(w[i] * a + b[i]);
                     }
 
                     return a;
                 }
-                public double Loss(double x, double y) => 0.5 * {|GW1001:Math.Pow(/*σ*/FeedForward(x) - y, 2)|};
+                public double Loss(double x, double y) => 0.5 * {|GW1001:Math.Pow(FeedForward(x) - y, 2)|};
             }
             """ } },
         { "TensorFlow.NET functional: a sigmoid Dense is the model's outputs, the model in a field compiled with keras.losses.MeanSquaredError()", new[] { TensorFlowStub, """
@@ -1317,11 +1317,11 @@ public sealed class SquaredErrorRealShapeTests
                 public double Predict(double[] x)
                 {
                     var net = weights[0] * x[0] + weights[1] * x[1] - theta;
-                    return 1 / (1 + Math.Exp(-net));
+                    return /*σ*/1 / (1 + Math.Exp(-net));
                 }
                 public double Cost(double[] x, double target)
                 {
-                    var p = /*σ*/Predict(x);
+                    var p = Predict(x);
                     return {|GW1001:Math.Pow(target - p, 2)|} / 2;
                 }
             }
@@ -1872,9 +1872,9 @@ public sealed class SquaredErrorRealShapeTests
         { "a matrix class of one's own with flat storage: σ' by a method group on an output given by the caller", new[] { FlatMatrixNet(
             "var err = Matrix.Difference(given, y);", "var delta = {|GW1001:err.Hadamard(given.Map(Slope))|};") } },
         { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
-            "(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
+            "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
-            "(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:Math.Pow((y - p).L2Norm(), 2)|}") } },
+            "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:Math.Pow((y - p).L2Norm(), 2)|}") } },
         { "a neuron's output property with a backing field its setter stores, set to a sigmoid when the neuron fires", new[] { BackedNeuron(
             "Output = /*σ*/1.0 / (1.0 + Math.Exp(-(z + Bias)));", "loss += {|GW1001:Math.Pow(t[i] - n.Output, 2)|};") } },
         { "a neuron's output property with block accessors and a private setter, its own error method squaring the difference", new[] { BackedNeuron(
@@ -1931,7 +1931,7 @@ public sealed class SquaredErrorRealShapeTests
                 {
                     double z = Bias;
                     for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
-                    return 1 / (1 + Math.Exp(-z));
+                    return /*σ*/1 / (1 + Math.Exp(-z));
                 }
             }
             """, """
@@ -1942,7 +1942,7 @@ public sealed class SquaredErrorRealShapeTests
                     double total = 0;
                     for (int i = 0; i < xs.Length; i++)
                     {
-                        double diff = /*σ*/model.Predict(xs[i]) - ys[i];
+                        double diff = model.Predict(xs[i]) - ys[i];
                         total += {|GW1001:diff * diff|};
                     }
                     return total / xs.Length;
@@ -2512,9 +2512,9 @@ public sealed class SquaredErrorRealShapeTests
                 {
                     double z = b;
                     for (int i = 0; i < w.Length; i++) z += w[i] * x[i];
-                    return 1.0 / (1.0 + Math.Pow(Math.E, -z));
+                    return /*σ*/1.0 / (1.0 + Math.Pow(Math.E, -z));
                 }
-                public double Error(double[] x, double y) { double p = /*σ*/Predict(x); return {|GW1001:0.5 * (y - p) * (y - p)|}; }
+                public double Error(double[] x, double y) { double p = Predict(x); return {|GW1001:0.5 * (y - p) * (y - p)|}; }
             }
             """ } },
         { "outputs returned through an out parameter", new[] { """
@@ -3266,17 +3266,55 @@ public sealed class SquaredErrorRealShapeTests
             "Derivative = 0; " + SigmoidFire, "public void Blame(double target) { Delta = {|GW1001:(target - Output) * Derivative|}; }",
             "Outputs[i].Blame(t[i]);") } },
         { "the derivative of a mean of squares, 2 * (o - target) / n, handed to a step helper that multiplies it by σ'", new[] { FlaggedUnit(
-            "return Squash(s);", "2 * (o - target) / W.Length", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+            "return /*σ*/Squash(s);", "2 * (o - target) / W.Length", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
         { "the error a helper returns as 2 * (p - y), handed to a step helper that multiplies it by σ'", new[] { FlaggedUnit(
-            "return Squash(s);", "MseGrad(o, target)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+            "return /*σ*/Squash(s);", "MseGrad(o, target)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
         { "an error divided by the batch size, times σ' written at the output", new[] { FlaggedUnit(
-            "return Squash(s);", "(o - target) / W.Length", "{|GW1001:error * o * (1.0 - o)|}", "new Unit(true)") } },
+            "return /*σ*/Squash(s);", "(o - target) / W.Length", "{|GW1001:error * o * (1.0 - o)|}", "new Unit(true)") } },
         { "a flag set true at construction turns the unit's sigmoid on; its step helper takes the negated error -(target - o)", new[] { FlaggedUnit(
-            "return squashed ? Squash(s) : s;", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+            "return squashed ? /*σ*/Squash(s) : s;", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
         { "a flag set true by a named argument turns the sigmoid on in an if; the step helper takes o - target", new[] { FlaggedUnit(
-            "if (squashed) return Squash(s); return s;", "o - target", "{|GW1001:Step(o, error)|}", "new Unit(squashed: true)") } },
+            "if (squashed) return /*σ*/Squash(s); return s;", "o - target", "{|GW1001:Step(o, error)|}", "new Unit(squashed: true)") } },
         { "the unit returns its raw sum unless a flag set true is on, then the sigmoid", new[] { FlaggedUnit(
-            "if (!squashed) return s; return Squash(s);", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+            "if (!squashed) return s; return /*σ*/Squash(s);", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+        { "a model's prediction calls an activation function that reads its argument through a local; the loss is on a wrapper of the prediction", new[] { """
+            using System;
+            public class Classifier
+            {
+                private readonly double[] w = new double[4];
+                private static double Logistic(double z) { var e = Math.Exp(-z); return 1 / (1 + e); }
+                private double Dot(double[] x) { double s = 0; for (int i = 0; i < w.Length; i++) s += w[i] * x[i]; return s; }
+                public double Predict(double[] x) => /*σ*/Logistic(Dot(x));
+                public double Output(double[] x) => Predict(x);
+                public double Loss(double[][] xs, double[] ys)
+                {
+                    double total = 0;
+                    for (int n = 0; n < ys.Length; n++) { var p = Output(xs[n]); total += {|GW1001:(p - ys[n]) * (p - ys[n])|}; }
+                    return total / ys.Length;
+                }
+            }
+            """ } },
+        { "a clipped activation function with if-returns, called by a forward pass that stores the output in a field", new[] { """
+            using System;
+            public class Neuron
+            {
+                private double[] weights = new double[3];
+                public double Output;
+                private static double Activate(double x)
+                {
+                    if (x < -45) return 0;
+                    if (x > 45) return 1;
+                    return 1 / (1 + Math.Exp(-x));
+                }
+                public void Fire(double[] inputs)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < inputs.Length; i++) sum += weights[i] * inputs[i];
+                    Output = /*σ*/Activate(sum);
+                }
+                public double Cost(double target) => {|GW1001:Math.Pow(target - Output, 2)|} / 2;
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4790,7 +4828,7 @@ public sealed class SquaredErrorRealShapeTests
             public Vector<double> Predict(Vector<double> x) => {{predict}};
             public double Cost(Vector<double> x, Vector<double> y)
             {
-                var p = /*σ*/Predict(x);
+                var p = Predict(x);
                 return {{cost}};
             }
         }
@@ -4907,7 +4945,7 @@ public sealed class SquaredErrorRealShapeTests
             }
             public double Fit(double[] x, double target)
             {
-                var o = {{ActivationMark}}Predict(x);
+                var o = Predict(x);
                 var error = {{error}};
                 var step = {{step}};
                 for (int i = 0; i < W.Length; i++) W[i] -= step * x[i];
@@ -5188,8 +5226,8 @@ public sealed class SquaredErrorRealShapeTests
             {
                 private Matrix<double> w;
                 private Vector<double> b;
-                public Vector<double> Predict(Vector<double> x) => Softmax(w * x + b);
-                public double Cost(Vector<double> x, Vector<double> y) { var d = /*σ*/Predict(x) - y; return {|GW1002:d.DotProduct(d)|}; }
+                public Vector<double> Predict(Vector<double> x) => /*σ*/Softmax(w * x + b);
+                public double Cost(Vector<double> x, Vector<double> y) { var d = Predict(x) - y; return {|GW1002:d.DotProduct(d)|}; }
                 public double CrossEntropy(Vector<double> x, Vector<double> y) => -y.DotProduct(Predict(x).PointwiseLog());
                 private static Vector<double> Softmax(Vector<double> z) { var e = z.PointwiseExp(); return e / e.Sum(); }
             }
@@ -5423,7 +5461,7 @@ public sealed class SquaredErrorRealShapeTests
                         return __STORED__;
                     }
 
-                    return __ACTIVATION__;
+                    return /*σ*/__ACTIVATION__; // a getter that computes from this cell's state: the sigmoid is here, not at the reads
                 }
                 set => given = value;
             }
@@ -5448,7 +5486,7 @@ public sealed class SquaredErrorRealShapeTests
                 var loss = 0.0;
                 for (var n = 0; n < xs.Length; n++)
                 {
-                    var miss = ys[n] - /*σ*/Run(xs[n]); // a method's activation is located at its call
+                    var miss = ys[n] - Run(xs[n]);
                     loss += __SITE__;
                 }
 
