@@ -104,6 +104,13 @@ internal sealed class SquaredErrorRecognizer
             return SquareOf(operation, vector, ct); // Math.Pow((p - y).L2Norm(), 2): the sum of the squares
         }
 
+        if (operation is IInvocationOperation { Instance: { } mappedOver } map && Operations.ArgumentAt(map.Arguments, 0) is { } function
+            && map.Arguments.All(a => a.Parameter?.Ordinal == 0 || a.ArgumentKind == ArgumentKind.DefaultValue) && SquaresElements(function, ct)
+            && (VectorApi.MappedFunction(map) != null || MapsOwnElements(map, mappedOver, ct)))
+        {
+            return SquareOf(operation, mappedOver, ct); // (o - t).Map(v => v * v): each element of the difference squared
+        }
+
         if (VectorApi.DotProduct(operation) is not var (left, right))
         {
             return null;
@@ -111,6 +118,78 @@ internal sealed class SquaredErrorRecognizer
 
         var variable = VariableFactors(ct, left, right);
         return variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]) ? SquareOf(operation, variable[0], ct) : null;
+    }
+
+    /// <summary>
+    /// A function that squares its one number, up to a constant factor: <c>v =&gt; v * v</c>, <c>x =&gt; Math.Pow(x, 2)</c>, a method group
+    /// <c>Square</c> of yours; false for anything else.
+    /// </summary>
+    private bool SquaresElements(IOperation function, CancellationToken ct)
+    {
+        switch (Operations.Strip(function))
+        {
+            case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } when HasBody(method):
+                return SquaresItsParameter(method.OriginalDefinition, ct);
+            case IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters: [var parameter] } lambda } when MathApi.IsReal(parameter.Type)
+                && lambda.Syntax.DescendantNodes().Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax):
+                var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                if (returns.Count != 1)
+                {
+                    return false;
+                }
+
+                var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [parameter] = TolerantMathReader.ParameterVariable(parameter) };
+                var body = Simplifier.Simplify(new TolerantMathReader(index, ct).ReadWith(returns[0].ReturnedValue!, names));
+                var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
+                return core.Equals(Ex.Pow(names[parameter], Ex.Const(2.0)));
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="call"/>, a method of your own matrix class given one function, makes each element of a new matrix that
+    /// function of the same element of <paramref name="receiver"/> (<c>Map</c>, <c>Apply</c>, <c>Select</c> storing
+    /// <c>m.data[i] = f(data[i])</c>), read from its store rather than its name.
+    /// </summary>
+    private bool MapsOwnElements(IInvocationOperation call, IOperation receiver, CancellationToken ct)
+    {
+        if (index.StorageOf(receiver.Type) is null || !SymbolEqualityComparer.Default.Equals(receiver.Type, call.Type) || call.TargetMethod.Parameters is not [{ Type.TypeKind: TypeKind.Delegate }]
+            || OwnMatrix.StoreOf(call.TargetMethod, index, ct) is not { InPlace: false, Compound: null } store
+            || Operations.Strip(store.Target) is not IArrayElementReferenceOperation written)
+        {
+            return false;
+        }
+
+        // m.data[i] = f(data[i]): the function invoked on this object's element at the index written
+        return Operations.Strip(store.Value) is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments: [var element] }
+            && Operations.Strip(function) is IParameterReferenceOperation { Parameter.Ordinal: 0 }
+            && Operations.Strip(element.Value) is IArrayElementReferenceOperation read
+            && OwnMatrix.StorageReference(read, store.Storage) is { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } }
+            && SameIndices(read, written);
+    }
+
+    /// <summary>Whether two element accesses use the same indices at every level (<c>data[i, j]</c>, <c>data[i][j]</c>), whatever array they are of.</summary>
+    private static bool SameIndices(IArrayElementReferenceOperation a, IArrayElementReferenceOperation b)
+    {
+        while (true)
+        {
+            if (a.Indices.Length != b.Indices.Length || a.Indices.Zip(b.Indices, (x, y) => !Operations.Equivalent(x, y)).Any(differ => differ))
+            {
+                return false;
+            }
+
+            switch (Operations.Strip(a.ArrayReference), Operations.Strip(b.ArrayReference))
+            {
+                case (IArrayElementReferenceOperation outerA, IArrayElementReferenceOperation outerB):
+                    (a, b) = (outerA, outerB);
+                    break;
+                case (IArrayElementReferenceOperation, _) or (_, IArrayElementReferenceOperation):
+                    return false;
+                default:
+                    return true;
+            }
+        }
     }
 
     /// <summary>The factors of the products <paramref name="roots"/> (element by element too) that are not numbers.</summary>

@@ -1871,6 +1871,12 @@ public sealed class SquaredErrorRealShapeTests
             "=> Difference(a, b);", "=> Product(this, other);") } },
         { "a matrix class of one's own with flat storage: σ' by a method group on an output given by the caller", new[] { FlatMatrixNet(
             "var err = Matrix.Difference(given, y);", "var delta = {|GW1001:err.Hadamard(given.Map(Slope))|};") } },
+        { "a matrix class of one's own with flat storage: the loss summed over the error's elements squared by Map, (o - y).Map(v => v * v).Sum()", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = /*σ*/(w2 * h).Map(Sigmoid);", "var loss = {|GW1001:(o - y).Map(v => v * v)|}.Sum() / 2;") } },
+        { "a matrix class of one's own with flat storage: the error squared by Map with Math.Pow, the error in a local", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = /*σ*/(w2 * h).Map(Sigmoid); var err = y - o;", "var loss = {|GW1001:err.Map(e => Math.Pow(e, 2))|}.Sum();") } },
+        { "MathNet vectors: a squared error summed as (p - y).Map(v => v * v).Sum()", new[] { MathNetStub, MathNetCost(
+            "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).Map(v => v * v)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
             "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
@@ -4509,6 +4515,12 @@ public sealed class SquaredErrorRealShapeTests
         { "a matrix class of one's own with flat storage: the cross-entropy delta o - y of a sigmoid output", new[] { FlatMatrixNet(
             "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid); var err = o - y;",
             "var delta = err; var loss = -y.Hadamard(o.Map(Math.Log)).Sum();") } },
+        { "a matrix class of one's own with flat storage: a linear output's error squared by Map", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = w2 * h;", "var loss = (o - y).Map(v => v * v).Sum();") } },
+        { "a matrix class of one's own with flat storage: a sigmoid output's absolute error by Map, and its outputs squared with no target", new[] { FlatMatrixNet(
+            "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid);", "var mae = (o - y).Map(Math.Abs).Sum(); var energy = o.Map(v => v * v).Sum();") } },
+        { "MathNet vectors: (p - y).Map(v => v * v).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
+            "w * x + b", "(p - y).Map(v => v * v).Sum() / y.Count") } },
         { "MathNet vectors: (p - y).PointwisePower(2).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
             "w * x + b", "(p - y).PointwisePower(2).Sum() / y.Count") } },
         { "MathNet vectors: the square of the norm of a tanh output's error", new[] { MathNetStub, MathNetCost(
