@@ -56,12 +56,20 @@ internal sealed class SquaredErrorRecognizer
 
     // Per field or auto-property: the one value the compilation stores into it, where that can be σ' (a difference or a call), else null.
     private readonly ConcurrentDictionary<ISymbol, IOperation?> storedDerivatives = SharedTable.Create<ISymbol, IOperation?>(SymbolEqualityComparer.Default);
+    private readonly bool storedDerivativesLookedFor;
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> ownForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ErrorInputs> errorInputs = SharedTable.Create<IMethodSymbol, ErrorInputs>(SymbolEqualityComparer.Default);
 
-    public SquaredErrorRecognizer(FlowIndex index)
+    /// <param name="index">The compilation's flow index.</param>
+    /// <param name="storedDerivatives">
+    /// Whether σ' stored in a member (<c>Derivative = Output * (1 - Output)</c> when a neuron fires, then <c>Error * Derivative</c>) is
+    /// looked for: only where the compilation has an activation of its own or an activation library, since that search binds the
+    /// bodies that write the member, beside every error of plain code (a price times a quantity) otherwise.
+    /// </param>
+    public SquaredErrorRecognizer(FlowIndex index, bool storedDerivatives = true)
     {
         this.index = index;
+        this.storedDerivativesLookedFor = storedDerivatives;
     }
 
     /// <summary>The flow index the recognizer reads locals and helpers through.</summary>
@@ -699,7 +707,7 @@ internal sealed class SquaredErrorRecognizer
     private IOperation? StoredDerivative(IOperation factor, CancellationToken ct)
     {
         var read = Operations.Strip(factor);
-        if (read is not (IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }) || !MathApi.IsReal(read.Type)
+        if (!storedDerivativesLookedFor || read is not (IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }) || !MathApi.IsReal(read.Type)
             || (read is IPropertyReferenceOperation property && !Operations.IsAutoProperty(property.Property)))
         {
             return null;

@@ -41,12 +41,14 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
     protected override void Start(CompilationStartAnalysisContext start)
     {
         var flow = new ActivationFlow(FlowIndex.For(start.Compilation, start.TryGetValue));
-        var sites = new SquaredErrorRecognizer(flow.Index);
+        var activations = LibraryApis.IsReferenced(start.Compilation) || FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider);
+        var sites = new SquaredErrorRecognizer(flow.Index, storedDerivatives: activations);
         var parts = new ModelParts(flow, sites);
-        if (!LibraryApis.IsReferenced(start.Compilation) && !FlowIndex.AnyFile(start.Compilation, start.TryGetValue, TreeCandidates.ActivationProvider))
+        if (!activations)
         {
             // No exponential, tanh or activation library anywhere: nothing can be a sigmoid or softmax output,
-            // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for.
+            // so only the delta (t − o)·o·(1 − o), which is σ' by its shape alone (o may come from a file outside), is looked for,
+            // written out: not σ' stored in a member elsewhere (Error * Derivative), whose search binds the bodies that write it.
             start.RegisterOperationAction(c => AnalyzeProduct(c, null, sites), OperationKind.Binary);
             start.RegisterOperationAction(c => AnalyzeInPlace(c, null, sites), OperationKind.CompoundAssignment);
             return;
