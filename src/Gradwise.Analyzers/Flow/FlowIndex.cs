@@ -630,6 +630,61 @@ internal sealed class FlowIndex : IValueSource
         return single;
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>errors[0] * outputs[0] * (1 - outputs[0])</c> of a network with one output reads its error so. The store must be the only one
+    /// at that index in the body and come before the read; a store in a loop or by a copy anywhere in the body leaves the read unknown.
+    /// </remarks>
+    public IOperation? StoredAtConstantIndex(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
+    {
+        var array = Operations.Strip(read.ArrayReference);
+        if (read.Indices is not [var at] || !at.ConstantValue.HasValue
+            || array is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }) || Operations.ReferencedSymbol(array) is not { } symbol)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        IOperation? stored = null;
+        foreach (var write in FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)))
+        {
+            if (!write.IntoElements)
+            {
+                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } && !Operations.ComesAfter(write.Site, read))
+                {
+                    continue; // var errors = new double[1]: no value yet
+                }
+
+                return null;
+            }
+
+            if (write.Site is ICompoundAssignmentOperation { Target: var multiplied } && ReferenceEquals(multiplied, read))
+            {
+                continue; // delta[0] *= ...: the element read there is the value before this store
+            }
+
+            if (write.ValueIsElements || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var index] } } assignment
+                || !index.ConstantValue.HasValue)
+            {
+                return null; // filled in a loop or by a copy: which store the read sees is not told by the indices
+            }
+
+            if (!Equals(index.ConstantValue.Value, at.ConstantValue.Value))
+            {
+                continue;
+            }
+
+            if (stored != null || assignment.Syntax.Span.End > read.Syntax.SpanStart)
+            {
+                return null; // stored twice, or after the read (in a loop, the next pass could read it)
+            }
+
+            stored = assignment.Value;
+        }
+
+        return stored;
+    }
+
     /// <summary>
     /// The one value stored into the elements of a local array or list made empty in its body, at whatever index
     /// (<c>errors[i] = t[i] - o[i];</c> or <c>errors.Add(t[i] - o[i]);</c>), for a read of every element (a <c>foreach</c>, a LINQ
@@ -776,15 +831,16 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
+    public ISymbol? StorageOf(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { SpecialType: SpecialType.None } named && named.DeclaringSyntaxReferences.Length > 0 ? storages.GetOrAdd(named, OwnMatrix.StorageOf) : null;
+
+    /// <inheritdoc />
     /// <remarks>
     /// A symbol declared in this compilation is named by where it is declared (its name, its file's
     /// compilation order and its start), built without a table: keys are read at every operand, from every
     /// thread, and a shared table's locks were a visible share of the rules' time. Symbols from references
     /// (few, and read often) keep a cached display string.
     /// </remarks>
-    public ISymbol? StorageOf(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { SpecialType: SpecialType.None } named && named.DeclaringSyntaxReferences.Length > 0 ? storages.GetOrAdd(named, OwnMatrix.StorageOf) : null;
-
     public string KeyName(ISymbol symbol)
     {
         var locations = symbol.Locations;

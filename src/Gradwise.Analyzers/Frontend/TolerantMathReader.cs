@@ -43,6 +43,12 @@ internal interface IValueSource
     (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The one value stored into the element a read at a constant index reads, earlier in the same body, where the body stores into that
+    /// array only at constant indices (<c>errors[0] = t - outputs[0];</c>); or null.
+    /// </summary>
+    IOperation? StoredAtConstantIndex(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
+
+    /// <summary>
     /// For an element of a list local made empty and filled by one <c>Add</c> in every pass of a loop counting k up from 0, earlier in
     /// the same body (<c>errors.Add(t[k] - o[k])</c>): the value added and k, so element i is that value at k = i; or null.
     /// </summary>
@@ -530,6 +536,9 @@ internal sealed class TolerantMathReader
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
                 && OperandKey.Of(element.Indices[0], KeyName, scope.Renamed, scope.Self) is { } at:
                 return ReadRenamed(storedElement, index, at, parameters, depth + 1);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } constantElement when depth < MaxInlining && MathApi.IsNumeric(constantElement.Type)
+                && source.StoredAtConstantIndex(constantElement, cancellationToken) is { } storedAt:
+                return Read(storedAt, parameters, depth + 1); // errors[0] after errors[0] = t - outputs[0]: a network with one output
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at] } listElement when depth < MaxInlining && MathApi.IsNumeric(listElement.Type)
                 && source.SingleAddedElement(listElement, cancellationToken) is var (added, addedAt)
                 && OperandKey.Of(at.Value, KeyName, scope.Renamed, scope.Self) is { } atKey:

@@ -141,15 +141,7 @@ internal sealed class SquaredErrorRecognizer
             case IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters: [var parameter] } lambda } when MathApi.IsReal(parameter.Type)
                 && lambda.Syntax.DescendantNodes().Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax):
                 var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-                if (returns.Count != 1)
-                {
-                    return false;
-                }
-
-                var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [parameter] = TolerantMathReader.ParameterVariable(parameter) };
-                var body = Simplifier.Simplify(new TolerantMathReader(index, ct).ReadWith(returns[0].ReturnedValue!, names));
-                var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
-                return core.Equals(Ex.Pow(names[parameter], Ex.Const(2.0)));
+                return returns.Count == 1 && IsSquareOf(parameter, returns[0].ReturnedValue!, ct);
             default:
                 return false;
         }
@@ -1330,6 +1322,8 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(stored, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
                 return Difference(storedElement, ct, depth + 1);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.StoredAtConstantIndex(element, ct) is { } storedAt:
+                return Difference(storedAt, ct, depth + 1); // errors[0] = t - outputs[0] earlier in the body: a network with one output
             case IPropertyReferenceOperation { Property.IsIndexer: true } listElement when depth < 3 && index.SingleAddedElement(listElement, ct) is var (added, _):
                 return Difference(added, ct, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) in a counting loop
             case ILocalReferenceOperation local when depth < 3 && index.Reaching(local, ct) is [IForEachLoopOperation { Collection: var collection }]
@@ -1407,6 +1401,12 @@ internal sealed class SquaredErrorRecognizer
             return false;
         }
 
+        return IsSquareOf(parameter, returned, ct);
+    }
+
+    /// <summary>Whether <paramref name="returned"/> is the square of <paramref name="parameter"/>, up to a constant factor.</summary>
+    private bool IsSquareOf(IParameterSymbol parameter, IOperation returned, CancellationToken ct)
+    {
         var names = new Dictionary<IParameterSymbol, Expr>(SymbolEqualityComparer.Default) { [parameter] = TolerantMathReader.ParameterVariable(parameter) };
         var body = Simplifier.Simplify(new TolerantMathReader(index, ct).ReadWith(returned, names));
         var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;

@@ -3283,6 +3283,44 @@ public sealed class SquaredErrorRealShapeTests
             "if (squashed) return /*σ*/Squash(s); return s;", "o - target", "{|GW1001:Step(o, error)|}", "new Unit(squashed: true)") } },
         { "the unit returns its raw sum unless a flag set true is on, then the sigmoid", new[] { FlaggedUnit(
             "if (!squashed) return s; return /*σ*/Squash(s);", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
+        { "a network with one output keeps its error in element 0 of an array field, then multiplies it by σ' of output 0", new[] { """
+            using System;
+            public class OneOutputNet
+            {
+                private readonly double[] outputs = new double[1];
+                private readonly double[] errors = new double[1];
+                private readonly double[] hidden = new double[3];
+                private readonly double[] w = new double[3];
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double Train(double target)
+                {
+                    double z = 0;
+                    for (int j = 0; j < hidden.Length; j++) z += w[j] * hidden[j];
+                    outputs[0] = /*σ*/Sigmoid(z);
+                    errors[0] = target - outputs[0];
+                    double delta = {|GW1001:errors[0] * outputs[0] * (1 - outputs[0])|};
+                    for (int j = 0; j < w.Length; j++) w[j] += 0.5 * delta * hidden[j];
+                    return delta;
+                }
+            }
+            """ } },
+        { "two outputs unrolled by hand: the errors in a local array at indices 0 and 1, each delta by its own index", new[] { """
+            using System;
+            public static class TwoOutputs
+            {
+                private static double Logistic(double v) => 1 / (1 + Math.Exp(-v));
+                public static double[] Deltas(double[] z, double[] t)
+                {
+                    var o = new double[2];
+                    o[0] = /*σ*/Logistic(z[0]);
+                    o[1] = Logistic(z[1]);
+                    var e = new double[2];
+                    e[0] = o[0] - t[0];
+                    e[1] = o[1] - t[1];
+                    return new[] { {|GW1001:e[0] * o[0] * (1 - o[0])|}, {|GW1001:e[1] * o[1] * (1 - o[1])|} };
+                }
+            }
+            """ } },
         { "a model's prediction calls an activation function that reads its argument through a local; the loss is on a wrapper of the prediction", new[] { """
             using System;
             public class Classifier
@@ -4515,6 +4553,36 @@ public sealed class SquaredErrorRealShapeTests
         { "a matrix class of one's own with flat storage: the cross-entropy delta o - y of a sigmoid output", new[] { FlatMatrixNet(
             "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid); var err = o - y;",
             "var delta = err; var loss = -y.Hadamard(o.Map(Math.Log)).Sum();") } },
+        { "a hidden unit's error kept in element 0 of an array: the weighted delta of the layer above, times σ' of the hidden output", new[] { """
+            using System;
+            public class HiddenUnit
+            {
+                private readonly double[] hidden = new double[1];
+                private readonly double[] errors = new double[1];
+                private double w2 = 0.3;
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double Back(double z, double deltaOut)
+                {
+                    hidden[0] = Sigmoid(z);
+                    errors[0] = w2 * deltaOut;
+                    return errors[0] * hidden[0] * (1 - hidden[0]);
+                }
+            }
+            """ } },
+        { "a tanh output with its error in element 0 of an array, times tanh' = 1 - o²", new[] { """
+            using System;
+            public class TanhOutput
+            {
+                private readonly double[] outputs = new double[1];
+                private readonly double[] errors = new double[1];
+                public double Step(double z, double target)
+                {
+                    outputs[0] = Math.Tanh(z);
+                    errors[0] = target - outputs[0];
+                    return errors[0] * (1 - outputs[0] * outputs[0]);
+                }
+            }
+            """ } },
         { "a matrix class of one's own with flat storage: a linear output's error squared by Map", new[] { FlatMatrixNet(
             "var h = (w1 * x).Map(Sigmoid); var o = w2 * h;", "var loss = (o - y).Map(v => v * v).Sum();") } },
         { "a matrix class of one's own with flat storage: a sigmoid output's absolute error by Map, and its outputs squared with no target", new[] { FlatMatrixNet(
