@@ -32,7 +32,7 @@ public sealed class MistakesTourTests
         var timeout = TimeSpan.FromMinutes(5);
 
         // Build what it depends on, then recompile just the sample so its warnings are printed afresh.
-        var build = DotNet.Run(Repo.Root, timeout, "build", project, "--disable-build-servers", "-v:minimal");
+        var build = DotNet.Run(Repo.Root, timeout, new[] { "build", project, "--disable-build-servers", "-v:minimal" }.Concat(Repo.NoRestoreWhenRestored()).ToArray());
         Assert.True(build.ExitCode == 0, build.ToString());
         var rebuild = DotNet.Run(Repo.Root, timeout, "build", project, "--no-dependencies", "--no-incremental", "--disable-build-servers", "-v:minimal", "-clp:NoSummary");
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
@@ -51,7 +51,7 @@ public sealed class MistakesTourTests
     {
         // The sample loads Gradwise.CodeFixes as an analyzer, as the package does; --verify-no-changes changes no file.
         var project = Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Gradwise.Samples.Mistakes.csproj");
-        var build = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), "build", project, "--disable-build-servers", "-v:minimal");
+        var build = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), new[] { "build", project, "--disable-build-servers", "-v:minimal" }.Concat(Repo.NoRestoreWhenRestored()).ToArray());
         Assert.True(build.ExitCode == 0, build.ToString());
         var before = File.ReadAllText(Path.Combine(Repo.Root, "samples", "Gradwise.Samples.Mistakes", "Neuron.cs"));
 
@@ -66,6 +66,19 @@ public sealed class MistakesTourTests
 internal static class Repo
 {
     public static readonly string Root = Find();
+
+    /// <summary>
+    /// <c>--no-restore</c> where every project under src/ and samples/ has been restored, else nothing. <c>dotnet test Analyzers.sln</c>
+    /// builds those projects while these tests build, run or pack them: a restore here would rewrite their obj/project.assets.json under
+    /// that build (CI once failed so, with NETSDK1005 and "RestoreTask returned false"). The solution's restore writes them first.
+    /// </summary>
+    public static string[] NoRestoreWhenRestored() =>
+        new[] { "src", "samples" }
+            .SelectMany(folder => Directory.GetDirectories(Path.Combine(Root, folder)))
+            .Where(project => Directory.GetFiles(project, "*.csproj").Length > 0)
+            .All(project => File.Exists(Path.Combine(project, "obj", "project.assets.json")))
+            ? new[] { "--no-restore" }
+            : Array.Empty<string>();
 
     private static string Find()
     {

@@ -459,10 +459,9 @@ public sealed class PackedGradwise : IDisposable
         Directory.CreateDirectory(FeedDirectory);
         Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N")[..8];
 
-        var pack = DotNet.Run(
-            Repo.Root,
-            TimeSpan.FromMinutes(5),
-            "pack", Path.Combine("src", "Gradwise", "Gradwise.csproj"), "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + Version, "--disable-build-servers", "-v:minimal");
+        var arguments = new[] { "pack", Path.Combine("src", "Gradwise", "Gradwise.csproj"), "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + Version, "--disable-build-servers", "-v:minimal" }
+            .Concat(Repo.NoRestoreWhenRestored());
+        var pack = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), arguments.ToArray()); // see Repo.NoRestoreWhenRestored
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed: " + pack);

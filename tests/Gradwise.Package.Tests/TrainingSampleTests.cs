@@ -18,7 +18,7 @@ public sealed class TrainingSampleTests
         var output = Path.Combine(Path.GetTempPath(), "gradwise-training-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var run = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), "run", "--project", project, "--disable-build-servers", "--", "--out", output);
+            var run = DotNet.Run(Repo.Root, TimeSpan.FromMinutes(5), new[] { "run", "--project", project, "--disable-build-servers" }.Concat(Repo.NoRestoreWhenRestored()).Concat(new[] { "--", "--out", output }).ToArray());
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains("Sigmoid(z) - y", run.Output, StringComparison.Ordinal);
 
