@@ -72,13 +72,16 @@ internal static class Repo
     /// builds those projects while these tests build, run or pack them: a restore here would rewrite their obj/project.assets.json under
     /// that build (CI once failed so, with NETSDK1005 and "RestoreTask returned false"). The solution's restore writes them first.
     /// </summary>
-    public static string[] NoRestoreWhenRestored() =>
+    public static string[] NoRestoreWhenRestored() => Restored.Value;
+
+    // Asked once: a project restored when the first test asks stays restored.
+    private static readonly Lazy<string[]> Restored = new(() =>
         new[] { "src", "samples" }
             .SelectMany(folder => Directory.GetDirectories(Path.Combine(Root, folder)))
             .Where(project => Directory.GetFiles(project, "*.csproj").Length > 0)
             .All(project => File.Exists(Path.Combine(project, "obj", "project.assets.json")))
             ? new[] { "--no-restore" }
-            : Array.Empty<string>();
+            : Array.Empty<string>());
 
     private static string Find()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
@@ -583,15 +584,52 @@ internal sealed class FlowIndex : IValueSource
     /// </remarks>
     public (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
     {
-        var array = Operations.Strip(read.ArrayReference);
-        if (array is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }) || Operations.ReferencedSymbol(array) is not { } symbol)
+        if (StoredArray(read) is not { } symbol)
         {
             return null;
         }
 
         var inBody = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
         var writes = inBody.Count > 0 || symbol is ILocalSymbol ? inBody : WritesTo(symbol, null, cancellationToken);
-        (IOperation Value, ILocalSymbol Index)? single = null;
+        return OneStoreSeen(read, symbol, writes, storedInBody: inBody.Count > 0, index => Operations.Strip(index) is ILocalReferenceOperation ? true : null) is
+            { Target: IArrayElementReferenceOperation { Indices: [var index] } } store
+            && Operations.Strip(index) is ILocalReferenceOperation local
+            ? (store.Value, local.Local)
+            : null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>errors[0] * outputs[0] * (1 - outputs[0])</c> of a network with one output reads its error so. The store must be the only one
+    /// at that index in the body and come before the read; a store in a loop or by a copy anywhere in the body leaves the read unknown.
+    /// </remarks>
+    public IOperation? StoredAtConstantIndex(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
+    {
+        if (read.Indices is not [{ ConstantValue: { HasValue: true, Value: var at } }] || StoredArray(read) is not { } symbol)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var writes = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
+
+        // A store at a computed index (in a loop) could be the one the read sees, whatever its value: unknown.
+        return OneStoreSeen(read, symbol, writes, storedInBody: true, index => index.ConstantValue.HasValue ? Equals(index.ConstantValue.Value, at) : null)?.Value;
+    }
+
+    // The array an element read reads: a local, or a field of this object or a static one.
+    private static ISymbol? StoredArray(IArrayElementReferenceOperation read) =>
+        Operations.Strip(read.ArrayReference) is var array && array is ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+            ? Operations.ReferencedSymbol(array)
+            : null;
+
+    // The one element store among writes to the array that the read sees: null where the array is also stored whole (but for an empty
+    // new array, or a local's new array after the read), filled by a copy, or stored at the read's index twice or (in the body) after
+    // the read. sameIndex tells whether a store's index is the read's (true), another one (false: that store is passed over), or
+    // cannot be compared with it (null: the read is unknown).
+    private static ISimpleAssignmentOperation? OneStoreSeen(IArrayElementReferenceOperation read, ISymbol symbol, IReadOnlyList<Write> writes, bool storedInBody, Func<IOperation, bool?> sameIndex)
+    {
+        ISimpleAssignmentOperation? single = null;
         foreach (var write in writes)
         {
             if (write.Site is ICompoundAssignmentOperation { Target: var multiplied } && ReferenceEquals(multiplied, read))
@@ -614,75 +652,30 @@ internal sealed class FlowIndex : IValueSource
                 return null;
             }
 
-            if (single != null || write.ValueIsElements
-                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
-                || Operations.Strip(target.Indices[0]) is not ILocalReferenceOperation index
-                || Operations.Strip(target.ArrayReference) is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation })
-                || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target.ArrayReference), symbol)
-                || (inBody.Count > 0 && assignment.Syntax.Span.End > read.Syntax.SpanStart))
+            if (write.ValueIsElements
+                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var index] } target } assignment
+                || StoredArray(target) is not { } stored || !SymbolEqualityComparer.Default.Equals(stored, symbol))
             {
-                return null;
+                return null; // filled by a copy, or stored by a compound assignment
             }
 
-            single = (assignment.Value, index.Local);
-        }
-
-        return single;
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// <c>errors[0] * outputs[0] * (1 - outputs[0])</c> of a network with one output reads its error so. The store must be the only one
-    /// at that index in the body and come before the read; a store in a loop or by a copy anywhere in the body leaves the read unknown.
-    /// </remarks>
-    public IOperation? StoredAtConstantIndex(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
-    {
-        var array = Operations.Strip(read.ArrayReference);
-        if (read.Indices is not [var at] || !at.ConstantValue.HasValue
-            || array is not (ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }) || Operations.ReferencedSymbol(array) is not { } symbol)
-        {
-            return null;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        IOperation? stored = null;
-        foreach (var write in FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)))
-        {
-            if (!write.IntoElements)
+            switch (sameIndex(index))
             {
-                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } && !Operations.ComesAfter(write.Site, read))
-                {
-                    continue; // var errors = new double[1]: no value yet
-                }
-
-                return null;
+                case false:
+                    continue;
+                case null:
+                    return null;
             }
 
-            if (write.Site is ICompoundAssignmentOperation { Target: var multiplied } && ReferenceEquals(multiplied, read))
-            {
-                continue; // delta[0] *= ...: the element read there is the value before this store
-            }
-
-            if (write.ValueIsElements || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var index] } } assignment
-                || !index.ConstantValue.HasValue)
-            {
-                return null; // filled in a loop or by a copy: which store the read sees is not told by the indices
-            }
-
-            if (!Equals(index.ConstantValue.Value, at.ConstantValue.Value))
-            {
-                continue;
-            }
-
-            if (stored != null || assignment.Syntax.Span.End > read.Syntax.SpanStart)
+            if (single != null || (storedInBody && assignment.Syntax.Span.End > read.Syntax.SpanStart))
             {
                 return null; // stored twice, or after the read (in a loop, the next pass could read it)
             }
 
-            stored = assignment.Value;
+            single = assignment;
         }
 
-        return stored;
+        return single;
     }
 
     /// <summary>

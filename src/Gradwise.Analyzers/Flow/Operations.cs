@@ -202,6 +202,31 @@ internal static class Operations
     public static double? Number(IOperation operation) =>
         Strip(operation).ConstantValue is { HasValue: true, Value: var value } ? Frontend.MathApi.ToDouble(value) : null;
 
+    /// <summary>
+    /// A lambda's one returned value (<c>v =&gt; v * v</c>, or a block with one <c>return</c>); null when it returns in more places, a
+    /// lambda inside it included, or returns nothing.
+    /// </summary>
+    public static IOperation? SingleReturned(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? single = null;
+        foreach (var returned in lambda.Body.Descendants().OfType<IReturnOperation>())
+        {
+            if (returned.ReturnedValue is null)
+            {
+                continue;
+            }
+
+            if (single != null)
+            {
+                return null;
+            }
+
+            single = returned.ReturnedValue;
+        }
+
+        return single;
+    }
+
     /// <summary>True when the operation is inside a lambda or local function below <paramref name="root"/>.</summary>
     public static bool IsInsideFunction(IOperation operation, IOperation root)
     {

@@ -717,8 +717,7 @@ internal sealed class TolerantMathReader
     /// <summary>A lambda's one returned value, its parameters bound to <paramref name="arguments"/> (and the enclosing <paramref name="parameters"/> still bound).</summary>
     private Expr? ReadLambda(IAnonymousFunctionOperation lambda, Expr[] arguments, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
-        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-        if (returns.Count != 1)
+        if (Operations.SingleReturned(lambda) is not { } returned)
         {
             return null;
         }
@@ -734,7 +733,7 @@ internal sealed class TolerantMathReader
             bound[lambda.Symbol.Parameters[i]] = arguments[i];
         }
 
-        return Within(scope with { ElementIndex = null }, () => Read(returns[0].ReturnedValue!, bound, depth + 1)); // the body's own collections are not read at the caller's index
+        return Within(scope with { ElementIndex = null }, () => Read(returned, bound, depth + 1)); // the body's own collections are not read at the caller's index
     }
 
     private static IAnonymousFunctionOperation? Lambda(IOperation value) => Operations.Strip(value) switch

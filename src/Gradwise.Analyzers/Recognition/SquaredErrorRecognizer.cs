@@ -140,8 +140,7 @@ internal sealed class SquaredErrorRecognizer
                 return SquaresItsParameter(method.OriginalDefinition, ct);
             case IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters: [var parameter] } lambda } when MathApi.IsReal(parameter.Type)
                 && lambda.Syntax.DescendantNodes().Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax):
-                var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-                return returns.Count == 1 && IsSquareOf(parameter, returns[0].ReturnedValue!, ct);
+                return Operations.SingleReturned(lambda) is { } squared && IsSquareOf(parameter, squared, ct);
             default:
                 return false;
         }
@@ -169,7 +168,11 @@ internal sealed class SquaredErrorRecognizer
             && SameIndices(read, written);
     }
 
-    /// <summary>Whether two element accesses use the same indices at every level (<c>data[i, j]</c>, <c>data[i][j]</c>), whatever array they are of.</summary>
+    /// <summary>
+    /// Whether two element accesses use the same indices at every level (<c>data[i, j]</c>, <c>data[i][j]</c>), whatever array they are
+    /// of: <c>m.data[i]</c> and <c>data[i]</c> are of two objects, so <see cref="Operations.Equivalent(IOperation, IOperation)"/> of the
+    /// accesses would not do.
+    /// </summary>
     private static bool SameIndices(IArrayElementReferenceOperation a, IArrayElementReferenceOperation b)
     {
         while (true)
@@ -287,8 +290,7 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-        if (returns.Count != 1 || Operations.Strip(returns[0].ReturnedValue!) is not IBinaryOperation { OperatorMethod: null } body || body.OperatorKind != kind
+        if (Operations.SingleReturned(lambda) is not { } returned || Operations.Strip(returned) is not IBinaryOperation { OperatorMethod: null } body || body.OperatorKind != kind
             || Operations.Strip(body.LeftOperand) is not IParameterReferenceOperation left || Operations.Strip(body.RightOperand) is not IParameterReferenceOperation right
             || left.Parameter.Ordinal == right.Parameter.Ordinal)
         {
@@ -593,8 +595,7 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>The same for a lambda with one returned value.</summary>
     private (DerivativeAt Form, int Ordinal) DerivativeForm(IAnonymousFunctionOperation lambda, CancellationToken ct)
     {
-        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-        return returns.Count == 1 ? DerivativeForm(lambda.Symbol.Parameters, returns[0].ReturnedValue!, ct) : (DerivativeAt.None, 0);
+        return Operations.SingleReturned(lambda) is { } returned ? DerivativeForm(lambda.Symbol.Parameters, returned, ct) : (DerivativeAt.None, 0);
     }
 
     /// <summary>

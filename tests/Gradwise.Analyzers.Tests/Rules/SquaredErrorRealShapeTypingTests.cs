@@ -91,7 +91,7 @@ public sealed class SquaredErrorRealShapeTypingTests
         var root = CSharpSyntaxTree.ParseText(source, TestCompilation.ParseOptions).GetRoot();
         return positions
             .Select(p => root.FindToken(p, findInsideTrivia: false).Parent?.AncestorsAndSelf()
-                .FirstOrDefault(n => n is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax or GlobalStatementSyntax)?.Span
+                .FirstOrDefault(n => n is MemberDeclarationSyntax and not BaseTypeDeclarationSyntax and not BaseNamespaceDeclarationSyntax)?.Span
                 ?? new TextSpan(0, source.Length))
             .Distinct()
             .ToList();
