@@ -49,6 +49,11 @@ public static class AnalyzeOnce
     {
         var source = Compile(directory, defineGradwise: true);
         var (_, withAnalyzers, _) = Analyze(source, GradwiseAnalyzers.All(), generate: true);
+        foreach (var error in withAnalyzers.Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(10))
+        {
+            Console.Error.WriteLine($"compile error {Where(error.Location)}: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"); // the rules see broken code
+        }
+
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result
             .Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal))
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start);

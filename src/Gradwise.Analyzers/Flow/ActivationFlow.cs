@@ -523,6 +523,8 @@ internal sealed class ActivationFlow
             var sum = Operations.Strip(operation);
             switch (sum)
             {
+                case IInvocationOperation { TargetMethod.Name: "Sum", Arguments: [var summed] } tensorSum when TensorApi.IsTensorPrimitives(tensorSum.TargetMethod.ContainingType):
+                    return Elements(Operations.SpanOf(summed.Value), Activation.Exponential, depth + 1) != null; // TensorPrimitives.Sum(e) after Exp(z, e)
                 case IInvocationOperation { TargetMethod.Name: "Sum" } call when IsLinq(call.TargetMethod):
                     return LambdaArgument(call) is { } selector
                         ? FunctionReturns(selector).Any(r => Value(r, Activation.Exponential, depth + 1) != null)
@@ -557,6 +559,29 @@ internal sealed class ActivationFlow
             }
         }
 
+        /// <summary>
+        /// A softmax written with <c>TensorPrimitives</c>: <c>Exp(z, e); var s = Sum(e); Divide(e, s, p);</c>. The exponentials fill a
+        /// buffer (what <c>Exp</c> writes into its destination is one), and <c>Divide</c> of them by their sum is the softmax.
+        /// </summary>
+        private ActivationFact? TensorSoftmax(IInvocationOperation call, Activation kind, int depth)
+        {
+            if (!TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType))
+            {
+                return null;
+            }
+
+            if (kind == Activation.Exponential)
+            {
+                return call is { TargetMethod.Name: "Exp", Arguments.Length: 2 } ? ActivationFact.At(Activation.Exponential, call, "exp") : null;
+            }
+
+            // Divide(x, y, destination) with y one number, the sum of x's exponentials (Divide of two spans divides element by element)
+            return Asks(kind, Activation.Softmax) && call is { TargetMethod.Name: "Divide", Arguments: [var numerators, var sum, _] } && MathApi.IsNumeric(sum.Value.Type)
+                && Elements(Operations.SpanOf(numerators.Value), Activation.Exponential, depth + 1) != null && IsSumOfExponentials(sum.Value, depth + 1)
+                ? ActivationFact.At(Activation.Softmax, call, "softmax", FunctionOf(call))
+                : null;
+        }
+
         /// <summary>A library call whose result is a sigmoid (softmax) output: torch.sigmoid, SigmoidFunction.Function, functional.softmax.</summary>
         private static ActivationFact? LibraryActivation(IInvocationOperation call, Activation kind)
         {
@@ -569,7 +594,7 @@ internal sealed class ActivationFlow
         private ActivationFact? Call(IInvocationOperation call, Activation kind, int depth)
         {
             var target = call.TargetMethod;
-            if (LibraryActivation(call, kind) is { } library)
+            if ((LibraryActivation(call, kind) ?? TensorSoftmax(call, kind, depth)) is { } library)
             {
                 return library;
             }

@@ -340,7 +340,9 @@ internal sealed class TreeCandidates
                 var called = RightmostName(invocation.Expression);
                 return (MemberFacts.CopiesAnArray(called) && position is 1 or 2) || (MemberFacts.CopiesInto(called) && position == 0)
                     || (MemberFacts.FillsDestination(called) is int destination && position == destination && list.Arguments.Count == destination + 1
-                        && invocation.Expression is MemberAccessExpressionSyntax { Expression: var library } && RightmostName(library) == "TensorPrimitives") ? invocation : null;
+                        && (invocation.Expression is MemberAccessExpressionSyntax { Expression: var library } ? RightmostName(library) == "TensorPrimitives" : invocation.Expression is SimpleNameSyntax))
+                    ? invocation // TensorPrimitives.Sigmoid(z, o), or Sigmoid(z, o) under using static (MemberFacts checks the method is TensorPrimitives')
+                    : null;
             default:
                 return null;
         }

@@ -119,6 +119,12 @@ internal sealed class SquaredErrorRecognizer
             return SquareOf(operation, mappedOver, ct); // (o - t).Map(v => v * v): each element of the difference squared
         }
 
+        if (operation is IInvocationOperation { Type: IArrayTypeSymbol } arrayMap && MapsArrayElements(arrayMap, ct) is var (over, squaring) && SquaresElements(squaring, ct))
+        {
+            // errors.Map(e => e * e) of a helper of yours over arrays (an extension method, or static): the arrays' elements are the sides
+            return Difference(over, ct) is var (a, b) ? new SquaredErrorLoss(operation, a, b, a.Type is IArrayTypeSymbol || b.Type is IArrayTypeSymbol) : null;
+        }
+
         if (VectorApi.DotProduct(operation) is not var (left, right))
         {
             return null;
@@ -166,6 +172,30 @@ internal sealed class SquaredErrorRecognizer
             && Operations.Strip(element.Value) is IArrayElementReferenceOperation read
             && OwnMatrix.StorageReference(read, store.Storage) is { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } }
             && SameIndices(read, written);
+    }
+
+    /// <summary>
+    /// The array and the function of a call of your own method that returns a new array of the function of each element of an array
+    /// it is given (<c>static double[] Map(this double[] a, Func&lt;double, double&gt; f)</c> storing <c>r[i] = f(a[i])</c>, whatever its
+    /// name): read from its one store, as the arguments passed for those two parameters; null for any other call.
+    /// </summary>
+    private (IOperation Over, IOperation Function)? MapsArrayElements(IInvocationOperation call, CancellationToken ct)
+    {
+        var method = call.TargetMethod.OriginalDefinition;
+        if (!HasBody(method) || method.Parameters.Length < 2 || !method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Delegate)
+            || index.ReturnedElement(method, ct) is not var (stored, at)
+            || Operations.Strip(stored) is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments: [var element] }
+            || Operations.Strip(function) is not IParameterReferenceOperation { Parameter: var functionParameter }
+            || Operations.Strip(element.Value) is not IArrayElementReferenceOperation { Indices: [var read] } mapped
+            || Operations.Strip(read) is not ILocalReferenceOperation { Local: var readAt } || !SymbolEqualityComparer.Default.Equals(readAt, at)
+            || Operations.Strip(mapped.ArrayReference) is not IParameterReferenceOperation { Parameter: var arrayParameter })
+        {
+            return null;
+        }
+
+        return Operations.ArgumentAt(call.Arguments, arrayParameter.Ordinal) is { } over && Operations.ArgumentAt(call.Arguments, functionParameter.Ordinal) is { } passed
+            ? (over, passed)
+            : null;
     }
 
     /// <summary>

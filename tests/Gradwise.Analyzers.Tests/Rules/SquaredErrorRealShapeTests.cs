@@ -1877,6 +1877,11 @@ public sealed class SquaredErrorRealShapeTests
             "var h = (w1 * x).Map(Sigmoid); var o = /*σ*/(w2 * h).Map(Sigmoid); var err = y - o;", "var loss = {|GW1001:err.Map(e => Math.Pow(e, 2))|}.Sum();") } },
         { "MathNet vectors: a squared error summed as (p - y).Map(v => v * v).Sum()", new[] { MathNetStub, MathNetCost(
             "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).Map(v => v * v)|}.Sum() / y.Count") } },
+        { "plain arrays: an extension Map of one's own squaring the error an extension Minus makes, over outputs mapped through a sigmoid", new[] { ArrayMaps(
+            "static double Sigmoid(double v) => /*σ*/1.0 / (1.0 + Math.Exp(-v));", "public double Loss(double[] z, double[] t) => {|GW1001:Predict(z).Minus(t).Map(e => e * e)|}.Sum() / t.Length;") } },
+        { "plain arrays: a static Apply of one's own squaring the error by a method group, the error in a local", new[] { ArrayMaps(
+            "static double Sigmoid(double v) => v < -30 ? 0 : /*σ*/1.0 / (1.0 + Math.Exp(-v));",
+            "static double Square(double e) => e * e; public double Loss(double[] z, double[] t) { var error = ArrayMath.Minus(t, Predict(z)); return {|GW1001:ArrayMath.Apply(error, Square)|}.Sum(); }") } },
         { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
             "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
@@ -4587,6 +4592,10 @@ public sealed class SquaredErrorRealShapeTests
             "var h = (w1 * x).Map(Sigmoid); var o = w2 * h;", "var loss = (o - y).Map(v => v * v).Sum();") } },
         { "a matrix class of one's own with flat storage: a sigmoid output's absolute error by Map, and its outputs squared with no target", new[] { FlatMatrixNet(
             "var h = (w1 * x).Map(Sigmoid); var o = (w2 * h).Map(Sigmoid);", "var mae = (o - y).Map(Math.Abs).Sum(); var energy = o.Map(v => v * v).Sum();") } },
+        { "plain arrays: an extension Map of one's own squaring the error of a linear output", new[] { ArrayMaps(
+            "static double Sigmoid(double v) => 2 * v + 1;", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(e => e * e).Sum() / t.Length;") } },
+        { "plain arrays: an extension Map of one's own taking the absolute error of a sigmoid output, and squaring outputs with no target", new[] { ArrayMaps(
+            "static double Sigmoid(double v) => 1.0 / (1.0 + Math.Exp(-v));", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(Math.Abs).Sum() + Predict(z).Map(e => e * e).Sum();") } },
         { "MathNet vectors: (p - y).Map(v => v * v).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
             "w * x + b", "(p - y).Map(v => v * v).Sum() / y.Count") } },
         { "MathNet vectors: (p - y).PointwisePower(2).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
@@ -5235,10 +5244,50 @@ public sealed class SquaredErrorRealShapeTests
     [MemberData(nameof(SigmoidNegatives))]
     public Task Sigmoid_stays_silent(string shape, string[] files) => Run(shape, files);
 
+    /// <summary>
+    /// A network over plain arrays with array helpers of its own (an extension <c>Map</c> and <c>Minus</c>, a static <c>Apply</c>), its
+    /// outputs mapped through <paramref name="activation"/> (a method named Sigmoid, whatever it computes), and <paramref name="loss"/>.
+    /// </summary>
+    private static string ArrayMaps(string activation, string loss) => $$"""
+        using System;
+        using System.Linq;
+        public static class ArrayMath
+        {
+            public static double[] Map(this double[] a, Func<double, double> f)
+            {
+                var r = new double[a.Length];
+                for (var i = 0; i < a.Length; i++) r[i] = f(a[i]);
+                return r;
+            }
+            public static double[] Apply(double[] values, Func<double, double> f)
+            {
+                var result = new double[values.Length];
+                for (int k = 0; k < values.Length; k++)
+                {
+                    result[k] = f(values[k]);
+                }
+                return result;
+            }
+            public static double[] Minus(this double[] a, double[] b)
+            {
+                var r = new double[a.Length];
+                for (var i = 0; i < a.Length; i++) r[i] = a[i] - b[i];
+                return r;
+            }
+        }
+        public sealed class ArrayNet
+        {
+            {{activation}}
+            public double[] Predict(double[] z) => z.Map(Sigmoid);
+            {{loss}}
+        }
+        """;
+
     /// <summary>A classifier that computes its outputs with <c>TensorPrimitives</c> into a buffer, then <paramref name="loss"/> of o and t.</summary>
     private static string TensorBuffers(string activation, string loss) => $$"""
         using System;
         using System.Numerics.Tensors;
+        using static System.Numerics.Tensors.TensorPrimitives;
         public sealed class SpanClassifier
         {
             private readonly float[] outputs = new float[3];
@@ -5264,11 +5313,53 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, o);", "{|GW1002:(o[i] - t[i]) * (o[i] - t[i])|}")]
     [InlineData("TensorPrimitives.Tanh(z, o);", "(o[i] - t[i]) * (o[i] - t[i])")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, o);", "-(t[i] * MathF.Log(o[i]) + (1 - t[i]) * MathF.Log(1 - o[i]))")]
+    [InlineData("/*σ*/Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}")] // under using static: the field's write is found from syntax too
+    [InlineData("/*σ*/SoftMax(z, o);", "{|GW1002:(o[i] - t[i]) * (o[i] - t[i])|}")]
+    [InlineData("Tanh(z, o);", "(o[i] - t[i]) * (o[i] - t[i])")]
     public async Task TensorPrimitives_outputs_written_into_a_buffer(string activation, string loss)
     {
         var source = TensorBuffers(activation, loss);
         var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test();
         test.TestState.Sources.Add(("/0/File0.cs", source));
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    /// <summary>A classifier whose probabilities field <paramref name="forward"/> fills with <c>TensorPrimitives</c> steps, then <paramref name="loss"/> of each.</summary>
+    private static string TensorSteps(string forward, string loss) => $$"""
+        using System;
+        using System.Numerics.Tensors;
+        public sealed class StepClassifier
+        {
+            private readonly float[] probabilities = new float[3];
+            public void Forward(float[] logits)
+            {
+                {{forward}}
+            }
+            public float Loss(float[] t)
+            {
+                float l = 0;
+                for (int i = 0; i < probabilities.Length; i++) l += {{loss}};
+                return l;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("var e = new float[logits.Length]; TensorPrimitives.Exp(logits, e); var s = TensorPrimitives.Sum(e); /*σ*/TensorPrimitives.Divide(e, s, probabilities);",
+        "{|GW1002:(probabilities[i] - t[i]) * (probabilities[i] - t[i])|}")]
+    [InlineData("TensorPrimitives.Exp(logits, probabilities); /*σ*/TensorPrimitives.Divide(probabilities, TensorPrimitives.Sum(probabilities), probabilities);",
+        "{|GW1002:(probabilities[i] - t[i]) * (probabilities[i] - t[i])|}")]
+    [InlineData("TensorPrimitives.Exp(logits, probabilities); TensorPrimitives.Divide(probabilities, (float)logits.Length, probabilities);",
+        "(probabilities[i] - t[i]) * (probabilities[i] - t[i])")] // exponentials over their count: no softmax
+    [InlineData("TensorPrimitives.Abs(logits, probabilities); TensorPrimitives.Divide(probabilities, TensorPrimitives.Sum(probabilities), probabilities);",
+        "(probabilities[i] - t[i]) * (probabilities[i] - t[i])")] // an L1 normalization
+    [InlineData("var e = new float[logits.Length]; TensorPrimitives.Exp(logits, e); TensorPrimitives.Divide(e, TensorPrimitives.Sum(e), probabilities);",
+        "-t[i] * MathF.Log(probabilities[i])")] // cross-entropy
+    public async Task TensorPrimitives_softmax_from_exponentials_divided_by_their_sum(string forward, string loss)
+    {
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/File0.cs", TensorSteps(forward, loss)));
         test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
