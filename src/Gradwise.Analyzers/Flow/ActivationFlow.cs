@@ -138,6 +138,10 @@ internal sealed class ActivationFlow
         private readonly TolerantMathReader reader;
         private readonly HashSet<(ISymbol, Activation, bool)> inProgress = new(new KeyComparer());
         private bool cut;
+
+        // The depth a configuration lookup of SelectableStore has (a name read from a caller's array through a local), and whether one runs.
+        private const int SelectionDepth = 6;
+        private bool selecting;
         private int steps;
 
         // The objects `this` is in the body being read, when flow placed them (the last layer is new LinearLayer(...)), and whether
@@ -967,8 +971,44 @@ internal sealed class ActivationFlow
             return new Selection(Operations.Strip(statement.Value), constants.ToArray());
         }
 
+        /// <summary>
+        /// False for a constant stored under a guard no configured value selects: <c>case "sigmoid": activations[i] = 0;</c> in a switch on
+        /// the names a caller passes (<c>new[] { "tanh", "tanh" }</c>), so the codes an activation switch is configured with are those of
+        /// the names given, not every code the switch can store. True where the guard's tested value is not all constants flow places.
+        /// </summary>
+        /// <remarks>
+        /// The names are asked for with a depth of their own (the codes are often read at the end of a long search: a network's
+        /// output, its layer's activation, the code that selects it), once: a store met while they are looked for is not asked about.
+        /// </remarks>
+        private bool SelectableStore(Write write)
+        {
+            if (selecting || !Operations.Strip(write.Value).ConstantValue.HasValue || Guard(write.Site) is not { Tested: { } tested } guard)
+            {
+                return true;
+            }
+
+            List<IOperation>? configured;
+            selecting = true;
+            try
+            {
+                configured = Values(tested, MaxDepth - SelectionDepth);
+            }
+            finally
+            {
+                selecting = false;
+            }
+
+            return configured is not { Count: > 0 } || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue)
+                || configured.Any(c => guard.Constants.Any(k => Equals(k, Operations.Strip(c).ConstantValue.Value)));
+        }
+
+        /// <summary>
+        /// The same tested storage: one field, property, local or parameter, or the same element of one (<c>activations[layer]</c> tested by
+        /// each section of a switch).
+        /// </summary>
         private static bool SameStorage(IOperation a, IOperation b) =>
-            SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(a), Operations.ReferencedSymbol(b)) && Operations.ReferencedSymbol(a) != null;
+            Operations.ReferencedSymbol(a) is { } symbol ? SymbolEqualityComparer.Default.Equals(symbol, Operations.ReferencedSymbol(b))
+            : Operations.Strip(a) is IArrayElementReferenceOperation && Operations.Equivalent(a, b);
 
         /// <summary>
         /// <c>outputs.Map(Sigmoid)</c> on a local of your own matrix class (<see cref="OwnMatrix"/>): a call in the local's body that makes each
@@ -1187,6 +1227,11 @@ internal sealed class ActivationFlow
             {
                 if (write.IntoElements && !write.ValueIsElements)
                 {
+                    if (!SelectableStore(write))
+                    {
+                        continue; // case "sigmoid": activations[i] = 0; where no configured name is "sigmoid"
+                    }
+
                     result.Add(write.Value); // a[i] = v, list.Add(v)
                 }
                 else if (ElementValues(write.Value, last && stores.Count == 0, depth + 1) is { } elements)

@@ -95,7 +95,7 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>
     /// A squared error summed by a dot product of a difference with itself: <c>e * e</c> or <c>e.DotProduct(e)</c> of MathNet vectors
     /// with <c>e = a - y</c> (numbers scaling either side are dropped), or squared element by element (<c>e.PointwisePower(2)</c>) or
-    /// by its norm (<c>Math.Pow(e.L2Norm(), 2)</c>); null for any other operation.
+    /// by its norm (<c>Math.Pow(e.L2Norm(), 2)</c>, a matrix's <c>FrobeniusNorm()</c>); null for any other operation.
     /// </summary>
     public SquaredErrorLoss? DotLoss(IOperation operation, CancellationToken ct)
     {
@@ -107,9 +107,9 @@ internal sealed class SquaredErrorRecognizer
 
         if (operation is IInvocationOperation { Arguments: [var normed, var two] } pow && pow.TargetMethod.Name == "Pow" && MathApi.IsRecognizedMathType(pow.TargetMethod.ContainingType)
             && Operations.Number(two.Value) == 2.0 && Operations.Strip(normed.Value) is IInvocationOperation { Instance: { } vector, Arguments.IsEmpty: true } norm
-            && norm.TargetMethod.Name == "L2Norm" && VectorApi.IsVector(vector.Type))
+            && norm.TargetMethod.Name is "L2Norm" or "FrobeniusNorm" && VectorApi.IsVector(vector.Type))
         {
-            return SquareOf(operation, vector, ct); // Math.Pow((p - y).L2Norm(), 2): the sum of the squares
+            return SquareOf(operation, vector, ct); // Math.Pow((p - y).L2Norm(), 2), and of a matrix's FrobeniusNorm(): the sum of the squares
         }
 
         if (operation is IInvocationOperation { Instance: { } mappedOver } map && Operations.ArgumentAt(map.Arguments, 0) is { } function

@@ -886,6 +886,11 @@ public sealed class SquaredErrorRealShapeTests
             }
             public abstract class Matrix<T> where T : struct, IEquatable<T>, IFormattable
             {
+                public int ColumnCount => 0;
+                public Matrix<T> PointwisePower(T exponent) => this;
+                public double FrobeniusNorm() => 0;
+                public Vector<T> RowSums() => null;
+                public System.Collections.Generic.IEnumerable<T> Enumerate() => null;
                 public Matrix<T> Transpose() => this;
                 public Matrix<T> Clone() => this;
                 public Matrix<T> PointwiseMultiply(Matrix<T> other) => this;
@@ -1882,6 +1887,13 @@ public sealed class SquaredErrorRealShapeTests
         { "plain arrays: a static Apply of one's own squaring the error by a method group, the error in a local", new[] { ArrayMaps(
             "static double Sigmoid(double v) => v < -30 ? 0 : /*σ*/1.0 / (1.0 + Math.Exp(-v));",
             "static double Square(double e) => e * e; public double Loss(double[] z, double[] t) { var error = ArrayMath.Minus(t, Predict(z)); return {|GW1001:ArrayMath.Apply(error, Square)|}.Sum(); }") } },
+        { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid", new[] { NamedActivations("\"relu\", \"sigmoid\"") } },
+        { "MathNet matrices over a batch: the error's squared Frobenius norm", new[] { MathNetStub, MathNetBatch(
+            "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:Math.Pow(e.FrobeniusNorm(), 2)|} / y.ColumnCount") } },
+        { "MathNet matrices over a batch: the error squared by PointwisePower(2), its row sums summed", new[] { MathNetStub, MathNetBatch(
+            "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:e.PointwisePower(2)|}.RowSums().Sum() / y.ColumnCount") } },
+        { "MathNet matrices over a batch: the error multiplied by itself element by element, every element summed", new[] { MathNetStub, MathNetBatch(
+            "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:e.PointwiseMultiply(e)|}.Enumerate().Sum() * 0.5") } },
         { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
             "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
@@ -4596,6 +4608,14 @@ public sealed class SquaredErrorRealShapeTests
             "static double Sigmoid(double v) => 2 * v + 1;", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(e => e * e).Sum() / t.Length;") } },
         { "plain arrays: an extension Map of one's own taking the absolute error of a sigmoid output, and squaring outputs with no target", new[] { ArrayMaps(
             "static double Sigmoid(double v) => 1.0 / (1.0 + Math.Exp(-v));", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(Math.Abs).Sum() + Predict(z).Map(e => e * e).Sum();") } },
+        { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
+        { "a network whose layers' activations are named by strings the caller passes, relu and a name no case takes (the default)", new[] { NamedActivations("\"relu\", \"swish\"") } },
+        { "MathNet matrices over a batch: the squared Frobenius norm of a linear output's error, the sigmoid only on the hidden layer", new[] { MathNetStub, MathNetBatch(
+            "w2 * (w1 * x).Map(Sigmoid)", "Math.Pow(e.FrobeniusNorm(), 2) / y.ColumnCount") } },
+        { "MathNet matrices over a batch: a tanh output's squared Frobenius norm, and a sigmoid-free norm not squared", new[] { MathNetStub, MathNetBatch(
+            "(w2 * (w1 * x).Map(Sigmoid)).Map(Math.Tanh)", "Math.Pow(e.FrobeniusNorm(), 2) + e.FrobeniusNorm()") } },
+        { "MathNet matrices over a batch: a sigmoid output's error norm, not squared (a root of the squared error)", new[] { MathNetStub, MathNetBatch(
+            "(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "e.FrobeniusNorm() / Math.Sqrt(y.ColumnCount)") } },
         { "MathNet vectors: (p - y).Map(v => v * v).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
             "w * x + b", "(p - y).Map(v => v * v).Sum() / y.Count") } },
         { "MathNet vectors: (p - y).PointwisePower(2).Sum() of a linear regression's predictions", new[] { MathNetStub, MathNetCost(
@@ -4907,6 +4927,103 @@ public sealed class SquaredErrorRealShapeTests
     /// A MathNet model whose predictions are <paramref name="predict"/> of x (weights w, bias b), costed by <paramref name="cost"/> of p and y;
     /// where p is a sigmoid output, the call that makes it is where flow places the sigmoid.
     /// </summary>
+    /// <summary>
+    /// The network of a widely copied game-AI tutorial: each layer's activation named by a string the caller passes
+    /// (<paramref name="names"/>), turned into a code by a switch in the constructor, the code selecting the function in
+    /// <c>activate</c>; jagged neuron arrays, a squared-error cost in back-propagation.
+    /// </summary>
+    private static string NamedActivations(string names) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public class NeuralNetwork
+        {
+            private int[] layers;
+            private float[][] neurons;
+            private float[][] biases;
+            private float[][][] weights;
+            private int[] activations;
+            public float cost = 0;
+            public NeuralNetwork(int[] layers, string[] layerActivations)
+            {
+                this.layers = new int[layers.Length];
+                for (int i = 0; i < layers.Length; i++) this.layers[i] = layers[i];
+                activations = new int[layers.Length - 1];
+                for (int i = 0; i < layers.Length - 1; i++)
+                {
+                    string action = layerActivations[i];
+                    switch (action)
+                    {
+                        case "sigmoid": activations[i] = 0; break;
+                        case "tanh": activations[i] = 1; break;
+                        case "relu": activations[i] = 2; break;
+                        default: activations[i] = 2; break;
+                    }
+                }
+                var neuronsList = new List<float[]>();
+                for (int i = 0; i < layers.Length; i++) neuronsList.Add(new float[layers[i]]);
+                neurons = neuronsList.ToArray();
+            }
+            public float activate(float value, int layer)
+            {
+                switch (activations[layer])
+                {
+                    case 0: return {{(names.Contains("\"sigmoid\"") ? "/*σ*/" : "")}}sigmoid(value);
+                    case 1: return tanh(value);
+                    case 2: return relu(value);
+                    default: return relu(value);
+                }
+            }
+            public float sigmoid(float x) { float k = (float)Math.Exp(x); return k / (1.0f + k); }
+            public float tanh(float x) => (float)Math.Tanh(x);
+            public float relu(float x) => (0 >= x) ? 0 : x;
+            public float[] FeedForward(float[] inputs)
+            {
+                for (int i = 0; i < inputs.Length; i++) neurons[0][i] = inputs[i];
+                for (int i = 1; i < layers.Length; i++)
+                {
+                    int layer = i - 1;
+                    for (int j = 0; j < layers[i]; j++)
+                    {
+                        float value = 0f;
+                        for (int k = 0; k < layers[i - 1]; k++) value += weights[i - 1][j][k] * neurons[i - 1][k];
+                        neurons[i][j] = activate(value + biases[i][j], layer);
+                    }
+                }
+                return neurons[layers.Length - 1];
+            }
+            public void BackPropagate(float[] inputs, float[] expected)
+            {
+                float[] output = FeedForward(inputs);
+                cost = 0;
+                for (int i = 0; i < output.Length; i++) cost += {{(names.Contains("\"sigmoid\"") ? "(float){|GW1001:Math.Pow(output[i] - expected[i], 2)|}" : "(float)Math.Pow(output[i] - expected[i], 2)")}};
+                cost = cost / 2;
+            }
+        }
+        public static class Trainer
+        {
+            public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, new[] { {{names}} }).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
+        }
+        """;
+
+    /// <summary>A MathNet network over a batch (one column per example), its output <paramref name="output"/> of x, its cost <paramref name="cost"/> of e = o - y.</summary>
+    private static string MathNetBatch(string output, string cost) => $$"""
+        using System;
+        using System.Linq;
+        using MathNet.Numerics.LinearAlgebra;
+        public sealed class BatchNetwork
+        {
+            private Matrix<double> w1, w2;
+            static double Sigmoid(double v) => 1.0 / (1.0 + Math.Exp(-v));
+            public Matrix<double> Forward(Matrix<double> x) => {{output}};
+            public double Cost(Matrix<double> x, Matrix<double> y)
+            {
+                var o = Forward(x);
+                var e = o - y;
+                return {{cost}};
+            }
+        }
+        """;
+
     private static string MathNetCost(string predict, string cost) => $$"""
         using System;
         using MathNet.Numerics.LinearAlgebra;
