@@ -238,8 +238,11 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>The squared-error loss at <paramref name="site"/> when the factor it squares is a difference, or null.</summary>
+    /// <remarks>Sides that are whole arrays (<c>error[i] * error[i]</c> with <c>error = Subtract(y, output)</c>) are asked about element by element.</remarks>
     private SquaredErrorLoss? SquareOf(IOperation site, IOperation factor, CancellationToken ct) =>
-        Difference(factor, ct) is { } squared ? new SquaredErrorLoss(site, squared.Left, squared.Right, false) : null;
+        Difference(factor, ct) is { } squared
+            ? new SquaredErrorLoss(site, squared.Left, squared.Right, Operations.Strip(squared.Left).Type is IArrayTypeSymbol || Operations.Strip(squared.Right).Type is IArrayTypeSymbol)
+            : null;
 
     /// <summary>
     /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
@@ -1355,6 +1358,9 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(storedElement, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.StoredAtConstantIndex(element, ct) is { } storedAt:
                 return Difference(storedAt, ct, depth + 1); // errors[0] = t - outputs[0] earlier in the body: a network with one output
+            case IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var whole } when depth < 3 && Operations.Strip(whole) is ILocalReferenceOperation array
+                && index.SingleDefinition(array, ct) is IInvocationOperation made && (ElementPair(made, BinaryOperatorKind.Subtract, ct) ?? ZipPair(made, BinaryOperatorKind.Subtract)) is var (minuend, subtrahend):
+                return (minuend, subtrahend); // error[i] of error = Subtract(y, output), a helper filling r[i] = a[i] - b[i]: the arrays' elements
             case IPropertyReferenceOperation { Property.IsIndexer: true } listElement when depth < 3 && index.SingleAddedElement(listElement, ct) is var (added, _):
                 return Difference(added, ct, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) in a counting loop
             case ILocalReferenceOperation local when depth < 3 && index.Reaching(local, ct) is [IForEachLoopOperation { Collection: var collection }]

@@ -1887,6 +1887,20 @@ public sealed class SquaredErrorRealShapeTests
         { "plain arrays: a static Apply of one's own squaring the error by a method group, the error in a local", new[] { ArrayMaps(
             "static double Sigmoid(double v) => v < -30 ? 0 : /*σ*/1.0 / (1.0 + Math.Exp(-v));",
             "static double Square(double e) => e * e; public double Loss(double[] z, double[] t) { var error = ArrayMath.Minus(t, Predict(z)); return {|GW1001:ArrayMath.Apply(error, Square)|}.Sum(); }") } },
+        { "plain arrays: helpers that fill new arrays, the squared error summed over the elements of the error array a Subtract helper returns", new[] { ArrayHelpers("""
+            var hidden = M.Sigmoid(M.Dot(w1, x));
+            var output = M.Sigmoid(M.Dot(w2, hidden));
+            var error = M.Subtract(y, output);
+            var delta = {|GW1001:M.Multiply(error, M.SigmoidDerivative(output))|};
+            double loss = 0;
+            for (int i = 0; i < error.Length; i++) loss += {|GW1001:error[i] * error[i]|};
+            return loss;
+            """) } },
+        { "plain arrays: helpers that fill new arrays, the error array made by Zip and squared at one index", new[] { ArrayHelpers("""
+            var output = M.Sigmoid(M.Dot(w2, M.Sigmoid(M.Dot(w1, x))));
+            var error = output.Zip(y, (o, t) => o - t).ToArray();
+            return {|GW1001:0.5 * error[0] * error[0]|};
+            """) } },
         { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid", new[] { NamedActivations("\"relu\", \"sigmoid\"") } },
         { "MathNet matrices over a batch: the error's squared Frobenius norm", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:Math.Pow(e.FrobeniusNorm(), 2)|} / y.ColumnCount") } },
@@ -4608,6 +4622,20 @@ public sealed class SquaredErrorRealShapeTests
             "static double Sigmoid(double v) => 2 * v + 1;", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(e => e * e).Sum() / t.Length;") } },
         { "plain arrays: an extension Map of one's own taking the absolute error of a sigmoid output, and squaring outputs with no target", new[] { ArrayMaps(
             "static double Sigmoid(double v) => 1.0 / (1.0 + Math.Exp(-v));", "public double Loss(double[] z, double[] t) => Predict(z).Minus(t).Map(Math.Abs).Sum() + Predict(z).Map(e => e * e).Sum();") } },
+        { "plain arrays: helpers that fill new arrays, the squared error of a linear output summed over the error array's elements", new[] { ArrayHelpers("""
+            var output = M.Dot(w2, M.Sigmoid(M.Dot(w1, x)));
+            var error = M.Subtract(y, output);
+            double loss = 0;
+            for (int i = 0; i < error.Length; i++) loss += error[i] * error[i];
+            return loss;
+            """) } },
+        { "plain arrays: helpers that fill new arrays, a sigmoid output's error array multiplied by another array (a weighted error, no square)", new[] { ArrayHelpers("""
+            var output = M.Sigmoid(M.Dot(w2, M.Sigmoid(M.Dot(w1, x))));
+            var error = M.Subtract(y, output);
+            double loss = 0;
+            for (int i = 0; i < error.Length; i++) loss += error[i] * x[i];
+            return loss;
+            """) } },
         { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
         { "a network whose layers' activations are named by strings the caller passes, relu and a name no case takes (the default)", new[] { NamedActivations("\"relu\", \"swish\"") } },
         { "MathNet matrices over a batch: the squared Frobenius norm of a linear output's error, the sigmoid only on the hidden layer", new[] { MathNetStub, MathNetBatch(
@@ -5002,6 +5030,58 @@ public sealed class SquaredErrorRealShapeTests
         public static class Trainer
         {
             public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, new[] { {{names}} }).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
+        }
+        """;
+
+    /// <summary>
+    /// A network over plain arrays whose static helpers each fill and return a new array (<c>Sigmoid</c>, <c>Subtract</c>,
+    /// <c>Multiply</c>, a matrix-vector <c>Dot</c>): <paramref name="train"/> is the training step's body, given x and y.
+    /// </summary>
+    private static string ArrayHelpers(string train) => $$"""
+        using System;
+        using System.Linq;
+        public static class M
+        {
+            public static double[] Dot(double[,] w, double[] x)
+            {
+                var r = new double[w.GetLength(0)];
+                for (int i = 0; i < r.Length; i++)
+                    for (int k = 0; k < x.Length; k++)
+                        r[i] += w[i, k] * x[k];
+                return r;
+            }
+            public static double[] Sigmoid(double[] m)
+            {
+                var r = new double[m.Length];
+                for (int i = 0; i < m.Length; i++) r[i] = /*σ*/1.0 / (1.0 + Math.Exp(-m[i]));
+                return r;
+            }
+            public static double[] SigmoidDerivative(double[] s)
+            {
+                var r = new double[s.Length];
+                for (int i = 0; i < s.Length; i++) r[i] = s[i] * (1 - s[i]);
+                return r;
+            }
+            public static double[] Subtract(double[] a, double[] b)
+            {
+                var r = new double[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = a[i] - b[i];
+                return r;
+            }
+            public static double[] Multiply(double[] a, double[] b)
+            {
+                var r = new double[a.Length];
+                for (int i = 0; i < a.Length; i++) r[i] = a[i] * b[i];
+                return r;
+            }
+        }
+        public class Net
+        {
+            private double[,] w1, w2;
+            public double Train(double[] x, double[] y)
+            {
+                {{train}}
+            }
         }
         """;
 
