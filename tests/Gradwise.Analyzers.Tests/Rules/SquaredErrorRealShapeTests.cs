@@ -5561,6 +5561,19 @@ public sealed class SquaredErrorRealShapeTests
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData("var e = new float[logits.Length]; TensorPrimitives.Exp(logits, e); var s = TensorPrimitives.Sum(e); /*σ*/TensorPrimitives.Divide(e, s, probabilities);",
+        "{|GW1002:(probabilities[i] - t[i]) * (probabilities[i] - t[i])|}")]
+    [InlineData("TensorPrimitives.Exp(logits, probabilities); /*σ*/TensorPrimitives.Divide(probabilities, TensorPrimitives.Sum(probabilities), probabilities);",
+        "{|GW1002:(probabilities[i] - t[i]) * (probabilities[i] - t[i])|}")]
+    public void TensorPrimitives_softmax_steps_do_not_crash_the_rule_while_typed(string forward, string loss) =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorSteps(forward, loss), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+
+    [Fact]
+    public void TensorPrimitives_sigmoid_under_using_static_does_not_crash_the_rule_while_typed() =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(
+            TensorBuffers("/*σ*/Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}"), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+
     [Fact]
     public async Task Keras_softmax_output_compiled_with_mean_squared_error_is_GW1002()
     {
