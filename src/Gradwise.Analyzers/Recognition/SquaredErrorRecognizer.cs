@@ -121,8 +121,7 @@ internal sealed class SquaredErrorRecognizer
 
         if (operation is IInvocationOperation { Type: IArrayTypeSymbol } arrayMap && MapsArrayElements(arrayMap, ct) is var (over, squaring) && SquaresElements(squaring, ct))
         {
-            // errors.Map(e => e * e) of a helper of yours over arrays (an extension method, or static): the arrays' elements are the sides
-            return Difference(over, ct) is var (a, b) ? new SquaredErrorLoss(operation, a, b, a.Type is IArrayTypeSymbol || b.Type is IArrayTypeSymbol) : null;
+            return SquareOf(operation, over, ct); // errors.Map(e => e * e) of a helper of yours over arrays (an extension method, or static)
         }
 
         if (VectorApi.DotProduct(operation) is not var (left, right))
