@@ -527,7 +527,7 @@ internal sealed class ActivationFlow
             var sum = Operations.Strip(operation);
             switch (sum)
             {
-                case IInvocationOperation { TargetMethod.Name: "Sum", Arguments: [var summed] } tensorSum when TensorApi.IsTensorPrimitives(tensorSum.TargetMethod.ContainingType):
+                case IInvocationOperation { Arguments: [var summed] } tensorSum when TensorApi.ReductionOf(tensorSum.TargetMethod) == TensorKernel.Sum:
                     return Elements(Operations.SpanOf(summed.Value), Activation.Exponential, depth + 1) != null; // TensorPrimitives.Sum(e) after Exp(z, e)
                 case IInvocationOperation { TargetMethod.Name: "Sum" } call when IsLinq(call.TargetMethod):
                     return LambdaArgument(call) is { } selector
@@ -569,18 +569,18 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? TensorSoftmax(IInvocationOperation call, Activation kind, int depth)
         {
-            if (!TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType))
+            if (TensorApi.MapOf(call.TargetMethod) is not { } map)
             {
                 return null;
             }
 
             if (kind == Activation.Exponential)
             {
-                return call is { TargetMethod.Name: "Exp", Arguments.Length: 2 } ? ActivationFact.At(Activation.Exponential, call, "exp") : null;
+                return map == TensorMap.Exp && call.Arguments.Length == 2 ? ActivationFact.At(Activation.Exponential, call, "exp") : null;
             }
 
             // Divide(x, y, destination) with y one number, the sum of x's exponentials (Divide of two spans divides element by element)
-            return Asks(kind, Activation.Softmax) && call is { TargetMethod.Name: "Divide", Arguments: [var numerators, var sum, _] } && MathApi.IsNumeric(sum.Value.Type)
+            return Asks(kind, Activation.Softmax) && map == TensorMap.Divide && call is { Arguments: [var numerators, var sum, _] } && MathApi.IsNumeric(sum.Value.Type)
                 && Elements(Operations.SpanOf(numerators.Value), Activation.Exponential, depth + 1) != null && IsSumOfExponentials(sum.Value, depth + 1)
                 ? ActivationFact.At(Activation.Softmax, call, "softmax", FunctionOf(call))
                 : null;
@@ -972,9 +972,9 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>
-        /// False for a constant stored under a guard no configured value selects: <c>case "sigmoid": activations[i] = 0;</c> in a switch on
-        /// the names a caller passes (<c>new[] { "tanh", "tanh" }</c>), so the codes an activation switch is configured with are those of
-        /// the names given, not every code the switch can store. True where the guard's tested value is not all constants flow places.
+        /// False for a constant stored under a guard no configured value selects: <c>case "sigmoid": activations[i] = 0;</c> (or
+        /// <c>kind = 0;</c> into a field) in a switch on the names a caller passes (<c>new[] { "tanh", "tanh" }</c>, <c>new Layer(1, "tanh")</c>),
+        /// so the codes an activation switch is configured with are those of the names given, not every code the switch can store. True where the guard's tested value is not all constants flow places.
         /// </summary>
         /// <remarks>
         /// The names are asked for with a depth of their own (the codes are often read at the end of a long search: a network's
@@ -1452,7 +1452,8 @@ internal sealed class ActivationFlow
         /// </summary>
         private IEnumerable<IOperation> OwnValues(IMemberReferenceOperation reference, IEnumerable<Write> writes, int depth)
         {
-            var stores = writes.Where(w => !w.IntoElements).ToList();
+            // case "sigmoid": kind = 0; counts only where a configured name is "sigmoid" (SelectableStore)
+            var stores = writes.Where(w => !w.IntoElements && SelectableStore(w)).ToList();
             if (reference.Instance is null || reference.Member.IsStatic
                 || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null))
             {

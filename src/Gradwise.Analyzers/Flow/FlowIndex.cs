@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -582,7 +583,7 @@ internal sealed class FlowIndex : IValueSource
     /// (<c>errors = new double[n]</c>). A store in the body must end before the read; a field the body does not fill is read
     /// through its one element store in the compilation, when that store is on this object too.
     /// </remarks>
-    public (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
+    public (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
     {
         if (StoredArray(read) is not { } symbol)
         {
@@ -591,10 +592,9 @@ internal sealed class FlowIndex : IValueSource
 
         var inBody = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
         var writes = inBody.Count > 0 || symbol is ILocalSymbol ? inBody : WritesTo(symbol, null, cancellationToken);
-        return OneStoreSeen(read, symbol, writes, storedInBody: inBody.Count > 0, index => Operations.Strip(index) is ILocalReferenceOperation ? true : null) is
-            { Target: IArrayElementReferenceOperation { Indices: [var index] } } store
-            && Operations.Strip(index) is ILocalReferenceOperation local
-            ? (store.Value, local.Local)
+        return OneStoreSeen(read, symbol, writes, storedInBody: inBody.Count > 0, target => Operations.IndexLocals(target).IsDefault ? null : true) is
+            { Target: IArrayElementReferenceOperation target } store
+            ? (store.Value, Operations.IndexLocals(target))
             : null;
     }
 
@@ -614,7 +614,7 @@ internal sealed class FlowIndex : IValueSource
         var writes = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
 
         // A store at a computed index (in a loop) could be the one the read sees, whatever its value: unknown.
-        return OneStoreSeen(read, symbol, writes, storedInBody: true, index => index.ConstantValue.HasValue ? Equals(index.ConstantValue.Value, at) : null)?.Value;
+        return OneStoreSeen(read, symbol, writes, storedInBody: true, target => target.Indices is [{ ConstantValue.HasValue: true } index] ? Equals(index.ConstantValue.Value, at) : null)?.Value;
     }
 
     // The array an element read reads: a local, or a field of this object or a static one.
@@ -625,9 +625,9 @@ internal sealed class FlowIndex : IValueSource
 
     // The one element store among writes to the array that the read sees: null where the array is also stored whole (but for an empty
     // new array, or a local's new array after the read), filled by a copy, or stored at the read's index twice or (in the body) after
-    // the read. sameIndex tells whether a store's index is the read's (true), another one (false: that store is passed over), or
-    // cannot be compared with it (null: the read is unknown).
-    private static ISimpleAssignmentOperation? OneStoreSeen(IArrayElementReferenceOperation read, ISymbol symbol, IReadOnlyList<Write> writes, bool storedInBody, Func<IOperation, bool?> sameIndex)
+    // the read. sameIndex tells whether a store's indices are the read's (true), others (false: that store is passed over), or
+    // cannot be compared with them (null: the read is unknown).
+    private static ISimpleAssignmentOperation? OneStoreSeen(IArrayElementReferenceOperation read, ISymbol symbol, IReadOnlyList<Write> writes, bool storedInBody, Func<IArrayElementReferenceOperation, bool?> sameIndex)
     {
         ISimpleAssignmentOperation? single = null;
         foreach (var write in writes)
@@ -653,13 +653,13 @@ internal sealed class FlowIndex : IValueSource
             }
 
             if (write.ValueIsElements
-                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var index] } target } assignment
-                || StoredArray(target) is not { } stored || !SymbolEqualityComparer.Default.Equals(stored, symbol))
+                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
+                || target.Indices.Length != read.Indices.Length || StoredArray(target) is not { } stored || !SymbolEqualityComparer.Default.Equals(stored, symbol))
             {
-                return null; // filled by a copy, or stored by a compound assignment
+                return null; // filled by a copy, or stored by a compound assignment (or read half-typed, `e[`)
             }
 
-            switch (sameIndex(index))
+            switch (sameIndex(target))
             {
                 case false:
                     continue;
@@ -784,14 +784,14 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
-    public (IOperation Value, ILocalSymbol Index)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
+    public (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (SingleReturn(method.OriginalDefinition, cancellationToken) is not { } returned || Operations.Strip(returned) is not ILocalReferenceOperation { Local: var array })
         {
             return null;
         }
 
-        (IOperation Value, ILocalSymbol Index)? single = null;
+        (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? single = null;
         foreach (var write in FactsOfRoot(Operations.Root(returned)).Writes)
         {
             if (!SymbolEqualityComparer.Default.Equals(write.Target, array))
@@ -810,14 +810,14 @@ internal sealed class FlowIndex : IValueSource
             }
 
             if (single != null || write.ValueIsElements
-                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices.Length: 1 } target } assignment
-                || Operations.Strip(target.Indices[0]) is not ILocalReferenceOperation index
+                || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
+                || Operations.IndexLocals(target) is not { IsDefault: false } indices
                 || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target.ArrayReference), array))
             {
                 return null;
             }
 
-            single = (assignment.Value, index.Local);
+            single = (assignment.Value, indices);
         }
 
         return single;

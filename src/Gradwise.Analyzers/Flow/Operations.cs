@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -240,6 +241,36 @@ internal static class Operations
 
         return false;
     }
+
+    /// <summary>
+    /// The locals an array element is read or stored at, one per dimension (<c>i</c> of <c>r[i]</c>, <c>i, j</c> of <c>r[i, j]</c>), when each
+    /// index is a plain local and no two are the same; default otherwise (<c>r[i, i]</c>, <c>r[i + 1]</c>, <c>r[0, j]</c>).
+    /// </summary>
+    public static ImmutableArray<ILocalSymbol> IndexLocals(IArrayElementReferenceOperation element)
+    {
+        if (element.Indices.IsEmpty)
+        {
+            return default; // r[ half-typed
+        }
+
+        var locals = ImmutableArray.CreateBuilder<ILocalSymbol>(element.Indices.Length);
+        foreach (var index in element.Indices)
+        {
+            if (Strip(index) is not ILocalReferenceOperation { Local: var local } || locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return default;
+            }
+
+            locals.Add(local);
+        }
+
+        return locals.MoveToImmutable();
+    }
+
+    /// <summary>True when <paramref name="element"/> is read at exactly the locals <paramref name="indices"/>, in their order (<c>a[i, j]</c>, not <c>a[j, i]</c>).</summary>
+    public static bool IsAt(IArrayElementReferenceOperation element, ImmutableArray<ILocalSymbol> indices) =>
+        !indices.IsDefaultOrEmpty && element.Indices.Length == indices.Length
+        && element.Indices.Zip(indices, (at, local) => Strip(at) is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)).All(same => same);
 
     /// <summary>The collection <paramref name="element"/> reads at <paramref name="index"/> (<c>xs[i]</c> of an array or list), or null.</summary>
     public static IOperation? IndexedBy(IOperation element, ILocalSymbol index)

@@ -74,6 +74,14 @@ internal static class TensorApi
     public static ITypeSymbol? ElementType(IMethodSymbol member) =>
         member.TypeArguments.Length == 1 ? member.TypeArguments[0] : member.Parameters.Length > 0 ? (member.Parameters[0].Type as INamedTypeSymbol)?.TypeArguments.FirstOrDefault() : null;
 
+    /// <summary>The elementwise operation a <c>TensorPrimitives</c> member is (<see cref="Whole"/>), or null for any other method.</summary>
+    public static TensorMap? MapOf(IMethodSymbol member) =>
+        IsTensorPrimitives(member.ContainingType) && Whole.TryGetValue(member.Name, out var map) ? map : null;
+
+    /// <summary>The reduction a <c>TensorPrimitives</c> member is (<see cref="Reductions"/>), or null for any other method.</summary>
+    public static TensorKernel? ReductionOf(IMethodSymbol member) =>
+        IsTensorPrimitives(member.ContainingType) && Reductions.TryGetValue(member.Name, out var reduction) ? reduction.Kernel : null;
+
     /// <summary>True for <c>TensorPrimitives</c> itself.</summary>
     public static bool IsTensorPrimitives(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "TensorPrimitives", ContainingNamespace: { Name: "Tensors", ContainingNamespace: { Name: "Numerics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };

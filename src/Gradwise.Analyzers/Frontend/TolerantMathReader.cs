@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Gradwise.Flow;
@@ -40,7 +41,7 @@ internal interface IValueSource
     /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
     /// or, for an array field of this object the body does not fill, anywhere in the compilation), and that index; or null.
     /// </summary>
-    (IOperation Value, ILocalSymbol Index)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
+    (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
     /// The one value stored into the element a read at a constant index reads, earlier in the same body, where the body stores into that
@@ -61,10 +62,11 @@ internal interface IValueSource
     IReadOnlyList<IOperation> ReturnsOf(IMethodSymbol method, CancellationToken cancellationToken);
 
     /// <summary>
-    /// For a method that fills a new array and returns it (<c>var r = new double[n]; for (...) r[i] = a[i] - b[i]; return r;</c>): the one
-    /// value stored into its elements and the index local it is stored at; null otherwise.
+    /// For a method that fills a new array and returns it (<c>var r = new double[n]; for (...) r[i] = a[i] - b[i]; return r;</c>, or
+    /// <c>r[i, j] = a[i, j] - b[i, j]</c> of a two-dimensional one): the one value stored into its elements and the distinct index locals
+    /// it is stored at, one per dimension; null otherwise.
     /// </summary>
-    (IOperation Value, ILocalSymbol Index)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
+    (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
 
     /// <summary>The stores a method with source makes to <paramref name="target"/> (a field, a parameter) in its own body.</summary>
     IReadOnlyList<Write> WritesIn(IMethodSymbol method, ISymbol target, CancellationToken cancellationToken);
@@ -115,8 +117,9 @@ internal sealed class TolerantMathReader
         // While an element's stored value is read back (e[i] from e[k] = t[k] - o[k]), its index local stands for the index read at.
         public Dictionary<ISymbol, string>? Renamed;
 
-        // While an array helper's element is read (r[k] = a[k] - b[k]), each array parameter stands for its argument's element, read at k.
-        public Dictionary<IParameterSymbol, (Expr Element, ILocalSymbol? Index)>? ElementParameters;
+        // While an array helper's element is read (r[k] = a[k] - b[k], r[i, j] = a[i, j] - b[i, j]), each array parameter stands for its
+        // argument's element, read at the store's indices (default: where the helper returns a sequence it does not store by index).
+        public Dictionary<IParameterSymbol, (Expr Element, ImmutableArray<ILocalSymbol> Indices)>? ElementParameters;
 
         // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
         public StorageBinding? Storage;
@@ -508,11 +511,10 @@ internal sealed class TolerantMathReader
             case IParameterReferenceOperation linq when depth < MaxInlining && MathApi.IsNumeric(linq.Type) && ActivationFlow.LinqElementSource(linq) is { } sequence
                 && OfElementsOnly(() => ReadElements(sequence, parameters, depth + 1)) is { } linqElement:
                 return linqElement; // e in errors.Zip(o, (e, y) => e * y * (1 - y)): an element of errors
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when scope.ElementParameters != null
+            case IArrayElementReferenceOperation element when scope.ElementParameters != null
                 && Operations.Strip(element.ArrayReference) is IParameterReferenceOperation arrayParameter
-                && scope.ElementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && boundElement.Index is { } boundIndex
-                && Operations.Strip(element.Indices[0]) is ILocalReferenceOperation { Local: var at } && SymbolEqualityComparer.Default.Equals(at, boundIndex):
-                return boundElement.Element; // a[k] in the helper filling r[k]: the argument's element
+                && scope.ElementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && Operations.IsAt(element, boundElement.Indices):
+                return boundElement.Element; // a[k] in the helper filling r[k], a[i, j] in one filling r[i, j]: the argument's element
             case ILocalReferenceOperation local when scope.Renamed != null && scope.Renamed.ContainsKey(local.Local):
                 return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
@@ -526,16 +528,16 @@ internal sealed class TolerantMathReader
                 && ReceiverKey(computed.Instance, plainOnly: true) is var (known, receiver) && known
                 && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
                 return Within(scope with { Self = receiver }, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
-            case IArrayElementReferenceOperation { Indices.Length: 1 } made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
-                && MadeElement(made.ArrayReference, made.Indices[0], parameters, depth) is { } madeElement:
-                return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]
+            case IArrayElementReferenceOperation made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
+                && MadeElement(made.ArrayReference, made.Indices, parameters, depth) is { } madeElement:
+                return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]; errors[i, j] of a 2-D helper's result
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var listAt], Instance: { } madeList } madeRead when depth < MaxInlining
-                && MathApi.IsNumeric(madeRead.Type) && IsSequence(madeList.Type) && MadeElement(madeList, listAt.Value, parameters, depth) is { } madeListElement:
+                && MathApi.IsNumeric(madeRead.Type) && IsSequence(madeList.Type) && MadeElement(madeList, ImmutableArray.Create(listAt.Value), parameters, depth) is { } madeListElement:
                 return madeListElement; // the same of a list, var errors = o.Zip(t, (a, b) => b - a).ToList()
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
-                && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, index)
-                && OperandKey.Of(element.Indices[0], KeyName, scope.Renamed, scope.Self) is { } at:
-                return ReadRenamed(storedElement, index, at, parameters, depth + 1);
+            case IArrayElementReferenceOperation element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
+                && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, indices)
+                && IndexKeys(element.Indices) is { } at && at.Length == indices.Length:
+                return Renamed(indices, at, () => Read(storedElement, parameters, depth + 1)); // e[i] (e[i, j]) after e[k] = t[k] - o[k] (e[k, l] = ...)
             case IArrayElementReferenceOperation { Indices.Length: 1 } constantElement when depth < MaxInlining && MathApi.IsNumeric(constantElement.Type)
                 && source.StoredAtConstantIndex(constantElement, cancellationToken) is { } storedAt:
                 return Read(storedAt, parameters, depth + 1); // errors[0] after errors[0] = t - outputs[0]: a network with one output
@@ -616,7 +618,7 @@ internal sealed class TolerantMathReader
             return ReadOwnElements(value, parameters, depth) ?? Leaf(value);
         }
 
-        if (VectorApi.IsVector(value.Type) || value.Type is not IArrayTypeSymbol { Rank: 1 } && !IsSequence(value.Type))
+        if (VectorApi.IsVector(value.Type) || value.Type is not IArrayTypeSymbol && !IsSequence(value.Type))
         {
             return Read(value, parameters, depth);
         }
@@ -671,7 +673,7 @@ internal sealed class TolerantMathReader
         foreach (var argument in call.Arguments)
         {
             var parameter = target.OriginalDefinition.Parameters[argument.Parameter!.Ordinal];
-            if (parameter.Type is IArrayTypeSymbol { Rank: 1 } || IsSequence(parameter.Type))
+            if (parameter.Type is IArrayTypeSymbol || IsSequence(parameter.Type))
             {
                 elements[parameter] = ReadElements(argument.Value, parameters, depth);
             }
@@ -687,28 +689,28 @@ internal sealed class TolerantMathReader
     /// <summary>The element a helper returns, its numeric parameters bound in <paramref name="names"/> and its array parameters' elements in <paramref name="elements"/> (null: as the variables in names).</summary>
     private Expr? ReadHelperElements(IMethodSymbol method, Dictionary<IParameterSymbol, Expr> names, Dictionary<IParameterSymbol, Expr>? elements, int depth)
     {
-        if (depth >= MaxInlining || method.ReturnType is not IArrayTypeSymbol { Rank: 1 } && !IsSequence(method.ReturnType))
+        if (depth >= MaxInlining || method.ReturnType is not IArrayTypeSymbol && !IsSequence(method.ReturnType))
         {
             return null;
         }
 
-        elements ??= method.Parameters.Where(p => p.Type is IArrayTypeSymbol { Rank: 1 } || IsSequence(p.Type)).ToDictionary(p => p, p => names[p], (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
-        if (source.ReturnedElement(method, cancellationToken) is var (stored, index))
+        elements ??= method.Parameters.Where(p => p.Type is IArrayTypeSymbol || IsSequence(p.Type)).ToDictionary(p => p, p => names[p], (IEqualityComparer<IParameterSymbol>)SymbolEqualityComparer.Default);
+        if (source.ReturnedElement(method, cancellationToken) is var (stored, indices))
         {
-            return WithElementParameters(elements, index, () => Read(stored, names, depth));
+            return WithElementParameters(elements, indices, () => Read(stored, names, depth));
         }
 
         return source.SingleReturn(method, cancellationToken) is { } returned
-            ? WithElementParameters(elements, null, () => ReadElements(returned, names, depth)) // => a.Zip(b, (x, y) => x - y).ToArray()
+            ? WithElementParameters(elements, default, () => ReadElements(returned, names, depth)) // => a.Zip(b, (x, y) => x - y).ToArray()
             : null;
     }
 
-    private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ILocalSymbol? index, System.Func<Expr> read)
+    private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ImmutableArray<ILocalSymbol> indices, System.Func<Expr> read)
     {
-        var bound = new Dictionary<IParameterSymbol, (Expr, ILocalSymbol?)>(SymbolEqualityComparer.Default);
+        var bound = new Dictionary<IParameterSymbol, (Expr, ImmutableArray<ILocalSymbol>)>(SymbolEqualityComparer.Default);
         foreach (var pair in elements)
         {
-            bound[pair.Key] = (pair.Value, index);
+            bound[pair.Key] = (pair.Value, indices);
         }
 
         return Within(scope with { ElementParameters = bound }, read);
@@ -752,11 +754,20 @@ internal sealed class TolerantMathReader
         Renamed(index, at, () => Read(value, parameters, depth));
 
     /// <summary>Reads with the local or index parameter <paramref name="index"/> keyed as <paramref name="at"/>.</summary>
-    private T Renamed<T>(ISymbol index, string at, System.Func<T> read)
+    private T Renamed<T>(ISymbol index, string at, System.Func<T> read) => Renamed(ImmutableArray.Create(index), new[] { at }, read);
+
+    /// <summary>Reads with each index local of <paramref name="indices"/> keyed as the key at its place in <paramref name="at"/>.</summary>
+    private T Renamed<T>(ImmutableArray<ILocalSymbol> indices, string[] at, System.Func<T> read) => Renamed(ImmutableArray<ISymbol>.CastUp(indices), at, read);
+
+    private T Renamed<T>(ImmutableArray<ISymbol> indices, string[] at, System.Func<T> read)
     {
         var outer = scope.Renamed;
         var inner = outer is null ? new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default) : new Dictionary<ISymbol, string>(outer, SymbolEqualityComparer.Default);
-        inner[index] = at;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            inner[indices[i]] = at[i];
+        }
+
         return Within(scope with { Renamed = inner }, read);
     }
 
@@ -876,10 +887,10 @@ internal sealed class TolerantMathReader
     /// or <c>.ToList()</c>, or of an array helper's result) or a list copied from a sequence (<c>new List&lt;double&gt;(...)</c>), read as
     /// that call's or sequence's element there, where it is a function of plain arrays' elements; null otherwise.
     /// </summary>
-    private Expr? MadeElement(IOperation collection, IOperation at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    private Expr? MadeElement(IOperation collection, ImmutableArray<IOperation> at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
     {
         if (Operations.Strip(collection) is not ILocalReferenceOperation local || source.SingleDefinition(local, cancellationToken) is not { } making
-            || OperandKey.Of(at, KeyName, scope.Renamed, scope.Self) is not { } key)
+            || IndexKey(at) is not { } key)
         {
             return null;
         }
@@ -891,6 +902,32 @@ internal sealed class TolerantMathReader
                 Within(scope with { ElementIndex = key }, () => OfElementsOnly(() => ReadElements(copied, parameters, depth + 1))), // new List<double>(o.Zip(...))
             _ => null,
         };
+    }
+
+    /// <summary>The key of the indices an element is read at (<c>i</c>; <c>i,j</c> for two dimensions), or null when one has none.</summary>
+    private string? IndexKey(ImmutableArray<IOperation> at) =>
+        at.Length == 1 ? OperandKey.Of(at[0], KeyName, scope.Renamed, scope.Self) : IndexKeys(at) is { } keys ? string.Join(",", keys) : null;
+
+    /// <summary>The key of each index an element is read at, or null when one has none.</summary>
+    private string[]? IndexKeys(ImmutableArray<IOperation> at)
+    {
+        if (at.IsEmpty)
+        {
+            return null; // e[ half-typed
+        }
+
+        var keys = new string[at.Length];
+        for (var i = 0; i < at.Length; i++)
+        {
+            if (OperandKey.Of(at[i], KeyName, scope.Renamed, scope.Self) is not { } key)
+            {
+                return null;
+            }
+
+            keys[i] = key;
+        }
+
+        return keys;
     }
 
     /// <summary>

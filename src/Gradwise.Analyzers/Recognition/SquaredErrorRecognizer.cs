@@ -48,6 +48,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> scalarMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (int A, int B)?> elementwiseMethods = SharedTable.Create<IMethodSymbol, (int A, int B)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> squaringMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (int Array, int Exponent)?> elementSquaringMethods = SharedTable.Create<IMethodSymbol, (int Array, int Exponent)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, WrittenOperations> writtenOperators = SharedTable.Create<IMethodSymbol, WrittenOperations>(SymbolEqualityComparer.Default);
@@ -175,7 +176,7 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// The array and the function of a call of your own method that returns a new array of the function of each element of an array
-    /// it is given (<c>static double[] Map(this double[] a, Func&lt;double, double&gt; f)</c> storing <c>r[i] = f(a[i])</c>, whatever its
+    /// it is given (<c>static double[] Map(this double[] a, Func&lt;double, double&gt; f)</c> storing <c>r[i] = f(a[i])</c>, or <c>r[i, j] = f(a[i, j])</c>, whatever its
     /// name): read from its one store, as the arguments passed for those two parameters; null for any other call.
     /// </summary>
     private (IOperation Over, IOperation Function)? MapsArrayElements(IInvocationOperation call, CancellationToken ct)
@@ -185,8 +186,7 @@ internal sealed class SquaredErrorRecognizer
             || index.ReturnedElement(method, ct) is not var (stored, at)
             || Operations.Strip(stored) is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments: [var element] }
             || Operations.Strip(function) is not IParameterReferenceOperation { Parameter: var functionParameter }
-            || Operations.Strip(element.Value) is not IArrayElementReferenceOperation { Indices: [var read] } mapped
-            || Operations.Strip(read) is not ILocalReferenceOperation { Local: var readAt } || !SymbolEqualityComparer.Default.Equals(readAt, at)
+            || Operations.Strip(element.Value) is not IArrayElementReferenceOperation mapped || !Operations.IsAt(mapped, at)
             || Operations.Strip(mapped.ArrayReference) is not IParameterReferenceOperation { Parameter: var arrayParameter })
         {
             return null;
@@ -882,6 +882,14 @@ internal sealed class SquaredErrorRecognizer
             return new SquaredErrorLoss(call, squared.Left, squared.Right, false); // Square(o - t) with Square(v) => v * v
         }
 
+        if (call.Arguments.Length <= 2 && HasBody(target) && target.Parameters.Any(p => p.Type is IArrayTypeSymbol)
+            && elementSquaringMethods.GetOrAdd(target.OriginalDefinition, m => SquaredElements(m, ct)) is var (array, exponent)
+            && (exponent < 0 || ArgumentAt(call, exponent) is { } power && Operations.Number(power) == 2.0)
+            && ArgumentAt(call, array) is { } squaredArray && SquareOf(call, squaredArray, ct) is { } elementLoss)
+        {
+            return elementLoss; // Square(error) filling r[i, j] = a[i, j] * a[i, j], Power(error, 2), MeanSquare(error) summing e[i] * e[i]
+        }
+
         if (call.Arguments.Length < 2)
         {
             return null;
@@ -1353,13 +1361,13 @@ internal sealed class SquaredErrorRecognizer
                 return (minuend, subtrahend); // double e = o; e -= t;
             case IMemberReferenceOperation member when depth < 3 && index.SingleMemberDefinition(member, ct) is { } stored:
                 return Difference(stored, ct, depth + 1);
-            case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
+            case IArrayElementReferenceOperation element when depth < 3 && index.SingleElementDefinition(element, ct) is var (storedElement, _):
                 return Difference(storedElement, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.StoredAtConstantIndex(element, ct) is { } storedAt:
                 return Difference(storedAt, ct, depth + 1); // errors[0] = t - outputs[0] earlier in the body: a network with one output
-            case IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var whole } when depth < 3 && Operations.Strip(whole) is ILocalReferenceOperation array
+            case IArrayElementReferenceOperation { Indices.Length: > 0, ArrayReference: var whole } when depth < 3 && Operations.Strip(whole) is ILocalReferenceOperation array
                 && index.SingleDefinition(array, ct) is IInvocationOperation made && (ElementPair(made, BinaryOperatorKind.Subtract, ct) ?? ZipPair(made, BinaryOperatorKind.Subtract)) is var (minuend, subtrahend):
-                return (minuend, subtrahend); // error[i] of error = Subtract(y, output), a helper filling r[i] = a[i] - b[i]: the arrays' elements
+                return (minuend, subtrahend); // error[i] of error = Subtract(y, output), a helper filling r[i] = a[i] - b[i] (or r[i, j]): the arrays' elements
             case IPropertyReferenceOperation { Property.IsIndexer: true } listElement when depth < 3 && index.SingleAddedElement(listElement, ct) is var (added, _):
                 return Difference(added, ct, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) in a counting loop
             case ILocalReferenceOperation local when depth < 3 && index.Reaching(local, ct) is [IForEachLoopOperation { Collection: var collection }]
@@ -1447,6 +1455,53 @@ internal sealed class SquaredErrorRecognizer
         var body = Simplifier.Simplify(new TolerantMathReader(index, ct).ReadWith(returned, names));
         var core = body is Product { Factors.Count: 2 } scaled && scaled.Factors[0] is Constant ? scaled.Factors[1] : body;
         return core.Equals(Ex.Pow(names[parameter], Ex.Const(2.0)));
+    }
+
+    /// <summary>
+    /// For a method of yours that squares each element of one of its array parameters, whatever it does with the squares
+    /// (<c>Square(a)</c> filling <c>r[i, j] = a[i, j] * a[i, j]</c>, <c>Power(a, p)</c> filling <c>Math.Pow(a[i], p)</c>, <c>MeanSquare(e)</c>
+    /// summing <c>e[i] * e[i]</c>, or <c>v * v</c> over <c>foreach (var v in e)</c>): that parameter's ordinal, and the ordinal of the
+    /// parameter the exponent is (−1 for a square written out); null otherwise.
+    /// </summary>
+    private (int Array, int Exponent)? SquaredElements(IMethodSymbol method, CancellationToken ct)
+    {
+        if (method.Parameters.Length > 2 || !MayMultiply(method, ct) || index.ReturnsOf(method, ct) is not { Count: > 0 } returns)
+        {
+            return null;
+        }
+
+        var body = Operations.Root(returns[0]);
+        int? ElementOf(IOperation operation) => ArrayParameter(operation) ?? (Operations.Strip(operation) is ILocalReferenceOperation { Local: var local }
+            ? body.Descendants().OfType<IForEachLoopOperation>().Where(l => l.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var each } && SymbolEqualityComparer.Default.Equals(each, local))
+                .Select(l => Operations.Strip(l.Collection) is IParameterReferenceOperation { Parameter: var over } && SymbolEqualityComparer.Default.Equals(over.ContainingSymbol, method) ? over.Ordinal : (int?)null)
+                .FirstOrDefault()
+            : null);
+
+        var reader = new TolerantMathReader(index, ct);
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply, OperatorMethod: null } square when ElementOf(square.LeftOperand) is { } squared
+                    && ElementOf(square.RightOperand) == squared && reader.Read(square.LeftOperand).Equals(reader.Read(square.RightOperand)):
+                    return (squared, -1);
+                case IInvocationOperation { TargetMethod.Name: "Pow", Arguments: [var raised, var power] } pow when MathApi.IsRecognizedMathType(pow.TargetMethod.ContainingType)
+                    && ElementOf(raised.Value) is { } powered:
+                    if (Operations.Number(power.Value) == 2.0)
+                    {
+                        return (powered, -1);
+                    }
+
+                    if (Operations.Strip(power.Value) is IParameterReferenceOperation { Parameter: var exponent } && SymbolEqualityComparer.Default.Equals(exponent.ContainingSymbol, method))
+                    {
+                        return (powered, exponent.Ordinal); // Power(a, p): a square where the caller passes 2
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>From syntax, before any binding: a body that squares has a product or a call (<c>Math.Pow</c>).</summary>

@@ -1908,6 +1908,52 @@ public sealed class SquaredErrorRealShapeTests
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:e.PointwisePower(2)|}.RowSums().Sum() / y.ColumnCount") } },
         { "MathNet matrices over a batch: the error multiplied by itself element by element, every element summed", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:e.PointwiseMultiply(e)|}.Enumerate().Sum() * 0.5") } },
+        { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named sigmoid", new[] { NamedLayer("sigmoid") } },
+        { "two-dimensional arrays (a NumPy port): the delta Multiply(error, SigmoidDerivative(output)) of helpers over double[,], and the squared error summed over both indices", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            var error = Np.Subtract(y, output);
+            var delta = {|GW1001:Np.Multiply(error, Np.SigmoidDerivative(output))|};
+            double loss = 0;
+            for (int i = 0; i < error.GetLength(0); i++)
+                for (int j = 0; j < error.GetLength(1); j++)
+                    loss += {|GW1001:error[i, j] * error[i, j]|};
+            return loss;
+            """) } },
+        { "two-dimensional arrays (a NumPy port): the mean of a Square helper's result, np.mean(np.square(error))", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            var error = Np.Subtract(y, output);
+            return Np.Mean({|GW1001:Np.Square(error)|});
+            """) } },
+        { "two-dimensional arrays (a NumPy port): the mean of a Power helper's result with the exponent 2 passed, np.mean(np.power(y - o, 2))", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            return Np.Mean({|GW1001:Np.Power(Np.Subtract(y, output), 2)|});
+            """) } },
+        { "two-dimensional arrays (a NumPy port): a MeanSquare helper summing e[i, j] * e[i, j] over the error a Subtract helper returns", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            return {|GW1001:Np.MeanSquare(Np.Subtract(output, y))|};
+            """) } },
+        { "two-dimensional arrays (a NumPy port): error, delta and loss written out in loops over both indices of a sigmoid helper's result", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            int n = y.GetLength(0), m = y.GetLength(1);
+            var error = new double[n, m];
+            var delta = new double[n, m];
+            double loss = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    error[i, j] = y[i, j] - output[i, j];
+                    delta[i, j] = {|GW1001:error[i, j] * output[i, j] * (1 - output[i, j])|};
+                    loss += {|GW1001:error[i, j] * error[i, j]|};
+                }
+            }
+            return loss / (n * m);
+            """) } },
+        { "plain arrays: a local function summing v * v over foreach (var v in e), given the error array a Subtract helper returns", new[] { ArrayHelpers("""
+            var output = M.Sigmoid(M.Dot(w2, M.Sigmoid(M.Dot(w1, x))));
+            return {|GW1001:MeanSquare(M.Subtract(y, output))|};
+            static double MeanSquare(double[] e) { double s = 0; foreach (var v in e) s += v * v; return s / e.Length; }
+            """) } },
         { "MathNet vectors: a squared error summed as (p - y).PointwisePower(2).Sum() over a sigmoid mapped by Map", new[] { MathNetStub, MathNetCost(
             "/*σ*/(w * x + b).Map(v => 1.0 / (1.0 + Math.Exp(-v)))", "{|GW1001:(p - y).PointwisePower(2)|}.Sum() / y.Count") } },
         { "MathNet vectors: a squared error summed as the square of the difference's norm", new[] { MathNetStub, MathNetCost(
@@ -4637,6 +4683,35 @@ public sealed class SquaredErrorRealShapeTests
             return loss;
             """) } },
         { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
+        { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named tanh", new[] { NamedLayer("tanh") } },
+        { "two-dimensional arrays (a NumPy port): a tanh output's error squared by Square, Power and MeanSquare, and in a loop", new[] { NumpyPort("""
+            var output = Np.Tanh(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            var error = Np.Subtract(y, output);
+            double loss = Np.Mean(Np.Square(error)) + Np.Mean(Np.Power(error, 2)) + Np.MeanSquare(error);
+            for (int i = 0; i < error.GetLength(0); i++)
+                for (int j = 0; j < error.GetLength(1); j++)
+                    loss += error[i, j] * error[i, j];
+            return loss;
+            """) } },
+        { "two-dimensional arrays (a NumPy port): a linear output's squared error, the sigmoid only on the hidden layer", new[] { NumpyPort("""
+            var output = Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2);
+            return Np.MeanSquare(Np.Subtract(y, output)) + Np.Mean(Np.Square(Np.Subtract(y, output)));
+            """) } },
+        { "two-dimensional arrays (a NumPy port): a sigmoid output's error raised to the power 1, and the weights squared (an L2 penalty)", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            return Np.Mean(Np.Power(Np.Subtract(y, output), 1)) + 0.01 * Np.Sum(Np.Square(w2));
+            """) } },
+        { "two-dimensional arrays (a NumPy port): a sigmoid output's error times the transposed derivative (elements of two places, no delta)", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            var error = Np.Subtract(y, output);
+            var mixed = Np.Multiply(error, Np.Transpose(Np.SigmoidDerivative(output)));
+            return Np.Sum(mixed);
+            """) } },
+        { "two-dimensional arrays (a NumPy port): the cross-entropy gradient output - y of a sigmoid output, and its error summed unsquared", new[] { NumpyPort("""
+            var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            var gradient = Np.Dot(Np.Transpose(x), Np.Subtract(output, y));
+            return Np.Sum(Np.Subtract(output, y)) + Np.Sum(gradient);
+            """) } },
         { "a network whose layers' activations are named by strings the caller passes, relu and a name no case takes (the default)", new[] { NamedActivations("\"relu\", \"swish\"") } },
         { "MathNet matrices over a batch: the squared Frobenius norm of a linear output's error, the sigmoid only on the hidden layer", new[] { MathNetStub, MathNetBatch(
             "w2 * (w1 * x).Map(Sigmoid)", "Math.Pow(e.FrobeniusNorm(), 2) / y.ColumnCount") } },
@@ -5030,6 +5105,171 @@ public sealed class SquaredErrorRealShapeTests
         public static class Trainer
         {
             public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, new[] { {{names}} }).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
+        }
+        """;
+
+    /// <summary>
+    /// A layer whose activation is named by a string its constructor is given, kept as a code in a field (<c>case "sigmoid": kind = 0;</c>)
+    /// that <c>Activate</c> switches on; the output layer is made with <paramref name="name"/>, and its outputs are trained with squared error.
+    /// </summary>
+    private static string NamedLayer(string name) => $$"""
+        using System;
+        public class Layer
+        {
+            private readonly int kind;
+            public double[] Outputs;
+            public Layer(int size, string activation)
+            {
+                Outputs = new double[size];
+                switch (activation)
+                {
+                    case "sigmoid": kind = 0; break;
+                    case "tanh": kind = 1; break;
+                    default: kind = 2; break;
+                }
+            }
+            private double Activate(double x)
+            {
+                switch (kind)
+                {
+                    case 0: return 1.0 / (1.0 + Math.Exp(-x));
+                    case 1: return Math.Tanh(x);
+                    default: return Math.Max(0, x);
+                }
+            }
+            public void Forward(double[] z) { for (int i = 0; i < Outputs.Length; i++) Outputs[i] = {{(name == "sigmoid" ? "/*σ*/" : "")}}Activate(z[i]); }
+        }
+        public static class Program
+        {
+            private static readonly Layer hidden = new Layer(8, "relu");
+            public static double Train(double[] z, double[] t)
+            {
+                var output = new Layer(1, "{{name}}");
+                output.Forward(z);
+                double loss = 0;
+                for (int i = 0; i < t.Length; i++) loss += {{(name == "sigmoid" ? "{|GW1001:(output.Outputs[i] - t[i]) * (output.Outputs[i] - t[i])|}" : "(output.Outputs[i] - t[i]) * (output.Outputs[i] - t[i])")}};
+                return loss;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A network over two-dimensional arrays, as C# ports of NumPy tutorials write it: a static class of helpers over <c>double[,]</c>
+    /// (one row per example), each filling and returning a new array element by element (<c>Sigmoid</c>, <c>Subtract</c>, <c>Multiply</c>,
+    /// <c>Square</c>, <c>Power</c>, <c>Transpose</c>) or reducing one (<c>Dot</c>, <c>Mean</c>, <c>Sum</c>, <c>MeanSquare</c>):
+    /// <paramref name="train"/> is the training step's body, given a batch x and its targets y.
+    /// </summary>
+    private static string NumpyPort(string train) => $$"""
+        using System;
+        public static class Np
+        {
+            public static double[,] Dot(double[,] a, double[,] b)
+            {
+                int n = a.GetLength(0), m = b.GetLength(1), k = a.GetLength(1);
+                var r = new double[n, m];
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < m; j++)
+                    {
+                        double s = 0;
+                        for (int t = 0; t < k; t++) s += a[i, t] * b[t, j];
+                        r[i, j] = s;
+                    }
+                return r;
+            }
+            public static double[,] Sigmoid(double[,] x)
+            {
+                var r = new double[x.GetLength(0), x.GetLength(1)];
+                for (int i = 0; i < x.GetLength(0); i++)
+                    for (int j = 0; j < x.GetLength(1); j++)
+                        r[i, j] = /*σ*/1.0 / (1.0 + Math.Exp(-x[i, j]));
+                return r;
+            }
+            public static double[,] Tanh(double[,] x)
+            {
+                var r = new double[x.GetLength(0), x.GetLength(1)];
+                for (int i = 0; i < x.GetLength(0); i++)
+                    for (int j = 0; j < x.GetLength(1); j++)
+                        r[i, j] = Math.Tanh(x[i, j]);
+                return r;
+            }
+            public static double[,] SigmoidDerivative(double[,] s)
+            {
+                var r = new double[s.GetLength(0), s.GetLength(1)];
+                for (int i = 0; i < s.GetLength(0); i++)
+                    for (int j = 0; j < s.GetLength(1); j++)
+                        r[i, j] = s[i, j] * (1 - s[i, j]);
+                return r;
+            }
+            public static double[,] Subtract(double[,] a, double[,] b)
+            {
+                var r = new double[a.GetLength(0), a.GetLength(1)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        r[i, j] = a[i, j] - b[i, j];
+                return r;
+            }
+            public static double[,] Multiply(double[,] a, double[,] b)
+            {
+                var r = new double[a.GetLength(0), a.GetLength(1)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        r[i, j] = a[i, j] * b[i, j];
+                return r;
+            }
+            public static double[,] Transpose(double[,] a)
+            {
+                var r = new double[a.GetLength(1), a.GetLength(0)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        r[j, i] = a[i, j];
+                return r;
+            }
+            public static double[,] Square(double[,] a)
+            {
+                var r = new double[a.GetLength(0), a.GetLength(1)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        r[i, j] = a[i, j] * a[i, j];
+                return r;
+            }
+            public static double[,] Power(double[,] a, double p)
+            {
+                var r = new double[a.GetLength(0), a.GetLength(1)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        r[i, j] = Math.Pow(a[i, j], p);
+                return r;
+            }
+            public static double Mean(double[,] a)
+            {
+                double s = 0;
+                foreach (var v in a) s += v;
+                return s / a.Length;
+            }
+            public static double Sum(double[,] a)
+            {
+                double s = 0;
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++)
+                        s += a[i, j];
+                return s;
+            }
+            public static double MeanSquare(double[,] e)
+            {
+                double s = 0;
+                for (int i = 0; i < e.GetLength(0); i++)
+                    for (int j = 0; j < e.GetLength(1); j++)
+                        s += e[i, j] * e[i, j];
+                return s / e.Length;
+            }
+        }
+        public class TwoLayer
+        {
+            private double[,] w1 = new double[2, 4], w2 = new double[4, 1];
+            public double Train(double[,] x, double[,] y)
+            {
+                {{train}}
+            }
         }
         """;
 
