@@ -1470,15 +1470,24 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        var body = Operations.Root(returns[0]);
-        int? ElementOf(IOperation operation) => ArrayParameter(operation) ?? (Operations.Strip(operation) is ILocalReferenceOperation { Local: var local }
-            ? body.Descendants().OfType<IForEachLoopOperation>().Where(l => l.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var each } && SymbolEqualityComparer.Default.Equals(each, local))
-                .Select(l => Operations.Strip(l.Collection) is IParameterReferenceOperation { Parameter: var over } && SymbolEqualityComparer.Default.Equals(over.ContainingSymbol, method) ? over.Ordinal : (int?)null)
-                .FirstOrDefault()
-            : null);
+        var operations = Operations.Root(returns[0]).Descendants().ToList();
+
+        // foreach (var v in e): v is an element of the parameter e
+        var eachOf = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var loop in operations.OfType<IForEachLoopOperation>())
+        {
+            if (loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var each } && Operations.Strip(loop.Collection) is IParameterReferenceOperation { Parameter: var over }
+                && SymbolEqualityComparer.Default.Equals(over.ContainingSymbol, method))
+            {
+                eachOf[each] = over.Ordinal;
+            }
+        }
+
+        int? ElementOf(IOperation operation) =>
+            ArrayParameter(operation) ?? (Operations.Strip(operation) is ILocalReferenceOperation { Local: var local } && eachOf.TryGetValue(local, out var ordinal) ? ordinal : null);
 
         var reader = new TolerantMathReader(index, ct);
-        foreach (var operation in body.Descendants())
+        foreach (var operation in operations)
         {
             switch (operation)
             {
