@@ -605,7 +605,7 @@ internal sealed class FlowIndex : IValueSource
     /// </remarks>
     public IOperation? StoredAtConstantIndex(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
     {
-        if (read.Indices is not [{ ConstantValue: { HasValue: true, Value: var at } }] || StoredArray(read) is not { } symbol)
+        if (read.Indices is not [{ ConstantValue: { HasValue: true, Value: var at } }] || Operations.Strip(read.ArrayReference) is IArrayElementReferenceOperation || StoredArray(read) is not { } symbol)
         {
             return null;
         }
@@ -617,9 +617,9 @@ internal sealed class FlowIndex : IValueSource
         return OneStoreSeen(read, symbol, writes, storedInBody: true, target => target.Indices is [{ ConstantValue.HasValue: true } index] ? Equals(index.ConstantValue.Value, at) : null)?.Value;
     }
 
-    // The array an element read reads: a local, or a field of this object or a static one.
+    // The array an element read reads (through every level of a jagged one): a local, or a field of this object or a static one.
     private static ISymbol? StoredArray(IArrayElementReferenceOperation read) =>
-        Operations.Strip(read.ArrayReference) is var array && array is ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
+        Operations.ElementRoot(read) is var array && array is ILocalReferenceOperation or IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation }
             ? Operations.ReferencedSymbol(array)
             : null;
 
@@ -652,9 +652,16 @@ internal sealed class FlowIndex : IValueSource
                 return null;
             }
 
+            if (write.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Type: IArrayTypeSymbol } } && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null }
+                && read.Type is not IArrayTypeSymbol)
+            {
+                continue; // e[i] = new double[m]: a jagged array's row, no value yet
+            }
+
             if (write.ValueIsElements
                 || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
-                || target.Indices.Length != read.Indices.Length || StoredArray(target) is not { } stored || !SymbolEqualityComparer.Default.Equals(stored, symbol))
+                || Operations.AllIndices(target) is not { IsDefault: false } stored || Operations.AllIndices(read) is not { IsDefault: false } wanted || stored.Length != wanted.Length
+                || StoredArray(target) is not { } array || !SymbolEqualityComparer.Default.Equals(array, symbol))
             {
                 return null; // filled by a copy, or stored by a compound assignment (or read half-typed, `e[`)
             }
@@ -801,26 +808,59 @@ internal sealed class FlowIndex : IValueSource
 
             if (!write.IntoElements)
             {
-                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } || write.Site is IVariableDeclaratorOperation && Operations.Strip(write.Value) is IInvocationOperation)
                 {
-                    continue; // var r = new double[n]: no value yet
+                    continue; // var r = new double[n], or var r = Make(n, m) of a helper making rows: every element is stored below
                 }
 
                 return null;
             }
 
+            if (write.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Type: IArrayTypeSymbol } } && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+            {
+                continue; // r[i] = new double[m]: a jagged array's row, no value yet
+            }
+
             if (single != null || write.ValueIsElements
                 || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
                 || Operations.IndexLocals(target) is not { IsDefault: false } indices
-                || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target.ArrayReference), array))
+                || !SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(Operations.ElementRoot(target)), array))
             {
                 return null;
             }
 
-            single = (assignment.Value, indices);
+            single = (assignment.Value, indices); // r[i] = ..., r[i, j] = ..., r[i][j] = ...
         }
 
         return single;
+    }
+
+    /// <inheritdoc />
+    public bool ReturnsNewArray(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.ReturnType is not IArrayTypeSymbol || method.DeclaringSyntaxReferences.Length == 0
+            || SingleReturn(method.OriginalDefinition, cancellationToken) is not { } returned || Operations.Strip(returned) is not ILocalReferenceOperation { Local: var array })
+        {
+            return false;
+        }
+
+        var allocated = false;
+        foreach (var write in FactsOfRoot(Operations.Root(returned)).Writes)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(write.Target, array))
+            {
+                continue;
+            }
+
+            if (write.ValueIsElements || Operations.Strip(write.Value) is not IArrayCreationOperation { Initializer: null })
+            {
+                return false; // an element or a row with values, or an array from elsewhere
+            }
+
+            allocated = true;
+        }
+
+        return allocated;
     }
 
     /// <inheritdoc />

@@ -248,13 +248,14 @@ internal static class Operations
     /// </summary>
     public static ImmutableArray<ILocalSymbol> IndexLocals(IArrayElementReferenceOperation element)
     {
-        if (element.Indices.IsEmpty)
+        var all = AllIndices(element);
+        if (all.IsDefault)
         {
             return default; // r[ half-typed
         }
 
-        var locals = ImmutableArray.CreateBuilder<ILocalSymbol>(element.Indices.Length);
-        foreach (var index in element.Indices)
+        var locals = ImmutableArray.CreateBuilder<ILocalSymbol>(all.Length);
+        foreach (var index in all)
         {
             if (Strip(index) is not ILocalReferenceOperation { Local: var local } || locals.Contains(local, SymbolEqualityComparer.Default))
             {
@@ -267,10 +268,51 @@ internal static class Operations
         return locals.MoveToImmutable();
     }
 
-    /// <summary>True when <paramref name="element"/> is read at exactly the locals <paramref name="indices"/>, in their order (<c>a[i, j]</c>, not <c>a[j, i]</c>).</summary>
+    /// <summary>
+    /// True when <paramref name="element"/> is read at exactly the locals <paramref name="indices"/>, in their order (<c>a[i, j]</c> or
+    /// <c>a[i][j]</c>, not <c>a[j, i]</c>).
+    /// </summary>
     public static bool IsAt(IArrayElementReferenceOperation element, ImmutableArray<ILocalSymbol> indices) =>
-        !indices.IsDefaultOrEmpty && element.Indices.Length == indices.Length
-        && element.Indices.Zip(indices, (at, local) => Strip(at) is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)).All(same => same);
+        !indices.IsDefaultOrEmpty && AllIndices(element) is { IsDefault: false } all && all.Length == indices.Length
+        && all.Zip(indices, (at, local) => Strip(at) is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)).All(same => same);
+
+    /// <summary>
+    /// Every index of an element access, the outermost array's first: <c>i, j</c> of <c>r[i, j]</c> and of the jagged <c>r[i][j]</c>;
+    /// default where a level has none (<c>r[</c> half-typed).
+    /// </summary>
+    public static ImmutableArray<IOperation> AllIndices(IArrayElementReferenceOperation element)
+    {
+        var levels = new List<ImmutableArray<IOperation>>();
+        for (IOperation? level = element; level is IArrayElementReferenceOperation access; level = Strip(access.ArrayReference))
+        {
+            if (access.Indices.IsEmpty)
+            {
+                return default;
+            }
+
+            levels.Add(access.Indices);
+        }
+
+        if (levels.Count == 1)
+        {
+            return levels[0];
+        }
+
+        levels.Reverse();
+        return levels.SelectMany(l => l).ToImmutableArray();
+    }
+
+    /// <summary>The array an element access reads through every level: <c>r</c> of <c>r[i]</c>, <c>r[i, j]</c> and <c>r[i][j]</c>.</summary>
+    public static IOperation ElementRoot(IArrayElementReferenceOperation element)
+    {
+        var array = Strip(element.ArrayReference);
+        while (array is IArrayElementReferenceOperation outer)
+        {
+            array = Strip(outer.ArrayReference);
+        }
+
+        return array;
+    }
 
     /// <summary>The collection <paramref name="element"/> reads at <paramref name="index"/> (<c>xs[i]</c> of an array or list), or null.</summary>
     public static IOperation? IndexedBy(IOperation element, ILocalSymbol index)

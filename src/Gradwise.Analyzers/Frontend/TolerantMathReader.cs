@@ -68,6 +68,12 @@ internal interface IValueSource
     /// </summary>
     (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True for a method with source that returns an array it made and only allocated (<c>Make(n, m)</c> returning <c>new double[n][]</c> with
+    /// a new row stored at each index): no element holds a value yet.
+    /// </summary>
+    bool ReturnsNewArray(IMethodSymbol method, CancellationToken cancellationToken);
+
     /// <summary>The stores a method with source makes to <paramref name="target"/> (a field, a parameter) in its own body.</summary>
     IReadOnlyList<Write> WritesIn(IMethodSymbol method, ISymbol target, CancellationToken cancellationToken);
 
@@ -512,9 +518,9 @@ internal sealed class TolerantMathReader
                 && OfElementsOnly(() => ReadElements(sequence, parameters, depth + 1)) is { } linqElement:
                 return linqElement; // e in errors.Zip(o, (e, y) => e * y * (1 - y)): an element of errors
             case IArrayElementReferenceOperation element when scope.ElementParameters != null
-                && Operations.Strip(element.ArrayReference) is IParameterReferenceOperation arrayParameter
+                && Operations.ElementRoot(element) is IParameterReferenceOperation arrayParameter
                 && scope.ElementParameters.TryGetValue(arrayParameter.Parameter, out var boundElement) && Operations.IsAt(element, boundElement.Indices):
-                return boundElement.Element; // a[k] in the helper filling r[k], a[i, j] in one filling r[i, j]: the argument's element
+                return boundElement.Element; // a[k] in the helper filling r[k], a[i, j] (a[i][j]) in one filling r[i, j] (r[i][j]): the argument's element
             case ILocalReferenceOperation local when scope.Renamed != null && scope.Renamed.ContainsKey(local.Local):
                 return Leaf(local);
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition:
@@ -529,14 +535,14 @@ internal sealed class TolerantMathReader
                 && source.SingleReturn(getter.OriginalDefinition, cancellationToken) is { } returned:
                 return Within(scope with { Self = receiver }, () => Read(returned, null, depth + 1)); // Slope => Output * (1 - Output): the getter's body, on its receiver
             case IArrayElementReferenceOperation made when depth < MaxInlining && MathApi.IsNumeric(made.Type)
-                && MadeElement(made.ArrayReference, made.Indices, parameters, depth) is { } madeElement:
+                && MadeElement(Operations.ElementRoot(made), Operations.AllIndices(made), parameters, depth) is { } madeElement:
                 return madeElement; // errors[i] after var errors = o.Zip(t, (a, b) => b - a).ToArray(): t[i] - o[i]; errors[i, j] of a 2-D helper's result
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var listAt], Instance: { } madeList } madeRead when depth < MaxInlining
                 && MathApi.IsNumeric(madeRead.Type) && IsSequence(madeList.Type) && MadeElement(madeList, ImmutableArray.Create(listAt.Value), parameters, depth) is { } madeListElement:
                 return madeListElement; // the same of a list, var errors = o.Zip(t, (a, b) => b - a).ToList()
             case IArrayElementReferenceOperation element when depth < MaxInlining && MathApi.IsNumeric(element.Type)
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, indices)
-                && IndexKeys(element.Indices) is { } at && at.Length == indices.Length:
+                && IndexKeys(Operations.AllIndices(element)) is { } at && at.Length == indices.Length:
                 return Renamed(indices, at, () => Read(storedElement, parameters, depth + 1)); // e[i] (e[i, j]) after e[k] = t[k] - o[k] (e[k, l] = ...)
             case IArrayElementReferenceOperation { Indices.Length: 1 } constantElement when depth < MaxInlining && MathApi.IsNumeric(constantElement.Type)
                 && source.StoredAtConstantIndex(constantElement, cancellationToken) is { } storedAt:
@@ -630,8 +636,9 @@ internal sealed class TolerantMathReader
             case IParameterReferenceOperation p when parameters != null && parameters.TryGetValue(p.Parameter, out var named):
                 return named; // a lambda's or a helper's parameter bound to an element already
             case ILocalReferenceOperation local when depth < MaxInlining && source.SingleDefinition(local, cancellationToken) is { } definition
-                && Operations.Strip(definition) is IInvocationOperation:
-                return ReadElements(definition, parameters, depth + 1); // var sp = SigmoidPrime(z)
+                && Operations.Strip(definition) is IInvocationOperation made:
+                // var sp = SigmoidPrime(z); var r = Make(n, m) of a helper that only allocates is a new array, as var r = new double[n][] is
+                return source.ReturnsNewArray(made.TargetMethod, cancellationToken) ? ElementLeaf(value) : ReadElements(definition, parameters, depth + 1);
             case IInvocationOperation call when depth < MaxInlining && ReadElementsOfCall(call, parameters, depth) is { } element:
                 return element;
         }
@@ -906,12 +913,12 @@ internal sealed class TolerantMathReader
 
     /// <summary>The key of the indices an element is read at (<c>i</c>; <c>i,j</c> for two dimensions), or null when one has none.</summary>
     private string? IndexKey(ImmutableArray<IOperation> at) =>
-        at.Length == 1 ? OperandKey.Of(at[0], KeyName, scope.Renamed, scope.Self) : IndexKeys(at) is { } keys ? string.Join(",", keys) : null;
+        !at.IsDefault && at.Length == 1 ? OperandKey.Of(at[0], KeyName, scope.Renamed, scope.Self) : IndexKeys(at) is { } keys ? string.Join(",", keys) : null;
 
     /// <summary>The key of each index an element is read at, or null when one has none.</summary>
     private string[]? IndexKeys(ImmutableArray<IOperation> at)
     {
-        if (at.IsEmpty)
+        if (at.IsDefaultOrEmpty)
         {
             return null; // e[ half-typed
         }

@@ -187,7 +187,7 @@ internal sealed class SquaredErrorRecognizer
             || Operations.Strip(stored) is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } function, Arguments: [var element] }
             || Operations.Strip(function) is not IParameterReferenceOperation { Parameter: var functionParameter }
             || Operations.Strip(element.Value) is not IArrayElementReferenceOperation mapped || !Operations.IsAt(mapped, at)
-            || Operations.Strip(mapped.ArrayReference) is not IParameterReferenceOperation { Parameter: var arrayParameter })
+            || Operations.ElementRoot(mapped) is not IParameterReferenceOperation { Parameter: var arrayParameter })
         {
             return null;
         }
@@ -1365,9 +1365,9 @@ internal sealed class SquaredErrorRecognizer
                 return Difference(storedElement, ct, depth + 1);
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when depth < 3 && index.StoredAtConstantIndex(element, ct) is { } storedAt:
                 return Difference(storedAt, ct, depth + 1); // errors[0] = t - outputs[0] earlier in the body: a network with one output
-            case IArrayElementReferenceOperation { Indices.Length: > 0, ArrayReference: var whole } when depth < 3 && Operations.Strip(whole) is ILocalReferenceOperation array
+            case IArrayElementReferenceOperation { Indices.Length: > 0 } madeElement when depth < 3 && MathApi.IsNumeric(madeElement.Type) && Operations.ElementRoot(madeElement) is ILocalReferenceOperation array
                 && index.SingleDefinition(array, ct) is IInvocationOperation made && (ElementPair(made, BinaryOperatorKind.Subtract, ct) ?? ZipPair(made, BinaryOperatorKind.Subtract)) is var (minuend, subtrahend):
-                return (minuend, subtrahend); // error[i] of error = Subtract(y, output), a helper filling r[i] = a[i] - b[i] (or r[i, j]): the arrays' elements
+                return (minuend, subtrahend); // error[i] of error = Subtract(y, output), a helper filling r[i] = a[i] - b[i] (or r[i, j], r[i][j]): the arrays' elements
             case IPropertyReferenceOperation { Property.IsIndexer: true } listElement when depth < 3 && index.SingleAddedElement(listElement, ct) is var (added, _):
                 return Difference(added, ct, depth + 1); // errors[i] after errors.Add(t[k] - o[k]) in a counting loop
             case ILocalReferenceOperation local when depth < 3 && index.Reaching(local, ct) is [IForEachLoopOperation { Collection: var collection }]
@@ -1472,14 +1472,23 @@ internal sealed class SquaredErrorRecognizer
 
         var operations = Operations.Root(returns[0]).Descendants().ToList();
 
-        // foreach (var v in e): v is an element of the parameter e
+        // foreach (var v in e): v is an element of the parameter e; so is v of foreach (var row in e) foreach (var v in row) (outer loops come first)
         var eachOf = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
         foreach (var loop in operations.OfType<IForEachLoopOperation>())
         {
-            if (loop.LoopControlVariable is IVariableDeclaratorOperation { Symbol: var each } && Operations.Strip(loop.Collection) is IParameterReferenceOperation { Parameter: var over }
-                && SymbolEqualityComparer.Default.Equals(over.ContainingSymbol, method))
+            if (loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: var each })
             {
-                eachOf[each] = over.Ordinal;
+                continue;
+            }
+
+            switch (Operations.Strip(loop.Collection))
+            {
+                case IParameterReferenceOperation { Parameter: var over } when SymbolEqualityComparer.Default.Equals(over.ContainingSymbol, method):
+                    eachOf[each] = over.Ordinal;
+                    break;
+                case ILocalReferenceOperation { Local: var row } when eachOf.TryGetValue(row, out var rowOf):
+                    eachOf[each] = rowOf;
+                    break;
             }
         }
 
@@ -1602,7 +1611,7 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private static int? ArrayParameter(IOperation operation) => Operations.Strip(operation) switch
     {
-        IArrayElementReferenceOperation element when Operations.Strip(element.ArrayReference) is IParameterReferenceOperation p => p.Parameter.Ordinal,
+        IArrayElementReferenceOperation element when Operations.ElementRoot(element) is IParameterReferenceOperation p => p.Parameter.Ordinal, // p[i], p[i, j], p[i][j]
         IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.Strip(list) is IParameterReferenceOperation p => p.Parameter.Ordinal,
         IParameterReferenceOperation element when ActivationFlow.LinqElementSource(element) is { } source
             && Operations.Strip(source) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } } p => p.Parameter.Ordinal,

@@ -1909,6 +1909,37 @@ public sealed class SquaredErrorRealShapeTests
         { "MathNet matrices over a batch: the error multiplied by itself element by element, every element summed", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:e.PointwiseMultiply(e)|}.Enumerate().Sum() * 0.5") } },
         { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named sigmoid", new[] { NamedLayer("sigmoid") } },
+        { "jagged arrays (a NumPy port over double[][]): the delta Multiply(error, SigmoidDerivative(output)) of helpers filling r[i][j], and the mean of Square(error)", new[] { JaggedPort("""
+            var output = Jag.Sigmoid(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var error = Jag.Subtract(y, output);
+            var delta = {|GW1001:Jag.Multiply(error, Jag.SigmoidDerivative(output))|};
+            return Jag.Mean({|GW1001:Jag.Square(error)|});
+            """) } },
+        { "jagged arrays (a NumPy port over double[][]): error, delta and loss written out in loops, each row allocated in the loop", new[] { JaggedPort("""
+            var output = Jag.Sigmoid(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var error = new double[y.Length][];
+            var delta = new double[y.Length][];
+            double loss = 0;
+            for (int i = 0; i < y.Length; i++)
+            {
+                error[i] = new double[y[i].Length];
+                delta[i] = new double[y[i].Length];
+                for (int j = 0; j < y[i].Length; j++)
+                {
+                    error[i][j] = output[i][j] - y[i][j];
+                    delta[i][j] = {|GW1001:error[i][j] * output[i][j] * (1 - output[i][j])|};
+                    loss += {|GW1001:0.5 * error[i][j] * error[i][j]|};
+                }
+            }
+            return loss;
+            """) } },
+        { "jagged arrays (a NumPy port over double[][]): a MeanSquare helper summing v * v over each row of the error a Subtract helper returns, and the error squared at [i][j]", new[] { JaggedPort("""
+            var output = Jag.Sigmoid(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var error = Jag.Subtract(y, output);
+            double sum = 0;
+            for (int i = 0; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) sum += {|GW1001:error[i][j] * error[i][j]|};
+            return sum + {|GW1001:Jag.MeanSquare(error)|};
+            """) } },
         { "two-dimensional arrays (a NumPy port): the delta Multiply(error, SigmoidDerivative(output)) of helpers over double[,], and the squared error summed over both indices", new[] { NumpyPort("""
             var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -4684,6 +4715,25 @@ public sealed class SquaredErrorRealShapeTests
             """) } },
         { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
         { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named tanh", new[] { NamedLayer("tanh") } },
+        { "jagged arrays (a NumPy port over double[][]): a tanh output's error squared by Square, by MeanSquare and in a loop", new[] { JaggedPort("""
+            var output = Jag.Tanh(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var error = Jag.Subtract(y, output);
+            double loss = Jag.Mean(Jag.Square(error)) + Jag.MeanSquare(error);
+            for (int i = 0; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) loss += error[i][j] * error[i][j];
+            return loss;
+            """) } },
+        { "jagged arrays (a NumPy port over double[][]): a sigmoid output's error times the transposed derivative, and the weights squared", new[] { JaggedPort("""
+            var output = Jag.Sigmoid(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var mixed = Jag.Multiply(Jag.Subtract(y, output), Jag.Transpose(Jag.SigmoidDerivative(output)));
+            return Jag.Mean(mixed) + Jag.MeanSquare(w2) + Jag.Mean(Jag.Square(w1));
+            """) } },
+        { "jagged arrays (a NumPy port over double[][]): a sigmoid output's error at [i][j] times another row's error (no square)", new[] { JaggedPort("""
+            var output = Jag.Sigmoid(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
+            var error = Jag.Subtract(y, output);
+            double sum = 0;
+            for (int i = 1; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) sum += error[i][j] * error[i - 1][j];
+            return sum;
+            """) } },
         { "two-dimensional arrays (a NumPy port): a tanh output's error squared by Square, Power and MeanSquare, and in a loop", new[] { NumpyPort("""
             var output = Np.Tanh(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -5149,6 +5199,114 @@ public sealed class SquaredErrorRealShapeTests
                 double loss = 0;
                 for (int i = 0; i < t.Length; i++) loss += {{(name == "sigmoid" ? "{|GW1001:(output.Outputs[i] - t[i]) * (output.Outputs[i] - t[i])|}" : "(output.Outputs[i] - t[i]) * (output.Outputs[i] - t[i])")}};
                 return loss;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The same network over jagged arrays (<c>double[][]</c>, one row per example), its helpers filling <c>r[i][j]</c> of rows a
+    /// <c>Make</c> helper allocates: <paramref name="train"/> is the training step's body, given a batch x and its targets y.
+    /// </summary>
+    private static string JaggedPort(string train) => $$"""
+        using System;
+        public static class Jag
+        {
+            public static double[][] Make(int n, int m)
+            {
+                var r = new double[n][];
+                for (int i = 0; i < n; i++) r[i] = new double[m];
+                return r;
+            }
+            public static double[][] Dot(double[][] a, double[][] b)
+            {
+                var r = Make(a.Length, b[0].Length);
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < b[0].Length; j++)
+                        for (int t = 0; t < b.Length; t++)
+                            r[i][j] += a[i][t] * b[t][j];
+                return r;
+            }
+            public static double[][] Sigmoid(double[][] x)
+            {
+                var r = Make(x.Length, x[0].Length);
+                for (int i = 0; i < x.Length; i++)
+                    for (int j = 0; j < x[i].Length; j++)
+                        r[i][j] = /*σ*/1.0 / (1.0 + Math.Exp(-x[i][j]));
+                return r;
+            }
+            public static double[][] Tanh(double[][] x)
+            {
+                var r = new double[x.Length][];
+                for (int i = 0; i < x.Length; i++)
+                {
+                    r[i] = new double[x[i].Length];
+                    for (int j = 0; j < x[i].Length; j++) r[i][j] = Math.Tanh(x[i][j]);
+                }
+                return r;
+            }
+            public static double[][] SigmoidDerivative(double[][] s)
+            {
+                var r = Make(s.Length, s[0].Length);
+                for (int i = 0; i < s.Length; i++)
+                    for (int j = 0; j < s[i].Length; j++)
+                        r[i][j] = s[i][j] * (1 - s[i][j]);
+                return r;
+            }
+            public static double[][] Subtract(double[][] a, double[][] b)
+            {
+                var r = Make(a.Length, a[0].Length);
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < a[i].Length; j++)
+                        r[i][j] = a[i][j] - b[i][j];
+                return r;
+            }
+            public static double[][] Multiply(double[][] a, double[][] b)
+            {
+                var r = Make(a.Length, a[0].Length);
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < a[i].Length; j++)
+                        r[i][j] = a[i][j] * b[i][j];
+                return r;
+            }
+            public static double[][] Transpose(double[][] a)
+            {
+                var r = Make(a[0].Length, a.Length);
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < a[i].Length; j++)
+                        r[j][i] = a[i][j];
+                return r;
+            }
+            public static double MeanSquare(double[][] e)
+            {
+                double s = 0;
+                foreach (var row in e)
+                    foreach (var v in row)
+                        s += v * v;
+                return s / (e.Length * e[0].Length);
+            }
+            public static double Mean(double[][] a)
+            {
+                double s = 0;
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < a[i].Length; j++)
+                        s += a[i][j];
+                return s / (a.Length * a[0].Length);
+            }
+            public static double[][] Square(double[][] a)
+            {
+                var r = Make(a.Length, a[0].Length);
+                for (int i = 0; i < a.Length; i++)
+                    for (int j = 0; j < a[i].Length; j++)
+                        r[i][j] = Math.Pow(a[i][j], 2);
+                return r;
+            }
+        }
+        public class JaggedNet
+        {
+            private double[][] w1 = Jag.Make(2, 4), w2 = Jag.Make(4, 1);
+            public double Train(double[][] x, double[][] y)
+            {
+                {{train}}
             }
         }
         """;
