@@ -171,6 +171,8 @@ internal sealed class ActivationFlow
             var value = Operations.Strip(operation);
             switch (value)
             {
+                case var _ when Operations.TupleElementOf(value) is { } zipped && ZippedTupleSide(zipped.Tuple, zipped.Path) is { } side:
+                    return Elements(side, kind, depth + 1)?.Through(side); // o.Zip(t).Sum(pair => ...): pair.First is an element of o
                 case var _ when Operations.TupleElementOf(value) is { } element:
                     return Choice(TupleElements(element.Tuple, element.Path, depth + 1) ?? new List<IOperation>(), e => Value(e, kind, depth + 1));
                 case ILocalReferenceOperation local when ZippedSequence(local) is { } sequence:
@@ -743,6 +745,29 @@ internal sealed class ActivationFlow
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// For <c>pair.First</c> (<c>pair.Item1</c>) of the tuples <c>xs.Zip(ys)</c> gives, to a LINQ lambda (<c>o.Zip(t).Sum(pair =&gt; ...)</c>)
+        /// or a <c>foreach</c> variable (<c>foreach (var pair in o.Zip(t))</c>): the sequence that element comes from (<c>xs</c> for the
+        /// first, <c>ys</c> for the second). Null for any other tuple.
+        /// </summary>
+        private IOperation? ZippedTupleSide(IOperation tuple, int[] path)
+        {
+            if (path is not [var side] || side > 1)
+            {
+                return null;
+            }
+
+            var collection = Operations.Strip(tuple) switch
+            {
+                IParameterReferenceOperation parameter => LinqElementSource(parameter),
+                ILocalReferenceOperation local when Index.Reaching(local, ct) is [var definition]
+                    && (definition as IForEachLoopOperation ?? definition.Parent as IForEachLoopOperation) is { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var each } } loop
+                    && SymbolEqualityComparer.Default.Equals(each, local.Local) => loop.Collection,
+                _ => null,
+            };
+            return collection != null ? ZippedSide(collection, side) : null;
         }
 
         /// <summary>
@@ -1850,6 +1875,12 @@ internal sealed class ActivationFlow
     /// parameters of <c>a.Zip(b, (p, q) => ...)</c>. Null for any other parameter (the index of <c>Select((x, i) => ...)</c>,
     /// an accumulator, a method's own parameter).
     /// </summary>
+    /// <summary>The sequence of <c>xs.Zip(ys)</c> (a <paramref name="collection"/> of tuples) that the tuples' element <paramref name="side"/> comes from, or null.</summary>
+    internal static IOperation? ZippedSide(IOperation collection, int side) =>
+        Operations.Strip(collection) is IInvocationOperation { TargetMethod.Name: "Zip", Arguments.Length: 2 } zip && IsLinq(zip.TargetMethod) && side is 0 or 1
+            ? zip.Arguments[side].Value
+            : null;
+
     internal static IOperation? LinqElementSource(IParameterReferenceOperation reference)
     {
         var parameter = reference.Parameter;

@@ -1607,7 +1607,8 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// The ordinal of the method's sequence parameter whose element <paramref name="operation"/> is: <c>p[i]</c>, or a LINQ lambda's
-    /// element of it (<c>a</c> of <c>p.Zip(y, (a, b) => ...)</c>, <c>v</c> of <c>p.Select((v, i) => ...)</c>).
+    /// element of it (<c>a</c> of <c>p.Zip(y, (a, b) => ...)</c>, <c>v</c> of <c>p.Select((v, i) => ...)</c>, <c>pair.First</c> of
+    /// <c>p.Zip(y).Sum(pair => ...)</c>).
     /// </summary>
     private static int? ArrayParameter(IOperation operation) => Operations.Strip(operation) switch
     {
@@ -1615,6 +1616,9 @@ internal sealed class SquaredErrorRecognizer
         IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } list } when Operations.Strip(list) is IParameterReferenceOperation p => p.Parameter.Ordinal,
         IParameterReferenceOperation element when ActivationFlow.LinqElementSource(element) is { } source
             && Operations.Strip(source) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } } p => p.Parameter.Ordinal,
+        IFieldReferenceOperation tupleElement when Operations.TupleElementOf(tupleElement) is { Tuple: IParameterReferenceOperation pair, Path: [var side] }
+            && ActivationFlow.LinqElementSource(pair) is { } tuples && ActivationFlow.ZippedSide(tuples, side) is { } zipped
+            && Operations.Strip(zipped) is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } } p => p.Parameter.Ordinal, // pair.First of p.Zip(y).Sum(pair => ...)
         _ => null,
     };
 

@@ -1859,6 +1859,8 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a mean squared error method over the tuples of p.Zip(y) (pair.First - pair.Second), called with a classifier's sigmoid predictions", new[] { LinqMetric(
+            "public static double Mse(double[] p, double[] y) => p.Zip(y).Sum(pair => Math.Pow(pair.First - pair.Second, 2)) / y.Length;", "/*σ*/1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "{|GW1001:Metrics.Mse(p, ys)|}") } },
         { "a mean squared error method written with Zip, called with a classifier's sigmoid predictions", new[] { LinqMetric(
             "public static double Mse(double[] p, double[] y) => p.Zip(y, (a, b) => (a - b) * (a - b)).Average();", "/*σ*/1 / (1 + Math.Exp(-x.Zip(w, (a, b) => a * b).Sum()))", "{|GW1001:Metrics.Mse(p, ys)|}") } },
         { "a mean squared error method written with Select, an index and Math.Pow, the targets passed first", new[] { LinqMetric(
@@ -1940,6 +1942,12 @@ public sealed class SquaredErrorRealShapeTests
             for (int i = 0; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) sum += {|GW1001:error[i][j] * error[i][j]|};
             return sum + {|GW1001:Jag.MeanSquare(error)|};
             """) } },
+        { "LINQ tuples: predictions zipped with targets into tuples (o.Zip(t)), squared in Sum's lambda as pair.First - pair.Second", new[] { ZippedLoss(
+            "return o.Zip(t).Sum(pair => {|GW1001:Math.Pow(pair.First - pair.Second, 2)|});") } },
+        { "LINQ tuples: targets zipped with predictions, the tuple's Item2 the prediction, averaged", new[] { ZippedLoss(
+            "return t.Zip(o).Average(p => {|GW1001:(p.Item1 - p.Item2) * (p.Item1 - p.Item2)|});") } },
+        { "LINQ tuples: a foreach over o.Zip(t) squaring pair.First - pair.Second", new[] { ZippedLoss(
+            "double s = 0; foreach (var pair in o.Zip(t)) s += {|GW1001:(pair.First - pair.Second) * (pair.First - pair.Second)|}; return s / t.Length;") } },
         { "two-dimensional arrays (a NumPy port): the delta Multiply(error, SigmoidDerivative(output)) of helpers over double[,], and the squared error summed over both indices", new[] { NumpyPort("""
             var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -4646,6 +4654,8 @@ public sealed class SquaredErrorRealShapeTests
             "return !squashed ? Squash(s) : s;", "o - target", "Step(o, error)", "new Unit(squashed: true)") } },
         { "a flag set true, the step helper given the negated difference of the target and a linear baseline", new[] { FlaggedUnit(
             "return squashed ? Squash(s) : s;", "-(target - Baseline(x))", "Step(o, error)", "new Unit(true)") } },
+        { "a mean squared error method over the tuples of p.Zip(y), called with a linear regression's predictions", new[] { LinqMetric(
+            "public static double Mse(double[] p, double[] y) => p.Zip(y).Sum(pair => Math.Pow(pair.First - pair.Second, 2)) / y.Length;", "x.Zip(w, (a, b) => a * b).Sum()", "Metrics.Mse(p, ys)") } },
         { "a mean squared error method written with Zip, called with a linear regression's predictions", new[] { LinqMetric(
             "public static double Mse(double[] p, double[] y) => p.Zip(y, (a, b) => (a - b) * (a - b)).Average();", "x.Zip(w, (a, b) => a * b).Sum()", "Metrics.Mse(p, ys)") } },
         { "a log loss method written with Zip, called with a classifier's sigmoid predictions", new[] { LinqMetric(
@@ -4734,6 +4744,8 @@ public sealed class SquaredErrorRealShapeTests
             for (int i = 1; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) sum += error[i][j] * error[i - 1][j];
             return sum;
             """) } },
+        { "LINQ tuples: a sigmoid output's absolute error over o.Zip(t), and a linear prediction's squared error over the same tuples", new[] { ZippedLoss(
+            "double s = 0; foreach (var pair in Linear(x).Zip(t)) s += (pair.First - pair.Second) * (pair.First - pair.Second); return s + o.Zip(t).Sum(pair => Math.Abs(pair.First - pair.Second)) + t.Zip(Linear(x)).Average(p => Math.Pow(p.Item1 - p.Item2, 2));") } },
         { "two-dimensional arrays (a NumPy port): a tanh output's error squared by Square, Power and MeanSquare, and in a loop", new[] { NumpyPort("""
             var output = Np.Tanh(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -5307,6 +5319,27 @@ public sealed class SquaredErrorRealShapeTests
             public double Train(double[][] x, double[][] y)
             {
                 {{train}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A logistic model over rows whose predictions are a LINQ projection through a sigmoid, and <paramref name="loss"/>, the body of a loss
+    /// given the predictions o and the targets t (the tuples of <c>o.Zip(t)</c> and their kin).
+    /// </summary>
+    private static string ZippedLoss(string loss) => $$"""
+        using System;
+        using System.Linq;
+        public class Logistic
+        {
+            private readonly double[] w = new double[4];
+            static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+            public double[] Predict(double[][] x) => x.Select(r => /*σ*/Sigmoid(r.Zip(w, (a, b) => a * b).Sum())).ToArray();
+            public double[] Linear(double[][] x) => x.Select(r => r.Zip(w, (a, b) => a * b).Sum()).ToArray();
+            public double Loss(double[][] x, double[] t)
+            {
+                var o = Predict(x);
+                {{loss}}
             }
         }
         """;
