@@ -999,7 +999,8 @@ internal sealed class ActivationFlow
         /// <summary>
         /// False for a constant stored under a guard no configured value selects: <c>case "sigmoid": activations[i] = 0;</c> (or
         /// <c>kind = 0;</c> into a field) in a switch on the names a caller passes (<c>new[] { "tanh", "tanh" }</c>, <c>new Layer(1, "tanh")</c>),
-        /// so the codes an activation switch is configured with are those of the names given, not every code the switch can store. True where the guard's tested value is not all constants flow places.
+        /// so the codes an activation switch is configured with are those of the names given, not every code the switch can store. True
+        /// where the guard's tested value is not all constants flow places.
         /// </summary>
         /// <remarks>
         /// The names are asked for with a depth of their own (the codes are often read at the end of a long search: a network's
@@ -1869,18 +1870,18 @@ internal sealed class ActivationFlow
     private static IAnonymousFunctionOperation? LambdaArgument(IInvocationOperation call) =>
         call.Arguments.Select(a => Operations.Strip(a.Value)).Select(v => v is IDelegateCreationOperation d ? d.Target : v).OfType<IAnonymousFunctionOperation>().LastOrDefault();
 
-    /// <summary>
-    /// The sequence whose elements a LINQ lambda's parameter stands for: <c>xs</c> for <c>x</c> in <c>xs.Select(x => ...)</c>,
-    /// <c>xs.Sum(x => ...)</c>, <c>xs.Average(...)</c> and the other one-sequence operators; <c>a</c> or <c>b</c> for the
-    /// parameters of <c>a.Zip(b, (p, q) => ...)</c>. Null for any other parameter (the index of <c>Select((x, i) => ...)</c>,
-    /// an accumulator, a method's own parameter).
-    /// </summary>
     /// <summary>The sequence of <c>xs.Zip(ys)</c> (a <paramref name="collection"/> of tuples) that the tuples' element <paramref name="side"/> comes from, or null.</summary>
     internal static IOperation? ZippedSide(IOperation collection, int side) =>
         Operations.Strip(collection) is IInvocationOperation { TargetMethod.Name: "Zip", Arguments.Length: 2 } zip && IsLinq(zip.TargetMethod) && side is 0 or 1
             ? zip.Arguments[side].Value
             : null;
 
+    /// <summary>
+    /// The sequence whose elements a LINQ lambda's parameter stands for: <c>xs</c> for <c>x</c> in <c>xs.Select(x => ...)</c>,
+    /// <c>xs.Sum(x => ...)</c>, <c>xs.Average(...)</c> and the other one-sequence operators; <c>a</c> or <c>b</c> for the
+    /// parameters of <c>a.Zip(b, (p, q) => ...)</c>. Null for any other parameter (the index of <c>Select((x, i) => ...)</c>,
+    /// an accumulator, a method's own parameter).
+    /// </summary>
     internal static IOperation? LinqElementSource(IParameterReferenceOperation reference)
     {
         var parameter = reference.Parameter;
