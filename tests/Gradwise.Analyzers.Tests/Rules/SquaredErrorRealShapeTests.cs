@@ -1958,6 +1958,10 @@ public sealed class SquaredErrorRealShapeTests
                     loss += {|GW1001:error[i, j] * error[i, j]|};
             return loss;
             """) } },
+        { "two-dimensional arrays (a NumPy port): a softmax helper normalizing each row, its output's error squared by Square (GW1002)", new[] { NumpyPort("""
+            var output = Np.Softmax(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            return Np.Mean({|GW1002:Np.Square(Np.Subtract(y, output))|});
+            """) } },
         { "two-dimensional arrays (a NumPy port): the mean of a Square helper's result, np.mean(np.square(error))", new[] { NumpyPort("""
             var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -4755,6 +4759,14 @@ public sealed class SquaredErrorRealShapeTests
                     loss += error[i, j] * error[i, j];
             return loss;
             """) } },
+        { "two-dimensional arrays (a NumPy port): a softmax helper's output trained with the log of its target's probability (cross-entropy)", new[] { NumpyPort("""
+            var output = Np.Softmax(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
+            double loss = 0;
+            for (int i = 0; i < y.GetLength(0); i++)
+                for (int j = 0; j < y.GetLength(1); j++)
+                    loss -= y[i, j] * Math.Log(output[i, j]);
+            return loss + Np.Sum(Np.Subtract(output, y));
+            """) } },
         { "two-dimensional arrays (a NumPy port): a linear output's squared error, the sigmoid only on the hidden layer", new[] { NumpyPort("""
             var output = Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2);
             return Np.MeanSquare(Np.Subtract(y, output)) + Np.Mean(Np.Square(Np.Subtract(y, output)));
@@ -5381,6 +5393,17 @@ public sealed class SquaredErrorRealShapeTests
                 for (int i = 0; i < x.GetLength(0); i++)
                     for (int j = 0; j < x.GetLength(1); j++)
                         r[i, j] = Math.Tanh(x[i, j]);
+                return r;
+            }
+            public static double[,] Softmax(double[,] z)
+            {
+                var r = new double[z.GetLength(0), z.GetLength(1)];
+                for (int i = 0; i < z.GetLength(0); i++)
+                {
+                    double sum = 0;
+                    for (int j = 0; j < z.GetLength(1); j++) sum += Math.Exp(z[i, j]);
+                    for (int j = 0; j < z.GetLength(1); j++) r[i, j] = /*σ*/Math.Exp(z[i, j]) / sum;
+                }
                 return r;
             }
             public static double[,] SigmoidDerivative(double[,] s)
