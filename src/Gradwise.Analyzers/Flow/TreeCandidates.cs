@@ -340,12 +340,49 @@ internal sealed class TreeCandidates
                 var called = RightmostName(invocation.Expression);
                 return (MemberFacts.CopiesAnArray(called) && position is 1 or 2) || (MemberFacts.CopiesInto(called) && position == 0)
                     || (MemberFacts.FillsDestination(called) is int destination && position == destination && list.Arguments.Count == destination + 1
-                        && (invocation.Expression is MemberAccessExpressionSyntax { Expression: var library } ? RightmostName(library) == "TensorPrimitives" : invocation.Expression is SimpleNameSyntax))
-                    ? invocation // TensorPrimitives.Sigmoid(z, o), or Sigmoid(z, o) under using static (MemberFacts checks the method is TensorPrimitives')
+                        && (invocation.Expression is MemberAccessExpressionSyntax { Expression: var library } ? NamesTensorPrimitives(library) : invocation.Expression is SimpleNameSyntax))
+                    ? invocation // TensorPrimitives.Sigmoid(z, o), TP.Sigmoid(z, o) through an alias, or Sigmoid(z, o) under using static (MemberFacts checks the method is TensorPrimitives')
                     : null;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="library"/> names <c>TensorPrimitives</c>: by that name, or by an alias a <c>using</c> of its file (or of a
+    /// namespace around it) gives it (<c>using TP = System.Numerics.Tensors.TensorPrimitives;</c>). A global alias in another file is not seen.
+    /// </summary>
+    private static bool NamesTensorPrimitives(ExpressionSyntax library)
+    {
+        var name = RightmostName(library);
+        if (name == "TensorPrimitives")
+        {
+            return true;
+        }
+
+        if (library is not IdentifierNameSyntax)
+        {
+            return false;
+        }
+
+        for (var scope = library.Parent; scope != null; scope = scope.Parent)
+        {
+            var usings = scope switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax space => space.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias?.Name.Identifier.ValueText == name && directive.Name is { } target)
+                {
+                    return RightmostName(target) == "TensorPrimitives";
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The deconstruction whose left side <paramref name="tuple"/> is, or is nested in (<c>(Sum, (Output, _)) = ...</c>); else null.</summary>

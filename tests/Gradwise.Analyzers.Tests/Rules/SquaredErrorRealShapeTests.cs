@@ -5939,6 +5939,7 @@ public sealed class SquaredErrorRealShapeTests
         using System;
         using System.Numerics.Tensors;
         using static System.Numerics.Tensors.TensorPrimitives;
+        using TP = System.Numerics.Tensors.TensorPrimitives;
         public sealed class SpanClassifier
         {
             private readonly float[] outputs = new float[3];
@@ -5967,6 +5968,8 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}")] // under using static: the field's write is found from syntax too
     [InlineData("/*σ*/SoftMax(z, o);", "{|GW1002:(o[i] - t[i]) * (o[i] - t[i])|}")]
     [InlineData("Tanh(z, o);", "(o[i] - t[i]) * (o[i] - t[i])")]
+    [InlineData("/*σ*/TP.Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}")] // through a using alias: the field's write is found from syntax too
+    [InlineData("TP.Tanh(z, o);", "(o[i] - t[i]) * (o[i] - t[i])")]
     public async Task TensorPrimitives_outputs_written_into_a_buffer(string activation, string loss)
     {
         var source = TensorBuffers(activation, loss);
@@ -6023,10 +6026,12 @@ public sealed class SquaredErrorRealShapeTests
     public void TensorPrimitives_softmax_steps_do_not_crash_the_rule_while_typed(string forward, string loss) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorSteps(forward, loss), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
 
-    [Fact]
-    public void TensorPrimitives_sigmoid_under_using_static_does_not_crash_the_rule_while_typed() =>
+    [Theory]
+    [InlineData("/*σ*/Sigmoid(z, o);")]
+    [InlineData("/*σ*/TP.Sigmoid(z, o);")]
+    public void TensorPrimitives_sigmoid_under_using_static_or_an_alias_does_not_crash_the_rule_while_typed(string activation) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(
-            TensorBuffers("/*σ*/Sigmoid(z, o);", "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}"), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+            TensorBuffers(activation, "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}"), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
 
     [Fact]
     public async Task Keras_softmax_output_compiled_with_mean_squared_error_is_GW1002()
