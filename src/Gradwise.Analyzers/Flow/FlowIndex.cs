@@ -674,9 +674,19 @@ internal sealed class FlowIndex : IValueSource
                     return null;
             }
 
-            if (single != null || (storedInBody && assignment.Syntax.Span.End > read.Syntax.SpanStart))
+            if (storedInBody && assignment.Syntax.Span.End > read.Syntax.SpanStart)
             {
-                return null; // stored twice, or after the read (in a loop, the next pass could read it)
+                if (Operations.ComesAfter(assignment, read))
+                {
+                    continue; // errors[0] = 0 after the read, with no loop around both: no read of this pass or a later one sees it
+                }
+
+                return null; // stored after the read in a loop around both: the next pass could read it
+            }
+
+            if (single != null)
+            {
+                return null; // stored twice
             }
 
             single = assignment;

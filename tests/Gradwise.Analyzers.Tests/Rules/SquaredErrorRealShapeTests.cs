@@ -3424,6 +3424,28 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a network with one output keeps its error in element 0 of an array field, multiplies it by σ' of output 0, and clears it after the update", new[] { """
+            using System;
+            public class OneOutputNet
+            {
+                private readonly double[] outputs = new double[1];
+                private readonly double[] errors = new double[1];
+                private readonly double[] hidden = new double[3];
+                private readonly double[] w = new double[3];
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double Train(double target)
+                {
+                    double z = 0;
+                    for (int j = 0; j < hidden.Length; j++) z += w[j] * hidden[j];
+                    outputs[0] = /*σ*/Sigmoid(z);
+                    errors[0] = target - outputs[0];
+                    double delta = {|GW1001:errors[0] * outputs[0] * (1 - outputs[0])|};
+                    for (int j = 0; j < w.Length; j++) w[j] += 0.5 * delta * hidden[j];
+                    errors[0] = 0;
+                    return delta;
+                }
+            }
+            """ } },
         { "two outputs unrolled by hand: the errors in a local array at indices 0 and 1, each delta by its own index", new[] { """
             using System;
             public static class TwoOutputs
