@@ -436,7 +436,8 @@ internal sealed class ActivationFlow
                 return Dispatched(target, call.Instance, depth, m => MemberValue(m, kind, true, depth))?.Through(call); // layer.Forward(x) through ILayer
             }
 
-            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) : null;
+            // Else the helper's elements as math, its arguments' elements in place of its parameters' (Divide(1, Add(1, Exp(Negate(z))))).
+            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) ?? ByMath(call, kind) : null;
         }
 
         /// <summary>
@@ -1760,7 +1761,9 @@ internal sealed class ActivationFlow
 
         private ActivationFact? ByMath(IOperation value, Activation kind)
         {
-            if (kind == Activation.Softmax || !(MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type) || Index.StorageOf(value.Type) != null))
+            // A call of array helpers of yours is read element by element too: Divide(1, Add(1, Exp(Negate(z)))), NumPy's 1 / (1 + np.exp(-z)) ported.
+            var helperArray = value is IInvocationOperation { Type: IArrayTypeSymbol { ElementType: var element } } helper && MathApi.IsNumeric(element) && HasBody(helper.TargetMethod);
+            if (kind == Activation.Softmax || !(helperArray || MathApi.IsNumeric(value.Type) || VectorApi.IsVector(value.Type) || Index.StorageOf(value.Type) != null))
             {
                 return null;
             }

@@ -1948,6 +1948,10 @@ public sealed class SquaredErrorRealShapeTests
             "return t.Zip(o).Average(p => {|GW1001:(p.Item1 - p.Item2) * (p.Item1 - p.Item2)|});") } },
         { "LINQ tuples: a foreach over o.Zip(t) squaring pair.First - pair.Second", new[] { ZippedLoss(
             "double s = 0; foreach (var pair in o.Zip(t)) s += {|GW1001:(pair.First - pair.Second) * (pair.First - pair.Second)|}; return s / t.Length;") } },
+        { "array operations of one's own composed into a sigmoid, Divide(1, Add(1, Exp(Negate(z)))), the output's error squared by a Square helper", new[] { ArrayOps(
+            "/*σ*/V.Divide(1, V.Add(1, V.Exp(V.Negate(z))))", "return V.Mean({|GW1001:V.Square(V.Subtract(y, output))|});") } },
+        { "array operations of one's own composed into a Logistic helper, the output's error squared in a loop", new[] { ArrayOps(
+            "V.Logistic(z)", "double s = 0; for (int i = 0; i < y.Length; i++) s += {|GW1001:(output[i] - y[i]) * (output[i] - y[i])|}; return s;") } },
         { "two-dimensional arrays (a NumPy port): the delta Multiply(error, SigmoidDerivative(output)) of helpers over double[,], and the squared error summed over both indices", new[] { NumpyPort("""
             var output = Np.Sigmoid(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -4772,6 +4776,8 @@ public sealed class SquaredErrorRealShapeTests
             """) } },
         { "LINQ tuples: a sigmoid output's absolute error over o.Zip(t), and a linear prediction's squared error over the same tuples", new[] { ZippedLoss(
             "double s = 0; foreach (var pair in Linear(x).Zip(t)) s += (pair.First - pair.Second) * (pair.First - pair.Second); return s + o.Zip(t).Sum(pair => Math.Abs(pair.First - pair.Second)) + t.Zip(Linear(x)).Average(p => Math.Pow(p.Item1 - p.Item2, 2));") } },
+        { "array operations of one's own composed into 1 / (2 + exp(-z)) and 1 / (1 + z²), neither a sigmoid, their errors squared", new[] { ArrayOps(
+            "V.Divide(1, V.Add(2, V.Exp(V.Negate(z))))", "var other = V.Divide(1, V.Add(1, V.Square(z))); return V.Mean(V.Square(V.Subtract(y, output))) + V.Mean(V.Square(V.Subtract(y, other)));") } },
         { "two-dimensional arrays (a NumPy port): a tanh output's error squared by Square, Power and MeanSquare, and in a loop", new[] { NumpyPort("""
             var output = Np.Tanh(Np.Dot(Np.Sigmoid(Np.Dot(x, w1)), w2));
             var error = Np.Subtract(y, output);
@@ -5373,6 +5379,34 @@ public sealed class SquaredErrorRealShapeTests
             public double Loss(double[][] x, double[] t)
             {
                 var o = Predict(x);
+                {{loss}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Array operations of one's own, each filling a new array element by element, composed the way NumPy code is ported
+    /// (<c>1 / (1 + np.exp(-z))</c> as <c>V.Divide(1, V.Add(1, V.Exp(V.Negate(z))))</c>): <paramref name="output"/> is the output of z, and
+    /// <paramref name="loss"/> the loss of output and y.
+    /// </summary>
+    private static string ArrayOps(string output, string loss) => $$"""
+        using System;
+        public static class V
+        {
+            public static double[] Exp(double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = Math.Exp(a[i]); return r; }
+            public static double[] Negate(double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = -a[i]; return r; }
+            public static double[] Add(double s, double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = s + a[i]; return r; }
+            public static double[] Divide(double s, double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = s / a[i]; return r; }
+            public static double[] Subtract(double[] a, double[] b) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = a[i] - b[i]; return r; }
+            public static double[] Square(double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = a[i] * a[i]; return r; }
+            public static double Mean(double[] a) { double s = 0; foreach (var v in a) s += v; return s / a.Length; }
+            public static double[] Logistic(double[] z) => {{(output.Contains("Logistic") ? "/*σ*/" : "")}}Divide(1, Add(1, Exp(Negate(z))));
+        }
+        public class Model
+        {
+            public double Loss(double[] z, double[] y)
+            {
+                var output = {{output}};
                 {{loss}}
             }
         }
