@@ -590,8 +590,10 @@ internal sealed class FlowIndex : IValueSource
             return null;
         }
 
+        // A jagged field's element (weights[i][j], read everywhere in a network) is looked for in the body only: its rows are
+        // stored whole elsewhere, and a search of the compilation's stores per read would cost more than it finds.
         var inBody = FactsOfRoot(Operations.Root(read)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, symbol)).ToList();
-        var writes = inBody.Count > 0 || symbol is ILocalSymbol ? inBody : WritesTo(symbol, null, cancellationToken);
+        var writes = inBody.Count > 0 || symbol is ILocalSymbol || Operations.Strip(read.ArrayReference) is IArrayElementReferenceOperation ? inBody : WritesTo(symbol, null, cancellationToken);
         return OneStoreSeen(read, symbol, writes, storedInBody: inBody.Count > 0, target => Operations.IndexLocals(target).IsDefault ? null : true) is
             { Target: IArrayElementReferenceOperation target } store
             ? (store.Value, Operations.IndexLocals(target))

@@ -1465,7 +1465,7 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private (int Array, int Exponent)? SquaredElements(IMethodSymbol method, CancellationToken ct)
     {
-        if (method.Parameters.Length > 2 || !MayMultiply(method, ct) || index.ReturnsOf(method, ct) is not { Count: > 0 } returns)
+        if (method.Parameters.Length > 2 || !MaySquareElements(method, ct) || index.ReturnsOf(method, ct) is not { Count: > 0 } returns)
         {
             return null;
         }
@@ -1523,6 +1523,28 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>From syntax, before any binding: a body that squares has a product or a call (<c>Math.Pow</c>).</summary>
+    /// <summary>
+    /// From syntax, before any binding: a body that squares an element has an element access, a <c>foreach</c> or a lambda, and a
+    /// product or a call named <c>Pow</c>. Most methods handed an array (a layer's forward pass that calls other methods) have no such
+    /// pair, and their bodies are then never bound for this question.
+    /// </summary>
+    private static bool MaySquareElements(IMethodSymbol method, CancellationToken ct)
+    {
+        bool element = false, square = false;
+        foreach (var node in method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax(ct).DescendantNodes()))
+        {
+            element |= node is ElementAccessExpressionSyntax or ForEachStatementSyntax or SimpleLambdaExpressionSyntax;
+            square |= node.IsKind(SyntaxKind.MultiplyExpression)
+                || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Pow" } or IdentifierNameSyntax { Identifier.ValueText: "Pow" } };
+            if (element && square)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool MayMultiply(IMethodSymbol method, CancellationToken ct) =>
         method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax(ct).DescendantNodes()).Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax);
 

@@ -3407,49 +3407,8 @@ public sealed class SquaredErrorRealShapeTests
             "if (squashed) return /*σ*/Squash(s); return s;", "o - target", "{|GW1001:Step(o, error)|}", "new Unit(squashed: true)") } },
         { "the unit returns its raw sum unless a flag set true is on, then the sigmoid", new[] { FlaggedUnit(
             "if (!squashed) return s; return /*σ*/Squash(s);", "-(target - o)", "{|GW1001:Step(o, error)|}", "new Unit(true)") } },
-        { "a network with one output keeps its error in element 0 of an array field, then multiplies it by σ' of output 0", new[] { """
-            using System;
-            public class OneOutputNet
-            {
-                private readonly double[] outputs = new double[1];
-                private readonly double[] errors = new double[1];
-                private readonly double[] hidden = new double[3];
-                private readonly double[] w = new double[3];
-                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
-                public double Train(double target)
-                {
-                    double z = 0;
-                    for (int j = 0; j < hidden.Length; j++) z += w[j] * hidden[j];
-                    outputs[0] = /*σ*/Sigmoid(z);
-                    errors[0] = target - outputs[0];
-                    double delta = {|GW1001:errors[0] * outputs[0] * (1 - outputs[0])|};
-                    for (int j = 0; j < w.Length; j++) w[j] += 0.5 * delta * hidden[j];
-                    return delta;
-                }
-            }
-            """ } },
-        { "a network with one output keeps its error in element 0 of an array field, multiplies it by σ' of output 0, and clears it after the update", new[] { """
-            using System;
-            public class OneOutputNet
-            {
-                private readonly double[] outputs = new double[1];
-                private readonly double[] errors = new double[1];
-                private readonly double[] hidden = new double[3];
-                private readonly double[] w = new double[3];
-                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
-                public double Train(double target)
-                {
-                    double z = 0;
-                    for (int j = 0; j < hidden.Length; j++) z += w[j] * hidden[j];
-                    outputs[0] = /*σ*/Sigmoid(z);
-                    errors[0] = target - outputs[0];
-                    double delta = {|GW1001:errors[0] * outputs[0] * (1 - outputs[0])|};
-                    for (int j = 0; j < w.Length; j++) w[j] += 0.5 * delta * hidden[j];
-                    errors[0] = 0;
-                    return delta;
-                }
-            }
-            """ } },
+        { "a network with one output keeps its error in element 0 of an array field, then multiplies it by σ' of output 0", new[] { OneOutputNet("") } },
+        { "a network with one output keeps its error in element 0 of an array field, multiplies it by σ' of output 0, and clears it after the update", new[] { OneOutputNet("errors[0] = 0;") } },
         { "two outputs unrolled by hand: the errors in a local array at indices 0 and 1, each delta by its own index", new[] { """
             using System;
             public static class TwoOutputs
@@ -5408,6 +5367,33 @@ public sealed class SquaredErrorRealShapeTests
             {
                 var output = {{output}};
                 {{loss}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A network with one output that keeps its error in element 0 of an array field and multiplies it by σ' of output 0;
+    /// <paramref name="after"/> runs after the weight update.
+    /// </summary>
+    private static string OneOutputNet(string after) => $$"""
+        using System;
+        public class OneOutputNet
+        {
+            private readonly double[] outputs = new double[1];
+            private readonly double[] errors = new double[1];
+            private readonly double[] hidden = new double[3];
+            private readonly double[] w = new double[3];
+            private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+            public double Train(double target)
+            {
+                double z = 0;
+                for (int j = 0; j < hidden.Length; j++) z += w[j] * hidden[j];
+                outputs[0] = /*σ*/Sigmoid(z);
+                errors[0] = target - outputs[0];
+                double delta = {|GW1001:errors[0] * outputs[0] * (1 - outputs[0])|};
+                for (int j = 0; j < w.Length; j++) w[j] += 0.5 * delta * hidden[j];
+                {{after}}
+                return delta;
             }
         }
         """;
