@@ -38,8 +38,9 @@ internal interface IValueSource
     Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (earlier in the same body,
-    /// or, for an array field of this object the body does not fill, anywhere in the compilation), and that index; or null.
+    /// The one value stored into elements of this array by <c>a[k] = v</c> with a local index <c>k</c> (or <c>a[k, l] = v</c>, <c>a[k][l] = v</c>
+    /// with distinct local indices; earlier in the same body, or, for an array field of this object the body does not fill, anywhere in
+    /// the compilation, but for a jagged field's element), and those indices, outermost first; or null.
     /// </summary>
     (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
@@ -63,8 +64,8 @@ internal interface IValueSource
 
     /// <summary>
     /// For a method that fills a new array and returns it (<c>var r = new double[n]; for (...) r[i] = a[i] - b[i]; return r;</c>, or
-    /// <c>r[i, j] = a[i, j] - b[i, j]</c> of a two-dimensional one): the one value stored into its elements and the distinct index locals
-    /// it is stored at, one per dimension; null otherwise.
+    /// <c>r[i, j] = a[i, j] - b[i, j]</c> of a two-dimensional one, <c>r[i][j]</c> of a jagged one): the one value stored into its elements
+    /// and the distinct index locals it is stored at, one per dimension, outermost first; null otherwise.
     /// </summary>
     (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
 
