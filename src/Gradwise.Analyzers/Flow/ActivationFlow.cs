@@ -778,15 +778,9 @@ internal sealed class ActivationFlow
         private IOperation? ZippedSequence(ILocalReferenceOperation local)
         {
             var definitions = Index.Reaching(local, ct);
-            if (definitions.Count != 1 || definitions[0] is not IForEachLoopOperation loop
-                || Operations.LoopVariablePath(loop, local.Local) is not { Length: 1 } path
-                || Operations.Strip(loop.Collection) is not IInvocationOperation { TargetMethod.Name: "Zip", Arguments.Length: 2 } zip
-                || !IsLinq(zip.TargetMethod) || path[0] > 1)
-            {
-                return null;
-            }
-
-            return zip.Arguments[path[0]].Value;
+            return definitions.Count == 1 && definitions[0] is IForEachLoopOperation loop && Operations.LoopVariablePath(loop, local.Local) is [var side]
+                ? ZippedSide(loop.Collection, side)
+                : null;
         }
 
         /// <summary>

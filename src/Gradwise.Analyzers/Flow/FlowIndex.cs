@@ -631,6 +631,12 @@ internal sealed class FlowIndex : IValueSource
     // cannot be compared with them (null: the read is unknown).
     private static ISimpleAssignmentOperation? OneStoreSeen(IArrayElementReferenceOperation read, ISymbol symbol, IReadOnlyList<Write> writes, bool storedInBody, Func<IArrayElementReferenceOperation, bool?> sameIndex)
     {
+        var wanted = Operations.AllIndices(read);
+        if (wanted.IsDefault)
+        {
+            return null; // e[ half-typed
+        }
+
         ISimpleAssignmentOperation? single = null;
         foreach (var write in writes)
         {
@@ -654,18 +660,17 @@ internal sealed class FlowIndex : IValueSource
                 return null;
             }
 
-            if (write.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Type: IArrayTypeSymbol } } && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null }
-                && read.Type is not IArrayTypeSymbol)
+            if (IsNewRow(write) && read.Type is not IArrayTypeSymbol)
             {
-                continue; // e[i] = new double[m]: a jagged array's row, no value yet
+                continue; // e[i] = new double[m]: no value yet
             }
 
             if (write.ValueIsElements
                 || write.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation target } assignment
-                || Operations.AllIndices(target) is not { IsDefault: false } stored || Operations.AllIndices(read) is not { IsDefault: false } wanted || stored.Length != wanted.Length
+                || Operations.AllIndices(target) is not { IsDefault: false } stored || stored.Length != wanted.Length
                 || StoredArray(target) is not { } array || !SymbolEqualityComparer.Default.Equals(array, symbol))
             {
-                return null; // filled by a copy, or stored by a compound assignment (or read half-typed, `e[`)
+                return null; // filled by a copy, or stored by a compound assignment
             }
 
             switch (sameIndex(target))
@@ -805,19 +810,14 @@ internal sealed class FlowIndex : IValueSource
     /// <inheritdoc />
     public (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (SingleReturn(method.OriginalDefinition, cancellationToken) is not { } returned || Operations.Strip(returned) is not ILocalReferenceOperation { Local: var array })
+        if (WritesToReturnedLocal(method, cancellationToken) is not var (array, writes))
         {
             return null;
         }
 
         (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? single = null;
-        foreach (var write in FactsOfRoot(Operations.Root(returned)).Writes)
+        foreach (var write in writes)
         {
-            if (!SymbolEqualityComparer.Default.Equals(write.Target, array))
-            {
-                continue;
-            }
-
             if (!write.IntoElements)
             {
                 if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null } || write.Site is IVariableDeclaratorOperation && Operations.Strip(write.Value) is IInvocationOperation)
@@ -828,9 +828,9 @@ internal sealed class FlowIndex : IValueSource
                 return null;
             }
 
-            if (write.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Type: IArrayTypeSymbol } } && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+            if (IsNewRow(write))
             {
-                continue; // r[i] = new double[m]: a jagged array's row, no value yet
+                continue; // r[i] = new double[m]: no value yet
             }
 
             if (single != null || write.ValueIsElements
@@ -850,20 +850,14 @@ internal sealed class FlowIndex : IValueSource
     /// <inheritdoc />
     public bool ReturnsNewArray(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (method.ReturnType is not IArrayTypeSymbol || method.DeclaringSyntaxReferences.Length == 0
-            || SingleReturn(method.OriginalDefinition, cancellationToken) is not { } returned || Operations.Strip(returned) is not ILocalReferenceOperation { Local: var array })
+        if (method.ReturnType is not IArrayTypeSymbol || method.DeclaringSyntaxReferences.Length == 0 || WritesToReturnedLocal(method, cancellationToken) is not var (_, writes))
         {
             return false;
         }
 
         var allocated = false;
-        foreach (var write in FactsOfRoot(Operations.Root(returned)).Writes)
+        foreach (var write in writes)
         {
-            if (!SymbolEqualityComparer.Default.Equals(write.Target, array))
-            {
-                continue;
-            }
-
             if (write.ValueIsElements || Operations.Strip(write.Value) is not IArrayCreationOperation { Initializer: null })
             {
                 return false; // an element or a row with values, or an array from elsewhere
@@ -874,6 +868,16 @@ internal sealed class FlowIndex : IValueSource
 
         return allocated;
     }
+
+    /// <summary>The local a method with source returns as its one value (<c>var r = ...; ... return r;</c>), and its body's writes to it; or null.</summary>
+    private (ILocalSymbol Array, IEnumerable<Write> Writes)? WritesToReturnedLocal(IMethodSymbol method, CancellationToken cancellationToken) =>
+        SingleReturn(method.OriginalDefinition, cancellationToken) is { } returned && Operations.Strip(returned) is ILocalReferenceOperation { Local: var array }
+            ? (array, FactsOfRoot(Operations.Root(returned)).Writes.Where(w => SymbolEqualityComparer.Default.Equals(w.Target, array)))
+            : null;
+
+    // r[i] = new double[m]: a new row of a jagged array, with no value in it yet.
+    private static bool IsNewRow(Write write) =>
+        write.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Type: IArrayTypeSymbol } } && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null };
 
     /// <inheritdoc />
     public ISymbol? StorageOf(ITypeSymbol? type) =>

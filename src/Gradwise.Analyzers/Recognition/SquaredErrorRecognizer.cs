@@ -1522,7 +1522,6 @@ internal sealed class SquaredErrorRecognizer
         return null;
     }
 
-    /// <summary>From syntax, before any binding: a body that squares has a product or a call (<c>Math.Pow</c>).</summary>
     /// <summary>
     /// From syntax, before any binding: a body that squares an element has an element access, a <c>foreach</c> or a lambda, and a
     /// product or a call named <c>Pow</c>. Most methods handed an array (a layer's forward pass that calls other methods) have no such
@@ -1545,6 +1544,7 @@ internal sealed class SquaredErrorRecognizer
         return false;
     }
 
+    /// <summary>From syntax, before any binding: a body that squares has a product or a call (<c>Math.Pow</c>).</summary>
     private static bool MayMultiply(IMethodSymbol method, CancellationToken ct) =>
         method.DeclaringSyntaxReferences.SelectMany(r => r.GetSyntax(ct).DescendantNodes()).Any(n => n.IsKind(SyntaxKind.MultiplyExpression) || n is InvocationExpressionSyntax);
 
