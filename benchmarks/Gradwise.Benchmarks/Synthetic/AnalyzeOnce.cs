@@ -90,6 +90,7 @@ public static class AnalyzeOnce
         for (var repeat = 0; repeat <= repeats; repeat++)
         {
             var fresh = Fresh(generated);
+            Settle();
             var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             reported = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Count(d => d.Id.StartsWith("GW", StringComparison.Ordinal));
             foreach (var analyzer in gradwise.Where(_ => repeat > 0))
@@ -169,7 +170,9 @@ public static class AnalyzeOnce
             foreach (var build in repeat % 2 == 0 ? new[] { 0, 1 } : new[] { 1, 0 })
             {
                 var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SdkStandIn()).AddRange(builds[build]);
-                var withAnalyzers = Fresh(generated).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                var fresh = Fresh(generated);
+                Settle();
+                var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
                 reported[build] = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result.Count(d => d.Id.StartsWith("GW", StringComparison.Ordinal));
                 foreach (var analyzer in builds[build].Where(_ => repeat > 0))
                 {
@@ -227,6 +230,20 @@ public static class AnalyzeOnce
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _ = withAnalyzers.GetAnalyzerDiagnosticsAsync().Result;
         return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, withAnalyzers, generation);
+    }
+
+    /// <summary>
+    /// A full, compacting collection before an analysis that is timed on one thread, so that the garbage of the compilations
+    /// analyzed before is not collected during this one, with the pause counted for whichever analyzer happens to be running (in
+    /// a sampling profile of <see cref="Cost"/>, about half of GW1001's samples were waits for the collector). Pauses that this
+    /// analysis's own allocation causes still count, and they still land on one analyzer or another: two runs of the same build
+    /// still differ by up to half pair by pair, so compare allocation (<see cref="Footprint"/>) to see a change in work.
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>The same project with every file parsed again: nothing bound or cached from an earlier run.</summary>
