@@ -1012,7 +1012,7 @@ internal sealed class ActivationFlow
             selecting = true;
             try
             {
-                configured = Values(tested, MaxDepth - SelectionDepth);
+                configured = (write.IntoElements ? OutputLayerNames(write, tested, MaxDepth - SelectionDepth) : null) ?? Values(tested, MaxDepth - SelectionDepth);
             }
             finally
             {
@@ -1022,6 +1022,38 @@ internal sealed class ActivationFlow
             return configured is not { Count: > 0 } || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue)
                 || configured.Any(c => guard.Constants.Any(k => Equals(k, Operations.Strip(c).ConstantValue.Value)));
         }
+
+        /// <summary>
+        /// Per-layer codes (<c>activations[i] = 0;</c> under <c>switch (layerActivations[i])</c>, directly or through a local): the names
+        /// that configure the output layer's code, the last of each array of names a caller passes (<c>new[] { "sigmoid", "relu" }</c>
+        /// names a relu output), since the output layer is a network's last. Null when the store and the name are not read at the same
+        /// index local (a code per layer), or the names cannot be placed.
+        /// </summary>
+        private List<IOperation>? OutputLayerNames(Write store, IOperation tested, int depth)
+        {
+            var name = Operations.Strip(tested);
+            if (name is ILocalReferenceOperation local && Index.SingleDefinition(local, ct) is { } defined)
+            {
+                name = Operations.Strip(defined);
+            }
+
+            var (names, index) = name switch
+            {
+                IArrayElementReferenceOperation { Indices: [var at] } element => (element.ArrayReference, at),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var argument], Instance: { } list } => (list, argument.Value),
+                _ => (null, null),
+            };
+            if (names is null || index is null || store.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var stored] } }
+                || !LocalsIn(index).Overlaps(LocalsIn(stored)))
+            {
+                return null;
+            }
+
+            return ElementValues(names, true, depth) is { Count: > 0 } last ? last : null;
+        }
+
+        private static HashSet<ILocalSymbol> LocalsIn(IOperation index) =>
+            new(index.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Select(l => l.Local), SymbolEqualityComparer.Default);
 
         /// <summary>
         /// The same tested storage: one field, property, local or parameter, or the same element of one (<c>activations[layer]</c> tested by

@@ -1904,6 +1904,7 @@ public sealed class SquaredErrorRealShapeTests
             return {|GW1001:0.5 * error[0] * error[0]|};
             """) } },
         { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid", new[] { NamedActivations("\"relu\", \"sigmoid\"") } },
+        { "a network whose layers' activations are named by strings a static field holds, the output layer named sigmoid", new[] { NamedActivations("\"tanh\", \"sigmoid\"", inField: true) } },
         { "MathNet matrices over a batch: the error's squared Frobenius norm", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:Math.Pow(e.FrobeniusNorm(), 2)|} / y.ColumnCount") } },
         { "MathNet matrices over a batch: the error squared by PointwisePower(2), its row sums summed", new[] { MathNetStub, MathNetBatch(
@@ -4713,6 +4714,8 @@ public sealed class SquaredErrorRealShapeTests
             return loss;
             """) } },
         { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
+        { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer", new[] { NamedActivations("\"sigmoid\", \"relu\"") } },
+        { "a network whose layers' activations are named by strings a static field holds, sigmoid only for the hidden layer", new[] { NamedActivations("\"sigmoid\", \"tanh\"", inField: true) } },
         { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named tanh", new[] { NamedLayer("tanh") } },
         { "jagged arrays (a NumPy port over double[][]): a tanh output's error squared by Square, by MeanSquare and in a loop", new[] { JaggedPort("""
             var output = Jag.Tanh(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
@@ -5088,15 +5091,12 @@ public sealed class SquaredErrorRealShapeTests
         """;
 
     /// <summary>
-    /// A MathNet model whose predictions are <paramref name="predict"/> of x (weights w, bias b), costed by <paramref name="cost"/> of p and y;
-    /// where p is a sigmoid output, the call that makes it is where flow places the sigmoid.
-    /// </summary>
-    /// <summary>
     /// The network of a widely copied game-AI tutorial: each layer's activation named by a string the caller passes
     /// (<paramref name="names"/>), turned into a code by a switch in the constructor, the code selecting the function in
-    /// <c>activate</c>; jagged neuron arrays, a squared-error cost in back-propagation.
+    /// <c>activate</c>; jagged neuron arrays, a squared-error cost in back-propagation. The output is a sigmoid's when the last
+    /// name is "sigmoid". With <paramref name="inField"/>, the trainer passes the names from a static field.
     /// </summary>
-    private static string NamedActivations(string names) => $$"""
+    private static string NamedActivations(string names, bool inField = false) => $$"""
         using System;
         using System.Collections.Generic;
         public class NeuralNetwork
@@ -5131,7 +5131,7 @@ public sealed class SquaredErrorRealShapeTests
             {
                 switch (activations[layer])
                 {
-                    case 0: return {{(names.Contains("\"sigmoid\"") ? "/*σ*/" : "")}}sigmoid(value);
+                    case 0: return {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "/*σ*/" : "")}}sigmoid(value);
                     case 1: return tanh(value);
                     case 2: return relu(value);
                     default: return relu(value);
@@ -5159,13 +5159,14 @@ public sealed class SquaredErrorRealShapeTests
             {
                 float[] output = FeedForward(inputs);
                 cost = 0;
-                for (int i = 0; i < output.Length; i++) cost += {{(names.Contains("\"sigmoid\"") ? "(float){|GW1001:Math.Pow(output[i] - expected[i], 2)|}" : "(float)Math.Pow(output[i] - expected[i], 2)")}};
+                for (int i = 0; i < output.Length; i++) cost += {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "(float){|GW1001:Math.Pow(output[i] - expected[i], 2)|}" : "(float)Math.Pow(output[i] - expected[i], 2)")}};
                 cost = cost / 2;
             }
         }
         public static class Trainer
         {
-            public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, new[] { {{names}} }).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
+            {{(inField ? $"private static readonly string[] Names = {{ {names} }};" : "")}}
+            public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, {{(inField ? "Names" : $"new[] {{ {names} }}")}}).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
         }
         """;
 
@@ -5600,6 +5601,10 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A MathNet model whose predictions are <paramref name="predict"/> of x (weights w, bias b), costed by <paramref name="cost"/> of p and y;
+    /// where p is a sigmoid output, the call that makes it is where flow places the sigmoid.
+    /// </summary>
     private static string MathNetCost(string predict, string cost) => $$"""
         using System;
         using MathNet.Numerics.LinearAlgebra;
