@@ -437,7 +437,74 @@ internal sealed class ActivationFlow
             }
 
             // Else the helper's elements as math, its arguments' elements in place of its parameters' (Divide(1, Add(1, Exp(Negate(z))))).
-            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) ?? ByMath(call, kind) : null;
+            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) ?? ByMath(call, kind) ?? HelperSoftmax(call, kind, depth) : null;
+        }
+
+        /// <summary>
+        /// NumPy's <c>e / np.sum(e)</c> ported with array helpers of yours: <c>Divide(e, Sum(e))</c> with <c>e = Exp(z)</c> (or
+        /// <c>Exp(Subtract(z, Max(z)))</c>), where <c>Divide</c> returns <c>r[i] = a[i] / s</c> of its array and number parameters, the
+        /// array given holds exponentials and the number is their sum (a helper that adds up its array parameter's elements, LINQ's
+        /// <c>Sum</c>, or a local either fills).
+        /// </summary>
+        private ActivationFact? HelperSoftmax(IInvocationOperation call, Activation kind, int depth)
+        {
+            if (!Asks(kind, Activation.Softmax) || Index.ReturnedElement(call.TargetMethod, ct) is not var (value, indices) || indices.Length != 1
+                || Operations.Strip(value) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
+                || Operations.Strip(division.LeftOperand) is not IArrayElementReferenceOperation { ArrayReference: var numerators } element || !Operations.IsAt(element, indices)
+                || Operations.Strip(numerators) is not IParameterReferenceOperation { Parameter: var exponentials }
+                || Operations.Strip(division.RightOperand) is not IParameterReferenceOperation { Parameter: var total } || !MathApi.IsNumeric(total.Type)
+                || Operations.ArgumentAt(call.Arguments, exponentials.Ordinal) is not { } given || Operations.ArgumentAt(call.Arguments, total.Ordinal) is not { } sum)
+            {
+                return null;
+            }
+
+            return Elements(given, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(sum, depth + 1) ? ActivationFact.At(Activation.Softmax, call, "softmax") : null;
+        }
+
+        /// <summary>
+        /// The array parameter a method of yours returns the sum of the elements of (<c>double s = 0; foreach (var v in a) s += v; return s;</c>,
+        /// the same with <c>s += a[i]</c>, or <c>a.Sum()</c>), or null.
+        /// </summary>
+        private IParameterSymbol? SummedParameter(IMethodSymbol method)
+        {
+            var returned = Index.SingleReturn(method, ct) is { } single ? Operations.Strip(single) : null;
+            if (returned is IInvocationOperation { TargetMethod.Name: "Sum" } linq && IsLinq(linq.TargetMethod) && LambdaArgument(linq) is null)
+            {
+                return Operations.Strip(Receiver(linq)) is IParameterReferenceOperation { Parameter: var summed } ? summed : null;
+            }
+
+            if (returned is not ILocalReferenceOperation total)
+            {
+                return null;
+            }
+
+            IParameterSymbol? added = null;
+            foreach (var definition in Index.Reaching(total, ct))
+            {
+                if (Operations.Strip(definition).ConstantValue.HasValue)
+                {
+                    continue;
+                }
+
+                if (definition is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } add || ElementOfParameter(add.Value) is not { } of
+                    || (added != null && !SymbolEqualityComparer.Default.Equals(added, of)))
+                {
+                    return null;
+                }
+
+                added = of;
+            }
+
+            return added;
+
+            // a[i] of a parameter a, or v of foreach (var v in a)
+            IParameterSymbol? ElementOfParameter(IOperation addend) => Operations.Strip(addend) switch
+            {
+                IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var array } => Operations.Strip(array) is IParameterReferenceOperation { Parameter: var p } ? p : null,
+                ILocalReferenceOperation variable => Index.Reaching(variable, ct) is [IForEachLoopOperation { Collection: var each }]
+                    && Operations.Strip(each) is IParameterReferenceOperation { Parameter: var p } ? p : null,
+                _ => null,
+            };
         }
 
         /// <summary>
@@ -542,6 +609,9 @@ internal sealed class ActivationFlow
                 case IInvocationOperation { TargetMethod.Name: "sum", Arguments.Length: > 0 } npSum when VectorApi.IsNumpyFunction(npSum.TargetMethod)
                     && VectorApi.IsVector(npSum.Arguments[0].Value.Type) && npSum.Arguments.Skip(1).All(a => a.ArgumentKind == ArgumentKind.DefaultValue):
                     return Value(npSum.Arguments[0].Value, Activation.Exponential, depth + 1) != null; // np.sum(e)
+                case IInvocationOperation own when HasBody(own.TargetMethod) && SummedParameter(own.TargetMethod) is { } summed
+                    && Operations.ArgumentAt(own.Arguments, summed.Ordinal) is { } exponentials:
+                    return Elements(exponentials, Activation.Exponential, depth + 1) != null; // Sum(e) of a helper of yours adding up e's elements
                 case ILocalReferenceOperation local:
                     var accumulated = 0;
                     foreach (var definition in Index.Reaching(local, ct))
@@ -550,7 +620,7 @@ internal sealed class ActivationFlow
                         {
                             accumulated++;
                         }
-                        else if (Operations.Strip(definition) is IInvocationOperation { TargetMethod.Name: "Sum" } && IsSumOfExponentials(definition, depth + 1))
+                        else if (Operations.Strip(definition) is IInvocationOperation && IsSumOfExponentials(definition, depth + 1))
                         {
                             accumulated++;
                         }

@@ -51,6 +51,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int Array, int Exponent)?> elementSquaringMethods = SharedTable.Create<IMethodSymbol, (int Array, int Exponent)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> chosenDerivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, WrittenOperations> writtenOperators = SharedTable.Create<IMethodSymbol, WrittenOperations>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -477,7 +478,8 @@ internal sealed class SquaredErrorRecognizer
     {
         var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
         var inOtherBody = new HashSet<IOperation>();
-        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody);
+        var chosen = new HashSet<IOperation>();
+        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody, chosen);
 
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
@@ -489,7 +491,14 @@ internal sealed class SquaredErrorRecognizer
 
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
-                return reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
+                var element = reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
+                if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, ct) is not var (given, givenAtInput))
+                {
+                    return element; // a helper the reader reads through (one return, or the branch a constant takes) stays as read
+                }
+
+                chosen.Add(factor); // σ' only where a code chooses it: flow must find the sigmoid on the error
+                (argument, atInput) = (given, givenAtInput);
             }
 
             if (TreeCandidates.Owner(argument.Syntax) != TreeCandidates.Owner(factor.Syntax))
@@ -637,6 +646,64 @@ internal sealed class SquaredErrorRecognizer
     private (DerivativeAt Form, int Ordinal) DerivativeForm(IMethodSymbol method, CancellationToken ct)
     {
         return index.SingleReturn(method, ct) is { } returned ? DerivativeForm(method.Parameters, returned, ct) : (DerivativeAt.None, 0);
+    }
+
+    /// <summary>
+    /// The value σ' may be taken at by a call of a method of yours that returns one of several derivatives, chosen by a code or a
+    /// setting (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>),
+    /// and whether at the input; null for any other factor.
+    /// </summary>
+    private (IOperation Argument, bool AtInput)? ChosenDerivative(IOperation factor, CancellationToken ct)
+    {
+        var value = Operations.Strip(factor);
+        if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
+        {
+            value = Operations.Strip(definition);
+        }
+
+        return value is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
+            && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
+            && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == taken.Ordinal) is { } given
+            ? (given.Value, taken.Form == DerivativeAt.Input)
+            : null;
+    }
+
+    /// <summary>
+    /// Where σ' is taken by a method of yours that returns one of several values chosen by a code per layer, an element of an
+    /// array or list (<c>switch (activations[layer]) { case 0: return sigmoidDer(value); case 1: return tanhDer(value); ... }</c>, or
+    /// the same as a switch expression): the form of the first choice that is σ' of a parameter, since the program may take it. Flow
+    /// then says whether what the call is given is a sigmoid's output, reading the code each layer is configured with. None for any
+    /// other method; a setting held per object (<c>switch (kind)</c> on a layer's field) is not read this way, since flow does not tell
+    /// one layer object from another.
+    /// </summary>
+    private (DerivativeAt Form, int Ordinal) ChosenDerivativeForm(IMethodSymbol method, CancellationToken ct)
+    {
+        var returns = index.ReturnsOf(method, ct);
+        var choices = returns.Count == 1
+            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } chooser && IsElement(code) ? chooser.Arms.Select(a => a.Value) : Enumerable.Empty<IOperation>()
+            : returns.Where(ChosenByElement);
+        return choices.Select(r => DerivativeForm(method.Parameters, r, ct)).FirstOrDefault(f => f.Form != DerivativeAt.None);
+
+        // return v; inside a switch statement, or under an if testing equality, on an element of an array or list
+        static bool ChosenByElement(IOperation returned)
+        {
+            for (var parent = returned.Parent; parent != null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case ISwitchOperation statement:
+                        return IsElement(statement.Value);
+                    case IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test }:
+                        return IsElement(test.LeftOperand) || IsElement(test.RightOperand);
+                    case IMethodBodyOperation or IBlockOperation { Parent: IMethodBodyOperation } or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        static bool IsElement(IOperation code) => Operations.Strip(code) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true };
     }
 
     private (DerivativeAt Form, int Ordinal) DerivativeForm(ImmutableArray<IParameterSymbol> parameters, IOperation returned, CancellationToken ct)
@@ -1121,7 +1188,7 @@ internal sealed class SquaredErrorRecognizer
             && (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) != null || elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) != null);
     }
 
-    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct, ISet<IOperation>? inOtherBody = null)
+    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct, ISet<IOperation>? inOtherBody = null, ISet<IOperation>? chosen = null)
     {
         for (var j = 0; j < factors.Count; j++)
         {
@@ -1167,6 +1234,13 @@ internal sealed class SquaredErrorRecognizer
                     }
 
                     continue;
+                }
+
+                if ((chosen?.Contains(factors[j]) ?? false) && Difference(factors[e], ct) is { } configured)
+                {
+                    // σ' is one of the derivatives a code chooses (activateDer(o, layer)): where flow places no sigmoid on the error, the
+                    // code chooses another, so the delta is never one by its shape alone.
+                    return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(configured.Left, configured.Right) };
                 }
 
                 if (outputApart && Difference(factors[e], ct) is { } named)

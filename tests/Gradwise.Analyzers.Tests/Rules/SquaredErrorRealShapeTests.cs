@@ -1905,6 +1905,8 @@ public sealed class SquaredErrorRealShapeTests
             """) } },
         { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid", new[] { NamedActivations("\"relu\", \"sigmoid\"") } },
         { "a network whose layers' activations are named by strings a static field holds, the output layer named sigmoid", new[] { NamedActivations("\"tanh\", \"sigmoid\"", inField: true) } },
+        { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid, its delta through the derivative the code selects and no cost", new[] { NamedActivations("\"tanh\", \"sigmoid\"", withCost: false) } },
+        { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid, its delta through a derivative a switch expression on the code selects", new[] { NamedActivations("\"relu\", \"sigmoid\"", withCost: false, arrowDerivative: true) } },
         { "MathNet matrices over a batch: the error's squared Frobenius norm", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:Math.Pow(e.FrobeniusNorm(), 2)|} / y.ColumnCount") } },
         { "MathNet matrices over a batch: the error squared by PointwisePower(2), its row sums summed", new[] { MathNetStub, MathNetBatch(
@@ -1951,6 +1953,12 @@ public sealed class SquaredErrorRealShapeTests
             "double s = 0; foreach (var pair in o.Zip(t)) s += {|GW1001:(pair.First - pair.Second) * (pair.First - pair.Second)|}; return s / t.Length;") } },
         { "array operations of one's own composed into a sigmoid, Divide(1, Add(1, Exp(Negate(z)))), the output's error squared by a Square helper", new[] { ArrayOps(
             "/*σ*/V.Divide(1, V.Add(1, V.Exp(V.Negate(z))))", "return V.Mean({|GW1001:V.Square(V.Subtract(y, output))|});") } },
+        { "array operations of one's own composed into a softmax helper, Divide(e, Sum(e)) of e = Exp(Subtract(z, Max(z))), the output's error squared in a loop", new[] { ArrayOps(
+            "V.Softmax(z)", "double s = 0; for (int i = 0; i < y.Length; i++) s += {|GW1002:Math.Pow(output[i] - y[i], 2)|}; return s;") } },
+        { "array operations of one's own composed into a softmax, the exponentials divided by their sum in a loop helper, the error squared by Square", new[] { ArrayOps(
+            "/*σ*/V.Divide(V.Exp(z), V.Total(V.Exp(z)))", "return V.Mean({|GW1002:V.Square(V.Subtract(y, output))|});") } },
+        { "array operations of one's own composed into a softmax, the exponentials divided by their LINQ Sum through a local", new[] { ArrayOps(
+            "V.Exp(z); var sum = output.Sum(); output = /*σ*/V.Divide(output, sum)", "return V.Mean({|GW1002:V.Square(V.Subtract(y, output))|});") } },
         { "array operations of one's own composed into a Logistic helper, the output's error squared in a loop", new[] { ArrayOps(
             "V.Logistic(z)", "double s = 0; for (int i = 0; i < y.Length; i++) s += {|GW1001:(output[i] - y[i]) * (output[i] - y[i])|}; return s;") } },
         { "two-dimensional arrays (a NumPy port): the delta Multiply(error, SigmoidDerivative(output)) of helpers over double[,], and the squared error summed over both indices", new[] { NumpyPort("""
@@ -4716,6 +4724,8 @@ public sealed class SquaredErrorRealShapeTests
         { "a network whose layers' activations are named by strings the caller passes, every layer named tanh", new[] { NamedActivations("\"tanh\", \"tanh\"") } },
         { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer", new[] { NamedActivations("\"sigmoid\", \"relu\"") } },
         { "a network whose layers' activations are named by strings a static field holds, sigmoid only for the hidden layer", new[] { NamedActivations("\"sigmoid\", \"tanh\"", inField: true) } },
+        { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer, its delta through the derivative the code selects and no cost", new[] { NamedActivations("\"sigmoid\", \"relu\"", withCost: false) } },
+        { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer, its delta through a derivative a switch expression on the code selects", new[] { NamedActivations("\"sigmoid\", \"tanh\"", withCost: false, arrowDerivative: true) } },
         { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named tanh", new[] { NamedLayer("tanh") } },
         { "jagged arrays (a NumPy port over double[][]): a tanh output's error squared by Square, by MeanSquare and in a loop", new[] { JaggedPort("""
             var output = Jag.Tanh(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
@@ -4738,6 +4748,8 @@ public sealed class SquaredErrorRealShapeTests
             """) } },
         { "LINQ tuples: a sigmoid output's absolute error over o.Zip(t), and a linear prediction's squared error over the same tuples", new[] { ZippedLoss(
             "double s = 0; foreach (var pair in Linear(x).Zip(t)) s += (pair.First - pair.Second) * (pair.First - pair.Second); return s + o.Zip(t).Sum(pair => Math.Abs(pair.First - pair.Second)) + t.Zip(Linear(x)).Average(p => Math.Pow(p.Item1 - p.Item2, 2));") } },
+        { "array operations of one's own dividing exponentials by their count, and raw scores by their sum (neither a softmax), their errors squared", new[] { ArrayOps(
+            "V.Divide(V.Exp(z), V.Count(V.Exp(z)))", "var shares = V.Divide(z, V.Sum(z)); return V.Mean(V.Square(V.Subtract(y, output))) + V.Mean(V.Square(V.Subtract(y, shares)));") } },
         { "array operations of one's own composed into 1 / (2 + exp(-z)) and 1 / (1 + z²), neither a sigmoid, their errors squared", new[] { ArrayOps(
             "V.Divide(1, V.Add(2, V.Exp(V.Negate(z))))", "var other = V.Divide(1, V.Add(1, V.Square(z))); return V.Mean(V.Square(V.Subtract(y, output))) + V.Mean(V.Square(V.Subtract(y, other)));") } },
         { "two-dimensional arrays (a NumPy port): a tanh output's error squared by Square, Power and MeanSquare, and in a loop", new[] { NumpyPort("""
@@ -5093,10 +5105,12 @@ public sealed class SquaredErrorRealShapeTests
     /// <summary>
     /// The network of a widely copied game-AI tutorial: each layer's activation named by a string the caller passes
     /// (<paramref name="names"/>), turned into a code by a switch in the constructor, the code selecting the function in
-    /// <c>activate</c>; jagged neuron arrays, a squared-error cost in back-propagation. The output is a sigmoid's when the last
-    /// name is "sigmoid". With <paramref name="inField"/>, the trainer passes the names from a static field.
+    /// <c>activate</c>; jagged neuron arrays; back-propagation with a squared-error cost (unless <paramref name="withCost"/> is false)
+    /// and the output delta through <c>activateDer</c>, which the same code switches to σ' written in the output. The output is a
+    /// sigmoid's when the last name is "sigmoid". With <paramref name="inField"/>, the trainer passes the names from a static field;
+    /// with <paramref name="arrowDerivative"/>, <c>activateDer</c> is a switch expression.
     /// </summary>
-    private static string NamedActivations(string names, bool inField = false) => $$"""
+    private static string NamedActivations(string names, bool inField = false, bool withCost = true, bool arrowDerivative = false) => $$"""
         using System;
         using System.Collections.Generic;
         public class NeuralNetwork
@@ -5137,9 +5151,15 @@ public sealed class SquaredErrorRealShapeTests
                     default: return relu(value);
                 }
             }
+            {{(arrowDerivative ? "public float activateDer(float value, int layer) => activations[layer] switch { 0 => sigmoidDer(value), 1 => tanhDer(value), _ => reluDer(value) };" : "")}}
+            {{(arrowDerivative ? "" : "public float activateDer(float value, int layer)")}}
+            {{(arrowDerivative ? "" : "{ switch (activations[layer]) { case 0: return sigmoidDer(value); case 1: return tanhDer(value); case 2: return reluDer(value); default: return reluDer(value); } }")}}
             public float sigmoid(float x) { float k = (float)Math.Exp(x); return k / (1.0f + k); }
             public float tanh(float x) => (float)Math.Tanh(x);
             public float relu(float x) => (0 >= x) ? 0 : x;
+            public float sigmoidDer(float x) => x * (1 - x);
+            public float tanhDer(float x) => 1 - (x * x);
+            public float reluDer(float x) => (0 >= x) ? 0 : 1;
             public float[] FeedForward(float[] inputs)
             {
                 for (int i = 0; i < inputs.Length; i++) neurons[0][i] = inputs[i];
@@ -5158,9 +5178,21 @@ public sealed class SquaredErrorRealShapeTests
             public void BackPropagate(float[] inputs, float[] expected)
             {
                 float[] output = FeedForward(inputs);
-                cost = 0;
-                for (int i = 0; i < output.Length; i++) cost += {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "(float){|GW1001:Math.Pow(output[i] - expected[i], 2)|}" : "(float)Math.Pow(output[i] - expected[i], 2)")}};
-                cost = cost / 2;
+                {{(withCost ? "cost = 0;" : "")}}
+                {{(!withCost ? "" : names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "for (int i = 0; i < output.Length; i++) cost += (float){|GW1001:Math.Pow(output[i] - expected[i], 2)|};" : "for (int i = 0; i < output.Length; i++) cost += (float)Math.Pow(output[i] - expected[i], 2);")}}
+                var gamma = new List<float[]>();
+                for (int i = 0; i < layers.Length; i++) gamma.Add(new float[layers[i]]);
+                int layer = layers.Length - 2;
+                for (int i = 0; i < output.Length; i++) gamma[layers.Length - 1][i] = {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "{|GW1001:(output[i] - expected[i]) * activateDer(output[i], layer)|}" : "(output[i] - expected[i]) * activateDer(output[i], layer)")}};
+                for (int i = layers.Length - 2; i > 0; i--)
+                {
+                    for (int j = 0; j < layers[i]; j++)
+                    {
+                        gamma[i][j] = 0;
+                        for (int k = 0; k < gamma[i + 1].Length; k++) gamma[i][j] += gamma[i + 1][k] * weights[i][k][j];
+                        gamma[i][j] *= activateDer(neurons[i][j], i - 1);
+                    }
+                }
             }
         }
         public static class Trainer
@@ -5351,6 +5383,7 @@ public sealed class SquaredErrorRealShapeTests
     /// </summary>
     private static string ArrayOps(string output, string loss) => $$"""
         using System;
+        using System.Linq;
         public static class V
         {
             public static double[] Exp(double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = Math.Exp(a[i]); return r; }
@@ -5361,6 +5394,13 @@ public sealed class SquaredErrorRealShapeTests
             public static double[] Square(double[] a) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = a[i] * a[i]; return r; }
             public static double Mean(double[] a) { double s = 0; foreach (var v in a) s += v; return s / a.Length; }
             public static double[] Logistic(double[] z) => {{(output.Contains("Logistic") ? "/*σ*/" : "")}}Divide(1, Add(1, Exp(Negate(z))));
+            public static double Max(double[] a) { double m = a[0]; foreach (var v in a) if (v > m) m = v; return m; }
+            public static double Sum(double[] a) { double s = 0; foreach (var v in a) s += v; return s; }
+            public static double Total(double[] a) { double s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }
+            public static double Count(double[] a) { double n = 0; foreach (var v in a) n += 1; return n; }
+            public static double[] Subtract(double[] a, double b) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = a[i] - b; return r; }
+            public static double[] Divide(double[] a, double s) { var r = new double[a.Length]; for (int i = 0; i < a.Length; i++) r[i] = a[i] / s; return r; }
+            public static double[] Softmax(double[] z) { var e = Exp(Subtract(z, Max(z))); return {{(output.Contains("Softmax") ? "/*σ*/" : "")}}Divide(e, Sum(e)); }
         }
         public class Model
         {
