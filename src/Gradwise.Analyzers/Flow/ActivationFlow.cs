@@ -1969,11 +1969,29 @@ internal sealed class ActivationFlow
     private static IAnonymousFunctionOperation? LambdaArgument(IInvocationOperation call) =>
         call.Arguments.Select(a => Operations.Strip(a.Value)).Select(v => v is IDelegateCreationOperation d ? d.Target : v).OfType<IAnonymousFunctionOperation>().LastOrDefault();
 
-    /// <summary>The sequence of <c>xs.Zip(ys)</c> (a <paramref name="collection"/> of tuples) that the tuples' element <paramref name="side"/> comes from, or null.</summary>
-    internal static IOperation? ZippedSide(IOperation collection, int side) =>
-        Operations.Strip(collection) is IInvocationOperation { TargetMethod.Name: "Zip", Arguments.Length: 2 } zip && IsLinq(zip.TargetMethod) && side is 0 or 1
-            ? zip.Arguments[side].Value
+    /// <summary>
+    /// The sequence of <c>xs.Zip(ys)</c> (a <paramref name="collection"/> of tuples) that the tuples' element <paramref name="side"/> comes
+    /// from, or of <c>xs.Zip(ys, (x, y) =&gt; (x, y))</c>, whose selector makes a tuple of its two parameters (in either order); else null.
+    /// </summary>
+    internal static IOperation? ZippedSide(IOperation collection, int side)
+    {
+        if (Operations.Strip(collection) is not IInvocationOperation { TargetMethod.Name: "Zip" } zip || !IsLinq(zip.TargetMethod) || side is not (0 or 1))
+        {
+            return null;
+        }
+
+        if (zip.Arguments.Length == 2)
+        {
+            return zip.Arguments[side].Value;
+        }
+
+        return zip.Arguments.Length == 3 && LambdaArgument(zip) is { } selector && Operations.SingleReturned(selector) is { } made
+            && Operations.Strip(made) is ITupleOperation { Elements.Length: 2 } tuple
+            && Operations.Strip(tuple.Elements[side]) is IParameterReferenceOperation { Parameter: { Ordinal: < 2 } taken }
+            && SymbolEqualityComparer.Default.Equals(taken.ContainingSymbol, selector.Symbol)
+            ? zip.Arguments[taken.Ordinal].Value
             : null;
+    }
 
     /// <summary>
     /// The sequence whose elements a LINQ lambda's parameter stands for: <c>xs</c> for <c>x</c> in <c>xs.Select(x => ...)</c>,

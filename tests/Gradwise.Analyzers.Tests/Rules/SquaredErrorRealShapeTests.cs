@@ -1949,6 +1949,10 @@ public sealed class SquaredErrorRealShapeTests
             "return o.Zip(t).Sum(pair => {|GW1001:Math.Pow(pair.First - pair.Second, 2)|});") } },
         { "LINQ tuples: targets zipped with predictions, the tuple's Item2 the prediction, averaged", new[] { ZippedLoss(
             "return t.Zip(o).Average(p => {|GW1001:(p.Item1 - p.Item2) * (p.Item1 - p.Item2)|});") } },
+        { "LINQ tuples a selector makes of its two parameters (o.Zip(t, (a, b) => (a, b))), squared in Sum's lambda as p.a - p.b", new[] { ZippedLoss(
+            "return o.Zip(t, (a, b) => (a, b)).Sum(p => {|GW1001:Math.Pow(p.a - p.b, 2)|});") } },
+        { "LINQ tuples a selector makes with its parameters swapped and named (t.Zip(o, (y, p) => (Out: p, Target: y))), in a foreach", new[] { ZippedLoss(
+            "double s = 0; foreach (var pair in t.Zip(o, (y, p) => (Out: p, Target: y))) s += {|GW1001:(pair.Out - pair.Target) * (pair.Out - pair.Target)|}; return s;") } },
         { "LINQ tuples: a foreach over o.Zip(t) squaring pair.First - pair.Second", new[] { ZippedLoss(
             "double s = 0; foreach (var pair in o.Zip(t)) s += {|GW1001:(pair.First - pair.Second) * (pair.First - pair.Second)|}; return s / t.Length;") } },
         { "array operations of one's own composed into a sigmoid, Divide(1, Add(1, Exp(Negate(z)))), the output's error squared by a Square helper", new[] { ArrayOps(
@@ -4746,6 +4750,8 @@ public sealed class SquaredErrorRealShapeTests
             for (int i = 1; i < error.Length; i++) for (int j = 0; j < error[i].Length; j++) sum += error[i][j] * error[i - 1][j];
             return sum;
             """) } },
+        { "LINQ tuples a selector makes of the target twice (o.Zip(t, (a, b) => (b, b))), and of a linear prediction, squared", new[] { ZippedLoss(
+            "return o.Zip(t, (a, b) => (b, b)).Sum(p => Math.Pow(p.Item1 - p.Item2, 2)) + Linear(x).Zip(t, (a, b) => (a, b)).Sum(p => Math.Pow(p.a - p.b, 2));") } },
         { "LINQ tuples: a sigmoid output's absolute error over o.Zip(t), and a linear prediction's squared error over the same tuples", new[] { ZippedLoss(
             "double s = 0; foreach (var pair in Linear(x).Zip(t)) s += (pair.First - pair.Second) * (pair.First - pair.Second); return s + o.Zip(t).Sum(pair => Math.Abs(pair.First - pair.Second)) + t.Zip(Linear(x)).Average(p => Math.Pow(p.Item1 - p.Item2, 2));") } },
         { "array operations of one's own dividing exponentials by their count, and raw scores by their sum (neither a softmax), their errors squared", new[] { ArrayOps(
