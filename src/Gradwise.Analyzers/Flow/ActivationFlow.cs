@@ -448,7 +448,9 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? HelperSoftmax(IInvocationOperation call, Activation kind, int depth)
         {
-            if (!Asks(kind, Activation.Softmax) || Index.ReturnedElement(call.TargetMethod, ct) is not var (value, indices) || indices.Length != 1
+            var parameters = call.TargetMethod.Parameters;
+            if (!Asks(kind, Activation.Softmax) || !parameters.Any(p => MathApi.IsNumeric(p.Type)) || !parameters.Any(p => p.Type is IArrayTypeSymbol)
+                || Index.ReturnedElement(call.TargetMethod, ct) is not var (value, indices) || indices.Length != 1
                 || Operations.Strip(value) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division
                 || Operations.Strip(division.LeftOperand) is not IArrayElementReferenceOperation { ArrayReference: var numerators } element || !Operations.IsAt(element, indices)
                 || Operations.Strip(numerators) is not IParameterReferenceOperation { Parameter: var exponentials }
