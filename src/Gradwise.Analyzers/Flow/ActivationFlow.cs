@@ -1109,14 +1109,14 @@ internal sealed class ActivationFlow
                 name = Operations.Strip(defined);
             }
 
-            var (names, index) = name switch
+            var (names, at) = name switch
             {
-                IArrayElementReferenceOperation { Indices: [var at] } element => (element.ArrayReference, at),
+                IArrayElementReferenceOperation { Indices: [var position] } element => (element.ArrayReference, position),
                 IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var argument], Instance: { } list } => (list, argument.Value),
                 _ => (null, null),
             };
-            if (names is null || index is null || store.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var stored] } }
-                || !LocalsIn(index).Overlaps(LocalsIn(stored)))
+            if (names is null || at is null || store.Site is not ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var stored] } }
+                || !LocalsIn(at).Overlaps(LocalsIn(stored)))
             {
                 return null;
             }

@@ -551,12 +551,7 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, HeldValues? delegateValues, CancellationToken ct)
     {
-        var value = Operations.Strip(factor);
-        if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
-        {
-            value = Operations.Strip(definition); // var derivative = activation.Derivative(input); ... derivative * error
-        }
-
+        var value = ThroughLocal(factor, ct); // var derivative = activation.Derivative(input); ... derivative * error
         if (value is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } wrapper } && HasBody(wrapper) && !IsDispatched(wrapper)
             && index.SingleReturn(wrapper, ct) is { } returned && Operations.Strip(returned) is IInvocationOperation inner
             && (inner.TargetMethod.MethodKind == MethodKind.DelegateInvoke || IsDispatched(inner.TargetMethod)))
@@ -649,24 +644,22 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// The value σ' may be taken at by a call of a method of yours that returns one of several derivatives, chosen by a code or a
-    /// setting (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>),
-    /// and whether at the input; null for any other factor.
+    /// The value σ' may be taken at by a call of a method of yours that returns one of several derivatives, chosen by a code per
+    /// layer (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>;
+    /// <see cref="ChosenDerivativeForm"/>), and whether at the input; null for any other factor.
     /// </summary>
     private (IOperation Argument, bool AtInput)? ChosenDerivative(IOperation factor, CancellationToken ct)
     {
-        var value = Operations.Strip(factor);
-        if (value is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition)
-        {
-            value = Operations.Strip(definition);
-        }
-
-        return value is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
+        return ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
             && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
             && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == taken.Ordinal) is { } given
             ? (given.Value, taken.Form == DerivativeAt.Input)
             : null;
     }
+
+    /// <summary>A factor, or the one value that defines it where it is a local (<c>var d = Slope(o); ... d * e</c>).</summary>
+    private IOperation ThroughLocal(IOperation factor, CancellationToken ct) =>
+        Operations.Strip(factor) is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition ? Operations.Strip(definition) : Operations.Strip(factor);
 
     /// <summary>
     /// Where σ' is taken by a method of yours that returns one of several values chosen by a code per layer, an element of an
@@ -695,7 +688,7 @@ internal sealed class SquaredErrorRecognizer
                         return IsElement(statement.Value);
                     case IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test }:
                         return IsElement(test.LeftOperand) || IsElement(test.RightOperand);
-                    case IMethodBodyOperation or IBlockOperation { Parent: IMethodBodyOperation } or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    case IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return false;
                 }
             }
