@@ -961,7 +961,8 @@ internal sealed class ActivationFlow
         {
             var guarded = choices.Select(c => (Choice: c, Guard: Guard(c))).ToList();
             var tested = guarded.Select(g => g.Guard?.Tested).FirstOrDefault(t => t != null);
-            if (tested is null || Values(tested, depth + 1) is not { Count: > 0 } configured || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
+            if (tested is null || (OutputLayerCodes(tested, depth) ?? Values(tested, depth + 1)) is not { Count: > 0 } configured
+                || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
             {
                 return null;
             }
@@ -981,6 +982,18 @@ internal sealed class ActivationFlow
 
             return null;
         }
+
+        /// <summary>
+        /// A code per layer tested by an activation (<c>switch (activations[layer])</c>, the element read at an index that is not a
+        /// constant): the codes the last element can hold, the output layer's, when every one is a constant (<c>activations[i] = layerActivations[i]</c>
+        /// copies the last of the codes a caller passes); else null, and every code the array holds counts.
+        /// </summary>
+        private List<IOperation>? OutputLayerCodes(IOperation tested, int depth) =>
+            Operations.Strip(tested) is IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var codes } && !Operations.Strip(at).ConstantValue.HasValue
+            && Operations.Strip(at) is IParameterReferenceOperation or ILocalReferenceOperation
+            && ElementValues(codes, true, depth + 1) is { Count: > 0 } last && last.All(c => Operations.Strip(c).ConstantValue.HasValue)
+                ? last
+                : null;
 
         /// <summary>
         /// The test that guards <paramref name="chosen"/>: <c>v == C</c> of the <c>if</c> whose then-branch holds it, or the
@@ -1357,6 +1370,12 @@ internal sealed class ActivationFlow
                         continue; // case "sigmoid": activations[i] = 0; where no configured name is "sigmoid"
                     }
 
+                    if (last && CopiedFrom(write) is { } source)
+                    {
+                        result.AddRange(ElementValues(source, true, depth + 1) ?? new List<IOperation> { write.Value }); // a[i] = b[i]: a's last is b's
+                        continue;
+                    }
+
                     result.Add(write.Value); // a[i] = v, list.Add(v)
                 }
                 else if (ElementValues(write.Value, last && stores.Count == 0, depth + 1) is { } elements)
@@ -1367,6 +1386,15 @@ internal sealed class ActivationFlow
 
             return result;
         }
+
+        /// <summary>The array a store copies element by element at the same index (<c>b</c> of <c>a[i] = b[i]</c>), or null.</summary>
+        private static IOperation? CopiedFrom(Write store) =>
+            store.Site is ISimpleAssignmentOperation { Target: IArrayElementReferenceOperation { Indices: [var stored] } }
+            && Operations.Strip(store.Value) is IArrayElementReferenceOperation { Indices: [var read], ArrayReference: var source }
+            && Operations.Strip(stored) is ILocalReferenceOperation to && Operations.Strip(read) is ILocalReferenceOperation from
+            && SymbolEqualityComparer.Default.Equals(to.Local, from.Local)
+                ? source
+                : null;
 
         /// <summary>
         /// True for a store of a parameter (<c>public void Add(Layer layer) => layers.Add(layer);</c>) whose method nothing in the

@@ -1907,6 +1907,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a network whose layers' activations are named by strings a static field holds, the output layer named sigmoid", new[] { NamedActivations("\"tanh\", \"sigmoid\"", inField: true) } },
         { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid, its delta through the derivative the code selects and no cost", new[] { NamedActivations("\"tanh\", \"sigmoid\"", withCost: false) } },
         { "a network whose layers' activations are named by strings the caller passes, the output layer named sigmoid, its delta through a derivative a switch expression on the code selects", new[] { NamedActivations("\"relu\", \"sigmoid\"", withCost: false, arrowDerivative: true) } },
+        { "a network whose per-layer activation codes are copied from the codes the caller passes, the output layer's the sigmoid's", new[] { NamedActivations("2, 0", copied: true) } },
         { "MathNet matrices over a batch: the error's squared Frobenius norm", new[] { MathNetStub, MathNetBatch(
             "/*σ*/(w2 * (w1 * x).Map(Sigmoid)).Map(Sigmoid)", "{|GW1001:Math.Pow(e.FrobeniusNorm(), 2)|} / y.ColumnCount") } },
         { "MathNet matrices over a batch: the error squared by PointwisePower(2), its row sums summed", new[] { MathNetStub, MathNetBatch(
@@ -4730,6 +4731,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a network whose layers' activations are named by strings a static field holds, sigmoid only for the hidden layer", new[] { NamedActivations("\"sigmoid\", \"tanh\"", inField: true) } },
         { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer, its delta through the derivative the code selects and no cost", new[] { NamedActivations("\"sigmoid\", \"relu\"", withCost: false) } },
         { "a network whose layers' activations are named by strings the caller passes, sigmoid only for the hidden layer, its delta through a derivative a switch expression on the code selects", new[] { NamedActivations("\"sigmoid\", \"tanh\"", withCost: false, arrowDerivative: true) } },
+        { "a network whose per-layer activation codes are copied from the codes the caller passes, the sigmoid's only for the hidden layer", new[] { NamedActivations("0, 1", copied: true) } },
         { "a layer whose activation is named by a string its constructor keeps as a code in a field, the output layer named tanh", new[] { NamedLayer("tanh") } },
         { "jagged arrays (a NumPy port over double[][]): a tanh output's error squared by Square, by MeanSquare and in a loop", new[] { JaggedPort("""
             var output = Jag.Tanh(Jag.Dot(Jag.Sigmoid(Jag.Dot(x, w1)), w2));
@@ -5116,7 +5118,7 @@ public sealed class SquaredErrorRealShapeTests
     /// sigmoid's when the last name is "sigmoid". With <paramref name="inField"/>, the trainer passes the names from a static field;
     /// with <paramref name="arrowDerivative"/>, <c>activateDer</c> is a switch expression.
     /// </summary>
-    private static string NamedActivations(string names, bool inField = false, bool withCost = true, bool arrowDerivative = false) => $$"""
+    private static string NamedActivations(string names, bool inField = false, bool withCost = true, bool arrowDerivative = false, bool copied = false) => $$"""
         using System;
         using System.Collections.Generic;
         public class NeuralNetwork
@@ -5127,21 +5129,16 @@ public sealed class SquaredErrorRealShapeTests
             private float[][][] weights;
             private int[] activations;
             public float cost = 0;
-            public NeuralNetwork(int[] layers, string[] layerActivations)
+            public NeuralNetwork(int[] layers, {{(copied ? "int" : "string")}}[] layerActivations)
             {
                 this.layers = new int[layers.Length];
                 for (int i = 0; i < layers.Length; i++) this.layers[i] = layers[i];
                 activations = new int[layers.Length - 1];
                 for (int i = 0; i < layers.Length - 1; i++)
                 {
-                    string action = layerActivations[i];
-                    switch (action)
-                    {
-                        case "sigmoid": activations[i] = 0; break;
-                        case "tanh": activations[i] = 1; break;
-                        case "relu": activations[i] = 2; break;
-                        default: activations[i] = 2; break;
-                    }
+                    {{(copied ? "activations[i] = layerActivations[i];" : "")}}
+                    {{(copied ? "" : "string action = layerActivations[i];")}}
+                    {{(copied ? "" : "switch (action) { case \"sigmoid\": activations[i] = 0; break; case \"tanh\": activations[i] = 1; break; case \"relu\": activations[i] = 2; break; default: activations[i] = 2; break; }")}}
                 }
                 var neuronsList = new List<float[]>();
                 for (int i = 0; i < layers.Length; i++) neuronsList.Add(new float[layers[i]]);
@@ -5151,7 +5148,7 @@ public sealed class SquaredErrorRealShapeTests
             {
                 switch (activations[layer])
                 {
-                    case 0: return {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "/*σ*/" : "")}}sigmoid(value);
+                    case 0: return {{(SigmoidLast(names, copied) ? "/*σ*/" : "")}}sigmoid(value);
                     case 1: return tanh(value);
                     case 2: return relu(value);
                     default: return relu(value);
@@ -5185,11 +5182,11 @@ public sealed class SquaredErrorRealShapeTests
             {
                 float[] output = FeedForward(inputs);
                 {{(withCost ? "cost = 0;" : "")}}
-                {{(!withCost ? "" : names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "for (int i = 0; i < output.Length; i++) cost += (float){|GW1001:Math.Pow(output[i] - expected[i], 2)|};" : "for (int i = 0; i < output.Length; i++) cost += (float)Math.Pow(output[i] - expected[i], 2);")}}
+                {{(!withCost ? "" : SigmoidLast(names, copied) ? "for (int i = 0; i < output.Length; i++) cost += (float){|GW1001:Math.Pow(output[i] - expected[i], 2)|};" : "for (int i = 0; i < output.Length; i++) cost += (float)Math.Pow(output[i] - expected[i], 2);")}}
                 var gamma = new List<float[]>();
                 for (int i = 0; i < layers.Length; i++) gamma.Add(new float[layers[i]]);
                 int layer = layers.Length - 2;
-                for (int i = 0; i < output.Length; i++) gamma[layers.Length - 1][i] = {{(names.EndsWith("\"sigmoid\"", StringComparison.Ordinal) ? "{|GW1001:(output[i] - expected[i]) * activateDer(output[i], layer)|}" : "(output[i] - expected[i]) * activateDer(output[i], layer)")}};
+                for (int i = 0; i < output.Length; i++) gamma[layers.Length - 1][i] = {{(SigmoidLast(names, copied) ? "{|GW1001:(output[i] - expected[i]) * activateDer(output[i], layer)|}" : "(output[i] - expected[i]) * activateDer(output[i], layer)")}};
                 for (int i = layers.Length - 2; i > 0; i--)
                 {
                     for (int j = 0; j < layers[i]; j++)
@@ -5207,6 +5204,10 @@ public sealed class SquaredErrorRealShapeTests
             public static void Run() => new NeuralNetwork(new[] { 2, 4, 1 }, {{(inField ? "Names" : $"new[] {{ {names} }}")}}).BackPropagate(new[] { 0f, 1f }, new[] { 1f });
         }
         """;
+
+    /// <summary>Whether the last of the names (or, <paramref name="copied"/>, of the codes, 0 the sigmoid's) selects the sigmoid.</summary>
+    private static bool SigmoidLast(string names, bool copied) =>
+        copied ? names.EndsWith('0') : names.EndsWith("\"sigmoid\"", StringComparison.Ordinal);
 
     /// <summary>
     /// A layer whose activation is named by a string its constructor is given, kept as a code in a field (<c>case "sigmoid": kind = 0;</c>)
