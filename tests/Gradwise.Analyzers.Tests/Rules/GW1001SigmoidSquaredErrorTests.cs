@@ -352,6 +352,36 @@ public sealed class GW1001SigmoidSquaredErrorTests
             }
             """));
 
+    /// <summary>
+    /// The delta through a derivative a per-layer code chooses (the game-AI tutorial's <c>activateDer(o, layer)</c>), the output layer's
+    /// code the sigmoid's: the fix drops the chosen derivative and keeps the error.
+    /// </summary>
+    [Fact]
+    public Task Fix_drops_a_derivative_a_per_layer_code_chooses() => Fix.VerifyCodeFixAsync(
+        PerLayerCodes("1, 0", "{|GW1001:(o - t) * ActivateDer(o, layer)|}"), PerLayerCodes("1, 0", "o - t"));
+
+    /// <summary>The same network with the sigmoid's code for the hidden layer only: the output layer's code chooses tanh, and nothing fires.</summary>
+    [Fact]
+    public Task A_derivative_a_per_layer_code_chooses_for_a_tanh_output_stays_silent() => Verify.VerifyAnalyzerAsync(
+        PerLayerCodes("0, 1", "(o - t) * ActivateDer(o, layer)"));
+
+    /// <summary>
+    /// A network whose per-layer codes (0 the sigmoid's, 1 tanh's) are copied from <paramref name="codes"/>, and whose
+    /// <c>Delta</c> returns <paramref name="delta"/> of its output o and target t.
+    /// </summary>
+    private static string PerLayerCodes(string codes, string delta) => WithUsings($$"""
+        class Net
+        {
+            private readonly int[] activations;
+            public Net(int[] codes) { activations = new int[codes.Length]; for (int i = 0; i < codes.Length; i++) activations[i] = codes[i]; }
+            static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+            double Activate(double v, int layer) { switch (activations[layer]) { case 0: return Sigmoid(v); default: return Math.Tanh(v); } }
+            double ActivateDer(double y, int layer) { switch (activations[layer]) { case 0: return y * (1 - y); default: return 1 - y * y; } }
+            public double Delta(double z, double t, int layer) { double o = Activate(z, layer); return {{delta}}; }
+            public static double Run() => new Net(new[] { {{codes}} }).Delta(0.3, 1, 1);
+        }
+        """);
+
     /// <summary>The delta written with the element-by-element operators of a vector class of your own: the fix keeps the error, as for numbers.</summary>
     [Fact]
     public Task Fix_drops_the_derivative_from_operators_of_your_own_vector_class() => Fix.VerifyCodeFixAsync(
