@@ -652,8 +652,8 @@ internal sealed class SquaredErrorRecognizer
     {
         return ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
             && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
-            && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == taken.Ordinal) is { } given
-            ? (given.Value, taken.Form == DerivativeAt.Input)
+            && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
+            ? (given, taken.Form == DerivativeAt.Input)
             : null;
     }
 
