@@ -51,7 +51,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int Array, int Exponent)?> elementSquaringMethods = SharedTable.Create<IMethodSymbol, (int Array, int Exponent)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> chosenDerivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal, bool PerObject)> chosenDerivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal, bool PerObject)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, WrittenOperations> writtenOperators = SharedTable.Create<IMethodSymbol, WrittenOperations>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -492,7 +492,7 @@ internal sealed class SquaredErrorRecognizer
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
                 var element = reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
-                if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, ct) is not var (given, givenAtInput))
+                if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, delegateValues, ct) is not var (given, givenAtInput))
                 {
                     return element; // a helper the reader reads through (one return, or the branch a constant takes) stays as read
                 }
@@ -645,17 +645,26 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// The value σ' may be taken at by a call of a method of yours that returns one of several derivatives, chosen by a code per
-    /// layer (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>;
-    /// <see cref="ChosenDerivativeForm"/>), and whether at the input; null for any other factor.
+    /// layer (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>)
+    /// or by a setting each layer object holds (<c>output.Derivative(o)</c> switching on the layer's <c>act</c>; see
+    /// <see cref="ChosenDerivativeForm"/>), and whether at the input; null for any other factor. A setting held per object is read
+    /// only on a receiver other than this whose objects flow places (<c>layers[layers.Count - 1]</c>, an <c>output</c> field), so
+    /// that flow, asked where the error's sigmoid is, answers for those objects: called on this, the call may run on any layer.
     /// </summary>
-    private (IOperation Argument, bool AtInput)? ChosenDerivative(IOperation factor, CancellationToken ct)
+    private (IOperation Argument, bool AtInput)? ChosenDerivative(IOperation factor, HeldValues? values, CancellationToken ct)
     {
         return ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
             && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
+            && (!taken.PerObject || OnPlacedObjects(call, values))
             && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
             ? (given, taken.Form == DerivativeAt.Input)
             : null;
     }
+
+    /// <summary>True when <paramref name="call"/> runs on another object than this, every one of which flow finds made here.</summary>
+    private static bool OnPlacedObjects(IInvocationOperation call, HeldValues? values) =>
+        call.Instance is { } receiver && Operations.Strip(receiver) is not IInstanceReferenceOperation
+        && values?.Invoke(receiver) is { Count: > 0 } held && held.All(v => Operations.Strip(v) is IObjectCreationOperation);
 
     /// <summary>A factor, or the one value that defines it where it is a local (<c>var d = Slope(o); ... d * e</c>).</summary>
     private IOperation ThroughLocal(IOperation factor, CancellationToken ct) =>
@@ -664,39 +673,48 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>
     /// Where σ' is taken by a method of yours that returns one of several values chosen by a code per layer, an element of an
     /// array or list (<c>switch (activations[layer]) { case 0: return sigmoidDer(value); case 1: return tanhDer(value); ... }</c>, or
-    /// the same as a switch expression): the form of the first choice that is σ' of a parameter, since the program may take it. Flow
-    /// then says whether what the call is given is a sigmoid's output, reading the code each layer is configured with. None for any
-    /// other method; a setting held per object (<c>switch (kind)</c> on a layer's field) is not read this way, since flow does not tell
-    /// one layer object from another.
+    /// the same as a switch expression), or by a setting of the object it runs on (<c>switch (act)</c> on a field or property): the
+    /// form of the first choice that is σ' of a parameter, since the program may take it, and whether a setting per object chooses.
+    /// Flow then says whether what the call is given is a sigmoid's output, reading the code each layer is configured with. None
+    /// for any other method.
     /// </summary>
-    private (DerivativeAt Form, int Ordinal) ChosenDerivativeForm(IMethodSymbol method, CancellationToken ct)
+    private (DerivativeAt Form, int Ordinal, bool PerObject) ChosenDerivativeForm(IMethodSymbol method, CancellationToken ct)
     {
         var returns = index.ReturnsOf(method, ct);
-        var choices = returns.Count == 1
-            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } chooser && IsElement(code) ? chooser.Arms.Select(a => a.Value) : Enumerable.Empty<IOperation>()
-            : returns.Where(ChosenByElement);
-        return choices.Select(r => DerivativeForm(method.Parameters, r, ct)).FirstOrDefault(f => f.Form != DerivativeAt.None);
+        var key = returns.Count == 1
+            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } && IsSetting(code) ? Operations.Strip(code) : null
+            : returns.Select(ChoosingSetting).FirstOrDefault(k => k != null);
+        if (key is null)
+        {
+            return (DerivativeAt.None, 0, false);
+        }
 
-        // return v; inside a switch statement, or under an if testing equality, on an element of an array or list
-        static bool ChosenByElement(IOperation returned)
+        var choices = returns.Count == 1 ? ((ISwitchExpressionOperation)Operations.Strip(returns[0])).Arms.Select(a => a.Value) : returns.Where(r => ChoosingSetting(r) != null);
+        var (form, ordinal) = choices.Select(r => DerivativeForm(method.Parameters, r, ct)).FirstOrDefault(f => f.Form != DerivativeAt.None);
+        return (form, ordinal, key is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } and not IPropertyReferenceOperation { Property.IsIndexer: true });
+
+        // return v; inside a switch statement, or under an if testing equality, on a setting: the tested setting, else null
+        static IOperation? ChoosingSetting(IOperation returned)
         {
             for (var parent = returned.Parent; parent != null; parent = parent.Parent)
             {
                 switch (parent)
                 {
                     case ISwitchOperation statement:
-                        return IsElement(statement.Value);
+                        return IsSetting(statement.Value) ? Operations.Strip(statement.Value) : null;
                     case IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test }:
-                        return IsElement(test.LeftOperand) || IsElement(test.RightOperand);
+                        return IsSetting(test.LeftOperand) ? Operations.Strip(test.LeftOperand) : IsSetting(test.RightOperand) ? Operations.Strip(test.RightOperand) : null;
                     case IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
-                        return false;
+                        return null;
                 }
             }
 
-            return false;
+            return null;
         }
 
-        static bool IsElement(IOperation code) => Operations.Strip(code) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true };
+        // a code per layer (an element of an array or list) or a setting of this object (a field or property)
+        static bool IsSetting(IOperation code) => Operations.Strip(code) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+            or IMemberReferenceOperation { Instance: IInstanceReferenceOperation };
     }
 
     private (DerivativeAt Form, int Ordinal) DerivativeForm(ImmutableArray<IParameterSymbol> parameters, IOperation returned, CancellationToken ct)

@@ -3394,6 +3394,19 @@ public sealed class SquaredErrorRealShapeTests
             "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"sigmoid\")", "{|GW1001:(Out[i] - t[i]) * Slope(Out[i])|}") } },
         { "a layer's activation and slope chosen by an enum setting switched on in the slope helper, every layer made Kind.Sigmoid", new[] { SettingLayer(
             "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid)", "{|GW1001:Slope(Out[i]) * (t[i] - Out[i])|}") } },
+        { "each layer object holds its activation setting; the output layer, a field made Act.Sigmoid, chooses its slope in a switch expression", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, FieldLayers("Act.Sigmoid"),
+            "var o = outputLayer.Forward(hidden.Forward(x)); for (int i = 0; i < o.Length; i++) d[i] = {|GW1001:(o[i] - t[i]) * outputLayer.Slope(o[i])|};") } },
+        { "each layer object holds its activation setting; the output layer, a field made Act.Sigmoid, chooses its slope by ifs on the setting", new[] { PerObjectSetting(
+            "public double Slope(double y) { if (Activation == Act.Sigmoid) return y * (1 - y); if (Activation == Act.Tanh) return 1 - y * y; return y > 0 ? 1 : 0; }",
+            FieldLayers("Act.Sigmoid"),
+            "var o = outputLayer.Forward(hidden.Forward(x)); for (int i = 0; i < o.Length; i++) d[i] = {|GW1001:(o[i] - t[i]) * outputLayer.Slope(o[i])|};") } },
+        { "each layer object holds its activation setting; the last of a list of layers, made Act.Sigmoid, gives the error and the slope through locals", new[] { PerObjectSetting(
+            SettingSlopeBySwitchStatement, ListLayers("Act.Sigmoid"),
+            "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = {|GW1001:err * last.Slope(o)|}; }") } },
+        { "each layer object holds its activation setting, passed by a factory to the network's constructor; layers[^1] is made Act.Sigmoid", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, ConstructedLayers("Act.Sigmoid"),
+            "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i])|};") } },
         { "an activation object a factory makes from a string that every layer's constructor is given as \"sigmoid\"", new[] { NamedActivationLayer(
             "new Layer(\"sigmoid\")", "{|GW1001:(Out[i] - t[i]) * Act.D(Out[i])|}") } },
         { "layers added in a counting loop, the sigmoid layer by the branch of an if on the last index", new[] { LoopBuiltLayers(
@@ -4622,6 +4635,18 @@ public sealed class SquaredErrorRealShapeTests
             "string", "\"sigmoid\"", "\"relu\"", "new Layer(2, \"relu\")", "(Out[i] - t[i]) * Slope(Out[i])") } },
         { "a layer's activation and slope chosen by an enum setting, the hidden layer made Kind.Sigmoid and the output layer Kind.Linear", new[] { SettingLayer(
             "Kind", "Kind.Sigmoid", "Kind.Relu", "new Layer(2, Kind.Sigmoid); static Layer Top() => new Layer(2, Kind.Linear)", "(Out[i] - t[i]) * Slope(Out[i])") } },
+        { "each layer object holds its activation setting; the output layer, a field made Act.Tanh, chooses its slope in a switch expression", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, FieldLayers("Act.Tanh"),
+            "var o = outputLayer.Forward(hidden.Forward(x)); for (int i = 0; i < o.Length; i++) d[i] = (o[i] - t[i]) * outputLayer.Slope(o[i]);") } },
+        { "each layer object holds its activation setting; the hidden layers are made Act.Sigmoid and the last of the list Act.Relu", new[] { PerObjectSetting(
+            SettingSlopeBySwitchStatement, ListLayers("Act.Relu", hidden: "Act.Sigmoid"),
+            "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = err * last.Slope(o); }") } },
+        { "each layer object holds its activation setting, passed by a factory to the network's constructor: Act.Sigmoid hidden, Act.Tanh for layers[^1]", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, ConstructedLayers("Act.Tanh", hidden: "Act.Sigmoid"),
+            "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
+        { "each layer object holds its activation setting; the delta is taken on a layer handed in by a caller no code shows, beside Act.Sigmoid hidden layers", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, ListLayers("Act.Relu", hidden: "Act.Sigmoid") + " public static double Delta(Layer output, double target) => (output.Outputs[0] - target) * output.Slope(output.Outputs[0]);",
+            "foreach (var l in layers) x = l.Forward(x);") } },
         { "an activation object a factory makes from a string that every layer's constructor is given as \"tanh\"", new[] { NamedActivationLayer(
             "new Layer(\"tanh\")", "(Out[i] - t[i]) * Act.D(Out[i])") } },
         { "layers added in a counting loop, sigmoid layers by the branch of an if for every index but the last", new[] { LoopBuiltLayers(
@@ -4921,6 +4946,64 @@ public sealed class SquaredErrorRealShapeTests
             {{members}}
         }
         """;
+
+    /// <summary>
+    /// Layers that each hold their activation setting (an <c>Act</c> property set by the constructor) and choose their activation by a
+    /// switch expression on it and their slope by <paramref name="slope"/>; a network with <paramref name="layers"/> (fields, a
+    /// constructor) whose <c>Deltas(x, t)</c> fills <c>d</c> by <paramref name="deltas"/>.
+    /// </summary>
+    private static string PerObjectSetting(string slope, string layers, string deltas) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public enum Act { Sigmoid, Tanh, Relu }
+        public class Layer
+        {
+            public Act Activation { get; }
+            readonly double[,] weights;
+            public double[] Outputs;
+            public Layer(int n, int inputs, Act act) { Activation = act; Outputs = new double[n]; weights = new double[n, inputs]; }
+            double Activate(double x) => Activation switch { Act.Sigmoid => 1 / (1 + Math.Exp(-x)), Act.Tanh => Math.Tanh(x), _ => Math.Max(0, x) };
+            {{slope}}
+            public double[] Forward(double[] x)
+            {
+                for (int i = 0; i < Outputs.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += weights[i, j] * x[j];
+                    Outputs[i] = {{ActivationMark}}Activate(s);
+                }
+                return Outputs;
+            }
+        }
+        public class Network
+        {
+            {{layers}}
+            public double[] Deltas(double[] x, double[] t)
+            {
+                var d = new double[t.Length];
+                {{deltas}}
+                return d;
+            }
+        }
+        """;
+
+    private const string SettingSlopeBySwitchExpression = "public double Slope(double y) => Activation switch { Act.Sigmoid => y * (1 - y), Act.Tanh => 1 - y * y, _ => y > 0 ? 1 : 0 };";
+
+    private const string SettingSlopeBySwitchStatement = "public double Slope(double y) { switch (Activation) { case Act.Sigmoid: return y * (1 - y); case Act.Tanh: return 1 - y * y; default: return y > 0 ? 1 : 0; } }";
+
+    /// <summary>A hidden layer made Act.Relu and an output layer made <paramref name="output"/>, each in a field.</summary>
+    private static string FieldLayers(string output) =>
+        $"readonly Layer hidden = new Layer(4, 2, Act.Relu); readonly Layer outputLayer = new Layer(1, 4, {output});";
+
+    /// <summary>A list of layers in a field: a hidden layer made <paramref name="hidden"/>, then the output layer made <paramref name="output"/>.</summary>
+    private static string ListLayers(string output, string hidden = "Act.Relu") =>
+        $"readonly List<Layer> layers = new List<Layer> {{ new Layer(4, 2, {hidden}), new Layer(1, 4, {output}) }};";
+
+    /// <summary>An array of layers the constructor makes from the settings a factory passes: <paramref name="hidden"/>, then <paramref name="output"/>.</summary>
+    private static string ConstructedLayers(string output, string hidden = "Act.Relu") =>
+        "readonly Layer[] layers; public Network(Act hiddenAct, Act outAct) { layers = new[] { new Layer(4, 2, hiddenAct), new Layer(1, 4, outAct) }; } "
+        + $"public static Network Make() => new Network({hidden}, {output});";
 
     /// <summary>
     /// A layer whose activation and slope helpers test its setting <c>act</c> of type <paramref name="type"/> (an enum Kind of Sigmoid,
