@@ -45,25 +45,85 @@ internal sealed class ActivationFlow
 
     public FlowIndex Index => index;
 
-    /// <summary>The fact that <paramref name="value"/> is an output of <paramref name="kind"/>, or null.</summary>
-    public ActivationFact? Of(IOperation value, Activation kind, CancellationToken cancellationToken) =>
-        new Query(this, cancellationToken).Value(value, kind, 0);
+    /// <summary>
+    /// The fact that <paramref name="value"/> is an output of <paramref name="kind"/>, or null; where <paramref name="calledOn"/> is
+    /// given (the receivers of every call of the method <paramref name="value"/> is read in), read with <c>this</c> being the objects
+    /// flow places on them.
+    /// </summary>
+    public ActivationFact? Of(IOperation value, Activation kind, CancellationToken cancellationToken, IReadOnlyList<IOperation>? calledOn = null)
+    {
+        var query = new Query(this, cancellationToken);
+        return query.CalledOn(calledOn, () => query.Value(value, kind, 0));
+    }
 
-    /// <summary>The fact that the elements of <paramref name="collection"/> are outputs of <paramref name="kind"/>, or null.</summary>
-    public ActivationFact? ElementsOf(IOperation collection, Activation kind, CancellationToken cancellationToken) =>
-        new Query(this, cancellationToken).Elements(collection, kind, 0);
+    /// <summary>The fact that the elements of <paramref name="collection"/> are outputs of <paramref name="kind"/>, or null (<paramref name="calledOn"/> as for <see cref="Of"/>).</summary>
+    public ActivationFact? ElementsOf(IOperation collection, Activation kind, CancellationToken cancellationToken, IReadOnlyList<IOperation>? calledOn = null)
+    {
+        var query = new Query(this, cancellationToken);
+        return query.CalledOn(calledOn, () => query.Elements(collection, kind, 0));
+    }
 
     /// <summary>
     /// False only when <paramref name="value"/> (or its elements) is neither a sigmoid nor a softmax output: one search for both,
     /// asked before <see cref="Of"/> or <see cref="ElementsOf"/> for each. A search cut short by the depth or step limit, or by a
     /// cycle, says true, so the searches for each kind still run where this one could not finish.
     /// </summary>
-    public bool MayBeOutput(IOperation value, bool elements, CancellationToken cancellationToken)
+    public bool MayBeOutput(IOperation value, bool elements, CancellationToken cancellationToken, IReadOnlyList<IOperation>? calledOn = null)
     {
         var query = new Query(this, cancellationToken);
-        var fact = elements ? query.Elements(value, Activation.SigmoidOrSoftmax, 0) : query.Value(value, Activation.SigmoidOrSoftmax, 0);
+        var fact = query.CalledOn(calledOn, () => elements ? query.Elements(value, Activation.SigmoidOrSoftmax, 0) : query.Value(value, Activation.SigmoidOrSoftmax, 0));
         return fact != null || query.Cut;
     }
+
+    /// <summary>
+    /// <see cref="Of"/> (or with <paramref name="elements"/>, <see cref="ElementsOf"/>) for a value read in a method of an object:
+    /// where the fact holds for some object the method can run on but not for every one (a layer's <c>Outputs</c> are a sigmoid's
+    /// when its setting says so), it is asked again for the objects the method's calls run on (<see cref="CallerReceivers"/>), where
+    /// flow places them all. So the loss a layer computes on itself counts for the layers it is called on, not for every layer made.
+    /// </summary>
+    public ActivationFact? OnCallers(IOperation value, Activation kind, bool elements, CancellationToken cancellationToken)
+    {
+        var query = new Query(this, cancellationToken);
+        var fact = elements ? query.Elements(value, kind, 0) : query.Value(value, kind, 0);
+        if (fact is null || !query.PerObject || CallerReceivers(value, cancellationToken) is not { } receivers)
+        {
+            return fact;
+        }
+
+        return elements ? ElementsOf(value, kind, cancellationToken, receivers) : Of(value, kind, cancellationToken, receivers);
+    }
+
+    /// <summary>
+    /// The receivers of every call in the compilation of the method <paramref name="inside"/> is in (found by what they pass its first
+    /// parameter), each another object than this whose every object flow finds made here (<see cref="PlacesAll"/>). Null when the
+    /// method is static or takes no parameter, when no call is found, or when a call runs on this or on a receiver flow cannot place.
+    /// </summary>
+    public List<IOperation>? CallerReceivers(IOperation inside, CancellationToken cancellationToken)
+    {
+        var root = Operations.Root(inside);
+        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, Parameters.Length: > 0 } method)
+        {
+            return null;
+        }
+
+        var receivers = new List<IOperation>();
+        foreach (var passed in index.ArgumentsTo(method, 0, cancellationToken))
+        {
+            if (passed.Parent is not IArgumentOperation { Parent: IInvocationOperation { Instance: { } receiver } }
+                || Operations.Strip(receiver) is IInstanceReferenceOperation || !PlacesAll(receiver, cancellationToken))
+            {
+                return null;
+            }
+
+            receivers.Add(receiver);
+        }
+
+        return receivers.Count > 0 ? receivers : null;
+    }
+
+    /// <summary>True when <paramref name="receiver"/> can hold objects and flow finds every one made here.</summary>
+    public bool PlacesAll(IOperation receiver, CancellationToken cancellationToken) =>
+        ValuesOf(receiver, cancellationToken) is { Count: > 0 } held && held.All(v => Operations.Strip(v) is IObjectCreationOperation);
 
     /// <summary>The values a receiver, delegate or selector can hold (object creations, delegates, constants) as far as flow can place them, or null when it can place none.</summary>
     public List<IOperation>? ValuesOf(IOperation reference, CancellationToken cancellationToken) =>
@@ -149,6 +209,11 @@ internal sealed class ActivationFlow
         private List<IObjectCreationOperation>? thisObjects;
         private bool perObject;
 
+        // Objects made by a creation that every pass of a counting loop stores (layers[i] = new Layer(n, acts[i])), where a read of the
+        // collection's last element reached it: their arguments are read as the last pass gives them (acts' last, the ?: branch
+        // i == count - 1 takes).
+        private HashSet<IOperation>? madeAtLastPass;
+
         public Query(ActivationFlow flow, CancellationToken ct)
         {
             this.flow = flow;
@@ -160,6 +225,9 @@ internal sealed class ActivationFlow
 
         /// <summary>True when some part of the answer was cut short (a limit or a cycle), so a null answer is not final.</summary>
         public bool Cut => cut;
+
+        /// <summary>True when some part of the answer read a member of this whose values depend on the object (<see cref="OwnValues"/>).</summary>
+        public bool PerObject => perObject;
 
         public ActivationFact? Value(IOperation operation, Activation kind, int depth)
         {
@@ -767,6 +835,31 @@ internal sealed class ActivationFlow
             return thisObjects;
         }
 
+        /// <summary>
+        /// An answer read with <c>this</c> being the objects flow places on <paramref name="receivers"/> (every object each can hold); read
+        /// as on any object where they are null or one holds none flow places.
+        /// </summary>
+        public ActivationFact? CalledOn(IReadOnlyList<IOperation>? receivers, System.Func<ActivationFact?> read)
+        {
+            if (receivers is null)
+            {
+                return read();
+            }
+
+            var objects = new List<IObjectCreationOperation>();
+            foreach (var receiver in receivers)
+            {
+                if (ObjectsMade(Values(receiver, 1)) is not { Count: > 0 } made)
+                {
+                    return read();
+                }
+
+                objects.AddRange(made);
+            }
+
+            return OnObjects(objects, read);
+        }
+
         /// <summary>An answer read with <c>this</c> being <paramref name="objects"/> in the bodies it reads (<see cref="OwnValues"/>).</summary>
         private ActivationFact? OnObjects(List<IObjectCreationOperation>? objects, System.Func<ActivationFact?> read)
         {
@@ -1352,7 +1445,7 @@ internal sealed class ActivationFlow
                     return new List<IOperation> { passed.OrderBy(Index.Position).Last() };
                 }
 
-                return new List<IOperation> { LastIteration.TakenAtLast(added.Value) };
+                return new List<IOperation> { AtLastPass(LastIteration.TakenAtLast(added.Value), added.Value) };
             }
 
             if (last && stores.Count > 0 && StoredAtEnd(writes, stores) is { } atEnd)
@@ -1376,7 +1469,7 @@ internal sealed class ActivationFlow
                         continue;
                     }
 
-                    result.Add(write.Value); // a[i] = v, list.Add(v)
+                    result.Add(last ? AtLastPass(write.Value, write.Value) : write.Value); // a[i] = v, list.Add(v)
                 }
                 else if (ElementValues(write.Value, last && stores.Count == 0, depth + 1) is { } elements)
                 {
@@ -1475,16 +1568,47 @@ internal sealed class ActivationFlow
 
         /// <summary>
         /// True when <paramref name="index"/> picks the last element of <paramref name="collection"/>: <c>^1</c>, or
-        /// <c>xs.Count - 1</c> / <c>xs.Length - 1</c> of the same collection.
+        /// <c>xs.Count - 1</c> / <c>xs.Length - 1</c> of the same collection, or a local the read is guarded to hold that
+        /// (<c>if (i == xs.Length - 1) xs[i].BackPropOutput(t);</c>, <see cref="GuardedLast"/>).
         /// </summary>
         private static bool PicksLast(IOperation index, IOperation collection) => Operations.Strip(index) switch
         {
             IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
+            ILocalReferenceOperation { Local: var local } => GuardedLast(index, local, collection),
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size }
                 when Operations.Strip(size) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } of } =>
                 Operations.ReferencedSymbol(of) is { } counted && SymbolEqualityComparer.Default.Equals(counted, Operations.ReferencedSymbol(collection)),
             _ => false,
         };
+
+        /// <summary>
+        /// True when <paramref name="read"/> runs only where <paramref name="local"/> is the last index of <paramref name="collection"/>: in
+        /// the then-branch of an <c>if</c> (or a <c>?:</c>) testing <c>local == xs.Length - 1</c>, or in the else-branch of one testing
+        /// <c>local != xs.Length - 1</c>, within one body and with the local written nowhere between (a loop's index is written only by its step).
+        /// </summary>
+        private static bool GuardedLast(IOperation read, ILocalSymbol local, IOperation collection)
+        {
+            for (IOperation? child = read, parent = read.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test } branch
+                    && (test.OperatorKind == BinaryOperatorKind.Equals ? ReferenceEquals(branch.WhenTrue, child) : ReferenceEquals(branch.WhenFalse, child))
+                    && (TestsLast(test.LeftOperand, test.RightOperand) || TestsLast(test.RightOperand, test.LeftOperand)))
+                {
+                    return true;
+                }
+
+                if (parent is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+
+            bool TestsLast(IOperation tested, IOperation last) =>
+                Operations.Strip(tested) is ILocalReferenceOperation { Local: var l } && SymbolEqualityComparer.Default.Equals(l, local)
+                && Operations.Strip(last) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } && PicksLast(last, collection);
+        }
 
         /// <summary>What the last element of a collection can hold (<see cref="ElementValues"/>).</summary>
         public List<IOperation>? LastElements(IOperation collection) => ElementValues(collection, true, 1);
@@ -1641,9 +1765,14 @@ internal sealed class ActivationFlow
                 var own = stores.Where((w, i) => into[i]?.Any(o => o.Syntax == made.Syntax) == true).ToList();
                 foreach (var store in own.Count > 0 ? own : stores.Where((w, i) => into[i] is null))
                 {
-                    result.Add(ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed
-                        ? passed
-                        : store.Value);
+                    if (ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed)
+                    {
+                        result.AddRange(PassedAtLastPass(made, passed, depth));
+                    }
+                    else
+                    {
+                        result.Add(store.Value);
+                    }
                 }
             }
 
@@ -1673,6 +1802,41 @@ internal sealed class ActivationFlow
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// <paramref name="value"/>, the last element's value of a collection <paramref name="stored"/> is stored or added into: where every
+        /// pass of a counting loop stores it and it makes an object, that object is marked made at the last pass (<see cref="PassedAtLastPass"/>).
+        /// </summary>
+        private IOperation AtLastPass(IOperation value, IOperation stored)
+        {
+            if (Operations.Strip(value) is IObjectCreationOperation made && LastIteration.PassIndex(stored) != null)
+            {
+                (madeAtLastPass ??= new HashSet<IOperation>()).Add(made);
+            }
+
+            return value;
+        }
+
+        /// <summary>
+        /// What the creation <paramref name="made"/> passes (<paramref name="passed"/>), for an object made at a counting loop's last pass:
+        /// the branch of a <c>?:</c> on the loop's index that pass takes, and for an element read at the loop's index (<c>acts[i]</c>) the
+        /// last element's values (the settings are taken to be as many as the objects the loop makes, as a per-layer code array is).
+        /// Anywhere else, <paramref name="passed"/>.
+        /// </summary>
+        private IEnumerable<IOperation> PassedAtLastPass(IObjectCreationOperation made, IOperation passed, int depth)
+        {
+            if (madeAtLastPass is null || !madeAtLastPass.Contains(made) || LastIteration.PassIndex(made) is not var (index, _))
+            {
+                return new[] { passed };
+            }
+
+            var taken = LastIteration.TakenAtLast(passed, made);
+            return Operations.Strip(taken) is IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var settings }
+                && Operations.Strip(at) is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, index)
+                && ElementValues(settings, true, depth + 1) is { Count: > 0 } atLast
+                ? atLast
+                : new[] { taken };
         }
 
         /// <summary>

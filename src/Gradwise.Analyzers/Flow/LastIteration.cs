@@ -21,7 +21,29 @@ internal static class LastIteration
     /// </summary>
     public static IReadOnlyCollection<IOperation> NotTaken(IOperation stored)
     {
+        if (PassIndex(stored) is not var (index, bound))
+        {
+            return System.Array.Empty<IOperation>();
+        }
+
         var skipped = new List<IOperation>();
+        foreach (var operation in stored.DescendantsAndSelf())
+        {
+            if (operation is IConditionalOperation { WhenFalse: { } otherwise } conditional && AtLast(conditional.Condition, index, bound) is { } holds)
+            {
+                skipped.Add(holds ? otherwise : conditional.WhenTrue);
+            }
+        }
+
+        return skipped;
+    }
+
+    /// <summary>
+    /// The index and bound of the counting loop <c>for (i = ...; i &lt; n; i++)</c> whose every pass stores <paramref name="stored"/> at
+    /// index i (<c>a[i] = stored</c>) or adds it (<c>list.Add(stored)</c>); null for a value stored anywhere else.
+    /// </summary>
+    public static (ILocalSymbol Index, IOperation Bound)? PassIndex(IOperation stored)
+    {
         var site = stored.Parent;
         while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
         {
@@ -38,33 +60,25 @@ internal static class LastIteration
                 site = add;
                 break;
             default:
-                return skipped;
+                return null;
         }
 
-        if (Loop(site) is not var (index, bound) || (storedAt != null && !SymbolEqualityComparer.Default.Equals(storedAt, index)))
-        {
-            return skipped;
-        }
-
-        foreach (var operation in stored.DescendantsAndSelf())
-        {
-            if (operation is IConditionalOperation { WhenFalse: { } otherwise } conditional && AtLast(conditional.Condition, index, bound) is { } holds)
-            {
-                skipped.Add(holds ? otherwise : conditional.WhenTrue);
-            }
-        }
-
-        return skipped;
+        return Loop(site) is var (index, bound) && (storedAt is null || SymbolEqualityComparer.Default.Equals(storedAt, index)) ? (index, bound) : null;
     }
 
     /// <summary>
     /// The value the pass making the last element stores or adds: <paramref name="stored"/>, or for a <c>?:</c> on the loop's index
     /// (<c>i == n - 1 ? new Squash() : new Dense()</c>, nested or not) the branch that pass takes (<see cref="NotTaken"/>).
     /// </summary>
-    public static IOperation TakenAtLast(IOperation stored)
+    public static IOperation TakenAtLast(IOperation stored) => TakenAtLast(stored, stored);
+
+    /// <summary>
+    /// The branch of <paramref name="value"/>, a part of <paramref name="stored"/> (an argument of the creation stored), that the pass
+    /// making the last element takes: <c>hidden</c> or <c>output</c> of <c>new Layer(n, i == count - 1 ? output : hidden)</c>.
+    /// </summary>
+    public static IOperation TakenAtLast(IOperation value, IOperation stored)
     {
         var notTaken = NotTaken(stored);
-        var value = stored;
         while (notTaken.Count > 0 && Operations.Strip(value) is IConditionalOperation { WhenFalse: { } otherwise } conditional
             && (notTaken.Contains(conditional.WhenTrue) || notTaken.Contains(otherwise)))
         {

@@ -37,6 +37,12 @@ internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, Im
     /// </summary>
     public ImmutableArray<IOperation> ErrorSides { get; init; } = ImmutableArray<IOperation>.Empty;
 
+    /// <summary>
+    /// The receivers of every call of the site's method, for flow to read this as the objects they hold when asked about
+    /// <see cref="ErrorSides"/>, where σ' is chosen by a setting of the object the method runs on; null elsewhere.
+    /// </summary>
+    public IReadOnlyList<IOperation>? CalledOn { get; init; }
+
     /// <summary>False where dropping <see cref="DerivativeFactors"/> cannot be written by rewriting the site (a <c>Zip</c> whose lambda multiplies).</summary>
     public bool Fixable { get; init; } = true;
 }
@@ -479,7 +485,9 @@ internal sealed class SquaredErrorRecognizer
         var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
         var inOtherBody = new HashSet<IOperation>();
         var chosen = new HashSet<IOperation>();
-        return Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody, chosen);
+        IReadOnlyList<IOperation>? calledOn = null;
+        var delta = Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody, chosen);
+        return delta is not null && calledOn is not null ? delta with { CalledOn = calledOn } : delta;
 
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
@@ -492,13 +500,14 @@ internal sealed class SquaredErrorRecognizer
             if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
             {
                 var element = reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
-                if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, delegateValues, ct) is not var (given, givenAtInput))
+                if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, delegateValues, ct) is not var (given, givenAtInput, runsOn))
                 {
                     return element; // a helper the reader reads through (one return, or the branch a constant takes) stays as read
                 }
 
                 chosen.Add(factor); // σ' only where a code chooses it: flow must find the sigmoid on the error
                 (argument, atInput) = (given, givenAtInput);
+                calledOn ??= runsOn;
             }
 
             if (TreeCandidates.Owner(argument.Syntax) != TreeCandidates.Owner(factor.Syntax))
@@ -648,23 +657,29 @@ internal sealed class SquaredErrorRecognizer
     /// layer (<c>activateDer(output[i], layer)</c> switching on <c>activations[layer]</c>, one case returning <c>sigmoidDer(value)</c>)
     /// or by a setting each layer object holds (<c>output.Derivative(o)</c> switching on the layer's <c>act</c>; see
     /// <see cref="ChosenDerivativeForm"/>), and whether at the input; null for any other factor. A setting held per object is read
-    /// only on a receiver other than this whose objects flow places (<c>layers[layers.Count - 1]</c>, an <c>output</c> field), so
-    /// that flow, asked where the error's sigmoid is, answers for those objects: called on this, the call may run on any layer.
+    /// only where flow places the objects the call runs on, so that flow, asked where the error's sigmoid is, answers for those
+    /// objects: on another receiver (<c>layers[layers.Count - 1]</c>, an <c>output</c> field), every object flow finds it holding;
+    /// on this, the objects every call of the method the factor is in runs on (<c>layers[^1].BackPropOutput(t)</c>), whose receivers
+    /// are returned as <c>CalledOn</c> for flow to read this as. Elsewhere the call may run on any layer, and the factor is not read so.
     /// </summary>
-    private (IOperation Argument, bool AtInput)? ChosenDerivative(IOperation factor, HeldValues? values, CancellationToken ct)
+    private (IOperation Argument, bool AtInput, IReadOnlyList<IOperation>? CalledOn)? ChosenDerivative(IOperation factor, HeldValues? values, CancellationToken ct)
     {
-        return ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
-            && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
-            && (!taken.PerObject || OnPlacedObjects(call, values))
-            && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
-            ? (given, taken.Form == DerivativeAt.Input)
-            : null;
-    }
+        if (ThroughLocal(factor, ct) is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call || !HasBody(chooser) || IsDispatched(chooser)
+            || chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is not { Form: not DerivativeAt.None } taken
+            || Operations.ArgumentAt(call.Arguments, taken.Ordinal) is not { } given)
+        {
+            return null;
+        }
 
-    /// <summary>True when <paramref name="call"/> runs on another object than this, every one of which flow finds made here.</summary>
-    private static bool OnPlacedObjects(IInvocationOperation call, HeldValues? values) =>
-        call.Instance is { } receiver && Operations.Strip(receiver) is not IInstanceReferenceOperation
-        && values?.Invoke(receiver) is { Count: > 0 } held && held.All(v => Operations.Strip(v) is IObjectCreationOperation);
+        IReadOnlyList<IOperation>? calledOn = null;
+        if (taken.PerObject
+            && !(call.Instance is { } receiver && Operations.Strip(receiver) is not IInstanceReferenceOperation ? values?.PlacesAll(receiver) == true : (calledOn = values?.CallerReceivers(call)) != null))
+        {
+            return null;
+        }
+
+        return (given, taken.Form == DerivativeAt.Input, calledOn);
+    }
 
     /// <summary>A factor, or the one value that defines it where it is a local (<c>var d = Slope(o); ... d * e</c>).</summary>
     private IOperation ThroughLocal(IOperation factor, CancellationToken ct) =>

@@ -163,7 +163,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
             foreach (var (output, rule) in Rules)
             {
-                var fact = loss.OverElements ? flow.ElementsOf(prediction, output, ct) : flow.Of(prediction, output, ct);
+                var fact = flow.OnCallers(prediction, output, loss.OverElements, ct);
                 if (fact is null)
                 {
                     continue;
@@ -196,14 +196,14 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
             // sigmoid (or softmax) output on one side of the error.
             foreach (var side in delta.ErrorSides)
             {
-                if (flow is null || !flow.MayBeOutput(side, side.Type is IArrayTypeSymbol, ct))
+                if (flow is null || !flow.MayBeOutput(side, side.Type is IArrayTypeSymbol, ct, delta.CalledOn))
                 {
                     continue;
                 }
 
                 foreach (var (output, sideRule) in Rules)
                 {
-                    if ((side.Type is IArrayTypeSymbol ? flow.ElementsOf(side, output, ct) : flow.Of(side, output, ct)) is { } found)
+                    if ((side.Type is IArrayTypeSymbol ? flow.ElementsOf(side, output, ct, delta.CalledOn) : flow.Of(side, output, ct, delta.CalledOn)) is { } found)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, fix, side.Syntax.ToString(), found.Source.Where));
                         return;

@@ -3404,6 +3404,20 @@ public sealed class SquaredErrorRealShapeTests
         { "each layer object holds its activation setting; the last of a list of layers, made Act.Sigmoid, gives the error and the slope through locals", new[] { PerObjectSetting(
             SettingSlopeBySwitchStatement, ListLayers("Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = {|GW1001:err * last.Slope(o)|}; }") } },
+        { "the tutorial's layers made in a loop from a per-layer setting array, the last one Act.Sigmoid; the last layer's own back-propagation multiplies its error by the slope its setting chooses", new[] { SettingTutorial(
+            SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
+        { "the tutorial's layers made in a loop, the last one's setting chosen by a ?: on the index; back-propagation calls the output step under if (i == layers.Length - 1)", new[] { SettingTutorial(
+            LastByConditional("Act.Relu", "Act.Sigmoid"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) layers[i].BackPropOutput(expected); else layers[i].BackPropHidden(layers[i + 1]); }", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
+        { "the tutorial's layers in two fields, the output layer made Act.Sigmoid; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
+            TwoFields("Act.Relu", "Act.Sigmoid"), "output.BackPropOutput(expected); hidden.BackPropHidden(output);", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
+        { "the tutorial's layers added to a list in a loop from a per-layer setting array, then copied into an array; the last one is Act.Sigmoid", new[] { SettingTutorial(
+            SettingsList("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected);", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
+        { "a layer computes its own squared error, called on the last of the tutorial's layers, made Act.Sigmoid by the per-layer setting array", new[] { SettingTutorial(
+            SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "{|GW1001:Error[i] * Slope(Outputs[i])|}",
+            "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return sum / Outputs.Length; }") } },
+        { "layers made in a loop from a per-layer setting array, the last Act.Sigmoid; the network's squared error reads layers[^1]'s outputs", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, LoopLayers("Act.Relu", "Act.Sigmoid"),
+            "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * (t[i] - layers[^1].Outputs[i])|};") } },
         { "each layer object holds its activation setting, passed by a factory to the network's constructor; layers[^1] is made Act.Sigmoid", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, ConstructedLayers("Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i])|};") } },
@@ -4641,6 +4655,23 @@ public sealed class SquaredErrorRealShapeTests
         { "each layer object holds its activation setting; the hidden layers are made Act.Sigmoid and the last of the list Act.Relu", new[] { PerObjectSetting(
             SettingSlopeBySwitchStatement, ListLayers("Act.Relu", hidden: "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = err * last.Slope(o); }") } },
+        { "the tutorial's layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last; the last layer's back-propagation multiplies its error by its slope", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers made in a loop, Act.Sigmoid hidden and Act.Tanh for the last by a ?: on the index; the output step runs under if (i == layers.Length - 1)", new[] { SettingTutorial(
+            LastByConditional("Act.Sigmoid", "Act.Tanh"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) layers[i].BackPropOutput(expected); else layers[i].BackPropHidden(layers[i + 1]); }", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers in two fields, the hidden layer Act.Sigmoid and the output layer Act.Relu", new[] { SettingTutorial(
+            TwoFields("Act.Sigmoid", "Act.Relu"), "output.BackPropOutput(expected); hidden.BackPropHidden(output);", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers added to a list in a loop, Act.Sigmoid hidden and Act.Tanh last, copied into an array", new[] { SettingTutorial(
+            SettingsList("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected);", "Error[i] * Slope(Outputs[i])") } },
+        { "a layer computes its own squared error, called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "Error[i] * Slope(Outputs[i])",
+            "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - t[i]) * (Outputs[i] - t[i]); return sum / Outputs.Length; }") } },
+        { "layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last; the network's squared error reads layers[^1]'s outputs", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, LoopLayers("Act.Sigmoid", "Act.Tanh"),
+            "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * (t[i] - layers[^1].Outputs[i]);") } },
+        { "layers made in a loop, Act.Sigmoid hidden and Act.Tanh for the last by a ?: on the index; the network's delta takes layers[^1]'s slope", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, LoopLayers("Act.Sigmoid", "Act.Tanh", byConditional: true),
+            "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
         { "each layer object holds its activation setting, passed by a factory to the network's constructor: Act.Sigmoid hidden, Act.Tanh for layers[^1]", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, ConstructedLayers("Act.Tanh", hidden: "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
@@ -4987,6 +5018,103 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """;
+
+    /// <summary>
+    /// The game-AI tutorial's network with an activation setting per layer object: each <c>Layer</c> holds its <c>Act</c>, switched on in its
+    /// activation and its slope; the output layer's <c>BackPropOutput</c> stores its error, then fills <c>Gamma</c> by <paramref name="delta"/>,
+    /// and <c>BackPropHidden</c> back-propagates the next layer's. The network makes its layers by <paramref name="made"/> (declaring
+    /// <c>layers</c>, or <c>hidden</c> and <c>output</c>) and back-propagates by <paramref name="backPropagate"/>; <paramref name="layerMember"/>
+    /// is added to the layer.
+    /// </summary>
+    private static string SettingTutorial(string made, string backPropagate, string delta, string layerMember = "") => $$"""
+        using System;
+        using System.Collections.Generic;
+        public enum Act { Sigmoid, Tanh, Relu }
+        public class Layer
+        {
+            readonly Act act;
+            public readonly double[,] Weights;
+            public double[] Outputs, Gamma, Error;
+            public Layer(int inputs, int n, Act act) { this.act = act; Outputs = new double[n]; Gamma = new double[n]; Error = new double[n]; Weights = new double[n, inputs]; }
+            double Activate(double x) { switch (act) { case Act.Sigmoid: return 1 / (1 + Math.Exp(-x)); case Act.Tanh: return Math.Tanh(x); default: return Math.Max(0, x); } }
+            double Slope(double y) { switch (act) { case Act.Sigmoid: return y * (1 - y); case Act.Tanh: return 1 - y * y; default: return y > 0 ? 1 : 0; } }
+            public double[] Forward(double[] x)
+            {
+                for (int i = 0; i < Outputs.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += Weights[i, j] * x[j];
+                    Outputs[i] = {{ActivationMark}}Activate(s);
+                }
+                return Outputs;
+            }
+            public void BackPropOutput(double[] expected)
+            {
+                for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - expected[i];
+                for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{delta}};
+            }
+            public void BackPropHidden(Layer next)
+            {
+                for (int i = 0; i < Outputs.Length; i++)
+                {
+                    Gamma[i] = 0;
+                    for (int j = 0; j < next.Gamma.Length; j++) Gamma[i] += next.Gamma[j] * next.Weights[j, i];
+                    Gamma[i] *= Slope(Outputs[i]);
+                }
+            }
+            {{layerMember}}
+        }
+        public class Network
+        {
+            {{made}}
+            public double[] FeedForward(double[] x) { foreach (var layer in Layers()) x = layer.Forward(x); return x; }
+            public void BackProp(double[] expected)
+            {
+                {{backPropagate}}
+            }
+        }
+        """;
+
+    /// <summary>Layers made in a loop, each given its element of a per-layer setting array a factory passes: <paramref name="hidden"/>, then <paramref name="output"/>.</summary>
+    private static string SettingsArray(string hidden, string output) => $$"""
+        readonly Layer[] layers;
+        public Network(int[] sizes, Act[] acts) { layers = new Layer[sizes.Length - 1]; for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(sizes[i], sizes[i + 1], acts[i]); }
+        public static Network Make() => new Network(new[] { 2, 4, 1 }, new[] { {{hidden}}, {{output}} });
+        IEnumerable<Layer> Layers() => layers;
+        """;
+
+    /// <summary>Layers made in a loop, the last given <c>output</c> and the others <c>hidden</c> by a <c>?:</c> on the index; a factory passes <paramref name="hidden"/> and <paramref name="output"/>.</summary>
+    private static string LastByConditional(string hidden, string output) => $$"""
+        readonly Layer[] layers;
+        public Network(int[] sizes, Act hidden, Act output) { layers = new Layer[sizes.Length - 1]; for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(sizes[i], sizes[i + 1], i == layers.Length - 1 ? output : hidden); }
+        public static Network Make() => new Network(new[] { 2, 4, 1 }, {{hidden}}, {{output}});
+        IEnumerable<Layer> Layers() => layers;
+        """;
+
+    /// <summary>A hidden layer made <paramref name="hidden"/> and an output layer made <paramref name="output"/>, each in a field.</summary>
+    private static string TwoFields(string hidden, string output) => $$"""
+        readonly Layer hidden = new Layer(2, 4, {{hidden}});
+        readonly Layer output = new Layer(4, 1, {{output}});
+        IEnumerable<Layer> Layers() => new[] { hidden, output };
+        """;
+
+    /// <summary>Layers added to a list in a loop from a per-layer setting array (<paramref name="hidden"/>, then <paramref name="output"/>), then copied into an array.</summary>
+    private static string SettingsList(string hidden, string output) => $$"""
+        readonly Layer[] layers;
+        public Network(int[] sizes, Act[] acts) { var list = new List<Layer>(); for (int i = 0; i < sizes.Length - 1; i++) list.Add(new Layer(sizes[i], sizes[i + 1], acts[i])); layers = list.ToArray(); }
+        public static Network Make() => new Network(new[] { 2, 4, 1 }, new[] { {{hidden}}, {{output}} });
+        IEnumerable<Layer> Layers() => layers;
+        """;
+
+    /// <summary>
+    /// An array of layers a loop makes for <see cref="PerObjectSetting"/>: each given its element of a per-layer setting array (<paramref name="hidden"/>,
+    /// then <paramref name="output"/>), or with <paramref name="byConditional"/> the last given <c>output</c> by a <c>?:</c> on the index.
+    /// </summary>
+    private static string LoopLayers(string hidden, string output, bool byConditional = false) => byConditional
+        ? "readonly Layer[] layers; public Network(Act hidden, Act output) { layers = new Layer[2]; for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, 4, i == layers.Length - 1 ? output : hidden); } "
+            + $"public static Network Make() => new Network({hidden}, {output});"
+        : "readonly Layer[] layers; public Network(Act[] acts) { layers = new Layer[acts.Length]; for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, 4, acts[i]); } "
+            + $"public static Network Make() => new Network(new[] {{ {hidden}, {output} }});";
 
     private const string SettingSlopeBySwitchExpression = "public double Slope(double y) => Activation switch { Act.Sigmoid => y * (1 - y), Act.Tanh => 1 - y * y, _ => y > 0 ? 1 : 0 };";
 
