@@ -214,6 +214,11 @@ internal sealed class ActivationFlow
         // i == count - 1 takes).
         private HashSet<IOperation>? madeAtLastPass;
 
+        // Objects a constructor of another object makes from its own parameters (neurons.Add(new Neuron(act)) in Layer(int n, Act act)),
+        // reached through a collection or member of objects flow placed (last.Neurons[i]): those objects, or the receiver that holds them,
+        // so the parameter reads as what each of them was made with, not as what every creation of the maker passes.
+        private Dictionary<IOperation, (IOperation? Receiver, List<IObjectCreationOperation>? Objects)>? makers;
+
         public Query(ActivationFlow flow, CancellationToken ct)
         {
             this.flow = flow;
@@ -1477,6 +1482,7 @@ internal sealed class ActivationFlow
                 }
             }
 
+            NoteMakers(storage, result);
             return result;
         }
 
@@ -1734,7 +1740,9 @@ internal sealed class ActivationFlow
             if (reference.Instance is null || reference.Member.IsStatic
                 || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null))
             {
-                return stores.Select(w => w.Value);
+                var values = stores.Select(w => w.Value).ToList();
+                NoteMakers(reference, values);
+                return values;
             }
 
             // On this: the objects flow placed for the body being read (the answer then depends on them). On another receiver
@@ -1767,7 +1775,10 @@ internal sealed class ActivationFlow
                 {
                     if (ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed)
                     {
-                        result.AddRange(PassedAtLastPass(made, passed, depth));
+                        foreach (var given in PassedAtLastPass(made, passed, depth))
+                        {
+                            result.AddRange(ThroughMaker(made, given, depth));
+                        }
                     }
                     else
                     {
@@ -1837,6 +1848,70 @@ internal sealed class ActivationFlow
                 && ElementValues(settings, true, depth + 1) is { Count: > 0 } atLast
                 ? atLast
                 : new[] { taken };
+        }
+
+        /// <summary>
+        /// Notes the objects among <paramref name="values"/>, stored into a member of another object (<paramref name="storage"/>, read on a
+        /// receiver), that a constructor of that member's class makes from its own parameters (<c>Neurons.Add(new Neuron(act))</c> in
+        /// <c>Layer(int n, Act act)</c>): the receiver the member is read on, or on this the objects flow placed (<see cref="ThroughMaker"/>).
+        /// </summary>
+        private void NoteMakers(IOperation storage, List<IOperation> values)
+        {
+            if (storage is not IMemberReferenceOperation { Instance: { } instance, Member: { IsStatic: false } member })
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                if (Operations.Strip(value) is IObjectCreationOperation made && made.Arguments.Any(a => MakerParameter(a.Value, member.ContainingType) != null))
+                {
+                    if (instance is IInstanceReferenceOperation && thisObjects is null)
+                    {
+                        return;
+                    }
+
+                    (makers ??= new())[made] = instance is IInstanceReferenceOperation ? (null, thisObjects) : (instance, null);
+                }
+            }
+        }
+
+        /// <summary>The parameter of a constructor of <paramref name="maker"/> that <paramref name="value"/> reads, or null.</summary>
+        private static IParameterSymbol? MakerParameter(IOperation value, INamedTypeSymbol maker) =>
+            Operations.Strip(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter }
+            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, maker.OriginalDefinition) ? parameter : null;
+
+        /// <summary>
+        /// What <paramref name="made"/>'s argument <paramref name="given"/>, a parameter of its maker's constructor, reads for the objects
+        /// that made it (<see cref="NoteMakers"/>): what each of their creations passes there, as <see cref="PassedAtLastPass"/> reads it.
+        /// Anywhere else, or where a maker's creation does not show it, <paramref name="given"/>.
+        /// </summary>
+        private IEnumerable<IOperation> ThroughMaker(IObjectCreationOperation made, IOperation given, int depth)
+        {
+            if (makers is null || !makers.TryGetValue(made, out var maker)
+                || Operations.Strip(given) is not IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter })
+            {
+                return new[] { given };
+            }
+
+            var outer = maker.Objects ?? ObjectsMade(Values(maker.Receiver!, depth + 1));
+            if (outer is not { Count: > 0 })
+            {
+                return new[] { given };
+            }
+
+            var result = new List<IOperation>();
+            foreach (var o in outer)
+            {
+                if (PassedTo(o, constructor, parameter.Ordinal) is not { } passed)
+                {
+                    return new[] { given };
+                }
+
+                result.AddRange(PassedAtLastPass(o, passed, depth));
+            }
+
+            return result;
         }
 
         /// <summary>

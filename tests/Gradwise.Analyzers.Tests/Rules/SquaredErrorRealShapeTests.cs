@@ -3418,6 +3418,11 @@ public sealed class SquaredErrorRealShapeTests
         { "layers made in a loop from a per-layer setting array, the last Act.Sigmoid; the network's squared error reads layers[^1]'s outputs", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, LoopLayers("Act.Relu", "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * (t[i] - layers[^1].Outputs[i])|};") } },
+        { "each neuron holds the setting its layer's constructor hands it; the last layer of a list initializer is made Act.Sigmoid, and its neurons' gradient takes their slope", new[] { NeuronsOfLayers(
+            "readonly List<Layer> layers = new List<Layer> { new Layer(4, Act.Tanh), new Layer(1, Act.Sigmoid) };", "layers.Last()", "{|GW1001:(target - Output) * Slope(Output)|}") } },
+        { "each neuron holds the setting its layer's constructor hands it; layers made in a loop from a per-layer setting array, the last Act.Sigmoid", new[] { NeuronsOfLayers(
+            "readonly Layer[] layers; public Net(int[] sizes, Act[] acts) { layers = new Layer[sizes.Length]; for (int i = 0; i < sizes.Length; i++) layers[i] = new Layer(sizes[i], acts[i]); } public static Net Make() => new Net(new[] { 4, 1 }, new[] { Act.Tanh, Act.Sigmoid });",
+            "layers[layers.Length - 1]", "{|GW1001:(target - Output) * Slope(Output)|}") } },
         { "each layer object holds its activation setting, passed by a factory to the network's constructor; layers[^1] is made Act.Sigmoid", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, ConstructedLayers("Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i])|};") } },
@@ -4672,6 +4677,11 @@ public sealed class SquaredErrorRealShapeTests
         { "layers made in a loop, Act.Sigmoid hidden and Act.Tanh for the last by a ?: on the index; the network's delta takes layers[^1]'s slope", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, LoopLayers("Act.Sigmoid", "Act.Tanh", byConditional: true),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
+        { "each neuron holds the setting its layer's constructor hands it; Act.Sigmoid hidden neurons, and the last layer of a list initializer Act.Tanh", new[] { NeuronsOfLayers(
+            "readonly List<Layer> layers = new List<Layer> { new Layer(4, Act.Sigmoid), new Layer(1, Act.Tanh) };", "layers.Last()", "(target - Output) * Slope(Output)") } },
+        { "each neuron holds the setting its layer's constructor hands it; layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last", new[] { NeuronsOfLayers(
+            "readonly Layer[] layers; public Net(int[] sizes, Act[] acts) { layers = new Layer[sizes.Length]; for (int i = 0; i < sizes.Length; i++) layers[i] = new Layer(sizes[i], acts[i]); } public static Net Make() => new Net(new[] { 4, 1 }, new[] { Act.Sigmoid, Act.Tanh });",
+            "layers[layers.Length - 1]", "(target - Output) * Slope(Output)") } },
         { "each layer object holds its activation setting, passed by a factory to the network's constructor: Act.Sigmoid hidden, Act.Tanh for layers[^1]", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, ConstructedLayers("Act.Tanh", hidden: "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
@@ -5115,6 +5125,37 @@ public sealed class SquaredErrorRealShapeTests
             + $"public static Network Make() => new Network({hidden}, {output});"
         : "readonly Layer[] layers; public Network(Act[] acts) { layers = new Layer[acts.Length]; for (int i = 0; i < layers.Length; i++) layers[i] = new Layer(4, 4, acts[i]); } "
             + $"public static Network Make() => new Network(new[] {{ {hidden}, {output} }});";
+
+    /// <summary>
+    /// Neurons that each hold the activation setting their layer's constructor hands them (<c>Neurons.Add(new Neuron(act))</c>), choose their
+    /// output by a test of it and their slope by a switch on it, and take an output gradient by <paramref name="gradient"/>; a network with
+    /// <paramref name="layers"/> calls that gradient on each neuron of <paramref name="last"/>.
+    /// </summary>
+    private static string NeuronsOfLayers(string layers, string last, string gradient) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public enum Act { Sigmoid, Tanh }
+        public class Neuron
+        {
+            readonly Act act;
+            public double Output, Gradient;
+            public Neuron(Act act) { this.act = act; }
+            public void Fire(double s) { Output = act == Act.Sigmoid ? {{ActivationMark}}1 / (1 + Math.Exp(-s)) : Math.Tanh(s); }
+            double Slope(double y) { switch (act) { case Act.Sigmoid: return y * (1 - y); default: return 1 - y * y; } }
+            public void OutputGradient(double target) { Gradient = {{gradient}}; }
+        }
+        public class Layer
+        {
+            public readonly List<Neuron> Neurons = new List<Neuron>();
+            public Layer(int n, Act act) { for (int i = 0; i < n; i++) Neurons.Add(new Neuron(act)); }
+        }
+        public class Net
+        {
+            {{layers}}
+            public void Back(double[] t) { for (int i = 0; i < t.Length; i++) {{last}}.Neurons[i].OutputGradient(t[i]); }
+        }
+        """;
 
     private const string SettingSlopeBySwitchExpression = "public double Slope(double y) => Activation switch { Act.Sigmoid => y * (1 - y), Act.Tanh => 1 - y * y, _ => y > 0 ? 1 : 0 };";
 
