@@ -366,6 +366,47 @@ public sealed class GW1001SigmoidSquaredErrorTests
         PerLayerCodes("0, 1", "(o - t) * ActivateDer(o, layer)"));
 
     /// <summary>
+    /// The output layer's own back-propagation through the slope its setting chooses, called on the last of layers whose settings a
+    /// factory passes (the last the sigmoid's): the fix drops the slope and keeps the error.
+    /// </summary>
+    [Fact]
+    public Task Fix_drops_a_slope_the_output_layers_setting_chooses() => Fix.VerifyCodeFixAsync(
+        SettingLayers("Kind.Tanh, Kind.Sigmoid", "{|GW1001:Error[i] * Slope(Outputs[i])|}"), SettingLayers("Kind.Tanh, Kind.Sigmoid", "Error[i]"));
+
+    /// <summary>The same network with the sigmoid's setting for the hidden layer only: the output layer's slope is tanh's, and nothing fires.</summary>
+    [Fact]
+    public Task A_slope_a_tanh_output_layers_setting_chooses_stays_silent() => Verify.VerifyAnalyzerAsync(
+        SettingLayers("Kind.Sigmoid, Kind.Tanh", "Error[i] * Slope(Outputs[i])"));
+
+    /// <summary>
+    /// Layers that each hold a setting (<c>Kind.Sigmoid</c> or <c>Kind.Tanh</c>), made in a loop from <paramref name="kinds"/>; the last
+    /// layer's <c>BackPropOutput</c> fills its gradient by <paramref name="gradient"/>.
+    /// </summary>
+    private static string SettingLayers(string kinds, string gradient) => WithUsings($$"""
+        enum Kind { Sigmoid, Tanh }
+        class Layer
+        {
+            private readonly Kind kind;
+            public readonly double[] Outputs = new double[2], Error = new double[2], Gamma = new double[2];
+            public Layer(Kind kind) { this.kind = kind; }
+            public void Forward(double[] z) { for (int i = 0; i < z.Length; i++) Outputs[i] = kind == Kind.Sigmoid ? 1.0 / (1.0 + Math.Exp(-z[i])) : Math.Tanh(z[i]); }
+            double Slope(double y) { switch (kind) { case Kind.Sigmoid: return y * (1 - y); default: return 1 - y * y; } }
+            public void BackPropOutput(double[] expected)
+            {
+                for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - expected[i];
+                for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{gradient}};
+            }
+        }
+        class Net
+        {
+            private readonly Layer[] layers;
+            public Net(Kind[] kinds) { layers = new Layer[kinds.Length]; for (int i = 0; i < kinds.Length; i++) layers[i] = new Layer(kinds[i]); }
+            public void BackProp(double[] expected) => layers[layers.Length - 1].BackPropOutput(expected);
+            public static Net Make() => new Net(new[] { {{kinds}} });
+        }
+        """);
+
+    /// <summary>
     /// A network whose per-layer codes (0 the sigmoid's, 1 tanh's) are copied from <paramref name="codes"/>, and whose
     /// <c>Delta</c> returns <paramref name="delta"/> of its output o and target t.
     /// </summary>
