@@ -219,6 +219,11 @@ internal sealed class ActivationFlow
         // so the parameter reads as what each of them was made with, not as what every creation of the maker passes.
         private Dictionary<IOperation, (IOperation? Receiver, List<IObjectCreationOperation>? Objects)>? makers;
 
+        // Whether the answer being computed read an argument through either of the two notes above. Those are the query's own (a
+        // collection's last element read once makes its other reads in the query take the last pass too, which can miss a may-fact,
+        // never make one up), so such an answer is not kept for other queries.
+        private bool contextual;
+
         public Query(ActivationFlow flow, CancellationToken ct)
         {
             this.flow = flow;
@@ -1590,7 +1595,8 @@ internal sealed class ActivationFlow
         /// <summary>
         /// True when <paramref name="read"/> runs only where <paramref name="local"/> is the last index of <paramref name="collection"/>: in
         /// the then-branch of an <c>if</c> (or a <c>?:</c>) testing <c>local == xs.Length - 1</c>, or in the else-branch of one testing
-        /// <c>local != xs.Length - 1</c>, within one body and with the local written nowhere between (a loop's index is written only by its step).
+        /// <c>local != xs.Length - 1</c>, with no loop, lambda or local function between the test and the read (the local is taken not
+        /// to change between them, as a loop's index does not).
         /// </summary>
         private static bool GuardedLast(IOperation read, ILocalSymbol local, IOperation collection)
         {
@@ -1842,6 +1848,7 @@ internal sealed class ActivationFlow
                 return new[] { passed };
             }
 
+            contextual = true;
             var taken = LastIteration.TakenAtLast(passed, made);
             return Operations.Strip(taken) is IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var settings }
                 && Operations.Strip(at) is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, index)
@@ -1894,6 +1901,7 @@ internal sealed class ActivationFlow
                 return new[] { given };
             }
 
+            contextual = true;
             var outer = maker.Objects ?? ObjectsMade(Values(maker.Receiver!, depth + 1));
             if (outer is not { Count: > 0 })
             {
@@ -2165,17 +2173,18 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            var (outerCut, outerPerObject) = (cut, perObject);
-            (cut, perObject) = (false, false);
+            var (outerCut, outerPerObject, outerContextual) = (cut, perObject, contextual);
+            (cut, perObject, contextual) = (false, false, false);
             var fact = compute();
             inProgress.Remove(key);
-            if (!cut && !(perObject && thisObjects != null))
+            if (!cut && !contextual && !(perObject && thisObjects != null))
             {
                 flow.cache.TryAdd(key, new Cached(fact, perObject)); // an answer for known objects only is not kept for all
             }
 
             cut |= outerCut;
             perObject |= outerPerObject;
+            contextual |= outerContextual;
             return fact;
         }
 

@@ -203,7 +203,8 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
                 foreach (var (output, sideRule) in Rules)
                 {
-                    if ((side.Type is IArrayTypeSymbol ? flow.ElementsOf(side, output, ct, delta.CalledOn) : flow.Of(side, output, ct, delta.CalledOn)) is { } found)
+                    var elements = side.Type is IArrayTypeSymbol;
+                    if ((delta.CalledOn is null ? flow.OnCallers(side, output, elements, ct) : elements ? flow.ElementsOf(side, output, ct, delta.CalledOn) : flow.Of(side, output, ct, delta.CalledOn)) is { } found)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(sideRule, delta.Site.Syntax.GetLocation(), new[] { found.Source.Location }, fix, side.Syntax.ToString(), found.Source.Where));
                         return;
