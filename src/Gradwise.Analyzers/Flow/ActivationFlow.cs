@@ -121,6 +121,14 @@ internal sealed class ActivationFlow
         return receivers.Count > 0 ? receivers : null;
     }
 
+    /// <summary>
+    /// The values a setting of this (<paramref name="setting"/>, a field or property read in a member of the object) holds for the
+    /// objects a call runs on: those flow places on <paramref name="receiver"/>, or where it is null, on each of <paramref name="calledOn"/>
+    /// (the receivers of every call of the method the call is in). Null where flow places none.
+    /// </summary>
+    public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).SettingOn(setting, receiver is null ? calledOn : new[] { receiver });
+
     /// <summary>True when <paramref name="receiver"/> can hold objects and flow finds every one made here.</summary>
     public bool PlacesAll(IOperation receiver, CancellationToken cancellationToken) =>
         ValuesOf(receiver, cancellationToken) is { Count: > 0 } held && held.All(v => Operations.Strip(v) is IObjectCreationOperation);
@@ -868,6 +876,37 @@ internal sealed class ActivationFlow
             }
 
             return OnObjects(objects, read);
+        }
+
+        /// <summary>The values <paramref name="setting"/>, read on this, holds for the objects flow places on <paramref name="receivers"/>; null where it places none.</summary>
+        public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers)
+        {
+            if (receivers is null)
+            {
+                return null;
+            }
+
+            var objects = new List<IObjectCreationOperation>();
+            foreach (var receiver in receivers)
+            {
+                if (ObjectsMade(Values(receiver, 1)) is not { Count: > 0 } made)
+                {
+                    return null;
+                }
+
+                objects.AddRange(made);
+            }
+
+            var outer = thisObjects;
+            thisObjects = objects;
+            try
+            {
+                return Values(setting, 1);
+            }
+            finally
+            {
+                thisObjects = outer;
+            }
         }
 
         /// <summary>An answer read with <c>this</c> being <paramref name="objects"/> in the bodies it reads (<see cref="OwnValues"/>).</summary>

@@ -57,7 +57,7 @@ internal sealed class SquaredErrorRecognizer
     private readonly ConcurrentDictionary<IMethodSymbol, (int Array, int Exponent)?> elementSquaringMethods = SharedTable.Create<IMethodSymbol, (int Array, int Exponent)?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, DerivativeAt> dispatchedDerivatives = SharedTable.Create<ISymbol, DerivativeAt>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal)> derivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal)>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal, bool PerObject)> chosenDerivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal, bool PerObject)>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, (DerivativeAt Form, int Ordinal, IOperation? Setting)> chosenDerivativeForms = SharedTable.Create<IMethodSymbol, (DerivativeAt Form, int Ordinal, IOperation? Setting)>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, WrittenOperations> writtenOperators = SharedTable.Create<IMethodSymbol, WrittenOperations>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, Expr?> elementForms = SharedTable.Create<IMethodSymbol, Expr?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> subtractingMethods = SharedTable.Create<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -660,7 +660,9 @@ internal sealed class SquaredErrorRecognizer
     /// only where flow places the objects the call runs on, so that flow, asked where the error's sigmoid is, answers for those
     /// objects: on another receiver (<c>layers[layers.Count - 1]</c>, an <c>output</c> field), every object flow finds it holding;
     /// on this, the objects every call of the method the factor is in runs on (<c>layers[^1].BackPropOutput(t)</c>), whose receivers
-    /// are returned as <c>CalledOn</c> for flow to read this as. Elsewhere the call may run on any layer, and the factor is not read so.
+    /// are returned as <c>CalledOn</c> for flow to read this as. Those objects must hold one setting (a creation in a loop read as any
+    /// element, or in a builder each call of which passes another, stands for several layers). Elsewhere the call may run on any
+    /// layer, and the factor is not read so.
     /// </summary>
     private (IOperation Argument, bool AtInput, IReadOnlyList<IOperation>? CalledOn)? ChosenDerivative(IOperation factor, HeldValues? values, CancellationToken ct)
     {
@@ -672,10 +674,22 @@ internal sealed class SquaredErrorRecognizer
         }
 
         IReadOnlyList<IOperation>? calledOn = null;
-        if (taken.PerObject
-            && !(call.Instance is { } receiver && Operations.Strip(receiver) is not IInstanceReferenceOperation ? values?.PlacesAll(receiver) == true : (calledOn = values?.CallerReceivers(call)) != null))
+        if (taken.Setting is { } setting)
         {
-            return null;
+            // Read only where the objects the call runs on hold one setting: one creation in a loop, or a builder's, stands for
+            // layers made with several (layers[l] through a local, AddLayer(n, act) called for each layer).
+            var receiver = call.Instance is { } instance && Operations.Strip(instance) is not IInstanceReferenceOperation ? instance : null;
+            if (receiver is null ? (calledOn = values?.CallerReceivers(call)) is null : values?.PlacesAll(receiver) != true)
+            {
+                return null;
+            }
+
+            if (values?.SettingOn(setting, receiver, calledOn) is not { Count: > 0 } held
+                || held.Any(v => !Operations.Strip(v).ConstantValue.HasValue)
+                || held.Select(v => Operations.Strip(v).ConstantValue.Value).Distinct().Skip(1).Any())
+            {
+                return null;
+            }
         }
 
         return (given, taken.Form == DerivativeAt.Input, calledOn);
@@ -689,11 +703,11 @@ internal sealed class SquaredErrorRecognizer
     /// Where σ' is taken by a method of yours that returns one of several values chosen by a code per layer, an element of an
     /// array or list (<c>switch (activations[layer]) { case 0: return sigmoidDer(value); case 1: return tanhDer(value); ... }</c>, or
     /// the same as a switch expression), or by a setting of the object it runs on (<c>switch (act)</c> on a field or property): the
-    /// form of the first choice that is σ' of a parameter, since the program may take it, and whether a setting per object chooses.
+    /// form of the first choice that is σ' of a parameter, since the program may take it, and the setting read where one per object chooses.
     /// Flow then says whether what the call is given is a sigmoid's output, reading the code each layer is configured with. None
     /// for any other method.
     /// </summary>
-    private (DerivativeAt Form, int Ordinal, bool PerObject) ChosenDerivativeForm(IMethodSymbol method, CancellationToken ct)
+    private (DerivativeAt Form, int Ordinal, IOperation? Setting) ChosenDerivativeForm(IMethodSymbol method, CancellationToken ct)
     {
         var returns = index.ReturnsOf(method, ct);
         var key = returns.Count == 1
@@ -701,12 +715,12 @@ internal sealed class SquaredErrorRecognizer
             : returns.Select(ChoosingSetting).FirstOrDefault(k => k != null);
         if (key is null)
         {
-            return (DerivativeAt.None, 0, false);
+            return (DerivativeAt.None, 0, null);
         }
 
         var choices = returns.Count == 1 ? ((ISwitchExpressionOperation)Operations.Strip(returns[0])).Arms.Select(a => a.Value) : returns.Where(r => ChoosingSetting(r) != null);
         var (form, ordinal) = choices.Select(r => DerivativeForm(method.Parameters, r, ct)).FirstOrDefault(f => f.Form != DerivativeAt.None);
-        return (form, ordinal, key is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } and not IPropertyReferenceOperation { Property.IsIndexer: true });
+        return (form, ordinal, key is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } and not IPropertyReferenceOperation { Property.IsIndexer: true } ? key : null);
 
         // return v; inside a switch statement, or under an if testing equality, on a setting: the tested setting, else null
         static IOperation? ChoosingSetting(IOperation returned)

@@ -4682,6 +4682,15 @@ public sealed class SquaredErrorRealShapeTests
         { "each neuron holds the setting its layer's constructor hands it; layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last", new[] { NeuronsOfLayers(
             "readonly Layer[] layers; public Net(int[] sizes, Act[] acts) { layers = new Layer[sizes.Length]; for (int i = 0; i < sizes.Length; i++) layers[i] = new Layer(sizes[i], acts[i]); } public static Net Make() => new Net(new[] { 4, 1 }, new[] { Act.Sigmoid, Act.Tanh });",
             "layers[layers.Length - 1]", "(target - Output) * Slope(Output)") } },
+        { "the tutorial's layers made in a loop, Act.Tanh hidden and Act.Sigmoid last; the output step runs on a local holding layers[l] under if (l == layers.Length - 1), which is not followed", new[] { SettingTutorial(
+            SettingsArray("Act.Tanh", "Act.Sigmoid"), "for (int l = layers.Length - 1; l >= 0; l--) { var layer = layers[l]; if (l == layers.Length - 1) layer.BackPropOutput(expected); else layer.BackPropHidden(layers[l + 1]); }", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers made in a loop, Act.Sigmoid hidden and Act.Tanh last; the output step runs on a local holding layers[l] under if (l == layers.Length - 1)", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "for (int l = layers.Length - 1; l >= 0; l--) { var layer = layers[l]; if (l == layers.Length - 1) layer.BackPropOutput(expected); else layer.BackPropHidden(layers[l + 1]); }", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers made in a loop, Act.Sigmoid hidden and Act.Tanh last; the output step runs on the foreach variable that equals the last layer", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "foreach (var layer in layers) if (layer == layers[layers.Length - 1]) layer.BackPropOutput(expected);", "Error[i] * Slope(Outputs[i])") } },
+        { "layers a builder method makes from the setting each call passes, Act.Sigmoid then Act.Tanh; the network's delta takes the last layer's slope", new[] { PerObjectSetting(
+            SettingSlopeBySwitchExpression, "readonly List<Layer> layers = new List<Layer>(); void AddLayer(int n, Act act) => layers.Add(new Layer(n, n, act)); public Network() { AddLayer(4, Act.Sigmoid); AddLayer(1, Act.Tanh); }",
+            "var last = layers.Last(); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - last.Outputs[i]) * last.Slope(last.Outputs[i]);") } },
         { "each layer object holds its activation setting, passed by a factory to the network's constructor: Act.Sigmoid hidden, Act.Tanh for layers[^1]", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, ConstructedLayers("Act.Tanh", hidden: "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * layers[^1].Slope(layers[^1].Outputs[i]);") } },
