@@ -857,29 +857,11 @@ internal sealed class ActivationFlow
         /// An answer read with <c>this</c> being the objects flow places on <paramref name="receivers"/> (every object each can hold); read
         /// as on any object where they are null or one holds none flow places.
         /// </summary>
-        public ActivationFact? CalledOn(IReadOnlyList<IOperation>? receivers, System.Func<ActivationFact?> read)
-        {
-            if (receivers is null)
-            {
-                return read();
-            }
+        public ActivationFact? CalledOn(IReadOnlyList<IOperation>? receivers, System.Func<ActivationFact?> read) =>
+            ObjectsOn(receivers) is { } objects ? OnObjects(objects, read) : read();
 
-            var objects = new List<IObjectCreationOperation>();
-            foreach (var receiver in receivers)
-            {
-                if (ObjectsMade(Values(receiver, 1)) is not { Count: > 0 } made)
-                {
-                    return read();
-                }
-
-                objects.AddRange(made);
-            }
-
-            return OnObjects(objects, read);
-        }
-
-        /// <summary>The values <paramref name="setting"/>, read on this, holds for the objects flow places on <paramref name="receivers"/>; null where it places none.</summary>
-        public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers)
+        /// <summary>The objects flow places on each of <paramref name="receivers"/>, together; null where they are null or one holds none flow places.</summary>
+        private List<IObjectCreationOperation>? ObjectsOn(IReadOnlyList<IOperation>? receivers)
         {
             if (receivers is null)
             {
@@ -895,6 +877,17 @@ internal sealed class ActivationFlow
                 }
 
                 objects.AddRange(made);
+            }
+
+            return objects;
+        }
+
+        /// <summary>The values <paramref name="setting"/>, read on this, holds for the objects flow places on <paramref name="receivers"/>; null where it places none.</summary>
+        public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers)
+        {
+            if (ObjectsOn(receivers) is not { } objects)
+            {
+                return null;
             }
 
             var outer = thisObjects;
