@@ -22,9 +22,6 @@ internal readonly struct HeldValues
     /// <summary>The values <paramref name="reference"/> can hold as far as flow can place them, or null when it can place none.</summary>
     public List<IOperation>? Invoke(IOperation reference) => flow.ValuesOf(reference, cancellationToken);
 
-    /// <summary>True when <paramref name="receiver"/> can hold objects and flow finds every one made here (<see cref="ActivationFlow.PlacesAll"/>).</summary>
-    public bool PlacesAll(IOperation receiver) => flow.PlacesAll(receiver, cancellationToken);
-
     /// <summary>The receivers of every call of the method <paramref name="inside"/> is in, where flow places them all (<see cref="ActivationFlow.CallerReceivers"/>).</summary>
     public List<IOperation>? CallerReceivers(IOperation inside) => flow.CallerReceivers(inside, cancellationToken);
 

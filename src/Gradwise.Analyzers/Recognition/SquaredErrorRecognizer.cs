@@ -678,8 +678,9 @@ internal sealed class SquaredErrorRecognizer
         {
             // Read only where the objects the call runs on hold one setting: one creation in a loop, or a builder's, stands for
             // layers made with several (layers[l] through a local, AddLayer(n, act) called for each layer).
+            // (SettingOn is null where flow does not place every object the receiver holds.)
             var receiver = call.Instance is { } instance && Operations.Strip(instance) is not IInstanceReferenceOperation ? instance : null;
-            if (receiver is null ? (calledOn = values?.CallerReceivers(call)) is null : values?.PlacesAll(receiver) != true)
+            if (receiver is null && (calledOn = values?.CallerReceivers(call)) is null)
             {
                 return null;
             }
