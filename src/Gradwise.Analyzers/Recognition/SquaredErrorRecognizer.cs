@@ -43,6 +43,13 @@ internal sealed record SquaredErrorDelta(IOperation Site, IOperation? Output, Im
     /// </summary>
     public IReadOnlyList<IOperation>? CalledOn { get; init; }
 
+    /// <summary>
+    /// The side of <see cref="ErrorSides"/> that is the very value σ' is taken at in the method the site calls (<c>t - neuron.Output</c>
+    /// with <c>σ'(Output)</c> in <c>neuron.CalculateDelta()</c>): flow is asked about it first, so the message names the output,
+    /// not the target. Null elsewhere. Unlike <see cref="Output"/>, it does not make the delta one by its shape.
+    /// </summary>
+    public IOperation? OutputSide { get; init; }
+
     /// <summary>False where dropping <see cref="DerivativeFactors"/> cannot be written by rewriting the site (a <c>Zip</c> whose lambda multiplies).</summary>
     public bool Fixable { get; init; } = true;
 }
@@ -1063,9 +1070,24 @@ internal sealed class SquaredErrorRecognizer
 
         return null;
 
+        // Flow must still find the sigmoid on a side (σ' taken at a linear neuron's output is another mistake, not this one); the
+        // side that is the very value the body takes σ' at is asked first.
         SquaredErrorDelta Handed((IOperation Left, IOperation Right) sides) =>
-            new(call, null, ImmutableArray<IOperation>.Empty) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right), Fixable = false };
+            new(call, null, ImmutableArray<IOperation>.Empty)
+            {
+                ErrorSides = ImmutableArray.Create(sides.Left, sides.Right),
+                OutputSide = OutputOnReceiver(call, sides.Left, inputs.Outputs) ?? OutputOnReceiver(call, sides.Right, inputs.Outputs),
+                Fixable = false,
+            };
     }
+
+    /// <summary><paramref name="side"/> when it reads one of <paramref name="outputs"/> of the object <paramref name="call"/> runs on, else null.</summary>
+    private static IOperation? OutputOnReceiver(IInvocationOperation call, IOperation side, ImmutableArray<ISymbol> outputs) =>
+        call.Instance is { } instance && Operations.Strip(side) is IMemberReferenceOperation { Instance: { } on, Member: var member }
+            && outputs.Contains(member.OriginalDefinition, SymbolEqualityComparer.Default)
+            && (Operations.Strip(instance) is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, instance))
+            ? side
+            : null;
 
     /// <summary>
     /// The values the body of <paramref name="call"/> stores into <paramref name="member"/> of the call's receiver before the call
@@ -1110,6 +1132,7 @@ internal sealed class SquaredErrorRecognizer
 
         var found = new SortedSet<int>();
         var members = new List<ISymbol>();
+        var outputs = new List<ISymbol>();
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (index.FactsOf(reference.GetSyntax(ct), ct).Root is not { } root)
@@ -1135,16 +1158,37 @@ internal sealed class SquaredErrorRecognizer
 
                 var reader = new TolerantMathReader(index, ct);
                 // σ' of a member object (Error * Next.Derivative) says nothing of this object's error; of a parameter, the caller's error decides.
-                if (DerivativeFactorsIn(variable.Select(f => StoredDerivativeOf(f, variable, reader, ct) ?? reader.ReadElements(f)).ToList()) is { } derivative
+                var math = variable.Select(f => StoredDerivativeOf(f, variable, reader, ct) ?? reader.ReadElements(f)).ToList();
+                if (DerivativeFactorsIn(math) is { } derivative
                     && !derivative.Any(d => OtherObject(variable[d]) is { } other && Operations.Strip(other) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation }))
                 {
                     found.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
                     members.AddRange(memberErrors.Where((m, i) => m != null && !derivative.Contains(i) && !members.Contains(m, SymbolEqualityComparer.Default))!);
+                    if (OwnOutputOf(variable, math, derivative, reader) is { } output && !outputs.Contains(output, SymbolEqualityComparer.Default))
+                    {
+                        outputs.Add(output);
+                    }
                 }
             }
         }
 
-        return new ErrorInputs(found.ToImmutableArray(), members.ToImmutableArray());
+        return new ErrorInputs(found.ToImmutableArray(), members.ToImmutableArray(), outputs.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// The field or property of its own object that σ' is taken at (<c>Output</c> of <c>Output * (1 - Output)</c> or of
+    /// <c>SigmoidDerivative(Output)</c>), or null: <paramref name="derivative"/> holds the indices <see cref="DerivativeFactorsIn"/> found.
+    /// </summary>
+    private static ISymbol? OwnOutputOf(List<IOperation> variable, List<Expr> math, int[] derivative, TolerantMathReader reader)
+    {
+        var factor = variable[derivative[0]];
+        var operand = derivative.Length == 2 ? factor
+            : OutputOfDerivative(math[derivative[0]]) is { } inner && Operations.Strip(factor) is IInvocationOperation helper ? OutputGiven(helper, inner, reader) : null;
+        return operand is not null
+            && Operations.Strip(operand) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: var member }
+            && member is IFieldSymbol or IPropertySymbol { IsIndexer: false }
+            ? member.OriginalDefinition
+            : null;
     }
 
     /// <summary>
@@ -1161,17 +1205,21 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>What a method of yours multiplies by σ' written at an output: the ordinals of its parameters and the members of its object it reads.</summary>
     private sealed class ErrorInputs
     {
-        public static readonly ErrorInputs None = new(ImmutableArray<int>.Empty, ImmutableArray<ISymbol>.Empty);
+        public static readonly ErrorInputs None = new(ImmutableArray<int>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty);
 
-        public ErrorInputs(ImmutableArray<int> parameters, ImmutableArray<ISymbol> members)
+        public ErrorInputs(ImmutableArray<int> parameters, ImmutableArray<ISymbol> members, ImmutableArray<ISymbol> outputs)
         {
             Parameters = parameters;
             Members = members;
+            Outputs = outputs;
         }
 
         public ImmutableArray<int> Parameters { get; }
 
         public ImmutableArray<ISymbol> Members { get; }
+
+        /// <summary>The members of its own object the method takes σ' at (<c>Output</c> of <c>Delta = Error * Output * (1 - Output)</c>).</summary>
+        public ImmutableArray<ISymbol> Outputs { get; }
 
         public bool IsEmpty => Parameters.IsEmpty && Members.IsEmpty;
     }

@@ -193,8 +193,8 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
         if (!delta.ErrorSides.IsEmpty)
         {
             // σ'(z) taken at the input times an error a − b: squared error through a sigmoid only where flow finds the
-            // sigmoid (or softmax) output on one side of the error.
-            foreach (var side in delta.ErrorSides)
+            // sigmoid (or softmax) output on one side of the error. The side σ' is known to be taken at, if any, is asked first.
+            foreach (var side in delta.ErrorSides.OrderBy(s => ReferenceEquals(s, delta.OutputSide ?? delta.Output) ? 0 : 1))
             {
                 if (flow is null || !flow.MayBeOutput(side, side.Type is IArrayTypeSymbol, ct, delta.CalledOn))
                 {

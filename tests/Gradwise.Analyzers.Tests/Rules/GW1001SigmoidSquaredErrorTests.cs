@@ -335,6 +335,43 @@ public sealed class GW1001SigmoidSquaredErrorTests
             """),
         Verify.Diagnostic(Descriptors.SigmoidWithSquaredError).WithLocation(0).WithLocation(1).WithArguments("output", "Test0.cs line 5"));
 
+    /// <summary>
+    /// The expected outputs held in neurons of the same class (an expected layer built from the targets), so flow places a sigmoid
+    /// on both sides of the stored error: the message names the side the delta method takes σ' at, the network's own neuron.
+    /// </summary>
+    [Fact]
+    public Task Message_names_the_neuron_the_delta_method_runs_on_not_the_expected_neuron() => Verify.VerifyAnalyzerAsync(
+        WithUsings("""
+            using System.Collections.Generic;
+            class Neuron
+            {
+                public double Output, Error, Delta;
+                public List<double> Weights = new();
+                public Neuron() { }
+                public Neuron(double value) { Output = value; }
+                public void Fire(double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < x.Length; i++) z += Weights[i] * x[i];
+                    Output = {|#1:1 / (1 + Math.Exp(-z))|};
+                }
+                public void CalculateDelta() { Delta = Error * Output * (1 - Output); }
+            }
+            class Network
+            {
+                public List<Neuron> Outputs = new();
+                public void Learn(List<Neuron> expected)
+                {
+                    for (int i = 0; i < Outputs.Count; i++)
+                    {
+                        Outputs[i].Error = expected[i].Output - Outputs[i].Output;
+                        {|#0:Outputs[i].CalculateDelta()|};
+                    }
+                }
+            }
+            """),
+        Verify.Diagnostic(Descriptors.SigmoidWithSquaredError).WithLocation(0).WithLocation(1).WithArguments("Outputs[i].Output", "Test0.cs line 13"));
+
     [Fact]
     public Task Fix_turns_the_delta_into_the_cross_entropy_gradient() => Fix.VerifyCodeFixAsync(
         WithUsings("""
