@@ -95,22 +95,24 @@ internal sealed class ActivationFlow
 
     /// <summary>
     /// The receivers of every call in the compilation of the method <paramref name="inside"/> is in (found by what they pass its first
-    /// parameter), each another object than this whose every object flow finds made here (<see cref="PlacesAll"/>). Null when the
-    /// method is static or takes no parameter, when no call is found, or when a call runs on this or on a receiver flow cannot place.
+    /// parameter, or for a method of no parameter, by the receivers the index keeps of its calls), each another object
+    /// than this whose every object flow finds made here (<see cref="PlacesAll"/>). Null when the method is static, when no call is
+    /// found, or when a call runs on this or on a receiver flow cannot place.
     /// </summary>
     public List<IOperation>? CallerReceivers(IOperation inside, CancellationToken cancellationToken)
     {
         var root = Operations.Root(inside);
-        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, Parameters.Length: > 0 } method)
+        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method)
         {
             return null;
         }
 
         var receivers = new List<IOperation>();
-        foreach (var passed in index.ArgumentsTo(method, 0, cancellationToken))
+        var takesNone = method.Parameters.IsEmpty;
+        foreach (var passed in takesNone ? index.ReceiversOfCalls(method, cancellationToken) : index.ArgumentsTo(method, 0, cancellationToken))
         {
-            if (passed.Parent is not IArgumentOperation { Parent: IInvocationOperation { Instance: { } receiver } }
-                || Operations.Strip(receiver) is IInstanceReferenceOperation || !PlacesAll(receiver, cancellationToken))
+            var receiver = takesNone ? passed : passed.Parent is IArgumentOperation { Parent: IInvocationOperation { Instance: { } instance } } ? instance : null;
+            if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation || !PlacesAll(receiver, cancellationToken))
             {
                 return null;
             }
@@ -1670,8 +1672,9 @@ internal sealed class ActivationFlow
         }
 
         /// <summary>
-        /// What a read of an interface or abstract property can give: the returns or stored values of the implementing properties
-        /// of the objects flow places on the receiver, else of every implementation in the compilation.
+        /// What a read of an interface or abstract property, or a call of an interface or abstract method, can give (a factory behind
+        /// an interface: <c>IMaths m = factory.Get(net)</c>): the returns (or for a property, the stored values) of the implementing
+        /// members of the objects flow places on the receiver, else of every implementation in the compilation.
         /// </summary>
         private List<IOperation> DispatchedValues(IMethodSymbol getter, IOperation receiver, int depth)
         {
@@ -1684,7 +1687,8 @@ internal sealed class ActivationFlow
             {
                 if (HasBody(implementation))
                 {
-                    result.AddRange(Index.ReturnsOf(implementation, ct));
+                    // A factory's Get(net) returning new Sigmoid() or new HyperTan() by net.MathFunctions: the one the stored setting takes.
+                    result.AddRange(Chosen(Index.ReturnsOf(implementation, ct), null));
                 }
                 else if (implementation.AssociatedSymbol is IPropertySymbol property)
                 {
@@ -1729,6 +1733,7 @@ internal sealed class ActivationFlow
                 IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "First" or "FirstOrDefault" or "Single" or "ElementAt" } call when IsLinq(call.TargetMethod) && call.Arguments.Length is 1 or 2 =>
                     ElementValues(Receiver(call), call.TargetMethod.Name is "Last" or "LastOrDefault" && call.Arguments.Length == 1, depth + 1),
                 IInvocationOperation call when HasBody(call.TargetMethod) => ChosenReturns(call),
+                IInvocationOperation { Instance: { } receiver } call when IsDispatched(call.TargetMethod) => DispatchedValues(call.TargetMethod, receiver, depth),
                 IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation } loop => ElementValues(loop.Collection, false, depth + 1),
                 IConditionalOperation { WhenFalse: { } whenFalse } conditional => new[] { conditional.WhenTrue, whenFalse },
                 ICoalesceOperation coalesce => new[] { coalesce.Value, coalesce.WhenNull },
@@ -2011,14 +2016,15 @@ internal sealed class ActivationFlow
         /// What a call of a method of yours returns: of a factory given a constant choice (<c>LossKind.Mse.Create()</c>, a setting the
         /// program stores one constant into), the branch that choice takes (<see cref="ConstantSelection"/>); else every return.
         /// </summary>
-        private IReadOnlyList<IOperation> ChosenReturns(IInvocationOperation call)
-        {
-            var returns = Index.ReturnsOf(call.TargetMethod, ct);
-            return returns.Count > 0 && ConstantSelection.WithSettings(ConstantSelection.Choices(call, Index, ct), returns, Index, ct) is { } chosen
+        private IReadOnlyList<IOperation> ChosenReturns(IInvocationOperation call) =>
+            Chosen(Index.ReturnsOf(call.TargetMethod, ct), ConstantSelection.Choices(call, Index, ct));
+
+        /// <summary>Of <paramref name="returns"/>, the one <paramref name="choices"/> and the settings the body tests choose, where they decide one; else all.</summary>
+        private IReadOnlyList<IOperation> Chosen(IReadOnlyList<IOperation> returns, Dictionary<ISymbol, object?>? choices) =>
+            returns.Count > 0 && ConstantSelection.WithSettings(choices, returns, Index, ct) is { } chosen
                 && ConstantSelection.Returned(returns, chosen) is { } taken
                 ? new[] { taken }
                 : returns;
-        }
 
         /// <summary>
         /// The values element <paramref name="path"/> of a tuple can hold: the element of a tuple literal, of each tuple a method

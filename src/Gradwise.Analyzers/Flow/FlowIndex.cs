@@ -45,6 +45,7 @@ internal sealed class FlowIndex : IValueSource
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>> handedByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Handed>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, IReadOnlyList<Handed>> handed = SharedTable.Create<ISymbol, IReadOnlyList<Handed>>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>> argumentsByKey = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<Argument>>>>(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<CallReceiver>>>> receiversByKey = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<CallReceiver>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>> implementationsByName = SharedTable.Create<string, System.Lazy<Dictionary<ISymbol, List<IMethodSymbol>>>>(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = SharedTable.Create<SyntaxTree, SemanticModel>();
     private readonly ConcurrentDictionary<ISymbol, string> keyNames = SharedTable.Create<ISymbol, string>(SymbolEqualityComparer.Default);
@@ -243,6 +244,16 @@ internal sealed class FlowIndex : IValueSource
         }
 
         return result;
+    }
+
+    /// <summary>The receivers of every call of <paramref name="method"/> (an instance method with source) that passes no argument, across the compilation.</summary>
+    public IReadOnlyList<IOperation> ReceiversOfCalls(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        var key = "call:" + method.Name;
+        var ns = NamespaceOf(method);
+        var byMethod = Once(receiversByKey, key + "@" + ns, () => Group(null, key, ns, facts => facts.Receivers, r => r.Method, cancellationToken), cancellationToken);
+        return byMethod.TryGetValue(method, out var calls) ? calls.Select(c => c.Receiver).ToList() : System.Array.Empty<IOperation>();
     }
 
     /// <summary>The values a method with source returns (empty for one without).</summary>

@@ -15,6 +15,9 @@ internal sealed record Write(ISymbol Target, bool IntoElements, IOperation Value
 /// <summary>A value passed to a method or constructor at one parameter.</summary>
 internal sealed record Argument(IMethodSymbol Method, int Ordinal, IOperation Value);
 
+/// <summary>The object a call of an instance method of yours that passes nothing runs on (<c>last</c> of <c>last.BackPropOutput()</c>).</summary>
+internal sealed record CallReceiver(IMethodSymbol Method, IOperation Receiver);
+
 /// <summary>
 /// A collection held in a field or property handed to a method of yours to fill (<c>Activate(z, Outputs)</c>): the method's stores
 /// into <paramref name="Parameter"/>'s elements are stores into the member's.
@@ -37,6 +40,9 @@ internal sealed class MemberFacts
     public List<Write> Writes { get; } = new();
 
     public List<Argument> Arguments { get; } = new();
+
+    /// <summary>The receivers of the calls of instance methods with source that pass no argument (those that pass one are in <see cref="Arguments"/>).</summary>
+    public List<CallReceiver> Receivers { get; } = new();
 
     /// <summary>Collections of fields and properties handed to methods with source (each may fill them).</summary>
     public List<Handed> Handed { get; } = new();
@@ -91,6 +97,11 @@ internal sealed class MemberFacts
                     break;
                 case IInvocationOperation invocation:
                     facts.AddArguments(invocation.TargetMethod, invocation.Arguments);
+                    if (invocation is { Arguments.IsEmpty: true, Instance: { } receiver, TargetMethod: { IsStatic: false, DeclaringSyntaxReferences.IsEmpty: false } called })
+                    {
+                        facts.Receivers.Add(new CallReceiver(called.OriginalDefinition, receiver));
+                    }
+
                     facts.AddCollectionWrite(invocation);
                     facts.AddHanded(invocation);
                     break;

@@ -153,6 +153,16 @@ internal static class OperandKey
 
                 text.Append(')');
                 return true;
+            case IInvocationOperation { TargetMethod.Name: "ElementAt", Arguments: [var source, var at] } elementAt when Operations.IsEnumerable(elementAt.TargetMethod):
+                // neurons.ElementAt(i): the element at i, the same storage each time it is read (as neurons[i] is).
+                text.Append("at:");
+                if (!Append(text, source.Value, depth + 1, names))
+                {
+                    return false;
+                }
+
+                text.Append('[');
+                return Append(text, at.Value, depth + 1, names) && text.Append(']') != null;
             case IImplicitIndexerReferenceOperation implicitIndexer:
                 text.Append("ii:");
                 if (!Append(text, implicitIndexer.Instance, depth + 1, names))

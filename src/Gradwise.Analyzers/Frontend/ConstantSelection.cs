@@ -96,9 +96,13 @@ internal static class ConstantSelection
         };
     }
 
-    /// <summary>The field or property of its own object <paramref name="operation"/> reads, where its type can be a choice; null otherwise.</summary>
+    /// <summary>
+    /// The field or property <paramref name="operation"/> reads of its own object or of an object the method is handed
+    /// (<c>net.MathFunctions</c> in <c>Get(NeuralNetwork net)</c>), where its type can be a choice; null otherwise. Either way it is
+    /// decided only where the compilation stores one constant into it, whatever the object.
+    /// </summary>
     private static ISymbol? Setting(IOperation operation) =>
-        Operations.Strip(operation) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } read
+        Operations.Strip(operation) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } or IParameterReferenceOperation } read
         && read is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true } && IsChoice(read.Type)
             ? read.Member.OriginalDefinition
             : null;

@@ -3415,6 +3415,19 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called on the last of the tutorial's layers, made Act.Sigmoid by the per-layer setting array", new[] { SettingTutorial(
             SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "{|GW1001:Error[i] * Slope(Outputs[i])|}",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return sum / Outputs.Length; }") } },
+        { "a factory behind an interface, handed to the trainer's constructor, gives the network's IMaths by its setting (Sigmoid); the output error stores Derivative(value) * (target - value)", new[] { FactoryMaths(
+            "MathKind.Sigmoid", "[i]", "{|GW1001:maths.Derivative(net.OutputUnits[i].Value) * (targets[i] - net.OutputUnits[i].Value)|}") } },
+        { "a factory behind an interface gives the network's IMaths (Sigmoid); the output neurons read with LINQ's ElementAt(i) on each side of the delta", new[] { FactoryMaths(
+            "MathKind.Sigmoid", ".ElementAt(i)", "{|GW1001:maths.Derivative(net.OutputUnits.ElementAt(i).Value) * (targets[i] - net.OutputUnits.ElementAt(i).Value)|}") } },
+        { "the tutorial's output step of no parameter, reading targets the network stores into the last layer first, held in a local; the last layer of the per-layer setting array is Act.Sigmoid", new[] { SettingTutorial(
+            SettingsArray("Act.Relu", "Act.Sigmoid"), "var last = layers[layers.Length - 1]; last.Targets = expected; last.BackPropOutput(); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "{|GW1001:Error[i] * Slope(Outputs[i])|}", targetsInField: true) } },
+        { "the tutorial's output step of no parameter called on the output layer's field, made Act.Sigmoid, after the targets are stored into it", new[] { SettingTutorial(
+            TwoFields("Act.Tanh", "Act.Sigmoid"), "output.Targets = expected; output.BackPropOutput(); hidden.BackPropHidden(output);", "{|GW1001:Error[i] * Slope(Outputs[i])|}", targetsInField: true) } },
+        { "the tutorial's output step of no parameter called under if (i == layers.Length - 1), the last layer's setting Act.Sigmoid by a ?: on the index", new[] { SettingTutorial(
+            LastByConditional("Act.Relu", "Act.Sigmoid"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) { layers[i].Targets = expected; layers[i].BackPropOutput(); } else layers[i].BackPropHidden(layers[i + 1]); }", "{|GW1001:Error[i] * Slope(Outputs[i])|}", targetsInField: true) } },
+        { "a layer's squared error of no parameter, over targets stored into it, called on the last of the tutorial's layers, made Act.Sigmoid", new[] { SettingTutorial(
+            SettingsArray("Act.Tanh", "Act.Sigmoid"), "var last = layers[layers.Length - 1]; last.Targets = expected; last.BackPropOutput(); Console.WriteLine(last.Loss());", "{|GW1001:Error[i] * Slope(Outputs[i])|}",
+            "public double Loss() { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - Targets[i]) * (Outputs[i] - Targets[i])|}; return sum / 2; }", targetsInField: true) } },
         { "layers made in a loop from a per-layer setting array, the last Act.Sigmoid; the network's squared error reads layers[^1]'s outputs", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, LoopLayers("Act.Relu", "Act.Sigmoid"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = {|GW1001:(t[i] - layers[^1].Outputs[i]) * (t[i] - layers[^1].Outputs[i])|};") } },
@@ -4671,6 +4684,19 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
             SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "Error[i] * Slope(Outputs[i])",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - t[i]) * (Outputs[i] - t[i]); return sum / Outputs.Length; }") } },
+        { "a factory behind an interface gives the network's IMaths by its setting, configured HyperTan; the output error stores Derivative(value) * (target - value)", new[] { FactoryMaths(
+            "MathKind.HyperTan", "[i]", "maths.Derivative(net.OutputUnits[i].Value) * (targets[i] - net.OutputUnits[i].Value)") } },
+        { "a factory behind an interface gives the network's IMaths, configured HyperTan; the output neurons read with ElementAt(i)", new[] { FactoryMaths(
+            "MathKind.HyperTan", ".ElementAt(i)", "maths.Derivative(net.OutputUnits.ElementAt(i).Value) * (targets[i] - net.OutputUnits.ElementAt(i).Value)") } },
+        { "the tutorial's output step of no parameter, reading targets stored into the last layer, held in a local; Act.Sigmoid hidden layers and Act.Tanh last", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "var last = layers[layers.Length - 1]; last.Targets = expected; last.BackPropOutput(); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "Error[i] * Slope(Outputs[i])", targetsInField: true) } },
+        { "the tutorial's output step of no parameter called on the output layer's field, made Act.Relu, the hidden layer Act.Sigmoid", new[] { SettingTutorial(
+            TwoFields("Act.Sigmoid", "Act.Relu"), "output.Targets = expected; output.BackPropOutput(); hidden.BackPropHidden(output);", "Error[i] * Slope(Outputs[i])", targetsInField: true) } },
+        { "the tutorial's output step of no parameter called under if (i == layers.Length - 1), Act.Sigmoid hidden and Act.Tanh for the last by a ?: on the index", new[] { SettingTutorial(
+            LastByConditional("Act.Sigmoid", "Act.Tanh"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) { layers[i].Targets = expected; layers[i].BackPropOutput(); } else layers[i].BackPropHidden(layers[i + 1]); }", "Error[i] * Slope(Outputs[i])", targetsInField: true) } },
+        { "a layer's squared error of no parameter called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "var last = layers[layers.Length - 1]; last.Targets = expected; last.BackPropOutput(); Console.WriteLine(last.Loss());", "Error[i] * Slope(Outputs[i])",
+            "public double Loss() { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - Targets[i]) * (Outputs[i] - Targets[i]); return sum / 2; }", targetsInField: true) } },
         { "layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last; the network's squared error reads layers[^1]'s outputs", new[] { PerObjectSetting(
             SettingSlopeBySwitchExpression, LoopLayers("Act.Sigmoid", "Act.Tanh"),
             "foreach (var l in layers) x = l.Forward(x); for (int i = 0; i < t.Length; i++) d[i] = (t[i] - layers[^1].Outputs[i]) * (t[i] - layers[^1].Outputs[i]);") } },
@@ -5043,9 +5069,10 @@ public sealed class SquaredErrorRealShapeTests
     /// activation and its slope; the output layer's <c>BackPropOutput</c> stores its error, then fills <c>Gamma</c> by <paramref name="delta"/>,
     /// and <c>BackPropHidden</c> back-propagates the next layer's. The network makes its layers by <paramref name="made"/> (declaring
     /// <c>layers</c>, or <c>hidden</c> and <c>output</c>) and back-propagates by <paramref name="backPropagate"/>; <paramref name="layerMember"/>
-    /// is added to the layer.
+    /// is added to the layer. With <paramref name="targetsInField"/>, <c>BackPropOutput()</c> takes no parameter and reads the targets the
+    /// network stores into the layer's <c>Targets</c> first.
     /// </summary>
-    private static string SettingTutorial(string made, string backPropagate, string delta, string layerMember = "") => $$"""
+    private static string SettingTutorial(string made, string backPropagate, string delta, string layerMember = "", bool targetsInField = false) => $$"""
         using System;
         using System.Collections.Generic;
         public enum Act { Sigmoid, Tanh, Relu }
@@ -5067,9 +5094,9 @@ public sealed class SquaredErrorRealShapeTests
                 }
                 return Outputs;
             }
-            public void BackPropOutput(double[] expected)
+            {{(targetsInField ? "public double[] Targets; public void BackPropOutput()" : "public void BackPropOutput(double[] expected)")}}
             {
-                for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - expected[i];
+                for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - {{(targetsInField ? "Targets" : "expected")}}[i];
                 for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{delta}};
             }
             public void BackPropHidden(Layer next)
@@ -6103,6 +6130,90 @@ public sealed class SquaredErrorRealShapeTests
                 for (int i = 0; i < t.Length; i++) d[i] = {{step}};
                 return d;
             }
+        }
+        """;
+
+    /// <summary>
+    /// A network whose activation comes from a factory behind an interface, chosen by a setting the network holds: the feed-forward
+    /// and back-propagation classes each get an <c>IMathFactory</c> through their constructor (a composition root passes
+    /// <c>new MathFactory()</c>) and ask it for the <c>IMaths</c> of the network (<c>Sigmoid</c> or <c>HyperTan</c> by
+    /// <c>net.Functions</c>, <paramref name="configured"/> by the property's initializer). The output error is stored in each output
+    /// neuron's <c>Error</c> as <paramref name="outputError"/> (neurons read by <paramref name="at"/>: <c>[i]</c> or <c>.ElementAt(i)</c>).
+    /// </summary>
+    private static string FactoryMaths(string configured, string at, string outputError) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public enum MathKind { Sigmoid, HyperTan }
+        public class Link { public Unit From, To; public double Weight; }
+        public class Unit
+        {
+            public List<Link> Inputs { get; } = new List<Link>();
+            public List<Link> Outputs { get; } = new List<Link>();
+            public double Value { get; set; }
+            public double Error { get; set; }
+        }
+        public class Net
+        {
+            public double Rate = 0.05;
+            public List<Unit> InputUnits { get; } = new List<Unit>();
+            public List<List<Unit>> Hidden { get; } = new List<List<Unit>>();
+            public List<Unit> OutputUnits { get; } = new List<Unit>();
+            public MathKind Functions { get; set; } = {{configured}};
+        }
+        public interface IMaths { double Output(double v); double Derivative(double v); }
+        public interface IMathFactory { IMaths Get(Net net); }
+        public class Sigmoid : IMaths
+        {
+            public double Output(double v) { if (v < -45.0) return 0.0; else if (v > 45.0) return 1.0; return /*σ*/1.0 / (1.0 + Math.Exp(-v)); }
+            public double Derivative(double v) => v * (1 - v);
+        }
+        public class HyperTan : IMaths
+        {
+            public double Output(double v) => Math.Tanh(v);
+            public double Derivative(double v) => (1 - v) * (1 + v);
+        }
+        public class MathFactory : IMathFactory
+        {
+            public IMaths Get(Net net)
+            {
+                if (net.Functions == MathKind.Sigmoid) return new Sigmoid();
+                else return new HyperTan();
+            }
+        }
+        public class Forward
+        {
+            private readonly IMathFactory factory;
+            public Forward(IMathFactory factory) { this.factory = factory; }
+            public void Compute(Net net, double[] x)
+            {
+                var maths = factory.Get(net);
+                var k = 0;
+                foreach (var unit in net.InputUnits) unit.Value = x[k++];
+                foreach (var layer in net.Hidden)
+                    foreach (var unit in layer) unit.Value = maths.Output(unit.Inputs.Sum(l => l.From.Value * l.Weight));
+                foreach (var unit in net.OutputUnits) unit.Value = maths.Output(unit.Inputs.Sum(l => l.From.Value * l.Weight));
+            }
+        }
+        public class Backward
+        {
+            private readonly IMathFactory factory;
+            public Backward(IMathFactory factory) { this.factory = factory; }
+            public void Compute(Net net, double[] targets)
+            {
+                var maths = factory.Get(net);
+                for (var i = 0; i < net.OutputUnits.Count(); i++)
+                    net.OutputUnits{{at}}.Error = {{outputError}};
+                foreach (var layer in net.Hidden)
+                    foreach (var unit in layer) unit.Error = unit.Outputs.Sum(l => l.To.Error * l.Weight) * maths.Derivative(unit.Value);
+                foreach (var unit in net.OutputUnits)
+                    foreach (var link in unit.Inputs) link.Weight += net.Rate * unit.Error * link.From.Value;
+            }
+        }
+        public static class Composition
+        {
+            public static Forward MakeForward() => new Forward(new MathFactory());
+            public static Backward MakeBackward() => new Backward(new MathFactory());
         }
         """;
 
