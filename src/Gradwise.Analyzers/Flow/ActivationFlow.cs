@@ -109,7 +109,7 @@ internal sealed class ActivationFlow
 
         var receivers = new List<IOperation>();
         var takesNone = method.Parameters.IsEmpty;
-        foreach (var passed in takesNone ? index.ReceiversOfCalls(method, cancellationToken) : index.ArgumentsTo(method, 0, cancellationToken))
+        foreach (var passed in Overridden(method).SelectMany(m => takesNone ? index.ReceiversOfCalls(m, cancellationToken) : index.ArgumentsTo(m, 0, cancellationToken)))
         {
             var receiver = takesNone ? passed : passed.Parent is IArgumentOperation { Parent: IInvocationOperation { Instance: { } instance } } ? instance : null;
             if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation || !PlacesAll(receiver, cancellationToken))
@@ -124,12 +124,26 @@ internal sealed class ActivationFlow
     }
 
     /// <summary>
+    /// <paramref name="method"/> and the members it overrides, with source: a call of the base's <c>Train</c> on a layer may run an
+    /// override (flow then reads this as the objects of the override's type among those the calls reach).
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> Overridden(IMethodSymbol method)
+    {
+        for (var current = method; current != null && current.DeclaringSyntaxReferences.Length > 0; current = current.OverriddenMethod)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>
     /// The values a setting of this (<paramref name="setting"/>, a field or property read in a member of the object) holds for the
     /// objects a call runs on: those flow places on <paramref name="receiver"/>, or where it is null, on each of <paramref name="calledOn"/>
-    /// (the receivers of every call of the method the call is in). Null where flow places none.
+    /// (the receivers of every call of the method the call is in). Null where flow places none. With <paramref name="runsOn"/>, only
+    /// the objects of that type or one derived from it count: a helper of the base called on this in an <c>OutputLayer</c>'s override
+    /// runs on the output layers among them.
     /// </summary>
-    public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn, CancellationToken cancellationToken) =>
-        new Query(this, cancellationToken).SettingOn(setting, receiver is null ? calledOn : new[] { receiver });
+    public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn, ITypeSymbol? runsOn, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).SettingOn(setting, receiver is null ? calledOn : new[] { receiver }, runsOn as INamedTypeSymbol);
 
     /// <summary>True when <paramref name="receiver"/> can hold objects and flow finds every one made here.</summary>
     public bool PlacesAll(IOperation receiver, CancellationToken cancellationToken) =>
@@ -792,7 +806,7 @@ internal sealed class ActivationFlow
             }
 
             if ((target.IsVirtual || target.IsOverride) && call.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-                && ObjectsMade(ThisObjects()?.ToList()) is { Count: > 0 } placed)
+                && ObjectsMade(ThisObjects(call.Instance)?.ToList<IOperation>()) is { Count: > 0 } placed)
             {
                 // Activate(z) on this, virtual with a body, where flow placed the objects: their types' overrides run.
                 return OnTypes(target, placed, false, m => HasBody(m) ? Method(m, kind, depth) : null)?.Through(call);
@@ -847,12 +861,14 @@ internal sealed class ActivationFlow
 
         /// <summary>
         /// The objects <c>this</c> is in the body being read, where flow placed them (a call of an abstract or virtual member on
-        /// <c>this</c> then runs their types' implementations); null elsewhere. Either way the answer depends on the objects.
+        /// <c>this</c> then runs their types' implementations); null elsewhere. Either way the answer depends on the objects. Only
+        /// those of the type <paramref name="self"/> is read in, or one derived from it, can be this there: a layer's override of
+        /// <c>Train</c> runs on the output layers the calls of the base's <c>Train</c> reach, not on the hidden ones beside them.
         /// </summary>
-        private IEnumerable<IOperation>? ThisObjects()
+        private List<IObjectCreationOperation>? ThisObjects(IOperation self)
         {
             perObject = true;
-            return thisObjects;
+            return thisObjects is null || self.Type is not INamedTypeSymbol type ? thisObjects : thisObjects.Where(o => DerivesFrom(o.Type, type)).ToList();
         }
 
         /// <summary>
@@ -884,10 +900,13 @@ internal sealed class ActivationFlow
             return objects;
         }
 
-        /// <summary>The values <paramref name="setting"/>, read on this, holds for the objects flow places on <paramref name="receivers"/>; null where it places none.</summary>
-        public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers)
+        /// <summary>
+        /// The values <paramref name="setting"/>, read on this, holds for the objects flow places on <paramref name="receivers"/> (of
+        /// <paramref name="runsOn"/> or a type derived from it, where it is given); null where it places none.
+        /// </summary>
+        public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers, INamedTypeSymbol? runsOn = null)
         {
-            if (ObjectsOn(receivers) is not { } objects)
+            if (ObjectsOn(receivers) is not { } placed || (runsOn is null ? placed : placed.Where(o => DerivesFrom(o.Type, runsOn)).ToList()) is not { Count: > 0 } objects)
             {
                 return null;
             }
@@ -1323,9 +1342,33 @@ internal sealed class ActivationFlow
             Memo(member, kind, elements, depth, () =>
             {
                 var writes = Index.WritesTo(member, null, ct);
-                return Any(writes.Where(w => elements || !w.IntoElements), w => Written(w, kind, depth))
+                return Any(writes.Where(w => (elements || !w.IntoElements) && RunsOnThis(w, member)), w => Written(w, kind, depth))
                     ?? (elements && !writes.Any(w => w.IntoElements) ? FilledByMethods(member, kind, depth) : null);
             });
+
+        /// <summary>
+        /// False for a store into a member of this made by code of a type derived from the member's (<c>DenseLayer.FeedForward</c>
+        /// storing <c>NeuronValues</c>, declared in <c>BaseLayer</c>) where flow placed the objects this is and none is of that type:
+        /// an output layer's values are not what the hidden layer's class stores. True for any other store.
+        /// </summary>
+        private bool RunsOnThis(Write write, ISymbol member)
+        {
+            var target = write.Site switch
+            {
+                ISimpleAssignmentOperation simple => simple.Target,
+                ICompoundAssignmentOperation compound => compound.Target,
+                _ => null,
+            };
+            var stored = target is IArrayElementReferenceOperation element ? Operations.ElementRoot(element) : target is null ? null : Operations.Strip(target);
+            if (stored is not IMemberReferenceOperation { Instance: IInstanceReferenceOperation { Type: INamedTypeSymbol type } }
+                || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, member.ContainingType?.OriginalDefinition))
+            {
+                return true;
+            }
+
+            perObject = true;
+            return thisObjects is null || thisObjects.Any(o => DerivesFrom(o.Type, type));
+        }
 
         /// <summary>The fact of a field or property read on a receiver (<c>last.Outputs</c>), through <see cref="OnReceiver"/>.</summary>
         private ActivationFact? StoredOn(IMemberReferenceOperation read, Activation kind, bool elements, int depth) =>
@@ -1340,6 +1383,11 @@ internal sealed class ActivationFlow
         /// </summary>
         private ActivationFact? OnReceiver(IOperation? receiver, int depth, System.Func<ActivationFact?> read)
         {
+            if (receiver is IInstanceReferenceOperation self && thisObjects != null)
+            {
+                return OnObjects(ThisObjects(self), read); // this in an OutputLayer's method: the output layers among the objects placed
+            }
+
             if (receiver is null or IInstanceReferenceOperation)
             {
                 return read();
@@ -1725,7 +1773,7 @@ internal sealed class ActivationFlow
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } => Index.ReturnsOf(getter, ct),
                 IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol method =>
                     Index.ArgumentsTo(method, parameter.Parameter.Ordinal, ct),
-                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => ThisObjects(),
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } self => ThisObjects(self),
                 IArrayElementReferenceOperation { Indices.Length: 1 } element => ElementValues(element.ArrayReference, PicksLast(element.Indices[0], element.ArrayReference), depth + 1),
                 IArrayElementReferenceOperation element => ElementValues(element.ArrayReference, false, depth + 1),
                 IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } indexer => ElementValues(list, PicksLast(indexer.Arguments[0].Value, list), depth + 1),
@@ -1791,10 +1839,9 @@ internal sealed class ActivationFlow
             // On this: the objects flow placed for the body being read (the answer then depends on them). On another receiver
             // (act.Forward with act = Activations.Tanh): the objects flow places on that receiver, read here.
             List<IObjectCreationOperation>? objects;
-            if (reference.Instance is IInstanceReferenceOperation)
+            if (reference.Instance is IInstanceReferenceOperation self)
             {
-                perObject = true;
-                objects = thisObjects;
+                objects = ThisObjects(self);
             }
             else
             {
@@ -1816,6 +1863,11 @@ internal sealed class ActivationFlow
                 var own = stores.Where((w, i) => into[i]?.Any(o => o.Syntax == made.Syntax) == true).ToList();
                 foreach (var store in own.Count > 0 ? own : stores.Where((w, i) => into[i] is null))
                 {
+                    if (ConstructorParameter(store.Value) is { ContainingSymbol.ContainingType: var constructed } && !DerivesFrom(made.Type, constructed))
+                    {
+                        continue; // DenseLayer's constructor stores its activation; an OutputLayer (beside it under one base) never runs it
+                    }
+
                     if (ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed)
                     {
                         foreach (var given in PassedAtLastPass(made, passed, depth))

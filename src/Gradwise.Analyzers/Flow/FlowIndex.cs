@@ -594,7 +594,7 @@ internal sealed class FlowIndex : IValueSource
     /// (<c>errors = new double[n]</c>). A store in the body must end before the read; a field the body does not fill is read
     /// through its one element store in the compilation, when that store is on this object too.
     /// </remarks>
-    public (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
+    public (IOperation Value, ImmutableArray<ISymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken)
     {
         if (StoredArray(read) is not { } symbol)
         {
@@ -819,14 +819,14 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <inheritdoc />
-    public (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
+    public (IOperation Value, ImmutableArray<ISymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (WritesToReturnedLocal(method, cancellationToken) is not var (array, writes))
         {
             return null;
         }
 
-        (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? single = null;
+        (IOperation Value, ImmutableArray<ISymbol> Indices)? single = null;
         foreach (var write in writes)
         {
             if (!write.IntoElements)

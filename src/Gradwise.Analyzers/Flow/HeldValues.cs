@@ -26,5 +26,6 @@ internal readonly struct HeldValues
     public List<IOperation>? CallerReceivers(IOperation inside) => flow.CallerReceivers(inside, cancellationToken);
 
     /// <summary>The values a setting of this holds for the objects a call runs on (<see cref="ActivationFlow.SettingOn"/>).</summary>
-    public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn) => flow.SettingOn(setting, receiver, calledOn, cancellationToken);
+    public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn, ITypeSymbol? runsOn = null) =>
+        flow.SettingOn(setting, receiver, calledOn, runsOn, cancellationToken);
 }

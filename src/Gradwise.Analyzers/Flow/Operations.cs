@@ -246,7 +246,7 @@ internal static class Operations
     /// The locals an array element is read or stored at, one per dimension (<c>i</c> of <c>r[i]</c>, <c>i, j</c> of <c>r[i, j]</c>), when each
     /// index is a plain local and no two are the same; default otherwise (<c>r[i, i]</c>, <c>r[i + 1]</c>, <c>r[0, j]</c>).
     /// </summary>
-    public static ImmutableArray<ILocalSymbol> IndexLocals(IArrayElementReferenceOperation element)
+    public static ImmutableArray<ISymbol> IndexLocals(IArrayElementReferenceOperation element)
     {
         var all = AllIndices(element);
         if (all.IsDefault)
@@ -254,10 +254,10 @@ internal static class Operations
             return default; // r[ half-typed
         }
 
-        var locals = ImmutableArray.CreateBuilder<ILocalSymbol>(all.Length);
+        var locals = ImmutableArray.CreateBuilder<ISymbol>(all.Length);
         foreach (var index in all)
         {
-            if (Strip(index) is not ILocalReferenceOperation { Local: var local } || locals.Contains(local, SymbolEqualityComparer.Default))
+            if (IndexVariable(index) is not { } local || locals.Contains(local, SymbolEqualityComparer.Default))
             {
                 return default;
             }
@@ -269,12 +269,41 @@ internal static class Operations
     }
 
     /// <summary>
+    /// The variable an index reads: a local, or the index parameter of a lambda <c>Parallel.For(from, to, i =&gt; ...)</c> runs for
+    /// each index in turn (a counting loop whose passes may run at once); null for anything else.
+    /// </summary>
+    public static ISymbol? IndexVariable(IOperation index) => Strip(index) switch
+    {
+        ILocalReferenceOperation { Local: var local } => local,
+        IParameterReferenceOperation { Parameter: { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } parameter } read
+            when IsParallelForBody(read, parameter) => parameter,
+        _ => null,
+    };
+
+    private static bool IsParallelForBody(IOperation read, IParameterSymbol parameter)
+    {
+        for (var at = read.Parent; at != null; at = at.Parent)
+        {
+            if (at is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
+            {
+                return Strip(lambda.Parent is IDelegateCreationOperation made ? made : lambda).Parent is IArgumentOperation { Parameter.Ordinal: 2, Parent: IInvocationOperation
+                {
+                    TargetMethod: { Name: "For", ContainingType: { Name: "Parallel", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } } },
+                    Arguments.Length: 3,
+                } };
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="element"/> is read at exactly the locals <paramref name="indices"/>, in their order (<c>a[i, j]</c> or
     /// <c>a[i][j]</c>, not <c>a[j, i]</c>).
     /// </summary>
-    public static bool IsAt(IArrayElementReferenceOperation element, ImmutableArray<ILocalSymbol> indices) =>
+    public static bool IsAt(IArrayElementReferenceOperation element, ImmutableArray<ISymbol> indices) =>
         !indices.IsDefaultOrEmpty && AllIndices(element) is { IsDefault: false } all && all.Length == indices.Length
-        && all.Zip(indices, (at, local) => Strip(at) is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)).All(same => same);
+        && all.Zip(indices, (at, local) => SymbolEqualityComparer.Default.Equals(IndexVariable(at), local)).All(same => same);
 
     /// <summary>
     /// Every index of an element access, the outermost array's first: <c>i, j</c> of <c>r[i, j]</c> and of the jagged <c>r[i][j]</c>;

@@ -42,7 +42,7 @@ internal interface IValueSource
     /// with distinct local indices; earlier in the same body, or, for an array field of this object the body does not fill, anywhere in
     /// the compilation, but for a jagged field's element), and those indices, outermost first; or null.
     /// </summary>
-    (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
+    (IOperation Value, ImmutableArray<ISymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
     /// The one value stored into the element a read at a constant index reads, earlier in the same body, where the body stores into that
@@ -67,7 +67,7 @@ internal interface IValueSource
     /// <c>r[i, j] = a[i, j] - b[i, j]</c> of a two-dimensional one, <c>r[i][j]</c> of a jagged one): the one value stored into its elements
     /// and the distinct index locals it is stored at, one per dimension, outermost first; null otherwise.
     /// </summary>
-    (IOperation Value, ImmutableArray<ILocalSymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
+    (IOperation Value, ImmutableArray<ISymbol> Indices)? ReturnedElement(IMethodSymbol method, CancellationToken cancellationToken);
 
     /// <summary>
     /// True for a method with source that returns an array it made and only allocated (<c>Make(n, m)</c> returning <c>new double[n][]</c> with
@@ -126,7 +126,7 @@ internal sealed class TolerantMathReader
 
         // While an array helper's element is read (r[k] = a[k] - b[k], r[i, j] = a[i, j] - b[i, j]), each array parameter stands for its
         // argument's element, read at the store's indices (default: where the helper returns a sequence it does not store by index).
-        public Dictionary<IParameterSymbol, (Expr Element, ImmutableArray<ILocalSymbol> Indices)>? ElementParameters;
+        public Dictionary<IParameterSymbol, (Expr Element, ImmutableArray<ISymbol> Indices)>? ElementParameters;
 
         // While an own matrix type's method store is read (OwnMatrix): what its storage's elements and its delegate parameters stand for.
         public StorageBinding? Storage;
@@ -713,9 +713,9 @@ internal sealed class TolerantMathReader
             : null;
     }
 
-    private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ImmutableArray<ILocalSymbol> indices, System.Func<Expr> read)
+    private Expr WithElementParameters(Dictionary<IParameterSymbol, Expr> elements, ImmutableArray<ISymbol> indices, System.Func<Expr> read)
     {
-        var bound = new Dictionary<IParameterSymbol, (Expr, ImmutableArray<ILocalSymbol>)>(SymbolEqualityComparer.Default);
+        var bound = new Dictionary<IParameterSymbol, (Expr, ImmutableArray<ISymbol>)>(SymbolEqualityComparer.Default);
         foreach (var pair in elements)
         {
             bound[pair.Key] = (pair.Value, indices);
@@ -764,9 +764,7 @@ internal sealed class TolerantMathReader
     /// <summary>Reads with the local or index parameter <paramref name="index"/> keyed as <paramref name="at"/>.</summary>
     private T Renamed<T>(ISymbol index, string at, System.Func<T> read) => Renamed(ImmutableArray.Create(index), new[] { at }, read);
 
-    /// <summary>Reads with each index local of <paramref name="indices"/> keyed as the key at its place in <paramref name="at"/>.</summary>
-    private T Renamed<T>(ImmutableArray<ILocalSymbol> indices, string[] at, System.Func<T> read) => Renamed(ImmutableArray<ISymbol>.CastUp(indices), at, read);
-
+    /// <summary>Reads with each index (a local, or a <c>Parallel.For</c> body's index parameter) of <paramref name="indices"/> keyed as the key at its place in <paramref name="at"/>.</summary>
     private T Renamed<T>(ImmutableArray<ISymbol> indices, string[] at, System.Func<T> read)
     {
         var outer = scope.Renamed;

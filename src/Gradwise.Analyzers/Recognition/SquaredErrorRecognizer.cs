@@ -681,20 +681,52 @@ internal sealed class SquaredErrorRecognizer
         }
 
         IReadOnlyList<IOperation>? calledOn = null;
-        if (taken.Setting is { } setting)
+        var setting = taken.Setting;
+        var receiver = call.Instance is { } instance && Operations.Strip(instance) is not IInstanceReferenceOperation ? instance : null;
+        if (setting is IParameterReferenceOperation { Parameter.Ordinal: var coded })
+        {
+            // ActivationDeriv(y, ActivationFunction) switching on its parameter: the setting is the caller's object's, the field or
+            // property the call passes (a constant there is read as its branch already; anything else leaves the helper unread).
+            if (Operations.ArgumentAt(call.Arguments, coded) is not { } code || Operations.Strip(code) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member)
+            {
+                return null;
+            }
+
+            setting = member;
+            receiver = member.Instance is { } owner && Operations.Strip(owner) is not IInstanceReferenceOperation ? owner : null;
+        }
+
+        if (setting is not null)
         {
             // Read only where the objects the call runs on hold one setting: one creation in a loop, or a builder's, stands for
             // layers made with several (layers[l] through a local, AddLayer(n, act) called for each layer).
             // (SettingOn is null where flow does not place every object the receiver holds.)
-            var receiver = call.Instance is { } instance && Operations.Strip(instance) is not IInstanceReferenceOperation ? instance : null;
             if (receiver is null && (calledOn = values?.CallerReceivers(call)) is null)
             {
                 return null;
             }
 
-            if (values?.SettingOn(setting, receiver, calledOn) is not { Count: > 0 } held
+            // On this (Deriv(y) of the base, called in an OutputLayer's override), this is one of the caller's type's objects.
+            var runsOn = receiver is null && call.Instance is { } self && Operations.Strip(self) is IInstanceReferenceOperation ? self.Type : null;
+            if (values?.SettingOn(setting, receiver, calledOn, runsOn) is not { Count: > 0 } held
                 || held.Any(v => !Operations.Strip(v).ConstantValue.HasValue)
                 || held.Select(v => Operations.Strip(v).ConstantValue.Value).Distinct().Skip(1).Any())
+            {
+                return null;
+            }
+
+            // The one setting those objects hold takes a branch: where that branch is decided and is not σ' (an output layer made
+            // TanH under sigmoid hidden layers that share its Outputs field), the helper is not σ' for them, whatever flow finds.
+            var returns = index.ReturnsOf(chooser, ct);
+            var chosenBy = (ISymbol?)(Operations.Strip(taken.Setting!) switch
+            {
+                IParameterReferenceOperation { Parameter: var parameter } => parameter.OriginalDefinition,
+                IMemberReferenceOperation { Member: var member } => member.OriginalDefinition,
+                _ => null,
+            });
+            if (chosenBy is not null
+                && ConstantSelection.Returned(returns, new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [chosenBy] = Operations.Strip(held[0]).ConstantValue.Value }) is { } branch
+                && DerivativeForm(chooser.Parameters, branch, ct).Form == DerivativeAt.None)
             {
                 return null;
             }
@@ -728,7 +760,7 @@ internal sealed class SquaredErrorRecognizer
 
         var choices = returns.Count == 1 ? ((ISwitchExpressionOperation)Operations.Strip(returns[0])).Arms.Select(a => a.Value) : returns.Where(r => ChoosingSetting(r) != null);
         var (form, ordinal) = choices.Select(r => DerivativeForm(method.Parameters, r, ct)).FirstOrDefault(f => f.Form != DerivativeAt.None);
-        return (form, ordinal, key is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } and not IPropertyReferenceOperation { Property.IsIndexer: true } ? key : null);
+        return (form, ordinal, key is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } and not IPropertyReferenceOperation { Property.IsIndexer: true } or IParameterReferenceOperation ? key : null);
 
         // return v; inside a switch statement, or under an if testing equality, on a setting: the tested setting, else null
         static IOperation? ChoosingSetting(IOperation returned)
@@ -749,9 +781,10 @@ internal sealed class SquaredErrorRecognizer
             return null;
         }
 
-        // a code per layer (an element of an array or list) or a setting of this object (a field or property)
+        // a code per layer (an element of an array or list), a setting of this object (a field or property), or a code parameter
+        // of an enum (ActivationDeriv(x, activation) with switch (activation), given each layer's setting by its caller)
         static bool IsSetting(IOperation code) => Operations.Strip(code) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
-            or IMemberReferenceOperation { Instance: IInstanceReferenceOperation };
+            or IMemberReferenceOperation { Instance: IInstanceReferenceOperation } or IParameterReferenceOperation { Parameter.Type.TypeKind: TypeKind.Enum };
     }
 
     private (DerivativeAt Form, int Ordinal) DerivativeForm(ImmutableArray<IParameterSymbol> parameters, IOperation returned, CancellationToken ct)

@@ -3415,6 +3415,12 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called on the last of the tutorial's layers, made Act.Sigmoid by the per-layer setting array", new[] { SettingTutorial(
             SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "{|GW1001:Error[i] * Slope(Outputs[i])|}",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return sum / Outputs.Length; }") } },
+        { "layer classes side by side under one base that holds the setting: TanH dense layers, a Sigmoid output layer whose Train override multiplies its error by a static helper given its setting", new[] { SiblingLayers(
+            "ActivationType.TanH", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)|}") } },
+        { "layer classes side by side under one base: TanH dense layers, a Sigmoid output layer whose Train stores its errors in one Parallel.For body and multiplies them by the slope in another", new[] { SiblingLayers(
+            "ActivationType.TanH", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)|}", parallel: true) } },
+        { "layer classes side by side under one base: ReLU dense layers, a Sigmoid output layer whose Train override multiplies its error by the base's Deriv switching on the setting", new[] { SiblingLayers(
+            "ActivationType.ReLU", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * Deriv(NeuronValues[idx])|}") } },
         { "a factory behind an interface, handed to the trainer's constructor, gives the network's IMaths by its setting (Sigmoid); the output error stores Derivative(value) * (target - value)", new[] { FactoryMaths(
             "MathKind.Sigmoid", "[i]", "{|GW1001:maths.Derivative(net.OutputUnits[i].Value) * (targets[i] - net.OutputUnits[i].Value)|}") } },
         { "a factory behind an interface gives the network's IMaths (Sigmoid); the output neurons read with LINQ's ElementAt(i) on each side of the delta", new[] { FactoryMaths(
@@ -4684,6 +4690,14 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
             SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "Error[i] * Slope(Outputs[i])",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - t[i]) * (Outputs[i] - t[i]); return sum / Outputs.Length; }") } },
+        { "layer classes side by side under one base that holds the setting: Sigmoid dense layers, a TanH output layer whose delta takes the static helper given its setting", new[] { SiblingLayers(
+            "ActivationType.Sigmoid", "ActivationType.TanH", "rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)") } },
+        { "layer classes side by side under one base: Sigmoid dense layers, a TanH output layer whose Train stores its errors and takes its deltas in two Parallel.For bodies", new[] { SiblingLayers(
+            "ActivationType.Sigmoid", "ActivationType.TanH", "rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)", parallel: true) } },
+        { "errors stored in one Parallel.For body at its index, read in another at an index shifted by one, so the error read is not the output's", new[] { SiblingLayers(
+            "ActivationType.TanH", "ActivationType.Sigmoid", "rate * Errors[(idx + 1) % Size] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)", parallel: true) } },
+        { "layer classes side by side under one base: Sigmoid dense layers, a ReLU output layer whose delta takes the base's Deriv", new[] { SiblingLayers(
+            "ActivationType.Sigmoid", "ActivationType.ReLU", "rate * Errors[idx] * Deriv(NeuronValues[idx])") } },
         { "a factory behind an interface gives the network's IMaths by its setting, configured HyperTan; the output error stores Derivative(value) * (target - value)", new[] { FactoryMaths(
             "MathKind.HyperTan", "[i]", "maths.Derivative(net.OutputUnits[i].Value) * (targets[i] - net.OutputUnits[i].Value)") } },
         { "a factory behind an interface gives the network's IMaths, configured HyperTan; the output neurons read with ElementAt(i)", new[] { FactoryMaths(
@@ -6214,6 +6228,135 @@ public sealed class SquaredErrorRealShapeTests
         {
             public static Forward MakeForward() => new Forward(new MathFactory());
             public static Backward MakeBackward() => new Backward(new MathFactory());
+        }
+        """;
+
+    /// <summary>
+    /// Layer classes side by side under one abstract base that holds the shared arrays and the activation setting: a dense (hidden)
+    /// layer and an output layer each store the setting their constructor is given, activate through a static helper switched by it,
+    /// and override <c>Train</c>; the network calls the base's <c>Train</c> on every layer of an array a builder fills
+    /// (<paramref name="hidden"/> and <paramref name="output"/> settings). The output layer's delta is <paramref name="delta"/> (a static
+    /// helper given the setting, or <c>Deriv(y)</c> of the base switching on it). With <paramref name="parallel"/>, the output layer's
+    /// <c>Train</c> stores its errors and takes its deltas in two <c>Parallel.For</c> bodies, one index parameter each.
+    /// </summary>
+    private static string SiblingLayers(string hidden, string output, string delta, bool parallel = false) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        public enum ActivationType { Sigmoid, ReLU, TanH }
+        internal static class ActivationFunctions
+        {
+            public static float Activation(float x, ActivationType activation)
+            {
+                switch (activation)
+                {
+                    case ActivationType.Sigmoid: return 1.0f / (1.0f + MathF.Exp(-x));
+                    case ActivationType.ReLU: return MathF.Max(0.0f, x);
+                    case ActivationType.TanH: return MathF.Tanh(x);
+                    default: return x;
+                }
+            }
+            public static float ActivationDeriv(float y, ActivationType activation)
+            {
+                switch (activation)
+                {
+                    case ActivationType.Sigmoid: return y * (1 - y);
+                    case ActivationType.ReLU: return y > 0.0f ? 1.0f : 0.0f;
+                    case ActivationType.TanH: return 1 - y * y;
+                    default: return 1.0f;
+                }
+            }
+        }
+        public abstract class BaseLayer
+        {
+            public float[] Biases, NeuronValues, Errors, Weights;
+            public int Size;
+            public BaseLayer PreviousLayer, NextLayer;
+            public ActivationType ActivationFunction;
+            public abstract void FeedForward();
+            public abstract void Train(float[] desired, float rate);
+            public float Deriv(float y) { switch (ActivationFunction) { case ActivationType.Sigmoid: return y * (1 - y); case ActivationType.TanH: return 1 - y * y; default: return y > 0 ? 1 : 0; } }
+            public void Initialize() { NeuronValues = new float[Size]; Errors = new float[Size]; Biases = new float[Size]; Weights = new float[Size * (PreviousLayer?.Size ?? 1)]; }
+        }
+        public class InputLayer : BaseLayer
+        {
+            public InputLayer(int size) { Size = size; }
+            public override void FeedForward() { }
+            public override void Train(float[] desired, float rate) { }
+        }
+        public class DenseLayer : BaseLayer
+        {
+            public DenseLayer(int size, ActivationType activation) { Size = size; ActivationFunction = activation; }
+            public override void FeedForward()
+            {
+                for (int idx = 0; idx < Size; idx++)
+                {
+                    float sum = 0.0f;
+                    for (int j = 0; j < PreviousLayer.Size; j++) sum += PreviousLayer.NeuronValues[j] * Weights[idx * PreviousLayer.Size + j];
+                    NeuronValues[idx] = ActivationFunctions.Activation(sum + Biases[idx], ActivationFunction);
+                }
+            }
+            public override void Train(float[] desired, float rate)
+            {
+                for (int idx = 0; idx < Size; idx++)
+                {
+                    float err = 0.0f;
+                    for (int j = 0; j < NextLayer.Size; j++) err += NextLayer.Errors[j] * NextLayer.Weights[j * Size + idx];
+                    Errors[idx] = err * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction);
+                    for (int j = 0; j < PreviousLayer.Size; j++) Weights[idx * PreviousLayer.Size + j] += rate * Errors[idx] * PreviousLayer.NeuronValues[j];
+                }
+            }
+        }
+        public class OutputLayer : BaseLayer
+        {
+            public OutputLayer(int size, ActivationType activation = ActivationType.Sigmoid) { Size = size; ActivationFunction = activation; }
+            public override void FeedForward()
+            {
+                for (int idx = 0; idx < Size; idx++)
+                {
+                    float sum = 0.0f;
+                    for (int j = 0; j < PreviousLayer.Size; j++) sum += PreviousLayer.NeuronValues[j] * Weights[idx * PreviousLayer.Size + j];
+                    NeuronValues[idx] = /*σ*/ActivationFunctions.Activation(sum + Biases[idx], ActivationFunction);
+                }
+            }
+            public override void Train(float[] desired, float rate)
+            {
+                {{(parallel ? "Parallel.For(0, Size, idx => { Errors[idx] = desired[idx] - NeuronValues[idx]; });" : "for (int idx = 0; idx < Size; idx++) Errors[idx] = desired[idx] - NeuronValues[idx];")}}
+                {{(parallel ? "Parallel.For(0, Size, idx =>" : "for (int idx = 0; idx < Size; idx++)")}}
+                {
+                    float step = {{delta}};
+                    for (int j = 0; j < PreviousLayer.Size; j++) Weights[idx * PreviousLayer.Size + j] += step * PreviousLayer.NeuronValues[j];
+                    Biases[idx] += step;
+                }{{(parallel ? ");" : "")}}
+            }
+        }
+        public class Model
+        {
+            private readonly BaseLayer[] layers;
+            public Model(BaseLayer[] layers)
+            {
+                this.layers = layers;
+                for (int i = 0; i < layers.Length; i++)
+                {
+                    layers[i].NextLayer = i + 1 < layers.Length ? layers[i + 1] : null;
+                    layers[i].PreviousLayer = i > 0 ? layers[i - 1] : null;
+                    layers[i].Initialize();
+                }
+            }
+            public void Train(float[] x, float[] desired, float rate)
+            {
+                for (int i = 0; i < x.Length; i++) layers[0].NeuronValues[i] = x[i];
+                foreach (var layer in layers) layer.FeedForward();
+                for (int i = layers.Length - 1; i >= 0; i--) layers[i].Train(desired, rate);
+            }
+        }
+        public class ModelBuilder
+        {
+            private readonly List<BaseLayer> layers = new();
+            public ModelBuilder Stack(BaseLayer layer) { layers.Add(layer); return this; }
+            public Model Build() => new Model(layers.ToArray());
+            public static Model Xor() => new ModelBuilder().Stack(new InputLayer(2)).Stack(new DenseLayer(4, {{hidden}})).Stack(new OutputLayer(1, {{output}})).Build();
         }
         """;
 
