@@ -1138,8 +1138,12 @@ internal sealed class SquaredErrorRecognizer
         foreach (var write in index.FactsOfRoot(Operations.Root(call)).Writes)
         {
             ct.ThrowIfCancellationRequested();
-            if (!write.IntoElements && SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= call.Syntax.SpanStart
-                && write.Site is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } on } }
+            // neuron.Error = t - neuron.Output, or an element of the layer's array, layer.Error[k] = layer.Outputs[k] - t[k]
+            var stored = write.Site is ISimpleAssignmentOperation { Target: var target } && !write.ValueIsElements
+                ? (write.IntoElements ? (target as IArrayElementReferenceOperation)?.ArrayReference is { } array ? Operations.Strip(array) : null : target)
+                : null;
+            if (SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= call.Syntax.SpanStart
+                && stored is IMemberReferenceOperation { Instance: { } on }
                 && (receiver is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, receiver)))
             {
                 yield return write.Value;
@@ -1225,11 +1229,13 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// The field or property of its own object an instance method reads as a factor (<c>Error</c> in <c>Delta = Error * σ'(Output)</c>),
-    /// or null. The body does not write it: its value comes from the caller.
+    /// The field or property of its own object an instance method reads as a factor (<c>Error</c> in <c>Delta = Error * σ'(Output)</c>,
+    /// or the array it reads an element of, <c>Error</c> in <c>Gamma[i] = Error[i] * Outputs[i] * (1 - Outputs[i])</c>), or null. The
+    /// body does not write it (nor its elements): its value comes from the caller.
     /// </summary>
     private ISymbol? OwnMember(IOperation factor, IMethodSymbol method) =>
-        !method.IsStatic && Operations.Strip(factor) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: var member } read
+        !method.IsStatic && (Operations.Strip(factor) is IArrayElementReferenceOperation { ArrayReference: var array } ? Operations.Strip(array) : Operations.Strip(factor))
+            is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: var member } read
             && member is IFieldSymbol or IPropertySymbol { IsIndexer: false }
             && !index.FactsOfRoot(Operations.Root(read)).Writes.Any(w => SymbolEqualityComparer.Default.Equals(w.Target, member.OriginalDefinition))
             ? member.OriginalDefinition

@@ -3415,6 +3415,8 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called on the last of the tutorial's layers, made Act.Sigmoid by the per-layer setting array", new[] { SettingTutorial(
             SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "{|GW1001:Error[i] * Slope(Outputs[i])|}",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return sum / Outputs.Length; }") } },
+        { "the training step stores each output error into the last layer's own Error array, then calls its back-propagation of no parameter, which multiplies by Outputs[i] * (1 - Outputs[i])", new[] { CallerFilledErrors(
+            "var last = layers[layers.Length - 1]; for (int k = 0; k < t.Length; k++) last.Error[k] = last.Outputs[k] - t[k]; {|GW1001:last.BackPropOutput()|};") } },
         { "layer classes side by side under one base that holds the setting: TanH dense layers, a Sigmoid output layer whose Train override multiplies its error by a static helper given its setting", new[] { SiblingLayers(
             "ActivationType.TanH", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)|}") } },
         { "layer classes side by side under one base: TanH dense layers, a Sigmoid output layer whose Train stores its errors in one Parallel.For body and multiplies them by the slope in another", new[] { SiblingLayers(
@@ -4690,6 +4692,10 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
             SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "Error[i] * Slope(Outputs[i])",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - t[i]) * (Outputs[i] - t[i]); return sum / Outputs.Length; }") } },
+        { "the output error stored into the first layer's Error array, the back-propagation of no parameter called on the last layer", new[] { CallerFilledErrors(
+            "for (int k = 0; k < t.Length; k++) layers[0].Error[k] = layers[0].Outputs[k] - t[k]; layers[1].BackPropOutput();") } },
+        { "the last layer's Error array filled with a scaled output, no difference, before its back-propagation of no parameter", new[] { CallerFilledErrors(
+            "var last = layers[layers.Length - 1]; for (int k = 0; k < t.Length; k++) last.Error[k] = 0.5 * last.Outputs[k]; last.BackPropOutput();") } },
         { "layer classes side by side under one base that holds the setting: Sigmoid dense layers, a TanH output layer whose delta takes the static helper given its setting", new[] { SiblingLayers(
             "ActivationType.Sigmoid", "ActivationType.TanH", "rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)") } },
         { "layer classes side by side under one base: Sigmoid dense layers, a TanH output layer whose Train stores its errors and takes its deltas in two Parallel.For bodies", new[] { SiblingLayers(
@@ -6357,6 +6363,44 @@ public sealed class SquaredErrorRealShapeTests
             public ModelBuilder Stack(BaseLayer layer) { layers.Add(layer); return this; }
             public Model Build() => new Model(layers.ToArray());
             public static Model Xor() => new ModelBuilder().Stack(new InputLayer(2)).Stack(new DenseLayer(4, {{hidden}})).Stack(new OutputLayer(1, {{output}})).Build();
+        }
+        """;
+
+    /// <summary>
+    /// A network whose training step stores the output error into the last layer's own <c>Error</c> array, element by element, then
+    /// calls the layer's back-propagation of no parameter, which multiplies each element by <paramref name="delta"/>'s slope.
+    /// <paramref name="step"/> is the training step after the forward pass (<c>t</c> the targets).
+    /// </summary>
+    private static string CallerFilledErrors(string step, string delta = "Error[i] * Outputs[i] * (1 - Outputs[i])") => $$"""
+        using System;
+        public class Layer
+        {
+            public readonly double[] Outputs, Error, Gamma;
+            public readonly double[,] Weights;
+            public Layer(int inputs, int n) { Outputs = new double[n]; Error = new double[n]; Gamma = new double[n]; Weights = new double[n, inputs]; }
+            public double[] Forward(double[] x)
+            {
+                for (int i = 0; i < Outputs.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += Weights[i, j] * x[j];
+                    Outputs[i] = /*σ*/1.0 / (1.0 + Math.Exp(-s));
+                }
+                return Outputs;
+            }
+            public void BackPropOutput()
+            {
+                for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{delta}};
+            }
+        }
+        public class Network
+        {
+            private readonly Layer[] layers = { new Layer(2, 4), new Layer(4, 1) };
+            public void Train(double[] x, double[] t)
+            {
+                foreach (var layer in layers) x = layer.Forward(x);
+                {{step}}
+            }
         }
         """;
 
