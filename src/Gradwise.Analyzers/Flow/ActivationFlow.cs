@@ -868,7 +868,7 @@ internal sealed class ActivationFlow
         private List<IObjectCreationOperation>? ThisObjects(IOperation self)
         {
             perObject = true;
-            return thisObjects is null || self.Type is not INamedTypeSymbol type ? thisObjects : thisObjects.Where(o => DerivesFrom(o.Type, type)).ToList();
+            return thisObjects is null || self.Type is not INamedTypeSymbol type ? thisObjects : OfType(thisObjects, type);
         }
 
         /// <summary>
@@ -906,7 +906,7 @@ internal sealed class ActivationFlow
         /// </summary>
         public List<IOperation>? SettingOn(IOperation setting, IReadOnlyList<IOperation>? receivers, INamedTypeSymbol? runsOn = null)
         {
-            if (ObjectsOn(receivers) is not { } placed || (runsOn is null ? placed : placed.Where(o => DerivesFrom(o.Type, runsOn)).ToList()) is not { Count: > 0 } objects)
+            if (ObjectsOn(receivers) is not { } placed || (runsOn is null ? placed : OfType(placed, runsOn)) is not { Count: > 0 } objects)
             {
                 return null;
             }
@@ -1896,6 +1896,10 @@ internal sealed class ActivationFlow
         /// <summary>The constructor parameter a value reads (<c>activation = activationFunction;</c>), or null.</summary>
         private static IParameterSymbol? ConstructorParameter(IOperation value) =>
             Operations.Strip(value) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter } ? parameter : null;
+
+        /// <summary>Those of <paramref name="objects"/> whose type is <paramref name="type"/> or derives from it.</summary>
+        private static List<IObjectCreationOperation> OfType(IEnumerable<IObjectCreationOperation> objects, INamedTypeSymbol type) =>
+            objects.Where(o => DerivesFrom(o.Type, type)).ToList();
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol declaring)
         {

@@ -304,11 +304,21 @@ internal static class ConstantSelection
         return open ? null : false;
     }
 
+    /// <summary>
+    /// Of <paramref name="returns"/>, the one the body reaches with the parameter or setting <paramref name="tested"/> reads (as the
+    /// body's tests read it: <c>activation</c> of <c>switch (activation)</c>) given <paramref name="constant"/>; null when that is not decided.
+    /// </summary>
+    public static IOperation? ReturnedWhen(IReadOnlyList<IOperation> returns, IOperation tested, object? constant) =>
+        Choice(tested) is { } symbol ? Returned(returns, new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [symbol] = constant }) : null;
+
     /// <summary>True when <paramref name="operation"/> reads a parameter or setting given a constant, with that constant (enum conversions looked through).</summary>
     private static bool Chosen(IOperation operation, IReadOnlyDictionary<ISymbol, object?> chosen, out object? constant)
     {
         constant = null;
-        var read = Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(operation);
-        return read != null && chosen.TryGetValue(read, out constant);
+        return Choice(operation) is { } read && chosen.TryGetValue(read, out constant);
     }
+
+    /// <summary>The parameter or setting (<see cref="Setting"/>) a test reads, the key <paramref name="operation"/> is chosen by; null for anything else.</summary>
+    private static ISymbol? Choice(IOperation operation) =>
+        Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(operation);
 }

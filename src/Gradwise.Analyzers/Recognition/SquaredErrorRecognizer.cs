@@ -717,15 +717,7 @@ internal sealed class SquaredErrorRecognizer
 
             // The one setting those objects hold takes a branch: where that branch is decided and is not σ' (an output layer made
             // TanH under sigmoid hidden layers that share its Outputs field), the helper is not σ' for them, whatever flow finds.
-            var returns = index.ReturnsOf(chooser, ct);
-            var chosenBy = (ISymbol?)(Operations.Strip(taken.Setting!) switch
-            {
-                IParameterReferenceOperation { Parameter: var parameter } => parameter.OriginalDefinition,
-                IMemberReferenceOperation { Member: var member } => member.OriginalDefinition,
-                _ => null,
-            });
-            if (chosenBy is not null
-                && ConstantSelection.Returned(returns, new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [chosenBy] = Operations.Strip(held[0]).ConstantValue.Value }) is { } branch
+            if (ConstantSelection.ReturnedWhen(index.ReturnsOf(chooser, ct), taken.Setting!, Operations.Strip(held[0]).ConstantValue.Value) is { } branch
                 && DerivativeForm(chooser.Parameters, branch, ct).Form == DerivativeAt.None)
             {
                 return null;
@@ -1117,10 +1109,13 @@ internal sealed class SquaredErrorRecognizer
     /// <summary><paramref name="side"/> when it reads one of <paramref name="outputs"/> of the object <paramref name="call"/> runs on, else null.</summary>
     private static IOperation? OutputOnReceiver(IInvocationOperation call, IOperation side, ImmutableArray<ISymbol> outputs) =>
         call.Instance is { } instance && Operations.Strip(side) is IMemberReferenceOperation { Instance: { } on, Member: var member }
-            && outputs.Contains(member.OriginalDefinition, SymbolEqualityComparer.Default)
-            && (Operations.Strip(instance) is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, instance))
+            && outputs.Contains(member.OriginalDefinition, SymbolEqualityComparer.Default) && SameReceiver(on, Operations.Strip(instance))
             ? side
             : null;
+
+    /// <summary>True when <paramref name="on"/> is the object <paramref name="receiver"/> (stripped) is: this for this, else the receiver written the same way.</summary>
+    private static bool SameReceiver(IOperation on, IOperation receiver) =>
+        receiver is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, receiver);
 
     /// <summary>
     /// The values the body of <paramref name="call"/> stores into <paramref name="member"/> of the call's receiver before the call
@@ -1143,8 +1138,7 @@ internal sealed class SquaredErrorRecognizer
                 ? (write.IntoElements ? (target as IArrayElementReferenceOperation)?.ArrayReference is { } array ? Operations.Strip(array) : null : target)
                 : null;
             if (SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= call.Syntax.SpanStart
-                && stored is IMemberReferenceOperation { Instance: { } on }
-                && (receiver is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, receiver)))
+                && stored is IMemberReferenceOperation { Instance: { } on } && SameReceiver(on, receiver))
             {
                 yield return write.Value;
             }
