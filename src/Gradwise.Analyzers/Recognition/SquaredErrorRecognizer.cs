@@ -1063,9 +1063,10 @@ internal sealed class SquaredErrorRecognizer
     /// (<c>neuron.Error = target - neuron.Output; neuron.CalculateDelta();</c>). That is the
     /// squared-error delta through a sigmoid once flow finds the sigmoid on a side of the difference, so the delta carries the two
     /// sides, and is reported at the call, as a loss helper is (the method itself also serves hidden layers, whose error is no
-    /// difference). Null for any other call.
+    /// difference). Where the method's σ' is one of several derivatives its object's setting chooses, the call is one only where the
+    /// objects its calls run on hold the setting that picks σ' (<see cref="ChosenDerivative"/>). Null for any other call.
     /// </summary>
-    public SquaredErrorDelta? DeltaCall(IInvocationOperation call, CancellationToken ct)
+    public SquaredErrorDelta? DeltaCall(IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {
         var target = call.TargetMethod.OriginalDefinition;
         if ((call.Arguments.IsEmpty && call.Instance is null) || !HasBody(target) || errorInputs.GetOrAdd(target, m => ErrorInputsOf(m, ct)) is not { } inputs || inputs.IsEmpty)
@@ -1097,13 +1098,34 @@ internal sealed class SquaredErrorRecognizer
 
         // Flow must still find the sigmoid on a side (σ' taken at a linear neuron's output is another mistake, not this one); the
         // side that is the very value the body takes σ' at is asked first.
-        SquaredErrorDelta Handed((IOperation Left, IOperation Right) sides) =>
-            new(call, null, ImmutableArray<IOperation>.Empty)
+        SquaredErrorDelta? Handed((IOperation Left, IOperation Right) sides) =>
+            inputs.Chooser is { } chooser && ChosenDerivative(chooser, values, ct) is null && !EveryHeldIsDerivative(chooser, call, values, ct) ? null : new(call, null, ImmutableArray<IOperation>.Empty)
             {
                 ErrorSides = ImmutableArray.Create(sides.Left, sides.Right),
                 OutputSide = OutputOnReceiver(call, sides.Left, inputs.Outputs) ?? OutputOnReceiver(call, sides.Right, inputs.Outputs),
                 Fixable = false,
             };
+    }
+
+    /// <summary>
+    /// True when <paramref name="factor"/>, an interface or virtual derivative call in the body <paramref name="call"/> runs
+    /// (<c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>), is σ' in every implementation the objects
+    /// it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>) where it can, else every object
+    /// flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh output neuron, where the call
+    /// cannot be placed on the output neurons alone, is not this delta.
+    /// </summary>
+    private bool EveryHeldIsDerivative(IOperation factor, IInvocationOperation call, HeldValues? values, CancellationToken ct)
+    {
+        if (values is not { } held || ThroughLocal(factor, ct) is not IInvocationOperation { Arguments.Length: 1, Instance: { } activation } derivative || !IsDispatched(derivative.TargetMethod))
+        {
+            return false;
+        }
+
+        var objects = (Operations.Strip(activation) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } own && call.Instance is { } on
+            && Operations.Strip(on) is not IInstanceReferenceOperation ? held.SettingOn(own, on, null) : null) ?? held.Invoke(activation);
+        return objects is { Count: > 0 } && objects.All(o => Operations.Strip(o) is IObjectCreationOperation { Type: INamedTypeSymbol type }
+            && FlowIndex.ImplementationIn(type, derivative.TargetMethod) is { } implementation
+            && derivativeForms.GetOrAdd(implementation.OriginalDefinition, d => DerivativeForm(d, ct)) is { Form: not DerivativeAt.None, Ordinal: 0 });
     }
 
     /// <summary><paramref name="side"/> when it reads one of <paramref name="outputs"/> of the object <paramref name="call"/> runs on, else null.</summary>
@@ -1161,9 +1183,9 @@ internal sealed class SquaredErrorRecognizer
             return ErrorInputs.None; // from syntax first: o·(1 − o) multiplies, and subtracts here or in a helper it calls, or σ' is stored
         }
 
-        var found = new SortedSet<int>();
-        var members = new List<ISymbol>();
-        var outputs = new List<ISymbol>();
+        // Products σ' is in whatever the object's setting, and those where a helper switching on the setting picks it.
+        var sure = new ErrorInputsFound();
+        var chosen = new ErrorInputsFound();
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (index.FactsOf(reference.GetSyntax(ct), ct).Root is not { } root)
@@ -1190,20 +1212,71 @@ internal sealed class SquaredErrorRecognizer
                 var reader = new TolerantMathReader(index, ct);
                 // σ' of a member object (Error * Next.Derivative) says nothing of this object's error; of a parameter, the caller's error decides.
                 var math = variable.Select(f => StoredDerivativeOf(f, variable, reader, ct) ?? reader.ReadElements(f)).ToList();
-                if (DerivativeFactorsIn(math) is { } derivative
+                var (derivative, into) = (DerivativeFactorsIn(math), sure);
+                if (derivative is null && ConditionalFactor(variable, math, reader, ct) is { } at)
+                {
+                    // Gamma[i] = Error[i] * Derivative(Outputs[i]), Derivative switching on the layer's act, or Activation.Derivative(Value) * gamma
+                    // through the neuron's IActivator: σ' for the objects whose setting or activation object picks it.
+                    (derivative, into) = (new[] { at }, chosen);
+                    chosen.Chooser ??= variable[at];
+                }
+
+                if (derivative is not null
                     && !derivative.Any(d => OtherObject(variable[d]) is { } other && Operations.Strip(other) is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation }))
                 {
-                    found.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
-                    members.AddRange(memberErrors.Where((m, i) => m != null && !derivative.Contains(i) && !members.Contains(m, SymbolEqualityComparer.Default))!);
-                    if (OwnOutputOf(variable, math, derivative, reader) is { } output && !outputs.Contains(output, SymbolEqualityComparer.Default))
+                    into.Parameters.UnionWith(errors.Where((e, i) => e >= 0 && !derivative.Contains(i)));
+                    into.Members.AddRange(memberErrors.Where((m, i) => m != null && !derivative.Contains(i) && !into.Members.Contains(m, SymbolEqualityComparer.Default))!);
+                    if (OwnOutputOf(variable, math, derivative, reader) is { } output && !into.Outputs.Contains(output, SymbolEqualityComparer.Default))
                     {
-                        outputs.Add(output);
+                        into.Outputs.Add(output);
                     }
                 }
             }
         }
 
-        return new ErrorInputs(found.ToImmutableArray(), members.ToImmutableArray(), outputs.ToImmutableArray());
+        var inputs = sure.Parameters.Count + sure.Members.Count > 0 ? sure : chosen;
+        return new ErrorInputs(inputs.Parameters.ToImmutableArray(), inputs.Members.ToImmutableArray(), inputs.Outputs.ToImmutableArray(), inputs == chosen ? chosen.Chooser : null);
+    }
+
+    /// <summary>
+    /// The index of the factor that may be σ' depending on the object the method runs on: a call of a method of yours returning one of
+    /// several derivatives chosen by a setting or a code (<see cref="ChosenDerivativeForm"/>), or an interface or virtual call one of
+    /// whose implementations is σ' (<c>Activation.Derivative(Value)</c>, <see cref="DispatchedDerivative"/>). Its math is then made σ'
+    /// of what the call is given; null when no factor is one.
+    /// </summary>
+    private int? ConditionalFactor(List<IOperation> variable, List<Expr> math, TolerantMathReader reader, CancellationToken ct)
+    {
+        for (var i = 0; i < variable.Count; i++)
+        {
+            if ((ChosenForm(variable[i]) ?? DispatchedDerivative(variable[i], null, ct)) is var (given, atInput))
+            {
+                var o = atInput ? Ex.Call(MathFunction.Sigmoid, reader.Read(given)) : reader.Read(given);
+                math[i] = Ex.Mul(o, Ex.Sub(Ex.One, o));
+                return i;
+            }
+        }
+
+        return null;
+
+        // a chooser switching on a setting or a code, whatever the objects the call runs on hold (DeltaCall asks ChosenDerivative)
+        (IOperation, bool)? ChosenForm(IOperation factor) =>
+            ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
+                && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
+                && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
+                ? (given, taken.Form == DerivativeAt.Input)
+                : null;
+    }
+
+    /// <summary>What <see cref="ErrorInputsOf"/> collects, in the order found, before it picks the inputs it returns.</summary>
+    private sealed class ErrorInputsFound
+    {
+        public SortedSet<int> Parameters { get; } = new();
+
+        public List<ISymbol> Members { get; } = new();
+
+        public List<ISymbol> Outputs { get; } = new();
+
+        public IOperation? Chooser { get; set; }
     }
 
     /// <summary>
@@ -1238,14 +1311,22 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>What a method of yours multiplies by σ' written at an output: the ordinals of its parameters and the members of its object it reads.</summary>
     private sealed class ErrorInputs
     {
-        public static readonly ErrorInputs None = new(ImmutableArray<int>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty);
+        public static readonly ErrorInputs None = new(ImmutableArray<int>.Empty, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, null);
 
-        public ErrorInputs(ImmutableArray<int> parameters, ImmutableArray<ISymbol> members, ImmutableArray<ISymbol> outputs)
+        public ErrorInputs(ImmutableArray<int> parameters, ImmutableArray<ISymbol> members, ImmutableArray<ISymbol> outputs, IOperation? chooser)
         {
             Parameters = parameters;
             Members = members;
             Outputs = outputs;
+            Chooser = chooser;
         }
+
+        /// <summary>
+        /// The factor that is σ' only where a setting or an activation object picks it (<c>Derivative(Outputs[i])</c> switching on the
+        /// layer's <c>act</c>, <c>Activation.Derivative(Value)</c> through an interface), or null where σ' is in the product whatever
+        /// the object: a call is a delta only where its objects' setting, or the implementations flow places, can pick σ'.
+        /// </summary>
+        public IOperation? Chooser { get; }
 
         public ImmutableArray<int> Parameters { get; }
 

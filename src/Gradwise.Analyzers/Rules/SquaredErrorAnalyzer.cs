@@ -130,7 +130,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        if (sites.DeltaCall(call, ct) is { } helped)
+        if (sites.DeltaCall(call, flow.Values(ct), ct) is { } helped)
         {
             ReportDelta(context, flow, helped);
             return;

@@ -3417,6 +3417,19 @@ public sealed class SquaredErrorRealShapeTests
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += {|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}; return sum / Outputs.Length; }") } },
         { "the training step stores each output error into the last layer's own Error array, then calls its back-propagation of no parameter, which multiplies by Outputs[i] * (1 - Outputs[i])", new[] { CallerFilledErrors(
             "var last = layers[layers.Length - 1]; for (int k = 0; k < t.Length; k++) last.Error[k] = last.Outputs[k] - t[k]; {|GW1001:last.BackPropOutput()|};") } },
+        { "the network fills the last layer's Error array, then calls its back-propagation of no parameter, which multiplies by the slope the layer's Act.Sigmoid setting picks", new[] { SettingTutorial(
+            LastByConditional("Act.Tanh", "Act.Sigmoid"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) { for (int k = 0; k < expected.Length; k++) layers[i].Error[k] = layers[i].Outputs[k] - expected[k]; {|GW1001:layers[i].BackPropOutput()|}; } else layers[i].BackPropHidden(layers[i + 1]); }",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "the network fills its output field's Error array with target minus output, then calls its back-propagation of no parameter; the output layer is Act.Sigmoid", new[] { SettingTutorial(
+            TwoFields("Act.Relu", "Act.Sigmoid"), "for (int k = 0; k < expected.Length; k++) output.Error[k] = expected[k] - output.Outputs[k]; {|GW1001:output.BackPropOutput()|}; hidden.BackPropHidden(output);",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "the last layer, Act.Sigmoid from the per-layer setting array, held in a local whose Error array the network fills before its back-propagation of no parameter", new[] { SettingTutorial(
+            SettingsArray("Act.Relu", "Act.Sigmoid"), "var last = layers[layers.Length - 1]; for (int k = 0; k < expected.Length; k++) last.Error[k] = last.Outputs[k] - expected[k]; {|GW1001:last.BackPropOutput()|};",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "neurons handed a Sigmoid activation object; the output layer's filler hands each neuron value minus target through a helper, and the neuron multiplies it by Activation.Derivative(Value)", new[] { InjectedActivators(
+            ActivatorLayers("Sigmoid", "Sigmoid"), "{|GW1001:layer.Neurons[i].UpdateGamma(CalculateGamma(layer.Neurons[i].Value, expecteds[i]))|}") } },
+        { "neurons handed a Sigmoid activation object; the output layer's filler hands each neuron target minus value, which it multiplies by Activation.Derivative(Value)", new[] { InjectedActivators(
+            ActivatorLayers("Sigmoid", "Sigmoid"), "{|GW1001:layer.Neurons[i].UpdateGamma(expecteds[i] - layer.Neurons[i].Value)|}") } },
         { "layer classes side by side under one base that holds the setting: TanH dense layers, a Sigmoid output layer whose Train override multiplies its error by a static helper given its setting", new[] { SiblingLayers(
             "ActivationType.TanH", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)|}") } },
         { "layer classes side by side under one base: TanH dense layers, a Sigmoid output layer whose Train stores its errors in one Parallel.For body and multiplies them by the slope in another", new[] { SiblingLayers(
@@ -4692,6 +4705,21 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer computes its own squared error, called only on the last of the tutorial's layers, Act.Tanh, beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
             SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); Console.WriteLine(layers[layers.Length - 1].Loss(expected));", "Error[i] * Slope(Outputs[i])",
             "public double Loss(double[] t) { double sum = 0; for (int i = 0; i < Outputs.Length; i++) sum += (Outputs[i] - t[i]) * (Outputs[i] - t[i]); return sum / Outputs.Length; }") } },
+        { "the network fills the last layer's Error array before its back-propagation of no parameter; the slope its Act.Tanh setting picks is not σ', beside Act.Sigmoid hidden layers", new[] { SettingTutorial(
+            LastByConditional("Act.Sigmoid", "Act.Tanh"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) { for (int k = 0; k < expected.Length; k++) layers[i].Error[k] = layers[i].Outputs[k] - expected[k]; layers[i].BackPropOutput(); } else layers[i].BackPropHidden(layers[i + 1]); }",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "the network fills its output field's Error array before its back-propagation of no parameter; the output layer is Act.Relu under an Act.Sigmoid hidden layer", new[] { SettingTutorial(
+            TwoFields("Act.Sigmoid", "Act.Relu"), "for (int k = 0; k < expected.Length; k++) output.Error[k] = expected[k] - output.Outputs[k]; output.BackPropOutput(); hidden.BackPropHidden(output);",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "the last layer, Act.Tanh from the per-layer setting array, held in a local whose Error array the network fills before its back-propagation of no parameter", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "var last = layers[layers.Length - 1]; for (int k = 0; k < expected.Length; k++) last.Error[k] = last.Outputs[k] - expected[k]; last.BackPropOutput();",
+            "Error[i] * Slope(Outputs[i])", callerFillsErrors: true) } },
+        { "neurons handed a Tanh activation object; the output layer's filler hands each neuron value minus target, which it multiplies by Activation.Derivative(Value)", new[] { InjectedActivators(
+            ActivatorLayers("Tanh", "Tanh"), "layer.Neurons[i].UpdateGamma(CalculateGamma(layer.Neurons[i].Value, expecteds[i]))") } },
+        { "Sigmoid hidden neurons and Tanh output neurons from one builder; the filler hands each output neuron value minus target, which it multiplies by Activation.Derivative(Value)", new[] { InjectedActivators(
+            ActivatorLayers("Sigmoid", "Tanh"), "layer.Neurons[i].UpdateGamma(CalculateGamma(layer.Neurons[i].Value, expecteds[i]))") } },
+        { "neurons handed a Sigmoid activation object, each given a scaled value, no difference, to multiply by Activation.Derivative(Value)", new[] { InjectedActivators(
+            ActivatorLayers("Sigmoid", "Sigmoid"), "layer.Neurons[i].UpdateGamma(0.5f * layer.Neurons[i].Value)") } },
         { "the output error stored into the first layer's Error array, the back-propagation of no parameter called on the last layer", new[] { CallerFilledErrors(
             "for (int k = 0; k < t.Length; k++) layers[0].Error[k] = layers[0].Outputs[k] - t[k]; layers[1].BackPropOutput();") } },
         { "the last layer's Error array filled with a scaled output, no difference, before its back-propagation of no parameter", new[] { CallerFilledErrors(
@@ -5090,9 +5118,10 @@ public sealed class SquaredErrorRealShapeTests
     /// and <c>BackPropHidden</c> back-propagates the next layer's. The network makes its layers by <paramref name="made"/> (declaring
     /// <c>layers</c>, or <c>hidden</c> and <c>output</c>) and back-propagates by <paramref name="backPropagate"/>; <paramref name="layerMember"/>
     /// is added to the layer. With <paramref name="targetsInField"/>, <c>BackPropOutput()</c> takes no parameter and reads the targets the
-    /// network stores into the layer's <c>Targets</c> first.
+    /// network stores into the layer's <c>Targets</c> first; with <paramref name="callerFillsErrors"/>, it takes no parameter and reads
+    /// the <c>Error</c> array the network fills first.
     /// </summary>
-    private static string SettingTutorial(string made, string backPropagate, string delta, string layerMember = "", bool targetsInField = false) => $$"""
+    private static string SettingTutorial(string made, string backPropagate, string delta, string layerMember = "", bool targetsInField = false, bool callerFillsErrors = false) => $$"""
         using System;
         using System.Collections.Generic;
         public enum Act { Sigmoid, Tanh, Relu }
@@ -5114,9 +5143,9 @@ public sealed class SquaredErrorRealShapeTests
                 }
                 return Outputs;
             }
-            {{(targetsInField ? "public double[] Targets; public void BackPropOutput()" : "public void BackPropOutput(double[] expected)")}}
+            {{(targetsInField ? "public double[] Targets; public void BackPropOutput()" : callerFillsErrors ? "public void BackPropOutput()" : "public void BackPropOutput(double[] expected)")}}
             {
-                for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - {{(targetsInField ? "Targets" : "expected")}}[i];
+                {{(callerFillsErrors ? "" : $"for (int i = 0; i < Outputs.Length; i++) Error[i] = Outputs[i] - {(targetsInField ? "Targets" : "expected")}[i];")}}
                 for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{delta}};
             }
             public void BackPropHidden(Layer next)
@@ -6364,6 +6393,69 @@ public sealed class SquaredErrorRealShapeTests
             public Model Build() => new Model(layers.ToArray());
             public static Model Xor() => new ModelBuilder().Stack(new InputLayer(2)).Stack(new DenseLayer(4, {{hidden}})).Stack(new OutputLayer(1, {{output}})).Build();
         }
+        """;
+
+    /// <summary>
+    /// Neurons each handed an activation object by their constructor (an <c>IActivator</c>, as a public domain-style network has), whose
+    /// <c>UpdateGamma(gamma)</c> multiplies what it is given by <c>Activation.Derivative(Value)</c>; a static filler updates neuron
+    /// <c>i</c> of the output layer by <paramref name="fill"/> (with a helper returning <c>value - expected</c>), and the network is
+    /// <paramref name="network"/>.
+    /// </summary>
+    private static string InjectedActivators(string network, string fill) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public interface IActivator { float Activate(float x); float Derivative(float y); }
+        public class Sigmoid : IActivator
+        {
+            public float Activate(float x) => /*σ*/1f / (1f + (float)Math.Exp(-x));
+            public float Derivative(float y) => y * (1 - y);
+        }
+        public class Tanh : IActivator
+        {
+            public float Activate(float x) => (float)Math.Tanh(x);
+            public float Derivative(float y) => 1 - y * y;
+        }
+        public class Neuron
+        {
+            private float sum;
+            public float Value { get; private set; }
+            public float Bias { get; set; }
+            public float Gamma { get; set; }
+            public IActivator Activation { get; }
+            public Neuron(IActivator activation) { Activation = activation ?? throw new ArgumentNullException(nameof(activation)); }
+            public void Transmit(float v) { sum += v; }
+            public void Commit() { sum = Activation.Activate(sum + Bias); Value = sum; sum = 0; }
+            internal void UpdateGamma(float gamma) { Gamma = Activation.Derivative(Value) * gamma; }
+        }
+        public class Layer
+        {
+            public List<Neuron> Neurons { get; } = new();
+            public Layer Next { get; set; }
+            public bool IsLast() => Next == null;
+        }
+        public static class LastLayerFiller
+        {
+            public static void UpdateLayerIfItsLastOne(float[] expecteds, Layer layer)
+            {
+                if (layer.IsLast()) UpdateOutputLayer(expecteds, layer);
+            }
+            private static void UpdateOutputLayer(float[] expecteds, Layer layer)
+            {
+                for (var i = 0; i < layer.Neurons.Count; i++) {{fill}};
+            }
+            private static float CalculateGamma(float neuronValue, float expected) => neuronValue - expected;
+        }
+        public class Network
+        {
+            {{network}}
+        }
+        """;
+
+    /// <summary>Two layers made by one builder method, each neuron given the layer's activation object: <paramref name="hidden"/>, then <paramref name="output"/>.</summary>
+    private static string ActivatorLayers(string hidden, string output) => $$"""
+        public readonly Layer[] Layers = { Make(2, new {{hidden}}()), Make(1, new {{output}}()) };
+        static Layer Make(int n, IActivator act) { var l = new Layer(); for (int i = 0; i < n; i++) l.Neurons.Add(new Neuron(act)); return l; }
+        public void Backward(float[] t) { foreach (var l in Layers) LastLayerFiller.UpdateLayerIfItsLastOne(t, l); }
         """;
 
     /// <summary>
