@@ -659,6 +659,8 @@ internal sealed class TolerantMathReader
                     return ReadElements(arguments[0], parameters, depth);
                 case ("Select", 2) when Lambda(arguments[1]) is { Symbol.Parameters.Length: 1 } selector:
                     return ReadLambda(selector, new[] { ReadElements(arguments[0], parameters, depth) }, parameters, depth);
+                case ("Select", 2) when Lambda(arguments[1]) is null && Applied(arguments[1], ReadElements(arguments[0], parameters, depth), parameters, depth) is { } mapped:
+                    return mapped; // outputs.Select(SigmoidDerivative): the method group's one return at each element
                 case ("Select", 2) when scope.ElementIndex != null && Lambda(arguments[1]) is { Symbol.Parameters: [_, { Type.SpecialType: SpecialType.System_Int32 } position] } indexed:
                     // t.Select((ti, i) => ti - o[i]) read at index k: ti is t[k], and i is k.
                     var at = scope.ElementIndex;

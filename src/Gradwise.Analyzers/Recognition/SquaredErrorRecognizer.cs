@@ -504,7 +504,11 @@ internal sealed class SquaredErrorRecognizer
                 return derivative;
             }
 
-            if (DispatchedDerivative(factor, delegateValues, ct) is not var (argument, atInput))
+            if (DispatchedDerivative(factor, delegateValues, ct) is var (argument, atInput, heldOn))
+            {
+                calledOn ??= heldOn; // a delegate each layer object is made with, read for the objects the method runs on
+            }
+            else
             {
                 var element = reader.ReadElements(factor); // a number, or an array factor of Hadamard(a, b) or a Zip: its element
                 if (OutputOfDerivative(element) is not null || ChosenDerivative(factor, delegateValues, ct) is not var (given, givenAtInput, runsOn))
@@ -539,9 +543,13 @@ internal sealed class SquaredErrorRecognizer
     /// The implementations an interface or virtual call can run, one per object its receiver can hold, when flow finds every such
     /// object made here (<c>new Tanh()</c> handed to the constructor that stores it); null when it cannot place them all.
     /// </summary>
-    private static List<IMethodSymbol>? HeldImplementations(IInvocationOperation call, HeldValues? values)
+    private static List<IMethodSymbol>? HeldImplementations(IInvocationOperation call, HeldValues? values) =>
+        call.Instance is { } receiver ? ImplementationsOf(call, values?.Invoke(receiver)) : null;
+
+    /// <summary>The implementations of <paramref name="call"/>'s method that the objects <paramref name="held"/> run, or null where one is not made here.</summary>
+    private static List<IMethodSymbol>? ImplementationsOf(IInvocationOperation call, List<IOperation>? held)
     {
-        if (call.Instance is not { } receiver || values?.Invoke(receiver) is not { Count: > 0 } held)
+        if (held is not { Count: > 0 })
         {
             return null;
         }
@@ -565,25 +573,31 @@ internal sealed class SquaredErrorRecognizer
     /// implementation in the compilation returns y·(1 − y) of its parameter (σ' in the output): the call
     /// may dispatch there. Flow then says whether o is a sigmoid's output.
     /// </summary>
-    private (IOperation Argument, bool AtInput)? DispatchedDerivative(IOperation factor, HeldValues? delegateValues, CancellationToken ct)
+    private (IOperation Argument, bool AtInput, IReadOnlyList<IOperation>? CalledOn)? DispatchedDerivative(IOperation factor, HeldValues? delegateValues, CancellationToken ct)
     {
         var value = ThroughLocal(factor, ct); // var derivative = activation.Derivative(input); ... derivative * error
+        var wrapped = false;
         if (value is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } wrapper } && HasBody(wrapper) && !IsDispatched(wrapper)
             && index.SingleReturn(wrapper, ct) is { } returned && Operations.Strip(returned) is IInvocationOperation inner
             && (inner.TargetMethod.MethodKind == MethodKind.DelegateInvoke || IsDispatched(inner.TargetMethod)))
         {
             value = inner; // layer.Derivative(j) => derivative(Sums[j], Outputs[j]): a method of yours that hands on what the delegate gives
+            wrapped = true;
         }
 
         if (value is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } instance } invoke)
         {
-            // derivative(input[i], output[i]): a delegate some method was handed to (base(size, Sigmoid, SigmoidDerivative)).
-            foreach (var held in delegateValues?.Invoke(instance) ?? new List<IOperation>())
+            // derivative(input[i], output[i]): a delegate some method was handed to (base(size, Sigmoid, SigmoidDerivative)). One this
+            // object holds (a layer made with its own activation and derivative) is read for the objects every call of the method runs
+            // on, where flow places them: a sigmoid hidden layer's derivative says nothing of a tanh output layer's.
+            var calledOn = !wrapped && IsOwnMember(instance) ? delegateValues?.CallerReceivers(invoke) : null;
+            var held = calledOn is null ? delegateValues?.Invoke(instance) : delegateValues?.SettingOn(instance, null, calledOn);
+            foreach (var one in held ?? new List<IOperation>())
             {
-                var (form, ordinal) = HeldDerivativeForm(held, ct);
+                var (form, ordinal) = HeldDerivativeForm(one, ct);
                 if (form != DerivativeAt.None && invoke.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument)
                 {
-                    return (argument.Value, form == DerivativeAt.Input);
+                    return (argument.Value, form == DerivativeAt.Input, calledOn);
                 }
             }
 
@@ -598,7 +612,7 @@ internal sealed class SquaredErrorRecognizer
                 var (form, ordinal) = HeldDerivativeForm(held, ct);
                 if (form != DerivativeAt.None && ordinal == 0)
                 {
-                    return (mapping.Instance!, form == DerivativeAt.Input);
+                    return (mapping.Instance!, form == DerivativeAt.Input, null);
                 }
             }
 
@@ -612,10 +626,12 @@ internal sealed class SquaredErrorRecognizer
 
         // Where flow places every object the receiver can hold (new Tanh() stored by the constructor), only their implementations
         // count: a tanh node is not σ' because a logistic class exists too. Elsewhere the call may dispatch to any implementation.
-        var dispatched = HeldImplementations(call, delegateValues) is { } runs
+        // An activation object this object holds is read, as a delegate is, for the objects the method's calls run on.
+        var ownOn = !wrapped && call.Instance is { } receiver && IsOwnMember(receiver) ? delegateValues?.CallerReceivers(call) : null;
+        var dispatched = (ownOn is null ? HeldImplementations(call, delegateValues) : ImplementationsOf(call, delegateValues?.SettingOn(call.Instance!, null, ownOn))) is { } runs
             ? FirstForm(runs.Select(m => derivativeForms.GetOrAdd(m.OriginalDefinition, d => DerivativeForm(d, ct))))
             : dispatchedDerivatives.GetOrAdd(call.TargetMethod.OriginalDefinition, method => FirstForm(index.Implementations((IMethodSymbol)method, ct).Select(m => DerivativeForm(m, ct))));
-        return dispatched == DerivativeAt.None ? null : (call.Arguments[0].Value, dispatched == DerivativeAt.Input);
+        return dispatched == DerivativeAt.None ? null : (call.Arguments[0].Value, dispatched == DerivativeAt.Input, ownOn);
 
         // The first implementation that is σ' of its one argument decides where it is taken (the output or the input).
         static DerivativeAt FirstForm(IEnumerable<(DerivativeAt Form, int Ordinal)> forms) =>
@@ -842,6 +858,8 @@ internal sealed class SquaredErrorRecognizer
                 return MayReturnDerivative(call);
             case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter }:
                 return HasBody(getter) && subtractingMethods.GetOrAdd(getter.OriginalDefinition, MaySubtract); // Slope => Output * (1 - Output)
+            case IArrayElementReferenceOperation { ArrayReference: var array } when Operations.Strip(array) is ILocalReferenceOperation:
+                return MayHoldDerivative(array); // d[i] of var d = SigmoidDerivative(outputs), an array helper mapping σ' over them
             case ILocalReferenceOperation local:
                 foreach (var reference in local.Local.DeclaringSyntaxReferences)
                 {
@@ -977,7 +995,8 @@ internal sealed class SquaredErrorRecognizer
         (HasBody(call.TargetMethod) && subtractingMethods.GetOrAdd(call.TargetMethod.OriginalDefinition, MaySubtract))
         || (IsDispatched(call.TargetMethod) && call.Arguments.Length == 1)
         || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke
-        || VectorApi.MappedFunction(call) is { } function && MayMapDerivative(function);
+        || VectorApi.MappedFunction(call) is { } function && MayMapDerivative(function)
+        || (Operations.IsEnumerable(call.TargetMethod) && call.TargetMethod.Name == "Select" && call.Arguments.Length == 2 && MayMapDerivative(call.Arguments[1].Value)); // o.Select(SigmoidDerivative)
 
     /// <summary>
     /// Whether a function mapped over a vector can be σ' in the output: a lambda or method whose body subtracts or calls, or a delegate held
@@ -1108,24 +1127,26 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// True when <paramref name="factor"/>, an interface or virtual derivative call in the body <paramref name="call"/> runs
-    /// (<c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>), is σ' in every implementation the objects
-    /// it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>) where it can, else every object
+    /// True when <paramref name="factor"/>, an interface or virtual derivative call or a delegate's in the body <paramref name="call"/>
+    /// runs (<c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>, <c>derivative(Outputs[i])</c>), is σ' in every
+    /// implementation or method the objects it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>) where it can, else every object
     /// flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh output neuron, where the call
     /// cannot be placed on the output neurons alone, is not this delta.
     /// </summary>
     private bool EveryHeldIsDerivative(IOperation factor, IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {
-        if (values is not { } held || ThroughLocal(factor, ct) is not IInvocationOperation { Arguments.Length: 1, Instance: { } activation } derivative || !IsDispatched(derivative.TargetMethod))
+        if (values is not { } held || ThroughLocal(factor, ct) is not IInvocationOperation { Arguments.Length: 1, Instance: { } activation } derivative
+            || !(IsDispatched(derivative.TargetMethod) || derivative.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
         {
             return false;
         }
 
-        var objects = (Operations.Strip(activation) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } own && call.Instance is { } on
-            && Operations.Strip(on) is not IInstanceReferenceOperation ? held.SettingOn(own, on, null) : null) ?? held.Invoke(activation);
-        return objects is { Count: > 0 } && objects.All(o => Operations.Strip(o) is IObjectCreationOperation { Type: INamedTypeSymbol type }
-            && FlowIndex.ImplementationIn(type, derivative.TargetMethod) is { } implementation
-            && derivativeForms.GetOrAdd(implementation.OriginalDefinition, d => DerivativeForm(d, ct)) is { Form: not DerivativeAt.None, Ordinal: 0 });
+        var objects = (IsOwnMember(activation) && call.Instance is { } on && Operations.Strip(on) is not IInstanceReferenceOperation ? held.SettingOn(activation, on, null) : null)
+            ?? held.Invoke(activation);
+        return objects is { Count: > 0 } && objects.All(o => (derivative.TargetMethod.MethodKind == MethodKind.DelegateInvoke ? HeldDerivativeForm(o, ct)
+            : Operations.Strip(o) is IObjectCreationOperation { Type: INamedTypeSymbol type } && FlowIndex.ImplementationIn(type, derivative.TargetMethod) is { } implementation
+                ? derivativeForms.GetOrAdd(implementation.OriginalDefinition, d => DerivativeForm(d, ct))
+                : (Form: DerivativeAt.None, Ordinal: 0)) is { Form: not DerivativeAt.None, Ordinal: 0 });
     }
 
     /// <summary><paramref name="side"/> when it reads one of <paramref name="outputs"/> of the object <paramref name="call"/> runs on, else null.</summary>
@@ -1134,6 +1155,10 @@ internal sealed class SquaredErrorRecognizer
             && outputs.Contains(member.OriginalDefinition, SymbolEqualityComparer.Default) && SameReceiver(on, Operations.Strip(instance))
             ? side
             : null;
+
+    /// <summary>True for a field or property of the object the code runs on (<c>derivative</c>, <c>this.Activation</c>), not an indexer's element.</summary>
+    private static bool IsOwnMember(IOperation operation) =>
+        Operations.Strip(operation) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } };
 
     /// <summary>True when <paramref name="on"/> is the object <paramref name="receiver"/> (stripped) is: this for this, else the receiver written the same way.</summary>
     private static bool SameReceiver(IOperation on, IOperation receiver) =>
@@ -1248,7 +1273,7 @@ internal sealed class SquaredErrorRecognizer
     {
         for (var i = 0; i < variable.Count; i++)
         {
-            if ((ChosenForm(variable[i]) ?? DispatchedDerivative(variable[i], null, ct)) is var (given, atInput))
+            if ((ChosenForm(variable[i]) ?? AnyDispatched(variable[i]) ?? OwnDelegate(variable[i])) is var (given, atInput))
             {
                 var o = atInput ? Ex.Call(MathFunction.Sigmoid, reader.Read(given)) : reader.Read(given);
                 math[i] = Ex.Mul(o, Ex.Sub(Ex.One, o));
@@ -1257,6 +1282,15 @@ internal sealed class SquaredErrorRecognizer
         }
 
         return null;
+
+        // an interface call one of whose implementations is σ' (DeltaCall asks which the objects hold)
+        (IOperation, bool)? AnyDispatched(IOperation factor) => DispatchedDerivative(factor, null, ct) is var (given, atInput, _) ? (given, atInput) : null;
+
+        // derivative(Outputs[i]) through a delegate the object holds, whatever it holds (DeltaCall asks)
+        (IOperation, bool)? OwnDelegate(IOperation factor) =>
+            ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } held, Arguments: [var only] } && IsOwnMember(held)
+                ? (only.Value, false)
+                : null;
 
         // a chooser switching on a setting or a code, whatever the objects the call runs on hold (DeltaCall asks ChosenDerivative)
         (IOperation, bool)? ChosenForm(IOperation factor) =>

@@ -3430,6 +3430,21 @@ public sealed class SquaredErrorRealShapeTests
             ActivatorLayers("Sigmoid", "Sigmoid"), "{|GW1001:layer.Neurons[i].UpdateGamma(CalculateGamma(layer.Neurons[i].Value, expecteds[i]))|}") } },
         { "neurons handed a Sigmoid activation object; the output layer's filler hands each neuron target minus value, which it multiplies by Activation.Derivative(Value)", new[] { InjectedActivators(
             ActivatorLayers("Sigmoid", "Sigmoid"), "{|GW1001:layer.Neurons[i].UpdateGamma(expecteds[i] - layer.Neurons[i].Value)|}") } },
+        { "layers each made with their own activation and derivative delegates, Tanh hidden and Sigmoid output; the output layer multiplies its stored error by the derivative it holds", new[] { OwnActivationLayers(
+            "Tanh", "Sigmoid", "{|GW1001:Error[i] * derivative(Outputs[i])|}") } },
+        { "layers each made with their own derivative delegate; the network fills the Sigmoid output layer's Error array, then calls its back-propagation of no parameter", new[] { OwnActivationLayers(
+            "Tanh", "Sigmoid", "Error[i] * derivative(Outputs[i])", "for (int k = 0; k < t.Length; k++) output.Error[k] = t[k] - output.Outputs[k]; {|GW1001:output.BackPropOutput()|};", callerFills: true) } },
+        { "layers each made with their own activation object, Tanh hidden and Sigmoid output; the output layer multiplies its stored error by its object's derivative", new[] { OwnActivationLayers(
+            "Tanh", "Sigmoid", "{|GW1001:Error[i] * act.Derivative(Outputs[i])|}", objects: true) } },
+        { "the tutorial's hidden layer made by a second constructor that chains Act.Tanh, the output layer given Act.Sigmoid; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
+            "readonly Layer[] layers = { new Layer(2, 4), new Layer(4, 1, Act.Sigmoid) }; IEnumerable<Layer> Layers() => layers;", "layers[layers.Length - 1].BackPropOutput(expected); layers[0].BackPropHidden(layers[1]);",
+            "{|GW1001:Error[i] * Slope(Outputs[i])|}", "public Layer(int inputs, int n) : this(inputs, n, Act.Tanh) { }") } },
+        { "an output layer takes the derivatives of all its outputs at once by an array overload mapping SigmoidDerivative with Select, then multiplies its error by each", new[] { MappedDerivatives(
+            "var derivatives = Functions.SigmoidDerivative(Outputs);", "{|GW1001:Error[i] * derivatives[i]|}") } },
+        { "an output layer maps o * (1 - o) over its outputs with a Select lambda into a local array, then multiplies its error by each element", new[] { MappedDerivatives(
+            "var derivatives = Outputs.Select(o => o * (1 - o)).ToArray();", "{|GW1001:Error[i] * derivatives[i]|}") } },
+        { "an output layer maps SigmoidDerivative over its outputs with Select, a method group, then multiplies its error by each", new[] { MappedDerivatives(
+            "var derivatives = Outputs.Select(Functions.SigmoidDerivative).ToArray();", "{|GW1001:Error[i] * derivatives[i]|}") } },
         { "layer classes side by side under one base that holds the setting: TanH dense layers, a Sigmoid output layer whose Train override multiplies its error by a static helper given its setting", new[] { SiblingLayers(
             "ActivationType.TanH", "ActivationType.Sigmoid", "{|GW1001:rate * Errors[idx] * ActivationFunctions.ActivationDeriv(NeuronValues[idx], ActivationFunction)|}") } },
         { "layer classes side by side under one base: TanH dense layers, a Sigmoid output layer whose Train stores its errors in one Parallel.For body and multiplies them by the slope in another", new[] { SiblingLayers(
@@ -4720,6 +4735,19 @@ public sealed class SquaredErrorRealShapeTests
             ActivatorLayers("Sigmoid", "Tanh"), "layer.Neurons[i].UpdateGamma(CalculateGamma(layer.Neurons[i].Value, expecteds[i]))") } },
         { "neurons handed a Sigmoid activation object, each given a scaled value, no difference, to multiply by Activation.Derivative(Value)", new[] { InjectedActivators(
             ActivatorLayers("Sigmoid", "Sigmoid"), "layer.Neurons[i].UpdateGamma(0.5f * layer.Neurons[i].Value)") } },
+        { "layers each made with their own activation and derivative delegates, Sigmoid hidden and Tanh output; the output layer multiplies its stored error by the derivative it holds", new[] { OwnActivationLayers(
+            "Sigmoid", "Tanh", "Error[i] * derivative(Outputs[i])") } },
+        { "layers each made with their own derivative delegate; the network fills the Tanh output layer's Error array before its back-propagation, Sigmoid hidden", new[] { OwnActivationLayers(
+            "Sigmoid", "Tanh", "Error[i] * derivative(Outputs[i])", "for (int k = 0; k < t.Length; k++) output.Error[k] = t[k] - output.Outputs[k]; output.BackPropOutput();", callerFills: true) } },
+        { "layers each made with their own activation object, Sigmoid hidden and Tanh output; the output layer multiplies its stored error by its object's derivative", new[] { OwnActivationLayers(
+            "Sigmoid", "Tanh", "Error[i] * act.Derivative(Outputs[i])", objects: true) } },
+        { "the tutorial's hidden layer made by a second constructor that chains Act.Sigmoid, the output layer given Act.Tanh; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
+            "readonly Layer[] layers = { new Layer(2, 4), new Layer(4, 1, Act.Tanh) }; IEnumerable<Layer> Layers() => layers;", "layers[layers.Length - 1].BackPropOutput(expected); layers[0].BackPropHidden(layers[1]);",
+            "Error[i] * Slope(Outputs[i])", "public Layer(int inputs, int n) : this(inputs, n, Act.Sigmoid) { }") } },
+        { "an output layer takes the derivatives of all its outputs at once by an array overload mapping TanhDerivative, then multiplies its error by each", new[] { MappedDerivatives(
+            "var derivatives = Functions.TanhDerivative(Outputs);") } },
+        { "an output layer maps TanhDerivative over its outputs with Select, a method group, then multiplies its error by each", new[] { MappedDerivatives(
+            "var derivatives = Outputs.Select(Functions.TanhDerivative).ToArray();") } },
         { "the output error stored into the first layer's Error array, the back-propagation of no parameter called on the last layer", new[] { CallerFilledErrors(
             "for (int k = 0; k < t.Length; k++) layers[0].Error[k] = layers[0].Outputs[k] - t[k]; layers[1].BackPropOutput();") } },
         { "the last layer's Error array filled with a scaled output, no difference, before its back-propagation of no parameter", new[] { CallerFilledErrors(
@@ -6392,6 +6420,102 @@ public sealed class SquaredErrorRealShapeTests
             public ModelBuilder Stack(BaseLayer layer) { layers.Add(layer); return this; }
             public Model Build() => new Model(layers.ToArray());
             public static Model Xor() => new ModelBuilder().Stack(new InputLayer(2)).Stack(new DenseLayer(4, {{hidden}})).Stack(new OutputLayer(1, {{output}})).Build();
+        }
+        """;
+
+    /// <summary>
+    /// A layer over float arrays with array overloads of its activations (<c>float[] Sigmoid(float[])</c> mapping the scalar one with
+    /// <c>Select</c>), as a public game-AI network has: the output layer stores its error, then takes the derivatives of all its
+    /// outputs at once by <paramref name="derivatives"/> (defining the local <c>derivatives</c>) and multiplies element by element.
+    /// </summary>
+    private static string MappedDerivatives(string derivatives, string gamma = "Error[i] * derivatives[i]") => $$"""
+        using System;
+        using System.Linq;
+        public static class Functions
+        {
+            public static float Sigmoid(float input) => 1 / (1 + (float)Math.Exp(-input));
+            public static float[] Sigmoid(float[] inputs) => inputs.Select(Sigmoid).ToArray();
+            public static float SigmoidDerivative(float output) => output * (1 - output);
+            public static float[] SigmoidDerivative(float[] outputs) => outputs.Select(SigmoidDerivative).ToArray();
+            public static float TanhDerivative(float output) => 1 - output * output;
+            public static float[] TanhDerivative(float[] outputs) => outputs.Select(TanhDerivative).ToArray();
+        }
+        public class Layer
+        {
+            public float[] Outputs, Gamma, Error;
+            public float[,] Weights;
+            public Layer(int inputs, int outputs) { Outputs = new float[outputs]; Gamma = new float[outputs]; Error = new float[outputs]; Weights = new float[outputs, inputs]; }
+            public float[] FeedForward(float[] inputs)
+            {
+                for (int i = 0; i < Outputs.Length; ++i)
+                {
+                    Outputs[i] = 0;
+                    for (int j = 0; j < inputs.Length; ++j) Outputs[i] += inputs[j] * Weights[i, j];
+                }
+                Outputs = Functions.Sigmoid(Outputs);
+                return Outputs;
+            }
+            public void BackPropOutput(float[] expected)
+            {
+                for (int i = 0; i < Outputs.Length; ++i) Error[i] = Outputs[i] - expected[i];
+                {{derivatives}}
+                for (int i = 0; i < Outputs.Length; ++i) Gamma[i] = {{gamma}};
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Layers each made with their own activation and derivative: delegates (<c>Act.Sigmoid, Act.SigmoidPrime</c>), or with
+    /// <paramref name="objects"/> an activation object (<c>new Sigmoid()</c>); the hidden layer is <paramref name="hidden"/> and the
+    /// output layer <paramref name="output"/>. The output layer's <c>BackPropOutput</c> fills <c>Gamma</c> with its error times the
+    /// derivative it holds (<paramref name="delta"/>), the error stored by the layer itself from the targets it is given, or with
+    /// <paramref name="callerFills"/> by the network into the layer's <c>Error</c> array before a call of no parameter; the
+    /// network's training step after the forward pass is <paramref name="step"/>.
+    /// </summary>
+    private static string OwnActivationLayers(string hidden, string output, string delta, string step = "output.BackPropOutput(t);", bool callerFills = false, bool objects = false) => $$"""
+        using System;
+        public interface IAct { double Apply(double x); double Derivative(double y); }
+        public class Sigmoid : IAct { public double Apply(double x) => /*σ*/1 / (1 + Math.Exp(-x)); public double Derivative(double y) => y * (1 - y); }
+        public class Tanh : IAct { public double Apply(double x) => Math.Tanh(x); public double Derivative(double y) => 1 - y * y; }
+        public static class Act
+        {
+            public static double Sigmoid(double x) => /*σ*/1 / (1 + Math.Exp(-x));
+            public static double SigmoidPrime(double y) => y * (1 - y);
+            public static double Tanh(double x) => Math.Tanh(x);
+            public static double TanhPrime(double y) => 1 - y * y;
+        }
+        public class Layer
+        {
+            {{(objects ? "readonly IAct act;" : "readonly Func<double, double> activate, derivative;")}}
+            public readonly double[,] Weights;
+            public double[] Outputs, Gamma, Error;
+            {{(objects ? "public Layer(int inputs, int n, IAct act) { this.act = act;" : "public Layer(int inputs, int n, Func<double, double> activate, Func<double, double> derivative) { this.activate = activate; this.derivative = derivative;")}}
+                Outputs = new double[n]; Gamma = new double[n]; Error = new double[n]; Weights = new double[n, inputs]; }
+            public double[] Forward(double[] x)
+            {
+                for (int i = 0; i < Outputs.Length; i++)
+                {
+                    double s = 0;
+                    for (int j = 0; j < x.Length; j++) s += Weights[i, j] * x[j];
+                    Outputs[i] = {{(objects ? "act.Apply(s)" : "activate(s)")}};
+                }
+                return Outputs;
+            }
+            public void BackPropOutput({{(callerFills ? "" : "double[] t")}})
+            {
+                {{(callerFills ? "" : "for (int i = 0; i < Outputs.Length; i++) Error[i] = t[i] - Outputs[i];")}}
+                for (int i = 0; i < Outputs.Length; i++) Gamma[i] = {{delta}};
+            }
+        }
+        public class Network
+        {
+            readonly Layer hidden = new Layer(2, 4, {{(objects ? $"new {hidden}()" : $"Act.{hidden}, Act.{hidden}Prime")}});
+            readonly Layer output = new Layer(4, 1, {{(objects ? $"new {output}()" : $"Act.{output}, Act.{output}Prime")}});
+            public void Train(double[] x, double[] t)
+            {
+                output.Forward(hidden.Forward(x));
+                {{step}}
+            }
         }
         """;
 
