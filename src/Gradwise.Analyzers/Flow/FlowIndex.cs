@@ -507,26 +507,114 @@ internal sealed class FlowIndex : IValueSource
 
     /// <inheritdoc />
     /// <remarks>No value for a parameter no call in the compilation gives a value (a lambda's, or a method only handed on).</remarks>
-    public Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, CancellationToken cancellationToken)
+    public Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+        OnlyConstantPassed(parameter, false, 0, cancellationToken);
+
+    /// <summary>
+    /// The one constant every call passes <paramref name="parameter"/>, or with <paramref name="elements"/> the one constant every
+    /// element of the collection every call passes it holds (<c>new List&lt;Act&gt; { Act.Relu }</c>, <c>new[] { Act.Relu, Act.Relu }</c>);
+    /// a value passed may itself be an element of such a collection parameter of the caller (<c>new Layer(n, acts[i])</c>).
+    /// </summary>
+    private Optional<object?> OnlyConstantPassed(IParameterSymbol parameter, bool elements, int depth, CancellationToken cancellationToken)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol method || method.DeclaringSyntaxReferences.IsEmpty)
+        if (parameter.ContainingSymbol is not IMethodSymbol method || method.DeclaringSyntaxReferences.IsEmpty
+            || (elements && !OnlyOwnElementsAdded(parameter, method, cancellationToken)))
         {
             return default;
         }
 
         var only = default(Optional<object?>);
-        foreach (var value in ArgumentsTo(method, parameter.Ordinal, cancellationToken))
+        foreach (var argument in ArgumentsTo(method, parameter.Ordinal, cancellationToken))
         {
-            var constant = Operations.Strip(value).ConstantValue;
-            if (!constant.HasValue || (only.HasValue && !Equals(only.Value, constant.Value)))
+            var values = elements ? InitialElements(argument) : new[] { argument };
+            if (values is null)
             {
-                return default;
+                return default; // a collection made elsewhere: its elements are not known here
             }
 
-            only = constant;
+            foreach (var value in values)
+            {
+                var constant = OnlyConstant(value, depth, cancellationToken);
+                if (!constant.HasValue || (only.HasValue && !Equals(only.Value, constant.Value)))
+                {
+                    return default;
+                }
+
+                only = constant;
+            }
         }
 
         return only;
+    }
+
+    /// <summary>A constant, or an element of a collection parameter every element of which every call passes as one constant (<c>acts[i]</c>).</summary>
+    private Optional<object?> OnlyConstant(IOperation value, int depth, CancellationToken cancellationToken)
+    {
+        var stripped = Operations.Strip(value);
+        if (stripped.ConstantValue.HasValue || depth >= 2)
+        {
+            return stripped.ConstantValue;
+        }
+
+        var collection = stripped switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var array } => Operations.Strip(array),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } => Operations.Strip(list),
+            _ => null,
+        };
+        return collection is IParameterReferenceOperation { Parameter: var held } ? OnlyConstantPassed(held, true, depth + 1, cancellationToken) : default;
+    }
+
+    /// <summary>The elements a collection is made with (an array or collection initializer, a collection expression), or null for any other value.</summary>
+    private static IEnumerable<IOperation>? InitialElements(IOperation made) => Operations.Strip(made) switch
+    {
+        IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+        IObjectCreationOperation { Arguments.IsEmpty: true, Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }) =>
+            initializer.Initializers.Select(i => ((IInvocationOperation)i).Arguments[0].Value),
+        ICollectionExpressionOperation { Elements: var items } when items.All(i => i is not ISpreadOperation) => items,
+        _ => null,
+    };
+
+    /// <summary>
+    /// True when the body of <paramref name="method"/> only reads <paramref name="collection"/>'s elements and size, or adds, inserts
+    /// or removes its own elements (<c>acts.Insert(0, acts[0])</c>, padding a per-layer list): no element of another value gets in.
+    /// </summary>
+    private bool OnlyOwnElementsAdded(IParameterSymbol collection, IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (FactsOf(reference.GetSyntax(cancellationToken), cancellationToken).Root is not { } root)
+            {
+                return false;
+            }
+
+            foreach (var use in root.DescendantsAndSelf().OfType<IParameterReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(use.Parameter, collection))
+                {
+                    continue;
+                }
+
+                var parent = use.Parent is IConversionOperation conversion ? conversion.Parent : use.Parent;
+                var allowed = parent switch
+                {
+                    IArrayElementReferenceOperation element => element.Parent is not ISimpleAssignmentOperation { Target: var target } || !ReferenceEquals(target, element),
+                    IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Parent is not ISimpleAssignmentOperation { Target: var target } || !ReferenceEquals(target, indexer),
+                    IPropertyReferenceOperation { Property.Name: "Count" or "Length" } or IArrayElementReferenceOperation => true,
+                    IInvocationOperation { TargetMethod.Name: "RemoveAt" or "Remove" or "Clear" or "Contains" or "IndexOf" } => true,
+                    IInvocationOperation { TargetMethod.Name: "Add" or "Insert", Arguments: [.., { Value: var added }] } =>
+                        Operations.Strip(added) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } from } && Operations.Strip(from) is IParameterReferenceOperation { Parameter: var same }
+                        && SymbolEqualityComparer.Default.Equals(same, collection),
+                    _ => false,
+                };
+                if (!allowed)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

@@ -1129,9 +1129,9 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>
     /// True when <paramref name="factor"/>, an interface or virtual derivative call or a delegate's in the body <paramref name="call"/>
     /// runs (<c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>, <c>derivative(Outputs[i])</c>), is σ' in every
-    /// implementation or method the objects it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>) where it can, else every object
-    /// flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh output neuron, where the call
-    /// cannot be placed on the output neurons alone, is not this delta.
+    /// implementation or method the objects it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>)
+    /// where it can, else every object flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh
+    /// output neuron, where the call cannot be placed on the output neurons alone, is not this delta.
     /// </summary>
     private bool EveryHeldIsDerivative(IOperation factor, IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {

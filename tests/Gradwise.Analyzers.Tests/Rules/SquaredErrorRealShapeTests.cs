@@ -3439,6 +3439,8 @@ public sealed class SquaredErrorRealShapeTests
         { "the tutorial's hidden layer made by a second constructor that chains Act.Tanh, the output layer given Act.Sigmoid; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
             "readonly Layer[] layers = { new Layer(2, 4), new Layer(4, 1, Act.Sigmoid) }; IEnumerable<Layer> Layers() => layers;", "layers[layers.Length - 1].BackPropOutput(expected); layers[0].BackPropHidden(layers[1]);",
             "{|GW1001:Error[i] * Slope(Outputs[i])|}", "public Layer(int inputs, int n) : this(inputs, n, Act.Tanh) { }") } },
+        { "layers take their activation from a factory switching on each layer's enum, every entry of the game's settings list SIGMOID; the output layer's own squared error", new[] { FactoryDelegateLayers(
+            "ActivationType.SIGMOID", "{|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}") } },
         { "an output layer takes the derivatives of all its outputs at once by an array overload mapping SigmoidDerivative with Select, then multiplies its error by each", new[] { MappedDerivatives(
             "var derivatives = Functions.SigmoidDerivative(Outputs);", "{|GW1001:Error[i] * derivatives[i]|}") } },
         { "an output layer maps o * (1 - o) over its outputs with a Select lambda into a local array, then multiplies its error by each element", new[] { MappedDerivatives(
@@ -4744,6 +4746,10 @@ public sealed class SquaredErrorRealShapeTests
         { "the tutorial's hidden layer made by a second constructor that chains Act.Sigmoid, the output layer given Act.Tanh; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
             "readonly Layer[] layers = { new Layer(2, 4), new Layer(4, 1, Act.Tanh) }; IEnumerable<Layer> Layers() => layers;", "layers[layers.Length - 1].BackPropOutput(expected); layers[0].BackPropHidden(layers[1]);",
             "Error[i] * Slope(Outputs[i])", "public Layer(int inputs, int n) : this(inputs, n, Act.Sigmoid) { }") } },
+        { "layers take their activation from a factory switching on each layer's enum, every entry of the game's settings list RELU; the output layer's own squared error", new[] { FactoryDelegateLayers(
+            "ActivationType.RELU", "(Outputs[i] - t[i]) * (Outputs[i] - t[i])") } },
+        { "layers take their activation from a factory switching on each layer's enum, the game's settings list RELU twice; the output layer's own squared error", new[] { FactoryDelegateLayers(
+            "ActivationType.RELU, ActivationType.RELU", "(Outputs[i] - t[i]) * (Outputs[i] - t[i])") } },
         { "an output layer takes the derivatives of all its outputs at once by an array overload mapping TanhDerivative, then multiplies its error by each", new[] { MappedDerivatives(
             "var derivatives = Functions.TanhDerivative(Outputs);") } },
         { "an output layer maps TanhDerivative over its outputs with Select, a method group, then multiplies its error by each", new[] { MappedDerivatives(
@@ -6420,6 +6426,62 @@ public sealed class SquaredErrorRealShapeTests
             public ModelBuilder Stack(BaseLayer layer) { layers.Add(layer); return this; }
             public Model Build() => new Model(layers.ToArray());
             public static Model Xor() => new ModelBuilder().Stack(new InputLayer(2)).Stack(new DenseLayer(4, {{hidden}})).Stack(new OutputLayer(1, {{output}})).Build();
+        }
+        """;
+
+    /// <summary>
+    /// Layers that take their activation from a static factory switching on each layer's enum (<c>Functions.GetActivation(type)</c>
+    /// returning <c>Sigmoid</c>, <c>ReLU</c> or the identity as a <c>Func&lt;float, float&gt;</c>), the network making one layer per entry
+    /// of a settings list it pads with its own first entry, as a public game-AI network does; the game passes <paramref name="settings"/>
+    /// (the list's elements), and the output layer's squared error is <paramref name="loss"/>.
+    /// </summary>
+    private static string FactoryDelegateLayers(string settings, string loss) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public enum ActivationType { NONE, SIGMOID, RELU }
+        public static class Functions
+        {
+            public static Func<float, float> GetActivation(ActivationType type) => type switch
+            {
+                ActivationType.SIGMOID => Sigmoid,
+                ActivationType.RELU => ReLU,
+                _ => x => x,
+            };
+            public static float Sigmoid(float input) => {{ActivationMark}}1 / (1 + (float)Math.Exp(-input));
+            public static float ReLU(float input) => Math.Max(0, input);
+        }
+        public class Layer
+        {
+            public float[] Outputs;
+            public float[,] Weights;
+            private readonly Func<float, float> activation;
+            public Layer(int inputs, int outputs, ActivationType type) { Outputs = new float[outputs]; Weights = new float[outputs, inputs]; activation = Functions.GetActivation(type); }
+            public float[] FeedForward(float[] x)
+            {
+                for (int i = 0; i < Outputs.Length; ++i)
+                {
+                    float s = 0;
+                    for (int j = 0; j < x.Length; ++j) s += x[j] * Weights[i, j];
+                    Outputs[i] = activation(s);
+                }
+                return Outputs;
+            }
+            public float Loss(float[] t) { float sum = 0; for (int i = 0; i < Outputs.Length; ++i) sum += {{loss}}; return sum; }
+        }
+        public class NeuralNetwork
+        {
+            private readonly Layer[] layers;
+            public NeuralNetwork(List<int> sizes, List<ActivationType> activationTypes)
+            {
+                for (int i = 1; i < sizes.Count - activationTypes.Count; ++i) activationTypes.Insert(0, activationTypes[0]);
+                layers = new Layer[sizes.Count - 1];
+                for (int i = 0; i < layers.Length; ++i) layers[i] = new Layer(sizes[i], sizes[i + 1], activationTypes[i]);
+            }
+            public float Cost(float[] x, float[] t) { foreach (var layer in layers) x = layer.FeedForward(x); return layers[^1].Loss(t); }
+        }
+        public static class Game
+        {
+            public static NeuralNetwork Brain() => new NeuralNetwork(new List<int> { 4, 8, 2 }, new List<ActivationType> { {{settings}} });
         }
         """;
 
