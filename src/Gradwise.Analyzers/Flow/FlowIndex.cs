@@ -598,9 +598,9 @@ internal sealed class FlowIndex : IValueSource
                 var parent = use.Parent is IConversionOperation conversion ? conversion.Parent : use.Parent;
                 var allowed = parent switch
                 {
-                    IArrayElementReferenceOperation element => element.Parent is not ISimpleAssignmentOperation { Target: var target } || !ReferenceEquals(target, element),
-                    IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Parent is not ISimpleAssignmentOperation { Target: var target } || !ReferenceEquals(target, indexer),
-                    IPropertyReferenceOperation { Property.Name: "Count" or "Length" } or IArrayElementReferenceOperation => true,
+                    IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true } => // read, not stored into
+                        parent.Parent is not ISimpleAssignmentOperation { Target: var target } || !ReferenceEquals(target, parent),
+                    IPropertyReferenceOperation { Property.Name: "Count" or "Length" } => true,
                     IInvocationOperation { TargetMethod.Name: "RemoveAt" or "Remove" or "Clear" or "Contains" or "IndexOf" } => true,
                     IInvocationOperation { TargetMethod.Name: "Add" or "Insert", Arguments: [.., { Value: var added }] } =>
                         Operations.Strip(added) is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } from } && Operations.Strip(from) is IParameterReferenceOperation { Parameter: var same }
