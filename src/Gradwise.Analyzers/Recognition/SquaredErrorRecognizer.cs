@@ -689,12 +689,12 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private (IOperation Argument, bool AtInput, IReadOnlyList<IOperation>? CalledOn)? ChosenDerivative(IOperation factor, HeldValues? values, CancellationToken ct)
     {
-        if (ThroughLocal(factor, ct) is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call || !HasBody(chooser) || IsDispatched(chooser)
-            || chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is not { Form: not DerivativeAt.None } taken
-            || Operations.ArgumentAt(call.Arguments, taken.Ordinal) is not { } given)
+        if (ChoosingCall(factor, ct) is not var (call, taken, given))
         {
             return null;
         }
+
+        var chooser = call.TargetMethod;
 
         IReadOnlyList<IOperation>? calledOn = null;
         var setting = taken.Setting;
@@ -742,6 +742,17 @@ internal sealed class SquaredErrorRecognizer
 
         return (given, taken.Form == DerivativeAt.Input, calledOn);
     }
+
+    /// <summary>
+    /// The call a factor is (or defines it, through a local) of a method of yours that returns one of several derivatives
+    /// (<see cref="ChosenDerivativeForm"/>), with the form of the one that is σ' and the argument it is taken at; null otherwise.
+    /// </summary>
+    private (IInvocationOperation Call, (DerivativeAt Form, int Ordinal, IOperation? Setting) Taken, IOperation Given)? ChoosingCall(IOperation factor, CancellationToken ct) =>
+        ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
+            && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
+            && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
+            ? (call, taken, given)
+            : null;
 
     /// <summary>A factor, or the one value that defines it where it is a local (<c>var d = Slope(o); ... d * e</c>).</summary>
     private IOperation ThroughLocal(IOperation factor, CancellationToken ct) =>
@@ -1294,11 +1305,7 @@ internal sealed class SquaredErrorRecognizer
 
         // a chooser switching on a setting or a code, whatever the objects the call runs on hold (DeltaCall asks ChosenDerivative)
         (IOperation, bool)? ChosenForm(IOperation factor) =>
-            ThroughLocal(factor, ct) is IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } chooser } call && HasBody(chooser) && !IsDispatched(chooser)
-                && chosenDerivativeForms.GetOrAdd(chooser.OriginalDefinition, m => ChosenDerivativeForm(m, ct)) is { Form: not DerivativeAt.None } taken
-                && Operations.ArgumentAt(call.Arguments, taken.Ordinal) is { } given
-                ? (given, taken.Form == DerivativeAt.Input)
-                : null;
+            ChoosingCall(factor, ct) is var (_, taken, given) ? (given, taken.Form == DerivativeAt.Input) : null;
     }
 
     /// <summary>What <see cref="ErrorInputsOf"/> collects, in the order found, before it picks the inputs it returns.</summary>
