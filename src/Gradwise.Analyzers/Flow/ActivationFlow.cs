@@ -108,10 +108,8 @@ internal sealed class ActivationFlow
         }
 
         var receivers = new List<IOperation>();
-        var takesNone = method.Parameters.IsEmpty;
-        foreach (var passed in Overridden(method).SelectMany(m => takesNone ? index.ReceiversOfCalls(m, cancellationToken) : index.ArgumentsTo(m, 0, cancellationToken)))
+        foreach (var receiver in Overridden(method).SelectMany(m => index.CallReceivers(m, cancellationToken)))
         {
-            var receiver = takesNone ? passed : passed.Parent is IArgumentOperation { Parent: IInvocationOperation { Instance: { } instance } } ? instance : null;
             if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation || !PlacesAll(receiver, cancellationToken))
             {
                 return null;

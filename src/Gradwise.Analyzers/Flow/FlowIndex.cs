@@ -256,6 +256,16 @@ internal sealed class FlowIndex : IValueSource
         return byMethod.TryGetValue(method, out var calls) ? calls.Select(c => c.Receiver).ToList() : System.Array.Empty<IOperation>();
     }
 
+    /// <summary>
+    /// The receivers of every call of an instance method with source, across the compilation: found by what the calls pass its first
+    /// parameter (the call around each such argument), or for a method of no parameter, kept by the index. Null for a call with no
+    /// receiver written.
+    /// </summary>
+    public IEnumerable<IOperation?> CallReceivers(IMethodSymbol method, CancellationToken cancellationToken) =>
+        method.Parameters.IsEmpty
+            ? ReceiversOfCalls(method, cancellationToken)
+            : ArgumentsTo(method, 0, cancellationToken).Select(passed => passed.Parent is IArgumentOperation { Parent: IInvocationOperation { Instance: { } instance } } ? instance : null);
+
     /// <summary>The values a method with source returns (empty for one without).</summary>
     public IReadOnlyList<IOperation> ReturnsOf(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -1115,7 +1115,7 @@ internal sealed class SquaredErrorRecognizer
         // neuron.Error = expected[i] - neuron.Output; neuron.CalculateDelta(); with CalculateDelta setting Delta = Error * σ'(Output).
         foreach (var member in inputs.Members)
         {
-            foreach (var stored in StoredOnReceiverBefore(call, member, ct))
+            foreach (var stored in call.Instance is { } runsOn ? StoredFor(call, runsOn, member, ct) : Enumerable.Empty<IOperation>())
             {
                 if (Difference(stored, ct) is { } sides)
                 {
@@ -1176,31 +1176,82 @@ internal sealed class SquaredErrorRecognizer
         receiver is IInstanceReferenceOperation ? Operations.Strip(on) is IInstanceReferenceOperation : Operations.Equivalent(on, receiver);
 
     /// <summary>
-    /// The values the body of <paramref name="call"/> stores into <paramref name="member"/> of the call's receiver before the call
+    /// The values stored into <paramref name="member"/> of the objects <paramref name="site"/> runs on (<paramref name="runsOn"/>): in
+    /// the site's own body, before it and not in the other branch of an <c>if</c>, on the receiver written the same way
     /// (<c>neuron.Error = t - neuron.Output;</c> then <c>neuron.CalculateDelta();</c>; on <c>this</c>, <c>Error = ...;</c> then
-    /// <c>CalculateDelta();</c>), the receiver written the same way as the call's.
+    /// <c>CalculateDelta();</c>); and anywhere, on neurons or layers the site's can be (<see cref="LayerPicks.MayShare"/>: an error
+    /// stored for the output layer's neurons, <c>last[i].Error = t[i] - last[i].Output</c> or <c>last[i].SetError(t[i])</c> storing
+    /// <c>Error = t - Output</c>, and a delta taken over every layer).
     /// </summary>
-    private IEnumerable<IOperation> StoredOnReceiverBefore(IInvocationOperation call, ISymbol member, CancellationToken ct)
+    private IEnumerable<IOperation> StoredFor(IOperation site, IOperation runsOn, ISymbol member, CancellationToken ct)
     {
-        var receiver = call.Instance is { } instance ? Operations.Strip(instance) : null;
-        if (receiver is null)
-        {
-            yield break;
-        }
-
-        foreach (var write in index.FactsOfRoot(Operations.Root(call)).Writes)
+        var receiver = Operations.Strip(runsOn);
+        foreach (var write in index.FactsOfRoot(Operations.Root(site)).Writes)
         {
             ct.ThrowIfCancellationRequested();
-            // neuron.Error = t - neuron.Output, or an element of the layer's array, layer.Error[k] = layer.Outputs[k] - t[k]
-            var stored = write.Site is ISimpleAssignmentOperation { Target: var target } && !write.ValueIsElements
-                ? (write.IntoElements ? (target as IArrayElementReferenceOperation)?.ArrayReference is { } array ? Operations.Strip(array) : null : target)
-                : null;
-            if (SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= call.Syntax.SpanStart
-                && stored is IMemberReferenceOperation { Instance: { } on } && SameReceiver(on, receiver))
+            if (SymbolEqualityComparer.Default.Equals(write.Target, member) && write.Site.Syntax.Span.End <= site.Syntax.SpanStart
+                && StoredOn(write) is { } on && SameReceiver(on, receiver) && !LayerPicks.InOtherBranches(site, write.Site))
             {
                 yield return write.Value;
             }
         }
+
+        if (receiver is IInstanceReferenceOperation)
+        {
+            yield break;
+        }
+
+        foreach (var write in index.WritesTo(member, null, ct))
+        {
+            if (StoredOn(write) is not { } on)
+            {
+                continue;
+            }
+
+            // Error = t - Output in the neuron's own SetError(t): stored for the objects its calls run on (last[i].SetError(t[i]))
+            var objects = Operations.Strip(on) is IInstanceReferenceOperation
+                ? Operations.Root(write.Site).SemanticModel?.GetDeclaredSymbol(Operations.Root(write.Site).Syntax, ct) is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } storing
+                    ? index.CallReceivers(storing, ct).OfType<IOperation>()
+                    : Enumerable.Empty<IOperation>()
+                : new[] { on };
+            if (objects.Any(o => Operations.Strip(o) is not IInstanceReferenceOperation && LayerPicks.MayShare(receiver, Operations.Strip(o), index, ct)))
+            {
+                yield return write.Value;
+            }
+        }
+
+        // neuron.Error = t - neuron.Output, or an element of the layer's array, layer.Error[k] = layer.Outputs[k] - t[k]: the object
+        static IOperation? StoredOn(Write write) =>
+            write.Site is ISimpleAssignmentOperation { Target: var target } && !write.ValueIsElements
+            && (write.IntoElements ? (target as IArrayElementReferenceOperation)?.ArrayReference is { } array ? Operations.Strip(array) : null : target) is IMemberReferenceOperation { Instance: { } on }
+                ? on
+                : null;
+    }
+
+    /// <summary>
+    /// The sides of the error a neuron's own member holds, where σ' of that neuron multiplies it: <c>n.Error</c> of
+    /// <c>n.Delta = n.Error * n.Output * (1 - n.Output)</c> or of <c>n.Error *= Derivative(n.Output)</c>, with a difference stored into
+    /// <c>Error</c> for neurons the product runs on (<see cref="StoredFor"/>), <c>last[i].Error = t[i] - last[i].Output</c>, beside the
+    /// sums the hidden neurons' errors are. Null for any other factor.
+    /// </summary>
+    private (IOperation Left, IOperation Right)? StoredError(IOperation factor, ImmutableArray<IOperation> derivative, IOperation product, CancellationToken ct)
+    {
+        if (Operations.Strip(factor) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false }, Instance: { } on } read
+            || Operations.Strip(on) is IInstanceReferenceOperation || !MathApi.IsReal(read.Type)
+            || !derivative.Any(d => d.DescendantsAndSelf().Any(o => o is IMemberReferenceOperation { Instance: { } of } && Operations.Equivalent(of, on))))
+        {
+            return null; // σ' of another object (or of a value apart) says nothing of this neuron's error
+        }
+
+        foreach (var stored in StoredFor(product, on, read.Member.OriginalDefinition, ct))
+        {
+            if (Difference(stored, ct) is { } sides)
+            {
+                return sides;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -1477,6 +1528,18 @@ internal sealed class SquaredErrorRecognizer
                         return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
                     }
 
+                    if (StoredError(factors[e], drop, product, ct) is var (left, right))
+                    {
+                        // n.Error * σ'(n.Output) taken over layers whose last one's Error holds t − o: the hidden neurons' errors
+                        // are sums, so no factor can be dropped for all of them.
+                        return new SquaredErrorDelta(product, null, drop)
+                        {
+                            ErrorSides = ImmutableArray.Create(left, right),
+                            OutputSide = Operations.Strip(left) is IMemberReferenceOperation ? left : Operations.Strip(right) is IMemberReferenceOperation ? right : null,
+                            Fixable = false,
+                        };
+                    }
+
                     continue;
                 }
 
@@ -1697,6 +1760,9 @@ internal sealed class SquaredErrorRecognizer
             case IInvocationOperation call when depth < 3 && HasBody(call.TargetMethod)
                 && index.SingleReturn(call.TargetMethod.OriginalDefinition, ct) is { } returned && HelperDifference(returned, call.Arguments) is var (a, b):
                 return (a, b); // CostDerivative(output, y) => output - y; neuron.CalculateError(target) => target - Value
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } held } call when depth < 3 && HeldLambda(held, ct) is { } lambda
+                && Operations.SingleReturned(lambda) is { } returned && HelperDifference(returned, call.Arguments) is var (a, b):
+                return (a, b); // lossDerivative(output, target) with lossDerivative = (o, t) => t - o, the one function the delegate holds
             case IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter } when depth < 3 && HasBody(getter)
                 && index.SingleReturn(getter.OriginalDefinition, ct) is { } returned && HelperDifference(returned, ImmutableArray<IArgumentOperation>.Empty) is var (a, b):
                 return (a, b); // neuron.Error with Error => Target - Output
@@ -1724,6 +1790,21 @@ internal sealed class SquaredErrorRecognizer
             factor.ConstantValue.HasValue
             || (allowStorage && factor is ILocalReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true });
     }
+
+    /// <summary>
+    /// The one lambda a delegate local or member holds (<c>lossDerivative = (o, t) =&gt; t - o</c>, also as the field's initializer: the
+    /// member's only store in the compilation), or null.
+    /// </summary>
+    private IAnonymousFunctionOperation? HeldLambda(IOperation held, CancellationToken ct) =>
+        (Operations.Strip(held) switch
+        {
+            ILocalReferenceOperation local => index.SingleDefinition(local, ct),
+            IMemberReferenceOperation member => index.SingleMemberDefinition(member, ct)
+                ?? (index.WritesTo(member.Member.OriginalDefinition, null, ct) is [{ IntoElements: false, Value: var only }] ? only : null),
+            _ => null,
+        }) is { } made && Operations.Strip(made) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+            ? lambda
+            : null;
 
     /// <summary>
     /// The sides of the difference a helper returns, each one of its parameters (the call's argument there) or a field or property

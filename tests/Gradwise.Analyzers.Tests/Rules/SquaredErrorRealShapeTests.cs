@@ -3443,6 +3443,30 @@ public sealed class SquaredErrorRealShapeTests
             "ActivationType.SIGMOID", "{|GW1001:(Outputs[i] - t[i]) * (Outputs[i] - t[i])|}") } },
         { "an output layer takes the derivatives of all its outputs at once by an array overload mapping SigmoidDerivative with Select, then multiplies its error by each", new[] { MappedDerivatives(
             "var derivatives = Functions.SigmoidDerivative(Outputs);", "{|GW1001:Error[i] * derivatives[i]|}") } },
+        { "neurons keep an Error the network stores as target minus output for the last layer's, and a delta over every layer from the last down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error stored for layers.Last()'s; each neuron of every layer from the last down then computes Delta = Error * Output * (1 - Output) itself", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers.Last()[i].Error = t[i] - layers.Last()[i].Output;",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) {|GW1001:n.CalcDelta()|}; if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error filled for layers[^1] in a Parallel.For lambda; a Parallel.ForEach over every layer from the last down multiplies it in place by σ' of the output", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; });",
+            "for (int l = layers.Count - 1; l >= 0; l--) { Parallel.ForEach(layers[l], n => { {|GW1001:n.Error *= n.Output * (1 - n.Output)|}; n.Delta = n.Error; }); if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error the network fills by a loss-derivative delegate field (target minus output); a delegate derivative multiplies it in place over every layer from the last", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = lossPrime(layers[layers.Count - 1][i].Output, t[i]);",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) {|GW1001:n.Error *= prime(n.Output)|}; for (int j = 0; l > 0 && j < layers[l - 1].Length; j++) layers[l - 1][j].Error = layers[l].Sum(n => n.Weights[j] * n.Error); }") } },
+        { "each neuron of layers[^1] stores its own Error = target - Output when the network calls SetError; a delta over every layer from the last down multiplies it by σ'", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[^1][i].SetError(t[i]);",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
+        { "hidden and output layers in fields: the network stores each output neuron's Error as target minus output, then hands each layer to its Deltas(layer) taking σ' times it", new[] { FieldLayerNeurons(
+            "for (int i = 0; i < t.Length; i++) output.Neurons[i].Error = t[i] - output.Neurons[i].Output; Deltas(output);", "Deltas(hidden);",
+            networkDelta: "n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|};") } },
+        { "hidden and output layers in fields: output.SetErrors(t) stores target minus output in its neurons, then each layer's ComputeDeltas() takes σ' times each neuron's Error", new[] { FieldLayerNeurons(
+            "output.SetErrors(t); output.ComputeDeltas();", "hidden.ComputeDeltas();",
+            layerDelta: "n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|};") } },
+        { "neurons whose Error the last layer's pass of one loop stores under if (l == layers.Count - 1); the delta after it, outside that if, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
+            "for (int l = layers.Count - 1; l >= 0; l--) { for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (l == layers.Count - 1) n.Error = t[j] - n.Output; n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; } if (l > 0) HiddenErrors(l); }") } },
         { "an output layer maps o * (1 - o) over its outputs with a Select lambda into a local array, then multiplies its error by each element", new[] { MappedDerivatives(
             "var derivatives = Outputs.Select(o => o * (1 - o)).ToArray();", "{|GW1001:Error[i] * derivatives[i]|}") } },
         { "an output layer maps SigmoidDerivative over its outputs with Select, a method group, then multiplies its error by each", new[] { MappedDerivatives(
@@ -4998,6 +5022,37 @@ public sealed class SquaredErrorRealShapeTests
             "Output = z + Bias;", "loss += Math.Pow(t[i] - n.Output, 2);", "public double Error(double target) => 0.5 * (target - Output) * (target - Output);") } },
         { "a list of layers whose sigmoid layer caches its outputs in the expression it returns, a linear layer last", new[] { CachingLayers(
             "new Dense(), new Squash(), new Dense()", "l += (a[k] - y[k]) * (a[k] - y[k]);") } },
+        { "neurons keep an Error stored as target minus output for the last layer, whose Delta is that error (cross-entropy); σ' multiplies the hidden layers' only, from layers.Count - 2 down", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
+        { "neurons keep an Error stored for the last layer's; one loop over every layer takes the last layer's Delta as the error itself and σ' times it in the else branch", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) { if (l == layers.Count - 1) n.Delta = n.Error; else n.Delta = n.Error * n.Output * (1 - n.Output); } if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error stored for the last layer's, hidden layers' deltas counted up to layers.Count - 1 (exclusive) multiply theirs by σ'; the last layer's delta is the error", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int l = layers.Count - 2; l >= 0; l--) HiddenErrors(l + 1); for (int l = 0; l < layers.Count - 1; l++) foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output);") } },
+        { "neurons keep an Error stored for the last layer's; the loop from the last layer down multiplies by σ' only under if (l < layers.Count - 1)", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int l = layers.Count - 1; l >= 0; l--) { if (l < layers.Count - 1) foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error filled for layers[^1] in a Parallel.For lambda; the Parallel.ForEach multiplying in place by σ' starts at layers.Count - 2 (cross-entropy at the output)", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; layers[^1][i].Delta = layers[^1][i].Error; });",
+            "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); Parallel.ForEach(layers[l], n => { n.Error *= n.Output * (1 - n.Output); n.Delta = n.Error; }); }") } },
+        { "neurons keep an Error the network fills by a loss-derivative delegate of the cross-entropy over σ' ((t - o) / (o (1 - o))); σ' then multiplies it in place over every layer", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = crossEntropyPrime(layers[layers.Count - 1][i].Output, t[i]);",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Error *= prime(n.Output); for (int j = 0; l > 0 && j < layers[l - 1].Length; j++) layers[l - 1][j].Error = layers[l].Sum(n => n.Weights[j] * n.Error); }") } },
+        { "each neuron of layers[^1] stores its own Error = target - Output by SetError and takes it as its Delta; σ' multiplies the hidden layers' errors only, from layers.Count - 2", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) { layers[^1][i].SetError(t[i]); layers[^1][i].Delta = layers[^1][i].Error; }",
+            "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
+        { "hidden and output layers in fields: the output neurons' Error is target minus output and their Delta that error; only Deltas(hidden) takes σ' times the error", new[] { FieldLayerNeurons(
+            "for (int i = 0; i < t.Length; i++) { output.Neurons[i].Error = t[i] - output.Neurons[i].Output; output.Neurons[i].Delta = output.Neurons[i].Error; }", "Deltas(hidden);") } },
+        { "hidden and output layers in fields: output.SetErrors(t) then output.ErrorsAsDeltas() (cross-entropy); only hidden.ComputeDeltas() takes σ' times the error", new[] { FieldLayerNeurons(
+            "output.SetErrors(t); output.ErrorsAsDeltas();", "hidden.ComputeDeltas();") } },
+        { "one loop over every layer stores each output neuron's Error under if (isOutput) with its Delta the error itself (cross-entropy); σ' multiplies it in the else branch", new[] { StoredErrorNeurons(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
+            "for (int l = layers.Count - 1; l >= 0; l--) { bool isOutput = l == layers.Count - 1; for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (isOutput) { n.Error = t[j] - n.Output; n.Delta = n.Error; } else n.Delta = n.Error * n.Output * (1 - n.Output); } if (l > 0) HiddenErrors(l); }") } },
+        { "tanh neurons keep an Error stored for the last layer's, and a delta over every layer from the last down multiplies it by o (1 - o) (a wrong derivative, not this mistake)", new[] { StoredErrorNeurons(
+            "Math.Tanh(s)", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); if (l > 0) HiddenErrors(l); }") } },
     };
 
     /// <summary>
@@ -6577,6 +6632,114 @@ public sealed class SquaredErrorRealShapeTests
             {
                 output.Forward(hidden.Forward(x));
                 {{step}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A network of a hidden and an output layer held in fields of their own, each layer an array of neurons that keep their
+    /// <c>Output</c> (σ of the weighted sum), <c>Error</c> and <c>Delta</c>. The layer has <c>SetErrors(t)</c> (target minus output into
+    /// each neuron's <c>Error</c>), <c>ComputeDeltas()</c> (<paramref name="layerDelta"/> for each neuron <c>n</c>) and
+    /// <c>ErrorsAsDeltas()</c>; the network's <c>Deltas(layer)</c> is <paramref name="networkDelta"/> for each neuron <c>n</c> of the
+    /// layer it is handed. The training step after the forward pass is <paramref name="step"/>, then the hidden neurons' errors are
+    /// summed and <paramref name="hiddenStep"/> runs.
+    /// </summary>
+    private static string FieldLayerNeurons(string step, string hiddenStep, string layerDelta = "n.Delta = n.Error * n.Output * (1 - n.Output);", string networkDelta = "n.Delta = n.Error * n.Output * (1 - n.Output);") => $$"""
+        using System;
+        using System.Linq;
+        public class Neuron
+        {
+            public double[] Weights;
+            public double Output, Error, Delta;
+            public Neuron(int n) { Weights = new double[n]; }
+            public void Fire(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i];
+                Output = /*σ*/1.0 / (1.0 + Math.Exp(-s));
+            }
+        }
+        public class Layer
+        {
+            public Neuron[] Neurons;
+            public Layer(int n, int inputs) { Neurons = Enumerable.Range(0, n).Select(_ => new Neuron(inputs)).ToArray(); }
+            public double[] Forward(double[] x) { foreach (var n in Neurons) n.Fire(x); return Neurons.Select(n => n.Output).ToArray(); }
+            public void SetErrors(double[] t) { for (int i = 0; i < t.Length; i++) Neurons[i].Error = t[i] - Neurons[i].Output; }
+            public void ComputeDeltas() { foreach (var n in Neurons) {{layerDelta}} }
+            public void ErrorsAsDeltas() { foreach (var n in Neurons) n.Delta = n.Error; }
+        }
+        public class Net
+        {
+            readonly Layer hidden = new Layer(4, 2), output = new Layer(1, 4);
+            public void Train(double[] x, double[] t)
+            {
+                output.Forward(hidden.Forward(x));
+                {{step}}
+                for (int j = 0; j < hidden.Neurons.Length; j++) hidden.Neurons[j].Error = output.Neurons.Sum(n => n.Weights[j] * n.Delta);
+                {{hiddenStep}}
+            }
+            void Deltas(Layer layer)
+            {
+                foreach (var n in layer.Neurons) {{networkDelta}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A textbook network of neurons that each keep their <c>Output</c>, <c>Error</c> and <c>Delta</c>, in a list of arrays of neurons; a
+    /// neuron's output is <paramref name="activation"/> of its weighted sum <c>s</c>. The training step runs the forward pass, then
+    /// <paramref name="fill"/> (the output layer's errors, also by the neuron's own <c>SetError(target)</c>) and <paramref name="backward"/>; <c>HiddenErrors(l)</c> stores into each
+    /// neuron of layer l − 1 the sum of layer l's deltas over its weights. Delegates: <c>lossPrime</c> (target minus output),
+    /// <c>crossEntropyPrime</c> (that over σ'), <c>prime</c> (σ' of an output).
+    /// </summary>
+    private static string StoredErrorNeurons(string activation, string fill, string backward) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        public class Neuron
+        {
+            public double[] Weights;
+            public double Output, Error, Delta;
+            public Neuron(int n) { Weights = new double[n]; }
+            public void Fire(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i];
+                Output = {{activation}};
+            }
+            public void CalcDelta() { Delta = Error * Output * (1 - Output); }
+            public void SetError(double target) { Error = target - Output; }
+        }
+        public class Net
+        {
+            readonly List<Neuron[]> layers = new List<Neuron[]>();
+            readonly Func<double, double, double> lossPrime = (o, y) => y - o;
+            readonly Func<double, double, double> crossEntropyPrime = (o, y) => (y - o) / (o * (1 - o));
+            static readonly Func<double, double> prime = y => y * (1 - y);
+            public Net(params int[] sizes)
+            {
+                for (int l = 1; l < sizes.Length; l++) layers.Add(Enumerable.Range(0, sizes[l]).Select(_ => new Neuron(sizes[l - 1])).ToArray());
+            }
+            public double[] Forward(double[] x)
+            {
+                foreach (var layer in layers) { foreach (var n in layer) n.Fire(x); x = layer.Select(n => n.Output).ToArray(); }
+                return x;
+            }
+            public void Train(double[] x, double[] t)
+            {
+                Forward(x);
+                {{fill}}
+                {{backward}}
+            }
+            void HiddenErrors(int l)
+            {
+                for (int j = 0; j < layers[l - 1].Length; j++)
+                {
+                    double e = 0;
+                    foreach (var n in layers[l]) e += n.Weights[j] * n.Delta;
+                    layers[l - 1][j].Error = e;
+                }
             }
         }
         """;

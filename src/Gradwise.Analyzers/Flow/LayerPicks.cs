@@ -1,0 +1,397 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Gradwise.Flow;
+
+/// <summary>
+/// Which layers of a network the neuron an operation reads belongs to: the collection of layers it is taken from (<c>layers</c> of
+/// <c>layers[l][j]</c>, <c>layers[l].Neurons[j]</c>, <c>foreach (var n in layers[l])</c>, <c>last[i]</c> of
+/// <c>var last = layers[layers.Count - 1]</c>) and whether those layers include the last one, the output layer. A product taken over
+/// every layer from the last down (<c>for (l = layers.Count - 1; l &gt;= 0; l--)</c>) runs on the neurons an error stored for the
+/// output layer was written for; one over the hidden layers only (<c>for (l = layers.Count - 2; ...)</c>) does not.
+/// </summary>
+internal static class LayerPicks
+{
+    /// <summary>Which of a collection's layers a neuron can be in.</summary>
+    internal enum Reach
+    {
+        /// <summary>The last layer only.</summary>
+        Last,
+
+        /// <summary>Several layers, the last among them.</summary>
+        WithLast,
+
+        /// <summary>Layers that are never the last one.</summary>
+        WithoutLast,
+    }
+
+    /// <summary>The collection of layers (its symbol) and which of them a neuron can be in.</summary>
+    internal readonly record struct Pick(ISymbol Layers, Reach Reach);
+
+    /// <summary>
+    /// True when the neurons <paramref name="runsOn"/> reads can be among those <paramref name="storedOn"/> was written for: both are
+    /// taken from one collection of layers, both can be in its last layer, and the two are not in the two branches of one
+    /// <c>if</c>. False where either cannot be placed.
+    /// </summary>
+    /// <remarks>
+    /// Each is read as a neuron (an element of a layer: <c>layers[l][j]</c>) and as a layer object (<c>layers[l]</c>, whose
+    /// <c>Error[k]</c> the store wrote), and the two must be placed alike.
+    /// </remarks>
+    public static bool MayShare(IOperation runsOn, IOperation storedOn, FlowIndex index, CancellationToken ct) =>
+        !InOtherBranches(runsOn, storedOn)
+        && (Share(NeuronOf(runsOn, index, ct), NeuronOf(storedOn, index, ct)) || Share(LayerOf(runsOn, runsOn, index, ct, 0), LayerOf(storedOn, storedOn, index, ct, 0)));
+
+    private static bool Share(IReadOnlyList<Pick> runs, IReadOnlyList<Pick> stored) =>
+        runs.Any(r => r.Reach != Reach.WithoutLast && stored.Any(s => s.Reach != Reach.WithoutLast && SymbolEqualityComparer.Default.Equals(r.Layers, s.Layers)));
+
+    private static readonly Pick[] None = System.Array.Empty<Pick>();
+
+    /// <summary>
+    /// The layers the neuron <paramref name="neuron"/> reads can be in (empty where flow cannot say). A neuron of this object's own
+    /// collection (<c>foreach (var n in Neurons)</c> in a layer's method) is in the layers the method's calls run on
+    /// (<c>output.ComputeDeltas()</c>) where flow places every one; where a call runs on an object flow cannot place (the network's
+    /// own <c>Train</c> called on <c>net</c>), that collection is one layer of its own (an <c>outputNeurons</c> array of the
+    /// network); a method nothing calls runs on none.
+    /// </summary>
+    public static IReadOnlyList<Pick> NeuronOf(IOperation neuron, FlowIndex index, CancellationToken ct)
+    {
+        if (NeuronsOf(neuron, index, ct, 0) is not { } neurons)
+        {
+            return None;
+        }
+
+        var owner = Owner(neurons);
+        if (ReferenceEquals(owner, Operations.Strip(neurons)) && owner is IMemberReferenceOperation { Instance: IInstanceReferenceOperation, Member.IsStatic: false })
+        {
+            var (called, placed) = CallersLayers(neuron, index, ct);
+            if (!called || placed.Count > 0)
+            {
+                return placed;
+            }
+        }
+
+        return LayerOf(owner, neuron, index, ct, 0);
+    }
+
+    /// <summary>
+    /// Whether the method <paramref name="inside"/> is in is called, and the layers its calls run on where flow places every call's
+    /// receiver (empty otherwise).
+    /// </summary>
+    private static (bool Called, IReadOnlyList<Pick> Placed) CallersLayers(IOperation inside, FlowIndex index, CancellationToken ct)
+    {
+        var root = Operations.Root(inside);
+        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, ct) is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method)
+        {
+            return (false, None);
+        }
+
+        var picks = new List<Pick>();
+        var called = false;
+        foreach (var receiver in index.CallReceivers(method, ct))
+        {
+            called = true;
+            if (receiver is null || Operations.Strip(receiver) is IInstanceReferenceOperation || LayerOf(receiver, receiver, index, ct, 1) is not { Count: > 0 } placed)
+            {
+                return (true, None);
+            }
+
+            picks.AddRange(placed);
+        }
+
+        return (called, picks);
+    }
+
+    /// <summary>The collection a neuron is an element of: <c>layer</c> of <c>layer[j]</c> and of <c>foreach (var n in layer)</c>.</summary>
+    private static IOperation? NeuronsOf(IOperation neuron, FlowIndex index, CancellationToken ct, int depth) => Operations.Strip(neuron) switch
+    {
+        IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var array } => array,
+        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } => list,
+        IImplicitIndexerReferenceOperation { Instance: var list } => list,
+        ILocalReferenceOperation local => EachOf(local, index, ct) ?? (depth < 3 && index.SingleDefinition(local, ct) is { } value ? NeuronsOf(value, index, ct, depth + 1) : null),
+        IParameterReferenceOperation parameter => EachOf(parameter),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The layer a collection of neurons belongs to: the object whose member it is (<c>layers[l]</c> of <c>layers[l].Neurons</c>), or
+    /// the collection itself (<c>layers[l]</c> of a list of arrays).
+    /// </summary>
+    private static IOperation Owner(IOperation neurons) =>
+        Operations.Strip(neurons) is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false }, Instance: { } owner } && Operations.Strip(owner) is not IInstanceReferenceOperation
+            ? Operations.Strip(owner)
+            : Operations.Strip(neurons);
+
+    /// <summary>
+    /// Which layers of which collection a layer read is: <c>layers[l]</c> in a loop over l, <c>layers[^1]</c>, <c>layers.Last()</c>, a
+    /// <c>foreach</c> variable; a layer held in a field of its own (<c>output</c>) is that one layer; a parameter is each layer the
+    /// method is handed (<c>Deltas(output)</c> and <c>Deltas(hidden)</c>). Empty where flow cannot say.
+    /// </summary>
+    /// <param name="layer">The layer read.</param>
+    /// <param name="use">Where the neuron or layer is used: the <c>if</c>s around it and the loop counting the layer's index decide.</param>
+    /// <param name="index">The flow index.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="depth">Locals followed so far.</param>
+    private static IReadOnlyList<Pick> LayerOf(IOperation layer, IOperation use, FlowIndex index, CancellationToken ct, int depth)
+    {
+        switch (Operations.Strip(layer))
+        {
+            case IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var layers }:
+                return One(At(layers, at, use));
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } layers }:
+                return One(At(layers, at.Value, use));
+            case IImplicitIndexerReferenceOperation { Instance: var layers, Argument: var at }:
+                return One(At(layers, at, use));
+            case IInvocationOperation { TargetMethod.Name: "Last", Arguments: [var only] } last when Operations.IsEnumerable(last.TargetMethod) && CollectionSymbol(only.Value) is { } layers:
+                return One(new Pick(layers, Reach.Last));
+            case ILocalReferenceOperation local when EachOf(local, index, ct) is { } all:
+                return One(Whole(all));
+            case ILocalReferenceOperation local when depth < 3 && index.SingleDefinition(local, ct) is { } value:
+                return LayerOf(value, use, index, ct, depth + 1); // var last = layers[layers.Count - 1]
+            case IParameterReferenceOperation parameter when EachOf(parameter) is { } all:
+                return One(Whole(all));
+            case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter } when depth < 2:
+                return index.ArgumentsTo(method, parameter.Ordinal, ct).SelectMany(handed => LayerOf(handed, handed, index, ct, depth + 1)).ToList();
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } held when CollectionSymbol(held) is { } one:
+                return One(new Pick(one, Reach.Last)); // Layer output: that one layer
+            default:
+                return None;
+        }
+
+        // foreach (var layer in layers), also in reverse: every layer, the last among them
+        static Pick? Whole(IOperation collection)
+        {
+            while (Operations.Strip(collection) is IInvocationOperation { TargetMethod.Name: "Reverse" or "AsEnumerable", Arguments: [var source] } reordered && Operations.IsEnumerable(reordered.TargetMethod))
+            {
+                collection = source.Value;
+            }
+
+            return CollectionSymbol(collection) is { } layers ? new Pick(layers, Reach.WithLast) : null;
+        }
+
+        static IReadOnlyList<Pick> One(Pick? pick) => pick is { } known ? new[] { known } : None;
+    }
+
+    /// <summary>
+    /// The symbol of a collection read from storage that names one collection wherever it is read: a local, a parameter, or a field or
+    /// property of this object or a static one (<c>layers</c>); null for a member of another object (<c>layer.Neurons</c> names
+    /// every layer's) and anything else.
+    /// </summary>
+    private static ISymbol? CollectionSymbol(IOperation collection) => Operations.Strip(collection) switch
+    {
+        ILocalReferenceOperation or IParameterReferenceOperation => Operations.ReferencedSymbol(collection),
+        IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } => Operations.ReferencedSymbol(collection),
+        _ => null,
+    };
+
+    /// <summary>Which layers <c>layers[at]</c> can be: the last for <c>^1</c> or <c>layers.Count - 1</c>; for a loop's index, those the loop and the <c>if</c>s around the read reach.</summary>
+    private static Pick? At(IOperation layers, IOperation at, IOperation use)
+    {
+        if (CollectionSymbol(layers) is not { } collection)
+        {
+            return null;
+        }
+
+        if (IsLastIndex(at, layers))
+        {
+            return new Pick(collection, Reach.Last);
+        }
+
+        return Operations.Strip(at) is ILocalReferenceOperation { Local: var counter } && Counted(use, counter, layers) is { } reach ? new Pick(collection, reach) : null;
+    }
+
+    /// <summary>
+    /// Which layers the index <paramref name="counter"/> picks where <paramref name="read"/> runs: an <c>if</c> between it and the loop
+    /// that compares the index with the last one decides; else the loop's own range does. Null outside a loop counting the index.
+    /// </summary>
+    private static Reach? Counted(IOperation read, ILocalSymbol counter, IOperation layers)
+    {
+        for (IOperation? child = read, parent = read.Parent; parent != null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { WhenFalse: var otherwise } branch && (ReferenceEquals(branch.WhenTrue, child) || ReferenceEquals(otherwise, child))
+                && AtLast(branch.Condition, counter, layers) is { } holds)
+            {
+                return holds == ReferenceEquals(branch.WhenTrue, child) ? Reach.Last : Reach.WithoutLast;
+            }
+
+            if (parent is IForLoopOperation loop && Declares(loop, counter) is { } start)
+            {
+                return Range(loop, counter, start, layers);
+            }
+
+            if ((parent is IAnonymousFunctionOperation function && !RunsInPlace(function)) || parent is ILocalFunctionOperation or IMethodBodyOperation)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True for a lambda run before the call it is handed to returns: the body of <c>Parallel.For</c>, <c>Parallel.ForEach</c> or a list's <c>ForEach</c>.</summary>
+    private static bool RunsInPlace(IAnonymousFunctionOperation function)
+    {
+        IOperation current = function;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "For" or "ForEach" } target } }
+            && (target.ContainingType.Name == "Parallel" || (target.Name == "ForEach" && !target.IsStatic));
+    }
+
+    /// <summary>The value a <c>for</c> loop starts its index at (<c>var l = layers.Count - 1</c>, <c>l = 0</c>), or null when it does not set that index.</summary>
+    private static IOperation? Declares(IForLoopOperation loop, ILocalSymbol counter) => loop.Before switch
+    {
+        [IVariableDeclarationGroupOperation { Declarations: [{ Declarators: [{ Symbol: var declared, Initializer.Value: var start }] }] }] when SymbolEqualityComparer.Default.Equals(declared, counter) => start,
+        [IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var assigned }, Value: var start } }] when SymbolEqualityComparer.Default.Equals(assigned, counter) => start,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The layers a loop's index reaches: counting down, the last one when it starts there and none when it starts below it
+    /// (<c>layers.Count - 2</c>); counting up, the last one when the loop's test holds there. Null for another loop.
+    /// </summary>
+    private static Reach? Range(IForLoopOperation loop, ILocalSymbol counter, IOperation start, IOperation layers)
+    {
+        switch (Step(loop, counter))
+        {
+            case -1 when IsLastIndex(start, layers):
+                return Reach.WithLast;
+            case -1 when Operations.Strip(start) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: var size, RightOperand.ConstantValue: { HasValue: true, Value: int below } }
+                && below >= 2 && IsSize(size, layers):
+                return Reach.WithoutLast;
+            case 1 when loop.Condition is { } test && AtLast(test, counter, layers) is { } holds:
+                return holds ? Reach.WithLast : Reach.WithoutLast;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>+1 for a loop stepping its index up by one, −1 for one stepping it down by one, 0 otherwise.</summary>
+    private static int Step(IForLoopOperation loop, ILocalSymbol counter) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] ? step switch
+    {
+        IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local: var local } } change when SymbolEqualityComparer.Default.Equals(local, counter) =>
+            change.Kind == OperationKind.Increment ? 1 : -1,
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Target: ILocalReferenceOperation { Local: var local }, Value.ConstantValue: { HasValue: true, Value: 1 } } change
+            when SymbolEqualityComparer.Default.Equals(local, counter) => change.OperatorKind == BinaryOperatorKind.Add ? 1 : -1,
+        _ => 0,
+    } : 0;
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> holds when the index is the last of <paramref name="layers"/>: it compares the index
+    /// (or the index plus one) with the last index or the count (<c>l == layers.Count - 1</c>, <c>l &lt; layers.Length</c>,
+    /// <c>l + 1 &lt; layers.Count</c>). Null for any other condition.
+    /// </summary>
+    public static bool? AtLast(IOperation condition, ILocalSymbol counter, IOperation layers)
+    {
+        if (Operations.Strip(condition) is not IBinaryOperation test)
+        {
+            return null;
+        }
+
+        foreach (var (kind, indexSide, other) in new[] { (test.OperatorKind, test.LeftOperand, test.RightOperand), (Operations.Mirrored(test.OperatorKind), test.RightOperand, test.LeftOperand) })
+        {
+            // At the last index, the index's side against the other: −1 below, 0 equal, +1 above.
+            int? order = Offset(indexSide, counter) is not { } plus ? null
+                : IsLastIndex(other, layers) ? plus
+                : IsSize(other, layers) ? plus - 1
+                : null;
+            if (order is { } at)
+            {
+                return kind switch
+                {
+                    BinaryOperatorKind.Equals => at == 0,
+                    BinaryOperatorKind.NotEquals => at != 0,
+                    BinaryOperatorKind.LessThan => at < 0,
+                    BinaryOperatorKind.LessThanOrEqual => at <= 0,
+                    BinaryOperatorKind.GreaterThan => at > 0,
+                    BinaryOperatorKind.GreaterThanOrEqual => at >= 0,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+
+        // l is l + 0, l + 1 is l + 1
+        static int? Offset(IOperation operand, ILocalSymbol counter) => Operations.Strip(operand) switch
+        {
+            ILocalReferenceOperation { Local: var local } when SymbolEqualityComparer.Default.Equals(local, counter) => 0,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: ILocalReferenceOperation { Local: var local }, RightOperand.ConstantValue: { HasValue: true, Value: 1 } }
+                when SymbolEqualityComparer.Default.Equals(local, counter) => 1,
+            _ => null,
+        };
+    }
+
+    /// <summary>True when <paramref name="at"/> is the last index of <paramref name="layers"/>: <c>^1</c>, or its <c>Count - 1</c> (<c>Length - 1</c>).</summary>
+    public static bool IsLastIndex(IOperation at, IOperation layers) => Operations.Strip(at) switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size } => IsSize(size, layers),
+        _ => false,
+    };
+
+    /// <summary>True for the count of <paramref name="layers"/>: <c>layers.Count</c>, <c>layers.Length</c>, <c>layers.Count()</c>.</summary>
+    private static bool IsSize(IOperation size, IOperation layers) =>
+        (Operations.Strip(size) switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } of } => of,
+            IInvocationOperation { TargetMethod.Name: "Count", Arguments: [var only] } count when Operations.IsEnumerable(count.TargetMethod) => only.Value,
+            _ => null,
+        }) is { } counted && Operations.ReferencedSymbol(counted) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Operations.ReferencedSymbol(layers));
+
+    /// <summary>
+    /// The collection a variable takes its elements from: that of <c>foreach (var n in neurons)</c>, of a lambda handed to
+    /// <c>Parallel.ForEach(neurons, n =&gt; ...)</c> or to <c>neurons.ForEach(n =&gt; ...)</c>. Null for any other variable.
+    /// </summary>
+    private static IOperation? EachOf(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct) =>
+        index.Reaching(local, ct) is [var definition] && (definition as IForEachLoopOperation ?? definition.Parent as IForEachLoopOperation) is
+        { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var each } } loop && SymbolEqualityComparer.Default.Equals(each, local.Local)
+            ? loop.Collection
+            : null;
+
+    private static IOperation? EachOf(IParameterReferenceOperation parameter)
+    {
+        if (parameter.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            return null;
+        }
+
+        IOperation? current = parameter;
+        while (current != null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
+        {
+            current = current.Parent;
+        }
+
+        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current?.Parent is IArgumentOperation { Parent: IInvocationOperation call } handed ? call.TargetMethod switch
+        {
+            { Name: "ForEach", IsStatic: true, ContainingType.Name: "Parallel" } when call.Arguments.Length >= 2 && ReferenceEquals(call.Arguments[call.Arguments.Length - 1], handed) => call.Arguments[0].Value,
+            { Name: "ForEach", IsStatic: false } when call.Instance is { } list => list,
+            _ => null,
+        } : null;
+    }
+
+    /// <summary>True when the two operations are in the two branches of one <c>if</c> (or <c>?:</c>): no run reaches both.</summary>
+    public static bool InOtherBranches(IOperation a, IOperation b)
+    {
+        for (IOperation? child = a, parent = a.Parent; parent != null; child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { WhenFalse: { } otherwise } branch && parent.Syntax.Span.Contains(b.Syntax.Span))
+            {
+                var other = ReferenceEquals(branch.WhenTrue, child) ? otherwise : ReferenceEquals(otherwise, child) ? branch.WhenTrue : null;
+                return other != null && other.Syntax.Span.Contains(b.Syntax.Span);
+            }
+        }
+
+        return false;
+    }
+}
