@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -28,8 +29,11 @@ internal static class LayerPicks
         WithoutLast,
     }
 
-    /// <summary>The collection of layers (its symbol) and which of them a neuron can be in.</summary>
-    internal readonly record struct Pick(ISymbol Layers, Reach Reach);
+    /// <summary>
+    /// The collection of layers and which of them a neuron can be in: the collection as the symbols that read it from this object or
+    /// from a local (<c>layers</c>; <c>neuralNetwork</c>, <c>outputLayer</c> of <c>this.neuralNetwork.outputLayer</c>).
+    /// </summary>
+    internal readonly record struct Pick(ImmutableArray<ISymbol> Layers, Reach Reach);
 
     /// <summary>
     /// True when the neurons <paramref name="runsOn"/> reads can be among those <paramref name="storedOn"/> was written for: both are
@@ -45,7 +49,7 @@ internal static class LayerPicks
         && (Share(NeuronOf(runsOn, index, ct), NeuronOf(storedOn, index, ct)) || Share(LayerOf(runsOn, runsOn, index, ct, 0), LayerOf(storedOn, storedOn, index, ct, 0)));
 
     private static bool Share(IReadOnlyList<Pick> runs, IReadOnlyList<Pick> stored) =>
-        runs.Any(r => r.Reach != Reach.WithoutLast && stored.Any(s => s.Reach != Reach.WithoutLast && SymbolEqualityComparer.Default.Equals(r.Layers, s.Layers)));
+        runs.Any(r => r.Reach != Reach.WithoutLast && stored.Any(s => s.Reach != Reach.WithoutLast && r.Layers.SequenceEqual(s.Layers, SymbolEqualityComparer.Default)));
 
     private static readonly Pick[] None = System.Array.Empty<Pick>();
 
@@ -54,13 +58,18 @@ internal static class LayerPicks
     /// collection (<c>foreach (var n in Neurons)</c> in a layer's method) is in the layers the method's calls run on
     /// (<c>output.ComputeDeltas()</c>) where flow places every one; where a call runs on an object flow cannot place (the network's
     /// own <c>Train</c> called on <c>net</c>), that collection is one layer of its own (an <c>outputNeurons</c> array of the
-    /// network); a method nothing calls runs on none.
+    /// network); a method nothing calls runs on none. A neuron parameter is each neuron the method's callers hand it.
     /// </summary>
-    public static IReadOnlyList<Pick> NeuronOf(IOperation neuron, FlowIndex index, CancellationToken ct)
+    public static IReadOnlyList<Pick> NeuronOf(IOperation neuron, FlowIndex index, CancellationToken ct) => NeuronOf(neuron, index, ct, 0);
+
+    private static IReadOnlyList<Pick> NeuronOf(IOperation neuron, FlowIndex index, CancellationToken ct, int depth)
     {
         if (NeuronsOf(neuron, index, ct, 0) is not { } neurons)
         {
-            return None;
+            // CalculateOutputGradient(Neuron neuron): each neuron its callers hand it (outputLayer.neurons[k])
+            return depth < 2 && Operations.Strip(neuron) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter }
+                ? index.ArgumentsTo(method, parameter.Ordinal, ct).SelectMany(handed => NeuronOf(handed, index, ct, depth + 1)).ToList()
+                : None;
         }
 
         var owner = Owner(neurons);
@@ -144,7 +153,7 @@ internal static class LayerPicks
                 return One(At(layers, at.Value, use));
             case IImplicitIndexerReferenceOperation { Instance: var layers, Argument: var at }:
                 return One(At(layers, at, use));
-            case IInvocationOperation { TargetMethod.Name: "Last", Arguments: [var only] } last when Operations.IsEnumerable(last.TargetMethod) && CollectionSymbol(only.Value) is { } layers:
+            case IInvocationOperation { TargetMethod.Name: "Last", Arguments: [var only] } last when Operations.IsEnumerable(last.TargetMethod) && CollectionPath(only.Value) is { } layers:
                 return One(new Pick(layers, Reach.Last));
             case ILocalReferenceOperation local when EachOf(local, index, ct) is { } all:
                 return One(Whole(all));
@@ -154,7 +163,7 @@ internal static class LayerPicks
                 return One(Whole(all));
             case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter } when depth < 2:
                 return index.ArgumentsTo(method, parameter.Ordinal, ct).SelectMany(handed => LayerOf(handed, handed, index, ct, depth + 1)).ToList();
-            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } held when CollectionSymbol(held) is { } one:
+            case IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } held when CollectionPath(held) is { } one:
                 return One(new Pick(one, Reach.Last)); // Layer output: that one layer
             default:
                 return None;
@@ -168,28 +177,37 @@ internal static class LayerPicks
                 collection = source.Value;
             }
 
-            return CollectionSymbol(collection) is { } layers ? new Pick(layers, Reach.WithLast) : null;
+            return CollectionPath(collection) is { } layers ? new Pick(layers, Reach.WithLast) : null;
         }
 
         static IReadOnlyList<Pick> One(Pick? pick) => pick is { } known ? new[] { known } : None;
     }
 
     /// <summary>
-    /// The symbol of a collection read from storage that names one collection wherever it is read: a local, a parameter, or a field or
-    /// property of this object or a static one (<c>layers</c>); null for a member of another object (<c>layer.Neurons</c> names
-    /// every layer's) and anything else.
+    /// The symbols that read a collection from storage and name one collection wherever it is read: a local or a parameter, or the
+    /// members read from this object or a static one (<c>layers</c>, <c>this.neuralNetwork.outputLayer</c>); null for a member read from
+    /// another object a local or an element holds (<c>layer.Neurons</c> names every layer's) and for anything else.
     /// </summary>
-    private static ISymbol? CollectionSymbol(IOperation collection) => Operations.Strip(collection) switch
+    private static ImmutableArray<ISymbol>? CollectionPath(IOperation collection) => Operations.Strip(collection) switch
     {
-        ILocalReferenceOperation or IParameterReferenceOperation => Operations.ReferencedSymbol(collection),
-        IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } => Operations.ReferencedSymbol(collection),
+        ILocalReferenceOperation or IParameterReferenceOperation when Operations.ReferencedSymbol(collection) is { } variable => ImmutableArray.Create(variable),
+        var other => MemberPath(other),
+    };
+
+    /// <summary>The members read in turn from this object or a static one (<c>neuralNetwork</c>, <c>outputLayer</c>), or null.</summary>
+    private static ImmutableArray<ISymbol>? MemberPath(IOperation read) => Operations.Strip(read) switch
+    {
+        IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member =>
+            member.Instance is null || Operations.Strip(member.Instance) is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+                ? ImmutableArray.Create<ISymbol>(member.Member.OriginalDefinition)
+                : MemberPath(member.Instance) is { } owner ? owner.Add(member.Member.OriginalDefinition) : null,
         _ => null,
     };
 
     /// <summary>Which layers <c>layers[at]</c> can be: the last for <c>^1</c> or <c>layers.Count - 1</c>; for a loop's index, those the loop and the <c>if</c>s around the read reach.</summary>
     private static Pick? At(IOperation layers, IOperation at, IOperation use)
     {
-        if (CollectionSymbol(layers) is not { } collection)
+        if (CollectionPath(layers) is not { } collection)
         {
             return null;
         }

@@ -492,9 +492,24 @@ internal sealed class SquaredErrorRecognizer
         var reader = new TolerantMathReader(index, ct, delegateValues is null ? null : call => Dispatched(call, delegateValues));
         var inOtherBody = new HashSet<IOperation>();
         var chosen = new HashSet<IOperation>();
+        var dispatched = new HashSet<IOperation>();
         IReadOnlyList<IOperation>? calledOn = null;
-        var delta = Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody, chosen);
+        var delta = Delta(product, variable, variable.Select(ReadFactor).ToList(), reader, ct, inOtherBody, chosen, Sure);
+        if (delta is { ErrorSides.IsEmpty: false } && calledOn is null && !delta.DerivativeFactors.All(Sure))
+        {
+            // neuron.activation.Derivative(neuron.Sum) beside an error: flow keeps the activations per member, not per neuron, so
+            // the sigmoid it finds on the error may be the hidden neurons' only; σ' must be every object's derivative.
+            return null;
+        }
+
         return delta is not null && calledOn is not null ? delta with { CalledOn = calledOn } : delta;
+
+        // A call of a method of yours that dispatches inside (top.Derivative(k)) is read for its own object by flow; a dispatched call
+        // written in the product is not.
+        bool Sure(IOperation factor) =>
+            !dispatched.Contains(factor)
+            || ThroughLocal(factor, ct) is not IInvocationOperation { Instance: not null } call || !(IsDispatched(call.TargetMethod) || call.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+            || EveryHeldIsDerivative(factor, null, delegateValues, ct);
 
         // A derivative no body can show (an interface call, a delegate) is o·(1 − o) of what it is given, or σ(z)·(1 − σ(z)).
         Expr ReadFactor(IOperation factor)
@@ -506,6 +521,7 @@ internal sealed class SquaredErrorRecognizer
 
             if (DispatchedDerivative(factor, delegateValues, ct) is var (argument, atInput, heldOn))
             {
+                dispatched.Add(factor);
                 calledOn ??= heldOn; // a delegate each layer object is made with, read for the objects the method runs on
             }
             else
@@ -1129,7 +1145,7 @@ internal sealed class SquaredErrorRecognizer
         // Flow must still find the sigmoid on a side (σ' taken at a linear neuron's output is another mistake, not this one); the
         // side that is the very value the body takes σ' at is asked first.
         SquaredErrorDelta? Handed((IOperation Left, IOperation Right) sides) =>
-            inputs.Chooser is { } chooser && ChosenDerivative(chooser, values, ct) is null && !EveryHeldIsDerivative(chooser, call, values, ct) ? null : new(call, null, ImmutableArray<IOperation>.Empty)
+            inputs.Chooser is { } chooser && ChosenDerivative(chooser, values, ct) is null && !EveryHeldIsDerivative(chooser, call.Instance, values, ct) ? null : new(call, null, ImmutableArray<IOperation>.Empty)
             {
                 ErrorSides = ImmutableArray.Create(sides.Left, sides.Right),
                 OutputSide = OutputOnReceiver(call, sides.Left, inputs.Outputs) ?? OutputOnReceiver(call, sides.Right, inputs.Outputs),
@@ -1138,13 +1154,14 @@ internal sealed class SquaredErrorRecognizer
     }
 
     /// <summary>
-    /// True when <paramref name="factor"/>, an interface or virtual derivative call or a delegate's in the body <paramref name="call"/>
-    /// runs (<c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>, <c>derivative(Outputs[i])</c>), is σ' in every
-    /// implementation or method the objects it can run on hold: those flow places on the call's receiver (<c>layer.Neurons[i]</c>)
-    /// where it can, else every object flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh
-    /// output neuron, where the call cannot be placed on the output neurons alone, is not this delta.
+    /// True when <paramref name="factor"/>, an interface or virtual derivative call or a delegate's (in the body of a call on
+    /// <paramref name="called"/>: <c>Activation.Derivative(Value)</c> on the neuron's own <c>Activation</c>, <c>derivative(Outputs[i])</c>;
+    /// or in the product itself, <c>neuron.activation.Derivative(neuron.Sum)</c>), is σ' in every implementation or method the objects
+    /// it can run on hold: those flow places on <paramref name="called"/> (<c>layer.Neurons[i]</c>) where it can, else every object
+    /// flow places on the derivative's receiver. A network of sigmoid hidden neurons and a tanh output neuron, where the call cannot
+    /// be placed on the output neurons alone, is not this delta.
     /// </summary>
-    private bool EveryHeldIsDerivative(IOperation factor, IInvocationOperation call, HeldValues? values, CancellationToken ct)
+    private bool EveryHeldIsDerivative(IOperation factor, IOperation? called, HeldValues? values, CancellationToken ct)
     {
         if (values is not { } held || ThroughLocal(factor, ct) is not IInvocationOperation { Arguments.Length: 1, Instance: { } activation } derivative
             || !(IsDispatched(derivative.TargetMethod) || derivative.TargetMethod.MethodKind == MethodKind.DelegateInvoke))
@@ -1152,7 +1169,7 @@ internal sealed class SquaredErrorRecognizer
             return false;
         }
 
-        var objects = (IsOwnMember(activation) && call.Instance is { } on && Operations.Strip(on) is not IInstanceReferenceOperation ? held.SettingOn(activation, on, null) : null)
+        var objects = (IsOwnMember(activation) && called is { } on && Operations.Strip(on) is not IInstanceReferenceOperation ? held.SettingOn(activation, on, null) : null)
             ?? held.Invoke(activation);
         return objects is { Count: > 0 } && objects.All(o => (derivative.TargetMethod.MethodKind == MethodKind.DelegateInvoke ? HeldDerivativeForm(o, ct)
             : Operations.Strip(o) is IObjectCreationOperation { Type: INamedTypeSymbol type } && FlowIndex.ImplementationIn(type, derivative.TargetMethod) is { } implementation
@@ -1483,7 +1500,8 @@ internal sealed class SquaredErrorRecognizer
             && (scalarMethods.GetOrAdd(definition, m => ScalarPair(m, ct)) != null || elementwiseMethods.GetOrAdd(definition, m => ElementwisePair(m, ct)) != null);
     }
 
-    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct, ISet<IOperation>? inOtherBody = null, ISet<IOperation>? chosen = null)
+    private SquaredErrorDelta? Delta(IOperation product, List<IOperation> factors, List<Expr> math, TolerantMathReader reader, CancellationToken ct, ISet<IOperation>? inOtherBody = null, ISet<IOperation>? chosen = null,
+        System.Func<IOperation, bool>? sureDerivative = null)
     {
         for (var j = 0; j < factors.Count; j++)
         {
@@ -1528,7 +1546,7 @@ internal sealed class SquaredErrorRecognizer
                         return new SquaredErrorDelta(product, null, drop) { ErrorSides = ImmutableArray.Create(sides.Left, sides.Right) };
                     }
 
-                    if (StoredError(factors[e], drop, product, ct) is var (left, right))
+                    if ((sureDerivative is null || drop.All(sureDerivative)) && StoredError(factors[e], drop, product, ct) is var (left, right))
                     {
                         // n.Error * σ'(n.Output) taken over layers whose last one's Error holds t − o: the hidden neurons' errors
                         // are sums, so no factor can be dropped for all of them.

@@ -3464,6 +3464,10 @@ public sealed class SquaredErrorRealShapeTests
         { "hidden and output layers in fields: output.SetErrors(t) stores target minus output in its neurons, then each layer's ComputeDeltas() takes σ' times each neuron's Error", new[] { FieldLayerNeurons(
             "output.SetErrors(t); output.ComputeDeltas();", "hidden.ComputeDeltas();",
             layerDelta: "n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|};") } },
+        { "a trainer apart stores each output neuron's error as target minus output, then hands each output neuron to a method multiplying it by its activation object's derivative", new[] { SeparateTrainer(
+            "SigmoidActivation", "{|GW1001:neuron.error * neuron.activation.UnfilterDerivative(neuron.weightedSum)|}") } },
+        { "a trainer apart hands each output neuron and its target to a method multiplying target minus output by the neuron's activation object's derivative, all sigmoid", new[] { SeparateTrainer(
+            "SigmoidActivation", "{|GW1001:(target - neuron.outputValue) * neuron.activation.UnfilterDerivative(neuron.weightedSum)|}") } },
         { "neurons whose Error the last layer's pass of one loop stores under if (l == layers.Count - 1); the delta after it, outside that if, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
             "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
             "for (int l = layers.Count - 1; l >= 0; l--) { for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (l == layers.Count - 1) n.Error = t[j] - n.Output; n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; } if (l > 0) HiddenErrors(l); }") } },
@@ -5047,6 +5051,10 @@ public sealed class SquaredErrorRealShapeTests
             "for (int i = 0; i < t.Length; i++) { output.Neurons[i].Error = t[i] - output.Neurons[i].Output; output.Neurons[i].Delta = output.Neurons[i].Error; }", "Deltas(hidden);") } },
         { "hidden and output layers in fields: output.SetErrors(t) then output.ErrorsAsDeltas() (cross-entropy); only hidden.ComputeDeltas() takes σ' times the error", new[] { FieldLayerNeurons(
             "output.SetErrors(t); output.ErrorsAsDeltas();", "hidden.ComputeDeltas();") } },
+        { "a trainer apart stores each tanh output neuron's error as target minus output and multiplies it by its activation object's derivative; the hidden neurons are sigmoid", new[] { SeparateTrainer(
+            "TanhActivation", "neuron.error * neuron.activation.UnfilterDerivative(neuron.weightedSum)") } },
+        { "a trainer apart hands each tanh output neuron and its target to a method multiplying target minus output by its activation object's derivative; sigmoid hidden", new[] { SeparateTrainer(
+            "TanhActivation", "(target - neuron.outputValue) * neuron.activation.UnfilterDerivative(neuron.weightedSum)") } },
         { "one loop over every layer stores each output neuron's Error under if (isOutput) with its Delta the error itself (cross-entropy); σ' multiplies it in the else branch", new[] { StoredErrorNeurons(
             "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
             "for (int l = layers.Count - 1; l >= 0; l--) { bool isOutput = l == layers.Count - 1; for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (isOutput) { n.Error = t[j] - n.Output; n.Delta = n.Error; } else n.Delta = n.Error * n.Output * (1 - n.Output); } if (l > 0) HiddenErrors(l); }") } },
@@ -6632,6 +6640,87 @@ public sealed class SquaredErrorRealShapeTests
             {
                 output.Forward(hidden.Forward(x));
                 {{step}}
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A trainer class apart from the network (as a public gradient-descent trainer is written): neurons made with an activation
+    /// object (<c>IActivation</c>, sigmoid hidden neurons, <paramref name="output"/> output neurons), the trainer storing each output
+    /// neuron's <c>error</c> as target minus output in one method and, in another, handing each output neuron to
+    /// <c>CalculateOutputGradient(Neuron neuron, float target)</c>, which multiplies that error (or target minus output) by the
+    /// derivative its activation object takes at the weighted sum (<paramref name="gradient"/>).
+    /// </summary>
+    private static string SeparateTrainer(string output, string gradient) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public interface IActivation { float Filter(float x); float UnfilterDerivative(float x); }
+        public class SigmoidActivation : IActivation
+        {
+            public float Filter(float x) => /*σ*/1f / (1f + (float)Math.Exp(-x));
+            public float UnfilterDerivative(float x) { float s = Filter(x); return s * (1 - s); }
+        }
+        public class TanhActivation : IActivation
+        {
+            public float Filter(float x) => (float)Math.Tanh(x);
+            public float UnfilterDerivative(float x) { float t = Filter(x); return 1 - t * t; }
+        }
+        public class Synapse { public float weight; public Neuron axon, dendrite; }
+        public class Neuron
+        {
+            public IActivation activation;
+            public float weightedSum, outputValue, error, gradient;
+            public List<Synapse> dendrites = new List<Synapse>(), axons = new List<Synapse>();
+            public Neuron(IActivation activation) { this.activation = activation; }
+            public void Compute()
+            {
+                weightedSum = 0;
+                foreach (var d in dendrites) weightedSum += d.weight * d.axon.outputValue;
+                outputValue = activation.Filter(weightedSum);
+            }
+        }
+        public class Layer { public List<Neuron> neurons = new List<Neuron>(); }
+        public class NeuralNetwork
+        {
+            public Layer outputLayer = new Layer();
+            public List<Layer> hiddenLayers = new List<Layer>();
+            public NeuralNetwork(int hidden, int outputs)
+            {
+                var hiddenLayer = new Layer();
+                for (int i = 0; i < hidden; i++) hiddenLayer.neurons.Add(new Neuron(new SigmoidActivation()));
+                hiddenLayers.Add(hiddenLayer);
+                for (int i = 0; i < outputs; i++) outputLayer.neurons.Add(new Neuron(new {{output}}()));
+            }
+        }
+        public class GradientDescent
+        {
+            protected NeuralNetwork neuralNetwork;
+            public GradientDescent(NeuralNetwork network) { neuralNetwork = network; }
+            public void Backpropagation(List<float> expected)
+            {
+                CalculateErrors(expected);
+                for (int k = 0, nb = neuralNetwork.outputLayer.neurons.Count; k < nb; k++) CalculateOutputGradient(neuralNetwork.outputLayer.neurons[k], expected[k]);
+                for (int l = neuralNetwork.hiddenLayers.Count - 1; l >= 0; l--)
+                    foreach (var n in neuralNetwork.hiddenLayers[l].neurons) CalculateHiddenGradient(n);
+            }
+            protected void CalculateErrors(List<float> expected)
+            {
+                Neuron outputNeuron;
+                for (int k = 0, nb = neuralNetwork.outputLayer.neurons.Count; k < nb; k++)
+                {
+                    outputNeuron = neuralNetwork.outputLayer.neurons[k];
+                    outputNeuron.error = expected[k] - outputNeuron.outputValue;
+                }
+            }
+            protected void CalculateOutputGradient(Neuron neuron, float target)
+            {
+                neuron.gradient = {{gradient}};
+            }
+            protected void CalculateHiddenGradient(Neuron neuron)
+            {
+                float s = 0;
+                foreach (var a in neuron.axons) s += a.weight * a.dendrite.gradient;
+                neuron.gradient = s * neuron.activation.UnfilterDerivative(neuron.weightedSum);
             }
         }
         """;
