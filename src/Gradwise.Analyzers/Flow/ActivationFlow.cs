@@ -101,8 +101,7 @@ internal sealed class ActivationFlow
     /// </summary>
     public List<IOperation>? CallerReceivers(IOperation inside, CancellationToken cancellationToken)
     {
-        var root = Operations.Root(inside);
-        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } method)
+        if (Operations.InstanceMethodOf(inside, cancellationToken) is not { } method)
         {
             return null;
         }
@@ -989,9 +988,7 @@ internal sealed class ActivationFlow
             var collection = Operations.Strip(tuple) switch
             {
                 IParameterReferenceOperation parameter => LinqElementSource(parameter),
-                ILocalReferenceOperation local when Index.Reaching(local, ct) is [var definition]
-                    && (definition as IForEachLoopOperation ?? definition.Parent as IForEachLoopOperation) is { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var each } } loop
-                    && SymbolEqualityComparer.Default.Equals(each, local.Local) => loop.Collection,
+                ILocalReferenceOperation local => Index.ForEachCollection(local, ct),
                 _ => null,
             };
             return collection != null ? ZippedSide(collection, side) : null;
@@ -2372,23 +2369,7 @@ internal sealed class ActivationFlow
     internal static IOperation? LinqElementSource(IParameterReferenceOperation reference)
     {
         var parameter = reference.Parameter;
-        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
-        {
-            return null;
-        }
-
-        IOperation? current = reference;
-        while (current != null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
-        {
-            current = current.Parent;
-        }
-
-        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        if (Operations.LambdaArgument(reference) is not { Parent: IInvocationOperation call })
         {
             return null;
         }

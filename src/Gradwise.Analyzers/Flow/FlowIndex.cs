@@ -441,6 +441,13 @@ internal sealed class FlowIndex : IValueSource
         return definitions.GetOrAdd(root, r => LocalDefinitions.Build(r, cancellationToken)).Reaching(use, cancellationToken);
     }
 
+    /// <summary>The collection a <c>foreach</c> variable takes its elements from (<c>neurons</c> of <c>foreach (var n in neurons)</c>), or null for any other local.</summary>
+    public IOperation? ForEachCollection(ILocalReferenceOperation local, CancellationToken cancellationToken) =>
+        Reaching(local, cancellationToken) is [var definition] && (definition as IForEachLoopOperation ?? definition.Parent as IForEachLoopOperation) is
+        { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var each } } loop && SymbolEqualityComparer.Default.Equals(each, local.Local)
+            ? loop.Collection
+            : null;
+
     /// <summary>
     /// The definitions that reach this read of a local by the control-flow graph alone: unlike <see cref="Reaching"/>, an accumulator
     /// (<c>double e = o; e -= t;</c>) is not answered by all its writes, so a read after one compound store gets that store only.

@@ -37,8 +37,8 @@ internal static class LayerPicks
 
     /// <summary>
     /// True when the neurons <paramref name="runsOn"/> reads can be among those <paramref name="storedOn"/> was written for: both are
-    /// taken from one collection of layers, both can be in its last layer, and the two are not in the two branches of one
-    /// <c>if</c>. False where either cannot be placed.
+    /// taken from one collection of layers and both can be in its last layer (or both are in one layer object held apart), and the
+    /// two are not in the two branches of one <c>if</c>. False where either cannot be placed.
     /// </summary>
     /// <remarks>
     /// Each is read as a neuron (an element of a layer: <c>layers[l][j]</c>) and as a layer object (<c>layers[l]</c>, whose
@@ -91,8 +91,7 @@ internal static class LayerPicks
     /// </summary>
     private static (bool Called, IReadOnlyList<Pick> Placed) CallersLayers(IOperation inside, FlowIndex index, CancellationToken ct)
     {
-        var root = Operations.Root(inside);
-        if (root.SemanticModel?.GetDeclaredSymbol(root.Syntax, ct) is not IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method)
+        if (Operations.InstanceMethodOf(inside, ct) is not { } method)
         {
             return (false, None);
         }
@@ -249,17 +248,9 @@ internal static class LayerPicks
     }
 
     /// <summary>True for a lambda run before the call it is handed to returns: the body of <c>Parallel.For</c>, <c>Parallel.ForEach</c> or a list's <c>ForEach</c>.</summary>
-    private static bool RunsInPlace(IAnonymousFunctionOperation function)
-    {
-        IOperation current = function;
-        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "For" or "ForEach" } target } }
-            && (target.ContainingType.Name == "Parallel" || (target.Name == "ForEach" && !target.IsStatic));
-    }
+    private static bool RunsInPlace(IAnonymousFunctionOperation function) =>
+        Operations.HandedAs(function) is { Parent: IInvocationOperation { TargetMethod: { Name: "For" or "ForEach" } target } }
+        && (target.ContainingType.Name == "Parallel" || (target.Name == "ForEach" && !target.IsStatic));
 
     /// <summary>The value a <c>for</c> loop starts its index at (<c>var l = layers.Count - 1</c>, <c>l = 0</c>), or null when it does not set that index.</summary>
     private static IOperation? Declares(IForLoopOperation loop, ILocalSymbol counter) => loop.Before switch
@@ -366,37 +357,15 @@ internal static class LayerPicks
     /// The collection a variable takes its elements from: that of <c>foreach (var n in neurons)</c>, of a lambda handed to
     /// <c>Parallel.ForEach(neurons, n =&gt; ...)</c> or to <c>neurons.ForEach(n =&gt; ...)</c>. Null for any other variable.
     /// </summary>
-    private static IOperation? EachOf(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct) =>
-        index.Reaching(local, ct) is [var definition] && (definition as IForEachLoopOperation ?? definition.Parent as IForEachLoopOperation) is
-        { LoopControlVariable: IVariableDeclaratorOperation { Symbol: var each } } loop && SymbolEqualityComparer.Default.Equals(each, local.Local)
-            ? loop.Collection
-            : null;
+    private static IOperation? EachOf(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct) => index.ForEachCollection(local, ct);
 
-    private static IOperation? EachOf(IParameterReferenceOperation parameter)
-    {
-        if (parameter.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
-        {
-            return null;
-        }
-
-        IOperation? current = parameter;
-        while (current != null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda)))
-        {
-            current = current.Parent;
-        }
-
-        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current?.Parent is IArgumentOperation { Parent: IInvocationOperation call } handed ? call.TargetMethod switch
+    private static IOperation? EachOf(IParameterReferenceOperation parameter) =>
+        parameter.Parameter.Ordinal == 0 && Operations.LambdaArgument(parameter) is { Parent: IInvocationOperation call } handed ? call.TargetMethod switch
         {
             { Name: "ForEach", IsStatic: true, ContainingType.Name: "Parallel" } when call.Arguments.Length >= 2 && ReferenceEquals(call.Arguments[call.Arguments.Length - 1], handed) => call.Arguments[0].Value,
             { Name: "ForEach", IsStatic: false } when call.Instance is { } list => list,
             _ => null,
         } : null;
-    }
 
     /// <summary>True when the two operations are in the two branches of one <c>if</c> (or <c>?:</c>): no run reaches both.</summary>
     public static bool InOtherBranches(IOperation a, IOperation b)

@@ -69,6 +69,49 @@ internal static class Operations
         return operation;
     }
 
+    /// <summary>The argument a lambda is handed as (through its delegate creation and conversions), or null.</summary>
+    public static IArgumentOperation? HandedAs(IAnonymousFunctionOperation function)
+    {
+        IOperation current = function;
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent as IArgumentOperation;
+    }
+
+    /// <summary>
+    /// The argument the lambda whose parameter <paramref name="reference"/> reads is handed as (<c>x =&gt; ...</c> of
+    /// <c>xs.Select(x =&gt; ...)</c>), or null for a method's own parameter or a lambda stored or called.
+    /// </summary>
+    public static IArgumentOperation? LambdaArgument(IParameterReferenceOperation reference)
+    {
+        if (reference.Parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda)
+        {
+            return null;
+        }
+
+        for (IOperation? current = reference; current != null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+            {
+                return HandedAs(function);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The instance method (an ordinary one, not a constructor or accessor) whose body holds <paramref name="inside"/>, or null: the
+    /// method whose calls' receivers are the objects the operation runs on.
+    /// </summary>
+    public static IMethodSymbol? InstanceMethodOf(IOperation inside, System.Threading.CancellationToken cancellationToken) =>
+        Root(inside) is var root && root.SemanticModel?.GetDeclaredSymbol(root.Syntax, cancellationToken) is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+            ? method
+            : null;
+
     /// <summary>The symbol a reference names: a local, parameter, field or property.</summary>
     /// <summary>The array or collection under a span made of it: <c>o</c> of the implicit conversion to <c>Span&lt;float&gt;</c>, of <c>o.AsSpan()</c>.</summary>
     public static IOperation SpanOf(IOperation operation) => Strip(operation) switch

@@ -1227,9 +1227,7 @@ internal sealed class SquaredErrorRecognizer
 
             // Error = t - Output in the neuron's own SetError(t): stored for the objects its calls run on (last[i].SetError(t[i]))
             var objects = Operations.Strip(on) is IInstanceReferenceOperation
-                ? Operations.Root(write.Site).SemanticModel?.GetDeclaredSymbol(Operations.Root(write.Site).Syntax, ct) is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } storing
-                    ? index.CallReceivers(storing, ct).OfType<IOperation>()
-                    : Enumerable.Empty<IOperation>()
+                ? Operations.InstanceMethodOf(write.Site, ct) is { } storing ? index.CallReceivers(storing, ct).OfType<IOperation>() : Enumerable.Empty<IOperation>()
                 : new[] { on };
             if (objects.Any(o => Operations.Strip(o) is not IInstanceReferenceOperation && LayerPicks.MayShare(receiver, Operations.Strip(o), index, ct)))
             {

@@ -1477,7 +1477,7 @@ public sealed class SquaredErrorRealShapeTests
         { "textbook port with the error written out", new[] {
             TextbookPort("1.0 / (1.0 + Math.Exp(-z))", "Activation(z) * (1 - Activation(z))", "{|GW1001:(activations[activations.Count - 1][j] - y[j]) * Prime(zs[zs.Count - 1][j])|}") } },
         { "output errors stored in an array, the deltas taken from it in the next loop", new[] {
-            ErrorArrays("/*σ*/1.0 / (1.0 + Math.Exp(-s))", "{|GW1001:outputErrors[k] * outputs[k] * (1 - outputs[k])|}") } },
+            ErrorArrays(SigmoidOfSum, "{|GW1001:outputErrors[k] * outputs[k] * (1 - outputs[k])|}") } },
         { "errors array field filled by one method, the gradient taken by another", new[] { """
             using System;
             public class Net
@@ -3444,19 +3444,19 @@ public sealed class SquaredErrorRealShapeTests
         { "an output layer takes the derivatives of all its outputs at once by an array overload mapping SigmoidDerivative with Select, then multiplies its error by each", new[] { MappedDerivatives(
             "var derivatives = Functions.SigmoidDerivative(Outputs);", "{|GW1001:Error[i] * derivatives[i]|}") } },
         { "neurons keep an Error the network stores as target minus output for the last layer's, and a delta over every layer from the last down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
         { "neurons keep an Error stored for layers.Last()'s; each neuron of every layer from the last down then computes Delta = Error * Output * (1 - Output) itself", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers.Last()[i].Error = t[i] - layers.Last()[i].Output;",
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers.Last()[i].Error = t[i] - layers.Last()[i].Output;",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) {|GW1001:n.CalcDelta()|}; if (l > 0) HiddenErrors(l); }") } },
         { "neurons keep an Error filled for layers[^1] in a Parallel.For lambda; a Parallel.ForEach over every layer from the last down multiplies it in place by σ' of the output", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; });",
+            SigmoidOfSum, "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; });",
             "for (int l = layers.Count - 1; l >= 0; l--) { Parallel.ForEach(layers[l], n => { {|GW1001:n.Error *= n.Output * (1 - n.Output)|}; n.Delta = n.Error; }); if (l > 0) HiddenErrors(l); }") } },
         { "neurons keep an Error the network fills by a loss-derivative delegate field (target minus output); a delegate derivative multiplies it in place over every layer from the last", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = lossPrime(layers[layers.Count - 1][i].Output, t[i]);",
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = lossPrime(layers[layers.Count - 1][i].Output, t[i]);",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) {|GW1001:n.Error *= prime(n.Output)|}; for (int j = 0; l > 0 && j < layers[l - 1].Length; j++) layers[l - 1][j].Error = layers[l].Sum(n => n.Weights[j] * n.Error); }") } },
         { "each neuron of layers[^1] stores its own Error = target - Output when the network calls SetError; a delta over every layer from the last down multiplies it by σ'", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[^1][i].SetError(t[i]);",
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers[^1][i].SetError(t[i]);",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
         { "hidden and output layers in fields: the network stores each output neuron's Error as target minus output, then hands each layer to its Deltas(layer) taking σ' times it", new[] { FieldLayerNeurons(
             "for (int i = 0; i < t.Length; i++) output.Neurons[i].Error = t[i] - output.Neurons[i].Output; Deltas(output);", "Deltas(hidden);",
@@ -3469,7 +3469,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a trainer apart hands each output neuron and its target to a method multiplying target minus output by the neuron's activation object's derivative, all sigmoid", new[] { SeparateTrainer(
             "SigmoidActivation", "{|GW1001:(target - neuron.outputValue) * neuron.activation.UnfilterDerivative(neuron.weightedSum)|}") } },
         { "neurons whose Error the last layer's pass of one loop stores under if (l == layers.Count - 1); the delta after it, outside that if, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
+            SigmoidOfSum, "",
             "for (int l = layers.Count - 1; l >= 0; l--) { for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (l == layers.Count - 1) n.Error = t[j] - n.Output; n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; } if (l > 0) HiddenErrors(l); }") } },
         { "an output layer maps o * (1 - o) over its outputs with a Select lambda into a local array, then multiplies its error by each element", new[] { MappedDerivatives(
             "var derivatives = Outputs.Select(o => o * (1 - o)).ToArray();", "{|GW1001:Error[i] * derivatives[i]|}") } },
@@ -5027,25 +5027,25 @@ public sealed class SquaredErrorRealShapeTests
         { "a list of layers whose sigmoid layer caches its outputs in the expression it returns, a linear layer last", new[] { CachingLayers(
             "new Dense(), new Squash(), new Dense()", "l += (a[k] - y[k]) * (a[k] - y[k]);") } },
         { "neurons keep an Error stored as target minus output for the last layer, whose Delta is that error (cross-entropy); σ' multiplies the hidden layers' only, from layers.Count - 2 down", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
         { "neurons keep an Error stored for the last layer's; one loop over every layer takes the last layer's Delta as the error itself and σ' times it in the else branch", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) { if (l == layers.Count - 1) n.Delta = n.Error; else n.Delta = n.Error * n.Output * (1 - n.Output); } if (l > 0) HiddenErrors(l); }") } },
         { "neurons keep an Error stored for the last layer's, hidden layers' deltas counted up to layers.Count - 1 (exclusive) multiply theirs by σ'; the last layer's delta is the error", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "for (int l = layers.Count - 2; l >= 0; l--) HiddenErrors(l + 1); for (int l = 0; l < layers.Count - 1; l++) foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output);") } },
         { "neurons keep an Error stored for the last layer's; the loop from the last layer down multiplies by σ' only under if (l < layers.Count - 1)", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "for (int l = layers.Count - 1; l >= 0; l--) { if (l < layers.Count - 1) foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); if (l > 0) HiddenErrors(l); }") } },
         { "neurons keep an Error filled for layers[^1] in a Parallel.For lambda; the Parallel.ForEach multiplying in place by σ' starts at layers.Count - 2 (cross-entropy at the output)", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; layers[^1][i].Delta = layers[^1][i].Error; });",
+            SigmoidOfSum, "Parallel.For(0, layers[^1].Length, i => { layers[^1][i].Error = t[i] - layers[^1][i].Output; layers[^1][i].Delta = layers[^1][i].Error; });",
             "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); Parallel.ForEach(layers[l], n => { n.Error *= n.Output * (1 - n.Output); n.Delta = n.Error; }); }") } },
         { "neurons keep an Error the network fills by a loss-derivative delegate of the cross-entropy over σ' ((t - o) / (o (1 - o))); σ' then multiplies it in place over every layer", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = crossEntropyPrime(layers[layers.Count - 1][i].Output, t[i]);",
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers[layers.Count - 1][i].Error = crossEntropyPrime(layers[layers.Count - 1][i].Output, t[i]);",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Error *= prime(n.Output); for (int j = 0; l > 0 && j < layers[l - 1].Length; j++) layers[l - 1][j].Error = layers[l].Sum(n => n.Weights[j] * n.Error); }") } },
         { "each neuron of layers[^1] stores its own Error = target - Output by SetError and takes it as its Delta; σ' multiplies the hidden layers' errors only, from layers.Count - 2", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "for (int i = 0; i < t.Length; i++) { layers[^1][i].SetError(t[i]); layers[^1][i].Delta = layers[^1][i].Error; }",
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) { layers[^1][i].SetError(t[i]); layers[^1][i].Delta = layers[^1][i].Error; }",
             "for (int l = layers.Count - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
         { "hidden and output layers in fields: the output neurons' Error is target minus output and their Delta that error; only Deltas(hidden) takes σ' times the error", new[] { FieldLayerNeurons(
             "for (int i = 0; i < t.Length; i++) { output.Neurons[i].Error = t[i] - output.Neurons[i].Output; output.Neurons[i].Delta = output.Neurons[i].Error; }", "Deltas(hidden);") } },
@@ -5056,7 +5056,7 @@ public sealed class SquaredErrorRealShapeTests
         { "a trainer apart hands each tanh output neuron and its target to a method multiplying target minus output by its activation object's derivative; sigmoid hidden", new[] { SeparateTrainer(
             "TanhActivation", "(target - neuron.outputValue) * neuron.activation.UnfilterDerivative(neuron.weightedSum)") } },
         { "one loop over every layer stores each output neuron's Error under if (isOutput) with its Delta the error itself (cross-entropy); σ' multiplies it in the else branch", new[] { StoredErrorNeurons(
-            "/*σ*/1.0 / (1.0 + Math.Exp(-s))", "",
+            SigmoidOfSum, "",
             "for (int l = layers.Count - 1; l >= 0; l--) { bool isOutput = l == layers.Count - 1; for (int j = 0; j < layers[l].Length; j++) { var n = layers[l][j]; if (isOutput) { n.Error = t[j] - n.Output; n.Delta = n.Error; } else n.Delta = n.Error * n.Output * (1 - n.Output); } if (l > 0) HiddenErrors(l); }") } },
         { "tanh neurons keep an Error stored for the last layer's, and a delta over every layer from the last down multiplies it by o (1 - o) (a wrong derivative, not this mistake)", new[] { StoredErrorNeurons(
             "Math.Tanh(s)", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
@@ -6773,6 +6773,9 @@ public sealed class SquaredErrorRealShapeTests
             }
         }
         """;
+
+    /// <summary>A neuron's sigmoid of its weighted sum <c>s</c>, marked as the activation the diagnostic points at.</summary>
+    private const string SigmoidOfSum = "/*σ*/1.0 / (1.0 + Math.Exp(-s))";
 
     /// <summary>
     /// A textbook network of neurons that each keep their <c>Output</c>, <c>Error</c> and <c>Delta</c>, in a list of arrays of neurons; a
