@@ -457,7 +457,9 @@ public sealed class PackedGradwise : IDisposable
         WorkDirectory = Path.Combine(Path.GetTempPath(), "gradwise-package-test-" + Guid.NewGuid().ToString("N"));
         FeedDirectory = Path.Combine(WorkDirectory, "feed");
         Directory.CreateDirectory(FeedDirectory);
-        Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Guid.NewGuid().ToString("N")[..8];
+        // The random part starts with a letter: eight hex digits that are all numbers with a leading zero (06588397) make a numeric
+        // pre-release identifier SemVer refuses, and dotnet pack fails.
+        Version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".r" + Guid.NewGuid().ToString("N")[..8];
 
         var arguments = new[] { "pack", Path.Combine("src", "Gradwise", "Gradwise.csproj"), "-c", "Release", "-o", FeedDirectory, "-p:PackageVersion=" + Version, "--disable-build-servers", "-v:minimal" }
             .Concat(Repo.NoRestoreWhenRestored());
