@@ -348,12 +348,14 @@ internal static class LastIteration
     }
 
     /// <summary>True when the loop sets its index to 0 before the first pass (<c>var k = 0</c>, <c>k = 0</c>).</summary>
-    private static bool StartsAtZero(IForLoopOperation loop, ILocalSymbol index) => loop.Before switch
+    private static bool StartsAtZero(IForLoopOperation loop, ILocalSymbol index) => Start(loop, index) is { } start && Operations.Number(start) == 0;
+
+    /// <summary>The value a <c>for</c> loop starts its index at (<c>var l = layers.Count - 1</c>, <c>l = 0</c>), or null when it does not set that index.</summary>
+    public static IOperation? Start(IForLoopOperation loop, ILocalSymbol counter) => loop.Before switch
     {
-        [IVariableDeclarationGroupOperation { Declarations: [{ Declarators: [{ Symbol: var declared, Initializer.Value: var start }] }] }] =>
-            SymbolEqualityComparer.Default.Equals(declared, index) && Operations.Number(start) == 0,
-        [IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: var target, Value: var start } }] => Is(target, index) && Operations.Number(start) == 0,
-        _ => false,
+        [IVariableDeclarationGroupOperation { Declarations: [{ Declarators: [{ Symbol: var declared, Initializer.Value: var start }] }] }] when SymbolEqualityComparer.Default.Equals(declared, counter) => start,
+        [IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var assigned }, Value: var start } }] when SymbolEqualityComparer.Default.Equals(assigned, counter) => start,
+        _ => null,
     };
 
     /// <summary>The index and bound n of a loop that counts its index up by one while <c>index &lt; n</c>; null for any other loop.</summary>
@@ -364,12 +366,17 @@ internal static class LastIteration
             : null;
 
     /// <summary>True when the loop's only step is <c>i++</c>, <c>++i</c> or <c>i += 1</c>.</summary>
-    private static bool Counts(IForLoopOperation loop, ILocalSymbol index) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] && step switch
+    private static bool Counts(IForLoopOperation loop, ILocalSymbol index) => Step(loop, index) == 1;
+
+    /// <summary>+1 for a loop stepping its index up by one, −1 for one stepping it down by one, 0 otherwise.</summary>
+    public static int Step(IForLoopOperation loop, ILocalSymbol counter) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] ? step switch
     {
-        IIncrementOrDecrementOperation { Kind: OperationKind.Increment, Target: var target } => Is(target, index),
-        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: var target, Value.ConstantValue: { HasValue: true, Value: 1 } } => Is(target, index),
-        _ => false,
-    };
+        IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local: var local } } change when SymbolEqualityComparer.Default.Equals(local, counter) =>
+            change.Kind == OperationKind.Increment ? 1 : -1,
+        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Target: ILocalReferenceOperation { Local: var local }, Value.ConstantValue: { HasValue: true, Value: 1 } } change
+            when SymbolEqualityComparer.Default.Equals(local, counter) => change.OperatorKind == BinaryOperatorKind.Add ? 1 : -1,
+        _ => 0,
+    } : 0;
 
     /// <summary>Whether <paramref name="condition"/> holds when the index is n − 1; null when it does not compare the index with n − 1.</summary>
     private static bool? AtLast(IOperation condition, ILocalSymbol index, IOperation bound)

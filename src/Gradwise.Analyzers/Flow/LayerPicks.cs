@@ -233,7 +233,7 @@ internal static class LayerPicks
                 return holds == ReferenceEquals(branch.WhenTrue, child) ? Reach.Last : Reach.WithoutLast;
             }
 
-            if (parent is IForLoopOperation loop && Declares(loop, counter) is { } start)
+            if (parent is IForLoopOperation loop && LastIteration.Start(loop, counter) is { } start)
             {
                 return Range(loop, counter, start, layers);
             }
@@ -252,21 +252,13 @@ internal static class LayerPicks
         Operations.HandedAs(function) is { Parent: IInvocationOperation { TargetMethod: { Name: "For" or "ForEach" } target } }
         && (target.ContainingType.Name == "Parallel" || (target.Name == "ForEach" && !target.IsStatic));
 
-    /// <summary>The value a <c>for</c> loop starts its index at (<c>var l = layers.Count - 1</c>, <c>l = 0</c>), or null when it does not set that index.</summary>
-    private static IOperation? Declares(IForLoopOperation loop, ILocalSymbol counter) => loop.Before switch
-    {
-        [IVariableDeclarationGroupOperation { Declarations: [{ Declarators: [{ Symbol: var declared, Initializer.Value: var start }] }] }] when SymbolEqualityComparer.Default.Equals(declared, counter) => start,
-        [IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var assigned }, Value: var start } }] when SymbolEqualityComparer.Default.Equals(assigned, counter) => start,
-        _ => null,
-    };
-
     /// <summary>
     /// The layers a loop's index reaches: counting down, the last one when it starts there and none when it starts below it
     /// (<c>layers.Count - 2</c>); counting up, the last one when the loop's test holds there. Null for another loop.
     /// </summary>
     private static Reach? Range(IForLoopOperation loop, ILocalSymbol counter, IOperation start, IOperation layers)
     {
-        switch (Step(loop, counter))
+        switch (LastIteration.Step(loop, counter))
         {
             case -1 when IsLastIndex(start, layers):
                 return Reach.WithLast;
@@ -279,16 +271,6 @@ internal static class LayerPicks
                 return null;
         }
     }
-
-    /// <summary>+1 for a loop stepping its index up by one, −1 for one stepping it down by one, 0 otherwise.</summary>
-    private static int Step(IForLoopOperation loop, ILocalSymbol counter) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] ? step switch
-    {
-        IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local: var local } } change when SymbolEqualityComparer.Default.Equals(local, counter) =>
-            change.Kind == OperationKind.Increment ? 1 : -1,
-        ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Target: ILocalReferenceOperation { Local: var local }, Value.ConstantValue: { HasValue: true, Value: 1 } } change
-            when SymbolEqualityComparer.Default.Equals(local, counter) => change.OperatorKind == BinaryOperatorKind.Add ? 1 : -1,
-        _ => 0,
-    } : 0;
 
     /// <summary>
     /// Whether <paramref name="condition"/> holds when the index is the last of <paramref name="layers"/>: it compares the index
