@@ -6736,18 +6736,7 @@ public sealed class SquaredErrorRealShapeTests
     private static string FieldLayerNeurons(string step, string hiddenStep, string layerDelta = "n.Delta = n.Error * n.Output * (1 - n.Output);", string networkDelta = "n.Delta = n.Error * n.Output * (1 - n.Output);") => $$"""
         using System;
         using System.Linq;
-        public class Neuron
-        {
-            public double[] Weights;
-            public double Output, Error, Delta;
-            public Neuron(int n) { Weights = new double[n]; }
-            public void Fire(double[] x)
-            {
-                double s = 0;
-                for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i];
-                Output = /*σ*/1.0 / (1.0 + Math.Exp(-s));
-            }
-        }
+        {{NeuronWithError(SigmoidOfSum)}}
         public class Layer
         {
             public Neuron[] Neurons;
@@ -6774,6 +6763,26 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>
+    /// A neuron that keeps its <c>Output</c> (<paramref name="activation"/> of its weighted sum <c>s</c>), <c>Error</c> and <c>Delta</c>,
+    /// with <paramref name="members"/> beside them.
+    /// </summary>
+    private static string NeuronWithError(string activation, string members = "") => $$"""
+        public class Neuron
+        {
+            public double[] Weights;
+            public double Output, Error, Delta;
+            public Neuron(int n) { Weights = new double[n]; }
+            public void Fire(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i];
+                Output = {{activation}};
+            }
+            {{members}}
+        }
+        """;
+
     /// <summary>A neuron's sigmoid of its weighted sum <c>s</c>, marked as the activation the diagnostic points at.</summary>
     private const string SigmoidOfSum = "/*σ*/1.0 / (1.0 + Math.Exp(-s))";
 
@@ -6789,20 +6798,7 @@ public sealed class SquaredErrorRealShapeTests
         using System.Collections.Generic;
         using System.Linq;
         using System.Threading.Tasks;
-        public class Neuron
-        {
-            public double[] Weights;
-            public double Output, Error, Delta;
-            public Neuron(int n) { Weights = new double[n]; }
-            public void Fire(double[] x)
-            {
-                double s = 0;
-                for (int i = 0; i < x.Length; i++) s += x[i] * Weights[i];
-                Output = {{activation}};
-            }
-            public void CalcDelta() { Delta = Error * Output * (1 - Output); }
-            public void SetError(double target) { Error = target - Output; }
-        }
+        {{NeuronWithError(activation, "public void CalcDelta() { Delta = Error * Output * (1 - Output); } public void SetError(double target) { Error = target - Output; }")}}
         public class Net
         {
             readonly List<Neuron[]> layers = new List<Neuron[]>();
