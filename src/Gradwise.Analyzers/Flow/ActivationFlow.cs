@@ -179,15 +179,22 @@ internal sealed class ActivationFlow
     /// <summary>What selects a choice: the value tested and the constants that select it (no tested value: none known does).</summary>
     private sealed class Selection
     {
-        public Selection(IOperation? tested, object?[] constants)
+        public Selection(IOperation? tested, object?[] constants, SettingTests.Folding folding = SettingTests.Folding.None)
         {
             Tested = tested;
             Constants = constants;
+            Folding = folding;
         }
 
         public IOperation? Tested { get; }
 
         public object?[] Constants { get; }
+
+        /// <summary>What the test does to a configured name before comparing it (<c>switch (name.ToLower())</c>).</summary>
+        public SettingTests.Folding Folding { get; }
+
+        /// <summary>Whether a configured constant passes this guard.</summary>
+        public bool Takes(object? configured) => Constants.Any(k => SettingTests.Same(k, configured, Folding));
     }
 
     /// <summary>What a value's math is, as the search asks it: a logistic of something, an exponential (or neither).</summary>
@@ -1119,7 +1126,7 @@ internal sealed class ActivationFlow
             }
 
             object? ConstantOf(IOperation c) => Operations.Strip(c).ConstantValue.Value;
-            bool Takes(Selection guard, IOperation c) => guard.Tested != null && SameStorage(guard.Tested, tested) && guard.Constants.Any(k => Equals(k, ConstantOf(c)));
+            bool Takes(Selection guard, IOperation c) => guard.Tested != null && SameStorage(guard.Tested, tested) && guard.Takes(ConstantOf(c));
             bool Guarded(IOperation c) => guarded.Any(o => o.Guard is { } other && Takes(other, c));
             foreach (var (choice, guard) in guarded)
             {
@@ -1162,12 +1169,12 @@ internal sealed class ActivationFlow
                     return new Selection(flag, new object?[] { flagged.WhenTrue == child ? set : !set }); // if (squashed) return σ(z); or squashed ? σ(z) : z
                 }
 
-                if (parent is IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test } conditional && conditional.WhenTrue == child)
+                // v == C, v.Equals(C, StringComparison.OrdinalIgnoreCase), v.ToLower() is "c" or "d", and v != C for its else branch
+                if (parent is IConditionalOperation conditional && child != conditional.Condition
+                    && SettingTests.Equality(conditional.Condition, out var holds) is var (tested, constants, folding)
+                    && child == (holds ? conditional.WhenTrue : conditional.WhenFalse))
                 {
-                    var left = Operations.Strip(test.LeftOperand);
-                    var right = Operations.Strip(test.RightOperand);
-                    return right.ConstantValue.HasValue ? new Selection(left, new[] { right.ConstantValue.Value })
-                        : left.ConstantValue.HasValue ? new Selection(right, new[] { left.ConstantValue.Value }) : null;
+                    return new Selection(tested, constants, folding);
                 }
 
                 if (parent is ISwitchCaseOperation { Parent: ISwitchOperation statement } section)
@@ -1224,7 +1231,7 @@ internal sealed class ActivationFlow
                 }
             }
 
-            return new Selection(Operations.Strip(statement.Value), constants.ToArray());
+            return new Selection(SettingTests.Unfolded(statement.Value, out var folding), constants.ToArray(), folding);
         }
 
         /// <summary>
@@ -1256,7 +1263,7 @@ internal sealed class ActivationFlow
             }
 
             return configured is not { Count: > 0 } || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue)
-                || configured.Any(c => guard.Constants.Any(k => Equals(k, Operations.Strip(c).ConstantValue.Value)));
+                || configured.Any(c => guard.Takes(Operations.Strip(c).ConstantValue.Value));
         }
 
         /// <summary>
@@ -1441,12 +1448,13 @@ internal sealed class ActivationFlow
                 return all;
             }
 
-            var configured = Values(switchExpression.Value, depth + 1);
+            var configured = Values(SettingTests.Unfolded(switchExpression.Value, out var folding), depth + 1);
             if (configured is null || configured.Count == 0 || configured.Any(c => !Operations.Strip(c).ConstantValue.HasValue))
             {
                 return null;
             }
 
+            bool Labelled(IPatternOperation pattern, IOperation c) => SettingTests.PatternConstants(pattern).Any(k => SettingTests.Same(k, Operations.Strip(c).ConstantValue.Value, folding));
             foreach (var arm in switchExpression.Arms)
             {
                 if (arm.Guard != null)
@@ -1456,9 +1464,8 @@ internal sealed class ActivationFlow
 
                 var selected = arm.Pattern switch
                 {
-                    IConstantPatternOperation constant => configured.FirstOrDefault(c => Equals(Operations.Strip(c).ConstantValue.Value, constant.Value.ConstantValue.Value)),
-                    IDiscardPatternOperation => configured.FirstOrDefault(c => !switchExpression.Arms.Any(a => a.Pattern is IConstantPatternOperation p && Equals(p.Value.ConstantValue.Value, Operations.Strip(c).ConstantValue.Value))),
-                    _ => null,
+                    IDiscardPatternOperation => configured.FirstOrDefault(c => !switchExpression.Arms.Any(a => Labelled(a.Pattern, c))),
+                    var labels => configured.FirstOrDefault(c => Labelled(labels, c)),
                 };
                 if (selected != null && Value(arm.Value, kind, depth + 1) is { } fact)
                 {

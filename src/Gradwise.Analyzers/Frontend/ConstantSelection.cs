@@ -73,8 +73,8 @@ internal static class ConstantSelection
                 var tests = at switch
                 {
                     IConditionalOperation conditional => Tested(conditional.Condition),
-                    ISwitchOperation statement => new[] { statement.Value },
-                    ISwitchExpressionOperation expression => new[] { expression.Value },
+                    ISwitchOperation statement => new[] { SettingTests.Unfolded(statement.Value, out _) },
+                    ISwitchExpressionOperation expression => new[] { SettingTests.Unfolded(expression.Value, out _) },
                     _ => System.Array.Empty<IOperation>(),
                 };
                 foreach (var tested in tests)
@@ -87,7 +87,7 @@ internal static class ConstantSelection
             }
         }
 
-        static IOperation[] Tested(IOperation condition) => Operations.Strip(condition) switch
+        static IOperation[] Tested(IOperation condition) => SettingTests.Equality(condition, out _) is var (tested, _, _) ? new[] { tested } : Operations.Strip(condition) switch
         {
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test => new[] { test.LeftOperand, test.RightOperand },
             IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } => Tested(operand),
@@ -147,10 +147,10 @@ internal static class ConstantSelection
 
         switch (Gradwise.Flow.Operations.Strip(value))
         {
-            case ISwitchExpressionOperation choice when Chosen(choice.Value, chosen, out var constant):
+            case ISwitchExpressionOperation choice when Chosen(choice.Value, chosen, out var constant, out var folding):
                 foreach (var arm in choice.Arms)
                 {
-                    switch (Matches(arm.Pattern, constant))
+                    switch (Matches(arm.Pattern, constant, folding))
                     {
                         case true when arm.Guard is null:
                             return Resolved(arm.Value, chosen, depth + 1);
@@ -190,7 +190,7 @@ internal static class ConstantSelection
 
                     break;
                 case ISwitchCaseOperation section when section.Parent is ISwitchOperation statement:
-                    if (!Chosen(statement.Value, chosen, out var constant) || SectionTaken(statement, section, constant) is not { } taken)
+                    if (!Chosen(statement.Value, chosen, out var constant, out var folding) || SectionTaken(statement, section, constant, folding) is not { } taken)
                     {
                         return null;
                     }
@@ -213,15 +213,15 @@ internal static class ConstantSelection
     /// Whether a <c>switch</c> statement on a constant runs <paramref name="section"/>: the first section with a label that matches
     /// it, or the default one when none does. Null when a label that cannot be decided (a relational pattern, a guard) stands in the way.
     /// </summary>
-    private static bool? SectionTaken(ISwitchOperation statement, ISwitchCaseOperation section, object? constant)
+    private static bool? SectionTaken(ISwitchOperation statement, ISwitchCaseOperation section, object? constant, SettingTests.Folding folding)
     {
         var open = false;
         foreach (var other in statement.Cases)
         {
             var matches = Either(other.Clauses.Select(clause => clause switch
             {
-                ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
-                IPatternCaseClauseOperation { Pattern: var pattern } patterned => Matches(pattern, constant) is var matched && (matched == false || patterned.Guard is null) ? matched : null,
+                ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true } label } => SettingTests.Same(label.Value, constant, folding),
+                IPatternCaseClauseOperation { Pattern: var pattern } patterned => Matches(pattern, constant, folding) is var matched && (matched == false || patterned.Guard is null) ? matched : null,
                 IDefaultCaseClauseOperation => false,
                 _ => (bool?)null, // a relational label
             }));
@@ -246,38 +246,38 @@ internal static class ConstantSelection
         return section.Clauses.Any(c => c is IDefaultCaseClauseOperation) ? (open ? null : true) : false;
     }
 
-    /// <summary>The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c> or a chosen <c>bool</c> parameter or setting (negated or not); null for any other test.</summary>
+    /// <summary>
+    /// The truth of <c>p == C</c>, <c>C == p</c>, <c>p != C</c>, <c>p.Equals(C, comparison)</c> (<see cref="SettingTests.Equality"/>),
+    /// a pattern test or a chosen <c>bool</c> parameter or setting (negated or not); null for any other test.
+    /// </summary>
     private static bool? Decided(IOperation condition, IReadOnlyDictionary<ISymbol, object?> chosen)
     {
+        if (SettingTests.Equality(condition, out var holds) is var (tested, constants, folding) && Gradwise.Flow.Operations.Strip(condition) is not IIsPatternOperation)
+        {
+            return Chosen(tested, chosen, out var given, out _) ? constants.Any(k => SettingTests.Same(k, given, folding)) == holds : null;
+        }
+
         switch (Gradwise.Flow.Operations.Strip(condition))
         {
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test:
-                return (Compared(test.LeftOperand, test.RightOperand, chosen) ?? Compared(test.RightOperand, test.LeftOperand, chosen)) is { } same
-                    ? same == (test.OperatorKind == BinaryOperatorKind.Equals)
-                    : null;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
                 return Decided(operand, chosen) is { } inner ? !inner : null;
-            case var flag when Chosen(flag, chosen, out var value) && value is bool holds:
-                return holds; // a chosen bool parameter or setting
-            case IIsPatternOperation { Value: var tested, Pattern: var pattern } when Chosen(tested, chosen, out var value):
-                return Matches(pattern, value);
+            case var flag when Chosen(flag, chosen, out var value, out _) && value is bool set:
+                return set; // a chosen bool parameter or setting
+            case IIsPatternOperation { Value: var read, Pattern: var pattern } when Chosen(read, chosen, out var value, out var folded):
+                return Matches(pattern, value, folded);
             default:
                 return null;
         }
     }
 
-    /// <summary>Whether a chosen parameter read by <paramref name="parameter"/> equals the constant <paramref name="other"/>; null when the sides are not those.</summary>
-    private static bool? Compared(IOperation parameter, IOperation other, IReadOnlyDictionary<ISymbol, object?> chosen) =>
-        Chosen(parameter, chosen, out var value) && other.ConstantValue is { HasValue: true } label ? Equals(value, label.Value) : null;
-
-    /// <summary>Whether <paramref name="pattern"/> matches the constant: a constant pattern, <c>_</c>, or <c>not</c> of one; null for others.</summary>
-    private static bool? Matches(IPatternOperation pattern, object? constant) => pattern switch
+    /// <summary>Whether <paramref name="pattern"/> matches the constant as the test folds it: a constant pattern, <c>_</c>, or <c>not</c> of one; null for others.</summary>
+    private static bool? Matches(IPatternOperation pattern, object? constant, SettingTests.Folding folding) => pattern switch
     {
         IDiscardPatternOperation => true,
-        IConstantPatternOperation { Value.ConstantValue: { HasValue: true } label } => Equals(label.Value, constant),
-        INegatedPatternOperation { Pattern: var inner } => Matches(inner, constant) is { } matched ? !matched : null,
-        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => Either(Matches(either.LeftPattern, constant), Matches(either.RightPattern, constant)),
-        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both => Both(Matches(both.LeftPattern, constant), Matches(both.RightPattern, constant)),
+        IConstantPatternOperation { Value.ConstantValue: { HasValue: true } label } => SettingTests.Same(label.Value, constant, folding),
+        INegatedPatternOperation { Pattern: var inner } => Matches(inner, constant, folding) is { } matched ? !matched : null,
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either => Either(Matches(either.LeftPattern, constant, folding), Matches(either.RightPattern, constant, folding)),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both => Both(Matches(both.LeftPattern, constant, folding), Matches(both.RightPattern, constant, folding)),
         _ => null,
     };
 
@@ -311,14 +311,17 @@ internal static class ConstantSelection
     public static IOperation? ReturnedWhen(IReadOnlyList<IOperation> returns, IOperation tested, object? constant) =>
         Choice(tested) is { } symbol ? Returned(returns, new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [symbol] = constant }) : null;
 
-    /// <summary>True when <paramref name="operation"/> reads a parameter or setting given a constant, with that constant (enum conversions looked through).</summary>
-    private static bool Chosen(IOperation operation, IReadOnlyDictionary<ISymbol, object?> chosen, out object? constant)
+    /// <summary>
+    /// True when <paramref name="operation"/> reads a parameter or setting given a constant, with that constant (enum conversions looked
+    /// through) and what the test does to it first (<c>name.ToLower()</c>).
+    /// </summary>
+    private static bool Chosen(IOperation operation, IReadOnlyDictionary<ISymbol, object?> chosen, out object? constant, out SettingTests.Folding folding)
     {
         constant = null;
-        return Choice(operation) is { } read && chosen.TryGetValue(read, out constant);
+        return Choice(SettingTests.Unfolded(operation, out folding)) is { } read && chosen.TryGetValue(read, out constant);
     }
 
     /// <summary>The parameter or setting (<see cref="Setting"/>) a test reads, the key <paramref name="operation"/> is chosen by; null for anything else.</summary>
     private static ISymbol? Choice(IOperation operation) =>
-        Gradwise.Flow.Operations.Strip(operation) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(operation);
+        SettingTests.Unfolded(operation, out _) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(SettingTests.Unfolded(operation, out _));
 }

@@ -719,9 +719,16 @@ internal sealed class SquaredErrorRecognizer
         {
             // ActivationDeriv(y, ActivationFunction) switching on its parameter: the setting is the caller's object's, the field or
             // property the call passes (a constant there is read as its branch already; anything else leaves the helper unread).
-            if (Operations.ArgumentAt(call.Arguments, coded) is not { } code || Operations.Strip(code) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member)
+            if (Operations.ArgumentAt(call.Arguments, coded) is not { } code)
             {
                 return null;
+            }
+
+            if (Operations.Strip(code) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol { IsIndexer: false } } member)
+            {
+                // Derivative(o, activations[L]) with a code per layer: the output layer's code, the last element's, as the
+                // activation the layer is made with is read (a product with the error target minus output is the output layer's).
+                return OutputLayerCode(code) is { } last && Chooses(last) ? (given, taken.Form == DerivativeAt.Input, null) : null;
             }
 
             setting = member;
@@ -740,23 +747,30 @@ internal sealed class SquaredErrorRecognizer
 
             // On this (Deriv(y) of the base, called in an OutputLayer's override), this is one of the caller's type's objects.
             var runsOn = receiver is null && call.Instance is { } self && Operations.Strip(self) is IInstanceReferenceOperation ? self.Type : null;
-            if (values?.SettingOn(setting, receiver, calledOn, runsOn) is not { Count: > 0 } held
-                || held.Any(v => !Operations.Strip(v).ConstantValue.HasValue)
-                || held.Select(v => Operations.Strip(v).ConstantValue.Value).Distinct().Skip(1).Any())
-            {
-                return null;
-            }
-
-            // The one setting those objects hold takes a branch: where that branch is decided and is not σ' (an output layer made
-            // TanH under sigmoid hidden layers that share its Outputs field), the helper is not σ' for them, whatever flow finds.
-            if (ConstantSelection.ReturnedWhen(index.ReturnsOf(chooser, ct), taken.Setting!, Operations.Strip(held[0]).ConstantValue.Value) is { } branch
-                && DerivativeForm(chooser.Parameters, branch, ct).Form == DerivativeAt.None)
+            if (values?.SettingOn(setting, receiver, calledOn, runsOn) is not { } held || !Chooses(held))
             {
                 return null;
             }
         }
 
         return (given, taken.Form == DerivativeAt.Input, calledOn);
+
+        // The objects hold one setting, and the branch it takes, where decided, is σ': an output layer made TanH under sigmoid hidden
+        // layers that share its Outputs field makes the helper not σ' for them, whatever flow finds.
+        bool Chooses(List<IOperation> held) =>
+            held.Count > 0 && held.All(v => Operations.Strip(v).ConstantValue.HasValue)
+            && !held.Select(v => Operations.Strip(v).ConstantValue.Value).Distinct().Skip(1).Any()
+            && (ConstantSelection.ReturnedWhen(index.ReturnsOf(chooser, ct), taken.Setting!, Operations.Strip(held[0]).ConstantValue.Value) is not { } branch
+                || DerivativeForm(chooser.Parameters, branch, ct).Form != DerivativeAt.None);
+
+        // The codes the last element of a collection of codes holds, where the argument reads one at an index that is not a constant.
+        List<IOperation>? OutputLayerCode(IOperation code) =>
+            Operations.Strip(code) switch
+            {
+                IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var codes } when !at.ConstantValue.HasValue => values?.LastElementValues(codes),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } codes } when !at.Value.ConstantValue.HasValue => values?.LastElementValues(codes),
+                _ => null,
+            };
     }
 
     /// <summary>
@@ -786,7 +800,7 @@ internal sealed class SquaredErrorRecognizer
     {
         var returns = index.ReturnsOf(method, ct);
         var key = returns.Count == 1
-            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } && IsSetting(code) ? Operations.Strip(code) : null
+            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } && IsSetting(SettingTests.Unfolded(code, out _)) ? SettingTests.Unfolded(code, out _) : null
             : returns.Select(ChoosingSetting).FirstOrDefault(k => k != null);
         if (key is null)
         {
@@ -805,9 +819,9 @@ internal sealed class SquaredErrorRecognizer
                 switch (parent)
                 {
                     case ISwitchOperation statement:
-                        return IsSetting(statement.Value) ? Operations.Strip(statement.Value) : null;
-                    case IConditionalOperation { Condition: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test }:
-                        return IsSetting(test.LeftOperand) ? Operations.Strip(test.LeftOperand) : IsSetting(test.RightOperand) ? Operations.Strip(test.RightOperand) : null;
+                        return IsSetting(SettingTests.Unfolded(statement.Value, out _)) ? SettingTests.Unfolded(statement.Value, out _) : null;
+                    case IConditionalOperation { Condition: var test } when SettingTests.Equality(test, out _) is var (tested, _, _):
+                        return IsSetting(tested) ? tested : null;
                     case IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
                         return null;
                 }
@@ -819,7 +833,7 @@ internal sealed class SquaredErrorRecognizer
         // a code per layer (an element of an array or list), a setting of this object (a field or property), or a code parameter
         // of an enum (ActivationDeriv(x, activation) with switch (activation), given each layer's setting by its caller)
         static bool IsSetting(IOperation code) => Operations.Strip(code) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
-            or IMemberReferenceOperation { Instance: IInstanceReferenceOperation } or IParameterReferenceOperation { Parameter.Type.TypeKind: TypeKind.Enum };
+            or IMemberReferenceOperation { Instance: IInstanceReferenceOperation } or IParameterReferenceOperation { Parameter.Type: { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_String } };
     }
 
     private (DerivativeAt Form, int Ordinal) DerivativeForm(ImmutableArray<IParameterSymbol> parameters, IOperation returned, CancellationToken ct)

@@ -26,6 +26,12 @@ public sealed class ConstantSelectionTests
             public static double GuardedSection(double v, Kind kind) { switch (kind) { case Kind.Tanh when v > 0: return 1 - v * v; default: return v * (1 - v); } }
             public static double GuardedBeforeMatch(double v, Kind kind) { switch (kind) { case Kind.Tanh or Kind.Sigmoid when v > 0: return 1 - v * v; case Kind.Sigmoid: return v * (1 - v); default: return 0.5; } }
             public static double ByName(double v, string act) { if (act == "sigmoid") return v * (1 - v); return 1 - v * v; }
+            public static double ByFoldedSwitch(double v, string act) { switch (act.Trim().ToLowerInvariant()) { case "sigmoid": return v * (1 - v); case "tanh": return 1 - v * v; default: return 0.5; } }
+            public static double ByFoldedSwitchExpression(double v, string act) => act.ToUpperInvariant() switch { "SIGMOID" or "LOGISTIC" => v * (1 - v), _ => 0.5 };
+            public static double ByEqualsIgnoringCase(double v, string act) { if (act.Equals("Sigmoid", StringComparison.OrdinalIgnoreCase)) return v * (1 - v); return 1 - v * v; }
+            public static double ByOrdinalEquals(double v, string act) { if ("Sigmoid".Equals(act)) return v * (1 - v); return 1 - v * v; }
+            public static double ByStaticEquals(double v, string act) { if (!string.Equals(act, "tanh", StringComparison.InvariantCultureIgnoreCase)) return v * (1 - v); return 1 - v * v; }
+            public static double ByRuntimeComparison(double v, string act, StringComparison how) { if (act.Equals("sigmoid", how)) return v * (1 - v); return 1 - v * v; }
             public static double InLoop(double v, Kind kind) { for (var i = 0; i < 2; i++) { if (kind == Kind.Sigmoid) return v * (1 - v); } return 0.5; }
         }
         """;
@@ -57,6 +63,19 @@ public sealed class ConstantSelectionTests
         { "InLoop", "Kind.Sigmoid", null },
         { "ByName", "\"sigmoid\"", "v * (1 - v)" },
         { "ByName", "\"tanh\"", "1 - v * v" },
+        { "ByName", "\"Sigmoid\"", "1 - v * v" }, // == is ordinal
+        { "ByFoldedSwitch", "\" Sigmoid \"", "v * (1 - v)" },
+        { "ByFoldedSwitch", "\"TANH\"", "1 - v * v" },
+        { "ByFoldedSwitch", "\"relu\"", "0.5" },
+        { "ByFoldedSwitchExpression", "\"logistic\"", "v * (1 - v)" },
+        { "ByFoldedSwitchExpression", "\"tanh\"", "0.5" },
+        { "ByEqualsIgnoringCase", "\"SIGMOID\"", "v * (1 - v)" },
+        { "ByEqualsIgnoringCase", "\"sigmoid \"", "1 - v * v" }, // no Trim
+        { "ByOrdinalEquals", "\"Sigmoid\"", "v * (1 - v)" },
+        { "ByOrdinalEquals", "\"sigmoid\"", "1 - v * v" },
+        { "ByStaticEquals", "\"Tanh\"", "1 - v * v" },
+        { "ByStaticEquals", "\"sigmoid\"", "v * (1 - v)" },
+        { "ByRuntimeComparison", "\"sigmoid\"", null }, // a comparison not known at compile time
     };
 
     [Theory]
@@ -69,7 +88,7 @@ public sealed class ConstantSelectionTests
         var choice = method.Parameters[1];
         var value = choice.Type.TypeKind == TypeKind.Enum
             ? choice.Type.GetMembers(constant.Split('.')[1]).OfType<IFieldSymbol>().Single().ConstantValue
-            : choice.Type.SpecialType == SpecialType.System_String ? constant.Trim('"') : bool.Parse(constant);
+            : choice.Type.SpecialType == SpecialType.System_String ? constant.Substring(1, constant.Length - 2) : bool.Parse(constant);
         var index = new Gradwise.Flow.FlowIndex(compilation, Gradwise.Flow.TreeCandidates.Compute);
         var chosen = new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default) { [choice] = value };
 

@@ -3589,6 +3589,24 @@ public sealed class SquaredErrorRealShapeTests
                 public double Cost(double target) => {|GW1001:Math.Pow(target - Output, 2)|} / 2;
             }
             """ } },
+        { "layers named by strings as typed (\"ReLU\", \"Sigmoid\"): the forward helper switches on name.Trim().ToLowerInvariant(), the derivative tests string.Equals(name, \"Sigmoid\", OrdinalIgnoreCase)", new[] { NamedLayerArrays(
+            "string", "\"none\", \"ReLU\", \"Sigmoid\"", "switch (name.Trim().ToLowerInvariant()) { case \"sigmoid\": return 1 / (1 + Math.Exp(-z)); case \"relu\": return Math.Max(0, z); default: return z; }",
+            "if (string.Equals(name, \"Sigmoid\", StringComparison.OrdinalIgnoreCase)) return y * (1 - y); if (string.Equals(name, \"ReLU\", StringComparison.OrdinalIgnoreCase)) return y > 0 ? 1 : 0; return 1;", true) } },
+        { "layers named by strings in the case the helpers test (switch (name), name == \"sigmoid\"), the output layer's delta taking the derivative helper at the last layer's name", new[] { NamedLayerArrays(
+            "string", "\"none\", \"relu\", \"sigmoid\"", "switch (name) { case \"sigmoid\": return 1 / (1 + Math.Exp(-z)); case \"relu\": return Math.Max(0, z); default: return z; }",
+            "if (name == \"sigmoid\") return y * (1 - y); if (name == \"relu\") return y > 0 ? 1 : 0; return 1;", true) } },
+        { "layers configured by an enum per layer, the output layer's delta taking a static derivative helper that switches on the last layer's code", new[] { NamedLayerArrays(
+            "Act", "Act.None, Act.Relu, Act.Sigmoid", "switch (name) { case Act.Sigmoid: return 1 / (1 + Math.Exp(-z)); case Act.Relu: return Math.Max(0, z); default: return z; }",
+            "switch (name) { case Act.Sigmoid: return y * (1 - y); case Act.Relu: return y > 0 ? 1 : 0; default: return 1; }", true) } },
+        { "a layer made new Layer(\"Sigmoid\") whose forward helper tests activation.ToLower() == \"sigmoid\" and whose derivative switches on activation.ToLowerInvariant()", new[] { NamedLayer(
+            "\"Sigmoid\"", "if (activation.ToLower() == \"sigmoid\") return 1.0 / (1.0 + Math.Exp(-z)); else if (activation.ToLower() == \"tanh\") return Math.Tanh(z); return Math.Max(0, z);",
+            "switch (activation.ToLowerInvariant()) { case \"sigmoid\": return y * (1 - y); case \"tanh\": return 1 - y * y; default: return y > 0 ? 1 : 0; }", true) } },
+        { "a layer made new Layer(\"SIGMOID\") whose helpers test activation.Equals(\"sigmoid\", StringComparison.OrdinalIgnoreCase)", new[] { NamedLayer(
+            "\"SIGMOID\"", "if (activation.Equals(\"sigmoid\", StringComparison.OrdinalIgnoreCase)) return 1.0 / (1.0 + Math.Exp(-z)); return Math.Tanh(z);",
+            "if (activation.Equals(\"sigmoid\", StringComparison.OrdinalIgnoreCase)) return y * (1 - y); return 1 - y * y;", true) } },
+        { "a layer made new Layer(\"sigmoid\") whose helpers are switch expressions on activation.ToUpperInvariant() with upper-case arms", new[] { NamedLayer(
+            "\"sigmoid\"", "return activation.ToUpperInvariant() switch { \"SIGMOID\" or \"LOGISTIC\" => 1.0 / (1.0 + Math.Exp(-z)), \"TANH\" => Math.Tanh(z), _ => z };",
+            "return activation.ToUpperInvariant() switch { \"SIGMOID\" or \"LOGISTIC\" => y * (1 - y), \"TANH\" => 1 - y * y, _ => 1 };", true) } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5061,6 +5079,21 @@ public sealed class SquaredErrorRealShapeTests
         { "tanh neurons keep an Error stored for the last layer's, and a delta over every layer from the last down multiplies it by o (1 - o) (a wrong derivative, not this mistake)", new[] { StoredErrorNeurons(
             "Math.Tanh(s)", "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
             "for (int l = layers.Count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); if (l > 0) HiddenErrors(l); }") } },
+        { "layers named by strings as typed, sigmoid hidden and ReLU last: the output layer's delta takes the derivative helper at the ReLU name", new[] { NamedLayerArrays(
+            "string", "\"none\", \"Sigmoid\", \"ReLU\"", "switch (name.Trim().ToLowerInvariant()) { case \"sigmoid\": return 1 / (1 + Math.Exp(-z)); case \"relu\": return Math.Max(0, z); default: return z; }",
+            "if (string.Equals(name, \"Sigmoid\", StringComparison.OrdinalIgnoreCase)) return y * (1 - y); if (string.Equals(name, \"ReLU\", StringComparison.OrdinalIgnoreCase)) return y > 0 ? 1 : 0; return 1;", false) } },
+        { "layers configured by an enum per layer, sigmoid hidden and ReLU last, the static derivative helper switching on the last layer's code", new[] { NamedLayerArrays(
+            "Act", "Act.None, Act.Sigmoid, Act.Relu", "switch (name) { case Act.Sigmoid: return 1 / (1 + Math.Exp(-z)); case Act.Relu: return Math.Max(0, z); default: return z; }",
+            "switch (name) { case Act.Sigmoid: return y * (1 - y); case Act.Relu: return y > 0 ? 1 : 0; default: return 1; }", false) } },
+        { "a layer made new Layer(\"Sigmoid\") whose helpers switch on activation itself with case \"sigmoid\": the name matches no case and both take the ReLU default", new[] { NamedLayer(
+            "\"Sigmoid\"", "switch (activation) { case \"sigmoid\": return 1.0 / (1.0 + Math.Exp(-z)); case \"tanh\": return Math.Tanh(z); default: return Math.Max(0, z); }",
+            "switch (activation) { case \"sigmoid\": return y * (1 - y); case \"tanh\": return 1 - y * y; default: return y > 0 ? 1 : 0; }", false) } },
+        { "a layer made new Layer(\"SIGMOID\") whose helpers test activation.Equals(\"sigmoid\") (ordinal): the tanh branch runs", new[] { NamedLayer(
+            "\"SIGMOID\"", "if (activation.Equals(\"sigmoid\")) return 1.0 / (1.0 + Math.Exp(-z)); return Math.Tanh(z);",
+            "if (activation.Equals(\"sigmoid\")) return y * (1 - y); return 1 - y * y;", false) } },
+        { "a layer made new Layer(\"Tanh\") whose helpers test activation.ToLower() == \"sigmoid\" and switch on activation.ToLowerInvariant()", new[] { NamedLayer(
+            "\"Tanh\"", "if (activation.ToLower() == \"sigmoid\") return 1.0 / (1.0 + Math.Exp(-z)); else if (activation.ToLower() == \"tanh\") return Math.Tanh(z); return Math.Max(0, z);",
+            "switch (activation.ToLowerInvariant()) { case \"sigmoid\": return y * (1 - y); case \"tanh\": return 1 - y * y; default: return y > 0 ? 1 : 0; }", false) } },
     };
 
     /// <summary>
@@ -6785,6 +6818,71 @@ public sealed class SquaredErrorRealShapeTests
 
     /// <summary>A neuron's sigmoid of its weighted sum <c>s</c>, marked as the activation the diagnostic points at.</summary>
     private const string SigmoidOfSum = "/*σ*/1.0 / (1.0 + Math.Exp(-s))";
+
+    /// <summary>
+    /// Layers configured by a name or code per layer (<c>new Network(sizes, new[] { "none", "ReLU", "Sigmoid" })</c>) handed to static
+    /// helpers that test it (<paramref name="activate"/>, <paramref name="derive"/>: bodies over <c>z</c> or <c>y</c> and <c>name</c> of
+    /// type <paramref name="code"/>); the output layer's delta takes the derivative at the last layer's name, as a squared error's.
+    /// </summary>
+    private static string NamedLayerArrays(string code, string names, string activate, string derive, bool positive) => $$"""
+        using System;
+        public enum Act { None, Relu, Sigmoid }
+        public sealed class Network
+        {
+            readonly int[] sizes; readonly {{code}}[] activations; readonly double[][] outs, deltas; readonly double[][,] w;
+            public Network(int[] sizes, {{code}}[] activations)
+            {
+                this.sizes = sizes; this.activations = activations;
+                outs = new double[sizes.Length][]; deltas = new double[sizes.Length][]; w = new double[sizes.Length][,];
+                for (int l = 0; l < sizes.Length; l++) { outs[l] = new double[sizes[l]]; deltas[l] = new double[sizes[l]]; if (l > 0) w[l] = new double[sizes[l], sizes[l - 1]]; }
+            }
+            static double Activate(double z, {{code}} name) { {{activate}} }
+            static double Derivative(double y, {{code}} name) { {{derive}} }
+            public void Forward(double[] x)
+            {
+                outs[0] = x;
+                for (int l = 1; l < sizes.Length; l++)
+                    for (int i = 0; i < sizes[l]; i++)
+                    {
+                        double z = 0;
+                        for (int j = 0; j < sizes[l - 1]; j++) z += w[l][i, j] * outs[l - 1][j];
+                        outs[l][i] = {{(positive ? ActivationMark : "")}}Activate(z, activations[l]);
+                    }
+            }
+            public void Backward(double[] target)
+            {
+                int last = sizes.Length - 1;
+                for (int i = 0; i < sizes[last]; i++)
+                    deltas[last][i] = {{(positive ? "{|GW1001:(outs[last][i] - target[i]) * Derivative(outs[last][i], activations[last])|}" : "(outs[last][i] - target[i]) * Derivative(outs[last][i], activations[last])")}};
+            }
+        }
+        public static class Program
+        {
+            public static void Main() { var n = new Network(new[] { 2, 4, 1 }, new[] { {{names}} }); n.Forward(new double[2]); n.Backward(new double[1]); }
+        }
+        """;
+
+    /// <summary>
+    /// A layer made with an activation name (<c>new Layer("Sigmoid")</c>) kept in a field its own helpers test (<paramref name="activate"/>
+    /// over <c>z</c>, <paramref name="derive"/> over <c>y</c>), trained with a squared error's output delta.
+    /// </summary>
+    private static string NamedLayer(string made, string activate, string derive, bool positive) => $$"""
+        using System;
+        public sealed class Layer
+        {
+            public double[] Out = new double[4], Delta = new double[4]; public double[,] W = new double[4, 4];
+            private readonly string activation;
+            public Layer(string activation) { this.activation = activation; }
+            double Activate(double z) { {{activate}} }
+            double Derive(double y) { {{derive}} }
+            public void Forward(double[] x) { for (int i = 0; i < Out.Length; i++) { double z = 0; for (int j = 0; j < x.Length; j++) z += W[i, j] * x[j]; Out[i] = {{(positive ? ActivationMark : "")}}Activate(z); } }
+            public void OutputDelta(double[] t) { for (int i = 0; i < Out.Length; i++) Delta[i] = {{(positive ? "{|GW1001:(t[i] - Out[i]) * Derive(Out[i])|}" : "(t[i] - Out[i]) * Derive(Out[i])")}}; }
+        }
+        public static class Program
+        {
+            public static void Main() { var layer = new Layer({{made}}); layer.Forward(new double[4]); layer.OutputDelta(new double[4]); }
+        }
+        """;
 
     /// <summary>
     /// A textbook network of neurons that each keep their <c>Output</c>, <c>Error</c> and <c>Delta</c>, in a list of arrays of neurons; a
