@@ -1831,7 +1831,7 @@ internal sealed class ActivationFlow
             // case "sigmoid": kind = 0; counts only where a configured name is "sigmoid" (SelectableStore)
             var stores = writes.Where(w => !w.IntoElements && SelectableStore(w)).ToList();
             if (reference.Instance is null || reference.Member.IsStatic
-                || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null))
+                || !stores.Any(w => InitializedOn(w) != null || StoredThrough(w) != null || ConstructorParameter(w.Value) != null || ChoosingCall(w.Value) != null))
             {
                 var values = stores.Select(w => w.Value).ToList();
                 NoteMakers(reference, values);
@@ -1865,16 +1865,19 @@ internal sealed class ActivationFlow
                 var own = stores.Where((w, i) => into[i]?.Any(o => o.Syntax == made.Syntax) == true).ToList();
                 foreach (var store in own.Count > 0 ? own : stores.Where((w, i) => into[i] is null))
                 {
-                    if (ConstructorParameter(store.Value) is { ContainingSymbol.ContainingType: var constructed } && !DerivesFrom(made.Type, constructed))
+                    var choosing = ChoosingCall(store.Value);
+                    var read = ConstructorParameter(store.Value) ?? choosing?.Given;
+                    if (read is { ContainingSymbol.ContainingType: var constructed } && !DerivesFrom(made.Type, constructed))
                     {
                         continue; // DenseLayer's constructor stores its activation; an OutputLayer (beside it under one base) never runs it
                     }
 
-                    if (ConstructorParameter(store.Value) is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed)
+                    if (read is { } parameter && PassedTo(made, (IMethodSymbol)parameter.ContainingSymbol, parameter.Ordinal) is { } passed)
                     {
-                        foreach (var given in PassedAtLastPass(made, passed, depth))
+                        foreach (var given in PassedAtLastPass(made, passed, depth).SelectMany(p => ThroughMaker(made, p, depth)))
                         {
-                            result.AddRange(ThroughMaker(made, given, depth));
+                            // Activation = Activations.Get(type): the return the kind this object is made with chooses, else every return.
+                            result.AddRange(choosing is var (call, chooser, _) ? ChosenBy(call, chooser, given) : new[] { given });
                         }
                     }
                     else
@@ -1885,6 +1888,43 @@ internal sealed class ActivationFlow
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// A call of a method of yours handed a constructor's parameter where it takes a choice (an enum, a bool or a string:
+        /// <c>Activation = ActivationFunctions.Get(type)</c> in <c>Layer(int n, ActivationType type)</c>): the call, the chooser's
+        /// parameter and the constructor's; null for any other value.
+        /// </summary>
+        private static (IInvocationOperation Call, IParameterSymbol Chooser, IParameterSymbol Given)? ChoosingCall(IOperation value)
+        {
+            if (Operations.Strip(value) is not IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.Length: > 0 } call)
+            {
+                return null;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { Type: { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean or SpecialType.System_String } } chooser
+                    && ConstructorParameter(argument.Value) is { } given)
+                {
+                    return (call, chooser, given);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The returns of <paramref name="call"/> that <paramref name="given"/>, where it is a constant, chooses for <paramref name="chooser"/>; else the call.</summary>
+        private IEnumerable<IOperation> ChosenBy(IInvocationOperation call, IParameterSymbol chooser, IOperation given)
+        {
+            if (!Operations.Strip(given).ConstantValue.HasValue)
+            {
+                return new[] { (IOperation)call };
+            }
+
+            var choices = ConstantSelection.Choices(call, Index, ct) ?? new Dictionary<ISymbol, object?>(SymbolEqualityComparer.Default);
+            choices[chooser.OriginalDefinition] = Operations.Strip(given).ConstantValue.Value;
+            return Chosen(Index.ReturnsOf(call.TargetMethod, ct), choices);
         }
 
         /// <summary>The creation whose object initializer makes <paramref name="write"/> (<c>new Layer(4, 1) { Activation = f }</c>), or null.</summary>

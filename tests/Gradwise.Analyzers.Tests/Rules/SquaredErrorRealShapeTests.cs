@@ -3607,6 +3607,10 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer made new Layer(\"sigmoid\") whose helpers are switch expressions on activation.ToUpperInvariant() with upper-case arms", new[] { NamedLayer(
             "\"sigmoid\"", "return activation.ToUpperInvariant() switch { \"SIGMOID\" or \"LOGISTIC\" => 1.0 / (1.0 + Math.Exp(-z)), \"TANH\" => Math.Tanh(z), _ => z };",
             "return activation.ToUpperInvariant() switch { \"SIGMOID\" or \"LOGISTIC\" => y * (1 - y), \"TANH\" => 1 - y * y, _ => 1 };", true) } },
+        { "layers made with an enum kind their constructor hands a factory (Activation = ActivationFunctions.Get(type)) returning shared objects with Function and Derivative delegates; tanh hidden, sigmoid last", new[] { FactoryDelegatePairs(
+            "layers.Add(new Layer(8, 2, ActivationType.Tanh)); layers.Add(new Layer(1, 8, ActivationType.Sigmoid));", FactoryBySwitch, true) } },
+        { "layers a loop makes with i == sizes.Length - 1 ? ActivationType.Sigmoid : ActivationType.Tanh, each handing its kind to a factory switch expression over shared delegate pairs", new[] { FactoryDelegatePairs(
+            "for (int i = 1; i < sizes.Length; i++) layers.Add(new Layer(sizes[i], sizes[i - 1], i == sizes.Length - 1 ? ActivationType.Sigmoid : ActivationType.Tanh));", FactoryByExpression, true) } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5094,6 +5098,10 @@ public sealed class SquaredErrorRealShapeTests
         { "a layer made new Layer(\"Tanh\") whose helpers test activation.ToLower() == \"sigmoid\" and switch on activation.ToLowerInvariant()", new[] { NamedLayer(
             "\"Tanh\"", "if (activation.ToLower() == \"sigmoid\") return 1.0 / (1.0 + Math.Exp(-z)); else if (activation.ToLower() == \"tanh\") return Math.Tanh(z); return Math.Max(0, z);",
             "switch (activation.ToLowerInvariant()) { case \"sigmoid\": return y * (1 - y); case \"tanh\": return 1 - y * y; default: return y > 0 ? 1 : 0; }", false) } },
+        { "layers made with an enum kind their constructor hands a factory returning shared delegate pairs; sigmoid hidden, tanh last, whose Derivative the output delta calls", new[] { FactoryDelegatePairs(
+            "layers.Add(new Layer(8, 2, ActivationType.Sigmoid)); layers.Add(new Layer(1, 8, ActivationType.Tanh));", FactoryBySwitch, false) } },
+        { "layers a loop makes with i == sizes.Length - 1 ? ActivationType.Tanh : ActivationType.Sigmoid, each handing its kind to a factory switch expression over shared delegate pairs", new[] { FactoryDelegatePairs(
+            "for (int i = 1; i < sizes.Length; i++) layers.Add(new Layer(sizes[i], sizes[i - 1], i == sizes.Length - 1 ? ActivationType.Tanh : ActivationType.Sigmoid));", FactoryByExpression, false) } },
     };
 
     /// <summary>
@@ -6818,6 +6826,57 @@ public sealed class SquaredErrorRealShapeTests
 
     /// <summary>A neuron's sigmoid of its weighted sum <c>s</c>, marked as the activation the diagnostic points at.</summary>
     private const string SigmoidOfSum = "/*σ*/1.0 / (1.0 + Math.Exp(-s))";
+
+    private const string FactoryBySwitch = "switch (type) { case ActivationType.Sigmoid: return Sigmoid; case ActivationType.Tanh: return Tanh; default: throw new ArgumentException(); }";
+
+    private const string FactoryByExpression = "return type switch { ActivationType.Sigmoid => Sigmoid, ActivationType.Tanh => Tanh, _ => throw new ArgumentException() };";
+
+    /// <summary>
+    /// Shared activation objects with <c>Function</c> and <c>Derivative</c> delegate properties set in object initializers, a factory
+    /// choosing one by an enum kind (<paramref name="factory"/>), and layers whose constructor stores what the factory returns for the
+    /// kind they are made with (<paramref name="made"/>, in the network's constructor over <c>sizes</c>); the output delta calls the last
+    /// layer's <c>Activation.Derivative</c>.
+    /// </summary>
+    private static string FactoryDelegatePairs(string made, string factory, bool positive) => $$"""
+        using System;
+        using System.Collections.Generic;
+        public enum ActivationType { Sigmoid = 1, Tanh = 2 }
+        public class ActivationFunction
+        {
+            public Func<double, double> Function { get; set; }
+            public Func<double, double> Derivative { get; set; }
+        }
+        public static class ActivationFunctions
+        {
+            public static ActivationFunction Sigmoid = new ActivationFunction
+            {
+                Function = (double x) => { return {{(positive ? ActivationMark : "")}}1.0 / (1.0 + Math.Exp(-x)); },
+                Derivative = (double x) => { return x * (1.0 - x); }
+            };
+            public static ActivationFunction Tanh = new ActivationFunction { Function = x => Math.Tanh(x), Derivative = x => 1 - x * x };
+            public static ActivationFunction Get(ActivationType type) { {{factory}} }
+        }
+        public class Layer
+        {
+            public double[] Outputs, Deltas; public double[,] Weights; public ActivationFunction Activation;
+            public Layer(int n, int m, ActivationType type) { Outputs = new double[n]; Deltas = new double[n]; Weights = new double[n, m]; Activation = ActivationFunctions.Get(type); }
+            public void Forward(double[] x)
+            {
+                for (int i = 0; i < Outputs.Length; i++) { double s = 0; for (int j = 0; j < x.Length; j++) s += Weights[i, j] * x[j]; Outputs[i] = Activation.Function(s); }
+            }
+        }
+        public class Network
+        {
+            readonly List<Layer> layers = new List<Layer>();
+            public Network(int[] sizes) { {{made}} }
+            public void Backward(double[] expected)
+            {
+                var output = layers[layers.Count - 1];
+                for (int i = 0; i < output.Outputs.Length; i++)
+                    output.Deltas[i] = {{(positive ? "{|GW1001:(expected[i] - output.Outputs[i]) * output.Activation.Derivative(output.Outputs[i])|}" : "(expected[i] - output.Outputs[i]) * output.Activation.Derivative(output.Outputs[i])")}};
+            }
+        }
+        """;
 
     /// <summary>
     /// Layers configured by a name or code per layer (<c>new Network(sizes, new[] { "none", "ReLU", "Sigmoid" })</c>) handed to static
