@@ -230,6 +230,10 @@ internal sealed class ActivationFlow
         // The depth a configuration lookup of SelectableStore has (a name read from a caller's array through a local), and whether one runs.
         private const int SelectionDepth = 6;
         private bool selecting;
+
+        /// <summary>Levels a softmax division's exponentials and their sum are searched to, where the division is met deep in a search.</summary>
+        private const int SoftmaxPartsDepth = 6;
+        private bool askingSoftmaxParts;
         private int steps;
 
         // The objects `this` is in the body being read, when flow placed them (the last layer is new LinearLayer(...)), and whether
@@ -334,10 +338,10 @@ internal sealed class ActivationFlow
                 case IInvocationOperation call:
                     return Call(call, kind, depth);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when Asks(kind, Activation.Softmax)
-                    && Value(division.LeftOperand, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(division.RightOperand, depth + 1):
+                    && SoftmaxParts(depth, d => Value(division.LeftOperand, Activation.Exponential, d) != null && IsSumOfExponentials(division.RightOperand, d)):
                     return ActivationFact.At(Activation.Softmax, division, "softmax", FunctionOf(division));
                 case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide } inPlace when Asks(kind, Activation.Softmax)
-                    && Value(inPlace.Target, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(inPlace.Value, depth + 1):
+                    && SoftmaxParts(depth, d => Value(inPlace.Target, Activation.Exponential, d) != null && IsSumOfExponentials(inPlace.Value, d)):
                     return ActivationFact.At(Activation.Softmax, inPlace, "softmax", FunctionOf(inPlace)); // e[k] /= sum after e[k] = Math.Exp(...): normalized in place
             }
 
@@ -543,7 +547,7 @@ internal sealed class ActivationFlow
             }
 
             // Else the helper's elements as math, its arguments' elements in place of its parameters' (Divide(1, Add(1, Exp(Negate(z))))).
-            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(Index.ReturnsOf(target, ct), r => Elements(r, kind, depth + 1)))?.Through(call) ?? ByMath(call, kind) ?? HelperSoftmax(call, kind, depth) : null;
+            return HasBody(target) ? OnReceiver(call.Instance, depth, () => Any(ChosenReturns(call), r => Elements(r, kind, depth + 1)))?.Through(call) ?? ByMath(call, kind) ?? HelperSoftmax(call, kind, depth) : null;
         }
 
         /// <summary>
@@ -566,7 +570,7 @@ internal sealed class ActivationFlow
                 return null;
             }
 
-            return Elements(given, Activation.Exponential, depth + 1) != null && IsSumOfExponentials(sum, depth + 1) ? ActivationFact.At(Activation.Softmax, call, "softmax") : null;
+            return SoftmaxParts(depth, d => Elements(given, Activation.Exponential, d) != null && IsSumOfExponentials(sum, d)) ? ActivationFact.At(Activation.Softmax, call, "softmax") : null;
         }
 
         /// <summary>
@@ -663,13 +667,13 @@ internal sealed class ActivationFlow
 
             var body = Operations.Strip(returned[0]);
             var parameter = selector.Symbol.Parameters[0];
-            if (Asks(kind, Activation.Softmax) && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && IsSumOfExponentials(division.RightOperand, depth + 1))
+            if (Asks(kind, Activation.Softmax) && body is IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division && SoftmaxParts(depth, d => IsSumOfExponentials(division.RightOperand, d)))
             {
                 var numerator = Operations.Strip(division.LeftOperand);
                 var exponential = numerator is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, parameter)
-                    ? Elements(source, Activation.Exponential, depth + 1)
-                    : Value(numerator, Activation.Exponential, depth + 1);
-                return exponential is null ? null : ActivationFact.At(Activation.Softmax, division, "softmax");
+                    ? SoftmaxParts(depth, d => Elements(source, Activation.Exponential, d) != null)
+                    : SoftmaxParts(depth, d => Value(numerator, Activation.Exponential, d) != null);
+                return exponential ? ActivationFact.At(Activation.Softmax, division, "softmax") : null;
             }
 
             return Value(body, kind, depth + 1);
@@ -762,7 +766,7 @@ internal sealed class ActivationFlow
 
             // Divide(x, y, destination) with y one number, the sum of x's exponentials (Divide of two spans divides element by element)
             return Asks(kind, Activation.Softmax) && map == TensorMap.Divide && call is { Arguments: [var numerators, var sum, _] } && MathApi.IsNumeric(sum.Value.Type)
-                && Elements(Operations.SpanOf(numerators.Value), Activation.Exponential, depth + 1) != null && IsSumOfExponentials(sum.Value, depth + 1)
+                && SoftmaxParts(depth, d => Elements(Operations.SpanOf(numerators.Value), Activation.Exponential, d) != null && IsSumOfExponentials(sum.Value, d))
                 ? ActivationFact.At(Activation.Softmax, call, "softmax", FunctionOf(call))
                 : null;
         }
@@ -2322,6 +2326,31 @@ internal sealed class ActivationFlow
             perObject |= outerPerObject;
             contextual |= outerContextual;
             return fact;
+        }
+
+        /// <summary>
+        /// Asks <paramref name="parts"/> (whether a division's numerators are exponentials and its divisor their sum) one level below
+        /// <paramref name="depth"/>, or with a depth of their own where that leaves them fewer than <see cref="SoftmaxPartsDepth"/>
+        /// levels: the division is often met at the end of a long search (a layer's output, its activation helper, a one-line
+        /// <c>Activate(z) =&gt; Softmax(z)</c>, the helper's <c>Select(v =&gt; v / s)</c>), and its parts are a search of their own.
+        /// Once per question: a division met while its parts are asked is searched at the depth it is met at.
+        /// </summary>
+        private bool SoftmaxParts(int depth, System.Func<int, bool> parts)
+        {
+            if (askingSoftmaxParts || depth + 1 <= MaxDepth - SoftmaxPartsDepth)
+            {
+                return parts(depth + 1);
+            }
+
+            askingSoftmaxParts = true;
+            try
+            {
+                return parts(MaxDepth - SoftmaxPartsDepth);
+            }
+            finally
+            {
+                askingSoftmaxParts = false;
+            }
         }
 
         private bool Step(int depth)

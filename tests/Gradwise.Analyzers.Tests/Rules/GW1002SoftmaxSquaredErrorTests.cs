@@ -24,8 +24,43 @@ public sealed class GW1002SoftmaxSquaredErrorTests
         }
         """;
 
+    /// <summary>
+    /// A layer whose activation <c>ACTIVATE</c> computes (<see cref="ByName"/>: a name chooses, a LINQ softmax one case), made with
+    /// <c>MADE</c>; <c>SITE</c> is its output delta or loss.
+    /// </summary>
+    private const string NamedLayer = """
+        using System.Linq;
+        class Layer
+        {
+            public double[] Out = new double[3], Delta = new double[3]; public double[,] W = new double[3, 4];
+            private readonly string activation;
+            public Layer(string activation) { this.activation = activation; }
+            static double[] Softmax(double[] z) { var m = z.Max(); var e = z.Select(v => Math.Exp(v - m)).ToArray(); var s = e.Sum(); return e.Select(v => v / s).ToArray(); }
+            double[] Activate(double[] z)
+            {
+                ACTIVATE
+            }
+            public void Forward(double[] x)
+            {
+                var z = new double[Out.Length];
+                for (int i = 0; i < Out.Length; i++) for (int j = 0; j < x.Length; j++) z[i] += W[i, j] * x[j];
+                Out = Activate(z);
+            }
+            public void Train(double[] t) { SITE }
+        }
+        static class Program { static void Main() { var layer = new Layer(MADE); layer.Forward(new double[4]); layer.Train(new double[3]); } }
+        """;
+
+    private const string ByName = """switch (activation.ToLowerInvariant()) { case "softmax": return Softmax(z); case "sigmoid": return z.Select(v => 1 / (1 + Math.Exp(-v))).ToArray(); default: return z; }""";
+
+    private static string Named(string made, string activate, string site) => NamedLayer.Replace("MADE", made).Replace("ACTIVATE", activate).Replace("SITE", site);
+
     public static TheoryData<string, string> Positives() => new()
     {
+        { "a layer named \"Softmax\" whose activation switches on the name lower-cased, its output's delta", Named("\"Softmax\"", ByName,
+            "for (int i = 0; i < Out.Length; i++) Delta[i] = {|GW1002:(Out[i] - t[i]) * Out[i] * (1 - Out[i])|};") },
+        { "a one-line Activate(z) that returns Softmax(z) of a LINQ softmax, its output's delta", Named("\"relu\"", "return Softmax(z);",
+            "for (int i = 0; i < Out.Length; i++) Delta[i] = {|GW1002:(Out[i] - t[i]) * Out[i] * (1 - Out[i])|};") },
         { "squared error of a softmax method's output (max shift)", "class C { " + Softmax + """
              double Loss(double[] s, double[] y) { var p = Softmax(s); double l = 0; for (int k = 0; k < p.Length; k++) l += {|GW1002:(p[k] - y[k]) * (p[k] - y[k])|}; return l; } }
             """ },
@@ -76,6 +111,8 @@ public sealed class GW1002SoftmaxSquaredErrorTests
 
     public static TheoryData<string, string> Negatives() => new()
     {
+        { "a layer named \"Linear\" whose activation switches on the name lower-cased: its squared error is a linear output's", Named("\"Linear\"", ByName,
+            "double l = 0; for (int i = 0; i < Out.Length; i++) l += (Out[i] - t[i]) * (Out[i] - t[i]);") },
         { "categorical cross-entropy of a softmax", "class C { " + Softmax + """
              double Loss(double[] s, double[] y) { var p = Softmax(s); double l = 0; for (int k = 0; k < p.Length; k++) l -= y[k] * Math.Log(p[k]); return l; } }
             """ },
