@@ -147,11 +147,11 @@ internal static class LayerPicks
         switch (Operations.Strip(layer))
         {
             case IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var layers }:
-                return One(At(layers, at, use));
+                return One(At(layers, at, use, index, ct));
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } layers }:
-                return One(At(layers, at.Value, use));
+                return One(At(layers, at.Value, use, index, ct));
             case IImplicitIndexerReferenceOperation { Instance: var layers, Argument: var at }:
-                return One(At(layers, at, use));
+                return One(At(layers, at, use, index, ct));
             case IInvocationOperation { TargetMethod.Name: "Last", Arguments: [var only] } last when Operations.IsEnumerable(last.TargetMethod) && CollectionPath(only.Value) is { } layers:
                 return One(new Pick(layers, Reach.Last));
             case ILocalReferenceOperation local when EachOf(local, index, ct) is { } all:
@@ -204,38 +204,38 @@ internal static class LayerPicks
     };
 
     /// <summary>Which layers <c>layers[at]</c> can be: the last for <c>^1</c> or <c>layers.Count - 1</c>; for a loop's index, those the loop and the <c>if</c>s around the read reach.</summary>
-    private static Pick? At(IOperation layers, IOperation at, IOperation use)
+    private static Pick? At(IOperation layers, IOperation at, IOperation use, FlowIndex index, CancellationToken ct)
     {
         if (CollectionPath(layers) is not { } collection)
         {
             return null;
         }
 
-        if (IsLastIndex(at, layers))
+        if (IsLastIndex(at, layers, index, ct))
         {
             return new Pick(collection, Reach.Last);
         }
 
-        return Operations.Strip(at) is ILocalReferenceOperation { Local: var counter } && Counted(use, counter, layers) is { } reach ? new Pick(collection, reach) : null;
+        return Operations.Strip(at) is ILocalReferenceOperation { Local: var counter } && Counted(use, counter, layers, index, ct) is { } reach ? new Pick(collection, reach) : null;
     }
 
     /// <summary>
     /// Which layers the index <paramref name="counter"/> picks where <paramref name="read"/> runs: an <c>if</c> between it and the loop
     /// that compares the index with the last one decides; else the loop's own range does. Null outside a loop counting the index.
     /// </summary>
-    private static Reach? Counted(IOperation read, ILocalSymbol counter, IOperation layers)
+    private static Reach? Counted(IOperation read, ILocalSymbol counter, IOperation layers, FlowIndex index, CancellationToken ct)
     {
         for (IOperation? child = read, parent = read.Parent; parent != null; child = parent, parent = parent.Parent)
         {
             if (parent is IConditionalOperation { WhenFalse: var otherwise } branch && (ReferenceEquals(branch.WhenTrue, child) || ReferenceEquals(otherwise, child))
-                && AtLast(branch.Condition, counter, layers) is { } holds)
+                && AtLast(branch.Condition, counter, layers, index, ct) is { } holds)
             {
                 return holds == ReferenceEquals(branch.WhenTrue, child) ? Reach.Last : Reach.WithoutLast;
             }
 
             if (parent is IForLoopOperation loop && LastIteration.Start(loop, counter) is { } start)
             {
-                return Range(loop, counter, start, layers);
+                return Range(loop, counter, start, layers, index, ct);
             }
 
             if ((parent is IAnonymousFunctionOperation function && !RunsInPlace(function)) || parent is ILocalFunctionOperation or IMethodBodyOperation)
@@ -256,16 +256,16 @@ internal static class LayerPicks
     /// The layers a loop's index reaches: counting down, the last one when it starts there and none when it starts below it
     /// (<c>layers.Count - 2</c>); counting up, the last one when the loop's test holds there. Null for another loop.
     /// </summary>
-    private static Reach? Range(IForLoopOperation loop, ILocalSymbol counter, IOperation start, IOperation layers)
+    private static Reach? Range(IForLoopOperation loop, ILocalSymbol counter, IOperation start, IOperation layers, FlowIndex index, CancellationToken ct)
     {
         switch (LastIteration.Step(loop, counter))
         {
-            case -1 when IsLastIndex(start, layers):
+            case -1 when IsLastIndex(start, layers, index, ct):
                 return Reach.WithLast;
             case -1 when Operations.Strip(start) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: var size, RightOperand.ConstantValue: { HasValue: true, Value: int below } }
-                && below >= 2 && IsSize(size, layers):
+                && below >= 2 && IsSize(size, layers, index, ct):
                 return Reach.WithoutLast;
-            case 1 when loop.Condition is { } test && AtLast(test, counter, layers) is { } holds:
+            case 1 when loop.Condition is { } test && AtLast(test, counter, layers, index, ct) is { } holds:
                 return holds ? Reach.WithLast : Reach.WithoutLast;
             default:
                 return null;
@@ -277,7 +277,7 @@ internal static class LayerPicks
     /// (or the index plus one) with the last index or the count (<c>l == layers.Count - 1</c>, <c>l &lt; layers.Length</c>,
     /// <c>l + 1 &lt; layers.Count</c>). Null for any other condition.
     /// </summary>
-    public static bool? AtLast(IOperation condition, ILocalSymbol counter, IOperation layers)
+    public static bool? AtLast(IOperation condition, ILocalSymbol counter, IOperation layers, FlowIndex index, CancellationToken ct)
     {
         if (Operations.Strip(condition) is not IBinaryOperation test)
         {
@@ -288,8 +288,8 @@ internal static class LayerPicks
         {
             // At the last index, the index's side against the other: −1 below, 0 equal, +1 above.
             int? order = Offset(indexSide, counter) is not { } plus ? null
-                : IsLastIndex(other, layers) ? plus
-                : IsSize(other, layers) ? plus - 1
+                : IsLastIndex(other, layers, index, ct) ? plus
+                : IsSize(other, layers, index, ct) ? plus - 1
                 : null;
             if (order is { } at)
             {
@@ -318,22 +318,38 @@ internal static class LayerPicks
         };
     }
 
-    /// <summary>True when <paramref name="at"/> is the last index of <paramref name="layers"/>: <c>^1</c>, or its <c>Count - 1</c> (<c>Length - 1</c>).</summary>
-    public static bool IsLastIndex(IOperation at, IOperation layers) => Operations.Strip(at) switch
+    /// <summary>
+    /// True when <paramref name="at"/> is the last index of <paramref name="layers"/>: <c>^1</c>, or its <c>Count - 1</c> (<c>Length - 1</c>),
+    /// also through a local that holds either (<c>int last = layers.Count - 1;</c>) or holds the count (<c>int n = layers.Count;</c>, then <c>n - 1</c>).
+    /// </summary>
+    public static bool IsLastIndex(IOperation at, IOperation layers, FlowIndex index, CancellationToken ct) => Operations.Strip(at) switch
     {
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
-        IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size } => IsSize(size, layers),
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size } => IsSize(size, layers, index, ct),
+        ILocalReferenceOperation local => Defined(local, index, ct) is { } value && IsLastIndex(value, layers, index, ct),
         _ => false,
     };
 
-    /// <summary>True for the count of <paramref name="layers"/>: <c>layers.Count</c>, <c>layers.Length</c>, <c>layers.Count()</c>.</summary>
-    private static bool IsSize(IOperation size, IOperation layers) =>
-        (Operations.Strip(size) switch
+    /// <summary>True for the count of <paramref name="layers"/>: <c>layers.Count</c>, <c>layers.Length</c>, <c>layers.Count()</c>, or a local that holds it.</summary>
+    private static bool IsSize(IOperation size, IOperation layers, FlowIndex index, CancellationToken ct)
+    {
+        if (Operations.Strip(size) is ILocalReferenceOperation local)
+        {
+            return Defined(local, index, ct) is { } value && IsSize(value, layers, index, ct);
+        }
+
+        var counted = Operations.Strip(size) switch
         {
             IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } of } => of,
             IInvocationOperation { TargetMethod.Name: "Count", Arguments: [var only] } count when Operations.IsEnumerable(count.TargetMethod) => only.Value,
             _ => null,
-        }) is { } counted && Operations.ReferencedSymbol(counted) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Operations.ReferencedSymbol(layers));
+        };
+        return counted != null && Operations.ReferencedSymbol(counted) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Operations.ReferencedSymbol(layers));
+    }
+
+    /// <summary>The one value an integer local holds wherever it is read (its initializer, never reassigned), not itself a local; else null.</summary>
+    private static IOperation? Defined(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct) =>
+        local.Local.Type.SpecialType == SpecialType.System_Int32 && index.SingleDefinition(local, ct) is { } value && Operations.Strip(value) is not ILocalReferenceOperation ? value : null;
 
     /// <summary>
     /// The collection a variable takes its elements from: that of <c>foreach (var n in neurons)</c>, of a lambda handed to

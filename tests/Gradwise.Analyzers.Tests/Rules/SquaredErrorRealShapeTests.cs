@@ -3611,6 +3611,12 @@ public sealed class SquaredErrorRealShapeTests
             "layers.Add(new Layer(8, 2, ActivationType.Tanh)); layers.Add(new Layer(1, 8, ActivationType.Sigmoid));", FactoryBySwitch, true) } },
         { "layers a loop makes with i == sizes.Length - 1 ? ActivationType.Sigmoid : ActivationType.Tanh, each handing its kind to a factory switch expression over shared delegate pairs", new[] { FactoryDelegatePairs(
             "for (int i = 1; i < sizes.Length; i++) layers.Add(new Layer(sizes[i], sizes[i - 1], i == sizes.Length - 1 ? ActivationType.Sigmoid : ActivationType.Tanh));", FactoryByExpression, true) } },
+        { "neurons keep an Error stored for layers[count - 1] with int count = layers.Count; the delta from count - 1 down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "int count = layers.Count; var last = layers[count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "for (int l = count - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error stored for layers[last] with int last = layers.Count - 1; the delta from last down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "int last = layers.Count - 1; for (int i = 0; i < t.Length; i++) layers[last][i].Error = t[i] - layers[last][i].Output;",
+            "for (int l = last; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5102,6 +5108,15 @@ public sealed class SquaredErrorRealShapeTests
             "layers.Add(new Layer(8, 2, ActivationType.Sigmoid)); layers.Add(new Layer(1, 8, ActivationType.Tanh));", FactoryBySwitch, false) } },
         { "layers a loop makes with i == sizes.Length - 1 ? ActivationType.Tanh : ActivationType.Sigmoid, each handing its kind to a factory switch expression over shared delegate pairs", new[] { FactoryDelegatePairs(
             "for (int i = 1; i < sizes.Length; i++) layers.Add(new Layer(sizes[i], sizes[i - 1], i == sizes.Length - 1 ? ActivationType.Tanh : ActivationType.Sigmoid));", FactoryByExpression, false) } },
+        { "neurons keep an Error stored for layers[count - 1] with int count = layers.Count, whose Delta is that error; σ' multiplies the hidden layers' only, from count - 2 down", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "int count = layers.Count; var last = layers[count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int l = count - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
+        { "neurons keep an Error stored for layers[last] with int last = layers.Count - 1; hidden layers' deltas counted up while l < last multiply theirs by σ'", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "int last = layers.Count - 1; for (int i = 0; i < t.Length; i++) { layers[last][i].Error = t[i] - layers[last][i].Output; layers[last][i].Delta = layers[last][i].Error; }",
+            "for (int l = last - 1; l >= 0; l--) HiddenErrors(l + 1); for (int l = 0; l < last; l++) foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output);") } },
+        { "a local int hidden = layers.Count - 1 counts the hidden layers: neurons keep an Error stored for the last layer's, whose Delta is that error, and σ' multiplies theirs from hidden - 1 down", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "int hidden = layers.Count - 1; for (int l = hidden - 1; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
     };
 
     /// <summary>
