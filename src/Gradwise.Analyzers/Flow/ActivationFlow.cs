@@ -176,6 +176,13 @@ internal sealed class ActivationFlow
         return result.Count > 0 ? result : null;
     }
 
+    /// <summary>
+    /// The codes the output layer's element of a per-layer code array holds, where <paramref name="code"/> reads one at a local or
+    /// parameter index (<c>activations[layer]</c>): the last element's, when every one is a constant; else null.
+    /// </summary>
+    public List<IOperation>? OutputLayerCodesOf(IOperation code, CancellationToken cancellationToken) =>
+        new Query(this, cancellationToken).OutputLayerCodes(code, 0);
+
     /// <summary>What selects a choice: the value tested and the constants that select it (no tested value: none known does).</summary>
     private sealed class Selection
     {
@@ -1150,7 +1157,7 @@ internal sealed class ActivationFlow
         /// constant): the codes the last element can hold, the output layer's, when every one is a constant (<c>activations[i] = layerActivations[i]</c>
         /// copies the last of the codes a caller passes); else null, and every code the array holds counts.
         /// </summary>
-        private List<IOperation>? OutputLayerCodes(IOperation tested, int depth) =>
+        public List<IOperation>? OutputLayerCodes(IOperation tested, int depth) =>
             Operations.Strip(tested) is IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var codes } && !Operations.Strip(at).ConstantValue.HasValue
             && Operations.Strip(at) is IParameterReferenceOperation or ILocalReferenceOperation
             && ElementValues(codes, true, depth + 1) is { Count: > 0 } last && last.All(c => Operations.Strip(c).ConstantValue.HasValue)

@@ -25,8 +25,8 @@ internal readonly struct HeldValues
     /// <summary>The receivers of every call of the method <paramref name="inside"/> is in, where flow places them all (<see cref="ActivationFlow.CallerReceivers"/>).</summary>
     public List<IOperation>? CallerReceivers(IOperation inside) => flow.CallerReceivers(inside, cancellationToken);
 
-    /// <summary>The values the last element of a collection can hold (<see cref="ActivationFlow.LastElementValuesOf"/>).</summary>
-    public List<IOperation>? LastElementValues(IOperation collection) => flow.LastElementValuesOf(collection, cancellationToken);
+    /// <summary>The codes the output layer's element of a per-layer code array holds (<see cref="ActivationFlow.OutputLayerCodesOf"/>).</summary>
+    public List<IOperation>? OutputLayerCodes(IOperation code) => flow.OutputLayerCodesOf(code, cancellationToken);
 
     /// <summary>The values a setting of this holds for the objects a call runs on (<see cref="ActivationFlow.SettingOn"/>).</summary>
     public List<IOperation>? SettingOn(IOperation setting, IOperation? receiver, IReadOnlyList<IOperation>? calledOn, ITypeSymbol? runsOn = null) =>

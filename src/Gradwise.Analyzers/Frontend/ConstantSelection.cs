@@ -323,5 +323,5 @@ internal static class ConstantSelection
 
     /// <summary>The parameter or setting (<see cref="Setting"/>) a test reads, the key <paramref name="operation"/> is chosen by; null for anything else.</summary>
     private static ISymbol? Choice(IOperation operation) =>
-        SettingTests.Unfolded(operation, out _) is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(SettingTests.Unfolded(operation, out _));
+        SettingTests.Unfolded(operation, out _) is var read && read is IParameterReferenceOperation { Parameter: var parameter } ? parameter.OriginalDefinition : Setting(read);
 }

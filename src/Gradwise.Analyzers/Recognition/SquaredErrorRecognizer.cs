@@ -728,7 +728,7 @@ internal sealed class SquaredErrorRecognizer
             {
                 // Derivative(o, activations[L]) with a code per layer: the output layer's code, the last element's, as the
                 // activation the layer is made with is read (a product with the error target minus output is the output layer's).
-                return OutputLayerCode(code) is { } last && Chooses(last) ? (given, taken.Form == DerivativeAt.Input, null) : null;
+                return values?.OutputLayerCodes(code) is { } last && Chooses(last) ? (given, taken.Form == DerivativeAt.Input, null) : null;
             }
 
             setting = member;
@@ -762,15 +762,6 @@ internal sealed class SquaredErrorRecognizer
             && !held.Select(v => Operations.Strip(v).ConstantValue.Value).Distinct().Skip(1).Any()
             && (ConstantSelection.ReturnedWhen(index.ReturnsOf(chooser, ct), taken.Setting!, Operations.Strip(held[0]).ConstantValue.Value) is not { } branch
                 || DerivativeForm(chooser.Parameters, branch, ct).Form != DerivativeAt.None);
-
-        // The codes the last element of a collection of codes holds, where the argument reads one at an index that is not a constant.
-        List<IOperation>? OutputLayerCode(IOperation code) =>
-            Operations.Strip(code) switch
-            {
-                IArrayElementReferenceOperation { Indices: [var at], ArrayReference: var codes } when !at.ConstantValue.HasValue => values?.LastElementValues(codes),
-                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var at], Instance: { } codes } when !at.Value.ConstantValue.HasValue => values?.LastElementValues(codes),
-                _ => null,
-            };
     }
 
     /// <summary>
@@ -800,7 +791,7 @@ internal sealed class SquaredErrorRecognizer
     {
         var returns = index.ReturnsOf(method, ct);
         var key = returns.Count == 1
-            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } && IsSetting(SettingTests.Unfolded(code, out _)) ? SettingTests.Unfolded(code, out _) : null
+            ? Operations.Strip(returns[0]) is ISwitchExpressionOperation { Value: var code } && SettingTests.Unfolded(code, out _) is var tested && IsSetting(tested) ? tested : null
             : returns.Select(ChoosingSetting).FirstOrDefault(k => k != null);
         if (key is null)
         {
@@ -819,7 +810,7 @@ internal sealed class SquaredErrorRecognizer
                 switch (parent)
                 {
                     case ISwitchOperation statement:
-                        return IsSetting(SettingTests.Unfolded(statement.Value, out _)) ? SettingTests.Unfolded(statement.Value, out _) : null;
+                        return SettingTests.Unfolded(statement.Value, out _) is var switched && IsSetting(switched) ? switched : null;
                     case IConditionalOperation { Condition: var test } when SettingTests.Equality(test, out _) is var (tested, _, _):
                         return IsSetting(tested) ? tested : null;
                     case IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
