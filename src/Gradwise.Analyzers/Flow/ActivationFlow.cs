@@ -1915,8 +1915,7 @@ internal sealed class ActivationFlow
 
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is { Type: { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean or SpecialType.System_String } } chooser
-                    && ConstructorParameter(argument.Value) is { } given)
+                if (argument.Parameter is { } chooser && ConstantSelection.IsChoice(chooser.Type) && ConstructorParameter(argument.Value) is { } given)
                 {
                     return (call, chooser, given);
                 }

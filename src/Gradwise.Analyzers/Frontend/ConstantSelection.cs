@@ -55,7 +55,8 @@ internal static class ConstantSelection
         return chosen;
     }
 
-    private static bool IsChoice(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean or SpecialType.System_String };
+    /// <summary>Whether a parameter or setting of <paramref name="type"/> chooses among branches: an enum, a <c>bool</c> or a <c>string</c>.</summary>
+    public static bool IsChoice(ITypeSymbol? type) => type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean or SpecialType.System_String };
 
     /// <summary>The fields and properties of its own object a body tests on the way to <paramref name="returns"/>: <c>if (act == "sigmoid")</c>, <c>switch (kind)</c>, <c>squashed ? ... : ...</c>.</summary>
     private static IEnumerable<ISymbol> TestedSettings(IReadOnlyList<IOperation> returns)
