@@ -14,8 +14,8 @@ public sealed class CommandLineTests : IClassFixture<PackedGradwise>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Rules whose fix is mechanical; GW1003, GW2002, GW9002 and GW9003 ask for a decision the fix cannot make.</summary>
-    private static readonly string[] Fixable = { "GW1001", "GW1002", "GW2001", "GW3001", "GW4001", "GW5001", "GW9001" };
+    /// <summary>Rules whose fix is mechanical; GW2002, GW9002 and GW9003 ask for a decision the fix cannot make.</summary>
+    private static readonly string[] Fixable = { "GW1001", "GW1002", "GW1003", "GW2001", "GW3001", "GW4001", "GW5001", "GW9001" };
 
     /// <summary>
     /// The student's own program, rewritten to exercise the mistakes: it prints one "KEY value" line per measurement
@@ -56,6 +56,9 @@ public sealed class CommandLineTests : IClassFixture<PackedGradwise>
 
         // GW3001: the log-loss of a logit of 1000 for a negative example.
         Report("LOGISTIC_Z1000", Logistic.LogLoss(new[] { 1000.0 }, new[] { 1.0 }, 0));
+
+        // GW1003: the log-loss on the logit of a confident mistake (z = −10 for a positive example).
+        Report("LOGIT_LOSS_CONFIDENT_MISTAKE", LogitLoss.Loss(new[] { 1.0 }, new[] { -10.0 }, 1));
 
         // GW4001: the soft term's gradient alone (alpha = 0) at T = 4.
         var logits = new[] { 2.0, -1.0, 0.5 };
@@ -151,6 +154,10 @@ public sealed class CommandLineTests : IClassFixture<PackedGradwise>
         // GW3001: log(1 − σ(1000)) was log 0; the fixed loss is the exact −log σ(−1000) = 1000.
         Assert.Equal(double.PositiveInfinity, before.Values["LOGISTIC_Z1000"]);
         Assert.Equal(1000, after.Values["LOGISTIC_Z1000"], 9);
+
+        // GW1003: given σ(z), the loss applied the sigmoid again and a confident mistake cost under log 2; given z it costs −log σ(−10).
+        Assert.True(before.Values["LOGIT_LOSS_CONFIDENT_MISTAKE"] < Math.Log(2), before.Values["LOGIT_LOSS_CONFIDENT_MISTAKE"].ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(-Math.Log(1 / (1 + Math.Exp(10))), after.Values["LOGIT_LOSS_CONFIDENT_MISTAKE"], 9);
 
         // GW4001: the soft term's gradient is T² = 16 times larger, as Hinton et al. scale it.
         Assert.Equal(16, after.Values["DISTILLATION_SOFT_GRADIENT_NORM_T4"] / before.Values["DISTILLATION_SOFT_GRADIENT_NORM_T4"], 9);

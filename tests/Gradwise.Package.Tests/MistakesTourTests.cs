@@ -15,6 +15,7 @@ public sealed class MistakesTourTests
     {
         ("GW1001", "Neuron.cs", 29),
         ("GW1002", "Classifier.cs", 33),
+        ("GW1003", "LogitLoss.cs", 25),
         ("GW2001", "ReviewClassifier.cs", 28),
         ("GW2002", "ReviewClassifier.cs", 21),
         ("GW3001", "Logistic.cs", 19),

@@ -80,6 +80,16 @@ internal static class LibraryApis
         [("TorchSharp.torch.nn.functional", "nll_loss")] = LossInput.LogProbabilities,
     };
 
+    /// <summary>
+    /// Loss functions on probabilities or log-probabilities, with the function that computes the same loss from the scores, and how many
+    /// leading parameters the two share by position (their named parameters share names).
+    /// </summary>
+    public static readonly Dictionary<(string Type, string Member), (string Function, int SharedPositions)> OnScores = new()
+    {
+        [("TorchSharp.torch.nn.functional", "binary_cross_entropy")] = ("binary_cross_entropy_with_logits", 4),
+        [("TorchSharp.torch.nn.functional", "nll_loss")] = ("cross_entropy", 3),
+    };
+
     /// <summary>Factories of loss criterion modules by the kind of input the module expects.</summary>
     public static readonly Dictionary<(string Type, string Member), LossInput> LossCriteria = new()
     {
@@ -428,7 +438,7 @@ internal static class LibraryApis
     /// <summary>Every member name of the (type, member) tables: a method of another name is in none of them, and its type's name need not be built.</summary>
     private static readonly HashSet<string> KnownMembers = MemberNames(
         SigmoidCalls, SoftmaxCalls, SigmoidModules, SoftmaxModules, SequentialModules, SquaredErrorCriteria.Keys, SquaredErrorFunctions.Keys,
-        LossFunctions.Keys, LossCriteria.Keys, LinearModules, LinearCalls, TensorLogs, SoftTargetLosses, SoftTargetCriteria, EncogTrainingCalls,
+        LossFunctions.Keys, OnScores.Keys, LossCriteria.Keys, LinearModules, LinearCalls, TensorLogs, SoftTargetLosses, SoftTargetCriteria, EncogTrainingCalls,
         SquaredErrorLossFactories, new[] { EncogSimpleFeedForward });
 
     /// <summary>Every simple type name of the type tables.</summary>

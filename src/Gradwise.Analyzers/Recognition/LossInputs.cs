@@ -6,6 +6,7 @@ using Gradwise.Flow;
 using Gradwise.Frontend;
 using Gradwise.Symbolic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Gradwise.Recognition;
@@ -33,6 +34,12 @@ internal enum GivenInput
 /// <param name="Source">Where the given input was made (the activation or the linear layer).</param>
 /// <param name="Criterion">Where the criterion module was created, for a module call.</param>
 internal sealed record LossInputMismatch(IInvocationOperation Site, IOperation Input, LossInput Expected, GivenInput Given, Location Source, IOperation? Criterion);
+
+/// <summary>A change that gives a loss what it expects (<see cref="LossInputs.Change"/>).</summary>
+/// <param name="Repair">What the change does.</param>
+/// <param name="Input">The activation and its input, for a repair of the input argument.</param>
+/// <param name="Function">The function to call instead, for <see cref="Rules.LossInputRepair.CallOnScores"/>.</param>
+internal sealed record LossInputChange(Rules.LossInputRepair Repair, ActivationInput? Input, string? Function);
 
 /// <summary>
 /// Losses fed the wrong side of the activation, read from the tables in <see cref="LibraryApis"/>: a loss that applies
@@ -126,6 +133,37 @@ internal static class LossInputs
         return expected != LossInput.Logits && LinearOutput(input, flow, ct) is { } linear
             ? new LossInputMismatch(call, input, expected, GivenInput.Logits, linear.Syntax.GetLocation(), criterion)
             : null;
+    }
+
+    /// <summary>
+    /// How <paramref name="site"/> can be given what its loss expects, or null: the activation's input instead of its output (a loss on the
+    /// scores given a sigmoid or softmax written at the input or in its local's one definition), <c>log_softmax</c> of the scores instead of
+    /// the softmax (a loss on log-probabilities), or the function that computes the loss from the scores (a loss function on probabilities
+    /// or log-probabilities given scores, where its arguments mean the same to that function).
+    /// </summary>
+    public static LossInputChange? Change(LossInputMismatch site, ActivationFlow flow, CancellationToken ct)
+    {
+        if (site.Given == GivenInput.Logits)
+        {
+            return site.Criterion is null && LibraryApis.OnScores.TryGetValue(LibraryApis.Key(site.Site.TargetMethod), out var onScores)
+                && site.Site.Syntax is InvocationExpressionSyntax invocation
+                && invocation.ArgumentList.Arguments.Select((a, i) => (a, i)).All(p => p.a.NameColon is not null || p.i < onScores.SharedPositions)
+                ? new LossInputChange(Rules.LossInputRepair.CallOnScores, null, onScores.Function)
+                : null;
+        }
+
+        if (LogitReach.Of(site.Input, flow, ct) is not { } input || !(input.Readable || input.Declared))
+        {
+            return null;
+        }
+
+        return site.Expected switch
+        {
+            LossInput.Logits => new LossInputChange(Rules.LossInputRepair.PassScores, input, null),
+            LossInput.LogProbabilities when site.Given == GivenInput.Softmax && input.Dimension is not null && input.DimensionCopyableTo(site.Site)
+                => new LossInputChange(Rules.LossInputRepair.LogSoftmax, input, null),
+            _ => null,
+        };
     }
 
     /// <summary>The input of a loss that takes the log of probabilities itself (BCELoss, binary_cross_entropy), with its criterion's creation, or null.</summary>

@@ -130,7 +130,8 @@ internal static class UnstableLog
             _ => null,
         };
 
-    private static bool IsNaturalLog(IMethodSymbol method) =>
+    /// <summary>Math.Log and its kin with one argument (the natural log).</summary>
+    public static bool IsNaturalLog(IMethodSymbol method) =>
         method.Name == "Log" && method.Parameters.Length == 1 && method.IsStatic
         && IsMathMember(method);
 
@@ -264,7 +265,7 @@ internal static class UnstableLog
             return null;
         }
 
-        var writtenBetween = symbol != null && (WrittenBetween(root, symbol, definition, p) || root.Descendants().Any(o =>
+        var writtenBetween = symbol != null && (LogitReach.WrittenBetween(root, symbol, definition, p) || root.Descendants().Any(o =>
             o is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation
             && ((IOperation)o).ChildOperations.FirstOrDefault() is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
             && SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(ElementOwner(((IOperation)o).ChildOperations.First())), symbol)
@@ -279,93 +280,7 @@ internal static class UnstableLog
         _ => element,
     };
 
-    /// <summary>
-    /// z for p = σ(z) written at p itself or in the one definition of the local p, when z is a constant, a parameter or
-    /// a local that its method never writes again (so it has the same value at the log).
-    /// </summary>
-    private static IOperation? LogitInReach(IOperation p, ActivationFlow flow, CancellationToken ct)
-    {
-        var definition = p is ILocalReferenceOperation local ? flow.Index.SingleDefinition(local, ct) : p;
-        if (definition is null || Logit(Operations.Strip(definition), flow, ct) is not { } z)
-        {
-            return null;
-        }
-
-        if (ReferenceEquals(definition, p))
-        {
-            return z;
-        }
-
-        var root = Operations.Root(p);
-        return Operations.Strip(z) switch
-        {
-            { ConstantValue.HasValue: true } => z,
-            IParameterReferenceOperation parameter when !WrittenBetween(root, parameter.Parameter, definition, p) => z,
-            ILocalReferenceOperation logit when !WrittenBetween(root, logit.Local, definition, p) => z,
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// True when <paramref name="symbol"/> may be written after <paramref name="definition"/> and before <paramref name="use"/>: a write
-    /// placed between them, or inside a loop around the use that does not also run the definition again.
-    /// </summary>
-    private static bool WrittenBetween(IOperation root, ISymbol symbol, IOperation definition, IOperation use)
-    {
-        var from = definition.Syntax.SpanStart;
-        var to = use.Syntax.SpanStart;
-        var loops = use.Syntax.Ancestors().Where(IsLoop).Where(loop => !loop.Span.Contains(definition.Syntax.Span)).ToList();
-        return Writes(root, symbol).Any(write =>
-            (write.Syntax.SpanStart > from && write.Syntax.SpanStart < to) || loops.Any(loop => loop.Span.Contains(write.Syntax.Span)));
-    }
-
-    private static bool IsLoop(SyntaxNode node) =>
-        node is Microsoft.CodeAnalysis.CSharp.Syntax.ForStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CommonForEachStatementSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.WhileStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DoStatementSyntax
-            or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax;
-
-    /// <summary>z in Sigmoid(z) (a one-argument method that is a sigmoid), 1 / (1 + Math.Exp(-z)) or Math.Exp(z) / (1 + Math.Exp(z)).</summary>
-    private static IOperation? Logit(IOperation value, ActivationFlow flow, CancellationToken ct)
-    {
-        switch (value)
-        {
-            case IInvocationOperation { Arguments.Length: 1 } call when !IsNaturalLog(call.TargetMethod) && call.TargetMethod.Parameters.Length == 1
-                && MathApi.IsReal(call.TargetMethod.Parameters[0].Type) && flow.Of(call, Activation.Sigmoid, ct) != null:
-                return call.Arguments[0].Value;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, OperatorMethod: null } division
-                when Operations.Strip(division.RightOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } sum:
-                var exp = Operations.Number(sum.LeftOperand) == 1.0 ? sum.RightOperand : Operations.Number(sum.RightOperand) == 1.0 ? sum.LeftOperand : null;
-                if (exp is null || ExpArgument(exp) is not { } power)
-                {
-                    return null;
-                }
-
-                if (Operations.Number(division.LeftOperand) == 1.0 && Operations.Strip(power) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null } negated)
-                {
-                    return negated.Operand;
-                }
-
-                return ExpArgument(division.LeftOperand) is { } numerator && Operations.Equivalent(numerator, power) ? power : null;
-        }
-
-        return null;
-    }
-
-    private static IOperation? ExpArgument(IOperation operation) =>
-        Operations.Strip(operation) is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "Exp" } exp && MathApi.IsMathType(exp.TargetMethod.ContainingType)
-            ? exp.Arguments[0].Value
-            : null;
-
-    private static System.Collections.Generic.IEnumerable<IOperation> Writes(IOperation root, ISymbol symbol) =>
-        root.Descendants().Where(o => o switch
-        {
-            ISimpleAssignmentOperation a => Refers(a.Target, symbol),
-            ICompoundAssignmentOperation c => Refers(c.Target, symbol),
-            IIncrementOrDecrementOperation i => Refers(i.Target, symbol),
-            IVariableDeclaratorOperation d => d.GetVariableInitializer() != null && SymbolEqualityComparer.Default.Equals(d.Symbol, symbol),
-            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } r => Refers(r.Value, symbol),
-            _ => false,
-        });
-
-    private static bool Refers(IOperation target, ISymbol symbol) => SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target), symbol);
+    /// <summary>z for p = σ(z) written at p itself or in the one definition of the local p, where z can be read at the log unchanged.</summary>
+    private static IOperation? LogitInReach(IOperation p, ActivationFlow flow, CancellationToken ct) =>
+        LogitReach.Of(p, flow, ct) is { Readable: true, Dimension: null } input && MathApi.IsReal(input.Logit.Type) ? input.Logit : null;
 }

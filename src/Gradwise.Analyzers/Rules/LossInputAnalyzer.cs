@@ -5,6 +5,7 @@ using Gradwise.Recognition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Gradwise.Rules;
 
@@ -72,6 +73,15 @@ public sealed class LossInputAnalyzer : FlowRuleAnalyzer
         };
         var additional = site.Criterion is null ? new[] { site.Source } : new[] { site.Source, site.Criterion.Syntax.GetLocation() };
         var where = new Evidence(site.Source, given).Where;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LossGivenTheWrongInput, call.Syntax.GetLocation(), additional, call.Syntax.ToString(), expected, given, where, instead));
+        var properties = LossInputs.Change(site, flow, context.CancellationToken) is { } change ? Properties(call.Syntax.Span, site, change) : null;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LossGivenTheWrongInput, call.Syntax.GetLocation(), additional, properties, call.Syntax.ToString(), expected, given, where, instead));
     }
+
+    private static ImmutableDictionary<string, string?>? Properties(TextSpan span, LossInputMismatch site, LossInputChange change) => change switch
+    {
+        { Function: { } function } => LossInputFix.OnScores(function),
+        { Input: { } input } => LossInputFix.Properties(
+            span, change.Repair, Operations.Strip(site.Input).Syntax.Span, input.Logit.Syntax.Span, input.Dimension?.Syntax.Span, input.Readable ? null : input.Activation.Syntax.Span),
+        _ => null,
+    };
 }

@@ -69,8 +69,8 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             var tensorInstead = site.Evidence == ProbabilityEvidence.Softmax
                 ? "use log_softmax on the scores"
                 : site.Complement ? "use functional.logsigmoid(-z) on the logits" : "use functional.logsigmoid(z) on the logits, or BCEWithLogitsLoss";
-            var tensorProperties = !site.Complement && InlineActivation(site.Probability) is { } inline
-                ? UnstableLogFix.LibraryProperties(call.Syntax.Span, site.Evidence == ProbabilityEvidence.Softmax ? "log_softmax" : "logsigmoid", inline.Logit.Syntax.Span, inline.Dimension?.Syntax.Span)
+            var tensorProperties = !site.Complement && StableInReach(site.Probability, call, flow, context.CancellationToken) is { } input
+                ? UnstableLogFix.LibraryProperties(call.Syntax.Span, site.Evidence == ProbabilityEvidence.Softmax ? "log_softmax" : "logsigmoid", input.Logit.Syntax.Span, input.Dimension?.Syntax.Span)
                 : UnstableLogFix.Properties(call.Syntax.Span, site.Complement, null, scalar: false);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnstableLogOfProbability, call.Syntax.GetLocation(), new[] { site.Fact.Source.Location }, tensorProperties,
@@ -103,29 +103,12 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnstableLogOfProbability, site.Site.Syntax.GetLocation(), additional, properties, site.Site.Syntax.ToString(), what, when, instead));
     }
 
-    /// <summary>A TorchSharp sigmoid or softmax written at the value itself: its input, and the softmax's dimension.</summary>
-    private static (IOperation Logit, IOperation? Dimension)? InlineActivation(IOperation value)
-    {
-        if (Operations.Strip(value) is not IInvocationOperation call)
-        {
-            return null;
-        }
-
-        var key = LibraryApis.Key(call.TargetMethod);
-        var arguments = call.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit).OrderBy(a => a.Parameter?.Ordinal ?? 0).Select(a => a.Value).ToList();
-        var (logit, rest) = call.Instance is { } instance && !call.TargetMethod.IsStatic ? (instance, arguments) : (arguments.FirstOrDefault(), arguments.Skip(1).ToList());
-        if (logit is null)
-        {
-            return null;
-        }
-
-        if (LibraryApis.SigmoidCalls.Contains(key) && rest.Count == 0)
-        {
-            return (logit, null);
-        }
-
-        return LibraryApis.SoftmaxCalls.Contains(key) && rest.Count == 1 ? (logit, rest[0]) : null;
-    }
+    /// <summary>
+    /// The TorchSharp sigmoid or softmax that made <paramref name="value"/>, at the value or in its local's one definition, where a fix at
+    /// <paramref name="site"/> can read its input and copy its dimension.
+    /// </summary>
+    private static ActivationInput? StableInReach(IOperation value, IOperation site, ActivationFlow flow, System.Threading.CancellationToken ct) =>
+        LogitReach.Of(value, flow, ct) is { Readable: true } input && !MathApi.IsReal(input.Logit.Type) && input.DimensionCopyableTo(site) ? input : null;
 
     /// <summary>BCELoss / binary_cross_entropy given a sigmoid output: it takes log σ(z) and log(1 − σ(z)) itself.</summary>
     private static void AnalyzeProbabilityLoss(OperationAnalysisContext context, IInvocationOperation call, ActivationFlow flow)
@@ -138,8 +121,8 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
 
         flow.Index.Saw(call);
         var additional = loss.Criterion is null ? new[] { fact.Source.Location } : new[] { fact.Source.Location, loss.Criterion.Syntax.GetLocation() };
-        var properties = loss.Criterion is null && InlineActivation(loss.Input) is { Dimension: null } inline
-            ? UnstableLogFix.LibraryProperties(call.Syntax.Span, "binary_cross_entropy_with_logits", inline.Logit.Syntax.Span, null)
+        var properties = loss.Criterion is null && StableInReach(loss.Input, call, flow, ct) is { Dimension: null } input
+            ? UnstableLogFix.LibraryProperties(call.Syntax.Span, "binary_cross_entropy_with_logits", input.Logit.Syntax.Span, null)
             : UnstableLogFix.Properties(call.Syntax.Span, complement: false, null, scalar: false);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.UnstableLogOfProbability, call.Syntax.GetLocation(), additional, properties,

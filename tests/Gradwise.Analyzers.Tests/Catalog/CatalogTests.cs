@@ -55,6 +55,22 @@ public sealed class CatalogTests
         }
     }
 
+    /// <summary>The page's "Code fix" row and the README's column say yes exactly when a fixer of the package fixes the rule.</summary>
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Page_and_README_say_whether_the_rule_has_a_fix(string id)
+    {
+        var fixable = typeof(Gradwise.CodeFixes.Rules.SingleRuleFixer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .Any(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds.Contains(id));
+        var page = File.ReadAllText(Path.Combine(Root, "docs", "rules", id + ".md"));
+        var pageRow = page.Split('\n').Single(l => l.StartsWith("| Code fix |", StringComparison.Ordinal));
+        var readmeRow = File.ReadAllText(Path.Combine(Root, "README.md")).Split('\n').Single(l => l.StartsWith("| [" + id + "]", StringComparison.Ordinal));
+
+        Assert.Equal(fixable, pageRow.StartsWith("| Code fix | yes", StringComparison.Ordinal));
+        Assert.Equal(fixable ? "yes" : "no", readmeRow.TrimEnd().TrimEnd('|').Split('|').Last().Trim());
+    }
+
     [Theory]
     [MemberData(nameof(RuleIds))]
     public void Help_link_points_at_the_docs_page(string id)

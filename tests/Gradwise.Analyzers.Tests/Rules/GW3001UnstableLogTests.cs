@@ -698,6 +698,38 @@ public sealed class GW3001UnstableLogTests
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>The library's stable form also where the activation is in the one definition of the local the log reads, its input unchanged there.</summary>
+    [Fact]
+    public Task TorchSharp_fix_reads_the_activation_of_a_local()
+    {
+        var test = new CSharpCodeFixVerifier<UnstableLogAnalyzer, Gradwise.CodeFixes.Rules.UnstableLogFixer>.Test
+        {
+            TestCode = TorchSharpSources.Usings + """
+                class M
+                {
+                    Tensor A(Tensor z) { var p = torch.sigmoid(z); return -{|GW3001:torch.log(p)|}.mean(); }
+                    Tensor B(Tensor h) { var softmax = Softmax(1); var probs = softmax.forward(h); return {|GW3001:probs.log()|}; }
+                    Tensor C(Tensor z, Tensor y) { var p = z.sigmoid(); return {|GW3001:functional.binary_cross_entropy(p, y)|}; }
+                    Tensor D(Tensor z) { var p = torch.sigmoid(z); z = z * 2; return {|GW3001:torch.log(p)|}; }
+                }
+                """,
+            FixedCode = TorchSharpSources.Usings + """
+                class M
+                {
+                    Tensor A(Tensor z) { var p = torch.sigmoid(z); return -functional.logsigmoid(z).mean(); }
+                    Tensor B(Tensor h) { var softmax = Softmax(1); var probs = softmax.forward(h); return functional.log_softmax(h, 1); }
+                    Tensor C(Tensor z, Tensor y) { var p = z.sigmoid(); return functional.binary_cross_entropy_with_logits(z, y); }
+                    Tensor D(Tensor z) { var p = torch.sigmoid(z); z = z * 2; return {|GW3001:torch.log(p)|}; }
+                }
+                """,
+            CodeActionEquivalenceKey = "GW3001.Stable",
+            FixedState = { MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow },
+        };
+        test.TestState.AdditionalReferences.Add(TorchSharpSources.Reference);
+        test.FixedState.AdditionalReferences.Add(TorchSharpSources.Reference);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public void TorchSharp_half_typed_code_never_crashes() => TorchSharpSources.AssertNoCrashWhileTyping(new UnstableLogAnalyzer(), TorchSharpCases());
 
