@@ -326,16 +326,19 @@ internal static class LayerPicks
     {
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size } => IsSize(size, layers, index, ct),
-        ILocalReferenceOperation local => Defined(local, index, ct) is { } value && IsLastIndex(value, layers, index, ct),
+        ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation => Held(at, index, ct) is { } value && IsLastIndex(value, layers, index, ct),
         _ => false,
     };
 
-    /// <summary>True for the count of <paramref name="layers"/>: <c>layers.Count</c>, <c>layers.Length</c>, <c>layers.Count()</c>, or a local that holds it.</summary>
+    /// <summary>
+    /// True for the count of <paramref name="layers"/>: <c>layers.Count</c>, <c>layers.Length</c>, <c>layers.Count()</c>, or a local, field or
+    /// property that holds it (<c>int n = layers.Count;</c>, <c>int Depth =&gt; layers.Count;</c>).
+    /// </summary>
     private static bool IsSize(IOperation size, IOperation layers, FlowIndex index, CancellationToken ct)
     {
-        if (Operations.Strip(size) is ILocalReferenceOperation local)
+        if (Held(size, index, ct) is { } held)
         {
-            return Defined(local, index, ct) is { } value && IsSize(value, layers, index, ct);
+            return IsSize(held, layers, index, ct);
         }
 
         var counted = Operations.Strip(size) switch
@@ -347,9 +350,26 @@ internal static class LayerPicks
         return counted != null && Operations.ReferencedSymbol(counted) is { } symbol && SymbolEqualityComparer.Default.Equals(symbol, Operations.ReferencedSymbol(layers));
     }
 
-    /// <summary>The one value an integer local holds wherever it is read (its initializer, never reassigned), not itself a local; else null.</summary>
-    private static IOperation? Defined(ILocalReferenceOperation local, FlowIndex index, CancellationToken ct) =>
-        local.Local.Type.SpecialType == SpecialType.System_Int32 && index.SingleDefinition(local, ct) is { } value && Operations.Strip(value) is not ILocalReferenceOperation ? value : null;
+    /// <summary>
+    /// The one value an integer local, field or property holds wherever it is read: a local's initializer never reassigned, a getter's one
+    /// return (<c>int Depth =&gt; layers.Count;</c>), a member's one store (<c>layerCount = layers.Count;</c> in the constructor). Null for
+    /// anything else, and where that value is itself such a variable (so no chain of them is followed round), or a collection's own count.
+    /// </summary>
+    private static IOperation? Held(IOperation operand, FlowIndex index, CancellationToken ct)
+    {
+        var value = Operations.Strip(operand) switch
+        {
+            ILocalReferenceOperation { Local.Type.SpecialType: SpecialType.System_Int32 } local => index.SingleDefinition(local, ct),
+            IFieldReferenceOperation { Field.Type.SpecialType: SpecialType.System_Int32 } field => index.SingleMemberDefinition(field, ct),
+            IPropertyReferenceOperation { Arguments.Length: 0, Property: { Type.SpecialType: SpecialType.System_Int32, Name: not ("Count" or "Length"), GetMethod: { } getter } } property =>
+                index.SingleReturn(getter, ct) ?? index.SingleMemberDefinition(property, ct),
+            _ => null,
+        };
+        return value is not null && !IsVariable(value) ? value : null;
+
+        static bool IsVariable(IOperation value) => Operations.Strip(value) is ILocalReferenceOperation or IFieldReferenceOperation
+            or IPropertyReferenceOperation { Arguments.Length: 0, Property: { Type.SpecialType: SpecialType.System_Int32, Name: not ("Count" or "Length") } };
+    }
 
     /// <summary>
     /// The collection a variable takes its elements from: that of <c>foreach (var n in neurons)</c>, of a lambda handed to

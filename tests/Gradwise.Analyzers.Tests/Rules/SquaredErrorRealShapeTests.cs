@@ -3617,6 +3617,18 @@ public sealed class SquaredErrorRealShapeTests
         { "neurons keep an Error stored for layers[last] with int last = layers.Count - 1; the delta from last down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
             SigmoidOfSum, "int last = layers.Count - 1; for (int i = 0; i < t.Length; i++) layers[last][i].Error = t[i] - layers[last][i].Output;",
             "for (int l = last; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }") } },
+        { "neurons keep an Error stored for layers[Depth - 1] with a property int Depth => layers.Count; the delta from Depth - 1 down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers[Depth - 1][i].Error = t[i] - layers[Depth - 1][i].Output;",
+            "for (int l = Depth - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }",
+            "int Depth => layers.Count;") } },
+        { "neurons keep an Error stored for layers[Last] with a property whose getter returns layers.Count - 1; the delta from Last down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) layers[Last][i].Error = t[i] - layers[Last][i].Output;",
+            "for (int l = Last; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }",
+            "int Last { get { return layers.Count - 1; } }") } },
+        { "neurons keep an Error stored for layers[layerCount - 1], a field set to layers.Count; the delta from layerCount - 1 down multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "layerCount = layers.Count; for (int i = 0; i < t.Length; i++) layers[layerCount - 1][i].Error = t[i] - layers[layerCount - 1][i].Output;",
+            "for (int l = layerCount - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }",
+            "int layerCount;") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5117,6 +5129,18 @@ public sealed class SquaredErrorRealShapeTests
         { "a local int hidden = layers.Count - 1 counts the hidden layers: neurons keep an Error stored for the last layer's, whose Delta is that error, and σ' multiplies theirs from hidden - 1 down", new[] { StoredErrorNeurons(
             SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "int hidden = layers.Count - 1; for (int l = hidden - 1; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }") } },
+        { "neurons keep an Error stored for layers[Depth - 1] with a property int Depth => layers.Count, whose Delta is that error; σ' multiplies the hidden layers' only, from Depth - 2 down", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) { layers[Depth - 1][i].Error = t[i] - layers[Depth - 1][i].Output; layers[Depth - 1][i].Delta = layers[Depth - 1][i].Error; }",
+            "for (int l = Depth - 2; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }",
+            "int Depth => layers.Count;") } },
+        { "a property Last => layers.Count - 1: neurons keep an Error stored for layers[Last], whose Delta is that error, and σ' multiplies the hidden layers' from Last - 1 down", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "for (int i = 0; i < t.Length; i++) { layers[Last][i].Error = t[i] - layers[Last][i].Output; layers[Last][i].Delta = layers[Last][i].Error; }",
+            "for (int l = Last - 1; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }",
+            "int Last => layers.Count - 1;") } },
+        { "a property Hidden => layers.Count - 1 counts the hidden layers: the Error stored for the last layer's is its Delta, and σ' multiplies the hidden layers' from Hidden - 1 down", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int l = Hidden - 1; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }",
+            "int Hidden => layers.Count - 1;") } },
     };
 
     /// <summary>
@@ -6965,7 +6989,7 @@ public sealed class SquaredErrorRealShapeTests
     /// neuron of layer l − 1 the sum of layer l's deltas over its weights. Delegates: <c>lossPrime</c> (target minus output),
     /// <c>crossEntropyPrime</c> (that over σ'), <c>prime</c> (σ' of an output).
     /// </summary>
-    private static string StoredErrorNeurons(string activation, string fill, string backward) => $$"""
+    private static string StoredErrorNeurons(string activation, string fill, string backward, string members = "") => $$"""
         using System;
         using System.Collections.Generic;
         using System.Linq;
@@ -6977,6 +7001,7 @@ public sealed class SquaredErrorRealShapeTests
             readonly Func<double, double, double> lossPrime = (o, y) => y - o;
             readonly Func<double, double, double> crossEntropyPrime = (o, y) => (y - o) / (o * (1 - o));
             static readonly Func<double, double> prime = y => y * (1 - y);
+            {{members}}
             public Net(params int[] sizes)
             {
                 for (int l = 1; l < sizes.Length; l++) layers.Add(Enumerable.Range(0, sizes[l]).Select(_ => new Neuron(sizes[l - 1])).ToArray());
