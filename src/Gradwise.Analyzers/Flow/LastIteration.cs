@@ -369,14 +369,17 @@ internal static class LastIteration
     private static bool Counts(IForLoopOperation loop, ILocalSymbol index) => Step(loop, index) == 1;
 
     /// <summary>+1 for a loop stepping its index up by one, −1 for one stepping it down by one, 0 otherwise.</summary>
-    public static int Step(IForLoopOperation loop, ILocalSymbol counter) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] ? step switch
+    public static int Step(IForLoopOperation loop, ILocalSymbol counter) => loop.AtLoopBottom is [IExpressionStatementOperation { Operation: var step }] ? StepOf(step, counter) : 0;
+
+    /// <summary>+1 for <c>i++</c>, <c>++i</c> or <c>i += 1</c> of <paramref name="counter"/>, −1 for <c>i--</c>, <c>--i</c> or <c>i -= 1</c>, 0 for anything else.</summary>
+    public static int StepOf(IOperation step, ILocalSymbol counter) => step switch
     {
         IIncrementOrDecrementOperation { Target: ILocalReferenceOperation { Local: var local } } change when SymbolEqualityComparer.Default.Equals(local, counter) =>
             change.Kind == OperationKind.Increment ? 1 : -1,
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, Target: ILocalReferenceOperation { Local: var local }, Value.ConstantValue: { HasValue: true, Value: 1 } } change
             when SymbolEqualityComparer.Default.Equals(local, counter) => change.OperatorKind == BinaryOperatorKind.Add ? 1 : -1,
         _ => 0,
-    } : 0;
+    };
 
     /// <summary>Whether <paramref name="condition"/> holds when the index is n − 1; null when it does not compare the index with n − 1.</summary>
     private static bool? AtLast(IOperation condition, ILocalSymbol index, IOperation bound)

@@ -235,7 +235,12 @@ internal static class LayerPicks
 
             if (parent is IForLoopOperation loop && LastIteration.Start(loop, counter) is { } start)
             {
-                return Range(loop, counter, start, layers, index, ct);
+                return Range(LastIteration.Step(loop, counter), loop.Condition, counter, start, layers, index, ct);
+            }
+
+            if (parent is IWhileLoopOperation whileLoop && Counting(whileLoop, counter) is var (from, step))
+            {
+                return Range(step, whileLoop.Condition, counter, from, layers, index, ct);
             }
 
             if ((parent is IAnonymousFunctionOperation function && !RunsInPlace(function)) || parent is ILocalFunctionOperation or IMethodBodyOperation)
@@ -256,20 +261,57 @@ internal static class LayerPicks
     /// The layers a loop's index reaches: counting down, the last one when it starts there and none when it starts below it
     /// (<c>layers.Count - 2</c>); counting up, the last one when the loop's test holds there. Null for another loop.
     /// </summary>
-    private static Reach? Range(IForLoopOperation loop, ILocalSymbol counter, IOperation start, IOperation layers, FlowIndex index, CancellationToken ct)
+    private static Reach? Range(int step, IOperation? condition, ILocalSymbol counter, IOperation start, IOperation layers, FlowIndex index, CancellationToken ct)
     {
-        switch (LastIteration.Step(loop, counter))
+        switch (step)
         {
             case -1 when IsLastIndex(start, layers, index, ct):
                 return Reach.WithLast;
             case -1 when Operations.Strip(start) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, LeftOperand: var size, RightOperand.ConstantValue: { HasValue: true, Value: int below } }
                 && below >= 2 && IsSize(size, layers, index, ct):
                 return Reach.WithoutLast;
-            case 1 when loop.Condition is { } test && AtLast(test, counter, layers, index, ct) is { } holds:
+            case 1 when condition is { } test && AtLast(test, counter, layers, index, ct) is { } holds:
                 return holds ? Reach.WithLast : Reach.WithoutLast;
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The start and step of a <c>while</c> loop that counts <paramref name="counter"/> by one as its body's last statement, the counter
+    /// declared before the loop with its start and written nowhere else (<c>int l = layers.Count - 1; while (l &gt;= 0) { ...; l--; }</c>).
+    /// Null for any other loop.
+    /// </summary>
+    private static (IOperation Start, int Step)? Counting(IWhileLoopOperation loop, ILocalSymbol counter)
+    {
+        if (!loop.ConditionIsTop || loop.ConditionIsUntil || loop.Body is not IBlockOperation { Operations: [.., IExpressionStatementOperation { Operation: var last }] }
+            || LastIteration.StepOf(last, counter) is var step && step == 0)
+        {
+            return null;
+        }
+
+        IOperation? start = null;
+        foreach (var operation in Operations.Root(loop).Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, counter):
+                    if (declarator.GetVariableInitializer() is not { } initializer || declarator.Syntax.SpanStart >= loop.Syntax.SpanStart)
+                    {
+                        return null;
+                    }
+
+                    start = initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation when !ReferenceEquals(operation, last)
+                    && operation.ChildOperations.FirstOrDefault() is ILocalReferenceOperation { Local: var target } && SymbolEqualityComparer.Default.Equals(target, counter):
+                    return null;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation { Local: var passed } } when SymbolEqualityComparer.Default.Equals(passed, counter):
+                    return null;
+            }
+        }
+
+        return start is null ? null : (start, step);
     }
 
     /// <summary>

@@ -3629,6 +3629,12 @@ public sealed class SquaredErrorRealShapeTests
             SigmoidOfSum, "layerCount = layers.Count; for (int i = 0; i < t.Length; i++) layers[layerCount - 1][i].Error = t[i] - layers[layerCount - 1][i].Output;",
             "for (int l = layerCount - 1; l >= 0; l--) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); }",
             "int layerCount;") } },
+        { "neurons keep an Error stored for the last layer's; a while loop from layers.Count - 1 down, stepping l-- last in its body, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "int l = layers.Count - 1; while (l >= 0) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); l--; }") } },
+        { "neurons keep an Error stored for the last layer's; a while loop counting l up while l < layers.Count multiplies each layer's by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "int l = 0; while (l < layers.Count) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; l += 1; }") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5141,6 +5147,12 @@ public sealed class SquaredErrorRealShapeTests
             SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "for (int l = Hidden - 1; l >= 0; l--) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); }",
             "int Hidden => layers.Count - 1;") } },
+        { "the Error stored for the last layer's is its Delta; a while loop from layers.Count - 2 down, stepping l-- last, multiplies the hidden layers' by σ'", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "int l = layers.Count - 2; while (l >= 0) { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); l--; }") } },
+        { "the Error stored for the last layer's is its Delta; a while loop counting l up while l < layers.Count - 1 multiplies the hidden layers' by σ'", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "for (int k = layers.Count - 2; k >= 0; k--) HiddenErrors(k + 1); int l = 0; while (l < layers.Count - 1) { foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); l++; }") } },
     };
 
     /// <summary>
