@@ -89,7 +89,7 @@ internal static class LogitReach
         switch (value)
         {
             case IInvocationOperation { Arguments.Length: 1 } call when !UnstableLog.IsNaturalLog(call.TargetMethod) && call.TargetMethod.Parameters.Length == 1
-                && MathApi.IsReal(call.TargetMethod.Parameters[0].Type) && MathApi.IsReal(call.Type) && flow.Of(call, Activation.Sigmoid, ct) != null:
+                && MathApi.IsReal(call.TargetMethod.Parameters[0].Type) && flow.Of(call, Activation.Sigmoid, ct) != null:
                 return call.Arguments[0].Value;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide, OperatorMethod: null } division
                 when Operations.Strip(division.RightOperand) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } sum:

@@ -282,5 +282,5 @@ internal static class UnstableLog
 
     /// <summary>z for p = σ(z) written at p itself or in the one definition of the local p, where z can be read at the log unchanged.</summary>
     private static IOperation? LogitInReach(IOperation p, ActivationFlow flow, CancellationToken ct) =>
-        LogitReach.Of(p, flow, ct) is { Readable: true, Dimension: null } input && MathApi.IsReal(input.Logit.Type) ? input.Logit : null;
+        LogitReach.Of(p, flow, ct) is { Readable: true, Dimension: null } input ? input.Logit : null;
 }
