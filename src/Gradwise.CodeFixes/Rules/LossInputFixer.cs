@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 
 namespace Gradwise.CodeFixes.Rules;
 
@@ -42,7 +41,7 @@ public sealed class LossInputFixer : SingleRuleFixer
 
         if (repair == LossInputRepair.CallOnScores)
         {
-            if (LossInputFix.Function(diagnostic) is { Length: > 0 } function && Renamed(site, function) is { } renamed)
+            if (LossInputFix.Function(diagnostic) is { Length: > 0 } function && LibraryCalls.Renamed(site, function) is { } renamed)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Use " + function + " on the scores", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(site, renamed))), Key(repair)),
@@ -77,14 +76,6 @@ public sealed class LossInputFixer : SingleRuleFixer
     }
 
     private static string Key(LossInputRepair repair) => "GW1003." + repair;
-
-    /// <summary>The loss call with its function renamed, keeping how it was qualified; null for a callee of another shape.</summary>
-    private static InvocationExpressionSyntax? Renamed(InvocationExpressionSyntax site, string function) => site.Expression switch
-    {
-        MemberAccessExpressionSyntax member => site.WithExpression(member.WithName(SyntaxFactory.IdentifierName(function).WithTriviaFrom(member.Name))),
-        IdentifierNameSyntax name => site.WithExpression(SyntaxFactory.IdentifierName(function).WithTriviaFrom(name)),
-        _ => null,
-    };
 
     /// <summary>The statement declaring the local the activation initializes, when the logit is inside the activation and the statement is one the fix can precede.</summary>
     private static LocalDeclarationStatementSyntax? Declaration(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan activationSpan, ExpressionSyntax logit) =>
@@ -130,9 +121,8 @@ public sealed class LossInputFixer : SingleRuleFixer
             return scores;
         }
 
-        var functional = SyntaxFactory.ParseName("TorchSharp.torch.nn.functional").WithAdditionalAnnotations(Simplifier.Annotation);
         return SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, functional, SyntaxFactory.IdentifierName("log_softmax")),
+            LibraryCalls.Functional("log_softmax"),
             SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { SyntaxFactory.Argument(scores), SyntaxFactory.Argument(dimension.WithoutTrivia()) })));
     }
 

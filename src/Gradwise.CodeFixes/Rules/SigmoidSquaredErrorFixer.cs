@@ -143,19 +143,7 @@ public sealed class SigmoidSquaredErrorFixer : CodeFixProvider
         }
 
         var current = root.FindNode(invocation.Span, getInnermostNodeForTie: true) as InvocationExpressionSyntax ?? invocation;
-        SimpleNameSyntax? name = current.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name,
-            SimpleNameSyntax simple => simple,
-            _ => null,
-        };
-        if (name is null)
-        {
-            return document.Project.Solution;
-        }
-
-        var renamed = name.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(name.Identifier));
-        return document.WithSyntaxRoot(root.ReplaceNode(name, renamed)).Project.Solution;
+        return LibraryCalls.Renamed(current, newName) is { } renamed ? document.WithSyntaxRoot(root.ReplaceNode(current, renamed)).Project.Solution : document.Project.Solution;
     }
 
     /// <summary>Math.Log where that binds to System.Math.Log at the site, else global::System.Math.Log.</summary>

@@ -204,8 +204,7 @@ public sealed class UnstableLogFixer : CodeFixProvider
             return null;
         }
 
-        var functional = SyntaxFactory.ParseName("TorchSharp.torch.nn.functional").WithAdditionalAnnotations(Simplifier.Annotation);
-        var callee = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, functional, SyntaxFactory.IdentifierName(function));
+        var callee = LibraryCalls.Functional(function);
         if (function == "binary_cross_entropy_with_logits")
         {
             if (site.ArgumentList.Arguments.Count < 2)
