@@ -278,13 +278,14 @@ internal static class LayerPicks
     }
 
     /// <summary>
-    /// The start and step of a <c>while</c> loop that counts <paramref name="counter"/> by one as its body's last statement, the counter
-    /// declared before the loop with its start and written nowhere else (<c>int l = layers.Count - 1; while (l &gt;= 0) { ...; l--; }</c>).
-    /// Null for any other loop.
+    /// The start and step of a <c>while</c> or <c>do</c> loop that counts <paramref name="counter"/> by one as its body's last statement, the
+    /// counter declared before the loop with its start and written nowhere else (<c>int l = layers.Count - 1; while (l &gt;= 0) { ...; l--; }</c>).
+    /// A <c>do</c> loop tests the index its next pass runs with, as a <c>while</c> loop does, and runs its first pass at the start. Null for
+    /// any other loop.
     /// </summary>
     private static (IOperation Start, int Step)? Counting(IWhileLoopOperation loop, ILocalSymbol counter)
     {
-        if (!loop.ConditionIsTop || loop.ConditionIsUntil || loop.Body is not IBlockOperation { Operations: [.., IExpressionStatementOperation { Operation: var last }] }
+        if (loop.ConditionIsUntil || loop.Body is not IBlockOperation { Operations: [.., IExpressionStatementOperation { Operation: var last }] }
             || LastIteration.StepOf(last, counter) is var step && step == 0)
         {
             return null;

@@ -3635,6 +3635,9 @@ public sealed class SquaredErrorRealShapeTests
         { "neurons keep an Error stored for the last layer's; a while loop counting l up while l < layers.Count multiplies each layer's by σ' of the output", new[] { StoredErrorNeurons(
             SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
             "int l = 0; while (l < layers.Count) { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; l += 1; }") } },
+        { "neurons keep an Error stored for the last layer's; a do loop from layers.Count - 1 down, stepping l-- last, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
+            "int l = layers.Count - 1; do { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); l--; } while (l >= 0);") } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -5153,6 +5156,9 @@ public sealed class SquaredErrorRealShapeTests
         { "the Error stored for the last layer's is its Delta; a while loop counting l up while l < layers.Count - 1 multiplies the hidden layers' by σ'", new[] { StoredErrorNeurons(
             SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
             "for (int k = layers.Count - 2; k >= 0; k--) HiddenErrors(k + 1); int l = 0; while (l < layers.Count - 1) { foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); l++; }") } },
+        { "the Error stored for the last layer's is its Delta; a do loop from layers.Count - 2 down, stepping l-- last, multiplies the hidden layers' by σ'", new[] { StoredErrorNeurons(
+            SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) { last[i].Error = t[i] - last[i].Output; last[i].Delta = last[i].Error; }",
+            "int l = layers.Count - 2; do { HiddenErrors(l + 1); foreach (var n in layers[l]) n.Delta = n.Error * n.Output * (1 - n.Output); l--; } while (l >= 0);") } },
     };
 
     /// <summary>
