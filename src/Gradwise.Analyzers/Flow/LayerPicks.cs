@@ -291,28 +291,12 @@ internal static class LayerPicks
             return null;
         }
 
-        IOperation? start = null;
-        foreach (var operation in Operations.Root(loop).Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, counter):
-                    if (declarator.GetVariableInitializer() is not { } initializer || declarator.Syntax.SpanStart >= loop.Syntax.SpanStart)
-                    {
-                        return null;
-                    }
-
-                    start = initializer.Value;
-                    break;
-                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation when !ReferenceEquals(operation, last)
-                    && operation.ChildOperations.FirstOrDefault() is ILocalReferenceOperation { Local: var target } && SymbolEqualityComparer.Default.Equals(target, counter):
-                    return null;
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation { Local: var passed } } when SymbolEqualityComparer.Default.Equals(passed, counter):
-                    return null;
-            }
-        }
-
-        return start is null ? null : (start, step);
+        // The counter's writes: its declaration before the loop, with the start, and the step.
+        var writes = Operations.WritesOf(Operations.Root(loop), counter).ToList();
+        return writes is [var first, var second] && ReferenceEquals(second, last)
+            && first is IVariableDeclaratorOperation declarator && declarator.Syntax.SpanStart < loop.Syntax.SpanStart && declarator.GetVariableInitializer() is { } initializer
+            ? (initializer.Value, step)
+            : null;
     }
 
     /// <summary>

@@ -113,6 +113,23 @@ internal static class Operations
             : null;
 
     /// <summary>The symbol a reference names: a local, parameter, field or property.</summary>
+    /// <summary>
+    /// The operations under <paramref name="root"/> that write <paramref name="symbol"/>: an assignment (plain or compound), an increment
+    /// or decrement, a declarator with an initializer, and an argument handed by <c>ref</c> or <c>out</c>.
+    /// </summary>
+    public static IEnumerable<IOperation> WritesOf(IOperation root, ISymbol symbol) =>
+        root.Descendants().Where(o => o switch
+        {
+            ISimpleAssignmentOperation a => Refers(a.Target, symbol),
+            ICompoundAssignmentOperation c => Refers(c.Target, symbol),
+            IIncrementOrDecrementOperation i => Refers(i.Target, symbol),
+            IVariableDeclaratorOperation d => d.GetVariableInitializer() != null && SymbolEqualityComparer.Default.Equals(d.Symbol, symbol),
+            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } r => Refers(r.Value, symbol),
+            _ => false,
+        });
+
+    private static bool Refers(IOperation target, ISymbol symbol) => SymbolEqualityComparer.Default.Equals(ReferencedSymbol(target), symbol);
+
     /// <summary>The array or collection under a span made of it: <c>o</c> of the implicit conversion to <c>Span&lt;float&gt;</c>, of <c>o.AsSpan()</c>.</summary>
     public static IOperation SpanOf(IOperation operation) => Strip(operation) switch
     {

@@ -25,8 +25,7 @@ internal sealed record ActivationInput(IOperation Activation, IOperation Logit, 
     /// True when the activation initializes the one local of a declaration statement in a block (<c>var p = torch.sigmoid(model.call(x));</c>),
     /// so its input can be held by a new local declared just before it, in scope wherever the activation's local is.
     /// </summary>
-    public bool Declared => Activation.Syntax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration } }
-        && declaration.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0, IsConst: false, Parent: BlockSyntax or SwitchSectionSyntax };
+    public bool Declared => Rules.LossInputFix.DeclaringStatement(Activation.Syntax) != null;
 
     /// <summary>
     /// True when a fix at <paramref name="site"/> can copy the dimension (or there is none): one written in the activation, or a number
@@ -167,7 +166,7 @@ internal static class LogitReach
         var from = definition.Syntax.SpanStart;
         var to = use.Syntax.SpanStart;
         var loops = use.Syntax.Ancestors().Where(IsLoop).Where(loop => !loop.Span.Contains(definition.Syntax.Span)).ToList();
-        return Writes(root, symbol).Any(write =>
+        return Operations.WritesOf(root, symbol).Any(write =>
             (write.Syntax.SpanStart > from && write.Syntax.SpanStart < to) || loops.Any(loop => loop.Span.Contains(write.Syntax.Span)));
     }
 
@@ -179,17 +178,4 @@ internal static class LogitReach
         Operations.Strip(operation) is IInvocationOperation { Arguments.Length: 1, TargetMethod.Name: "Exp" } exp && MathApi.IsMathType(exp.TargetMethod.ContainingType)
             ? exp.Arguments[0].Value
             : null;
-
-    private static IEnumerable<IOperation> Writes(IOperation root, ISymbol symbol) =>
-        root.Descendants().Where(o => o switch
-        {
-            ISimpleAssignmentOperation a => Refers(a.Target, symbol),
-            ICompoundAssignmentOperation c => Refers(c.Target, symbol),
-            IIncrementOrDecrementOperation i => Refers(i.Target, symbol),
-            IVariableDeclaratorOperation d => d.GetVariableInitializer() != null && SymbolEqualityComparer.Default.Equals(d.Symbol, symbol),
-            IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } r => Refers(r.Value, symbol),
-            _ => false,
-        });
-
-    private static bool Refers(IOperation target, ISymbol symbol) => SymbolEqualityComparer.Default.Equals(Operations.ReferencedSymbol(target), symbol);
 }

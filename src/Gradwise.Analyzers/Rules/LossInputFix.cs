@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Gradwise.Rules;
@@ -64,6 +65,17 @@ public static class LossInputFix
 
     /// <summary>The activation's span, when its input must be held in a new local.</summary>
     public static TextSpan? Declared(Diagnostic diagnostic) => RelativeSpan.Decode(diagnostic, ActivationKey);
+
+    /// <summary>
+    /// The statement declaring the one local <paramref name="activation"/> initializes (<c>var p = torch.sigmoid(model.call(x));</c>), in a
+    /// block or a switch section, not <c>using</c> or <c>const</c>: a new local declared just before it is in scope wherever that local is.
+    /// Null for an activation written anywhere else. The analyzer asks it before it offers the new local, the fixer again before it writes one.
+    /// </summary>
+    public static LocalDeclarationStatementSyntax? DeclaringStatement(SyntaxNode activation) =>
+        activation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement } } }
+        && statement is { UsingKeyword.RawKind: 0, IsConst: false, Parent: BlockSyntax or SwitchSectionSyntax }
+            ? statement
+            : null;
 
     /// <summary>The function <see cref="LossInputRepair.CallOnScores"/> calls.</summary>
     public static string? Function(Diagnostic diagnostic) => diagnostic.Properties.TryGetValue(FunctionKey, out var text) ? text : null;

@@ -80,9 +80,7 @@ public sealed class LossInputFixer : SingleRuleFixer
     /// <summary>The statement declaring the local the activation initializes, when the logit is inside the activation and the statement is one the fix can precede.</summary>
     private static LocalDeclarationStatementSyntax? Declaration(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan activationSpan, ExpressionSyntax logit) =>
         root.FindNode(activationSpan, getInnermostNodeForTie: true) is ExpressionSyntax activation && activation.Span.Contains(logit.Span)
-        && activation.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement } } }
-        && statement.Parent is BlockSyntax or SwitchSectionSyntax
-            ? statement
+            ? LossInputFix.DeclaringStatement(activation)
             : null;
 
     private static async Task<Document> FixAsync(
