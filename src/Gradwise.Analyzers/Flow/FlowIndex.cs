@@ -693,6 +693,81 @@ internal sealed class FlowIndex : IValueSource
         };
     }
 
+    /// <summary>
+    /// The <c>TensorPrimitives</c> call whose fill of the array or span <paramref name="buffer"/> element by element
+    /// (<c>TensorPrimitives.Subtract(p, y, err)</c>) <paramref name="use"/> sees. Filled once: a local filled earlier in the body, or a
+    /// field of this object (or a static one) filled anywhere in the compilation. Filled by several calls in the body of the use
+    /// (<c>Subtract(1f, p, s); Multiply(s, p, s);</c>): the last one before it, where that one runs on every path to the use and no later
+    /// one runs before it in a later pass of a loop around the use (one the fill it sees is outside of). Its other stores must be new
+    /// arrays or <c>stackalloc</c>s with no
+    /// elements. Null where it is filled or stored any other way, or the fill the use sees cannot be told.
+    /// </summary>
+    public IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken)
+    {
+        var symbol = Operations.Strip(buffer) switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        var fills = new List<IInvocationOperation>();
+        foreach (var write in WritesTo(symbol, use, cancellationToken))
+        {
+            if (!write.IntoElements)
+            {
+                if (Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null }
+                    || write.Value.Syntax is StackAllocArrayCreationExpressionSyntax { Initializer: null })
+                {
+                    continue; // err = new float[n], Span<float> err = stackalloc float[n]: no value yet
+                }
+
+                return null;
+            }
+
+            if (write.Site is not IInvocationOperation call || !Frontend.TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType))
+            {
+                return null;
+            }
+
+            fills.Add(call);
+        }
+
+        var before = fills.Where(f => f.Syntax.SyntaxTree == use.Syntax.SyntaxTree && f.Syntax.Span.End <= use.Syntax.SpanStart).ToList();
+        if (fills.Count == 1)
+        {
+            // A local's filler runs before the read; a field's may be in another method (the step that fills it, then the one that reads it).
+            return symbol is not ILocalSymbol || before.Count == 1 ? fills[0] : null;
+        }
+
+        var owner = TreeCandidates.Owner(use.Syntax);
+        if (before.Count == 0 || owner is null || fills.Any(f => f.Syntax.SyntaxTree != use.Syntax.SyntaxTree || TreeCandidates.Owner(f.Syntax) != owner))
+        {
+            return null; // filled in several bodies, or only after the read: which fill it sees is not followed
+        }
+
+        var seen = before[before.Count - 1];
+        if (seen is not { Parent: IExpressionStatementOperation { Parent: IBlockOperation block } } || !block.Syntax.Span.Contains(use.Syntax.Span))
+        {
+            return null; // a fill under an if or in a loop the read is not in may not have run
+        }
+
+        for (var around = use.Parent; around != null; around = around.Parent)
+        {
+            if (around is ILoopOperation loop && !loop.Syntax.Span.Contains(seen.Syntax.Span)
+                && fills.Any(f => f.Syntax.SpanStart > use.Syntax.SpanStart && loop.Syntax.Span.Contains(f.Syntax.Span)))
+            {
+                return null; // refilled after the read in a loop the fill it sees runs before: the next pass reads the later fill
+            }
+        }
+
+        return seen;
+    }
+
     /// <inheritdoc />
     /// <remarks>
     /// The array is a local or a field (of this object, or static). Its other stores must be whole new arrays with no elements

@@ -82,6 +82,10 @@ internal static class TensorApi
     public static TensorKernel? ReductionOf(IMethodSymbol member) =>
         IsTensorPrimitives(member.ContainingType) && Reductions.TryGetValue(member.Name, out var reduction) ? reduction.Kernel : null;
 
+    /// <summary>True for <c>System.Span&lt;T&gt;</c> and <c>System.ReadOnlySpan&lt;T&gt;</c>, the buffers <c>TensorPrimitives</c> reads and fills.</summary>
+    public static bool IsSpan(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
     /// <summary>True for <c>TensorPrimitives</c> itself.</summary>
     public static bool IsTensorPrimitives(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "TensorPrimitives", ContainingNamespace: { Name: "Tensors", ContainingNamespace: { Name: "Numerics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };

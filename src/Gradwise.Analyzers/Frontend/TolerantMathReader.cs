@@ -45,6 +45,12 @@ internal interface IValueSource
     (IOperation Value, ImmutableArray<ISymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The one <c>TensorPrimitives</c> call that fills this array or span element by element (<c>TensorPrimitives.Subtract(p, y, err)</c>):
+    /// a local's earlier in the body of <paramref name="use"/>, a field's anywhere; null where it is stored or filled any other way.
+    /// </summary>
+    IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The one value stored into the element a read at a constant index reads, earlier in the same body, where the body stores into that
     /// array only at constant indices (<c>errors[0] = t - outputs[0];</c>); or null.
     /// </summary>
@@ -545,6 +551,12 @@ internal sealed class TolerantMathReader
                 && source.SingleElementDefinition(element, cancellationToken) is var (storedElement, indices)
                 && IndexKeys(Operations.AllIndices(element)) is { } at && at.Length == indices.Length:
                 return Renamed(indices, at, () => Read(storedElement, parameters, depth + 1)); // e[i] (e[i, j]) after e[k] = t[k] - o[k] (e[k, l] = ...)
+            case IArrayElementReferenceOperation { Indices: [var filledAt], ArrayReference: var filledArray } filled when depth < MaxInlining && MathApi.IsNumeric(filled.Type)
+                && FilledElement(filledArray, filled, filledAt, parameters, depth) is { } filledElement:
+                return filledElement; // err[i] after TensorPrimitives.Subtract(p, y, err): p[i] - y[i]
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: [var spanAt], Instance: { } span } spanElement
+                when depth < MaxInlining && TensorApi.IsSpan(span.Type) && MathApi.IsNumeric(spanElement.Type) && FilledElement(span, spanElement, spanAt.Value, parameters, depth) is { } filledSpanElement:
+                return filledSpanElement; // the same of a span, stackalloc'd or sliced from an array
             case IArrayElementReferenceOperation { Indices.Length: 1 } constantElement when depth < MaxInlining && MathApi.IsNumeric(constantElement.Type)
                 && source.StoredAtConstantIndex(constantElement, cancellationToken) is { } storedAt:
                 return Read(storedAt, parameters, depth + 1); // errors[0] after errors[0] = t - outputs[0]: a network with one output
@@ -623,6 +635,12 @@ internal sealed class TolerantMathReader
         if (source.StorageOf(value.Type) != null)
         {
             return ReadOwnElements(value, parameters, depth) ?? Leaf(value);
+        }
+
+        if (value is ILocalReferenceOperation or IFieldReferenceOperation && (value.Type is IArrayTypeSymbol { Rank: 1 } || TensorApi.IsSpan(value.Type))
+            && Filled(value, operation, scope.ElementIndex, parameters, depth + 1) is { } filled)
+        {
+            return filled; // err of TensorPrimitives.Multiply(err, s, delta) after Subtract(p, y, err): p - y, element by element
         }
 
         if (VectorApi.IsVector(value.Type) || value.Type is not IArrayTypeSymbol && !IsSequence(value.Type))
@@ -910,6 +928,61 @@ internal sealed class TolerantMathReader
                 Within(scope with { ElementIndex = key }, () => OfElementsOnly(() => ReadElements(copied, parameters, depth + 1))), // new List<double>(o.Zip(...))
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The element at <paramref name="at"/> of a buffer a <c>TensorPrimitives</c> call fills element by element (the fill the read sees,
+    /// <see cref="IValueSource.FilledBy"/>): what the call computes from its inputs' elements there, <c>p[i] - y[i]</c> for <c>err[i]</c>
+    /// after <c>Subtract(p, y, err)</c>. Null for any other buffer.
+    /// </summary>
+    private Expr? FilledElement(IOperation buffer, IOperation read, IOperation at, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth) =>
+        OperandKey.Of(at, KeyName, scope.Renamed, scope.Self) is { } index ? Filled(buffer, read, index, parameters, depth) : null;
+
+    /// <summary>
+    /// What the fill of <paramref name="buffer"/> that <paramref name="use"/> sees computes at the element <paramref name="index"/> names
+    /// (null: the buffer read element by element, as <see cref="ReadElements(IOperation)"/> reads an array): a span or array input stands
+    /// for its element there, read through the fill it had in turn (<c>s</c> in <c>Multiply(s, p, s)</c> after <c>Subtract(1f, p, s)</c> is
+    /// <c>1 - p</c>), a number for itself. Null for a buffer no such call fills, and for <c>SoftMax</c>, whose element depends on every input element.
+    /// </summary>
+    private Expr? Filled(IOperation buffer, IOperation use, string? index, IReadOnlyDictionary<IParameterSymbol, Expr>? parameters, int depth)
+    {
+        if (depth >= MaxInlining || source.FilledBy(buffer, use, cancellationToken) is not { TargetMethod.Name: var name and not "SoftMax" } call
+            || TensorApi.InputsOf(name) is not int count || call.Arguments.Length != count + 1)
+        {
+            return null;
+        }
+
+        var inputs = new Expr[count];
+        for (var k = 0; k < count; k++)
+        {
+            var input = Operations.SpanOf(call.Arguments[k].Value);
+            if (MathApi.IsNumeric(input.Type))
+            {
+                inputs[k] = Read(input, parameters, depth + 1);
+            }
+            else if ((Filled(input, call, index, parameters, depth + 1) ?? BufferLeaf(input, index)) is { } element)
+            {
+                inputs[k] = element;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return TensorApi.Element(name, inputs);
+    }
+
+    /// <summary>The variable a buffer's element at <paramref name="index"/> is (the whole buffer's, read element by element, for null), or null for a buffer with no key.</summary>
+    private Expr? BufferLeaf(IOperation buffer, string? index)
+    {
+        if (OperandKey.Of(buffer, KeyName, scope.Renamed, scope.Self) is not { } key)
+        {
+            return null;
+        }
+
+        leaves++;
+        return Ex.Var(index is null ? "⟨" + key + "⟩" : "⟨" + key + "[" + index + "]⟩");
     }
 
     /// <summary>The key of the indices an element is read at (<c>i</c>; <c>i,j</c> for two dimensions), or null when one has none.</summary>

@@ -263,6 +263,19 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     public object? Pointwise(IInvocationOperation call, HeldValues? delegateValues, CancellationToken ct)
     {
+        if (TensorApi.MapOf(call.TargetMethod) == TensorMap.Multiply && call.Arguments.Length == 3)
+        {
+            // TensorPrimitives.Multiply(err, s, delta): two buffers multiplied element by element into a third (rare enough to read
+            // as math without the syntax filter products get). No factor can be dropped by rewriting the call, so no fix.
+            var buffers = VariableFactors(ct, call);
+            if (buffers.Count == 2 && Operations.Equivalent(buffers[0], buffers[1]))
+            {
+                return SquareOf(call, buffers[0], ct); // Multiply(err, err, squares)
+            }
+
+            return buffers.Count >= 2 && ReadDelta(call, buffers, delegateValues, ct) is { } tensorDelta ? tensorDelta with { Fixable = false } : null;
+        }
+
         if (call.TargetMethod.Name == "Zip" && ZipPair(call, BinaryOperatorKind.Multiply) != null)
         {
             // e.Zip(sp, (a, b) => a * b): no factor can be dropped from it by rewriting the call, so no fix.
@@ -1062,6 +1075,18 @@ internal sealed class SquaredErrorRecognizer
     public SquaredErrorLoss? Call(IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {
         var target = call.TargetMethod;
+        if (TensorApi.ReductionOf(target) is { } reduction)
+        {
+            // TensorPrimitives.SumOfSquares(err) or Dot(err, err), err filled by Subtract(p, y, err): Σ (p[i] − y[i])².
+            return call.Arguments switch
+            {
+                [var summed] when reduction == TensorKernel.SumOfSquares => SquareOf(call, Operations.SpanOf(summed.Value!), ct),
+                [var x, var y] when reduction == TensorKernel.Dot && Operations.ReferencedSymbol(Operations.SpanOf(x.Value!)) is { } buffer
+                    && SymbolEqualityComparer.Default.Equals(buffer, Operations.ReferencedSymbol(Operations.SpanOf(y.Value!))) => SquareOf(call, Operations.SpanOf(x.Value!), ct),
+                _ => null,
+            };
+        }
+
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
         {
             return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
@@ -1746,6 +1771,8 @@ internal sealed class SquaredErrorRecognizer
                 return (s.LeftOperand, s.RightOperand);
             case IInvocationOperation call when VectorApi.BinaryCall(call) is (BinaryOperatorKind.Subtract, var left, var right):
                 return (left, right); // a.Subtract(b), np.subtract(a, b)
+            case var buffer when TensorDifference(buffer, ct) is var (left, right):
+                return (left, right); // err[i] or err after TensorPrimitives.Subtract(p, y, err): the spans' elements
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus, OperatorMethod: null, Operand: var negated } when depth < 3 && Difference(negated, ct, depth + 1) is var (minuend, subtrahend):
                 return (subtrahend, minuend); // var error = -(expected - output): output - expected
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide, OperatorMethod: null } scaled when depth < 3
@@ -1790,6 +1817,33 @@ internal sealed class SquaredErrorRecognizer
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The two spans (or arrays) whose difference <c>TensorPrimitives.Subtract(a, b, err)</c> wrote into the buffer <paramref name="read"/>
+    /// is, or an element of (<c>err</c>, <c>err[i]</c>), where that call is the buffer's one filler (<see cref="FlowIndex.FilledBy"/>); a
+    /// side may be one number (<c>Subtract(p, 0.5f, err)</c>). Null for any other operation.
+    /// </summary>
+    private (IOperation Left, IOperation Right)? TensorDifference(IOperation read, CancellationToken ct)
+    {
+        var buffer = read switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1, ArrayReference: var array } => array,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } span } when TensorApi.IsSpan(span.Type) => span,
+            ILocalReferenceOperation or IFieldReferenceOperation when read.Type is IArrayTypeSymbol { Rank: 1 } || TensorApi.IsSpan(read.Type) => read,
+            _ => null,
+        };
+        if (buffer is null || index.FilledBy(buffer, read, ct) is not { TargetMethod.Name: "Subtract", Arguments: [var minuend, var subtrahend, _] })
+        {
+            return null;
+        }
+
+        // Subtract(err, p, err) takes p from what err held: its sides are not the error's (err is (p − t) − p there), so none.
+        var (left, right) = (Operations.SpanOf(minuend.Value!), Operations.SpanOf(subtrahend.Value!));
+        var filled = Operations.ReferencedSymbol(buffer);
+        return SymbolEqualityComparer.Default.Equals(filled, Operations.ReferencedSymbol(left)) || SymbolEqualityComparer.Default.Equals(filled, Operations.ReferencedSymbol(right))
+            ? null
+            : (left, right);
     }
 
     /// <summary>
@@ -2077,6 +2131,11 @@ internal sealed class SquaredErrorRecognizer
             {
                 pending.Push(product.RightOperand);
                 pending.Push(product.LeftOperand);
+            }
+            else if (Operations.Strip(current) is IInvocationOperation { Arguments: [var x, var y, _] } tensorProduct && TensorApi.MapOf(tensorProduct.TargetMethod) == TensorMap.Multiply)
+            {
+                pending.Push(Operations.SpanOf(y.Value!)); // TensorPrimitives.Multiply(err, s, delta): its two inputs, element by element
+                pending.Push(Operations.SpanOf(x.Value!));
             }
             else if (Operations.Strip(current) is IInvocationOperation call && VectorApi.BinaryCall(call) is (BinaryOperatorKind.Multiply, var left, var right))
             {

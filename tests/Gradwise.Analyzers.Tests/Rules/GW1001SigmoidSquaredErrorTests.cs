@@ -582,6 +582,41 @@ public sealed class GW1001SigmoidSquaredErrorTests
         }
         """ + "\n" + SquaredErrorRealShapeTests.NumpyStub);
 
+    /// <summary>
+    /// An error a <c>TensorPrimitives.Subtract</c> wrote into a buffer: the fix of the delta written element by element keeps the
+    /// error's element, the cross-entropy delta; the delta written whole by <c>TensorPrimitives.Multiply</c> gets none (the call has no
+    /// factor to drop).
+    /// </summary>
+    [Fact]
+    public async Task Fix_keeps_the_error_a_TensorPrimitives_buffer_holds()
+    {
+        const string before = """
+            using System.Numerics.Tensors;
+            class C
+            {
+                private readonly float[] z = new float[4], p = new float[4], err = new float[4], slope = new float[4];
+                void Step(float[] t, float[] delta, float[] whole)
+                {
+                    TensorPrimitives.Sigmoid(z, p);
+                    TensorPrimitives.Subtract(p, t, err);
+                    for (int i = 0; i < err.Length; i++) delta[i] = {|GW1001:err[i] * p[i] * (1 - p[i])|};
+                    TensorPrimitives.Subtract(1f, p, slope);
+                    TensorPrimitives.Multiply(slope, p, slope);
+                    {|GW1001:TensorPrimitives.Multiply(err, slope, whole)|};
+                }
+            }
+            """;
+        var test = new Fix.Test
+        {
+            TestCode = before,
+            FixedCode = before.Replace("{|GW1001:err[i] * p[i] * (1 - p[i])|}", "err[i]"),
+            FixedState = { MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow },
+        };
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        test.FixedState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     /// <summary>A MathNet squared error summed by a dot product: the scalar cross-entropy the fix writes would not fit vectors, so none.</summary>
     [Fact]
     public Task A_dot_product_squared_error_of_vectors_gets_no_fix()

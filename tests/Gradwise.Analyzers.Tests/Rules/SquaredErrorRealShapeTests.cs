@@ -7376,6 +7376,69 @@ public sealed class SquaredErrorRealShapeTests
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 
+    /// <summary>
+    /// A layer that keeps its outputs and errors in buffers (fields) and fills them with <c>TensorPrimitives</c>: <paramref name="activation"/>
+    /// makes <c>p</c> from <c>z</c>, then <paramref name="step"/> takes the error and returns the loss.
+    /// </summary>
+    private static string TensorErrors(string activation, string step) => $$"""
+        using System;
+        using System.Numerics.Tensors;
+        public sealed class BufferedLayer
+        {
+            private readonly float[] z = new float[4], p = new float[4], err = new float[4];
+            public float Step(float[] t, float[] delta)
+            {
+                {{activation}}
+                {{step}}
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); for (int i = 0; i < err.Length; i++) delta[i] = {|GW1001:err[i] * p[i] * (1 - p[i])|}; return 0;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); return 0.5f * {|GW1001:TensorPrimitives.SumOfSquares(err)|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(t, p, err); return {|GW1001:TensorPrimitives.Dot(err, err)|} / err.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "var e = new float[t.Length]; TensorPrimitives.Subtract(t, p, e); float l = 0; for (int i = 0; i < e.Length; i++) l += {|GW1001:e[i] * e[i]|}; return l;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);",
+        "Span<float> e = stackalloc float[4]; TensorPrimitives.Subtract(p, t, e); float l = 0; for (int i = 0; i < e.Length; i++) { delta[i] = {|GW1001:e[i] * p[i] * (1 - p[i])|}; l += {|GW1001:e[i] * e[i]|}; } return l;")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1002:TensorPrimitives.SumOfSquares(err)|};")]
+    [InlineData("TensorPrimitives.Tanh(z, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a tanh output
+    [InlineData("TensorPrimitives.Multiply(z, 2f, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a linear output
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); for (int i = 0; i < err.Length; i++) delta[i] = err[i]; return TensorPrimitives.Dot(err, t);")] // the cross-entropy delta; err·t is no square
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Multiply(err, t, err); return TensorPrimitives.SumOfSquares(err);")] // filled twice: no longer the error
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Subtract(err, p, err); return TensorPrimitives.SumOfSquares(err);")] // err is −t
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", // σ' made of TensorPrimitives steps, in place, then the delta written into a buffer
+        "TensorPrimitives.Subtract(p, t, err); var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); {|GW1001:TensorPrimitives.Multiply(err, s, delta)|}; return 0;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);",
+        "var s = new float[4]; TensorPrimitives.Multiply(p, p, s); TensorPrimitives.Subtract(p, s, s); TensorPrimitives.Subtract(t, p, err); {|GW1001:TensorPrimitives.Multiply(s, err, delta)|}; return 0;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", // refilled after the read in the loop, by a fill that the fill before the read follows in every pass
+        "var s = new float[4]; for (int k = 0; k < 3; k++) { TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Multiply(err, s, delta)|}; TensorPrimitives.Multiply(s, 0f, s); } return 0;")]
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", // 1 − p², tanh's derivative, of a sigmoid output: not σ'
+        "var s = new float[4]; TensorPrimitives.Multiply(p, p, s); TensorPrimitives.Subtract(1f, s, s); TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Multiply(err, s, delta); return 0;")]
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", // the second pass reads s = 0: which fill the read sees is not one
+        "var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); for (int k = 0; k < 3; k++) { TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Multiply(err, s, delta); TensorPrimitives.Multiply(s, 0f, s); } return 0;")]
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", // the fill under the if may not have run
+        "var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); if (t[0] > 0) TensorPrimitives.Multiply(s, p, s); TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Multiply(err, s, delta); return 0;")]
+    public async Task TensorPrimitives_error_written_into_a_buffer(string activation, string step)
+    {
+        var files = new[] { TensorErrors(activation, step) };
+        var test = new CSharpAnalyzerVerifier<Gradwise.Rules.SquaredErrorAnalyzer>.Test();
+        test.TestState.Sources.Add(("/0/File0.cs", files[0]));
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(System.Threading.CancellationToken.None);
+        if (step.Contains("{|GW", StringComparison.Ordinal))
+        {
+            AssertActivationLocations(step, files, Generator.TensorPrimitivesGeneratorTests.Tensors);
+        }
+    }
+
+    [Theory]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); for (int i = 0; i < err.Length; i++) delta[i] = {|GW1001:err[i] * p[i] * (1 - p[i])|}; return {|GW1001:TensorPrimitives.SumOfSquares(err)|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);",
+        "TensorPrimitives.Subtract(p, t, err); var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); {|GW1001:TensorPrimitives.Multiply(err, s, delta)|}; return 0;")]
+    public void TensorPrimitives_error_buffers_do_not_crash_the_rule_while_typed(string activation, string step) =>
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorErrors(activation, step), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+
     /// <summary>A classifier whose probabilities field <paramref name="forward"/> fills with <c>TensorPrimitives</c> steps, then <paramref name="loss"/> of each.</summary>
     private static string TensorSteps(string forward, string loss) => $$"""
         using System;
@@ -8831,13 +8894,13 @@ public sealed class SquaredErrorRealShapeTests
         System.Text.RegularExpressions.Regex.Replace(marked, @"\{\|[A-Z]+[0-9]+:|\|\}", string.Empty);
 
     /// <summary>Each diagnostic's additional location starts where a <see cref="ActivationMark"/> ends (none when the project has no mark: the shape alone).</summary>
-    private static void AssertActivationLocations(string shape, string[] files)
+    private static void AssertActivationLocations(string shape, string[] files, params Microsoft.CodeAnalysis.MetadataReference[] references)
     {
         var plain = files.Select(Plain).ToArray();
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             "Shapes",
             plain.Select((text, i) => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, path: "File" + i + ".cs")),
-            TestCompilation.References,
+            TestCompilation.References.Concat(references),
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
         var marks = plain.SelectMany((text, i) => System.Text.RegularExpressions.Regex.Matches(text, System.Text.RegularExpressions.Regex.Escape(ActivationMark)).Select(m => ("File" + i + ".cs", m.Index + m.Length))).ToList();
         var diagnostics = AnalyzerRunner.Run(compilation, new Gradwise.Rules.SquaredErrorAnalyzer()).Diagnostics.Where(d => d.Id.StartsWith("GW", StringComparison.Ordinal)).ToList();
