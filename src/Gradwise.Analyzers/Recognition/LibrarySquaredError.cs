@@ -308,6 +308,44 @@ internal static class LibrarySquaredError
         return parts.AnySquaredErrorLoss(arguments, ct) ? LastLayerIn(arguments, call, parts, index, ct) : null;
     }
 
+    /// <summary>
+    /// A layer or network configured in one call with an activation enum and a squared-error loss (NeuralNetwork.NET's
+    /// <c>NetworkLayers.FullyConnected(10, ActivationType.Sigmoid, CostFunctionType.Quadratic)</c>, an output layer with its cost;
+    /// <c>new NeuralNetwork(sizes, rate, ActivationFunctionType.Sigmoid, CostFunctionType.Quadratic)</c>, one activation for every
+    /// layer): the output is the sigmoid (softmax) the call names. Where the call is given several activations of one enum, the one
+    /// its parameter names the output's (<c>outputActivation:</c>) counts, and none where no parameter says; an activation given for
+    /// the hidden layers only (<c>hiddenActivation:</c>) does not count. The fact is at the activation named.
+    /// </summary>
+    public static ActivationFact? ConfiguredWithActivationAndLoss(ImmutableArray<IArgumentOperation> arguments, ModelParts parts, CancellationToken ct)
+    {
+        if (!parts.AnySquaredErrorLoss(arguments, ct))
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (Operations.Strip(argument.Value) is not IFieldReferenceOperation { Field.ContainingType: { TypeKind: TypeKind.Enum } kind } || Says(argument, "hidden")
+                || parts.OutputIn(argument.Value, ct) is not { } output)
+            {
+                continue;
+            }
+
+            // The same enum given for several layers (hidden and output activations): the one the output's parameter names.
+            var alike = arguments.Where(a => Operations.Strip(a.Value) is IFieldReferenceOperation { Field.ContainingType: var other } && SymbolEqualityComparer.Default.Equals(other, kind)
+                && !Says(a, "hidden")).ToList();
+            if (alike.Count == 1 || (Says(argument, "output") && alike.Count(a => Says(a, "output")) == 1))
+            {
+                return output;
+            }
+        }
+
+        return null;
+
+        static bool Says(IArgumentOperation argument, string word) =>
+            argument.Parameter?.Name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+
     /// <summary>The softmax or sigmoid of the last layer of a collection of layers among <paramref name="arguments"/>.</summary>
     private static ActivationFact? LastLayerIn(ImmutableArray<IArgumentOperation> arguments, IOperation call, ModelParts parts, FlowIndex index, CancellationToken ct)
     {

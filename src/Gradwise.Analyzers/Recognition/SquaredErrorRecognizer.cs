@@ -98,6 +98,45 @@ internal sealed class SquaredErrorRecognizer
         Factors(product, delegateValues, ct);
 
     /// <summary>
+    /// True where the method a squared-error loss is written in also steps a parameter by the cross-entropy gradient of the same
+    /// error: <c>w[i] += eta * (y - p) * x[i]</c>, <c>b -= lr * err</c> with <c>err = p - y</c>, a step with no σ' in it. The model is
+    /// trained with cross-entropy there, and the squared error is a metric it reports (a Brier score printed each epoch), not its loss.
+    /// </summary>
+    public bool SteppedByCrossEntropyBeside(SquaredErrorLoss loss, HeldValues? delegateValues, CancellationToken ct)
+    {
+        foreach (var step in Operations.Root(loss.Site).Descendants())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (step is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, OperatorMethod: null, Target: var target, Value: var amount }
+                || Operations.Strip(target) is not (IArrayElementReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+                || amount.Syntax.Span.Contains(loss.Site.Syntax.Span))
+            {
+                continue; // not a parameter's step, or the loss's own sum (mse += err * err)
+            }
+
+            var factors = VariableFactors(ct, amount);
+            if (factors.Any(f => Difference(f, ct) is var (left, right) && SameError(left, right))
+                && !(Operations.Strip(amount) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool SameError(IOperation left, IOperation right) =>
+            (Same(left, loss.Left) && Same(right, loss.Right)) || (Same(left, loss.Right) && Same(right, loss.Left));
+
+        // t[k] in the loss's loop and t[m] in the step's: the same arrays' elements, each loop with its own index.
+        static bool Same(IOperation a, IOperation b) =>
+            Operations.Equivalent(a, b)
+            || (Operations.Strip(a) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+                && Operations.Strip(b) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+                && Operations.ReferencedSymbol(MemberFacts.RootCollection(a)) is { } array
+                && SymbolEqualityComparer.Default.Equals(array, Operations.ReferencedSymbol(MemberFacts.RootCollection(b))));
+    }
+
+    /// <summary>
     /// The delta a product in place is (<c>err *= o * (1 - o)</c> after <c>err = t - o</c>, <c>delta[j] *= Derivative(o[j])</c>): the
     /// target's value before it times the right side; null for any other compound assignment. Not fixable by dropping factors: the
     /// statement would have to go.

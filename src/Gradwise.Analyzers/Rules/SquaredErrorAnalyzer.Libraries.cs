@@ -42,7 +42,8 @@ public sealed partial class SquaredErrorAnalyzer
             return true;
         }
 
-        if (LibrarySquaredError.GivenLayersEndingInActivation(call, call.Arguments, parts, flow.Index, ct) is { } given)
+        if ((LibrarySquaredError.GivenLayersEndingInActivation(call, call.Arguments, parts, flow.Index, ct)
+            ?? LibrarySquaredError.ConfiguredWithActivationAndLoss(call.Arguments, parts, ct)) is { } given)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), call.Syntax.GetLocation(), new[] { given.Source.Location }, "the output of '" + call.TargetMethod.Name + "'", given.Source.Where));
             return true;
@@ -61,7 +62,8 @@ public sealed partial class SquaredErrorAnalyzer
         {
             ReportTeacher(context, creation, network);
         }
-        else if (LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, flow.Index, context.CancellationToken) is { } given && creation.Type is { } type)
+        else if ((LibrarySquaredError.MadeWithLossEndingInActivation(creation, parts, flow.Index, context.CancellationToken)
+            ?? LibrarySquaredError.ConfiguredWithActivationAndLoss(creation.Arguments, parts, context.CancellationToken)) is { } given && creation.Type is { } type)
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleFor(given), creation.Syntax.GetLocation(), new[] { given.Source.Location }, "the " + type.Name + "'s output", given.Source.Where));
         }

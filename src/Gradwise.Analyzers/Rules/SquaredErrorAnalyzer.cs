@@ -75,7 +75,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
             // MathNet's e * e of two vectors: a dot product, Σ e[k]², the squared error summed.
             if (flow != null && sites.DotLoss(product, context.CancellationToken) is { } summed)
             {
-                ReportLoss(context, flow, summed);
+                ReportLoss(context, flow, summed, sites);
             }
 
             return;
@@ -83,7 +83,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         sites.Index.Saw(product);
         var ct = context.CancellationToken;
-        ReportSite(context, flow, sites.Product(product, flow?.Values(ct), ct));
+        ReportSite(context, flow, sites.Product(product, flow?.Values(ct), ct), sites);
     }
 
     /// <summary>A delta multiplied in place: <c>err *= o * (1 - o)</c>.</summary>
@@ -97,16 +97,16 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         sites.Index.Saw(assignment);
         var ct = context.CancellationToken;
-        ReportSite(context, flow, sites.InPlace(assignment, flow?.Values(ct), ct));
+        ReportSite(context, flow, sites.InPlace(assignment, flow?.Values(ct), ct), sites);
     }
 
     /// <summary>Reports what a product or a pointwise product is: a loss (where flow runs) or a delta.</summary>
-    private static void ReportSite(OperationAnalysisContext context, ActivationFlow? flow, object? site)
+    private static void ReportSite(OperationAnalysisContext context, ActivationFlow? flow, object? site, SquaredErrorRecognizer sites)
     {
         switch (site)
         {
             case SquaredErrorLoss loss when flow != null:
-                ReportLoss(context, flow, loss);
+                ReportLoss(context, flow, loss, sites);
                 break;
             case SquaredErrorDelta delta:
                 ReportDelta(context, flow, delta);
@@ -126,7 +126,7 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         if ((sites.Call(call, flow.Values(ct), ct) ?? sites.DotLoss(call, ct)) is { } loss)
         {
-            ReportLoss(context, flow, loss);
+            ReportLoss(context, flow, loss, sites);
             return;
         }
 
@@ -138,14 +138,14 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
 
         if (!SquaredErrorRecognizer.IsInsideProduct(call))
         {
-            ReportSite(context, flow, sites.Pointwise(call, flow.Values(ct), ct));
+            ReportSite(context, flow, sites.Pointwise(call, flow.Values(ct), ct), sites);
         }
     }
 
     private static DiagnosticDescriptor RuleFor(ActivationFact output) =>
         output.Kind == Activation.Softmax ? Descriptors.SoftmaxWithSquaredError : Descriptors.SigmoidWithSquaredError;
 
-    private static void ReportLoss(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorLoss loss)
+    private static void ReportLoss(OperationAnalysisContext context, ActivationFlow flow, SquaredErrorLoss loss, SquaredErrorRecognizer sites)
     {
         var ct = context.CancellationToken;
         foreach (var (prediction, target) in new[] { (loss.Left, loss.Right), (loss.Right, loss.Left) })
@@ -167,6 +167,12 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
                 if (fact is null)
                 {
                     continue;
+                }
+
+                // Asked last, of a site flow found an output for: the method's own steps say what it trains with.
+                if (sites.SteppedByCrossEntropyBeside(loss, flow.Values(ct), ct))
+                {
+                    return;
                 }
 
                 var site = loss.Site.Syntax.Span;

@@ -2384,6 +2384,61 @@ public sealed class SquaredErrorRealShapeTests
                     .Build();
             }
             """ } },
+        { "the squared error and its delta through σ' in one method, the step taking the delta", new[] { """
+            using System;
+            public class Perceptron
+            {
+                public double[] W = new double[3];
+                public double Predict(double[] x)
+                {
+                    double z = 0;
+                    for (int i = 0; i < W.Length; i++) z += W[i] * x[i];
+                    return /*σ*/1.0 / (1.0 + Math.Exp(-z));
+                }
+                public double Fit(double[] x, double y, double eta)
+                {
+                    double yhat = Predict(x);
+                    double err = y - yhat;
+                    double loss = {|GW1001:err * err|};
+                    double grad = {|GW1001:err * yhat * (1.0 - yhat)|};
+                    for (int i = 0; i < W.Length; i++) W[i] += eta * grad * x[i];
+                    return loss;
+                }
+                public double Fit2(double[] x, double y, double eta)
+                {
+                    double yhat = Predict(x);
+                    double err = y - yhat;
+                    for (int i = 0; i < W.Length; i++) W[i] += {|GW1001:eta * err * yhat * (1.0 - yhat) * x[i]|};
+                    return {|GW1001:err * err|};
+                }
+            }
+            """ } },
+        { "an output layer made with its activation and a squared-error cost in one call (NeuralNetwork.NET)", new[] { NeuralNetworkNetApi + """
+            static class Program
+            {
+                static object Make() => NetworkManager.NewSequential(784,
+                    NetworkLayers.FullyConnected(100, ActivationType.LeakyReLU),
+                    {|GW1001:NetworkLayers.FullyConnected(10, /*σ*/ActivationType.Sigmoid, CostFunctionType.Quadratic)|});
+            }
+            """ } },
+        { "a network made with one activation for every layer and a squared-error cost", new[] { """
+            public enum ActivisionFunctionType { Sigmoid, Tanh, ReLU }
+            public enum CostFunctionType { Quadratic, CrossEntropy }
+            public class NeuralNetwork { public NeuralNetwork(int[] sizes, float rate, int batch, ActivisionFunctionType activation, CostFunctionType cost) { } }
+            static class Program
+            {
+                static NeuralNetwork Make(int[] sizes) => {|GW1001:new NeuralNetwork(sizes, 0.1f, 10, /*σ*/ActivisionFunctionType.Sigmoid, CostFunctionType.Quadratic)|};
+            }
+            """ } },
+        { "hidden and output activations of one enum, the output's named by its parameter", new[] { """
+            public enum Act { Tanh, Sigmoid, Identity }
+            public enum LossKind { MeanSquaredError, CrossEntropy }
+            public class Mlp { public Mlp(int[] sizes, Act hiddenActivation, Act outputActivation, LossKind loss) { } }
+            static class Program
+            {
+                static Mlp Make(int[] sizes) => {|GW1001:new Mlp(sizes, Act.Tanh, /*σ*/Act.Sigmoid, LossKind.MeanSquaredError)|};
+            }
+            """ } },
         { "layers in an array handed to the network's constructor with a squared-error loss", new[] { """
             public enum ActivationType { ReLU, Linear, Sigmoid }
             public enum LossType { MeanSquaredError, CrossEntropy }
@@ -4152,6 +4207,87 @@ public sealed class SquaredErrorRealShapeTests
                     foreach (var (s, t) in Logits.Zip(targets)) c += (s - t) * (s - t);
                     return c / 2;
                 }
+            }
+            """ } },
+        { "logistic regression stepped by the cross-entropy gradient, printing the squared error each epoch", new[] { """
+            using System;
+            public class LogReg
+            {
+                public double[] W = new double[3];
+                public double Bias;
+                public double Predict(double[] x)
+                {
+                    double z = Bias;
+                    for (int i = 0; i < W.Length; i++) z += W[i] * x[i];
+                    return 1.0 / (1.0 + Math.Exp(-z));
+                }
+                public void Fit(double[][] X, double[] Y, int epochs, double eta)
+                {
+                    for (int e = 0; e < epochs; e++)
+                    {
+                        double brier = 0;
+                        for (int n = 0; n < X.Length; n++)
+                        {
+                            double p = Predict(X[n]);
+                            double err = Y[n] - p;
+                            brier += err * err;
+                            for (int i = 0; i < W.Length; i++) W[i] += eta * err * X[n][i];
+                            Bias += eta * err;
+                        }
+                        Console.WriteLine($"epoch {e}: Brier score {brier / X.Length}");
+                    }
+                }
+                public double Step(double[] x, double y, double eta)
+                {
+                    double p = Predict(x);
+                    double error = p - y;
+                    for (int i = 0; i < W.Length; i++) W[i] -= eta * 2 * error * x[i];
+                    return error * error;
+                }
+            }
+            """ } },
+        { "a network whose output delta is the error kept in an array, its squared error summed in another loop", new[] { """
+            using System;
+            public class Mlp
+            {
+                double[,] w1 = new double[4, 2], w2 = new double[1, 4];
+                static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double Train(double[] x, double[] t, double lr)
+                {
+                    var h = new double[4]; var o = new double[1];
+                    for (int j = 0; j < 4; j++) { double s = 0; for (int i = 0; i < 2; i++) s += w1[j, i] * x[i]; h[j] = Sigmoid(s); }
+                    for (int k = 0; k < 1; k++) { double s = 0; for (int j = 0; j < 4; j++) s += w2[k, j] * h[j]; o[k] = Sigmoid(s); }
+                    double loss = 0;
+                    for (int k = 0; k < o.Length; k++) loss += (t[k] - o[k]) * (t[k] - o[k]);
+                    var delta = new double[1];
+                    for (int m = 0; m < o.Length; m++) delta[m] = t[m] - o[m];
+                    for (int k = 0; k < 1; k++) for (int j = 0; j < 4; j++) w2[k, j] += lr * delta[k] * h[j];
+                    return loss / o.Length;
+                }
+            }
+            """ } },
+        { "output layers made with their activation and cost in one call: cross-entropy, or a linear output", new[] { NeuralNetworkNetApi + """
+            static class Program
+            {
+                static object Make() => NetworkManager.NewSequential(784,
+                    NetworkLayers.FullyConnected(100, ActivationType.Sigmoid),
+                    NetworkLayers.FullyConnected(10, ActivationType.Sigmoid, CostFunctionType.CrossEntropy));
+                static object Regression() => NetworkManager.NewSequential(8,
+                    NetworkLayers.FullyConnected(100, ActivationType.Sigmoid),
+                    NetworkLayers.FullyConnected(1, ActivationType.Identity, CostFunctionType.Quadratic));
+            }
+            """ } },
+        { "a sigmoid given for the hidden layers only, or two activations no parameter tells apart", new[] { """
+            public enum Act { Tanh, Sigmoid, Identity }
+            public enum LossKind { MeanSquaredError, CrossEntropy }
+            public class Mlp { public Mlp(int[] sizes, Act hiddenActivation, Act outputActivation, LossKind loss) { } }
+            public class Regressor { public Regressor(int[] sizes, Act hiddenActivation, LossKind loss) { } }
+            public class Pair { public Pair(Act first, Act second, LossKind loss) { } }
+            static class Program
+            {
+                static Mlp Make(int[] sizes) => new Mlp(sizes, Act.Sigmoid, Act.Identity, LossKind.MeanSquaredError);
+                static Regressor Fit(int[] sizes) => new Regressor(sizes, Act.Sigmoid, LossKind.MeanSquaredError);
+                static Pair Both() => new Pair(Act.Sigmoid, Act.Tanh, LossKind.MeanSquaredError);
             }
             """ } },
         { "layers handed to the network with a squared-error loss, the sigmoid only in the hidden layer", new[] { """
@@ -7331,6 +7467,28 @@ public sealed class SquaredErrorRealShapeTests
         }
         """;
 
+    /// <summary>NeuralNetwork.NET's layer factories, as its API declares them (enums, a factory per layer kind, the output layer's cost).</summary>
+    private const string NeuralNetworkNetApi = """
+        using NeuralNetworkNET.APIs;
+        using NeuralNetworkNET.APIs.Enums;
+        namespace NeuralNetworkNET.APIs.Enums
+        {
+            public enum ActivationType { Sigmoid, Tanh, ReLU, LeakyReLU, Identity, Softmax }
+            public enum CostFunctionType { Quadratic, CrossEntropy, LogLikelihood }
+        }
+        namespace NeuralNetworkNET.APIs
+        {
+            public delegate object LayerFactory(int inputs);
+            public static class NetworkLayers
+            {
+                public static LayerFactory FullyConnected(int neurons, NeuralNetworkNET.APIs.Enums.ActivationType activation) => null;
+                public static LayerFactory FullyConnected(int neurons, NeuralNetworkNET.APIs.Enums.ActivationType activation, NeuralNetworkNET.APIs.Enums.CostFunctionType cost) => null;
+            }
+            public static class NetworkManager { public static object NewSequential(int inputs, params LayerFactory[] factories) => null; }
+        }
+
+        """;
+
     /// <summary>A classifier that computes its outputs with <c>TensorPrimitives</c> into a buffer, then <paramref name="loss"/> of o and t.</summary>
     private static string TensorBuffers(string activation, string loss) => $$"""
         using System;
@@ -7492,6 +7650,24 @@ public sealed class SquaredErrorRealShapeTests
     public void TensorPrimitives_sigmoid_under_using_static_or_an_alias_does_not_crash_the_rule_while_typed(string activation) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(
             TensorBuffers(activation, "{|GW1001:(o[i] - t[i]) * (o[i] - t[i])|}"), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+
+    [Fact]
+    public async Task A_softmax_output_layer_made_with_a_squared_error_cost_in_one_call_is_GW1002()
+    {
+        var files = new[] { NeuralNetworkNetApi + """
+            static class Program
+            {
+                static object Make() => NetworkManager.NewSequential(784,
+                    NetworkLayers.FullyConnected(100, ActivationType.ReLU),
+                    {|GW1002:NetworkLayers.FullyConnected(10, /*σ*/ActivationType.Softmax, CostFunctionType.Quadratic)|});
+                static object Right() => NetworkManager.NewSequential(784,
+                    NetworkLayers.FullyConnected(100, ActivationType.ReLU),
+                    NetworkLayers.FullyConnected(10, ActivationType.Softmax, CostFunctionType.LogLikelihood));
+            }
+            """ };
+        await Run("NeuralNetwork.NET softmax with a quadratic cost", files);
+        AssertActivationLocations("NeuralNetwork.NET softmax with a quadratic cost", files);
+    }
 
     [Fact]
     public async Task Keras_softmax_output_compiled_with_mean_squared_error_is_GW1002()
