@@ -699,8 +699,8 @@ internal sealed class FlowIndex : IValueSource
     /// field of this object (or a static one) filled anywhere in the compilation. Filled by several calls in the body of the use
     /// (<c>Subtract(1f, p, s); Multiply(s, p, s);</c>): the last one before it, where that one runs on every path to the use and no later
     /// one runs before it in a later pass of a loop around the use (one the fill it sees is outside of). Its other stores must be new
-    /// arrays or <c>stackalloc</c>s with no
-    /// elements. Null where it is filled or stored any other way, or the fill the use sees cannot be told.
+    /// arrays or <c>stackalloc</c>s with no elements. Null where it is filled or stored any other way, or the fill the use sees cannot
+    /// be told.
     /// </summary>
     public IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken)
     {

@@ -45,8 +45,9 @@ internal interface IValueSource
     (IOperation Value, ImmutableArray<ISymbol> Indices)? SingleElementDefinition(IArrayElementReferenceOperation read, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The one <c>TensorPrimitives</c> call that fills this array or span element by element (<c>TensorPrimitives.Subtract(p, y, err)</c>):
-    /// a local's earlier in the body of <paramref name="use"/>, a field's anywhere; null where it is stored or filled any other way.
+    /// The <c>TensorPrimitives</c> call whose fill of this array or span element by element (<c>TensorPrimitives.Subtract(p, y, err)</c>)
+    /// <paramref name="use"/> sees: its one filler, or the last fill before it in its body that runs on every path to it; null where it
+    /// is stored or filled any other way, or which fill it sees cannot be told.
     /// </summary>
     IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken);
 

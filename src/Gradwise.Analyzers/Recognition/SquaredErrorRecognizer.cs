@@ -114,8 +114,9 @@ internal sealed class SquaredErrorRecognizer
                 continue; // not a parameter's step, or the loss's own sum (mse += err * err)
             }
 
+            // A step scales the error by a rate or an input (a lone += err keeps a running total, not a parameter).
             var factors = VariableFactors(ct, amount);
-            if (factors.Any(f => Difference(f, ct) is var (left, right) && SameError(left, right))
+            if (factors.Count >= 2 && factors.Any(f => Difference(f, ct) is var (left, right) && SameError(left, right))
                 && !(Operations.Strip(amount) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta))
             {
                 return true;
@@ -1860,7 +1861,7 @@ internal sealed class SquaredErrorRecognizer
 
     /// <summary>
     /// The two spans (or arrays) whose difference <c>TensorPrimitives.Subtract(a, b, err)</c> wrote into the buffer <paramref name="read"/>
-    /// is, or an element of (<c>err</c>, <c>err[i]</c>), where that call is the buffer's one filler (<see cref="FlowIndex.FilledBy"/>); a
+    /// is, or an element of (<c>err</c>, <c>err[i]</c>), where that call is the fill the read sees (<see cref="FlowIndex.FilledBy"/>); a
     /// side may be one number (<c>Subtract(p, 0.5f, err)</c>). Null for any other operation.
     /// </summary>
     private (IOperation Left, IOperation Right)? TensorDifference(IOperation read, CancellationToken ct)

@@ -2411,6 +2411,13 @@ public sealed class SquaredErrorRealShapeTests
                     for (int i = 0; i < W.Length; i++) W[i] += {|GW1001:eta * err * yhat * (1.0 - yhat) * x[i]|};
                     return {|GW1001:err * err|};
                 }
+                public double TotalError;
+                public double Loss(double[] x, double y)
+                {
+                    double err = y - Predict(x);
+                    TotalError += err; // a running total, not a parameter's step
+                    return {|GW1001:err * err|};
+                }
             }
             """ } },
         { "an output layer made with its activation and a squared-error cost in one call (NeuralNetwork.NET)", new[] { NeuralNetworkNetApi + """
