@@ -86,8 +86,7 @@ internal sealed partial class MethodFrontend
             case IArrayTypeSymbol { Rank: 1 } array:
                 // A T of generic math is read as a double, as T itself is.
                 return array.ElementType is ITypeParameterSymbol t && GenericMath.IsReal(t) ? SpecialType.System_Double : array.ElementType.SpecialType;
-            case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-                when named.ContainingNamespace?.ToDisplayString() == "System" && named.Name is "Span" or "ReadOnlySpan":
+            case INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named when TensorApi.IsSpan(named):
                 return named.TypeArguments[0] is ITypeParameterSymbol argument && GenericMath.IsReal(argument) ? SpecialType.System_Double : named.TypeArguments[0].SpecialType;
             default:
                 return SpecialType.None;
