@@ -325,7 +325,7 @@ internal static class LibrarySquaredError
 
         foreach (var argument in arguments)
         {
-            if (Operations.Strip(argument.Value) is not IFieldReferenceOperation { Field.ContainingType: { TypeKind: TypeKind.Enum } kind } || Says(argument, "hidden")
+            if (Operations.Strip(argument.Value) is not IFieldReferenceOperation { Field.ContainingType: { TypeKind: TypeKind.Enum } kind } || ModelParts.ParameterSays(argument.Value, "hidden")
                 || parts.OutputIn(argument.Value, ct) is not { } output)
             {
                 continue;
@@ -333,17 +333,14 @@ internal static class LibrarySquaredError
 
             // The same enum given for several layers (hidden and output activations): the one the output's parameter names.
             var alike = arguments.Where(a => Operations.Strip(a.Value) is IFieldReferenceOperation { Field.ContainingType: var other } && SymbolEqualityComparer.Default.Equals(other, kind)
-                && !Says(a, "hidden")).ToList();
-            if (alike.Count == 1 || (Says(argument, "output") && alike.Count(a => Says(a, "output")) == 1))
+                && !ModelParts.ParameterSays(a.Value, "hidden")).ToList();
+            if (alike.Count == 1 || (ModelParts.ParameterSays(argument.Value, "output") && alike.Count(a => ModelParts.ParameterSays(a.Value, "output")) == 1))
             {
                 return output;
             }
         }
 
         return null;
-
-        static bool Says(IArgumentOperation argument, string word) =>
-            argument.Parameter?.Name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     /// <summary>The softmax or sigmoid of the last layer of a collection of layers among <paramref name="arguments"/>.</summary>

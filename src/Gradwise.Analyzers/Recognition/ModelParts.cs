@@ -152,7 +152,7 @@ internal sealed class ModelParts
     /// (<c>loss: "mse"</c>, <c>activation: "sigmoid"</c>, Keras.NET's <c>Activation(string act)</c>): a name in a string counts only
     /// where the API asks for that kind of name, not in <c>names.Add("sigmoid")</c>.
     /// </summary>
-    private static bool ParameterSays(IOperation value, params string[] words)
+    internal static bool ParameterSays(IOperation value, params string[] words)
     {
         var current = value;
         while (current.Parent is IConversionOperation or IParenthesizedOperation)

@@ -20,6 +20,19 @@ namespace Gradwise.Recognition;
 /// <param name="OverElements">True when a and b are arrays whose elements are compared (a mean-squared-error method).</param>
 internal sealed record SquaredErrorLoss(IOperation Site, IOperation Left, IOperation Right, bool OverElements);
 
+/// <summary>How the parameters a body steps are stepped, of one error (<see cref="SquaredErrorRecognizer.StepsIn"/>).</summary>
+internal enum ParameterSteps
+{
+    /// <summary>No step scales the error.</summary>
+    None,
+
+    /// <summary>A step scales the error and none carries σ': the cross-entropy gradient of a sigmoid (softmax) output.</summary>
+    CrossEntropy,
+
+    /// <summary>A step is a σ' delta: the squared-error gradient through the activation.</summary>
+    Derivative,
+}
+
 /// <summary>
 /// The squared-error gradient through a sigmoid written in terms of the output: (t − o)·o·(1 − o),
 /// or (t − o)·g(o) with g's body o·(1 − o). The shape alone says o went through σ (or a softmax's diagonal).
@@ -98,44 +111,57 @@ internal sealed class SquaredErrorRecognizer
         Factors(product, delegateValues, ct);
 
     /// <summary>
-    /// True where the method a squared-error loss is written in also steps a parameter by the cross-entropy gradient of the same
-    /// error: <c>w[i] += eta * (y - p) * x[i]</c>, <c>b -= lr * err</c> with <c>err = p - y</c>, a step with no σ' in it. The model is
-    /// trained with cross-entropy there, and the squared error is a metric it reports (a Brier score printed each epoch), not its loss.
+    /// What the steps of parameters in <paramref name="root"/> (compound <c>+=</c> and <c>-=</c> of an array element, a field or a
+    /// property) that scale an error, a difference <paramref name="isError"/> accepts, by a rate or an input say of it:
+    /// <see cref="ParameterSteps.Derivative"/> where such a step is a σ' delta, <see cref="ParameterSteps.CrossEntropy"/> where
+    /// none is, <see cref="ParameterSteps.None"/> where no step scales the error. The sum of <paramref name="loss"/>
+    /// itself (<c>mse += err * err</c>) is no step.
     /// </summary>
-    public bool SteppedByCrossEntropyBeside(SquaredErrorLoss loss, HeldValues? delegateValues, CancellationToken ct)
+    public ParameterSteps StepsIn(IOperation root, IOperation? loss, System.Func<IOperation, IOperation, bool> isError, HeldValues? delegateValues, CancellationToken ct)
     {
-        foreach (var step in Operations.Root(loss.Site).Descendants())
+        var found = ParameterSteps.None;
+        foreach (var step in root.Descendants())
         {
             ct.ThrowIfCancellationRequested();
             if (step is not ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract, OperatorMethod: null, Target: var target, Value: var amount }
                 || Operations.Strip(target) is not (IArrayElementReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
-                || amount.Syntax.Span.Contains(loss.Site.Syntax.Span))
+                || (loss != null && amount.Syntax.Span.Contains(loss.Syntax.Span)))
             {
                 continue; // not a parameter's step, or the loss's own sum (mse += err * err)
             }
 
             // A step scales the error by a rate or an input (a lone += err keeps a running total, not a parameter).
             var factors = VariableFactors(ct, amount);
-            if (factors.Count >= 2 && factors.Any(f => Difference(f, ct) is var (left, right) && SameError(left, right))
-                && !(Operations.Strip(amount) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta))
+            if (factors.Count < 2 || !factors.Any(f => Difference(f, ct) is var (left, right) && isError(left, right)))
             {
-                return true;
+                continue;
             }
+
+            if (Operations.Strip(amount) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta)
+            {
+                return ParameterSteps.Derivative;
+            }
+
+            found = ParameterSteps.CrossEntropy;
         }
 
-        return false;
-
-        bool SameError(IOperation left, IOperation right) =>
-            (Same(left, loss.Left) && Same(right, loss.Right)) || (Same(left, loss.Right) && Same(right, loss.Left));
-
-        // t[k] in the loss's loop and t[m] in the step's: the same arrays' elements, each loop with its own index.
-        static bool Same(IOperation a, IOperation b) =>
-            Operations.Equivalent(a, b)
-            || (Operations.Strip(a) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
-                && Operations.Strip(b) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
-                && Operations.ReferencedSymbol(MemberFacts.RootCollection(a)) is { } array
-                && SymbolEqualityComparer.Default.Equals(array, Operations.ReferencedSymbol(MemberFacts.RootCollection(b))));
+        return found;
     }
+
+    /// <summary>
+    /// True where a step's error is the loss's: <c>w[i] += eta * (y - p) * x[i]</c> beside <c>(y - p) * (y - p)</c>, or beside
+    /// <c>err * err</c> with <c>err = p - y</c> (the sides either way round).
+    /// </summary>
+    public static bool SameError(IOperation left, IOperation right, SquaredErrorLoss loss) =>
+        (SameValue(left, loss.Left) && SameValue(right, loss.Right)) || (SameValue(left, loss.Right) && SameValue(right, loss.Left));
+
+    // t[k] in the loss's loop and t[m] in the step's: the same arrays' elements, each loop with its own index.
+    private static bool SameValue(IOperation a, IOperation b) =>
+        Operations.Equivalent(a, b)
+        || (Operations.Strip(a) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+            && Operations.Strip(b) is IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }
+            && Operations.ReferencedSymbol(MemberFacts.RootCollection(a)) is { } array
+            && SymbolEqualityComparer.Default.Equals(array, Operations.ReferencedSymbol(MemberFacts.RootCollection(b))));
 
     /// <summary>
     /// The delta a product in place is (<c>err *= o * (1 - o)</c> after <c>err = t - o</c>, <c>delta[j] *= Derivative(o[j])</c>): the

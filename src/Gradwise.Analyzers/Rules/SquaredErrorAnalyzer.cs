@@ -169,8 +169,8 @@ public sealed partial class SquaredErrorAnalyzer : FlowRuleAnalyzer
                     continue;
                 }
 
-                // Asked last, of a site flow found an output for: the method's own steps say what it trains with.
-                if (sites.SteppedByCrossEntropyBeside(loss, flow.Values(ct), ct))
+                // Asked last, of a site flow found an output for: the model's steps say what it trains with.
+                if (MetricLoss.IsMetric(loss, prediction, fact, flow, sites, flow.Values(ct), ct))
                 {
                     return;
                 }

@@ -3700,6 +3700,69 @@ public sealed class SquaredErrorRealShapeTests
         { "neurons keep an Error stored for the last layer's; a do loop from layers.Count - 1 down, stepping l-- last, multiplies it by σ' of the output", new[] { StoredErrorNeurons(
             SigmoidOfSum, "var last = layers[layers.Count - 1]; for (int i = 0; i < last.Length; i++) last[i].Error = t[i] - last[i].Output;",
             "int l = layers.Count - 1; do { foreach (var n in layers[l]) n.Delta = {|GW1001:n.Error * n.Output * (1 - n.Output)|}; if (l > 0) HiddenErrors(l); l--; } while (l >= 0);") } },
+        { "a network whose Backpropagate steps by the output delta (o - t) * o * (1 - o), its squared error in a method of its own", new[] { """
+            using System;
+            public class NeuralNetwork
+            {
+                private readonly double[,] w = new double[2, 1];
+                private readonly double[] outputs = new double[1], outputDelta = new double[1];
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double[] FeedForward(double[] x)
+                {
+                    for (int k = 0; k < 1; k++) { double s = 0; for (int i = 0; i < 2; i++) s += x[i] * w[i, k]; outputs[k] = /*σ*/Sigmoid(s); }
+                    return outputs;
+                }
+                public void Backpropagate(double[] x, double[] targets, double lr)
+                {
+                    for (int k = 0; k < 1; k++) outputDelta[k] = {|GW1001:(outputs[k] - targets[k]) * outputs[k] * (1 - outputs[k])|};
+                    for (int i = 0; i < 2; i++) for (int k = 0; k < 1; k++) w[i, k] -= lr * outputDelta[k] * x[i];
+                }
+                public double Error(double[] targets)
+                {
+                    double e = 0;
+                    for (int k = 0; k < 1; k++) e += {|GW1001:0.5 * (targets[k] - outputs[k]) * (targets[k] - outputs[k])|};
+                    return e;
+                }
+            }
+            """ } },
+        { "a model with a step for each loss, the cross-entropy gradient and the squared error's through σ', its squared error in a method of its own", new[] { """
+            using System;
+            public class Classifier
+            {
+                private readonly double[] w = new double[2];
+                public double Predict(double[] x) => /*σ*/1 / (1 + Math.Exp(-(w[0] * x[0] + w[1] * x[1])));
+                public void StepCrossEntropy(double[] x, double y, double lr)
+                {
+                    double p = Predict(x);
+                    for (int j = 0; j < 2; j++) w[j] -= lr * (p - y) * x[j];
+                }
+                public void StepSquaredError(double[] x, double y, double lr)
+                {
+                    double p = Predict(x);
+                    for (int j = 0; j < 2; j++) w[j] -= {|GW1001:lr * (p - y) * p * (1 - p) * x[j]|};
+                }
+                public double SquaredError(double[] x, double y)
+                {
+                    double e = Predict(x) - y;
+                    return {|GW1001:e * e|};
+                }
+            }
+            """ } },
+        { "two sigmoid heads: one stepped by its cross-entropy gradient, the other's squared error in a method of its own", new[] { """
+            using System;
+            public class TwoHeads
+            {
+                public double[] Wa = new double[2], Wb = new double[2];
+                public double A(double[] x) => 1 / (1 + Math.Exp(-(Wa[0] * x[0] + Wa[1] * x[1])));
+                public double B(double[] x) => /*σ*/1 / (1 + Math.Exp(-(Wb[0] * x[0] + Wb[1] * x[1])));
+                public void TrainA(double[] x, double y, double lr)
+                {
+                    double err = A(x) - y;
+                    for (int i = 0; i < 2; i++) Wa[i] -= lr * err * x[i];
+                }
+                public double LossB(double[] x, double y) => {|GW1001:(B(x) - y) * (B(x) - y)|};
+            }
+            """ } },
     };
 
     /// <summary>Look-alikes: the rule must stay silent.</summary>
@@ -4270,6 +4333,183 @@ public sealed class SquaredErrorRealShapeTests
                     for (int m = 0; m < o.Length; m++) delta[m] = t[m] - o[m];
                     for (int k = 0; k < 1; k++) for (int j = 0; j < 4; j++) w2[k, j] += lr * delta[k] * h[j];
                     return loss / o.Length;
+                }
+            }
+            """ } },
+        { "a mean squared error method of a logistic regression whose Fit steps it by the cross-entropy gradient and logs it", new[] { """
+            using System;
+            public class LogisticRegression
+            {
+                private readonly double[] w = new double[3];
+                private double b;
+                private static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
+                public double Predict(double[] x)
+                {
+                    double z = b;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    return Sigmoid(z);
+                }
+                public void Fit(double[][] X, double[] y, int epochs, double lr)
+                {
+                    for (int e = 0; e < epochs; e++)
+                    {
+                        for (int i = 0; i < X.Length; i++)
+                        {
+                            double p = Predict(X[i]);
+                            double err = p - y[i];
+                            for (int j = 0; j < w.Length; j++) w[j] -= lr * err * X[i][j];
+                            b -= lr * err;
+                        }
+                        Console.WriteLine($"epoch {e}: mse {MeanSquaredError(X, y)}");
+                    }
+                }
+                public double MeanSquaredError(double[][] X, double[] y)
+                {
+                    double s = 0;
+                    for (int i = 0; i < X.Length; i++)
+                    {
+                        double d = y[i] - Predict(X[i]);
+                        s += d * d;
+                    }
+                    return s / X.Length;
+                }
+            }
+            """ } },
+        { "a program scoring with Math.Pow(model.Output(x) - y, 2) a model whose Step method steps it by Output(x) - label", new[] { """
+            using System;
+            public class Logistic
+            {
+                public double[] Weights = new double[2];
+                public double Bias;
+                public double Output(double[] x) => 1 / (1 + Math.Exp(-(Weights[0] * x[0] + Weights[1] * x[1] + Bias)));
+                public void Step(double[] x, double label, double rate)
+                {
+                    var gradient = Output(x) - label;
+                    for (int j = 0; j < x.Length; j++) Weights[j] -= rate * gradient * x[j];
+                    Bias -= rate * gradient;
+                }
+            }
+            public static class Program
+            {
+                public static double Run(double[][] data, double[] labels)
+                {
+                    var model = new Logistic();
+                    for (int i = 0; i < data.Length; i++) model.Step(data[i], labels[i], 0.1);
+                    double mse = 0;
+                    for (int i = 0; i < data.Length; i++) mse += Math.Pow(model.Output(data[i]) - labels[i], 2);
+                    return mse / data.Length;
+                }
+            }
+            """ } },
+        { "a program logging the squared error of FeedForward(x)[0] of a network whose Backpropagate steps by the output delta o - t kept in a field", new[] { """
+            using System;
+            public class NeuralNetwork
+            {
+                private readonly double[,] w1 = new double[2, 3], w2 = new double[3, 1];
+                private readonly double[] hidden = new double[3], outputs = new double[1], outputDelta = new double[1], hiddenDelta = new double[3];
+                private static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
+                public double[] FeedForward(double[] x)
+                {
+                    for (int j = 0; j < 3; j++) { double s = 0; for (int i = 0; i < 2; i++) s += x[i] * w1[i, j]; hidden[j] = Sigmoid(s); }
+                    for (int k = 0; k < 1; k++) { double s = 0; for (int j = 0; j < 3; j++) s += hidden[j] * w2[j, k]; outputs[k] = Sigmoid(s); }
+                    return outputs;
+                }
+                public void Backpropagate(double[] x, double[] targets, double lr)
+                {
+                    for (int k = 0; k < 1; k++) outputDelta[k] = outputs[k] - targets[k];
+                    for (int j = 0; j < 3; j++)
+                    {
+                        double sum = 0;
+                        for (int k = 0; k < 1; k++) sum += outputDelta[k] * w2[j, k];
+                        hiddenDelta[j] = sum * hidden[j] * (1 - hidden[j]);
+                    }
+                    for (int j = 0; j < 3; j++) for (int k = 0; k < 1; k++) w2[j, k] -= lr * outputDelta[k] * hidden[j];
+                    for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) w1[i, j] -= lr * hiddenDelta[j] * x[i];
+                }
+                public double Error(double[] targets)
+                {
+                    double e = 0;
+                    for (int k = 0; k < 1; k++) e += 0.5 * (targets[k] - outputs[k]) * (targets[k] - outputs[k]);
+                    return e;
+                }
+            }
+            public static class Program
+            {
+                public static void Main()
+                {
+                    var xs = new[] { new[] { 0.0, 1.0 }, new[] { 1.0, 0.0 } };
+                    var ys = new[] { new[] { 1.0 }, new[] { 0.0 } };
+                    var net = new NeuralNetwork();
+                    for (int epoch = 0; epoch < 1000; epoch++)
+                    {
+                        double mse = 0;
+                        for (int n = 0; n < xs.Length; n++)
+                        {
+                            var o = net.FeedForward(xs[n]);
+                            net.Backpropagate(xs[n], ys[n], 0.5);
+                            mse += (o[0] - ys[n][0]) * (o[0] - ys[n][0]);
+                        }
+                        Console.WriteLine(mse / xs.Length);
+                    }
+                }
+            }
+            """ } },
+        { "a program scoring with LINQ (preds.Zip(ys, (p, y) => (p - y) * (p - y)).Average()) a perceptron whose Update steps it by (y - p) * x", new[] { """
+            using System;
+            using System.Linq;
+            public class Perceptron
+            {
+                public double[] W = new double[2];
+                public double Predict(double[] x) => 1.0 / (1.0 + Math.Exp(-(W[0] * x[0] + W[1] * x[1])));
+                public void Update(double[] x, double y, double lr)
+                {
+                    double p = Predict(x);
+                    for (int j = 0; j < W.Length; j++) W[j] += lr * (y - p) * x[j];
+                }
+            }
+            public static class Program
+            {
+                public static double Evaluate(double[][] xs, double[] ys)
+                {
+                    var model = new Perceptron();
+                    for (int e = 0; e < 50; e++) for (int i = 0; i < xs.Length; i++) model.Update(xs[i], ys[i], 0.1);
+                    var preds = xs.Select(x => model.Predict(x)).ToArray();
+                    return preds.Zip(ys, (p, y) => (p - y) * (p - y)).Average();
+                }
+            }
+            """ } },
+        { "a softmax regression stepped by (p[k] - y[k]) * x[j] in Train, its squared error summed in a method of its own", new[] { """
+            using System;
+            using System.Linq;
+            public class SoftmaxRegression
+            {
+                private readonly double[,] W = new double[3, 2];
+                public double[] Probabilities(double[] x)
+                {
+                    var z = new double[3];
+                    for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) z[k] += W[k, j] * x[j];
+                    double max = z.Max();
+                    var e = z.Select(v => Math.Exp(v - max)).ToArray();
+                    double sum = e.Sum();
+                    return e.Select(v => v / sum).ToArray();
+                }
+                public void Train(double[][] xs, double[][] ys, double lr)
+                {
+                    for (int n = 0; n < xs.Length; n++)
+                    {
+                        var p = Probabilities(xs[n]);
+                        for (int k = 0; k < 3; k++) for (int j = 0; j < 2; j++) W[k, j] -= lr * (p[k] - ys[n][k]) * xs[n][j];
+                    }
+                }
+                public double SquaredError(double[][] xs, double[][] ys)
+                {
+                    double total = 0;
+                    for (int n = 0; n < xs.Length; n++)
+                    {
+                        var p = Probabilities(xs[n]);
+                        for (int k = 0; k < 3; k++) total += (p[k] - ys[n][k]) * (p[k] - ys[n][k]);
+                    }
+                    return total / xs.Length;
                 }
             }
             """ } },
