@@ -130,14 +130,17 @@ internal sealed class SquaredErrorRecognizer
                 continue; // not a parameter's step, or the loss's own sum (mse += err * err)
             }
 
-            // A step scales the error by a rate or an input (a lone += err keeps a running total, not a parameter).
-            var factors = VariableFactors(ct, amount);
-            if (factors.Count < 2 || !factors.Any(f => Difference(f, ct) is var (left, right) && isError(left, right)))
+            // A step scales the error once by a rate or an input: a lone += err keeps a running total, and += err * err (or a local
+            // holding it) sums the square, neither a parameter's step; a number minus the output (the 1 - p of σ') is no error. The
+            // step may be kept in a local first (double delta = lr * oGrads[j] * h[i]; w[i][j] += delta;, for momentum).
+            var scaled = Operations.Strip(amount) is ILocalReferenceOperation local && index.SingleDefinition(local, ct) is { } definition ? definition : amount;
+            var factors = VariableFactors(ct, scaled);
+            if (factors.Count < 2 || factors.Count(f => Difference(f, ct) is var (left, right) && Operations.Number(left) is null && Operations.Number(right) is null && isError(left, right)) != 1)
             {
                 continue;
             }
 
-            if (Operations.Strip(amount) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta)
+            if (Operations.Strip(scaled) is IBinaryOperation product && Product(product, delegateValues, ct) is SquaredErrorDelta)
             {
                 return ParameterSteps.Derivative;
             }

@@ -3748,6 +3748,123 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a trainer class stepping a softmax network by oGrads[i] = (1 - o[i]) * o[i] * (t[i] - o[i]) through a local delta, its squared error a stopping test", new[] { """
+            using System;
+            public class NetData
+            {
+                public double[] inputs = new double[4], hOutputs = new double[5], outputs = new double[3];
+                public double[][] ihWeights, hoWeights;
+                public double[] hBiases = new double[5], oBiases = new double[3];
+            }
+            public class Network
+            {
+                public NetData Data { get; } = new NetData();
+                public double[] ComputeOutputs(double[] x)
+                {
+                    var d = Data;
+                    Array.Copy(x, d.inputs, d.inputs.Length);
+                    for (int j = 0; j < d.hOutputs.Length; j++)
+                    {
+                        double s = d.hBiases[j];
+                        for (int i = 0; i < d.inputs.Length; i++) s += d.inputs[i] * d.ihWeights[i][j];
+                        d.hOutputs[j] = Math.Tanh(s);
+                    }
+                    var o = new double[d.outputs.Length];
+                    for (int k = 0; k < o.Length; k++)
+                    {
+                        o[k] = d.oBiases[k];
+                        for (int j = 0; j < d.hOutputs.Length; j++) o[k] += d.hOutputs[j] * d.hoWeights[j][k];
+                    }
+                    var soft = Softmax(o);
+                    Array.Copy(soft, d.outputs, soft.Length);
+                    return soft;
+                }
+                private static double[] Softmax(double[] z)
+                {
+                    double max = z[0];
+                    for (int i = 1; i < z.Length; i++) if (z[i] > max) max = z[i];
+                    double scale = 0;
+                    for (int i = 0; i < z.Length; i++) scale += Math.Exp(z[i] - max);
+                    var r = new double[z.Length];
+                    for (int i = 0; i < z.Length; i++) r[i] = /*σ*/Math.Exp(z[i] - max) / scale;
+                    return r;
+                }
+            }
+            public class Trainer
+            {
+                private readonly double[] oGrads = new double[3], hGrads = new double[5];
+                public Network Network { get; } = new Network();
+                public void Train(double[][] trainData, int epochs, double lr)
+                {
+                    var t = new double[3];
+                    for (int e = 0; e < epochs; e++)
+                    {
+                        if (MeanSquaredError(trainData) < 0.01) break;
+                        foreach (var row in trainData)
+                        {
+                            Array.Copy(row, 4, t, 0, 3);
+                            Network.ComputeOutputs(row);
+                            UpdateWeights(t, lr);
+                        }
+                    }
+                }
+                private void UpdateWeights(double[] tValues, double learnRate)
+                {
+                    var data = Network.Data;
+                    for (int i = 0; i < oGrads.Length; ++i) { double derivative = (1 - data.outputs[i]) * data.outputs[i]; oGrads[i] = {|GW1002:derivative * (tValues[i] - data.outputs[i])|}; }
+                    for (int i = 0; i < hGrads.Length; ++i)
+                    {
+                        double derivative = (1 - data.hOutputs[i]) * (1 + data.hOutputs[i]);
+                        double sum = 0.0;
+                        for (int j = 0; j < oGrads.Length; ++j) sum += oGrads[j] * data.hoWeights[i][j];
+                        hGrads[i] = derivative * sum;
+                    }
+                    for (int i = 0; i < data.hoWeights.Length; ++i)
+                        for (int j = 0; j < data.hoWeights[0].Length; ++j)
+                        {
+                            double delta = learnRate * oGrads[j] * data.hOutputs[i];
+                            data.hoWeights[i][j] += delta;
+                        }
+                    for (int i = 0; i < data.oBiases.Length; ++i)
+                    {
+                        double delta = learnRate * oGrads[i];
+                        data.oBiases[i] += delta;
+                    }
+                }
+                private double MeanSquaredError(double[][] trainData)
+                {
+                    var data = Network.Data;
+                    double sum = 0.0;
+                    var x = new double[4];
+                    foreach (var row in trainData)
+                    {
+                        Array.Copy(row, x, 4);
+                        Network.ComputeOutputs(x);
+                        for (int j = 0; j < 3; ++j)
+                        {
+                            double err = row[4 + j] - data.outputs[j];
+                            sum += {|GW1002:err * err|};
+                        }
+                    }
+                    return sum / trainData.Length;
+                }
+            }
+            """ } },
+        { "a squared error summed into a field through a local in one method and returned by another: a sum of squares is no step", new[] { """
+            using System;
+            public class Net
+            {
+                public double[] W = new double[2];
+                public double TotalError;
+                public double Output(double[] x) => /*σ*/1 / (1 + Math.Exp(-(W[0] * x[0] + W[1] * x[1])));
+                public void Accumulate(double[] x, double t)
+                {
+                    double e = {|GW1001:(t - Output(x)) * (t - Output(x))|};
+                    TotalError += e;
+                }
+                public double Loss(double[] x, double t) => {|GW1001:(Output(x) - t) * (Output(x) - t)|};
+            }
+            """ } },
         { "two sigmoid heads: one stepped by its cross-entropy gradient, the other's squared error in a method of its own", new[] { """
             using System;
             public class TwoHeads
@@ -4510,6 +4627,108 @@ public sealed class SquaredErrorRealShapeTests
                         for (int k = 0; k < 3; k++) total += (p[k] - ys[n][k]) * (p[k] - ys[n][k]);
                     }
                     return total / xs.Length;
+                }
+            }
+            """ } },
+        { "a trainer class stepping a softmax network by oGrads[i] = t[i] - o[i] through a local delta, its squared error a stopping test", new[] { """
+            using System;
+            public class NetData
+            {
+                public double[] inputs = new double[4], hOutputs = new double[5], outputs = new double[3];
+                public double[][] ihWeights, hoWeights;
+                public double[] hBiases = new double[5], oBiases = new double[3];
+            }
+            public class Network
+            {
+                public NetData Data { get; } = new NetData();
+                public double[] ComputeOutputs(double[] x)
+                {
+                    var d = Data;
+                    Array.Copy(x, d.inputs, d.inputs.Length);
+                    for (int j = 0; j < d.hOutputs.Length; j++)
+                    {
+                        double s = d.hBiases[j];
+                        for (int i = 0; i < d.inputs.Length; i++) s += d.inputs[i] * d.ihWeights[i][j];
+                        d.hOutputs[j] = Math.Tanh(s);
+                    }
+                    var o = new double[d.outputs.Length];
+                    for (int k = 0; k < o.Length; k++)
+                    {
+                        o[k] = d.oBiases[k];
+                        for (int j = 0; j < d.hOutputs.Length; j++) o[k] += d.hOutputs[j] * d.hoWeights[j][k];
+                    }
+                    var soft = Softmax(o);
+                    Array.Copy(soft, d.outputs, soft.Length);
+                    return soft;
+                }
+                private static double[] Softmax(double[] z)
+                {
+                    double max = z[0];
+                    for (int i = 1; i < z.Length; i++) if (z[i] > max) max = z[i];
+                    double scale = 0;
+                    for (int i = 0; i < z.Length; i++) scale += Math.Exp(z[i] - max);
+                    var r = new double[z.Length];
+                    for (int i = 0; i < z.Length; i++) r[i] = Math.Exp(z[i] - max) / scale;
+                    return r;
+                }
+            }
+            public class Trainer
+            {
+                private readonly double[] oGrads = new double[3], hGrads = new double[5];
+                public Network Network { get; } = new Network();
+                public void Train(double[][] trainData, int epochs, double lr)
+                {
+                    var t = new double[3];
+                    for (int e = 0; e < epochs; e++)
+                    {
+                        if (MeanSquaredError(trainData) < 0.01) break;
+                        foreach (var row in trainData)
+                        {
+                            Array.Copy(row, 4, t, 0, 3);
+                            Network.ComputeOutputs(row);
+                            UpdateWeights(t, lr);
+                        }
+                    }
+                }
+                private void UpdateWeights(double[] tValues, double learnRate)
+                {
+                    var data = Network.Data;
+                    for (int i = 0; i < oGrads.Length; ++i) oGrads[i] = tValues[i] - data.outputs[i];
+                    for (int i = 0; i < hGrads.Length; ++i)
+                    {
+                        double derivative = (1 - data.hOutputs[i]) * (1 + data.hOutputs[i]);
+                        double sum = 0.0;
+                        for (int j = 0; j < oGrads.Length; ++j) sum += oGrads[j] * data.hoWeights[i][j];
+                        hGrads[i] = derivative * sum;
+                    }
+                    for (int i = 0; i < data.hoWeights.Length; ++i)
+                        for (int j = 0; j < data.hoWeights[0].Length; ++j)
+                        {
+                            double delta = learnRate * oGrads[j] * data.hOutputs[i];
+                            data.hoWeights[i][j] += delta;
+                        }
+                    for (int i = 0; i < data.oBiases.Length; ++i)
+                    {
+                        double delta = learnRate * oGrads[i];
+                        data.oBiases[i] += delta;
+                    }
+                }
+                private double MeanSquaredError(double[][] trainData)
+                {
+                    var data = Network.Data;
+                    double sum = 0.0;
+                    var x = new double[4];
+                    foreach (var row in trainData)
+                    {
+                        Array.Copy(row, x, 4);
+                        Network.ComputeOutputs(x);
+                        for (int j = 0; j < 3; ++j)
+                        {
+                            double err = row[4 + j] - data.outputs[j];
+                            sum += err * err;
+                        }
+                    }
+                    return sum / trainData.Length;
                 }
             }
             """ } },
