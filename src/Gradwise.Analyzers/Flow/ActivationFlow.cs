@@ -1673,19 +1673,14 @@ internal sealed class ActivationFlow
             last && elements.Count > 1 ? new List<IOperation> { elements[elements.Count - 1] } : elements;
 
         /// <summary>
-        /// True when <paramref name="index"/> picks the last element of <paramref name="collection"/>: <c>^1</c>, or
-        /// <c>xs.Count - 1</c> / <c>xs.Length - 1</c> of the same collection, or a local the read is guarded to hold that
-        /// (<c>if (i == xs.Length - 1) xs[i].BackPropOutput(t);</c>, <see cref="GuardedLast"/>).
+        /// True when <paramref name="index"/> picks the last element of <paramref name="collection"/>: what <see cref="LayerPicks.IsLastIndex"/>
+        /// takes for its last index (<c>^1</c>, <c>xs.Count - 1</c> or <c>xs.Length - 1</c> of the same collection, a variable that holds
+        /// either or the count), or a local the read is guarded to hold that (<c>if (i == xs.Length - 1) xs[i].BackPropOutput(t);</c>,
+        /// <see cref="GuardedLast"/>).
         /// </summary>
-        private static bool PicksLast(IOperation index, IOperation collection) => Operations.Strip(index) switch
-        {
-            IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat, Operand.ConstantValue: { HasValue: true, Value: 1 } } => true,
-            ILocalReferenceOperation { Local: var local } => GuardedLast(index, local, collection),
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract, RightOperand.ConstantValue: { HasValue: true, Value: 1 }, LeftOperand: var size }
-                when Operations.Strip(size) is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } of } =>
-                Operations.ReferencedSymbol(of) is { } counted && SymbolEqualityComparer.Default.Equals(counted, Operations.ReferencedSymbol(collection)),
-            _ => false,
-        };
+        private bool PicksLast(IOperation index, IOperation collection) =>
+            (Operations.Strip(index) is ILocalReferenceOperation { Local: var local } && GuardedLast(index, local, collection))
+            || LayerPicks.IsLastIndex(index, collection, Index, ct);
 
         /// <summary>
         /// True when <paramref name="read"/> runs only where <paramref name="local"/> is the last index of <paramref name="collection"/>: in
@@ -1693,7 +1688,7 @@ internal sealed class ActivationFlow
         /// <c>local != xs.Length - 1</c>, with no loop, lambda or local function between the test and the read (the local is taken not
         /// to change between them, as a loop's index does not).
         /// </summary>
-        private static bool GuardedLast(IOperation read, ILocalSymbol local, IOperation collection)
+        private bool GuardedLast(IOperation read, ILocalSymbol local, IOperation collection)
         {
             for (IOperation? child = read, parent = read.Parent; parent != null; child = parent, parent = parent.Parent)
             {

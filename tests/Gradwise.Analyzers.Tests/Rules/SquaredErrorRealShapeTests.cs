@@ -3468,6 +3468,8 @@ public sealed class SquaredErrorRealShapeTests
             "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = {|GW1001:err * last.Slope(o)|}; }") } },
         { "the tutorial's layers made in a loop from a per-layer setting array, the last one Act.Sigmoid; the last layer's own back-propagation multiplies its error by the slope its setting chooses", new[] { SettingTutorial(
             SettingsArray("Act.Relu", "Act.Sigmoid"), "layers[layers.Length - 1].BackPropOutput(expected); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
+        { "the tutorial's layers, Act.Relu hidden and Act.Sigmoid last; the output step runs on layers[last] with int last = layers.Length - 1", new[] { SettingTutorial(
+            SettingsArray("Act.Relu", "Act.Sigmoid"), "int last = layers.Length - 1; layers[last].BackPropOutput(expected); for (int i = last - 1; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
         { "the tutorial's layers made in a loop, the last one's setting chosen by a ?: on the index; back-propagation calls the output step under if (i == layers.Length - 1)", new[] { SettingTutorial(
             LastByConditional("Act.Relu", "Act.Sigmoid"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) layers[i].BackPropOutput(expected); else layers[i].BackPropHidden(layers[i + 1]); }", "{|GW1001:Error[i] * Slope(Outputs[i])|}") } },
         { "the tutorial's layers in two fields, the output layer made Act.Sigmoid; its own back-propagation multiplies its error by its slope", new[] { SettingTutorial(
@@ -3748,108 +3750,9 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "a trainer class stepping a softmax network by oGrads[i] = (1 - o[i]) * o[i] * (t[i] - o[i]) through a local delta, its squared error a stopping test", new[] { """
-            using System;
-            public class NetData
-            {
-                public double[] inputs = new double[4], hOutputs = new double[5], outputs = new double[3];
-                public double[][] ihWeights, hoWeights;
-                public double[] hBiases = new double[5], oBiases = new double[3];
-            }
-            public class Network
-            {
-                public NetData Data { get; } = new NetData();
-                public double[] ComputeOutputs(double[] x)
-                {
-                    var d = Data;
-                    Array.Copy(x, d.inputs, d.inputs.Length);
-                    for (int j = 0; j < d.hOutputs.Length; j++)
-                    {
-                        double s = d.hBiases[j];
-                        for (int i = 0; i < d.inputs.Length; i++) s += d.inputs[i] * d.ihWeights[i][j];
-                        d.hOutputs[j] = Math.Tanh(s);
-                    }
-                    var o = new double[d.outputs.Length];
-                    for (int k = 0; k < o.Length; k++)
-                    {
-                        o[k] = d.oBiases[k];
-                        for (int j = 0; j < d.hOutputs.Length; j++) o[k] += d.hOutputs[j] * d.hoWeights[j][k];
-                    }
-                    var soft = Softmax(o);
-                    Array.Copy(soft, d.outputs, soft.Length);
-                    return soft;
-                }
-                private static double[] Softmax(double[] z)
-                {
-                    double max = z[0];
-                    for (int i = 1; i < z.Length; i++) if (z[i] > max) max = z[i];
-                    double scale = 0;
-                    for (int i = 0; i < z.Length; i++) scale += Math.Exp(z[i] - max);
-                    var r = new double[z.Length];
-                    for (int i = 0; i < z.Length; i++) r[i] = /*σ*/Math.Exp(z[i] - max) / scale;
-                    return r;
-                }
-            }
-            public class Trainer
-            {
-                private readonly double[] oGrads = new double[3], hGrads = new double[5];
-                public Network Network { get; } = new Network();
-                public void Train(double[][] trainData, int epochs, double lr)
-                {
-                    var t = new double[3];
-                    for (int e = 0; e < epochs; e++)
-                    {
-                        if (MeanSquaredError(trainData) < 0.01) break;
-                        foreach (var row in trainData)
-                        {
-                            Array.Copy(row, 4, t, 0, 3);
-                            Network.ComputeOutputs(row);
-                            UpdateWeights(t, lr);
-                        }
-                    }
-                }
-                private void UpdateWeights(double[] tValues, double learnRate)
-                {
-                    var data = Network.Data;
-                    for (int i = 0; i < oGrads.Length; ++i) { double derivative = (1 - data.outputs[i]) * data.outputs[i]; oGrads[i] = {|GW1002:derivative * (tValues[i] - data.outputs[i])|}; }
-                    for (int i = 0; i < hGrads.Length; ++i)
-                    {
-                        double derivative = (1 - data.hOutputs[i]) * (1 + data.hOutputs[i]);
-                        double sum = 0.0;
-                        for (int j = 0; j < oGrads.Length; ++j) sum += oGrads[j] * data.hoWeights[i][j];
-                        hGrads[i] = derivative * sum;
-                    }
-                    for (int i = 0; i < data.hoWeights.Length; ++i)
-                        for (int j = 0; j < data.hoWeights[0].Length; ++j)
-                        {
-                            double delta = learnRate * oGrads[j] * data.hOutputs[i];
-                            data.hoWeights[i][j] += delta;
-                        }
-                    for (int i = 0; i < data.oBiases.Length; ++i)
-                    {
-                        double delta = learnRate * oGrads[i];
-                        data.oBiases[i] += delta;
-                    }
-                }
-                private double MeanSquaredError(double[][] trainData)
-                {
-                    var data = Network.Data;
-                    double sum = 0.0;
-                    var x = new double[4];
-                    foreach (var row in trainData)
-                    {
-                        Array.Copy(row, x, 4);
-                        Network.ComputeOutputs(x);
-                        for (int j = 0; j < 3; ++j)
-                        {
-                            double err = row[4 + j] - data.outputs[j];
-                            sum += {|GW1002:err * err|};
-                        }
-                    }
-                    return sum / trainData.Length;
-                }
-            }
-            """ } },
+        { "a trainer class stepping a softmax network by oGrads[i] = (1 - o[i]) * o[i] * (t[i] - o[i]) through a local delta, its squared error a stopping test", new[] { SoftmaxTrainer(
+            "for (int i = 0; i < oGrads.Length; ++i) { double derivative = (1 - data.outputs[i]) * data.outputs[i]; oGrads[i] = {|GW1002:derivative * (tValues[i] - data.outputs[i])|}; }",
+            "{|GW1002:err * err|}", "/*σ*/") } },
         { "a squared error summed into a field through a local in one method and returned by another: a sum of squares is no step", new[] { """
             using System;
             public class Net
@@ -4630,108 +4533,8 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
-        { "a trainer class stepping a softmax network by oGrads[i] = t[i] - o[i] through a local delta, its squared error a stopping test", new[] { """
-            using System;
-            public class NetData
-            {
-                public double[] inputs = new double[4], hOutputs = new double[5], outputs = new double[3];
-                public double[][] ihWeights, hoWeights;
-                public double[] hBiases = new double[5], oBiases = new double[3];
-            }
-            public class Network
-            {
-                public NetData Data { get; } = new NetData();
-                public double[] ComputeOutputs(double[] x)
-                {
-                    var d = Data;
-                    Array.Copy(x, d.inputs, d.inputs.Length);
-                    for (int j = 0; j < d.hOutputs.Length; j++)
-                    {
-                        double s = d.hBiases[j];
-                        for (int i = 0; i < d.inputs.Length; i++) s += d.inputs[i] * d.ihWeights[i][j];
-                        d.hOutputs[j] = Math.Tanh(s);
-                    }
-                    var o = new double[d.outputs.Length];
-                    for (int k = 0; k < o.Length; k++)
-                    {
-                        o[k] = d.oBiases[k];
-                        for (int j = 0; j < d.hOutputs.Length; j++) o[k] += d.hOutputs[j] * d.hoWeights[j][k];
-                    }
-                    var soft = Softmax(o);
-                    Array.Copy(soft, d.outputs, soft.Length);
-                    return soft;
-                }
-                private static double[] Softmax(double[] z)
-                {
-                    double max = z[0];
-                    for (int i = 1; i < z.Length; i++) if (z[i] > max) max = z[i];
-                    double scale = 0;
-                    for (int i = 0; i < z.Length; i++) scale += Math.Exp(z[i] - max);
-                    var r = new double[z.Length];
-                    for (int i = 0; i < z.Length; i++) r[i] = Math.Exp(z[i] - max) / scale;
-                    return r;
-                }
-            }
-            public class Trainer
-            {
-                private readonly double[] oGrads = new double[3], hGrads = new double[5];
-                public Network Network { get; } = new Network();
-                public void Train(double[][] trainData, int epochs, double lr)
-                {
-                    var t = new double[3];
-                    for (int e = 0; e < epochs; e++)
-                    {
-                        if (MeanSquaredError(trainData) < 0.01) break;
-                        foreach (var row in trainData)
-                        {
-                            Array.Copy(row, 4, t, 0, 3);
-                            Network.ComputeOutputs(row);
-                            UpdateWeights(t, lr);
-                        }
-                    }
-                }
-                private void UpdateWeights(double[] tValues, double learnRate)
-                {
-                    var data = Network.Data;
-                    for (int i = 0; i < oGrads.Length; ++i) oGrads[i] = tValues[i] - data.outputs[i];
-                    for (int i = 0; i < hGrads.Length; ++i)
-                    {
-                        double derivative = (1 - data.hOutputs[i]) * (1 + data.hOutputs[i]);
-                        double sum = 0.0;
-                        for (int j = 0; j < oGrads.Length; ++j) sum += oGrads[j] * data.hoWeights[i][j];
-                        hGrads[i] = derivative * sum;
-                    }
-                    for (int i = 0; i < data.hoWeights.Length; ++i)
-                        for (int j = 0; j < data.hoWeights[0].Length; ++j)
-                        {
-                            double delta = learnRate * oGrads[j] * data.hOutputs[i];
-                            data.hoWeights[i][j] += delta;
-                        }
-                    for (int i = 0; i < data.oBiases.Length; ++i)
-                    {
-                        double delta = learnRate * oGrads[i];
-                        data.oBiases[i] += delta;
-                    }
-                }
-                private double MeanSquaredError(double[][] trainData)
-                {
-                    var data = Network.Data;
-                    double sum = 0.0;
-                    var x = new double[4];
-                    foreach (var row in trainData)
-                    {
-                        Array.Copy(row, x, 4);
-                        Network.ComputeOutputs(x);
-                        for (int j = 0; j < 3; ++j)
-                        {
-                            double err = row[4 + j] - data.outputs[j];
-                            sum += err * err;
-                        }
-                    }
-                    return sum / trainData.Length;
-                }
-            }
-            """ } },
+        { "a trainer class stepping a softmax network by oGrads[i] = t[i] - o[i] through a local delta, its squared error a stopping test", new[] { SoftmaxTrainer(
+            "for (int i = 0; i < oGrads.Length; ++i) oGrads[i] = tValues[i] - data.outputs[i];", "err * err") } },
         { "output layers made with their activation and cost in one call: cross-entropy, or a linear output", new[] { NeuralNetworkNetApi + """
             static class Program
             {
@@ -5392,6 +5195,10 @@ public sealed class SquaredErrorRealShapeTests
             "foreach (var l in layers) x = l.Forward(x); var last = layers.Last(); for (int i = 0; i < t.Length; i++) { var o = last.Outputs[i]; var err = o - t[i]; d[i] = err * last.Slope(o); }") } },
         { "the tutorial's layers made in a loop from a per-layer setting array, Act.Sigmoid hidden and Act.Tanh last; the last layer's back-propagation multiplies its error by its slope", new[] { SettingTutorial(
             SettingsArray("Act.Sigmoid", "Act.Tanh"), "layers[layers.Length - 1].BackPropOutput(expected); for (int i = layers.Length - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers, Act.Sigmoid hidden and Act.Tanh last; the output step runs on layers[last] with int last = layers.Length - 1", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "int last = layers.Length - 1; layers[last].BackPropOutput(expected); for (int i = last - 1; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "Error[i] * Slope(Outputs[i])") } },
+        { "the tutorial's layers, Act.Sigmoid hidden and Act.Tanh last; the output step runs on layers[n - 1] with int n = layers.Length", new[] { SettingTutorial(
+            SettingsArray("Act.Sigmoid", "Act.Tanh"), "int n = layers.Length; layers[n - 1].BackPropOutput(expected); for (int i = n - 2; i >= 0; i--) layers[i].BackPropHidden(layers[i + 1]);", "Error[i] * Slope(Outputs[i])") } },
         { "the tutorial's layers made in a loop, Act.Sigmoid hidden and Act.Tanh for the last by a ?: on the index; the output step runs under if (i == layers.Length - 1)", new[] { SettingTutorial(
             LastByConditional("Act.Sigmoid", "Act.Tanh"), "for (int i = layers.Length - 1; i >= 0; i--) { if (i == layers.Length - 1) layers[i].BackPropOutput(expected); else layers[i].BackPropHidden(layers[i + 1]); }", "Error[i] * Slope(Outputs[i])") } },
         { "the tutorial's layers in two fields, the hidden layer Act.Sigmoid and the output layer Act.Relu", new[] { SettingTutorial(
@@ -6853,6 +6660,114 @@ public sealed class SquaredErrorRealShapeTests
             {
                 var p = Predict(xs);
                 return {{use}};
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A network whose softmax outputs a trainer class of its own steps (<c>oGrads</c> from <paramref name="outputGradients"/>, each step
+    /// kept in a local first, as momentum code keeps it) and whose squared error, <paramref name="squaredError"/> summed over the outputs,
+    /// the trainer tests to stop; <paramref name="softmaxMark"/> marks the softmax for a positive.
+    /// </summary>
+    private static string SoftmaxTrainer(string outputGradients, string squaredError, string softmaxMark = "") => $$"""
+        using System;
+        public class NetData
+        {
+            public double[] inputs = new double[4], hOutputs = new double[5], outputs = new double[3];
+            public double[][] ihWeights, hoWeights;
+            public double[] hBiases = new double[5], oBiases = new double[3];
+        }
+        public class Network
+        {
+            public NetData Data { get; } = new NetData();
+            public double[] ComputeOutputs(double[] x)
+            {
+                var d = Data;
+                Array.Copy(x, d.inputs, d.inputs.Length);
+                for (int j = 0; j < d.hOutputs.Length; j++)
+                {
+                    double s = d.hBiases[j];
+                    for (int i = 0; i < d.inputs.Length; i++) s += d.inputs[i] * d.ihWeights[i][j];
+                    d.hOutputs[j] = Math.Tanh(s);
+                }
+                var o = new double[d.outputs.Length];
+                for (int k = 0; k < o.Length; k++)
+                {
+                    o[k] = d.oBiases[k];
+                    for (int j = 0; j < d.hOutputs.Length; j++) o[k] += d.hOutputs[j] * d.hoWeights[j][k];
+                }
+                var soft = Softmax(o);
+                Array.Copy(soft, d.outputs, soft.Length);
+                return soft;
+            }
+            private static double[] Softmax(double[] z)
+            {
+                double max = z[0];
+                for (int i = 1; i < z.Length; i++) if (z[i] > max) max = z[i];
+                double scale = 0;
+                for (int i = 0; i < z.Length; i++) scale += Math.Exp(z[i] - max);
+                var r = new double[z.Length];
+                for (int i = 0; i < z.Length; i++) r[i] = {{softmaxMark}}Math.Exp(z[i] - max) / scale;
+                return r;
+            }
+        }
+        public class Trainer
+        {
+            private readonly double[] oGrads = new double[3], hGrads = new double[5];
+            public Network Network { get; } = new Network();
+            public void Train(double[][] trainData, int epochs, double lr)
+            {
+                var t = new double[3];
+                for (int e = 0; e < epochs; e++)
+                {
+                    if (MeanSquaredError(trainData) < 0.01) break;
+                    foreach (var row in trainData)
+                    {
+                        Array.Copy(row, 4, t, 0, 3);
+                        Network.ComputeOutputs(row);
+                        UpdateWeights(t, lr);
+                    }
+                }
+            }
+            private void UpdateWeights(double[] tValues, double learnRate)
+            {
+                var data = Network.Data;
+                {{outputGradients}}
+                for (int i = 0; i < hGrads.Length; ++i)
+                {
+                    double derivative = (1 - data.hOutputs[i]) * (1 + data.hOutputs[i]);
+                    double sum = 0.0;
+                    for (int j = 0; j < oGrads.Length; ++j) sum += oGrads[j] * data.hoWeights[i][j];
+                    hGrads[i] = derivative * sum;
+                }
+                for (int i = 0; i < data.hoWeights.Length; ++i)
+                    for (int j = 0; j < data.hoWeights[0].Length; ++j)
+                    {
+                        double delta = learnRate * oGrads[j] * data.hOutputs[i];
+                        data.hoWeights[i][j] += delta;
+                    }
+                for (int i = 0; i < data.oBiases.Length; ++i)
+                {
+                    double delta = learnRate * oGrads[i];
+                    data.oBiases[i] += delta;
+                }
+            }
+            private double MeanSquaredError(double[][] trainData)
+            {
+                var data = Network.Data;
+                double sum = 0.0;
+                var x = new double[4];
+                foreach (var row in trainData)
+                {
+                    Array.Copy(row, x, 4);
+                    Network.ComputeOutputs(x);
+                    for (int j = 0; j < 3; ++j)
+                    {
+                        double err = row[4 + j] - data.outputs[j];
+                        sum += {{squaredError}};
+                    }
+                }
+                return sum / trainData.Length;
             }
         }
         """;
