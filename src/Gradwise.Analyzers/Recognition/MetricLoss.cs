@@ -22,22 +22,22 @@ internal static class MetricLoss
 
     /// <summary>
     /// True where <paramref name="loss"/>, whose prediction flow finds to be <paramref name="output"/>, is a metric: the method it is
-    /// written in steps parameters by the cross-entropy gradient of the same error; or, where that method steps nothing by it, the
-    /// methods of the types around it (the type the loss is written in, the type of the method or property the prediction is read
-    /// from, the type the sigmoid or softmax is applied in) step parameters by the cross-entropy gradient of the same output, and none by a σ'
-    /// delta.
+    /// written in steps parameters by the cross-entropy gradient of the same error, or the methods of the types around it (the type
+    /// the loss is written in, the type of the method or property the prediction is read from, the type the sigmoid or softmax is
+    /// applied in) step them by the cross-entropy gradient of the same output; and no step in any of them is a σ' delta.
     /// </summary>
     public static bool IsMetric(SquaredErrorLoss loss, IOperation prediction, ActivationFact output, ActivationFlow flow, SquaredErrorRecognizer sites, HeldValues? values, CancellationToken ct)
     {
         var root = Operations.Root(loss.Site);
-        var own = sites.StepsIn(root, loss.Site, (left, right) => SquaredErrorRecognizer.SameError(left, right, loss), values, ct);
-        if (own != ParameterSteps.None)
+        var found = sites.StepsIn(root, loss.Site, (left, right) => SquaredErrorRecognizer.SameError(left, right, loss), values, ct);
+        if (found == ParameterSteps.Derivative)
         {
-            return own == ParameterSteps.CrossEntropy;
+            return false;
         }
 
+        // A σ' delta in another method outweighs a cross-entropy-like step beside the loss (a hidden error err[k] * w[j][k] summed
+        // into an array there, the σ' step in an UpdateWeights of its own).
         var lossMethod = root.SemanticModel?.GetDeclaredSymbol(root.Syntax, ct) as IMethodSymbol;
-        var found = ParameterSteps.None;
         foreach (var type in ModelTypes(lossMethod, prediction, output, flow.Index, ct))
         {
             foreach (var body in Bodies(type, lossMethod, flow.Index, ct))

@@ -3768,6 +3768,32 @@ public sealed class SquaredErrorRealShapeTests
                 public double Loss(double[] x, double t) => {|GW1001:(Output(x) - t) * (Output(x) - t)|};
             }
             """ } },
+        { "the squared error beside a hidden error summed as err[k] * w[j, k], the σ' step in an UpdateWeights of its own", new[] { """
+            using System;
+            public class Net
+            {
+                private readonly double[] o = new double[2], err = new double[2], hiddenErr = new double[3], h = new double[3];
+                private readonly double[,] w = new double[3, 2];
+                private static double Sigmoid(double v) => 1 / (1 + Math.Exp(-v));
+                public void Forward(double[] hidden)
+                {
+                    Array.Copy(hidden, h, 3);
+                    for (int k = 0; k < 2; k++) { double s = 0; for (int j = 0; j < 3; j++) s += h[j] * w[j, k]; o[k] = /*σ*/Sigmoid(s); }
+                }
+                public double Backward(double[] t)
+                {
+                    double loss = 0;
+                    for (int k = 0; k < 2; k++) { err[k] = t[k] - o[k]; loss += {|GW1001:err[k] * err[k]|}; }
+                    for (int j = 0; j < 3; j++) for (int k = 0; k < 2; k++) hiddenErr[j] += err[k] * w[j, k];
+                    {|GW1001:UpdateWeights(0.1)|};
+                    return loss;
+                }
+                private void UpdateWeights(double lr)
+                {
+                    for (int j = 0; j < 3; j++) for (int k = 0; k < 2; k++) w[j, k] += {|GW1001:lr * err[k] * o[k] * (1 - o[k]) * h[j]|};
+                }
+            }
+            """ } },
         { "two sigmoid heads: one stepped by its cross-entropy gradient, the other's squared error in a method of its own", new[] { """
             using System;
             public class TwoHeads
@@ -4535,6 +4561,39 @@ public sealed class SquaredErrorRealShapeTests
             """ } },
         { "a trainer class stepping a softmax network by oGrads[i] = t[i] - o[i] through a local delta, its squared error a stopping test", new[] { SoftmaxTrainer(
             "for (int i = 0; i < oGrads.Length; ++i) oGrads[i] = tValues[i] - data.outputs[i];", "err * err") } },
+        { "a logistic regression whose batch step sums gradW[j] += (p - y[i]) * x[i][j] before stepping w, its Mse() a method of its own", new[] { """
+            using System;
+            public class LogisticModel
+            {
+                private readonly double[] w = new double[3];
+                private double b;
+                public double Predict(double[] x)
+                {
+                    double z = b;
+                    for (int j = 0; j < w.Length; j++) z += w[j] * x[j];
+                    return 1.0 / (1.0 + Math.Exp(-z));
+                }
+                public void TrainBatch(double[][] X, double[] y, double lr)
+                {
+                    var gradW = new double[w.Length];
+                    double gradB = 0;
+                    for (int i = 0; i < X.Length; i++)
+                    {
+                        double p = Predict(X[i]);
+                        for (int j = 0; j < w.Length; j++) gradW[j] += (p - y[i]) * X[i][j];
+                        gradB += p - y[i];
+                    }
+                    for (int j = 0; j < w.Length; j++) w[j] -= lr * gradW[j] / X.Length;
+                    b -= lr * gradB / X.Length;
+                }
+                public double Mse(double[][] X, double[] y)
+                {
+                    double s = 0;
+                    for (int i = 0; i < X.Length; i++) { double d = Predict(X[i]) - y[i]; s += d * d; }
+                    return s / X.Length;
+                }
+            }
+            """ } },
         { "output layers made with their activation and cost in one call: cross-entropy, or a linear output", new[] { NeuralNetworkNetApi + """
             static class Program
             {
