@@ -1140,6 +1140,29 @@ internal sealed class SquaredErrorRecognizer
 
     private static bool HasBody(IMethodSymbol method) => !method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0;
 
+    /// <summary>
+    /// The squared error a <c>TensorPrimitives</c> norm squared at <paramref name="site"/> is: <c>Norm(err)</c> of a buffer
+    /// <c>Subtract(p, y, err)</c> filled (Σ err[i]²), or <c>Distance(p, y)</c> (Σ (p[i] − y[i])²); null for anything else.
+    /// </summary>
+    private SquaredErrorLoss? SquaredNorm(IOperation site, IOperation squared, CancellationToken ct)
+    {
+        if (Operations.Strip(squared) is not IInvocationOperation norm || !TensorApi.IsTensorPrimitives(norm.TargetMethod.ContainingType))
+        {
+            return null;
+        }
+
+        switch (norm.TargetMethod.Name, norm.Arguments)
+        {
+            case ("Norm", [var normed]):
+                return SquareOf(site, Operations.SpanOf(normed.Value), ct);
+            case ("Distance", [var a, var b]):
+                var (left, right) = (Operations.SpanOf(a.Value), Operations.SpanOf(b.Value));
+                return new SquaredErrorLoss(site, left, right, Operations.Strip(left).Type is IArrayTypeSymbol || Operations.Strip(right).Type is IArrayTypeSymbol);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>
     public SquaredErrorLoss? Call(IInvocationOperation call, HeldValues? values, CancellationToken ct)
     {
@@ -1158,7 +1181,7 @@ internal sealed class SquaredErrorRecognizer
 
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
         {
-            return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : null;
+            return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : SquaredNorm(call, call.Arguments[0].Value, ct);
         }
 
         if (call.Arguments.Length == 1 && HasBody(target) && squaringMethods.GetOrAdd(target.OriginalDefinition, m => SquaresItsParameter(m, ct))

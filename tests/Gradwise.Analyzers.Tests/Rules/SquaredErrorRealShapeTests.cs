@@ -8000,6 +8000,11 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);",
         "Span<float> e = stackalloc float[4]; TensorPrimitives.Subtract(p, t, e); float l = 0; for (int i = 0; i < e.Length; i++) { delta[i] = {|GW1001:e[i] * p[i] * (1 - p[i])|}; l += {|GW1001:e[i] * e[i]|}; } return l;")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1002:TensorPrimitives.SumOfSquares(err)|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1001:MathF.Pow(TensorPrimitives.Norm(err), 2)|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "return {|GW1001:MathF.Pow(TensorPrimitives.Distance(p, t), 2)|} / t.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "return (float){|GW1002:Math.Pow(TensorPrimitives.Distance(t, p), 2)|};")]
+    [InlineData("TensorPrimitives.Tanh(z, p);", "return MathF.Pow(TensorPrimitives.Distance(p, t), 2);")] // a tanh output
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "return MathF.Pow(TensorPrimitives.Norm(p), 2);")] // the outputs' own norm: no error
     [InlineData("TensorPrimitives.Tanh(z, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a tanh output
     [InlineData("TensorPrimitives.Multiply(z, 2f, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a linear output
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); for (int i = 0; i < err.Length; i++) delta[i] = err[i]; return TensorPrimitives.Dot(err, t);")] // the cross-entropy delta; err·t is no square
@@ -8034,6 +8039,7 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); for (int i = 0; i < err.Length; i++) delta[i] = {|GW1001:err[i] * p[i] * (1 - p[i])|}; return {|GW1001:TensorPrimitives.SumOfSquares(err)|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);",
         "TensorPrimitives.Subtract(p, t, err); var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); {|GW1001:TensorPrimitives.Multiply(err, s, delta)|}; return 0;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1001:MathF.Pow(TensorPrimitives.Norm(err), 2)|} + {|GW1001:MathF.Pow(TensorPrimitives.Distance(p, t), 2)|};")]
     public void TensorPrimitives_error_buffers_do_not_crash_the_rule_while_typed(string activation, string step) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorErrors(activation, step), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
 
