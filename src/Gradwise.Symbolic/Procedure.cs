@@ -130,6 +130,12 @@ public enum TensorKernel
 
     /// <summary><c>Norm(x)</c> = √Σ x[k]²: ∂/∂x = x / Norm(x), and 0 at the zero vector (the subgradient of least norm).</summary>
     Norm,
+
+    /// <summary>
+    /// <c>Distance(x, y)</c> = √Σ (x[k] − y[k])²: ∂/∂x = (x − y) / Distance(x, y), ∂/∂y = (y − x) / Distance(x, y), and 0 where
+    /// x = y (the subgradient of least norm, as for <see cref="Norm"/>).
+    /// </summary>
+    Distance,
 }
 
 /// <summary>

@@ -180,6 +180,7 @@ public static partial class ReverseEmitter
                         TensorKernel.Dot => windows[1 - i],
                         TensorKernel.Sum => "1",
                         TensorKernel.SumOfSquares => "2 " + windows[i],
+                        TensorKernel.Distance => "(" + windows[i] + " − " + windows[1 - i] + ") / " + call.Target + " (0 when " + call.Target + " = 0)",
                         _ => windows[i] + " / " + call.Target + " (0 when " + call.Target + " = 0)",
                     });
                 }

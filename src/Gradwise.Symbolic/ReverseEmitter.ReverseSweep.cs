@@ -374,8 +374,13 @@ public static partial class ReverseEmitter
         /// </summary>
         private void EmitReverseKernel(CallStmt call, string seed, List<string> lines, string pad)
         {
-            const string Tensors = "global::System.Numerics.Tensors.TensorPrimitives.";
             var values = call.Arguments.Select(ArgumentCode).ToList();
+            if (call.Kernel == TensorKernel.Distance)
+            {
+                EmitReverseDistance(call, values, seed, lines, pad);
+                return;
+            }
+
             for (var i = 0; i < call.Arguments.Count; i++)
             {
                 var argument = call.Arguments[i];
@@ -412,6 +417,35 @@ public static partial class ReverseEmitter
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// The reverse of <c>t = TensorPrimitives.Distance(x, y)</c>: (x − y) / t, times the seed, added into x's gradient window and
+        /// (y − x) / t into y's, each as two vectorized passes (no buffer for x − y); nothing where t = 0, the subgradient of least norm.
+        /// </summary>
+        private void EmitReverseDistance(CallStmt call, List<string> values, string seed, List<string> lines, string pad)
+        {
+            if (!call.Arguments.Any(IsActive))
+            {
+                return;
+            }
+
+            var distance = Named("k/" + IdOf(call), Word(call.Target) + "_distance");
+            lines.Add(pad + "double " + distance + " = " + Tensors + "Distance<double>(" + values[0] + ", " + values[1] + ");");
+            lines.Add(pad + "if (" + distance + " > 0.0)");
+            lines.Add(pad + "{");
+            for (var i = 0; i < 2; i++)
+            {
+                if (IsActive(call.Arguments[i]))
+                {
+                    var span = call.Arguments[i].Span!;
+                    var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+                    lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[i] + ", " + seed + " / " + distance + ", " + gradient + ", " + gradient + ");");
+                    lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", -" + seed + " / " + distance + ", " + gradient + ", " + gradient + ");");
+                }
+            }
+
+            lines.Add(pad + "}");
         }
 
         /// <summary>

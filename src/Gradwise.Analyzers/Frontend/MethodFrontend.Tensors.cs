@@ -14,7 +14,7 @@ namespace Gradwise.Frontend;
 internal sealed partial class MethodFrontend
 {
     private const string TensorSupport =
-        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares and Norm, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm and Distance, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
 
     /// <summary>
     /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the
@@ -89,10 +89,12 @@ internal sealed partial class MethodFrontend
         {
             TensorKernel.Dot => Ex.Mul(elements[0], elements[1]),
             TensorKernel.Sum => elements[0],
+            TensorKernel.Distance => Ex.Pow(Ex.Sub(elements[0], elements[1]), Ex.Const(2)),
             _ => Ex.Mul(elements[0], elements[0]),
         };
         var expanded = new Stmt[] { new AssignStmt(sum, Ex.Zero, true), ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), term), false)) };
-        var operands = overDouble ? arguments.Select(a => WindowOperand(a.Value)).ToArray() : null;
+        // Distance has no whole operation of its own (TensorMap): its loop is differentiated element by element.
+        var operands = overDouble && kernel != TensorKernel.Distance ? arguments.Select(a => WindowOperand(a.Value)).ToArray() : null;
         if (operands != null && operands.All(o => o != null))
         {
             var map = kernel switch
@@ -108,7 +110,11 @@ internal sealed partial class MethodFrontend
             pendingCalls.AddRange(expanded);
         }
 
-        return kernel == TensorKernel.Norm ? Ex.Call(MathFunction.Sqrt, Ex.Var(sum)) : Ex.Var(sum);
+        // Norm and Distance: the root, 0 where the sum is 0 so that its derivative there is the subgradient of least norm, 0,
+        // as the whole operation's is (√'s own, ∞ · 0, would be NaN); a NaN sum still gives NaN.
+        return kernel is TensorKernel.Norm or TensorKernel.Distance
+            ? Ex.Cond(Ex.Equal(Ex.Var(sum), Ex.Zero), Ex.Zero, Ex.Call(MathFunction.Sqrt, Ex.Var(sum)))
+            : Ex.Var(sum);
     }
 
     /// <summary>

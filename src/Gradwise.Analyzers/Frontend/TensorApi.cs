@@ -18,6 +18,7 @@ internal static class TensorApi
         ["Sum"] = (TensorKernel.Sum, 1),
         ["SumOfSquares"] = (TensorKernel.SumOfSquares, 1),
         ["Norm"] = (TensorKernel.Norm, 1),
+        ["Distance"] = (TensorKernel.Distance, 2),
     };
 
     /// <summary>

@@ -322,9 +322,11 @@ internal sealed class SquaredErrorRecognizer
     /// <summary>The squared-error loss at <paramref name="site"/> when the factor it squares is a difference, or null.</summary>
     /// <remarks>Sides that are whole arrays (<c>error[i] * error[i]</c> with <c>error = Subtract(y, output)</c>) are asked about element by element.</remarks>
     private SquaredErrorLoss? SquareOf(IOperation site, IOperation factor, CancellationToken ct) =>
-        Difference(factor, ct) is { } squared
-            ? new SquaredErrorLoss(site, squared.Left, squared.Right, Operations.Strip(squared.Left).Type is IArrayTypeSymbol || Operations.Strip(squared.Right).Type is IArrayTypeSymbol)
-            : null;
+        Difference(factor, ct) is { } squared ? OverElements(site, squared.Left, squared.Right) : null;
+
+    /// <summary>The squared error of <paramref name="left"/> − <paramref name="right"/> at <paramref name="site"/>, summed over elements when either is an array.</summary>
+    private static SquaredErrorLoss OverElements(IOperation site, IOperation left, IOperation right) =>
+        new(site, left, right, Operations.Strip(left).Type is IArrayTypeSymbol || Operations.Strip(right).Type is IArrayTypeSymbol);
 
     /// <summary>
     /// The loss or the delta a pointwise product of vectors is (<c>CostDerivative(a, y).PointwiseMultiply(SigmoidPrime(z))</c>,
@@ -1146,21 +1148,14 @@ internal sealed class SquaredErrorRecognizer
     /// </summary>
     private SquaredErrorLoss? SquaredNorm(IOperation site, IOperation squared, CancellationToken ct)
     {
-        if (Operations.Strip(squared) is not IInvocationOperation norm || !TensorApi.IsTensorPrimitives(norm.TargetMethod.ContainingType))
-        {
-            return null;
-        }
-
-        switch (norm.TargetMethod.Name, norm.Arguments)
-        {
-            case ("Norm", [var normed]):
-                return SquareOf(site, Operations.SpanOf(normed.Value), ct);
-            case ("Distance", [var a, var b]):
-                var (left, right) = (Operations.SpanOf(a.Value), Operations.SpanOf(b.Value));
-                return new SquaredErrorLoss(site, left, right, Operations.Strip(left).Type is IArrayTypeSymbol || Operations.Strip(right).Type is IArrayTypeSymbol);
-            default:
-                return null;
-        }
+        return Operations.Strip(squared) is IInvocationOperation norm
+            ? (TensorApi.ReductionOf(norm.TargetMethod), norm.Arguments) switch
+            {
+                (TensorKernel.Norm, [var normed]) => SquareOf(site, Operations.SpanOf(normed.Value), ct),
+                (TensorKernel.Distance, [var a, var b]) => OverElements(site, Operations.SpanOf(a.Value), Operations.SpanOf(b.Value)),
+                _ => null,
+            }
+            : null;
     }
 
     /// <summary>Math.Pow(a − b, 2), or a call to a method whose body is c·(a − b)² of two parameters, or sums (a[k] − b[k])² of two arrays.</summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace Gradwise.Analyzers.Tests.Generator;
 
 /// <summary>
-/// <c>TensorPrimitives</c> reductions (Dot, Sum, SumOfSquares, Norm) inside [Differentiable] methods: differentiated as
+/// <c>TensorPrimitives</c> reductions (Dot, Sum, SumOfSquares, Norm, Distance) inside [Differentiable] methods: differentiated as
 /// whole operations, their adjoints added with <c>TensorPrimitives</c> too. The oracle is finite differences of the
 /// method itself (which calls the real <c>TensorPrimitives</c>), per coordinate, at random points.
 /// </summary>
@@ -141,6 +141,21 @@ public sealed class TensorPrimitivesGeneratorTests
                 return 3.0 * inner + Math.Sin(inner) + TensorPrimitives.Dot(u, v);
             }
 
+            /// <summary>
+            /// A soft-margin triplet loss: Distance of two spans, both differentiated, then Distance of two local buffers
+            /// (a loop over their elements) and of two windows.
+            /// </summary>
+            [Differentiable]
+            public static double Triplet(ReadOnlySpan<double> a, ReadOnlySpan<double> p, ReadOnlySpan<double> n)
+            {
+                double margin = TensorPrimitives.Distance(a, p) - TensorPrimitives.Distance<double>(a, n) + 0.5;
+                Span<double> ea = stackalloc double[a.Length];
+                Span<double> ep = stackalloc double[a.Length];
+                TensorPrimitives.Tanh<double>(a, ea);
+                TensorPrimitives.Tanh<double>(p, ep);
+                return Math.Log(1 + Math.Exp(margin)) + TensorPrimitives.Distance<double>(ea, ep) + TensorPrimitives.Distance(a.Slice(1, 2), n.Slice(0, 2));
+            }
+
             // Wrappers over one flat theta, with the data fixed.
             private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125, 0.3, -0.2, 0.9 };
             private static readonly double[] Y = { 1, 0, 1, 0 };
@@ -187,6 +202,9 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double OuterValue(double[] t) => Outer(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double OuterGradient(double[] t, double[] g) => OuterWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
 
+            public static double TripletValue(double[] t) => Triplet(t.AsSpan(0, 3), t.AsSpan(3, 3), t.AsSpan(6, 3));
+            public static double TripletGradient(double[] t, double[] g) => TripletWithGradient(t.AsSpan(0, 3), t.AsSpan(3, 3), t.AsSpan(6, 3), g.AsSpan(0, 3), g.AsSpan(3, 3), g.AsSpan(6, 3));
+
             public static double MixedValue(double[] t) => Mixed(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double MixedGradient(double[] t, double[] g) => MixedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
         }
@@ -226,6 +244,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Probabilities", 12)]
     [InlineData("Rows", 9)]
     [InlineData("Outer", 8)]
+    [InlineData("Triplet", 9)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -256,10 +275,45 @@ public sealed class TensorPrimitivesGeneratorTests
         Assert.All(g.Skip(4), d => Assert.False(double.IsNaN(d)));
     }
 
+    [Fact]
+    public void Distance_is_generated_with_TensorPrimitives_and_its_derivation_in_the_doc_comment()
+    {
+        var triplet = Run.Value.Source("T.Triplet(");
+        Assert.Contains("TensorPrimitives.Distance(a, p):  ∂/∂a = (a − p) / ", triplet, StringComparison.Ordinal);
+        Assert.Contains("∂/∂p = (p − a) / ", triplet, StringComparison.Ordinal);
+
+        // Over the parameters and their windows: each of the three computed once more in the reverse sweep, the two terms of
+        // each adjoint added with TensorPrimitives. Over the local buffers: a loop over their elements.
+        Assert.Equal(6, CountOf(triplet, "TensorPrimitives.Distance<double>("));
+        Assert.DoesNotContain("Distance<double>(ea", triplet, StringComparison.Ordinal);
+        Assert.Contains("MultiplyAdd<double>(a, ", triplet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Distance_where_its_arguments_meet_has_the_zero_subgradient()
+    {
+        // a = p = n = 0: every Distance is 0 and its subgradient of least norm is 0 (not NaN); the rest of the loss,
+        // log(1 + e^(d(a,p) − d(a,n) + 0.5)), has the derivatives of those distances as its only factors, so the whole
+        // gradient is 0.
+        var g = new double[9];
+        Run.Value.Invoke("Specs.T", "TripletGradient", new object?[] { new double[9], g });
+        Assert.All(g, d => Assert.Equal(0.0, d));
+    }
+
+    [Fact]
+    public void Norm_of_a_zero_local_buffer_has_the_zero_subgradient_too()
+    {
+        // Layer at θ = 0: h = tanh(w ⊙ x + b) = 0, so Norm(h), a loop over the buffer, is at its kink; its part of ∂/∂w and
+        // ∂/∂b is 0 there, as the whole operation's is, so the gradient is finite and agrees with one-sided differences.
+        var g = new double[8];
+        Run.Value.Invoke("Specs.T", "LayerGradient", new object?[] { new double[8], g });
+        Assert.All(g, d => Assert.True(double.IsFinite(d), $"{d}"));
+    }
+
     [Theory]
     [InlineData("TensorPrimitives.Min<double>(w, e, e); return e[0];", "the call to 'TensorPrimitives.Min'")]
     [InlineData("return TensorPrimitives.CosineSimilarity<double>(w, e);", "the call to 'TensorPrimitives.CosineSimilarity'")]
-    [InlineData("return TensorPrimitives.Distance<double>(w, e);", "the call to 'TensorPrimitives.Distance'")]
+    [InlineData("return TensorPrimitives.Max<double>(w);", "the call to 'TensorPrimitives.Max'")]
     [InlineData("TensorPrimitives.Exp<double>(w, e.Slice(1)); return e[0];", "the destination 'e.Slice(1)'")]
     [InlineData("TensorPrimitives.Exp<float>(f, f); return e[0];", "the destination 'f'")]
     [InlineData("return w.Length > 1 ? TensorPrimitives.Sum(w) : 0.0;", "the call to 'TensorPrimitives.Sum' inside a condition or ?: expression")]
