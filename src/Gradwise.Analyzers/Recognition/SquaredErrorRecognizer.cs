@@ -551,7 +551,8 @@ internal sealed class SquaredErrorRecognizer
 
         if (variable.Count == 2 && Operations.Equivalent(variable[0], variable[1]))
         {
-            return SquareOf(product, variable[0], ct);
+            // (p - y) * (p - y), e * e with e = p - y, and d * d with d = TensorPrimitives.Distance(p, y) (or Norm(err)).
+            return SquareOf(product, variable[0], ct) ?? SquaredNorm(product, ThroughLocal(variable[0], ct), ct);
         }
 
         // Most products in numeric code are neither: only a chain with a factor that can hold σ' = o(1 − o)
