@@ -1772,7 +1772,7 @@ internal sealed class ActivationFlow
             IEnumerable<IOperation>? sources = value switch
             {
                 _ when Operations.TupleElementOf(value) is { } element => TupleElements(element.Tuple, element.Path, depth + 1),
-                ILocalReferenceOperation local => Index.Reaching(local, ct),
+                ILocalReferenceOperation local => Index.Reaching(local, ct) is var reaching && LoopTupleElements(local, reaching, depth) is { } looped ? looped : reaching,
                 IFieldReferenceOperation field => OwnValues(field, Index.WritesTo(field.Field, null, ct), depth),
                 IPropertyReferenceOperation { Arguments.IsEmpty: true, Property.GetMethod: { } getter, Instance: { } instance } when IsDispatched(getter) =>
                     DispatchedValues(getter, instance, depth),
@@ -2146,6 +2146,8 @@ internal sealed class ActivationFlow
                     return path.Length == 1 ? new List<IOperation> { literal.Elements[path[0]] } : TupleElements(literal.Elements[path[0]], path.Skip(1).ToArray(), depth + 1);
                 case IInvocationOperation call when HasBody(call.TargetMethod):
                     return Gather(Index.ReturnsOf(call.TargetMethod, ct), r => TupleElements(r, path, depth + 1));
+                case ILocalReferenceOperation local when Index.ForEachCollection(local, ct) is { } each:
+                    return CollectionTuples(each, path, depth + 1); // foreach (var layer in shape): layer.Act is each tuple's
                 case ILocalReferenceOperation local when Operations.Deconstructed(local) is null:
                     return Gather(Index.Reaching(local, ct), d => TupleElements(d, path, depth + 1));
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
@@ -2181,6 +2183,15 @@ internal sealed class ActivationFlow
         private List<IOperation>? CollectionTuples(IOperation collection, int[] path, int depth)
         {
             var value = Operations.Strip(collection);
+            switch (value)
+            {
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    return Gather(initializer.ElementValues, v => TupleElements(v, path, depth + 1));
+                case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter } when Step(depth):
+                    // params (int Size, IActivation Act)[] shape: the tuples of the array each call passes (or makes of its arguments)
+                    return Gather(Index.ArgumentsTo(method, parameter.Ordinal, ct), a => CollectionTuples(a, path, depth + 1));
+            }
+
             if (Operations.ReferencedSymbol(value) is { } stored)
             {
                 return ElementTuples(stored, value, path, depth);

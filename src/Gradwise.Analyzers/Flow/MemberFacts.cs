@@ -160,8 +160,9 @@ internal sealed class MemberFacts
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter != null && argument.ArgumentKind != ArgumentKind.ParamArray)
+            if (argument.Parameter != null)
             {
+                // A params array in expanded form is the implicit array the call makes of its arguments: what the parameter holds.
                 Arguments.Add(new Argument(method.OriginalDefinition, argument.Parameter.Ordinal, argument.Value));
             }
         }

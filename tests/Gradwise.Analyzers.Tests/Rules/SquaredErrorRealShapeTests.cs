@@ -3302,6 +3302,12 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "layers built from params (size, activation) tuples a foreach deconstructs, the delta in an error-function object", new[] { ShapedNetwork(
+            "foreach (var (size, activation) in shape) layers.Add(new Layer(size, activation));", "(2, new Logistic()), (1, new Logistic())") } },
+        { "layers read by name from params (size, activation) tuples in a foreach", new[] { ShapedNetwork(
+            "foreach (var layer in shape) layers.Add(new Layer(layer.Size, layer.Activation));", "(3, new Logistic()), (1, new Logistic())") } },
+        { "layers built from an array of (size, activation) tuples handed to the params parameter whole", new[] { ShapedNetwork(
+            "foreach (var (size, activation) in shape) layers.Add(new Layer(size, activation));", "new (int, IDerivable)[] { (2, new Logistic()), (1, new Logistic()) }") } },
         { "a foreach deconstructing the (sum, activation) list a forward pass of yours fills and returns", new[] { TupleTrace(
             "foreach (var (_, activation) in Run(xs)) { cost += {|GW1001:(activation - targets[k]) * (activation - targets[k])|}; k++; }") } },
         { "sums and activations kept as tuples in an array, read back by position", new[] { """
@@ -5139,6 +5145,10 @@ public sealed class SquaredErrorRealShapeTests
             "public Layer Hidden { get; set; } = null!; public Layer OutputLayer { get; set; } = null!;",
             "public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (OutputLayer.Outputs[k] - t[k]) * (OutputLayer.Outputs[k] - t[k]); return c; }",
             "net.Hidden = new SigmoidLayer(); net.OutputLayer = new ReluLayer();") } },
+        { "layers built from params (size, activation) tuples a foreach deconstructs, a sigmoid hidden layer and a linear output", new[] { ShapedNetwork(
+            "foreach (var (size, activation) in shape) layers.Add(new Layer(size, activation));", "(2, new Logistic()), (1, new Identity())") } },
+        { "layers read by name from params (size, activation) tuples, a sigmoid hidden layer and a linear output", new[] { ShapedNetwork(
+            "foreach (var layer in shape) layers.Add(new Layer(layer.Size, layer.Activation));", "(2, new Logistic()), (1, new Identity())") } },
         { "a foreach deconstructing the (sum, activation) list a forward pass of yours returns, the loss on the sums", new[] { TupleTrace(
             "foreach (var (sum, _) in Run(xs)) { cost += (sum - targets[k]) * (sum - targets[k]); k++; }") } },
         { "a helper's tuple deconstructed into fields, the loss on the linear part", new[] { """
@@ -8952,6 +8962,76 @@ public sealed class SquaredErrorRealShapeTests
     /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
     /// </summary>
     /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    /// <summary>
+    /// A network of layers made by <paramref name="build"/> from <c>params (int Size, IDerivable Activation)[] shape</c>, each neuron
+    /// firing its layer's activation object, the output delta taken by a squared-error function object through the layer's
+    /// activation's derivative; a program passes <paramref name="shape"/>. The delta is reported where the last layer is a
+    /// <c>Logistic</c> (the marks are written for that case); flow reads every tuple's activation as the last layer's (which
+    /// one a foreach's last pass makes is not followed), so a linear output under sigmoid layers is silent, and so is a sigmoid
+    /// output under linear layers.
+    /// </summary>
+    private static string ShapedNetwork(string build, string shape)
+    {
+        var outputSigmoid = shape.EndsWith("new Logistic()) }", StringComparison.Ordinal) || shape.EndsWith("new Logistic())", StringComparison.Ordinal);
+        return $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public interface IDerivable { double Evaluate(double x); double Derivative(double x); }
+        public sealed class Logistic : IDerivable
+        {
+            public double Evaluate(double x) => {{(outputSigmoid ? ActivationMark : "")}}1.0 / (1.0 + Math.Exp(-x));
+            public double Derivative(double x) { var s = Evaluate(x); return s * (1 - s); }
+        }
+        public sealed class Identity : IDerivable
+        {
+            public double Evaluate(double x) => x;
+            public double Derivative(double x) => 1;
+        }
+        public sealed class SquaredError
+        {
+            public double Delta(Neuron output, double target)
+            {
+                var slope = output.Layer.Activation.Derivative(output.Input);
+                return {{(outputSigmoid ? "{|GW1001:slope * (output.Output - target)|}" : "slope * (output.Output - target)")}};
+            }
+        }
+        public sealed class Layer
+        {
+            public Layer(int size, IDerivable activation) { Activation = activation; Neurons = Enumerable.Range(0, size).Select(_ => new Neuron(this)).ToList(); }
+            public IDerivable Activation { get; }
+            public List<Neuron> Neurons { get; }
+        }
+        public sealed class Neuron
+        {
+            public Neuron(Layer layer) { Layer = layer; }
+            public Layer Layer { get; }
+            public double Input { get; set; }
+            public double Output { get; set; }
+            public double Gradient { get; set; }
+            public void Fire(double[] x, double[] w) { Input = 0; for (int i = 0; i < x.Length; i++) Input += w[i] * x[i]; Output = Layer.Activation.Evaluate(Input); }
+        }
+        public sealed class Network
+        {
+            private readonly List<Layer> layers = new();
+            private readonly SquaredError error = new();
+            public Network(params (int Size, IDerivable Activation)[] shape)
+            {
+                {{build}}
+            }
+            public void Backward(double[] y)
+            {
+                var last = layers[layers.Count - 1];
+                for (int k = 0; k < last.Neurons.Count; k++) last.Neurons[k].Gradient = error.Delta(last.Neurons[k], y[k]);
+            }
+        }
+        public static class Program
+        {
+            public static void Main() => new Network({{shape}}).Backward(new[] { 1.0 });
+        }
+        """;
+    }
+
     /// <summary>
     /// A forward pass that fills a local list with (sum, activation) tuples and returns it, and a cost whose loop over
     /// <c>Run(xs)</c> is <paramref name="loop"/> (with <c>cost</c> and the index <c>k</c> declared before it).
