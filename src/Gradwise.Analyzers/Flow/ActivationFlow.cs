@@ -302,7 +302,7 @@ internal sealed class ActivationFlow
                     }
 
                     return Choice(definitions, d => Value(d, kind, depth + 1))
-                        ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth), out var placed) ?? (placed ? null : Selected(definitions, kind, depth)) : null)
+                        ?? (definitions.Count > 1 ? LastPass(local, definitions, depth, m => MemberValue(m, kind, false, depth), out var placed) ?? (placed ? null : Selected(definitions, kind, depth) ?? OverwrittenEachPass(local, definitions, d => Value(d, kind, depth + 1))) : null)
                         ?? MappedInPlace(local, kind);
                 case IForEachLoopOperation loop:
                     return Elements(loop.Collection, kind, depth + 1); // the definition of a foreach variable: an element of the collection
@@ -389,7 +389,8 @@ internal sealed class ActivationFlow
                         return Choice(looped, e => Elements(e, kind, depth + 1));
                     }
 
-                    var whole = Choice(reaching, d => Elements(d, kind, depth + 1)) ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth), out _) : null);
+                    var whole = Choice(reaching, d => Elements(d, kind, depth + 1))
+                        ?? (reaching.Count > 1 ? LastPass(local, reaching, depth, m => MemberValue(m, kind, true, depth), out var lastPlaced) ?? (lastPlaced ? null : OverwrittenEachPass(local, reaching, d => Elements(d, kind, depth + 1))) : null);
                     return whole ?? Any(Index.WritesTo(local.Local, local, ct).Where(w => w.IntoElements), w => Written(w, kind, depth)) ?? FilledByCallees(local, kind, depth);
                 case IParameterReferenceOperation parameter when OnlyStoreBefore(parameter) is { } stored:
                     return LastPass(parameter, new[] { stored }, depth, m => MemberValue(m, kind, true, depth), out var placed) ?? (placed ? null : Elements(stored, kind, depth + 1));
@@ -472,6 +473,15 @@ internal sealed class ActivationFlow
                 ? null
                 : OnLastElement(carried, collection, depth, implementation, out placed);
         }
+
+        /// <summary>
+        /// The fact of the value a loop stores into <paramref name="use"/>'s variable on every pass, read after the loop, the variable's
+        /// value before the loop left out (<see cref="LastIteration.OverwrittenEachPass"/>): <c>var current = x; foreach (var layer in
+        /// layers) { ...; current = layer.Neurons.Select(n => n.Output).ToArray(); } return current;</c> reads as what every layer's
+        /// neurons output (any pass's value, so the fact must hold of each pass the query cannot tell apart). Null for any other variable.
+        /// </summary>
+        private static ActivationFact? OverwrittenEachPass(IOperation use, IReadOnlyList<IOperation> definitions, System.Func<IOperation, ActivationFact?> fact) =>
+            LastIteration.OverwrittenEachPass(definitions, use) is { } stored ? fact(stored)?.Through(stored) : null;
 
         /// <summary>
         /// <c>layers.Aggregate(x, (a, layer) => layer.Forward(a))</c>: the fact of the call the fold makes last, on the sequence's last

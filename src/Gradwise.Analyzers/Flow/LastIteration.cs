@@ -141,6 +141,38 @@ internal static class LastIteration
     }
 
     /// <summary>
+    /// Of the <paramref name="definitions"/> reaching <paramref name="use"/>, after a loop: the one a statement of the loop's body stores on
+    /// every pass (<c>current = layer.Neurons.Select(n => n.Output).ToArray();</c> in <c>foreach (var layer in layers)</c>), where every
+    /// other definition comes before the loop (the value it starts from) and the use is after it. The loop is taken to run, so the
+    /// value the use reads is one that statement stored. Null where no such single definition is.
+    /// </summary>
+    public static IOperation? OverwrittenEachPass(IReadOnlyList<IOperation> definitions, IOperation use)
+    {
+        IOperation? stored = null;
+        ILoopOperation? loop = null;
+        foreach (var definition in definitions)
+        {
+            var site = definition.Parent;
+            while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+            {
+                site = site.Parent;
+            }
+
+            if (site is ISimpleAssignmentOperation && EveryPass(site) is { } each && !each.Syntax.Span.Contains(use.Syntax.Span) && each.Syntax.Span.End <= use.Syntax.SpanStart)
+            {
+                if (stored != null)
+                {
+                    return null;
+                }
+
+                (stored, loop) = (definition, each);
+            }
+        }
+
+        return stored != null && definitions.All(d => d == stored || d.Syntax.Span.End <= loop!.Syntax.SpanStart) ? stored : null;
+    }
+
+    /// <summary>
     /// The collection whose current element <paramref name="receiver"/> is on each pass of <paramref name="loop"/>: the
     /// <c>foreach</c> variable's collection, or <c>layers</c> for <c>layers[i]</c> in a loop counting i up to <c>layers.Count</c>
     /// (or <c>Length</c>). Null for anything else.

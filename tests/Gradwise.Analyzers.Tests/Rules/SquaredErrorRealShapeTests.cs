@@ -3302,6 +3302,11 @@ public sealed class SquaredErrorRealShapeTests
                 }
             }
             """ } },
+        { "a forward pass carrying each layer's new activations out of the loop in a local (a = next)", new[] { CarriedForward(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-z))", "a = next;", "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
+        { "a forward pass carrying each layer's neuron outputs out of the loop, gathered by a LINQ Select", new[] { CarriedForward(
+            "/*σ*/1.0 / (1.0 + Math.Exp(-z))", "foreach (var n in layer.Neurons) n.Output = next[n.Index]; a = layer.Neurons.Select(n => n.Output).ToArray();",
+            "{|GW1001:(p[k] - y[k]) * (p[k] - y[k])|}") } },
         { "layers built from params (size, activation) tuples a foreach deconstructs, the delta in an error-function object", new[] { ShapedNetwork(
             "foreach (var (size, activation) in shape) layers.Add(new Layer(size, activation));", "(2, new Logistic()), (1, new Logistic())") } },
         { "layers read by name from params (size, activation) tuples in a foreach", new[] { ShapedNetwork(
@@ -5145,6 +5150,14 @@ public sealed class SquaredErrorRealShapeTests
             "public Layer Hidden { get; set; } = null!; public Layer OutputLayer { get; set; } = null!;",
             "public double Loss(double[] t) { double c = 0; for (int k = 0; k < 2; k++) c += (OutputLayer.Outputs[k] - t[k]) * (OutputLayer.Outputs[k] - t[k]); return c; }",
             "net.Hidden = new SigmoidLayer(); net.OutputLayer = new ReluLayer();") } },
+        { "a forward pass carrying each layer's activations out of the loop, the last layer linear", new[] { CarriedForward(
+            "ReferenceEquals(layer, layers[layers.Count - 1]) ? z : 1.0 / (1.0 + Math.Exp(-z))", "a = next;", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "a forward pass carrying tanh activations out of the loop", new[] { CarriedForward("Math.Tanh(z)", "a = next;", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "a forward pass whose carried activations a store under an if may replace by the input", new[] { CarriedForward(
+            "1.0 / (1.0 + Math.Exp(-z))", "a = next; if (layer.Skip) a = x;", "(p[k] - y[k]) * (p[k] - y[k])") } },
+        { "a forward pass whose loss reads the carried local inside the loop, before the last layer", new[] { CarriedForward(
+            "ReferenceEquals(layer, layers[0]) ? 1.0 / (1.0 + Math.Exp(-z)) : z", "a = next; if (ReferenceEquals(layer, layers[0])) { var p = a; for (int k = 0; k < y.Length; k++) s += (p[k] - y[k]) * (p[k] - y[k]); }",
+            "0") } },
         { "layers built from params (size, activation) tuples a foreach deconstructs, a sigmoid hidden layer and a linear output", new[] { ShapedNetwork(
             "foreach (var (size, activation) in shape) layers.Add(new Layer(size, activation));", "(2, new Logistic()), (1, new Identity())") } },
         { "layers read by name from params (size, activation) tuples, a sigmoid hidden layer and a linear output", new[] { ShapedNetwork(
@@ -8962,6 +8975,52 @@ public sealed class SquaredErrorRealShapeTests
     /// through the modules in reverse. The last module the network holds is what the loop's last pass runs.
     /// </summary>
     /// <summary>The loss of <see cref="ModularLayers"/> taken output by output: <paramref name="body"/> runs for each i, with the gradient g and the sum loss.</summary>
+    /// <summary>
+    /// A network whose forward pass walks its layers with <c>foreach</c>, computing each layer's activations into <c>next</c> by
+    /// <paramref name="activation"/> (of <c>z</c>), then <paramref name="carry"/> (which stores into <c>a</c>, the input before the loop);
+    /// the loss sums <paramref name="term"/> over <c>p = Forward(x)</c> (or, inside the forward pass, <c>s</c> given <c>y</c>).
+    /// </summary>
+    private static string CarriedForward(string activation, string carry, string term) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        public sealed class Unit { public int Index; public double Output; }
+        public sealed class Dense
+        {
+            public Dense(int inputs, int outputs) { W = new double[outputs, inputs]; Neurons = Enumerable.Range(0, outputs).Select(j => new Unit { Index = j }).ToList(); }
+            public double[,] W { get; }
+            public List<Unit> Neurons { get; }
+            public bool Skip { get; set; }
+        }
+        public sealed class Mlp
+        {
+            private readonly List<Dense> layers = new() { new Dense(2, 3), new Dense(3, 1) };
+            private double s;
+            public double[] Forward(double[] x, double[] y)
+            {
+                double[] a = x;
+                foreach (var layer in layers)
+                {
+                    var next = new double[layer.W.GetLength(0)];
+                    for (int j = 0; j < next.Length; j++)
+                    {
+                        double z = 0;
+                        for (int i = 0; i < a.Length; i++) z += layer.W[j, i] * a[i];
+                        next[j] = {{activation}};
+                    }
+                    {{carry}}
+                }
+                return a;
+            }
+            public double Loss(double[] x, double[] y)
+            {
+                var p = Forward(x, y);
+                for (int k = 0; k < y.Length; k++) s += {{term}};
+                return s;
+            }
+        }
+        """;
+
     /// <summary>
     /// A network of layers made by <paramref name="build"/> from <c>params (int Size, IDerivable Activation)[] shape</c>, each neuron
     /// firing its layer's activation object, the output delta taken by a squared-error function object through the layer's
