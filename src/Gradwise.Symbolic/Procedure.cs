@@ -136,6 +136,12 @@ public enum TensorKernel
     /// x = y (the subgradient of least norm, as for <see cref="Norm"/>).
     /// </summary>
     Distance,
+
+    /// <summary>
+    /// <c>CosineSimilarity(x, y)</c> = ⟨x, y⟩ / (‖x‖ ‖y‖) = c: ∂/∂x = y / (‖x‖ ‖y‖) − c · x / ‖x‖², ∂/∂y = x / (‖x‖ ‖y‖) − c · y / ‖y‖²
+    /// (NaN, as the value, where either is the zero vector).
+    /// </summary>
+    CosineSimilarity,
 }
 
 /// <summary>

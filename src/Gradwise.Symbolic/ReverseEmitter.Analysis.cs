@@ -181,6 +181,7 @@ public static partial class ReverseEmitter
                         TensorKernel.Sum => "1",
                         TensorKernel.SumOfSquares => "2 " + windows[i],
                         TensorKernel.Distance => "(" + windows[i] + " − " + windows[1 - i] + ") / " + call.Target + " (0 when " + call.Target + " = 0)",
+                        TensorKernel.CosineSimilarity => windows[1 - i] + " / (‖" + windows[0] + "‖ ‖" + windows[1] + "‖) − " + call.Target + " · " + windows[i] + " / ‖" + windows[i] + "‖²",
                         _ => windows[i] + " / " + call.Target + " (0 when " + call.Target + " = 0)",
                     });
                 }

@@ -381,6 +381,12 @@ public static partial class ReverseEmitter
                 return;
             }
 
+            if (call.Kernel == TensorKernel.CosineSimilarity)
+            {
+                EmitReverseCosine(call, values, seed, lines, pad);
+                return;
+            }
+
             for (var i = 0; i < call.Arguments.Count; i++)
             {
                 var argument = call.Arguments[i];
@@ -417,6 +423,40 @@ public static partial class ReverseEmitter
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// The reverse of <c>c = TensorPrimitives.CosineSimilarity(x, y)</c>: y / (‖x‖ ‖y‖) − c · x / ‖x‖², times the seed, added into x's
+        /// gradient window, and the same with x and y swapped into y's, each as two vectorized passes; the norms and c computed again
+        /// (nothing is taped), nothing where either norm is 0 (the value is NaN there).
+        /// </summary>
+        private void EmitReverseCosine(CallStmt call, List<string> values, string seed, List<string> lines, string pad)
+        {
+            if (!call.Arguments.Any(IsActive))
+            {
+                return;
+            }
+
+            var id = IdOf(call);
+            var norms = new[] { Named("k/" + id, Word(call.Target) + "_xnorm"), Named("k2/" + id, Word(call.Target) + "_ynorm") };
+            var cosine = Named("k3/" + id, Word(call.Target) + "_cosine");
+            lines.Add(pad + "double " + norms[0] + " = " + Tensors + "Norm<double>(" + values[0] + ");");
+            lines.Add(pad + "double " + norms[1] + " = " + Tensors + "Norm<double>(" + values[1] + ");");
+            lines.Add(pad + "if (" + norms[0] + " > 0.0 && " + norms[1] + " > 0.0)");
+            lines.Add(pad + "{");
+            lines.Add(pad + "    double " + cosine + " = " + Tensors + "Dot<double>(" + values[0] + ", " + values[1] + ") / (" + norms[0] + " * " + norms[1] + ");");
+            for (var i = 0; i < 2; i++)
+            {
+                if (IsActive(call.Arguments[i]))
+                {
+                    var span = call.Arguments[i].Span!;
+                    var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+                    lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", " + seed + " / (" + norms[0] + " * " + norms[1] + "), " + gradient + ", " + gradient + ");");
+                    lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[i] + ", -" + seed + " * " + cosine + " / (" + norms[i] + " * " + norms[i] + "), " + gradient + ", " + gradient + ");");
+                }
+            }
+
+            lines.Add(pad + "}");
         }
 
         /// <summary>

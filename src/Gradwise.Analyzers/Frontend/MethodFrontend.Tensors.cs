@@ -14,7 +14,7 @@ namespace Gradwise.Frontend;
 internal sealed partial class MethodFrontend
 {
     private const string TensorSupport =
-        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm and Distance, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance and CosineSimilarity, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
 
     /// <summary>
     /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the
@@ -83,6 +83,11 @@ internal sealed partial class MethodFrontend
             length ??= sourceLength;
         }
 
+        if (kernel == TensorKernel.CosineSimilarity)
+        {
+            return CosineLoop(index, length!, elements[0], elements[1]);
+        }
+
         var sum = Fresh(member + "Value");
         declaredLocals.Add(sum);
         var term = kernel switch
@@ -115,6 +120,26 @@ internal sealed partial class MethodFrontend
         return kernel is TensorKernel.Norm or TensorKernel.Distance
             ? Ex.Cond(Ex.Equal(Ex.Var(sum), Ex.Zero), Ex.Zero, Ex.Call(MathFunction.Sqrt, Ex.Var(sum)))
             : Ex.Var(sum);
+    }
+
+    /// <summary>
+    /// <c>CosineSimilarity(x, y)</c> over a local buffer or float spans: Σ x·y, Σ x² and Σ y² in one loop of their own, then
+    /// Σ x·y / (√Σ x² · √Σ y²) (NaN where either is the zero vector, as <c>TensorPrimitives</c> gives it).
+    /// </summary>
+    private Expr CosineLoop(string index, IntExpr length, Expr x, Expr y)
+    {
+        var sums = new[] { Fresh("CosineSimilarityDot"), Fresh("CosineSimilarityXx"), Fresh("CosineSimilarityYy") };
+        var terms = new[] { Ex.Mul(x, y), Ex.Mul(x, x), Ex.Mul(y, y) };
+        var body = new List<Stmt>();
+        for (var i = 0; i < sums.Length; i++)
+        {
+            declaredLocals.Add(sums[i]);
+            pendingCalls.Add(new AssignStmt(sums[i], Ex.Zero, true));
+            body.Add(new AssignStmt(sums[i], Ex.Add(Ex.Var(sums[i]), terms[i]), false));
+        }
+
+        pendingCalls.Add(new LoopStmt(index, IntExpr.Zero, length, 1, Inclusive: false, Block.Of(body), HasBreak: false));
+        return Ex.Div(Ex.Var(sums[0]), Ex.Mul(Ex.Call(MathFunction.Sqrt, Ex.Var(sums[1])), Ex.Call(MathFunction.Sqrt, Ex.Var(sums[2]))));
     }
 
     /// <summary>

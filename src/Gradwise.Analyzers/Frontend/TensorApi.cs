@@ -19,6 +19,7 @@ internal static class TensorApi
         ["SumOfSquares"] = (TensorKernel.SumOfSquares, 1),
         ["Norm"] = (TensorKernel.Norm, 1),
         ["Distance"] = (TensorKernel.Distance, 2),
+        ["CosineSimilarity"] = (TensorKernel.CosineSimilarity, 2),
     };
 
     /// <summary>
