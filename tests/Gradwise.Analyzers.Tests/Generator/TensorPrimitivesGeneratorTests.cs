@@ -296,30 +296,22 @@ public sealed class TensorPrimitivesGeneratorTests
         Assert.All(g.Skip(4), d => Assert.False(double.IsNaN(d)));
     }
 
-    [Fact]
-    public void Distance_is_generated_with_TensorPrimitives_and_its_derivation_in_the_doc_comment()
+    /// <summary>
+    /// The two-span reductions over parameters run whole both ways, their partials in the doc comment; over a local buffer they are
+    /// loops over its elements. Distance is called again in the reverse sweep (each of the triplet's three: 6 calls); the cosine's
+    /// reverse sweep needs only the norms and a Dot (its 2 calls are the forward sweep's).
+    /// </summary>
+    [Theory]
+    [InlineData("T.Triplet(", "TensorPrimitives.Distance(a, p):  ∂/∂a = (a − p) / ", "∂/∂p = (p − a) / ", "TensorPrimitives.Distance<double>(", 6, "Distance<double>(ea")]
+    [InlineData("T.Cosine(", "TensorPrimitives.CosineSimilarity(u, v):  ∂/∂u = v / (‖u‖ ‖v‖) − ", "∂/∂v = u / (‖u‖ ‖v‖) − ", "TensorPrimitives.CosineSimilarity<double>(", 2, "CosineSimilarity<double>(e")]
+    public void Two_span_reductions_are_generated_with_TensorPrimitives_and_their_derivation(string method, string first, string second, string call, int calls, string overBuffer)
     {
-        var triplet = Run.Value.Source("T.Triplet(");
-        Assert.Contains("TensorPrimitives.Distance(a, p):  ∂/∂a = (a − p) / ", triplet, StringComparison.Ordinal);
-        Assert.Contains("∂/∂p = (p − a) / ", triplet, StringComparison.Ordinal);
-
-        // Over the parameters and their windows: each of the three computed once more in the reverse sweep, the two terms of
-        // each adjoint added with TensorPrimitives. Over the local buffers: a loop over their elements.
-        Assert.Equal(6, CountOf(triplet, "TensorPrimitives.Distance<double>("));
-        Assert.DoesNotContain("Distance<double>(ea", triplet, StringComparison.Ordinal);
-        Assert.Contains("MultiplyAdd<double>(a, ", triplet, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CosineSimilarity_is_generated_with_TensorPrimitives_and_its_derivation_in_the_doc_comment()
-    {
-        var cosine = Run.Value.Source("T.Cosine(");
-        Assert.Contains("TensorPrimitives.CosineSimilarity(u, v):  ∂/∂u = v / (‖u‖ ‖v‖) − ", cosine, StringComparison.Ordinal);
-        Assert.Contains("∂/∂v = u / (‖u‖ ‖v‖) − ", cosine, StringComparison.Ordinal);
-
-        // The two over parameters run whole both ways; the one over the local buffer is its loop of three sums.
-        Assert.Equal(2, CountOf(cosine, "TensorPrimitives.CosineSimilarity<double>("));
-        Assert.DoesNotContain("CosineSimilarity<double>(e", cosine, StringComparison.Ordinal);
+        var generated = Run.Value.Source(method);
+        Assert.Contains(first, generated, StringComparison.Ordinal);
+        Assert.Contains(second, generated, StringComparison.Ordinal);
+        Assert.Equal(calls, CountOf(generated, call));
+        Assert.DoesNotContain(overBuffer, generated, StringComparison.Ordinal);
+        Assert.Contains("TensorPrimitives.MultiplyAdd<double>(", generated, StringComparison.Ordinal);
     }
 
     [Fact]
