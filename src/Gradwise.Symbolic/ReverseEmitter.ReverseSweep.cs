@@ -346,8 +346,7 @@ public static partial class ReverseEmitter
                 if (IsActive(argument))
                 {
                     // The callee adds into the caller's gradient, over the window its argument reads.
-                    var target = gradients[span.Array];
-                    gradientArguments.Add(SpanCode(target, span.Whole, span.Offset, span.Length, isArray: false));
+                    gradientArguments.Add(GradientWindow(argument));
                     continue;
                 }
 
@@ -395,8 +394,7 @@ public static partial class ReverseEmitter
                     continue;
                 }
 
-                var span = argument.Span!;
-                var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+                var gradient = GradientWindow(argument);
                 switch (call.Kernel)
                 {
                     case TensorKernel.Dot when SquaresOneWindow(call):
@@ -425,6 +423,13 @@ public static partial class ReverseEmitter
             }
         }
 
+        /// <summary>The window of the caller's gradient a span argument's adjoint is added into: the window the argument reads, of its gradient.</summary>
+        private string GradientWindow(CallArg argument)
+        {
+            var span = argument.Span!;
+            return SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+        }
+
         /// <summary>
         /// The reverse of <c>c = TensorPrimitives.CosineSimilarity(x, y)</c>: y / (‖x‖ ‖y‖) − c · x / ‖x‖², times the seed, added into x's
         /// gradient window, and the same with x and y swapped into y's, each as two vectorized passes; the norms and c computed again
@@ -449,8 +454,7 @@ public static partial class ReverseEmitter
             {
                 if (IsActive(call.Arguments[i]))
                 {
-                    var span = call.Arguments[i].Span!;
-                    var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+                    var gradient = GradientWindow(call.Arguments[i]);
                     lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", " + seed + " / (" + norms[0] + " * " + norms[1] + "), " + gradient + ", " + gradient + ");");
                     lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[i] + ", -" + seed + " * " + cosine + " / (" + norms[i] + " * " + norms[i] + "), " + gradient + ", " + gradient + ");");
                 }
@@ -478,8 +482,7 @@ public static partial class ReverseEmitter
             {
                 if (IsActive(call.Arguments[i]))
                 {
-                    var span = call.Arguments[i].Span!;
-                    var gradient = SpanCode(gradients[span.Array], span.Whole, span.Offset, span.Length, isArray: false);
+                    var gradient = GradientWindow(call.Arguments[i]);
                     lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[i] + ", " + seed + " / " + distance + ", " + gradient + ", " + gradient + ");");
                     lines.Add(pad + "    " + Tensors + "MultiplyAdd<double>(" + values[1 - i] + ", -" + seed + " / " + distance + ", " + gradient + ", " + gradient + ");");
                 }
