@@ -117,6 +117,35 @@ public sealed class FloatTensorPrimitivesGeneratorTests
                 return sum / u.Length;
             }
 
+            /// <summary>
+            /// Distance and CosineSimilarity of float buffers (each the loop over its elements: the root of a sum, the quotient of
+            /// three sums), of a + 2 and p − 2, whose norms are √3 or more, away from the zero vector where both have a kink.
+            /// </summary>
+            [Differentiable]
+            public static float Embed(ReadOnlySpan<float> a, ReadOnlySpan<float> p)
+            {
+                Span<float> s = stackalloc float[a.Length];
+                Span<float> q = stackalloc float[p.Length];
+                TensorPrimitives.Add(a, 2f, s);
+                TensorPrimitives.Add(p, -2f, q);
+                return TensorPrimitives.Distance(s, q) + 0.5f * (1f - TensorPrimitives.CosineSimilarity(s, q));
+            }
+
+            public static double EmbedTwin(double[] a, double[] p)
+            {
+                double d = 0, dot = 0, ss = 0, qq = 0;
+                for (int i = 0; i < a.Length; i++)
+                {
+                    double s = a[i] + 2, q = p[i] - 2;
+                    d += (s - q) * (s - q);
+                    dot += s * q;
+                    ss += s * s;
+                    qq += q * q;
+                }
+
+                return Math.Sqrt(d) + 0.5 * (1 - dot / (Math.Sqrt(ss) * Math.Sqrt(qq)));
+            }
+
             private static readonly float[] X = { 0.5f, -1.25f, 0.75f, 2f, -0.5f, 1f, 0.25f, -1.5f, 1.75f };
             private static readonly float[] Y = { 1f, 0f, 1f };
             private static float[] Floats(double[] t, int start, int count) { var f = new float[count]; for (int i = 0; i < count; i++) f[i] = (float)t[start + i]; return f; }
@@ -143,6 +172,18 @@ public sealed class FloatTensorPrimitivesGeneratorTests
                 var v = LayerWithGradient(Floats(t, 0, 9), Floats(t, 9, 3), Floats(Doubles(X), 0, 3), 1, dw, dc);
                 for (int i = 0; i < 9; i++) g[i] = dw[i];
                 for (int i = 0; i < 3; i++) g[9 + i] = dc[i];
+                return v;
+            }
+
+            public static double EmbedValue(double[] t) => Embed(Floats(t, 0, 3), Floats(t, 3, 3));
+            public static double EmbedTwinValue(double[] t) => EmbedTwin(Slice(t, 0, 3), Slice(t, 3, 3));
+            public static double EmbedGradient(double[] t, double[] g)
+            {
+                var da = new float[3];
+                var dp = new float[3];
+                var v = EmbedWithGradient(Floats(t, 0, 3), Floats(t, 3, 3), da, dp);
+                for (int i = 0; i < 3; i++) g[i] = da[i];
+                for (int i = 0; i < 3; i++) g[3 + i] = dp[i];
                 return v;
             }
 
@@ -183,6 +224,7 @@ public sealed class FloatTensorPrimitivesGeneratorTests
     [InlineData("Logistic", 4)]
     [InlineData("Layer", 12)]
     [InlineData("Gates", 9)]
+    [InlineData("Embed", 6)]
     public void Gradient_agrees_with_the_double_twin(string name, int size)
     {
         var random = new Random((size * 131) + name.Length);
