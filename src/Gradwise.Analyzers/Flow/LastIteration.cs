@@ -44,11 +44,7 @@ internal static class LastIteration
     /// </summary>
     public static (ILocalSymbol Index, IOperation Bound)? PassIndex(IOperation stored)
     {
-        var site = stored.Parent;
-        while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
-        {
-            site = site.Parent;
-        }
+        var site = SiteOf(stored);
 
         ILocalSymbol? storedAt = null;
         switch (site)
@@ -126,11 +122,7 @@ internal static class LastIteration
             return null;
         }
 
-        var site = definition.Parent;
-        while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
-        {
-            site = site.Parent;
-        }
+        var site = SiteOf(definition);
 
         if (site is not ISimpleAssignmentOperation || EveryPass(site) is not { } loop || loop.Syntax.Span.Contains(use.Syntax.Span))
         {
@@ -152,12 +144,7 @@ internal static class LastIteration
         ILoopOperation? loop = null;
         foreach (var definition in definitions)
         {
-            var site = definition.Parent;
-            while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
-            {
-                site = site.Parent;
-            }
-
+            var site = SiteOf(definition);
             if (site is ISimpleAssignmentOperation && EveryPass(site) is { } each && !each.Syntax.Span.Contains(use.Syntax.Span) && each.Syntax.Span.End <= use.Syntax.SpanStart)
             {
                 if (stored != null)
@@ -170,6 +157,18 @@ internal static class LastIteration
         }
 
         return stored != null && definitions.All(d => d == stored || d.Syntax.Span.End <= loop!.Syntax.SpanStart) ? stored : null;
+    }
+
+    /// <summary>Where a value is stored, added or given: its first parent that is not an implicit conversion or parentheses.</summary>
+    private static IOperation? SiteOf(IOperation value)
+    {
+        var site = value.Parent;
+        while (site is IConversionOperation { OperatorMethod: null } or IParenthesizedOperation)
+        {
+            site = site.Parent;
+        }
+
+        return site;
     }
 
     /// <summary>
