@@ -314,6 +314,13 @@ public sealed class TensorPrimitivesGeneratorTests
         Assert.Contains("TensorPrimitives.MultiplyAdd<double>(", generated, StringComparison.Ordinal);
     }
 
+    /// <summary>The whole generated code of the two-span reductions' methods, against committed snapshots.</summary>
+    [Theory]
+    [InlineData("Triplet")]
+    [InlineData("Cosine")]
+    public void Generated_code_matches_snapshot(string method) =>
+        SnapshotVerifier.Verify(Run.Value.Source("T." + method + "("), method);
+
     [Fact]
     public void Distance_where_its_arguments_meet_has_the_zero_subgradient()
     {
