@@ -1177,7 +1177,7 @@ internal sealed class SquaredErrorRecognizer
 
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
         {
-            return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : SquaredNorm(call, call.Arguments[0].Value, ct);
+            return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : SquaredNorm(call, ThroughLocal(call.Arguments[0].Value, ct), ct); // also float d = Distance(p, t); ... Pow(d, 2)
         }
 
         if (call.Arguments.Length == 1 && HasBody(target) && squaringMethods.GetOrAdd(target.OriginalDefinition, m => SquaresItsParameter(m, ct))

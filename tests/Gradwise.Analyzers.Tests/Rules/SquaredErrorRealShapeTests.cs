@@ -8029,10 +8029,15 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:d * d|} / t.Length;")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(t, p, err); var n = TensorPrimitives.Norm(err); return {|GW1001:0.5f * n * n|};")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "var d = TensorPrimitives.Distance(t, p); return {|GW1002:d * d|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:MathF.Pow(d, 2)|} / t.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "TensorPrimitives.Subtract(p, t, err); double n = TensorPrimitives.Norm(err); return (float){|GW1002:Math.Pow(n, 2)|};")]
     [InlineData("TensorPrimitives.Tanh(z, p);", "return MathF.Pow(TensorPrimitives.Distance(p, t), 2);")] // a tanh output
     [InlineData("TensorPrimitives.Tanh(z, p);", "float d = TensorPrimitives.Distance(p, t); return d * d;")] // a tanh output
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); float n = TensorPrimitives.Norm(p); return d * n;")] // not a square
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); d = 1f; return d * d;")] // d no longer the distance
+    [InlineData("TensorPrimitives.Tanh(z, p);", "float d = TensorPrimitives.Distance(p, t); return MathF.Pow(d, 2);")] // a tanh output
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); d = 1f; return MathF.Pow(d, 2);")] // d no longer the distance
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "float n = TensorPrimitives.Norm(p); return MathF.Pow(n, 2);")] // the outputs' own norm: no error
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "return MathF.Pow(TensorPrimitives.Norm(p), 2);")] // the outputs' own norm: no error
     [InlineData("TensorPrimitives.Tanh(z, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a tanh output
     [InlineData("TensorPrimitives.Multiply(z, 2f, p);", "TensorPrimitives.Subtract(p, t, err); return TensorPrimitives.SumOfSquares(err);")] // a linear output
@@ -8070,6 +8075,7 @@ public sealed class SquaredErrorRealShapeTests
         "TensorPrimitives.Subtract(p, t, err); var s = new float[4]; TensorPrimitives.Subtract(1f, p, s); TensorPrimitives.Multiply(s, p, s); {|GW1001:TensorPrimitives.Multiply(err, s, delta)|}; return 0;")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1001:MathF.Pow(TensorPrimitives.Norm(err), 2)|} + {|GW1001:MathF.Pow(TensorPrimitives.Distance(p, t), 2)|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:d * d|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:MathF.Pow(d, 2)|};")]
     public void TensorPrimitives_error_buffers_do_not_crash_the_rule_while_typed(string activation, string step) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorErrors(activation, step), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
 
