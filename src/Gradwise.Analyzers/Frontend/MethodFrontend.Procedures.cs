@@ -353,7 +353,7 @@ internal sealed partial class MethodFrontend
                         break;
                     }
 
-                case IExpressionStatementOperation { Operation: IInvocationOperation call } when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.Reductions.ContainsKey(call.TargetMethod.Name):
+                case IExpressionStatementOperation { Operation: IInvocationOperation call } when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.IsReduction(call.TargetMethod):
                     if (!ExecuteTensorWrite(call, scope, output))
                     {
                         return false;

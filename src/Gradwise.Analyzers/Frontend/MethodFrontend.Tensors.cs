@@ -14,7 +14,7 @@ namespace Gradwise.Frontend;
 internal sealed partial class MethodFrontend
 {
     private const string TensorSupport =
-        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance and CosineSimilarity, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, Negate, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity, Max, Min, SumOfMagnitudes, Product, ProductOfSums and ProductOfDifferences, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, AddMultiply, Negate, Max, Min, Clamp, Pow, Reciprocal, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
 
     /// <summary>
     /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the
@@ -24,7 +24,9 @@ internal sealed partial class MethodFrontend
     {
         var callee = invocation.TargetMethod;
         var name = "TensorPrimitives." + callee.Name;
-        if (!TensorApi.Reductions.TryGetValue(callee.Name, out var reduction) || callee.Parameters.Length != reduction.Spans)
+        var fold = TensorApi.Folds.TryGetValue(callee.Name, out var foldSpans) && callee.Parameters.Length == foldSpans;
+        var whole = TensorApi.Reductions.TryGetValue(callee.Name, out var reduction) && callee.Parameters.Length == reduction.Spans;
+        if (!fold && !whole)
         {
             Unsupported(invocation, "the call to '" + name + "'", TensorSupport);
             return null;
@@ -45,6 +47,11 @@ internal sealed partial class MethodFrontend
         if (arguments is null)
         {
             return UnknownCall(invocation);
+        }
+
+        if (fold)
+        {
+            return ReadFold(callee.Name, arguments);
         }
 
         // Over double windows the call runs as written, both ways. Over float, the method is computed in double (as its
@@ -120,6 +127,40 @@ internal sealed partial class MethodFrontend
         return kernel is TensorKernel.Norm or TensorKernel.Distance
             ? Ex.Cond(Ex.Equal(Ex.Var(sum), Ex.Zero), Ex.Zero, Ex.Call(MathFunction.Sqrt, Ex.Var(sum)))
             : Ex.Var(sum);
+    }
+
+    /// <summary>
+    /// <c>Max(x)</c>, <c>Product(x)</c>, <c>SumOfMagnitudes(x)</c> and the other folds (<see cref="TensorApi.Folds"/>) over any span the
+    /// method reads: the loop they stand for, differentiated like any loop. The extremes and products start from the first term and
+    /// fold in the rest, so an empty span fails as <c>TensorPrimitives</c> does (reading element 0), and <c>Max</c>'s derivative goes
+    /// to its first greatest element; <c>SumOfMagnitudes</c> starts from 0.
+    /// </summary>
+    private Expr? ReadFold(string member, IArgumentOperation[] arguments)
+    {
+        var index = Fresh("k");
+        var at = IntExpr.Var(index);
+        var fromFirst = TensorApi.FoldsFromFirst(member);
+        var elements = new Expr[arguments.Length];
+        var firsts = new Expr[arguments.Length];
+        IntExpr? length = null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (TensorSource(arguments[i], member, at) is not var (element, sourceLength) || TensorSource(arguments[i], member, IntExpr.Zero) is not var (first, _))
+            {
+                return null;
+            }
+
+            elements[i] = element;
+            firsts[i] = first;
+            length ??= sourceLength;
+        }
+
+        var folded = Fresh(member + "Value");
+        declaredLocals.Add(folded);
+        pendingCalls.Add(new AssignStmt(folded, fromFirst ? TensorApi.FoldTerm(member, firsts) : Ex.Zero, true));
+        var step = new AssignStmt(folded, TensorApi.FoldStep(member, Ex.Var(folded), TensorApi.FoldTerm(member, elements)), false);
+        pendingCalls.Add(new LoopStmt(index, fromFirst ? IntExpr.One : IntExpr.Zero, length!, 1, Inclusive: false, Block.Of(new Stmt[] { step }), HasBreak: false));
+        return Ex.Var(folded);
     }
 
     /// <summary>

@@ -669,7 +669,7 @@ internal sealed partial class MethodFrontend
                 Unsupported(assignment, "the assignment to '" + assignment.Target.Syntax + "'", "a [Differentiable] method may assign its own double locals and parameters only (no fields, properties or array elements)");
                 return false;
 
-            case IInvocationOperation call when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.Reductions.ContainsKey(call.TargetMethod.Name):
+            case IInvocationOperation call when TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !TensorApi.IsReduction(call.TargetMethod):
                 // TensorPrimitives.Exp(x, destination) and the like: named as the TensorPrimitives call it is.
                 return ReadTensorCall(call) != null;
 

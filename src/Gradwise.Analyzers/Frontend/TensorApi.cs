@@ -23,6 +23,54 @@ internal static class TensorApi
     };
 
     /// <summary>
+    /// The reductions read as the loops they stand for wherever they are (no whole operation of their own), by member name, with how
+    /// many span arguments each takes: a fold of one term per element (<see cref="FoldTerm"/>, <see cref="FoldStep"/>).
+    /// </summary>
+    public static readonly Dictionary<string, int> Folds = new()
+    {
+        ["Max"] = 1,
+        ["Min"] = 1,
+        ["SumOfMagnitudes"] = 1,
+        ["Product"] = 1,
+        ["ProductOfSums"] = 2,
+        ["ProductOfDifferences"] = 2,
+    };
+
+    /// <summary>The term a fold (<see cref="Folds"/>) takes of its spans' elements at one index.</summary>
+    public static Expr FoldTerm(string name, Expr[] elements) => name switch
+    {
+        "SumOfMagnitudes" => Ex.Call(MathFunction.Abs, elements[0]),
+        "ProductOfSums" => Ex.Add(elements[0], elements[1]),
+        "ProductOfDifferences" => Ex.Sub(elements[0], elements[1]),
+        _ => elements[0],
+    };
+
+    /// <summary>
+    /// A fold's value so far combined with the next term: <c>Math.Max</c> for <c>Max</c> (at a tie the value so far, so the
+    /// derivative goes to the first greatest element, the one <c>IndexOfMax</c> names), a sum for <c>SumOfMagnitudes</c>, a product
+    /// for the products.
+    /// </summary>
+    public static Expr FoldStep(string name, Expr folded, Expr term) => name switch
+    {
+        "Max" => Ex.Max(folded, term),
+        "Min" => Ex.Min(folded, term),
+        "SumOfMagnitudes" => Ex.Add(folded, term),
+        _ => Ex.Mul(folded, term),
+    };
+
+    /// <summary>
+    /// True when a fold starts from its first term and runs over the rest (the extremes and the products, which
+    /// <c>TensorPrimitives</c> refuses for an empty span, so that the loop fails there too, reading element 0); false when it starts
+    /// from 0 (<c>SumOfMagnitudes</c>, 0 for an empty span).
+    /// </summary>
+    public static bool FoldsFromFirst(string name) => name != "SumOfMagnitudes";
+
+    /// <summary>True when <paramref name="member"/> is a reduction of <c>TensorPrimitives</c> (<see cref="Reductions"/> or <see cref="Folds"/>), by name and arity.</summary>
+    public static bool IsReduction(IMethodSymbol member) =>
+        IsTensorPrimitives(member.ContainingType)
+        && (Reductions.TryGetValue(member.Name, out var reduction) ? reduction.Spans : Folds.TryGetValue(member.Name, out var spans) ? spans : -1) == member.Parameters.Length;
+
+    /// <summary>
     /// The element-by-element operations into a destination span, by member name, with how many inputs (spans or
     /// doubles) come before the destination. The one-input functions of <see cref="MathApi.Functions"/> count too.
     /// </summary>
@@ -36,6 +84,12 @@ internal static class TensorApi
         ["Multiply"] = 2,
         ["Divide"] = 2,
         ["MultiplyAdd"] = 3,
+        ["AddMultiply"] = 3,
+        ["Max"] = 2,
+        ["Min"] = 2,
+        ["Clamp"] = 3,
+        ["Pow"] = 2,
+        ["Reciprocal"] = 1,
     };
 
     /// <summary>The elementwise operations over double spans the generated code runs whole, with <c>TensorPrimitives</c>, both ways.</summary>
@@ -69,6 +123,12 @@ internal static class TensorApi
         "Multiply" => Ex.Mul(inputs[0], inputs[1]),
         "Divide" => Ex.Div(inputs[0], inputs[1]),
         "MultiplyAdd" => Ex.Add(Ex.Mul(inputs[0], inputs[1]), inputs[2]),
+        "AddMultiply" => Ex.Mul(Ex.Add(inputs[0], inputs[1]), inputs[2]),
+        "Max" => Ex.Max(inputs[0], inputs[1]),
+        "Min" => Ex.Min(inputs[0], inputs[1]),
+        "Clamp" => Ex.Clamp(inputs[0], inputs[1], inputs[2]),
+        "Pow" => Ex.Pow(inputs[0], inputs[1]),
+        "Reciprocal" => Ex.Div(Ex.One, inputs[0]),
         _ => Ex.Call(MathApi.Functions[name], inputs[0]),
     };
 

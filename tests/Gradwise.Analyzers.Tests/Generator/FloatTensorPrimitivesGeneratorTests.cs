@@ -146,6 +146,29 @@ public sealed class FloatTensorPrimitivesGeneratorTests
                 return Math.Sqrt(d) + 0.5 * (1 - dot / (Math.Sqrt(ss) * Math.Sqrt(qq)));
             }
 
+            /// <summary>A ReLU of a product (elementwise Max with 0) and its largest element, an L1 penalty and a product, over floats (loops).</summary>
+            [Differentiable]
+            public static float Margin(ReadOnlySpan<float> w, ReadOnlySpan<float> v)
+            {
+                Span<float> h = stackalloc float[w.Length];
+                TensorPrimitives.Multiply(w, v, h);
+                TensorPrimitives.Max(h, 0f, h);
+                return TensorPrimitives.Max(h) + 0.25f * TensorPrimitives.SumOfMagnitudes(w) + TensorPrimitives.Product(v);
+            }
+
+            public static double MarginTwin(double[] w, double[] v)
+            {
+                double largest = double.NegativeInfinity, l1 = 0, product = 1;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    largest = Math.Max(largest, Math.Max(w[i] * v[i], 0));
+                    l1 += Math.Abs(w[i]);
+                    product *= v[i];
+                }
+
+                return largest + 0.25 * l1 + product;
+            }
+
             private static readonly float[] X = { 0.5f, -1.25f, 0.75f, 2f, -0.5f, 1f, 0.25f, -1.5f, 1.75f };
             private static readonly float[] Y = { 1f, 0f, 1f };
             private static float[] Floats(double[] t, int start, int count) { var f = new float[count]; for (int i = 0; i < count; i++) f[i] = (float)t[start + i]; return f; }
@@ -187,6 +210,18 @@ public sealed class FloatTensorPrimitivesGeneratorTests
                 return v;
             }
 
+            public static double MarginValue(double[] t) => Margin(Floats(t, 0, 4), Floats(t, 4, 4));
+            public static double MarginTwinValue(double[] t) => MarginTwin(Slice(t, 0, 4), Slice(t, 4, 4));
+            public static double MarginGradient(double[] t, double[] g)
+            {
+                var dw = new float[4];
+                var dv = new float[4];
+                var v = MarginWithGradient(Floats(t, 0, 4), Floats(t, 4, 4), dw, dv);
+                for (int i = 0; i < 4; i++) g[i] = dw[i];
+                for (int i = 0; i < 4; i++) g[4 + i] = dv[i];
+                return v;
+            }
+
             public static double GatesValue(double[] t) => Gates(Floats(t, 0, 4), Floats(t, 4, 4), (float)t[8]);
             public static double GatesTwinValue(double[] t) => GatesTwin(Slice(t, 0, 4), Slice(t, 4, 4), t[8]);
             public static double GatesGradient(double[] t, double[] g)
@@ -225,6 +260,7 @@ public sealed class FloatTensorPrimitivesGeneratorTests
     [InlineData("Layer", 12)]
     [InlineData("Gates", 9)]
     [InlineData("Embed", 6)]
+    [InlineData("Margin", 8)]
     public void Gradient_agrees_with_the_double_twin(string name, int size)
     {
         var random = new Random((size * 131) + name.Length);

@@ -8,7 +8,7 @@ namespace Gradwise.Analyzers.Tests.Generator;
 
 /// <summary>
 /// <c>TensorPrimitives</c> reductions (Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity) inside [Differentiable] methods: differentiated as
-/// whole operations, their adjoints added with <c>TensorPrimitives</c> too. The oracle is finite differences of the
+/// whole operations, their adjoints added with <c>TensorPrimitives</c> too; the folds (Max, Min, SumOfMagnitudes, the products) as loops. The oracle is finite differences of the
 /// method itself (which calls the real <c>TensorPrimitives</c>), per coordinate, at random points.
 /// </summary>
 public sealed class TensorPrimitivesGeneratorTests
@@ -170,6 +170,34 @@ public sealed class TensorPrimitivesGeneratorTests
                 return far + 0.5 * TensorPrimitives.CosineSimilarity(u.Slice(0, 2), v.Slice(1, 2)) + TensorPrimitives.CosineSimilarity<double>(e, v);
             }
 
+            /// <summary>
+            /// The folds, loops over the elements wherever they are: Max of a parameter and of a ReLU buffer (elementwise Max with 0),
+            /// Min of a window, an L1 penalty (SumOfMagnitudes), Product, ProductOfSums, ProductOfDifferences; and the elementwise
+            /// Clamp, Pow, AddMultiply, Min and Reciprocal into local buffers.
+            /// </summary>
+            [Differentiable]
+            public static double Folds(ReadOnlySpan<double> w, ReadOnlySpan<double> v)
+            {
+                Span<double> h = stackalloc double[w.Length];
+                Span<double> c = stackalloc double[w.Length];
+                Span<double> r = stackalloc double[w.Length];
+                TensorPrimitives.Max<double>(w, 0.0, h);
+                TensorPrimitives.Clamp<double>(v, -0.5, 0.5, c);
+                TensorPrimitives.Pow<double>(c, 3.0, c);
+                TensorPrimitives.AddMultiply<double>(h, c, v, c);
+                TensorPrimitives.Min<double>(c, w, c);
+                TensorPrimitives.Exp<double>(v, r);
+                TensorPrimitives.Reciprocal<double>(r, r);
+                double top = TensorPrimitives.Max(w) + 0.5 * TensorPrimitives.Max<double>(h) - TensorPrimitives.Min(v.Slice(1, 2));
+                double l1 = 0.1 * TensorPrimitives.SumOfMagnitudes(w);
+                return top + l1 + TensorPrimitives.Product(v) + TensorPrimitives.ProductOfSums(w, v) + TensorPrimitives.ProductOfDifferences<double>(c, w)
+                    + TensorPrimitives.Sum<double>(c) + TensorPrimitives.Dot<double>(r, h);
+            }
+
+            /// <summary>The largest of the scores, alone: its gradient is 1 at the first greatest element.</summary>
+            [Differentiable]
+            public static double Largest(ReadOnlySpan<double> w) => TensorPrimitives.Max(w) - TensorPrimitives.Min(w);
+
             // Wrappers over one flat theta, with the data fixed.
             private static readonly double[] X = { 0.5, -1.0, 0.25, 2.0, -0.75, 1.5, 1.0, -0.5, 0.125, 0.3, -0.2, 0.9 };
             private static readonly double[] Y = { 1, 0, 1, 0 };
@@ -225,6 +253,12 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double CosineValue(double[] t) => Cosine(Away(t).AsSpan(0, 3), Away(t).AsSpan(3, 3));
             public static double CosineGradient(double[] t, double[] g) => CosineWithGradient(Away(t).AsSpan(0, 3), Away(t).AsSpan(3, 3), g.AsSpan(0, 3), g.AsSpan(3, 3));
 
+            public static double FoldsValue(double[] t) => Folds(t.AsSpan(0, 4), t.AsSpan(4, 4));
+            public static double FoldsGradient(double[] t, double[] g) => FoldsWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
+
+            public static double LargestValue(double[] t) => Largest(t);
+            public static double LargestGradient(double[] t, double[] g) => LargestWithGradient(t, g);
+
             public static double MixedValue(double[] t) => Mixed(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double MixedGradient(double[] t, double[] g) => MixedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
         }
@@ -266,6 +300,8 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Outer", 8)]
     [InlineData("Triplet", 9)]
     [InlineData("Cosine", 6)]
+    [InlineData("Folds", 8)]
+    [InlineData("Largest", 5)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -343,9 +379,41 @@ public sealed class TensorPrimitivesGeneratorTests
     }
 
     [Theory]
-    [InlineData("TensorPrimitives.Min<double>(w, e, e); return e[0];", "the call to 'TensorPrimitives.Min'")]
-    [InlineData("return TensorPrimitives.Product<double>(w);", "the call to 'TensorPrimitives.Product'")]
-    [InlineData("return TensorPrimitives.Max<double>(w);", "the call to 'TensorPrimitives.Max'")]
+    [InlineData(new[] { 1.0, -2.0, 1.0, 0.5 }, new[] { 1.0, 0.0, 0.0, 0.0 }, new[] { 0.0, 1.0, 0.0, 0.0 })] // a tie: the first of the greatest
+    [InlineData(new[] { 0.0, 0.0, 0.0, 0.0 }, new[] { 1.0, 0.0, 0.0, 0.0 }, new[] { 1.0, 0.0, 0.0, 0.0 })] // all tied: Max and Min both at the first
+    [InlineData(new[] { -1.0, 3.0, 2.0, 3.0 }, new[] { 0.0, 1.0, 0.0, 0.0 }, new[] { 1.0, 0.0, 0.0, 0.0 })]
+    public void Max_and_Min_give_their_whole_derivative_to_the_first_extreme_element(double[] w, double[] ofMax, double[] ofMin)
+    {
+        // Largest = Max(w) − Min(w): its gradient is the first greatest element's unit vector minus the first least one's, the
+        // elements IndexOfMax and IndexOfMin name.
+        var g = new double[w.Length];
+        var value = (double)Run.Value.Invoke("Specs.T", "LargestGradient", new object?[] { w, g })!;
+        Assert.Equal(TensorPrimitives.Max<double>(w) - TensorPrimitives.Min<double>(w), value);
+        Assert.Equal(ofMax.Zip(ofMin, (a, b) => a - b), g);
+        Assert.Equal(TensorPrimitives.IndexOfMax<double>(w), Array.IndexOf(ofMax, 1.0));
+        Assert.Equal(TensorPrimitives.IndexOfMin<double>(w), Array.IndexOf(ofMin, 1.0));
+    }
+
+    [Fact]
+    public void Folds_give_TensorPrimitives_values_where_it_is_not_smooth()
+    {
+        // A NaN element makes Max and Min NaN, as TensorPrimitives gives them, and their gradient NaN; ReLU'(0) = 0 and |x|'(0) = 0.
+        var g = new double[5];
+        var nan = (double)Run.Value.Invoke("Specs.T", "LargestGradient", new object?[] { new[] { 1.0, double.NaN, 2.0, 0.0, 0.0 }, g })!;
+        Assert.True(double.IsNaN(nan));
+        Assert.True(double.IsNaN(TensorPrimitives.Max<double>(new[] { 1.0, double.NaN, 2.0 })));
+
+        var theta = new double[] { 0, 0, 0, 0, 0.25, -0.25, 0.75, 0.1 };
+        var atZero = new double[8];
+        var value = (double)Run.Value.Invoke("Specs.T", "FoldsGradient", new object?[] { theta, atZero })!;
+        Assert.Equal((double)Run.Value.Invoke("Specs.T", "FoldsValue", new object?[] { theta })!, value, 12);
+        Assert.All(atZero, d => Assert.True(double.IsFinite(d), $"{d}"));
+    }
+
+    [Theory]
+    [InlineData("return TensorPrimitives.MaxMagnitude<double>(w);", "the call to 'TensorPrimitives.MaxMagnitude'")]
+    [InlineData("TensorPrimitives.Hypot<double>(w, w, e); return e[0];", "the call to 'TensorPrimitives.Hypot'")]
+    [InlineData("return w[0] > 0 ? TensorPrimitives.Max<double>(w) : 0.0;", "the call to 'TensorPrimitives.Max' inside a condition or ?: expression")]
     [InlineData("TensorPrimitives.Exp<double>(w, e.Slice(1)); return e[0];", "the destination 'e.Slice(1)'")]
     [InlineData("TensorPrimitives.Exp<float>(f, f); return e[0];", "the destination 'f'")]
     [InlineData("return w.Length > 1 ? TensorPrimitives.Sum(w) : 0.0;", "the call to 'TensorPrimitives.Sum' inside a condition or ?: expression")]
