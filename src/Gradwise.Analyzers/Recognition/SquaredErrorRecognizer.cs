@@ -1175,6 +1175,11 @@ internal sealed class SquaredErrorRecognizer
             };
         }
 
+        if (target.Name == "Pow" && TensorApi.IsTensorPrimitives(target.ContainingType) && call.Arguments.Length == 3 && Operations.Number(call.Arguments[1].Value) == 2.0)
+        {
+            return SquareOf(call, Operations.SpanOf(call.Arguments[0].Value), ct); // TensorPrimitives.Pow(err, 2f, squares), as Multiply(err, err, squares)
+        }
+
         if (target.Name == "Pow" && MathApi.IsRecognizedMathType(target.ContainingType) && call.Arguments.Length == 2 && Operations.Number(call.Arguments[1].Value) == 2.0)
         {
             return Difference(call.Arguments[0].Value, ct) is { } d ? new SquaredErrorLoss(call, d.Left, d.Right, false) : SquaredNorm(call, ThroughLocal(call.Arguments[0].Value, ct), ct); // also float d = Distance(p, t); ... Pow(d, 2)

@@ -8030,12 +8030,18 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(t, p, err); var n = TensorPrimitives.Norm(err); return {|GW1001:0.5f * n * n|};")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "var d = TensorPrimitives.Distance(t, p); return {|GW1002:d * d|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:MathF.Pow(d, 2)|} / t.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Multiply(err, err, err)|}; return TensorPrimitives.Sum(err) / err.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Pow(err, 2f, err)|}; return TensorPrimitives.Sum(err) / err.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "var sq = new float[4]; TensorPrimitives.Subtract(t, p, err); {|GW1002:TensorPrimitives.Pow<float>(err, 2, sq)|}; return 0.5f * TensorPrimitives.Sum(sq);")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "TensorPrimitives.Subtract(p, t, err); double n = TensorPrimitives.Norm(err); return (float){|GW1002:Math.Pow(n, 2)|};")]
     [InlineData("TensorPrimitives.Tanh(z, p);", "return MathF.Pow(TensorPrimitives.Distance(p, t), 2);")] // a tanh output
     [InlineData("TensorPrimitives.Tanh(z, p);", "float d = TensorPrimitives.Distance(p, t); return d * d;")] // a tanh output
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); float n = TensorPrimitives.Norm(p); return d * n;")] // not a square
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); d = 1f; return d * d;")] // d no longer the distance
     [InlineData("TensorPrimitives.Tanh(z, p);", "float d = TensorPrimitives.Distance(p, t); return MathF.Pow(d, 2);")] // a tanh output
+    [InlineData("TensorPrimitives.Tanh(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Pow(err, 2f, err); return TensorPrimitives.Sum(err);")] // a tanh output
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Pow(err, 3f, err); return TensorPrimitives.Sum(err);")] // cubed: no squared error
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Pow(p, 2f, err); return TensorPrimitives.Sum(err);")] // the outputs' own squares: no error
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); d = 1f; return MathF.Pow(d, 2);")] // d no longer the distance
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float n = TensorPrimitives.Norm(p); return MathF.Pow(n, 2);")] // the outputs' own norm: no error
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "return MathF.Pow(TensorPrimitives.Norm(p), 2);")] // the outputs' own norm: no error
@@ -8076,6 +8082,7 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1001:MathF.Pow(TensorPrimitives.Norm(err), 2)|} + {|GW1001:MathF.Pow(TensorPrimitives.Distance(p, t), 2)|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:d * d|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:MathF.Pow(d, 2)|};")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Pow(err, 2f, err)|}; return TensorPrimitives.Sum(err);")]
     public void TensorPrimitives_error_buffers_do_not_crash_the_rule_while_typed(string activation, string step) =>
         HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorErrors(activation, step), new Gradwise.Rules.SquaredErrorAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
 
