@@ -14,7 +14,7 @@ namespace Gradwise.Frontend;
 internal sealed partial class MethodFrontend
 {
     private const string TensorSupport =
-        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity, Max, Min, SumOfMagnitudes, Product, ProductOfSums and ProductOfDifferences, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, AddMultiply, Negate, Max, Min, Clamp, Pow, Reciprocal, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity, Max, Min, SumOfMagnitudes, Product, ProductOfSums, ProductOfDifferences, Average and StdDev, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, FusedMultiplyAdd, AddMultiply, Lerp, Negate, Max, Min, Clamp, Pow, Reciprocal, ReciprocalSqrt, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
 
     /// <summary>
     /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the
@@ -133,7 +133,8 @@ internal sealed partial class MethodFrontend
     /// <c>Max(x)</c>, <c>Product(x)</c>, <c>SumOfMagnitudes(x)</c> and the other folds (<see cref="TensorApi.Folds"/>) over any span the
     /// method reads: the loop they stand for, differentiated like any loop. The extremes and products start from the first term and
     /// fold in the rest, so an empty span fails as <c>TensorPrimitives</c> does (reading element 0), and <c>Max</c>'s derivative goes
-    /// to its first greatest element; <c>SumOfMagnitudes</c> starts from 0.
+    /// to its first greatest element; <c>SumOfMagnitudes</c> starts from 0. <c>Average</c> is the sum over the length, <c>StdDev</c> the
+    /// population deviation from it, a second loop.
     /// </summary>
     private Expr? ReadFold(string member, IArgumentOperation[] arguments)
     {
@@ -160,7 +161,26 @@ internal sealed partial class MethodFrontend
         pendingCalls.Add(new AssignStmt(folded, fromFirst ? TensorApi.FoldTerm(member, firsts) : Ex.Zero, true));
         var step = new AssignStmt(folded, TensorApi.FoldStep(member, Ex.Var(folded), TensorApi.FoldTerm(member, elements)), false);
         pendingCalls.Add(new LoopStmt(index, fromFirst ? IntExpr.One : IntExpr.Zero, length!, 1, Inclusive: false, Block.Of(new Stmt[] { step }), HasBreak: false));
-        return Ex.Var(folded);
+        if (member is not ("Average" or "StdDev"))
+        {
+            return Ex.Var(folded);
+        }
+
+        var mean = Fresh("AverageValue");
+        declaredLocals.Add(mean);
+        pendingCalls.Add(new AssignStmt(mean, Ex.Div(Ex.Var(folded), Ex.Int(length!)), true));
+        if (member == "Average")
+        {
+            return Ex.Var(mean);
+        }
+
+        // StdDev: the population deviation, √(Σ (x[k] − mean)² / n), 0 where every element is the mean, with derivative 0 there
+        // (the root's own, ∞ · 0, would be NaN), as for Norm.
+        var spread = Fresh("StdDevSpread");
+        declaredLocals.Add(spread);
+        pendingCalls.Add(new AssignStmt(spread, Ex.Zero, true));
+        pendingCalls.Add(ElementLoop(index, length!, new AssignStmt(spread, Ex.Add(Ex.Var(spread), Ex.Pow(Ex.Sub(elements[0], Ex.Var(mean)), Ex.Const(2))), false)));
+        return Ex.Cond(Ex.Equal(Ex.Var(spread), Ex.Zero), Ex.Zero, Ex.Call(MathFunction.Sqrt, Ex.Div(Ex.Var(spread), Ex.Int(length!))));
     }
 
     /// <summary>

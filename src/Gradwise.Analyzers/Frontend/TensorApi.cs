@@ -34,6 +34,8 @@ internal static class TensorApi
         ["Product"] = 1,
         ["ProductOfSums"] = 2,
         ["ProductOfDifferences"] = 2,
+        ["Average"] = 1,
+        ["StdDev"] = 1,
     };
 
     /// <summary>The term a fold (<see cref="Folds"/>) takes of its spans' elements at one index.</summary>
@@ -47,19 +49,19 @@ internal static class TensorApi
 
     /// <summary>
     /// A fold's value so far combined with the next term: <c>Math.Max</c> for <c>Max</c> (at a tie the value so far, so the
-    /// derivative goes to the first greatest element, the one <c>IndexOfMax</c> names), a sum for <c>SumOfMagnitudes</c>, a product
-    /// for the products.
+    /// derivative goes to the first greatest element, the one <c>IndexOfMax</c> names), a sum for <c>SumOfMagnitudes</c> and for the
+    /// mean <c>Average</c> and <c>StdDev</c> start from, a product for the products.
     /// </summary>
     public static Expr FoldStep(string name, Expr folded, Expr term) => name switch
     {
         "Max" => Ex.Max(folded, term),
         "Min" => Ex.Min(folded, term),
-        "SumOfMagnitudes" => Ex.Add(folded, term),
+        "SumOfMagnitudes" or "Average" or "StdDev" => Ex.Add(folded, term),
         _ => Ex.Mul(folded, term),
     };
 
     /// <summary>
-    /// True when a fold starts from its first term and runs over the rest (the extremes and the products, which
+    /// True when a fold starts from its first term and runs over the rest (the extremes, the products and the moments, which
     /// <c>TensorPrimitives</c> refuses for an empty span, so that the loop fails there too, reading element 0); false when it starts
     /// from 0 (<c>SumOfMagnitudes</c>, 0 for an empty span).
     /// </summary>
@@ -90,6 +92,9 @@ internal static class TensorApi
         ["Clamp"] = 3,
         ["Pow"] = 2,
         ["Reciprocal"] = 1,
+        ["ReciprocalSqrt"] = 1,
+        ["FusedMultiplyAdd"] = 3,
+        ["Lerp"] = 3,
     };
 
     /// <summary>The elementwise operations over double spans the generated code runs whole, with <c>TensorPrimitives</c>, both ways.</summary>
@@ -126,9 +131,12 @@ internal static class TensorApi
         "AddMultiply" => Ex.Mul(Ex.Add(inputs[0], inputs[1]), inputs[2]),
         "Max" => Ex.Max(inputs[0], inputs[1]),
         "Min" => Ex.Min(inputs[0], inputs[1]),
-        "Clamp" => Ex.Clamp(inputs[0], inputs[1], inputs[2]),
+        "Clamp" => Ex.Min(Ex.Max(inputs[0], inputs[1]), inputs[2]), // as TensorPrimitives computes it: a NaN bound gives NaN, min > max gives max
         "Pow" => Ex.Pow(inputs[0], inputs[1]),
         "Reciprocal" => Ex.Div(Ex.One, inputs[0]),
+        "ReciprocalSqrt" => Ex.Div(Ex.One, Ex.Call(MathFunction.Sqrt, inputs[0])),
+        "FusedMultiplyAdd" => Ex.Add(Ex.Mul(inputs[0], inputs[1]), inputs[2]),
+        "Lerp" => Ex.Add(inputs[0], Ex.Mul(Ex.Sub(inputs[1], inputs[0]), inputs[2])),
         _ => Ex.Call(MathApi.Functions[name], inputs[0]),
     };
 

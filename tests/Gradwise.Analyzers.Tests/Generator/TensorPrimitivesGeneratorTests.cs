@@ -194,6 +194,36 @@ public sealed class TensorPrimitivesGeneratorTests
                     + TensorPrimitives.Sum<double>(c) + TensorPrimitives.Dot<double>(r, h);
             }
 
+            /// <summary>
+            /// A layer norm: Average and StdDev (the population deviation, loops over a parameter and a window), then the elementwise
+            /// FusedMultiplyAdd, ReciprocalSqrt, Lerp and Clamp (as TensorPrimitives computes it) into local buffers.
+            /// </summary>
+            [Differentiable]
+            public static double Normalized(ReadOnlySpan<double> x, ReadOnlySpan<double> gamma)
+            {
+                Span<double> h = stackalloc double[x.Length];
+                Span<double> r = stackalloc double[x.Length];
+                double mean = TensorPrimitives.Average(x);
+                double sd = TensorPrimitives.StdDev<double>(x);
+                TensorPrimitives.Subtract<double>(x, mean, h);
+                TensorPrimitives.Multiply<double>(h, 1.0 / (sd + 1e-3), h);
+                TensorPrimitives.FusedMultiplyAdd<double>(h, gamma, 0.5, h);
+                TensorPrimitives.Exp<double>(gamma, r);
+                TensorPrimitives.ReciprocalSqrt<double>(r, r);
+                TensorPrimitives.Lerp<double>(h, r, 0.25, r);
+                TensorPrimitives.Clamp<double>(r, -0.75, 0.75, r);
+                return TensorPrimitives.SumOfSquares<double>(r) + TensorPrimitives.Average<double>(h) * TensorPrimitives.StdDev(gamma.Slice(1, 3));
+            }
+
+            /// <summary>Clamp with a bound given by the caller, into a local buffer.</summary>
+            [Differentiable]
+            public static double ClampedBy(ReadOnlySpan<double> w, [NoGradient] double low)
+            {
+                Span<double> c = stackalloc double[w.Length];
+                TensorPrimitives.Clamp<double>(w, low, 1.0, c);
+                return TensorPrimitives.Sum<double>(c);
+            }
+
             /// <summary>The largest of the scores, alone: its gradient is 1 at the first greatest element.</summary>
             [Differentiable]
             public static double Largest(ReadOnlySpan<double> w) => TensorPrimitives.Max(w) - TensorPrimitives.Min(w);
@@ -256,6 +286,12 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double FoldsValue(double[] t) => Folds(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double FoldsGradient(double[] t, double[] g) => FoldsWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
 
+            public static double NormalizedValue(double[] t) => Normalized(t.AsSpan(0, 4), t.AsSpan(4, 4));
+            public static double NormalizedGradient(double[] t, double[] g) => NormalizedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
+
+            public static double ClampedValue(double[] t, double low) => ClampedBy(t, low);
+            public static double ClampedGradient(double[] t, double low, double[] g) => ClampedByWithGradient(t, low, g);
+
             public static double LargestValue(double[] t) => Largest(t);
             public static double LargestGradient(double[] t, double[] g) => LargestWithGradient(t, g);
 
@@ -302,6 +338,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Cosine", 6)]
     [InlineData("Folds", 8)]
     [InlineData("Largest", 5)]
+    [InlineData("Normalized", 8)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -408,6 +445,29 @@ public sealed class TensorPrimitivesGeneratorTests
         var value = (double)Run.Value.Invoke("Specs.T", "FoldsGradient", new object?[] { theta, atZero })!;
         Assert.Equal((double)Run.Value.Invoke("Specs.T", "FoldsValue", new object?[] { theta })!, value, 12);
         Assert.All(atZero, d => Assert.True(double.IsFinite(d), $"{d}"));
+
+        // StdDev where every element is the mean: 0, as TensorPrimitives gives it, with the derivative 0 there (not NaN), so the
+        // gradient of the layer norm is finite; the values are TensorPrimitives' own.
+        var flat = new double[] { 0.5, 0.5, 0.5, 0.5, 0.2, 0.2, 0.2, 0.2 };
+        var atFlat = new double[8];
+        var flatValue = (double)Run.Value.Invoke("Specs.T", "NormalizedGradient", new object?[] { flat, atFlat })!;
+        Assert.Equal(0.0, TensorPrimitives.StdDev<double>(flat.AsSpan(0, 4)));
+        Assert.Equal((double)Run.Value.Invoke("Specs.T", "NormalizedValue", new object?[] { flat })!, flatValue, 12);
+        Assert.All(atFlat, d => Assert.True(double.IsFinite(d), $"{d}"));
+
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)] // NaN, as TensorPrimitives gives it (Math.Clamp would ignore the bound)
+    [InlineData(2.0)] // a lower bound above the upper one: every element is the upper bound (Math.Clamp would throw)
+    public void Clamp_is_computed_as_TensorPrimitives_computes_it(double low)
+    {
+        var w = new[] { 0.25, -0.75, 1.5 };
+        var g = new double[3];
+        var generated = (double)Run.Value.Invoke("Specs.T", "ClampedGradient", new object?[] { w, low, g })!;
+        var expected = (double)Run.Value.Invoke("Specs.T", "ClampedValue", new object?[] { w, low })!;
+        Assert.Equal(expected, generated);
     }
 
     [Theory]
