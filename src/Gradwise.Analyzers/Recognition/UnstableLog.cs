@@ -55,6 +55,11 @@ internal static class UnstableLog
                     : null;
         }
 
+        if (TensorPrimitivesLogInput(call) is { } input)
+        {
+            return BufferSite(call, input, flow, ct);
+        }
+
         if (LogArgument(call, flow.Index, ct) is not { } argument)
         {
             return null;
@@ -64,6 +69,11 @@ internal static class UnstableLog
         if (p.Type?.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single))
         {
             return null;
+        }
+
+        if (Element(p) is { } read && FlooredFill(read.Collection, p, flow.Index, ct))
+        {
+            return null; // MathF.Log(p[i]) after TensorPrimitives.Max(p, 1e-7f, p): the fill the read sees keeps p away from 0
         }
 
         if (flow.Of(p, Activation.Softmax, ct) is { } softmax)
@@ -91,6 +101,48 @@ internal static class UnstableLog
             ? new UnstableLogSite(call, p, complement, ProbabilityEvidence.CategoricalCrossEntropy, null, null)
             : null;
     }
+
+    /// <summary>
+    /// <c>TensorPrimitives.Log(p, destination)</c> of a buffer the sigmoid or the softmax filled (flow, element by element), or of
+    /// <c>q</c> after <c>TensorPrimitives.Subtract(1f, p, q)</c> (the log of 1 − p); null where the fill the log sees, or the one the
+    /// subtraction sees, floors the buffer (<c>TensorPrimitives.Clamp(p, 1e-7f, 1 - 1e-7f, p)</c>).
+    /// </summary>
+    private static UnstableLogSite? BufferSite(IInvocationOperation call, IOperation input, ActivationFlow flow, CancellationToken ct)
+    {
+        if (FlooredFill(input, call, flow.Index, ct))
+        {
+            return null;
+        }
+
+        var (p, complement) = flow.Index.FilledBy(input, call, ct) is { TargetMethod.Name: "Subtract", Arguments: [var one, var subtracted, _] } fill
+            && Operations.Number(one.Value) == 1.0 && !MathApi.IsNumeric(subtracted.Value.Type)
+            ? (Operations.SpanOf(subtracted.Value), true)
+            : (input, false);
+        if (complement && FlooredFill(p, flow.Index.FilledBy(input, call, ct)!, flow.Index, ct))
+        {
+            return null;
+        }
+
+        return flow.ElementsOf(p, Activation.Softmax, ct) is { } softmax
+            ? new UnstableLogSite(call, p, complement, ProbabilityEvidence.Softmax, softmax, null)
+            : flow.ElementsOf(p, Activation.Sigmoid, ct) is { } sigmoid
+                ? new UnstableLogSite(call, p, complement, ProbabilityEvidence.Sigmoid, sigmoid, null)
+                : null;
+    }
+
+    /// <summary>The span whose elementwise natural log <c>TensorPrimitives.Log(x, destination)</c> takes, or null for any other call.</summary>
+    public static IOperation? TensorPrimitivesLogInput(IInvocationOperation call) =>
+        call is { TargetMethod.Name: "Log", Arguments: [var x, _] } && TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType) && !MathApi.IsNumeric(x.Value.Type)
+            ? Operations.SpanOf(x.Value)
+            : null;
+
+    /// <summary>
+    /// True when the fill of <paramref name="buffer"/> that <paramref name="use"/> sees (<see cref="FlowIndex.FilledBy"/>) is
+    /// <c>TensorPrimitives.Max</c>, <c>Min</c> or <c>Clamp</c> with a constant bound: the structural guard <see cref="IsFloor"/> is, for a buffer.
+    /// </summary>
+    private static bool FlooredFill(IOperation buffer, IOperation use, FlowIndex index, CancellationToken ct) =>
+        index.FilledBy(buffer, use, ct) is { TargetMethod.Name: "Max" or "Min" or "Clamp" } fill
+        && fill.Arguments.Take(fill.Arguments.Length - 1).Any(a => Operations.Number(a.Value) is not null || Operations.Strip(a.Value) is IFieldReferenceOperation { Field.IsConst: true });
 
     /// <summary>The argument of a natural log: Math.Log, MathF.Log, double.Log, float.Log with one argument, or a user helper whose body is such a log of its parameter.</summary>
     public static IOperation? LogArgument(IInvocationOperation call, FlowIndex index, CancellationToken ct)

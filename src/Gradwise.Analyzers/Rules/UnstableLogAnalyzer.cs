@@ -46,8 +46,9 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        var tensor = UnstableLog.TensorLogArgument(call) != null;
-        if (!tensor && (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)))
+        var primitives = UnstableLog.TensorPrimitivesLogInput(call) is { } buffer ? buffer : null;
+        var tensor = primitives is null && UnstableLog.TensorLogArgument(call) != null;
+        if (!tensor && primitives is null && (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)))
         {
             if (call.Arguments.Length >= 2)
             {
@@ -78,6 +79,7 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             return;
         }
 
+        var single = (primitives is null ? site.Probability.Type : ElementType(primitives.Type))?.SpecialType == SpecialType.System_Single;
         var what = site.Evidence switch
         {
             ProbabilityEvidence.Sigmoid => (site.Complement ? "1 minus a sigmoid output" : "a sigmoid output") + " (" + site.Fact!.Source.Where + ")",
@@ -85,14 +87,31 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             ProbabilityEvidence.BinaryCrossEntropy => (site.Complement ? "1 − p" : "p") + ", a probability by the cross-entropy y·log p + (1 − y)·log(1 − p) around it",
             _ => "p[k], a probability by the cross-entropy Σ t[k]·log p[k] around it",
         };
-        var when = (site.Evidence, site.Complement) switch
+        var when = (site.Evidence, site.Complement, single) switch
         {
-            (ProbabilityEvidence.Softmax, false) => "it is 0 when its score is about 745 below the largest",
-            (ProbabilityEvidence.Softmax, true) => "it is 0 when one score leads the others by about 37",
-            (_, true) => "1 − σ(z) rounds to 0 for z above about 36.7",
-            (ProbabilityEvidence.Sigmoid, false) => "σ(z) is 0 for z below about −710",
+            (ProbabilityEvidence.Softmax, false, false) => "it is 0 when its score is about 745 below the largest",
+            (ProbabilityEvidence.Softmax, false, true) => "in float it is 0 when its score is about 104 below the largest",
+            (ProbabilityEvidence.Softmax, true, false) => "it is 0 when one score leads the others by about 37",
+            (ProbabilityEvidence.Softmax, true, true) => "in float it is 0 when one score leads the others by about 17",
+            (_, true, false) => "1 − σ(z) rounds to 0 for z above about 36.7",
+            (_, true, true) => "in float 1 − σ(z) rounds to 0 for z above about 16.6",
+            (ProbabilityEvidence.Sigmoid, false, false) => "σ(z) is 0 for z below about −710",
+            (ProbabilityEvidence.Sigmoid, false, true) => "in float σ(z) is 0 for z below about −88.7",
             _ => "a sigmoid or softmax output rounds to 0 long before the math says",
         };
+        if (primitives != null)
+        {
+            // TensorPrimitives.Log(p, logs): the message names the element-by-element forms; no fix rewrites a span call.
+            var of = (site.Complement ? "1 minus " : string.Empty) + (site.Evidence == ProbabilityEvidence.Softmax ? "softmax probabilities" : "sigmoid outputs") + " (" + site.Fact!.Source.Where + ")";
+            var floor = site.Complement ? "or floor 1 − p first (TensorPrimitives.Max(q, 1e-7f, q))" : "or floor p first (TensorPrimitives.Max(p, 1e-7f, p))";
+            var stable = site.Evidence == ProbabilityEvidence.Softmax ? "compute log-softmax from the scores (s_k − max − log Σ e^(s_j − max)), " + floor
+                : site.Complement ? "compute −Softplus(z) from the logits, " + floor : "compute −Softplus(−z) from the logits, " + floor;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnstableLogOfProbability, call.Syntax.GetLocation(), new[] { site.Fact.Source.Location },
+                UnstableLogFix.Properties(call.Syntax.Span, site.Complement, null, scalar: false), call.Syntax.ToString(), of, when, stable));
+            return;
+        }
+
         var instead = site.Evidence == ProbabilityEvidence.Softmax || site.Evidence == ProbabilityEvidence.CategoricalCrossEntropy
             ? "compute log-softmax from the scores (s_k − max − log Σ e^(s_j − max)) or clamp p away from 0"
             : site.Complement ? "use −Softplus(z) on the logit, or clamp 1 − p away from 0" : "use −Softplus(−z) on the logit, or clamp p away from 0";
@@ -102,6 +121,14 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             : UnstableLogFix.Properties(site.Site.Syntax.Span, site.Complement, site.Logit?.Syntax.Span);
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnstableLogOfProbability, site.Site.Syntax.GetLocation(), additional, properties, site.Site.Syntax.ToString(), what, when, instead));
     }
+
+    /// <summary>The element type of a span or array.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol array => array.ElementType,
+        INamedTypeSymbol { TypeArguments: [var element] } => element,
+        _ => null,
+    };
 
     /// <summary>
     /// The TorchSharp sigmoid or softmax that made <paramref name="value"/>, at the value or in its local's one definition, where a fix at

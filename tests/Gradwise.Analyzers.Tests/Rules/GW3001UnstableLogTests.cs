@@ -633,6 +633,108 @@ public sealed class GW3001UnstableLogTests
         Assert.True(double.IsFinite(-Softplus(800)));
     }
 
+    /// <summary>
+    /// Logs of <c>TensorPrimitives</c> buffers, in a loss of its own (<c>Losses</c>) with <c>p</c>, <c>q</c> and <c>lp</c> local float arrays:
+    /// the element-by-element log <c>TensorPrimitives.Log(p, lp)</c> and <c>MathF.Log(p[i])</c> of the buffer a sigmoid or softmax filled,
+    /// and the same after a floor.
+    /// </summary>
+    public static TheoryData<string, string> TensorPrimitivesCases() => new()
+    {
+        { "Log of a sigmoid buffer into another (fires)", "TensorPrimitives.Sigmoid(z, p); {|GW3001:TensorPrimitives.Log(p, lp)|}; return -TensorPrimitives.Dot(t, lp);" },
+        { "Log of a softmax buffer in place (fires)", "TensorPrimitives.SoftMax(z, p); {|GW3001:TensorPrimitives.Log(p, p)|}; return -p[0];" },
+        { "Log of 1 - p through Subtract(1f, p, q) (fires)", "TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Subtract(1f, p, q); {|GW3001:TensorPrimitives.Log(q, lp)|}; return -TensorPrimitives.Dot(t, lp);" },
+        { "Log of a stack buffer (fires)", "Span<float> s = stackalloc float[4]; TensorPrimitives.Sigmoid(z, s); TensorPrimitives.Log(z, lp); {|GW3001:TensorPrimitives.Log(s, lp)|}; return lp[0];" },
+        { "MathF.Log of an element of the buffer (fires)", "TensorPrimitives.Sigmoid(z, p); float l = 0; for (int i = 0; i < 4; i++) l -= t[i] * {|GW3001:MathF.Log(p[i])|}; return l;" },
+        { "Log after Clamp (silent)", "TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Clamp(p, 1e-7f, 1 - 1e-7f, p); TensorPrimitives.Log(p, lp); return -TensorPrimitives.Dot(t, lp);" },
+        { "Log after a floor into another buffer (silent)", "TensorPrimitives.SoftMax(z, p); TensorPrimitives.Max(p, Eps, q); TensorPrimitives.Log(q, lp); return -lp[0];" },
+        { "Log of 1 - p after a cap (silent)", "TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Min(p, 0.999f, p); TensorPrimitives.Subtract(1f, p, q); TensorPrimitives.Log(q, lp); return lp[0];" },
+        { "MathF.Log of an element after Max (silent)", "TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Max(p, 1e-7f, p); float l = 0; for (int i = 0; i < 4; i++) l -= t[i] * MathF.Log(p[i]); return l;" },
+        { "Log of the inputs, not of an activation (silent)", "TensorPrimitives.Log(z, lp); return TensorPrimitives.Sum(lp);" },
+        { "Log of a tanh buffer (silent)", "TensorPrimitives.Tanh(z, p); TensorPrimitives.Add(p, 2f, p); TensorPrimitives.Log(p, lp); return lp[0];" },
+        { "Log of 1 + p (silent)", "TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Add(p, 1f, q); TensorPrimitives.Log(q, lp); return lp[0];" },
+    };
+
+    private static string TensorLoss(string body) => $$"""
+        using System;
+        using System.Numerics.Tensors;
+        public static class Losses
+        {
+            private const float Eps = 1e-7f;
+            public static float Loss(float[] z, float[] t)
+            {
+                var p = new float[4];
+                var q = new float[4];
+                var lp = new float[4];
+                {{body}}
+            }
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(TensorPrimitivesCases))]
+    public async Task TensorPrimitives_logs_of_buffers(string shape, string body)
+    {
+        _ = shape;
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/0/File0.cs", TensorLoss(body)));
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void TensorPrimitives_logs_name_float_cliffs_and_offer_no_rewrite()
+    {
+        var source = TensorLoss("TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Log(p, lp); TensorPrimitives.Subtract(1f, p, q); TensorPrimitives.Log(q, q); return -TensorPrimitives.Dot(t, lp) - TensorPrimitives.Sum(q);");
+        var compilation = TestCompilation.Create(source).AddReferences(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var run = AnalyzerRunner.Run(compilation, new UnstableLogAnalyzer());
+        Assert.Empty(run.Exceptions);
+        var diagnostics = run.Diagnostics;
+        var messages = diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.Contains("is the log of sigmoid outputs", StringComparison.Ordinal) && m.Contains("in float σ(z) is 0 for z below about −88.7", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("is the log of 1 minus sigmoid outputs", StringComparison.Ordinal) && m.Contains("in float 1 − σ(z) rounds to 0 for z above about 16.6", StringComparison.Ordinal));
+        Assert.All(diagnostics, d => Assert.True(UnstableLogFix.IsLibrary(d)));
+    }
+
+    [Fact]
+    public void TensorPrimitives_half_typed_code_never_crashes()
+    {
+        foreach (var row in TensorPrimitivesCases())
+        {
+            HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(TensorLoss((string)row[1]), new UnstableLogAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+        }
+    }
+
+    /// <summary>The float cliffs the page and the message name, computed with TensorPrimitives over float spans, as the code it warns about computes them.</summary>
+    [Fact]
+    public void GW3001_page_quotes_the_float_cliffs()
+    {
+        var page = File.ReadAllText(Path.Combine(Gradwise.Analyzers.Tests.Catalog.CatalogTests.Root, "docs", "rules", "GW3001.md"));
+        static float Sigmoid(float z)
+        {
+            var p = new float[1];
+            System.Numerics.Tensors.TensorPrimitives.Sigmoid(new[] { z }, p);
+            return p[0];
+        }
+
+        static float Second(float score)
+        {
+            var p = new float[2];
+            System.Numerics.Tensors.TensorPrimitives.SoftMax(new[] { 0f, score }, p);
+            return p[1];
+        }
+
+        Assert.True(Sigmoid(-88.7f) > 0 && Sigmoid(-88.8f) == 0);
+        Assert.Contains("σ(z) is 0 below about z = −88.7", page, StringComparison.Ordinal);
+        Assert.True(1 - Sigmoid(16.5f) > 0 && 1 - Sigmoid(16.7f) == 0);
+        Assert.Contains("24 ln 2 ≈ " + (24 * Math.Log(2)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
+        Assert.True(Second(-103f) > 0 && Second(-104f) == 0);
+        Assert.Contains("about 104 below the", page, StringComparison.Ordinal);
+        Assert.True(1 - Second(16f) > 0 && 1 - Second(17f) == 0);
+        Assert.Contains("once it leads by about 17", page, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> TorchSharpCases() => new()
     {
         { "torch.log of a sigmoid (fires)", """
