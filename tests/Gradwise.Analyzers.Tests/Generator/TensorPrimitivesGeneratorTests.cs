@@ -215,6 +215,36 @@ public sealed class TensorPrimitivesGeneratorTests
                 return TensorPrimitives.SumOfSquares<double>(r) + TensorPrimitives.Average<double>(h) * TensorPrimitives.StdDev(gamma.Slice(1, 3));
             }
 
+            /// <summary>
+            /// A stable softmax cross-entropy per row: the scores' Max shifts them (its derivative cancels in the loss, whichever
+            /// element it goes to), then Exp, Sum and the log of the sum; a multiclass hinge on the same scores.
+            /// </summary>
+            [Differentiable]
+            public static double Shifted(ReadOnlySpan<double> w, [NoGradient] ReadOnlySpan<double> x, [NoGradient] ReadOnlySpan<int> labels)
+            {
+                int k = 3;
+                int d = w.Length / k;
+                Span<double> s = stackalloc double[k];
+                Span<double> e = stackalloc double[k];
+                double loss = 0;
+                for (int i = 0; i < labels.Length; i++)
+                {
+                    for (int c = 0; c < k; c++)
+                    {
+                        s[c] = TensorPrimitives.Dot(w.Slice(c * d, d), x.Slice(i * d, d));
+                    }
+
+                    double m = TensorPrimitives.Max<double>(s);
+                    TensorPrimitives.Subtract<double>(s, m, e);
+                    TensorPrimitives.Exp<double>(e, e);
+                    loss += m + Math.Log(TensorPrimitives.Sum<double>(e)) - s[labels[i]];
+                    TensorPrimitives.Add<double>(s, 1.0 - s[labels[i]], e);
+                    loss += 0.1 * TensorPrimitives.Max<double>(e);
+                }
+
+                return loss / labels.Length;
+            }
+
             /// <summary>Clamp with a bound given by the caller, into a local buffer.</summary>
             [Differentiable]
             public static double ClampedBy(ReadOnlySpan<double> w, [NoGradient] double low)
@@ -289,6 +319,9 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double NormalizedValue(double[] t) => Normalized(t.AsSpan(0, 4), t.AsSpan(4, 4));
             public static double NormalizedGradient(double[] t, double[] g) => NormalizedWithGradient(t.AsSpan(0, 4), t.AsSpan(4, 4), g.AsSpan(0, 4), g.AsSpan(4, 4));
 
+            public static double ShiftedValue(double[] t) => Shifted(t, X, Labels.AsSpan(0, 3));
+            public static double ShiftedGradient(double[] t, double[] g) => ShiftedWithGradient(t, X, Labels.AsSpan(0, 3), g);
+
             public static double ClampedValue(double[] t, double low) => ClampedBy(t, low);
             public static double ClampedGradient(double[] t, double low, double[] g) => ClampedByWithGradient(t, low, g);
 
@@ -339,6 +372,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Folds", 8)]
     [InlineData("Largest", 5)]
     [InlineData("Normalized", 8)]
+    [InlineData("Shifted", 12)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
