@@ -491,6 +491,7 @@ internal static class Operations
             (IMemberReferenceOperation x, IMemberReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Member, y.Member),
             (ILocalReferenceOperation x, ILocalReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Local, y.Local),
             (IParameterReferenceOperation x, IParameterReferenceOperation y) => SymbolEqualityComparer.Default.Equals(x.Parameter, y.Parameter),
+            (IConversionOperation x, IConversionOperation y) => SymbolEqualityComparer.Default.Equals(x.OperatorMethod, y.OperatorMethod) && SymbolEqualityComparer.Default.Equals(x.Type, y.Type), // p as a span, twice
             (IArrayElementReferenceOperation or IInstanceReferenceOperation or IImplicitIndexerReferenceOperation or IArgumentOperation, _) => true,
             _ => false,
         };

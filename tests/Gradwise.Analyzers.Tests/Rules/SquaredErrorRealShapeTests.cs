@@ -8030,6 +8030,8 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(t, p, err); var n = TensorPrimitives.Norm(err); return {|GW1001:0.5f * n * n|};")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "var d = TensorPrimitives.Distance(t, p); return {|GW1002:d * d|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); return {|GW1001:MathF.Pow(d, 2)|} / t.Length;")]
+    [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "return {|GW1001:TensorPrimitives.Distance(p, t) * TensorPrimitives.Distance(p, t)|};")]
+    [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "TensorPrimitives.Subtract(p, t, err); return {|GW1002:0.5f * TensorPrimitives.Norm(err) * TensorPrimitives.Norm(err)|};")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Multiply(err, err, err)|}; return TensorPrimitives.Sum(err) / err.Length;")]
     [InlineData("/*σ*/TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); {|GW1001:TensorPrimitives.Pow(err, 2f, err)|}; return TensorPrimitives.Sum(err) / err.Length;")]
     [InlineData("/*σ*/TensorPrimitives.SoftMax(z, p);", "var sq = new float[4]; TensorPrimitives.Subtract(t, p, err); {|GW1002:TensorPrimitives.Pow<float>(err, 2, sq)|}; return 0.5f * TensorPrimitives.Sum(sq);")]
@@ -8039,6 +8041,8 @@ public sealed class SquaredErrorRealShapeTests
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); float n = TensorPrimitives.Norm(p); return d * n;")] // not a square
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "float d = TensorPrimitives.Distance(p, t); d = 1f; return d * d;")] // d no longer the distance
     [InlineData("TensorPrimitives.Tanh(z, p);", "float d = TensorPrimitives.Distance(p, t); return MathF.Pow(d, 2);")] // a tanh output
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "return TensorPrimitives.Distance(p, t) * TensorPrimitives.Distance(p, z);")] // two distances: not a square
+    [InlineData("TensorPrimitives.Tanh(z, p);", "return TensorPrimitives.Distance(p, t) * TensorPrimitives.Distance(p, t);")] // a tanh output
     [InlineData("TensorPrimitives.Tanh(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Pow(err, 2f, err); return TensorPrimitives.Sum(err);")] // a tanh output
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Subtract(p, t, err); TensorPrimitives.Pow(err, 3f, err); return TensorPrimitives.Sum(err);")] // cubed: no squared error
     [InlineData("TensorPrimitives.Sigmoid(z, p);", "TensorPrimitives.Pow(p, 2f, err); return TensorPrimitives.Sum(err);")] // the outputs' own squares: no error
