@@ -231,9 +231,9 @@ internal sealed partial class MethodFrontend
         }
 
         var destination = arguments[inputs];
-        if (Strip(destination.Value) is not ILocalReferenceOperation local || !buffers.TryGetValue(local.Local, out var buffer))
+        if (Destination(destination.Value) is not var (target, targetOffset))
         {
-            Unsupported(destination, "the destination '" + destination.Syntax + "'", "TensorPrimitives writes are differentiated into a whole local buffer (stackalloc double[n] or new double[n]); parameters are read-only");
+            Unsupported(destination, "the destination '" + destination.Syntax + "'", "TensorPrimitives writes are differentiated into a local buffer (stackalloc double[n] or new double[n]) or a slice of one; parameters are read-only");
             return false;
         }
 
@@ -241,7 +241,8 @@ internal sealed partial class MethodFrontend
         var at = IntExpr.Var(index);
         var operands = new Expr[inputs];
         var whole = new TensorOperand[inputs];
-        var vectorized = TensorApi.Whole.TryGetValue(callee.Name, out var map) && TensorApi.ElementType(callee)?.SpecialType == SpecialType.System_Double;
+        // Whole operations write a whole buffer; into a slice of one (gates.Slice(0, h)) the call is the loop it stands for.
+        var vectorized = TensorApi.Whole.TryGetValue(callee.Name, out var map) && targetOffset is null && TensorApi.ElementType(callee)?.SpecialType == SpecialType.System_Double;
         IntExpr? length = null;
         for (var i = 0; i < inputs; i++)
         {
@@ -277,7 +278,8 @@ internal sealed partial class MethodFrontend
 
         FlushCalls(output);
         Sync(scope, output);
-        Protect(scope, output, new[] { buffer.Name });
+        Protect(scope, output, new[] { target });
+        var into = targetOffset is null ? at : Shifted(targetOffset, at);
         var expanded = new List<Stmt>();
         if (callee.Name == "SoftMax")
         {
@@ -285,16 +287,16 @@ internal sealed partial class MethodFrontend
             declaredLocals.Add(sum);
             expanded.Add(new AssignStmt(sum, Ex.Zero, true));
             expanded.Add(ElementLoop(index, length!, new AssignStmt(sum, Ex.Add(Ex.Var(sum), Ex.Call(MathFunction.Exp, operands[0])), false)));
-            expanded.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, Ex.Div(Ex.Call(MathFunction.Exp, operands[0]), Ex.Var(sum)))));
+            expanded.Add(ElementLoop(index, length!, new StoreStmt(target, into, Ex.Div(Ex.Call(MathFunction.Exp, operands[0]), Ex.Var(sum)))));
         }
         else
         {
-            expanded.Add(ElementLoop(index, length!, new StoreStmt(buffer.Name, at, TensorApi.Element(callee.Name, operands))));
+            expanded.Add(ElementLoop(index, length!, new StoreStmt(target, into, TensorApi.Element(callee.Name, operands))));
         }
 
         if (vectorized)
         {
-            output.Add(new TensorStmt(map, buffer.Name, new EquatableArray<TensorOperand>(whole), length!, Block.Of(expanded)));
+            output.Add(new TensorStmt(map, target, new EquatableArray<TensorOperand>(whole), length!, Block.Of(expanded)));
         }
         else
         {
@@ -302,6 +304,23 @@ internal sealed partial class MethodFrontend
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Where a <c>TensorPrimitives</c> call writes: a local buffer, whole (no offset), or a slice of one (<c>gates.Slice(h, h)</c>: its
+    /// elements from the offset on); null for anything else.
+    /// </summary>
+    private (string Buffer, IntExpr? Offset)? Destination(IOperation value)
+    {
+        if (Strip(value) is ILocalReferenceOperation local && buffers.TryGetValue(local.Local, out var whole))
+        {
+            return (whole.Name, null);
+        }
+
+        return Strip(value) is IInvocationOperation slice && SliceParts(slice) is var (sliced, _) && Strip(sliced) is ILocalReferenceOperation owner
+            && buffers.TryGetValue(owner.Local, out var buffer) && SpanSource(value) is ({ } array, { } offset, _, _) && array == buffer.Name
+            ? (buffer.Name, offset)
+            : null;
     }
 
     /// <summary>
