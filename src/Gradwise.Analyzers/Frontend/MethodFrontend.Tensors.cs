@@ -14,7 +14,7 @@ namespace Gradwise.Frontend;
 internal sealed partial class MethodFrontend
 {
     private const string TensorSupport =
-        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity, Max, Min, SumOfMagnitudes, Product, ProductOfSums, ProductOfDifferences, Average and StdDev, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, FusedMultiplyAdd, AddMultiply, Lerp, Negate, Max, Min, Clamp, Pow, Reciprocal, ReciprocalSqrt, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer are differentiated; write this step as a loop over the elements";
+        "of TensorPrimitives, the reductions Dot, Sum, SumOfSquares, Norm, Distance, CosineSimilarity, Max, Min, SumOfMagnitudes, Product, ProductOfSums, ProductOfDifferences, Average and StdDev, and the elementwise Add, Subtract, Multiply, Divide, MultiplyAdd, FusedMultiplyAdd, AddMultiply, Lerp, Negate, Max, Min, Clamp, Pow, Reciprocal, ReciprocalSqrt, Sigmoid, SoftMax and the Math functions (Exp, Log, Tanh, ...) into a local buffer or a slice of one are differentiated; write this step as a loop over the elements";
 
     /// <summary>
     /// <c>TensorPrimitives.Dot(x.Slice(i * d, d), w)</c> and the other reductions, into a fresh local emitted before the

@@ -114,13 +114,14 @@ internal static class UnstableLog
             return null;
         }
 
-        var (p, complement) = flow.Index.FilledBy(input, call, ct) is { TargetMethod.Name: "Subtract", Arguments: [var one, var subtracted, _] } fill
+        var fill = flow.Index.FilledBy(input, call, ct);
+        var (p, complement) = fill is { TargetMethod.Name: "Subtract", Arguments: [var one, var subtracted, _] }
             && Operations.Number(one.Value) == 1.0 && !MathApi.IsNumeric(subtracted.Value.Type)
             ? (Operations.SpanOf(subtracted.Value), true)
             : (input, false);
-        if (complement && FlooredFill(p, flow.Index.FilledBy(input, call, ct)!, flow.Index, ct))
+        if (complement && FlooredFill(p, fill!, flow.Index, ct))
         {
-            return null;
+            return null; // Min(p, 0.999f, p) before Subtract(1f, p, q)
         }
 
         return flow.ElementsOf(p, Activation.Softmax, ct) is { } softmax

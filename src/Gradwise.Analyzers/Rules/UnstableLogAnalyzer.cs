@@ -46,7 +46,7 @@ public sealed class UnstableLogAnalyzer : FlowRuleAnalyzer
             return;
         }
 
-        var primitives = UnstableLog.TensorPrimitivesLogInput(call) is { } buffer ? buffer : null;
+        var primitives = UnstableLog.TensorPrimitivesLogInput(call);
         var tensor = primitives is null && UnstableLog.TensorLogArgument(call) != null;
         if (!tensor && primitives is null && (call.Arguments.Length != 1 || call.TargetMethod.Parameters.Length != 1 || !MathApi.IsReal(call.Type)))
         {
