@@ -36,6 +36,9 @@ internal sealed partial class MethodFrontend
             case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var own):
                 buffer = own;
                 break;
+            case ILocalReferenceOperation local when ViewedBuffer(local.Local) is var (viewed, viewOffset):
+                (buffer, offset) = (viewed, viewOffset); // forget[k] = ... with forget = gates.Slice(0, h)
+                break;
             case IParameterReferenceOperation parameter when boundSpans.TryGetValue(parameter.Parameter, out var bound) && buffers.Values.FirstOrDefault(b => b.Name == bound.Array) is { } given:
                 // A span parameter of a method read where it is called, given a local buffer of the caller (or a slice of one).
                 (buffer, offset) = (given, bound.Offset);

@@ -619,9 +619,9 @@ internal sealed partial class MethodFrontend
                     yield return intName;
                     break;
                 case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
-                    if (Strip(ElementParts(target).Instance) is ILocalReferenceOperation buffer && buffers.TryGetValue(buffer.Local, out var info))
+                    if (Strip(ElementParts(target).Instance) is ILocalReferenceOperation buffer && (buffers.TryGetValue(buffer.Local, out var info) ? info : ViewedBuffer(buffer.Local)?.Buffer) is { } written)
                     {
-                        yield return info.Name;
+                        yield return written.Name;
                     }
 
                     break;
@@ -748,6 +748,14 @@ internal sealed partial class MethodFrontend
             }
 
             views[local] = new SpanView(Escaped(window.Source.Parameter.Name), window.Start, window.Length, IsFloatingPoint(element), window.Source.Parameter.Type is IArrayTypeSymbol);
+            return true;
+        }
+
+        // A slice of a local buffer (Span<double> forget = gates.Slice(0, h)): a view, its reads and writes those of the buffer's
+        // elements from the offset on.
+        if (IsFloatingPoint(element) && value is IInvocationOperation bufferSlice && BufferWindow(bufferSlice) is var (viewed, viewOffset, viewLength))
+        {
+            views[local] = new SpanView(viewed.Name, viewOffset, viewLength, IsDouble: true, IsArray: false);
             return true;
         }
 

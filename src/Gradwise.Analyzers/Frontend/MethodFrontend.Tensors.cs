@@ -312,16 +312,29 @@ internal sealed partial class MethodFrontend
     /// </summary>
     private (string Buffer, IntExpr? Offset)? Destination(IOperation value)
     {
-        if (Strip(value) is ILocalReferenceOperation local && buffers.TryGetValue(local.Local, out var whole))
+        switch (Strip(value))
         {
-            return (whole.Name, null);
+            case ILocalReferenceOperation local when buffers.TryGetValue(local.Local, out var whole):
+                return (whole.Name, null);
+            case ILocalReferenceOperation local when ViewedBuffer(local.Local) is var (viewed, viewOffset):
+                return (viewed.Name, viewOffset);
+            case IInvocationOperation slice when BufferWindow(slice) is var (buffer, offset, _):
+                return (buffer.Name, offset);
+            default:
+                return null;
         }
-
-        return Strip(value) is IInvocationOperation slice && SliceParts(slice) is var (sliced, _) && Strip(sliced) is ILocalReferenceOperation owner
-            && buffers.TryGetValue(owner.Local, out var buffer) && SpanSource(value) is ({ } array, { } offset, _, _) && array == buffer.Name
-            ? (buffer.Name, offset)
-            : null;
     }
+
+    /// <summary>A slice of a local buffer (<c>gates.Slice(h, h)</c>): the buffer and the window's offset and length; null for anything else.</summary>
+    private (BufferInfo Buffer, IntExpr Offset, IntExpr Length)? BufferWindow(IInvocationOperation slice) =>
+        SliceParts(slice) is var (sliced, _) && Strip(sliced) is ILocalReferenceOperation owner && buffers.TryGetValue(owner.Local, out var buffer)
+        && SpanSource(slice) is ({ } array, { } offset, { } length, _) && array == buffer.Name
+            ? (buffer, offset, length)
+            : null;
+
+    /// <summary>The local buffer a view local is a slice of, and the view's offset in it; null for any other local.</summary>
+    private (BufferInfo Buffer, IntExpr Offset)? ViewedBuffer(ILocalSymbol local) =>
+        views.TryGetValue(local, out var view) && buffers.Values.FirstOrDefault(b => b.Name == view.Array) is { } buffer ? (buffer, view.Offset) : null;
 
     /// <summary>
     /// A span input of a whole operation as the generated code can pass it on: a local buffer, or a double span or array of this

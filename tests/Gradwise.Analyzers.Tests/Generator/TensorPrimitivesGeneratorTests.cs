@@ -272,6 +272,41 @@ public sealed class TensorPrimitivesGeneratorTests
                 return TensorPrimitives.SumOfSquares<double>(g.Slice(0, h)) + TensorPrimitives.Sum<double>(c) + g[2 * h];
             }
 
+            /// <summary>The same cell with a named view of each gate's slice (<c>Span&lt;double&gt; forget = g.Slice(0, h)</c>), read and written through the views.</summary>
+            [Differentiable]
+            public static double CellViews(ReadOnlySpan<double> w, ReadOnlySpan<double> c0, [NoGradient] ReadOnlySpan<double> x)
+            {
+                int h = c0.Length;
+                int d = x.Length;
+                Span<double> g = stackalloc double[4 * h];
+                for (int r = 0; r < 4 * h; r++)
+                {
+                    g[r] = TensorPrimitives.Dot(w.Slice(r * d, d), x);
+                }
+
+                Span<double> forget = g.Slice(0, h);
+                Span<double> input = g.Slice(h, h);
+                Span<double> candidate = g.Slice(2 * h, h);
+                Span<double> output = g.Slice(3 * h);
+                TensorPrimitives.Sigmoid<double>(forget, forget);
+                TensorPrimitives.Sigmoid<double>(input, input);
+                TensorPrimitives.Tanh<double>(candidate, candidate);
+                TensorPrimitives.Sigmoid<double>(output, output);
+                Span<double> c = stackalloc double[h];
+                for (int k = 0; k < h; k++)
+                {
+                    c[k] = forget[k] * c0[k] + input[k] * candidate[k];
+                }
+
+                TensorPrimitives.Tanh<double>(c, c);
+                for (int k = 0; k < h; k++)
+                {
+                    forget[k] = output[k] * c[k];
+                }
+
+                return TensorPrimitives.SumOfSquares<double>(forget) + TensorPrimitives.Sum<double>(c) + g[2 * h];
+            }
+
             /// <summary>Clamp with a bound given by the caller, into a local buffer.</summary>
             [Differentiable]
             public static double ClampedBy(ReadOnlySpan<double> w, [NoGradient] double low)
@@ -352,6 +387,9 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double CellValue(double[] t) => Cell(t.AsSpan(0, 24), t.AsSpan(24, 2), X.AsSpan(0, 3));
             public static double CellGradient(double[] t, double[] g) => CellWithGradient(t.AsSpan(0, 24), t.AsSpan(24, 2), X.AsSpan(0, 3), g.AsSpan(0, 24), g.AsSpan(24, 2));
 
+            public static double CellViewsValue(double[] t) => CellViews(t.AsSpan(0, 24), t.AsSpan(24, 2), X.AsSpan(0, 3));
+            public static double CellViewsGradient(double[] t, double[] g) => CellViewsWithGradient(t.AsSpan(0, 24), t.AsSpan(24, 2), X.AsSpan(0, 3), g.AsSpan(0, 24), g.AsSpan(24, 2));
+
             public static double ClampedValue(double[] t, double low) => ClampedBy(t, low);
             public static double ClampedGradient(double[] t, double low, double[] g) => ClampedByWithGradient(t, low, g);
 
@@ -404,6 +442,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Normalized", 8)]
     [InlineData("Shifted", 12)]
     [InlineData("Cell", 26)]
+    [InlineData("CellViews", 26)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -522,6 +561,22 @@ public sealed class TensorPrimitivesGeneratorTests
 
     }
 
+    [Fact]
+    public void A_cell_written_through_views_is_the_cell_written_with_slices()
+    {
+        // The two cells compute the same function; their gradients agree to rounding at random points.
+        var random = new Random(26);
+        for (var trial = 0; trial < 5; trial++)
+        {
+            var theta = Enumerable.Range(0, 26).Select(_ => (2 * random.NextDouble()) - 1).ToArray();
+            var (sliced, viewed) = (new double[26], new double[26]);
+            var a = (double)Run.Value.Invoke("Specs.T", "CellGradient", new object?[] { theta, sliced })!;
+            var b = (double)Run.Value.Invoke("Specs.T", "CellViewsGradient", new object?[] { theta, viewed })!;
+            Assert.Equal(a, b, 12);
+            Assert.All(sliced.Zip(viewed), pair => Assert.Equal(pair.First, pair.Second, 12));
+        }
+    }
+
     [Theory]
     [InlineData(-0.5)]
     [InlineData(double.NaN)] // NaN, as TensorPrimitives gives it (Math.Clamp would ignore the bound)
@@ -571,6 +626,26 @@ public sealed class TensorPrimitivesGeneratorTests
             new[] { new Gradwise.Generator.DifferentiableGenerator() },
             new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() },
             references: new[] { Tensors });
+
+    /// <summary>The folds and elementwise calls, and the cell written through views of a buffer, typed one character at a time.</summary>
+    [Fact]
+    public void Half_typed_folds_and_views_do_not_crash()
+    {
+        string Section(string from, string to)
+        {
+            var start = Source.LastIndexOf("/// <summary>", Source.IndexOf(from, StringComparison.Ordinal), StringComparison.Ordinal);
+            var end = Source.LastIndexOf("/// <summary>", Source.IndexOf(to, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(start > 0 && end > start);
+            return Source[start..end];
+        }
+
+        HalfTypedCode.AssertNoCrashOnEveryPrefix(
+            Source[..Source.IndexOf("/// <summary>L2-regularized", StringComparison.Ordinal)] + Section("/// The folds, loops over", "/// A layer norm")
+                + Section("/// <summary>The same cell with a named view", "/// <summary>Clamp with a bound") + "}\n",
+            new[] { new Gradwise.Generator.DifferentiableGenerator() },
+            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new Gradwise.Rules.DifferentiableMethodAnalyzer() },
+            references: new[] { Tensors });
+    }
 
     /// <summary>How many times <paramref name="part"/> occurs in <paramref name="text"/>.</summary>
     internal static int CountOf(string text, string part)
