@@ -592,6 +592,7 @@ public sealed class TensorPrimitivesGeneratorTests
 
     [Theory]
     [InlineData("return TensorPrimitives.MaxMagnitude<double>(w);", "the call to 'TensorPrimitives.MaxMagnitude'")]
+    [InlineData("Span<double> v = e.Slice(0, 1); v = e.Slice(1, 1); TensorPrimitives.Exp<double>(w.Slice(0, 1), v); return e[1];", "the span 'v'")] // a view pointed elsewhere
     [InlineData("TensorPrimitives.Hypot<double>(w, w, e); return e[0];", "the call to 'TensorPrimitives.Hypot'")]
     [InlineData("return w[0] > 0 ? TensorPrimitives.Max<double>(w) : 0.0;", "the call to 'TensorPrimitives.Max' inside a condition or ?: expression")]
     [InlineData("TensorPrimitives.Exp<double>(w, new double[w.Length]); return e[0];", "the destination 'new double[w.Length]'")]
