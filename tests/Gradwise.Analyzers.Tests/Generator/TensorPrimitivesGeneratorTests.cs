@@ -316,6 +316,15 @@ public sealed class TensorPrimitivesGeneratorTests
                 return TensorPrimitives.Sum<double>(c);
             }
 
+            /// <summary>ReLU written as a clamp with no upper bound, as public code writes it, then squared.</summary>
+            [Differentiable]
+            public static double ClampedRelu(ReadOnlySpan<double> w)
+            {
+                Span<double> h = stackalloc double[w.Length];
+                TensorPrimitives.Clamp<double>(w, 0.0, double.PositiveInfinity, h);
+                return TensorPrimitives.Dot<double>(h, w) + TensorPrimitives.Sum<double>(h);
+            }
+
             /// <summary>The largest of the scores, alone: its gradient is 1 at the first greatest element.</summary>
             [Differentiable]
             public static double Largest(ReadOnlySpan<double> w) => TensorPrimitives.Max(w) - TensorPrimitives.Min(w);
@@ -393,6 +402,9 @@ public sealed class TensorPrimitivesGeneratorTests
             public static double ClampedValue(double[] t, double low) => ClampedBy(t, low);
             public static double ClampedGradient(double[] t, double low, double[] g) => ClampedByWithGradient(t, low, g);
 
+            public static double ClampedReluValue(double[] t) => ClampedRelu(t);
+            public static double ClampedReluGradient(double[] t, double[] g) => ClampedReluWithGradient(t, g);
+
             public static double LargestValue(double[] t) => Largest(t);
             public static double LargestGradient(double[] t, double[] g) => LargestWithGradient(t, g);
 
@@ -443,6 +455,7 @@ public sealed class TensorPrimitivesGeneratorTests
     [InlineData("Shifted", 12)]
     [InlineData("Cell", 26)]
     [InlineData("CellViews", 26)]
+    [InlineData("ClampedRelu", 6)]
     public void Gradient_agrees_with_finite_differences(string name, int size)
     {
         var random = new Random((size * 7919) + name.Length);
@@ -575,6 +588,16 @@ public sealed class TensorPrimitivesGeneratorTests
             Assert.Equal(a, b, 12);
             Assert.All(sliced.Zip(viewed), pair => Assert.Equal(pair.First, pair.Second, 12));
         }
+    }
+
+    [Fact]
+    public void Relu_written_as_a_clamp_has_derivative_0_at_0()
+    {
+        // Clamp(w, 0, +∞) at w = (0, −1, 2): h = (0, 0, 2); ∂/∂w of Dot(h, w) + Sum(h) is (0, 0, 2·2 + 1): ReLU'(0) = 0 at the bound.
+        var g = new double[3];
+        var value = (double)Run.Value.Invoke("Specs.T", "ClampedReluGradient", new object?[] { new[] { 0.0, -1.0, 2.0 }, g })!;
+        Assert.Equal(6.0, value);
+        Assert.Equal(new[] { 0.0, 0.0, 5.0 }, g);
     }
 
     [Theory]
