@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -142,8 +143,47 @@ internal static class UnstableLog
     /// <c>TensorPrimitives.Max</c>, <c>Min</c> or <c>Clamp</c> with a constant bound: the structural guard <see cref="IsFloor"/> is, for a buffer.
     /// </summary>
     private static bool FlooredFill(IOperation buffer, IOperation use, FlowIndex index, CancellationToken ct) =>
-        index.FilledBy(buffer, use, ct) is { TargetMethod.Name: "Max" or "Min" or "Clamp" } fill
+        (index.FilledBy(buffer, use, ct) ?? LastFillElsewhere(buffer, use, index, ct)) is { TargetMethod.Name: "Max" or "Min" or "Clamp" } fill
         && fill.Arguments.Take(fill.Arguments.Length - 1).Any(a => Operations.Number(a.Value) is not null || Operations.Strip(a.Value) is IFieldReferenceOperation { Field.IsConst: true });
+
+    /// <summary>
+    /// A field buffer filled by several <c>TensorPrimitives</c> calls, all in one other method (<c>Forward</c>: <c>Sigmoid(z, p);
+    /// Clamp(p, 1e-7f, 1 - 1e-7f, p);</c>), read in this one (<c>Loss</c>): the last of them when it is a statement of that method's
+    /// own block, the fill the read sees once that method has run. Asked only for a guard, so it can only keep a warning back;
+    /// null for anything else.
+    /// </summary>
+    private static IInvocationOperation? LastFillElsewhere(IOperation buffer, IOperation use, FlowIndex index, CancellationToken ct)
+    {
+        if (Operations.Strip(buffer) is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+        {
+            return null;
+        }
+
+        var fills = new List<IInvocationOperation>();
+        foreach (var write in index.WritesTo(field.Field.OriginalDefinition, use, ct))
+        {
+            if (!write.IntoElements && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
+            {
+                continue; // the field's new float[n]
+            }
+
+            if (!write.IntoElements || write.Site is not IInvocationOperation call || !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType))
+            {
+                return null;
+            }
+
+            fills.Add(call);
+        }
+
+        var body = fills.Count > 1 ? TreeCandidates.Owner(fills[0].Syntax) : null;
+        if (body is null || body == TreeCandidates.Owner(use.Syntax) || fills.Any(f => TreeCandidates.Owner(f.Syntax) != body))
+        {
+            return null;
+        }
+
+        var last = fills.OrderBy(f => f.Syntax.SpanStart).Last();
+        return last is { Parent: IExpressionStatementOperation { Parent: IBlockOperation { Parent: IMethodBodyOperation } } } ? last : null;
+    }
 
     /// <summary>The argument of a natural log: Math.Log, MathF.Log, double.Log, float.Log with one argument, or a user helper whose body is such a log of its parameter.</summary>
     public static IOperation? LogArgument(IInvocationOperation call, FlowIndex index, CancellationToken ct)

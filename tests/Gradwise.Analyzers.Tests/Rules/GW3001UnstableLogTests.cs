@@ -681,6 +681,33 @@ public sealed class GW3001UnstableLogTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>A head that keeps its probabilities in a field, filled by <c>Forward</c> (<paramref name="forward"/>) and logged by <c>Loss</c>.</summary>
+    [Theory]
+    [InlineData("TensorPrimitives.Sigmoid(z, p);", "{|GW3001:TensorPrimitives.Log(p, lp)|};")]
+    [InlineData("TensorPrimitives.SoftMax(z, p);", "{|GW3001:TensorPrimitives.Log(p, lp)|};")]
+    [InlineData("TensorPrimitives.Sigmoid(z, p); TensorPrimitives.Clamp(p, 1e-7f, 1 - 1e-7f, p);", "TensorPrimitives.Log(p, lp);")] // floored where it is filled
+    [InlineData("TensorPrimitives.SoftMax(z, p); TensorPrimitives.Max(p, 1e-7f, p);", "TensorPrimitives.Log(p, lp);")]
+    [InlineData("TensorPrimitives.Max(p, 1e-7f, p); TensorPrimitives.Sigmoid(z, p);", "{|GW3001:TensorPrimitives.Log(p, lp)|};")] // the floor comes first
+    [InlineData("TensorPrimitives.Sigmoid(z, p); if (z[0] > 0) TensorPrimitives.Max(p, 1e-7f, p);", "{|GW3001:TensorPrimitives.Log(p, lp)|};")] // the floor may not run
+    public async Task TensorPrimitives_logs_of_a_field_filled_in_another_method(string forward, string log)
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/0/File0.cs", Head(forward, log)));
+        test.TestState.AdditionalReferences.Add(Generator.TensorPrimitivesGeneratorTests.Tensors);
+        await test.RunAsync(CancellationToken.None);
+        HalfTypedCode.AssertNoCrashOnEveryPrefixOfMarkedSource(Head(forward, log), new UnstableLogAnalyzer(), Generator.TensorPrimitivesGeneratorTests.Tensors);
+    }
+
+    private static string Head(string forward, string log) => $$"""
+        using System.Numerics.Tensors;
+        public sealed class Head
+        {
+            private readonly float[] p = new float[4], lp = new float[4];
+            public void Forward(float[] z) { {{forward}} }
+            public float Loss(float[] t) { {{log}} return -TensorPrimitives.Dot(t, lp); }
+        }
+        """;
+
     [Fact]
     public void TensorPrimitives_logs_name_float_cliffs_and_offer_no_rewrite()
     {
