@@ -694,27 +694,11 @@ internal sealed class FlowIndex : IValueSource
     }
 
     /// <summary>
-    /// The <c>TensorPrimitives</c> call whose fill of the array or span <paramref name="buffer"/> element by element
-    /// (<c>TensorPrimitives.Subtract(p, y, err)</c>) <paramref name="use"/> sees. Filled once: a local filled earlier in the body, or a
-    /// field of this object (or a static one) filled anywhere in the compilation. Filled by several calls in the body of the use
-    /// (<c>Subtract(1f, p, s); Multiply(s, p, s);</c>): the last one before it, where that one runs on every path to the use and no later
-    /// one runs before it in a later pass of a loop around the use (one the fill it sees is outside of). Its other stores must be new
-    /// arrays or <c>stackalloc</c>s with no elements. Null where it is filled or stored any other way, or the fill the use sees cannot
-    /// be told.
+    /// The <c>TensorPrimitives</c> calls that fill the array or span <paramref name="symbol"/> element by element, in the order the index
+    /// holds them, where its other stores are new arrays or <c>stackalloc</c>s with no elements; null where it is stored any other way.
     /// </summary>
-    public IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken)
+    public List<IInvocationOperation>? TensorFills(ISymbol symbol, IOperation use, CancellationToken cancellationToken)
     {
-        var symbol = Operations.Strip(buffer) switch
-        {
-            ILocalReferenceOperation local => (ISymbol)local.Local,
-            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
-            _ => null,
-        };
-        if (symbol is null)
-        {
-            return null;
-        }
-
         var fills = new List<IInvocationOperation>();
         foreach (var write in WritesTo(symbol, use, cancellationToken))
         {
@@ -735,6 +719,31 @@ internal sealed class FlowIndex : IValueSource
             }
 
             fills.Add(call);
+        }
+
+        return fills;
+    }
+
+    /// <summary>
+    /// The <c>TensorPrimitives</c> call whose fill of the array or span <paramref name="buffer"/> element by element
+    /// (<c>TensorPrimitives.Subtract(p, y, err)</c>) <paramref name="use"/> sees. Filled once: a local filled earlier in the body, or a
+    /// field of this object (or a static one) filled anywhere in the compilation. Filled by several calls in the body of the use
+    /// (<c>Subtract(1f, p, s); Multiply(s, p, s);</c>): the last one before it, where that one runs on every path to the use and no later
+    /// one runs before it in a later pass of a loop around the use (one the fill it sees is outside of). Its other stores must be new
+    /// arrays or <c>stackalloc</c>s with no elements. Null where it is filled or stored any other way, or the fill the use sees cannot
+    /// be told.
+    /// </summary>
+    public IInvocationOperation? FilledBy(IOperation buffer, IOperation use, CancellationToken cancellationToken)
+    {
+        var symbol = Operations.Strip(buffer) switch
+        {
+            ILocalReferenceOperation local => (ISymbol)local.Local,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
+            _ => null,
+        };
+        if (symbol is null || TensorFills(symbol, use, cancellationToken) is not { } fills)
+        {
+            return null;
         }
 
         var before = fills.Where(f => f.Syntax.SyntaxTree == use.Syntax.SyntaxTree && f.Syntax.Span.End <= use.Syntax.SpanStart).ToList();

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -154,28 +153,13 @@ internal static class UnstableLog
     /// </summary>
     private static IInvocationOperation? LastFillElsewhere(IOperation buffer, IOperation use, FlowIndex index, CancellationToken ct)
     {
-        if (Operations.Strip(buffer) is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field)
+        if (Operations.Strip(buffer) is not IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field
+            || index.TensorFills(field.Field.OriginalDefinition, use, ct) is not { Count: > 1 } fills)
         {
             return null;
         }
 
-        var fills = new List<IInvocationOperation>();
-        foreach (var write in index.WritesTo(field.Field.OriginalDefinition, use, ct))
-        {
-            if (!write.IntoElements && Operations.Strip(write.Value) is IArrayCreationOperation { Initializer: null })
-            {
-                continue; // the field's new float[n]
-            }
-
-            if (!write.IntoElements || write.Site is not IInvocationOperation call || !TensorApi.IsTensorPrimitives(call.TargetMethod.ContainingType))
-            {
-                return null;
-            }
-
-            fills.Add(call);
-        }
-
-        var body = fills.Count > 1 ? TreeCandidates.Owner(fills[0].Syntax) : null;
+        var body = TreeCandidates.Owner(fills[0].Syntax);
         if (body is null || body == TreeCandidates.Owner(use.Syntax) || fills.Any(f => TreeCandidates.Owner(f.Syntax) != body))
         {
             return null;
